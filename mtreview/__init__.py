@@ -1,0 +1,3 @@
+"""mtreview: review English→Japanese machine translation."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,47 @@
+"""The application's own error types. Readers raise only ``InputError`` on bad input."""
+
+from __future__ import annotations
+
+
+class MtreviewError(Exception):
+    """Base class for errors the user is shown as a message (never a traceback)."""
+
+
+class InputError(MtreviewError):
+    """Bad input: names the file and, where it applies, the 1-based line."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = str(self.path)
+            if self.line is not None:
+                where += f":{self.line}"
+            where += ": "
+        return where + self.message
+
+
+class ConflictError(MtreviewError):
+    """A write based on a stale version: somebody else changed the record first."""
+
+    def __init__(self, message: str, current: object = None, attempted: object = None) -> None:
+        self.current = current
+        self.attempted = attempted
+        super().__init__(message)
+
+
+class NotFoundError(MtreviewError):
+    pass
+
+
+class ProjectError(MtreviewError):
+    """The project cannot be opened or used (newer schema, unreachable server, permissions…)."""
+
+
+class Cancelled(MtreviewError):
+    """A long job was cancelled by the user."""

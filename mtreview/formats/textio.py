@@ -1,0 +1,169 @@
+"""Reading text files safely: encoding detection, BOMs, line splitting with physical line numbers."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mtreview.domain.errors import InputError
+from mtreview.i18n import _
+
+MAX_TEXT_BYTES = 512 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# A line ends at \n, \r\n or \r (PRODUCT.md "Lines"); nothing else (not U+2028, not \f).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int
+    """1-based physical line number in its file."""
+    text: str
+    """The line stripped of surrounding whitespace."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    encoding: str
+    had_bom: bool
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return b"\x00" in sample or controls > len(sample) // 20
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > half * 0.3 and even_nuls < half * 0.05:
+        return "utf-16-le"
+    if even_nuls > half * 0.3 and odd_nuls < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, path: str | os.PathLike[str]) -> DecodedText:
+    """Decode a text file's bytes: BOM, then strict UTF-8, UTF-16 without BOM, then Japanese legacy
+    encodings (charset-normalizer). Binary data and undecodable text raise ``InputError``."""
+    name = str(path)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data[len(bom) :].decode(encoding), encoding, True)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    _("the file starts with a {encoding} byte order mark but is not valid {encoding}").format(
+                        encoding=encoding
+                    ),
+                    name,
+                    _line_of(data[len(bom) :], exc.start, encoding),
+                ) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return DecodedText(data.decode(utf16), utf16, False)
+        except UnicodeDecodeError:
+            pass
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8", False)
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if _looks_binary(data):
+        raise InputError(_("this is not a text file (it contains binary data)"), name)
+    for encoding in ("cp932", "euc_jp", "iso2022_jp"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_japanese_or_ascii(text):
+            return DecodedText(text, encoding, False)
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:1_000_000]).best()
+    except Exception:  # charset-normalizer is a heuristic; never let it crash an import
+        best = None
+    if best is not None and best.encoding not in ("utf_8", "ascii"):
+        try:
+            return DecodedText(data.decode(best.encoding), best.encoding, False)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise InputError(
+        _("the file is not valid UTF-8 and its encoding could not be recognised"),
+        name,
+        _line_of(data, utf8_error.start, "latin-1"),
+    )
+
+
+def _mostly_japanese_or_ascii(text: str) -> bool:
+    if not text:
+        return True
+    good = sum(
+        1
+        for ch in text
+        if ch.isascii() or "\u3000" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+    )
+    return good / len(text) > 0.97
+
+
+def _line_of(data: bytes, offset: int, encoding: str) -> int:
+    head = data[:offset]
+    if encoding.startswith("utf-16"):
+        return head.decode(encoding, errors="replace").count("\n") + 1
+    return head.count(b"\n") + 1
+
+
+def read_text(path: str | os.PathLike[str]) -> DecodedText:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if not p.is_file():
+            raise InputError(_("not a regular file"), str(path))
+        if size > MAX_TEXT_BYTES:
+            raise InputError(_("the file is too large ({size} bytes)").format(size=size), str(path))
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(_("no such file"), str(path)) from None
+    except IsADirectoryError:
+        raise InputError(_("this is a folder, not a file"), str(path)) from None
+    except PermissionError:
+        raise InputError(_("permission denied"), str(path)) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), str(path)) from None
+    if not data.strip():
+        raise InputError(_("the file is empty"), str(path))
+    return decode_bytes(data, path)
+
+
+def split_lines(text: str) -> list[str]:
+    """Physical lines; a last line without a line ending still counts, a final line ending adds none."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    parts = _LINE_BREAK.split(text)
+    if parts and parts[-1] == "":
+        parts.pop()
+    return parts
+
+
+def numbered_lines(text: str) -> list[Line]:
+    """Non-blank lines, stripped, with their 1-based physical line numbers."""
+    return [Line(i, s.strip()) for i, s in enumerate(split_lines(text), start=1) if s.strip()]
