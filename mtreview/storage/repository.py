@@ -1,0 +1,663 @@
+"""The project store: every read returns plain dataclasses, every write records a revision.
+
+Writes use optimistic concurrency: ``UPDATE … WHERE id = :id AND version = :expected`` and a
+``ConflictError`` carrying the current record when nobody row matched. This works the same on SQLite
+and PostgreSQL, so team mode needs no other locking.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, insert, or_, select, update
+from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError, SQLAlchemyError
+
+from mtreview.domain.errors import ConflictError, InputError, NotFoundError, ProjectError
+from mtreview.domain.model import (
+    Annotation,
+    AnnotationDraft,
+    AnnotationState,
+    Document,
+    ImportedDocument,
+    Revision,
+    Segment,
+    Severity,
+    Side,
+    Status,
+)
+from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.i18n import _
+from mtreview.storage import migrate
+from mtreview.storage.engine import is_url, make_engine, redact, sqlite_path
+from mtreview.storage.orm import AnnotationRow, DocumentRow, DraftRow, NoteRow, RevisionRow, SegmentRow, SettingRow
+
+INSERT_CHUNK = 2000
+_UNSET: Any = object()
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _dt(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _segment(row: Any) -> Segment:
+    return Segment(
+        id=row.id,
+        document_id=row.document_id,
+        ordinal=row.ordinal,
+        source=row.source,
+        mt=row.mt,
+        corrected=row.corrected,
+        status=Status(row.status),
+        source_lines=tuple(row.source_lines or ()),
+        target_lines=tuple(row.target_lines or ()),
+        confidence=row.confidence,
+        version=row.version,
+        author=row.author,
+        updated_at=_dt(row.updated_at),
+        key=row.key,
+        locked=bool(row.locked),
+        meta=row.meta or {},
+    )
+
+
+def _annotation(row: Any) -> Annotation:
+    return Annotation(
+        id=row.id,
+        segment_id=row.segment_id,
+        side=Side(row.side),
+        start=row.start,
+        end=row.end,
+        category=row.category,
+        severity=Severity(row.severity),
+        comment=row.comment,
+        suggestion=row.suggestion,
+        author=row.author,
+        origin=row.origin,
+        state=AnnotationState(row.state),
+        version=row.version,
+        updated_at=_dt(row.updated_at),
+    )
+
+
+def _document(row: Any, count: int = 0) -> Document:
+    return Document(
+        id=row.id,
+        name=row.name,
+        path=row.path,
+        format=row.format,
+        source_lang=row.source_lang,
+        target_lang=row.target_lang,
+        engine=row.engine,
+        created_at=_dt(row.created_at),
+        segment_count=count,
+        meta=row.meta or {},
+    )
+
+
+def _segment_state(row: Any) -> dict[str, Any]:
+    return {"corrected": row.corrected, "status": row.status, "version": row.version, "locked": bool(row.locked)}
+
+
+def _annotation_state(a: Annotation) -> dict[str, Any]:
+    return {
+        "side": a.side.value, "start": a.start, "end": a.end, "category": a.category,
+        "severity": a.severity.value, "comment": a.comment, "suggestion": a.suggestion,
+        "origin": a.origin, "state": a.state.value, "version": a.version,
+    }
+
+
+_SEG = SegmentRow.__table__
+_ANN = AnnotationRow.__table__
+_REV = RevisionRow.__table__
+_DOC = DocumentRow.__table__
+
+
+class ProjectStore:
+    """One open project. Thread-safe: every call uses its own connection from the engine's pool."""
+
+    def __init__(self, engine: Engine, location: str, backup: Path | None = None) -> None:
+        self.engine = engine
+        self.location = location
+        self.backup = backup
+
+    # ------------------------------------------------------------------ lifecycle
+    @property
+    def display_name(self) -> str:
+        path = sqlite_path(self.location)
+        return path.name if path is not None else redact(self.location)
+
+    @property
+    def is_team(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> ProjectStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ settings
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        with self.engine.connect() as c:
+            value = c.execute(select(SettingRow.value).where(SettingRow.key == key)).scalar_one_or_none()
+        return default if value is None else value
+
+    def settings(self) -> dict[str, Any]:
+        with self.engine.connect() as c:
+            return {k: v for k, v in c.execute(select(SettingRow.key, SettingRow.value))}
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.engine.begin() as c:
+            if c.execute(update(SettingRow).where(SettingRow.key == key).values(value=value)).rowcount == 0:
+                c.execute(insert(SettingRow).values(key=key, value=value))
+
+    # ------------------------------------------------------------------ documents
+    def add_document(
+        self, doc: ImportedDocument, author: str, progress: Progress = NO_PROGRESS
+    ) -> Document:
+        """Insert a document and its segments in one transaction: all or nothing."""
+        created = now()
+        total = len(doc.segments)
+        with self.engine.begin() as c:
+            name = self._unique_name(c, doc.name)
+            doc_id = c.execute(
+                insert(DocumentRow).values(
+                    name=name, path=doc.path, format=doc.format, source_lang=doc.source_lang,
+                    target_lang=doc.target_lang, engine=doc.engine, created_at=created, meta=dict(doc.meta) or None,
+                ).returning(DocumentRow.id)
+            ).scalar_one()
+            batch: list[dict[str, Any]] = []
+            for ordinal, draft in enumerate(doc.segments, start=1):
+                status = draft.status or (Status.CORRECTED if draft.corrected is not None else Status.NEW)
+                batch.append({
+                    "document_id": doc_id, "ordinal": ordinal, "key": draft.key, "source": draft.source,
+                    "mt": draft.target, "corrected": draft.corrected, "status": status.value,
+                    "source_lines": list(draft.source_lines), "target_lines": list(draft.target_lines),
+                    "confidence": float(draft.confidence), "locked": False, "version": 1,
+                    "author": author if draft.corrected is not None else None,
+                    "created_at": created, "updated_at": created, "meta": dict(draft.meta) or None,
+                })
+                if len(batch) >= INSERT_CHUNK:
+                    c.execute(insert(SegmentRow), batch)
+                    batch.clear()
+                    progress.check()
+                    progress.report(ordinal, total, "")
+            if batch:
+                c.execute(insert(SegmentRow), batch)
+            notes = [
+                {"document_id": doc_id, "side": "target", "line": line, "text": doc.target_only_text.get(line, "")}
+                for line in doc.target_only
+            ]
+            if notes:
+                c.execute(insert(NoteRow), notes)
+            progress.check()
+            row = c.execute(select(DocumentRow).where(DocumentRow.id == doc_id)).one()
+        progress.report(total, total, "")
+        return _document(row, total)
+
+    @staticmethod
+    def _unique_name(c: Any, name: str) -> str:
+        existing = set(c.execute(select(DocumentRow.name)).scalars())
+        if name not in existing:
+            return name
+        n = 2
+        while f"{name} ({n})" in existing:
+            n += 1
+        return f"{name} ({n})"
+
+    def documents(self) -> list[Document]:
+        with self.engine.connect() as c:
+            counts = dict(
+                c.execute(select(SegmentRow.document_id, func.count()).group_by(SegmentRow.document_id)).all()
+            )
+            rows = c.execute(select(DocumentRow).order_by(DocumentRow.id)).all()
+        return [_document(r, counts.get(r.id, 0)) for r in rows]
+
+    def document(self, document_id: int) -> Document:
+        for d in self.documents():
+            if d.id == document_id:
+                return d
+        raise NotFoundError(f"document {document_id}")
+
+    def document_by_name(self, name: str) -> Document:
+        for d in self.documents():
+            if d.name == name:
+                return d
+        raise NotFoundError(_("no document named {name!r}").format(name=name))
+
+    def notes(self, document_id: int) -> list[tuple[int, str]]:
+        with self.engine.connect() as c:
+            return [
+                (r.line, r.text)
+                for r in c.execute(select(NoteRow).where(NoteRow.document_id == document_id).order_by(NoteRow.line))
+            ]
+
+    def delete_document(self, document_id: int) -> None:
+        with self.engine.begin() as c:
+            seg_ids = select(SegmentRow.id).where(SegmentRow.document_id == document_id)
+            c.execute(delete(AnnotationRow).where(AnnotationRow.segment_id.in_(seg_ids)))
+            c.execute(delete(DraftRow).where(DraftRow.segment_id.in_(seg_ids)))
+            c.execute(delete(SegmentRow).where(SegmentRow.document_id == document_id))
+            c.execute(delete(NoteRow).where(NoteRow.document_id == document_id))
+            c.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
+
+    # ------------------------------------------------------------------ segments
+    def segment_count(self) -> int:
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.count()).select_from(SegmentRow)).scalar_one())
+
+    def segment_ids(
+        self,
+        document_id: int | None = None,
+        statuses: Iterable[Status] | None = None,
+        search: str | None = None,
+        regex: bool = False,
+        side: str = "both",
+    ) -> list[int]:
+        """Segment ids in document/ordinal order, filtered. A regex search is applied in Python (portable)."""
+        query = select(SegmentRow.id, SegmentRow.source, SegmentRow.mt, SegmentRow.corrected)
+        query = query.order_by(SegmentRow.document_id, SegmentRow.ordinal)
+        if document_id is not None:
+            query = query.where(SegmentRow.document_id == document_id)
+        if statuses is not None:
+            query = query.where(SegmentRow.status.in_([s.value for s in statuses]))
+        pattern: re.Pattern[str] | None = None
+        if search:
+            if regex:
+                try:
+                    pattern = re.compile(search)
+                except re.error as exc:
+                    raise InputError(_("invalid regular expression: {error}").format(error=exc)) from None
+            else:
+                like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                conditions = []
+                if side in ("both", "source"):
+                    conditions.append(SegmentRow.source.ilike(like, escape="\\"))
+                if side in ("both", "target"):
+                    conditions += [SegmentRow.mt.ilike(like, escape="\\"), SegmentRow.corrected.ilike(like, escape="\\")]
+                query = query.where(or_(*conditions))
+        with self.engine.connect() as c:
+            rows = c.execute(query).all()
+        if pattern is None:
+            return [r.id for r in rows]
+        out = []
+        for r in rows:
+            texts = []
+            if side in ("both", "source"):
+                texts.append(r.source)
+            if side in ("both", "target"):
+                texts += [r.mt, r.corrected or ""]
+            if any(pattern.search(t) for t in texts):
+                out.append(r.id)
+        return out
+
+    def segment(self, segment_id: int) -> Segment:
+        with self.engine.connect() as c:
+            row = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one_or_none()
+        if row is None:
+            raise NotFoundError(_("segment {id} does not exist").format(id=segment_id))
+        return _segment(row)
+
+    def segments(self, ids: Sequence[int]) -> list[Segment]:
+        """Segments for ``ids``, in the order given (missing ids are left out)."""
+        found: dict[int, Segment] = {}
+        with self.engine.connect() as c:
+            for start in range(0, len(ids), 900):
+                chunk = list(ids[start : start + 900])
+                for row in c.execute(select(SegmentRow).where(SegmentRow.id.in_(chunk))):
+                    found[row.id] = _segment(row)
+        return [found[i] for i in ids if i in found]
+
+    def iter_segments(self, document_id: int | None = None, chunk: int = 5000) -> Iterator[Segment]:
+        """All segments in document/ordinal order, fetched in chunks (constant memory)."""
+        last_doc, last_ord = -1, -1
+        while True:
+            query = select(SegmentRow).order_by(SegmentRow.document_id, SegmentRow.ordinal).limit(chunk)
+            if document_id is not None:
+                query = query.where(SegmentRow.document_id == document_id, SegmentRow.ordinal > last_ord)
+            else:
+                query = query.where(
+                    or_(SegmentRow.document_id > last_doc,
+                        (SegmentRow.document_id == last_doc) & (SegmentRow.ordinal > last_ord))
+                )
+            with self.engine.connect() as c:
+                rows = c.execute(query).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _segment(row)
+            last_doc, last_ord = rows[-1].document_id, rows[-1].ordinal
+
+    def update_segment(
+        self,
+        segment_id: int,
+        expected_version: int,
+        author: str,
+        *,
+        corrected: str | None = _UNSET,
+        status: Status = _UNSET,
+        locked: bool = _UNSET,
+        action: str = "edit",
+    ) -> Segment:
+        """Change a segment if nobody else changed it since ``expected_version``; record a revision."""
+        values: dict[str, Any] = {}
+        if corrected is not _UNSET:
+            values["corrected"] = corrected
+        if status is not _UNSET:
+            values["status"] = Status(status).value
+        if locked is not _UNSET:
+            values["locked"] = locked
+        stamp = now()
+        with self.engine.begin() as c:
+            before = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one_or_none()
+            if before is None:
+                raise NotFoundError(_("segment {id} does not exist").format(id=segment_id))
+            result = c.execute(
+                update(SegmentRow)
+                .where(SegmentRow.id == segment_id, SegmentRow.version == expected_version)
+                .values(**values, version=SegmentRow.version + 1, author=author, updated_at=stamp)
+            )
+            if result.rowcount != 1:
+                current = _segment(before)
+                raise ConflictError(
+                    _("segment {ordinal} was changed by {author} (version {current}) after you opened it "
+                      "(version {expected})").format(
+                        ordinal=current.ordinal, author=current.author or "?", current=current.version,
+                        expected=expected_version),
+                    current=current,
+                    attempted=values,
+                )
+            after = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one()
+            c.execute(insert(RevisionRow).values(
+                entity="segment", entity_id=segment_id, segment_id=segment_id, action=action, author=author,
+                at=stamp, before=_segment_state(before), after=_segment_state(after),
+            ))
+            c.execute(delete(DraftRow).where(DraftRow.segment_id == segment_id, DraftRow.author == author))
+        return _segment(after)
+
+    # ------------------------------------------------------------------ annotations
+    def annotations(
+        self,
+        document_id: int | None = None,
+        segment_ids: Sequence[int] | None = None,
+        states: Iterable[AnnotationState] | None = None,
+    ) -> list[Annotation]:
+        query = select(AnnotationRow).order_by(AnnotationRow.segment_id, AnnotationRow.start, AnnotationRow.id)
+        if document_id is not None:
+            query = query.where(
+                AnnotationRow.segment_id.in_(select(SegmentRow.id).where(SegmentRow.document_id == document_id))
+            )
+        if states is not None:
+            query = query.where(AnnotationRow.state.in_([s.value for s in states]))
+        out: list[Annotation] = []
+        with self.engine.connect() as c:
+            if segment_ids is None:
+                out = [_annotation(r) for r in c.execute(query)]
+            else:
+                ids = list(segment_ids)
+                for start in range(0, len(ids), 900):
+                    chunk = ids[start : start + 900]
+                    out += [_annotation(r) for r in c.execute(query.where(AnnotationRow.segment_id.in_(chunk)))]
+        return out
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        with self.engine.connect() as c:
+            row = c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one_or_none()
+        if row is None:
+            raise NotFoundError(_("annotation {id} does not exist").format(id=annotation_id))
+        return _annotation(row)
+
+    def _check_span(self, c: Any, draft: AnnotationDraft) -> None:
+        if draft.start is None and draft.end is None:
+            return
+        if draft.start is None or draft.end is None or draft.start < 0 or draft.end < draft.start:
+            raise InputError(_("invalid span {start}..{end}").format(start=draft.start, end=draft.end))
+        row = c.execute(select(SegmentRow).where(SegmentRow.id == draft.segment_id)).one_or_none()
+        if row is None:
+            raise NotFoundError(_("segment {id} does not exist").format(id=draft.segment_id))
+        text = row.source if draft.side == Side.SOURCE else (row.corrected if row.corrected is not None else row.mt)
+        text_mt = row.mt
+        if draft.end > max(len(text), len(text_mt) if draft.side == Side.TARGET else 0):
+            raise InputError(
+                _("span {start}..{end} does not fit the {side} text of segment {ordinal} ({length} characters)").format(
+                    start=draft.start, end=draft.end, side=draft.side.value, ordinal=row.ordinal, length=len(text))
+            )
+
+    def add_annotations(
+        self, drafts: Sequence[AnnotationDraft], author: str, fingerprints: Sequence[str | None] | None = None
+    ) -> list[Annotation]:
+        stamp = now()
+        created: list[Annotation] = []
+        with self.engine.begin() as c:
+            for i, draft in enumerate(drafts):
+                self._check_span(c, draft)
+                ann_id = c.execute(insert(AnnotationRow).values(
+                    segment_id=draft.segment_id, side=draft.side.value, start=draft.start, end=draft.end,
+                    category=draft.category, severity=draft.severity.value, comment=draft.comment,
+                    suggestion=draft.suggestion, author=author, origin=draft.origin, state=draft.state.value,
+                    fingerprint=fingerprints[i] if fingerprints else None, version=1,
+                    created_at=stamp, updated_at=stamp,
+                ).returning(AnnotationRow.id)).scalar_one()
+                ann = _annotation(c.execute(select(AnnotationRow).where(AnnotationRow.id == ann_id)).one())
+                c.execute(insert(RevisionRow).values(
+                    entity="annotation", entity_id=ann_id, segment_id=draft.segment_id, action="create",
+                    author=author, at=stamp, before=None, after=_annotation_state(ann),
+                ))
+                created.append(ann)
+        return created
+
+    def update_annotation(
+        self, annotation_id: int, expected_version: int, author: str, **fields: Any
+    ) -> Annotation:
+        allowed = {"category", "severity", "comment", "suggestion", "state", "start", "end", "side"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"cannot update {sorted(unknown)}")
+        values = {k: (v.value if hasattr(v, "value") else v) for k, v in fields.items()}
+        stamp = now()
+        with self.engine.begin() as c:
+            row = c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one_or_none()
+            if row is None:
+                raise NotFoundError(_("annotation {id} does not exist").format(id=annotation_id))
+            before = _annotation(row)
+            if "start" in values or "end" in values:
+                self._check_span(c, AnnotationDraft(
+                    segment_id=before.segment_id, category=before.category, severity=before.severity,
+                    side=Side(values.get("side", before.side)), start=values.get("start", before.start),
+                    end=values.get("end", before.end)))
+            result = c.execute(
+                update(AnnotationRow)
+                .where(AnnotationRow.id == annotation_id, AnnotationRow.version == expected_version)
+                .values(**values, version=AnnotationRow.version + 1, updated_at=stamp)
+            )
+            if result.rowcount != 1:
+                raise ConflictError(
+                    _("the annotation was changed by someone else (version {current}, yours {expected})").format(
+                        current=before.version, expected=expected_version),
+                    current=before, attempted=values,
+                )
+            after = _annotation(c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one())
+            c.execute(insert(RevisionRow).values(
+                entity="annotation", entity_id=annotation_id, segment_id=before.segment_id, action="update",
+                author=author, at=stamp, before=_annotation_state(before), after=_annotation_state(after),
+            ))
+        return after
+
+    def delete_annotation(self, annotation_id: int, expected_version: int, author: str) -> Annotation:
+        stamp = now()
+        with self.engine.begin() as c:
+            row = c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one_or_none()
+            if row is None:
+                raise NotFoundError(_("annotation {id} does not exist").format(id=annotation_id))
+            before = _annotation(row)
+            result = c.execute(
+                delete(AnnotationRow).where(AnnotationRow.id == annotation_id, AnnotationRow.version == expected_version)
+            )
+            if result.rowcount != 1:
+                raise ConflictError(_("the annotation was changed by someone else"), current=before)
+            c.execute(insert(RevisionRow).values(
+                entity="annotation", entity_id=annotation_id, segment_id=before.segment_id, action="delete",
+                author=author, at=stamp, before=_annotation_state(before), after=None,
+            ))
+        return before
+
+    def restore_annotation(self, ann: Annotation, author: str) -> Annotation:
+        """Re-create a deleted annotation with its original id (undo of delete)."""
+        stamp = now()
+        with self.engine.begin() as c:
+            c.execute(insert(AnnotationRow).values(
+                id=ann.id, segment_id=ann.segment_id, side=ann.side.value, start=ann.start, end=ann.end,
+                category=ann.category, severity=ann.severity.value, comment=ann.comment, suggestion=ann.suggestion,
+                author=ann.author, origin=ann.origin, state=ann.state.value, fingerprint=None,
+                version=ann.version + 1, created_at=stamp, updated_at=stamp,
+            ))
+            restored = _annotation(c.execute(select(AnnotationRow).where(AnnotationRow.id == ann.id)).one())
+            c.execute(insert(RevisionRow).values(
+                entity="annotation", entity_id=ann.id, segment_id=ann.segment_id, action="restore",
+                author=author, at=stamp, before=None, after=_annotation_state(restored),
+            ))
+        return restored
+
+    def fingerprint_states(self, fingerprints: Iterable[str]) -> dict[str, AnnotationState]:
+        keys = list(set(fingerprints))
+        out: dict[str, AnnotationState] = {}
+        with self.engine.connect() as c:
+            for start in range(0, len(keys), 900):
+                rows = c.execute(
+                    select(AnnotationRow.fingerprint, AnnotationRow.state)
+                    .where(AnnotationRow.fingerprint.in_(keys[start : start + 900]))
+                )
+                for fp, state in rows:
+                    out[fp] = AnnotationState(state)
+        return out
+
+    # ------------------------------------------------------------------ revisions
+    def revisions(self, segment_id: int | None = None, limit: int | None = None) -> list[Revision]:
+        query = select(RevisionRow).order_by(RevisionRow.id)
+        if segment_id is not None:
+            query = query.where(RevisionRow.segment_id == segment_id)
+        if limit is not None:
+            query = query.order_by(None).order_by(RevisionRow.id.desc()).limit(limit)
+        with self.engine.connect() as c:
+            rows = c.execute(query).all()
+        revs = [
+            Revision(r.id, r.entity, r.entity_id, r.segment_id, r.action, r.author, _dt(r.at), r.before, r.after)
+            for r in rows
+        ]
+        return sorted(revs, key=lambda r: r.id)
+
+    def revisions_since(self, revision_id: int) -> list[Revision]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(RevisionRow).where(RevisionRow.id > revision_id).order_by(RevisionRow.id)).all()
+        return [
+            Revision(r.id, r.entity, r.entity_id, r.segment_id, r.action, r.author, _dt(r.at), r.before, r.after)
+            for r in rows
+        ]
+
+    def last_revision_id(self) -> int:
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.coalesce(func.max(RevisionRow.id), 0))).scalar_one())
+
+    # ------------------------------------------------------------------ drafts
+    def save_draft(self, segment_id: int, author: str, text: str, base_version: int) -> None:
+        stamp = now()
+        with self.engine.begin() as c:
+            updated = c.execute(
+                update(DraftRow).where(DraftRow.segment_id == segment_id, DraftRow.author == author)
+                .values(text=text, base_version=base_version, updated_at=stamp)
+            ).rowcount
+            if not updated:
+                c.execute(insert(DraftRow).values(
+                    segment_id=segment_id, author=author, text=text, base_version=base_version, updated_at=stamp))
+
+    def drafts(self, author: str) -> dict[int, tuple[str, int]]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(DraftRow).where(DraftRow.author == author)).all()
+        return {r.segment_id: (r.text, r.base_version) for r in rows}
+
+    def discard_draft(self, segment_id: int, author: str) -> None:
+        with self.engine.begin() as c:
+            c.execute(delete(DraftRow).where(DraftRow.segment_id == segment_id, DraftRow.author == author))
+
+    # ------------------------------------------------------------------ integrity
+    def check_integrity(self) -> list[str]:
+        """Problems found by SQLite's integrity check and the app's own invariants (empty list: healthy)."""
+        problems: list[str] = []
+        with self.engine.connect() as c:
+            if self.engine.dialect.name == "sqlite":
+                result = [r[0] for r in c.exec_driver_sql("PRAGMA integrity_check")]
+                if result != ["ok"]:
+                    problems += [f"sqlite: {r}" for r in result]
+            orphan = c.execute(
+                select(func.count()).select_from(AnnotationRow)
+                .where(AnnotationRow.segment_id.not_in(select(SegmentRow.id)))
+            ).scalar_one()
+            if orphan:
+                problems.append(f"{orphan} annotation(s) without a segment")
+            bad_status = c.execute(
+                select(func.count()).select_from(SegmentRow)
+                .where(SegmentRow.status.not_in([s.value for s in Status]))
+            ).scalar_one()
+            if bad_status:
+                problems.append(f"{bad_status} segment(s) with an unknown status")
+            for row in c.execute(select(SegmentRow.id, SegmentRow.version)):
+                if row.version < 1:
+                    problems.append(f"segment {row.id} has version {row.version}")
+            for row in c.execute(
+                select(AnnotationRow.id, AnnotationRow.side, AnnotationRow.start, AnnotationRow.end,
+                       SegmentRow.source, SegmentRow.mt, SegmentRow.corrected)
+                .join(SegmentRow, SegmentRow.id == AnnotationRow.segment_id)
+            ):
+                if row.start is None:
+                    continue
+                text = row.source if row.side == "source" else max(row.mt, row.corrected or "", key=len)
+                if not (0 <= row.start <= row.end <= len(text)):
+                    problems.append(f"annotation {row.id} span {row.start}..{row.end} outside its text")
+        return problems
+
+
+def open_project(location: str | os.PathLike[str], create: bool = False) -> ProjectStore:
+    """Open (and with ``create`` make) a project: a ``*.mtreview`` SQLite file or a PostgreSQL URL."""
+    location = str(location)
+    file = sqlite_path(location)
+    if file is not None:
+        if not file.exists() and not create:
+            raise ProjectError(_("no such project: {path}").format(path=location))
+        if file.exists() and file.is_file() and file.stat().st_size > 0:
+            with open(file, "rb") as handle:
+                if handle.read(16) != b"SQLite format 3\x00":
+                    raise ProjectError(_("{path} is not an mtreview project file").format(path=location))
+        if not file.parent.exists():
+            raise ProjectError(_("the folder {folder} does not exist").format(folder=file.parent))
+    engine = make_engine(location)
+    try:
+        backup = migrate.prepare(engine, redact(location), create, file)
+    except ProjectError:
+        engine.dispose()
+        raise
+    except (OperationalError, ProgrammingError, DatabaseError, sqlite3.Error) as exc:
+        engine.dispose()
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
+        raise ProjectError(
+            _("cannot open {location}: {reason}").format(location=redact(location), reason=reason)) from None
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise ProjectError(_("cannot open {location}: {reason}").format(location=redact(location), reason=exc)) from None
+    return ProjectStore(engine, location, backup)
+
+
+__all__ = ["ProjectStore", "is_url", "open_project", "replace"]
