@@ -1,3 +1,4 @@
 """File formats. Importing this package registers every reader and writer."""
 
 from mtreview.formats import delimited  # noqa: F401  (registers csv/tsv)
+from mtreview.formats import po, tmx  # noqa: F401,E402  (issue 7: TM formats)

@@ -55,3 +55,40 @@ def require_reader(name: str) -> ReaderInfo:
         return _READERS[name]
     except KeyError:
         raise InputError(_("unknown input format {name!r}").format(name=name)) from None
+
+
+# ------------------------------------------------------------------ writers
+
+WriteFn = Callable[..., int]
+"""``write(out_path, units: Iterable[ExportUnit], options: WriteOptions, progress: Progress) -> int``."""
+
+
+@dataclass(frozen=True)
+class WriterInfo:
+    name: str
+    extension: str
+    write: WriteFn
+    description: str = ""
+
+
+_WRITERS: dict[str, WriterInfo] = {}
+
+
+def register_writer(info: WriterInfo) -> None:
+    _WRITERS[info.name] = info
+
+
+def writers() -> list[WriterInfo]:
+    return list(_WRITERS.values())
+
+
+def writer_for(name: str) -> WriterInfo | None:
+    return _WRITERS.get(name)
+
+
+def require_writer(name: str) -> WriterInfo:
+    try:
+        return _WRITERS[name]
+    except KeyError:
+        known = ", ".join(sorted(_WRITERS))
+        raise InputError(_("unknown output format {name!r} (known: {known})").format(name=name, known=known)) from None

@@ -1,0 +1,200 @@
+"""What writers receive (``ExportUnit``, ``WriteOptions``) and the atomic output file they write to.
+
+A writer is ``write(out_path, units, options, progress) -> int``: it streams ``units`` (an iterable,
+possibly a generator over a 100k-segment project) to ``out_path`` through ``atomic_output`` and returns
+how many units it wrote.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from mtreview.domain.errors import InputError
+from mtreview.domain.model import Annotation, ImportedDocument, Status
+from mtreview.i18n import _
+
+
+@dataclass(frozen=True, slots=True)
+class ExportUnit:
+    """One segment as the writers see it."""
+
+    document: str
+    ordinal: int
+    source: str
+    mt: str
+    target: str
+    """The text to export as the translation: the corrected text where there is one, else the MT."""
+    status: Status = Status.NEW
+    key: str | None = None
+    """The unit's id in the file it came from (TMX tuid, XLIFF unit id, PO msgctxt+msgid)."""
+    corrected: str | None = None
+    confidence: float = 1.0
+    author: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    annotations: Sequence[Annotation] = ()
+    mqm_penalty: float | None = None
+    chrf: float | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    """The segment's import meta (notes, props, flags, inline markup…), as the reader produced it."""
+    source_lang: str = "en"
+    target_lang: str = "ja"
+
+    @property
+    def segment_id(self) -> str:
+        return f"{self.document}#{self.ordinal}"
+
+
+@dataclass(frozen=True, slots=True)
+class WriteOptions:
+    source_lang: str = "en"
+    target_lang: str = "ja"
+    include_annotations: bool = True
+    tool_version: str = ""
+    inputs: tuple[str, ...] = ()
+    """Files the project was imported from: the writer refuses to overwrite any of them."""
+    document_meta: Mapping[str, Any] = field(default_factory=dict)
+    """Header data of the (single) source document, for writers that can reproduce it."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def units_from_document(doc: ImportedDocument) -> Iterator[ExportUnit]:
+    """Export units straight from an imported document (round trips without a project)."""
+    for i, seg in enumerate(doc.segments, start=1):
+        target = seg.target if seg.corrected is None else seg.corrected
+        yield ExportUnit(
+            document=doc.name,
+            ordinal=i,
+            source=seg.source,
+            mt=seg.target,
+            target=target,
+            status=seg.status or Status.NEW,
+            key=seg.key,
+            corrected=seg.corrected,
+            confidence=seg.confidence,
+            meta=seg.meta,
+            source_lang=doc.source_lang,
+            target_lang=doc.target_lang,
+        )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def check_output(out_path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
+    out = Path(out_path)
+    for src in inputs:
+        if src and _same_file(out, Path(src)):
+            raise InputError(_("refusing to overwrite an input file of the project"), str(out))
+    if out.exists() and out.is_dir():
+        raise InputError(_("this is a folder, not a file"), str(out))
+    if not out.parent.exists():
+        raise InputError(_("the folder does not exist"), str(out.parent))
+    return out
+
+
+@contextlib.contextmanager
+def atomic_output(
+    out_path: str | os.PathLike[str],
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    binary: bool = False,
+    encoding: str = "utf-8",
+    newline: str | None = "\n",
+) -> Iterator[IO[Any]]:
+    """A file object writing to a temporary file in the destination folder; on success it is flushed,
+    fsynced and renamed over ``out_path``; on any error it is removed and ``out_path`` is untouched."""
+    out = check_output(out_path, inputs)
+    fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
+    raw = os.fdopen(fd, "wb")
+    handle: IO[Any] = raw if binary else io.TextIOWrapper(raw, encoding=encoding, newline=newline)
+    ok = False
+    try:
+        yield handle
+        handle.flush()
+        raw.flush()
+        os.fsync(raw.fileno())
+        ok = True
+    finally:
+        with contextlib.suppress(Exception):
+            handle.close()
+        if ok:
+            os.replace(tmp, out)
+            _fsync_dir(out.parent)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+@contextlib.contextmanager
+def atomic_path(out_path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Path]:
+    """Like ``atomic_output`` for libraries that want a path to save to (openpyxl, polib)."""
+    out = check_output(out_path, inputs)
+    fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    ok = False
+    try:
+        yield Path(tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        ok = True
+    finally:
+        if ok:
+            os.replace(tmp, out)
+            _fsync_dir(out.parent)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value: str) -> str:
+    """Spreadsheet formula injection: prefix a quote to cells a spreadsheet would evaluate."""
+    if value and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def unescape_formula(value: str) -> str:
+    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+        return value[1:]
+    return value
+
+
+def iso(dt: datetime | None) -> str:
+    return "" if dt is None else dt.astimezone(UTC).isoformat()
+
+
+def tmx_date(dt: datetime | None) -> str:
+    """TMX dates: ``YYYYMMDDThhmmssZ`` in UTC."""
+    if dt is None:
+        dt = now_utc()
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -1,0 +1,145 @@
+"""Inline markup as protected placeholders.
+
+The scheme
+----------
+Every inline element of a segment (TMX ``bpt/ept/ph/it/ut``, the start and end of ``hi``; XLIFF 1.2
+``x/bx/ex/ph/bpt/ept/it`` and the start and end of ``g/mrk``; XLIFF 2 ``ph/sc/ec`` and the start and end
+of ``pc/mrk``, ``sm/em``) is replaced in the segment text by **one character** of the Unicode Private Use
+Area: the n-th placeholder of a segment side is ``chr(0xE000 + n)`` (n = 0 … 6399).
+
+* One character per tag keeps annotation offsets (code points) simple and stable; the editor renders
+  these characters as chips and refuses to edit inside them; the checks skip them (``is_placeholder``,
+  ``strip_placeholders``).
+* The markup itself lives beside the text, in ``SegmentDraft.meta["inline"]``::
+
+      {"format": "tmx" | "xliff1" | "xliff2",
+       "source": [ {"k": "open"|"close"|"ph", "x": "<bpt i=\"1\">&lt;b&gt;</bpt>", "ns": {...}}, … ],
+       "target": [ … ]}
+
+  ``k`` is the kind (``open``/``close`` for the two halves of a wrapping element such as ``<hi>``,
+  ``<g>``, ``<pc>``, ``<mrk>``; ``ph`` for a standalone element), ``x`` is the exact XML of the element
+  (a start tag, an end tag, or a whole element with its content), ``ns`` the namespace declarations
+  the markup needs (only when it uses prefixes or a default namespace).
+* A Private Use Area character that is literally in the input text is itself stored as a placeholder
+  whose markup is the character (kind ``"lit"``), so restoring gives back exactly the input.
+* Restoring (``restore_markup``) replaces each placeholder character by its markup; text between them
+  is XML-escaped. A placeholder of another format (say an XLIFF ``<pc>`` exported to TMX) is written
+  with the generic form of the target format by the writer (see ``generic``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+BASE = 0xE000
+LIMIT = 6400  # U+E000 … U+F8FF
+_PUA = re.compile("[\ue000-\uf8ff]")
+
+
+def placeholder(n: int) -> str:
+    if not 0 <= n < LIMIT:
+        raise ValueError(f"placeholder index {n} out of range")
+    return chr(BASE + n)
+
+
+def is_placeholder(ch: str) -> bool:
+    return len(ch) == 1 and BASE <= ord(ch) < BASE + LIMIT
+
+
+def index_of(ch: str) -> int:
+    return ord(ch) - BASE
+
+
+def has_placeholders(text: str) -> bool:
+    return _PUA.search(text) is not None
+
+
+def strip_placeholders(text: str) -> str:
+    """The text without its placeholders (what checks and scores look at)."""
+    return _PUA.sub("", text)
+
+
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """Code-point spans ``[start, end)`` of each placeholder (for the editor's chips)."""
+    return [(m.start(), m.end()) for m in _PUA.finditer(text)]
+
+
+def extract(text: str, markup: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The markup records of the placeholders present in ``text``, in text order."""
+    out = []
+    for m in _PUA.finditer(text):
+        n = index_of(m.group())
+        if n < len(markup):
+            out.append(markup[n])
+    return out
+
+
+def escape_literal(text: str, markup: list[dict[str, Any]]) -> str:
+    """Protect Private Use Area characters already in input text (see module docstring)."""
+    if not has_placeholders(text):
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        markup.append({"k": "lit", "x": m.group()})
+        return placeholder(len(markup) - 1)
+
+    return _PUA.sub(repl, text)
+
+
+def restore_text(text: str, markup: Sequence[Mapping[str, Any]] | None) -> str:
+    """Plain text with literal characters restored and markup placeholders kept as their raw markup
+    text (for formats without inline markup: PO, CSV, xlsx)."""
+    if not markup or not has_placeholders(text):
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        n = index_of(m.group())
+        if n < len(markup):
+            return str(markup[n]["x"])
+        return m.group()
+
+    return _PUA.sub(repl, text)
+
+
+def restore_markup(
+    text: str,
+    markup: Sequence[Mapping[str, Any]] | None,
+    convert: Any = None,
+) -> tuple[str, dict[str, str]]:
+    """XML content for ``text``: escaped text, each placeholder replaced by its markup.
+
+    ``convert(record, n)`` may return replacement markup for records of another format (or ``None``
+    to keep the record's own). Returns the XML fragment and the namespace declarations it needs.
+    Placeholders without a record (e.g. typed by hand) are dropped.
+    """
+    if not has_placeholders(text):
+        return escape(text), {}
+    parts: list[str] = []
+    ns: dict[str, str] = {}
+    pos = 0
+    for m in _PUA.finditer(text):
+        parts.append(escape(text[pos : m.start()]))
+        pos = m.end()
+        n = index_of(m.group())
+        if not markup or n >= len(markup):
+            continue
+        record = markup[n]
+        if record.get("k") == "lit":
+            parts.append(escape(str(record["x"])))
+            continue
+        replaced = convert(record, n) if convert is not None else None
+        if replaced is not None:
+            parts.append(replaced)
+        else:
+            parts.append(str(record["x"]))
+            ns.update(record.get("ns") or {})
+    parts.append(escape(text[pos:]))
+    return "".join(parts), ns
+
+
+def same_shape(a: str, b: str) -> bool:
+    """Whether two texts hold the same placeholders (same count of each), as a QA helper."""
+    return sorted(_PUA.findall(a)) == sorted(_PUA.findall(b))

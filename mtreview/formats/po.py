@@ -1,0 +1,288 @@
+"""gettext PO/POT through polib.
+
+Reading: the file is decoded by us (BOM, UTF-16, the header's declared charset, then detection) and the
+text handed to polib; each active entry is one segment (``source`` = msgid, ``target`` = msgstr or
+msgstr[0]); the key is ``msgctxt + "\\x04" + msgid`` as in compiled catalogues (or msgid alone).
+Flags, comments, references, previous strings, plural forms, the header and obsolete entries are kept
+in ``meta`` and written back.
+
+Writing: msgstr is the corrected text; ``fuzzy`` is set where the unit is not approved (and has a
+translation) and cleared where it is; annotations become translator comments starting ``[mtreview]``
+(read back as annotations, not as foreign comments). The header is the imported one when there is
+exactly one source document, else a Japanese header with ``Plural-Forms: nplurals=1; plural=0;``.
+Duplicated (msgctxt, msgid) pairs get the segment id as msgctxt so that ``msgfmt --check`` passes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from mtreview import __version__
+from mtreview.domain.errors import InputError
+from mtreview.domain.model import ImportedDocument, SegmentDraft
+from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.formats import placeholders as ph
+from mtreview.formats.base import ExportUnit, WriteOptions, atomic_output, now_utc
+from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
+from mtreview.formats.textio import MAX_TEXT_BYTES, decode_bytes
+from mtreview.i18n import _
+
+CTX_SEP = "\x04"
+NOTE_PREFIX = "[mtreview] "
+WRAP = 0  # no wrapping: polib would also wrap comments, changing them on a round trip
+_CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)")
+_LINE = re.compile(r"line (\d+)")
+
+
+def _decode(path: Path) -> str:
+    try:
+        if not path.is_file():
+            raise InputError(_("not a regular file"), str(path))
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise InputError(_("the file is too large"), str(path))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(_("no such file"), str(path)) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), str(path)) from None
+    if not data.strip():
+        raise InputError(_("the file is empty"), str(path))
+    boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    if not data.startswith(boms):
+        m = _CHARSET.search(data[:8192])
+        if m:
+            charset = m.group(1).decode("ascii")
+            try:
+                codecs.lookup(charset)
+            except LookupError:
+                charset = ""
+            if charset and charset.upper() != "CHARSET":
+                try:
+                    return data.decode(charset)
+                except UnicodeDecodeError:
+                    pass  # a wrong declaration: fall back to detection
+    return decode_bytes(data, path).text
+
+
+def _syntax_line(message: str) -> int | None:
+    m = _LINE.search(message)
+    return int(m.group(1)) if m else None
+
+
+def _entry_meta(e: polib.POEntry, tnotes: list[str]) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    if e.msgctxt is not None:
+        meta["msgctxt"] = e.msgctxt
+    if e.msgid_plural:
+        meta["msgid_plural"] = e.msgid_plural
+        meta["msgstr_plural"] = {str(k): v for k, v in sorted(e.msgstr_plural.items())}
+    if e.flags:
+        meta["flags"] = list(e.flags)
+    if e.occurrences:
+        meta["references"] = [[f, ln] for f, ln in e.occurrences]
+    if e.comment:
+        meta["extracted"] = e.comment
+    if tnotes:
+        meta["comments"] = "\n".join(tnotes)
+    for name in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural"):
+        value = getattr(e, name)
+        if value is not None:
+            meta[name] = value
+    return meta
+
+
+def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> ImportedDocument:
+    p = Path(path)
+    text = _decode(p)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\n" not in text:
+        text += "\n"
+    try:
+        # polib splits text content with str.splitlines(), which also breaks at \v, \f, U+2028…;
+        # a file is read line by line at \n. Feed the parser physical lines, as from a file.
+        parser = polib._POFileParser("\n", encoding="utf-8", wrapwidth=WRAP, check_for_duplicates=False)
+        parser.fhandle = io.StringIO(text, newline=None)
+        po = parser.parse()
+    except (OSError, ValueError) as exc:
+        msg = str(exc)
+        raise InputError(_("malformed PO file: {error}").format(error=msg), str(p), _syntax_line(msg)) from None
+    segments: list[SegmentDraft] = []
+    obsolete: list[str] = []
+    for e in po:
+        if e.obsolete:
+            obsolete.append(e.__unicode__(wrapwidth=WRAP))
+            continue
+        tlines = e.tcomment.split("\n") if e.tcomment else []
+        own = [t[len(NOTE_PREFIX) :] for t in tlines if t.startswith(NOTE_PREFIX)]
+        tnotes = [t for t in tlines if not t.startswith(NOTE_PREFIX)]
+        meta = _entry_meta(e, tnotes)
+        if own:
+            meta["mtreview_notes"] = own
+        target = e.msgstr_plural.get(0, "") if e.msgid_plural else e.msgstr
+        smarkup: list[dict[str, Any]] = []
+        tmarkup: list[dict[str, Any]] = []
+        source = ph.escape_literal(e.msgid, smarkup)
+        target = ph.escape_literal(target, tmarkup)
+        if smarkup or tmarkup:
+            meta["inline"] = {"format": "text", "source": smarkup, "target": tmarkup}
+        key = e.msgid if e.msgctxt is None else e.msgctxt + CTX_SEP + e.msgid
+        line = e.linenum or 0
+        segments.append(
+            SegmentDraft(
+                source=source,
+                target=target,
+                source_lines=(line,) if line else (),
+                target_lines=(line,) if line else (),
+                key=key,
+                meta=meta,
+            )
+        )
+        if len(segments) % 5000 == 0:
+            progress.check()
+            progress.report(len(segments), len(po), "")
+    header = {
+        "metadata": [[k, v] for k, v in po.ordered_metadata()],
+        "comment": po.header,
+        "flags": list(po.metadata_is_fuzzy) if po.metadata_is_fuzzy else [],
+    }
+    lang = po.metadata.get("Language", "") or "ja"
+    return ImportedDocument(
+        name=p.stem,
+        segments=segments,
+        source_lang="en",
+        target_lang=lang,
+        path=str(p),
+        format="pot" if p.suffix.lower() == ".pot" else "po",
+        meta={"po_header": header, "obsolete": obsolete},
+    )
+
+
+# ------------------------------------------------------------------------------------------- writer
+
+
+def _nplurals(metadata: Mapping[str, str]) -> int:
+    m = re.search(r"nplurals\s*=\s*(\d+)", metadata.get("Plural-Forms", ""))
+    return int(m.group(1)) if m else 1
+
+
+def _header(options: WriteOptions) -> polib.POFile:
+    po = polib.POFile(wrapwidth=WRAP)
+    hdr = (options.document_meta or {}).get("po_header")
+    if hdr:
+        for k, v in hdr.get("metadata") or ():
+            po.metadata[k] = v
+        po.header = hdr.get("comment") or ""
+        if hdr.get("flags"):
+            po.metadata_is_fuzzy = list(hdr["flags"])
+    else:
+        po.header = "Translation memory exported by mtreview."
+        po.metadata = {
+            "Project-Id-Version": "mtreview export",
+            "POT-Creation-Date": now_utc().strftime("%Y-%m-%d %H:%M+0000"),
+            "PO-Revision-Date": now_utc().strftime("%Y-%m-%d %H:%M+0000"),
+            "Language": options.target_lang,
+            "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding": "8bit",
+        }
+    po.metadata.setdefault("Content-Type", "text/plain; charset=UTF-8")
+    po.metadata["Content-Type"] = re.sub(r"charset=[^;\s]+", "charset=UTF-8", po.metadata["Content-Type"])
+    if "charset=" not in po.metadata["Content-Type"]:
+        po.metadata["Content-Type"] += "; charset=UTF-8"
+    po.metadata.setdefault("Content-Transfer-Encoding", "8bit")
+    if not hdr and options.target_lang.lower().split("-")[0].split("_")[0] == "ja":
+        po.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
+    po.metadata["X-Generator"] = f"mtreview {options.tool_version or __version__}"
+    return po
+
+
+def _plain(text: str, meta: Mapping[str, Any], side: str) -> str:
+    inline = meta.get("inline")
+    return ph.restore_text(text, (inline or {}).get(side)) if inline else text
+
+
+def _annotation_line(a: Any, unit: ExportUnit) -> str:
+    base = unit.source if str(a.side) == "source" else unit.mt
+    where = f"{a.side}"
+    if a.start is not None and a.end is not None:
+        where += f" {a.start}-{a.end} «{ph.strip_placeholders(base[a.start:a.end])}»"
+    text = f"{NOTE_PREFIX}{a.severity} {a.category} [{where}]"
+    if a.comment:
+        text += f" — {a.comment}"
+    if a.suggestion:
+        text += f" → {a.suggestion}"
+    return text.replace("\n", " ")
+
+
+def write_po(
+    out_path: str | os.PathLike[str],
+    units: Iterable[ExportUnit],
+    options: WriteOptions = WriteOptions(),
+    progress: Progress = NO_PROGRESS,
+) -> int:
+    head = _header(options)
+    nplurals = _nplurals(head.metadata)
+    has_plural_forms = "Plural-Forms" in head.metadata
+    seen: set[tuple[str | None, str]] = set()
+    count = 0
+    with atomic_output(out_path, options.inputs) as f:
+        f.write(head.__unicode__())  # header only: the file has no entries yet
+        for u in units:
+            meta = u.meta or {}
+            msgid = _plain(u.source, meta, "source")
+            msgstr = _plain(u.target, meta, "target")
+            ctx = meta.get("msgctxt")
+            if (ctx, msgid) in seen or (ctx is None and msgid == ""):
+                ctx = u.segment_id
+            seen.add((ctx, msgid))
+            flags = [fl for fl in meta.get("flags") or () if fl != "fuzzy"]
+            if str(u.status) != "approved" and msgstr:
+                flags.insert(0, "fuzzy")
+            tcomment = meta.get("comments") or ""
+            if options.include_annotations and u.annotations:
+                lines = [_annotation_line(a, u) for a in u.annotations]
+                tcomment = "\n".join(([tcomment] if tcomment else []) + lines)
+            kwargs: dict[str, Any] = {
+                "msgid": msgid,
+                "msgctxt": ctx,
+                "flags": flags,
+                "occurrences": [tuple(r) for r in meta.get("references") or ()],
+                "comment": meta.get("extracted") or "",
+                "tcomment": tcomment,
+                "previous_msgctxt": meta.get("previous_msgctxt"),
+                "previous_msgid": meta.get("previous_msgid"),
+                "previous_msgid_plural": meta.get("previous_msgid_plural"),
+            }
+            if meta.get("msgid_plural"):
+                kwargs["msgid_plural"] = meta["msgid_plural"]
+                old = {int(k): v for k, v in (meta.get("msgstr_plural") or {}).items()}
+                plural = {0: msgstr}
+                for i in range(1, max(nplurals, max(old, default=0) + 1 if not has_plural_forms else 0)):
+                    plural[i] = old.get(i, msgstr)
+                kwargs["msgstr_plural"] = plural
+            else:
+                kwargs["msgstr"] = msgstr
+            entry = polib.POEntry(**kwargs)
+            f.write("\n")
+            f.write(entry.__unicode__(wrapwidth=WRAP))
+            count += 1
+            if count % 2000 == 0:
+                progress.check()
+                progress.report(count, 0, "")
+        for text in (options.document_meta or {}).get("obsolete") or ():
+            f.write("\n")
+            f.write(text)
+    return count
+
+
+register_reader(ReaderInfo("po", (".po", ".pot"), read_po, "gettext PO/POT"))
+register_writer(WriterInfo("po", ".po", write_po, "gettext PO (msgstr = corrected text)"))
