@@ -1,0 +1,384 @@
+"""Google MQM TSV (github.com/google/wmt-mqm-human-evaluation; Marot's input).
+
+Columns ``system doc doc_id seg_id rater source target category severity [comment]``, one row per error
+(or one ``No-error`` row for a rated segment without errors); the error span is marked with ``<v>…</v>`` in
+``target``, or in ``source`` for omissions and source errors. A row without a marker (other than
+``No-error``) is a whole-segment annotation.
+
+Quoting differs between Google's files: ``ted/*`` are written without quoting (a field may start with a
+literal ``"``), ``newstest2020/*source-errors.tsv`` use CSV quoting with doubled ``""``. The reader decides
+per file: CSV quoting when some field is a valid quoted field that contains a doubled quote (or a quoted
+field spans a tab or line break); otherwise every ``"`` is literal.
+
+An opening ``<v>`` with no closing marker extends to the end of the field (two rows of Google's own TED data
+are like that, and the published scores count them). A closing marker without an opening one, nested or
+repeated markers are errors. Any error raises ``InputError`` with the file and line; nothing is imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mtreview.domain.errors import InputError
+from mtreview.domain.model import Severity, Side
+from mtreview.formats.textio import read_text
+from mtreview.i18n import _
+
+COLUMNS = ("system", "doc", "doc_id", "seg_id", "rater", "source", "target", "category", "severity")
+COMMENT = "comment"
+NO_ERROR = "No-error"
+OPEN, CLOSE = "<v>", "</v>"
+_QUOTED = re.compile(r'^"(?:[^"]|"")*"$', re.S)
+_SEVERITY_OUT = {Severity.NEUTRAL: "Neutral", Severity.MINOR: "Minor", Severity.MAJOR: "Major",
+                 Severity.CRITICAL: "Critical"}
+
+
+@dataclass(frozen=True, slots=True)
+class MqmSegment:
+    system: str
+    doc: str
+    doc_id: str
+    seg_id: str
+    source: str
+    """Without ``<v>`` markers."""
+    target: str
+    line: int
+    """Line of the segment's first row."""
+    raters: tuple[str, ...] = ()
+    """Raters who rated it (with an error or a ``No-error`` row), in order of appearance."""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.system, self.seg_id)
+
+
+@dataclass(frozen=True, slots=True)
+class MqmAnnotation:
+    system: str
+    seg_id: str
+    rater: str
+    category: str
+    severity: Severity
+    side: Side
+    start: int | None
+    """Code-point offset into the unmarked ``source``/``target``; ``None`` for the whole segment."""
+    end: int | None
+    comment: str = ""
+    line: int = 0
+    row_source: str | None = None
+    """This row's own unmarked source/target where it differs from the segment's first row (Google's data
+    has such rows); ``None`` when it is the same. Offsets refer to this text then."""
+    row_target: str | None = None
+
+    @property
+    def segment_key(self) -> tuple[str, str]:
+        return (self.system, self.seg_id)
+
+
+@dataclass(frozen=True)
+class MqmTsv:
+    segments: list[MqmSegment]
+    annotations: list[MqmAnnotation]
+    path: str | None = None
+    quoting: str = "none"
+    """``"none"`` (Google's TED style) or ``"csv"`` (doubled quotes)."""
+    has_comment: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def items(self) -> list[tuple[tuple[str, str], str]]:
+        """Rated (segment key, rater) items in order."""
+        return [(s.key, r) for s in self.segments for r in s.raters]
+
+
+# -- reading -----------------------------------------------------------------------------------------
+
+
+def _physical_rows(text: str) -> list[tuple[int, list[str]]]:
+    rows = []
+    for number, line in enumerate(re.split(r"\r\n|\n|\r", text), start=1):
+        if line.strip():
+            rows.append((number, line.split("\t")))
+    return rows
+
+
+def _uses_csv_quoting(rows: list[tuple[int, list[str]]], width: int) -> bool:
+    for _number, fields in rows:
+        for value in fields:
+            if value.startswith('"'):
+                if _QUOTED.match(value) and '""' in value[1:-1]:
+                    return True
+                if len(fields) != width and not (len(value) > 1 and value.endswith('"')):
+                    return True
+    return False
+
+
+def _csv_rows(text: str, path: str) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quotechar='"', doublequote=True,
+                        strict=True)
+    rows = []
+    start = 1
+    try:
+        for fields in reader:
+            if any(f.strip() for f in fields):
+                rows.append((start, fields))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(_("odd quoting: {error}").format(error=exc), path, start) from None
+    return rows
+
+
+def unmark(text: str, path: str, line: int, column: str) -> tuple[str, tuple[int, int] | None]:
+    """Remove one ``<v>…</v>`` pair; return the text and the span in code points (or ``None``)."""
+    first = text.find(OPEN)
+    close = text.find(CLOSE)
+    if first < 0:
+        if close >= 0:
+            raise InputError(_("{column}: </v> without <v>").format(column=column), path, line)
+        return text, None
+    if close >= 0 and close < first:
+        raise InputError(_("{column}: </v> before <v>").format(column=column), path, line)
+    rest_from = first + len(OPEN)
+    if close < 0:
+        inner_end = len(text)
+        after = ""
+    else:
+        inner_end = close
+        after = text[close + len(CLOSE):]
+    inner = text[rest_from:inner_end]
+    if OPEN in inner:
+        raise InputError(_("{column}: nested <v> markers").format(column=column), path, line)
+    if OPEN in after or CLOSE in after:
+        raise InputError(_("{column}: more than one <v>…</v> span in a row").format(column=column), path, line)
+    plain = text[:first] + inner + after
+    return plain, (first, first + len(inner))
+
+
+def parse_severity(text: str) -> Severity | None:
+    """``None`` for ``No-error``; ``ValueError`` for anything unknown."""
+    t = text.strip()
+    if t.lower() == NO_ERROR.lower():
+        return None
+    return Severity.parse(t)
+
+
+def read_mqm_tsv(path: str | os.PathLike[str]) -> MqmTsv:
+    name = str(path)
+    text = read_text(path).text
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        raise InputError(_("the file contains NUL characters"), name, text[: text.index("\x00")].count("\n") + 1)
+    return parse_mqm_tsv(text, name)
+
+
+def parse_mqm_tsv(text: str, name: str = "<text>") -> MqmTsv:
+    raw = _physical_rows(text)
+    if not raw:
+        raise InputError(_("the file has no rows"), name)
+    first_line, header = raw[0]
+    header_names = [h.strip().lower() for h in header]
+    has_header = header_names[: len(COLUMNS)] == list(COLUMNS)
+    if not has_header and header_names and header_names[0] == "system":
+        missing = [c for c in COLUMNS if c not in header_names]
+        raise InputError(
+            _("missing column(s): {columns}").format(columns=", ".join(missing) or _("(wrong order)")),
+            name, first_line,
+        )
+    width = len(header) if has_header else len(raw[0][1])
+    if has_header and width > len(COLUMNS) + 1:
+        raise InputError(_("unexpected extra columns after {columns}").format(columns=", ".join(header[:10])),
+                         name, first_line)
+    if has_header and width == len(COLUMNS) + 1 and header_names[-1] != COMMENT:
+        raise InputError(_("the tenth column must be 'comment'"), name, first_line)
+    quoting = "csv" if _uses_csv_quoting(raw, width) else "none"
+    rows = _csv_rows(text, name) if quoting == "csv" else raw
+    if has_header:
+        rows = rows[1:]
+    if not has_header and width not in (len(COLUMNS), len(COLUMNS) + 1):
+        raise InputError(
+            _("expected {n} columns ({columns}[, comment]), found {found}").format(
+                n=len(COLUMNS), columns=", ".join(COLUMNS), found=width),
+            name, first_line,
+        )
+    has_comment = width == len(COLUMNS) + 1
+    segments: dict[tuple[str, str], MqmSegment] = {}
+    raters: dict[tuple[str, str], list[str]] = {}
+    annotations: list[MqmAnnotation] = []
+    warnings: list[str] = []
+    for number, fields in rows:
+        if len(fields) == width + 1 and fields[-1] == "" and not has_comment:
+            fields = fields[:-1]
+        if len(fields) != width:
+            raise InputError(
+                _("expected {n} columns, found {found}").format(n=width, found=len(fields)), name, number)
+        system, doc, doc_id, seg_id, rater, source_m, target_m, category, severity_text = fields[: len(COLUMNS)]
+        comment = fields[len(COLUMNS)] if has_comment else ""
+        if not system.strip() or not seg_id.strip():
+            raise InputError(_("empty system or seg_id"), name, number)
+        try:
+            severity = parse_severity(severity_text)
+        except ValueError:
+            raise InputError(
+                _("unknown severity {severity!r} (expected Neutral, Minor, Major, Critical or No-error)").format(
+                    severity=severity_text),
+                name, number,
+            ) from None
+        source, source_span = unmark(source_m, name, number, "source")
+        target, target_span = unmark(target_m, name, number, "target")
+        if source_span is not None and target_span is not None:
+            raise InputError(_("<v> markers in both source and target"), name, number)
+        if source_span is not None and source_m.count(CLOSE) == 0 or target_span is not None and \
+                target_m.count(CLOSE) == 0:
+            warnings.append(f"{name}:{number}: " + _("<v> without </v>: the span runs to the end of the text"))
+        key = (system, seg_id)
+        known = segments.get(key)
+        if known is None:
+            segments[key] = MqmSegment(system, doc, doc_id, seg_id, source, target, number)
+            raters[key] = []
+        elif (known.doc, known.doc_id) != (doc, doc_id):
+            raise InputError(
+                _("segment {system}/{seg} is in another document on line {line}").format(
+                    system=system, seg=seg_id, line=known.line),
+                name, number,
+            )
+        row_source = row_target = None
+        if known is not None and (known.source, known.target) != (source, target):
+            row_source = None if known.source == source else source
+            row_target = None if known.target == target else target
+            warnings.append(f"{name}:{number}: " + _("the segment's text differs from line {line}; the row keeps its "
+                                                     "own text").format(line=known.line))
+        if rater not in raters[key]:
+            raters[key].append(rater)
+        if severity is None or category.strip() == NO_ERROR:
+            if category.strip() not in (NO_ERROR, "") or severity is not None:
+                raise InputError(_("No-error must be both the category and the severity"), name, number)
+            if row_source is not None or row_target is not None:
+                raise InputError(_("a No-error row's text differs from line {line}").format(
+                    line=segments[key].line), name, number)
+            continue
+        if not category.strip():
+            raise InputError(_("empty category"), name, number)
+        side, span = (Side.SOURCE, source_span) if source_span is not None else (Side.TARGET, target_span)
+        annotations.append(
+            MqmAnnotation(system, seg_id, rater, category, severity, side,
+                          None if span is None else span[0], None if span is None else span[1], comment, number,
+                          row_source, row_target)
+        )
+    segs = [MqmSegment(s.system, s.doc, s.doc_id, s.seg_id, s.source, s.target, s.line, tuple(raters[k]))
+            for k, s in segments.items()]
+    return MqmTsv(segs, annotations, name, quoting, has_comment, warnings)
+
+
+# -- writing -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MqmRow:
+    """One row to write: ``category``/``severity`` ``None`` means a ``No-error`` row."""
+
+    system: str
+    doc: str
+    doc_id: str
+    seg_id: str
+    rater: str
+    source: str
+    target: str
+    category: str | None = None
+    severity: Severity | None = None
+    side: Side = Side.TARGET
+    start: int | None = None
+    end: int | None = None
+    comment: str = ""
+
+
+def mark(text: str, start: int | None, end: int | None) -> str:
+    if start is None or end is None:
+        return text
+    if not (0 <= start <= end <= len(text)):
+        raise InputError(_("span {start}..{end} does not fit a text of {n} characters").format(
+            start=start, end=end, n=len(text)))
+    return text[:start] + OPEN + text[start:end] + CLOSE + text[end:]
+
+
+def rows_of(tsv: MqmTsv) -> list[MqmRow]:
+    """The rows that write ``tsv`` back: its annotations, and a ``No-error`` row per item without one."""
+    by_item: dict[tuple[str, str, str], list[MqmAnnotation]] = {}
+    for a in tsv.annotations:
+        by_item.setdefault((a.system, a.seg_id, a.rater), []).append(a)
+    rows: list[MqmRow] = []
+    for s in tsv.segments:
+        for r in s.raters:
+            anns = by_item.get((s.system, s.seg_id, r), [])
+            if not anns:
+                rows.append(MqmRow(s.system, s.doc, s.doc_id, s.seg_id, r, s.source, s.target))
+            for a in anns:
+                rows.append(MqmRow(s.system, s.doc, s.doc_id, s.seg_id, r,
+                                   s.source if a.row_source is None else a.row_source,
+                                   s.target if a.row_target is None else a.row_target,
+                                   a.category, a.severity, a.side, a.start, a.end, a.comment))
+    return rows
+
+
+def _fields(row: MqmRow) -> list[str]:
+    if row.category is None or row.severity is None:
+        category, severity = NO_ERROR, NO_ERROR
+        source, target = row.source, row.target
+    else:
+        category, severity = row.category, _SEVERITY_OUT[row.severity]
+        if row.side is Side.SOURCE:
+            source, target = mark(row.source, row.start, row.end), row.target
+        else:
+            source, target = row.source, mark(row.target, row.start, row.end)
+    return [row.system, row.doc, row.doc_id, row.seg_id, row.rater, source, target, category, severity,
+            row.comment]
+
+
+def _needs_csv(table: list[list[str]]) -> bool:
+    for fields in table:
+        for value in fields:
+            if "\t" in value or "\n" in value or "\r" in value:
+                return True
+            if value.startswith('"') and _QUOTED.match(value) and '""' in value[1:-1]:
+                return True
+    return False
+
+
+def format_mqm_tsv(rows: Iterable[MqmRow]) -> str:
+    """Google's unquoted style when every field allows it, else CSV quoting (the reader detects both)."""
+    table = [_fields(r) for r in rows]
+    out = io.StringIO(newline="")
+    if _needs_csv(table):
+        writer = csv.writer(out, delimiter="\t", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        writer.writerow([*COLUMNS, COMMENT])
+        writer.writerows(table)
+    else:
+        out.write("\t".join([*COLUMNS, COMMENT]) + "\n")
+        for fields in table:
+            out.write("\t".join(fields) + "\n")
+    return out.getvalue()
+
+
+def write_mqm_tsv(path: str | os.PathLike[str], rows: Sequence[MqmRow] | Iterable[MqmRow]) -> int:
+    """Write atomically (temporary file, fsync, rename); return the number of rows written."""
+    rows = list(rows)
+    data = format_mqm_tsv(rows).encode("utf-8")
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix="." + target.name + ".", suffix=".tmp", dir=str(target.parent or "."))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return len(rows)
