@@ -20,24 +20,38 @@ COMMANDS: list[str] = [
 
 
 class _Main(click.Group):
-    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        try:
-            return super().main(*args, standalone_mode=True, **kwargs)
-        except SystemExit:
-            raise
+    """A group whose first positional argument is either a subcommand or the project to open in the GUI."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        rest = list(args)
+        for i, arg in enumerate(rest):
+            if arg == "--":
+                break
+            if arg.startswith("-"):
+                if arg == "--lang" and i + 1 < len(rest):
+                    continue
+                continue
+            if i > 0 and rest[i - 1] == "--lang":
+                continue
+            if arg not in self.commands:
+                ctx.meta["mtreview.project"] = rest.pop(i)
+            break
+        return super().parse_args(ctx, rest)
 
 
 @click.group(cls=_Main, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="mtreview")
 @click.option("--lang", default=None, help="UI language (en, ja, pseudo); default: the OS language.")
-@click.argument("project", required=False)
 @click.pass_context
-def cli(ctx: click.Context, lang: str | None, project: str | None) -> None:
-    """Review English→Japanese machine translation. Without a subcommand, opens the GUI
-    (with no PROJECT: the bundled sample project)."""
+def cli(ctx: click.Context, lang: str | None) -> None:
+    """Review English→Japanese machine translation.
+
+    \b
+    mtreview [PROJECT_OR_FILE]   open the GUI (with nothing: the bundled sample project)
+    mtreview COMMAND ...         work headless (see the commands below)
+    """
+    project = ctx.meta.get("mtreview.project")
     if ctx.invoked_subcommand is not None:
-        if project is not None:
-            raise click.UsageError(f"unexpected argument {project!r}")
         return
     from mtreview.ui.app import run_gui  # the only place the CLI reaches the UI
 

@@ -1,0 +1,91 @@
+"""App-wide preferences (reviewer name, language, fonts, theme, recent projects, window state).
+
+Stored as JSON in the platform's standard settings folder (platformdirs), shared by the GUI and the CLI.
+``MTREVIEW_CONFIG_DIR`` overrides the folder (tests, portable installs). Writes are atomic.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP = "mtreview"
+MAX_RECENT = 10
+
+
+def config_dir() -> Path:
+    env = os.environ.get("MTREVIEW_CONFIG_DIR")
+    return Path(env) if env else Path(platformdirs.user_config_dir(APP, appauthor=False))
+
+
+def data_dir() -> Path:
+    env = os.environ.get("MTREVIEW_DATA_DIR")
+    return Path(env) if env else Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def _default_reviewer() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # getpass raises several types when no user name can be found
+        return "reviewer"
+
+
+@dataclass
+class Preferences:
+    reviewer: str = field(default_factory=_default_reviewer)
+    language: str = "system"
+    theme: str = "system"
+    source_font: str = ""
+    source_font_size: int = 11
+    target_font: str = ""
+    target_font_size: int = 12
+    recent: list[str] = field(default_factory=list)
+    window_geometry: str = ""
+    window_state: str = ""
+    shortcuts: dict[str, str] = field(default_factory=dict)
+    draft_interval_ms: int = 2000
+
+    @classmethod
+    def path(cls) -> Path:
+        return config_dir() / "preferences.json"
+
+    @classmethod
+    def load(cls) -> Preferences:
+        try:
+            data = json.loads(cls.path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        prefs = cls()
+        for key, value in data.items() if isinstance(data, dict) else ():
+            if key in known and isinstance(value, type(getattr(prefs, key))):
+                setattr(prefs, key, value)
+        return prefs
+
+    def save(self) -> None:
+        path = self.path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".preferences-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(asdict(self), handle, ensure_ascii=False, indent=2)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def add_recent(self, location: str) -> None:
+        self.recent = [location] + [r for r in self.recent if r != location]
+        del self.recent[MAX_RECENT:]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,38 @@
+"""The bundled sample project: a short article of our own with a flawed Japanese MT."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mtreview.services.prefs import data_dir
+from mtreview.services.project import ProjectService
+
+SAMPLE_SOURCE = Path(__file__).resolve().parent.parent / "resources" / "sample" / "harbour-library.txt"
+
+
+def sample_project_path(author: str = "mtreview") -> Path:
+    """The sample project in the user's data folder, created from the bundled article on first use."""
+    path = data_dir() / "sample" / "sample.mtreview"
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name("sample.building.mtreview")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    service = ProjectService.open(tmp, author, create=True)
+    try:
+        service.import_path(SAMPLE_SOURCE)
+        prepare_sample(service)
+    finally:
+        service.close()
+    tmp.replace(path)
+    return path
+
+
+def prepare_sample(service: ProjectService) -> None:
+    """Run what later features provide on the sample (automatic checks), so a first run shows them."""
+    try:
+        from mtreview.services.checking import run_project_checks
+    except ImportError:
+        return
+    run_project_checks(service)

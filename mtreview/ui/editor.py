@@ -1,0 +1,190 @@
+"""The editor pane for the current segment: source and MT read-only, the correction editable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from mtreview.align.offsets import span_from_utf16, span_to_utf16
+from mtreview.domain.model import Annotation, AnnotationState, Segment, Severity, Side
+from mtreview.i18n import _
+
+SEVERITY_COLOURS = {
+    Severity.CRITICAL: QColor(214, 39, 40, 110),
+    Severity.MAJOR: QColor(255, 127, 14, 110),
+    Severity.MINOR: QColor(255, 221, 51, 120),
+    Severity.NEUTRAL: QColor(160, 160, 160, 90),
+}
+
+
+class TextView(QPlainTextEdit):
+    """A read-only (or editable) plain-text view that can highlight code-point spans."""
+
+    def __init__(self, read_only: bool, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(read_only)
+        self.setAccessibleName(accessible)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTabChangesFocus(True)
+        if read_only:
+            self.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+            )
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as a code-point span (snapped to whole characters), or ``None``."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return span_from_utf16(self.toPlainText(), cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        text = self.toPlainText()
+        s, e = span_to_utf16(text, min(start, len(text)), min(end, len(text)))
+        cursor = self.textCursor()
+        cursor.setPosition(s)
+        cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def highlight(self, spans: Sequence[tuple[int, int, QColor, bool]]) -> None:
+        """Paint (start, end, colour, dashed) code-point spans; dashed marks proposals."""
+        text = self.toPlainText()
+        selections = []
+        for start, end, colour, dashed in spans:
+            if end > len(text) or start >= end:
+                continue
+            s, e = span_to_utf16(text, start, end)
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            if dashed:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(colour.darker(150))
+                fmt.setBackground(QColor(colour.red(), colour.green(), colour.blue(), 45))
+            else:
+                fmt.setBackground(colour)
+            sel.format = fmt  # type: ignore[attr-defined]
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(s)
+            cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor  # type: ignore[attr-defined]
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+
+class CorrectionEdit(TextView):
+    """The editable correction. Ctrl+Enter confirms (handled here so the text edit does not insert a line)."""
+
+    confirmRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(False, _("Japanese correction"), parent)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.confirmRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class SegmentEditor(QWidget):
+    """Source, MT and correction of the current segment, everything visible without a dialog."""
+
+    confirmRequested = Signal()
+    draftChanged = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.segment: Segment | None = None
+        self.source = TextView(True, _("English source"))
+        self.mt = TextView(True, _("Japanese machine translation"))
+        self.correction = CorrectionEdit()
+        self.info = QLabel()
+        self.info.setAccessibleName(_("Segment information"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.source_label = QLabel(_("&Source (read-only)"))
+        self.source_label.setBuddy(self.source)
+        self.mt_label = QLabel(_("&MT (read-only; select text and press F to flag an error)"))
+        self.mt_label.setBuddy(self.mt)
+        self.correction_label = QLabel(_("C&orrection (Ctrl+Enter confirms and moves on)"))
+        self.correction_label.setBuddy(self.correction)
+        for label, widget in ((self.source_label, self.source), (self.mt_label, self.mt),
+                              (self.correction_label, self.correction)):
+            layout.addWidget(label)
+            layout.addWidget(widget, 1)
+        layout.addWidget(self.info)
+        self.correction.confirmRequested.connect(self.confirmRequested)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(2000)
+        self._draft_timer.timeout.connect(self._emit_draft)
+        self.correction.textChanged.connect(self._on_text_changed)
+        self._loading = False
+        self.setEnabled(False)
+
+    def set_draft_interval(self, ms: int) -> None:
+        self._draft_timer.setInterval(ms)
+
+    def set_fonts(self, source: QFont, target: QFont) -> None:
+        self.source.setFont(source)
+        self.mt.setFont(target)
+        self.correction.setFont(target)
+
+    def load(self, segment: Segment | None, draft: str | None = None) -> None:
+        self._loading = True
+        self.segment = segment
+        self._draft_timer.stop()
+        self.setEnabled(segment is not None)
+        if segment is None:
+            for w in (self.source, self.mt, self.correction):
+                w.setPlainText("")
+            self.info.setText("")
+        else:
+            self.source.setPlainText(segment.source)
+            self.mt.setPlainText(segment.mt)
+            self.correction.setPlainText(draft if draft is not None else segment.target)
+            self.correction.document().setModified(draft is not None)
+            self.info.setText(
+                _("Segment {n} · {status} · version {v} · confidence {c:.2f} · lines {s} / {t}").format(
+                    n=segment.ordinal, status=_(segment.status.value), v=segment.version, c=segment.confidence,
+                    s=",".join(map(str, segment.source_lines)) or "—",
+                    t=",".join(map(str, segment.target_lines)) or "—",
+                )
+            )
+        self._loading = False
+
+    def text(self) -> str:
+        return self.correction.toPlainText()
+
+    def is_dirty(self) -> bool:
+        return self.segment is not None and self.text() != self.segment.target
+
+    def show_annotations(self, annotations: Sequence[Annotation]) -> None:
+        mt_spans: list[tuple[int, int, QColor, bool]] = []
+        src_spans: list[tuple[int, int, QColor, bool]] = []
+        for ann in annotations:
+            if ann.state == AnnotationState.DISMISSED or ann.start is None or ann.end is None:
+                continue
+            item = (ann.start, ann.end, SEVERITY_COLOURS[ann.severity], ann.state == AnnotationState.PROPOSED)
+            (src_spans if ann.side == Side.SOURCE else mt_spans).append(item)
+        self.mt.highlight(mt_spans)
+        self.source.highlight(src_spans)
+
+    def _on_text_changed(self) -> None:
+        if not self._loading and self.segment is not None:
+            self._draft_timer.start()
+
+    def _emit_draft(self) -> None:
+        if self.segment is not None and self.is_dirty():
+            self.draftChanged.emit(self.segment.id, self.text())
+
+    def flush_draft(self) -> None:
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self._emit_draft()

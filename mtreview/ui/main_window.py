@@ -1,0 +1,620 @@
+"""The main window: Review view (grid + editor + side panel), menus, filters, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mtreview import __version__
+from mtreview.domain.errors import ConflictError, InputError, MtreviewError
+from mtreview.domain.model import Changes, Segment, Status
+from mtreview.domain.progress import Progress
+from mtreview.i18n import _
+from mtreview.services.commands import SetSegmentText
+from mtreview.services.prefs import Preferences
+from mtreview.services.project import ProjectService
+from mtreview.ui.editor import SegmentEditor
+from mtreview.ui.segment_model import (
+    COL_CHRF,
+    COL_CORRECTED,
+    COL_FINDINGS,
+    COL_MQM,
+    COL_MT,
+    COL_NUMBER,
+    COL_SOURCE,
+    COL_STATUS,
+    SegmentTableModel,
+)
+from mtreview.ui.tasks import describe_error, run_with_progress
+from mtreview.ui.undo import UndoAdapter
+
+IMPORT_FILTER = "Documents (*.txt *.md *.csv *.tsv *.tmx *.xlf *.xliff *.po *.pot *.xlsx);;All files (*)"
+
+
+class SegmentTable(QTableView):
+    """The grid. Rows get their wrapped height lazily, only when they are on screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setAccessibleName(_("Segments"))
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
+        self._sized: set[int] = set()
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._size_visible_rows)
+        self.verticalScrollBar().valueChanged.connect(self._pending.start)
+
+    def reset_sizes(self) -> None:
+        self._sized.clear()
+        self._pending.start()
+
+    def forget_rows(self, rows: list[int]) -> None:
+        self._sized.difference_update(rows)
+        self._pending.start()
+
+    def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._sized.clear()
+        self._pending.start()
+
+    def _size_visible_rows(self) -> None:
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        first = self.rowAt(0)
+        if first < 0:
+            first = 0
+        limit = self.viewport().height()
+        row = first
+        # Size rows top-down; each resize moves the following ones, so re-measure as we go.
+        while row < model.rowCount() and self.rowViewportPosition(row) < limit:
+            if row not in self._sized:
+                self.resizeRowToContents(row)
+                height = min(self.rowHeight(row), self.fontMetrics().lineSpacing() * 8 + 8)
+                self.setRowHeight(row, max(height, self.fontMetrics().lineSpacing() + 8))
+                self._sized.add(row)
+            row += 1
+
+
+class MainWindow(QMainWindow):
+    projectOpened = Signal()
+
+    def __init__(self, service: ProjectService, prefs: Preferences) -> None:
+        super().__init__()
+        self.service = service
+        self.prefs = prefs
+        self.setAcceptDrops(True)
+        self.undo_stack = QUndoStack(self)
+        self.undo = UndoAdapter(self.undo_stack, service, self.apply_changes, self._command_error)
+        self.model = SegmentTableModel(service, self)
+        self.current: Segment | None = None
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._apply_fonts()
+        self._restore_window()
+        self.reload()
+
+    # ------------------------------------------------------------------ construction
+    def _build_widgets(self) -> None:
+        self.table = SegmentTable()
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for col in (COL_SOURCE, COL_MT, COL_CORRECTED):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        for col in (COL_NUMBER, COL_STATUS, COL_MQM, COL_CHRF):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, 52)
+        header.setSectionResizeMode(COL_FINDINGS, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_FINDINGS, 110)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.model.modelReset.connect(self.table.reset_sizes)
+        self.model.dataChanged.connect(
+            lambda top, bottom, _roles=(): self.table.forget_rows(list(range(top.row(), bottom.row() + 1)))
+        )
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search source and target…"))
+        self.search.setAccessibleName(_("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.regex = QCheckBox(_("Rege&x"))
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(_("Status filter"))
+        self.status_filter.addItem(_("All statuses"), None)
+        self.status_filter.addItem(_("Not confirmed"), [Status.NEW, Status.CORRECTED, Status.REJECTED])
+        for status in Status:
+            self.status_filter.addItem(_(status.value), [status])
+        self.document_filter = QComboBox()
+        self.document_filter.setAccessibleName(_("Document"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.regex.toggled.connect(self.apply_filter)
+        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.document_filter.currentIndexChanged.connect(self.apply_filter)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(_("Document:")))
+        bar.addWidget(self.document_filter, 1)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.regex)
+        bar.addWidget(self.status_filter)
+
+        self.editor = SegmentEditor()
+        self.editor.confirmRequested.connect(self.confirm_and_next)
+        self.editor.draftChanged.connect(self._save_draft)
+        self.editor.set_draft_interval(self.prefs.draft_interval_ms)
+        self.side = QTabWidget()
+        self.side.setAccessibleName(_("Findings and annotations"))
+        self.side.setMinimumWidth(260)
+
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.editor)
+        lower.addWidget(self.side)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 1)
+        self.review_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.review_splitter.addWidget(self.table)
+        self.review_splitter.addWidget(lower)
+        self.review_splitter.setStretchFactor(0, 3)
+        self.review_splitter.setStretchFactor(1, 2)
+        self.review_splitter.setSizes([560, 340])
+
+        review = QWidget()
+        layout = QVBoxLayout(review)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.review_splitter, 1)
+        self.views = QTabWidget()
+        self.views.setAccessibleName(_("Views"))
+        self.views.addTab(review, _("&Review"))
+        self.setCentralWidget(self.views)
+
+        self.progress_label = QLabel()
+        self.statusBar().addPermanentWidget(self.progress_label)
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        Std = QKeySequence.StandardKey
+        self.act_new = self._action(_("&New Project…"), self.new_project, Std.New)
+        self.act_open = self._action(_("&Open Project…"), self.open_project_dialog, Std.Open)
+        self.act_import = self._action(_("&Import Document…"), self.import_dialog, "Ctrl+I",
+                                       _("Import a bilingual page, a pair of files, CSV/TSV or a TM file"))
+        self.act_import_pair = self._action(_("Import Source and &Translation…"), self.import_pair_dialog,
+                                            "Ctrl+Shift+I")
+        self.act_quit = self._action(_("&Quit"), self.close, Std.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self, _("&Undo"))
+        self.act_undo.setShortcut(QKeySequence(Std.Undo))
+        self.act_redo = self.undo_stack.createRedoAction(self, _("&Redo"))
+        self.act_redo.setShortcut(QKeySequence(Std.Redo))
+        self.act_find = self._action(_("&Find"), self.focus_search, Std.Find)
+        self.act_confirm = self._action(_("&Confirm and Next"), self.confirm_and_next, "Ctrl+Return",
+                                        _("Save the correction, mark it approved and go to the next unconfirmed"))
+        self.act_next = self._action(_("&Next Segment"), lambda: self.move(1), "Ctrl+Down")
+        self.act_prev = self._action(_("&Previous Segment"), lambda: self.move(-1), "Ctrl+Up")
+        self.act_next_unconfirmed = self._action(_("Next &Unconfirmed"), self.next_unconfirmed, "Ctrl+Shift+Down")
+        self.act_copy_mt = self._action(_("Reset Correction to &MT"), self.reset_to_mt, "Ctrl+Shift+M")
+        self.act_reject = self._action(_("&Reject Segment"), lambda: self.set_status(Status.REJECTED), "Ctrl+Shift+R")
+        self.act_zoom_in = self._action(_("Zoom &In"), lambda: self.zoom(1), Std.ZoomIn)
+        self.act_zoom_out = self._action(_("Zoom &Out"), lambda: self.zoom(-1), Std.ZoomOut)
+        self.act_shortcuts = self._action(_("&Keyboard Shortcuts"), self.show_shortcuts, "F1")
+        self.act_about = self._action(_("&About mtreview"), self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(_("&File"))
+        self.file_menu.addActions([self.act_new, self.act_open])
+        self.recent_menu = self.file_menu.addMenu(_("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.act_import, self.act_import_pair])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+        self.edit_menu = bar.addMenu(_("&Edit"))
+        self.edit_menu.addActions([self.act_undo, self.act_redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.act_find)
+        self.view_menu = bar.addMenu(_("&View"))
+        self.view_menu.addActions([self.act_zoom_in, self.act_zoom_out])
+        self.review_menu = bar.addMenu(_("Re&view"))
+        self.review_menu.addActions([self.act_confirm, self.act_next, self.act_prev, self.act_next_unconfirmed])
+        self.review_menu.addSeparator()
+        self.review_menu.addActions([self.act_copy_mt, self.act_reject])
+        self.tools_menu = bar.addMenu(_("&Tools"))
+        self.help_menu = bar.addMenu(_("&Help"))
+        self.help_menu.addActions([self.act_shortcuts, self.act_about])
+
+    def _apply_fonts(self) -> None:
+        source = QFont(self.prefs.source_font) if self.prefs.source_font else QFont(self.font())
+        source.setPointSize(self.prefs.source_font_size)
+        target = QFont(self.prefs.target_font) if self.prefs.target_font else QFont(self.font())
+        if not self.prefs.target_font:
+            target.setFamilies(["Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Yu Gothic", "Hiragino Sans",
+                                *target.families()])
+        target.setPointSize(self.prefs.target_font_size)
+        self.editor.set_fonts(source, target)
+
+    def _restore_window(self) -> None:
+        self.resize(1280, 800)
+        if self.prefs.window_geometry:
+            self.restoreGeometry(QByteArray.fromHex(self.prefs.window_geometry.encode()))
+        if self.prefs.window_state:
+            self.restoreState(QByteArray.fromHex(self.prefs.window_state.encode()))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"mtreview — {self.service.store.display_name}")
+
+    # ------------------------------------------------------------------ data
+    def reload(self) -> None:
+        """Re-read documents and the filtered ids (after opening or importing)."""
+        current_doc = self.document_filter.currentData()
+        self.document_filter.blockSignals(True)
+        self.document_filter.clear()
+        self.document_filter.addItem(_("All documents"), None)
+        for doc in self.service.store.documents():
+            self.document_filter.addItem(f"{doc.name} ({doc.segment_count})", doc.id)
+        index = self.document_filter.findData(current_doc)
+        self.document_filter.setCurrentIndex(max(0, index))
+        self.document_filter.blockSignals(False)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self.save_current()
+        try:
+            ids = self.service.store.segment_ids(
+                document_id=self.document_filter.currentData(),
+                statuses=self.status_filter.currentData(),
+                search=self.search.text() or None,
+                regex=self.regex.isChecked(),
+            )
+            self.search.setStyleSheet("")
+            self.search.setToolTip("")
+        except InputError as exc:
+            self.search.setStyleSheet("QLineEdit { background: #fdd; }")
+            self.search.setToolTip(str(exc))
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        keep = self.current.id if self.current else None
+        self.model.set_ids(ids)
+        row = self.model.row_of(keep) if keep is not None else None
+        self.select_row(row if row is not None else 0)
+        self.update_progress()
+
+    def select_row(self, row: int) -> None:
+        if self.model.rowCount() == 0:
+            self._load_segment(None)
+            return
+        row = max(0, min(row, self.model.rowCount() - 1))
+        index = self.model.index(row, COL_CORRECTED)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def select_segment(self, segment_id: int) -> bool:
+        row = self.model.row_of(segment_id)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if previous.isValid():
+            self.save_current()
+        self._load_segment(self.model.segment_at(current.row()) if current.isValid() else None)
+
+    def _load_segment(self, segment: Segment | None) -> None:
+        self.current = segment
+        draft = None
+        if segment is not None:
+            saved = self.service.store.drafts(self.service.author).get(segment.id)
+            if saved is not None and saved[0] != segment.target:
+                draft = saved[0]
+                self.statusBar().showMessage(_("Restored your unsaved text for this segment"), 5000)
+        self.editor.load(segment, draft)
+        self.segmentChanged(segment)
+
+    def segmentChanged(self, segment: Segment | None) -> None:
+        """Hook for side panels (annotations, findings) to follow the current segment."""
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh exactly what a mutation changed."""
+        if changes.documents:
+            self.reload()
+            return
+        if changes.segments:
+            self.model.refresh(changes.segments)
+            if self.current is not None and self.current.id in changes.segments:
+                fresh = self.service.store.segment(self.current.id)
+                if fresh.version != self.current.version:
+                    keep_text = self.editor.is_dirty() and self.editor.text() != fresh.target
+                    text = self.editor.text()
+                    self.current = fresh
+                    self.editor.load(fresh, text if keep_text else None)
+                    self.segmentChanged(fresh)
+        self.update_progress()
+
+    def update_progress(self) -> None:
+        total = self.service.store.segment_count()
+        done = len(self.service.store.segment_ids(statuses=[Status.APPROVED]))
+        self.progress_label.setText(_("{done}/{total} confirmed").format(done=done, total=total))
+
+    # ------------------------------------------------------------------ editing
+    def save_current(self) -> None:
+        """Store the correction of the current segment if it changed (not confirming it)."""
+        seg = self.current
+        if seg is None or not self.editor.is_dirty() or self.editor.segment is None:
+            return
+        text = self.editor.text()
+        status = seg.status if seg.status != Status.NEW else Status.CORRECTED
+        self._run_segment_change(seg, text, status, _("Edit segment {n}").format(n=seg.ordinal), "edit")
+
+    def _run_segment_change(self, seg: Segment, text: str | None, status: Status, label: str, action: str) -> bool:
+        try:
+            self.undo.run(SetSegmentText(seg.id, text, status, label, action, expected_version=seg.version), label)
+        except ConflictError as exc:
+            return self._resolve_conflict(exc, seg, text, status, label)
+        except MtreviewError as exc:
+            QMessageBox.warning(self, _("Could not save"), describe_error(exc))
+            return False
+        return True
+
+    def _resolve_conflict(self, exc: ConflictError, seg: Segment, text: str | None, status: Status,
+                          label: str) -> bool:
+        current = exc.current if isinstance(exc.current, Segment) else self.service.store.segment(seg.id)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Someone else changed this segment"))
+        box.setText(str(exc))
+        box.setInformativeText(
+            _("Their version:\n{theirs}\n\nYour version:\n{mine}").format(theirs=current.target, mine=text or "")
+        )
+        mine = box.addButton(_("Keep &mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Take &theirs"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is mine:
+            try:
+                self.undo.run(SetSegmentText(seg.id, text, status, label, "merge", expected_version=current.version),
+                              label)
+                return True
+            except MtreviewError as again:
+                QMessageBox.warning(self, _("Could not save"), describe_error(again))
+                return False
+        self.apply_changes(Changes(segments=frozenset({seg.id})))
+        self.editor.load(current)
+        return False
+
+    def confirm_and_next(self) -> None:
+        seg = self.current
+        if seg is None:
+            return
+        ok = self._run_segment_change(
+            seg, self.editor.text(), Status.APPROVED, _("Confirm segment {n}").format(n=seg.ordinal), "confirm"
+        )
+        if ok:
+            self.editor.load(self.current)  # mark clean before moving on
+            self.next_unconfirmed()
+
+    def reset_to_mt(self) -> None:
+        if self.current is not None:
+            self.editor.correction.setPlainText(self.current.mt)
+
+    def set_status(self, status: Status) -> None:
+        seg = self.current
+        if seg is not None:
+            self._run_segment_change(seg, self.editor.text(), status, _("Set status"), "status")
+
+    def move(self, delta: int) -> None:
+        row = self.table.currentIndex().row()
+        self.select_row(row + delta if row >= 0 else 0)
+
+    def next_unconfirmed(self) -> None:
+        ids = self.model.ids()
+        after = self.current.id if self.current else None
+        target = self.service.next_unconfirmed(after, ids)
+        if target is None:
+            self.statusBar().showMessage(_("Every segment in this view is confirmed."), 5000)
+            return
+        self.select_segment(target)
+        self.editor.correction.setFocus()
+
+    def _save_draft(self, segment_id: int, text: str) -> None:
+        seg = self.current
+        if seg is not None and seg.id == segment_id:
+            try:
+                self.service.store.save_draft(segment_id, self.service.author, text, seg.version)
+            except MtreviewError:
+                pass  # a draft is a convenience; the confirmed text is what must never be lost
+
+    def _command_error(self, exc: MtreviewError) -> None:
+        QMessageBox.warning(self, _("Cannot undo"), describe_error(exc))
+        self.reload()
+
+    # ------------------------------------------------------------------ files
+    def import_dialog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import Document"), "", IMPORT_FILTER)
+        if path:
+            self.import_files(path)
+
+    def import_pair_dialog(self) -> None:
+        source, _f = QFileDialog.getOpenFileName(self, _("English source file"), "", IMPORT_FILTER)
+        if not source:
+            return
+        target, _f = QFileDialog.getOpenFileName(self, _("Japanese translation file"), str(Path(source).parent),
+                                                 IMPORT_FILTER)
+        if target:
+            self.import_files(source, target)
+
+    def import_files(self, path: str, target: str | None = None) -> None:
+        self.save_current()
+        service = self.service
+
+        def job(progress: Progress) -> object:
+            return service.import_path(path, target, progress)
+
+        def done(result: object) -> None:
+            self.apply_changes(result.changes)  # type: ignore[attr-defined]
+            doc = result.document  # type: ignore[attr-defined]
+            index = self.document_filter.findData(doc.id)
+            if index >= 0:
+                self.document_filter.setCurrentIndex(index)
+            self.statusBar().showMessage(
+                _("Imported {name}: {n} segments").format(name=doc.name, n=doc.segment_count), 8000)
+
+        def failed(exc: BaseException, details: str) -> None:
+            QMessageBox.critical(self, _("Import failed"),
+                                 _("Nothing was imported.") + "\n\n" + describe_error(exc))
+
+        def cancelled() -> None:
+            self.statusBar().showMessage(_("Import cancelled; the project is unchanged."), 8000)
+
+        self.import_task = run_with_progress(
+            self, _("Importing {name}").format(name=Path(path).name), job, done, failed, cancelled)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            if len(paths) == 2 and not any(p.endswith(".mtreview") for p in paths):
+                self.import_files(paths[0], paths[1])
+            elif paths[0].endswith(".mtreview"):
+                self.switch_project(paths[0])
+            else:
+                self.import_files(paths[0])
+
+    def new_project(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(self, _("New Project"), "", "mtreview projects (*.mtreview)")
+        if path:
+            if not path.endswith(".mtreview"):
+                path += ".mtreview"
+            self.switch_project(path, create=True)
+
+    def open_project_dialog(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, _("Open Project"), "", "mtreview projects (*.mtreview)")
+        if path:
+            self.switch_project(path)
+
+    def switch_project(self, location: str, create: bool = False) -> bool:
+        self.save_current()
+        try:
+            service = ProjectService.open(location, self.prefs.reviewer, create=create)
+        except MtreviewError as exc:
+            QMessageBox.critical(self, _("Cannot open project"), describe_error(exc))
+            return False
+        old = self.service
+        self.service = service
+        self.undo.service = service
+        self.model._service = service  # the model reads through the current project
+        self.undo_stack.clear()
+        self.current = None
+        old.close()
+        self.prefs.add_recent(location)
+        self._save_prefs()
+        self._update_title()
+        self.reload()
+        self.projectOpened.emit()
+        return True
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for location in self.prefs.recent:
+            action = self.recent_menu.addAction(location)
+            action.triggered.connect(lambda _checked=False, loc=location: self.switch_project(loc))
+        if not self.prefs.recent:
+            self.recent_menu.addAction(_("(none)")).setEnabled(False)
+
+    # ------------------------------------------------------------------ misc
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def zoom(self, step: int) -> None:
+        self.prefs.source_font_size = max(6, self.prefs.source_font_size + step)
+        self.prefs.target_font_size = max(6, self.prefs.target_font_size + step)
+        self._apply_fonts()
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        rows = []
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.review_menu, self.tools_menu):
+            for action in menu.actions():
+                if action.shortcut().isEmpty():
+                    continue
+                rows.append((action.text().replace("&", ""), action.shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText)))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        text = "\n".join(f"{name}\t{keys}" for name, keys in self.shortcut_rows())
+        QMessageBox.information(self, _("Keyboard Shortcuts"), text)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, _("About mtreview"),
+                          _("mtreview {version}\nReview English→Japanese machine translation.").format(
+                              version=__version__))
+
+    def _save_prefs(self) -> None:
+        self.prefs.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
+        self.prefs.window_state = bytes(self.saveState().toHex().data()).decode()
+        try:
+            self.prefs.save()
+        except OSError as exc:
+            self.statusBar().showMessage(_("Could not save preferences: {e}").format(e=exc), 5000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.editor.flush_draft()
+        self.save_current()
+        self._save_prefs()
+        event.accept()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return super().eventFilter(watched, event)

@@ -1,0 +1,194 @@
+"""The segment grid's model: a QAbstractTableModel over segment ids with a row cache.
+
+Only the ids of the current filter live in memory; segments are fetched in pages when a row is first
+shown and dropped from the cache when it grows large. Views refresh only the rows a ``Changes`` names.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from mtreview.domain.model import Segment, Status
+from mtreview.i18n import _
+from mtreview.services.project import ProjectService
+
+SegmentIdRole = Qt.ItemDataRole.UserRole + 1
+SegmentRole = Qt.ItemDataRole.UserRole + 2
+ConfidenceRole = Qt.ItemDataRole.UserRole + 3
+
+COL_NUMBER, COL_SOURCE, COL_MT, COL_CORRECTED, COL_STATUS, COL_MQM, COL_CHRF, COL_FINDINGS = range(8)
+PAGE = 200
+CACHE_LIMIT = 4000
+LOW_CONFIDENCE = 0.5
+
+STATUS_MARK = {Status.NEW: "", Status.CORRECTED: "✎", Status.APPROVED: "✓", Status.REJECTED: "✗"}
+
+
+@dataclass(frozen=True)
+class RowExtras:
+    """Per-row figures computed outside the model (scores, findings)."""
+
+    mqm: float | None = None
+    chrf: float | None = None
+    findings: str = ""
+    worst_severity: str | None = None
+
+
+def _headers() -> list[str]:
+    return [
+        _("#"), _("English source"), _("Japanese MT"), _("Japanese corrected"), _("Status"),
+        _("MQM"), _("chrF"), _("Findings"),
+    ]
+
+
+class SegmentTableModel(QAbstractTableModel):
+    def __init__(self, service: ProjectService, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._service = service
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._cache: OrderedDict[int, Segment] = OrderedDict()
+        self._extras: dict[int, RowExtras] = {}
+        self.extras_provider: Callable[[list[Segment]], dict[int, RowExtras]] | None = None
+        self._headers = _headers()
+
+    # ------------------------------------------------------------------ ids
+    def set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._row_of = {sid: row for row, sid in enumerate(self._ids)}
+        self._cache.clear()
+        self._extras.clear()
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def row_of(self, segment_id: int) -> int | None:
+        return self._row_of.get(segment_id)
+
+    def segment_at(self, row: int) -> Segment | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        sid = self._ids[row]
+        seg = self._cache.get(sid)
+        if seg is None:
+            self._fetch_page(row)
+            seg = self._cache.get(sid)
+        else:
+            self._cache.move_to_end(sid)
+        return seg
+
+    def _fetch_page(self, row: int) -> None:
+        start = max(0, row - PAGE // 4)
+        ids = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
+        segments = self._service.store.segments(ids)
+        for seg in segments:
+            self._cache[seg.id] = seg
+        if self.extras_provider is not None and segments:
+            self._extras.update(self.extras_provider(segments))
+        while len(self._cache) > CACHE_LIMIT:
+            old, _seg = self._cache.popitem(last=False)
+            self._extras.pop(old, None)
+
+    def refresh(self, segment_ids: Iterable[int]) -> None:
+        """Re-read the given segments and repaint only their rows."""
+        wanted = [sid for sid in segment_ids if sid in self._row_of]
+        if not wanted:
+            return
+        segments = self._service.store.segments(wanted)
+        for seg in segments:
+            self._cache[seg.id] = seg
+        if self.extras_provider is not None and segments:
+            self._extras.update(self.extras_provider(segments))
+        for sid in wanted:
+            row = self._row_of[sid]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def refresh_all_extras(self) -> None:
+        if self.extras_provider is not None and self._cache:
+            self._extras.update(self.extras_provider(list(self._cache.values())))
+        if self._ids:
+            self.dataChanged.emit(self.index(0, COL_MQM), self.index(len(self._ids) - 1, COL_FINDINGS))
+
+    # ------------------------------------------------------------------ Qt model API
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        seg = self.segment_at(index.row())
+        if seg is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(seg, col)
+        if role == SegmentIdRole:
+            return seg.id
+        if role == SegmentRole:
+            return seg
+        if role == ConfidenceRole:
+            return seg.confidence
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_NUMBER:
+                lines = ", ".join(map(str, seg.source_lines)) or "—"
+                tlines = ", ".join(map(str, seg.target_lines)) or "—"
+                return _("Source lines {s}; target lines {t}; alignment confidence {c:.2f}").format(
+                    s=lines, t=tlines, c=seg.confidence)
+            if col == COL_STATUS:
+                return _(seg.status.value)
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if col == COL_NUMBER and seg.confidence < LOW_CONFIDENCE:
+                return QBrush(QColor(255, 214, 153))
+            if col == COL_STATUS and seg.status == Status.APPROVED:
+                return QBrush(QColor(204, 235, 204))
+            if col == COL_STATUS and seg.status == Status.REJECTED:
+                return QBrush(QColor(245, 200, 200))
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col in (COL_NUMBER, COL_STATUS, COL_MQM, COL_CHRF):
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(seg, col)
+        return None
+
+    def _display(self, seg: Segment, col: int) -> str:
+        extras = self._extras.get(seg.id, RowExtras())
+        if col == COL_NUMBER:
+            return str(seg.ordinal)
+        if col == COL_SOURCE:
+            return seg.source
+        if col == COL_MT:
+            return seg.mt
+        if col == COL_CORRECTED:
+            return "" if seg.corrected is None else seg.corrected
+        if col == COL_STATUS:
+            return STATUS_MARK[seg.status]
+        if col == COL_MQM:
+            return "" if extras.mqm is None else f"{extras.mqm:g}"
+        if col == COL_CHRF:
+            return "—" if extras.chrf is None else f"{extras.chrf:.1f}"
+        if col == COL_FINDINGS:
+            return extras.findings
+        return ""
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
