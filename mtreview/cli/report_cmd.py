@@ -1,0 +1,29 @@
+"""``mtreview report PROJECT -o report.html [--csv scores.csv]``."""
+
+from __future__ import annotations
+
+import click
+
+from mtreview.cli.common import handle_errors
+from mtreview.i18n import _
+from mtreview.scoring.mqm import SOURCE_ERRORS_POLICIES
+
+
+@click.command("report")
+@click.argument("location", metavar="PROJECT")
+@click.option("-o", "--output", "output", required=True, help="The HTML report to write (atomically).")
+@click.option("--csv", "csv_path", default=None, help="Also write per-segment scores as CSV.")
+@click.option("--source-errors", type=click.Choice(SOURCE_ERRORS_POLICIES), default="weighted", show_default=True)
+@handle_errors
+def command(location: str, output: str, csv_path: str | None, source_errors: str) -> None:
+    """A self-contained HTML report (charts as inline SVG) a QA lead can send."""
+    from mtreview.cli.score_cmd import load_report
+    from mtreview.services.report import write_csv, write_html
+
+    report = load_report(location, source_errors)
+    inputs = [location]
+    write_html(report, output, inputs=inputs)
+    click.echo(_("Wrote {path}").format(path=output), err=True)
+    if csv_path:
+        write_csv(report, csv_path, inputs=[*inputs, output])
+        click.echo(_("Wrote {path}").format(path=csv_path), err=True)

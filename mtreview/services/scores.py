@@ -1,0 +1,264 @@
+"""Scoring use cases: the numbers behind ``mtreview score``, ``mtreview report`` and the dashboard.
+
+Three inputs, one result (``ScoreReport``, whose ``to_json()`` is the ``mtreview score --json`` contract):
+
+- a Google MQM TSV (``score_mqm_tsv``): a document is (system, doc), a segment ``<system>/<seg_id>``, a
+  segment's penalty the mean over its raters, a system's ``mqm`` the mean over its (segment, rater) items;
+- a project (``score_project``): confirmed annotations only, ids ``<document>#<ordinal>``, settings
+  ``typology``, ``weights`` (overrides of the typology's), ``threshold``; a document's engine is its system;
+- a text input read by the existing readers/aligner (``score_document``): ids are ordinals, no annotations.
+
+chrF and TER compare the MT (hypothesis) with the corrected text (reference) and are ``None`` where a
+segment has no corrected text; document chrF/TER/BLEU are sacrebleu corpus scores over the segments that
+have one (``None`` when none has). MQM normalisations of a document without words or characters are 0.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mtreview.domain.model import AnnotationState, ImportedDocument, Severity
+from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.scoring import metrics
+from mtreview.scoring.mqm import DEFAULT_THRESHOLD, MqmAggregator, MqmPolicy
+from mtreview.scoring.typology import DEFAULT_TYPOLOGY, Typology
+from mtreview.scoring.typology import load as load_typology
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreSegment:
+    id: str
+    document: str
+    system: str | None
+    source: str
+    mt: str
+    corrected: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreAnnotation:
+    key: Any
+    segment: str
+    """``ScoreSegment.id``."""
+    category: str
+    severity: Severity
+    rater: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentScore:
+    id: str
+    document: str
+    system: str | None
+    chrf: float | None
+    ter: float | None
+    mqm_penalty: float
+    errors: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "document": self.document, "system": self.system, "chrf": self.chrf,
+                "ter": self.ter, "mqm_penalty": self.mqm_penalty}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentScore:
+    name: str
+    segments: int
+    chrf: float | None
+    bleu: float | None
+    ter: float | None
+    mqm_penalty: float
+    mqm_per_100_words: float
+    mqm_per_1000_chars: float
+    quality: float
+    passed: bool
+    words: int = 0
+    corrected: int = 0
+    system: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "segments": self.segments, "chrf": self.chrf, "bleu": self.bleu,
+                "ter": self.ter, "mqm_penalty": self.mqm_penalty, "mqm_per_100_words": self.mqm_per_100_words,
+                "mqm_per_1000_chars": self.mqm_per_1000_chars, "quality": self.quality, "pass": self.passed}
+
+
+@dataclass(frozen=True, slots=True)
+class SystemScore:
+    name: str
+    items: int
+    mqm: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "items": self.items, "mqm": self.mqm}
+
+
+@dataclass(frozen=True)
+class ScoreReport:
+    segments: list[SegmentScore]
+    documents: list[DocumentScore]
+    systems: list[SystemScore]
+    signatures: dict[str, str]
+    weights: dict[str, float]
+    source_errors: str = "weighted"
+    threshold: float = DEFAULT_THRESHOLD
+    typology: str = DEFAULT_TYPOLOGY
+    errors: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """Counted annotations by (top-level category, severity), for charts."""
+    title: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "segments": [s.to_json() for s in self.segments],
+            "documents": [d.to_json() for d in self.documents],
+            "systems": [s.to_json() for s in self.systems],
+            "signatures": dict(self.signatures),
+            "weights": dict(self.weights),
+            "settings": {"typology": self.typology, "threshold": self.threshold, "source_errors": self.source_errors},
+        }
+
+
+def compute(
+    segments: Sequence[ScoreSegment],
+    annotations: Iterable[ScoreAnnotation],
+    policy: MqmPolicy,
+    threshold: float = DEFAULT_THRESHOLD,
+    items: Iterable[tuple[str, str]] | None = None,
+    progress: Progress = NO_PROGRESS,
+    title: str = "",
+) -> ScoreReport:
+    """Score ``segments``. ``items`` are the rated (segment id, rater) pairs; by default every segment is
+    one item (rater ``""``)."""
+    agg = MqmAggregator(policy, threshold)
+    for s in segments:
+        agg.add_segment(s.id, s.document, s.source, s.mt, system=s.system)
+    if items is None:
+        for s in segments:
+            agg.add_item(s.id, "")
+    else:
+        for seg_id, rater in items:
+            agg.add_item(seg_id, rater)
+    errors: Counter[tuple[str, str]] = Counter()
+    n_errors: Counter[str] = Counter()
+    for a in annotations:
+        agg.add_annotation(a.key, a.segment, a.category, a.severity, a.rater)
+        if policy.weight_class(a.category, a.severity) is not None:
+            errors[(a.category.split("/", 1)[0], a.severity.value)] += 1
+            n_errors[a.segment] += 1
+    total = len(segments)
+    to_score = [(i, s) for i, s in enumerate(segments) if s.corrected is not None]
+    stats: dict[int, metrics.SegmentStats] = {}
+    chunk = 2000
+    for start in range(0, len(to_score), chunk):
+        progress.check()
+        part = to_score[start : start + chunk]
+        pairs = [metrics.MetricInput(mt=s.mt, corrected=s.corrected or "") for _, s in part]
+        for (i, _s), st in zip(part, metrics.segment_stats(pairs), strict=True):
+            stats[i] = st
+        progress.report(min(start + chunk, len(to_score)), max(len(to_score), 1), "")
+    doc_aggs: dict[str, metrics.CorpusAggregator] = {}
+    doc_system: dict[str, str | None] = {}
+    out_segments: list[SegmentScore] = []
+    for i, s in enumerate(segments):
+        st = stats.get(i)
+        doc_aggs.setdefault(s.document, metrics.CorpusAggregator()).set(i, st)
+        doc_system.setdefault(s.document, s.system)
+        out_segments.append(SegmentScore(
+            s.id, s.document, s.system,
+            None if st is None else metrics.chrf_of(st.chrf),
+            None if st is None else metrics.ter_of(st.ter),
+            agg.segment_penalty(s.id), n_errors[s.id],
+        ))
+    documents: list[DocumentScore] = []
+    for name in agg.document_names():
+        d = agg.document(name)
+        corpus = doc_aggs[name].scores() if name in doc_aggs else metrics.CorpusScores(0, None, None, None)
+        documents.append(DocumentScore(name, d.segments, corpus.chrf, corpus.bleu, corpus.ter, d.penalty,
+                                       d.per_100_words, d.per_1000_chars, d.quality, d.passed, d.words,
+                                       corpus.segments, doc_system.get(name)))
+    systems = [SystemScore(n, agg.system(n).items, agg.system(n).mqm) for n in agg.system_names()]
+    progress.report(total, total, "")
+    return ScoreReport(out_segments, documents, systems, metrics.signatures(), policy.weights_json(),
+                       policy.source_errors, float(threshold),
+                       policy.typology.id if policy.typology else DEFAULT_TYPOLOGY, errors, title)
+
+
+def make_policy(typology: Typology | str | None = None, weights: Mapping[str, Any] | None = None,
+                source_errors: str = "weighted") -> MqmPolicy:
+    typ = typology if isinstance(typology, Typology) else load_typology(typology or DEFAULT_TYPOLOGY)
+    return MqmPolicy(typ.effective_weights(weights), typ, source_errors)
+
+
+# -- inputs ------------------------------------------------------------------------------------------
+
+
+def score_mqm_tsv(path: str, source_errors: str = "weighted", progress: Progress = NO_PROGRESS) -> ScoreReport:
+    from mtreview.formats.mqm_tsv import read_mqm_tsv
+
+    tsv = read_mqm_tsv(path)
+    seg_id = {s.key: f"{s.system}/{s.seg_id}" for s in tsv.segments}
+    segments = [ScoreSegment(seg_id[s.key], f"{s.system}/{s.doc}", s.system, s.source, s.target, None)
+                for s in tsv.segments]
+    annotations = [ScoreAnnotation(i, seg_id[a.segment_key], a.category, a.severity, a.rater)
+                   for i, a in enumerate(tsv.annotations)]
+    items = [(seg_id[key], rater) for key, rater in tsv.items()]
+    return compute(segments, annotations, make_policy(None, None, source_errors), DEFAULT_THRESHOLD, items, progress,
+                   title=path)
+
+
+def score_document(doc: ImportedDocument, source_errors: str = "weighted",
+                   progress: Progress = NO_PROGRESS) -> ScoreReport:
+    segments = [ScoreSegment(str(i), doc.name, doc.engine, s.source, s.target, s.corrected)
+                for i, s in enumerate(doc.segments, start=1)]
+    return compute(segments, [], make_policy(None, None, source_errors), DEFAULT_THRESHOLD, None, progress,
+                   title=doc.path or doc.name)
+
+
+def project_policy(store: Any, source_errors: str = "weighted") -> tuple[MqmPolicy, float]:
+    """The project's typology, weight overrides and threshold (settings ``typology``, ``weights``,
+    ``threshold``)."""
+    typ = store.get_setting("typology", DEFAULT_TYPOLOGY) or DEFAULT_TYPOLOGY
+    weights = store.get_setting("weights", None) or None
+    threshold = store.get_setting("threshold", DEFAULT_THRESHOLD)
+    if threshold is None:
+        threshold = DEFAULT_THRESHOLD
+    return make_policy(str(typ), weights, source_errors), float(threshold)
+
+
+def score_project(store: Any, source_errors: str = "weighted", progress: Progress = NO_PROGRESS) -> ScoreReport:
+    """Score a project through the storage API (``documents``, ``iter_segments``, ``annotations``,
+    ``get_setting``); only confirmed annotations count."""
+    policy, threshold = project_policy(store, source_errors)
+    docs = {d.id: d for d in store.documents()}
+    segments: list[ScoreSegment] = []
+    ids: dict[int, str] = {}
+    for n, seg in enumerate(store.iter_segments()):
+        d = docs[seg.document_id]
+        sid = f"{d.name}#{seg.ordinal}"
+        ids[seg.id] = sid
+        segments.append(ScoreSegment(sid, d.name, d.engine, seg.source, seg.mt, seg.corrected))
+        if n % 5000 == 0:
+            progress.check()
+    annotations = [
+        ScoreAnnotation(a.id, ids[a.segment_id], a.category, a.severity, "")
+        for a in store.annotations(states=[AnnotationState.CONFIRMED])
+        if a.segment_id in ids and a.state is AnnotationState.CONFIRMED
+    ]
+    title = getattr(store, "display_name", "")
+    return compute(segments, annotations, policy, threshold, None, progress,
+                   title=title() if callable(title) else str(title))
+
+
+def is_mqm_tsv(path: str) -> bool:
+    """A file whose first line is Google's MQM TSV header."""
+    from mtreview.formats.mqm_tsv import COLUMNS
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.readline(4096).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return False
+    names = [h.strip().lower() for h in head.rstrip("\r\n").split("\t")]
+    return names[: len(COLUMNS)] == list(COLUMNS)
