@@ -22,7 +22,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -382,3 +382,62 @@ def write_mqm_tsv(path: str | os.PathLike[str], rows: Sequence[MqmRow] | Iterabl
             os.unlink(tmp)
         raise
     return len(rows)
+
+
+# -- export from a project (the formats writer registry) ---------------------------------------------
+
+
+def rows_from_units(units: Iterable[object], options: object) -> Iterator[MqmRow]:
+    """MQM TSV rows for export units: each confirmed annotation is a row (span on the MT, or on the source),
+    a segment without one is a ``No-error`` row. ``system`` is the unit's ``meta["mqm"]["system"]`` (kept by
+    the importer), else ``options.extra["system"]``, else the document name; ``rater`` is the annotation's
+    author."""
+    from mtreview.domain.model import AnnotationState
+
+    extra = getattr(options, "extra", {}) or {}
+    doc_ids: dict[str, str] = {}
+    for unit in units:
+        u = unit  # ExportUnit
+        meta = (getattr(u, "meta", {}) or {}).get("mqm", {}) or {}
+        document = str(getattr(u, "document"))
+        doc_ids.setdefault(document, str(len(doc_ids) + 1))
+        system = str(meta.get("system") or extra.get("system") or document)
+        doc = str(meta.get("doc") or document)
+        doc_id = str(meta.get("doc_id") or doc_ids[document])
+        seg_id = str(meta.get("seg_id") or getattr(u, "ordinal"))
+        source, mt = str(getattr(u, "source")), str(getattr(u, "mt"))
+        confirmed = [a for a in getattr(u, "annotations", ()) if a.state is AnnotationState.CONFIRMED]
+        if not confirmed:
+            rater = str(meta.get("rater") or extra.get("rater") or getattr(u, "author", None) or "mtreview")
+            yield MqmRow(system, doc, doc_id, seg_id, rater, source, mt)
+        for a in confirmed:
+            yield MqmRow(system, doc, doc_id, seg_id, a.author, source, mt, a.category, a.severity, a.side,
+                         a.start, a.end, a.comment)
+
+
+def write_units(out_path: str | os.PathLike[str], units: Iterable[object], options: object,
+                progress: object = None) -> int:
+    """The ``mqm-tsv`` writer of the formats registry."""
+    from mtreview.formats.base import atomic_output
+
+    count = 0
+
+    def counted() -> Iterator[object]:
+        nonlocal count
+        for unit in units:
+            count += 1
+            yield unit
+
+    text = format_mqm_tsv(rows_from_units(counted(), options))
+    with atomic_output(out_path, getattr(options, "inputs", ()), newline="") as fh:
+        fh.write(text)
+    return count
+
+
+def _register() -> None:
+    from mtreview.formats.registry import WriterInfo, register_writer
+
+    register_writer(WriterInfo("mqm-tsv", ".tsv", write_units, "Google MQM TSV (annotations, <v>…</v> spans)"))
+
+
+_register()
