@@ -274,7 +274,7 @@ class ProjectStore:
         if document_id is not None:
             query = query.where(SegmentRow.document_id == document_id)
         if statuses is not None:
-            query = query.where(SegmentRow.status.in_([s.value for s in statuses]))
+            query = query.where(SegmentRow.status.in_([Status(s).value for s in statuses]))
         pattern: re.Pattern[str] | None = None
         if search:
             if regex:

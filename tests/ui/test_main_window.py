@@ -1,0 +1,109 @@
+from PySide6.QtCore import Qt
+
+from mtreview.domain.model import Status
+from mtreview.ui.segment_model import COL_CORRECTED
+
+
+def test_ctrl_enter_confirms_durably_and_moves_to_next_unconfirmed(qtbot, window, project):
+    window.select_row(0)
+    first = window.current
+    window.editor.correction.setFocus()
+    window.editor.correction.selectAll()
+    # QTest can only type ASCII keys; Japanese arrives through the input method as committed text.
+    window.editor.correction.insertPlainText("図書館が土曜日に再開した")
+    qtbot.keyClicks(window.editor.correction, ".")
+    qtbot.keyClick(window.editor.correction, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    stored = project.store.segment(first.id)
+    assert stored.corrected == "図書館が土曜日に再開した."
+    assert stored.status == Status.APPROVED
+    assert window.current.id != first.id
+    assert window.current.status != Status.APPROVED
+    assert window.model.index(0, COL_CORRECTED).data() == "図書館が土曜日に再開した."
+    assert "1/3" in window.progress_label.text()
+
+
+def test_undo_and_redo_a_confirmed_edit(qtbot, window, project):
+    window.select_row(1)
+    seg = window.current
+    window.editor.correction.setPlainText("訂正")
+    window.confirm_and_next()
+    assert project.store.segment(seg.id).corrected == "訂正"
+    window.undo_stack.undo()
+    restored = project.store.segment(seg.id)
+    assert restored.corrected is None and restored.status == Status.NEW
+    window.undo_stack.redo()
+    again = project.store.segment(seg.id)
+    assert again.corrected == "訂正" and again.status == Status.APPROVED
+    actions = [r.action for r in project.store.revisions(seg.id)]
+    assert actions == ["confirm", "undo", "undo"] or len(actions) == 3
+
+
+def test_leaving_a_segment_saves_the_edit_without_confirming(qtbot, window, project):
+    window.select_row(0)
+    seg = window.current
+    window.editor.correction.setPlainText("途中の訂正")
+    window.select_row(2)
+    stored = project.store.segment(seg.id)
+    assert stored.corrected == "途中の訂正"
+    assert stored.status == Status.CORRECTED
+
+
+def test_filters_by_status_and_search(qtbot, window, project):
+    window.select_row(0)
+    window.editor.correction.setPlainText("済み")
+    window.confirm_and_next()
+    window.status_filter.setCurrentIndex(window.status_filter.findText("approved"))
+    assert window.model.rowCount() == 1
+    window.status_filter.setCurrentIndex(0)
+    window.search.setText("million")
+    window.apply_filter()
+    assert window.model.rowCount() == 1
+    window.regex.setChecked(True)
+    window.search.setText(r"\$\d")
+    window.apply_filter()
+    assert window.model.rowCount() == 1
+    window.search.setText("([unbalanced")
+    window.apply_filter()
+    assert window.search.toolTip()  # the error is shown, the grid is kept
+    assert window.model.rowCount() == 1
+
+
+def test_import_runs_off_the_gui_thread_and_adds_a_document(qtbot, window, tmp_path):
+    extra = tmp_path / "more.csv"
+    extra.write_text("source,target\nHello.,こんにちは。\n", encoding="utf-8")
+    before = window.service.store.segment_count()
+    window.import_files(str(extra))
+    qtbot.waitUntil(lambda: window.service.store.segment_count() == before + 1, timeout=10000)
+    qtbot.waitUntil(lambda: window.document_filter.count() == 3, timeout=5000)
+
+
+def test_bad_import_shows_an_error_and_leaves_the_project_unchanged(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args, **kw: shown.append(args[2]))
+    bad = tmp_path / "broken.tsv"
+    bad.write_text("source\ttarget\nonly one column\n", encoding="utf-8")
+    before = window.service.store.segment_count()
+    window.import_files(str(bad))
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "broken.tsv" in shown[0] and ":2" in shown[0]
+    assert window.service.store.segment_count() == before
+
+
+def test_draft_of_unconfirmed_text_is_offered_back(qtbot, window, project):
+    window.select_row(1)
+    seg = window.current
+    window.editor.set_draft_interval(10)
+    window.editor.correction.setPlainText("下書き")
+    qtbot.waitUntil(lambda: seg.id in project.store.drafts("tester"), timeout=3000)
+    window.current = None  # as after a crash: the edit was never saved
+    window.editor.segment = None
+    window._load_segment(project.store.segment(seg.id))
+    assert window.editor.text() == "下書き"
+
+
+def test_shortcuts_are_listed_for_f1(window):
+    names = dict(window.shortcut_rows())
+    assert "Confirm and Next" in names
+    assert names["Confirm and Next"]
