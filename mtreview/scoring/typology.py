@@ -118,9 +118,13 @@ class Typology:
         return seen
 
     def search(self, text: str) -> list[Category]:
-        """Categories whose path or description contains every word of ``text`` (case-insensitive)."""
+        """Categories whose path or description contains every word of ``text`` (case-insensitive); those
+        matching by path first."""
         words = text.lower().split()
-        return [c for c in self.categories if all(w in (c.path + " " + c.description).lower() for w in words)]
+        by_path = [c for c in self.categories if all(w in c.path.lower() for w in words)]
+        rest = [c for c in self.categories
+                if c not in by_path and all(w in (c.path + " " + c.description).lower() for w in words)]
+        return by_path + rest
 
     def effective_weights(self, overrides: Mapping[str, Any] | None = None) -> dict[str, float]:
         """The typology's weights with a project's overrides (a plain dict) applied and validated."""
