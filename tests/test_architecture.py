@@ -17,3 +17,9 @@ def test_import_contracts_hold():
     result = subprocess.run([lint], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "BROKEN" not in result.stdout
+
+
+def test_schema_head_constant_matches_alembic():
+    from mtreview.storage import migrate
+
+    assert migrate.SCHEMA_HEAD == migrate.head_revision()

@@ -6,44 +6,58 @@ older SQLite project is backed up next to itself before it is migrated.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from mtreview.domain.errors import ProjectError
 from mtreview.i18n import _
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+SCHEMA_HEAD = "0002"
+"""The newest migration's revision, so opening an up-to-date project needs no Alembic import
+(a test checks it equals Alembic's head)."""
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
 def _upgrade(connection: Connection) -> None:
+    from alembic import command
+
     cfg = _config()
     cfg.attributes["connection"] = connection
     command.upgrade(cfg, "head")
@@ -65,8 +79,21 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     return target
 
 
+def _fast_current(engine: Engine) -> str | None:
+    """The stored revision with one query (no Alembic import); ``None`` when it cannot be read."""
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+            connection.rollback()
+    except DBAPIError:
+        return None
+    return rows[0] if len(rows) == 1 else None
+
+
 def prepare(engine: Engine, location: str, create: bool, sqlite_file: Path | None) -> Path | None:
     """Bring the schema to head. Returns the backup path if an older project was migrated."""
+    if _fast_current(engine) == SCHEMA_HEAD:
+        return None
     with engine.connect() as connection:
         revision = current_revision(connection)
         tables = set(inspect(connection).get_table_names())
