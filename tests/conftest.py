@@ -61,3 +61,34 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     skipped = len(terminalreporter.stats.get("skipped", []))
     terminalreporter.write_line(f"mtreview: {skipped} test(s) skipped" + (" (CI=true)" if IN_CI else ""))
+
+
+# ---------------------------------------------------------------- team mode: a real PostgreSQL server
+# One throw-away PostgreSQL 15 server per test session (tests/pg.py); each test gets its own database.
+# Where the binaries are absent these tests skip with the reason, except with CI=true, where they fail.
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    import pg
+
+    require_or_skip(pg.binaries_present(), pg.missing_reason())
+    server = pg.PgServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:  # type: ignore[no-untyped-def]
+    """A ``postgresql+psycopg://`` URL of a new, empty database (as the superuser)."""
+    return pg_server.url(pg_server.create_database())
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def project_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new project goes, once per backend: a ``.mtreview`` file and a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "project.mtreview")
+    return str(request.getfixturevalue("pg_url"))

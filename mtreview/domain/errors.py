@@ -45,3 +45,10 @@ class ProjectError(MtreviewError):
 
 class Cancelled(MtreviewError):
     """A long job was cancelled by the user."""
+
+
+class ConnectionLostError(ProjectError):
+    """The database server cannot be reached right now (team mode); the change was not confirmed.
+
+    Services keep confirmations made meanwhile in a local outbox and send them when it is back.
+    """

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
-from mtreview.domain.errors import ProjectError
+from mtreview.domain.errors import ConnectionLostError, ProjectError
 from mtreview.i18n import _
 
 
@@ -35,6 +35,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+WRITE = "mtreview_write"
+"""Execution option marking a write transaction (``engine.execution_options(mtreview_write=True)``)."""
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+
 def make_engine(location: str | os.PathLike[str]) -> Engine:
     location = str(location)
     try:
@@ -45,20 +53,31 @@ def make_engine(location: str | os.PathLike[str]) -> Engine:
             url = url.set(database=str(Path(location).resolve()))
     except ArgumentError as exc:
         raise ProjectError(_("not a valid project location: {location} ({error})").format(
-            location=location, error=exc)) from None
+            location=redact(location), error=exc)) from None
+    except ValueError as exc:  # e.g. a port that is not a number
+        raise ProjectError(_("not a valid project location: {location} ({error})").format(
+            location=redact(location), error=exc)) from None
     backend = url.get_backend_name()
+    if backend == "postgresql" and url.drivername not in ("postgresql", "postgresql+psycopg"):
+        raise ProjectError(_("unsupported PostgreSQL driver {driver!r}: use postgresql+psycopg://").format(
+            driver=url.drivername))
     if backend == "sqlite":
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite's own transaction handling defers BEGIN; emit it ourselves so reads inside a
         # write transaction see a consistent snapshot (SQLAlchemy's documented recipe).
         event.listen(engine, "connect", lambda conn, _rec: setattr(conn, "isolation_level", None))
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        # Writes take the write lock up front (BEGIN IMMEDIATE): a deferred transaction that read first
+        # cannot upgrade to a writer once another process committed (SQLITE_BUSY without waiting).
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     if backend == "postgresql":
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
-        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+        # Sessions in UTC, so timestamps read back are the same instants whatever the server's zone.
+        return create_engine(
+            url, pool_pre_ping=True, connect_args={"connect_timeout": 10, "options": "-c timezone=UTC"}
+        )
     raise ProjectError(_("unsupported database {backend!r}: use a .mtreview file or PostgreSQL").format(
         backend=backend))
 
@@ -69,5 +88,38 @@ def redact(location: str) -> str:
         return location
     try:
         return make_url(location).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return "<invalid URL>"
+
+
+# SQLSTATE classes/codes (PostgreSQL): connection trouble and privileges.
+_CONNECTION_STATES = ("08", "57P01", "57P02", "57P03")
+_PRIVILEGE_STATES = ("42501",)
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip()
+    return text.splitlines()[0].strip() if text else type(orig).__name__
+
+
+def translate_error(exc: SQLAlchemyError, location: str) -> ProjectError:
+    """A database failure as a message a reviewer can act on (never a traceback)."""
+    where = redact(location)
+    orig = getattr(exc, "orig", None)
+    sqlstate = getattr(orig, "sqlstate", None) or ""
+    reason = _reason(exc)
+    if sqlstate.startswith(_PRIVILEGE_STATES) or "permission denied" in reason:
+        user = make_url(location).username if is_url(location) else None
+        return ProjectError(
+            _("your database role {user} is not allowed to do this in {location}: {reason}").format(
+                user=user or "?", location=where, reason=reason))
+    backend_pg = is_url(location) and location.startswith("postgresql")
+    lost = isinstance(exc, DBAPIError) and (
+        exc.connection_invalidated or sqlstate.startswith(_CONNECTION_STATES))
+    if backend_pg and type(orig).__name__ == "OperationalError" and not sqlstate:
+        lost = True  # psycopg reports a refused/failed connection without a SQLSTATE
+    if lost:
+        return ConnectionLostError(_("lost the connection to {location}: {reason}").format(
+            location=where, reason=reason))
+    return ProjectError(_("database error in {location}: {reason}").format(location=where, reason=reason))

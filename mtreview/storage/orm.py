@@ -116,3 +116,12 @@ class DraftRow(Base):
     text: Mapped[str] = mapped_column(Text)
     base_version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PresenceRow(Base):
+    """Who is editing which segment right now (team mode): one row per reviewer, kept fresh by heartbeats."""
+
+    __tablename__ = "presence"
+    author: Mapped[str] = mapped_column(String(200), primary_key=True)
+    segment_id: Mapped[int] = mapped_column(Integer)
+    heartbeat: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -7,19 +7,24 @@ and PostgreSQL, so team mode needs no other locking.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import inspect
+import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError, SQLAlchemyError
 
-from mtreview.domain.errors import ConflictError, InputError, NotFoundError, ProjectError
+from mtreview.domain.errors import ConflictError, ConnectionLostError, InputError, NotFoundError, ProjectError
 from mtreview.domain.model import (
     Annotation,
     AnnotationDraft,
@@ -35,10 +40,21 @@ from mtreview.domain.model import (
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.i18n import _
 from mtreview.storage import migrate
-from mtreview.storage.engine import is_url, make_engine, redact, sqlite_path
-from mtreview.storage.orm import AnnotationRow, DocumentRow, DraftRow, NoteRow, RevisionRow, SegmentRow, SettingRow
+from mtreview.storage.engine import WRITE, is_url, make_engine, redact, sqlite_path, translate_error
+from mtreview.storage.orm import (
+    AnnotationRow,
+    DocumentRow,
+    DraftRow,
+    NoteRow,
+    PresenceRow,
+    RevisionRow,
+    SegmentRow,
+    SettingRow,
+)
 
 INSERT_CHUNK = 2000
+CHANNEL = "mtreview_changes"
+"""PostgreSQL NOTIFY channel: every write transaction announces itself here (payload: JSON hint)."""
 _UNSET: Any = object()
 
 
@@ -130,6 +146,8 @@ class ProjectStore:
         self.engine = engine
         self.location = location
         self.backup = backup
+        # Write transactions: on SQLite they take the write lock at BEGIN (see engine._sqlite_begin).
+        self._writer = engine.execution_options(**{WRITE: True})
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -150,6 +168,14 @@ class ProjectStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _notify(self, c: Any, author: str, kind: str, segment_ids: Iterable[int] = ()) -> None:
+        """Tell listening clients (PostgreSQL LISTEN) of this write; delivered only if it commits."""
+        if c.dialect.name != "postgresql":
+            return
+        ids = sorted(set(segment_ids))
+        payload = {"by": author, "kind": kind, "segments": ids[:200]}
+        c.execute(select(func.pg_notify(CHANNEL, json.dumps(payload, ensure_ascii=False)[:7000])))
+
     # ------------------------------------------------------------------ settings
     def get_setting(self, key: str, default: Any = None) -> Any:
         with self.engine.connect() as c:
@@ -161,9 +187,10 @@ class ProjectStore:
             return {k: v for k, v in c.execute(select(SettingRow.key, SettingRow.value))}
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self.engine.begin() as c:
+        with self._writer.begin() as c:
             if c.execute(update(SettingRow).where(SettingRow.key == key).values(value=value)).rowcount == 0:
                 c.execute(insert(SettingRow).values(key=key, value=value))
+            self._notify(c, "", "settings")
 
     # ------------------------------------------------------------------ documents
     def add_document(
@@ -172,7 +199,7 @@ class ProjectStore:
         """Insert a document and its segments in one transaction: all or nothing."""
         created = now()
         total = len(doc.segments)
-        with self.engine.begin() as c:
+        with self._writer.begin() as c:
             name = self._unique_name(c, doc.name)
             doc_id = c.execute(
                 insert(DocumentRow).values(
@@ -206,6 +233,7 @@ class ProjectStore:
                 c.execute(insert(NoteRow), notes)
             progress.check()
             row = c.execute(select(DocumentRow).where(DocumentRow.id == doc_id)).one()
+            self._notify(c, author, "documents")
         progress.report(total, total, "")
         return _document(row, total)
 
@@ -247,13 +275,14 @@ class ProjectStore:
             ]
 
     def delete_document(self, document_id: int) -> None:
-        with self.engine.begin() as c:
+        with self._writer.begin() as c:
             seg_ids = select(SegmentRow.id).where(SegmentRow.document_id == document_id)
             c.execute(delete(AnnotationRow).where(AnnotationRow.segment_id.in_(seg_ids)))
             c.execute(delete(DraftRow).where(DraftRow.segment_id.in_(seg_ids)))
             c.execute(delete(SegmentRow).where(SegmentRow.document_id == document_id))
             c.execute(delete(NoteRow).where(NoteRow.document_id == document_id))
             c.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
+            self._notify(c, "", "documents")
 
     # ------------------------------------------------------------------ segments
     def segment_count(self) -> int:
@@ -362,7 +391,7 @@ class ProjectStore:
         if locked is not _UNSET:
             values["locked"] = locked
         stamp = now()
-        with self.engine.begin() as c:
+        with self._writer.begin() as c:
             before = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one_or_none()
             if before is None:
                 raise NotFoundError(_("segment {id} does not exist").format(id=segment_id))
@@ -372,7 +401,9 @@ class ProjectStore:
                 .values(**values, version=SegmentRow.version + 1, author=author, updated_at=stamp)
             )
             if result.rowcount != 1:
-                current = _segment(before)
+                # Re-read: under READ COMMITTED the row may have moved on since ``before`` was read.
+                latest = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one_or_none()
+                current = _segment(latest if latest is not None else before)
                 raise ConflictError(
                     _("segment {ordinal} was changed by {author} (version {current}) after you opened it "
                       "(version {expected})").format(
@@ -387,6 +418,7 @@ class ProjectStore:
                 at=stamp, before=_segment_state(before), after=_segment_state(after),
             ))
             c.execute(delete(DraftRow).where(DraftRow.segment_id == segment_id, DraftRow.author == author))
+            self._notify(c, author, "segment", [segment_id])
         return _segment(after)
 
     # ------------------------------------------------------------------ annotations
@@ -421,6 +453,11 @@ class ProjectStore:
             raise NotFoundError(_("annotation {id} does not exist").format(id=annotation_id))
         return _annotation(row)
 
+    @staticmethod
+    def _annotation_or_none(c: Any, annotation_id: int) -> Annotation | None:
+        row = c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one_or_none()
+        return None if row is None else _annotation(row)
+
     def _check_span(self, c: Any, draft: AnnotationDraft) -> None:
         if draft.start is None and draft.end is None:
             return
@@ -442,7 +479,7 @@ class ProjectStore:
     ) -> list[Annotation]:
         stamp = now()
         created: list[Annotation] = []
-        with self.engine.begin() as c:
+        with self._writer.begin() as c:
             for i, draft in enumerate(drafts):
                 self._check_span(c, draft)
                 ann_id = c.execute(insert(AnnotationRow).values(
@@ -458,6 +495,7 @@ class ProjectStore:
                     author=author, at=stamp, before=None, after=_annotation_state(ann),
                 ))
                 created.append(ann)
+            self._notify(c, author, "annotation", [d.segment_id for d in drafts])
         return created
 
     def update_annotation(
@@ -469,7 +507,7 @@ class ProjectStore:
             raise ValueError(f"cannot update {sorted(unknown)}")
         values = {k: (v.value if hasattr(v, "value") else v) for k, v in fields.items()}
         stamp = now()
-        with self.engine.begin() as c:
+        with self._writer.begin() as c:
             row = c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one_or_none()
             if row is None:
                 raise NotFoundError(_("annotation {id} does not exist").format(id=annotation_id))
@@ -485,21 +523,23 @@ class ProjectStore:
                 .values(**values, version=AnnotationRow.version + 1, updated_at=stamp)
             )
             if result.rowcount != 1:
+                current = self._annotation_or_none(c, annotation_id)
                 raise ConflictError(
                     _("the annotation was changed by someone else (version {current}, yours {expected})").format(
-                        current=before.version, expected=expected_version),
-                    current=before, attempted=values,
+                        current=current.version if current else "-", expected=expected_version),
+                    current=current, attempted=values,
                 )
             after = _annotation(c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one())
             c.execute(insert(RevisionRow).values(
                 entity="annotation", entity_id=annotation_id, segment_id=before.segment_id, action="update",
                 author=author, at=stamp, before=_annotation_state(before), after=_annotation_state(after),
             ))
+            self._notify(c, author, "annotation", [before.segment_id])
         return after
 
     def delete_annotation(self, annotation_id: int, expected_version: int, author: str) -> Annotation:
         stamp = now()
-        with self.engine.begin() as c:
+        with self._writer.begin() as c:
             row = c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one_or_none()
             if row is None:
                 raise NotFoundError(_("annotation {id} does not exist").format(id=annotation_id))
@@ -508,17 +548,19 @@ class ProjectStore:
                 delete(AnnotationRow).where(AnnotationRow.id == annotation_id, AnnotationRow.version == expected_version)
             )
             if result.rowcount != 1:
-                raise ConflictError(_("the annotation was changed by someone else"), current=before)
+                raise ConflictError(_("the annotation was changed by someone else"),
+                                    current=self._annotation_or_none(c, annotation_id))
             c.execute(insert(RevisionRow).values(
                 entity="annotation", entity_id=annotation_id, segment_id=before.segment_id, action="delete",
                 author=author, at=stamp, before=_annotation_state(before), after=None,
             ))
+            self._notify(c, author, "annotation", [before.segment_id])
         return before
 
     def restore_annotation(self, ann: Annotation, author: str) -> Annotation:
         """Re-create a deleted annotation with its original id (undo of delete)."""
         stamp = now()
-        with self.engine.begin() as c:
+        with self._writer.begin() as c:
             c.execute(insert(AnnotationRow).values(
                 id=ann.id, segment_id=ann.segment_id, side=ann.side.value, start=ann.start, end=ann.end,
                 category=ann.category, severity=ann.severity.value, comment=ann.comment, suggestion=ann.suggestion,
@@ -530,6 +572,7 @@ class ProjectStore:
                 entity="annotation", entity_id=ann.id, segment_id=ann.segment_id, action="restore",
                 author=author, at=stamp, before=None, after=_annotation_state(restored),
             ))
+            self._notify(c, author, "annotation", [ann.segment_id])
         return restored
 
     def fingerprint_states(self, fingerprints: Iterable[str]) -> dict[str, AnnotationState]:
@@ -572,10 +615,66 @@ class ProjectStore:
         with self.engine.connect() as c:
             return int(c.execute(select(func.coalesce(func.max(RevisionRow.id), 0))).scalar_one())
 
+    def revisions_by_ids(self, ids: Iterable[int]) -> list[Revision]:
+        """The revisions with these ids that exist (now), in id order."""
+        keys = sorted(set(ids))
+        rows: list[Any] = []
+        with self.engine.connect() as c:
+            for start in range(0, len(keys), 900):
+                chunk = keys[start : start + 900]
+                rows += c.execute(select(RevisionRow).where(RevisionRow.id.in_(chunk))).all()
+        revs = [Revision(r.id, r.entity, r.entity_id, r.segment_id, r.action, r.author, _dt(r.at),
+                         r.before, r.after) for r in rows]
+        return sorted(revs, key=lambda r: r.id)
+
+    def document_ids(self) -> list[int]:
+        with self.engine.connect() as c:
+            return list(c.execute(select(DocumentRow.id).order_by(DocumentRow.id)).scalars())
+
+    # ------------------------------------------------------------------ presence (team mode)
+    def _clock(self, c: Any) -> datetime:
+        """The database's clock on a server (all clients agree on it), the local one for a file."""
+        if c.dialect.name == "postgresql":
+            return _dt(c.execute(select(func.now())).scalar_one())
+        return now()
+
+    def set_editing(self, segment_id: int | None, author: str) -> None:
+        """Mark (or with ``None`` unmark) the segment ``author`` is editing; call again as a heartbeat."""
+        with self._writer.begin() as c:
+            if segment_id is None:
+                gone = c.execute(delete(PresenceRow).where(PresenceRow.author == author)).rowcount
+                if gone:
+                    self._notify(c, author, "presence")
+                return
+            stamp = self._clock(c)
+            previous = c.execute(select(PresenceRow.segment_id).where(PresenceRow.author == author)).scalar()
+            if previous is None:
+                c.execute(insert(PresenceRow).values(author=author, segment_id=segment_id, heartbeat=stamp))
+            else:
+                c.execute(update(PresenceRow).where(PresenceRow.author == author)
+                          .values(segment_id=segment_id, heartbeat=stamp))
+            if previous != segment_id:
+                self._notify(c, author, "presence", [segment_id])
+
+    def editing_now(self, max_age_s: float = 15.0) -> dict[int, list[str]]:
+        """Segments being edited: segment id -> reviewers whose heartbeat is at most ``max_age_s`` old."""
+        with self.engine.connect() as c:
+            cutoff = self._clock(c) - timedelta(seconds=max_age_s)
+            rows = c.execute(select(PresenceRow).order_by(PresenceRow.author)).all()
+        out: dict[int, list[str]] = {}
+        for r in rows:
+            if _dt(r.heartbeat) >= cutoff:
+                out.setdefault(r.segment_id, []).append(r.author)
+        return out
+
+    def listener(self) -> ChangeListener:
+        """A blocking waiter for other clients' writes, for one worker thread (see ``ChangeListener``)."""
+        return ChangeListener(self)
+
     # ------------------------------------------------------------------ drafts
     def save_draft(self, segment_id: int, author: str, text: str, base_version: int) -> None:
         stamp = now()
-        with self.engine.begin() as c:
+        with self._writer.begin() as c:
             updated = c.execute(
                 update(DraftRow).where(DraftRow.segment_id == segment_id, DraftRow.author == author)
                 .values(text=text, base_version=base_version, updated_at=stamp)
@@ -590,7 +689,7 @@ class ProjectStore:
         return {r.segment_id: (r.text, r.base_version) for r in rows}
 
     def discard_draft(self, segment_id: int, author: str) -> None:
-        with self.engine.begin() as c:
+        with self._writer.begin() as c:
             c.execute(delete(DraftRow).where(DraftRow.segment_id == segment_id, DraftRow.author == author))
 
     # ------------------------------------------------------------------ integrity
@@ -630,6 +729,85 @@ class ProjectStore:
         return problems
 
 
+class ChangeListener:
+    """Wakes a worker thread when another client writes to the project.
+
+    On PostgreSQL it LISTENs on ``CHANNEL`` over its own connection (every write transaction NOTIFYs on
+    commit); on SQLite there is no such signal and ``wait`` simply sleeps, so callers poll
+    ``revisions_since`` after each wait either way. ``close()`` from another thread ends a wait early.
+    """
+
+    def __init__(self, store: ProjectStore) -> None:
+        self.store = store
+        self._conn: Any = None
+        self._closed = threading.Event()
+
+    def _connect(self) -> Any:
+        import psycopg
+
+        url = self.store.engine.url.set(drivername="postgresql")
+        conninfo = url.render_as_string(hide_password=False)
+        conn = psycopg.connect(conninfo, autocommit=True, connect_timeout=10)
+        conn.execute(f"LISTEN {CHANNEL}")
+        return conn
+
+    def wait(self, timeout: float) -> list[dict[str, Any]]:
+        """Block up to ``timeout`` seconds; return the notifications that arrived (``[]``: none or SQLite)."""
+        if self.store.engine.dialect.name != "postgresql":
+            self._closed.wait(timeout)
+            return []
+        import psycopg
+
+        try:
+            if self._conn is None:
+                self._conn = self._connect()
+            found = [json.loads(n.payload) for n in self._conn.notifies(timeout=timeout, stop_after=1)]
+            if found:  # drain what else is already there
+                found += [json.loads(n.payload) for n in self._conn.notifies(timeout=0.01)]
+            return found
+        except psycopg.Error as exc:
+            self._drop()
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ConnectionLostError(_("lost the connection to {location}: {reason}").format(
+                location=redact(self.store.location), reason=reason)) from None
+
+    def _drop(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            # closing a broken connection may raise anything; it is gone either way
+            with contextlib.suppress(Exception):
+                conn.close()
+
+    def close(self) -> None:
+        self._closed.set()
+        self._drop()
+
+
+def _guard(fn: Any) -> Any:
+    """Turn database failures inside a store method into ``ProjectError``/``ConnectionLostError``."""
+    if inspect.isgeneratorfunction(fn):
+        @functools.wraps(fn)
+        def gen_wrapper(self: ProjectStore, *args: Any, **kwargs: Any) -> Any:
+            try:
+                yield from fn(self, *args, **kwargs)
+            except SQLAlchemyError as exc:
+                raise translate_error(exc, self.location) from exc
+        return gen_wrapper
+
+    @functools.wraps(fn)
+    def wrapper(self: ProjectStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(self, *args, **kwargs)
+        except SQLAlchemyError as exc:
+            raise translate_error(exc, self.location) from exc
+    return wrapper
+
+
+for _name, _member in list(vars(ProjectStore).items()):
+    if not _name.startswith("_") and inspect.isfunction(_member) and _name not in ("close", "listener"):
+        setattr(ProjectStore, _name, _guard(_member))
+
+
 def open_project(location: str | os.PathLike[str], create: bool = False) -> ProjectStore:
     """Open (and with ``create`` make) a project: a ``*.mtreview`` SQLite file or a PostgreSQL URL."""
     location = str(location)
@@ -651,6 +829,10 @@ def open_project(location: str | os.PathLike[str], create: bool = False) -> Proj
         raise
     except (OperationalError, ProgrammingError, DatabaseError, sqlite3.Error) as exc:
         engine.dispose()
+        if isinstance(exc, SQLAlchemyError):
+            translated = translate_error(exc, location)
+            if not isinstance(translated, ConnectionLostError) and "not allowed" in str(translated):
+                raise translated from None
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
         raise ProjectError(
             _("cannot open {location}: {reason}").format(location=redact(location), reason=reason)) from None
@@ -660,4 +842,4 @@ def open_project(location: str | os.PathLike[str], create: bool = False) -> Proj
     return ProjectStore(engine, location, backup)
 
 
-__all__ = ["ProjectStore", "is_url", "open_project", "replace"]
+__all__ = ["CHANNEL", "ChangeListener", "ProjectStore", "is_url", "open_project", "replace"]
