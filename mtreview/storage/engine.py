@@ -20,7 +20,10 @@ def is_url(location: str) -> bool:
 
 def sqlite_path(location: str) -> Path | None:
     if is_url(location):
-        url = make_url(location)
+        try:
+            url = make_url(location)
+        except (ArgumentError, ValueError):
+            return None  # make_engine reports it
         return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
     return Path(location)
 
