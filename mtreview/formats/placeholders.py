@@ -32,11 +32,20 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _sax_escape
 
 BASE = 0xE000
 LIMIT = 6400  # U+E000 … U+F8FF
 _PUA = re.compile("[\ue000-\uf8ff]")
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """XML character data: ``& < >`` escaped, CR as ``&#13;`` (else it reads back as LF), characters
+    XML 1.0 cannot carry replaced by U+FFFD."""
+    if _INVALID_XML.search(text):
+        text = _INVALID_XML.sub("\ufffd", text)
+    return _sax_escape(text, {"\r": "&#13;"}) if "\r" in text else _sax_escape(text)
 
 
 def placeholder(n: int) -> str:

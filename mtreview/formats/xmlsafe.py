@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as _escape
@@ -127,8 +127,7 @@ def ns_of(tag: str) -> str:
 # ---------------------------------------------------------------- serialising markup by hand
 
 
-def escape_text(text: str) -> str:
-    return _escape(_INVALID_XML.sub("\ufffd", text))
+escape_text = ph.escape
 
 
 def escape_attr(value: str) -> str:
@@ -179,6 +178,28 @@ def serialize(el: Any, ns_used: dict[str, str], path: Path | None = None) -> str
         out.append(escape_text(child.tail or ""))
     out.append(end_tag(el, ns_used))
     return "".join(out)
+
+
+def declare(xml: str, ns: Mapping[str, str], skip: Iterable[str] = ()) -> str:
+    """Add namespace declarations to the first start tag of an XML fragment (standalone markup)."""
+    skip = set(skip)
+    decls = "".join(
+        f' xmlns="{escape_attr(u)}"' if p == "" else f' xmlns:{p}="{escape_attr(u)}"'
+        for p, u in ns.items()
+        if not (p == "" and u in skip) and p != "xml"
+    )
+    if not decls or not xml.startswith("<") or xml.startswith("</"):
+        return xml
+    m = re.match(r"<[^\s/>]+", xml)
+    if m is None:
+        return xml
+    return xml[: m.end()] + decls + xml[m.end() :]
+
+
+def serialize_standalone(el: Any, path: Path | None = None, skip: Iterable[str] = ()) -> str:
+    ns: dict[str, str] = {}
+    xml = serialize(el, ns, path)
+    return declare(xml, ns, skip)
 
 
 def inline_content(
@@ -238,6 +259,18 @@ def attrs(el: Any) -> dict[str, str]:
         if k.startswith("{" + XML_NS + "}"):
             k = "xml:" + k.split("}", 1)[1]
         out[k] = v
+    return out
+
+
+def qattrs(el: Any) -> dict[str, str]:
+    """Attributes with prefixed names, plus the ``xmlns:p`` declarations the prefixes need (JSON-able)."""
+    ns: dict[str, str] = {}
+    out: dict[str, str] = {}
+    for k, v in el.attrib.items():
+        out[_qname(k, el, ns, True)] = v
+    for p, u in ns.items():
+        if p:
+            out["xmlns:" + p] = u
     return out
 
 
