@@ -13,7 +13,9 @@ from mtreview.scoring.mqm import SOURCE_ERRORS_POLICIES
 @click.argument("location", metavar="PROJECT")
 @click.option("-o", "--output", "output", required=True, help="The HTML report to write (atomically).")
 @click.option("--csv", "csv_path", default=None, help="Also write per-segment scores as CSV.")
-@click.option("--source-errors", type=click.Choice(SOURCE_ERRORS_POLICIES), default="weighted", show_default=True)
+@click.option(
+    "--source-errors", type=click.Choice(SOURCE_ERRORS_POLICIES), default="weighted", show_default=True
+)
 @handle_errors
 def command(location: str, output: str, csv_path: str | None, source_errors: str) -> None:
     """A self-contained HTML report (charts as inline SVG) a QA lead can send."""

@@ -43,8 +43,13 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 @click.command("score")
 @click.argument("location", metavar="INPUT|PROJECT")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document (the documented contract).")
-@click.option("--source-errors", type=click.Choice(SOURCE_ERRORS_POLICIES), default="weighted", show_default=True,
-              help="Weigh 'Source error' annotations by severity, or ignore them.")
+@click.option(
+    "--source-errors",
+    type=click.Choice(SOURCE_ERRORS_POLICIES),
+    default="weighted",
+    show_default=True,
+    help="Weigh 'Source error' annotations by severity, or ignore them.",
+)
 @handle_errors
 def command(location: str, as_json: bool, source_errors: str) -> None:
     """MQM penalties and chrF/TER/BLEU per segment, document and system."""
@@ -55,9 +60,20 @@ def command(location: str, as_json: bool, source_errors: str) -> None:
     click.echo(_("{n} segments, {d} documents").format(n=len(report.segments), d=len(report.documents)))
     for d in report.documents:
         click.echo(
-            f"{d.name}\t" + _("segments {n}  MQM {p:.2f}  per 100 words {w:.2f}  quality {q:.1f}  {verdict}  "
-                             "chrF {c}  TER {t}  BLEU {b}").format(
-                n=d.segments, p=d.mqm_penalty, w=d.mqm_per_100_words, q=d.quality,
-                verdict=_("PASS") if d.passed else _("FAIL"), c=_fmt(d.chrf), t=_fmt(d.ter), b=_fmt(d.bleu)))
+            f"{d.name}\t"
+            + _(
+                "segments {n}  MQM {p:.2f}  per 100 words {w:.2f}  quality {q:.1f}  {verdict}  "
+                "chrF {c}  TER {t}  BLEU {b}"
+            ).format(
+                n=d.segments,
+                p=d.mqm_penalty,
+                w=d.mqm_per_100_words,
+                q=d.quality,
+                verdict=_("PASS") if d.passed else _("FAIL"),
+                c=_fmt(d.chrf),
+                t=_fmt(d.ter),
+                b=_fmt(d.bleu),
+            )
+        )
     for s in report.systems:
         click.echo(_("system {name}: MQM {mqm:.4f} over {n} items").format(name=s.name, mqm=s.mqm, n=s.items))

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from mtreview.domain.errors import InputError
 from mtreview.domain.model import Severity, Side
+from mtreview.formats.base import ExportUnit, WriteOptions
 from mtreview.formats.textio import read_text
 from mtreview.i18n import _
 
@@ -36,8 +37,12 @@ COMMENT = "comment"
 NO_ERROR = "No-error"
 OPEN, CLOSE = "<v>", "</v>"
 _QUOTED = re.compile(r'^"(?:[^"]|"")*"$', re.S)
-_SEVERITY_OUT = {Severity.NEUTRAL: "Neutral", Severity.MINOR: "Minor", Severity.MAJOR: "Major",
-                 Severity.CRITICAL: "Critical"}
+_SEVERITY_OUT = {
+    Severity.NEUTRAL: "Neutral",
+    Severity.MINOR: "Minor",
+    Severity.MAJOR: "Major",
+    Severity.CRITICAL: "Critical",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +125,9 @@ def _uses_csv_quoting(rows: list[tuple[int, list[str]]], width: int) -> bool:
 
 
 def _csv_rows(text: str, path: str) -> list[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quotechar='"', doublequote=True,
-                        strict=True)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter="\t", quotechar='"', doublequote=True, strict=True
+    )
     rows = []
     start = 1
     try:
@@ -150,12 +156,14 @@ def unmark(text: str, path: str, line: int, column: str) -> tuple[str, tuple[int
         after = ""
     else:
         inner_end = close
-        after = text[close + len(CLOSE):]
+        after = text[close + len(CLOSE) :]
     inner = text[rest_from:inner_end]
     if OPEN in inner:
         raise InputError(_("{column}: nested <v> markers").format(column=column), path, line)
     if OPEN in after or CLOSE in after:
-        raise InputError(_("{column}: more than one <v>…</v> span in a row").format(column=column), path, line)
+        raise InputError(
+            _("{column}: more than one <v>…</v> span in a row").format(column=column), path, line
+        )
     plain = text[:first] + inner + after
     return plain, (first, first + len(inner))
 
@@ -174,7 +182,9 @@ def read_mqm_tsv(path: str | os.PathLike[str]) -> MqmTsv:
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:
-        raise InputError(_("the file contains NUL characters"), name, text[: text.index("\x00")].count("\n") + 1)
+        raise InputError(
+            _("the file contains NUL characters"), name, text[: text.index("\x00")].count("\n") + 1
+        )
     return parse_mqm_tsv(text, name)
 
 
@@ -189,12 +199,16 @@ def parse_mqm_tsv(text: str, name: str = "<text>") -> MqmTsv:
         missing = [c for c in COLUMNS if c not in header_names]
         raise InputError(
             _("missing column(s): {columns}").format(columns=", ".join(missing) or _("(wrong order)")),
-            name, first_line,
+            name,
+            first_line,
         )
     width = len(header) if has_header else len(raw[0][1])
     if has_header and width > len(COLUMNS) + 1:
-        raise InputError(_("unexpected extra columns after {columns}").format(columns=", ".join(header[:10])),
-                         name, first_line)
+        raise InputError(
+            _("unexpected extra columns after {columns}").format(columns=", ".join(header[:10])),
+            name,
+            first_line,
+        )
     if has_header and width == len(COLUMNS) + 1 and header_names[-1] != COMMENT:
         raise InputError(_("the tenth column must be 'comment'"), name, first_line)
     quoting = "csv" if _uses_csv_quoting(raw, width) else "none"
@@ -204,8 +218,10 @@ def parse_mqm_tsv(text: str, name: str = "<text>") -> MqmTsv:
     if not has_header and width not in (len(COLUMNS), len(COLUMNS) + 1):
         raise InputError(
             _("expected {n} columns ({columns}[, comment]), found {found}").format(
-                n=len(COLUMNS), columns=", ".join(COLUMNS), found=width),
-            name, first_line,
+                n=len(COLUMNS), columns=", ".join(COLUMNS), found=width
+            ),
+            name,
+            first_line,
         )
     has_comment = width == len(COLUMNS) + 1
     segments: dict[tuple[str, str], MqmSegment] = {}
@@ -217,8 +233,11 @@ def parse_mqm_tsv(text: str, name: str = "<text>") -> MqmTsv:
             fields = fields[:-1]
         if len(fields) != width:
             raise InputError(
-                _("expected {n} columns, found {found}").format(n=width, found=len(fields)), name, number)
-        system, doc, doc_id, seg_id, rater, source_m, target_m, category, severity_text = fields[: len(COLUMNS)]
+                _("expected {n} columns, found {found}").format(n=width, found=len(fields)), name, number
+            )
+        system, doc, doc_id, seg_id, rater, source_m, target_m, category, severity_text = fields[
+            : len(COLUMNS)
+        ]
         comment = fields[len(COLUMNS)] if has_comment else ""
         if not system.strip() or not seg_id.strip():
             raise InputError(_("empty system or seg_id"), name, number)
@@ -226,17 +245,22 @@ def parse_mqm_tsv(text: str, name: str = "<text>") -> MqmTsv:
             severity = parse_severity(severity_text)
         except ValueError:
             raise InputError(
-                _("unknown severity {severity!r} (expected Neutral, Minor, Major, Critical or No-error)").format(
-                    severity=severity_text),
-                name, number,
+                _(
+                    "unknown severity {severity!r} (expected Neutral, Minor, Major, Critical or No-error)"
+                ).format(severity=severity_text),
+                name,
+                number,
             ) from None
         source, source_span = unmark(source_m, name, number, "source")
         target, target_span = unmark(target_m, name, number, "target")
         if source_span is not None and target_span is not None:
             raise InputError(_("<v> markers in both source and target"), name, number)
-        if source_span is not None and source_m.count(CLOSE) == 0 or target_span is not None and \
-                target_m.count(CLOSE) == 0:
-            warnings.append(f"{name}:{number}: " + _("<v> without </v>: the span runs to the end of the text"))
+        if (source_span is not None and source_m.count(CLOSE) == 0) or (
+            target_span is not None and target_m.count(CLOSE) == 0
+        ):
+            warnings.append(
+                f"{name}:{number}: " + _("<v> without </v>: the span runs to the end of the text")
+            )
         key = (system, seg_id)
         known = segments.get(key)
         if known is None:
@@ -245,34 +269,56 @@ def parse_mqm_tsv(text: str, name: str = "<text>") -> MqmTsv:
         elif (known.doc, known.doc_id) != (doc, doc_id):
             raise InputError(
                 _("segment {system}/{seg} is in another document on line {line}").format(
-                    system=system, seg=seg_id, line=known.line),
-                name, number,
+                    system=system, seg=seg_id, line=known.line
+                ),
+                name,
+                number,
             )
         row_source = row_target = None
         if known is not None and (known.source, known.target) != (source, target):
             row_source = None if known.source == source else source
             row_target = None if known.target == target else target
-            warnings.append(f"{name}:{number}: " + _("the segment's text differs from line {line}; the row keeps its "
-                                                     "own text").format(line=known.line))
+            warnings.append(
+                f"{name}:{number}: "
+                + _("the segment's text differs from line {line}; the row keeps its own text").format(
+                    line=known.line
+                )
+            )
         if rater not in raters[key]:
             raters[key].append(rater)
         if severity is None or category.strip() == NO_ERROR:
             if category.strip() not in (NO_ERROR, "") or severity is not None:
                 raise InputError(_("No-error must be both the category and the severity"), name, number)
             if row_source is not None or row_target is not None:
-                raise InputError(_("a No-error row's text differs from line {line}").format(
-                    line=segments[key].line), name, number)
+                raise InputError(
+                    _("a No-error row's text differs from line {line}").format(line=segments[key].line),
+                    name,
+                    number,
+                )
             continue
         if not category.strip():
             raise InputError(_("empty category"), name, number)
         side, span = (Side.SOURCE, source_span) if source_span is not None else (Side.TARGET, target_span)
         annotations.append(
-            MqmAnnotation(system, seg_id, rater, category, severity, side,
-                          None if span is None else span[0], None if span is None else span[1], comment, number,
-                          row_source, row_target)
+            MqmAnnotation(
+                system,
+                seg_id,
+                rater,
+                category,
+                severity,
+                side,
+                None if span is None else span[0],
+                None if span is None else span[1],
+                comment,
+                number,
+                row_source,
+                row_target,
+            )
         )
-    segs = [MqmSegment(s.system, s.doc, s.doc_id, s.seg_id, s.source, s.target, s.line, tuple(raters[k]))
-            for k, s in segments.items()]
+    segs = [
+        MqmSegment(s.system, s.doc, s.doc_id, s.seg_id, s.source, s.target, s.line, tuple(raters[k]))
+        for k, s in segments.items()
+    ]
     return MqmTsv(segs, annotations, name, quoting, has_comment, warnings)
 
 
@@ -302,8 +348,11 @@ def mark(text: str, start: int | None, end: int | None) -> str:
     if start is None or end is None:
         return text
     if not (0 <= start <= end <= len(text)):
-        raise InputError(_("span {start}..{end} does not fit a text of {n} characters").format(
-            start=start, end=end, n=len(text)))
+        raise InputError(
+            _("span {start}..{end} does not fit a text of {n} characters").format(
+                start=start, end=end, n=len(text)
+            )
+        )
     return text[:start] + OPEN + text[start:end] + CLOSE + text[end:]
 
 
@@ -319,10 +368,23 @@ def rows_of(tsv: MqmTsv) -> list[MqmRow]:
             if not anns:
                 rows.append(MqmRow(s.system, s.doc, s.doc_id, s.seg_id, r, s.source, s.target))
             for a in anns:
-                rows.append(MqmRow(s.system, s.doc, s.doc_id, s.seg_id, r,
-                                   s.source if a.row_source is None else a.row_source,
-                                   s.target if a.row_target is None else a.row_target,
-                                   a.category, a.severity, a.side, a.start, a.end, a.comment))
+                rows.append(
+                    MqmRow(
+                        s.system,
+                        s.doc,
+                        s.doc_id,
+                        s.seg_id,
+                        r,
+                        s.source if a.row_source is None else a.row_source,
+                        s.target if a.row_target is None else a.row_target,
+                        a.category,
+                        a.severity,
+                        a.side,
+                        a.start,
+                        a.end,
+                        a.comment,
+                    )
+                )
     return rows
 
 
@@ -336,8 +398,18 @@ def _fields(row: MqmRow) -> list[str]:
             source, target = mark(row.source, row.start, row.end), row.target
         else:
             source, target = row.source, mark(row.target, row.start, row.end)
-    return [row.system, row.doc, row.doc_id, row.seg_id, row.rater, source, target, category, severity,
-            row.comment]
+    return [
+        row.system,
+        row.doc,
+        row.doc_id,
+        row.seg_id,
+        row.rater,
+        source,
+        target,
+        category,
+        severity,
+        row.comment,
+    ]
 
 
 def _needs_csv(table: list[list[str]]) -> bool:
@@ -355,7 +427,9 @@ def format_mqm_tsv(rows: Iterable[MqmRow]) -> str:
     table = [_fields(r) for r in rows]
     out = io.StringIO(newline="")
     if _needs_csv(table):
-        writer = csv.writer(out, delimiter="\t", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        writer = csv.writer(
+            out, delimiter="\t", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\n"
+        )
         writer.writerow([*COLUMNS, COMMENT])
         writer.writerows(table)
     else:
@@ -387,49 +461,65 @@ def write_mqm_tsv(path: str | os.PathLike[str], rows: Sequence[MqmRow] | Iterabl
 # -- export from a project (the formats writer registry) ---------------------------------------------
 
 
-def rows_from_units(units: Iterable[object], options: object) -> Iterator[MqmRow]:
+def rows_from_units(units: Iterable[ExportUnit], options: WriteOptions) -> Iterator[MqmRow]:
     """MQM TSV rows for export units: each confirmed annotation is a row (span on the MT, or on the source),
     a segment without one is a ``No-error`` row. ``system`` is the unit's ``meta["mqm"]["system"]`` (kept by
     the importer), else ``options.extra["system"]``, else the document name; ``rater`` is the annotation's
     author."""
     from mtreview.domain.model import AnnotationState
 
-    extra = getattr(options, "extra", {}) or {}
+    extra = options.extra or {}
     doc_ids: dict[str, str] = {}
-    for unit in units:
-        u = unit  # ExportUnit
-        meta = (getattr(u, "meta", {}) or {}).get("mqm", {}) or {}
-        document = str(getattr(u, "document"))
+    for u in units:
+        meta = (u.meta or {}).get("mqm", {}) or {}
+        document = u.document
         doc_ids.setdefault(document, str(len(doc_ids) + 1))
         system = str(meta.get("system") or extra.get("system") or document)
         doc = str(meta.get("doc") or document)
         doc_id = str(meta.get("doc_id") or doc_ids[document])
-        seg_id = str(meta.get("seg_id") or getattr(u, "ordinal"))
-        source, mt = str(getattr(u, "source")), str(getattr(u, "mt"))
-        confirmed = [a for a in getattr(u, "annotations", ()) if a.state is AnnotationState.CONFIRMED]
+        seg_id = str(meta.get("seg_id") or u.ordinal)
+        source, mt = u.source, u.mt
+        confirmed = [a for a in u.annotations if a.state is AnnotationState.CONFIRMED]
         if not confirmed:
-            rater = str(meta.get("rater") or extra.get("rater") or getattr(u, "author", None) or "mtreview")
+            rater = str(meta.get("rater") or extra.get("rater") or u.author or "mtreview")
             yield MqmRow(system, doc, doc_id, seg_id, rater, source, mt)
         for a in confirmed:
-            yield MqmRow(system, doc, doc_id, seg_id, a.author, source, mt, a.category, a.severity, a.side,
-                         a.start, a.end, a.comment)
+            yield MqmRow(
+                system,
+                doc,
+                doc_id,
+                seg_id,
+                a.author,
+                source,
+                mt,
+                a.category,
+                a.severity,
+                a.side,
+                a.start,
+                a.end,
+                a.comment,
+            )
 
 
-def write_units(out_path: str | os.PathLike[str], units: Iterable[object], options: object,
-                progress: object = None) -> int:
+def write_units(
+    out_path: str | os.PathLike[str],
+    units: Iterable[ExportUnit],
+    options: WriteOptions,
+    progress: object = None,
+) -> int:
     """The ``mqm-tsv`` writer of the formats registry."""
     from mtreview.formats.base import atomic_output
 
     count = 0
 
-    def counted() -> Iterator[object]:
+    def counted() -> Iterator[ExportUnit]:
         nonlocal count
         for unit in units:
             count += 1
             yield unit
 
     text = format_mqm_tsv(rows_from_units(counted(), options))
-    with atomic_output(out_path, getattr(options, "inputs", ()), newline="") as fh:
+    with atomic_output(out_path, options.inputs, newline="") as fh:
         fh.write(text)
     return count
 
@@ -437,7 +527,9 @@ def write_units(out_path: str | os.PathLike[str], units: Iterable[object], optio
 def _register() -> None:
     from mtreview.formats.registry import WriterInfo, register_writer
 
-    register_writer(WriterInfo("mqm-tsv", ".tsv", write_units, "Google MQM TSV (annotations, <v>…</v> spans)"))
+    register_writer(
+        WriterInfo("mqm-tsv", ".tsv", write_units, "Google MQM TSV (annotations, <v>…</v> spans)")
+    )
 
 
 _register()

@@ -21,7 +21,9 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sacrebleu.metrics import BLEU, CHRF, TER
+from sacrebleu.metrics.bleu import BLEU
+from sacrebleu.metrics.chrf import CHRF
+from sacrebleu.metrics.ter import TER
 
 BLEU_TOKENIZER = "ja-mecab"
 BLEU_FALLBACK_TOKENIZER = "char"
@@ -87,7 +89,9 @@ class SegmentStats:
 
     @classmethod
     def from_json(cls, data: dict[str, list[Any]]) -> SegmentStats:
-        return cls([int(x) for x in data["chrf"]], [float(x) for x in data["ter"]], [int(x) for x in data["bleu"]])
+        return cls(
+            [int(x) for x in data["chrf"]], [float(x) for x in data["ter"]], [int(x) for x in data["bleu"]]
+        )
 
 
 def _stats(metric: Any, pairs: Sequence[MetricInput]) -> list[list[Any]]:

@@ -32,8 +32,14 @@ NO_ERROR = "No-error"
 def default_weights() -> dict[str, float]:
     """Google's weights (PRODUCT.md): Major 5, Minor 1, Minor Fluency/Punctuation 0.1, Non-translation 25,
     Neutral 0, and Critical 25 (Google does not use Critical; 25 is mtreview's documented choice)."""
-    return {"neutral": 0.0, "minor": 1.0, "minor_punctuation": 0.1, "major": 5.0, "critical": 25.0,
-            "non_translation": 25.0}
+    return {
+        "neutral": 0.0,
+        "minor": 1.0,
+        "minor_punctuation": 0.1,
+        "major": 5.0,
+        "critical": 25.0,
+        "non_translation": 25.0,
+    }
 
 
 def source_words(source: str) -> int:
@@ -48,7 +54,11 @@ def _rule_by_name(category: str) -> str | None:
     if top in ("source error", "source issue"):
         return "source-error"
     parts = category.split("/")
-    if len(parts) >= 2 and parts[0].strip().lower() == "fluency" and parts[1].strip().lower() == "punctuation":
+    if (
+        len(parts) >= 2
+        and parts[0].strip().lower() == "fluency"
+        and parts[1].strip().lower() == "punctuation"
+    ):
         return "punctuation"
     return None
 
@@ -63,7 +73,9 @@ class MqmPolicy:
 
     def __post_init__(self) -> None:
         if self.source_errors not in SOURCE_ERRORS_POLICIES:
-            raise ValueError(_("--source-errors must be one of: {values}").format(values=", ".join(SOURCE_ERRORS_POLICIES)))
+            raise ValueError(
+                _("--source-errors must be one of: {values}").format(values=", ".join(SOURCE_ERRORS_POLICIES))
+            )
         missing = [k for k in WEIGHT_KEYS if k not in self.weights]
         if missing:
             raise ValueError(f"missing weights: {missing}")
@@ -93,7 +105,10 @@ class MqmPolicy:
         src = 0.0 if self.source_errors == "ignore" else 1.0
         return (
             *(float(w[k]) for k in WEIGHT_KEYS),
-            src * float(w["neutral"]), src * float(w["minor"]), src * float(w["major"]), src * float(w["critical"]),
+            src * float(w["neutral"]),
+            src * float(w["minor"]),
+            src * float(w["major"]),
+            src * float(w["critical"]),
         )
 
     def weight(self, category: str, severity: Severity) -> float:
@@ -206,8 +221,9 @@ class MqmAggregator:
         self.threshold = float(threshold)
 
     # -- building ------------------------------------------------------------------------------------
-    def add_segment(self, key: Any, document: str, source: str = "", target: str = "",
-                    system: str | None = None) -> None:
+    def add_segment(
+        self, key: Any, document: str, source: str = "", target: str = "", system: str | None = None
+    ) -> None:
         if key in self._segs:
             raise KeyError(f"segment {key!r} already added")
         seg = _Seg(document, system, source_words(source), len(target), [0] * N_CLASSES, {})
@@ -219,7 +235,7 @@ class MqmAggregator:
         doc.by_raters.setdefault(0, [0] * N_CLASSES)
 
     def add_item(self, segment: Any, rater: str = "") -> None:
-        """Mark ``segment`` as rated by ``rater`` (a rated item counts in its system's mean even with no error)."""
+        """Mark ``segment`` as rated by ``rater`` (an item counts in its system's mean even with no error)."""
         seg = self._segs[segment]
         if rater in seg.raters:
             return
@@ -238,7 +254,9 @@ class MqmAggregator:
                 old[i] -= c
                 new[i] += c
 
-    def add_annotation(self, key: Any, segment: Any, category: str, severity: Severity, rater: str = "") -> None:
+    def add_annotation(
+        self, key: Any, segment: Any, category: str, severity: Severity, rater: str = ""
+    ) -> None:
         """One annotation; O(1). Adds the (segment, rater) item if it is new."""
         if key in self._annotations:
             raise KeyError(f"annotation {key!r} already added")
@@ -290,8 +308,20 @@ class MqmAggregator:
         doc = self._docs[name]
         penalty = self.document_penalty(name)
         per_words, per_chars, quality, passed = normalise(penalty, doc.words, doc.chars, self.threshold)
-        return DocumentMqm(name, doc.segments, doc.words, doc.chars, penalty, per_words, per_chars, quality,
-                           passed, self.threshold, self.policy.weights_json(), self.policy.source_errors)
+        return DocumentMqm(
+            name,
+            doc.segments,
+            doc.words,
+            doc.chars,
+            penalty,
+            per_words,
+            per_chars,
+            quality,
+            passed,
+            self.threshold,
+            self.policy.weights_json(),
+            self.policy.source_errors,
+        )
 
     def system(self, name: str) -> SystemMqm:
         sys_ = self._systems[name]

@@ -33,7 +33,22 @@ DEFAULT_TYPOLOGY = "google-mqm"
 WEIGHT_KEYS = ("neutral", "minor", "minor_punctuation", "major", "critical", "non_translation")
 RULES = ("punctuation", "non-translation", "source-error")
 _CATEGORY_KEYS = {"path", "description", "id", "rule", "side", "whole_segment"}
-_TOP_KEYS = {"schema", "id", "version", "name", "description", "source", "extends", "group", "weights", "categories"}
+_TOP_KEYS = {
+    "schema",
+    "id",
+    "version",
+    "name",
+    "description",
+    "source",
+    "extends",
+    "group",
+    "weights",
+    "categories",
+}
+
+
+_JSON_OBJECT: Any = getattr(json.decoder, "JSONObject")  # noqa: B009  (not in the stubs)
+_PY_MAKE_SCANNER: Any = getattr(json.scanner, "py_make_scanner")  # noqa: B009
 
 
 class _Obj(dict[str, Any]):
@@ -50,13 +65,13 @@ class _LineDecoder(json.JSONDecoder):
 
         def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[_Obj, int]:
             s, end = s_and_end
-            value, new_end = json.decoder.JSONObject(s_and_end, *args)
+            value, new_end = _JSON_OBJECT(s_and_end, *args)
             obj = _Obj(value)
             obj.line = s.count("\n", 0, end) + 1
             return obj, new_end
 
         self.parse_object = parse_object
-        self.scan_once = json.scanner.py_make_scanner(self)
+        self.scan_once = _PY_MAKE_SCANNER(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +137,11 @@ class Typology:
         matching by path first."""
         words = text.lower().split()
         by_path = [c for c in self.categories if all(w in c.path.lower() for w in words)]
-        rest = [c for c in self.categories
-                if c not in by_path and all(w in (c.path + " " + c.description).lower() for w in words)]
+        rest = [
+            c
+            for c in self.categories
+            if c not in by_path and all(w in (c.path + " " + c.description).lower() for w in words)
+        ]
         return by_path + rest
 
     def effective_weights(self, overrides: Mapping[str, Any] | None = None) -> dict[str, float]:
@@ -245,7 +263,9 @@ def load_file(path: str | Path, _chain: tuple[str, ...] = ()) -> Typology:
         cpath = _str(item, "path", name)
         parts = cpath.split("/")
         if any(not part.strip() or part != part.strip() for part in parts):
-            raise _err(_("category path {path!r} has an empty or padded part").format(path=cpath), name, item.line)
+            raise _err(
+                _("category path {path!r} has an empty or padded part").format(path=cpath), name, item.line
+            )
         if cpath in seen:
             raise _err(_("duplicate category {path!r}").format(path=cpath), name, item.line)
         seen.add(cpath)
@@ -262,8 +282,13 @@ def load_file(path: str | Path, _chain: tuple[str, ...] = ()) -> Typology:
                 )
         rule = item.get("rule")
         if rule is not None and rule not in RULES:
-            raise _err(_("unknown rule {rule!r} (expected one of: {rules})").format(rule=rule, rules=", ".join(RULES)),
-                       name, item.line)
+            raise _err(
+                _("unknown rule {rule!r} (expected one of: {rules})").format(
+                    rule=rule, rules=", ".join(RULES)
+                ),
+                name,
+                item.line,
+            )
         if rule is None and maps_to is not None:
             rule = base_paths[maps_to].rule
         side = item.get("side", "target")
@@ -328,7 +353,9 @@ def load(typology_id: str = DEFAULT_TYPOLOGY) -> Typology:
         path = typology_dir() / f"{typology_id}.json"
         if not path.exists():
             raise InputError(
-                _("unknown typology {id!r} (available: {ids})").format(id=typology_id, ids=", ".join(available()))
+                _("unknown typology {id!r} (available: {ids})").format(
+                    id=typology_id, ids=", ".join(available())
+                )
             )
         _CACHE[typology_id] = load_file(path)
     return _CACHE[typology_id]

@@ -32,9 +32,9 @@ def _svg(fig: object) -> str:
     out = io.StringIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-        canvas.print_svg(out)
+        canvas.print_svg(out)  # type: ignore[no-untyped-call]
     text = out.getvalue()
-    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text[text.index("<svg"):], flags=re.S)
+    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text[text.index("<svg") :], flags=re.S)
     return text
 
 
@@ -54,8 +54,10 @@ def chart_errors(report: ScoreReport) -> str | None:
     """Errors by top-level category × severity, stacked bars."""
     if not report.errors:
         return None
-    categories = sorted({c for c, _s in report.errors}, key=lambda c: -sum(
-        n for (cat, _s), n in report.errors.items() if cat == c))
+    categories = sorted(
+        {c for c, _s in report.errors},
+        key=lambda c: -sum(n for (cat, _s), n in report.errors.items() if cat == c),
+    )
     with _rc():  # type: ignore[attr-defined]
         fig = _figure(7.0, 0.6 + 0.35 * len(categories))
         ax = fig.add_subplot()  # type: ignore[attr-defined]
@@ -91,8 +93,11 @@ def chart_quality(report: ScoreReport) -> str | None:
         fig = _figure(7.0, 0.8 + 0.3 * min(len(docs), 40))
         ax = fig.add_subplot()  # type: ignore[attr-defined]
         shown = docs[:40]
-        ax.barh([d.name for d in shown], [d.quality for d in shown],
-                color=["#2e7d32" if d.passed else "#c62828" for d in shown])
+        ax.barh(
+            [d.name for d in shown],
+            [d.quality for d in shown],
+            color=["#2e7d32" if d.passed else "#c62828" for d in shown],
+        )
         ax.axvline(report.threshold, color="#333333", linestyle="--", linewidth=1)
         ax.set_xlim(0, 100)
         ax.invert_yaxis()
@@ -128,64 +133,121 @@ def render_html(report: ScoreReport) -> str:
     docs = report.documents
     failed = sum(1 for d in docs if not d.passed)
     parts = [
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
         f"<title>{t(_('mtreview report'))} — {t(report.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{t(_('MT review report'))}: {t(report.title)}</h1>",
-        "<p class=\"muted\">" + t(_("Generated {when} by mtreview {version}.").format(
-            when=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), version=__version__)) + "</p>",
-        "<p>" + t(_("{docs} documents, {segs} segments; {failed} of {docs} documents fail the threshold "
-                    "{threshold:g}.").format(docs=len(docs), segs=len(report.segments), failed=failed,
-                                              threshold=report.threshold)) + "</p>",
+        '<p class="muted">'
+        + t(
+            _("Generated {when} by mtreview {version}.").format(
+                when=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), version=__version__
+            )
+        )
+        + "</p>",
+        "<p>"
+        + t(
+            _(
+                "{docs} documents, {segs} segments; {failed} of {docs} documents fail the threshold "
+                "{threshold:g}."
+            ).format(docs=len(docs), segs=len(report.segments), failed=failed, threshold=report.threshold)
+        )
+        + "</p>",
         f"<h2>{t(_('Documents'))}</h2>",
         _table(
-            [_("document"), _("segments"), _("corrected"), _("MQM penalty"), _("per 100 words"),
-             _("per 1,000 chars"), _("quality"), _("result"), "chrF", "TER", "BLEU"],
-            [[d.name, str(d.segments), str(d.corrected), _num(d.mqm_penalty), _num(d.mqm_per_100_words),
-              _num(d.mqm_per_1000_chars), _num(d.quality, 1), _("PASS") if d.passed else _("FAIL"),
-              _num(d.chrf), _num(d.ter), _num(d.bleu)] for d in docs],
+            [
+                _("document"),
+                _("segments"),
+                _("corrected"),
+                _("MQM penalty"),
+                _("per 100 words"),
+                _("per 1,000 chars"),
+                _("quality"),
+                _("result"),
+                "chrF",
+                "TER",
+                "BLEU",
+            ],
+            [
+                [
+                    d.name,
+                    str(d.segments),
+                    str(d.corrected),
+                    _num(d.mqm_penalty),
+                    _num(d.mqm_per_100_words),
+                    _num(d.mqm_per_1000_chars),
+                    _num(d.quality, 1),
+                    _("PASS") if d.passed else _("FAIL"),
+                    _num(d.chrf),
+                    _num(d.ter),
+                    _num(d.bleu),
+                ]
+                for d in docs
+            ],
             ["pass" if d.passed else "fail" for d in docs],
         ),
     ]
     quality = chart_quality(report)
     if quality:
-        parts.append(f"<div class=\"chart\">{quality}</div>")
+        parts.append(f'<div class="chart">{quality}</div>')
     if report.systems:
-        parts += [f"<h2>{t(_('Systems (MT engines)'))}</h2>",
-                  _table([_("system"), _("rated items"), _("MQM (mean per item)")],
-                         [[s.name, str(s.items), _num(s.mqm, 4)] for s in report.systems])]
+        parts += [
+            f"<h2>{t(_('Systems (MT engines)'))}</h2>",
+            _table(
+                [_("system"), _("rated items"), _("MQM (mean per item)")],
+                [[s.name, str(s.items), _num(s.mqm, 4)] for s in report.systems],
+            ),
+        ]
     parts.append(f"<h2>{t(_('Errors by category and severity'))}</h2>")
     errors = chart_errors(report)
     if errors:
-        parts.append(f"<div class=\"chart\">{errors}</div>")
-        parts.append(_table([_("category"), _("severity"), _("annotations")],
-                            [[c, s, str(n)] for (c, s), n in sorted(report.errors.items())]))
+        parts.append(f'<div class="chart">{errors}</div>')
+        parts.append(
+            _table(
+                [_("category"), _("severity"), _("annotations")],
+                [[c, s, str(n)] for (c, s), n in sorted(report.errors.items())],
+            )
+        )
     else:
         parts.append("<p>" + t(_("No confirmed annotations.")) + "</p>")
     penalties = [s.mqm_penalty for s in report.segments]
     chrfs = [s.chrf for s in report.segments if s.chrf is not None]
     parts.append(f"<h2>{t(_('Score distributions'))}</h2>")
-    for chart in (chart_histogram(penalties, _("MQM penalty per segment"), "#f2994a"),
-                  chart_histogram(chrfs, _("chrF per corrected segment (MT vs correction)"), "#2f80ed")):
+    for chart in (
+        chart_histogram(penalties, _("MQM penalty per segment"), "#f2994a"),
+        chart_histogram(chrfs, _("chrF per corrected segment (MT vs correction)"), "#2f80ed"),
+    ):
         if chart:
-            parts.append(f"<div class=\"chart\">{chart}</div>")
+            parts.append(f'<div class="chart">{chart}</div>')
     worst = sorted((s for s in report.segments if s.mqm_penalty > 0), key=lambda s: -s.mqm_penalty)[:WORST]
     parts.append(f"<h2>{t(_('Worst segments'))}</h2>")
     if worst:
-        parts.append(_table([_("segment"), _("document"), _("errors"), _("MQM penalty"), "chrF", "TER"],
-                            [[s.id, s.document, str(s.errors), _num(s.mqm_penalty), _num(s.chrf), _num(s.ter)]
-                             for s in worst]))
+        parts.append(
+            _table(
+                [_("segment"), _("document"), _("errors"), _("MQM penalty"), "chrF", "TER"],
+                [
+                    [s.id, s.document, str(s.errors), _num(s.mqm_penalty), _num(s.chrf), _num(s.ter)]
+                    for s in worst
+                ],
+            )
+        )
     else:
         parts.append("<p>" + t(_("No segment has an MQM penalty.")) + "</p>")
     weights = ", ".join(f"{k} {v:g}" for k, v in report.weights.items())
     parts += [
         f"<h2>{t(_('How these numbers were made'))}</h2><ul>",
-        f"<li>{t(_('Typology'))}: <code>{t(report.typology)}</code>; {t(_('weights'))}: <code>{t(weights)}</code>; "
+        f"<li>{t(_('Typology'))}: <code>{t(report.typology)}</code>; "
+        f"{t(_('weights'))}: <code>{t(weights)}</code>; "
         f"{t(_('source errors'))}: <code>{t(report.source_errors)}</code>; "
         f"{t(_('threshold'))}: <code>{report.threshold:g}</code></li>",
         *(f"<li>{t(name)}: <code>{t(sig)}</code></li>" for name, sig in report.signatures.items()),
-        "<li>" + t(_("MQM penalty: sum of confirmed annotation weights (mean over raters); per 100 source words "
-                     "(whitespace tokens); quality = max(0, 100 − per 100 words). chrF and TER: MT as hypothesis, "
-                     "corrected text as reference; — where a segment has no corrected text.")) + "</li></ul>",
+        "<li>"
+        + t(
+            _(
+                "MQM penalty: sum of confirmed annotation weights (mean over raters); per 100 source words "
+                "(whitespace tokens); quality = max(0, 100 − per 100 words). chrF and TER: MT as hypothesis, "
+                "corrected text as reference; — where a segment has no corrected text."
+            )
+        )
+        + "</li></ul>",
         "</body></html>\n",
     ]
     return "".join(parts)

@@ -59,8 +59,14 @@ class SegmentScore:
     errors: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "document": self.document, "system": self.system, "chrf": self.chrf,
-                "ter": self.ter, "mqm_penalty": self.mqm_penalty}
+        return {
+            "id": self.id,
+            "document": self.document,
+            "system": self.system,
+            "chrf": self.chrf,
+            "ter": self.ter,
+            "mqm_penalty": self.mqm_penalty,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +86,18 @@ class DocumentScore:
     system: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "segments": self.segments, "chrf": self.chrf, "bleu": self.bleu,
-                "ter": self.ter, "mqm_penalty": self.mqm_penalty, "mqm_per_100_words": self.mqm_per_100_words,
-                "mqm_per_1000_chars": self.mqm_per_1000_chars, "quality": self.quality, "pass": self.passed}
+        return {
+            "name": self.name,
+            "segments": self.segments,
+            "chrf": self.chrf,
+            "bleu": self.bleu,
+            "ter": self.ter,
+            "mqm_penalty": self.mqm_penalty,
+            "mqm_per_100_words": self.mqm_per_100_words,
+            "mqm_per_1000_chars": self.mqm_per_1000_chars,
+            "quality": self.quality,
+            "pass": self.passed,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +131,11 @@ class ScoreReport:
             "systems": [s.to_json() for s in self.systems],
             "signatures": dict(self.signatures),
             "weights": dict(self.weights),
-            "settings": {"typology": self.typology, "threshold": self.threshold, "source_errors": self.source_errors},
+            "settings": {
+                "typology": self.typology,
+                "threshold": self.threshold,
+                "source_errors": self.source_errors,
+            },
         }
 
 
@@ -162,31 +181,62 @@ def compute(
     doc_system: dict[str, str | None] = {}
     out_segments: list[SegmentScore] = []
     for i, s in enumerate(segments):
-        st = stats.get(i)
-        doc_aggs.setdefault(s.document, metrics.CorpusAggregator()).set(i, st)
+        seg_stats = stats.get(i)
+        doc_aggs.setdefault(s.document, metrics.CorpusAggregator()).set(i, seg_stats)
         doc_system.setdefault(s.document, s.system)
-        out_segments.append(SegmentScore(
-            s.id, s.document, s.system,
-            None if st is None else metrics.chrf_of(st.chrf),
-            None if st is None else metrics.ter_of(st.ter),
-            agg.segment_penalty(s.id), n_errors[s.id],
-        ))
+        out_segments.append(
+            SegmentScore(
+                s.id,
+                s.document,
+                s.system,
+                None if seg_stats is None else metrics.chrf_of(seg_stats.chrf),
+                None if seg_stats is None else metrics.ter_of(seg_stats.ter),
+                agg.segment_penalty(s.id),
+                n_errors[s.id],
+            )
+        )
     documents: list[DocumentScore] = []
     for name in agg.document_names():
         d = agg.document(name)
         corpus = doc_aggs[name].scores() if name in doc_aggs else metrics.CorpusScores(0, None, None, None)
-        documents.append(DocumentScore(name, d.segments, corpus.chrf, corpus.bleu, corpus.ter, d.penalty,
-                                       d.per_100_words, d.per_1000_chars, d.quality, d.passed, d.words,
-                                       corpus.segments, doc_system.get(name)))
+        documents.append(
+            DocumentScore(
+                name,
+                d.segments,
+                corpus.chrf,
+                corpus.bleu,
+                corpus.ter,
+                d.penalty,
+                d.per_100_words,
+                d.per_1000_chars,
+                d.quality,
+                d.passed,
+                d.words,
+                corpus.segments,
+                doc_system.get(name),
+            )
+        )
     systems = [SystemScore(n, agg.system(n).items, agg.system(n).mqm) for n in agg.system_names()]
     progress.report(total, total, "")
-    return ScoreReport(out_segments, documents, systems, metrics.signatures(), policy.weights_json(),
-                       policy.source_errors, float(threshold),
-                       policy.typology.id if policy.typology else DEFAULT_TYPOLOGY, errors, title)
+    return ScoreReport(
+        out_segments,
+        documents,
+        systems,
+        metrics.signatures(),
+        policy.weights_json(),
+        policy.source_errors,
+        float(threshold),
+        policy.typology.id if policy.typology else DEFAULT_TYPOLOGY,
+        errors,
+        title,
+    )
 
 
-def make_policy(typology: Typology | str | None = None, weights: Mapping[str, Any] | None = None,
-                source_errors: str = "weighted") -> MqmPolicy:
+def make_policy(
+    typology: Typology | str | None = None,
+    weights: Mapping[str, Any] | None = None,
+    source_errors: str = "weighted",
+) -> MqmPolicy:
     typ = typology if isinstance(typology, Typology) else load_typology(typology or DEFAULT_TYPOLOGY)
     return MqmPolicy(typ.effective_weights(weights), typ, source_errors)
 
@@ -194,26 +244,49 @@ def make_policy(typology: Typology | str | None = None, weights: Mapping[str, An
 # -- inputs ------------------------------------------------------------------------------------------
 
 
-def score_mqm_tsv(path: str, source_errors: str = "weighted", progress: Progress = NO_PROGRESS) -> ScoreReport:
+def score_mqm_tsv(
+    path: str, source_errors: str = "weighted", progress: Progress = NO_PROGRESS
+) -> ScoreReport:
     from mtreview.formats.mqm_tsv import read_mqm_tsv
 
     tsv = read_mqm_tsv(path)
     seg_id = {s.key: f"{s.system}/{s.seg_id}" for s in tsv.segments}
-    segments = [ScoreSegment(seg_id[s.key], f"{s.system}/{s.doc}", s.system, s.source, s.target, None)
-                for s in tsv.segments]
-    annotations = [ScoreAnnotation(i, seg_id[a.segment_key], a.category, a.severity, a.rater)
-                   for i, a in enumerate(tsv.annotations)]
+    segments = [
+        ScoreSegment(seg_id[s.key], f"{s.system}/{s.doc}", s.system, s.source, s.target, None)
+        for s in tsv.segments
+    ]
+    annotations = [
+        ScoreAnnotation(i, seg_id[a.segment_key], a.category, a.severity, a.rater)
+        for i, a in enumerate(tsv.annotations)
+    ]
     items = [(seg_id[key], rater) for key, rater in tsv.items()]
-    return compute(segments, annotations, make_policy(None, None, source_errors), DEFAULT_THRESHOLD, items, progress,
-                   title=path)
+    return compute(
+        segments,
+        annotations,
+        make_policy(None, None, source_errors),
+        DEFAULT_THRESHOLD,
+        items,
+        progress,
+        title=path,
+    )
 
 
-def score_document(doc: ImportedDocument, source_errors: str = "weighted",
-                   progress: Progress = NO_PROGRESS) -> ScoreReport:
-    segments = [ScoreSegment(str(i), doc.name, doc.engine, s.source, s.target, s.corrected)
-                for i, s in enumerate(doc.segments, start=1)]
-    return compute(segments, [], make_policy(None, None, source_errors), DEFAULT_THRESHOLD, None, progress,
-                   title=doc.path or doc.name)
+def score_document(
+    doc: ImportedDocument, source_errors: str = "weighted", progress: Progress = NO_PROGRESS
+) -> ScoreReport:
+    segments = [
+        ScoreSegment(str(i), doc.name, doc.engine, s.source, s.target, s.corrected)
+        for i, s in enumerate(doc.segments, start=1)
+    ]
+    return compute(
+        segments,
+        [],
+        make_policy(None, None, source_errors),
+        DEFAULT_THRESHOLD,
+        None,
+        progress,
+        title=doc.path or doc.name,
+    )
 
 
 def project_policy(store: Any, source_errors: str = "weighted") -> tuple[MqmPolicy, float]:
@@ -227,7 +300,9 @@ def project_policy(store: Any, source_errors: str = "weighted") -> tuple[MqmPoli
     return make_policy(str(typ), weights, source_errors), float(threshold)
 
 
-def score_project(store: Any, source_errors: str = "weighted", progress: Progress = NO_PROGRESS) -> ScoreReport:
+def score_project(
+    store: Any, source_errors: str = "weighted", progress: Progress = NO_PROGRESS
+) -> ScoreReport:
     """Score a project through the storage API (``documents``, ``iter_segments``, ``annotations``,
     ``get_setting``); only confirmed annotations count."""
     policy, threshold = project_policy(store, source_errors)
@@ -247,8 +322,15 @@ def score_project(store: Any, source_errors: str = "weighted", progress: Progres
         if a.segment_id in ids and a.state is AnnotationState.CONFIRMED
     ]
     title = getattr(store, "display_name", "")
-    return compute(segments, annotations, policy, threshold, None, progress,
-                   title=title() if callable(title) else str(title))
+    return compute(
+        segments,
+        annotations,
+        policy,
+        threshold,
+        None,
+        progress,
+        title=title() if callable(title) else str(title),
+    )
 
 
 def is_mqm_tsv(path: str) -> bool:

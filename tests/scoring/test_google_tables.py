@@ -49,7 +49,9 @@ def scored(testdata: Path) -> dict[tuple[str, str], dict]:
 
 
 @pytest.mark.parametrize(("testset", "lp"), CASES)
-def test_system_scores_match_the_published_tables(testdata: Path, scored: dict, testset: str, lp: str) -> None:
+def test_system_scores_match_the_published_tables(
+    testdata: Path, scored: dict, testset: str, lp: str
+) -> None:
     expected = _expected_systems(testdata / MQM, testset, lp)
     assert expected, "no expected rows"
     systems = {s["name"]: s for s in scored[(testset, lp)]["systems"]}
@@ -62,11 +64,15 @@ def test_system_scores_match_the_published_tables(testdata: Path, scored: dict, 
 
 
 @pytest.mark.parametrize(("testset", "lp"), CASES)
-def test_segment_scores_match_avg_seg_scores_exactly(testdata: Path, scored: dict, testset: str, lp: str) -> None:
+def test_segment_scores_match_avg_seg_scores_exactly(
+    testdata: Path, scored: dict, testset: str, lp: str
+) -> None:
     root = testdata / MQM
     official = _avg_seg_scores(root / testset / lp / f"mqm_{testset}_{lp}.avg_seg_scores.tsv")
     # The avg files name the references like the README (ref-A, ref-B); the TSVs say ref, refB.
-    names = {r["readme_system_name"].replace(".", "-"): r["system"] for r in _expected_systems(root, testset, lp)}
+    names = {
+        r["readme_system_name"].replace(".", "-"): r["system"] for r in _expected_systems(root, testset, lp)
+    }
     rated = {(names.get(s, s), seg): v for (s, seg), v in official.items() if v is not None}
     ours = {s["id"]: s for s in scored[(testset, lp)]["segments"]}
     assert len(ours) == len(rated)
@@ -81,14 +87,30 @@ def test_segment_scores_match_avg_seg_scores_exactly(testdata: Path, scored: dic
 def test_contract_shape(scored: dict) -> None:
     doc = scored[("ted", "ende")]
     assert set(doc) >= {"segments", "documents", "systems", "signatures", "weights"}
-    assert doc["weights"] == {"neutral": 0.0, "minor": 1.0, "minor_punctuation": 0.1, "major": 5.0,
-                              "critical": 25.0, "non_translation": 25.0}
+    assert doc["weights"] == {
+        "neutral": 0.0,
+        "minor": 1.0,
+        "minor_punctuation": 0.1,
+        "major": 5.0,
+        "critical": 25.0,
+        "non_translation": 25.0,
+    }
     assert set(doc["signatures"]) == {"chrf", "bleu", "ter"}
     assert "asian:yes" in doc["signatures"]["ter"]
     assert "tok:ja-mecab" in doc["signatures"]["bleu"] or "tok:char" in doc["signatures"]["bleu"]
     d = doc["documents"][0]
-    assert set(d) >= {"name", "segments", "chrf", "bleu", "ter", "mqm_penalty", "mqm_per_100_words",
-                      "mqm_per_1000_chars", "quality", "pass"}
+    assert set(d) >= {
+        "name",
+        "segments",
+        "chrf",
+        "bleu",
+        "ter",
+        "mqm_penalty",
+        "mqm_per_100_words",
+        "mqm_per_1000_chars",
+        "quality",
+        "pass",
+    }
     assert d["name"].count("/") == 1 and d["chrf"] is None
     # Every document is (system, doc) and its penalty is the sum of its segments' penalties.
     by_doc: dict[str, float] = {}

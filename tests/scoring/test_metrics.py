@@ -1,4 +1,4 @@
-"""Every metric equals a direct sacrebleu call on the same strings, per segment and per corpus, after edits."""
+"""Every metric equals a direct sacrebleu call on the same strings, per segment and corpus, after edits."""
 
 from __future__ import annotations
 
@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from sacrebleu.metrics import BLEU, CHRF, TER
 
 from mtreview.scoring import metrics
-from mtreview.scoring.metrics import CorpusAggregator, MetricInput, corpus_scores, one_segment_stats, segment_stats
+from mtreview.scoring.metrics import (
+    CorpusAggregator,
+    MetricInput,
+    corpus_scores,
+    one_segment_stats,
+    segment_stats,
+)
 
 PAIRS = [
     ("今日は良い天気です。", "今日はいい天気ですね。"),
@@ -41,8 +47,12 @@ def test_mt_and_corrected_cannot_be_swapped_or_passed_positionally() -> None:
         MetricInput("a", "b")  # type: ignore[misc]
     pair = MetricInput(mt="ホルデン社は言った", corrected="ホールデン")
     # chrF is asymmetric (beta=2 weighs recall): the direction is visible in the number.
-    assert metrics.sentence_chrf(pair) == pytest.approx(sacrebleu.sentence_chrf("ホルデン社は言った", ["ホールデン"]).score)
-    assert metrics.sentence_chrf(pair) != pytest.approx(sacrebleu.sentence_chrf("ホールデン", ["ホルデン社は言った"]).score)
+    assert metrics.sentence_chrf(pair) == pytest.approx(
+        sacrebleu.sentence_chrf("ホルデン社は言った", ["ホールデン"]).score
+    )
+    assert metrics.sentence_chrf(pair) != pytest.approx(
+        sacrebleu.sentence_chrf("ホールデン", ["ホルデン社は言った"]).score
+    )
 
 
 @pytest.mark.parametrize(("mt", "corrected"), PAIRS)
@@ -87,7 +97,12 @@ def test_aggregator_after_edits_equals_corpus_score_from_scratch() -> None:
         else:
             edited.insert(rng.randrange(len(edited) + 1), rng.choice(alphabet))
         corrected[i] = "".join(edited) if rng.random() < 0.9 else None
-        agg.set(i, None if corrected[i] is None else one_segment_stats(MetricInput(mt=mts[i], corrected=corrected[i])))
+        agg.set(
+            i,
+            None
+            if corrected[i] is None
+            else one_segment_stats(MetricInput(mt=mts[i], corrected=corrected[i])),
+        )
         keep = [k for k, c in enumerate(corrected) if c is not None]
         hyps = [mts[k] for k in keep]
         refs = [[corrected[k] for k in keep]]
@@ -114,5 +129,7 @@ def test_property_corpus_from_statistics_is_exact(pairs: list[tuple[str, str]]) 
 def test_signatures_name_the_tokenizer_and_asian_support() -> None:
     sig = metrics.signatures()
     assert "asian:yes" in sig["ter"]
-    assert sig["bleu"].split("|")[3] in ("tok:ja-mecab-0.996-IPA", "tok:char") or "tok:ja-mecab" in sig["bleu"]
+    assert (
+        sig["bleu"].split("|")[3] in ("tok:ja-mecab-0.996-IPA", "tok:char") or "tok:ja-mecab" in sig["bleu"]
+    )
     assert sig["chrf"].startswith("nrefs:1|")

@@ -100,7 +100,13 @@ def test_multiple_raters_segment_mean_and_system_mean_over_items() -> None:
 
 def test_incremental_equals_from_scratch_after_random_edits() -> None:
     rng = random.Random(3)
-    cats = ["Accuracy/Mistranslation", "Fluency/Punctuation", "Non-translation!", "Source error", "Style/Awkward"]
+    cats = [
+        "Accuracy/Mistranslation",
+        "Fluency/Punctuation",
+        "Non-translation!",
+        "Source error",
+        "Style/Awkward",
+    ]
     sevs = list(Severity)
     live = MqmAggregator()
     segs = [(f"s{i}", f"d{i % 3}") for i in range(30)]

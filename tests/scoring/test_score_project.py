@@ -12,7 +12,14 @@ import sacrebleu
 from click.testing import CliRunner
 
 from mtreview.cli.main import cli
-from mtreview.domain.model import AnnotationDraft, AnnotationState, ImportedDocument, SegmentDraft, Severity, Side
+from mtreview.domain.model import (
+    AnnotationDraft,
+    AnnotationState,
+    ImportedDocument,
+    SegmentDraft,
+    Severity,
+    Side,
+)
 from mtreview.services.project import ProjectService
 
 # Our own sample: a person's name rendered as a company, an idiom taken literally, an English word left over.
@@ -36,15 +43,40 @@ def project(tmp_path: Path) -> Path:
         first, second, third = segs[0], segs[1], segs[2]
         service.edit(first.id, "マーロウは計画がうまくいくと言った。", first.version)
         service.edit(third.id, "変化は大きかった。", third.version)
-        service.store.add_annotations([
-            AnnotationDraft(first.id, "Accuracy/Mistranslation/Name rendered as company", Severity.MAJOR,
-                            Side.TARGET, 0, 5),
-            AnnotationDraft(second.id, "Accuracy/Mistranslation/Literal idiom", Severity.MINOR, Side.TARGET, 0, 6),
-            AnnotationDraft(third.id, "Accuracy/Untranslated text", Severity.MAJOR, Side.TARGET, 4, 15,
-                            state=AnnotationState.PROPOSED),
-            AnnotationDraft(third.id, "Fluency/Punctuation", Severity.MINOR, Side.TARGET, 17, 18,
-                            state=AnnotationState.DISMISSED),
-        ], "qa")
+        service.store.add_annotations(
+            [
+                AnnotationDraft(
+                    first.id,
+                    "Accuracy/Mistranslation/Name rendered as company",
+                    Severity.MAJOR,
+                    Side.TARGET,
+                    0,
+                    5,
+                ),
+                AnnotationDraft(
+                    second.id, "Accuracy/Mistranslation/Literal idiom", Severity.MINOR, Side.TARGET, 0, 6
+                ),
+                AnnotationDraft(
+                    third.id,
+                    "Accuracy/Untranslated text",
+                    Severity.MAJOR,
+                    Side.TARGET,
+                    4,
+                    15,
+                    state=AnnotationState.PROPOSED,
+                ),
+                AnnotationDraft(
+                    third.id,
+                    "Fluency/Punctuation",
+                    Severity.MINOR,
+                    Side.TARGET,
+                    17,
+                    18,
+                    state=AnnotationState.DISMISSED,
+                ),
+            ],
+            "qa",
+        )
         service.store.set_setting("typology", "ja-extension")
     finally:
         service.close()
@@ -123,7 +155,9 @@ def test_report_refuses_to_overwrite_its_input(project: Path) -> None:
 
 def test_text_input_and_empty_corrected_column(tmp_path: Path) -> None:
     path = tmp_path / "pairs.csv"
-    path.write_text("source,target,corrected\nHello there.,こんにちは。,こんにちは！\nBye.,さようなら。,\n", "utf-8")
+    path.write_text(
+        "source,target,corrected\nHello there.,こんにちは。,こんにちは！\nBye.,さようなら。,\n", "utf-8"
+    )
     out = _score(path)
     assert [s["id"] for s in out["segments"]] == ["1", "2"]
     assert out["segments"][0]["chrf"] == sacrebleu.sentence_chrf("こんにちは。", ["こんにちは！"]).score

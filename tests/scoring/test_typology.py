@@ -14,15 +14,38 @@ from mtreview.scoring.typology import available, load, load_file, typology_dir
 def test_shipped_typologies() -> None:
     assert {"google-mqm", "mqm-core", "ja-extension"} <= set(available())
     google = load("google-mqm")
-    assert google.weights == {"neutral": 0, "minor": 1, "minor_punctuation": 0.1, "major": 5, "critical": 25,
-                              "non_translation": 25}
-    for path in ("Accuracy/Mistranslation", "Accuracy/Omission", "Accuracy/Addition", "Accuracy/Untranslated text",
-                 "Fluency/Grammar", "Fluency/Punctuation", "Fluency/Spelling", "Fluency/Register",
-                 "Fluency/Inconsistency", "Fluency/Character encoding", "Terminology/Inappropriate for context",
-                 "Terminology/Inconsistent use of terminology", "Style/Awkward", "Locale convention/Name format",
-                 "Locale convention/Date format", "Locale convention/Time format",
-                 "Locale convention/Currency format", "Locale convention/Address format",
-                 "Locale convention/Telephone format", "Other", "Source error", "Non-translation!"):
+    assert google.weights == {
+        "neutral": 0,
+        "minor": 1,
+        "minor_punctuation": 0.1,
+        "major": 5,
+        "critical": 25,
+        "non_translation": 25,
+    }
+    for path in (
+        "Accuracy/Mistranslation",
+        "Accuracy/Omission",
+        "Accuracy/Addition",
+        "Accuracy/Untranslated text",
+        "Fluency/Grammar",
+        "Fluency/Punctuation",
+        "Fluency/Spelling",
+        "Fluency/Register",
+        "Fluency/Inconsistency",
+        "Fluency/Character encoding",
+        "Terminology/Inappropriate for context",
+        "Terminology/Inconsistent use of terminology",
+        "Style/Awkward",
+        "Locale convention/Name format",
+        "Locale convention/Date format",
+        "Locale convention/Time format",
+        "Locale convention/Currency format",
+        "Locale convention/Address format",
+        "Locale convention/Telephone format",
+        "Other",
+        "Source error",
+        "Non-translation!",
+    ):
         assert google.category(path) is not None, path
     assert google.category("Non-translation!").whole_segment
     core = load("mqm-core")
@@ -73,9 +96,19 @@ def _good() -> dict:
         ("bad weight", lambda d: d["weights"].update(major=-5), '"weights"', "must be a number"),
         ("unknown weight", lambda d: d["weights"].update(huge=1), '"weights"', "unknown weight"),
         ("duplicate", lambda d: d["categories"].append({"path": "Style/Awkward"}), "DUP", "duplicate"),
-        ("bad rule", lambda d: d["categories"].append({"path": "Style/X", "rule": "half"}), "DUP", "unknown rule"),
+        (
+            "bad rule",
+            lambda d: d["categories"].append({"path": "Style/X", "rule": "half"}),
+            "DUP",
+            "unknown rule",
+        ),
         ("empty part", lambda d: d["categories"].append({"path": "Style//X"}), "DUP", "empty"),
-        ("unknown key", lambda d: d["categories"].append({"path": "Style/Y", "colour": "red"}), "DUP", "unknown key"),
+        (
+            "unknown key",
+            lambda d: d["categories"].append({"path": "Style/Y", "colour": "red"}),
+            "DUP",
+            "unknown key",
+        ),
         ("schema", lambda d: d.update(schema="other"), None, "schema"),
     ],
 )
@@ -105,9 +138,17 @@ def test_broken_typology_names_file_and_line(tmp_path: Path, name: str, mutate, 
 
 
 def test_extension_with_unknown_parent_is_rejected(tmp_path: Path) -> None:
-    (tmp_path / "google-mqm.json").write_text((typology_dir() / "google-mqm.json").read_text("utf-8"), "utf-8")
-    ext = {"schema": "mtreview-typology/1", "id": "x", "version": "1", "name": "X", "extends": "google-mqm",
-           "categories": [{"path": "Nowhere/Thing/Leaf"}]}
+    (tmp_path / "google-mqm.json").write_text(
+        (typology_dir() / "google-mqm.json").read_text("utf-8"), "utf-8"
+    )
+    ext = {
+        "schema": "mtreview-typology/1",
+        "id": "x",
+        "version": "1",
+        "name": "X",
+        "extends": "google-mqm",
+        "categories": [{"path": "Nowhere/Thing/Leaf"}],
+    }
     path = tmp_path / "x.json"
     path.write_text(json.dumps(ext, indent=1), "utf-8")
     with pytest.raises(InputError) as err:
