@@ -285,9 +285,12 @@ class ProjectStore:
             self._notify(c, "", "documents")
 
     # ------------------------------------------------------------------ segments
-    def segment_count(self) -> int:
+    def segment_count(self, statuses: Iterable[Status] | None = None) -> int:
+        query = select(func.count()).select_from(SegmentRow)
+        if statuses is not None:
+            query = query.where(SegmentRow.status.in_([Status(s).value for s in statuses]))
         with self.engine.connect() as c:
-            return int(c.execute(select(func.count()).select_from(SegmentRow)).scalar_one())
+            return int(c.execute(query).scalar_one())
 
     def segment_ids(
         self,

@@ -34,12 +34,15 @@ from PySide6.QtWidgets import (
 
 from mtreview import __version__
 from mtreview.domain.errors import ConflictError, InputError, MtreviewError
-from mtreview.domain.model import Changes, Segment, Status
+from mtreview.domain.model import AnnotationDraft, AnnotationState, Changes, Segment, Severity, Side, Status
 from mtreview.domain.progress import Progress
 from mtreview.i18n import _
-from mtreview.services.commands import SetSegmentText
+from mtreview.scoring import typology as typologies
+from mtreview.services.commands import AddAnnotation, DeleteAnnotation, SetSegmentText, UpdateAnnotation
+from mtreview.services.live_scores import LiveScores
 from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
+from mtreview.ui.annotations import AnnotationPanel, FlagDialog, category_for_whole_segment, covered_text
 from mtreview.ui.editor import SegmentEditor
 from mtreview.ui.segment_model import (
     COL_CHRF,
@@ -50,6 +53,7 @@ from mtreview.ui.segment_model import (
     COL_NUMBER,
     COL_SOURCE,
     COL_STATUS,
+    RowExtras,
     SegmentTableModel,
 )
 from mtreview.ui.tasks import describe_error, run_with_progress
@@ -121,7 +125,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo = UndoAdapter(self.undo_stack, service, self.apply_changes, self._command_error)
         self.model = SegmentTableModel(service, self)
+        self.model.extras_provider = self._row_extras
         self.current: Segment | None = None
+        self._load_scoring()
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -183,7 +189,17 @@ class MainWindow(QMainWindow):
         self.editor.set_draft_interval(self.prefs.draft_interval_ms)
         self.side = QTabWidget()
         self.side.setAccessibleName(_("Findings and annotations"))
-        self.side.setMinimumWidth(260)
+        self.side.setMinimumWidth(300)
+        self.annotation_panel = AnnotationPanel()
+        self.side.addTab(self.annotation_panel, _("&Annotations"))
+        self.annotation_panel.annotationActivated.connect(self._select_annotation_span)
+        self.annotation_panel.confirmRequested.connect(
+            lambda ann: self.triage(ann, AnnotationState.CONFIRMED))
+        self.annotation_panel.dismissRequested.connect(
+            lambda ann: self.triage(ann, AnnotationState.DISMISSED))
+        self.annotation_panel.deleteRequested.connect(self.delete_annotation)
+        self.annotation_panel.editRequested.connect(self.edit_annotation)
+        self.annotation_panel.scopeChanged.connect(self.refresh_annotations)
 
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.editor)
@@ -208,6 +224,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.views)
 
         self.progress_label = QLabel()
+        self.progress_label.setAccessibleName(_("Progress and scores"))
         self.statusBar().addPermanentWidget(self.progress_label)
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
@@ -242,6 +259,21 @@ class MainWindow(QMainWindow):
         self.act_next_unconfirmed = self._action(_("Next &Unconfirmed"), self.next_unconfirmed, "Ctrl+Shift+Down")
         self.act_copy_mt = self._action(_("Reset Correction to &MT"), self.reset_to_mt, "Ctrl+Shift+M")
         self.act_reject = self._action(_("&Reject Segment"), lambda: self.set_status(Status.REJECTED), "Ctrl+Shift+R")
+        self.act_flag = self._action(_("&Flag Error…"), self.flag_selection, "Ctrl+E",
+                                     _("Flag the selected text of the MT (or source) as an error"))
+        self.act_flag_key = QAction(_("Flag Error"), self)
+        self.act_flag_key.setShortcut(QKeySequence("F"))
+        self.act_flag_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_flag_key.triggered.connect(self.flag_selection)
+        self.editor.mt.addAction(self.act_flag_key)
+        self.act_flag_source_key = QAction(_("Flag Error"), self)
+        self.act_flag_source_key.setShortcut(QKeySequence("F"))
+        self.act_flag_source_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_flag_source_key.triggered.connect(self.flag_selection)
+        self.editor.source.addAction(self.act_flag_source_key)
+        self.act_non_translation = self._action(_("Flag &Non-translation"), self.flag_non_translation,
+                                                "Ctrl+Shift+N")
+        self.act_annotations = self._action(_("Go to &Annotations"), self.focus_annotations, "Ctrl+Shift+A")
         self.act_zoom_in = self._action(_("Zoom &In"), lambda: self.zoom(1), Std.ZoomIn)
         self.act_zoom_out = self._action(_("Zoom &Out"), lambda: self.zoom(-1), Std.ZoomOut)
         self.act_shortcuts = self._action(_("&Keyboard Shortcuts"), self.show_shortcuts, "F1")
@@ -267,6 +299,8 @@ class MainWindow(QMainWindow):
         self.review_menu.addActions([self.act_confirm, self.act_next, self.act_prev, self.act_next_unconfirmed])
         self.review_menu.addSeparator()
         self.review_menu.addActions([self.act_copy_mt, self.act_reject])
+        self.review_menu.addSeparator()
+        self.review_menu.addActions([self.act_flag, self.act_non_translation, self.act_annotations])
         self.tools_menu = bar.addMenu(_("&Tools"))
         self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addActions([self.act_shortcuts, self.act_about])
@@ -361,10 +395,150 @@ class MainWindow(QMainWindow):
         self.segmentChanged(segment)
 
     def segmentChanged(self, segment: Segment | None) -> None:
-        """Hook for side panels (annotations, findings) to follow the current segment."""
+        """Side panels and highlights follow the current segment."""
+        self.refresh_annotations()
+        self.update_progress()
+
+    # ------------------------------------------------------------------ scores and annotations
+    def _load_scoring(self) -> None:
+        typology_id = self.service.store.get_setting("typology", typologies.DEFAULT_TYPOLOGY)
+        try:
+            self.typology = typologies.load(str(typology_id or typologies.DEFAULT_TYPOLOGY))
+        except MtreviewError as exc:
+            self.statusBar().showMessage(str(exc), 10000)
+            self.typology = typologies.load(typologies.DEFAULT_TYPOLOGY)
+        self.live = LiveScores(self.service)
+
+    def _row_extras(self, segments: list[Segment]) -> dict[int, RowExtras]:
+        out = {}
+        for seg in segments:
+            figures = self.live.segment(seg.id)
+            parts = [f"{n} {_(sev)}" for sev, n in sorted(
+                figures.confirmed.items(), key=lambda kv: -Severity(kv[0]).rank)]
+            if figures.proposed:
+                parts.append(_("{n} proposed").format(n=figures.proposed))
+            worst = self.live.worst(seg.id)
+            out[seg.id] = RowExtras(figures.mqm if figures.confirmed else None, figures.chrf, ", ".join(parts),
+                                    None if worst is None else worst.value)
+        return out
+
+    def refresh_annotations(self) -> None:
+        seg = self.current
+        if seg is None:
+            self.annotation_panel.set_annotations([])
+            self.editor.show_annotations([])
+            return
+        seg_anns = self.service.store.annotations(segment_ids=[seg.id])
+        self.editor.show_annotations(seg_anns)
+        if self.annotation_panel.scope_is_document():
+            anns = self.service.store.annotations(document_id=seg.document_id)
+            segs = {s.id: s for s in self.service.store.segments(sorted({a.segment_id for a in anns}))}
+        else:
+            anns, segs = seg_anns, {seg.id: seg}
+        rows = [(a, covered_text(a, segs[a.segment_id].source, segs[a.segment_id].mt), segs[a.segment_id].ordinal)
+                for a in anns if a.segment_id in segs]
+        self.annotation_panel.set_annotations(rows)
+
+    def _select_annotation_span(self, ann: object) -> None:
+        from mtreview.domain.model import Annotation
+
+        if not isinstance(ann, Annotation):
+            return
+        if self.current is None or ann.segment_id != self.current.id:
+            self.select_segment(ann.segment_id)
+        if ann.start is not None and ann.end is not None:
+            view = self.editor.source if ann.side == Side.SOURCE else self.editor.mt
+            view.select_span(ann.start, ann.end)
+
+    def focus_annotations(self) -> None:
+        self.side.setCurrentWidget(self.annotation_panel)
+        self.annotation_panel.tree.setFocus()
+        if self.annotation_panel.current() is None:
+            self.annotation_panel.select_first_proposed()
+
+    def flag_selection(self) -> None:
+        seg = self.current
+        if seg is None:
+            return
+        side, view = Side.TARGET, self.editor.mt
+        if self.editor.source.hasFocus() or (
+                self.editor.source.textCursor().hasSelection() and not self.editor.mt.textCursor().hasSelection()):
+            side, view = Side.SOURCE, self.editor.source
+        span = view.selected_span()
+        if span is None:
+            self.statusBar().showMessage(_("Select the erroneous text in the MT (or source) first."), 5000)
+            return
+        text = seg.source if side == Side.SOURCE else seg.mt
+        default = "Accuracy/Omission" if side == Side.SOURCE else None
+        dialog = FlagDialog(self.typology, text[span[0]:span[1]], side, self, category=default)
+        if dialog.exec() != FlagDialog.DialogCode.Accepted:
+            return
+        choice = dialog.choice()
+        if choice is None:
+            return
+        self.add_annotation(AnnotationDraft(
+            segment_id=seg.id, category=choice.category, severity=choice.severity, side=side,
+            start=span[0], end=span[1], comment=choice.comment, suggestion=choice.suggestion))
+
+    def flag_non_translation(self) -> None:
+        seg = self.current
+        cat = category_for_whole_segment(self.typology)
+        if seg is None or cat is None:
+            return
+        self.add_annotation(AnnotationDraft(segment_id=seg.id, category=cat.path, severity=Severity.MAJOR))
+
+    def add_annotation(self, draft: AnnotationDraft) -> None:
+        try:
+            self.undo.run(AddAnnotation(draft, _("Flag {category}").format(category=draft.category)))
+        except MtreviewError as exc:
+            QMessageBox.warning(self, _("Cannot flag"), describe_error(exc))
+
+    def triage(self, ann: object, state: AnnotationState) -> None:
+        from mtreview.domain.model import Annotation
+
+        if not isinstance(ann, Annotation):
+            return
+        label = _("Confirm finding") if state == AnnotationState.CONFIRMED else _("Dismiss finding")
+        try:
+            self.undo.run(UpdateAnnotation(ann.id, {"state": state}, label))
+        except MtreviewError as exc:
+            QMessageBox.warning(self, _("Cannot change the annotation"), describe_error(exc))
+            return
+        self.annotation_panel.select_first_proposed()
+
+    def delete_annotation(self, ann: object) -> None:
+        from mtreview.domain.model import Annotation
+
+        if isinstance(ann, Annotation):
+            try:
+                self.undo.run(DeleteAnnotation(ann.id, _("Delete annotation")))
+            except MtreviewError as exc:
+                QMessageBox.warning(self, _("Cannot delete"), describe_error(exc))
+
+    def edit_annotation(self, ann: object) -> None:
+        from mtreview.domain.model import Annotation
+
+        if not isinstance(ann, Annotation) or self.current is None:
+            return
+        seg = self.service.store.segment(ann.segment_id)
+        dialog = FlagDialog(self.typology, covered_text(ann, seg.source, seg.mt), ann.side, self,
+                            category=ann.category, severity=ann.severity, comment=ann.comment,
+                            suggestion=ann.suggestion)
+        if dialog.exec() != FlagDialog.DialogCode.Accepted:
+            return
+        choice = dialog.choice()
+        if choice is None:
+            return
+        fields = {"category": choice.category, "severity": choice.severity, "comment": choice.comment,
+                  "suggestion": choice.suggestion}
+        try:
+            self.undo.run(UpdateAnnotation(ann.id, fields, _("Change annotation")))
+        except MtreviewError as exc:
+            QMessageBox.warning(self, _("Cannot change the annotation"), describe_error(exc))
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh exactly what a mutation changed."""
+        self.live.apply(changes)
         if changes.documents:
             self.reload()
             return
@@ -377,13 +551,29 @@ class MainWindow(QMainWindow):
                     text = self.editor.text()
                     self.current = fresh
                     self.editor.load(fresh, text if keep_text else None)
-                    self.segmentChanged(fresh)
+                self.segmentChanged(fresh)
         self.update_progress()
 
     def update_progress(self) -> None:
         total = self.service.store.segment_count()
-        done = len(self.service.store.segment_ids(statuses=[Status.APPROVED]))
-        self.progress_label.setText(_("{done}/{total} confirmed").format(done=done, total=total))
+        done = self.service.store.segment_count(statuses=[Status.APPROVED])
+        parts = [_("{done}/{total} confirmed").format(done=done, total=total)]
+        if self.current is not None:
+            figures = self.live.segment(self.current.id)
+            seg_part = _("segment MQM {mqm:g}").format(mqm=figures.mqm)
+            if figures.chrf is not None:
+                seg_part += _(" · chrF {chrf:.1f} · TER {ter:.1f}").format(chrf=figures.chrf, ter=figures.ter or 0.0)
+            parts.append(seg_part)
+            doc = self.live.document(self.current.document_id)
+            verdict = _("PASS") if doc.passed else _("FAIL")
+            parts.append(_("document MQM {penalty:g} · {per100:.1f} per 100 words · {per1000:.1f} per 1,000 chars · "
+                           "quality {quality:.1f} · {verdict} (threshold {threshold:g})").format(
+                penalty=doc.penalty, per100=doc.per_100_words, per1000=doc.per_1000_chars, quality=doc.quality,
+                verdict=verdict, threshold=doc.threshold))
+            chrf = self.live.document_chrf(self.current.document_id)
+            if chrf is not None:
+                parts.append(_("document chrF {chrf:.1f}").format(chrf=chrf))
+        self.progress_label.setText(" · ".join(parts))
 
     # ------------------------------------------------------------------ editing
     def save_current(self) -> None:
@@ -558,6 +748,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.current = None
         old.close()
+        self._load_scoring()
         self.prefs.add_recent(location)
         self._save_prefs()
         self._update_title()

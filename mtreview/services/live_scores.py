@@ -1,0 +1,123 @@
+"""Live scores for an open project: MQM and edit metrics kept up to date from ``Changes``.
+
+Built once from the store; afterwards each mutation costs O(changed segments): one sentence's sacrebleu
+statistics and the MQM counts of that segment's confirmed annotations. Corpus figures come from the
+aggregators' running sums, so they equal sacrebleu's corpus scores exactly.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from mtreview.domain.model import Annotation, AnnotationState, Changes, Segment, Severity
+from mtreview.scoring import metrics
+from mtreview.scoring.mqm import DocumentMqm, MqmAggregator
+from mtreview.services.project import ProjectService
+from mtreview.services.scores import project_policy
+
+
+@dataclass(frozen=True)
+class SegmentFigures:
+    mqm: float
+    chrf: float | None
+    ter: float | None
+    proposed: int
+    confirmed: Counter[str]
+
+
+class LiveScores:
+    def __init__(self, service: ProjectService) -> None:
+        self.service = service
+        self.reload()
+
+    def reload(self) -> None:
+        store = self.service.store
+        policy, threshold = project_policy(store)
+        self.mqm = MqmAggregator(policy, threshold)
+        self._doc_names = {d.id: d.name for d in store.documents()}
+        self._engines = {d.id: d.engine for d in store.documents()}
+        self._segment_doc: dict[int, int] = {}
+        self._corpus: dict[int, metrics.CorpusAggregator] = {}
+        self._stats: dict[int, metrics.SegmentStats | None] = {}
+        self._annotations: dict[int, list[Annotation]] = {}
+        for seg in store.iter_segments():
+            self._add_segment(seg)
+        for ann in store.annotations(states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED]):
+            self._annotations.setdefault(ann.segment_id, []).append(ann)
+            if ann.state == AnnotationState.CONFIRMED:
+                self.mqm.add_annotation(ann.id, ann.segment_id, ann.category, ann.severity)
+
+    def _add_segment(self, seg: Segment) -> None:
+        doc = self._doc_names[seg.document_id]
+        self._segment_doc[seg.id] = seg.document_id
+        self.mqm.add_segment(seg.id, doc, seg.source, seg.target, system=self._engines.get(seg.document_id))
+        agg = self._corpus.setdefault(seg.document_id, metrics.CorpusAggregator())
+        stats = self._segment_stats(seg)
+        self._stats[seg.id] = stats
+        agg.set(seg.id, stats)
+
+    @staticmethod
+    def _segment_stats(seg: Segment) -> metrics.SegmentStats | None:
+        if seg.corrected is None:
+            return None
+        return metrics.one_segment_stats(metrics.MetricInput(mt=seg.mt, corrected=seg.corrected))
+
+    def apply(self, changes: Changes) -> None:
+        """Bring the figures up to date after a mutation."""
+        if changes.documents or changes.settings:
+            self.reload()
+            return
+        store = self.service.store
+        for seg in store.segments(sorted(changes.segments)):
+            stats = self._segment_stats(seg)
+            self._stats[seg.id] = stats
+            self._corpus[seg.document_id].set(seg.id, stats)
+            for ann in self._annotations.pop(seg.id, []):
+                if ann.state == AnnotationState.CONFIRMED:
+                    self.mqm.remove_annotation(ann.id)
+            # the target length may have changed: re-register the segment with its new text
+            self._rebuild_segment(seg)
+            fresh = store.annotations(segment_ids=[seg.id],
+                                      states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED])
+            self._annotations[seg.id] = fresh
+            for ann in fresh:
+                if ann.state == AnnotationState.CONFIRMED:
+                    self.mqm.add_annotation(ann.id, ann.segment_id, ann.category, ann.severity)
+
+    def _rebuild_segment(self, seg: Segment) -> None:
+        remove = getattr(self.mqm, "remove_segment", None)
+        if remove is not None:
+            remove(seg.id)
+            self.mqm.add_segment(seg.id, self._doc_names[seg.document_id], seg.source, seg.target,
+                                 system=self._engines.get(seg.document_id))
+
+    # ------------------------------------------------------------------ reading
+    def segment(self, segment_id: int) -> SegmentFigures:
+        stats = self._stats.get(segment_id)
+        anns = self._annotations.get(segment_id, [])
+        confirmed = Counter(a.severity.value for a in anns if a.state == AnnotationState.CONFIRMED)
+        return SegmentFigures(
+            mqm=self.mqm.segment_penalty(segment_id),
+            chrf=None if stats is None else metrics.chrf_of(stats.chrf),
+            ter=None if stats is None else metrics.ter_of(stats.ter),
+            proposed=sum(1 for a in anns if a.state == AnnotationState.PROPOSED),
+            confirmed=confirmed,
+        )
+
+    def annotations(self, segment_id: int) -> list[Annotation]:
+        return list(self._annotations.get(segment_id, []))
+
+    def worst(self, segment_id: int) -> Severity | None:
+        anns = self._annotations.get(segment_id, [])
+        return max((a.severity for a in anns), key=lambda s: s.rank, default=None)
+
+    def document(self, document_id: int) -> DocumentMqm:
+        return self.mqm.document(self._doc_names[document_id])
+
+    def document_chrf(self, document_id: int) -> float | None:
+        agg = self._corpus.get(document_id)
+        return None if agg is None else agg.scores().chrf
+
+    def document_of(self, segment_id: int) -> int | None:
+        return self._segment_doc.get(segment_id)
