@@ -175,14 +175,15 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def escape_formula(value: str) -> str:
-    """Spreadsheet formula injection: prefix a quote to cells a spreadsheet would evaluate."""
-    if value and value.startswith(FORMULA_START):
+    """Spreadsheet formula injection (CSV): prefix ``'`` to cells a spreadsheet would evaluate, and to
+    cells that already start with ``'`` + such a character, so that ``unescape_formula`` is exact."""
+    if value and (value.startswith(FORMULA_START) or (value[0] == "'" and value[1:].startswith(("'", *FORMULA_START)))):
         return "'" + value
     return value
 
 
 def unescape_formula(value: str) -> str:
-    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+    if len(value) > 1 and value[0] == "'" and value[1:].startswith(("'", *FORMULA_START)):
         return value[1:]
     return value
 

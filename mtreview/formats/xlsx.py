@@ -1,0 +1,228 @@
+"""The spreadsheet review sheet (xlsx, openpyxl): exported for reviewers outside mtreview, imported back.
+
+Sheet "Review", one row per segment, columns::
+
+    Segment | Key | Source | MT | Corrected | Status | Annotations | MQM | chrF | Author | Updated
+
+Reviewers edit **Corrected**, **Status** and **Annotations**. Annotations are one per line::
+
+    [#<id>] <severity> | <category> | <side> <start>-<end> «<text>» | <comment> | <suggestion>
+
+``#<id>`` identifies an existing annotation (absent on lines a reviewer adds); the span field may be
+just ``target``/``source`` (whole segment) and may be left out on new lines.
+
+Inline-markup placeholders are shown as ``⟦n⟧`` tokens (n = 1, 2, …) and turned back into placeholders
+on import. Cells are written as text (never formulas); cells starting with ``= + - @`` additionally get
+Excel's quote prefix, so that editing them in a spreadsheet does not turn them into formulas.
+
+Reading (``read_xlsx``, read-only streaming) returns one ``SegmentDraft`` per row with
+``meta["segment_id"]`` (``document#ordinal``), the original key, the edited corrected text and status,
+and ``meta["annotations"]`` (parsed lines); applying them to a project is the project service's job.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from mtreview.domain.errors import InputError
+from mtreview.domain.model import ImportedDocument, SegmentDraft, Severity, Status
+from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.formats import placeholders as ph
+from mtreview.formats.base import FORMULA_START, ExportUnit, WriteOptions, atomic_path
+from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
+from mtreview.i18n import _
+
+SHEET = "Review"
+COLUMNS = ("Segment", "Key", "Source", "MT", "Corrected", "Status", "Annotations", "MQM", "chrF", "Author", "Updated")
+_TOKEN = re.compile(r"⟦(\d+)⟧")
+_SPAN = re.compile(r"^(source|target)(?:\s+(\d+)-(\d+))?(?:\s+«.*»)?$")
+_ID = re.compile(r"^\[#(\d+)\]\s*")
+MAX_ROWS = 2_000_000
+MAX_CELL = 32767  # Excel's limit for one cell
+
+
+def to_tokens(text: str) -> str:
+    if not ph.has_placeholders(text):
+        return text
+    return "".join(f"⟦{ph.index_of(c) + 1}⟧" if ph.is_placeholder(c) else c for c in text)
+
+
+def from_tokens(text: str) -> str:
+    return _TOKEN.sub(lambda m: ph.placeholder(int(m.group(1)) - 1) if 0 < int(m.group(1)) <= ph.LIMIT else m.group(), text)
+
+
+def annotation_line(a: Any, unit: ExportUnit) -> str:
+    side = str(a.side)
+    base = unit.source if side == "source" else unit.mt
+    span = side if a.start is None or a.end is None else f"{side} {a.start}-{a.end} «{to_tokens(base[a.start:a.end])}»"
+    parts = [f"[#{a.id}] {a.severity}", str(a.category), span, (a.comment or "").replace("\n", " ")]
+    if a.suggestion:
+        parts.append(a.suggestion.replace("\n", " "))
+    return " | ".join(p.replace("|", "/") if i else p for i, p in enumerate(parts))
+
+
+def parse_annotation_line(line: str, where: tuple[str, int]) -> dict[str, Any]:
+    text = line.strip()
+    ident = None
+    m = _ID.match(text)
+    if m:
+        ident = int(m.group(1))
+        text = text[m.end() :]
+    fields = [f.strip() for f in text.split("|")]
+    if len(fields) < 2:
+        raise InputError(
+            _("annotation {line!r}: expected 'severity | category | …'").format(line=line), where[0], where[1]
+        )
+    try:
+        severity = Severity.parse(fields[0])
+    except ValueError as exc:
+        raise InputError(str(exc), where[0], where[1]) from None
+    out: dict[str, Any] = {"id": ident, "severity": severity.value, "category": fields[1], "side": "target",
+                           "start": None, "end": None, "comment": "", "suggestion": None}
+    rest = fields[2:]
+    if rest:
+        sm = _SPAN.match(rest[0])
+        if sm:
+            out["side"] = sm.group(1)
+            if sm.group(2) is not None:
+                out["start"], out["end"] = int(sm.group(2)), int(sm.group(3))
+            rest = rest[1:]
+    if rest:
+        out["comment"] = rest[0]
+    if len(rest) > 1 and rest[1]:
+        out["suggestion"] = from_tokens(rest[1])
+    return out
+
+
+def _cell(ws: Any, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # text, never a formula
+        if value.startswith(FORMULA_START):
+            cell.quotePrefix = True
+    return cell
+
+
+def write_xlsx(
+    out_path: str | os.PathLike[str],
+    units: Iterable[ExportUnit],
+    options: WriteOptions = WriteOptions(),
+    progress: Progress = NO_PROGRESS,
+) -> int:
+    from openpyxl import Workbook
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    count = 0
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(SHEET)
+    ws.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGHIJK", (14, 10, 60, 60, 60, 11, 50, 8, 8, 14, 20), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.append([_cell(ws, c) for c in COLUMNS])
+    for u in units:
+        notes = "\n".join(annotation_line(a, u) for a in u.annotations) if options.include_annotations else ""
+        row = [
+            u.segment_id,
+            u.key or "",
+            to_tokens(u.source),
+            to_tokens(u.mt),
+            "" if u.corrected is None else to_tokens(u.corrected),
+            str(u.status),
+            notes,
+            u.mqm_penalty,
+            u.chrf,
+            u.author or "",
+            u.updated_at.isoformat() if u.updated_at else "",
+        ]
+        try:
+            ws.append([_cell(ws, v) for v in row])
+        except IllegalCharacterError:
+            ws.append([_cell(ws, _clean(v)) for v in row])
+        count += 1
+        if count % 5000 == 0:
+            progress.check()
+            progress.report(count, 0, "")
+    with atomic_path(out_path, options.inputs) as tmp:
+        wb.save(tmp)
+    return count
+
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _clean(v: Any) -> Any:
+    return _ILLEGAL.sub("\ufffd", v) if isinstance(v, str) else v
+
+
+def read_xlsx(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> ImportedDocument:
+    from openpyxl import load_workbook
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(_("no such file"), str(p))
+    if not zipfile.is_zipfile(p):
+        raise InputError(_("not an xlsx workbook (not a zip archive)"), str(p))
+    try:
+        wb = load_workbook(p, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken workbooks
+        raise InputError(_("cannot read the workbook: {error}").format(error=exc), str(p)) from None
+    try:
+        ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+        rows = ws.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise InputError(_("the sheet is empty"), str(p))
+        names = [str(h or "").strip().lower() for h in header]
+        col = {name.lower(): names.index(name.lower()) for name in COLUMNS if name.lower() in names}
+        for needed in ("source", "mt"):
+            if needed not in col:
+                raise InputError(_("the sheet has no {name!r} column").format(name=needed.title()), str(p), 1)
+        segments: list[SegmentDraft] = []
+        name = p.stem
+        for number, row in enumerate(rows, start=2):
+            if number > MAX_ROWS:
+                raise InputError(_("too many rows"), str(p), number)
+
+            def get(key: str, row: tuple[Any, ...] = row) -> str:
+                i = col.get(key)
+                if i is None or i >= len(row) or row[i] is None:
+                    return ""
+                return str(row[i])
+
+            if not any(v not in (None, "") for v in row):
+                continue
+            status_text = get("status").strip().lower()
+            if status_text and status_text not in {s.value for s in Status}:
+                raise InputError(_("unknown status {status!r}").format(status=status_text), str(p), number)
+            notes = [parse_annotation_line(line, (str(p), number)) for line in get("annotations").splitlines() if line.strip()]
+            corrected = get("corrected")
+            meta: dict[str, Any] = {"segment_id": get("segment"), "annotations": notes, "row": number}
+            segments.append(
+                SegmentDraft(
+                    source=from_tokens(get("source")),
+                    target=from_tokens(get("mt")),
+                    source_lines=(number,),
+                    target_lines=(number,),
+                    corrected=from_tokens(corrected) if corrected != "" else None,
+                    key=get("key") or None,
+                    meta=meta,
+                    status=Status(status_text) if status_text else None,
+                )
+            )
+            if len(segments) % 5000 == 0:
+                progress.check()
+                progress.report(len(segments), 0, "")
+    finally:
+        wb.close()
+    return ImportedDocument(name=name, segments=segments, path=str(p), format="xlsx")
+
+
+register_reader(ReaderInfo("xlsx", (".xlsx",), read_xlsx, "Review sheet (xlsx)"))
+register_writer(WriterInfo("xlsx", ".xlsx", write_xlsx, "Review sheet (xlsx) that re-imports"))
