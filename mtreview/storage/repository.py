@@ -578,6 +578,13 @@ class ProjectStore:
             self._notify(c, author, "annotation", [ann.segment_id])
         return restored
 
+    def annotation_fingerprints(self, states: Iterable[AnnotationState] | None = None) -> dict[int, str | None]:
+        query = select(AnnotationRow.id, AnnotationRow.fingerprint)
+        if states is not None:
+            query = query.where(AnnotationRow.state.in_([AnnotationState(s).value for s in states]))
+        with self.engine.connect() as c:
+            return {row.id: row.fingerprint for row in c.execute(query)}
+
     def fingerprint_states(self, fingerprints: Iterable[str]) -> dict[str, AnnotationState]:
         keys = list(set(fingerprints))
         out: dict[str, AnnotationState] = {}
@@ -756,7 +763,7 @@ class ChangeListener:
 
     def wait(self, timeout: float) -> list[dict[str, Any]]:
         """Block up to ``timeout`` seconds; return the notifications that arrived (``[]``: none or SQLite)."""
-        if self.store.engine.dialect.name != "postgresql":
+        if self.store.engine.dialect.name != "postgresql" or self._closed.is_set():
             self._closed.wait(timeout)
             return []
         import psycopg
@@ -770,6 +777,8 @@ class ChangeListener:
             return found
         except psycopg.Error as exc:
             self._drop()
+            if self._closed.is_set():
+                return []
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ConnectionLostError(_("lost the connection to {location}: {reason}").format(
                 location=redact(self.store.location), reason=reason)) from None

@@ -44,6 +44,7 @@ from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
 from mtreview.ui.annotations import AnnotationPanel, FlagDialog, category_for_whole_segment, covered_text
 from mtreview.ui.editor import SegmentEditor
+from mtreview.ui.findings import FindingsPanel
 from mtreview.ui.segment_model import (
     COL_CHRF,
     COL_CORRECTED,
@@ -200,6 +201,9 @@ class MainWindow(QMainWindow):
         self.annotation_panel.deleteRequested.connect(self.delete_annotation)
         self.annotation_panel.editRequested.connect(self.edit_annotation)
         self.annotation_panel.scopeChanged.connect(self.refresh_annotations)
+        self.findings_panel = FindingsPanel()
+        self.side.addTab(self.findings_panel, _("F&indings"))
+        self.findings_panel.annotationActivated.connect(self._select_annotation_span)
 
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.editor)
@@ -274,6 +278,9 @@ class MainWindow(QMainWindow):
         self.act_non_translation = self._action(_("Flag &Non-translation"), self.flag_non_translation,
                                                 "Ctrl+Shift+N")
         self.act_annotations = self._action(_("Go to &Annotations"), self.focus_annotations, "Ctrl+Shift+A")
+        self.act_run_checks = self._action(_("Run &Checks"), self.run_checks, "Ctrl+Shift+K",
+                                           _("Run the automatic checks; findings become proposed annotations"))
+        self.act_next_finding = self._action(_("Next Segment with &Findings"), self.next_with_findings, "Ctrl+Shift+F")
         self.act_zoom_in = self._action(_("Zoom &In"), lambda: self.zoom(1), Std.ZoomIn)
         self.act_zoom_out = self._action(_("Zoom &Out"), lambda: self.zoom(-1), Std.ZoomOut)
         self.act_shortcuts = self._action(_("&Keyboard Shortcuts"), self.show_shortcuts, "F1")
@@ -302,6 +309,8 @@ class MainWindow(QMainWindow):
         self.review_menu.addSeparator()
         self.review_menu.addActions([self.act_flag, self.act_non_translation, self.act_annotations])
         self.tools_menu = bar.addMenu(_("&Tools"))
+        self.tools_menu.addAction(self.act_run_checks)
+        self.review_menu.addAction(self.act_next_finding)
         self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addActions([self.act_shortcuts, self.act_about])
 
@@ -329,6 +338,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ data
     def reload(self) -> None:
         """Re-read documents and the filtered ids (after opening or importing)."""
+        if hasattr(self, "findings_panel"):
+            QTimer.singleShot(0, self.refresh_findings)
         current_doc = self.document_filter.currentData()
         self.document_filter.blockSignals(True)
         self.document_filter.clear()
@@ -449,6 +460,47 @@ class MainWindow(QMainWindow):
         if ann.start is not None and ann.end is not None:
             view = self.editor.source if ann.side == Side.SOURCE else self.editor.mt
             view.select_span(ann.start, ann.end)
+
+    def refresh_findings(self) -> None:
+        doc_id = self.document_filter.currentData()
+        anns = [a for a in self.service.store.annotations(document_id=doc_id) if a.origin != "manual"]
+        segs = {s.id: s for s in self.service.store.segments(sorted({a.segment_id for a in anns}))}
+        self.findings_panel.set_findings(
+            [(a, covered_text(a, segs[a.segment_id].source, segs[a.segment_id].mt), segs[a.segment_id].ordinal)
+             for a in anns if a.segment_id in segs])
+
+    def run_checks(self) -> None:
+        from mtreview.services.checking import run_project_checks
+
+        self.save_current()
+        service = self.service
+
+        def done(result: object) -> None:
+            self.apply_changes(result.changes)  # type: ignore[attr-defined]
+            self.refresh_findings()
+            errors = result.errors  # type: ignore[attr-defined]
+            message = _("Checks done: {added} new findings, {kept} already known, {removed} withdrawn").format(
+                added=result.added, kept=result.kept, removed=result.removed)  # type: ignore[attr-defined]
+            if errors:
+                message += " · " + _("{n} check errors").format(n=len(errors))
+            self.statusBar().showMessage(message, 10000)
+
+        def failed(exc: BaseException, details: str) -> None:
+            QMessageBox.critical(self, _("Checks failed"), describe_error(exc))
+
+        self.check_task = run_with_progress(self, _("Running checks"), lambda p: run_project_checks(service, p),
+                                            done, failed)
+
+    def next_with_findings(self) -> None:
+        ids = self.model.ids()
+        with_findings = {a.segment_id for a in self.service.store.annotations(states=[AnnotationState.PROPOSED])}
+        start = ids.index(self.current.id) + 1 if self.current and self.current.id in ids else 0
+        for sid in ids[start:] + ids[:start]:
+            if sid in with_findings:
+                self.select_segment(sid)
+                self.focus_annotations()
+                return
+        self.statusBar().showMessage(_("No segment in this view has open findings."), 5000)
 
     def focus_annotations(self) -> None:
         self.side.setCurrentWidget(self.annotation_panel)
@@ -686,7 +738,15 @@ class MainWindow(QMainWindow):
         service = self.service
 
         def job(progress: Progress) -> object:
-            return service.import_path(path, target, progress)
+            result = service.import_path(path, target, progress)
+            try:
+                from mtreview.services.checking import run_project_checks
+
+                progress.report(0, 0, _("Running checks…"))
+                run_project_checks(service, progress)
+            except MtreviewError:
+                pass  # the import stands; checks can be re-run from Tools
+            return result
 
         def done(result: object) -> None:
             self.apply_changes(result.changes)  # type: ignore[attr-defined]

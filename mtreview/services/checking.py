@@ -1,0 +1,86 @@
+"""Automatic checks on a project: findings on the MT become proposed annotations.
+
+Each finding is stored once, under a fingerprint (check, segment, side, span text, occurrence); running
+the checks again adds only new findings, so a dismissed finding stays dismissed and a confirmed one stays
+confirmed. Proposals that the checks no longer produce (e.g. after a lexicon change) are removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mtreview.domain.model import AnnotationState, Changes, Segment
+from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.qa.base import DocumentInput, Finding, QaError, SegmentInput
+from mtreview.qa.runner import run_checks
+from mtreview.services.project import ProjectService
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    added: int
+    kept: int
+    removed: int
+    errors: list[QaError]
+    changes: Changes
+
+
+def fingerprint(finding: Finding, segment_id: int, occurrence: int) -> str:
+    key = "\x1f".join([finding.check, str(segment_id), finding.side.value, finding.category, finding.text,
+                       str(occurrence)])
+    return finding.check + ":" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:32]
+
+
+def mt_documents(service: ProjectService) -> tuple[list[DocumentInput], dict[str, Segment]]:
+    """The project's documents as check input, with the MT as the target (what the proposals describe).
+    Segment ids are ``<document>#<ordinal>`` as in the ``qa`` contract."""
+    docs = []
+    by_key: dict[str, Segment] = {}
+    for doc in service.store.documents():
+        inputs = []
+        for seg in service.store.iter_segments(doc.id):
+            sid = f"{doc.name}#{seg.ordinal}"
+            by_key[sid] = seg
+            inputs.append(SegmentInput(sid, doc.name, seg.source, seg.mt, seg.source_lines, seg.target_lines))
+        docs.append(DocumentInput(doc.name, tuple(inputs)))
+    return docs, by_key
+
+
+def run_project_checks(service: ProjectService, progress: Progress = NO_PROGRESS,
+                       settings: Mapping[str, Any] | None = None) -> CheckRun:
+    if settings is None:
+        stored = service.store.get_setting("enabled_checks", None)
+        settings = stored if isinstance(stored, Mapping) else None
+    documents, by_key = mt_documents(service)
+    result = run_checks(documents, settings, progress)
+    progress.check()
+    occurrences: Counter[tuple[str, int, str, str]] = Counter()
+    wanted: dict[str, tuple[Finding, int]] = {}
+    for finding in result.findings:
+        seg = by_key.get(finding.segment)
+        if seg is None:
+            continue
+        slot = (finding.check, seg.id, finding.side.value, finding.text)
+        occurrences[slot] += 1
+        wanted[fingerprint(finding, seg.id, occurrences[slot])] = (finding, seg.id)
+    existing = service.store.fingerprint_states(wanted)
+    new = [(fp, f, sid) for fp, (f, sid) in wanted.items() if fp not in existing]
+    added = service.store.add_annotations([f.to_draft(sid) for _fp, f, sid in new], "mtreview-qa",
+                                          fingerprints=[fp for fp, _f, _sid in new]) if new else []
+    added_ids = {a.id for a in added}
+    fingerprints = service.store.annotation_fingerprints(states=[AnnotationState.PROPOSED])
+    stale = [a for a in service.store.annotations(states=[AnnotationState.PROPOSED])
+             if a.id not in added_ids and fingerprints.get(a.id) is not None and fingerprints[a.id] not in wanted]
+    for ann in stale:
+        service.store.delete_annotation(ann.id, ann.version, "mtreview-qa")
+    touched = frozenset({a.segment_id for a in added} | {a.segment_id for a in stale})
+    return CheckRun(len(added), len(wanted) - len(new), len(stale), result.errors,
+                    Changes(segments=touched, annotations=frozenset(a.id for a in added)))
+
+
+def check_texts(documents: Sequence[DocumentInput], settings: Mapping[str, Any] | None = None) -> list[Finding]:
+    return run_checks(documents, settings).findings

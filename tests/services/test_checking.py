@@ -1,0 +1,33 @@
+"""Findings become proposals once; dismissed stays dismissed on re-check; stale proposals are withdrawn."""
+
+from mtreview.domain.model import AnnotationState
+from mtreview.services.checking import run_project_checks
+from mtreview.services.project import ProjectService
+
+TSV = (
+    "source\ttarget\n"
+    "The renovation cost $3.2 million.\t改修には320万円かかりました。\n"
+    "Opening hours are 9 a.m. to 8 p.m.\t開館時間は午前9時から午後8時までです。\n"
+)
+
+
+def test_recheck_keeps_triage(tmp_path):
+    svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
+    src = tmp_path / "d.tsv"
+    src.write_text(TSV, encoding="utf-8")
+    svc.import_path(src)
+    first = run_project_checks(svc)
+    proposals = svc.store.annotations(states=[AnnotationState.PROPOSED])
+    assert first.added == len(proposals) > 0
+    assert any(a.origin == "numbers" for a in proposals)
+    target = proposals[0]
+    svc.triage(target.id, target.version, AnnotationState.DISMISSED)
+    second = run_project_checks(svc)
+    assert second.added == 0 and second.removed == 0
+    assert svc.store.annotation(target.id).state == AnnotationState.DISMISSED
+    assert len(svc.store.annotations()) == len(proposals)
+    only_punct = run_project_checks(svc, settings={"checks": {"numbers": False}})
+    assert only_punct.removed >= 1
+    assert all(a.origin != "numbers" for a in svc.store.annotations(states=[AnnotationState.PROPOSED]))
+    assert svc.store.annotation(target.id).state == AnnotationState.DISMISSED  # triaged work is never removed
+    svc.close()
