@@ -1,0 +1,114 @@
+"""ChangeFeed: a reviewer's window learns of colleagues' changes (within 2 s) and of who edits what."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from sqlalchemy import insert
+
+from mtreview.domain.model import AnnotationDraft, ImportedDocument, SegmentDraft, Severity
+from mtreview.services.project import ProjectService
+from mtreview.services.sync import ChangeFeed
+from mtreview.storage.orm import RevisionRow
+
+
+def _open_pair(url: str) -> tuple[ProjectService, ProjectService]:
+    ana = ProjectService.open(url, "ana", create=True)
+    ana.import_document(ImportedDocument("d", [SegmentDraft(f"S{i}.", f"訳{i}。") for i in range(5)]))
+    return ana, ProjectService.open(url, "ben")
+
+
+def test_poll_reports_only_colleagues_changes(project_url: str) -> None:
+    ana, ben = _open_pair(project_url)
+    feed = ChangeFeed(ana.store, "ana")
+    try:
+        s = ana.store.segment_ids()
+        assert feed.poll().empty
+        ana.confirm(s[0], "アナ。", 1)  # her own edit: her window already shows it
+        ben.confirm(s[1], "ベン。", 1)
+        ann, _ = ben.annotate(AnnotationDraft(s[2], "Fluency", Severity.MINOR))
+        changes = feed.poll()
+        assert changes.segments == {s[1], s[2]} and changes.annotations == {ann.id}
+        assert [r.author for r in feed.revisions] == ["ben", "ben"]
+        assert feed.poll().empty  # reported once
+        ben.set_setting("threshold", 80.0)
+        ben.import_document(ImportedDocument("e", [SegmentDraft("x", "y")]))
+        later = feed.poll()
+        assert later.settings and len(later.documents) == 1
+    finally:
+        feed.close()
+        ana.close()
+        ben.close()
+
+
+def test_editors_shows_who_else_is_editing(project_url: str) -> None:
+    ana, ben = _open_pair(project_url)
+    mine, theirs = ChangeFeed(ana.store, "ana"), ChangeFeed(ben.store, "ben")
+    try:
+        s = ana.store.segment_ids()
+        mine.set_editing(s[0])
+        theirs.set_editing(s[3])
+        assert mine.editors() == {s[3]: "ben"}
+        assert theirs.editors() == {s[0]: "ana"}
+        theirs.close()  # ben closes his window
+        assert mine.editors() == {}
+    finally:
+        mine.close()
+        ana.close()
+        ben.close()
+
+
+def test_a_change_is_seen_within_two_seconds_by_a_waiting_worker(project_url: str) -> None:
+    ana, ben = _open_pair(project_url)
+    feed = ChangeFeed(ana.store, "ana")
+    sid = ana.store.segment_ids()[0]
+    seen: list[float] = []
+    stop = threading.Event()
+
+    def worker() -> None:  # what the GUI's worker does: wait (LISTEN, or sleep on SQLite), then poll
+        while not stop.is_set():
+            feed.wait(0.5)
+            if sid in feed.poll().segments:
+                seen.append(time.monotonic())
+                return
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    try:
+        time.sleep(0.3)
+        written = time.monotonic()
+        ben.confirm(sid, "ベン。", 1)
+        thread.join(timeout=5)
+        assert seen and seen[0] - written < 2.0
+    finally:
+        stop.set()
+        feed.close()
+        thread.join(timeout=5)
+        ana.close()
+        ben.close()
+
+
+@pytest.mark.postgres
+def test_a_revision_committed_out_of_id_order_is_not_skipped(pg_url: str) -> None:
+    ana, ben = _open_pair(pg_url)
+    feed = ChangeFeed(ana.store, "ana")
+    s = ana.store.segment_ids()
+    try:
+        slow = ben.store.engine.connect()
+        transaction = slow.begin()  # takes a revision id now, commits later
+        slow.execute(insert(RevisionRow).values(
+            entity="segment", entity_id=s[4], segment_id=s[4], action="edit", author="cho",
+            at=ana.segment(s[4]).updated_at, before=None, after=None))
+        ben.confirm(s[1], "ベン。", 1)  # a later id, committed first
+        assert feed.poll().segments == {s[1]}
+        assert feed.pending_gaps == 1
+        transaction.commit()
+        slow.close()
+        assert feed.poll().segments == {s[4]}
+        assert feed.pending_gaps == 0
+    finally:
+        feed.close()
+        ana.close()
+        ben.close()
