@@ -199,6 +199,8 @@ class MqmAggregator:
         self._systems: dict[str, _Sys] = {}
         self._annotations: dict[Any, tuple[Any, str, int | None]] = {}
         self._raw: dict[Any, tuple[str, Severity]] = {}
+        self._classes: dict[tuple[str, Severity], int | None] = {}
+        """Weight class by (category, severity); depends on the typology only."""
 
     # -- configuration -------------------------------------------------------------------------------
     def set_policy(self, policy: MqmPolicy) -> None:
@@ -210,6 +212,7 @@ class MqmAggregator:
                 self.remove_annotation(key)
             self.policy = policy
             self._vector = policy.vector()
+            self._classes = {}
             for key, (seg, rater, _cls) in annotations:
                 category, severity = raw[key]
                 self.add_annotation(key, seg, category, severity, rater)
@@ -263,7 +266,10 @@ class MqmAggregator:
         seg = self._segs[segment]
         if rater not in seg.raters:
             self.add_item(segment, rater)
-        cls = self.policy.weight_class(category, severity)
+        memo = (category, severity)
+        cls = self._classes.get(memo, -1)
+        if cls == -1:
+            cls = self._classes[memo] = self.policy.weight_class(category, severity)
         self._annotations[key] = (segment, rater, cls)
         self._raw[key] = (category, severity)
         if cls is not None:
