@@ -17,6 +17,7 @@ from mtreview import __version__
 COMMANDS: list[str] = [
     "mtreview.cli.import_cmd",
     "mtreview.cli.score_cmd", "mtreview.cli.report_cmd",
+    "mtreview.cli.export_cmd",
 ]
 
 

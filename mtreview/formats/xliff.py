@@ -336,6 +336,7 @@ class _Reader2:
     def unit(self, unit: Any, file_id: str, groups: list[str]) -> list[SegmentDraft]:
         q = self.q
         uid = unit.get("id") or ""
+        lqi = _take_lqi(unit, self.ns)
         parts = [c for c in unit if isinstance(c.tag, str) and X.local(c.tag) in ("segment", "ignorable") and X.ns_of(c.tag) == self.ns]
         segs = [c for c in parts if X.local(c.tag) == "segment"]
         unit_extra = [X.serialize_standalone(c, self.path, NS2) for c in unit if not (isinstance(c.tag, str) and X.local(c.tag) in ("segment", "ignorable") and X.ns_of(c.tag) == self.ns)]
@@ -382,6 +383,8 @@ class _Reader2:
                     meta["notes"] = notes
             if smarkup or tmarkup:
                 meta["inline"] = {"format": "xliff2", "source": smarkup, "target": tmarkup}
+            if lqi and not out:
+                meta["its_lqi"] = lqi
             status = None
             sub = part.get("subState") or ""
             if sub.startswith(MTREVIEW_SUBSTATE) and sub[len(MTREVIEW_SUBSTATE) :] in {s.value for s in Status}:
@@ -407,6 +410,53 @@ class _Reader2:
             out[-1] = SegmentDraft(last.source, last.target, last.source_lines, last.target_lines, last.confidence, last.corrected, last.key, m, last.status)
         del markup_shared_src
         return out
+
+
+def _unwrap(el: Any) -> None:
+    """Replace an element by its content (text, children, tail kept in place)."""
+    parent = el.getparent()
+    idx = parent.index(el)
+    prev = parent[idx - 1] if idx > 0 else None
+
+    def append_text(t: str) -> None:
+        if not t:
+            return
+        if prev is None:
+            parent.text = (parent.text or "") + t
+        else:
+            prev.tail = (prev.tail or "") + t
+
+    append_text(el.text or "")
+    children = list(el)
+    tail = el.tail or ""
+    for i, child in enumerate(children):
+        parent.insert(idx + i, child)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + tail
+        parent.remove(el)
+    else:
+        parent.remove(el)
+        append_text(tail)
+
+
+def _take_lqi(unit: Any, ns: str) -> list[dict[str, Any]]:
+    """ITS Localization Quality Issues of a unit (standoff ``its:locQualityIssues`` and ``<mrk>``s that
+    only carry LQI data), taken out of the unit: they are annotations, not markup or extensions."""
+    found: list[dict[str, Any]] = []
+    its = "{" + ITS_NS + "}"
+    for standoff in [c for c in unit if isinstance(c.tag, str) and c.tag == its + "locQualityIssues"]:
+        for issue in standoff:
+            if isinstance(issue.tag, str) and issue.tag == its + "locQualityIssue":
+                found.append({k.split("}", 1)[-1]: v for k, v in issue.attrib.items()})
+        unit.remove(standoff)
+    for mrk in [m for m in unit.iter(f"{{{ns}}}mrk") if any(k.startswith(its + "locQualityIssue") for k in m.attrib)]:
+        if mrk.get("type") not in (None, "its:any", "generic"):
+            continue
+        info = {k.split("}", 1)[-1]: v for k, v in mrk.attrib.items() if k.startswith(its)}
+        info["text"] = "".join(mrk.itertext())
+        found.append(info)
+        _unwrap(mrk)
+    return found
 
 
 def _check_lang_attr(r: _Reader2, el: Any) -> None:
