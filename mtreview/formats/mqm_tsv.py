@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mtreview.domain.errors import InputError
-from mtreview.domain.model import Severity, Side
+from mtreview.domain.model import ImportedDocument, SegmentDraft, Severity, Side
 from mtreview.formats.base import ExportUnit, WriteOptions
 from mtreview.formats.textio import read_text
 from mtreview.i18n import _
@@ -533,3 +533,51 @@ def _register() -> None:
 
 
 _register()
+
+
+# -- into a project ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MqmImport:
+    """One (system, doc) document ready for ``ProjectService.import_document`` plus its annotations,
+    by 0-based segment index; ``rater`` becomes the annotation's author."""
+
+    document: ImportedDocument
+    annotations: list[tuple[int, MqmAnnotation]]
+
+
+def to_documents(tsv: MqmTsv) -> list[MqmImport]:
+    """Group a TSV's segments into documents named ``<system>/<doc>`` (engine = system); each segment keeps
+    ``meta["mqm"]`` (system, doc, doc_id, seg_id) so an export writes the same keys back. Annotations with
+    their own row text (see ``MqmAnnotation.row_source``) cannot be placed on the segment's text and are
+    left out of ``annotations``; they stay available on ``tsv``."""
+    by_doc: dict[tuple[str, str], list[MqmSegment]] = {}
+    for s in tsv.segments:
+        by_doc.setdefault((s.system, s.doc), []).append(s)
+    index: dict[tuple[str, str], tuple[tuple[str, str], int]] = {}
+    for doc_key, segs in by_doc.items():
+        for i, s in enumerate(segs):
+            index[s.key] = (doc_key, i)
+    anns: dict[tuple[str, str], list[tuple[int, MqmAnnotation]]] = {k: [] for k in by_doc}
+    for a in tsv.annotations:
+        if a.row_source is not None or a.row_target is not None:
+            continue
+        doc_key, i = index[a.segment_key]
+        anns[doc_key].append((i, a))
+    out: list[MqmImport] = []
+    for (system, doc), segs in by_doc.items():
+        drafts = [
+            SegmentDraft(
+                source=s.source,
+                target=s.target,
+                key=f"{s.system}/{s.seg_id}",
+                meta={"mqm": {"system": s.system, "doc": s.doc, "doc_id": s.doc_id, "seg_id": s.seg_id}},
+            )
+            for s in segs
+        ]
+        document = ImportedDocument(
+            name=f"{system}/{doc}", segments=drafts, path=tsv.path, format="mqm-tsv", engine=system
+        )
+        out.append(MqmImport(document, anns[(system, doc)]))
+    return out

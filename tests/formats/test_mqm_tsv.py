@@ -341,3 +341,33 @@ def test_registered_writer_exports_confirmed_annotations_of_units(tmp_path: Path
     assert (a.rater, a.start, a.end, a.comment) == ("kim", 0, 5, "person, not a firm")
     assert back.segments[0].target[a.start : a.end] == "マーロウ社"
     assert back.segments[1].raters == ("mtreview",)
+
+
+def test_to_documents_groups_by_system_and_doc() -> None:
+    from mtreview.formats.mqm_tsv import to_documents
+
+    text = (
+        HEADER
+        + row("A", "talk1", "1", "1", "r1", "x y", "<v>エックス</v>", "Style/Awkward", "Minor")
+        + row("B", "talk1", "1", "1", "r1", "x y", "エックス", "No-error", "No-error")
+        + row("A", "talk1", "1", "2", "r2", "z", "ゼット", "Non-translation!", "Major")
+    )
+    imports = to_documents(parse_mqm_tsv(text))
+    assert [(i.document.name, i.document.engine, len(i.document.segments)) for i in imports] == [
+        ("A/talk1", "A", 2),
+        ("B/talk1", "B", 1),
+    ]
+    first = imports[0]
+    assert first.document.segments[1].meta["mqm"]["seg_id"] == "2"
+    assert [(i, a.category, a.start, a.end) for i, a in first.annotations] == [
+        (0, "Style/Awkward", 0, 4),
+        (1, "Non-translation!", None, None),
+    ]
+
+
+def test_marking_a_span_that_no_longer_fits_is_an_error() -> None:
+    from mtreview.formats.mqm_tsv import mark
+
+    assert mark("𠮷野家", 0, 1) == "<v>𠮷</v>野家"
+    with pytest.raises(InputError):
+        mark("短い", 1, 5)
