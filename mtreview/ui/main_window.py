@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         self._apply_fonts()
         self._restore_window()
         self.reload()
+        from mtreview.ui.preferences import install as install_preferences  # Preferences…, Project Settings…
+
+        install_preferences(self)
 
     # ------------------------------------------------------------------ construction
     def _build_widgets(self) -> None:
