@@ -16,6 +16,7 @@ from mtreview import __version__
 # module name -> attribute holding the click command
 COMMANDS: list[str] = [
     "mtreview.cli.import_cmd",
+    "mtreview.cli.copy_cmd",
     "mtreview.cli.score_cmd", "mtreview.cli.report_cmd",
     "mtreview.cli.export_cmd",
 ]
