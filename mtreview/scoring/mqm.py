@@ -170,6 +170,7 @@ class _Seg:
     chars: int
     counts: list[int]
     raters: dict[str, list[int]]
+    annotations: set[Any] = field(default_factory=set)
 
 
 @dataclass
@@ -272,14 +273,31 @@ class MqmAggregator:
             cls = self._classes[memo] = self.policy.weight_class(category, severity)
         self._annotations[key] = (segment, rater, cls)
         self._raw[key] = (category, severity)
+        seg.annotations.add(key)
         if cls is not None:
             self._bump(seg, rater, cls, 1)
 
     def remove_annotation(self, key: Any) -> None:
         segment, rater, cls = self._annotations.pop(key)
         self._raw.pop(key, None)
+        seg = self._segs[segment]
+        seg.annotations.discard(key)
         if cls is not None:
-            self._bump(self._segs[segment], rater, cls, -1)
+            self._bump(seg, rater, cls, -1)
+
+    def remove_segment(self, key: Any) -> None:
+        """Remove a segment with its items and annotations (e.g. to re-add it with a new text)."""
+        seg = self._segs[key]
+        for ann in list(seg.annotations):
+            self.remove_annotation(ann)
+        doc = self._docs[seg.document]
+        doc.by_raters.setdefault(len(seg.raters), [0] * N_CLASSES)
+        if seg.system is not None and seg.raters:
+            self._systems[seg.system].items -= len(seg.raters)
+        doc.segments -= 1
+        doc.words -= seg.words
+        doc.chars -= seg.chars
+        del self._segs[key]
 
     def _bump(self, seg: _Seg, rater: str, cls: int, delta: int) -> None:
         seg.raters[rater][cls] += delta

@@ -37,6 +37,12 @@ class ScoreSegment:
     mt: str
     corrected: str | None = None
 
+    @property
+    def target(self) -> str:
+        """The current target: the corrected text where there is one, else the MT (PRODUCT.md "Segment
+        text": for a project, ``target`` is the corrected text). MQM normalises by its characters."""
+        return self.mt if self.corrected is None else self.corrected
+
 
 @dataclass(frozen=True, slots=True)
 class ScoreAnnotation:
@@ -152,7 +158,7 @@ def compute(
     one item (rater ``""``)."""
     agg = MqmAggregator(policy, threshold)
     for s in segments:
-        agg.add_segment(s.id, s.document, s.source, s.mt, system=s.system)
+        agg.add_segment(s.id, s.document, s.source, s.target, system=s.system)
     if items is None:
         for s in segments:
             agg.add_item(s.id, "")

@@ -138,3 +138,23 @@ def test_incremental_equals_from_scratch_after_random_edits() -> None:
 
 def test_default_weights_match_product_brief() -> None:
     assert default_weights() == dict(load("google-mqm").weights)
+
+
+def test_remove_and_re_add_a_segment_with_a_new_text() -> None:
+    agg = MqmAggregator()
+    agg.add_segment("s1", "d", "a b c d", "あいうえ", system="eng")
+    agg.add_segment("s2", "d", "e f", "かき", system="eng")
+    for key in ("s1", "s2"):
+        agg.add_item(key)
+    agg.add_annotation(1, "s1", "Accuracy/Mistranslation", MAJOR)
+    agg.add_annotation(2, "s2", "Fluency/Grammar", MINOR)
+    agg.remove_segment("s1")
+    doc = agg.document("d")
+    assert (doc.segments, doc.words, doc.target_chars, doc.penalty) == (1, 2, 2, 1.0)
+    assert agg.system("eng").items == 1
+    agg.add_segment("s1", "d", "a b c d", "あいうえおか", system="eng")
+    agg.add_item("s1")
+    agg.add_annotation(1, "s1", "Accuracy/Mistranslation", MINOR)
+    doc = agg.document("d")
+    assert (doc.segments, doc.words, doc.target_chars, doc.penalty) == (2, 6, 8, 2.0)
+    assert agg.system("eng").items == 2 and agg.system("eng").mqm == pytest.approx(1.0)

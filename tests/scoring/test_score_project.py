@@ -102,7 +102,9 @@ def test_project_scores(project: Path) -> None:
     assert segs["article#2"]["chrf"] is None and segs["article#2"]["ter"] is None
     doc = next(d for d in out["documents"] if d["name"] == "article")
     words = sum(len(s.split()) for s, _ in SEGMENTS)
-    chars = sum(len(t) for _, t in SEGMENTS)
+    # per 1,000 target characters: the current target (the correction where there is one).
+    targets = ["マーロウは計画がうまくいくと言った。", SEGMENTS[1][1], "変化は大きかった。", SEGMENTS[3][1]]
+    chars = sum(len(t) for t in targets)
     assert doc["segments"] == 4
     assert doc["mqm_penalty"] == 6.0
     assert doc["mqm_per_100_words"] == pytest.approx(600 / words)
@@ -170,3 +172,21 @@ def test_bad_locations_exit_2(tmp_path: Path, args: list[str], monkeypatch: pyte
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
+
+
+def test_empty_project_and_empty_texts_give_nulls_not_nan(tmp_path: Path) -> None:
+    location = tmp_path / "empty.mtreview"
+    ProjectService.open(str(location), "qa", create=True).close()
+    out = _score(location)
+    assert out["segments"] == [] and out["documents"] == [] and out["systems"] == []
+    assert set(out["signatures"]) == {"chrf", "bleu", "ter"}
+    service = ProjectService.open(str(location), "qa")
+    try:
+        service.import_document(ImportedDocument("blank", [SegmentDraft("", "", corrected="")]))
+    finally:
+        service.close()
+    result = CliRunner().invoke(cli, ["score", str(location), "--json"])
+    assert "NaN" not in result.stdout
+    out = json.loads(result.stdout)
+    (doc,) = out["documents"]
+    assert doc["chrf"] == 0.0 and doc["ter"] == 0.0 and doc["mqm_per_100_words"] == 0.0 and doc["quality"] == 100
