@@ -9,6 +9,7 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+import re
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).parent / "resources" / "locale"
@@ -34,7 +35,9 @@ class _PseudoTranslations(gettext.NullTranslations):
     _MAP = str.maketrans("aeiouAEIOUcnsy", "àéîöûÀÉÎÖÛçñšý")
 
     def gettext(self, message: str) -> str:
-        padded = message.translate(self._MAP)
+        # Accent the words, never the {placeholders} (they must still format).
+        padded = "".join(part if part.startswith("{") else part.translate(self._MAP)
+                         for part in re.split(r"(\{[^{}]*\})", message))
         return "[" + padded + " ~" * max(1, len(message) // 6) + "]"
 
     def pgettext(self, context: str, message: str) -> str:
