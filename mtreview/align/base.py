@@ -73,4 +73,6 @@ class Alignment:
             source_only=tuple(self.source_only),
             target_only=tuple(self.target_only),
             target_only_text={n: self.target_text.get(n, "") for n in self.target_only},
+            source_notes={n: self.source_text.get(n, "") for n in self.source_only
+                          if self.source_only_body is not None and n not in self.source_only_body},
         )

@@ -109,6 +109,8 @@ class ImportedDocument:
     target_only: tuple[int, ...] = ()
     """Target line numbers that pair with nothing (summaries, separators, chrome); kept as notes."""
     target_only_text: Mapping[int, str] = field(default_factory=dict)
+    source_notes: Mapping[int, str] = field(default_factory=dict)
+    """Source lines that are not body paragraphs (page chrome): kept as notes, not segments."""
     meta: Mapping[str, Any] = field(default_factory=dict)
 
 

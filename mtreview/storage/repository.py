@@ -228,6 +228,9 @@ class ProjectStore:
             notes = [
                 {"document_id": doc_id, "side": "target", "line": line, "text": doc.target_only_text.get(line, "")}
                 for line in doc.target_only
+            ] + [
+                {"document_id": doc_id, "side": "source", "line": line, "text": text}
+                for line, text in sorted(doc.source_notes.items())
             ]
             if notes:
                 c.execute(insert(NoteRow), notes)

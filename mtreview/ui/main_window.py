@@ -42,6 +42,7 @@ from mtreview.services.commands import AddAnnotation, DeleteAnnotation, SetSegme
 from mtreview.services.live_scores import LiveScores
 from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
+from mtreview.ui.alignment_view import AlignmentView
 from mtreview.ui.annotations import AnnotationPanel, FlagDialog, category_for_whole_segment, covered_text
 from mtreview.ui.editor import SegmentEditor
 from mtreview.ui.findings import FindingsPanel
@@ -228,6 +229,12 @@ class MainWindow(QMainWindow):
         self.views = QTabWidget()
         self.views.setAccessibleName(_("Views"))
         self.views.addTab(review, _("&Review"))
+        self.alignment_view = AlignmentView()
+        self.views.addTab(self.alignment_view, _("A&lignment"))
+        self.alignment_view.operationRequested.connect(self.alignment_operation)
+        self.alignment_view.realignRequested.connect(self.realign_document)
+        self.alignment_view.documentChanged.connect(lambda _d: self.refresh_alignment())
+        self.views.currentChanged.connect(lambda _i: self.refresh_alignment())
         self.setCentralWidget(self.views)
 
         self.progress_label = QLabel()
@@ -464,6 +471,62 @@ class MainWindow(QMainWindow):
             view = self.editor.source if ann.side == Side.SOURCE else self.editor.mt
             view.select_span(ann.start, ann.end)
 
+    # ------------------------------------------------------------------ alignment
+    def refresh_alignment(self, keep_row: int | None = None) -> None:
+        from mtreview.services.alignment import document_lines
+
+        if self.views.currentWidget() is not self.alignment_view:
+            return
+        combo = self.alignment_view.document
+        current = combo.currentData()
+        docs = self.service.store.documents()
+        combo.blockSignals(True)
+        combo.clear()
+        for doc in docs:
+            combo.addItem(doc.name, doc.id)
+        wanted = current if current is not None else (self.current.document_id if self.current else None)
+        index = combo.findData(wanted)
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+        doc_id = combo.currentData()
+        if doc_id is not None:
+            self.alignment_view.set_lines(document_lines(self.service, doc_id), keep_row)
+
+    def alignment_operation(self, name: str, row: int) -> None:
+        from mtreview.align.edit import EditError
+        from mtreview.services.alignment import OPERATIONS, SetAlignment
+
+        doc_id = self.alignment_view.document.currentData()
+        links = self.alignment_view.model.lines.links
+        try:
+            new_links = OPERATIONS[name](links, row)
+        except EditError as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+            return
+        self._set_alignment(SetAlignment(doc_id, new_links, _("Alignment: {op}").format(op=name)), row)
+
+    def realign_document(self) -> None:
+        from mtreview.services.alignment import SetAlignment, realign_links
+
+        doc_id = self.alignment_view.document.currentData()
+        if doc_id is None:
+            return
+        try:
+            links = realign_links(self.service, doc_id)
+        except MtreviewError as exc:
+            QMessageBox.warning(self, _("Cannot re-align"), describe_error(exc))
+            return
+        self._set_alignment(SetAlignment(doc_id, links, _("Re-run aligner")), self.alignment_view.current_row())
+
+    def _set_alignment(self, command: object, keep_row: int) -> None:
+        self.save_current()
+        try:
+            self.undo.run(command)  # type: ignore[arg-type]
+        except MtreviewError as exc:
+            QMessageBox.warning(self, _("Cannot change the alignment"), describe_error(exc))
+            return
+        self.refresh_alignment(keep_row)
+
     def refresh_findings(self) -> None:
         doc_id = self.document_filter.currentData()
         anns = [a for a in self.service.store.annotations(document_id=doc_id) if a.origin != "manual"]
@@ -596,6 +659,7 @@ class MainWindow(QMainWindow):
         self.live.apply(changes)
         if changes.documents:
             self.reload()
+            self.refresh_alignment(self.alignment_view.current_row())
             return
         if changes.segments:
             self.model.refresh(changes.segments)
