@@ -29,7 +29,7 @@ WRAPPING = frozenset({"hi"})
 PROP_PREFIX = "x-mtreview-"
 NOTE_PREFIX = "[mtreview] "
 _STATUSES = {s.value for s in Status}
-_OWN_TU_ATTRS = frozenset({"tuid", "changedate", "changeid", "creationid", "creationdate", "creationtool", "creationtoolversion"})
+_OWN_TU_ATTRS = frozenset({"tuid", "changedate", "changeid", "creationid", "creationdate"})
 
 
 def _lang_match(lang: str, wanted: str) -> bool:
@@ -109,7 +109,31 @@ class _TmxReader:
         segments: list[SegmentDraft] = []
         skipped: list[dict[str, Any]] = []
         header_meta: dict[str, Any] = {}
-        context = X.iterparse(self.path, tags=("header", "tu"))
+        with X.iterparse(self.path, tags=("header", "tu")) as context:
+            seen_root = self.parse(context, segments, skipped, header_meta, progress)
+        header_meta = self.header_meta
+        if not seen_root:
+            # iterparse saw no <header>/<tu>: find out whether this is TMX at all
+            tree = X.parse_tree(self.path)
+            root = tree.getroot()
+            if root.tag != "tmx":
+                raise InputError(_("not a TMX file (root element <{tag}>)").format(tag=X.local(root.tag)), str(self.path), root.sourceline)
+        doc_meta = {"tmx_version": self.version, "header": header_meta}
+        if skipped:
+            doc_meta["skipped"] = skipped
+        return ImportedDocument(
+            name=self.path.stem,
+            segments=segments,
+            source_lang=(self.srclang if self.srclang and self.srclang != "*all*" else "en"),
+            target_lang=self.tgtlang or "ja",
+            path=str(self.path),
+            format="tmx",
+            meta=doc_meta,
+        )
+
+    def parse(self, context: Any, segments: list[SegmentDraft], skipped: list[dict[str, Any]],
+              header_meta: dict[str, Any], progress: Progress) -> bool:
+        self.header_meta = header_meta
         seen_root = False
         for _event, el in X.iter_errors(context, self.path):
             if not seen_root:
@@ -124,7 +148,7 @@ class _TmxReader:
                 notes, props = _notes_props(el)
                 ns: dict[str, str] = {}
                 udes = [X.serialize(c, ns, self.path) for c in el if c.tag == "ude"]
-                header_meta = {"attrs": self.header, "notes": notes, "props": props, "ude": udes}
+                self.header_meta = {"attrs": self.header, "notes": notes, "props": props, "ude": udes}
                 continue
             seg = self.tu(el, skipped)
             if seg is not None:
@@ -133,26 +157,7 @@ class _TmxReader:
                     progress.check()
                     progress.report(len(segments), 0, "")
             X.release(el)
-        if not seen_root:
-            # iterparse saw no <header>/<tu>: find out whether this is TMX at all
-            tree = X.parse_tree(self.path)
-            root = tree.getroot()
-            if root.tag != "tmx":
-                raise InputError(_("not a TMX file (root element <{tag}>)").format(tag=X.local(root.tag)), str(self.path), root.sourceline)
-        if not self.srclang and segments:
-            pass
-        doc_meta = {"tmx_version": self.version, "header": header_meta}
-        if skipped:
-            doc_meta["skipped"] = skipped
-        return ImportedDocument(
-            name=self.path.stem,
-            segments=segments,
-            source_lang=(self.srclang if self.srclang and self.srclang != "*all*" else "en"),
-            target_lang=self.tgtlang or "ja",
-            path=str(self.path),
-            format="tmx",
-            meta=doc_meta,
-        )
+        return seen_root
 
     def tu(self, tu: Any, skipped: list[dict[str, Any]]) -> SegmentDraft | None:
         tuvs = [c for c in tu if c.tag == "tuv"]

@@ -168,11 +168,11 @@ def _validate_schema(path: Path, namespace: str) -> None:
 
 def _root_namespace(path: Path) -> tuple[str, str, int]:
     """Namespace, version and line of the root element, from the first start event."""
-    context = X.iterparse(path, events=("start",))
-    for _event, el in X.iter_errors(context, path):
-        if X.local(el.tag) != "xliff":
-            raise InputError(_("not an XLIFF file (root element <{tag}>)").format(tag=X.local(el.tag)), str(path), el.sourceline)
-        return X.ns_of(el.tag), el.get("version", ""), el.sourceline
+    with X.iterparse(path, events=("start",)) as context:
+        for _event, el in X.iter_errors(context, path):
+            if X.local(el.tag) != "xliff":
+                raise InputError(_("not an XLIFF file (root element <{tag}>)").format(tag=X.local(el.tag)), str(path), el.sourceline)
+            return X.ns_of(el.tag), el.get("version", ""), el.sourceline
     raise InputError(_("the file has no root element"), str(path))
 
 
@@ -207,7 +207,10 @@ class _Reader2:
         return InputError(_("invalid XLIFF: {error}").format(error=message), str(self.path), getattr(el, "sourceline", None))
 
     def read(self, progress: Progress) -> ImportedDocument:
-        q = self.q
+        with X.iterparse(self.path, events=("start", "end")) as context:
+            return self.parse(context, progress)
+
+    def parse(self, context: Any, progress: Progress) -> ImportedDocument:
         segments: list[SegmentDraft] = []
         root = None
         src_lang = trg_lang = None
@@ -221,7 +224,6 @@ class _Reader2:
         started: set[Any] = set()
         self.subflows: list[tuple[str, Any]] = []
         group_stack: list[str] = []
-        context = X.iterparse(self.path, events=("start", "end"))
         for event, el in X.iter_errors(context, self.path):
             if not isinstance(el.tag, str):
                 continue
@@ -978,13 +980,16 @@ class _Reader1:
         self.q = (lambda n: f"{{{ns}}}{n}") if ns else (lambda n: n)
 
     def read(self, progress: Progress) -> ImportedDocument:
+        with X.iterparse(self.path, events=("start", "end")) as context:
+            return self.parse(context, progress)
+
+    def parse(self, context: Any, progress: Progress) -> ImportedDocument:
         q = self.q
         segments: list[SegmentDraft] = []
         src_lang = trg_lang = None
         files = 0
         file_attrs: dict[str, str] = {}
         ids: set[tuple[str, str]] = set()
-        context = X.iterparse(self.path, events=("start", "end"))
         for event, el in X.iter_errors(context, self.path):
             if not isinstance(el.tag, str):
                 continue

@@ -8,6 +8,7 @@ quadratic blowup, XXE) and such files are rejected at once with a clear message,
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -66,10 +67,22 @@ def check_prolog(path: Path) -> None:
         )
 
 
-def iterparse(path: Path, tags: tuple[str, ...] | None = None, events: tuple[str, ...] = ("end",)) -> Any:
+@contextlib.contextmanager
+def iterparse(path: Path, tags: tuple[str, ...] | None = None, events: tuple[str, ...] = ("end",)) -> Iterator[Any]:
+    """A safe ``etree.iterparse`` over ``path``; the file is closed when the block ends."""
     check_prolog(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115  (closed below)
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), str(path)) from None
+    with handle:
+        etree.clear_error_log()  # syntax_error() reads the first error of this parse from the log
+        yield _iterparse(handle, tags, events)
+
+
+def _iterparse(handle: Any, tags: tuple[str, ...] | None, events: tuple[str, ...]) -> Any:
     return etree.iterparse(
-        str(path),
+        handle,
         events=events,
         tag=tags,
         resolve_entities=False,
@@ -100,9 +113,14 @@ def parse_tree(path: Path) -> Any:
 
 def syntax_error(exc: etree.XMLSyntaxError, path: Path) -> InputError:
     msg = (exc.msg or str(exc)).splitlines()[0]
+    line = exc.lineno or None
+    errors = [e for e in (exc.error_log or ()) if e.line]
+    if errors and (not line or msg == "no element found"):
+        # iterparse reports the last error; the first one in the log says what went wrong, and where
+        msg, line = errors[0].message, errors[0].line
     # lxml appends ", line N, column M"; we carry the line separately
     msg = re.sub(r",? line \d+, column \d+$", "", msg)
-    return InputError(_("not well-formed XML: {error}").format(error=msg), str(path), exc.lineno or None)
+    return InputError(_("not well-formed XML: {error}").format(error=msg), str(path), line)
 
 
 def release(elem: Any) -> None:
