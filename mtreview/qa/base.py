@@ -1,0 +1,201 @@
+"""The check engine's values and the ``Check`` base class (no Qt, no storage).
+
+A check is a small class with a stable ``id``, a translatable ``name`` and ``description``, a default MQM
+category and severity, an enabled-by-default flag and parameters. Two shapes:
+
+* a *segment* check implements ``check_segment(segment, doc)`` and sees one segment at a time (it may read
+  document-level facts from ``doc``, e.g. which English names are persons);
+* a *document* check implements ``observe(segment, doc)`` returning ``(key, item)`` observations per segment
+  and ``judge(key, observations, doc)`` turning all observations of one key in a document into findings.
+  The runner caches observations per document, so re-checking an edited segment only re-judges the keys
+  that segment touched (``mtreview.qa.runner.IncrementalChecker``).
+
+Offsets are code points (Python ``str`` indices) into ``source`` or ``target``; ``None`` means the whole
+segment, and then ``text`` is the whole string (PRODUCT.md, ``mtreview qa`` contract).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from mtreview.domain.model import MANUAL, AnnotationDraft, AnnotationState, Severity, Side
+from mtreview.i18n import _
+
+if TYPE_CHECKING:
+    from mtreview.qa.context import DocumentFacts, QaContext
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentInput:
+    """What a check sees of one segment. ``target`` is the current Japanese (the correction if any)."""
+
+    id: str
+    document: str
+    source: str
+    target: str
+    source_lines: tuple[int, ...] = ()
+    target_lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInput:
+    """One document's segments, in order; consistency checks see all of them."""
+
+    name: str
+    segments: tuple[SegmentInput, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    segment: str
+    check: str
+    category: str
+    severity: Severity
+    side: Side
+    start: int | None
+    end: int | None
+    text: str
+    message: str
+    suggestion: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "segment": self.segment,
+            "check": self.check,
+            "category": self.category,
+            "severity": self.severity.value,
+            "side": self.side.value,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+    def to_draft(self, segment_id: int) -> AnnotationDraft:
+        """The proposed annotation a reviewer confirms or dismisses (``origin`` is the check id)."""
+        return AnnotationDraft(
+            segment_id=segment_id,
+            category=self.category,
+            severity=self.severity,
+            side=self.side,
+            start=self.start,
+            end=self.end,
+            comment=self.message,
+            suggestion=self.suggestion,
+            origin=self.check if self.check else MANUAL,
+            state=AnnotationState.PROPOSED,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class QaError:
+    """A check that could not run (bad lexicon, a bug on one segment): reported, the run goes on."""
+
+    check: str
+    segment: str | None
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"check": self.check, "segment": self.segment, "message": self.message}
+
+
+@dataclass(slots=True)
+class QaResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[QaError] = field(default_factory=list)
+
+    def by_check(self) -> dict[str, list[Finding]]:
+        groups: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            groups.setdefault(finding.check, []).append(finding)
+        return groups
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+
+
+Observation = tuple[Hashable, Any]
+
+
+class Check:
+    """Base class of every check. Subclasses set the class attributes and override one shape's methods."""
+
+    id: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    """Marked with ``N_``; shown through ``display_name`` (translated at call time)."""
+    description: ClassVar[str] = ""
+    category: ClassVar[str] = "Other"
+    severity: ClassVar[Severity] = Severity.MINOR
+    enabled_by_default: ClassVar[bool] = True
+    document_level: ClassVar[bool] = False
+    parameters: ClassVar[Mapping[str, Any]] = {}
+    """Defaults of the check's parameters; per-project settings override them."""
+
+    def __init__(self, context: QaContext, params: Mapping[str, Any] | None = None,
+                 severity: Severity | None = None) -> None:
+        self.context = context
+        self.params: dict[str, Any] = {**self.parameters, **(params or {})}
+        self.default_severity = severity or self.severity
+
+    # -- presentation -------------------------------------------------------------------------------
+    @classmethod
+    def display_name(cls) -> str:
+        return _(cls.name)
+
+    @classmethod
+    def display_description(cls) -> str:
+        return _(cls.description)
+
+    # -- segment checks -----------------------------------------------------------------------------
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        return ()
+
+    # -- document checks ----------------------------------------------------------------------------
+    def observe(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Observation]:
+        return ()
+
+    def judge(self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts,
+              index: Mapping[Hashable, Mapping[str, list[Any]]]) -> Iterable[Finding]:
+        """Findings for one key; ``observations`` maps segment id to that segment's items for the key."""
+        return ()
+
+    def linked_keys(self, keys: set[Hashable]) -> set[Hashable]:
+        """Keys whose judgement depends on ``keys`` (re-judged together after an edit)."""
+        return keys
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def finding(
+        self,
+        segment: SegmentInput,
+        side: Side,
+        start: int | None,
+        end: int | None,
+        message: str,
+        suggestion: str | None = None,
+        *,
+        severity: Severity | None = None,
+        category: str | None = None,
+    ) -> Finding:
+        text_of = segment.source if side is Side.SOURCE else segment.target
+        if start is None or end is None:
+            start = end = None
+            text = text_of
+        else:
+            if not 0 <= start <= end <= len(text_of):
+                raise ValueError(f"{self.id}: span {start}..{end} outside the {side.value} text")
+            text = text_of[start:end]
+        return Finding(
+            segment=segment.id,
+            check=self.id,
+            category=category or self.category,
+            severity=severity or self.default_severity,
+            side=side,
+            start=start,
+            end=end,
+            text=text,
+            message=message,
+            suggestion=suggestion,
+        )

@@ -1,0 +1,66 @@
+"""Idioms translated word for word, from the curated (user-extendable) idiom lexicon."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mtreview.domain.model import Severity, Side
+from mtreview.i18n import N_, _
+from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.context import DocumentFacts
+from mtreview.qa.lexicons import Idiom
+
+WORDS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+def _covered(target: str, start: int, end: int, accepted: tuple[str, ...]) -> bool:
+    """The literal word is part of an accepted rendering (氷山 inside 氷山の一角)."""
+    for phrase in accepted:
+        for m in re.finditer(re.escape(phrase), target):
+            if m.start() <= start and end <= m.end():
+                return True
+    return False
+
+
+class LiteralIdiom(Check):
+    id = "literal-idiom"
+    name = N_("Idiom translated literally")
+    description = N_("The source uses an English idiom and the translation contains the words of a literal "
+                     "rendering (赤線 for “red line”, 氷を割る for “break the ice”). The idiom lexicon ships "
+                     "with the application and can be extended by the user.")
+    category = "Accuracy/Mistranslation"
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        target = segment.target
+        if not target:
+            return
+        index = self.context.idiom_index
+        lower = segment.source.lower()
+        candidates: dict[int, Idiom] = {}
+        for word in set(WORDS.findall(lower)):
+            for idiom in index.get(word, ()):
+                candidates[id(idiom)] = idiom
+        for idiom in candidates.values():
+            m = idiom.pattern.search(segment.source)
+            if m is None:
+                continue
+            hits: list[tuple[int, int, str]] = []
+            for literal in idiom.literal:
+                for lm in re.finditer(re.escape(literal), target):
+                    if not _covered(target, lm.start(), lm.end(), idiom.accepted):
+                        hits.append((lm.start(), lm.end(), literal))
+                        break
+            if not hits:
+                continue
+            hits.sort()
+            start, end, literal = hits[0]
+            suggestion = idiom.accepted[0] if idiom.accepted else None
+            message = _("“{idiom}” seems translated word for word (“{literal}”).").format(
+                idiom=m.group(), literal=literal)
+            if idiom.meaning:
+                message += " " + _("It means: {meaning}.").format(meaning=idiom.meaning)
+            if idiom.accepted:
+                message += " " + _("Usual renderings: {accepted}.").format(accepted="、".join(idiom.accepted))
+            yield self.finding(segment, Side.TARGET, start, end, message, suggestion)

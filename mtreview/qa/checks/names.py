@@ -1,0 +1,152 @@
+"""Names: a person rendered as a company, and one English name rendered several ways in a document."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any
+
+from mtreview.domain.model import Severity, Side
+from mtreview.i18n import N_, _
+from mtreview.qa.base import Check, Finding, Observation, SegmentInput
+from mtreview.qa.context import DocumentFacts
+from mtreview.qa.entities import is_acronym
+from mtreview.qa.jtext import KATAKANA_RUN, name_similarity
+
+# X社 (not 社会 society, 社交, 社説, 社是), 株式会社X, X株式会社, X Inc.
+_KATA = r"[\u30a1-\u30fa\u30fc\u30fb]+"
+_LATIN = r"[A-Za-z][A-Za-z0-9&'’.\-]*(?: [A-Z][A-Za-z0-9&'’.\-]*)*"
+COMPANY_AFTER = re.compile(
+    rf"(?P<name>{_KATA}|{_LATIN})\s?(?P<suffix>株式会社|有限会社|合同会社|社(?![会交説是団])|"
+    r"コーポレーション|インコーポレイテッド|ホールディングス|グループ|Inc\.?|Corp\.?|Co\.,? ?Ltd\.?|Ltd\.?|LLC)")
+COMPANY_BEFORE = re.compile(rf"(?P<suffix>株式会社|有限会社|合同会社|\(株\)|（株）)\s?(?P<name>{_KATA}|{_LATIN})")
+NAME_PARTS = re.compile(r"[^・=＝\s]+")
+
+
+def _best_token(part: str, tokens: Iterable[str], threshold: float) -> tuple[str | None, float]:
+    best, score = None, 0.0
+    for token in tokens:
+        if part == token:
+            return token, 1.0
+        if part.isascii():
+            s = 1.0 if part.lower() == token.lower() else 0.0
+        else:
+            s = name_similarity(token, part)
+        if s > score:
+            best, score = token, s
+    return (best, score) if score >= threshold else (None, score)
+
+
+class NameAsCompany(Check):
+    id = "name-as-company"
+    name = N_("Person's name rendered as a company")
+    description = N_("A person named in the source is rendered with a company suffix (社, 株式会社…) in the "
+                     "translation. Persons are recognised from full names with known given names, speaker "
+                     "labels, titles and pronouns, organisations from suffixes (Inc., Labs…) and context; "
+                     "the project glossary's entity types override both.")
+    category = "Accuracy/Mistranslation"
+    severity = Severity.MAJOR
+    parameters = {"threshold": 0.75}
+
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        target = segment.target
+        if "社" not in target and "株" not in target and not re.search(r"Inc|Corp|Ltd|LLC|コーポ|ホールディ|グループ",
+                                                                      target):
+            return
+        threshold = float(self.params["threshold"])
+        mentions = doc.mentions.get(segment.id, [])
+        local = [t for m in mentions for t in m.tokens]
+        entities = doc.entities
+        for pattern in (COMPANY_AFTER, COMPANY_BEFORE):
+            for m in pattern.finditer(target):
+                name = m.group("name")
+                parts = [p for p in NAME_PARTS.findall(name) if p]
+                if not parts:
+                    continue
+                persons: list[str] = []
+                org_hit = False
+                for part in parts:
+                    token, _score = _best_token(part, local, threshold)
+                    if token is None:
+                        # the name may sit in a neighbouring segment (alignment): accept strong matches only
+                        token, _score = _best_token(part, entities.names, max(threshold, 0.88))
+                    if token is None:
+                        continue
+                    kind = entities.kind(token)
+                    if kind == "person":
+                        persons.append(token)
+                    elif kind == "org":
+                        org_hit = True
+                if persons and not org_hit:
+                    bare = name.strip()
+                    yield self.finding(
+                        segment, Side.TARGET, m.start(), m.end(),
+                        _("“{name}” is a person in the source, but the translation makes it a company "
+                          "({suffix}).").format(name=" ".join(dict.fromkeys(persons)), suffix=m.group("suffix")),
+                        bare,
+                    )
+
+
+class NameConsistency(Check):
+    id = "name-consistency"
+    name = N_("Name and term consistency")
+    description = N_("The same English name is rendered differently in different segments (katakana "
+                     "variants such as カーノフスキー/カルノフスキー, or the Latin name in some places and "
+                     "katakana in others). The minority renderings are reported with the majority one as the "
+                     "suggestion.")
+    category = "Terminology/Inconsistent use of terminology"
+    severity = Severity.MINOR
+    document_level = True
+    parameters = {"threshold": 0.75, "min_letters": 3}
+
+    def observe(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Observation]:
+        target = segment.target
+        if not target:
+            return
+        min_letters = int(self.params["min_letters"])
+        tokens = {t for m in doc.mentions.get(segment.id, []) for t in m.tokens
+                  if len(t) >= min_letters and t.isalpha() and not is_acronym(t)}
+        glossary_names = [e.source for e in doc.context.glossary.entries if e.type in ("person", "org", "product")]
+        for term in glossary_names:
+            if term in segment.source and " " not in term:
+                tokens.add(term)
+        if not tokens:
+            return
+        threshold = float(self.params["threshold"])
+        for token in tokens:
+            for m in re.finditer(r"(?<![A-Za-z])" + re.escape(token) + r"(?![a-z])", target):
+                yield token.lower(), (token, m.start(), m.end(), token)
+        for run in KATAKANA_RUN.finditer(target):
+            for part in NAME_PARTS.finditer(run.group()):
+                text = part.group().strip("ー")
+                if len(text) < 2:
+                    continue
+                best, _score = _best_token(text, tokens, threshold)
+                if best is not None:
+                    start = run.start() + part.start()
+                    yield best.lower(), (best, start, start + len(part.group()), part.group())
+
+    def judge(self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts,
+              index: Mapping[Hashable, Mapping[str, list[Any]]]) -> Iterable[Finding]:
+        counts: Counter[str] = Counter()
+        first_seen: dict[str, int] = {}
+        for sid, items in observations.items():
+            for _token, _start, _end, rendering in items:
+                counts[rendering] += 1
+                first_seen.setdefault(rendering, doc.order.get(sid, 0))
+                first_seen[rendering] = min(first_seen[rendering], doc.order.get(sid, 0))
+        if len(counts) < 2:
+            return
+        majority = max(counts, key=lambda r: (counts[r], -first_seen[r]))
+        for sid, items in observations.items():
+            segment = doc.segments[sid]
+            for token, start, end, rendering in items:
+                if rendering == majority:
+                    continue
+                yield self.finding(
+                    segment, Side.TARGET, start, end,
+                    _("“{name}” is rendered {this} here but {majority} in {n} other place(s).").format(
+                        name=token, this=rendering, majority=majority, n=counts[majority]),
+                    majority,
+                )

@@ -1,0 +1,169 @@
+"""Register mix (です/ます against だ/である) and punctuation and width."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any
+
+from mtreview.domain.model import Severity, Side
+from mtreview.i18n import N_, _
+from mtreview.qa.base import Check, Finding, Observation, SegmentInput
+from mtreview.qa.context import DocumentFacts
+from mtreview.qa.jtext import JA_CHAR, to_halfwidth_ascii
+
+QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”|\"[^\"]*\"|（[^（）]*）|\([^()]*\)")
+SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]")
+POLITE = re.compile(r"(?:です|ます|ました|ません|でした|でしょう|ましょう|ください|下さい|ございます|ませんでした)"
+                    r"(?:か|ね|よ|よね|けど|が|から)?$")
+PLAIN = re.compile(r"(?:である|であった|だった|ではない|じゃない|だろう|であろう|なかった|ない|のだ|んだ|だ|"
+                   r"[たるうくすつぬむぶぐい])(?:か|ね|よ|な|の|わ|ぞ)?$")
+_MASK = "\u25a1"
+
+
+def _mask_quotes(text: str) -> str:
+    """Quoted and bracketed text replaced by □ of the same length (a quotation keeps its own register)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = QUOTED.sub(lambda m: _MASK * len(m.group()), text)
+    return text
+
+
+def sentence_endings(target: str) -> list[tuple[str, int, int]]:
+    """(``polite``|``plain``, start, end) of each sentence's final predicate."""
+    masked = _mask_quotes(target)
+    out: list[tuple[str, int, int]] = []
+    for m in SENTENCE.finditer(masked):
+        body = m.group()[:-1].rstrip()
+        end = m.start() + len(body)
+        if not body or body.endswith(_MASK):
+            continue
+        for style, pattern in (("polite", POLITE), ("plain", PLAIN)):
+            pm = pattern.search(body)
+            if pm:
+                out.append((style, m.start() + pm.start(), end))
+                break
+    return out
+
+
+class RegisterMix(Check):
+    id = "register-mix"
+    name = N_("Register mix")
+    description = N_("Polite (です/ます) and plain (だ/である) sentence endings mixed in one document; the "
+                     "minority style is reported. Quotations are ignored.")
+    category = "Fluency/Register"
+    severity = Severity.MINOR
+    document_level = True
+    parameters = {"min_majority": 2}
+
+    def observe(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Observation]:
+        if not segment.target or not ("。" in segment.target or "？" in segment.target or "！" in segment.target):
+            return
+        for style, start, end in sentence_endings(segment.target):
+            yield style, (start, end)
+
+    def linked_keys(self, keys: set[Hashable]) -> set[Hashable]:
+        return {"polite", "plain"} if keys else keys
+
+    def judge(self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts,
+              index: Mapping[Hashable, Mapping[str, list[Any]]]) -> Iterable[Finding]:
+        other = "plain" if key == "polite" else "polite"
+        mine = sum(len(v) for v in observations.values())
+        theirs = sum(len(v) for v in index.get(other, {}).values())
+        if theirs < int(self.params["min_majority"]) or mine > theirs or (mine == theirs and key == "polite"):
+            return
+        style = _("plain (だ/である)") if key == "plain" else _("polite (です/ます)")
+        majority = _("polite (です/ます)") if key == "plain" else _("plain (だ/である)")
+        for sid, items in observations.items():
+            segment = doc.segments[sid]
+            for start, end in items:
+                yield self.finding(
+                    segment, Side.TARGET, start, end,
+                    _("{style} ending in a document that is mostly {majority} ({mine} against {theirs} "
+                      "sentences).").format(style=style, majority=majority, mine=mine, theirs=theirs))
+
+
+PAIRS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "［": "］", "〈": "〉", "《": "》", "“": "”"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+FULLWIDTH_PUNCT = {",": "、", ".": "。", "!": "！", "?": "？", ":": "：", ";": "；", "(": "（", ")": "）"}
+JA = re.compile(f"[{JA_CHAR}]")
+ASCII_PUNCT = re.compile(r"\.\.\.|[,.!?:;()]")
+HALF_KATAKANA = re.compile(r"[\uff66-\uff9f]+")
+FULL_ALNUM = re.compile(r"[Ａ-Ｚａ-ｚ０-９]+")
+HALF_ALNUM = re.compile(r"[A-Za-z0-9]")
+DOUBLE_SPACE = re.compile(r"(?<=\S)(?: {2,}|\u3000{2,}|[ \u3000]{2,})(?=\S)")
+JA_GAP = re.compile(f"(?<=[{JA_CHAR}])[ \u3000](?=[{JA_CHAR}])")
+
+
+class PunctuationWidth(Check):
+    id = "punctuation-width"
+    name = N_("Punctuation and width")
+    description = N_("Full-width/half-width mixing (half-width katakana, full-width letters and digits beside "
+                     "half-width ones), unbalanced 「」『』（） and quotes, doubled spaces, spaces between "
+                     "Japanese characters, and ASCII punctuation in Japanese text.")
+    category = "Fluency/Punctuation"
+    severity = Severity.MINOR
+
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        target = segment.target
+        if not target:
+            return
+        for m in HALF_KATAKANA.finditer(target):
+            yield self.finding(segment, Side.TARGET, m.start(), m.end(), _("Half-width katakana."),
+                               _fullwidth_katakana(m.group()), category="Style/Awkward")
+        if FULL_ALNUM.search(target) and HALF_ALNUM.search(target):
+            for m in FULL_ALNUM.finditer(target):
+                yield self.finding(segment, Side.TARGET, m.start(), m.end(),
+                                   _("Full-width letters or digits beside half-width ones."),
+                                   to_halfwidth_ascii(m.group()), category="Style/Awkward")
+        yield from self._brackets(segment)
+        for m in DOUBLE_SPACE.finditer(target):
+            yield self.finding(segment, Side.TARGET, m.start(), m.end(), _("Doubled space."), " ")
+        for m in JA_GAP.finditer(target):
+            yield self.finding(segment, Side.TARGET, m.start(), m.end(), _("Space between Japanese characters."),
+                               "")
+        if not JA.search(target):
+            return
+        for m in ASCII_PUNCT.finditer(target):
+            start, end = m.start(), m.end()
+            before = target[start - 1] if start > 0 else ""
+            after = target[end] if end < len(target) else ""
+            char = m.group()
+            if char == "." and (before.isdigit() and after.isdigit()):
+                continue
+            if char in ":;,." and after and after not in " \n" and not JA.match(after):
+                continue  # 7.1.7, 10:30, a URL or a number
+            if JA.match(before) or (char in "(" and JA.match(after)) or (
+                    char == ")" and JA.match(after)) or (char == "(" and before == "" and JA.match(after)):
+                suggestion = "…" if char == "..." else FULLWIDTH_PUNCT[char]
+                yield self.finding(segment, Side.TARGET, start, end,
+                                   _("ASCII punctuation “{char}” in Japanese text.").format(char=char), suggestion)
+
+    def _brackets(self, segment: SegmentInput) -> Iterable[Finding]:
+        target = segment.target
+        if not any(c in CLOSERS or c in PAIRS for c in target):
+            return
+        stack: list[tuple[str, int]] = []
+        for i, ch in enumerate(target):
+            if ch in PAIRS:
+                stack.append((ch, i))
+            elif ch in CLOSERS:
+                if stack and stack[-1][0] == CLOSERS[ch]:
+                    stack.pop()
+                elif any(opener == CLOSERS[ch] for opener, _i in stack):
+                    while stack and stack[-1][0] != CLOSERS[ch]:
+                        opener, j = stack.pop()
+                        yield self.finding(segment, Side.TARGET, j, j + 1,
+                                           _("Unbalanced “{char}”.").format(char=opener))
+                    stack.pop()
+                else:
+                    yield self.finding(segment, Side.TARGET, i, i + 1, _("Unbalanced “{char}”.").format(char=ch))
+        for opener, j in stack:
+            yield self.finding(segment, Side.TARGET, j, j + 1, _("Unbalanced “{char}”.").format(char=opener))
+
+
+def _fullwidth_katakana(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text)

@@ -1,0 +1,79 @@
+"""English left in the Japanese: single words, whole segments, and targets identical to the source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mtreview.domain.model import Severity, Side
+from mtreview.i18n import N_, _
+from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.context import DocumentFacts
+from mtreview.qa.jtext import has_japanese
+
+LATIN_TOKEN = re.compile(r"(?<![\w@/.\\:#-])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*(?![\w@/\\#]|\.\w)")
+CODE_SPANS = re.compile(r"`[^`]*`|https?://\S+|www\.\S+|\S+@\S+\.\w+|\{[^}]*\}|%\w|<[^>]+>|\$\w+|\S+\.(?:py|js|"
+                        r"json|txt|csv|md|html|xml|exe|dll|so|zip|pdf|png|jpg)\b")
+LOWER_WORDS = re.compile(r"[a-z]+")
+# Lower-case forms that are normal in Japanese text: units, abbreviations, file and code words.
+ALLOWED = frozenset("""kg g mg km m cm mm nm ml l kb mb gb tb kbps mbps gbps ms ns s h min hz khz mhz ghz kw w
+    v mah px pt dpi fps rpm vs etc e g i e ex cf am pm ok eg ie aka app apps ios macos iphone ipad ebook
+    email e-mail web wifi wi-fi""".split())
+HONORIFIC_AFTER = re.compile(r"^\s*(?:氏|さん|様|さま|君|くん|ちゃん|先生|教授|博士|:|：)")
+
+
+class Untranslated(Check):
+    id = "untranslated"
+    name = N_("Untranslated English")
+    description = N_("English words left in the Japanese that are not names, acronyms, code or product names "
+                     "present as such in the source; a target with no Japanese at all is reported whole.")
+    category = "Accuracy/Untranslated text"
+    severity = Severity.MAJOR
+    parameters = {"min_length": 3}
+
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        target = segment.target
+        if not target or segment.source.strip() == target.strip():
+            return
+        if not has_japanese(target):
+            words = LOWER_WORDS.findall(segment.source)
+            if len(words) >= 3 and len(LOWER_WORDS.findall(target)) >= 3:
+                yield self.finding(segment, Side.TARGET, None, None,
+                                   _("The segment is not translated."), category="Non-translation!")
+            return
+        masked = CODE_SPANS.sub(lambda m: " " * len(m.group()), target)
+        min_length = int(self.params["min_length"])
+        speakers = {s.lower() for s in doc.entities.speakers}
+        for m in LATIN_TOKEN.finditer(masked):
+            word = m.group()
+            if any(c.isupper() for c in word) or len(word) < min_length:
+                continue  # names, acronyms, products: kept in Latin on purpose
+            low = word.lower()
+            if low in ALLOWED or low in speakers:
+                continue
+            if HONORIFIC_AFTER.match(target[m.end() : m.end() + 4]):
+                continue  # a lower-case handle used as a name ("aysja 氏")
+            yield self.finding(
+                segment, Side.TARGET, m.start(), m.end(),
+                _("English word “{word}” left untranslated.").format(word=word),
+            )
+
+
+class Identical(Check):
+    id = "identical"
+    name = N_("Target identical to source")
+    description = N_("The translation is the English source unchanged (names, numbers, code and short "
+                     "labels that are legitimately the same are not reported).")
+    category = "Non-translation!"
+    severity = Severity.MAJOR
+    parameters = {"min_words": 2}
+
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        source, target = segment.source.strip(), segment.target.strip()
+        if not target or source != target:
+            return
+        words = re.findall(r"[A-Za-z]+", source)
+        lower = [w for w in words if w.islower() and len(w) >= 3]
+        if len(words) < int(self.params["min_words"]) or not lower:
+            return
+        yield self.finding(segment, Side.TARGET, None, None, _("The translation is identical to the source."))

@@ -1,0 +1,120 @@
+"""What checks share: run-wide resources (lexicons, glossary) and per-document facts (cached indexes)."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mtreview.domain.errors import InputError
+from mtreview.qa.base import DocumentInput, QaError, SegmentInput
+from mtreview.qa.entities import EntityIndex, Mention, build_entity_index, common_words, find_mentions
+from mtreview.qa.glossary import Glossary, read_glossary
+from mtreview.qa.lexicons import Idiom, Lexicons, load_lexicons, shipped_lexicons
+
+
+@dataclass
+class QaContext:
+    """Resources for one run, built once from the settings; load errors are kept, not raised."""
+
+    lexicons: Lexicons
+    glossary: Glossary = field(default_factory=Glossary)
+    errors: list[QaError] = field(default_factory=list)
+    _idiom_index: dict[str, list[Idiom]] | None = None
+
+    @property
+    def idiom_index(self) -> dict[str, list[Idiom]]:
+        if self._idiom_index is None:
+            self._idiom_index = self.lexicons.idiom_index()
+        return self._idiom_index
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any] | None = None) -> QaContext:
+        """``settings`` keys used: ``lexicons`` ({kind: [paths]}), ``user_lexicons`` (bool, default True
+        except when ``MTREVIEW_NO_USER_LEXICONS`` is set), ``glossary_files`` ([paths]) and ``glossary``
+        ([{source, targets, type, forbidden, note}])."""
+        settings = settings or {}
+        extra = settings.get("lexicons") or {}
+        include_user = bool(settings.get("user_lexicons", not os.environ.get("MTREVIEW_NO_USER_LEXICONS")))
+        lexicons = load_lexicons(extra, include_user=include_user) if (extra or include_user) else shipped_lexicons()
+        errors = [QaError(check, None, str(exc)) for check, exc in lexicons.errors]
+        entries = []
+        for path in settings.get("glossary_files") or ():
+            try:
+                entries.extend(read_glossary(path))
+            except InputError as exc:
+                errors.append(QaError("glossary", None, str(exc)))
+        glossary = Glossary(entries + Glossary.from_entries(settings.get("glossary") or ()).entries)
+        return cls(lexicons, glossary, errors)
+
+
+class LengthStats:
+    """Sorted log length ratios of a document's non-empty pairs, updated in place on an edit."""
+
+    def __init__(self, values: list[float]) -> None:
+        self.values = sorted(values)
+
+    def add(self, value: float) -> None:
+        bisect.insort(self.values, value)
+
+    def remove(self, value: float) -> None:
+        i = bisect.bisect_left(self.values, value)
+        if i < len(self.values) and self.values[i] == value:
+            del self.values[i]
+
+    def quantile(self, q: float) -> float:
+        if not self.values:
+            return 0.0
+        pos = q * (len(self.values) - 1)
+        lo = math.floor(pos)
+        hi = min(lo + 1, len(self.values) - 1)
+        return self.values[lo] + (self.values[hi] - self.values[lo]) * (pos - lo)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
+def length_ratio(source: str, target: str) -> float | None:
+    """log((target chars + 1) / (source chars + 1)) for a pair with text on both sides."""
+    s, t = len(source.strip()), len(target.strip())
+    if s == 0 or t == 0:
+        return None
+    return math.log((t + 1) / (s + 1))
+
+
+class DocumentFacts:
+    """Per-document indexes the checks read; the source side is fixed, the target side is updated."""
+
+    def __init__(self, document: DocumentInput, context: QaContext) -> None:
+        self.name = document.name
+        self.context = context
+        self.segments: dict[str, SegmentInput] = {s.id: s for s in document.segments}
+        self.order: dict[str, int] = {s.id: i for i, s in enumerate(document.segments)}
+        sources = [s.source for s in document.segments]
+        self.common = common_words(sources)
+        lex = context.lexicons
+        self.mentions: dict[str, list[Mention]] = {
+            s.id: find_mentions(s.source, self.common, lex.given_names) for s in document.segments
+        }
+        self.entities: EntityIndex = build_entity_index(
+            sources, lex.given_names, lex.org_suffixes, context.glossary,
+            [self.mentions[s.id] for s in document.segments])
+        self._ratio: dict[str, float] = {}
+        for s in document.segments:
+            r = length_ratio(s.source, s.target)
+            if r is not None:
+                self._ratio[s.id] = r
+        self.ratios = LengthStats(list(self._ratio.values()))
+
+    def update_target(self, segment: SegmentInput) -> None:
+        old = self._ratio.pop(segment.id, None)
+        if old is not None:
+            self.ratios.remove(old)
+        r = length_ratio(segment.source, segment.target)
+        if r is not None:
+            self._ratio[segment.id] = r
+            self.ratios.add(r)
+        self.segments[segment.id] = segment
