@@ -27,7 +27,7 @@ import polib
 
 from mtreview import __version__
 from mtreview.domain.errors import InputError
-from mtreview.domain.model import ImportedDocument, SegmentDraft
+from mtreview.domain.model import ImportedDocument, SegmentDraft, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats import placeholders as ph
 from mtreview.formats.base import ExportUnit, WriteOptions, atomic_output, now_utc
@@ -117,6 +117,8 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
         raise InputError(_("malformed PO file: {error}").format(error=msg), str(p), _syntax_line(msg)) from None
     segments: list[SegmentDraft] = []
     obsolete: list[str] = []
+    # In a catalogue mtreview wrote, "not fuzzy" means approved (the writer marks everything else fuzzy).
+    ours = po.metadata.get("X-Generator", "").startswith("mtreview")
     for e in po:
         if e.obsolete:
             obsolete.append(e.__unicode__(wrapwidth=WRAP))
@@ -144,6 +146,7 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
                 target_lines=(line,) if line else (),
                 key=key,
                 meta=meta,
+                status=Status.APPROVED if ours and target and "fuzzy" not in e.flags else None,
             )
         )
         if len(segments) % 5000 == 0:
