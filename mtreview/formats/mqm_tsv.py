@@ -7,8 +7,9 @@ Columns ``system doc doc_id seg_id rater source target category severity [commen
 
 Quoting differs between Google's files: ``ted/*`` are written without quoting (a field may start with a
 literal ``"``), ``newstest2020/*source-errors.tsv`` use CSV quoting with doubled ``""``. The reader decides
-per file: CSV quoting when some field is a valid quoted field that contains a doubled quote (or a quoted
-field spans a tab or line break); otherwise every ``"`` is literal.
+per file (``split_rows``): CSV quoting only on positive evidence (a quoted field with a doubled quote, or
+quoted tabs/line breaks); otherwise every ``"`` is literal. The writer uses Google's unquoted style when
+the text reads back unchanged, else CSV quoting.
 
 An opening ``<v>`` with no closing marker extends to the end of the field (two rows of Google's own TED data
 are like that, and the published scores count them). A closing marker without an opening one, nested or
@@ -113,18 +114,8 @@ def _physical_rows(text: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def _uses_csv_quoting(rows: list[tuple[int, list[str]]], width: int) -> bool:
-    for _number, fields in rows:
-        for value in fields:
-            if value.startswith('"'):
-                if _QUOTED.match(value) and '""' in value[1:-1]:
-                    return True
-                if len(fields) != width and not (len(value) > 1 and value.endswith('"')):
-                    return True
-    return False
-
-
 def _csv_rows(text: str, path: str) -> list[tuple[int, list[str]]]:
+    """CSV-quoted TSV records with the physical line each starts on (strict: odd quoting raises)."""
     reader = csv.reader(
         io.StringIO(text, newline=""), delimiter="\t", quotechar='"', doublequote=True, strict=True
     )
@@ -138,6 +129,35 @@ def _csv_rows(text: str, path: str) -> list[tuple[int, list[str]]]:
     except csv.Error as exc:
         raise InputError(_("odd quoting: {error}").format(error=exc), path, start) from None
     return rows
+
+
+def split_rows(text: str, path: str = "<text>") -> tuple[str, list[tuple[int, list[str]]]]:
+    """Decide the quoting and split into (line, fields) rows: ``("csv", rows)`` or ``("none", rows)``.
+
+    CSV quoting is chosen only on positive evidence that a CSV writer produced the file: a quoted field
+    with a doubled ``""`` inside, or quoted tabs/line breaks (records that differ from the physical lines).
+    A field wrapped in quotes with none of those inside is evidence of the unquoted style (a CSV writer
+    would not have quoted it), and so is text that is not valid CSV; then every ``"`` is literal.
+    """
+    raw = _physical_rows(text)
+    doubled = any(
+        value[:1] == '"' and _QUOTED.match(value) and '""' in value[1:-1]
+        for _n, fields in raw
+        for value in fields
+    )
+    try:
+        parsed = _csv_rows(text, path)
+    except InputError:
+        if doubled:
+            raise
+        return "none", raw
+    if doubled:
+        return "csv", parsed
+    split_differently = len(parsed) != len(raw) or any(
+        len(a) != len(b) or any(c in x for x in a for c in "\t\n\r")
+        for (_n, a), (_m, b) in zip(parsed, raw, strict=True)
+    )
+    return ("csv", parsed) if split_differently else ("none", raw)
 
 
 def unmark(text: str, path: str, line: int, column: str) -> tuple[str, tuple[int, int] | None]:
@@ -211,8 +231,7 @@ def parse_mqm_tsv(text: str, name: str = "<text>") -> MqmTsv:
         )
     if has_header and width == len(COLUMNS) + 1 and header_names[-1] != COMMENT:
         raise InputError(_("the tenth column must be 'comment'"), name, first_line)
-    quoting = "csv" if _uses_csv_quoting(raw, width) else "none"
-    rows = _csv_rows(text, name) if quoting == "csv" else raw
+    quoting, rows = split_rows(text, name)
     if has_header:
         rows = rows[1:]
     if not has_header and width not in (len(COLUMNS), len(COLUMNS) + 1):
@@ -412,31 +431,27 @@ def _fields(row: MqmRow) -> list[str]:
     ]
 
 
-def _needs_csv(table: list[list[str]]) -> bool:
-    for fields in table:
-        for value in fields:
-            if "\t" in value or "\n" in value or "\r" in value:
-                return True
-            if value.startswith('"') and _QUOTED.match(value) and '""' in value[1:-1]:
-                return True
-    return False
+def _quote(value: str) -> str:
+    if any(c in value for c in '"\t\n\r'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def format_mqm_tsv(rows: Iterable[MqmRow]) -> str:
-    """Google's unquoted style when every field allows it, else CSV quoting (the reader detects both)."""
-    table = [_fields(r) for r in rows]
-    out = io.StringIO(newline="")
-    if _needs_csv(table):
-        writer = csv.writer(
-            out, delimiter="\t", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\n"
-        )
-        writer.writerow([*COLUMNS, COMMENT])
-        writer.writerows(table)
-    else:
-        out.write("\t".join([*COLUMNS, COMMENT]) + "\n")
-        for fields in table:
-            out.write("\t".join(fields) + "\n")
-    return out.getvalue()
+    """Google's unquoted style when it reads back unchanged, else CSV quoting (the reader detects both)."""
+    table = [[*COLUMNS, COMMENT], *(_fields(r) for r in rows)]
+    plain = "".join("\t".join(fields) + "\n" for fields in table)
+    try:
+        mode, back = split_rows(plain)
+    except InputError:
+        mode, back = "csv", []
+    if (
+        mode == "none"
+        and [f for _n, f in back] == [f for f in table if any(x.strip() for x in f)]
+        and all(any(x.strip() for x in f) for f in table)
+    ):
+        return plain
+    return "".join("\t".join(_quote(v) for v in fields) + "\n" for fields in table)
 
 
 def write_mqm_tsv(path: str | os.PathLike[str], rows: Sequence[MqmRow] | Iterable[MqmRow]) -> int:
