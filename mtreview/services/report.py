@@ -92,7 +92,7 @@ def chart_quality(report: ScoreReport) -> str | None:
     with _rc():  # type: ignore[attr-defined]
         fig = _figure(7.0, 0.8 + 0.3 * min(len(docs), 40))
         ax = fig.add_subplot()  # type: ignore[attr-defined]
-        shown = docs[:40]
+        shown = sorted(docs, key=lambda d: d.quality)[:40]  # the 40 lowest, worst first
         ax.barh(
             [d.name for d in shown],
             [d.quality for d in shown],
@@ -101,7 +101,10 @@ def chart_quality(report: ScoreReport) -> str | None:
         ax.axvline(report.threshold, color="#333333", linestyle="--", linewidth=1)
         ax.set_xlim(0, 100)
         ax.invert_yaxis()
-        ax.set_xlabel(_("MQM quality (threshold {t:g})").format(t=report.threshold))
+        label = _("MQM quality (threshold {t:g})").format(t=report.threshold)
+        if len(docs) > len(shown):
+            label += " — " + _("the {n} lowest of {total} documents").format(n=len(shown), total=len(docs))
+        ax.set_xlabel(label)
         return _svg(fig)
 
 
