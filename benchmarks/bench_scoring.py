@@ -89,8 +89,8 @@ def phase_ours(data: Path, n: int) -> dict[str, object]:
     # The same through the public path (SegmentStats + CorpusAggregator) must give the same numbers.
     t0 = time.perf_counter()
     agg = metrics.CorpusAggregator()
-    for i, st in enumerate(metrics.segment_stats(pairs)):
-        agg.set(i, st)
+    for i, seg_stats in enumerate(metrics.segment_stats(pairs)):
+        agg.set(i, seg_stats)
     scores = agg.scores()
     result["aggregator_time"] = time.perf_counter() - t0
     assert (scores.chrf, scores.ter, scores.bleu) == (result["chrf"], result["ter"], result["bleu"])
@@ -115,7 +115,8 @@ def _run_phase(args: list[str]) -> dict[str, object]:
     out = subprocess.run(
         [sys.executable, __file__, *args], capture_output=True, text=True, check=True, cwd=REPO
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
 
 
 # -- in-process figures ----------------------------------------------------------------------------
@@ -198,11 +199,11 @@ def bench_mqm(n: int, annotations: int, runs: int) -> None:
     )
     live = []
     for k in range(1000):
-        seg = segs[rng.randrange(n)]
+        seg_key, doc_name = segs[rng.randrange(n)]
         t0 = time.perf_counter()
-        agg.add_annotation(("live", k), seg[0], rng.choice(cats), Severity.MAJOR)
-        agg.segment_penalty(seg[0])
-        agg.document(seg[1])
+        agg.add_annotation(("live", k), seg_key, rng.choice(cats), Severity.MAJOR)
+        agg.segment_penalty(seg_key)
+        agg.document(doc_name)
         live.append(time.perf_counter() - t0)
     med = statistics.median(live)
     print(
