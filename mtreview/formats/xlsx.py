@@ -22,6 +22,7 @@ and ``meta["annotations"]`` (parsed lines); applying them to a project is the pr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import zipfile
@@ -33,7 +34,7 @@ from mtreview.domain.errors import InputError
 from mtreview.domain.model import ImportedDocument, SegmentDraft, Severity, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats import placeholders as ph
-from mtreview.formats.base import FORMULA_START, ExportUnit, WriteOptions, atomic_path
+from mtreview.formats.base import FORMULA_START, ExportUnit, WriteOptions, atomic_path, check_output
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
 from mtreview.i18n import _
 
@@ -117,8 +118,8 @@ def write_xlsx(
     progress: Progress = NO_PROGRESS,
 ) -> int:
     from openpyxl import Workbook
-    from openpyxl.utils.exceptions import IllegalCharacterError
 
+    check_output(out_path, options.inputs)  # fail before doing any work
     count = 0
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET)
@@ -126,6 +127,21 @@ def write_xlsx(
     for letter, width in zip("ABCDEFGHIJK", (14, 10, 60, 60, 60, 11, 50, 8, 8, 14, 20), strict=True):
         ws.column_dimensions[letter].width = width
     ws.append([_cell(ws, c) for c in COLUMNS])
+    try:
+        count = _rows(ws, units, options, progress)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            ws.close()  # end openpyxl's streaming writer cleanly; nothing is saved
+        raise
+    with atomic_path(out_path, options.inputs) as tmp:
+        wb.save(tmp)
+    return count
+
+
+def _rows(ws: Any, units: Iterable[ExportUnit], options: WriteOptions, progress: Progress) -> int:
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    count = 0
     for u in units:
         notes = "\n".join(annotation_line(a, u) for a in u.annotations) if options.include_annotations else ""
         row = [
@@ -149,8 +165,6 @@ def write_xlsx(
         if count % 5000 == 0:
             progress.check()
             progress.report(count, 0, "")
-    with atomic_path(out_path, options.inputs) as tmp:
-        wb.save(tmp)
     return count
 
 
@@ -169,13 +183,21 @@ def read_xlsx(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) ->
         raise InputError(_("no such file"), str(p))
     if not zipfile.is_zipfile(p):
         raise InputError(_("not an xlsx workbook (not a zip archive)"), str(p))
+    with open(p, "rb") as handle:
+        try:
+            wb = load_workbook(handle, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for broken workbooks
+            raise InputError(_("cannot read the workbook: {error}").format(error=exc), str(p)) from None
+        try:
+            return _read_rows(p, wb, progress)
+        finally:
+            wb.close()
+
+
+def _read_rows(p: Path, wb: Any, progress: Progress) -> ImportedDocument:
+    ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
     try:
-        wb = load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for broken workbooks
-        raise InputError(_("cannot read the workbook: {error}").format(error=exc), str(p)) from None
-    try:
-        ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-        rows = ws.iter_rows(values_only=True)
         header = next(rows, None)
         if header is None:
             raise InputError(_("the sheet is empty"), str(p))
@@ -220,7 +242,7 @@ def read_xlsx(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) ->
                 progress.check()
                 progress.report(len(segments), 0, "")
     finally:
-        wb.close()
+        rows.close()
     return ImportedDocument(name=name, segments=segments, path=str(p), format="xlsx")
 
 
