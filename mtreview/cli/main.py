@@ -19,6 +19,7 @@ COMMANDS: list[str] = [
     "mtreview.cli.copy_cmd",
     "mtreview.cli.score_cmd", "mtreview.cli.report_cmd",
     "mtreview.cli.export_cmd",
+    "mtreview.cli.qa_cmd",
 ]
 
 

@@ -171,6 +171,10 @@ def name_similarity(english: str, katakana: str) -> float:
         return 0.0
     best = 0.0
     for a, full_a in english_keys(english):
+        if not full_a or (full_a[0] in "aeiouy") != (full_b[0] in "aeiouy"):
+            continue  # Oliver is not レベル: the first sound must agree (vowel or consonant)
+        if full_a[0] not in "aeiouy" and full_a[0] != full_b[0]:
+            continue
         if a and abs(len(a) - len(b)) <= max(2, len(a) // 2):
             skeleton = float(Levenshtein.normalized_similarity(a, b))
             vowels = float(Levenshtein.normalized_similarity(full_a, full_b))

@@ -142,7 +142,7 @@ def compile_idiom_pattern(idiom: str, pattern: str) -> tuple[re.Pattern[str], fr
     regex = regex[: -len(r"\s+")] if regex.endswith(r"\s+") else regex
     if not anchors:
         anchors = set(words)
-    return re.compile(r"(?<![\w'’])" + regex + r"(?![\w'’])", re.IGNORECASE), frozenset(anchors)
+    return re.compile(r"(?<!\w)" + regex + r"(?!\w|['’]\w)", re.IGNORECASE), frozenset(anchors)
 
 
 def _lines(path: Path) -> Iterable[tuple[int, str]]:

@@ -145,8 +145,7 @@ def japanese_quantities(target: str) -> list[Quantity]:
         start = m.start("num")
         if any(s <= start < e for s, e in taken):
             continue
-        if start > 0 and folded[start - 1].isascii() and folded[start - 1].isalpha() and \
-                m.end("num") < len(folded) and folded[m.end("num")].isascii() and folded[m.end("num")].isalpha():
+        if _letter_glued(folded, start, m.end("num")):
             continue  # inside an identifier such as 1a3orn
         value = 0.0
         for part in re.finditer(rf"({_NUM})\s?([兆億万千]?)", body):

@@ -42,7 +42,10 @@ def sentence_endings(target: str) -> list[tuple[str, int, int]]:
         for style, pattern in (("polite", POLITE), ("plain", PLAIN)):
             pm = pattern.search(body)
             if pm:
-                out.append((style, m.start() + pm.start(), end))
+                start = pm.start()
+                while start > 0 and end - (m.start() + start) < 6 and "\u3041" <= body[start - 1] <= "\u309f":
+                    start -= 1  # the whole kana inflection (することである, not る)
+                out.append((style, m.start() + start, end))
                 break
     return out
 
