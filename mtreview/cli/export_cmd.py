@@ -15,10 +15,20 @@ FORMATS = ("tmx", "po", "xliff", "csv", "tsv", "xlsx", "mqm-tsv")
 @click.command("export")
 @click.argument("project", metavar="PROJECT")
 @click.option("--format", "fmt", required=True, help="Output format: " + ", ".join(FORMATS) + ".")
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=str),
-              help="Output file (written atomically; never an input file of the project).")
-@click.option("--status", "statuses", multiple=True,
-              help="Only units with this status (new, corrected, approved, rejected); repeat or separate with commas.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Output file (written atomically; never an input file of the project).",
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    help="Only units with this status (new, corrected, approved, rejected); repeat or separate with commas.",
+)
 @click.option("--max-penalty", type=float, default=None, help="Only units whose MQM penalty is at most N.")
 @click.option("--document", "documents", multiple=True, help="Only this document (repeatable).")
 @click.option("--no-annotations", is_flag=True, help="Leave the annotations out.")
@@ -44,7 +54,9 @@ def command(
 
     fmt = fmt.strip().lower()
     if writer_for(fmt) is None:
-        raise InputError(_("unknown format {fmt!r} (expected one of: {known})").format(fmt=fmt, known=", ".join(FORMATS)))
+        raise InputError(
+            _("unknown format {fmt!r} (expected one of: {known})").format(fmt=fmt, known=", ".join(FORMATS))
+        )
     if max_penalty is not None and max_penalty < 0:
         raise InputError(_("--max-penalty must not be negative"))
     filters = ExportFilters(
@@ -60,8 +72,18 @@ def command(
     finally:
         store.close()
     if as_json:
-        print_json({"output": result.path, "format": result.format, "units": result.written,
-                    "segments": result.considered, "documents": list(result.documents)})
+        print_json(
+            {
+                "output": result.path,
+                "format": result.format,
+                "units": result.written,
+                "segments": result.considered,
+                "documents": list(result.documents),
+            }
+        )
     else:
-        click.echo(_("Exported {n} of {total} units ({fmt}) to {path}").format(
-            n=result.written, total=result.considered, fmt=fmt, path=result.path))
+        click.echo(
+            _("Exported {n} of {total} units ({fmt}) to {path}").format(
+                n=result.written, total=result.considered, fmt=fmt, path=result.path
+            )
+        )

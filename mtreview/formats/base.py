@@ -66,6 +66,9 @@ class WriteOptions:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
+DEFAULT_OPTIONS = WriteOptions()
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC)
 
@@ -151,7 +154,9 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_path(out_path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Path]:
+def atomic_path(
+    out_path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[Path]:
     """Like ``atomic_output`` for libraries that want a path to save to (openpyxl, polib)."""
     out = check_output(out_path, inputs)
     fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
@@ -177,7 +182,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def escape_formula(value: str) -> str:
     """Spreadsheet formula injection (CSV): prefix ``'`` to cells a spreadsheet would evaluate, and to
     cells that already start with ``'`` + such a character, so that ``unescape_formula`` is exact."""
-    if value and (value.startswith(FORMULA_START) or (value[0] == "'" and value[1:].startswith(("'", *FORMULA_START)))):
+    if value and (
+        value.startswith(FORMULA_START) or (value[0] == "'" and value[1:].startswith(("'", *FORMULA_START)))
+    ):
         return "'" + value
     return value
 

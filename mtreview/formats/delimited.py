@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from mtreview.domain.errors import InputError
-import os
-from collections.abc import Iterable
-
 from mtreview.domain.model import ImportedDocument, SegmentDraft, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats import placeholders as ph
-from mtreview.formats.base import ExportUnit, WriteOptions, atomic_output, escape_formula, unescape_formula
+from mtreview.formats.base import (
+    DEFAULT_OPTIONS,
+    ExportUnit,
+    WriteOptions,
+    atomic_output,
+    escape_formula,
+    unescape_formula,
+)
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
 from mtreview.formats.textio import read_text
 from mtreview.i18n import _
@@ -40,7 +46,9 @@ def read_delimited(path: Path, progress: Progress = NO_PROGRESS) -> ImportedDocu
     path = Path(path)
     text = read_text(path).text
     if "\x00" in text:
-        raise InputError(_("the file contains NUL characters"), str(path), text[: text.index("\x00")].count("\n") + 1)
+        raise InputError(
+            _("the file contains NUL characters"), str(path), text[: text.index("\x00")].count("\n") + 1
+        )
     delimiter = _delimiter(path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
@@ -72,7 +80,9 @@ def read_delimited(path: Path, progress: Progress = NO_PROGRESS) -> ImportedDocu
     for number, row in rows:
         if len(row) < needed:
             raise InputError(
-                _("expected at least {n} columns (source, target), found {found}").format(n=needed, found=len(row)),
+                _("expected at least {n} columns (source, target), found {found}").format(
+                    n=needed, found=len(row)
+                ),
                 str(path),
                 number,
             )
@@ -84,7 +94,11 @@ def read_delimited(path: Path, progress: Progress = NO_PROGRESS) -> ImportedDocu
         if columns.get("key", -1) >= 0 and columns["key"] < len(row) and row[columns["key"]]:
             key = row[columns["key"]]
         status = None
-        if columns.get("status", -1) >= 0 and columns["status"] < len(row) and row[columns["status"]].strip() in _STATUSES:
+        if (
+            columns.get("status", -1) >= 0
+            and columns["status"] < len(row)
+            and row[columns["status"]].strip() in _STATUSES
+        ):
             status = Status(row[columns["status"]].strip())
         markup: list[dict[str, object]] = []
         source = ph.escape_literal(strip(row[columns["source"]]), markup)
@@ -92,7 +106,9 @@ def read_delimited(path: Path, progress: Progress = NO_PROGRESS) -> ImportedDocu
         target = ph.escape_literal(strip(row[columns["target"]]), tmarkup)
         if corrected is not None:
             corrected = ph.escape_literal(corrected, tmarkup)
-        meta = {"inline": {"format": "text", "source": markup, "target": tmarkup}} if markup or tmarkup else {}
+        meta = (
+            {"inline": {"format": "text", "source": markup, "target": tmarkup}} if markup or tmarkup else {}
+        )
         segments.append(
             SegmentDraft(
                 source=source,
@@ -108,7 +124,9 @@ def read_delimited(path: Path, progress: Progress = NO_PROGRESS) -> ImportedDocu
         if len(segments) % 5000 == 0:
             progress.check()
             progress.report(len(segments), len(rows), "")
-    return ImportedDocument(name=path.stem, segments=segments, path=str(path), format=path.suffix.lower().lstrip("."))
+    return ImportedDocument(
+        name=path.stem, segments=segments, path=str(path), format=path.suffix.lower().lstrip(".")
+    )
 
 
 HEADER = ("id", "key", "source", "mt", "corrected", "status", "mqm", "chrf", "annotations")
@@ -119,10 +137,19 @@ def annotation_text(a: object, unit: ExportUnit) -> str:
     side = str(getattr(a, "side", "target"))
     start, end = getattr(a, "start", None), getattr(a, "end", None)
     base = unit.source if side == "source" else unit.mt
-    span = side if start is None or end is None else f"{side} {start}-{end} «{ph.strip_placeholders(base[start:end])}»"
-    parts = [str(getattr(a, "severity", "")), str(getattr(a, "category", "")), span, getattr(a, "comment", "") or ""]
+    span = (
+        side
+        if start is None or end is None
+        else f"{side} {start}-{end} «{ph.strip_placeholders(base[start:end])}»"
+    )
+    parts = [
+        str(getattr(a, "severity", "")),
+        str(getattr(a, "category", "")),
+        span,
+        getattr(a, "comment", "") or "",
+    ]
     if getattr(a, "suggestion", None):
-        parts.append(str(getattr(a, "suggestion")))
+        parts.append(str(a.suggestion))
     return " | ".join(p.replace("\n", " ").replace("|", "/") for p in parts)
 
 
@@ -138,7 +165,7 @@ def _plain(text: str, unit: ExportUnit, side: str) -> str:
 def write_delimited(
     out_path: str | os.PathLike[str],
     units: Iterable[ExportUnit],
-    options: WriteOptions = WriteOptions(),
+    options: WriteOptions = DEFAULT_OPTIONS,
     progress: Progress = NO_PROGRESS,
     delimiter: str | None = None,
 ) -> int:
@@ -149,7 +176,9 @@ def write_delimited(
         w.writerow(HEADER)
         for u in units:
             corrected = "" if u.corrected is None else _plain(u.corrected, u, "target")
-            notes = "\n".join(annotation_text(a, u) for a in u.annotations) if options.include_annotations else ""
+            notes = (
+                "\n".join(annotation_text(a, u) for a in u.annotations) if options.include_annotations else ""
+            )
             row = [
                 u.segment_id,
                 u.key or "",
@@ -169,15 +198,29 @@ def write_delimited(
     return count
 
 
-def write_csv(out_path: str | os.PathLike[str], units: Iterable[ExportUnit], options: WriteOptions = WriteOptions(), progress: Progress = NO_PROGRESS) -> int:
+def write_csv(
+    out_path: str | os.PathLike[str],
+    units: Iterable[ExportUnit],
+    options: WriteOptions = DEFAULT_OPTIONS,
+    progress: Progress = NO_PROGRESS,
+) -> int:
     return write_delimited(out_path, units, options, progress, ",")
 
 
-def write_tsv(out_path: str | os.PathLike[str], units: Iterable[ExportUnit], options: WriteOptions = WriteOptions(), progress: Progress = NO_PROGRESS) -> int:
+def write_tsv(
+    out_path: str | os.PathLike[str],
+    units: Iterable[ExportUnit],
+    options: WriteOptions = DEFAULT_OPTIONS,
+    progress: Progress = NO_PROGRESS,
+) -> int:
     return write_delimited(out_path, units, options, progress, "\t")
 
 
 register_reader(ReaderInfo("csv", (".csv",), read_delimited, "CSV (source, target[, corrected])"))
 register_reader(ReaderInfo("tsv", (".tsv", ".tab"), read_delimited, "TSV (source, target[, corrected])"))
-register_writer(WriterInfo("csv", ".csv", write_csv, "CSV (id, key, source, mt, corrected, status, scores, annotations)"))
-register_writer(WriterInfo("tsv", ".tsv", write_tsv, "TSV (id, key, source, mt, corrected, status, scores, annotations)"))
+register_writer(
+    WriterInfo("csv", ".csv", write_csv, "CSV (id, key, source, mt, corrected, status, scores, annotations)")
+)
+register_writer(
+    WriterInfo("tsv", ".tsv", write_tsv, "TSV (id, key, source, mt, corrected, status, scores, annotations)")
+)

@@ -30,7 +30,7 @@ from mtreview.domain.errors import InputError
 from mtreview.domain.model import ImportedDocument, SegmentDraft, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats import placeholders as ph
-from mtreview.formats.base import ExportUnit, WriteOptions, atomic_output, now_utc
+from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output, now_utc
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
 from mtreview.formats.textio import MAX_TEXT_BYTES, decode_bytes
 from mtreview.i18n import _
@@ -114,7 +114,9 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
         po = parser.parse()
     except (OSError, ValueError) as exc:
         msg = str(exc)
-        raise InputError(_("malformed PO file: {error}").format(error=msg), str(p), _syntax_line(msg)) from None
+        raise InputError(
+            _("malformed PO file: {error}").format(error=msg), str(p), _syntax_line(msg)
+        ) from None
     segments: list[SegmentDraft] = []
     obsolete: list[str] = []
     # In a catalogue mtreview wrote, "not fuzzy" means approved (the writer marks everything else fuzzy).
@@ -217,7 +219,7 @@ def _annotation_line(a: Any, unit: ExportUnit) -> str:
     base = unit.source if str(a.side) == "source" else unit.mt
     where = f"{a.side}"
     if a.start is not None and a.end is not None:
-        where += f" {a.start}-{a.end} «{ph.strip_placeholders(base[a.start:a.end])}»"
+        where += f" {a.start}-{a.end} «{ph.strip_placeholders(base[a.start : a.end])}»"
     text = f"{NOTE_PREFIX}{a.severity} {a.category} [{where}]"
     if a.comment:
         text += f" — {a.comment}"
@@ -229,7 +231,7 @@ def _annotation_line(a: Any, unit: ExportUnit) -> str:
 def write_po(
     out_path: str | os.PathLike[str],
     units: Iterable[ExportUnit],
-    options: WriteOptions = WriteOptions(),
+    options: WriteOptions = DEFAULT_OPTIONS,
     progress: Progress = NO_PROGRESS,
 ) -> int:
     head = _header(options)

@@ -91,4 +91,6 @@ def require_writer(name: str) -> WriterInfo:
         return _WRITERS[name]
     except KeyError:
         known = ", ".join(sorted(_WRITERS))
-        raise InputError(_("unknown output format {name!r} (known: {known})").format(name=name, known=known)) from None
+        raise InputError(
+            _("unknown output format {name!r} (known: {known})").format(name=name, known=known)
+        ) from None

@@ -21,7 +21,7 @@ from mtreview.domain.model import ImportedDocument, SegmentDraft, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats import placeholders as ph
 from mtreview.formats import xmlsafe as X
-from mtreview.formats.base import ExportUnit, WriteOptions, atomic_output, tmx_date
+from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output, tmx_date
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
 from mtreview.i18n import _
 
@@ -70,7 +70,9 @@ class _TmxReader:
             self.lang_attr = attr
         elif self.lang_attr != attr:
             raise InputError(
-                _("the file mixes the TMX 1.1 'lang' attribute with 'xml:lang'"), str(self.path), tuv.sourceline
+                _("the file mixes the TMX 1.1 'lang' attribute with 'xml:lang'"),
+                str(self.path),
+                tuv.sourceline,
             )
         return lang
 
@@ -93,15 +95,21 @@ class _TmxReader:
         for el in seg.iter("bpt", "ept"):
             i = el.get("i")
             if i is None:
-                raise InputError(_("<{tag}> without the 'i' attribute").format(tag=el.tag), str(self.path), el.sourceline)
+                raise InputError(
+                    _("<{tag}> without the 'i' attribute").format(tag=el.tag), str(self.path), el.sourceline
+                )
             if el.tag == "bpt":
                 if i in open_ids:
-                    raise InputError(_("two <bpt> with the same i={i}").format(i=i), str(self.path), el.sourceline)
+                    raise InputError(
+                        _("two <bpt> with the same i={i}").format(i=i), str(self.path), el.sourceline
+                    )
                 open_ids.add(i)
             else:
                 if i not in open_ids:
                     raise InputError(
-                        _("<ept i={i}> without a preceding <bpt i={i}>").format(i=i), str(self.path), el.sourceline
+                        _("<ept i={i}> without a preceding <bpt i={i}>").format(i=i),
+                        str(self.path),
+                        el.sourceline,
                     )
                 open_ids.discard(i)
 
@@ -117,7 +125,11 @@ class _TmxReader:
             tree = X.parse_tree(self.path)
             root = tree.getroot()
             if root.tag != "tmx":
-                raise InputError(_("not a TMX file (root element <{tag}>)").format(tag=X.local(root.tag)), str(self.path), root.sourceline)
+                raise InputError(
+                    _("not a TMX file (root element <{tag}>)").format(tag=X.local(root.tag)),
+                    str(self.path),
+                    root.sourceline,
+                )
         doc_meta = {"tmx_version": self.version, "header": header_meta}
         if skipped:
             doc_meta["skipped"] = skipped
@@ -131,15 +143,25 @@ class _TmxReader:
             meta=doc_meta,
         )
 
-    def parse(self, context: Any, segments: list[SegmentDraft], skipped: list[dict[str, Any]],
-              header_meta: dict[str, Any], progress: Progress) -> bool:
+    def parse(
+        self,
+        context: Any,
+        segments: list[SegmentDraft],
+        skipped: list[dict[str, Any]],
+        header_meta: dict[str, Any],
+        progress: Progress,
+    ) -> bool:
         self.header_meta = header_meta
         seen_root = False
         for _event, el in X.iter_errors(context, self.path):
             if not seen_root:
                 root = el.getroottree().getroot()
                 if root.tag != "tmx":
-                    raise InputError(_("not a TMX file (root element <{tag}>)").format(tag=X.local(root.tag)), str(self.path), root.sourceline)
+                    raise InputError(
+                        _("not a TMX file (root element <{tag}>)").format(tag=X.local(root.tag)),
+                        str(self.path),
+                        root.sourceline,
+                    )
                 self.version = root.get("version", "")
                 seen_root = True
             if el.tag == "header":
@@ -172,7 +194,9 @@ class _TmxReader:
             exact = [i for i, lang in enumerate(langs) if lang.lower() == srclang.lower()]
             near = [i for i, lang in enumerate(langs) if _lang_match(lang, srclang)]
             if not (exact or near):
-                skipped.append({"line": tu.sourceline, "reason": f"no <tuv> in the source language {srclang}"})
+                skipped.append(
+                    {"line": tu.sourceline, "reason": f"no <tuv> in the source language {srclang}"}
+                )
                 return None
             src_i = (exact or near)[0]
         others = [i for i in range(len(tuvs)) if i != src_i]
@@ -283,7 +307,7 @@ def _annotation_note(a: Any, unit: ExportUnit) -> str:
     where = ""
     base = unit.source if str(a.side) == "source" else unit.mt
     if a.start is not None and a.end is not None:
-        where = f" [{a.side} {a.start}-{a.end} «{ph.strip_placeholders(base[a.start:a.end])}»]"
+        where = f" [{a.side} {a.start}-{a.end} «{ph.strip_placeholders(base[a.start : a.end])}»]"
     else:
         where = f" [{a.side}]"
     text = f"{NOTE_PREFIX}{a.severity} {a.category}{where}"
@@ -301,7 +325,7 @@ def _fmt_score(v: float) -> str:
 def write_tmx(
     out_path: str | os.PathLike[str],
     units: Iterable[ExportUnit],
-    options: WriteOptions = WriteOptions(),
+    options: WriteOptions = DEFAULT_OPTIONS,
     progress: Progress = NO_PROGRESS,
 ) -> int:
     count = 0
@@ -330,7 +354,9 @@ def _write_header(f: IO[str], options: WriteOptions) -> None:
         "datatype": "plaintext",
         "creationdate": tmx_date(None),
     }
-    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n')
+    f.write(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'
+    )
     f.write("<header" + X.attr_string(attrs) + ">\n")
     for note in hdr.get("notes") or ():
         f.write(f"  <note>{X.escape_text(note)}</note>\n")
@@ -353,7 +379,9 @@ def _write_tu(w: Any, u: ExportUnit, options: WriteOptions) -> None:
     attrs["creationdate"] = tu_attrs.get("creationdate") or tmx_date(u.created_at or u.updated_at)
     if tu_attrs.get("creationid") or u.author:
         attrs["creationid"] = tu_attrs.get("creationid") or u.author
-    attrs["changedate"] = tmx_date(u.updated_at) if u.updated_at else (tu_attrs.get("changedate") or attrs["creationdate"])
+    attrs["changedate"] = (
+        tmx_date(u.updated_at) if u.updated_at else (tu_attrs.get("changedate") or attrs["creationdate"])
+    )
     if u.author or tu_attrs.get("changeid"):
         attrs["changeid"] = u.author or tu_attrs.get("changeid")
     parts = ["<tu", X.attr_string(attrs), ">\n"]

@@ -37,12 +37,17 @@ from mtreview.domain.model import ImportedDocument, SegmentDraft, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats import placeholders as ph
 from mtreview.formats import xmlsafe as X
-from mtreview.formats.base import ExportUnit, WriteOptions, atomic_output
+from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
 from mtreview.i18n import _
 
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
-NS1 = ("urn:oasis:names:tc:xliff:document:1.2", "urn:oasis:names:tc:xliff:document:1.1", "urn:oasis:names:tc:xliff:document:1.0", "")
+NS1 = (
+    "urn:oasis:names:tc:xliff:document:1.2",
+    "urn:oasis:names:tc:xliff:document:1.1",
+    "urn:oasis:names:tc:xliff:document:1.0",
+    "",
+)
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
 NS22 = "urn:oasis:names:tc:xliff:document:2.2"
 NS2 = (NS20, NS22)
@@ -58,7 +63,12 @@ _PREFIXED = re.compile(r"^[A-Za-z0-9_-]+:.+$")
 _STATES2 = {"initial", "translated", "reviewed", "final"}
 _TYPES2 = {"fmt", "ui", "quote", "link", "image", "other"}
 _XLF_SUBTYPES = {
-    "xlf:lb": "fmt", "xlf:pb": "fmt", "xlf:b": "fmt", "xlf:i": "fmt", "xlf:u": "fmt", "xlf:var": "ui",
+    "xlf:lb": "fmt",
+    "xlf:pb": "fmt",
+    "xlf:b": "fmt",
+    "xlf:i": "fmt",
+    "xlf:u": "fmt",
+    "xlf:var": "ui",
 }
 _YESNO = {"yes", "no"}
 _APPROVED_12 = {"final", "signed-off"}
@@ -116,7 +126,8 @@ def _stubs(xsd: Any) -> dict[str, str]:
             for n in names
         )
         out[loc.rsplit("/", 1)[-1]] = (
-            f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="{ns}">{decls}</xs:schema>'
+            f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="{ns}">'
+            f"{decls}</xs:schema>"
         )
     return out
 
@@ -171,7 +182,11 @@ def _root_namespace(path: Path) -> tuple[str, str, int]:
     with X.iterparse(path, events=("start",)) as context:
         for _event, el in X.iter_errors(context, path):
             if X.local(el.tag) != "xliff":
-                raise InputError(_("not an XLIFF file (root element <{tag}>)").format(tag=X.local(el.tag)), str(path), el.sourceline)
+                raise InputError(
+                    _("not an XLIFF file (root element <{tag}>)").format(tag=X.local(el.tag)),
+                    str(path),
+                    el.sourceline,
+                )
             return X.ns_of(el.tag), el.get("version", ""), el.sourceline
     raise InputError(_("the file has no root element"), str(path))
 
@@ -204,7 +219,9 @@ class _Reader2:
         self.q = lambda name: f"{{{ns}}}{name}"
 
     def err(self, message: str, el: Any) -> InputError:
-        return InputError(_("invalid XLIFF: {error}").format(error=message), str(self.path), getattr(el, "sourceline", None))
+        return InputError(
+            _("invalid XLIFF: {error}").format(error=message), str(self.path), getattr(el, "sourceline", None)
+        )
 
     def read(self, progress: Progress) -> ImportedDocument:
         with X.iterparse(self.path, events=("start", "end")) as context:
@@ -242,7 +259,9 @@ class _Reader2:
                         if in_ns and tag in ("unit", "group"):
                             started.add(parent)
                         elif parent in started:
-                            raise self.err(_("<{tag}> must come before the units and groups").format(tag=tag), el)
+                            raise self.err(
+                                _("<{tag}> must come before the units and groups").format(tag=tag), el
+                            )
                     if in_ns and tag in ("file", "group", "unit") and not _NMTOKEN.match(el.get("id") or "x"):
                         raise self.err(_("invalid id {id!r}").format(id=el.get("id")), el)
                 if root is None:
@@ -255,7 +274,9 @@ class _Reader2:
                         raise self.err(_("<xliff> without srcLang"), el)
                     for name, v in (("srcLang", src_lang), ("trgLang", trg_lang)):
                         if v is not None and not _LANG.match(v):
-                            raise self.err(_("{name} is not a language tag: {value!r}").format(name=name, value=v), el)
+                            raise self.err(
+                                _("{name} is not a language tag: {value!r}").format(name=name, value=v), el
+                            )
                     _check_lang_attr(self, el)
                 elif in_ns and tag == "file":
                     file_count += 1
@@ -275,7 +296,11 @@ class _Reader2:
                     if parent is not None and X.local(parent.tag) == "file" and not file_checked:
                         _check_file_head(self, parent)
                         file_checked = True
-                    elif parent is not None and X.local(parent.tag) == "group" and parent.get("id") not in checked_groups:
+                    elif (
+                        parent is not None
+                        and X.local(parent.tag) == "group"
+                        and parent.get("id") not in checked_groups
+                    ):
                         checked_groups.add(parent.get("id"))
                         _check_ext_ids(self, parent)
                 if in_ns and tag == "group":
@@ -312,7 +337,9 @@ class _Reader2:
                 started.discard(el)
                 _check_notes(self, el)
             elif tag == "file":
-                if units_in_file == 0 and not any(X.local(c.tag) in ("unit", "group") for c in el if isinstance(c.tag, str)):
+                if units_in_file == 0 and not any(
+                    X.local(c.tag) in ("unit", "group") for c in el if isinstance(c.tag, str)
+                ):
                     raise self.err(_("<file> without any <unit> or <group>"), el)
                 started.discard(el)
                 if not file_checked:
@@ -339,9 +366,23 @@ class _Reader2:
         q = self.q
         uid = unit.get("id") or ""
         lqi = _take_lqi(unit, self.ns)
-        parts = [c for c in unit if isinstance(c.tag, str) and X.local(c.tag) in ("segment", "ignorable") and X.ns_of(c.tag) == self.ns]
+        parts = [
+            c
+            for c in unit
+            if isinstance(c.tag, str)
+            and X.local(c.tag) in ("segment", "ignorable")
+            and X.ns_of(c.tag) == self.ns
+        ]
         segs = [c for c in parts if X.local(c.tag) == "segment"]
-        unit_extra = [X.serialize_standalone(c, self.path, NS2) for c in unit if not (isinstance(c.tag, str) and X.local(c.tag) in ("segment", "ignorable") and X.ns_of(c.tag) == self.ns)]
+        unit_extra = [
+            X.serialize_standalone(c, self.path, NS2)
+            for c in unit
+            if not (
+                isinstance(c.tag, str)
+                and X.local(c.tag) in ("segment", "ignorable")
+                and X.ns_of(c.tag) == self.ns
+            )
+        ]
         notes = [n.text or "" for n in unit.iter(q("note"))]
         out: list[SegmentDraft] = []
         pending: list[str] = []
@@ -365,7 +406,9 @@ class _Reader2:
                 if e is not None:
                     a = X.qattrs(e)
                     if space and "xml:space" not in a:
-                        a["xml:space"] = space  # inherited from the unit/group/file, which is not written back
+                        a["xml:space"] = (
+                            space  # inherited from the unit/group/file, which is not written back
+                        )
                     if a:
                         meta[label] = a
             if len(segs) > 1:
@@ -389,7 +432,9 @@ class _Reader2:
                 meta["its_lqi"] = lqi
             status = None
             sub = part.get("subState") or ""
-            if sub.startswith(MTREVIEW_SUBSTATE) and sub[len(MTREVIEW_SUBSTATE) :] in {s.value for s in Status}:
+            if sub.startswith(MTREVIEW_SUBSTATE) and sub[len(MTREVIEW_SUBSTATE) :] in {
+                s.value for s in Status
+            }:
                 status = Status(sub[len(MTREVIEW_SUBSTATE) :])
             elif part.get("state") == "final":
                 status = Status.APPROVED
@@ -409,7 +454,17 @@ class _Reader2:
             last = out[-1]
             m = dict(last.meta)
             m["ignorable_after"] = pending
-            out[-1] = SegmentDraft(last.source, last.target, last.source_lines, last.target_lines, last.confidence, last.corrected, last.key, m, last.status)
+            out[-1] = SegmentDraft(
+                last.source,
+                last.target,
+                last.source_lines,
+                last.target_lines,
+                last.confidence,
+                last.corrected,
+                last.key,
+                m,
+                last.status,
+            )
         del markup_shared_src
         return out
 
@@ -451,7 +506,9 @@ def _take_lqi(unit: Any, ns: str) -> list[dict[str, Any]]:
             if isinstance(issue.tag, str) and issue.tag == its + "locQualityIssue":
                 found.append({k.split("}", 1)[-1]: v for k, v in issue.attrib.items()})
         unit.remove(standoff)
-    for mrk in [m for m in unit.iter(f"{{{ns}}}mrk") if any(k.startswith(its + "locQualityIssue") for k in m.attrib)]:
+    for mrk in [
+        m for m in unit.iter(f"{{{ns}}}mrk") if any(k.startswith(its + "locQualityIssue") for k in m.attrib)
+    ]:
         if mrk.get("type") not in (None, "its:any", "generic"):
             continue
         info = {k.split("}", 1)[-1]: v for k, v in mrk.attrib.items() if k.startswith(its)}
@@ -534,12 +591,123 @@ def _check_ext_ids(r: _Reader2, scope: Any) -> None:
 FS_NS = "urn:oasis:names:tc:xliff:fs:2.0"
 MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 _HTML = set(
-    "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col "
-    "colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 "
-    "h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main map mark meta meter nav "
-    "noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select "
-    "small source span strong style sub summary sup table tbody td template textarea tfoot th thead time title tr "
-    "track u ul var video wbr acronym big center font strike tt".split()
+    [
+        "a",
+        "abbr",
+        "address",
+        "area",
+        "article",
+        "aside",
+        "audio",
+        "b",
+        "base",
+        "bdi",
+        "bdo",
+        "blockquote",
+        "body",
+        "br",
+        "button",
+        "canvas",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "data",
+        "datalist",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "i",
+        "iframe",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "legend",
+        "li",
+        "link",
+        "main",
+        "map",
+        "mark",
+        "meta",
+        "meter",
+        "nav",
+        "noscript",
+        "object",
+        "ol",
+        "optgroup",
+        "option",
+        "output",
+        "p",
+        "param",
+        "picture",
+        "pre",
+        "progress",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "script",
+        "section",
+        "select",
+        "small",
+        "source",
+        "span",
+        "strong",
+        "style",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "template",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "title",
+        "tr",
+        "track",
+        "u",
+        "ul",
+        "var",
+        "video",
+        "wbr",
+        "acronym",
+        "big",
+        "center",
+        "font",
+        "strike",
+        "tt",
+    ]
 )
 _MODULE_ELEMENTS = {
     "urn:oasis:names:tc:xliff:validation:2.0": {"validation", "rule"},
@@ -552,7 +720,11 @@ _FRAG_PREFIXES = {"f", "g", "u", "n", "d", "t", "mtc", "gls", "res", "ctr", "slr
 
 
 def _check_modules(r: _Reader2, scope: Any, shallow: bool = False) -> None:
-    items = [c for c in scope if isinstance(c.tag, str)] if shallow else [e for e in scope.iter() if isinstance(e.tag, str)]
+    items = (
+        [c for c in scope if isinstance(c.tag, str)]
+        if shallow
+        else [e for e in scope.iter() if isinstance(e.tag, str)]
+    )
     if shallow:
         items = [scope, *items]
     for el in items:
@@ -630,7 +802,9 @@ def _check_fragment(r: _Reader2, value: str, el: Any) -> list[tuple[str | None, 
 class _Validator2:
     """Constraints of XLIFF 2 core that a schema cannot express, checked on one ``<unit>``."""
 
-    def __init__(self, reader: _Reader2, unit: Any, trg_lang: str | None, src_lang: str | None, file_id: str = "") -> None:
+    def __init__(
+        self, reader: _Reader2, unit: Any, trg_lang: str | None, src_lang: str | None, file_id: str = ""
+    ) -> None:
         self.file_id = file_id
         self.r = reader
         self.q = reader.q
@@ -679,7 +853,9 @@ class _Validator2:
                 part_ids.add(pid)
             sources = part.findall(q("source"))
             if len(sources) != 1:
-                raise self.err(_("<{tag}> must have exactly one <source>").format(tag=X.local(part.tag)), part)
+                raise self.err(
+                    _("<{tag}> must have exactly one <source>").format(tag=X.local(part.tag)), part
+                )
             if len(part.findall(q("target"))) > 1:
                 raise self.err(_("more than one <target>"), part)
             if part.tag == q("segment"):
@@ -694,14 +870,24 @@ class _Validator2:
             src = sources[0]
             lang = src.get(X.XML_LANG) or inherited_lang
             if lang is not None and self.src_lang and lang.lower() != self.src_lang.lower():
-                raise self.err(_("source xml:lang {lang} differs from srcLang {src}").format(lang=lang, src=self.src_lang), src)
+                raise self.err(
+                    _("source xml:lang {lang} differs from srcLang {src}").format(
+                        lang=lang, src=self.src_lang
+                    ),
+                    src,
+                )
             tgt = part.find(q("target"))
             if tgt is not None:
                 if not self.trg_lang:
                     raise self.err(_("<target> in a file without trgLang"), tgt)
                 lang = tgt.get(X.XML_LANG) or (inherited_lang if tgt.get(X.XML_LANG) is None else None)
                 if lang is not None and lang.lower() != self.trg_lang.lower():
-                    raise self.err(_("target xml:lang {lang} differs from trgLang {trg}").format(lang=lang, trg=self.trg_lang), tgt)
+                    raise self.err(
+                        _("target xml:lang {lang} differs from trgLang {trg}").format(
+                            lang=lang, trg=self.trg_lang
+                        ),
+                        tgt,
+                    )
                 if (src.get(X.XML_SPACE) or inherited_space) != (tgt.get(X.XML_SPACE) or inherited_space):
                     raise self.err(_("source and target differ in xml:space"), tgt)
         orders: dict[int, Any] = {}
@@ -744,11 +930,17 @@ class _Validator2:
             if not ns or ns == X.XML_NS:
                 continue
             if tag in self._NO_EXT or (tag in self._MODULE_ATTRS_ONLY and ns not in self._MODULE_ATTR_NS):
-                raise self.err(_("attribute {name} is not allowed on <{tag}>").format(name=k.split("}", 1)[1], tag=tag), el)
+                raise self.err(
+                    _("attribute {name} is not allowed on <{tag}>").format(name=k.split("}", 1)[1], tag=tag),
+                    el,
+                )
         if tag in self._NO_EXT_CHILDREN:
             for c in el:
                 if isinstance(c.tag, str) and X.ns_of(c.tag) not in NS2:
-                    raise self.err(_("element <{name}> is not allowed in <{tag}>").format(name=X.local(c.tag), tag=tag), c)
+                    raise self.err(
+                        _("element <{name}> is not allowed in <{tag}>").format(name=X.local(c.tag), tag=tag),
+                        c,
+                    )
         d = el.get("dir")
         if d is not None and d not in ("ltr", "rtl", "auto"):
             raise self.err(_("invalid dir value {value!r}").format(value=d), el)
@@ -762,8 +954,12 @@ class _Validator2:
 
     def codes(self, container: Any) -> list[Any]:
         return [
-            e for e in container.iter()
-            if e is not container and isinstance(e.tag, str) and X.ns_of(e.tag) in NS2 and X.local(e.tag) in ("ph", "pc", "sc", "ec")
+            e
+            for e in container.iter()
+            if e is not container
+            and isinstance(e.tag, str)
+            and X.ns_of(e.tag) in NS2
+            and X.local(e.tag) in ("ph", "pc", "sc", "ec")
         ]
 
     def check_codes_kept(self, parts: list[Any]) -> None:
@@ -780,7 +976,9 @@ class _Validator2:
             for c in src_codes:
                 cid = c.get("id") or c.get("startRef") or ""
                 if tgt is not None and c.get("canDelete") == "no" and cid not in target_ids:
-                    raise self.err(_("code {id!r} cannot be deleted but is missing from the target").format(id=cid), tgt)
+                    raise self.err(
+                        _("code {id!r} cannot be deleted but is missing from the target").format(id=cid), tgt
+                    )
             prev = None
             for c in src_codes:
                 cr = c.get("canReorder")
@@ -792,11 +990,14 @@ class _Validator2:
                     sequences.append([cid])
                 elif cr == "no":
                     if prev not in ("firstNo", "no") or not sequences:
-                        raise self.err(_("canReorder=no code {id!r} not preceded by a firstNo code").format(id=cid), c)
+                        raise self.err(
+                            _("canReorder=no code {id!r} not preceded by a firstNo code").format(id=cid), c
+                        )
                     sequences[-1].append(cid)
                 prev = cr
         if all(t is None for t in targets):
             return
+
         def nesting(containers: list[Any]) -> dict[str, tuple[str, ...]]:
             out: dict[str, tuple[str, ...]] = {}
             for cont in containers:
@@ -812,7 +1013,9 @@ class _Validator2:
         for seq in sequences:
             for cid in seq:
                 if cid in tgt_nest and src_nest.get(cid) != tgt_nest[cid]:
-                    raise self.err(_("code {id!r} cannot be reordered but moved in the target").format(id=cid), self.unit)
+                    raise self.err(
+                        _("code {id!r} cannot be reordered but moved in the target").format(id=cid), self.unit
+                    )
             if len(seq) < 2 or not all(i in target_ids for i in seq):
                 continue
             start = target_ids.index(seq[0])
@@ -846,7 +1049,14 @@ class _Validator2:
                             raise self.err(_("copyOf together with original data"), el)
                         base = ids.get(copy_of)
                         if base is None:
-                            base = next((e for e in container.iter() if isinstance(e.tag, str) and e.get("id") == copy_of and e is not el), None)
+                            base = next(
+                                (
+                                    e
+                                    for e in container.iter()
+                                    if isinstance(e.tag, str) and e.get("id") == copy_of and e is not el
+                                ),
+                                None,
+                            )
                         if base is None:
                             raise self.err(_("copyOf={ref!r} refers to no code").format(ref=copy_of), el)
                         if base.get("canCopy") == "no":
@@ -885,12 +1095,20 @@ class _Validator2:
                         closed.add(ref)
                         for attr in ("canCopy", "canDelete", "canOverlap", "canReorder"):
                             if (sc.get(attr) or "yes") != (el.get(attr) or "yes") and attr != "canReorder":
-                                raise self.err(_("{attr} differs between <sc> and <ec>").format(attr=attr), el)
+                                raise self.err(
+                                    _("{attr} differs between <sc> and <ec>").format(attr=attr), el
+                                )
                         if (sc.get("canReorder") or "yes") != (el.get("canReorder") or "yes"):
                             raise self.err(_("canReorder differs between <sc> and <ec>"), el)
                         for attr in ("type", "subType", "dir", "copyOf"):
-                            if el.get(attr) is not None and sc.get(attr) is not None and el.get(attr) != sc.get(attr):
-                                raise self.err(_("{attr} differs between <sc> and <ec>").format(attr=attr), el)
+                            if (
+                                el.get(attr) is not None
+                                and sc.get(attr) is not None
+                                and el.get(attr) != sc.get(attr)
+                            ):
+                                raise self.err(
+                                    _("{attr} differs between <sc> and <ec>").format(attr=attr), el
+                                )
                 elif tag == "sm":
                     if not eid:
                         raise self.err(_("<sm> without id"), el)
@@ -899,7 +1117,9 @@ class _Validator2:
                 elif tag == "em":
                     ref = el.get("startRef")
                     if ref not in open_sm:
-                        raise self.err(_("<em startRef={ref!r}> without a preceding <sm>").format(ref=ref), el)
+                        raise self.err(
+                            _("<em startRef={ref!r}> without a preceding <sm>").format(ref=ref), el
+                        )
                     open_sm.discard(ref)
                 elif tag == "mrk":
                     if not eid:
@@ -957,7 +1177,9 @@ class _Validator2:
                     path = parts[:-1]
                     ok = path in ([], [("f", self.file_id), ("u", self.unit.get("id"))])
                 if not ok:
-                    raise self.err(_("comment marker ref {ref!r} is not a note of the unit").format(ref=ref), el)
+                    raise self.err(
+                        _("comment marker ref {ref!r} is not a note of the unit").format(ref=ref), el
+                    )
         tr = el.get("translate")
         if tr is not None and tr not in _YESNO:
             raise self.err(_("invalid translate value {value!r}").format(value=tr), el)
@@ -1039,7 +1261,11 @@ class _Reader1:
         notes = [n.text or "" for n in tu.findall(q("note"))]
         if notes:
             meta["notes"] = notes
-        extra = [X.serialize_standalone(c, self.path) for c in tu if isinstance(c.tag, str) and c.tag not in (q("source"), q("target"), q("note"))]
+        extra = [
+            X.serialize_standalone(c, self.path)
+            for c in tu
+            if isinstance(c.tag, str) and c.tag not in (q("source"), q("target"), q("note"))
+        ]
         if extra:
             meta["unit_extra"] = extra
         if smarkup or tmarkup:
@@ -1108,7 +1334,11 @@ def _inline2(text: str, meta: Mapping[str, Any], side: str) -> str:
         return ph.restore_markup(text, markup, _xliff2_generic)[0]
 
     def convert(record: Mapping[str, Any], n: int) -> str | None:
-        ns = {p: u for p, u in (record.get("ns") or {}).items() if not (p == "" and u in NS2) and _DECLARED.get(p) != u}
+        ns = {
+            p: u
+            for p, u in (record.get("ns") or {}).items()
+            if not (p == "" and u in NS2) and _DECLARED.get(p) != u
+        }
         x = str(record.get("x", ""))
         if ns and record.get("k") != "close":
             return X.declare(x, ns)
@@ -1120,7 +1350,7 @@ def _inline2(text: str, meta: Mapping[str, Any], side: str) -> str:
 def write_xliff(
     out_path: str | os.PathLike[str],
     units: Iterable[ExportUnit],
-    options: WriteOptions = WriteOptions(),
+    options: WriteOptions = DEFAULT_OPTIONS,
     progress: Progress = NO_PROGRESS,
 ) -> int:
     count = 0
@@ -1151,11 +1381,19 @@ def write_xliff(
                 used_ids = set()
                 fid = str(where[1] or f"f{len(file_ids) + 1}")
                 while fid in file_ids or not re.fullmatch(r"[\w.\-:]+", fid):
-                    fid = f"f{len(file_ids) + 1}_{fid}" if re.fullmatch(r"[\w.\-:]+", fid) else f"f{len(file_ids) + 1}"
+                    fid = (
+                        f"f{len(file_ids) + 1}_{fid}"
+                        if re.fullmatch(r"[\w.\-:]+", fid)
+                        else f"f{len(file_ids) + 1}"
+                    )
                 file_ids.add(fid)
                 w(f'<file id="{X.escape_attr(fid)}" original="{X.escape_attr(u.document)}">\n')
             meta = u.meta or {}
-            if pending and (meta.get("unit") is None or meta.get("unit") != (pending[0].meta or {}).get("unit") or not meta.get("unit_segments")):
+            if pending and (
+                meta.get("unit") is None
+                or meta.get("unit") != (pending[0].meta or {}).get("unit")
+                or not meta.get("unit_segments")
+            ):
                 _write_unit(w, pending, used_ids, options)
                 pending = []
             pending.append(u)
@@ -1188,7 +1426,9 @@ def _write_unit(w: Any, units: list[ExportUnit], used_ids: set[str], options: Wr
     if "name" not in attrs and first.key and first.key != uid:
         attrs["name"] = first.key
     w(f"<unit{X.attr_string(attrs)}>\n")
-    lqi: list[tuple[ExportUnit, Any]] = [(u, a) for u in units for a in u.annotations] if options.include_annotations else []
+    lqi: list[tuple[ExportUnit, Any]] = (
+        [(u, a) for u in units for a in u.annotations] if options.include_annotations else []
+    )
     if lqi:
         # extension elements come first in a <unit> (before <notes>, <originalData>, segments)
         w(f'  <its:locQualityIssues xml:id="lqi-{X.escape_attr(uid)}">\n')
@@ -1196,18 +1436,24 @@ def _write_unit(w: Any, units: list[ExportUnit], used_ids: set[str], options: Wr
             comment = a.comment or ""
             if a.start is not None and a.end is not None:
                 base = u.source if str(a.side) == "source" else u.mt
-                comment = f"[{a.side} {a.start}-{a.end} «{ph.strip_placeholders(base[a.start:a.end])}»] {comment}".strip()
+                quoted = ph.strip_placeholders(base[a.start : a.end])
+                comment = f"[{a.side} {a.start}-{a.end} «{quoted}»] {comment}".strip()
             if a.suggestion:
                 comment += f" → {a.suggestion}"
+            text = f"{a.category}: {comment}" if comment else a.category
             w(
                 f'    <its:locQualityIssue locQualityIssueType="{_lqi_type(a.category)}"'
-                f' locQualityIssueComment="{X.escape_attr(f"{a.category}: {comment}" if comment else a.category)}"'
+                f' locQualityIssueComment="{X.escape_attr(text)}"'
                 f' locQualityIssueSeverity="{_LQI_SEVERITY.get(str(a.severity), "50")}"/>\n'
             )
         w("  </its:locQualityIssues>\n")
     extras = list(meta.get("unit_extra") or ()) if from_xliff2 else []
     notes = [] if any(x.startswith("<notes") for x in extras) else list(meta.get("notes") or ())
-    notes_xml = ("  <notes>\n" + "".join(f"    <note>{X.escape_text(n)}</note>\n" for n in notes) + "  </notes>\n") if notes else ""
+    notes_xml = (
+        ("  <notes>\n" + "".join(f"    <note>{X.escape_text(n)}</note>\n" for n in notes) + "  </notes>\n")
+        if notes
+        else ""
+    )
     for extra in extras:
         if notes_xml and extra.startswith("<originalData"):
             w(notes_xml)
@@ -1224,10 +1470,14 @@ def _write_unit(w: Any, units: list[ExportUnit], used_ids: set[str], options: Wr
         seg_attrs["state"] = state
         seg_attrs["subState"] = MTREVIEW_SUBSTATE + status.value
         w(f"  <segment{X.attr_string(seg_attrs)}>\n")
-        w(f"    <source{X.attr_string(m.get('source_attrs') or {} if from_xliff2 else {})}>{_inline2(u.source, m, 'source')}</source>\n")
+        w(
+            f"    <source{X.attr_string(m.get('source_attrs') or {} if from_xliff2 else {})}>"
+            f"{_inline2(u.source, m, 'source')}</source>\n"
+        )
         target = _inline2(u.target, m, "target")
         if lqi and u.annotations:
-            target = f'<mrk id="lqi{i + 1}" type="its:any" its:locQualityIssuesRef="#lqi-{X.escape_attr(uid)}">{target}</mrk>'
+            ref = f"#lqi-{X.escape_attr(uid)}"
+            target = f'<mrk id="lqi{i + 1}" type="its:any" its:locQualityIssuesRef="{ref}">{target}</mrk>'
         tattrs = dict(m.get("target_attrs") or {}) if from_xliff2 else {}
         sattrs = m.get("source_attrs") or {} if from_xliff2 else {}
         if "xml:space" in sattrs and "xml:space" not in tattrs:
@@ -1240,5 +1490,7 @@ def _write_unit(w: Any, units: list[ExportUnit], used_ids: set[str], options: Wr
     w("</unit>\n")
 
 
-register_reader(ReaderInfo("xliff", (".xlf", ".xliff", ".sdlxliff", ".mqxliff"), read_xliff, "XLIFF 1.2 / 2.x"))
+register_reader(
+    ReaderInfo("xliff", (".xlf", ".xliff", ".sdlxliff", ".mqxliff"), read_xliff, "XLIFF 1.2 / 2.x")
+)
 register_writer(WriterInfo("xliff", ".xlf", write_xliff, "XLIFF 2.1 with ITS quality issues"))

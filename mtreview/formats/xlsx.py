@@ -34,12 +34,31 @@ from mtreview.domain.errors import InputError
 from mtreview.domain.model import ImportedDocument, SegmentDraft, Severity, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats import placeholders as ph
-from mtreview.formats.base import FORMULA_START, ExportUnit, WriteOptions, atomic_path, check_output
+from mtreview.formats.base import (
+    DEFAULT_OPTIONS,
+    FORMULA_START,
+    ExportUnit,
+    WriteOptions,
+    atomic_path,
+    check_output,
+)
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
 from mtreview.i18n import _
 
 SHEET = "Review"
-COLUMNS = ("Segment", "Key", "Source", "MT", "Corrected", "Status", "Annotations", "MQM", "chrF", "Author", "Updated")
+COLUMNS = (
+    "Segment",
+    "Key",
+    "Source",
+    "MT",
+    "Corrected",
+    "Status",
+    "Annotations",
+    "MQM",
+    "chrF",
+    "Author",
+    "Updated",
+)
 _TOKEN = re.compile(r"⟦(\d+)⟧")
 _SPAN = re.compile(r"^(source|target)(?:\s+(\d+)-(\d+))?(?:\s+«.*»)?$")
 _ID = re.compile(r"^\[#(\d+)\]\s*")
@@ -54,13 +73,19 @@ def to_tokens(text: str) -> str:
 
 
 def from_tokens(text: str) -> str:
-    return _TOKEN.sub(lambda m: ph.placeholder(int(m.group(1)) - 1) if 0 < int(m.group(1)) <= ph.LIMIT else m.group(), text)
+    return _TOKEN.sub(
+        lambda m: ph.placeholder(int(m.group(1)) - 1) if 0 < int(m.group(1)) <= ph.LIMIT else m.group(), text
+    )
 
 
 def annotation_line(a: Any, unit: ExportUnit) -> str:
     side = str(a.side)
     base = unit.source if side == "source" else unit.mt
-    span = side if a.start is None or a.end is None else f"{side} {a.start}-{a.end} «{to_tokens(base[a.start:a.end])}»"
+    span = (
+        side
+        if a.start is None or a.end is None
+        else f"{side} {a.start}-{a.end} «{to_tokens(base[a.start : a.end])}»"
+    )
     parts = [f"[#{a.id}] {a.severity}", str(a.category), span, (a.comment or "").replace("\n", " ")]
     if a.suggestion:
         parts.append(a.suggestion.replace("\n", " "))
@@ -83,8 +108,16 @@ def parse_annotation_line(line: str, where: tuple[str, int]) -> dict[str, Any]:
         severity = Severity.parse(fields[0])
     except ValueError as exc:
         raise InputError(str(exc), where[0], where[1]) from None
-    out: dict[str, Any] = {"id": ident, "severity": severity.value, "category": fields[1], "side": "target",
-                           "start": None, "end": None, "comment": "", "suggestion": None}
+    out: dict[str, Any] = {
+        "id": ident,
+        "severity": severity.value,
+        "category": fields[1],
+        "side": "target",
+        "start": None,
+        "end": None,
+        "comment": "",
+        "suggestion": None,
+    }
     rest = fields[2:]
     if rest:
         sm = _SPAN.match(rest[0])
@@ -114,7 +147,7 @@ def _cell(ws: Any, value: Any) -> Any:
 def write_xlsx(
     out_path: str | os.PathLike[str],
     units: Iterable[ExportUnit],
-    options: WriteOptions = WriteOptions(),
+    options: WriteOptions = DEFAULT_OPTIONS,
     progress: Progress = NO_PROGRESS,
 ) -> int:
     from openpyxl import Workbook
@@ -223,7 +256,11 @@ def _read_rows(p: Path, wb: Any, progress: Progress) -> ImportedDocument:
             status_text = get("status").strip().lower()
             if status_text and status_text not in {s.value for s in Status}:
                 raise InputError(_("unknown status {status!r}").format(status=status_text), str(p), number)
-            notes = [parse_annotation_line(line, (str(p), number)) for line in get("annotations").splitlines() if line.strip()]
+            notes = [
+                parse_annotation_line(line, (str(p), number))
+                for line in get("annotations").splitlines()
+                if line.strip()
+            ]
             corrected = get("corrected")
             meta: dict[str, Any] = {"segment_id": get("segment"), "annotations": notes, "row": number}
             segments.append(

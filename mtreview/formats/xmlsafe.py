@@ -61,14 +61,19 @@ def check_prolog(path: Path) -> None:
     if at >= 0:
         line = head.count("\n", 0, at) + 1
         raise InputError(
-            _("the file declares XML entities, which are not accepted (possible entity expansion or external entity attack)"),
+            _(
+                "the file declares XML entities, which are not accepted"
+                " (possible entity expansion or external entity attack)"
+            ),
             str(path),
             line,
         )
 
 
 @contextlib.contextmanager
-def iterparse(path: Path, tags: tuple[str, ...] | None = None, events: tuple[str, ...] = ("end",)) -> Iterator[Any]:
+def iterparse(
+    path: Path, tags: tuple[str, ...] | None = None, events: tuple[str, ...] = ("end",)
+) -> Iterator[Any]:
     """A safe ``etree.iterparse`` over ``path``; the file is closed when the block ends."""
     check_prolog(path)
     try:
@@ -187,7 +192,9 @@ def serialize(el: Any, ns_used: dict[str, str], path: Path | None = None) -> str
     if isinstance(el, etree._ProcessingInstruction):
         return f"<?{el.target} {el.text or ''}?>"
     if isinstance(el, etree._Entity):
-        raise InputError(_("undeclared entity {name}").format(name=el.text), str(path) if path else None, el.sourceline)
+        raise InputError(
+            _("undeclared entity {name}").format(name=el.text), str(path) if path else None, el.sourceline
+        )
     if len(el) == 0 and not el.text:
         return start_tag(el, ns_used, close=True)
     out = [start_tag(el, ns_used), escape_text(el.text or "")]
@@ -255,7 +262,9 @@ def inline_content(
         for child in el:
             ns: dict[str, str] = {}
             if isinstance(child, etree._Entity):
-                raise InputError(_("undeclared entity {name}").format(name=child.text), str(path), child.sourceline)
+                raise InputError(
+                    _("undeclared entity {name}").format(name=child.text), str(path), child.sourceline
+                )
             if isinstance(child.tag, str) and local(child.tag) in wrapping:
                 add("open", start_tag(child, ns), ns, child)
                 walk(child)
@@ -293,7 +302,9 @@ def qattrs(el: Any) -> dict[str, str]:
 
 
 def attr_string(values: Mapping[str, Any], skip: frozenset[str] = frozenset()) -> str:
-    return "".join(f' {k}="{escape_attr(str(v))}"' for k, v in values.items() if k not in skip and v is not None)
+    return "".join(
+        f' {k}="{escape_attr(str(v))}"' for k, v in values.items() if k not in skip and v is not None
+    )
 
 
 def iter_errors(it: Any, path: Path) -> Iterator[tuple[str, Any]]:

@@ -90,7 +90,9 @@ def _policy(store: Any) -> Any:
     return project_policy(store)[0]
 
 
-def _penalties(policy: Any, doc: Document, segs: Sequence[Segment], anns: Sequence[Annotation]) -> dict[int, float]:
+def _penalties(
+    policy: Any, doc: Document, segs: Sequence[Segment], anns: Sequence[Annotation]
+) -> dict[int, float]:
     from mtreview.scoring.mqm import MqmAggregator
 
     agg = MqmAggregator(policy)
@@ -182,7 +184,9 @@ def iter_units(
             progress.report(min(seen, total), total, doc.name)
 
 
-def count_matching(store: Any, filters: ExportFilters = ExportFilters(), progress: Progress = NO_PROGRESS) -> int:
+def count_matching(
+    store: Any, filters: ExportFilters = ExportFilters(), progress: Progress = NO_PROGRESS
+) -> int:
     """How many units an export with ``filters`` would write (no chrF, no writing)."""
     n = 0
     for _unit in iter_units(store, filters, progress, with_units=False):
@@ -215,4 +219,6 @@ def export_project(
     )
     counter = [0]
     written = writer.write(out_path, iter_units(store, filters, progress, counter), options, progress)
-    return ExportResult(str(out_path), fmt, int(written), sum(d.segment_count for d in docs), tuple(d.name for d in docs))
+    return ExportResult(
+        str(out_path), fmt, int(written), sum(d.segment_count for d in docs), tuple(d.name for d in docs)
+    )

@@ -17,20 +17,20 @@ class TestCsvContract(FormatContract):
     reader = staticmethod(read_delimited)
     writer = staticmethod(write_csv)
     suffix = ".csv"
-    bad_inputs = [(b'source,target\n"a,b\n', None), (b"source,target\nonly-one-column\n", 2)]
+    bad_inputs = ((b'source,target\n"a,b\n', None), (b"source,target\nonly-one-column\n", 2))
 
 
 class TestTsvContract(FormatContract):
     reader = staticmethod(read_delimited)
     writer = staticmethod(write_tsv)
     suffix = ".tsv"
-    bad_inputs = [(b"source\ttarget\nonly-one-column\n", 2)]
+    bad_inputs = ((b"source\ttarget\nonly-one-column\n", 2),)
 
 
 @pytest.mark.parametrize(
     ("text", "cell"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1", "'+1"),
         ("-2", "'-2"),
         ("@SUM(A1)", "'@SUM(A1)"),

@@ -26,18 +26,23 @@ class TestPoContract(FormatContract):
     suffix = ".po"
     keeps_status = frozenset({Status.APPROVED})  # PO only knows fuzzy (not approved) / not fuzzy
     keeps_keys = False  # a PO key is msgctxt + msgid
-    bad_inputs = [
-        (b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\nmsgstr "c"\n', 7),
+    bad_inputs = (
+        (
+            b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\nmsgstr "c"\n',  # noqa: E501  (test data on one line)
+            7,
+        ),
         (b'msgid "a"\nmsgstr "b"\nfoo "c"\n', 3),
         (b'msgid "a"\n\nmsgstr "b" x\n', 3),
-    ]
+    )
 
 
 def _msgfmt_check(path: Path) -> subprocess.CompletedProcess[str]:
     exe = shutil.which("msgfmt")
     if exe is None:
         pytest.fail("msgfmt (GNU gettext) is not installed")
-    return subprocess.run([exe, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [exe, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True, check=False
+    )
 
 
 def _normal(doc: ImportedDocument) -> list[tuple[Any, ...]]:
@@ -56,12 +61,27 @@ def _round_trip(doc: ImportedDocument, out: Path) -> ImportedDocument:
 
 
 POLIB_FILES = [
-    "test_utf8.po", "test_iso-8859-15.po", "test_noencoding.po", "test_ufeff.po", "test_msgctxt.po",
-    "test_pofile_helpers.po", "test_obsolete_is_not_fuzzy.po", "test_obsolete_previousmsgid.po",
-    "test_previous_msgid.po", "test_fuzzy_header.po", "test_unusual_metadata_location.po",
-    "test_weird_occurrences.po", "test_word_garbage.po", "test_indented.po", "test_wrap.po",
-    "test_trailing_comment.po", "test_comment_ordering.po", "test_merge_before.po", "test_merge_after.po",
-    "test_set_fuzzy.po", "test_save_as_pofile.po",
+    "test_utf8.po",
+    "test_iso-8859-15.po",
+    "test_noencoding.po",
+    "test_ufeff.po",
+    "test_msgctxt.po",
+    "test_pofile_helpers.po",
+    "test_obsolete_is_not_fuzzy.po",
+    "test_obsolete_previousmsgid.po",
+    "test_previous_msgid.po",
+    "test_fuzzy_header.po",
+    "test_unusual_metadata_location.po",
+    "test_weird_occurrences.po",
+    "test_word_garbage.po",
+    "test_indented.po",
+    "test_wrap.po",
+    "test_trailing_comment.po",
+    "test_comment_ordering.po",
+    "test_merge_before.po",
+    "test_merge_after.po",
+    "test_set_fuzzy.po",
+    "test_save_as_pofile.po",
 ]
 
 
@@ -124,7 +144,10 @@ def test_real_japanese_files(testdata: Path) -> None:
 @pytest.mark.shared
 @pytest.mark.parametrize(
     "name",
-    ["okapi/okapi/filters/po/src/test/resources/Test01.po", "omegat/src/test/resources/data/filters/po/file-POFilter-be.po"],
+    [
+        "okapi/okapi/filters/po/src/test/resources/Test01.po",
+        "omegat/src/test/resources/data/filters/po/file-POFilter-be.po",
+    ],
 )
 def test_utf16_and_declared_legacy_encodings(testdata: Path, name: str) -> None:
     doc = read_po(testdata / name)
@@ -137,11 +160,33 @@ def test_export_header_flags_comments_and_msgfmt(tmp_path: Path) -> None:
 
     from mtreview.domain.model import Annotation, AnnotationState, Severity, Side
 
-    ann = Annotation(3, 1, Side.TARGET, 0, 4, "Accuracy/Mistranslation", Severity.MAJOR, "a person",
-                     None, "r", "manual", AnnotationState.CONFIRMED, 1, datetime.now(UTC))
+    ann = Annotation(
+        3,
+        1,
+        Side.TARGET,
+        0,
+        4,
+        "Accuracy/Mistranslation",
+        Severity.MAJOR,
+        "a person",
+        None,
+        "r",
+        "manual",
+        AnnotationState.CONFIRMED,
+        1,
+        datetime.now(UTC),
+    )
     units = [
-        ExportUnit("d", 1, "Close", "閉じる", "閉じる", Status.APPROVED, key="menu\x04Close",
-                   meta={"msgctxt": "menu", "references": [["src/a.c", "12"]], "flags": ["c-format"]}),
+        ExportUnit(
+            "d",
+            1,
+            "Close",
+            "閉じる",
+            "閉じる",
+            Status.APPROVED,
+            key="menu\x04Close",
+            meta={"msgctxt": "menu", "references": [["src/a.c", "12"]], "flags": ["c-format"]},
+        ),
         ExportUnit("d", 2, "Close", "閉める", "閉める", Status.NEW),
         ExportUnit("d", 3, "Close", "閉鎖", "閉鎖", Status.CORRECTED, annotations=[ann]),
         ExportUnit("d", 4, "", "空", "空", Status.NEW),

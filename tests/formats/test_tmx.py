@@ -21,7 +21,7 @@ KIT = "omegat/src/test/resources/data/tmx/TMXComplianceKit"
 OMEGAT = "omegat/src/test/resources/data/tmx"
 DTD = "okapi/okapi/filters/tmx/src/test/resources/tmx14.dtd"
 
-_HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header srclang="en" segtype="paragraph" adminlang="en" datatype="plaintext" o-tmf="x" creationtool="t" creationtoolversion="1"/>\n<body>\n'
+_HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header srclang="en" segtype="paragraph" adminlang="en" datatype="plaintext" o-tmf="x" creationtool="t" creationtoolversion="1"/>\n<body>\n'  # noqa: E501  (test data on one line)
 
 
 class TestTmxContract(FormatContract):
@@ -29,20 +29,24 @@ class TestTmxContract(FormatContract):
     writer = staticmethod(write_tmx)
     suffix = ".tmx"
     inline_format = "tmx"
-    inline_source = [
+    inline_source = (
         {"k": "ph", "x": '<bpt i="1" type="bold">&lt;b&gt;</bpt>'},
         {"k": "ph", "x": '<ept i="1">&lt;/b&gt;</ept>'},
         {"k": "ph", "x": '<ph x="2" type="image">&lt;img src="a.png"/&gt;</ph>'},
-    ]
+    )
     inline_target = inline_source
     volatile_meta = frozenset({"tu"})  # creation/change dates and ids are the writer's
-    bad_inputs = [
+    bad_inputs = (
         (_HEAD + b'<tu><tuv xml:lang="en"><seg>cut here', None),  # truncated
-        (_HEAD + b'<tu>\n<tuv xml:lang="en"><seg>a</seg></tuv>\n<tuv xml:lang="ja"><seg>b</sag></tuv></tu></body></tmx>', 7),
+        (
+            _HEAD
+            + b'<tu>\n<tuv xml:lang="en"><seg>a</seg></tuv>\n<tuv xml:lang="ja"><seg>b</sag></tuv></tu></body></tmx>',  # noqa: E501  (test data on one line)
+            7,
+        ),
         (b'<?xml version="1.0"?>\n<html><body/></html>\n', 2),
         (_HEAD + b'<tu>\n<tuv xml:lang="en"><seg><ept i="1">x</ept></seg></tuv></tu></body></tmx>', 6),
         (_HEAD + b'<tu>\n<tuv xml:lang="en"><seg>&nbsp;</seg></tuv></tu></body></tmx>', 6),
-    ]
+    )
 
 
 # ---------------------------------------------------------------------------------------- helpers
@@ -65,7 +69,11 @@ def _content(doc: Any) -> list[tuple[Any, ...]]:
     out = []
     for s in doc.segments:
         meta = {k: v for k, v in s.meta.items() if k != "tu"}
-        tu = {k: v for k, v in (s.meta.get("tu") or {}).items() if k not in ("creationdate", "changedate", "creationid", "changeid")}
+        tu = {
+            k: v
+            for k, v in (s.meta.get("tu") or {}).items()
+            if k not in ("creationdate", "changedate", "creationid", "changeid")
+        }
         out.append((s.source, s.target, s.key, meta, tu))
     return out
 
@@ -93,7 +101,11 @@ KIT_IMPORTS = {
 
 
 def _bom(data: bytes) -> str:
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
             return name
     return "utf-8"
@@ -216,11 +228,17 @@ def test_unit_without_source_language_is_skipped_and_reported(testdata: Path) ->
 def test_okapi_every_inline_element(testdata: Path, tmp_path: Path) -> None:
     path = testdata / "okapi/okapi/filters/tmx/src/test/resources/a_small_test2.tmx"
     doc = read_tmx(path)
-    tags = {r["x"].split(" ")[0].split(">")[0].lstrip("<") for s in doc.segments for r in s.meta.get("inline", {}).get("source", [])}
+    tags = {
+        r["x"].split(" ")[0].split(">")[0].lstrip("<")
+        for s in doc.segments
+        for r in s.meta.get("inline", {}).get("source", [])
+    }
     assert {"bpt", "ept", "ph", "it", "hi"} <= tags
     assert any("<sub>" in r["x"] for s in doc.segments for r in s.meta.get("inline", {}).get("source", []))
     out = tmp_path / "a.tmx"
-    write_tmx(out, units_from_document(doc), WriteOptions(source_lang=doc.source_lang, target_lang=doc.target_lang))
+    write_tmx(
+        out, units_from_document(doc), WriteOptions(source_lang=doc.source_lang, target_lang=doc.target_lang)
+    )
     assert _dtd(testdata).validate(_parse_plain(out))
     assert _content(read_tmx(out)) == _content(doc)
 
@@ -234,11 +252,37 @@ def test_writer_props_and_annotation_notes(tmp_path: Path) -> None:
     from mtreview.domain.model import Annotation, AnnotationState, Severity, Side
     from mtreview.formats.base import ExportUnit
 
-    ann = Annotation(1, 1, Side.TARGET, 0, 3, "Accuracy/Mistranslation", Severity.MAJOR, "person, not a company",
-                     "ホールデン", "reviewer", "manual", AnnotationState.CONFIRMED, 1, datetime(2026, 1, 2, tzinfo=UTC))
-    unit = ExportUnit("d", 1, "Holden said", "ホルデン社は言った", "ホールデンは言った", Status.APPROVED, key="7",
-                      corrected="ホールデンは言った", author="reviewer", updated_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
-                      annotations=[ann], mqm_penalty=5.0, chrf=48.25)
+    ann = Annotation(
+        1,
+        1,
+        Side.TARGET,
+        0,
+        3,
+        "Accuracy/Mistranslation",
+        Severity.MAJOR,
+        "person, not a company",
+        "ホールデン",
+        "reviewer",
+        "manual",
+        AnnotationState.CONFIRMED,
+        1,
+        datetime(2026, 1, 2, tzinfo=UTC),
+    )
+    unit = ExportUnit(
+        "d",
+        1,
+        "Holden said",
+        "ホルデン社は言った",
+        "ホールデンは言った",
+        Status.APPROVED,
+        key="7",
+        corrected="ホールデンは言った",
+        author="reviewer",
+        updated_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+        annotations=[ann],
+        mqm_penalty=5.0,
+        chrf=48.25,
+    )
     out = tmp_path / "o.tmx"
     write_tmx(out, [unit])
     tu = _parse_plain(out).getroot().find("body/tu")
@@ -255,7 +299,10 @@ def test_writer_props_and_annotation_notes(tmp_path: Path) -> None:
 
 def test_literal_private_use_characters_survive(tmp_path: Path) -> None:
     out = tmp_path / "pua.tmx"
-    out.write_bytes(_HEAD + "<tu><tuv xml:lang='en'><seg>a\ue000b</seg></tuv><tuv xml:lang='ja'><seg>\ue001</seg></tuv></tu></body></tmx>".encode())
+    out.write_bytes(
+        _HEAD
+        + "<tu><tuv xml:lang='en'><seg>a\ue000b</seg></tuv><tuv xml:lang='ja'><seg>\ue001</seg></tuv></tu></body></tmx>".encode()  # noqa: E501  (test data on one line)
+    )
     doc = read_tmx(out)
     again = tmp_path / "again.tmx"
     write_tmx(again, units_from_document(doc))
@@ -264,6 +311,9 @@ def test_literal_private_use_characters_survive(tmp_path: Path) -> None:
 
 def test_legacy_declared_encoding(tmp_path: Path) -> None:
     path = tmp_path / "sjis.tmx"
-    text = _HEAD.decode().replace("UTF-8", "Shift_JIS") + "<tu><tuv xml:lang='en'><seg>cat</seg></tuv><tuv xml:lang='ja'><seg>猫です</seg></tuv></tu></body></tmx>"
+    text = (
+        _HEAD.decode().replace("UTF-8", "Shift_JIS")
+        + "<tu><tuv xml:lang='en'><seg>cat</seg></tuv><tuv xml:lang='ja'><seg>猫です</seg></tuv></tu></body></tmx>"  # noqa: E501  (test data on one line)
+    )
     path.write_bytes(text.encode("shift_jis"))
     assert read_tmx(path).segments[0].target == "猫です"

@@ -28,7 +28,7 @@ SCHEMAS = [
 # declaring it); an XML parser must reject it.
 NOT_WELL_FORMED = {"Good-pgs_plural.xlf"}
 
-_2 = '<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"{trg}>\n<file id="f">\n'
+_2 = '<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"{trg}>\n<file id="f">\n'  # noqa: E501  (test data on one line)
 
 
 class TestXliffContract(FormatContract):
@@ -36,15 +36,31 @@ class TestXliffContract(FormatContract):
     writer = staticmethod(write_xliff)
     suffix = ".xlf"
     inline_format = "xliff2"
-    inline_source = [{"k": "open", "x": '<pc id="1">'}, {"k": "close", "x": "</pc>"}, {"k": "ph", "x": '<ph id="2"/>'}]
+    inline_source = (
+        {"k": "open", "x": '<pc id="1">'},
+        {"k": "close", "x": "</pc>"},
+        {"k": "ph", "x": '<ph id="2"/>'},
+    )
     inline_target = inline_source
-    bad_inputs = [
-        (_2.format(trg="").encode() + b'<unit id="u">\n<segment><source>a</source>\n<target>b</target></segment></unit></file></xliff>', 6),
-        (_2.format(trg=' trgLang="ja"').encode() + b'<unit id="u"><segment>\n<source><ec startRef="1"/>a<sc id="1"/></source></segment></unit></file></xliff>', 5),
+    bad_inputs = (
+        (
+            _2.format(trg="").encode()
+            + b'<unit id="u">\n<segment><source>a</source>\n<target>b</target></segment></unit></file></xliff>',  # noqa: E501  (test data on one line)
+            6,
+        ),
+        (
+            _2.format(trg=' trgLang="ja"').encode()
+            + b'<unit id="u"><segment>\n<source><ec startRef="1"/>a<sc id="1"/></source></segment></unit></file></xliff>',  # noqa: E501  (test data on one line)
+            5,
+        ),
         (_2.format(trg=' trgLang="ja"').encode() + b'<unit id="u"><segment>\n<source>cut', None),
         (b'<?xml version="1.0"?>\n<tmx version="1.4"/>', 2),
-        (_2.format(trg=' trgLang="ja"').encode() + b'<unit id="u"><segment>\n<source>&nbsp;</source></segment></unit></file></xliff>', 5),
-    ]
+        (
+            _2.format(trg=' trgLang="ja"').encode()
+            + b'<unit id="u"><segment>\n<source>&nbsp;</source></segment></unit></file></xliff>',
+            5,
+        ),
+    )
 
 
 def _files(testdata: Path, suite: str, kind: str) -> list[Path]:
@@ -102,7 +118,9 @@ def test_the_one_ill_formed_valid_file_is_rejected_clearly(testdata: Path) -> No
 @pytest.mark.shared
 @pytest.mark.parametrize("suite", [f"{OASIS22}/core", f"{OASIS20}/core"])
 @pytest.mark.parametrize("schemas", [True, False], ids=["xsd", "no-xsd"])
-def test_every_invalid_core_file_is_rejected_with_a_message(testdata: Path, suite: str, schemas: bool) -> None:
+def test_every_invalid_core_file_is_rejected_with_a_message(
+    testdata: Path, suite: str, schemas: bool
+) -> None:
     saved = list(xliff.schema_files)
     xliff.schema_files[:] = [str(testdata / s) for s in SCHEMAS] if schemas else []
     accepted = []
@@ -133,7 +151,9 @@ def test_invalid_module_files_detected(testdata: Path, suite: str, with_schemas:
             detected.append(path.name)
         else:
             missed.append(path.name)
-    print(f"{suite}: {len(detected)} of {len(detected) + len(missed)} invalid module files rejected; missed: {missed}")
+    print(
+        f"{suite}: {len(detected)} of {len(detected) + len(missed)} invalid module files rejected; missed: {missed}"  # noqa: E501  (test data on one line)
+    )
     assert len(detected) >= 6
 
 
@@ -143,11 +163,19 @@ def test_sap_almost_everything_reads(testdata: Path, tmp_path: Path) -> None:
         path = next((testdata / "sap-xliff-1-2").rglob(name))
         doc = read_xliff(path)
         assert len(doc.segments) >= 15
-        kinds = {r["x"].split()[0].strip("<>/") for s in doc.segments for r in s.meta.get("inline", {}).get("source", [])}
+        kinds = {
+            r["x"].split()[0].strip("<>/")
+            for s in doc.segments
+            for r in s.meta.get("inline", {}).get("source", [])
+        }
         assert {"g", "x", "bx", "ex", "ph", "bpt", "ept", "it", "mrk"} <= kinds
         assert any(s.meta.get("notes") for s in doc.segments)
         out = tmp_path / f"{name}.xlf"
-        write_xliff(out, units_from_document(doc), WriteOptions(source_lang=doc.source_lang, target_lang=doc.target_lang))
+        write_xliff(
+            out,
+            units_from_document(doc),
+            WriteOptions(source_lang=doc.source_lang, target_lang=doc.target_lang),
+        )
         again = read_xliff(out)
         assert [ph.restore_text(s.source, None) for s in again.segments] == [s.source for s in doc.segments]
         assert [s.target for s in again.segments] == [s.target for s in doc.segments]
@@ -155,14 +183,21 @@ def test_sap_almost_everything_reads(testdata: Path, tmp_path: Path) -> None:
 
 @pytest.mark.shared
 @pytest.mark.parametrize("suite", [f"{OASIS22}/core", f"{OASIS20}/core"])
-def test_valid_files_round_trip_through_our_writer(testdata: Path, tmp_path: Path, suite: str, with_schemas: None) -> None:
+def test_valid_files_round_trip_through_our_writer(
+    testdata: Path, tmp_path: Path, suite: str, with_schemas: None
+) -> None:
     for path in _files(testdata, suite, "valid"):
         doc = read_xliff(path)
         out = tmp_path / path.name
-        write_xliff(out, units_from_document(doc), WriteOptions(source_lang=doc.source_lang,
-                                                                target_lang=doc.target_lang, document_meta=doc.meta))
+        write_xliff(
+            out,
+            units_from_document(doc),
+            WriteOptions(source_lang=doc.source_lang, target_lang=doc.target_lang, document_meta=doc.meta),
+        )
         again = read_xliff(out)  # schema-validated and constraint-checked again
-        assert [(s.source, s.target, s.key) for s in again.segments] == [(s.source, s.target, s.key) for s in doc.segments], path.name
+        assert [(s.source, s.target, s.key) for s in again.segments] == [
+            (s.source, s.target, s.key) for s in doc.segments
+        ], path.name
 
 
 def test_states_and_its_quality_issues(tmp_path: Path) -> None:
@@ -170,11 +205,35 @@ def test_states_and_its_quality_issues(tmp_path: Path) -> None:
 
     from mtreview.domain.model import Annotation, AnnotationState, Severity, Side
 
-    ann = Annotation(9, 2, Side.TARGET, 0, 4, "Accuracy/Mistranslation", Severity.CRITICAL, "a person", "ホールデン",
-                     "r", "manual", AnnotationState.CONFIRMED, 1, datetime.now(UTC))
+    ann = Annotation(
+        9,
+        2,
+        Side.TARGET,
+        0,
+        4,
+        "Accuracy/Mistranslation",
+        Severity.CRITICAL,
+        "a person",
+        "ホールデン",
+        "r",
+        "manual",
+        AnnotationState.CONFIRMED,
+        1,
+        datetime.now(UTC),
+    )
     units = [
         ExportUnit("d", 1, "a", "あ", "あ", Status.APPROVED, key="u1"),
-        ExportUnit("d", 2, "Holden", "ホルデン社", "ホールデン", Status.CORRECTED, key="u2", corrected="ホールデン", annotations=[ann]),
+        ExportUnit(
+            "d",
+            2,
+            "Holden",
+            "ホルデン社",
+            "ホールデン",
+            Status.CORRECTED,
+            key="u2",
+            corrected="ホールデン",
+            annotations=[ann],
+        ),
         ExportUnit("d", 3, "c", "", "", Status.NEW, key="u3"),
         ExportUnit("d", 4, "d", "ね", "ね", Status.REJECTED, key="u4"),
     ]
@@ -189,6 +248,11 @@ def test_states_and_its_quality_issues(tmp_path: Path) -> None:
     assert issue.get("locQualityIssueSeverity") == "100"
     assert "ホルデ" in issue.get("locQualityIssueComment")
     doc = read_xliff(out)
-    assert [s.status for s in doc.segments] == [Status.APPROVED, Status.CORRECTED, Status.NEW, Status.REJECTED]
+    assert [s.status for s in doc.segments] == [
+        Status.APPROVED,
+        Status.CORRECTED,
+        Status.NEW,
+        Status.REJECTED,
+    ]
     assert doc.segments[1].target == "ホールデン"  # the LQI marker is not part of the text
     assert doc.segments[1].meta["its_lqi"][0]["locQualityIssueType"] == "mistranslation"

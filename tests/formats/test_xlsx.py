@@ -22,14 +22,36 @@ class TestXlsxContract(FormatContract):
     writer = staticmethod(write_xlsx)
     suffix = ".xlsx"
     volatile_meta = frozenset({"row", "segment_id"})  # the sheet's own row and document name
-    bad_inputs = [(b"not a zip at all", None), (b"PK\x03\x04broken zip", None)]
+    bad_inputs = ((b"not a zip at all", None), (b"PK\x03\x04broken zip", None))
 
 
 def _unit(**kw: object) -> ExportUnit:
-    ann = Annotation(41, 1, Side.TARGET, 0, 4, "Accuracy/Mistranslation", Severity.MAJOR, "person | not company",
-                     "ホールデン", "r", "manual", AnnotationState.CONFIRMED, 1, datetime.now(UTC))
-    base = dict(document="doc", ordinal=1, source=f"Holden {ph.placeholder(0)}said", mt=f"ホルデン社{ph.placeholder(0)}は",
-                target=f"ホルデン社{ph.placeholder(0)}は", status=Status.NEW, key="tu-1", annotations=[ann])
+    ann = Annotation(
+        41,
+        1,
+        Side.TARGET,
+        0,
+        4,
+        "Accuracy/Mistranslation",
+        Severity.MAJOR,
+        "person | not company",
+        "ホールデン",
+        "r",
+        "manual",
+        AnnotationState.CONFIRMED,
+        1,
+        datetime.now(UTC),
+    )
+    base = dict(
+        document="doc",
+        ordinal=1,
+        source=f"Holden {ph.placeholder(0)}said",
+        mt=f"ホルデン社{ph.placeholder(0)}は",
+        target=f"ホルデン社{ph.placeholder(0)}は",
+        status=Status.NEW,
+        key="tu-1",
+        annotations=[ann],
+    )
     base.update(kw)
     return ExportUnit(**base)  # type: ignore[arg-type]
 
@@ -56,8 +78,16 @@ def test_edited_sheet_reads_back_corrections_status_and_annotations(tmp_path: Pa
     first, added = seg.meta["annotations"]
     assert first["id"] == 41 and first["severity"] == "major" and (first["start"], first["end"]) == (0, 4)
     assert first["suggestion"] == "ホールデン"
-    assert added == {"id": None, "severity": "minor", "category": "Fluency/Punctuation", "side": "target",
-                     "start": None, "end": None, "comment": "a comma is missing", "suggestion": None}
+    assert added == {
+        "id": None,
+        "severity": "minor",
+        "category": "Fluency/Punctuation",
+        "side": "target",
+        "start": None,
+        "end": None,
+        "comment": "a comma is missing",
+        "suggestion": None,
+    }
 
 
 @pytest.mark.parametrize("bad", ["major", "huge | Accuracy", ""])

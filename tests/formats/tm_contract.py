@@ -10,7 +10,7 @@ refusal to overwrite an input.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -26,9 +26,21 @@ P0, P1, P2 = ph.placeholder(0), ph.placeholder(1), ph.placeholder(2)
 # (key, source, mt, corrected, status) — our own sample sentences
 TEXTS: list[tuple[str, str, str, str | None, Status]] = [
     ("greeting", "Hello, world.", "こんにちは、世界。", None, Status.NEW),
-    ("nonbmp", "The 𠮷 character and an emoji 😀.", "𠮷野家の絵文字😀です。", "「𠮷」と絵文字😀。", Status.APPROVED),
+    (
+        "nonbmp",
+        "The 𠮷 character and an emoji 😀.",
+        "𠮷野家の絵文字😀です。",
+        "「𠮷」と絵文字😀。",
+        Status.APPROVED,
+    ),
     ("ideographic-space", "Two  spaces", "全角\u3000スペース\u3000二つ", None, Status.CORRECTED),
-    ("xml-specials", 'Use <b> & "quotes" > \'apostrophes\'', "<b>と&と\"引用符\"", "<b>と&amp;と“引用符”", Status.REJECTED),
+    (
+        "xml-specials",
+        "Use <b> & \"quotes\" > 'apostrophes'",
+        '<b>と&と"引用符"',
+        "<b>と&amp;と“引用符”",
+        Status.REJECTED,
+    ),
     ("formula", "=SUM(A1:A3)", "-負の数", "+1 @mention", Status.APPROVED),
     ("half-width", "Half-width katakana", "ｶﾀｶﾅとカタカナ", None, Status.NEW),
     ("multi-line", "First line\nsecond line", "一行目\n二行目", "一行目\n二行目（修正）", Status.CORRECTED),
@@ -54,10 +66,10 @@ class FormatContract:
     keeps_status: ClassVar[frozenset[Status]] = frozenset(Status)
     """Statuses the format reads back exactly (others read back as something else or nothing)."""
     inline_format: ClassVar[str | None] = None
-    inline_source: ClassVar[list[dict[str, Any]]] = []
-    inline_target: ClassVar[list[dict[str, Any]]] = []
+    inline_source: ClassVar[Sequence[dict[str, Any]]] = ()
+    inline_target: ClassVar[Sequence[dict[str, Any]]] = ()
     volatile_meta: ClassVar[frozenset[str]] = frozenset()
-    bad_inputs: ClassVar[list[tuple[bytes, int | None]]] = []
+    bad_inputs: ClassVar[Sequence[tuple[bytes, int | None]]] = ()
     """Malformed files (bytes) and the line the error must name (``None``: any line)."""
 
     # ------------------------------------------------------------------ helpers
@@ -77,12 +89,16 @@ class FormatContract:
                 )
             )
         if self.inline_format:
-            meta = {"inline": {"format": self.inline_format, "source": self.inline_source, "target": self.inline_target}}
+            meta = {
+                "inline": {
+                    "format": self.inline_format,
+                    "source": self.inline_source,
+                    "target": self.inline_target,
+                }
+            }
             src = f"Press {P0}Start{P1} now{P2}."
             tgt = f"今すぐ{P0}スタート{P1}を押す{P2}。"
-            out.append(
-                ExportUnit("doc", len(out) + 1, src, tgt, tgt, Status.APPROVED, key="tags", meta=meta)
-            )
+            out.append(ExportUnit("doc", len(out) + 1, src, tgt, tgt, Status.APPROVED, key="tags", meta=meta))
         return out
 
     def write(self, path: Path, units: Any, **options: Any) -> int:
@@ -105,7 +121,9 @@ class FormatContract:
         assert len(doc.segments) == len(units)
         for unit, seg in zip(units, doc.segments, strict=True):
             assert visible(seg.source, seg.meta, "source") == visible(unit.source, unit.meta, "source")
-            assert visible(exported_target(seg), seg.meta, "target") == visible(unit.target, unit.meta, "target")
+            assert visible(exported_target(seg), seg.meta, "target") == visible(
+                unit.target, unit.meta, "target"
+            )
             if self.keeps_keys:
                 assert seg.key == unit.key
             if unit.status in self.keeps_status:
@@ -116,8 +134,13 @@ class FormatContract:
         self.write(first, iter(self.units()))
         doc1 = self.read(first)
         second = tmp_path / f"second{self.suffix}"
-        self.write(second, units_from_document(doc1), source_lang=doc1.source_lang, target_lang=doc1.target_lang,
-                   document_meta=doc1.meta)
+        self.write(
+            second,
+            units_from_document(doc1),
+            source_lang=doc1.source_lang,
+            target_lang=doc1.target_lang,
+            document_meta=doc1.meta,
+        )
         doc2 = self.read(second)
         assert [self.normal(s) for s in doc2.segments] == [self.normal(s) for s in doc1.segments]
 
