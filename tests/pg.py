@@ -39,7 +39,7 @@ def _free_port() -> int:
 class PgServer:
     def __init__(self, durable: bool = False) -> None:
         self.durable = durable
-        """``False`` (tests): fsync off for speed. ``True`` (benchmarks): every commit on disk, like SQLite."""
+        """``False`` (tests): fsync off for speed. ``True`` (benchmarks): commits on disk, like SQLite."""
         self.root = Path(tempfile.mkdtemp(prefix="mtreview-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
@@ -66,7 +66,8 @@ class PgServer:
         )
         with open(self.data / "postgresql.conf", "a", encoding="utf-8") as conf:
             conf.write(
-                f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{self.root}'\n"
+                f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\n"
+                f"unix_socket_directories = '{self.root}'\n"
                 "max_connections = 200\nshared_buffers = 32MB\ntimezone = 'Asia/Tokyo'\n"
             )
             if not self.durable:
@@ -76,8 +77,8 @@ class PgServer:
 
     def resume(self) -> None:
         """Start (again) the server on the same port and data directory."""
-        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-t", "60",
-                  "start")
+        log = str(self.root / "log")
+        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", log, "-w", "-t", "60", "start")
 
     def pause(self) -> None:
         """Stop the server, dropping every client connection; ``resume()`` brings it back."""

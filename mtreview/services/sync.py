@@ -16,6 +16,7 @@ from collections.abc import Callable
 from mtreview.domain.errors import ProjectError
 from mtreview.domain.model import Changes, Revision
 from mtreview.storage import ProjectStore
+from mtreview.storage.repository import ChangeListener
 
 GAP_WAIT_S = 60.0
 """How long a missing revision id is awaited (a transaction still committing) before it is given up
@@ -36,7 +37,7 @@ class ChangeFeed:
         self._gaps: dict[int, float] = {}
         self._documents = store.document_ids()
         self._settings = store.settings()
-        self._listener = None
+        self._listener: ChangeListener | None = None
         self.revisions: list[Revision] = []
         """Others' revisions found by the last ``poll()`` (for a "who changed what" display)."""
 

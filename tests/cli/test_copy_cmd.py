@@ -14,13 +14,15 @@ from mtreview.services.project import ProjectService
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mtreview", *args], capture_output=True, text=True, timeout=120)
+    cmd = [sys.executable, "-m", "mtreview", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
 
 def make_project(path: Path) -> None:
     svc = ProjectService.open(path, "ana", create=True)
     try:
-        svc.import_document(ImportedDocument("d", [SegmentDraft("One.", "一。"), SegmentDraft("Two.", "二。")]))
+        pairs = [SegmentDraft("One.", "一。"), SegmentDraft("Two.", "二。")]
+        svc.import_document(ImportedDocument("d", pairs))
         first = svc.store.segment_ids()[0]
         svc.confirm(first, "いち。", 1)
     finally:

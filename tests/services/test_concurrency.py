@@ -91,8 +91,10 @@ def check_history(logs: list[dict[str, Any]], svc: ProjectService) -> Counter[st
     by_entity: dict[tuple[str, int], list[Any]] = defaultdict(list)
     for rev in revisions:
         by_entity[(rev.entity, rev.entity_id)].append(rev)
-    recorded = {(r.entity, r.entity_id, r.author, r.after["version"], r.after.get("corrected", r.after.get("comment")))
-                for r in revisions}
+    recorded = set()
+    for r in revisions:
+        text = r.after.get("corrected", r.after.get("comment"))
+        recorded.add((r.entity, r.entity_id, r.author, r.after["version"], text))
     stats: Counter[str] = Counter()
     last_ack: dict[tuple[str, int], tuple[int, str]] = {}
     for log in logs:

@@ -42,7 +42,8 @@ def test_confirmations_while_offline_are_kept_and_sent_on_reconnect(team) -> Non
         assert (first.status, second.status, third.status) == (SendStatus.QUEUED,) * 3
         assert "saved on this computer" in third.message and third.pending == 2
         # durable: a new process (a fresh Outbox on the same file) sees the same pending work
-        assert [(p.segment_id, p.text) for p in Outbox.for_service(ana).pending()] == [(s[1], "二回目。"), (s[2], "三。")]
+        pending = Outbox.for_service(ana).pending()
+        assert [(p.segment_id, p.text) for p in pending] == [(s[1], "二回目。"), (s[2], "三。")]
         assert outbox.flush(ana).offline
     finally:
         server.resume()

@@ -40,9 +40,11 @@ def build_rich_project(path: Path) -> None:
         store.update_segment(s1.id, s1.version, "ben", status=Status.APPROVED, action="confirm")
         store.update_segment(segs[2].id, 1, "ana", locked=True)
         anns = store.add_annotations([
-            AnnotationDraft(segs[0].id, "Accuracy/Mistranslation", Severity.MAJOR, Side.TARGET, 0, 2, "意味が違う", "正"),
+            AnnotationDraft(segs[0].id, "Accuracy/Mistranslation", Severity.MAJOR, Side.TARGET, 0, 2,
+                            "意味が違う", "正"),
             AnnotationDraft(segs[1].id, "Fluency", Severity.MINOR, Side.SOURCE),
-            AnnotationDraft(segs[3].id, "Style", Severity.NEUTRAL, origin="qa.spacing", state=AnnotationState.PROPOSED),
+            AnnotationDraft(segs[3].id, "Style", Severity.NEUTRAL, origin="qa.spacing",
+                            state=AnnotationState.PROPOSED),
         ], "ana", fingerprints=[None, None, "fp-1"])
         store.update_annotation(anns[1].id, 1, "ben", state=AnnotationState.DISMISSED)
         gone = store.delete_annotation(anns[2].id, 1, "ben")
@@ -108,7 +110,7 @@ def test_a_destination_that_is_not_new_is_refused_untouched(tmp_path: Path, pg_s
             copy_project(original, dst)
         else:
             pg_server.psql("CREATE TABLE ledger (id int); INSERT INTO ledger VALUES (1)", db)
-    with pytest.raises(ProjectError, match="already|not empty"):
+    with pytest.raises(ProjectError, match=r"already|not empty"):
         copy_project(original, dst)
     if kind == "existing file":
         assert Path(dst).read_bytes() == b"precious"

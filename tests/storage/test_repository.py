@@ -84,7 +84,8 @@ def test_every_change_is_a_revision_with_its_author(store: ProjectStore) -> None
     seg = next(store.iter_segments())
     edited = store.update_segment(seg.id, seg.version, "ana", corrected="直した")
     confirmed = store.update_segment(seg.id, edited.version, "ben", status=Status.APPROVED, action="confirm")
-    (ann,) = store.add_annotations([AnnotationDraft(seg.id, "Fluency", Severity.MINOR, start=0, end=2)], "ana")
+    flag = AnnotationDraft(seg.id, "Fluency", Severity.MINOR, start=0, end=2)
+    (ann,) = store.add_annotations([flag], "ana")
     ann2 = store.update_annotation(ann.id, ann.version, "ben", severity=Severity.MAJOR)
     store.delete_annotation(ann2.id, ann2.version, "ana")
     revs = store.revisions(seg.id)
@@ -121,7 +122,10 @@ def _stale_annotation_delete(store: ProjectStore, seg_id: int) -> tuple[int, obj
     return ann.version + 1, lambda: store.delete_annotation(ann.id, ann.version, "ben")
 
 
-@pytest.mark.parametrize("make_stale", [_stale_segment_edit, _stale_annotation_update, _stale_annotation_delete])
+STALE_WRITES = [_stale_segment_edit, _stale_annotation_update, _stale_annotation_delete]
+
+
+@pytest.mark.parametrize("make_stale", STALE_WRITES)
 def test_stale_write_raises_conflict_with_the_current_version(store: ProjectStore, make_stale) -> None:  # type: ignore[no-untyped-def]
     store.add_document(make_doc("d", 1), "importer")
     seg = next(store.iter_segments())
@@ -134,7 +138,7 @@ def test_stale_write_raises_conflict_with_the_current_version(store: ProjectStor
     assert store.segment(seg.id).corrected in (None, "second")
 
 
-# ---------------------------------------------------------------------------------------------- settings, drafts
+# ------------------------------------------------------------------------------------ settings, drafts
 @pytest.mark.parametrize("value", [{"a": [1, 2.5, None]}, ["x", "日本語"], 90.0, "text", True])
 def test_settings_keep_json_values(store: ProjectStore, value: object) -> None:
     assert store.get_setting("k", "default") == "default"
@@ -163,14 +167,15 @@ def test_drafts_are_per_author_and_cleared_by_the_authors_own_save(store: Projec
 def test_check_integrity_finds_a_span_outside_its_text(store: ProjectStore) -> None:
     store.add_document(make_doc("d", 1), "importer")
     seg = next(store.iter_segments())
-    (ann,) = store.add_annotations([AnnotationDraft(seg.id, "Accuracy", Severity.MAJOR, Side.SOURCE, 0, 3)], "a")
+    draft = AnnotationDraft(seg.id, "Accuracy", Severity.MAJOR, Side.SOURCE, 0, 3)
+    (ann,) = store.add_annotations([draft], "a")
     assert store.check_integrity() == []
     _exec(store, f'UPDATE annotation SET "end" = 500 WHERE id = {ann.id}')
     problems = store.check_integrity()
     assert len(problems) == 1 and f"annotation {ann.id}" in problems[0]
 
 
-# ---------------------------------------------------------------------------------------------- schema versions
+# ------------------------------------------------------------------------------------ schema versions
 def _table_names(engine: Engine) -> set[str]:
     with engine.connect() as c:
         return set(inspect(c).get_table_names())
