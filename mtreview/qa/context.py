@@ -11,7 +11,15 @@ from typing import Any
 
 from mtreview.domain.errors import InputError
 from mtreview.qa.base import DocumentInput, QaError, SegmentInput
-from mtreview.qa.entities import EntityIndex, Mention, build_entity_index, common_words, find_mentions
+from mtreview.qa.entities import (
+    EntityIndex,
+    Mention,
+    build_entity_index,
+    common_words,
+    find_mentions,
+    is_acronym,
+)
+from mtreview.qa.jtext import english_keys, katakana_full
 from mtreview.qa.glossary import Glossary, read_glossary
 from mtreview.qa.lexicons import Idiom, Lexicons, load_lexicons, shipped_lexicons
 
@@ -102,12 +110,30 @@ class DocumentFacts:
         self.entities: EntityIndex = build_entity_index(
             sources, lex.given_names, lex.org_suffixes, context.glossary,
             [self.mentions[s.id] for s in document.segments])
+        self._name_index: dict[str, list[str]] | None = None
         self._ratio: dict[str, float] = {}
         for s in document.segments:
             r = length_ratio(s.source, s.target)
             if r is not None:
                 self._ratio[s.id] = r
         self.ratios = LengthStats(list(self._ratio.values()))
+
+    def name_candidates(self, katakana: str) -> list[str]:
+        """Document name tokens that could be rendered by ``katakana`` (same first sound)."""
+        if self._name_index is None:
+            index: dict[str, list[str]] = {}
+            for token in self.entities.names:
+                if len(token) >= 3 and token.isalpha() and not is_acronym(token):
+                    for _skeleton, full in english_keys(token):
+                        if full:
+                            bucket = index.setdefault("V" if full[0] in "aeiouy" else full[0], [])
+                            if token not in bucket:
+                                bucket.append(token)
+            self._name_index = index
+        full = katakana_full(katakana)
+        if not full:
+            return []
+        return self._name_index.get("V" if full[0] in "aeiouy" else full[0], [])
 
     def update_target(self, segment: SegmentInput) -> None:
         old = self._ratio.pop(segment.id, None)

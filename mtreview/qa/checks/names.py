@@ -22,6 +22,7 @@ COMPANY_AFTER = re.compile(
     r"コーポレーション|インコーポレイテッド|ホールディングス|グループ|Inc\.?|Corp\.?|Co\.,? ?Ltd\.?|Ltd\.?|LLC)")
 COMPANY_BEFORE = re.compile(rf"(?P<suffix>株式会社|有限会社|合同会社|\(株\)|（株）)\s?(?P<name>{_KATA}|{_LATIN})")
 NAME_PARTS = re.compile(r"[^・=＝\s]+")
+LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![A-Za-z])")
 
 
 def _best_token(part: str, tokens: Iterable[str], threshold: float) -> tuple[str | None, float]:
@@ -105,24 +106,26 @@ class NameConsistency(Check):
         if not target:
             return
         min_letters = int(self.params["min_letters"])
-        tokens = {t for m in doc.mentions.get(segment.id, []) for t in m.tokens
-                  if len(t) >= min_letters and t.isalpha() and not is_acronym(t)}
-        glossary_names = [e.source for e in doc.context.glossary.entries if e.type in ("person", "org", "product")]
-        for term in glossary_names:
-            if term in segment.source and " " not in term:
-                tokens.add(term)
-        if not tokens:
-            return
-        threshold = float(self.params["threshold"])
-        for token in tokens:
-            for m in re.finditer(r"(?<![A-Za-z])" + re.escape(token) + r"(?![a-z])", target):
+        local = {t for m in doc.mentions.get(segment.id, []) for t in m.tokens
+                 if len(t) >= min_letters and t.isalpha() and not is_acronym(t)}
+        for e in doc.context.glossary.entries:
+            if e.type in ("person", "org", "product") and " " not in e.source and e.source in segment.source:
+                local.add(e.source)
+        names = doc.entities.names
+        for m in LATIN_NAME.finditer(target):
+            token = m.group()
+            if token in local or (token in names and len(token) >= min_letters and not is_acronym(token)):
                 yield token.lower(), (token, m.start(), m.end(), token)
+        threshold = float(self.params["threshold"])
         for run in KATAKANA_RUN.finditer(target):
             for part in NAME_PARTS.finditer(run.group()):
                 text = part.group().strip("ー")
                 if len(text) < 2:
                     continue
-                best, _score = _best_token(text, tokens, threshold)
+                best, _score = _best_token(text, local, threshold)
+                if best is None:
+                    # alignment may have put the English name in a neighbouring segment
+                    best, _score = _best_token(text, doc.name_candidates(text), max(threshold, 0.88))
                 if best is not None:
                     start = run.start() + part.start()
                     yield best.lower(), (best, start, start + len(part.group()), part.group())

@@ -25,7 +25,7 @@ EN_NUMBER = re.compile(
 JA_NUMBER = re.compile(
     rf"(?P<cur>US\$|\$|€|£|¥|￥)?(?P<num>(?:{_NUM})(?:\s?[兆億万千](?:{_NUM})?)*)"
     r"(?P<pct>\s?(?:%|パーセント))?(?P<cur2>\s?(?:米ドル|ドル|円|ユーロ|ポンド|人民元|元))?")
-VERSION = re.compile(r"(?<![\w.])v?\d+(?:\.\d+){2,}(?![\w])")
+VERSION = re.compile(r"(?<![A-Za-z0-9.])v?\d+(?:\.\d+){2,}(?![A-Za-z0-9])")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 KANJI_NUMBER = re.compile(r"[〇一二三四五六七八九十百千万億兆]+")
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
