@@ -1,7 +1,13 @@
-"""Entry point for aligning a bilingual page or a pair of files.
+"""Entry point for aligning a bilingual page or a pair of files (the ``mtreview align`` contract).
 
-This first version detects the page structure by script statistics and pairs paragraphs by
-position; the dynamic-programming aligner replaces ``pair_paragraphs`` (issue: alignment).
+- ``align_page(path)``: one file holding both languages, in either order, with optional preface,
+  summary, separators and chrome (``structure.split_page``).
+- ``align_files(source, target)``: two files; whichever is English is the source.
+- ``align_input(input, target=None)``: one of the two.
+
+The result satisfies PRODUCT.md "Lines": every non-blank line of the input(s) is in exactly one of
+``pairs``, ``source_only``, ``target_only``; body paragraphs without a translation are recorded in
+``source_only_body`` (they become segments with an empty target).
 """
 
 from __future__ import annotations
@@ -9,76 +15,107 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mtreview.align.aligner import AlignerResult, AlignParams, align_units
 from mtreview.align.base import AlignedPair, Alignment
+from mtreview.align.features import document_features, japanese_ratio
+from mtreview.align.structure import Unit, file_language, peel_file, read_units, split_page
 from mtreview.domain.errors import InputError
 from mtreview.domain.progress import NO_PROGRESS, Progress
-from mtreview.formats.textio import Line, numbered_lines, read_text
+from mtreview.formats.textio import read_text
 from mtreview.i18n import _
 
-
-def japanese_ratio(text: str) -> float:
-    """Share of Japanese script (kana, kanji, full-width forms) among the letters of ``text``."""
-    ja = latin = 0
-    for ch in text:
-        if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
-            ja += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
-    if ja + latin == 0:
-        return 0.5
-    return ja / (ja + latin * 0.35)
+__all__ = [
+    "align_files",
+    "align_input",
+    "align_page",
+    "align_units_to_alignment",
+    "document_name",
+    "is_japanese",
+    "japanese_ratio",
+]
 
 
 def is_japanese(text: str) -> bool:
     return japanese_ratio(text) >= 0.5
 
 
-def pair_paragraphs(source: list[Line], target: list[Line]) -> tuple[list[AlignedPair], list[int], list[int]]:
-    n = min(len(source), len(target))
-    pairs = [
-        AlignedPair((s.number,), (t.number,), s.text, t.text, 0.5) for s, t in zip(source, target, strict=False)
-    ]
-    return pairs, [s.number for s in source[n:]], [t.number for t in target[n:]]
+def _lines(units: list[Unit]) -> dict[int, str]:
+    return {n: t for u in units for n, t in zip(u.lines, u.texts, strict=True)}
 
 
-def _alignment(source: list[Line], target: list[Line], extra_target_only: list[int]) -> Alignment:
-    pairs, source_only, target_only = pair_paragraphs(source, target)
-    return Alignment(
-        pairs=pairs,
-        source_only=sorted(source_only),
-        target_only=sorted(target_only + extra_target_only),
-        source_text={line.number: line.text for line in source},
-        target_text={line.number: line.text for line in target},
-    )
+def align_units_to_alignment(
+    source: list[Unit],
+    target: list[Unit],
+    source_chrome: list[Unit],
+    target_chrome: list[Unit],
+    progress: Progress = NO_PROGRESS,
+    params: AlignParams | None = None,
+) -> Alignment:
+    """Align two blocks of units and express the result in line numbers."""
+    progress.check()
+    features = document_features([u.flat for u in source], [u.flat for u in target])
+    result: AlignerResult = align_units(features.source, features.target, features.weights, params, progress)
+    pairs: list[AlignedPair] = []
+    paired_src: set[int] = set()
+    paired_tgt: set[int] = set()
+    for link in result.links:
+        src_units = [source[i] for i in link.source]
+        tgt_units = [target[j] for j in link.target]
+        src_lines = tuple(n for u in src_units for n in u.lines)
+        tgt_lines = tuple(n for u in tgt_units for n in u.lines)
+        paired_src.update(src_lines)
+        paired_tgt.update(tgt_lines)
+        pairs.append(
+            AlignedPair(
+                src_lines,
+                tgt_lines,
+                "\n".join(t for u in src_units for t in u.texts),
+                "\n".join(t for u in tgt_units for t in u.texts),
+                max(0.0, min(1.0, link.confidence)),
+            )
+        )
+    source_text = _lines(source) | _lines(source_chrome)
+    target_text = _lines(target) | _lines(target_chrome)
+    source_only = sorted(n for n in source_text if n not in paired_src)
+    target_only = sorted(n for n in target_text if n not in paired_tgt)
+    body = frozenset(n for i in result.source_body_only for n in source[i].lines)
+    pairs.sort(key=lambda p: p.source_lines[0])
+    progress.report(1, 1, "")
+    return Alignment(pairs, source_only, target_only, source_text, target_text, body)
 
 
 def align_page(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> Alignment:
-    lines = numbered_lines(read_text(path).text)
-    ja = [line for line in lines if is_japanese(line.text)]
-    en = [line for line in lines if not is_japanese(line.text)]
-    if not en:
-        raise InputError(_("the page has no English part"), str(path))
-    if not ja:
-        raise InputError(_("the page has no Japanese part"), str(path))
-    alignment = _alignment(en, ja, [])
-    text = {line.number: line.text for line in lines}
-    return Alignment(
-        alignment.pairs, alignment.source_only, alignment.target_only,
-        {n: t for n, t in text.items() if n in {x.number for x in en}},
-        {n: t for n, t in text.items() if n in {x.number for x in ja}},
-    )
+    """Align a page that holds both languages (either order)."""
+    name = str(path)
+    units = read_units(read_text(path).text, name)
+    blocks = split_page(units, name)
+    return align_units_to_alignment(blocks.source, blocks.target, blocks.source_chrome, blocks.target_chrome, progress)
 
 
 def align_files(
     source_path: str | os.PathLike[str], target_path: str | os.PathLike[str], progress: Progress = NO_PROGRESS
 ) -> Alignment:
-    source = numbered_lines(read_text(source_path).text)
-    target = numbered_lines(read_text(target_path).text)
-    if source and all(is_japanese(line.text) for line in source[:20]) and not all(
-        is_japanese(line.text) for line in target[:20]
-    ):
-        source, target = target, source
-    return _alignment(source, target, [])
+    """Align two files; the English one is the source whatever order they are given in."""
+    src_units = read_units(read_text(source_path).text, str(source_path))
+    tgt_units = read_units(read_text(target_path).text, str(target_path))
+    src_lang = file_language(src_units)
+    tgt_lang = file_language(tgt_units)
+    if src_lang is None:
+        raise InputError(_("no English or Japanese text found"), str(source_path))
+    if tgt_lang is None:
+        raise InputError(_("no English or Japanese text found"), str(target_path))
+    if src_lang == tgt_lang:
+        language = _("English") if src_lang == "en" else _("Japanese")
+        raise InputError(
+            _("both files are {language}: expected one English and one Japanese file").format(language=language),
+            str(target_path),
+        )
+    if src_lang == "ja":
+        # line numbers stay per file: source_lines refer to the English file, whichever argument it was
+        src_units, tgt_units = tgt_units, src_units
+    src_body, src_edges = peel_file(src_units, "en")
+    tgt_body, tgt_edges = peel_file(tgt_units, "ja")
+    return align_units_to_alignment(src_body, tgt_body, src_edges, tgt_edges, progress)
 
 
 def align_input(

@@ -1,0 +1,250 @@
+"""What the aligner knows about a paragraph: its script, its length, and the anchors that survive
+translation (numbers, Latin tokens, URLs, names across scripts, quotes, speaker labels).
+
+Extraction is in two steps: ``raw_features`` looks at one paragraph alone; ``DocumentFeatures``
+then looks at both sides of a document, keeps only the Latin tokens that occur on both sides,
+maps katakana names to English capitalised words (``mtreview.align.names``) and weighs every
+anchor by how rare it is in the document (an anchor in every paragraph says nothing).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from mtreview.align.names import NameMatcher, katakana_words
+
+# ---------------------------------------------------------------------------------------- scripts
+
+_JA_LETTER = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]")
+_JA_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Japanese letters — kana and kanji —, Latin letters) in ``text``."""
+    return len(_JA_LETTER.findall(text)), len(_LATIN_LETTER.findall(text))
+
+
+def japanese_ratio(text: str) -> float:
+    """Share of Japanese among the letters of ``text``; a Japanese letter weighs about three Latin ones
+    (a kanji carries about a word). 0.5 when there are no letters at all."""
+    ja, latin = script_counts(text)
+    if ja + latin == 0:
+        return 0.5
+    return ja / (ja + latin * 0.35)
+
+
+def language_of(text: str) -> str:
+    """``"ja"``, ``"en"`` (any Latin-script text) or ``"sym"`` (no letters: ``...``, ``---``, numbers)."""
+    ja, latin = script_counts(text)
+    if ja + latin == 0:
+        return "sym"
+    return "ja" if ja / (ja + latin * 0.35) >= 0.5 else "en"
+
+
+# ---------------------------------------------------------------------------------------- anchors
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'「」（）()]+", re.IGNORECASE)
+_LATIN_TOKEN = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9]*(?:[-.'’_+][A-Za-z0-9]+)*")
+_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]*)*$|^[A-Z]{2,}[a-z]*$")
+_JA_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?![\d])")
+_NUMBER = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"(\s*(?:million|billion|trillion|thousand|bn|[mMkK](?![A-Za-z])|万|億|兆|千)(?![a-z]))?",
+)
+_MULTIPLIER = {
+    "thousand": 1e3, "k": 1e3, "千": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "trillion": 1e12, "万": 1e4, "億": 1e8, "兆": 1e12,
+}
+_EN_QUOTE = re.compile(r"(?:^|[\s(\[—–-])[“\"‘«]")
+_JA_QUOTE = re.compile(r"[「『“\"«]")
+_SPEAKER = re.compile(r"^(?P<label>[^:：]{1,40}?)\s*[:：](?!//)\s*(?P<rest>\S.*)$", re.DOTALL)
+_SPEAKER_BAD = re.compile(r"[。、,.!?！？「」『』“”\";；]")
+_MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)")
+
+STOPWORDS = frozenset(
+    """a an the and or but if of in on at to for from by with as is are was were be been being it its this
+    that these those he she they we you i me my our your their his her them us not no yes do does did done
+    so than then there here what which who whom whose when where why how all any some one can could should
+    would will may might must have has had also just only very more most such into over about after before
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawFeatures:
+    text: str
+    language: str
+    cjk_chars: int
+    other_chars: int
+    numbers: frozenset[str]
+    latin: frozenset[str]
+    capitalised: frozenset[str]
+    katakana: frozenset[str]
+    urls: frozenset[str]
+    symbol_key: str | None
+    speaker: bool
+    quote: bool
+
+
+def _number_key(whole: str, frac: str | None, mult: str | None) -> str:
+    value = float(whole.replace(",", "") + (frac or ""))
+    if mult:
+        value *= _MULTIPLIER.get(mult.strip().lower(), _MULTIPLIER.get(mult.strip(), 1.0))
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def _numbers(text: str) -> set[str]:
+    found: set[str] = set()
+
+    def date(match: re.Match[str]) -> str:
+        parts = [p for p in match.groups() if p]
+        found.add("-".join([parts[0], *(p.zfill(2) for p in parts[1:])]))
+        return " "
+
+    text = _JA_DATE.sub(date, text)
+    text = _ISO_DATE.sub(date, text)
+    text = _LATIN_TOKEN.sub(" ", text)
+    for m in _NUMBER.finditer(text):
+        found.add(_number_key(m.group(1), m.group(2), m.group(3)))
+    return found
+
+
+def _is_speaker(text: str) -> bool:
+    m = _SPEAKER.match(text)
+    if m is None:
+        return False
+    label = m.group("label").strip()
+    if not label or label.isdigit() or _SPEAKER_BAD.search(re.sub(r"\([^)]*\)|（[^）]*）", "", label)):
+        return False
+    if _JA_CHAR.search(label):
+        return len(label) <= 16
+    return len(label.split()) <= 5
+
+
+def raw_features(text: str) -> RawFeatures:
+    norm = unicodedata.normalize("NFKC", text)
+    body = _MARKDOWN_PREFIX.sub("", norm)
+    language = language_of(norm)
+    cjk = len(_JA_CHAR.findall(text))
+    other = sum(1 for ch in text if not ch.isspace()) - cjk
+    urls = {u.rstrip(".,;:)」").lower() for u in _URL.findall(norm)}
+    no_urls = _URL.sub(" ", norm)
+    tokens = _LATIN_TOKEN.findall(no_urls)
+    latin = {t.lower().strip("'’") for t in tokens if t.lower() not in STOPWORDS}
+    capitalised = {t for t in tokens if _CAPITALISED.match(t) and t.lower() not in STOPWORDS}
+    symbol_key = None
+    if language == "sym":
+        symbol_key = re.sub(r"\s+", "", norm)
+    quote = bool(_EN_QUOTE.search(norm)) if language == "en" else bool(_JA_QUOTE.search(norm))
+    return RawFeatures(
+        text=text,
+        language=language,
+        cjk_chars=cjk,
+        other_chars=max(0, other),
+        numbers=frozenset(_numbers(no_urls)),
+        latin=frozenset(latin),
+        capitalised=frozenset(capitalised),
+        katakana=frozenset(katakana_words(norm)) if language != "en" else frozenset(),
+        urls=frozenset(urls),
+        symbol_key=symbol_key,
+        speaker=_is_speaker(body),
+        quote=quote,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFeatures:
+    """One paragraph as the aligner sees it."""
+
+    length: float
+    """Length in English characters (Japanese characters divided by the document's ratio)."""
+    tokens: frozenset[str]
+    speaker: bool
+    quote: bool
+
+
+@dataclass
+class DocumentFeatures:
+    source: list[UnitFeatures]
+    target: list[UnitFeatures]
+    weights: dict[str, float]
+    ratio: float
+    """Japanese characters per English character, estimated from this document."""
+    name_map: dict[str, str] = field(default_factory=dict)
+    """katakana word → English word it was matched to."""
+
+
+DEFAULT_RATIO = 0.30  # Japanese characters per English character of MT (see calibrate_ratio)
+_KIND_WEIGHT = {"n": 1.2, "w": 1.0, "u": 2.0, "s": 2.5}
+
+
+def _length(raw: RawFeatures, ratio: float) -> float:
+    return raw.cjk_chars / ratio + raw.other_chars
+
+
+def estimate_ratio(source: Sequence[RawFeatures], target: Sequence[RawFeatures]) -> float:
+    """Japanese characters per English character over the whole document, clipped to a sane range."""
+    cjk = sum(r.cjk_chars for r in target)
+    en = sum(r.other_chars + r.cjk_chars for r in source) - sum(r.other_chars for r in target)
+    if cjk < 50 or en < 150:
+        return DEFAULT_RATIO
+    return min(0.8, max(0.15, cjk / en))
+
+
+def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) -> DocumentFeatures:
+    """Features of both sides of one document (source = English, target = Japanese)."""
+    src_raw = [raw_features(t) for t in source_texts]
+    tgt_raw = [raw_features(t) for t in target_texts]
+    ratio = estimate_ratio(src_raw, tgt_raw)
+
+    src_latin: set[str] = set().union(*(r.latin for r in src_raw)) if src_raw else set()
+    tgt_latin: set[str] = set().union(*(r.latin for r in tgt_raw)) if tgt_raw else set()
+    shared_latin = src_latin & tgt_latin
+    capitalised: set[str] = set().union(*(r.capitalised for r in src_raw)) if src_raw else set()
+    matcher = NameMatcher(sorted(capitalised))
+    name_map: dict[str, str] = {}
+    for word in sorted(set().union(*(r.katakana for r in tgt_raw)) if tgt_raw else set()):
+        english = matcher.match(word)
+        if english is not None:
+            name_map[word] = english.lower()
+    named = set(name_map.values())
+
+    def tokens(raw: RawFeatures, side: str) -> frozenset[str]:
+        out = {"n:" + n for n in raw.numbers}
+        out |= {"u:" + u for u in raw.urls}
+        out |= {"w:" + w for w in raw.latin if w in shared_latin or w in named}
+        if side == "t":
+            out |= {"w:" + name_map[k] for k in raw.katakana if k in name_map}
+        if raw.symbol_key:
+            out.add("s:" + raw.symbol_key)
+        return frozenset(out)
+
+    src_tokens = [tokens(r, "s") for r in src_raw]
+    tgt_tokens = [tokens(r, "t") for r in tgt_raw]
+    src_df = Counter(t for ts in src_tokens for t in ts)
+    tgt_df = Counter(t for ts in tgt_tokens for t in ts)
+    total = max(2, len(src_tokens) + len(tgt_tokens))
+    weights: dict[str, float] = {}
+    for token in src_df.keys() & tgt_df.keys():
+        df = src_df[token] + tgt_df[token]
+        idf = math.log(total / df)
+        weights[token] = _KIND_WEIGHT[token[0]] * min(3.0, max(0.25, idf)) / 3.0 * 2.0
+    # tokens on one side only can never match: drop them (they would only add noise)
+    src_units = [
+        UnitFeatures(_length(r, ratio), frozenset(t for t in ts if t in weights), r.speaker, r.quote)
+        for r, ts in zip(src_raw, src_tokens, strict=True)
+    ]
+    tgt_units = [
+        UnitFeatures(_length(r, ratio), frozenset(t for t in ts if t in weights), r.speaker, r.quote)
+        for r, ts in zip(tgt_raw, tgt_tokens, strict=True)
+    ]
+    return DocumentFeatures(src_units, tgt_units, weights, ratio, name_map)

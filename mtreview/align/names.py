@@ -1,0 +1,223 @@
+"""Names across scripts: romanise katakana and compare it with English (Latin-script) words.
+
+Used by the aligner (a name is an anchor that survives translation) and meant to be reused by the
+checks (name rendered as a company, name-consistency). Everything here is pure, Qt-free and cached.
+
+- ``romanise(katakana)``: Hepburn romanisation of a katakana word (pykakasi), cached.
+- ``phonetic_key(text)``: a coarse key in which an English spelling and the romanisation of its
+  katakana rendering come out close: ``Karnofsky`` and ``カーノフスキー`` → ``kanofsuki`` / ``kanofusuki``.
+- ``name_similarity(english, japanese)``: 0…1, how likely ``japanese`` (katakana, possibly with ・ or
+  spaces between parts, or Latin) renders the English name ``english`` (one or several words).
+- ``katakana_words(text)``: the katakana words of a Japanese text (split at ・ and punctuation).
+- ``NameMatcher``: maps the katakana words of a document to English capitalised words of the same
+  document in one pass (rapidfuzz over phonetic keys).
+
+Example::
+
+    >>> name_similarity("Holden Karnofsky", "ホルデン・カーノフスキー") > 0.8
+    True
+    >>> name_similarity("Holden", "アンソロピック") < 0.5
+    True
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+__all__ = [
+    "NameMatcher",
+    "is_katakana_word",
+    "katakana_words",
+    "name_similarity",
+    "phonetic_key",
+    "romanise",
+    "skeleton",
+]
+
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc\u30fd\u30fe]+")
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc\u30fd\u30fe]+(?:[・=＝\u30fb][\u30a1-\u30fa\u30fc\u30fd\u30fe]+)*")
+_SEPARATORS = re.compile(r"[\s・=＝\u30fb\u00b7\-‐]+")
+_VOWELS = set("aeiou")
+
+_kakasi_lock = threading.RLock()
+_kakasi: Any = None
+
+
+def _converter() -> Any:
+    global _kakasi
+    if _kakasi is None:
+        with _kakasi_lock:
+            if _kakasi is None:
+                import pykakasi
+
+                _kakasi = pykakasi.kakasi()
+    return _kakasi
+
+
+def is_katakana_word(text: str) -> bool:
+    return bool(text) and _KATAKANA_RUN.fullmatch(text) is not None
+
+
+def katakana_words(text: str) -> list[str]:
+    """Katakana words of ``text`` (NFKC first, so half-width katakana counts); a name written with
+    ・ between its parts gives its parts, e.g. ``オリバー・ハブリーカ`` → ``["オリバー", "ハブリーカ"]``."""
+    return _KATAKANA_RUN.findall(unicodedata.normalize("NFKC", text))
+
+
+def katakana_names(text: str) -> list[str]:
+    """Whole katakana names including their ・-joined parts, e.g. ``["オリバー・ハブリーカ"]``."""
+    return _KATAKANA_NAME.findall(unicodedata.normalize("NFKC", text))
+
+
+@lru_cache(maxsize=65536)
+def romanise(katakana: str) -> str:
+    """Hepburn romanisation, lowercase, parts joined by a space: ``ホルデン`` → ``horuden``."""
+    parts = [p for p in _SEPARATORS.split(unicodedata.normalize("NFKC", katakana)) if p]
+    out: list[str] = []
+    for part in parts:
+        if not _KATAKANA_RUN.fullmatch(part):
+            out.append(part.lower())
+            continue
+        with _kakasi_lock:
+            items = _converter().convert(part)
+        out.append("".join(str(item["hepburn"]) for item in items).lower())
+    return " ".join(out)
+
+
+# English spelling → something close to how Japanese hears it.
+_EN_RULES: tuple[tuple[str, str], ...] = (
+    ("ough", "o"),
+    ("tch", "ch"),
+    ("ph", "f"),
+    ("th", "s"),
+    ("ck", "k"),
+    ("qu", "ku"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("wh", "w"),
+    ("c(?=[eiy])", "s"),
+    ("c", "k"),
+    ("v", "b"),
+    ("y(?=[^aeiou]|$)", "i"),
+    ("(?<=[aeiou])r(?=[^aeiou]|$)", ""),  # non-rhotic: Karnofsky → kanofsky, Oliver → olibe
+    ("l", "r"),
+    ("(?<=[^aeiou\\s])h", ""),
+    ("([a-z])\\1", "\\1"),
+)
+_JA_RULES: tuple[tuple[str, str], ...] = (
+    ("shi", "si"),
+    ("chi", "ti"),
+    ("tsu", "tu"),
+    ("sh", "sy"),
+    ("ch", "ty"),
+    ("fu", "fu"),
+    ("v", "b"),
+    ("l", "r"),
+    ("([a-z])\\1", "\\1"),  # long vowels and sokuon: kaanofusukii → kanofusuki
+)
+_EN_COMPILED = tuple((re.compile(a), b) for a, b in _EN_RULES)
+_JA_COMPILED = tuple((re.compile(a), b) for a, b in _JA_RULES)
+_NON_LETTERS = re.compile(r"[^a-z\s]+")
+
+
+@lru_cache(maxsize=65536)
+def phonetic_key(text: str) -> str:
+    """A coarse phonetic key; katakana is romanised first. Parts stay separated by single spaces."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if _KATAKANA_RUN.search(text):
+        key = romanise(text)
+        rules = _JA_COMPILED
+    else:
+        key = unicodedata.normalize("NFKD", text.lower())
+        key = "".join(ch for ch in key if not unicodedata.combining(ch))
+        key = _SEPARATORS.sub(" ", key)
+        rules = _EN_COMPILED
+    key = _NON_LETTERS.sub("", key)
+    for pattern, repl in rules:
+        key = pattern.sub(repl, key)
+    return " ".join(key.split())
+
+
+@lru_cache(maxsize=65536)
+def skeleton(key: str) -> str:
+    """Consonants of a phonetic key (vowels, y, w, and h after a consonant dropped): the part of a
+    name that survives the epenthetic vowels of katakana (``kanofusuki`` → ``knfsk``)."""
+    out: list[str] = []
+    for word in key.split():
+        chars = [ch for ch in word if ch not in _VOWELS and ch not in "yw"]
+        out.append("".join(chars))
+    return " ".join(w for w in out if w)
+
+
+def _part_similarity(en_key: str, ja_key: str) -> float:
+    if not en_key or not ja_key:
+        return 0.0
+    full = fuzz.ratio(en_key, ja_key) / 100.0
+    s1, s2 = skeleton(en_key), skeleton(ja_key)
+    if not s1 or not s2:
+        return full
+    skel = fuzz.ratio(s1, s2) / 100.0
+    if min(len(s1), len(s2)) < 2:
+        skel = min(skel, full)
+    return 0.5 * full + 0.5 * skel
+
+
+@lru_cache(maxsize=131072)
+def name_similarity(english: str, japanese: str) -> float:
+    """How well ``japanese`` (katakana, Latin, or a mix; parts split at ・ or spaces) renders the
+    English name ``english``; 0…1. Multi-part names are compared part by part (each Japanese part
+    with its best English part, in order-free fashion), so ``Karnofsky`` vs ``ホルデン・カーノフスキー``
+    is a partial match and ``Holden Karnofsky`` vs the same is a full one."""
+    en_parts = phonetic_key(english).split()
+    ja_parts = [phonetic_key(p) for p in _SEPARATORS.split(unicodedata.normalize("NFKC", japanese)) if p]
+    ja_parts = [p for p in ja_parts if p]
+    if not en_parts or not ja_parts:
+        return 0.0
+    best_for_ja = [max(_part_similarity(e, j) for e in en_parts) for j in ja_parts]
+    best_for_en = [max(_part_similarity(e, j) for j in ja_parts) for e in en_parts]
+    return min(sum(best_for_ja) / len(best_for_ja), sum(best_for_en) / len(best_for_en))
+
+
+class NameMatcher:
+    """Maps katakana words to English words of the same document.
+
+    Build it once with the document's English candidate words (capitalised words: names, products,
+    places), then ``match(katakana)`` returns the English word (as given) or ``None``. Matching is a
+    rapidfuzz search over phonetic keys with a strict cutoff, confirmed by ``name_similarity``.
+    """
+
+    def __init__(self, english_words: Iterable[str], threshold: float = 0.78) -> None:
+        self.threshold = threshold
+        by_key: dict[str, str] = {}
+        for word in english_words:
+            key = phonetic_key(word)
+            if len(key.replace(" ", "")) >= 3:
+                by_key.setdefault(key, word)
+        self._keys = list(by_key)
+        self._words = [by_key[k] for k in self._keys]
+        self._cache: dict[str, str | None] = {}
+
+    def match(self, katakana: str) -> str | None:
+        if katakana in self._cache:
+            return self._cache[katakana]
+        result: str | None = None
+        key = phonetic_key(katakana)
+        if len(key.replace(" ", "")) >= 3 and self._keys:
+            candidates = process.extract(key, self._keys, scorer=fuzz.ratio, limit=5, score_cutoff=55)
+            best = 0.0
+            for _, _, index in candidates:
+                word = self._words[index]
+                score = name_similarity(word, katakana)
+                if score > best:
+                    best, result = score, word
+            if best < self.threshold:
+                result = None
+        self._cache[katakana] = result
+        return result
