@@ -1,0 +1,137 @@
+"""The export use case: filters, the preview count, annotations and scores, and re-import identity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtreview.domain.errors import InputError
+from mtreview.domain.model import AnnotationDraft, AnnotationState, ImportedDocument, SegmentDraft, Severity, Status
+from mtreview.formats.po import read_po
+from mtreview.formats.tmx import read_tmx
+from mtreview.formats.xliff import read_xliff
+from mtreview.formats.xlsx import read_xlsx
+from mtreview.services.export import ExportFilters, count_matching, export_project, parse_statuses
+from mtreview.storage import open_project
+
+PAIRS = [
+    ("The cat sleeps.", "猫が寝ている。"),
+    ("Holden said no.", "ホルデン社はノーと言った。"),
+    ("It rains cats and dogs.", "猫と犬が降っている。"),
+    ("𠮷 and 😀 and a\u3000gap.", "𠮷と😀と\u3000間。"),
+]
+
+
+@pytest.fixture
+def project(tmp_path: Path):  # type: ignore[no-untyped-def]
+    source = tmp_path / "source.tmx"
+    source.write_text("placeholder input file", "utf-8")
+    store = open_project(str(tmp_path / "p.mtreview"), create=True)
+    doc = ImportedDocument(
+        name="article",
+        segments=[SegmentDraft(s, t, key=f"k{i}") for i, (s, t) in enumerate(PAIRS, start=1)],
+        path=str(source),
+        format="tmx",
+    )
+    store.add_document(doc, "importer")
+    segs = list(store.iter_segments())
+    store.update_segment(segs[0].id, segs[0].version, "ann", status=Status.APPROVED)
+    store.update_segment(segs[1].id, segs[1].version, "ann", corrected="ホールデンはノーと言った。", status=Status.APPROVED)
+    store.update_segment(segs[2].id, segs[2].version, "ann", corrected="土砂降りだ。", status=Status.CORRECTED)
+    store.add_annotations(
+        [
+            AnnotationDraft(segs[1].id, "Accuracy/Mistranslation", Severity.MAJOR, start=0, end=5, comment="a person"),
+            AnnotationDraft(segs[2].id, "Accuracy/Mistranslation", Severity.MINOR, comment="literal idiom"),
+            AnnotationDraft(segs[2].id, "Style/Awkward", Severity.MAJOR, state=AnnotationState.PROPOSED),
+        ],
+        "ann",
+    )
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (ExportFilters(), 4),
+        (ExportFilters(statuses=frozenset({Status.APPROVED})), 2),
+        (ExportFilters(statuses=frozenset({Status.NEW, Status.CORRECTED})), 2),
+        (ExportFilters(max_penalty=0), 2),  # the proposed annotation does not count
+        (ExportFilters(max_penalty=1), 3),
+        (ExportFilters(statuses=frozenset({Status.APPROVED}), max_penalty=0), 1),
+        (ExportFilters(documents=("article",)), 4),
+    ],
+)
+def test_preview_count_matches_what_is_written(project, tmp_path: Path, filters: ExportFilters, expected: int) -> None:  # type: ignore[no-untyped-def]
+    assert count_matching(project, filters) == expected
+    result = export_project(project, "tmx", tmp_path / "o.tmx", filters)
+    assert result.written == expected
+    assert len(read_tmx(tmp_path / "o.tmx").segments) == expected
+
+
+def test_unknown_document_and_status_are_input_errors(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError):
+        count_matching(project, ExportFilters(documents=("nope",)))
+    with pytest.raises(InputError):
+        parse_statuses(["approved,finished"])
+    assert parse_statuses(["approved,new", "corrected"]) == {Status.APPROVED, Status.NEW, Status.CORRECTED}
+
+
+def test_refuses_to_overwrite_an_input_of_the_project(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError):
+        export_project(project, "tmx", tmp_path / "source.tmx")
+    assert (tmp_path / "source.tmx").read_text("utf-8") == "placeholder input file"
+
+
+def test_scores_and_annotations_travel_with_the_units(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    export_project(project, "tmx", tmp_path / "o.tmx")
+    tus = etree.parse(str(tmp_path / "o.tmx")).getroot().findall("body/tu")
+    props = [{p.get("type"): p.text for p in tu.findall("prop")} for tu in tus]
+    assert [p["x-mtreview-status"] for p in props] == ["approved", "approved", "corrected", "new"]
+    assert props[1]["x-mtreview-mqm"] == "5" and props[2]["x-mtreview-mqm"] == "1"
+    assert "x-mtreview-chrf" in props[1] and "x-mtreview-chrf" not in props[0]  # chrF only with a correction
+    notes = [[n.text for n in tu.findall("note")] for tu in tus]
+    assert len(notes[2]) == 1 and "literal idiom" in notes[2][0]  # the proposed finding is not exported
+    assert tus[1].get("changeid") == "ann"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "reader"),
+    [("tmx", read_tmx), ("po", read_po), ("xliff", read_xliff)],
+)
+def test_exported_memory_reimports_with_the_corrected_text(project, tmp_path: Path, fmt: str, reader) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / f"o.{fmt}"
+    export_project(project, fmt, out)
+    doc = reader(out)
+    expected = [s.target for s in project.iter_segments()]
+    assert [s.target for s in doc.segments] == expected
+    assert [s.source for s in doc.segments] == [s for s, _ in PAIRS]
+
+
+def test_xlsx_sheet_reimports_with_segment_ids(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    export_project(project, "xlsx", tmp_path / "o.xlsx")
+    doc = read_xlsx(tmp_path / "o.xlsx")
+    assert [s.meta["segment_id"] for s in doc.segments] == [f"article#{i}" for i in range(1, 5)]
+    assert [s.corrected for s in doc.segments] == [s.corrected for s in project.iter_segments()]
+    assert doc.segments[1].meta["annotations"][0]["severity"] == "major"
+
+
+def test_mqm_tsv_is_dispatched_by_name(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = export_project(project, "mqm-tsv", tmp_path / "o.tsv")
+    assert result.written == 4
+    assert (tmp_path / "o.tsv").read_text("utf-8").startswith("system\t")
+
+
+def test_progress_and_cancel(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from mtreview.domain.errors import Cancelled
+    from mtreview.domain.progress import Progress
+
+    seen: list[tuple[int, int]] = []
+    export_project(project, "csv", tmp_path / "o.csv", progress=Progress(lambda d, t, m: seen.append((d, t))))
+    assert seen and seen[-1][1] == 4
+    with pytest.raises(Cancelled):
+        export_project(project, "csv", tmp_path / "c.csv", progress=Progress(cancelled_fn=lambda: True))
+    assert not (tmp_path / "c.csv").exists()
