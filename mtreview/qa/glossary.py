@@ -192,7 +192,7 @@ def read_tbx_glossary(path: Path, source_lang: str = "en", target_lang: str = "j
             if _local(el.tag) in ("descrip", "termNote") and (el.get("type") or "").lower() in (
                     "entitytype", "entity", "propernountype"):
                 kind = (el.text or "").strip().lower()
-        source: list[str] = []
+        source: list[tuple[str, int | None]] = []
         targets: list[str] = []
         forbidden: list[str] = []
         for lang_set in entry:
@@ -214,16 +214,16 @@ def read_tbx_glossary(path: Path, source_lang: str = "en", target_lang: str = "j
                             status = (note.text or "").strip().lower()
                 bad = status.replace(" ", "") in FORBIDDEN_STATUS
                 if lang == source_lang:
-                    source.append(text)
+                    source.append((text, term_el.sourceline))
                 elif lang == target_lang:
                     (forbidden if bad else targets).append(text)
         if not source:
             continue
         if kind not in ENTITY_TYPES:
             raise InputError(_("unknown entity type {type!r}").format(type=kind), str(path), entry.sourceline)
-        for term in source:
+        for term, line in source:
             entries.append(GlossaryEntry(term, tuple(targets), ENTITY_TYPES[kind], tuple(forbidden),
-                                         path=str(path), line=entry.sourceline))
+                                         path=str(path), line=line))
     _check_duplicates(entries, str(path))
     return entries
 
