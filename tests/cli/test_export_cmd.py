@@ -11,7 +11,9 @@ import pytest
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mtreview", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "mtreview", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture
@@ -36,8 +38,17 @@ def test_every_format_exports(project: Path, tmp_path: Path, fmt: str) -> None:
 
 
 def test_status_filter(project: Path, tmp_path: Path) -> None:
-    result = run("export", str(project), "--format", "tmx", "-o", str(tmp_path / "o.tmx"), "--status", "approved",
-                 "--json")
+    result = run(
+        "export",
+        str(project),
+        "--format",
+        "tmx",
+        "-o",
+        str(tmp_path / "o.tmx"),
+        "--status",
+        "approved",
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["units"] == 0
 

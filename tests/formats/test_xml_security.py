@@ -50,7 +50,7 @@ def _cases(root: str, body: str) -> list[tuple[str, str]]:
         ),
         (
             "parameter-entity",
-            f'<?xml version="1.0"?>\n<!DOCTYPE {root} [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p.dtd"> %p;]>\n'
+            f'<?xml version="1.0"?>\n<!DOCTYPE {root} [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p.dtd"> %p;]>\n'  # noqa: E501
             f"{body.format(x='a')}",
         ),
     ]
@@ -78,7 +78,9 @@ def test_external_dtd_is_never_loaded(tmp_path: Path) -> None:
     # a DOCTYPE pointing at a DTD next to the file: not read (a DTD that would fail to parse)
     (tmp_path / "evil.dtd").write_text("<!ENTITY this is not a DTD", "utf-8")
     path = tmp_path / "a.tmx"
-    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "evil.dtd">\n' + TMX_BODY.format(x="ok"), "utf-8")
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "evil.dtd">\n' + TMX_BODY.format(x="ok"), "utf-8"
+    )
     assert read_tmx(path).segments[0].source == "ok"
 
 
@@ -100,7 +102,7 @@ def test_entity_check_sees_through_utf16_and_bom(tmp_path: Path, encoding: str) 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-8-sig", "utf-8"])
 def test_encodings_read_the_same_text(tmp_path: Path, encoding: str) -> None:
     body = TMX_BODY.format(x="𠮷野家\u3000😀")
-    decl = f'<?xml version="1.0" encoding="{encoding.replace("-sig", "").replace("-le", "").replace("-be", "")}"?>\n'
+    decl = f'<?xml version="1.0" encoding="{encoding.replace("-sig", "").replace("-le", "").replace("-be", "")}"?>\n'  # noqa: E501
     data = (decl + body).encode(encoding)
     if encoding in ("utf-16-le", "utf-16-be"):
         data = ("\ufeff").encode(encoding) + data

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from mtreview.domain.errors import InputError
-from mtreview.domain.model import AnnotationDraft, AnnotationState, ImportedDocument, SegmentDraft, Severity, Status
+from mtreview.domain.model import (
+    AnnotationDraft,
+    AnnotationState,
+    ImportedDocument,
+    SegmentDraft,
+    Severity,
+    Status,
+)
 from mtreview.formats.po import read_po
 from mtreview.formats.tmx import read_tmx
 from mtreview.formats.xliff import read_xliff
@@ -37,11 +44,17 @@ def project(tmp_path: Path):  # type: ignore[no-untyped-def]
     store.add_document(doc, "importer")
     segs = list(store.iter_segments())
     store.update_segment(segs[0].id, segs[0].version, "ann", status=Status.APPROVED)
-    store.update_segment(segs[1].id, segs[1].version, "ann", corrected="ホールデンはノーと言った。", status=Status.APPROVED)
-    store.update_segment(segs[2].id, segs[2].version, "ann", corrected="土砂降りだ。", status=Status.CORRECTED)
+    store.update_segment(
+        segs[1].id, segs[1].version, "ann", corrected="ホールデンはノーと言った。", status=Status.APPROVED
+    )
+    store.update_segment(
+        segs[2].id, segs[2].version, "ann", corrected="土砂降りだ。", status=Status.CORRECTED
+    )
     store.add_annotations(
         [
-            AnnotationDraft(segs[1].id, "Accuracy/Mistranslation", Severity.MAJOR, start=0, end=5, comment="a person"),
+            AnnotationDraft(
+                segs[1].id, "Accuracy/Mistranslation", Severity.MAJOR, start=0, end=5, comment="a person"
+            ),
             AnnotationDraft(segs[2].id, "Accuracy/Mistranslation", Severity.MINOR, comment="literal idiom"),
             AnnotationDraft(segs[2].id, "Style/Awkward", Severity.MAJOR, state=AnnotationState.PROPOSED),
         ],
@@ -63,7 +76,9 @@ def project(tmp_path: Path):  # type: ignore[no-untyped-def]
         (ExportFilters(documents=("article",)), 4),
     ],
 )
-def test_preview_count_matches_what_is_written(project, tmp_path: Path, filters: ExportFilters, expected: int) -> None:  # type: ignore[no-untyped-def]
+def test_preview_count_matches_what_is_written(
+    project, tmp_path: Path, filters: ExportFilters, expected: int
+) -> None:  # type: ignore[no-untyped-def]
     assert count_matching(project, filters) == expected
     result = export_project(project, "tmx", tmp_path / "o.tmx", filters)
     assert result.written == expected
