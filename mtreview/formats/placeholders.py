@@ -40,9 +40,14 @@ _PUA = re.compile("[\ue000-\uf8ff]")
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+_NEEDS_ESCAPE = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def escape(text: str) -> str:
     """XML character data: ``& < >`` escaped, CR as ``&#13;`` (else it reads back as LF), characters
     XML 1.0 cannot carry replaced by U+FFFD."""
+    if _NEEDS_ESCAPE.search(text) is None:
+        return text
     if _INVALID_XML.search(text):
         text = _INVALID_XML.sub("\ufffd", text)
     return _sax_escape(text, {"\r": "&#13;"}) if "\r" in text else _sax_escape(text)

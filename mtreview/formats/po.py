@@ -16,10 +16,9 @@ Duplicated (msgctxt, msgid) pairs get the segment id as msgctxt so that ``msgfmt
 from __future__ import annotations
 
 import codecs
-import io
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +71,26 @@ def _decode(path: Path) -> str:
     return decode_bytes(data, path).text
 
 
+def _lines(text: str) -> Iterator[str]:
+    """Physical lines as a file would give them (universal newlines), without copying the text."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = text.find("\n", start)
+        if end < 0:
+            end = n - 1
+        line = text[start : end + 1]
+        if "\r" in line:
+            pieces = line.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            for piece in pieces[:-1]:
+                yield piece + "\n"
+            if pieces[-1]:
+                yield pieces[-1]
+        else:
+            yield line
+        start = end + 1
+
+
 def _syntax_line(message: str) -> int | None:
     m = _LINE.search(message)
     return int(m.group(1)) if m else None
@@ -110,7 +129,7 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
         # polib splits text content with str.splitlines(), which also breaks at \v, \f, U+2028…;
         # a file is read line by line at \n. Feed the parser physical lines, as from a file.
         parser = polib._POFileParser("\n", encoding="utf-8", wrapwidth=WRAP, check_for_duplicates=False)
-        parser.fhandle = io.StringIO(text, newline=None)
+        parser.fhandle = _lines(text)
         po = parser.parse()
     except (OSError, ValueError) as exc:
         msg = str(exc)
@@ -121,7 +140,10 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
     obsolete: list[str] = []
     # In a catalogue mtreview wrote, "not fuzzy" means approved (the writer marks everything else fuzzy).
     ours = po.metadata.get("X-Generator", "").startswith("mtreview")
-    for e in po:
+    total = len(po)
+    po.reverse()  # entries are taken off the end one by one: the catalogue shrinks as segments grow
+    while po:
+        e = po.pop()
         if e.obsolete:
             obsolete.append(e.__unicode__(wrapwidth=WRAP))
             continue
@@ -153,7 +175,7 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
         )
         if len(segments) % 5000 == 0:
             progress.check()
-            progress.report(len(segments), len(po), "")
+            progress.report(len(segments), total, "")
     header = {
         "metadata": [[k, v] for k, v in po.ordered_metadata()],
         "comment": po.header,

@@ -26,6 +26,7 @@ from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, r
 from mtreview.i18n import _
 
 WRAPPING = frozenset({"hi"})
+_XML_LANG = X.XML_LANG
 PROP_PREFIX = "x-mtreview-"
 NOTE_PREFIX = "[mtreview] "
 _STATUSES = {s.value for s in Status}
@@ -57,6 +58,12 @@ class _TmxReader:
         self.tgtlang: str | None = None
         self.lang_attr: str | None = None
         self.version = ""
+        self._roles: dict[tuple[str, tuple[str, ...]], tuple[int, int | None, list[int]]] = {}
+
+    @property
+    def default_src(self) -> str:
+        """The source language the document reports (what the writer falls back to)."""
+        return self.srclang if self.srclang and self.srclang != "*all*" else "en"
 
     def lang_of(self, tuv: Any) -> str:
         lang = tuv.get(X.XML_LANG)
@@ -77,6 +84,11 @@ class _TmxReader:
         return lang
 
     def seg_text(self, tuv: Any) -> tuple[str, list[dict[str, Any]], int]:
+        seg = tuv[-1] if len(tuv) else None
+        if seg is not None and seg.tag == "seg" and len(seg) == 0:
+            text = seg.text or ""
+            if text.isascii() or not ph.has_placeholders(text):
+                return text, [], seg.sourceline
         seg = None
         for child in tuv:
             if child.tag == "seg":
@@ -181,25 +193,22 @@ class _TmxReader:
             X.release(el)
         return seen_root
 
-    def tu(self, tu: Any, skipped: list[dict[str, Any]]) -> SegmentDraft | None:
-        tuvs = [c for c in tu if c.tag == "tuv"]
-        langs = [self.lang_of(t) for t in tuvs]
+    def roles(self, tu: Any, langs: list[str]) -> tuple[int, int | None, list[int]] | None:
+        """Which ``<tuv>`` is the source, which the target, which are extra (cached per language list)."""
         srclang = tu.get("srclang") or self.srclang
-        if not tuvs:
-            skipped.append({"line": tu.sourceline, "reason": "no <tuv>"})
-            return None
+        key = (srclang, tuple(langs))
+        cached = self._roles.get(key)
+        if cached is not None and self.tgtlang is not None:
+            return cached
         if not srclang or srclang == "*all*":
             src_i = next((i for i, lang in enumerate(langs) if _lang_match(lang, "en")), 0)
         else:
             exact = [i for i, lang in enumerate(langs) if lang.lower() == srclang.lower()]
             near = [i for i, lang in enumerate(langs) if _lang_match(lang, srclang)]
             if not (exact or near):
-                skipped.append(
-                    {"line": tu.sourceline, "reason": f"no <tuv> in the source language {srclang}"}
-                )
                 return None
             src_i = (exact or near)[0]
-        others = [i for i in range(len(tuvs)) if i != src_i]
+        others = [i for i in range(len(langs)) if i != src_i]
         if self.tgtlang is None and others:
             ja = [i for i in others if _lang_match(langs[i], "ja")]
             self.tgtlang = langs[(ja or others)[0]]
@@ -209,50 +218,84 @@ class _TmxReader:
             near = [i for i in others if _lang_match(langs[i], self.tgtlang)]
             if exact or near:
                 tgt_i = (exact or near)[0]
+        result = (src_i, tgt_i, [i for i in others if i != tgt_i])
+        if self.tgtlang is not None:
+            self._roles[key] = result
+        return result
+
+    def tuv_meta(self, tuv: Any, lang: str, default_lang: str | None) -> dict[str, Any] | None:
+        """Attributes, notes and props of a ``<tuv>`` (``None`` when it has none and the usual language)."""
+        attrib = tuv.attrib
+        if len(attrib) == 1 and len(tuv) == 1 and lang == default_lang:
+            return None
+        a = X.attrs(tuv)
+        a.pop("xml:lang", None)
+        a.pop("lang", None)
+        info: dict[str, Any] = {"lang": lang}
+        if a:
+            info["attrs"] = a
+        if len(tuv) > 1:
+            n, p = _notes_props(tuv)
+            if n:
+                info["notes"] = n
+            if p:
+                info["props"] = p
+        return info
+
+    def tu(self, tu: Any, skipped: list[dict[str, Any]]) -> SegmentDraft | None:
+        tuvs = list(tu.iterchildren("tuv"))
+        langs: list[str] = []
+        for c in tuvs:
+            lang = c.get(_XML_LANG)
+            langs.append(lang if lang is not None and self.lang_attr == "xml:lang" else self.lang_of(c))
+        has_meta_children = len(tu) != len(tuvs) and any(c.tag in ("note", "prop") for c in tu)
+        if not tuvs:
+            skipped.append({"line": tu.sourceline, "reason": "no <tuv>"})
+            return None
+        roles = self.roles(tu, langs)
+        if roles is None:
+            srclang = tu.get("srclang") or self.srclang
+            skipped.append({"line": tu.sourceline, "reason": f"no <tuv> in the source language {srclang}"})
+            return None
+        src_i, tgt_i, extra = roles
         source, smarkup, sline = self.seg_text(tuvs[src_i])
         if tgt_i is not None:
             target, tmarkup, tline = self.seg_text(tuvs[tgt_i])
         else:
             target, tmarkup, tline = "", [], 0
-        notes, props = _notes_props(tu)
-        status: Status | None = None
-        own: dict[str, str] = {}
-        keep_props = []
-        for ptype, value in props:
-            if ptype.startswith(PROP_PREFIX):
-                own[ptype[len(PROP_PREFIX) :]] = value
-            else:
-                keep_props.append([ptype, value])
-        if own.get("status") in _STATUSES:
-            status = Status(own["status"])
-        own_notes = [n[len(NOTE_PREFIX) :] for n in notes if n.startswith(NOTE_PREFIX)]
-        notes = [n for n in notes if not n.startswith(NOTE_PREFIX)]
         meta: dict[str, Any] = {}
-        tu_attrs = X.attrs(tu)
-        if tu_attrs:
+        status: Status | None = None
+        if has_meta_children:
+            notes, props = _notes_props(tu)
+            own: dict[str, str] = {}
+            keep_props = []
+            for ptype, value in props:
+                if ptype.startswith(PROP_PREFIX):
+                    own[ptype[len(PROP_PREFIX) :]] = value
+                else:
+                    keep_props.append([ptype, value])
+            if own.get("status") in _STATUSES:
+                status = Status(own["status"])
+            own_notes = [n[len(NOTE_PREFIX) :] for n in notes if n.startswith(NOTE_PREFIX)]
+            notes = [n for n in notes if not n.startswith(NOTE_PREFIX)]
+            if notes:
+                meta["notes"] = notes
+            if keep_props:
+                meta["props"] = keep_props
+            if own_notes:
+                meta["mtreview_notes"] = own_notes
+        attrib = tu.attrib
+        if len(attrib) > 1 or (attrib and "tuid" not in attrib):
+            tu_attrs = X.attrs(tu)
+            tu_attrs.pop("tuid", None)
             meta["tu"] = tu_attrs
-        if notes:
-            meta["notes"] = notes
-        if keep_props:
-            meta["props"] = keep_props
-        if own_notes:
-            meta["mtreview_notes"] = own_notes
-        for label, i in (("src", src_i), ("tgt", tgt_i)):
-            if i is None:
-                continue
-            a = X.attrs(tuvs[i])
-            a.pop("xml:lang", None)
-            a.pop("lang", None)
-            n, p = _notes_props(tuvs[i])
-            info: dict[str, Any] = {"lang": langs[i]}
-            if a:
-                info["attrs"] = a
-            if n:
-                info["notes"] = n
-            if p:
-                info["props"] = p
-            meta["tuv_" + label] = info
-        extra = [i for i in others if i != tgt_i]
+        info = self.tuv_meta(tuvs[src_i], langs[src_i], self.default_src)
+        if info is not None:
+            meta["tuv_src"] = info
+        if tgt_i is not None:
+            info = self.tuv_meta(tuvs[tgt_i], langs[tgt_i], self.tgtlang)
+            if info is not None:
+                meta["tuv_tgt"] = info
         if extra:
             ns: dict[str, str] = {}
             meta["extra_tuvs"] = [_with_xml_lang(X.serialize(tuvs[i], ns, self.path)) for i in extra]
@@ -263,7 +306,7 @@ class _TmxReader:
             target=target,
             source_lines=(sline,),
             target_lines=(tline,) if tline else (),
-            key=tu.get("tuid"),
+            key=attrib.get("tuid"),
             meta=meta,
             status=status,
         )
@@ -332,8 +375,9 @@ def write_tmx(
     with atomic_output(out_path, options.inputs) as f:
         _write_header(f, options)
         w = f.write
+        now = tmx_date(None)
         for u in units:
-            _write_tu(w, u, options)
+            _write_tu(w, u, options, now)
             count += 1
             if count % 2000 == 0:
                 progress.check()
@@ -367,21 +411,32 @@ def _write_header(f: IO[str], options: WriteOptions) -> None:
     f.write("</header>\n<body>\n")
 
 
-def _write_tu(w: Any, u: ExportUnit, options: WriteOptions) -> None:
+def _tuv_open(lang: str, info: Mapping[str, Any] | None) -> str:
+    if not info:
+        return f'  <tuv xml:lang="{X.escape_attr(lang)}">\n'
+    parts = [f'  <tuv xml:lang="{X.escape_attr(info.get("lang") or lang)}"{X.attr_string(info.get("attrs") or {})}>\n']
+    for note in info.get("notes") or ():
+        parts.append(f"    <note>{X.escape_text(note)}</note>\n")
+    for ptype, value in info.get("props") or ():
+        parts.append(f'    <prop type="{X.escape_attr(ptype)}">{X.escape_text(value)}</prop>\n')
+    return "".join(parts)
+
+
+def _write_tu(w: Any, u: ExportUnit, options: WriteOptions, now: str) -> None:
     meta = u.meta or {}
-    tu_attrs = dict(meta.get("tu") or {})
+    tu_attrs = meta.get("tu") or {}
     attrs: dict[str, Any] = {}
     if u.key is not None:
         attrs["tuid"] = u.key
-    for k, v in tu_attrs.items():
-        if k not in _OWN_TU_ATTRS:
-            attrs[k] = v
-    attrs["creationdate"] = tu_attrs.get("creationdate") or tmx_date(u.created_at or u.updated_at)
+    if tu_attrs:
+        for k, v in tu_attrs.items():
+            if k not in _OWN_TU_ATTRS:
+                attrs[k] = v
+    created = tu_attrs.get("creationdate") or (tmx_date(u.created_at) if u.created_at else now)
+    attrs["creationdate"] = created
     if tu_attrs.get("creationid") or u.author:
         attrs["creationid"] = tu_attrs.get("creationid") or u.author
-    attrs["changedate"] = (
-        tmx_date(u.updated_at) if u.updated_at else (tu_attrs.get("changedate") or attrs["creationdate"])
-    )
+    attrs["changedate"] = tmx_date(u.updated_at) if u.updated_at else (tu_attrs.get("changedate") or created)
     if u.author or tu_attrs.get("changeid"):
         attrs["changeid"] = u.author or tu_attrs.get("changeid")
     parts = ["<tu", X.attr_string(attrs), ">\n"]
@@ -398,18 +453,10 @@ def _write_tu(w: Any, u: ExportUnit, options: WriteOptions) -> None:
         for a in u.annotations:
             parts.append(f"  <note>{X.escape_text(_annotation_note(a, u))}</note>\n")
     inline = meta.get("inline")
-    for side, label, lang, text in (
-        ("source", "src", u.source_lang or options.source_lang, u.source),
-        ("target", "tgt", u.target_lang or options.target_lang, u.target),
-    ):
-        info = meta.get("tuv_" + label) or {}
-        lang = info.get("lang") or lang
-        parts.append(f'  <tuv xml:lang="{X.escape_attr(lang)}"{X.attr_string(info.get("attrs") or {})}>\n')
-        for note in info.get("notes") or ():
-            parts.append(f"    <note>{X.escape_text(note)}</note>\n")
-        for ptype, value in info.get("props") or ():
-            parts.append(f'    <prop type="{X.escape_attr(ptype)}">{X.escape_text(value)}</prop>\n')
-        parts.append(f"    <seg>{seg_xml(text, inline, side)}</seg>\n  </tuv>\n")
+    parts.append(_tuv_open(u.source_lang or options.source_lang, meta.get("tuv_src")))
+    parts.append(f"    <seg>{seg_xml(u.source, inline, 'source')}</seg>\n  </tuv>\n")
+    parts.append(_tuv_open(u.target_lang or options.target_lang, meta.get("tuv_tgt")))
+    parts.append(f"    <seg>{seg_xml(u.target, inline, 'target')}</seg>\n  </tuv>\n")
     for xml in meta.get("extra_tuvs") or ():
         parts.append(f"  {xml}\n")
     parts.append("</tu>\n")

@@ -153,7 +153,12 @@ def ns_of(tag: str) -> str:
 escape_text = ph.escape
 
 
+_NEEDS_ATTR_ESCAPE = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
+
+
 def escape_attr(value: str) -> str:
+    if _NEEDS_ATTR_ESCAPE.search(value) is None:
+        return value
     return _escape(_INVALID_XML.sub("\ufffd", value), _ATTR_ESCAPES)
 
 
@@ -281,11 +286,10 @@ def inline_content(
 
 def attrs(el: Any) -> dict[str, str]:
     """Attributes as a plain JSON-able dict, ``xml:`` names spelt with their prefix."""
-    out: dict[str, str] = {}
-    for k, v in el.attrib.items():
+    out: dict[str, str] = dict(el.attrib)
+    for k in [k for k in out if k[0] == "{"]:
         if k.startswith("{" + XML_NS + "}"):
-            k = "xml:" + k.split("}", 1)[1]
-        out[k] = v
+            out["xml:" + k.split("}", 1)[1]] = out.pop(k)
     return out
 
 
