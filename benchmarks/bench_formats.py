@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import corpus  # noqa: E402
+from corpus import corpus
 
 
 def _rss_mb() -> float:
@@ -51,7 +51,8 @@ def _units(folder: Path) -> list:  # type: ignore[type-arg]
     from mtreview.formats.base import ExportUnit
 
     return [
-        ExportUnit("corpus", i, s, t, t, Status.NEW, key=k) for i, (k, s, t) in enumerate(_pairs(folder), start=1)
+        ExportUnit("corpus", i, s, t, t, Status.NEW, key=k)
+        for i, (k, s, t) in enumerate(_pairs(folder), start=1)
     ]
 
 
@@ -85,16 +86,25 @@ def floor_tmx_write(folder: Path, out: Path, units: list) -> int:  # type: ignor
     with etree.xmlfile(str(out), encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element("tmx", version="1.4"):
-            xf.write(etree.Element("header", srclang="en", segtype="paragraph", adminlang="en",
-                                   datatype="plaintext", creationtool="floor", creationtoolversion="1",
-                                   **{"o-tmf": "floor"}))
+            xf.write(
+                etree.Element(
+                    "header",
+                    srclang="en",
+                    segtype="paragraph",
+                    adminlang="en",
+                    datatype="plaintext",
+                    creationtool="floor",
+                    creationtoolversion="1",
+                    **{"o-tmf": "floor"},
+                )
+            )
             with xf.element("body"):
                 for u in units:
                     with xf.element("tu", tuid=u.key):
                         for lang, text in (("en", u.source), ("ja", u.target)):
-                            with xf.element("tuv", {"{http://www.w3.org/XML/1998/namespace}lang": lang}):
-                                with xf.element("seg"):
-                                    xf.write(text)
+                            tuv = {"{http://www.w3.org/XML/1998/namespace}lang": lang}
+                            with xf.element("tuv", tuv), xf.element("seg"):
+                                xf.write(text)
     return len(units)
 
 
@@ -127,9 +137,18 @@ def po_write(folder: Path, out: Path, units: list) -> int:  # type: ignore[type-
     return write_po(out, units)
 
 
-READ_TASKS = {"floor_tmx_read": floor_tmx_read, "tmx_read": tmx_read, "floor_po_read": floor_po_read, "po_read": po_read}
-WRITE_TASKS = {"floor_tmx_write": floor_tmx_write, "tmx_write": tmx_write, "floor_po_write": floor_po_write,
-               "po_write": po_write}
+READ_TASKS = {
+    "floor_tmx_read": floor_tmx_read,
+    "tmx_read": tmx_read,
+    "floor_po_read": floor_po_read,
+    "po_read": po_read,
+}
+WRITE_TASKS = {
+    "floor_tmx_write": floor_tmx_write,
+    "tmx_write": tmx_write,
+    "floor_po_write": floor_po_write,
+    "po_write": po_write,
+}
 
 
 def child(task: str, folder: Path) -> None:
@@ -154,15 +173,30 @@ def child(task: str, folder: Path) -> None:
         seconds = time.perf_counter() - start
         peak = _rss_mb()
         size = out.stat().st_size if out.exists() else 0
-    print(json.dumps({"task": task, "n": n, "seconds": seconds, "peak_mb": peak, "growth_mb": peak - base,
-                      "bytes": size}))
+    print(
+        json.dumps(
+            {
+                "task": task,
+                "n": n,
+                "seconds": seconds,
+                "peak_mb": peak,
+                "growth_mb": peak - base,
+                "bytes": size,
+            }
+        )
+    )
 
 
 def run(task: str, folder: Path) -> dict:  # type: ignore[type-arg]
     env = dict(os.environ)
     env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent) + os.pathsep + env.get("PYTHONPATH", "")
-    result = subprocess.run([sys.executable, __file__, "--child", task, "--folder", str(folder)],
-                            capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", task, "--folder", str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     if result.returncode != 0:
         sys.exit(f"{task} failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -200,7 +234,8 @@ def main() -> None:
         print(
             f"{label:9s}: mtreview {o_s:6.2f} s vs {floor_name} {f_s:6.2f} s = {ratio:4.2f}×{verdict}; "
             f"memory growth {o_m:6.0f} MB vs {f_m:6.0f} MB = {o_m / max(f_m, 1):4.2f}× "
-            f"(peak RSS {max(r['peak_mb'] for r in ours):.0f} vs {max(r['peak_mb'] for r in floors):.0f} MB); "
+            f"(peak RSS {max(r['peak_mb'] for r in ours):.0f} vs "
+            f"{max(r['peak_mb'] for r in floors):.0f} MB); "
             f"units {ours[0]['n']} vs {floors[0]['n']}"
         )
 

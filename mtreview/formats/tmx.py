@@ -414,7 +414,8 @@ def _write_header(f: IO[str], options: WriteOptions) -> None:
 def _tuv_open(lang: str, info: Mapping[str, Any] | None) -> str:
     if not info:
         return f'  <tuv xml:lang="{X.escape_attr(lang)}">\n'
-    parts = [f'  <tuv xml:lang="{X.escape_attr(info.get("lang") or lang)}"{X.attr_string(info.get("attrs") or {})}>\n']
+    attrs = X.attr_string(info.get("attrs") or {})
+    parts = [f'  <tuv xml:lang="{X.escape_attr(info.get("lang") or lang)}"{attrs}>\n']
     for note in info.get("notes") or ():
         parts.append(f"    <note>{X.escape_text(note)}</note>\n")
     for ptype, value in info.get("props") or ():
