@@ -31,8 +31,9 @@ class Link:
         return bool(self.source_lines) and not self.note
 
 
-Aligner = Callable[[list[int], list[int]], list[Link]]
-"""Given free source and target line numbers (in order), propose links covering all of them."""
+Aligner = Callable[[list[int], list[int], bool], list[Link]]
+"""Given free source and target line numbers (in order), propose links covering all of them. The flag is
+true when a locked link borders the gap: its ends are then not the page's edges (no chrome there)."""
 
 
 class EditError(ValueError):
@@ -148,20 +149,20 @@ def realign(links: Sequence[Link], aligner: Aligner) -> list[Link]:
     free_source: list[int] = []
     free_target: list[int] = []
 
-    def flush() -> None:
+    def flush(bounded: bool) -> None:
         if free_source or free_target:
-            out.extend(aligner(sorted(free_source), sorted(free_target)))
+            out.extend(aligner(sorted(free_source), sorted(free_target), bounded))
             free_source.clear()
             free_target.clear()
 
     for link in links:
         if link.locked:
-            flush()
+            flush(True)
             out.append(link)
         else:
             free_source.extend(link.source_lines)
             free_target.extend(link.target_lines)
-    flush()
+    flush(any(link.locked for link in links))
     return out
 
 

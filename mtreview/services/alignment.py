@@ -48,13 +48,32 @@ OPERATIONS: dict[str, Operation] = {
 }
 
 
+def align_lines(source: list[int], target: list[int], source_text: dict[int, str],
+                target_text: dict[int, str], bounded: bool = False) -> list[Link]:
+    """Run the paragraph aligner on free lines (each line one paragraph) and express the result as links.
+    ``bounded``: the lines lie between locked pairs, so unpaired lines at their ends are not page chrome."""
+    from mtreview.align.aligner import AlignParams
+    from mtreview.align.bilingual import align_units_to_alignment
+    from mtreview.align.structure import Unit
+
+    if not source or not target:
+        return [Link((n,), (), 0.0) for n in source] + [Link((), (n,), 0.0) for n in target]
+    src_units = [Unit((n,), (source_text.get(n, ""),), "en") for n in source]
+    tgt_units = [Unit((n,), (target_text.get(n, ""),), "ja") for n in target]
+    params = AlignParams(edge_cost=AlignParams().skip_cost) if bounded else None
+    alignment = align_units_to_alignment(src_units, tgt_units, [], [], params=params)
+    body = set(alignment.source_only) if alignment.source_only_body is None else set(alignment.source_only_body)
+    links = [Link(p.source_lines, p.target_lines, p.confidence) for p in alignment.pairs]
+    links += [Link((n,), (), 0.0, note=n not in body) for n in alignment.source_only]
+    links += [Link((), (n,), 0.0) for n in alignment.target_only]
+    return edit.order(links)
+
+
 def realign_links(service: ProjectService, document_id: int) -> list[Link]:
     """Re-run the aligner on the document, keeping locked links as they are."""
-    from mtreview.align.bilingual import align_lines
-
     lines = read_links(service.store, document_id)
 
-    def aligner(source: list[int], target: list[int]) -> list[Link]:
-        return align_lines(source, target, lines.source_text, lines.target_text)
+    def aligner(source: list[int], target: list[int], bounded: bool) -> list[Link]:
+        return align_lines(source, target, lines.source_text, lines.target_text, bounded)
 
     return edit.order(edit.realign(lines.links, aligner))

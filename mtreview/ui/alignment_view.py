@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -128,6 +128,18 @@ class AlignmentView(QWidget):
             self._add(name, text, key, lambda _c=False, n=name: self._request(n))
         self._add("realign", _("&Re-run Aligner"), "R", lambda _c=False: self.realignRequested.emit())
         self.document.currentIndexChanged.connect(lambda _i: self.documentChanged.emit(self.document.currentData()))
+        # Item views take printable keys for keyboard search before shortcuts see them: route them here.
+        self.table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                for action in self.actions_by_name.values():
+                    if action.shortcut().matches(QKeySequence(event.key())) == QKeySequence.SequenceMatch.ExactMatch:
+                        action.trigger()
+                        return True
+        return super().eventFilter(watched, event)
 
     def _add(self, name: str, text: str, key: str, slot: Callable[..., None]) -> None:
         action = QAction(text, self)

@@ -55,7 +55,8 @@ def test_locked_links_refuse_edits_and_survive_realign():
     with pytest.raises(EditError):
         merge_with_next(locked, 0)
 
-    def naive(source, target):
+    def naive(source, target, bounded):
+        assert bounded  # a locked link borders the gaps
         return [Link((s,), (t,), 0.5) for s, t in zip(source, target, strict=False)] + \
             [Link((), (t,), 0.0) for t in target[len(source):]]
 

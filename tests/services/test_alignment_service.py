@@ -36,3 +36,31 @@ def test_merge_keeps_other_segments_and_carries_corrections(tmp_path):
     assert restored[2].id == third.id
     assert svc.store.check_integrity() == []
     svc.close()
+
+
+def test_realign_restores_a_broken_alignment_but_keeps_locked_pairs(tmp_path):
+    from mtreview.align.edit import detach, toggle_lock
+    from mtreview.services.alignment import realign_links
+
+    src = tmp_path / "en.txt"
+    tgt = tmp_path / "ja.txt"
+    src.write_text("The city museum first opened its doors to the public in 1998.\n"
+                   "Today it has 42 rooms spread over three floors of the old customs house.\n"
+                   "Adult visitors pay $12, while children under 12 enter for free.\n"
+                   "Tickets for the summer exhibition can be bought online from June 1.\n", encoding="utf-8")
+    tgt.write_text("市立博物館は1998年に初めて一般公開された。\n"
+                   "現在は旧税関の建物の3フロアに42の展示室がある。\n"
+                   "大人の入館料は12ドルで、12歳未満の子どもは無料だ。\n"
+                   "夏の特別展のチケットは6月1日からオンラインで購入できる。\n", encoding="utf-8")
+    svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
+    doc = svc.import_path(src, tgt).document
+    good = [(lk.source_lines, lk.target_lines) for lk in document_lines(svc, doc.id).links]
+    assert good == [((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), (4,))]
+    links = document_lines(svc, doc.id).links
+    broken = merge_with_next(detach(links, 1), 2)  # a wrong manual merge
+    broken = toggle_lock(broken, 0)
+    SetAlignment(doc.id, broken).apply(svc)
+    fixed = realign_links(svc, doc.id)
+    assert [(lk.source_lines, lk.target_lines) for lk in fixed] == good
+    assert fixed[0].locked
+    svc.close()
