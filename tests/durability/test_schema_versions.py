@@ -7,8 +7,8 @@ The old project is made the way an older mtreview made it: Alembic stops at revi
 from __future__ import annotations
 
 import hashlib
-from contextlib import closing
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,9 @@ from mtreview.storage.repository import ProjectStore
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()
+    }
 
 
 def _project_with_revision(path: Path, revision: str) -> None:
@@ -47,7 +49,9 @@ CLI_CASES = [
 
 
 @pytest.mark.parametrize(("name", "args"), CLI_CASES, ids=[c[0] for c in CLI_CASES])
-def test_a_newer_project_is_refused_by_the_cli_with_exit_2(name: str, args: list[str], tmp_path: Path) -> None:
+def test_a_newer_project_is_refused_by_the_cli_with_exit_2(
+    name: str, args: list[str], tmp_path: Path
+) -> None:
     folder = tmp_path / "p"
     folder.mkdir()
     project = folder / "future.mtreview"
@@ -67,7 +71,9 @@ def test_a_newer_project_is_refused_by_open_project_and_left_alone(tmp_path: Pat
     project = tmp_path / "future.mtreview"
     _project_with_revision(project, "0099")
     before = _digest(tmp_path)
-    with pytest.raises(ProjectError, match=r"future\.mtreview was saved by a newer version of mtreview.*0099"):
+    with pytest.raises(
+        ProjectError, match=r"future\.mtreview was saved by a newer version of mtreview.*0099"
+    ):
         open_project(project)
     with pytest.raises(ProjectError, match="newer version"):
         ProjectService.open(project, "someone")
@@ -87,7 +93,9 @@ def test_an_older_project_is_backed_up_then_migrated(tmp_path: Path) -> None:
     assert migrate.SCHEMA_HEAD != "0001"
     with closing(sqlite3.connect(project)) as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
-        assert "presence" not in {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "presence" not in {
+            r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
 
     store = open_project(project)
     try:
