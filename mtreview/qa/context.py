@@ -119,10 +119,13 @@ class DocumentFacts:
         self.ratios = LengthStats(list(self._ratio.values()))
 
     def name_candidates(self, katakana: str) -> list[str]:
-        """Document name tokens that could be rendered by ``katakana`` (same first sound)."""
+        """Document names known as persons or organisations that could be rendered by ``katakana`` (same
+        first sound); undecided capitalised words are left out (Code is not コード)."""
         if self._name_index is None:
             index: dict[str, list[str]] = {}
             for token in self.entities.names:
+                if self.entities.kind(token) not in ("person", "org"):
+                    continue
                 if len(token) >= 3 and token.isalpha() and not is_acronym(token):
                     for _skeleton, full in english_keys(token):
                         if full:

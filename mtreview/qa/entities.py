@@ -143,9 +143,17 @@ def build_entity_index(sources: list[str], given_names: frozenset[str], org_suff
             ev.person += person
             ev.org += org
 
+    all_mentions = [mentions_by_source[n] if mentions_by_source is not None else find_mentions(
+        source, common, given_names) for n, source in enumerate(sources)]
+    # a "first name" followed by several different capitalised words is a product line (Claude Code,
+    # Claude Opus), not a person
+    seconds: dict[str, set[str]] = {}
+    for mentions in all_mentions:
+        for mention in mentions:
+            if len(mention.tokens) >= 2:
+                seconds.setdefault(mention.tokens[0].lower(), set()).add(mention.tokens[1].lower())
     for n, source in enumerate(sources):
-        mentions = mentions_by_source[n] if mentions_by_source is not None else find_mentions(
-            source, common, given_names)
+        mentions = all_mentions[n]
         for i, mention in enumerate(mentions):
             tokens = [t for t in mention.tokens if t.lower() not in org_suffixes]
             index.names.update(tokens)
@@ -169,7 +177,10 @@ def build_entity_index(sources: list[str], given_names: frozenset[str], org_suff
             if all(is_acronym(t) for t in tokens):
                 add(tokens, org=0.5)
                 continue
-            if len(tokens) >= 2 and tokens[0].lower() in given_names and not any(is_acronym(t) for t in tokens):
+            if re.match(r"\s+v?\d", after):
+                add(tokens, org=2)  # a version number: a product (Opus 4.6, Windows 11)
+            elif (len(tokens) >= 2 and tokens[0].lower() in given_names and not any(is_acronym(t) for t in tokens)
+                    and len(seconds.get(tokens[0].lower(), ())) == 1):
                 add(tokens, person=3)
             elif len(tokens) == 1 and tokens[0].lower() in given_names:
                 add(tokens, person=0.5)

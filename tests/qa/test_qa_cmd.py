@@ -1,0 +1,115 @@
+"""``mtreview qa``: the JSON contract, the table, exit statuses, projects (dismissed findings omitted)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mtreview.cli.main import cli
+from mtreview.domain.model import AnnotationState
+
+ROWS = [
+    ("source", "target"),
+    ("Revenue was $25 million last year.", "昨年の収益は2500万円でした。"),
+    ("Daniel Brooks said the plan was sound.", "ダニエル・ブルックス社は計画は妥当だと述べました。"),
+    ("We thanked the whole team.", "私たちはチーム全員に感謝しました。"),
+    ("Yes, it is ready.", "はい,準備ができました。"),
+]
+
+
+def _csv(tmp_path: Path) -> Path:
+    path = tmp_path / "article.csv"
+    path.write_text("\n".join(f'"{s}","{t}"' for s, t in ROWS) + "\n", encoding="utf-8")
+    return path
+
+
+def invoke(*args: str) -> object:
+    return CliRunner().invoke(cli, ["qa", *args])
+
+
+def test_json_contract_for_a_file(tmp_path: Path) -> None:
+    result = invoke(str(_csv(tmp_path)), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [s["id"] for s in data["segments"]] == ["1", "2", "3", "4"]
+    assert data["segments"][0] == {"id": "1", "document": "article", "source_lines": [2], "target_lines": [2],
+                                   "source": ROWS[1][0], "target": ROWS[1][1]}
+    assert data["errors"] == []
+    keys = {"segment", "check", "category", "severity", "side", "start", "end", "text", "message", "suggestion"}
+    assert all(set(f) == keys for f in data["findings"])
+    got = {(f["segment"], f["check"], f["severity"], f["text"]) for f in data["findings"]}
+    assert got == {("1", "numbers", "major", "2500万円"), ("2", "name-as-company", "major", "ダニエル・ブルックス社"),
+                   ("4", "punctuation-width", "minor", ",")}
+    company = next(f for f in data["findings"] if f["check"] == "name-as-company")
+    assert (company["category"], company["side"], company["start"], company["end"], company["suggestion"]) == (
+        "Accuracy/Mistranslation", "target", 0, 11, "ダニエル・ブルックス")
+
+
+@pytest.mark.parametrize(("fail_on", "status"), [(None, 0), ("critical", 0), ("major", 1), ("minor", 1),
+                                                 ("NEUTRAL", 1)])
+def test_fail_on(tmp_path: Path, fail_on: str | None, status: int) -> None:
+    args = [str(_csv(tmp_path)), "--json"] + (["--fail-on", fail_on] if fail_on else [])
+    assert invoke(*args).exit_code == status
+
+
+def test_only_minor_findings_pass_a_major_gate(tmp_path: Path) -> None:
+    path = tmp_path / "minor.tsv"
+    path.write_text("source\ttarget\nYes, it is ready.\tはい,準備ができました。\n", encoding="utf-8")
+    assert invoke(str(path), "--fail-on", "major").exit_code == 0
+    assert invoke(str(path), "--fail-on", "minor").exit_code == 1
+
+
+def test_table_output_and_disable(tmp_path: Path) -> None:
+    result = invoke(str(_csv(tmp_path)))
+    assert result.exit_code == 0
+    assert "name-as-company" in result.stdout and "ダニエル・ブルックス社" in result.stdout
+    assert "3 findings in 4 segments (2 major, 1 minor)" in result.stdout
+    disabled = invoke(str(_csv(tmp_path)), "--json", "--disable", "numbers", "--disable", "name-as-company")
+    assert [f["check"] for f in json.loads(disabled.stdout)["findings"]] == ["punctuation-width"]
+
+
+@pytest.mark.parametrize("args", [["/no/such/file.txt", "--json"], ["{csv}", "--fail-on", "fatal"],
+                                  ["{empty}", "--json"]])
+def test_bad_input_exits_2(tmp_path: Path, args: list[str]) -> None:
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("", encoding="utf-8")
+    args = [a.format(csv=_csv(tmp_path), empty=empty) for a in args]
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+def test_bad_glossary_is_reported_and_the_checks_still_run(tmp_path: Path) -> None:
+    bad = tmp_path / "terms.csv"
+    bad.write_text("source,target\nplan,計画\nPlan,プラン\n", encoding="utf-8")
+    result = invoke(str(_csv(tmp_path)), "--json", "--glossary", str(bad))
+    data = json.loads(result.stdout)
+    assert [(e["check"], e["segment"]) for e in data["errors"]] == [("glossary", None)]
+    assert f"{bad}:3" in data["errors"][0]["message"]
+    assert len(data["findings"]) == 3
+
+
+def test_project_ids_corrected_target_and_dismissed_findings(tmp_path: Path) -> None:
+    from mtreview.services.checking import run_project_checks
+    from mtreview.services.project import ProjectService
+
+    project = tmp_path / "p.mtreview"
+    svc = ProjectService.open(project, "tester", create=True)
+    try:
+        svc.import_path(_csv(tmp_path))
+        run_project_checks(svc, settings={"user_lexicons": False})
+        segs = list(svc.store.iter_segments())
+        # the reviewer dismisses the punctuation proposal and corrects the number
+        punct = next(a for a in svc.store.annotations() if a.origin == "punctuation-width")
+        svc.triage(punct.id, punct.version, AnnotationState.DISMISSED)
+        money = segs[0]
+        svc.edit(money.id, "昨年の収益は2500万ドルでした。", money.version)
+    finally:
+        svc.close()
+    data = json.loads(invoke(str(project), "--json").stdout)
+    assert [s["id"] for s in data["segments"]] == [f"article#{i}" for i in range(1, 5)]
+    assert data["segments"][0]["target"] == "昨年の収益は2500万ドルでした。"
+    assert {(f["segment"], f["check"]) for f in data["findings"]} == {("article#2", "name-as-company")}
