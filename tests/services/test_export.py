@@ -150,3 +150,48 @@ def test_progress_and_cancel(project, tmp_path: Path) -> None:  # type: ignore[n
     with pytest.raises(Cancelled):
         export_project(project, "csv", tmp_path / "c.csv", progress=Progress(cancelled_fn=lambda: True))
     assert not (tmp_path / "c.csv").exists()
+
+
+@pytest.mark.shared
+def test_seed_page_project_exports_memories_that_reimport_identically(
+    seed_page: Path, tmp_path: Path
+) -> None:
+    from mtreview.services.project import ProjectService
+
+    service = ProjectService.open(tmp_path / "seed.mtreview", "reviewer", create=True)
+    try:
+        service.import_path(seed_page)
+        store = service.store
+        segs = list(store.iter_segments())
+        # a reviewer corrects and approves one segment and flags an error in another
+        store.update_segment(
+            segs[1].id,
+            segs[1].version,
+            "reviewer",
+            corrected=segs[1].mt + "（確認済み）",
+            status=Status.APPROVED,
+        )
+        store.add_annotations(
+            [AnnotationDraft(segs[2].id, "Accuracy/Mistranslation", Severity.MAJOR, start=0, end=2)],
+            "reviewer",
+        )
+        expected = [(s.source, s.target) for s in store.iter_segments()]
+        for fmt, reader in (("tmx", read_tmx), ("po", read_po), ("xliff", read_xliff)):
+            out = tmp_path / f"seed.{fmt}"
+            export_project(store, fmt, out)
+            doc = reader(out)
+            assert [(s.source, s.target) for s in doc.segments] == expected, fmt
+            again = tmp_path / f"again.{fmt}"
+            # the re-imported file exports to the same memory again
+            from mtreview.formats.base import WriteOptions, units_from_document
+            from mtreview.formats.registry import require_writer
+
+            require_writer(fmt).write(again, units_from_document(doc), WriteOptions(document_meta=doc.meta))
+            assert [(s.source, s.target) for s in reader(again).segments] == expected, fmt
+        export_project(store, "xlsx", tmp_path / "seed.xlsx")
+        sheet = read_xlsx(tmp_path / "seed.xlsx")
+        assert [
+            (s.source, s.corrected if s.corrected is not None else s.target) for s in sheet.segments
+        ] == expected
+    finally:
+        service.close()
