@@ -149,7 +149,7 @@ def annotation_text(a: object, unit: ExportUnit) -> str:
         getattr(a, "comment", "") or "",
     ]
     if getattr(a, "suggestion", None):
-        parts.append(str(a.suggestion))
+        parts.append(str(getattr(a, "suggestion")))  # noqa: B009
     return " | ".join(p.replace("\n", " ").replace("|", "/") for p in parts)
 
 

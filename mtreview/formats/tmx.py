@@ -81,7 +81,7 @@ class _TmxReader:
                 str(self.path),
                 tuv.sourceline,
             )
-        return lang
+        return str(lang)
 
     def seg_text(self, tuv: Any) -> tuple[str, list[dict[str, Any]], int]:
         seg = tuv[-1] if len(tuv) else None
@@ -142,7 +142,7 @@ class _TmxReader:
                     str(self.path),
                     root.sourceline,
                 )
-        doc_meta = {"tmx_version": self.version, "header": header_meta}
+        doc_meta: dict[str, Any] = {"tmx_version": self.version, "header": header_meta}
         if skipped:
             doc_meta["skipped"] = skipped
         return ImportedDocument(

@@ -81,7 +81,7 @@ schema_files: list[str] = []
 # ----------------------------------------------------------------------------------- XSD validation
 
 
-class _LocalOnly(etree.Resolver):
+class _LocalOnly(etree.Resolver):  # type: ignore[misc]
     """Resolve schema imports to local files by name; a missing module schema becomes a permissive stub
     declaring the elements the main schema refers to; nothing is ever fetched."""
 
@@ -216,7 +216,10 @@ class _Reader2:
     def __init__(self, path: Path, ns: str) -> None:
         self.path = path
         self.ns = ns
-        self.q = lambda name: f"{{{ns}}}{name}"
+        self.prefix = f"{{{ns}}}"
+
+    def q(self, name: str) -> str:
+        return self.prefix + name
 
     def err(self, message: str, el: Any) -> InputError:
         return InputError(
@@ -807,7 +810,7 @@ class _Validator2:
     ) -> None:
         self.file_id = file_id
         self.r = reader
-        self.q = reader.q
+        self.q = reader.q  # a bound method
         self.unit = unit
         self.trg_lang = trg_lang
         self.src_lang = src_lang
@@ -1199,7 +1202,10 @@ class _Reader1:
     def __init__(self, path: Path, ns: str) -> None:
         self.path = path
         self.ns = ns
-        self.q = (lambda n: f"{{{ns}}}{n}") if ns else (lambda n: n)
+        self.prefix = f"{{{ns}}}" if ns else ""
+
+    def q(self, name: str) -> str:
+        return self.prefix + name
 
     def read(self, progress: Progress) -> ImportedDocument:
         with X.iterparse(self.path, events=("start", "end")) as context:
