@@ -130,17 +130,28 @@ def _is_speaker(text: str) -> bool:
     return len(label.split()) <= 5
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def raw_features(text: str) -> RawFeatures:
     norm = unicodedata.normalize("NFKC", text)
     body = _MARKDOWN_PREFIX.sub("", norm)
-    language = language_of(norm)
+    ja_letters, latin_letters = script_counts(norm)
+    if ja_letters + latin_letters == 0:
+        language = "sym"
+    else:
+        language = "ja" if ja_letters / (ja_letters + latin_letters * 0.35) >= 0.5 else "en"
     cjk = len(_JA_CHAR.findall(text))
-    other = sum(1 for ch in text if not ch.isspace()) - cjk
-    urls = {u.rstrip(".,;:)」").lower() for u in _URL.findall(norm)}
-    no_urls = _URL.sub(" ", norm)
+    other = len("".join(text.split())) - cjk
+    if "http" in norm or "www." in norm:
+        urls = {u.rstrip(".,;:)」").lower() for u in _URL.findall(norm)}
+        no_urls = _URL.sub(" ", norm)
+    else:
+        urls, no_urls = set(), norm
     tokens = _LATIN_TOKEN.findall(no_urls)
-    latin = {t.lower().strip("'’") for t in tokens if t.lower() not in STOPWORDS}
-    capitalised = {t for t in tokens if _CAPITALISED.match(t) and t.lower() not in STOPWORDS}
+    latin = {t.lower().strip("'’") for t in tokens}
+    latin -= STOPWORDS
+    capitalised = {t for t in tokens if t[0].isupper() and _CAPITALISED.match(t) and t.lower() not in STOPWORDS}
     symbol_key = None
     if language == "sym":
         symbol_key = re.sub(r"\s+", "", norm)
@@ -150,13 +161,13 @@ def raw_features(text: str) -> RawFeatures:
         language=language,
         cjk_chars=cjk,
         other_chars=max(0, other),
-        numbers=frozenset(_numbers(no_urls)),
+        numbers=frozenset(_numbers(no_urls)) if _DIGIT.search(no_urls) else frozenset(),
         latin=frozenset(latin),
         capitalised=frozenset(capitalised),
         katakana=frozenset(katakana_words(norm)) if language != "en" else frozenset(),
         urls=frozenset(urls),
         symbol_key=symbol_key,
-        speaker=_is_speaker(body),
+        speaker=":" in body[:42] and _is_speaker(body),
         quote=quote,
     )
 
