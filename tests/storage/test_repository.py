@@ -318,3 +318,22 @@ def test_database_permissions_decide_who_may_read_and_write(pg_server) -> None: 
     finally:
         owner.close()
         pg_server.psql(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {reader}", db)
+
+
+@pytest.mark.postgres
+def test_the_password_can_stay_out_of_the_url_in_a_pgpass_file(pg_server, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A saved connection needs no password in it: libpq's own password file supplies it."""
+    db = pg_server.create_database()
+    url = pg_server.url(db, password=None)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "missing"))
+    with pytest.raises(ProjectError, match="password"):
+        open_project(url, create=True)
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{pg_server.port}:{db}:postgres:mtreview-test\n", encoding="utf-8")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    store = open_project(url, create=True)
+    try:
+        assert store.is_team and "mtreview-test" not in store.display_name
+    finally:
+        store.close()
