@@ -16,7 +16,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from mtreview.align.names import NameMatcher, katakana_words
+from mtreview.align.names import NameMatcher
+
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc\u30fd\u30fe]+")
 
 # ---------------------------------------------------------------------------------------- scripts
 
@@ -25,9 +27,14 @@ _JA_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uf
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
+_JA_LETTERS = re.compile(_JA_LETTER.pattern + "+")
+_JA_CHARS = re.compile(_JA_CHAR.pattern + "+")
+_LATIN_LETTERS = re.compile(_LATIN_LETTER.pattern + "+")
+
+
 def script_counts(text: str) -> tuple[int, int]:
     """(Japanese letters — kana and kanji —, Latin letters) in ``text``."""
-    return len(_JA_LETTER.findall(text)), len(_LATIN_LETTER.findall(text))
+    return sum(map(len, _JA_LETTERS.findall(text))), sum(map(len, _LATIN_LETTERS.findall(text)))
 
 
 def japanese_ratio(text: str) -> float:
@@ -58,6 +65,16 @@ _NUMBER = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
     r"(\s*(?:million|billion|trillion|thousand|bn|[mMkK](?![A-Za-z])|万|億|兆|千)(?![a-z]))?",
 )
+_VERSION = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\d.])")
+_MULTIPLIER_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "k", "m"})
+
+
+def _keep_multiplier(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return word if word.lower() in _MULTIPLIER_WORDS else " "
+
+
+_DATE_HINT = re.compile(r"\d{4}[-/.]\d")
 _MULTIPLIER = {
     "thousand": 1e3, "k": 1e3, "千": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
     "trillion": 1e12, "万": 1e4, "億": 1e8, "兆": 1e12,
@@ -110,9 +127,15 @@ def _numbers(text: str) -> set[str]:
         found.add("-".join([parts[0], *(p.zfill(2) for p in parts[1:])]))
         return " "
 
-    text = _JA_DATE.sub(date, text)
-    text = _ISO_DATE.sub(date, text)
-    text = _LATIN_TOKEN.sub(" ", text)
+    if "年" in text:
+        text = _JA_DATE.sub(date, text)
+    if _DATE_HINT.search(text):
+        text = _ISO_DATE.sub(date, text)
+    if "." in text:
+        for version in _VERSION.findall(text):
+            found.add(version)
+        text = _VERSION.sub(" ", text)
+    text = _LATIN_TOKEN.sub(_keep_multiplier, text)
     for m in _NUMBER.finditer(text):
         found.add(_number_key(m.group(1), m.group(2), m.group(3)))
     return found
@@ -141,7 +164,7 @@ def raw_features(text: str) -> RawFeatures:
         language = "sym"
     else:
         language = "ja" if ja_letters / (ja_letters + latin_letters * 0.35) >= 0.5 else "en"
-    cjk = len(_JA_CHAR.findall(text))
+    cjk = sum(map(len, _JA_CHARS.findall(text)))
     other = len("".join(text.split())) - cjk
     if "http" in norm or "www." in norm:
         urls = {u.rstrip(".,;:)」").lower() for u in _URL.findall(norm)}
@@ -164,7 +187,7 @@ def raw_features(text: str) -> RawFeatures:
         numbers=frozenset(_numbers(no_urls)) if _DIGIT.search(no_urls) else frozenset(),
         latin=frozenset(latin),
         capitalised=frozenset(capitalised),
-        katakana=frozenset(katakana_words(norm)) if language != "en" else frozenset(),
+        katakana=frozenset(_KATAKANA_RUN.findall(norm)) if language != "en" else frozenset(),
         urls=frozenset(urls),
         symbol_key=symbol_key,
         speaker=":" in body[:42] and _is_speaker(body),

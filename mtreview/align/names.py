@@ -212,7 +212,7 @@ class NameMatcher:
         if len(key.replace(" ", "")) >= 3 and self._keys:
             candidates = process.extract(key, self._keys, scorer=fuzz.ratio, limit=5, score_cutoff=55)
             best = 0.0
-            for _, _, index in candidates:
+            for _choice, _score, index in candidates:
                 word = self._words[index]
                 score = name_similarity(word, katakana)
                 if score > best:

@@ -165,15 +165,15 @@ def split_page(units: list[Unit], path: str) -> PageBlocks:
             best = (ja_first, p, True)
         if en_first > best[0]:
             best = (en_first, p, False)
-    _, cut, japanese_first = best
+    cut, japanese_first = best[1], best[2]
     first, second = units[:cut], units[cut:]
     ja_block, en_block = (first, second) if japanese_first else (second, first)
     ja_body, ja_edges = _peel(ja_block, "ja")
     en_body, en_edges = _peel(en_block, "en")
     source_chrome = [u for u in ja_edges if u.language == "en"] + [u for u in en_edges if u.language != "ja"]
     target_chrome = [u for u in ja_edges if u.language != "en"] + [u for u in en_edges if u.language == "ja"]
-    en_mass, _ = language_mass(en_body)
-    _, ja_mass = language_mass(ja_body)
+    en_mass = language_mass(en_body)[0]
+    ja_mass = language_mass(ja_body)[1]
     if not en_body or not ja_body or min(en_mass, ja_mass) < 0.06 * max(en_mass, ja_mass):
         which = _("English") if en_mass < ja_mass else _("Japanese")
         raise InputError(

@@ -20,6 +20,7 @@ COMMANDS: list[str] = [
     "mtreview.cli.score_cmd", "mtreview.cli.report_cmd",
     "mtreview.cli.export_cmd",
     "mtreview.cli.qa_cmd",
+    "mtreview.cli.align_cmd",
 ]
 
 
