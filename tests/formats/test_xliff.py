@@ -141,8 +141,8 @@ def test_every_invalid_core_file_is_rejected_with_a_message(
 @pytest.mark.shared
 @pytest.mark.parametrize("suite", [f"{OASIS22}/modules", f"{OASIS20}/modules"])
 def test_invalid_module_files_detected(testdata: Path, suite: str, with_schemas: None) -> None:
-    """Module constraints are only partly checked (see the report): count what is detected so that a
-    regression shows, and keep the list of misses visible."""
+    """Module constraints are checked except ctr's ``property`` values and a ``ref`` that ctr requires
+    without saying so in the schema: at most these 3 of 43 files per suite pass unnoticed."""
     detected, missed = [], []
     for path in _files(testdata, suite, "invalid"):
         try:
@@ -154,7 +154,8 @@ def test_invalid_module_files_detected(testdata: Path, suite: str, with_schemas:
     print(
         f"{suite}: {len(detected)} of {len(detected) + len(missed)} invalid module files rejected; missed: {missed}"  # noqa: E501  (test data on one line)
     )
-    assert len(detected) >= 6
+    assert len(missed) <= 3, missed
+    assert all(name.startswith("Bad-ctr") for name in missed), missed
 
 
 @pytest.mark.shared
