@@ -315,11 +315,13 @@ def _band_costs(
     s_w = padded([sum(weights[t] for t in u.tokens) for u in source])
     s_sp = padded([float(u.speaker) for u in source])
     s_q = padded([float(u.quote) for u in source])
+    s_tr = padded([float(u.truncated) for u in source]) > 0
     s_adj = padded([0.0] + [sum(weights[t] for t in source[k - 1].tokens & source[k].tokens) for k in range(1, n)])
     lt = padded([u.length for u in target])
     t_w = padded([sum(weights[t] for t in u.tokens) for u in target])
     t_sp = padded([float(u.speaker) for u in target])
     t_q = padded([float(u.quote) for u in target])
+    t_tr = padded([float(u.truncated) for u in target]) > 0
     t_adj = padded([0.0] + [sum(weights[t] for t in target[k - 1].tokens & target[k].tokens) for k in range(1, m)])
 
     s1, s2 = rows + 1, rows  # padded index of source units i-1 and i-2
@@ -359,6 +361,11 @@ def _band_costs(
             l_t = lt[t1] + lt[t2]
             w_t = t_w[t1] + t_w[t2] - t_adj[t1]
             sp_t, rest_t, q_t = t_sp[t2], t_sp[t1], np.maximum(t_q[t1], t_q[t2])
+        # a side cut off mid-sentence may be shorter than its counterpart without penalty
+        l_s, l_t = (
+            np.where(t_tr[t1] & (l_t < l_s), l_t, l_s),
+            np.where(s_tr[s1] & (l_s < l_t), l_s, l_t),
+        )
         delta = np.abs(l_t - l_s) / np.sqrt(p.variance * np.maximum((l_t + l_s) * 0.5, 1.0))
         cost = _LC_TABLE[np.minimum((delta * (1.0 / _LC_STEP)).astype(np.int64), len(_LC_TABLE) - 1)]
         cost = cost + prior
@@ -500,6 +507,10 @@ def _scored(
     tgt = [target[t] for t in lk.target]
     l_s = sum(u.length for u in src)
     l_t = sum(u.length for u in tgt)
+    if tgt[-1].truncated and l_t < l_s:
+        l_s = l_t
+    elif src[-1].truncated and l_s < l_t:
+        l_t = l_s
     tokens_s = frozenset().union(*(u.tokens for u in src))
     tokens_t = frozenset().union(*(u.tokens for u in tgt))
     matched = sum(weights[t] for t in tokens_s & tokens_t)

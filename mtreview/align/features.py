@@ -204,6 +204,18 @@ class UnitFeatures:
     tokens: frozenset[str]
     speaker: bool
     quote: bool
+    truncated: bool = False
+    """Long and ending mid-sentence (a page cut off here): being shorter than its counterpart is expected."""
+
+
+_TERMINAL = frozenset("。．.!?！？」』\"”’')）)]】:：…")
+_TRUNCATION_MIN_CHARS = 30
+
+
+def looks_truncated(text: str) -> bool:
+    """A paragraph that ends mid-sentence: long, with no closing punctuation or with a comma."""
+    text = text.rstrip()
+    return len(text) >= _TRUNCATION_MIN_CHARS and text[-1] not in _TERMINAL
 
 
 @dataclass
@@ -274,11 +286,15 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
         weights[token] = _KIND_WEIGHT[token[0]] * min(3.0, max(0.25, idf)) / 3.0 * 2.0
     # tokens on one side only can never match: drop them (they would only add noise)
     src_units = [
-        UnitFeatures(_length(r, ratio), frozenset(t for t in ts if t in weights), r.speaker, r.quote)
+        UnitFeatures(
+            _length(r, ratio), frozenset(t for t in ts if t in weights), r.speaker, r.quote, looks_truncated(r.text)
+        )
         for r, ts in zip(src_raw, src_tokens, strict=True)
     ]
     tgt_units = [
-        UnitFeatures(_length(r, ratio), frozenset(t for t in ts if t in weights), r.speaker, r.quote)
+        UnitFeatures(
+            _length(r, ratio), frozenset(t for t in ts if t in weights), r.speaker, r.quote, looks_truncated(r.text)
+        )
         for r, ts in zip(tgt_raw, tgt_tokens, strict=True)
     ]
     return DocumentFeatures(src_units, tgt_units, weights, ratio, name_map)
