@@ -143,6 +143,7 @@ def iter_units(
     for doc in docs:
         for segs in _chunks(store, doc):
             progress.check()
+            seen += len(segs)
             if filters.statuses is not None:
                 segs = [s for s in segs if s.status in filters.statuses]
             anns: list[Annotation] = []
@@ -178,7 +179,6 @@ def iter_units(
                     source_lang=doc.source_lang,
                     target_lang=doc.target_lang,
                 )
-            seen = seen + CHUNK if len(segs) else seen
             if counter is not None:
                 counter[0] = min(seen, total)
             progress.report(min(seen, total), total, doc.name)
