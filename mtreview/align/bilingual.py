@@ -78,7 +78,11 @@ def align_units_to_alignment(
     target_text = _lines(target) | _lines(target_chrome)
     source_only = sorted(n for n in source_text if n not in paired_src)
     target_only = sorted(n for n in target_text if n not in paired_tgt)
-    body = frozenset(n for i in result.source_body_only for n in source[i].lines)
+    body_units = list(result.source_body_only)
+    if params is not None and params.edge_cost >= params.skip_cost:
+        # no cheap edges (e.g. lines between two locked pairs): nothing here is preface or chrome
+        body_units += result.source_edge
+    body = frozenset(n for i in body_units for n in source[i].lines)
     pairs.sort(key=lambda p: p.source_lines[0])
     progress.report(1, 1, "")
     return Alignment(pairs, source_only, target_only, source_text, target_text, body)
