@@ -162,7 +162,7 @@ def normalise(penalty: float, words: int, chars: int, threshold: float) -> tuple
     return per_words, per_chars, quality, quality >= threshold
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seg:
     document: str
     system: str | None
@@ -173,7 +173,7 @@ class _Seg:
     annotations: set[Any] = field(default_factory=set)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Doc:
     segments: int = 0
     words: int = 0
@@ -182,7 +182,7 @@ class _Doc:
     """Counts of segments with n raters, keyed by n (the penalty divides each group by its n)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sys:
     items: int = 0
     counts: list[int] = field(default_factory=lambda: [0] * N_CLASSES)
@@ -253,6 +253,8 @@ class MqmAggregator:
     def _move(self, doc: _Doc, counts: list[int], old_n: int, new_n: int) -> None:
         old = doc.by_raters.setdefault(old_n, [0] * N_CLASSES)
         new = doc.by_raters.setdefault(new_n, [0] * N_CLASSES)
+        if not any(counts):
+            return
         for i, c in enumerate(counts):
             if c:
                 old[i] -= c
