@@ -54,6 +54,8 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 def command(location: str, as_json: bool, source_errors: str) -> None:
     """MQM penalties and chrF/TER/BLEU per segment, document and system."""
     report = load_report(location, source_errors)
+    for warning in report.warnings:
+        click.echo("mtreview: " + warning, err=True)
     if as_json:
         print_json(report.to_json())
         return

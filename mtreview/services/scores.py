@@ -129,6 +129,8 @@ class ScoreReport:
     errors: Counter[tuple[str, str]] = field(default_factory=Counter)
     """Counted annotations by (top-level category, severity), for charts."""
     title: str = ""
+    warnings: list[str] = field(default_factory=list)
+    """Things the user should know about the input (printed on stderr by the CLI)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -266,7 +268,7 @@ def score_mqm_tsv(
         for i, a in enumerate(tsv.annotations)
     ]
     items = [(seg_id[key], rater) for key, rater in tsv.items()]
-    return compute(
+    report = compute(
         segments,
         annotations,
         make_policy(None, None, source_errors),
@@ -275,6 +277,8 @@ def score_mqm_tsv(
         progress,
         title=path,
     )
+    report.warnings.extend(tsv.warnings)
+    return report
 
 
 def score_document(

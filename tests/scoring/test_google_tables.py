@@ -137,3 +137,23 @@ def test_bad_policy_is_a_usage_error(testdata: Path) -> None:
     path = testdata / MQM / "ted" / "zhen" / "mqm_ted_zhen.tsv"
     result = CliRunner().invoke(cli, ["score", str(path), "--json", "--source-errors", "half"])
     assert result.exit_code == 2
+
+
+def test_json_stdout_stays_clean_and_diagnostics_go_to_stderr(testdata: Path) -> None:
+    path = testdata / MQM / "ted" / "ende" / "mqm_ted_ende.tsv"
+    result = CliRunner().invoke(cli, ["score", str(path), "--json"])
+    assert result.exit_code == 0
+    json.loads(result.stdout)  # nothing but the JSON document
+    assert ":6444: <v> without </v>" in result.stderr
+
+
+def test_malformed_tsv_exits_2_with_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(
+        "system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\n"
+        "s\td\t1\t1\tr\ta\tb\tOther\tCatastrophic\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["score", str(bad), "--json"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"{bad}:2:" in result.stderr and "severity" in result.stderr

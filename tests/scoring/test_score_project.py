@@ -189,4 +189,6 @@ def test_empty_project_and_empty_texts_give_nulls_not_nan(tmp_path: Path) -> Non
     assert "NaN" not in result.stdout
     out = json.loads(result.stdout)
     (doc,) = out["documents"]
-    assert doc["chrf"] == 0.0 and doc["ter"] == 0.0 and doc["mqm_per_100_words"] == 0.0 and doc["quality"] == 100
+    assert (
+        doc["chrf"] == 0.0 and doc["ter"] == 0.0 and doc["mqm_per_100_words"] == 0.0 and doc["quality"] == 100
+    )
