@@ -249,7 +249,9 @@ def parse_mqm_tsv(text: str, name: str = "<text>") -> MqmTsv:
     warnings: list[str] = []
     for number, fields in rows:
         if len(fields) == width + 1 and fields[-1] == "" and not has_comment:
-            fields = fields[:-1]
+            fields = fields[:-1]  # a trailing tab
+        elif len(fields) == width - 1 and has_comment:
+            fields = [*fields, ""]  # an empty last comment whose tab an editor trimmed
         if len(fields) != width:
             raise InputError(
                 _("expected {n} columns, found {found}").format(n=width, found=len(fields)), name, number

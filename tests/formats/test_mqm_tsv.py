@@ -419,3 +419,16 @@ def test_property_any_text_round_trips(rows: list[MqmRow]) -> None:
         dataclasses.replace(r, side=Side.TARGET) if r.start is None else r for r in rows
     ]  # a whole-segment annotation has no side marker in the file: it reads back as target
     assert rows_of(back) == expected
+
+
+def test_trimmed_trailing_comment_and_trailing_tab_are_accepted() -> None:
+    with_comment = HEADER.replace("severity\n", "severity\tcomment\n")
+    text = (
+        with_comment
+        + row("s", "d", "1", "1", "r", "a", "<v>b</v>", "Other", "Minor")
+        + row("s", "d", "1", "2", "r", "a", "b", "Other", "Major", "why")
+    )
+    tsv = parse_mqm_tsv(text)
+    assert [a.comment for a in tsv.annotations] == ["", "why"]
+    plain = parse_mqm_tsv(HEADER + "s\td\t1\t1\tr\ta\t<v>b</v>\tOther\tMinor\t\n")
+    assert plain.annotations[0].end == 1
