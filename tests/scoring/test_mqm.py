@@ -158,3 +158,21 @@ def test_remove_and_re_add_a_segment_with_a_new_text() -> None:
     doc = agg.document("d")
     assert (doc.segments, doc.words, doc.target_chars, doc.penalty) == (2, 6, 8, 2.0)
     assert agg.system("eng").items == 2 and agg.system("eng").mqm == pytest.approx(1.0)
+
+
+def test_changing_typology_recounts_and_keeps_every_annotation() -> None:
+    core = load("mqm-core")
+    google = load("google-mqm")
+    agg = MqmAggregator(MqmPolicy(google.effective_weights(), google))
+    agg.add_segment("s", "d", "a b", "xy")
+    agg.add_annotation(
+        1, "s", "Linguistic conventions/Punctuation", MINOR
+    )  # punctuation rule only in MQM-Core
+    agg.add_annotation(2, "s", "Fluency/Punctuation", MINOR)
+    assert agg.segment_penalty("s") == pytest.approx(1.1)
+    agg.set_policy(MqmPolicy({**core.effective_weights(), "minor_punctuation": 0.5}, core))
+    # Under MQM-Core its punctuation category gets the punctuation weight; Google's is recognised by name.
+    assert agg.segment_penalty("s") == pytest.approx(1.0)
+    agg.remove_annotation(1)
+    agg.remove_annotation(2)
+    assert agg.segment_penalty("s") == 0
