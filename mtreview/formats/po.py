@@ -118,6 +118,27 @@ def _entry_meta(e: polib.POEntry, tnotes: list[str]) -> dict[str, Any]:
     return meta
 
 
+_KEYWORD = re.compile(r'(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*"')
+_STRING_LINE = re.compile(r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*)?"(?:[^"\\]|\\.)*"\s*')
+
+
+def _check_strings(text: str, p: Path) -> None:
+    """Refuse NUL characters and unterminated strings (a truncated file), which polib would take in
+    silently (``"abc`` read as ``ab``)."""
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(_("the file contains NUL characters"), str(p), line)
+    for number, line in enumerate(_lines(text), start=1):
+        s = line.strip()
+        if not s or not (s[0] == '"' or _KEYWORD.match(s)):
+            continue
+        if s.endswith('"') and s.index('"') < len(s) - 1 and "\\" not in s:
+            continue  # the common case, no need for the full pattern
+        if not _STRING_LINE.fullmatch(s):
+            raise InputError(_("malformed PO file: {error}").format(error="unterminated or malformed string"),
+                             str(p), number)
+
+
 def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> ImportedDocument:
     p = Path(path)
     text = _decode(p)
@@ -125,6 +146,7 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
         text = text[1:]
     if "\n" not in text:
         text += "\n"
+    _check_strings(text, p)
     try:
         # polib splits text content with str.splitlines(), which also breaks at \v, \f, U+2028…;
         # a file is read line by line at \n. Feed the parser physical lines, as from a file.

@@ -311,10 +311,29 @@ def attr_string(values: Mapping[str, Any], skip: frozenset[str] = frozenset()) -
     )
 
 
+MAX_ATTRIBUTES = 1000
+"""More attributes than this on one element is an attack, not a translation file: reading attributes
+through lxml costs time quadratic in their number (50,000 take minutes)."""
+
+
+def _check_attributes(el: Any, path: Path, subtree: bool) -> None:
+    for e in el.iter() if subtree else (el,):
+        if len(e.attrib) > MAX_ATTRIBUTES:
+            raise InputError(
+                _("not well-formed XML: {error}").format(
+                    error=f"<{local(e.tag)}> has more than {MAX_ATTRIBUTES} attributes"),
+                str(path), e.sourceline)
+
+
 def iter_errors(it: Any, path: Path) -> Iterator[tuple[str, Any]]:
-    """Iterate an ``iterparse`` turning parser errors into ``InputError`` with file and line."""
+    """Iterate an ``iterparse`` turning parser errors into ``InputError`` with file and line.
+
+    Elements with absurdly many attributes are refused before the reader looks at them (at their
+    start event, or with their whole subtree at an end event of a tag-filtered parse)."""
     try:
-        yield from it
+        for event, el in it:
+            _check_attributes(el, path, subtree=event == "end")
+            yield event, el
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc, path) from None
     except OSError as exc:
