@@ -43,6 +43,7 @@ from mtreview.services.live_scores import LiveScores
 from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
 from mtreview.ui.alignment_view import AlignmentView
+from mtreview.ui.dashboard import Dashboard
 from mtreview.ui.annotations import AnnotationPanel, FlagDialog, category_for_whole_segment, covered_text
 from mtreview.ui.editor import SegmentEditor
 from mtreview.ui.findings import FindingsPanel
@@ -234,7 +235,14 @@ class MainWindow(QMainWindow):
         self.alignment_view.operationRequested.connect(self.alignment_operation)
         self.alignment_view.realignRequested.connect(self.realign_document)
         self.alignment_view.documentChanged.connect(lambda _d: self.refresh_alignment())
+        self.dashboard = Dashboard()
+        self.views.addTab(self.dashboard, _("&Dashboard"))
+        self.dashboard.refreshRequested.connect(self.refresh_dashboard)
+        self.dashboard.segmentRequested.connect(self.open_segment_from_dashboard)
+        self.dashboard.compareRequested.connect(self.compare_engines)
+        self._dashboard_stale = True
         self.views.currentChanged.connect(lambda _i: self.refresh_alignment())
+        self.views.currentChanged.connect(lambda _i: self._maybe_refresh_dashboard())
         self.setCentralWidget(self.views)
 
         self.progress_label = QLabel()
@@ -471,6 +479,69 @@ class MainWindow(QMainWindow):
             view = self.editor.source if ann.side == Side.SOURCE else self.editor.mt
             view.select_span(ann.start, ann.end)
 
+    # ------------------------------------------------------------------ dashboard
+    def _maybe_refresh_dashboard(self) -> None:
+        if self.views.currentWidget() is self.dashboard and self._dashboard_stale:
+            self.refresh_dashboard()
+
+    def refresh_dashboard(self) -> None:
+        from mtreview.services.dashboard import build
+        from mtreview.ui.tasks import Task
+
+        if getattr(self, "dashboard_task", None) is not None:
+            return
+        self._dashboard_stale = False
+        self.dashboard.set_documents(self.service.store.documents())
+        self.dashboard.status.setText(_("Computing scores…"))
+        service = self.service
+        task = Task(lambda progress: build(service, progress), self)
+
+        def done(data: object) -> None:
+            self.dashboard.show_data(data)  # type: ignore[arg-type]
+
+        def failed(exc: BaseException, details: str) -> None:
+            self.dashboard.status.setText(_("Could not compute the dashboard: {e}").format(e=describe_error(exc)))
+
+        def finished() -> None:
+            self.dashboard_task = None
+            task.deleteLater()
+
+        task.succeeded.connect(done)
+        task.failed.connect(failed)
+        task.done.connect(finished)
+        self.dashboard_task = task
+        task.start()
+
+    def open_segment_from_dashboard(self, segment_id: int) -> None:
+        self.views.setCurrentIndex(0)
+        if not self.select_segment(segment_id):
+            self.document_filter.setCurrentIndex(0)
+            self.status_filter.setCurrentIndex(0)
+            self.search.clear()
+            self.apply_filter()
+            self.select_segment(segment_id)
+        self.editor.correction.setFocus()
+
+    def compare_engines(self, doc_a: int, doc_b: int) -> None:
+        from mtreview.services.compare import compare_engines
+
+        service = self.service
+
+        def done(results: object) -> None:
+            lines = []
+            for c in results:  # type: ignore[attr-defined]
+                verdict = _("significant (p < 0.05)") if c.significant else _("not significant")
+                lines.append(f"{c.metric} ({c.segments} {_('segments')}): {c.baseline.name} {c.baseline.score:.2f}"
+                             f" vs {c.other.name} {c.other.score:.2f} · p = {c.other.p_value:.4f} · {verdict}")
+                lines.append("  " + c.signature)
+            self.dashboard.show_comparison("\n".join(lines))
+
+        def failed(exc: BaseException, details: str) -> None:
+            self.dashboard.show_comparison(describe_error(exc))
+
+        self.compare_task = run_with_progress(self, _("Comparing engines"),
+                                              lambda _p: compare_engines(service, doc_a, doc_b), done, failed)
+
     # ------------------------------------------------------------------ alignment
     def refresh_alignment(self, keep_row: int | None = None) -> None:
         from mtreview.services.alignment import document_lines
@@ -657,6 +728,7 @@ class MainWindow(QMainWindow):
     def apply_changes(self, changes: Changes) -> None:
         """Refresh exactly what a mutation changed."""
         self.live.apply(changes)
+        self._dashboard_stale = True
         if changes.documents:
             self.reload()
             self.refresh_alignment(self.alignment_view.current_row())

@@ -1,0 +1,198 @@
+"""The Dashboard: scores per document, charts, worst segments (click through), reviewers, engines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mtreview.domain.model import Document
+from mtreview.i18n import _
+from mtreview.services.dashboard import DashboardData
+
+SegmentIdRole = Qt.ItemDataRole.UserRole + 10
+
+
+def _num(value: float | None, digits: int = 1) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _table(headers: list[str], name: str) -> tuple[QTableView, QStandardItemModel]:
+    model = QStandardItemModel(0, len(headers))
+    model.setHorizontalHeaderLabels(headers)
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view, model
+
+
+def _row(values: list[str], segment_id: int | None = None) -> list[QStandardItem]:
+    items = [QStandardItem(v) for v in values]
+    if segment_id is not None:
+        for item in items:
+            item.setData(segment_id, SegmentIdRole)
+    return items
+
+
+class Dashboard(QWidget):
+    refreshRequested = Signal()
+    segmentRequested = Signal(int)
+    compareRequested = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        self.status = QLabel(_("Open the Dashboard to compute the scores."))
+        self.refresh = QPushButton(_("&Refresh"))
+        self.refresh.setAccessibleName(_("Refresh the dashboard"))
+        self.refresh.clicked.connect(self.refreshRequested)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.refresh)
+        outer.addLayout(top)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        grid = QGridLayout(body)
+
+        self.documents, self.documents_model = _table(
+            [_("Document"), _("Engine"), _("Segments"), _("Confirmed"), _("chrF"), _("BLEU"), _("TER"),
+             _("MQM"), _("per 100 words"), _("per 1,000 chars"), _("Quality"), _("Result")], _("Documents"))
+        box = QGroupBox(_("Documents"))
+        QVBoxLayout(box).addWidget(self.documents)
+        grid.addWidget(box, 0, 0, 1, 2)
+
+        self.charts: dict[str, QSvgWidget] = {}
+        for i, (key, title) in enumerate((("errors", _("Errors by category and severity")),
+                                          ("quality", _("Quality per document")),
+                                          ("chrf", _("chrF per segment (MT vs corrected)")),
+                                          ("mqm", _("MQM penalty per segment"))), start=0):
+            box = QGroupBox(title)
+            layout = QVBoxLayout(box)
+            widget = QSvgWidget()
+            widget.setAccessibleName(title)
+            widget.setMinimumHeight(220)
+            layout.addWidget(widget)
+            self.charts[key] = widget
+            grid.addWidget(box, 1 + i // 2, i % 2)
+
+        self.worst, self.worst_model = _table(
+            [_("Document"), _("#"), _("MQM"), _("chrF"), _("English source")], _("Worst segments"))
+        self.worst.doubleClicked.connect(self._open_segment)
+        self.worst.activated.connect(self._open_segment)
+        box = QGroupBox(_("Worst segments (double-click to open)"))
+        QVBoxLayout(box).addWidget(self.worst)
+        grid.addWidget(box, 3, 0)
+
+        side = QVBoxLayout()
+        self.reviewers, self.reviewers_model = _table(
+            [_("Reviewer"), _("Approved"), _("Annotations"), _("Critical"), _("Major"), _("Minor")], _("Reviewers"))
+        box = QGroupBox(_("Per reviewer"))
+        QVBoxLayout(box).addWidget(self.reviewers)
+        side.addWidget(box)
+        self.engines, self.engines_model = _table([_("Engine"), _("Items"), _("MQM")], _("Engines"))
+        box = QGroupBox(_("Per MT engine"))
+        engine_layout = QVBoxLayout(box)
+        engine_layout.addWidget(self.engines)
+        compare_row = QHBoxLayout()
+        self.engine_a = QComboBox()
+        self.engine_a.setAccessibleName(_("First document to compare"))
+        self.engine_b = QComboBox()
+        self.engine_b.setAccessibleName(_("Second document to compare"))
+        self.compare = QPushButton(_("&Compare (paired bootstrap)"))
+        self.compare.setAccessibleName(_("Compare two engines"))
+        self.compare.clicked.connect(self._compare)
+        compare_row.addWidget(self.engine_a, 1)
+        compare_row.addWidget(self.engine_b, 1)
+        compare_row.addWidget(self.compare)
+        engine_layout.addLayout(compare_row)
+        self.comparison = QPlainTextEdit()
+        self.comparison.setReadOnly(True)
+        self.comparison.setAccessibleName(_("Engine comparison"))
+        self.comparison.setMaximumHeight(130)
+        engine_layout.addWidget(self.comparison)
+        side.addWidget(box)
+        holder = QWidget()
+        holder.setLayout(side)
+        grid.addWidget(holder, 3, 1)
+
+    def set_documents(self, documents: list[Document]) -> None:
+        for combo in (self.engine_a, self.engine_b):
+            current = combo.currentData()
+            combo.clear()
+            for doc in documents:
+                combo.addItem(f"{doc.name}" + (f" [{doc.engine}]" if doc.engine else ""), doc.id)
+            index = combo.findData(current)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        if self.engine_b.count() > 1 and self.engine_b.currentIndex() == self.engine_a.currentIndex():
+            self.engine_b.setCurrentIndex(1)
+
+    def show_data(self, data: DashboardData) -> None:
+        rep = data.report
+        self.documents_model.setRowCount(0)
+        for d in rep.documents:
+            done, total = data.confirmed.get(d.name, (0, d.segments))
+            self.documents_model.appendRow(_row([
+                d.name, d.system or "—", str(d.segments), f"{done}/{total}", _num(d.chrf), _num(d.bleu),
+                _num(d.ter), f"{d.mqm_penalty:g}", _num(d.mqm_per_100_words, 2), _num(d.mqm_per_1000_chars, 2),
+                _num(d.quality), _("PASS") if d.passed else _("FAIL"),
+            ]))
+        for key, widget in self.charts.items():
+            svg = data.charts.get(key)
+            widget.load(QByteArray(svg.encode("utf-8")) if svg else QByteArray())
+            widget.setVisible(svg is not None)
+        self.worst_model.setRowCount(0)
+        for w in data.worst:
+            self.worst_model.appendRow(_row([w.document, str(w.ordinal), f"{w.mqm:g}", _num(w.chrf),
+                                             w.source[:120]], w.segment_id))
+        self.reviewers_model.setRowCount(0)
+        for who, counts in sorted(data.reviewers.items()):
+            self.reviewers_model.appendRow(_row([who, str(counts["approved"]), str(counts["annotations"]),
+                                                 str(counts["critical"]), str(counts["major"]),
+                                                 str(counts["minor"])]))
+        self.engines_model.setRowCount(0)
+        for s in rep.systems:
+            self.engines_model.appendRow(_row([s.name, str(s.items), f"{s.mqm:.3f}"]))
+        confirmed = sum(a for a, _t in data.confirmed.values())
+        total = sum(t for _a, t in data.confirmed.values())
+        self.status.setText(_("{done}/{total} segments confirmed · chrF signature: {sig}").format(
+            done=confirmed, total=total, sig=rep.signatures.get("chrf", "")))
+
+    def _open_segment(self, index: object) -> None:
+        segment_id = index.data(SegmentIdRole)  # type: ignore[attr-defined]
+        if segment_id is not None:
+            self.segmentRequested.emit(int(segment_id))
+
+    def _compare(self) -> None:
+        a, b = self.engine_a.currentData(), self.engine_b.currentData()
+        if a is not None and b is not None and a != b:
+            self.compareRequested.emit(a, b)
+        else:
+            self.comparison.setPlainText(_("Choose two different documents with the same English source."))
+
+    def show_comparison(self, text: str) -> None:
+        self.comparison.setPlainText(text)
