@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -76,9 +77,9 @@ def test_japanese_mnemonics_follow_the_japanese_convention(ja_entries):
 def test_msgfmt_check_accepts_the_catalogue(tmp_path):
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
-        from conftest import require_or_skip
-
-        require_or_skip(False, "msgfmt (GNU gettext) is not installed")
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true and msgfmt (GNU gettext) is not installed")
+        pytest.skip("msgfmt (GNU gettext) is not installed")
     result = subprocess.run([msgfmt, "--check", "-o", str(tmp_path / "ja.mo"), str(catalogue_path("ja"))],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

@@ -97,7 +97,8 @@ def extract(files: Iterable[Path] | None = None, root: Path = PACKAGE_DIR) -> Ex
     messages: dict[tuple[str | None, str], Message] = {}
     problems: list[str] = []
 
-    def add(context: str | None, msgid: str, location: tuple[str, int] | None, comment: str | None = None) -> None:
+    def add(context: str | None, msgid: str, location: tuple[str, int] | None,
+            comment: str | None = None) -> None:
         message = messages.setdefault((context, msgid), Message(msgid, context))
         if location is not None and location not in message.locations:
             message.locations.append(location)
@@ -105,7 +106,7 @@ def extract(files: Iterable[Path] | None = None, root: Path = PACKAGE_DIR) -> Ex
             message.comments.append(comment)
 
     for path in files if files is not None else python_files(root):
-        rel = path.relative_to(root.parent).as_posix() if path.is_relative_to(root.parent) else path.as_posix()
+        rel = (path.relative_to(root.parent) if path.is_relative_to(root.parent) else path).as_posix()
         try:
             tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         except SyntaxError as exc:
@@ -119,7 +120,8 @@ def extract(files: Iterable[Path] | None = None, root: Path = PACKAGE_DIR) -> Ex
             texts = [_literal(a) for a in args]
             if any(t is None for t in texts):
                 if any(isinstance(a, ast.JoinedStr) for a in args):
-                    problems.append(f"{rel}:{call.lineno}: f-string passed to {keyword}(): cannot be translated")
+                    problems.append(
+                        f"{rel}:{call.lineno}: f-string passed to {keyword}(): cannot be translated")
                 continue  # a variable: declared in DYNAMIC
             if keyword == "pgettext":
                 context, msgid = texts[0], texts[1]
@@ -162,7 +164,8 @@ def build_template(extraction: Extraction) -> polib.POFile:
         "Content-Transfer-Encoding": "8bit",
     }
     for message in sorted(extraction.messages.values(),
-                          key=lambda m: (m.locations[0] if m.locations else ("~", 0), m.context or "", m.msgid)):
+                          key=lambda m: (m.locations[0] if m.locations else ("~", 0), m.context or "",
+                                         m.msgid)):
         entry = polib.POEntry(
             msgid=message.msgid,
             msgstr="",
@@ -303,7 +306,8 @@ def cmd_missing(languages: Iterable[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m mtreview.tools.catalogue", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m mtreview.tools.catalogue",
+                                     description=(__doc__ or "").split("\n")[0])
     parser.add_argument("command", choices=["extract", "check", "missing"])
     parser.add_argument("--lang", action="append", help="catalogue language (default: all shipped)")
     args = parser.parse_args(argv)

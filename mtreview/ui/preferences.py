@@ -71,10 +71,8 @@ def default_shortcuts(window: QWidget) -> dict[str, str]:
     stored: dict[str, str] | None = getattr(window, "_mtreview_default_shortcuts", None)
     current = {aid: a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
                for aid, a in window_actions(window).items()}
-    if stored is None:
-        stored = current
-    else:
-        stored = {**current, **stored}  # actions added since the defaults were taken keep their own keys
+    # actions added after the defaults were taken keep their own keys
+    stored = current if stored is None else {**current, **stored}
     window._mtreview_default_shortcuts = stored  # type: ignore[attr-defined]
     return dict(stored)
 
@@ -90,11 +88,13 @@ def apply_shortcuts(window: QWidget, shortcuts: Mapping[str, str]) -> list[str]:
     return unknown
 
 
-def shortcut_conflicts(shortcuts: Mapping[str, str]) -> dict[str, list[str]]:
-    """Key sequences bound to more than one action (``{keys: [ids]}``)."""
+def shortcut_conflicts(shortcuts: Mapping[str, str], local: Iterable[str] = ()) -> dict[str, list[str]]:
+    """Key sequences bound to more than one window-wide action (``{keys: [ids]}``). Actions in ``local``
+    only work inside one widget (``Qt.WidgetShortcut``) and may share keys with each other."""
+    skip = set(local)
     by_keys: dict[str, list[str]] = {}
     for aid, keys in shortcuts.items():
-        if keys:
+        if keys and aid not in skip:
             by_keys.setdefault(keys, []).append(aid)
     return {keys: ids for keys, ids in by_keys.items() if len(ids) > 1}
 
@@ -177,6 +177,8 @@ class ShortcutTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.ids: list[str] = list(actions)
+        self.local = {aid for aid, a in actions.items() if a.shortcutContext() in (
+            Qt.ShortcutContext.WidgetShortcut, Qt.ShortcutContext.WidgetWithChildrenShortcut)}
         self.defaults = dict(defaults)
         for row, (aid, action) in enumerate(actions.items()):
             name = QTableWidgetItem(action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
@@ -186,14 +188,19 @@ class ShortcutTable(QTableWidget):
             self.setItem(row, self.COL_KEYS, QTableWidgetItem(""))
             self.set_keys(row, shortcuts.get(aid, self.defaults.get(aid, "")))
 
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.item(row, column)
+        assert item is not None  # every cell is filled in __init__
+        return item
+
     def set_keys(self, row: int, portable: str) -> None:
-        item = self.item(row, self.COL_KEYS)
+        item = self._cell(row, self.COL_KEYS)
         item.setData(Qt.ItemDataRole.UserRole, portable)
         item.setText(QKeySequence(portable, QKeySequence.SequenceFormat.PortableText).toString(
             QKeySequence.SequenceFormat.NativeText))
 
     def keys(self, row: int) -> str:
-        return str(self.item(row, self.COL_KEYS).data(Qt.ItemDataRole.UserRole) or "")
+        return str(self._cell(row, self.COL_KEYS).data(Qt.ItemDataRole.UserRole) or "")
 
     def row_of(self, aid: str) -> int:
         return self.ids.index(aid)
@@ -364,8 +371,8 @@ class PreferencesDialog(QDialog):
         self._show_conflicts()
 
     def _show_conflicts(self) -> None:
-        conflicts = shortcut_conflicts(self.shortcuts.all_keys())
-        names = {aid: self.shortcuts.item(r, 0).text() for r, aid in enumerate(self.shortcuts.ids)}
+        conflicts = shortcut_conflicts(self.shortcuts.all_keys(), self.shortcuts.local)
+        names = {aid: self.shortcuts._cell(r, 0).text() for r, aid in enumerate(self.shortcuts.ids)}
         self.conflicts.setText("\n".join(
             _("{keys} is used by: {actions}").format(
                 keys=QKeySequence(k, QKeySequence.SequenceFormat.PortableText).toString(
@@ -388,7 +395,7 @@ class PreferencesDialog(QDialog):
         }
 
     def apply(self) -> bool:
-        conflicts = shortcut_conflicts(self.shortcuts.all_keys())
+        conflicts = shortcut_conflicts(self.shortcuts.all_keys(), self.shortcuts.local)
         if conflicts:
             self._show_conflicts()
             QMessageBox.warning(self, _("Preferences"),

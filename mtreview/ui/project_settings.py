@@ -145,7 +145,8 @@ class ProjectSettingsDialog(QDialog):
         checks_layout.addWidget(self.checks)
         layout.addWidget(checks_box, 1)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -174,7 +175,8 @@ class ProjectSettingsDialog(QDialog):
         overrides = {key: spin.value() for key, spin in self.weights.items()
                      if abs(spin.value() - base.get(key, -1.0)) > 1e-9}
         checked = [self.checks.item(i) for i in range(self.checks.count())]
-        enabled = [it.data(Qt.ItemDataRole.UserRole) for it in checked if it.checkState() == Qt.CheckState.Checked]
+        enabled = [it.data(Qt.ItemDataRole.UserRole) for it in checked
+                   if it is not None and it.checkState() == Qt.CheckState.Checked]
         return {
             "typology": self.typology.currentData(),
             "weights": overrides or None,
