@@ -76,7 +76,7 @@ def compare_engines(service: ProjectService, doc_a: int, doc_b: int, n_samples: 
                       [refs], test_type="bs", n_samples=n_samples)
     signatures, results = test()
     out = []
-    for metric in ("chrF", "BLEU"):
+    for metric in (k for k in results if k != "System"):  # sacrebleu names them e.g. chrF2, BLEU
         base, other = results[metric]
         out.append(Comparison(
             metric, str(signatures[metric]), len(refs),
