@@ -120,6 +120,44 @@ class QaResult:
 Observation = tuple[Hashable, Any]
 
 
+class KeyIndex:
+    """A document check's observations: key → segment id → items, with per-key class counts."""
+
+    def __init__(self) -> None:
+        self.observations: dict[Hashable, dict[str, list[Any]]] = {}
+        self._counts: dict[Hashable, dict[Hashable, int]] = {}
+
+    def add(self, key: Hashable, segment_id: str, item: Any, item_class: Hashable) -> None:
+        self.observations.setdefault(key, {}).setdefault(segment_id, []).append(item)
+        counts = self._counts.setdefault(key, {})
+        counts[item_class] = counts.get(item_class, 0) + 1
+
+    def remove_segment(self, key: Hashable, segment_id: str, classes: list[Hashable]) -> None:
+        per_key = self.observations.get(key)
+        if per_key is not None:
+            per_key.pop(segment_id, None)
+            if not per_key:
+                del self.observations[key]
+        counts = self._counts.get(key)
+        if counts is not None:
+            for item_class in classes:
+                counts[item_class] -= 1
+                if counts[item_class] <= 0:
+                    del counts[item_class]
+            if not counts:
+                del self._counts[key]
+
+    def get(self, key: Hashable) -> dict[str, list[Any]]:
+        return self.observations.get(key, {})
+
+    def counts(self, key: Hashable) -> Mapping[Hashable, int]:
+        """Items per class for ``key`` (kept up to date on every edit)."""
+        return self._counts.get(key, {})
+
+    def total(self, key: Hashable) -> int:
+        return sum(self._counts.get(key, {}).values())
+
+
 class Check:
     """Base class of every check. Subclasses set the class attributes and override one shape's methods."""
 
@@ -157,9 +195,19 @@ class Check:
     def observe(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Observation]:
         return ()
 
+    def item_class(self, item: Any) -> Hashable:
+        """What the runner counts per key (a rendering, a style), so that ``decision`` needs no scan."""
+        return None
+
+    def decision(self, key: Hashable, index: KeyIndex) -> Hashable:
+        """The document-level verdict for ``key`` (e.g. the majority rendering). When an edit leaves it
+        unchanged, only the edited segment's observations are re-judged."""
+        return None
+
     def judge(self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts,
-              index: Mapping[Hashable, Mapping[str, list[Any]]]) -> Iterable[Finding]:
-        """Findings for one key; ``observations`` maps segment id to that segment's items for the key."""
+              index: KeyIndex) -> Iterable[Finding]:
+        """Findings for one key over ``observations`` (segment id → items; all of the key's segments, or
+        only the edited one when the decision did not change). Decide from ``index.counts(key)``."""
         return ()
 
     def linked_keys(self, keys: set[Hashable]) -> set[Hashable]:

@@ -19,8 +19,8 @@ from mtreview.qa.entities import (
     find_mentions,
     is_acronym,
 )
-from mtreview.qa.jtext import english_keys, katakana_full
 from mtreview.qa.glossary import Glossary, read_glossary
+from mtreview.qa.jtext import english_keys, katakana_full
 from mtreview.qa.lexicons import Idiom, Lexicons, load_lexicons, shipped_lexicons
 
 

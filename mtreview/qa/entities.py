@@ -17,8 +17,9 @@ The person/organisation decision is made per name token over the whole document,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mtreview.qa.glossary import Glossary
 from mtreview.qa.lexicons import STOPWORDS
@@ -27,7 +28,6 @@ _WORD = r"[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|del|bin|al|ibn|st\.)"
 MENTION_RE = re.compile(rf"(?<![\w'’])({_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})*)")
 SPEAKER_RE = re.compile(r"^\s*([A-Za-z0-9][\w.'’\- ]{0,40}?)\s*(\([^)]{1,40}\))?\s*:\s+\S")
-SENTENCE_START = re.compile(r"(?:^|[.!?…]['’\"”)]*\s+|[:;]\s+|^['‘\"“(\[]+|\s['‘\"“(\[]+)$")
 TITLES = frozenset("mr mrs ms miss mx dr prof professor sir dame lord lady president senator judge justice "
                    "governor minister rev father sister ceo cto cfo founder chairman chairwoman".split())
 ORG_CUE_AFTER = re.compile(
@@ -54,51 +54,79 @@ def _strip_possessive(token: str) -> str:
     return re.sub(r"['’]s$", "", token)
 
 
+def _sentence_initial(source: str, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence (after . ! ? : ; or an opening quote or bracket at one)."""
+    i = pos - 1
+    while i >= 0 and source[i] in " \t\n":
+        i -= 1
+    while i >= 0 and source[i] in "'‘\"“([":
+        i -= 1
+        while i >= 0 and source[i] in " \t\n":
+            i -= 1
+    return i < 0 or source[i] in ".!?…:;'’\"”)"
+
+
+@lru_cache(maxsize=65536)
 def is_acronym(token: str) -> bool:
     letters = [c for c in token if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
 
 
+_RUN_WORD = re.compile(r"\S+")
+
+
+def _strip_possessive(token: str) -> str:
+    return token[:-2] if token.endswith(("'s", "’s")) else token
+
+
 def find_mentions(source: str, common: set[str] | frozenset[str], given_names: frozenset[str]) -> list[Mention]:
     """Capitalised name runs of one segment, split at common words (``common`` is lower case)."""
     mentions: list[Mention] = []
-    speaker = SPEAKER_RE.match(source)
     speaker_end = -1
-    if speaker and len(speaker.group(1).split()) <= 4:
-        label = speaker.group(1).strip()
-        start = source.index(label)
-        speaker_end = start + len(label)
-        tokens = tuple(label.split())
-        mentions.append(Mention(start, speaker_end, label, tokens, speaker=True))
+    if ":" in source[:60]:
+        speaker = SPEAKER_RE.match(source)
+        if speaker and len(speaker.group(1).split()) <= 4:
+            label = speaker.group(1).strip()
+            start = source.index(label)
+            speaker_end = start + len(label)
+            mentions.append(Mention(start, speaker_end, label, tuple(label.split()), speaker=True))
     for m in MENTION_RE.finditer(source):
-        if m.start() < speaker_end:
-            continue
         run_start = m.start()
-        initial = bool(SENTENCE_START.search(source[: run_start]))
-        pieces = [(t.start() + run_start, t.group()) for t in re.finditer(r"\S+", m.group(1))]
+        if run_start < speaker_end:
+            continue
+        text = m.group(1)
+        if " " not in text:
+            # the common case: one capitalised word
+            bare = _strip_possessive(text)
+            low = bare.lower()
+            if low in STOPWORDS or (low in common and low not in given_names and not is_acronym(bare)):
+                continue
+            mentions.append(Mention(run_start, run_start + len(bare), bare, (bare,)))
+            continue
+        initial = _sentence_initial(source, run_start)
         current: list[tuple[int, str]] = []
-
-        def flush() -> None:
-            if current:
-                s = current[0][0]
-                last_pos, last = current[-1]
-                last = _strip_possessive(last)
-                tokens = tuple(_strip_possessive(t) for _p, t in current)
-                mentions.append(Mention(s, last_pos + len(last), source[s : last_pos + len(last)], tokens))
-                current.clear()
-
-        for i, (pos, token) in enumerate(pieces):
+        for i, t in enumerate(_RUN_WORD.finditer(text)):
+            pos, token = t.start() + run_start, t.group()
             bare = _strip_possessive(token).lower()
             after_given = bool(current) and current[-1][1].lower() in given_names
             is_common = bare in STOPWORDS or (bare in common and not after_given and bare not in given_names)
             if (i == 0 and initial and bare in STOPWORDS) or (is_common and not is_acronym(token)):
-                flush()
+                _flush(source, current, mentions)
                 continue
             current.append((pos, token))
             if token.endswith(("'s", "’s")):
-                flush()
-        flush()
+                _flush(source, current, mentions)
+        _flush(source, current, mentions)
     return mentions
+
+
+def _flush(source: str, current: list[tuple[int, str]], mentions: list[Mention]) -> None:
+    if current:
+        s = current[0][0]
+        last_pos, last = current[-1]
+        end = last_pos + len(_strip_possessive(last))
+        mentions.append(Mention(s, end, source[s:end], tuple(_strip_possessive(t) for _p, t in current)))
+        current.clear()
 
 
 @dataclass
@@ -107,20 +135,113 @@ class _Evidence:
     org: float = 0.0
 
 
-@dataclass
 class EntityIndex:
-    """Per-document decision, per lower-case name token: ``person``, ``org`` or ``name`` (undecided)."""
+    """Per-document decision, per name token: ``person``, ``org`` or ``name`` (undecided).
 
-    kinds: dict[str, str] = field(default_factory=dict)
-    names: set[str] = field(default_factory=set)
-    """Every name token seen (original case)."""
-    speakers: set[str] = field(default_factory=set)
+    The evidence for a token is gathered lazily, the first time a check asks about it, from the mentions
+    of that token in the document (most tokens are never asked about)."""
+
+    def __init__(self, sources: list[str], mentions: list[list[Mention]], given_names: frozenset[str],
+                 org_suffixes: frozenset[str], glossary: Glossary | None = None) -> None:
+        self.sources = sources
+        self.mentions = mentions
+        self.given_names = given_names
+        self.org_suffixes = org_suffixes
+        self.names: set[str] = set()
+        """Every name token seen (original case)."""
+        self.speakers: set[str] = set()
+        self._where: dict[str, list[tuple[int, int]]] = {}
+        self._seconds: dict[str, set[str]] = {}
+        self._kinds: dict[str, str] = {}
+        for n, segment_mentions in enumerate(mentions):
+            for i, mention in enumerate(segment_mentions):
+                if mention.speaker:
+                    self.speakers.add(mention.text)
+                for token in mention.tokens:
+                    if token.lower() in org_suffixes:
+                        continue
+                    self.names.add(token)
+                    self._where.setdefault(token.lower(), []).append((n, i))
+                if len(mention.tokens) >= 2:
+                    self._seconds.setdefault(mention.tokens[0].lower(), set()).add(mention.tokens[1].lower())
+        self._fixed: dict[str, str] = {}
+        if glossary is not None:
+            for entry in glossary.entries:
+                if entry.type in ("person", "org", "product", "place"):
+                    kind = "org" if entry.type in ("org", "product") else entry.type
+                    for token in re.findall(r"[A-Za-z][\w'’-]*", entry.source):
+                        self._fixed[token.lower()] = kind
 
     def kind(self, token: str) -> str:
-        return self.kinds.get(token.lower(), "name")
+        key = token.lower()
+        if key in self._fixed:
+            return self._fixed[key]
+        kind = self._kinds.get(key)
+        if kind is None:
+            kind = self._kinds[key] = self._decide(key)
+        return kind
 
     def is_person(self, token: str) -> bool:
-        return self.kinds.get(token.lower()) == "person"
+        return self.kind(token) == "person"
+
+    def _decide(self, key: str) -> str:
+        ev = _Evidence()
+        for n, i in self._where.get(key, ()):
+            person, org = self._evidence(n, i)
+            ev.person += person
+            ev.org += org
+        if ev.person > ev.org and ev.person >= 1:
+            return "person"
+        if ev.org > ev.person and ev.org >= 0.5:
+            return "org"
+        return "name"
+
+    def _evidence(self, n: int, i: int) -> tuple[float, float]:
+        """(person, organisation) evidence that mention ``i`` of segment ``n`` gives its tokens."""
+        source = self.sources[n]
+        mentions = self.mentions[n]
+        mention = mentions[i]
+        tokens = [t for t in mention.tokens if t.lower() not in self.org_suffixes]
+        before = source[max(0, mention.start - 30) : mention.start]
+        after = source[mention.end : mention.end + 60]
+        if mention.speaker:
+            return 3.0, 0.0
+        person = org = 0.0
+        # "Person (Org):" — a speaker's affiliation
+        if i > 0 and mentions[i - 1].speaker and re.match(r"\s*\($", source[mentions[i - 1].end : mention.start]):
+            org += 2
+        last = mention.tokens[-1].lower().rstrip(".")
+        next_word = _NEXT_WORD.match(after)
+        if last in self.org_suffixes or (next_word and next_word.group(1).lower() in self.org_suffixes
+                                         and next_word.group(1)[0].isupper()):
+            return person, org + 4
+        if all(is_acronym(t) for t in tokens):
+            return person, org + 0.5
+        first = tokens[0].lower() if tokens else ""
+        if _VERSION_AFTER.match(after):
+            org += 2  # a version number: a product (Opus 4.6, Windows 11)
+        elif (len(tokens) >= 2 and first in self.given_names and not any(is_acronym(t) for t in tokens)
+              and len(self._seconds.get(first, ())) == 1):
+            person += 3  # a full name; a first word with several different seconds is a product line
+        elif len(tokens) == 1 and first in self.given_names:
+            person += 0.5
+        title = _TITLE_BEFORE.search(before)
+        if title and title.group(1).lower() in TITLES:
+            person += 3
+        if PERSON_CUE_AFTER.match(after):
+            person += 1
+        if PRONOUN_NEXT.match(after):
+            person += 1
+        if ORG_CUE_AFTER.match(after):
+            org += 1.5
+        if ORG_CUE_BEFORE.search(before):
+            org += 0.5
+        return person, org
+
+
+_NEXT_WORD = re.compile(r"\s*,?\s*([A-Za-z]+)\.?")
+_VERSION_AFTER = re.compile(r"\s+v?\d")
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
 
 
 def common_words(sources: Iterable[str]) -> set[str]:
@@ -133,80 +254,7 @@ def common_words(sources: Iterable[str]) -> set[str]:
 def build_entity_index(sources: list[str], given_names: frozenset[str], org_suffixes: frozenset[str],
                        glossary: Glossary | None = None,
                        mentions_by_source: list[list[Mention]] | None = None) -> EntityIndex:
-    common = common_words(sources)
-    evidence: dict[str, _Evidence] = {}
-    index = EntityIndex()
-
-    def add(tokens: Iterable[str], person: float = 0.0, org: float = 0.0) -> None:
-        for token in tokens:
-            ev = evidence.setdefault(token.lower(), _Evidence())
-            ev.person += person
-            ev.org += org
-
-    all_mentions = [mentions_by_source[n] if mentions_by_source is not None else find_mentions(
-        source, common, given_names) for n, source in enumerate(sources)]
-    # a "first name" followed by several different capitalised words is a product line (Claude Code,
-    # Claude Opus), not a person
-    seconds: dict[str, set[str]] = {}
-    for mentions in all_mentions:
-        for mention in mentions:
-            if len(mention.tokens) >= 2:
-                seconds.setdefault(mention.tokens[0].lower(), set()).add(mention.tokens[1].lower())
-    for n, source in enumerate(sources):
-        mentions = all_mentions[n]
-        for i, mention in enumerate(mentions):
-            tokens = [t for t in mention.tokens if t.lower() not in org_suffixes]
-            index.names.update(tokens)
-            add(tokens)
-            before = source[max(0, mention.start - 30) : mention.start]
-            after = source[mention.end : mention.end + 60]
-            if mention.speaker:
-                index.speakers.add(mention.text)
-                add(tokens, person=3)
-                paren = re.match(r"\s*\(([^)]+)\)", after)
-                if paren:
-                    inner = [t for t in re.findall(_WORD, paren.group(1))]
-                    add(inner, org=2)
-                continue
-            last = mention.tokens[-1].lower().rstrip(".")
-            next_word = re.match(r"\s*,?\s*([A-Za-z]+)\.?", after)
-            if last in org_suffixes or (next_word and next_word.group(1).lower() in org_suffixes
-                                        and next_word.group(1)[0].isupper()):
-                add(tokens, org=4)
-                continue
-            if all(is_acronym(t) for t in tokens):
-                add(tokens, org=0.5)
-                continue
-            if re.match(r"\s+v?\d", after):
-                add(tokens, org=2)  # a version number: a product (Opus 4.6, Windows 11)
-            elif (len(tokens) >= 2 and tokens[0].lower() in given_names and not any(is_acronym(t) for t in tokens)
-                    and len(seconds.get(tokens[0].lower(), ())) == 1):
-                add(tokens, person=3)
-            elif len(tokens) == 1 and tokens[0].lower() in given_names:
-                add(tokens, person=0.5)
-            title = re.search(r"\b([A-Za-z]+)\.?\s+$", before)
-            if title and title.group(1).lower() in TITLES:
-                add(tokens, person=3)
-            if PERSON_CUE_AFTER.match(after):
-                add(tokens, person=1)
-            if PRONOUN_NEXT.match(after):
-                add(tokens, person=1)
-            if ORG_CUE_AFTER.match(after):
-                add(tokens, org=1.5)
-            if ORG_CUE_BEFORE.search(before):
-                add(tokens, org=0.5)
-            # "Person (Org)": an affiliation in parentheses right after a person's name
-            if i > 0 and re.match(r"\s*\($", before[-3:] if len(before) >= 3 else before) and len(tokens) == 1:
-                add(tokens, org=2)
-    for token, ev in evidence.items():
-        if ev.person > ev.org and ev.person >= 1:
-            index.kinds[token] = "person"
-        elif ev.org > ev.person and ev.org >= 0.5:
-            index.kinds[token] = "org"
-    if glossary is not None:
-        for entry in glossary.entries:
-            if entry.type in ("person", "org", "product", "place"):
-                kind = "org" if entry.type in ("org", "product") else entry.type
-                for token in re.findall(r"[A-Za-z][\w'’-]*", entry.source):
-                    index.kinds[token.lower()] = kind
-    return index
+    if mentions_by_source is None:
+        common = common_words(sources)
+        mentions_by_source = [find_mentions(source, common, given_names) for source in sources]
+    return EntityIndex(sources, mentions_by_source, given_names, org_suffixes, glossary)

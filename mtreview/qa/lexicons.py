@@ -41,6 +41,33 @@ STOPWORDS = frozenset(
     our their them they we you he she i me us him own""".split()
 )
 
+# Frequent words that make poor anchors (an idiom is tried only when its anchor word is in the source).
+FREQUENT = frozenset(
+    """again back before big check come day down end even first get give go good great hand head high keep
+    last let like little long look make man more new next old over own part place play point put right run
+    say see set side small take than through time top turn under up use way well while work world year
+    about after all also any around away bad best better call can case come even ever face fall far few
+    find form free full half hard have hold home house just kind know large late left less line live lot
+    low mean mind most move much must name need never nothing now off once open other out pass pay pick
+    pull real rest room same seem show sit so start still such sure tell thing think three two want way""".split()
+)
+
+
+def _depth_zero(regex: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``regex`` outside any group (so every match contains it)."""
+    for m in re.finditer(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", regex):
+        depth = 0
+        for ch in regex[: m.start()]:
+            depth += 1 if ch == "(" else -1 if ch == ")" else 0
+        if depth == 0:
+            return True
+    return False
+
+
+def _anchor_key(word: str) -> tuple[bool, int]:
+    return (word not in FREQUENT, len(word))
+
+
 IRREGULAR = {
     "be": "am is are was were been being", "bear": "bore borne born bears bearing",
     "beat": "beat beaten beats beating", "become": "became becomes becoming", "begin": "began begun",
@@ -108,6 +135,9 @@ def compile_idiom_pattern(idiom: str, pattern: str) -> tuple[re.Pattern[str], fr
     content = [w for w in words if w not in STOPWORDS] or words
     if pattern.startswith("re:"):
         compiled = re.compile(pattern[3:], re.IGNORECASE)
+        fixed = [w for w in content if _depth_zero(pattern[3:].lower(), w)]
+        if fixed:
+            return compiled, frozenset({max(fixed, key=_anchor_key)})
         anchors = {form for w in content for form in inflections(w)}
         return compiled, frozenset(anchors)
     text = pattern or idiom
@@ -138,6 +168,15 @@ def compile_idiom_pattern(idiom: str, pattern: str) -> tuple[re.Pattern[str], fr
                     anchors.update(alt_forms)
             piece = "(?:" + "|".join(re.escape(f).replace("'", "['’]") for f in forms) + ")"
         parts.append(f"(?:{piece}\\s+)?" if optional else piece + r"\s+")
+    # one anchor is enough (every word of a plain pattern must be present): the longest content word
+    content_words = [t.strip("()").rstrip("+") for t in tokens]
+    content_words = [w for w in content_words if w not in STOPWORDS and w != "*" and "/" not in w
+                     and w not in ("one's", "oneself", "someone", "something", "someone's")]
+    if content_words:
+        anchor = max(content_words, key=_anchor_key)
+        narrowed = {form for form in anchors if form == anchor or form in inflections(anchor)}
+        if narrowed:
+            anchors = narrowed
     regex = "".join(parts)
     regex = regex[: -len(r"\s+")] if regex.endswith(r"\s+") else regex
     if not anchors:

@@ -5,10 +5,12 @@ it on a worker). A check that raises on one segment is reported as an error of t
 segment and the run continues.
 
 ``IncrementalChecker`` keeps, per document, each segment check's findings per segment and each document
-check's observations per key; ``update_segment`` re-runs the segment checks on the edited segment and
-re-judges only the keys of document checks that the old or new text touched (name and term consistency,
-register). The document's length statistics are updated in place; other segments' omission findings are
-not re-evaluated on an edit (one pair barely moves the document's distribution).
+check's observations per key (``KeyIndex``, with per-key class counts). ``update_segment`` re-runs the
+segment checks on the edited segment, updates the observations of the keys it touched (old and new), and
+re-judges those keys: only the edited segment when the key's document-level decision (majority rendering,
+majority register) did not change, every segment of the key when it did. The document's length
+statistics are updated in place; other segments' omission findings are not re-evaluated on an edit (one
+pair barely moves the document's distribution).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 from mtreview.domain.progress import NO_PROGRESS, Progress
-from mtreview.qa.base import Check, DocumentInput, Finding, QaError, QaResult, SegmentInput
+from mtreview.qa.base import Check, DocumentInput, Finding, KeyIndex, QaError, QaResult, SegmentInput
 from mtreview.qa.context import DocumentFacts, QaContext
 from mtreview.qa.registry import available_checks, check_setting
 
@@ -50,11 +52,16 @@ class _DocState:
         self.document = document
         self.facts = facts
         self.segment_findings: dict[str, dict[str, list[Finding]]] = {}
-        """check id → segment id → findings."""
-        self.observations: dict[str, dict[Hashable, dict[str, list[Any]]]] = {}
-        """check id → key → segment id → items."""
-        self.segment_keys: dict[str, dict[str, set[Hashable]]] = {}
-        self.key_findings: dict[str, dict[Hashable, list[Finding]]] = {}
+        """check id → segment id → findings (segment checks)."""
+        self.index: dict[str, KeyIndex] = {}
+        """check id → observations (document checks)."""
+        self.segment_keys: dict[str, dict[str, list[tuple[Hashable, Hashable]]]] = {}
+        """check id → segment id → (key, item class) of each of its observations."""
+        self.key_findings: dict[str, dict[Hashable, dict[str, list[Finding]]]] = {}
+        """check id → key → segment id → findings (document checks)."""
+        self.by_segment: dict[str, dict[tuple[str, Hashable], list[Finding]]] = {}
+        """segment id → (check id, key) → findings: the document checks' findings of one segment."""
+        self.decisions: dict[str, dict[Hashable, Hashable]] = {}
         self.errors: dict[tuple[str, str | None], QaError] = {}
 
 
@@ -65,6 +72,8 @@ class IncrementalChecker:
         self.checks, self.setup_errors = instantiate_checks(settings, self.context, only)
         self.setup_errors = list(self.context.errors) + self.setup_errors
         self.documents = list(documents)
+        self._segment_checks = [c for c in self.checks if not c.document_level]
+        self._document_checks = [c for c in self.checks if c.document_level]
         self._docs: dict[str, _DocState] = {}
         self._doc_of_segment: dict[str, str] = {}
 
@@ -76,14 +85,17 @@ class IncrementalChecker:
             progress.check()
             state = self._prepare(document)
             for segment in document.segments:
-                self._check_segment(state, segment)
+                self._run_segment_checks(state, segment)
+                for check in self._document_checks:
+                    self._observe(state, check, segment)
                 done += 1
                 if done % 1000 == 0:
                     progress.check()
                     progress.report(done, total, document.name)
-            for check in self.checks:
-                if check.document_level:
-                    self._judge(state, check, set(state.observations[check.id]))
+            for check in self._document_checks:
+                index = state.index[check.id]
+                for key in list(index.observations):
+                    self._judge_key(state, check, key, None)
         progress.report(total, total, "")
         return self.result()
 
@@ -93,94 +105,133 @@ class IncrementalChecker:
         self._docs[document.name] = state
         for segment in document.segments:
             self._doc_of_segment[segment.id] = document.name
-        for check in self.checks:
-            if check.document_level:
-                state.observations[check.id] = {}
-                state.segment_keys[check.id] = {}
-                state.key_findings[check.id] = {}
-            else:
-                state.segment_findings[check.id] = {}
+        for check in self._document_checks:
+            state.index[check.id] = KeyIndex()
+            state.segment_keys[check.id] = {}
+            state.key_findings[check.id] = {}
+            state.decisions[check.id] = {}
+        for check in self._segment_checks:
+            state.segment_findings[check.id] = {}
         return state
 
-    def _check_segment(self, state: _DocState, segment: SegmentInput) -> None:
+    def _run_segment_checks(self, state: _DocState, segment: SegmentInput) -> None:
         facts = state.facts
-        for check in self.checks:
+        errors = state.errors
+        for check in self._segment_checks:
             cid = check.id
-            state.errors.pop((cid, segment.id), None)
+            if errors:
+                errors.pop((cid, segment.id), None)
             try:
-                if check.document_level:
-                    keys: set[Hashable] = set()
-                    obs = state.observations[cid]
-                    for key, item in check.observe(segment, facts):
-                        obs.setdefault(key, {}).setdefault(segment.id, []).append(item)
-                        keys.add(key)
-                    state.segment_keys[cid][segment.id] = keys
-                else:
-                    found = list(check.check_segment(segment, facts))
-                    if found:
-                        state.segment_findings[cid][segment.id] = found
-                    else:
-                        state.segment_findings[cid].pop(segment.id, None)
+                found = list(check.check_segment(segment, facts))
             except Exception as exc:  # one bad segment must not stop the run
-                state.errors[(cid, segment.id)] = QaError(cid, segment.id, _error_message(exc))
-
-    def _judge(self, state: _DocState, check: Check, keys: set[Hashable]) -> None:
-        obs = state.observations[check.id]
-        results = state.key_findings[check.id]
-        for key in check.linked_keys(set(keys)):
-            results.pop(key, None)
-            items = obs.get(key)
-            if not items:
-                obs.pop(key, None)
-                continue
-            try:
-                found = list(check.judge(key, items, state.facts, obs))
-            except Exception as exc:
-                state.errors[(check.id, f"key:{key}")] = QaError(check.id, None, _error_message(exc))
-                continue
+                errors[(cid, segment.id)] = QaError(cid, segment.id, _error_message(exc))
+                found = []
+            per_check = state.segment_findings[cid]
             if found:
-                results[key] = found
+                per_check[segment.id] = found
+            elif segment.id in per_check:
+                del per_check[segment.id]
+
+    def _observations_of(self, state: _DocState, check: Check, segment: SegmentInput) -> list[tuple[Hashable, Any]]:
+        state.errors.pop((check.id, segment.id), None)
+        try:
+            return list(check.observe(segment, state.facts))
+        except Exception as exc:
+            state.errors[(check.id, segment.id)] = QaError(check.id, segment.id, _error_message(exc))
+            return []
+
+    def _observe(self, state: _DocState, check: Check, segment: SegmentInput,
+                 observations: list[tuple[Hashable, Any]] | None = None) -> None:
+        if observations is None:
+            observations = self._observations_of(state, check, segment)
+        index = state.index[check.id]
+        keys: list[tuple[Hashable, Hashable]] = []
+        for key, item in observations:
+            item_class = check.item_class(item)
+            index.add(key, segment.id, item, item_class)
+            keys.append((key, item_class))
+        if keys:
+            state.segment_keys[check.id][segment.id] = keys
+        else:
+            state.segment_keys[check.id].pop(segment.id, None)
+
+    def _judge_key(self, state: _DocState, check: Check, key: Hashable, only: str | None) -> set[str]:
+        """Re-judge ``key`` (every segment, or only segment ``only``); returns the segments whose findings
+        changed."""
+        cid = check.id
+        index = state.index[cid]
+        observations = index.get(key)
+        per_key = state.key_findings[cid].setdefault(key, {})
+        state.decisions[cid][key] = check.decision(key, index)
+        if only is not None:
+            scope = {only: observations[only]} if only in observations else {}
+            old = {only: per_key[only]} if only in per_key else {}
+        else:
+            scope = observations
+            old = dict(per_key)
+        state.errors.pop((cid, f"key:{key}"), None)
+        new: dict[str, list[Finding]] = {}
+        if scope:
+            try:
+                for finding in check.judge(key, scope, state.facts, index):
+                    new.setdefault(finding.segment, []).append(finding)
+            except Exception as exc:
+                state.errors[(cid, f"key:{key}")] = QaError(cid, None, _error_message(exc))
+        changed: set[str] = set()
+        for sid in old.keys() | new.keys():
+            before, after = old.get(sid), new.get(sid)
+            if before == after:
+                continue
+            changed.add(sid)
+            slot = state.by_segment.setdefault(sid, {})
+            if after:
+                per_key[sid] = after
+                slot[(cid, key)] = after
+            else:
+                per_key.pop(sid, None)
+                slot.pop((cid, key), None)
+        if not per_key:
+            del state.key_findings[cid][key]
+        if not observations:
+            state.decisions[cid].pop(key, None)
+        return changed
 
     # -- incremental --------------------------------------------------------------------------------
     def update_segment(self, segment: SegmentInput) -> dict[str, list[Finding]]:
         """Re-check an edited segment (same id, new target); returns the current findings of every segment
-        whose findings may have changed (the edited one and those sharing a consistency key with it)."""
+        whose findings changed (the edited one, and others when a document-level decision flipped)."""
         state = self._docs[self._doc_of_segment[segment.id]]
         state.facts.update_target(segment)
-        touched: dict[str, set[Hashable]] = {}
-        for check in self.checks:
-            if check.document_level:
-                old_keys = state.segment_keys[check.id].get(segment.id, set())
-                obs = state.observations[check.id]
-                for key in old_keys:
-                    per_key = obs.get(key)
-                    if per_key is not None:
-                        per_key.pop(segment.id, None)
-                touched[check.id] = set(old_keys)
-        self._check_segment(state, segment)
+        self._run_segment_checks(state, segment)
         affected: set[str] = {segment.id}
-        for check in self.checks:
-            if check.document_level:
-                keys = touched[check.id] | state.segment_keys[check.id].get(segment.id, set())
-                keys = check.linked_keys(keys)
-                for key in keys:
-                    for finding in state.key_findings[check.id].get(key, ()):
-                        affected.add(finding.segment)
-                self._judge(state, check, keys)
-                for key in keys:
-                    for finding in state.key_findings[check.id].get(key, ()):
-                        affected.add(finding.segment)
+        for check in self._document_checks:
+            cid = check.id
+            index = state.index[cid]
+            old = state.segment_keys[cid].get(segment.id, [])
+            new_obs = self._observations_of(state, check, segment)
+            keys = check.linked_keys({k for k, _c in old} | {k for k, _i in new_obs})
+            before = {key: state.decisions[cid].get(key) for key in keys}
+            by_key: dict[Hashable, list[Hashable]] = {}
+            for key, item_class in old:
+                by_key.setdefault(key, []).append(item_class)
+            for key, classes in by_key.items():
+                index.remove_segment(key, segment.id, classes)
+            self._observe(state, check, segment, new_obs)
+            for key in keys:
+                after = check.decision(key, index)
+                if after == before[key] and key in state.decisions[cid]:
+                    affected |= self._judge_key(state, check, key, segment.id)
+                else:
+                    affected |= self._judge_key(state, check, key, None)
         return {sid: self.segment_findings(sid) for sid in affected}
 
     def segment_findings(self, segment_id: str) -> list[Finding]:
         state = self._docs[self._doc_of_segment[segment_id]]
         out: list[Finding] = []
-        for check in self.checks:
-            if check.document_level:
-                for findings in state.key_findings[check.id].values():
-                    out.extend(f for f in findings if f.segment == segment_id)
-            else:
-                out.extend(state.segment_findings[check.id].get(segment_id, ()))
+        for check in self._segment_checks:
+            out.extend(state.segment_findings[check.id].get(segment_id, ()))
+        for findings in state.by_segment.get(segment_id, {}).values():
+            out.extend(findings)
         return sorted(out, key=_finding_order)
 
     # -- results ------------------------------------------------------------------------------------
@@ -190,12 +241,12 @@ class IncrementalChecker:
         check_rank = {check.id: i for i, check in enumerate(self.checks)}
         for state in self._docs.values():
             doc_findings: list[Finding] = []
-            for check in self.checks:
-                if check.document_level:
-                    for group in state.key_findings[check.id].values():
-                        doc_findings.extend(group)
-                else:
-                    for group in state.segment_findings[check.id].values():
+            for check in self._segment_checks:
+                for group in state.segment_findings[check.id].values():
+                    doc_findings.extend(group)
+            for check in self._document_checks:
+                for per_key in state.key_findings[check.id].values():
+                    for group in per_key.values():
                         doc_findings.extend(group)
             order = state.facts.order
             doc_findings.sort(key=lambda f: (order.get(f.segment, 0), check_rank.get(f.check, 0),

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
-from mtreview.qa.base import Check, Finding, Observation, SegmentInput
+from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.entities import is_acronym
 from mtreview.qa.jtext import KATAKANA_RUN, name_similarity
@@ -130,18 +129,21 @@ class NameConsistency(Check):
                     start = run.start() + part.start()
                     yield best.lower(), (best, start, start + len(part.group()), part.group())
 
+    def item_class(self, item: Any) -> Hashable:
+        return item[3]  # the rendering
+
+    def decision(self, key: Hashable, index: KeyIndex) -> Hashable:
+        counts = index.counts(key)
+        if len(counts) < 2:
+            return None
+        return _majority(counts)
+
     def judge(self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts,
-              index: Mapping[Hashable, Mapping[str, list[Any]]]) -> Iterable[Finding]:
-        counts: Counter[str] = Counter()
-        first_seen: dict[str, int] = {}
-        for sid, items in observations.items():
-            for _token, _start, _end, rendering in items:
-                counts[rendering] += 1
-                first_seen.setdefault(rendering, doc.order.get(sid, 0))
-                first_seen[rendering] = min(first_seen[rendering], doc.order.get(sid, 0))
+              index: KeyIndex) -> Iterable[Finding]:
+        counts = index.counts(key)
         if len(counts) < 2:
             return
-        majority = max(counts, key=lambda r: (counts[r], -first_seen[r]))
+        majority = _majority(counts)
         for sid, items in observations.items():
             segment = doc.segments[sid]
             for token, start, end, rendering in items:
@@ -153,3 +155,8 @@ class NameConsistency(Check):
                         name=token, this=rendering, majority=majority, n=counts[majority]),
                     majority,
                 )
+
+
+def _majority(counts: Mapping[Hashable, int]) -> Any:
+    """The most frequent rendering; ties go to the katakana one, then the first in code-point order."""
+    return min(counts, key=lambda r: (-counts[r], str(r).isascii(), str(r)))

@@ -17,16 +17,18 @@ from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import to_halfwidth_ascii
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-EN_NUMBER = re.compile(
-    rf"(?P<cur>US\$|\$|€|£|¥|USD\s?|EUR\s?|JPY\s?|GBP\s?)?(?P<num>{_NUM})"
+DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+"""A run of digits with inner separators: 25, 1,200, 4.6, 4.6.0 (one scan per side; context is read around)."""
+EN_AFTER = re.compile(
     r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|[kKMB])(?![A-Za-z]))?"
     r"(?P<pct>\s?(?:%|percent\b|per cent\b))?"
-    r"(?P<cur2>\s?(?:dollars?|yen|euros?|pounds?|USD|JPY|EUR|GBP)\b)?")
-JA_NUMBER = re.compile(
-    rf"(?P<cur>US\$|\$|€|£|¥|￥)?(?P<num>(?:{_NUM})(?:\s?[兆億万千](?:{_NUM})?)*)"
-    r"(?P<pct>\s?(?:%|パーセント))?(?P<cur2>\s?(?:米ドル|ドル|円|ユーロ|ポンド|人民元|元))?")
-VERSION = re.compile(r"(?<![A-Za-z0-9.])v?\d+(?:\.\d+){2,}(?![A-Za-z0-9])")
-ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+    r"(?P<cur>\s?(?:dollars?|yen|euros?|pounds?|USD|JPY|EUR|GBP)\b)?", re.IGNORECASE)
+JA_AFTER = re.compile(r"(?P<more>(?:\s?[兆億万千](?:\d[\d,.]*\d|\d)?)*)(?P<pct>\s?(?:%|パーセント))?"
+                      r"(?P<cur>\s?(?:米ドル|ドル|円|ユーロ|ポンド|人民元|元))?")
+JA_PART = re.compile(rf"({_NUM})\s?([兆億万千]?)")
+PM_AFTER = re.compile(r"\s?pm\b", re.IGNORECASE)
+SCALE_WORD_AFTER = re.compile(r"\s+(hundred|thousand|million|billion)\b")
+FULLWIDTH_DIGIT = re.compile(r"[０-９]")
 KANJI_NUMBER = re.compile(r"[〇一二三四五六七八九十百千万億兆]+")
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
           "trillion": 1e12}
@@ -47,6 +49,7 @@ WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70
               "dozens": 12, "decade": 10, "decades": 10, "century": 100, "single": 1, "pair": 2,
               "couple": 2, "both": 2})
 WORD_RE = re.compile(r"[a-z]+")
+_ORDINAL = ("th", "st", "nd", "rd", "pm", "am", "s ", "s.", "s,")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,8 @@ class Quantity:
     end: int
     currency: str | None
     required: bool = True
+    version: str | None = None
+    """A dotted version such as 4.6.0, compared as a string."""
 
 
 def _to_float(text: str) -> float | None:
@@ -65,49 +70,78 @@ def _to_float(text: str) -> float | None:
         return None
 
 
-def _letter_glued(text: str, start: int, end: int) -> bool:
-    """Digits inside an identifier such as ``1a3orn`` (but not ``v3``, ``ASL-3``, ``RSPv2``)."""
-    return end < len(text) and text[end].isalpha() and text[end].isascii() and not (
-        text[end] in "kKmMbB%" or text[end : end + 2] in ("th", "st", "nd", "rd", "pm", "am", "s ", "s."))
+def _glued(text: str, start: int, end: int) -> bool:
+    """Digits inside an identifier such as ``1a3orn`` or ``x86`` (but not ``v3``, ``ASL-3``, ``RSPv2``, 5th)."""
+    after = text[end] if end < len(text) else ""
+    if after.isascii() and after.isalpha() and text[end : end + 2] not in _ORDINAL and after not in "kKMB":
+        return True
+    return start >= 2 and text[start - 1].isascii() and text[start - 1].islower() and text[start - 2].isascii() \
+        and text[start - 2].isalpha() and text[start - 2].islower() and text[start - 1] != "v"
 
 
-def english_quantities(source: str) -> list[Quantity]:
+def _scan(text: str, after_re: re.Pattern[str], japanese: bool) -> list[Quantity]:
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
-    for m in VERSION.finditer(source):
-        taken.append((m.start(), m.end()))
-    for m in ISO_DATE.finditer(source):
-        taken.append((m.start(), m.end()))
-        for g in (1, 2, 3):
-            found.append(Quantity(float(m.group(g)), m.start(g), m.end(g), None))
-    for m in EN_NUMBER.finditer(source):
-        start, end = m.start("num"), m.end("num")
-        if any(s <= start < e for s, e in taken):
+    for m in DIGITS.finditer(text):
+        start, end = m.start(), m.end()
+        token = m.group()
+        if _glued(text, start, end):
             continue
-        if _letter_glued(source, start, m.end("num") if not m.group("scale") else m.end("scale")):
-            if not m.group("scale") and not m.group("pct"):
-                continue
-        if start > 0 and source[start - 1].isalpha() and source[start - 1].islower() and start > 1 and \
-                source[start - 2].isalpha() and source[start - 2].islower():
-            continue  # "abc12" inside a word
-        value = _to_float(m.group("num"))
+        if token.count(".") >= 2:
+            found.append(Quantity(0.0, start, end, None, version=token))
+            continue
+        token = token.rstrip(".,")
+        end = start + len(token)
+        value = _to_float(token)
         if value is None:
             continue
-        scale = (m.group("scale") or "").strip().lower()
-        if scale:
-            value *= SCALES[scale]
-        cur = (m.group("cur") or m.group("cur2") or "").strip().lower()
-        found.append(Quantity(value, m.start(), m.end(), CURRENCIES.get(cur)))
-        if re.match(r"\s?pm\b", source[m.end() :], re.IGNORECASE) and value < 12:
-            found.append(Quantity(value + 12, m.start(), m.end(), None, required=False))
-    for m in WORD_RE.finditer(source.lower()):
-        word = m.group()
-        if word in WORDS:
-            value = float(WORDS[word])
-            after = re.match(r"\s+(hundred|thousand|million|billion)\b", source.lower()[m.end() :])
-            if after and value < 100:
-                value *= SCALES.get(after.group(1), 100)
-            found.append(Quantity(value, m.start(), m.end(), None, required=False))
+        prefix = text[start - 1] if start > 0 else ""
+        cur = CURRENCIES.get(prefix) if prefix in "$€£¥￥" else None
+        q_start = start - 1 if cur else start
+        tail = after_re.match(text, end)
+        q_end = end
+        if tail is not None and tail.end() > end:
+            if japanese:
+                more = tail.group("more")
+                if more:
+                    value = 0.0
+                    for part in JA_PART.finditer(token + more):
+                        value += (_to_float(part.group(1)) or 0.0) * JA_SCALES.get(part.group(2), 1)
+            else:
+                scale = (tail.group("scale") or "").strip().lower()
+                if scale:
+                    value *= SCALES[scale]
+            word = (tail.group("cur") or "").strip().lower()
+            if word:
+                cur = CURRENCIES.get(word, cur)
+            q_end = tail.end()
+            # keep the span tight: no trailing space
+            while q_end > end and text[q_end - 1] == " ":
+                q_end -= 1
+        found.append(Quantity(value, q_start, q_end, cur))
+        if not japanese and value < 12 and PM_AFTER.match(text, end):
+            found.append(Quantity(value + 12, q_start, q_end, None, required=False))
+    return found
+
+
+def english_quantities(source: str, words: bool = True) -> list[Quantity]:
+    found = _scan(source, EN_AFTER, japanese=False) if any(c.isdigit() for c in source) else []
+    if words:
+        found.extend(english_word_quantities(source))
+    return found
+
+
+def english_word_quantities(source: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    lower = source.lower()
+    for m in WORD_RE.finditer(lower):
+        value = WORDS.get(m.group())
+        if value is None:
+            continue
+        value = float(value)
+        after = SCALE_WORD_AFTER.match(lower, m.end())
+        if after and value < 100:
+            value *= SCALES.get(after.group(1), 100)
+        found.append(Quantity(value, m.start(), m.end(), None, required=False))
     return found
 
 
@@ -128,32 +162,16 @@ def kanji_value(text: str) -> float | None:
     return result if result else None
 
 
-def japanese_quantities(target: str) -> list[Quantity]:
-    folded = to_halfwidth_ascii(target)
+def japanese_quantities(target: str, kanji: bool = True) -> list[Quantity]:
+    folded = to_halfwidth_ascii(target) if FULLWIDTH_DIGIT.search(target) else target
+    found = _scan(folded, JA_AFTER, japanese=True)
+    if kanji:
+        found.extend(japanese_kanji_quantities(target))
+    return found
+
+
+def japanese_kanji_quantities(target: str) -> list[Quantity]:
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
-    for m in VERSION.finditer(folded):
-        taken.append((m.start(), m.end()))
-    for m in ISO_DATE.finditer(folded):
-        taken.append((m.start(), m.end()))
-        for g in (1, 2, 3):
-            found.append(Quantity(float(m.group(g)), m.start(g), m.end(g), None))
-    for m in JA_NUMBER.finditer(folded):
-        body = m.group("num")
-        if not body or not any(c.isdigit() for c in body):
-            continue
-        start = m.start("num")
-        if any(s <= start < e for s, e in taken):
-            continue
-        if _letter_glued(folded, start, m.end("num")):
-            continue  # inside an identifier such as 1a3orn
-        value = 0.0
-        for part in re.finditer(rf"({_NUM})\s?([兆億万千]?)", body):
-            number = _to_float(part.group(1)) or 0.0
-            value += number * JA_SCALES.get(part.group(2), 1)
-        cur = (m.group("cur") or m.group("cur2") or "").strip().lower()
-        end = m.end()
-        found.append(Quantity(value, m.start(), end, CURRENCIES.get(cur)))
     for m in KANJI_NUMBER.finditer(target):
         value = kanji_value(m.group())
         if value is not None:
@@ -178,22 +196,26 @@ class Numbers(Check):
         source, target = segment.source, segment.target
         if not target:
             return
-        has_src = re.search(r"\d", source) is not None
-        has_tgt = re.search(r"[\d０-９]", target) is not None
+        has_src = any(c.isdigit() for c in source)
+        has_tgt = any(c.isdigit() for c in target)
         if not has_src and not has_tgt:
             return
-        src = english_quantities(source)
-        tgt = japanese_quantities(target)
-        versions_src = {m.group().lstrip("v") for m in VERSION.finditer(source)}
-        versions_tgt = {m.group().lstrip("v"): m for m in VERSION.finditer(to_halfwidth_ascii(target))}
-        src_values = [q.value for q in src]
-        tgt_values = [q.value for q in tgt]
-        missing = [q for q in src if q.required and not any(_same(q.value, v) for v in tgt_values)]
-        extra = [q for q in tgt if q.required and not any(_same(q.value, v) for v in src_values)]
-        for version, m in versions_tgt.items():
-            if version not in versions_src:
-                extra.append(Quantity(0.0, m.start(), m.end(), None))
-        missing_versions = [v for v in versions_src if v not in versions_tgt]
+        src = english_quantities(source, words=False) if has_src else []
+        tgt = japanese_quantities(target, kanji=False) if has_tgt else []
+        src_versions = {q.version for q in src if q.version}
+        tgt_versions = {q.version for q in tgt if q.version}
+        src_values = [q.value for q in src if not q.version]
+        tgt_values = [q.value for q in tgt if not q.version]
+        missing = [q for q in src if q.required and not q.version and not any(_same(q.value, v) for v in tgt_values)]
+        extra = [q for q in tgt if q.required and not q.version and not any(_same(q.value, v) for v in src_values)]
+        if extra:  # number words and ordinals in the source may explain them ("two parts" → 2つ)
+            words = [q.value for q in english_word_quantities(source)]
+            extra = [q for q in extra if not any(_same(q.value, v) for v in words)]
+        if missing:  # kanji numerals in the target may render them (3 → 三)
+            kanji = [q.value for q in japanese_kanji_quantities(target)]
+            missing = [q for q in missing if not any(_same(q.value, v) for v in kanji)]
+        extra += [q for q in tgt if q.version and q.version not in src_versions]
+        missing += [q for q in src if q.version and q.version not in tgt_versions]
         # a wrong value: pair the n-th missing with the n-th extra and report it once, on the target
         while missing and extra:
             want, got = missing.pop(0), extra.pop(0)
@@ -206,11 +228,6 @@ class Numbers(Check):
             yield self.finding(segment, Side.SOURCE, q.start, q.end,
                                _("“{value}” is missing from the translation.").format(
                                    value=source[q.start:q.end]))
-        for v in missing_versions:
-            m = re.search(re.escape(v), source)
-            if m:
-                yield self.finding(segment, Side.SOURCE, m.start(), m.end(),
-                                   _("“{value}” is missing from the translation.").format(value=v))
         for q in extra:
             yield self.finding(segment, Side.TARGET, q.start, q.end,
                                _("“{value}” is not in the source.").format(value=target[q.start:q.end]))
@@ -218,7 +235,7 @@ class Numbers(Check):
         for q in src:
             if q.currency is None:
                 continue
-            matches = [t for t in tgt if _same(t.value, q.value)]
+            matches = [t for t in tgt if _same(t.value, q.value) and not t.version]
             if matches and all(t.currency is not None and t.currency != q.currency for t in matches):
                 t = matches[0]
                 yield self.finding(

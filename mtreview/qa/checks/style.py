@@ -8,7 +8,7 @@ from typing import Any
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
-from mtreview.qa.base import Check, Finding, Observation, SegmentInput
+from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import JA_CHAR, to_halfwidth_ascii
 
@@ -23,9 +23,7 @@ _MASK = "\u25a1"
 
 def _mask_quotes(text: str) -> str:
     """Quoted and bracketed text replaced by □ of the same length (a quotation keeps its own register)."""
-    previous = None
-    while previous != text:
-        previous = text
+    while QUOTED.search(text):
         text = QUOTED.sub(lambda m: _MASK * len(m.group()), text)
     return text
 
@@ -69,26 +67,31 @@ class RegisterMix(Check):
     def linked_keys(self, keys: set[Hashable]) -> set[Hashable]:
         return {"polite", "plain"} if keys else keys
 
-    def judge(self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts,
-              index: Mapping[Hashable, Mapping[str, list[Any]]]) -> Iterable[Finding]:
+    def decision(self, key: Hashable, index: KeyIndex) -> Hashable:
+        """Whether ``key``'s sentences are the minority style (then they are reported)."""
         other = "plain" if key == "polite" else "polite"
-        mine = sum(len(v) for v in observations.values())
-        theirs = sum(len(v) for v in index.get(other, {}).values())
+        mine, theirs = index.total(key), index.total(other)
         if theirs < int(self.params["min_majority"]) or mine > theirs or (mine == theirs and key == "polite"):
+            return False
+        return True
+
+    def judge(self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts,
+              index: KeyIndex) -> Iterable[Finding]:
+        if not self.decision(key, index):
             return
-        style = _("plain (だ/である)") if key == "plain" else _("polite (です/ます)")
-        majority = _("polite (です/ます)") if key == "plain" else _("plain (だ/である)")
+        if key == "plain":
+            message = _("Plain style (だ/である) in a document that is mostly polite (です/ます).")
+        else:
+            message = _("Polite style (です/ます) in a document that is mostly plain (だ/である).")
         for sid, items in observations.items():
             segment = doc.segments[sid]
             for start, end in items:
-                yield self.finding(
-                    segment, Side.TARGET, start, end,
-                    _("{style} ending in a document that is mostly {majority} ({mine} against {theirs} "
-                      "sentences).").format(style=style, majority=majority, mine=mine, theirs=theirs))
+                yield self.finding(segment, Side.TARGET, start, end, message)
 
 
 PAIRS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "［": "］", "〈": "〉", "《": "》", "“": "”"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
+BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 FULLWIDTH_PUNCT = {",": "、", ".": "。", "!": "！", "?": "？", ":": "：", ";": "；", "(": "（", ")": "）"}
 JA = re.compile(f"[{JA_CHAR}]")
 ASCII_PUNCT = re.compile(r"\.\.\.|[,.!?:;()]")
@@ -145,7 +148,7 @@ class PunctuationWidth(Check):
 
     def _brackets(self, segment: SegmentInput) -> Iterable[Finding]:
         target = segment.target
-        if not any(c in CLOSERS or c in PAIRS for c in target):
+        if BRACKET.search(target) is None:
             return
         stack: list[tuple[str, int]] = []
         for i, ch in enumerate(target):

@@ -15,6 +15,7 @@ LATIN_TOKEN = re.compile(r"(?<![\w@/.\\:#-])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*
 CODE_SPANS = re.compile(r"`[^`]*`|https?://\S+|www\.\S+|\S+@\S+\.\w+|\{[^}]*\}|%\w|<[^>]+>|\$\w+|\S+\.(?:py|js|"
                         r"json|txt|csv|md|html|xml|exe|dll|so|zip|pdf|png|jpg)\b")
 LOWER_WORDS = re.compile(r"[a-z]+")
+LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]{2,}")
 # Lower-case forms that are normal in Japanese text: units, abbreviations, file and code words.
 ALLOWED = frozenset("""kg g mg km m cm mm nm ml l kb mb gb tb kbps mbps gbps ms ns s h min hz khz mhz ghz kw w
     v mah px pt dpi fps rpm vs etc e g i e ex cf am pm ok eg ie aka app apps ios macos iphone ipad ebook
@@ -35,12 +36,14 @@ class Untranslated(Check):
         target = segment.target
         if not target or segment.source.strip() == target.strip():
             return
-        if not has_japanese(target):
+        if not has_japanese(target[:200]) and not has_japanese(target):
             words = LOWER_WORDS.findall(segment.source)
             if len(words) >= 3 and len(LOWER_WORDS.findall(target)) >= 3:
                 yield self.finding(segment, Side.TARGET, None, None,
                                    _("The segment is not translated."), category="Non-translation!")
             return
+        if LOWER_RUN.search(target) is None:
+            return  # no lower-case English word at all: names and acronyms only
         masked = CODE_SPANS.sub(lambda m: " " * len(m.group()), target)
         min_length = int(self.params["min_length"])
         speakers = {s.lower() for s in doc.entities.speakers}
