@@ -7,6 +7,7 @@ Exit status 2 on bad input or usage (one line on stderr); ``--json`` prints one 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -60,7 +61,8 @@ def cli(ctx: click.Context, lang: str | None) -> None:
         return
     from mtreview.ui.app import run_gui  # the only place the CLI reaches the UI
 
-    sys.exit(run_gui(project, lang))
+    exit_after = os.environ.get("MTREVIEW_EXIT_AFTER_MS")  # smoke tests: close the window after N ms
+    sys.exit(run_gui(project, lang, int(exit_after) if exit_after and exit_after.isdigit() else None))
 
 
 def _register() -> None:
