@@ -177,11 +177,7 @@ def bench_mqm(n: int, annotations: int, runs: int) -> None:
     for _ in range(runs):
         t0 = time.perf_counter()
         agg = MqmAggregator(policy)
-        for key, doc in segs:
-            agg.add_segment(key, doc, source, target)
-            agg.add_item(key)
-        for k, seg, cat, sev in anns:
-            agg.add_annotation(k, seg, cat, sev)
+        agg.load(((key, doc, source, target, None) for key, doc in segs), ((*a, "") for a in anns))
         penalties = [agg.segment_penalty(key) for key, _ in segs]
         docs = [agg.document(d) for d in agg.document_names()]
         scratch.append(time.perf_counter() - t0)

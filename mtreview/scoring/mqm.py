@@ -11,6 +11,7 @@ policy change re-scores without recounting, and incremental and from-scratch sco
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -307,6 +308,104 @@ class MqmAggregator:
         self._docs[seg.document].by_raters[len(seg.raters)][cls] += delta
         if seg.system is not None:
             self._systems[seg.system].counts[cls] += delta
+
+    def load(
+        self,
+        segments: Iterable[tuple[Any, str, str, str, str | None]],
+        annotations: Iterable[tuple[Any, Any, str, Severity, str]],
+        items: Iterable[tuple[Any, str]] | None = None,
+    ) -> None:
+        """Bulk version of ``add_segment`` / ``add_item`` / ``add_annotation`` for scoring from scratch:
+        ``segments`` are (key, document, source, target, system); ``items`` (segment, rater) default to one
+        item per segment with rater ``""``; ``annotations`` are (key, segment, category, severity, rater).
+        Documents and systems are summed once per segment at the end instead of once per annotation. The
+        result is identical to the incremental calls (tested). The cyclic garbage collector is paused
+        meanwhile (it would otherwise re-scan the growing structures many times: 2-3x slower)."""
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._load(segments, annotations, items)
+        finally:
+            if paused:
+                gc.enable()
+                # Promote what was built now, as part of the load, instead of as a pause in a later live
+                # update (measured: a 300 ms collection on the first updates otherwise).
+                gc.collect(1)
+
+    def _load(
+        self,
+        segments: Iterable[tuple[Any, str, str, str, str | None]],
+        annotations: Iterable[tuple[Any, Any, str, Severity, str]],
+        items: Iterable[tuple[Any, str]] | None,
+    ) -> None:
+        segs, docs, systems = self._segs, self._docs, self._systems
+        added: list[_Seg] = []
+        fresh: set[Any] = set()
+        for key, document, source, target, system in segments:
+            if key in segs:
+                raise KeyError(f"segment {key!r} already added")
+            seg = _Seg(document, system, len(source.split()), len(target), [0] * N_CLASSES, {})
+            segs[key] = seg
+            added.append(seg)
+            fresh.add(key)
+            doc = docs.get(document)
+            if doc is None:
+                doc = docs[document] = _Doc()
+                doc.by_raters[0] = [0] * N_CLASSES
+            doc.segments += 1
+            doc.words += seg.words
+            doc.chars += seg.chars
+        if items is None:
+            for seg in added:
+                seg.raters[""] = [0] * N_CLASSES
+        else:
+            for seg_key, rater in items:
+                if seg_key not in fresh:
+                    self.add_item(seg_key, rater)
+                    continue
+                seg = segs[seg_key]
+                if rater not in seg.raters:
+                    seg.raters[rater] = [0] * N_CLASSES
+        classes, policy, known = self._classes, self.policy, self._annotations
+        raw = self._raw
+        for key, seg_key, category, severity, rater in annotations:
+            if key in known:
+                raise KeyError(f"annotation {key!r} already added")
+            if seg_key not in fresh:
+                self.add_annotation(key, seg_key, category, severity, rater)
+                continue
+            seg = segs[seg_key]
+            memo = (category, severity)
+            cls = classes.get(memo, -1)
+            if cls == -1:
+                cls = classes[memo] = policy.weight_class(category, severity)
+            known[key] = (seg_key, rater, cls)
+            raw[key] = memo
+            seg.annotations.add(key)
+            counts = seg.raters.get(rater)
+            if counts is None:
+                counts = seg.raters[rater] = [0] * N_CLASSES
+            if cls is not None:
+                counts[cls] += 1
+                seg.counts[cls] += 1
+        for seg in added:
+            n = len(seg.raters)
+            doc = docs[seg.document]
+            bucket = doc.by_raters.get(n)
+            if bucket is None:
+                bucket = doc.by_raters[n] = [0] * N_CLASSES
+            sys_ = None
+            if seg.system is not None:
+                sys_ = systems.get(seg.system)
+                if sys_ is None:
+                    sys_ = systems[seg.system] = _Sys()
+                sys_.items += n
+            if any(seg.counts):
+                for i, c in enumerate(seg.counts):
+                    if c:
+                        bucket[i] += c
+                        if sys_ is not None:
+                            sys_.counts[i] += c
 
     # -- reading -------------------------------------------------------------------------------------
     def segment_penalty(self, key: Any) -> float:

@@ -159,18 +159,15 @@ def compute(
     """Score ``segments``. ``items`` are the rated (segment id, rater) pairs; by default every segment is
     one item (rater ``""``)."""
     agg = MqmAggregator(policy, threshold)
-    for s in segments:
-        agg.add_segment(s.id, s.document, s.source, s.target, system=s.system)
-    if items is None:
-        for s in segments:
-            agg.add_item(s.id, "")
-    else:
-        for seg_id, rater in items:
-            agg.add_item(seg_id, rater)
+    annotations = list(annotations)
+    agg.load(
+        ((s.id, s.document, s.source, s.target, s.system) for s in segments),
+        ((a.key, a.segment, a.category, a.severity, a.rater) for a in annotations),
+        items,
+    )
     errors: Counter[tuple[str, str]] = Counter()
     n_errors: Counter[str] = Counter()
     for a in annotations:
-        agg.add_annotation(a.key, a.segment, a.category, a.severity, a.rater)
         if policy.weight_class(a.category, a.severity) is not None:
             errors[(a.category.split("/", 1)[0], a.severity.value)] += 1
             n_errors[a.segment] += 1

@@ -176,3 +176,46 @@ def test_changing_typology_recounts_and_keeps_every_annotation() -> None:
     agg.remove_annotation(1)
     agg.remove_annotation(2)
     assert agg.segment_penalty("s") == 0
+
+
+def test_bulk_load_equals_incremental_calls() -> None:
+    rng = random.Random(9)
+    cats = ["Accuracy/Mistranslation", "Fluency/Punctuation", "Non-translation!", "Source error", "No-error"]
+    segs = [
+        (f"s{i}", f"d{i % 4}", "a b c"[: rng.randint(0, 5)], "あ" * rng.randint(0, 9), f"e{i % 3}")
+        for i in range(60)
+    ]
+    items = [(s[0], r) for s in segs for r in ("r1", "r2")[: rng.randint(1, 2)]]
+    anns = [
+        (k, rng.choice(segs)[0], rng.choice(cats), rng.choice(list(Severity)), rng.choice(["r1", "r2", "r3"]))
+        for k in range(200)
+    ]
+    bulk = MqmAggregator(MqmPolicy(source_errors="ignore"))
+    bulk.load(segs, anns, items)
+    step = MqmAggregator(MqmPolicy(source_errors="ignore"))
+    for key, doc, src, tgt, system in segs:
+        step.add_segment(key, doc, src, tgt, system=system)
+    for key, rater in items:
+        step.add_item(key, rater)
+    for k, seg, cat, sev, rater in anns:
+        step.add_annotation(k, seg, cat, sev, rater)
+    assert [bulk.segment_penalty(s[0]) for s in segs] == [step.segment_penalty(s[0]) for s in segs]
+    assert [bulk.document(d) for d in step.document_names()] == [
+        step.document(d) for d in step.document_names()
+    ]
+    assert [bulk.system(n) for n in step.system_names()] == [step.system(n) for n in step.system_names()]
+    # and it stays live afterwards
+    bulk.remove_annotation(0)
+    step.remove_annotation(0)
+    bulk.load(
+        [("late", "d0", "x", "y", "e0")],
+        [(999, "late", "Other", MAJOR, ""), (1000, "s1", "Other", MINOR, "")],
+    )
+    step.add_segment("late", "d0", "x", "y", system="e0")
+    step.add_item("late")
+    step.add_annotation(999, "late", "Other", MAJOR)
+    step.add_annotation(1000, "s1", "Other", MINOR)
+    assert [bulk.document(d) for d in step.document_names()] == [
+        step.document(d) for d in step.document_names()
+    ]
+    assert [bulk.system(n) for n in step.system_names()] == [step.system(n) for n in step.system_names()]
