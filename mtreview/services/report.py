@@ -199,6 +199,40 @@ def render_html(report: ScoreReport) -> str:
                 [[s.name, str(s.items), _num(s.mqm, 4)] for s in report.systems],
             ),
         ]
+    if report.statuses:
+        names = [d.name for d in docs]
+        order = ("new", "corrected", "approved", "rejected")
+        parts += [
+            f"<h2>{t(_('Progress'))}</h2>",
+            _table(
+                [_("document"), *(_(o) for o in order), _("confirmed")],
+                [
+                    [
+                        n,
+                        *(str(report.statuses.get((n, o), 0)) for o in order),
+                        f"{report.statuses.get((n, 'approved'), 0)}/{d.segments}",
+                    ]
+                    for n, d in zip(names, docs, strict=True)
+                ],
+            ),
+        ]
+    if report.reviewers:
+        people = sorted({a for a, _s in report.reviewers})
+        sevs = [s for s in SEVERITY_COLOURS if any(report.reviewers.get((a, s)) for a in people)]
+        parts += [
+            f"<h2>{t(_('Annotations per reviewer'))}</h2>",
+            _table(
+                [_("reviewer"), *sevs, _("total")],
+                [
+                    [
+                        a or "—",
+                        *(str(report.reviewers.get((a, s), 0)) for s in sevs),
+                        str(sum(report.reviewers.get((a, s), 0) for s in sevs)),
+                    ]
+                    for a in people
+                ],
+            ),
+        ]
     parts.append(f"<h2>{t(_('Errors by category and severity'))}</h2>")
     errors = chart_errors(report)
     if errors:

@@ -36,6 +36,8 @@ class ScoreSegment:
     source: str
     mt: str
     corrected: str | None = None
+    status: str | None = None
+    """The segment's review status in a project (``new``, ``corrected``, ``approved``, ``rejected``)."""
 
     @property
     def target(self) -> str:
@@ -52,6 +54,9 @@ class ScoreAnnotation:
     category: str
     severity: Severity
     rater: str = ""
+    """The rater whose (segment, rater) item this belongs to (TSV); ``""`` for a project."""
+    author: str = ""
+    """Who made the annotation (the TSV rater, or the project annotation's author)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,10 @@ class ScoreReport:
     typology: str = DEFAULT_TYPOLOGY
     errors: Counter[tuple[str, str]] = field(default_factory=Counter)
     """Counted annotations by (top-level category, severity), for charts."""
+    reviewers: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """Counted annotations by (author, severity)."""
+    statuses: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """Segments by (document, status), for progress; empty for inputs without statuses."""
     title: str = ""
     warnings: list[str] = field(default_factory=list)
     """Things the user should know about the input (printed on stderr by the CLI)."""
@@ -166,11 +175,14 @@ def compute(
         items,
     )
     errors: Counter[tuple[str, str]] = Counter()
+    reviewers: Counter[tuple[str, str]] = Counter()
     n_errors: Counter[str] = Counter()
     for a in annotations:
         if policy.weight_class(a.category, a.severity) is not None:
             errors[(a.category.split("/", 1)[0], a.severity.value)] += 1
+            reviewers[(a.author or a.rater, a.severity.value)] += 1
             n_errors[a.segment] += 1
+    statuses: Counter[tuple[str, str]] = Counter((s.document, s.status) for s in segments if s.status)
     total = len(segments)
     to_score = [(i, s) for i, s in enumerate(segments) if s.corrected is not None]
     stats: dict[int, metrics.SegmentStats] = {}
@@ -233,6 +245,8 @@ def compute(
         float(threshold),
         policy.typology.id if policy.typology else DEFAULT_TYPOLOGY,
         errors,
+        reviewers,
+        statuses,
         title,
     )
 
@@ -261,7 +275,7 @@ def score_mqm_tsv(
         for s in tsv.segments
     ]
     annotations = [
-        ScoreAnnotation(i, seg_id[a.segment_key], a.category, a.severity, a.rater)
+        ScoreAnnotation(i, seg_id[a.segment_key], a.category, a.severity, a.rater, a.rater)
         for i, a in enumerate(tsv.annotations)
     ]
     items = [(seg_id[key], rater) for key, rater in tsv.items()]
@@ -320,11 +334,13 @@ def score_project(
         d = docs[seg.document_id]
         sid = f"{d.name}#{seg.ordinal}"
         ids[seg.id] = sid
-        segments.append(ScoreSegment(sid, d.name, d.engine, seg.source, seg.mt, seg.corrected))
+        segments.append(
+            ScoreSegment(sid, d.name, d.engine, seg.source, seg.mt, seg.corrected, seg.status.value)
+        )
         if n % 5000 == 0:
             progress.check()
     annotations = [
-        ScoreAnnotation(a.id, ids[a.segment_id], a.category, a.severity, "")
+        ScoreAnnotation(a.id, ids[a.segment_id], a.category, a.severity, "", a.author)
         for a in store.annotations(states=[AnnotationState.CONFIRMED])
         if a.segment_id in ids and a.state is AnnotationState.CONFIRMED
     ]

@@ -144,6 +144,9 @@ def test_report_html_and_csv(project: Path, tmp_path: Path) -> None:
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", text) and "<script" not in text
     assert "<link" not in text and "<metadata>" not in text
     assert "nrefs:1" in text
+    # progress per document (statuses) and annotations per reviewer
+    assert "Progress" in text and "0/4" in text
+    assert "Annotations per reviewer" in text and "<td>qa</td>" in text
     with open(csv_path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["id"] for r in rows][:2] == ["article#1", "article#2"]
