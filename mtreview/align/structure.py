@@ -107,6 +107,9 @@ def _markdown_paragraphs(numbered: list[tuple[int, str]], blank: int) -> list[li
         return singles
     groups: list[list[tuple[int, str]]] = []
     for block in blocks:
+        if len(block) > 1 and not _hard_wrapped(block):
+            groups.extend([item] for item in block)
+            continue
         in_fence = block[0][1].startswith(("```", "~~~"))
         current: list[tuple[int, str]] = []
         for number, line in block:
@@ -120,6 +123,19 @@ def _markdown_paragraphs(numbered: list[tuple[int, str]], blank: int) -> list[li
         if current:
             groups.append(current)
     return groups
+
+
+_SENTENCE_END = tuple("。．.!?！？」』\"”’)）:：…")
+
+
+def _hard_wrapped(block: list[tuple[int, str]]) -> bool:
+    """Most line breaks of the block fall mid-sentence: one paragraph wrapped over several lines
+    (a block of complete sentences, one per line, stays one unit per line)."""
+    breaks = [line for _, line in block[:-1] if not _BLOCK_MARKER.match(line)]
+    if not breaks:
+        return True
+    wraps = sum(1 for line in breaks if not line.endswith(_SENTENCE_END))
+    return wraps * 2 >= len(breaks)
 
 
 def language_mass(units: list[Unit]) -> tuple[float, float]:

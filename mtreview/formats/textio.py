@@ -83,19 +83,34 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str]) -> DecodedText:
             return DecodedText(data.decode(utf16), utf16, False)
         except UnicodeDecodeError:
             pass
+    if b"\x00" in data:
+        # NUL bytes in a text file mean UTF-16, even when every byte happens to be below 0x80
+        utf16 = _utf16_by_content(data)
+        if utf16 is not None:
+            return DecodedText(data.decode(utf16), utf16, False)
+    if b"\x1b$" in data:  # ISO-2022-JP escape sequences (pure 7-bit, so also "valid UTF-8")
+        try:
+            return DecodedText(data.decode("iso2022_jp"), "iso2022_jp", False)
+        except UnicodeDecodeError:
+            pass
     try:
         return DecodedText(data.decode("utf-8"), "utf-8", False)
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if b"\x00" not in data:
+        # legacy Japanese encodings first: their text has no NUL bytes, UTF-16 text nearly always has
+        for encoding in ("cp932", "euc_jp", "iso2022_jp"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _mostly_japanese_or_ascii(text):
+                return DecodedText(text, encoding, False)
+    utf16 = _utf16_by_content(data)
+    if utf16 is not None:
+        return DecodedText(data.decode(utf16), utf16, False)
     if _looks_binary(data):
         raise InputError(_("this is not a text file (it contains binary data)"), name)
-    for encoding in ("cp932", "euc_jp", "iso2022_jp"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _mostly_japanese_or_ascii(text):
-            return DecodedText(text, encoding, False)
     try:
         from charset_normalizer import from_bytes
 
@@ -112,6 +127,23 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str]) -> DecodedText:
         name,
         _line_of(data, utf8_error.start, "latin-1"),
     )
+
+
+def _utf16_by_content(data: bytes) -> str | None:
+    """UTF-16 without a BOM whose text is mostly Japanese (so few NUL bytes for ``_utf16_without_bom``
+    to see): accept it when it decodes strictly into Japanese, ASCII and line breaks only."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if any(ch < " " and ch not in "\t\r\n" for ch in text[:4096]):
+            continue
+        if ("\n" in text or "\r" in text or len(text) < 200) and _mostly_japanese_or_ascii(text):
+            return encoding
+    return None
 
 
 def _mostly_japanese_or_ascii(text: str) -> bool:
@@ -132,7 +164,60 @@ def _line_of(data: bytes, offset: int, encoding: str) -> int:
     return head.count(b"\n") + 1
 
 
-def read_text(path: str | os.PathLike[str]) -> DecodedText:
+MAX_LINE_BYTES = 1024 * 1024
+"""No paragraph is a megabyte long: such a line is minified data, a dump or a binary file."""
+
+
+def _check_line_lengths(p: Path, limit: int) -> None:
+    """Stream the file once and reject an overlong line before the whole file is read into memory
+    (a 100 MB single line must not exhaust a small memory limit)."""
+    line = 1
+    current = 0
+    previous_cr = False
+    with p.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            parts = chunk.replace(b"\r", b"\n").split(b"\n")
+            current += len(parts[0])
+            lengths = [current, *(len(x) for x in parts[1:])]
+            for k, length in enumerate(lengths[:-1] if len(lengths) > 1 else lengths):
+                if length > limit:
+                    raise InputError(
+                        _("line is too long (more than {limit} bytes): not a text document?").format(limit=limit),
+                        str(p),
+                        line + _breaks(chunk, k, previous_cr),
+                    )
+            if len(lengths) > 1:
+                line += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+                if previous_cr and chunk.startswith(b"\n"):
+                    line -= 1
+                current = lengths[-1]
+            if current > limit:
+                raise InputError(
+                    _("line is too long (more than {limit} bytes): not a text document?").format(limit=limit),
+                    str(p),
+                    line,
+                )
+            previous_cr = chunk.endswith(b"\r")
+
+
+def _breaks(chunk: bytes, separators: int, previous_cr: bool) -> int:
+    """Line breaks among the first ``separators`` \\r/\\n bytes of ``chunk`` (\\r\\n counts once)."""
+    count = 0
+    seen = 0
+    prev = b"\r" if previous_cr else b""
+    for index in range(len(chunk)):
+        if seen >= separators:
+            break
+        byte = chunk[index : index + 1]
+        if byte in (b"\r", b"\n"):
+            seen += 1
+            if not (byte == b"\n" and prev == b"\r"):
+                count += 1
+        prev = byte
+    return count
+
+
+def read_text(path: str | os.PathLike[str], max_line_bytes: int = MAX_LINE_BYTES) -> DecodedText:
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -140,6 +225,8 @@ def read_text(path: str | os.PathLike[str]) -> DecodedText:
             raise InputError(_("not a regular file"), str(path))
         if size > MAX_TEXT_BYTES:
             raise InputError(_("the file is too large ({size} bytes)").format(size=size), str(path))
+        if size > max_line_bytes:
+            _check_line_lengths(p, max_line_bytes)
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(_("no such file"), str(path)) from None

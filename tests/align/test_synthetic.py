@@ -11,7 +11,6 @@ from align_synthetic import build, f1, load_sentence_pairs, write_files, write_p
 
 from mtreview.align.bilingual import align_files, align_page
 from mtreview.formats.textio import numbered_lines, read_text
-from tests.conftest import require_or_skip
 
 DOCS = 12
 
@@ -19,7 +18,7 @@ DOCS = 12
 @pytest.fixture(scope="module")
 def sentence_pairs(testdata):
     folder = testdata / "mlqe-pe"
-    require_or_skip(folder.exists(), f"MLQE-PE test data missing: {folder}")
+    assert folder.exists(), f"MLQE-PE test data missing from ../shared: {folder}"
     return load_sentence_pairs(testdata)
 
 
