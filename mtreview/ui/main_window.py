@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from mtreview import __version__
-from mtreview.domain.errors import ConflictError, InputError, MtreviewError
+from mtreview.domain.errors import ConflictError, ConnectionLostError, InputError, MtreviewError
 from mtreview.domain.model import AnnotationDraft, AnnotationState, Changes, Segment, Severity, Side, Status
 from mtreview.domain.progress import Progress
 from mtreview.i18n import _
@@ -47,6 +47,7 @@ from mtreview.ui.dashboard import Dashboard
 from mtreview.ui.annotations import AnnotationPanel, FlagDialog, category_for_whole_segment, covered_text
 from mtreview.ui.editor import SegmentEditor
 from mtreview.ui.findings import FindingsPanel
+from mtreview.ui.history import HistoryPanel
 from mtreview.ui.segment_model import (
     COL_CHRF,
     COL_CORRECTED,
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.model.extras_provider = self._row_extras
         self.current: Segment | None = None
         self._load_scoring()
+        self._start_feed()
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -209,6 +211,10 @@ class MainWindow(QMainWindow):
         self.findings_panel = FindingsPanel()
         self.side.addTab(self.findings_panel, _("F&indings"))
         self.findings_panel.annotationActivated.connect(self._select_annotation_span)
+        self.history_panel = HistoryPanel()
+        self.side.addTab(self.history_panel, _("&History"))
+        self.history_panel.revertRequested.connect(self.revert_to_revision)
+        self.side.currentChanged.connect(lambda _i: self.refresh_history())
 
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.editor)
@@ -426,7 +432,106 @@ class MainWindow(QMainWindow):
     def segmentChanged(self, segment: Segment | None) -> None:
         """Side panels and highlights follow the current segment."""
         self.refresh_annotations()
+        self.refresh_history()
         self.update_progress()
+        if getattr(self, "feed", None) is not None and segment is not None:
+            self._heartbeat()
+
+    # ------------------------------------------------------------------ team: others' changes, presence
+    def _start_feed(self) -> None:
+        from mtreview.services.sync import ChangeFeed
+
+        try:
+            self.feed: object | None = ChangeFeed(self.service.store, self.service.author)
+        except MtreviewError as exc:
+            self.feed = None
+            self.statusBar().showMessage(describe_error(exc), 10000)
+            return
+        if not hasattr(self, "_feed_timer"):
+            self._feed_timer = QTimer(self)
+            self._feed_timer.setInterval(1000)
+            self._feed_timer.timeout.connect(self.poll_others)
+            self._heartbeat_timer = QTimer(self)
+            self._heartbeat_timer.setInterval(5000)
+            self._heartbeat_timer.timeout.connect(self._heartbeat)
+        self._feed_timer.start()
+        self._heartbeat_timer.start()
+
+    def _stop_feed(self) -> None:
+        feed, self.feed = getattr(self, "feed", None), None
+        close = getattr(feed, "close", None)
+        if close is not None:
+            try:
+                close()
+            except MtreviewError:
+                pass
+
+    def poll_others(self) -> None:
+        """Apply what other reviewers changed (within about a second) and mark who edits what."""
+        from mtreview.services.sync import ChangeFeed
+
+        feed = self.feed
+        if not isinstance(feed, ChangeFeed):
+            return
+        try:
+            changes = feed.poll()
+            editors = feed.editors()
+        except MtreviewError as exc:
+            self.statusBar().showMessage(_("Connection problem: {e}").format(e=describe_error(exc)), 5000)
+            return
+        self._flush_outbox()
+        self.model.set_editors(editors)
+        if not changes.empty:
+            who = sorted({r.author for r in feed.revisions})
+            self.apply_changes(changes, external=True)
+            if who:
+                self.statusBar().showMessage(_("Updated: changes by {who}").format(who=", ".join(who)), 4000)
+
+    def _heartbeat(self) -> None:
+        from mtreview.services.sync import ChangeFeed
+
+        if isinstance(self.feed, ChangeFeed):
+            try:
+                self.feed.set_editing(self.current.id if self.current else None)
+            except MtreviewError:
+                pass
+
+    def _flush_outbox(self) -> None:
+        from mtreview.services.outbox import Outbox
+
+        if not self.service.store.is_team:
+            return
+        outbox = Outbox.for_service(self.service)
+        if not outbox.pending():
+            return
+        report = outbox.flush(self.service)
+        if report.sent or report.conflicts:
+            self.statusBar().showMessage(report.message(), 10000)
+            self.apply_changes(Changes(segments=frozenset(
+                [s.id for s in report.sent] + [item.segment_id for item, _e in report.conflicts])))
+
+    # ------------------------------------------------------------------ history
+    def refresh_history(self) -> None:
+        if self.side.currentWidget() is not self.history_panel:
+            return
+        if self.current is None:
+            self.history_panel.set_revisions([])
+            return
+        self.history_panel.set_revisions(self.service.store.revisions(self.current.id))
+
+    def revert_to_revision(self, revision: object) -> None:
+        from mtreview.domain.model import Revision
+
+        seg = self.current
+        if not isinstance(revision, Revision) or seg is None or revision.entity != "segment":
+            self.statusBar().showMessage(_("Only segment text changes can be reverted here."), 5000)
+            return
+        state = revision.before if isinstance(revision.before, dict) else revision.after
+        if not isinstance(state, dict) or "status" not in state:
+            return
+        self._run_segment_change(seg, state.get("corrected"), Status(state["status"]),
+                                 _("Revert segment {n}").format(n=seg.ordinal), "revert")
+        self.refresh_history()
 
     # ------------------------------------------------------------------ scores and annotations
     def _load_scoring(self) -> None:
@@ -725,8 +830,10 @@ class MainWindow(QMainWindow):
         except MtreviewError as exc:
             QMessageBox.warning(self, _("Cannot change the annotation"), describe_error(exc))
 
-    def apply_changes(self, changes: Changes) -> None:
-        """Refresh exactly what a mutation changed."""
+    def apply_changes(self, changes: Changes, external: bool = False) -> None:
+        """Refresh exactly what a mutation changed. ``external``: another reviewer made it."""
+        if changes.settings:
+            self._load_scoring()
         self.live.apply(changes)
         self._dashboard_stale = True
         if changes.documents:
@@ -738,11 +845,18 @@ class MainWindow(QMainWindow):
             if self.current is not None and self.current.id in changes.segments:
                 fresh = self.service.store.segment(self.current.id)
                 if fresh.version != self.current.version:
-                    keep_text = self.editor.is_dirty() and self.editor.text() != fresh.target
-                    text = self.editor.text()
-                    self.current = fresh
-                    self.editor.load(fresh, text if keep_text else None)
-                self.segmentChanged(fresh)
+                    dirty = self.editor.is_dirty() and self.editor.text() != fresh.target
+                    if external and dirty:
+                        # Keep our base version: saving will raise a conflict and show both texts,
+                        # never overwrite theirs silently.
+                        self.statusBar().showMessage(
+                            _("{who} changed this segment while you were editing it; saving will let you "
+                              "choose or merge.").format(who=fresh.author or "?"), 10000)
+                    else:
+                        text = self.editor.text()
+                        self.current = fresh
+                        self.editor.load(fresh, text if dirty else None)
+                self.segmentChanged(self.current)
         self.update_progress()
 
     def update_progress(self) -> None:
@@ -781,9 +895,25 @@ class MainWindow(QMainWindow):
             self.undo.run(SetSegmentText(seg.id, text, status, label, action, expected_version=seg.version), label)
         except ConflictError as exc:
             return self._resolve_conflict(exc, seg, text, status, label)
+        except ConnectionLostError as exc:
+            return self._queue_offline(exc, seg, text, status)
         except MtreviewError as exc:
             QMessageBox.warning(self, _("Could not save"), describe_error(exc))
             return False
+        return True
+
+    def _queue_offline(self, exc: ConnectionLostError, seg: Segment, text: str | None, status: Status) -> bool:
+        """The server is gone: a confirmation is kept on this computer and sent when it is back."""
+        from mtreview.services.outbox import Outbox
+
+        if status != Status.APPROVED or text is None:
+            QMessageBox.warning(self, _("Connection lost"), describe_error(exc) + "\n\n" +
+                                _("Your text stays in the editor; confirm it when the connection is back."))
+            return False
+        outcome = Outbox.for_service(self.service).queue(seg.id, text, seg.version, self.service.author)
+        del outcome
+        self.statusBar().showMessage(_("The server cannot be reached: your confirmation is saved on this computer "
+                                       "and will be sent when the connection is back."), 15000)
         return True
 
     def _resolve_conflict(self, exc: ConflictError, seg: Segment, text: str | None, status: Status,
@@ -797,8 +927,15 @@ class MainWindow(QMainWindow):
             _("Their version:\n{theirs}\n\nYour version:\n{mine}").format(theirs=current.target, mine=text or "")
         )
         mine = box.addButton(_("Keep &mine"), QMessageBox.ButtonRole.AcceptRole)
+        merge = box.addButton(_("&Merge by hand"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(_("Take &theirs"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
+        if box.clickedButton() is merge:
+            # Base the editor on their version, with both texts in it to merge; nothing is saved yet.
+            self.current = current
+            self.editor.load(current, (text or "") + "\n" + current.target)
+            self.statusBar().showMessage(_("Merge the two versions in the correction box, then confirm."), 15000)
+            return False
         if box.clickedButton() is mine:
             try:
                 self.undo.run(SetSegmentText(seg.id, text, status, label, "merge", expected_version=current.version),
@@ -946,8 +1083,10 @@ class MainWindow(QMainWindow):
         self.model._service = service  # the model reads through the current project
         self.undo_stack.clear()
         self.current = None
+        self._stop_feed()
         old.close()
         self._load_scoring()
+        self._start_feed()
         self.prefs.add_recent(location)
         self._save_prefs()
         self._update_title()
@@ -1003,6 +1142,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush_draft()
         self.save_current()
+        if hasattr(self, "_feed_timer"):
+            self._feed_timer.stop()
+            self._heartbeat_timer.stop()
+        self._stop_feed()
         self._save_prefs()
         event.accept()
 

@@ -56,6 +56,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._extras: dict[int, RowExtras] = {}
         self.extras_provider: Callable[[list[Segment]], dict[int, RowExtras]] | None = None
         self._headers = _headers()
+        self._editors: dict[int, str] = {}
 
     # ------------------------------------------------------------------ ids
     def set_ids(self, ids: list[int]) -> None:
@@ -110,6 +111,18 @@ class SegmentTableModel(QAbstractTableModel):
             row = self._row_of[sid]
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
+    def set_editors(self, editors: dict[int, str]) -> bool:
+        """Mark segments other reviewers are editing; returns whether anything changed."""
+        if editors == self._editors:
+            return False
+        touched = set(editors) | set(self._editors)
+        self._editors = dict(editors)
+        for sid in touched:
+            row = self._row_of.get(sid)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, COL_NUMBER), self.index(row, COL_NUMBER))
+        return True
+
     def refresh_all_extras(self) -> None:
         if self.extras_provider is not None and self._cache:
             self._extras.update(self.extras_provider(list(self._cache.values())))
@@ -144,6 +157,8 @@ class SegmentTableModel(QAbstractTableModel):
         if role == ConfidenceRole:
             return seg.confidence
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_NUMBER and seg.id in self._editors:
+                return _("{who} is editing this segment").format(who=self._editors[seg.id])
             if col == COL_NUMBER:
                 lines = ", ".join(map(str, seg.source_lines)) or "—"
                 tlines = ", ".join(map(str, seg.target_lines)) or "—"
@@ -153,6 +168,8 @@ class SegmentTableModel(QAbstractTableModel):
                 return _(seg.status.value)
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
+            if col == COL_NUMBER and seg.id in self._editors:
+                return QBrush(QColor(160, 200, 255))
             if col == COL_NUMBER and seg.confidence < LOW_CONFIDENCE:
                 return QBrush(QColor(255, 214, 153))
             if col == COL_STATUS and seg.status == Status.APPROVED:
@@ -171,7 +188,7 @@ class SegmentTableModel(QAbstractTableModel):
     def _display(self, seg: Segment, col: int) -> str:
         extras = self._extras.get(seg.id, RowExtras())
         if col == COL_NUMBER:
-            return str(seg.ordinal)
+            return f"{seg.ordinal} ✎" if seg.id in self._editors else str(seg.ordinal)
         if col == COL_SOURCE:
             return seg.source
         if col == COL_MT:
