@@ -81,9 +81,11 @@ def pg_server():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def pg_url(pg_server) -> str:  # type: ignore[no-untyped-def]
-    """A ``postgresql+psycopg://`` URL of a new, empty database (as the superuser)."""
-    return pg_server.url(pg_server.create_database())
+def pg_url(pg_server):  # type: ignore[no-untyped-def]
+    """A ``postgresql+psycopg://`` URL of a new, empty database (as the superuser), dropped afterwards."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
