@@ -64,6 +64,15 @@ def _decode(path: Path) -> str:
             except LookupError:
                 charset = ""
             if charset and charset.upper() != "CHARSET":
+                name = codecs.lookup(charset).name
+                if name != "utf-8" and not name.startswith(("utf-16", "utf-32")) and not data.isascii():
+                    # text beyond ASCII that is valid UTF-8 is UTF-8 whatever the header says (a legacy
+                    # encoding's text is practically never valid UTF-8); trusting "ISO-8859-1" here
+                    # would import Japanese as mojibake
+                    try:
+                        return data.decode("utf-8")
+                    except UnicodeDecodeError:
+                        pass
                 try:
                     return data.decode(charset)
                 except UnicodeDecodeError:

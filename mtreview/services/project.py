@@ -45,14 +45,19 @@ def read_input(
     if target is not None and not Path(target).exists():
         raise InputError(_("no such file"), str(target))
     info = reader_for(p) if target is None else None
-    if info is not None:
-        return info.read(p, progress)
-    alignment = align_input(p, target, progress)
-    fmt = "page" if target is None else "text-pair"
-    doc = alignment.to_document(document_name(p), str(p), fmt)
-    if not doc.segments:
-        raise InputError(_("no paragraph pairs were found"), str(path))
-    return doc
+    try:
+        if info is not None:
+            return info.read(p, progress)
+        alignment = align_input(p, target, progress)
+        fmt = "page" if target is None else "text-pair"
+        doc = alignment.to_document(document_name(p), str(p), fmt)
+    except MemoryError:
+        pass  # a 100 MB line, a zip bomb…: raised below, once the reader's frames (and data) are gone
+    else:
+        if not doc.segments:
+            raise InputError(_("no paragraph pairs were found"), str(path))
+        return doc
+    raise InputError(_("the file is too large"), str(path))
 
 
 @dataclass(frozen=True)
