@@ -82,6 +82,7 @@ _MULTIPLIER = {
 _EN_QUOTE = re.compile(r"(?:^|[\s(\[—–-])[“\"‘«]")
 _JA_QUOTE = re.compile(r"[「『“\"«]")
 _SPEAKER = re.compile(r"^(?P<label>[^:：]{1,40}?)\s*[:：](?!//)\s*(?P<rest>\S.*)$", re.DOTALL)
+_HIRAGANA = re.compile(r"[\u3041-\u3096]")
 _SPEAKER_BAD = re.compile(r"[。、,.!?！？「」『』“”\";；]")
 _MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)")
 
@@ -148,8 +149,10 @@ def _is_speaker(text: str) -> bool:
     label = m.group("label").strip()
     if not label or label.isdigit() or _SPEAKER_BAD.search(re.sub(r"\([^)]*\)|（[^）]*）", "", label)):
         return False
+    if label[-1].isdigit() and m.group("rest")[:1].isdigit():
+        return False  # a time or a ratio: 10:30
     if _JA_CHAR.search(label):
-        return len(label) <= 16
+        return len(label) <= 16 and len(_HIRAGANA.findall(label)) <= 2
     return len(label.split()) <= 5
 
 

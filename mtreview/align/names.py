@@ -92,6 +92,7 @@ def romanise(katakana: str) -> str:
 
 
 # English spelling → something close to how Japanese hears it.
+_NON_RHOTIC = "(?<=[aeiou])r(?=[^aeiou]|$)"
 _EN_RULES: tuple[tuple[str, str], ...] = (
     ("ough", "o"),
     ("tch", "ch"),
@@ -106,12 +107,15 @@ _EN_RULES: tuple[tuple[str, str], ...] = (
     ("c", "k"),
     ("v", "b"),
     ("y(?=[^aeiou]|$)", "i"),
-    ("(?<=[aeiou])r(?=[^aeiou]|$)", ""),  # non-rhotic: Karnofsky → kanofsky, Oliver → olibe
+    (_NON_RHOTIC, ""),  # non-rhotic: Karnofsky → kanofsky, Oliver → olibe
     ("l", "r"),
     ("(?<=[^aeiou\\s])h", ""),
+    ("mb(?=\\s|$)", "m"),  # silent b: Whitcombe
+    ("(?<=[^aeiou\\s])e(?=\\s|$)", ""),  # silent final e
     ("([a-z])\\1", "\\1"),
 )
 _JA_RULES: tuple[tuple[str, str], ...] = (
+    ("(?<![a-z])u(?=[ieo])", "w"),  # ウィ ウェ ウォ are wi, we, wo
     ("shi", "si"),
     ("chi", "ti"),
     ("tsu", "tu"),
@@ -123,13 +127,16 @@ _JA_RULES: tuple[tuple[str, str], ...] = (
     ("([a-z])\\1", "\\1"),  # long vowels and sokuon: kaanofusukii → kanofusuki
 )
 _EN_COMPILED = tuple((re.compile(a), b) for a, b in _EN_RULES)
+_EN_RHOTIC_COMPILED = tuple((re.compile(a), b) for a, b in _EN_RULES if a != _NON_RHOTIC)
 _JA_COMPILED = tuple((re.compile(a), b) for a, b in _JA_RULES)
 _NON_LETTERS = re.compile(r"[^a-z\s]+")
 
 
 @lru_cache(maxsize=65536)
-def phonetic_key(text: str) -> str:
-    """A coarse phonetic key; katakana is romanised first. Parts stay separated by single spaces."""
+def phonetic_key(text: str, rhotic: bool = False) -> str:
+    """A coarse phonetic key; katakana is romanised first. Parts stay separated by single spaces.
+    English keys drop an r after a vowel (Karnofsky → カーノフスキー) unless ``rhotic`` (Fernandez →
+    フェルナンデス keeps it); ``name_similarity`` tries both."""
     text = unicodedata.normalize("NFKC", text).strip()
     if _KATAKANA_RUN.search(text):
         key = romanise(text)
@@ -138,11 +145,11 @@ def phonetic_key(text: str) -> str:
         key = unicodedata.normalize("NFKD", text.lower())
         key = "".join(ch for ch in key if not unicodedata.combining(ch))
         key = _SEPARATORS.sub(" ", key)
-        rules = _EN_COMPILED
+        rules = _EN_RHOTIC_COMPILED if rhotic else _EN_COMPILED
     key = _NON_LETTERS.sub("", key)
     for pattern, repl in rules:
         key = pattern.sub(repl, key)
-    return " ".join(key.split())
+    return " ".join(key.replace("z", "s").split())
 
 
 @lru_cache(maxsize=65536)
@@ -157,6 +164,8 @@ def skeleton(key: str) -> str:
 
 
 def _part_similarity(en_key: str, ja_key: str) -> float:
+    if "|" in en_key:
+        return max(_part_similarity(k, ja_key) for k in en_key.split("|"))
     if not en_key or not ja_key:
         return 0.0
     full = fuzz.ratio(en_key, ja_key) / 100.0
@@ -176,6 +185,9 @@ def name_similarity(english: str, japanese: str) -> float:
     with its best English part, in order-free fashion), so ``Karnofsky`` vs ``ホルデン・カーノフスキー``
     is a partial match and ``Holden Karnofsky`` vs the same is a full one."""
     en_parts = phonetic_key(english).split()
+    rhotic_parts = phonetic_key(english, rhotic=True).split()
+    if len(rhotic_parts) == len(en_parts) and rhotic_parts != en_parts:
+        en_parts = [a if a == b else f"{a}|{b}" for a, b in zip(en_parts, rhotic_parts, strict=True)]
     ja_parts = [phonetic_key(p) for p in _SEPARATORS.split(unicodedata.normalize("NFKC", japanese)) if p]
     ja_parts = [p for p in ja_parts if p]
     if not en_parts or not ja_parts:
