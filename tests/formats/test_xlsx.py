@@ -21,6 +21,7 @@ class TestXlsxContract(FormatContract):
     reader = staticmethod(read_xlsx)
     writer = staticmethod(write_xlsx)
     suffix = ".xlsx"
+    placeholders_stay = True
     volatile_meta = frozenset({"row", "segment_id"})  # the sheet's own row and document name
     bad_inputs = ((b"not a zip at all", None), (b"PK\x03\x04broken zip", None))
 
