@@ -111,6 +111,8 @@ class DocumentFacts:
             sources, lex.given_names, lex.org_suffixes, context.glossary,
             [self.mentions[s.id] for s in document.segments])
         self._name_index: dict[str, list[str]] | None = None
+        self.fallback_names: dict[str, str | None] = {}
+        """Katakana run → the document's person or organisation it renders (cache of the name checks)."""
         self._ratio: dict[str, float] = {}
         for s in document.segments:
             r = length_ratio(s.source, s.target)
@@ -119,13 +121,11 @@ class DocumentFacts:
         self.ratios = LengthStats(list(self._ratio.values()))
 
     def name_candidates(self, katakana: str) -> list[str]:
-        """Document names known as persons or organisations that could be rendered by ``katakana`` (same
-        first sound); undecided capitalised words are left out (Code is not コード)."""
+        """Document names that could be rendered by ``katakana`` (same first sound). Callers keep only
+        persons and organisations (Code is not コード)."""
         if self._name_index is None:
             index: dict[str, list[str]] = {}
             for token in self.entities.names:
-                if self.entities.kind(token) not in ("person", "org"):
-                    continue
                 if len(token) >= 3 and token.isalpha() and not is_acronym(token):
                     for _skeleton, full in english_keys(token):
                         if full:

@@ -186,7 +186,7 @@ class EntityIndex:
 
     def _decide(self, key: str) -> str:
         ev = _Evidence()
-        for n, i in self._where.get(key, ()):
+        for n, i in self._where.get(key, ())[:MAX_EVIDENCE]:
             person, org = self._evidence(n, i)
             ev.person += person
             ev.org += org
@@ -239,6 +239,8 @@ class EntityIndex:
         return person, org
 
 
+MAX_EVIDENCE = 60
+"""Mentions looked at per name: the evidence has long settled by then."""
 _NEXT_WORD = re.compile(r"\s*,?\s*([A-Za-z]+)\.?")
 _VERSION_AFTER = re.compile(r"\s+v?\d")
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")

@@ -145,6 +145,18 @@ def english_keys(word: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def first_sound(full: str) -> str:
+    """"V" for a vowel, else the first consonant of a romanised or normalised name."""
+    if not full:
+        return ""
+    return "V" if full[0] in "aeiouy" else full[0]
+
+
+@lru_cache(maxsize=65536)
+def english_sounds(word: str) -> frozenset[str]:
+    return frozenset(first_sound(full) for _skeleton, full in english_keys(word))
+
+
 def english_key(word: str) -> str:
     return english_keys(word)[0][0]
 

@@ -127,22 +127,31 @@ class Idiom:
     """Lower-case words one of which must be in the source for the pattern to be tried."""
     path: str
     line: int
+    required: frozenset[str] = frozenset()
+    """Words that every match contains as they are: a cheap test before the regular expression."""
 
 
 def compile_idiom_pattern(idiom: str, pattern: str) -> tuple[re.Pattern[str], frozenset[str]]:
     """Compile the pattern language; ``re.error`` on a bad regular expression."""
+    compiled, anchors, _required = compile_idiom(idiom, pattern)
+    return compiled, anchors
+
+
+def compile_idiom(idiom: str, pattern: str) -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """(regex, anchor words, words that must all be in the source) of an idiom entry."""
     words = re.findall(r"[a-z][a-z'’-]*", idiom.lower())
     content = [w for w in words if w not in STOPWORDS] or words
     if pattern.startswith("re:"):
         compiled = re.compile(pattern[3:], re.IGNORECASE)
         fixed = [w for w in content if _depth_zero(pattern[3:].lower(), w)]
         if fixed:
-            return compiled, frozenset({max(fixed, key=_anchor_key)})
+            return compiled, frozenset({max(fixed, key=_anchor_key)}), frozenset()
         anchors = {form for w in content for form in inflections(w)}
-        return compiled, frozenset(anchors)
+        return compiled, frozenset(anchors), frozenset()
     text = pattern or idiom
     parts: list[str] = []
     anchors: set[str] = set()
+    required: set[str] = set()
     tokens = text.lower().split()
     for i, raw in enumerate(tokens):
         optional = raw.startswith("(") and raw.endswith(")")
@@ -167,6 +176,8 @@ def compile_idiom_pattern(idiom: str, pattern: str) -> tuple[re.Pattern[str], fr
                 if alt not in STOPWORDS:
                     anchors.update(alt_forms)
             piece = "(?:" + "|".join(re.escape(f).replace("'", "['’]") for f in forms) + ")"
+            if not optional and len(forms) == 1 and forms[0].isalpha() and forms[0].isascii():
+                required.add(forms[0])
         parts.append(f"(?:{piece}\\s+)?" if optional else piece + r"\s+")
     # one anchor is enough (every word of a plain pattern must be present): the longest content word
     content_words = [t.strip("()").rstrip("+") for t in tokens]
@@ -181,7 +192,8 @@ def compile_idiom_pattern(idiom: str, pattern: str) -> tuple[re.Pattern[str], fr
     regex = regex[: -len(r"\s+")] if regex.endswith(r"\s+") else regex
     if not anchors:
         anchors = set(words)
-    return re.compile(r"(?<!\w)" + regex + r"(?!\w|['’]\w)", re.IGNORECASE), frozenset(anchors)
+    compiled = re.compile(r"(?<!\w)" + regex + r"(?!\w|['’]\w)", re.IGNORECASE)
+    return compiled, frozenset(anchors), frozenset(required)
 
 
 def _lines(path: Path) -> Iterable[tuple[int, str]]:
@@ -228,10 +240,10 @@ def load_idioms(path: Path) -> list[Idiom]:
                 idiom=idiom, line=seen[key]), str(path), number)
         seen[key] = number
         try:
-            compiled, anchors = compile_idiom_pattern(idiom, pattern)
+            compiled, anchors, required = compile_idiom(idiom, pattern)
         except re.error as exc:
             raise InputError(_("invalid regular expression: {error}").format(error=exc), str(path), number) from None
-        idioms.append(Idiom(idiom, compiled, literal, accepted, meaning, anchors, str(path), number))
+        idioms.append(Idiom(idiom, compiled, literal, accepted, meaning, anchors, str(path), number, required))
     return idioms
 
 

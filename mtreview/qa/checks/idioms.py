@@ -38,11 +38,14 @@ class LiteralIdiom(Check):
             return
         index = self.context.idiom_index
         lower = segment.source.lower()
+        words = set(WORDS.findall(lower))
         candidates: dict[int, Idiom] = {}
-        for word in set(WORDS.findall(lower)):
+        for word in words:
             for idiom in index.get(word, ()):
                 candidates[id(idiom)] = idiom
         for idiom in candidates.values():
+            if not idiom.required <= words:
+                continue
             m = idiom.pattern.search(segment.source)
             if m is None:
                 continue

@@ -11,7 +11,7 @@ from mtreview.i18n import N_, _
 from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.entities import is_acronym
-from mtreview.qa.jtext import KATAKANA_RUN, name_similarity
+from mtreview.qa.jtext import KATAKANA_RUN, english_sounds, first_sound, katakana_full, name_similarity
 
 # X社 (not 社会 society, 社交, 社説, 社是), 株式会社X, X株式会社, X Inc.
 _KATA = r"[\u30a1-\u30fa\u30fc\u30fb]+"
@@ -26,11 +26,15 @@ LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![A-Za-z])")
 
 def _best_token(part: str, tokens: Iterable[str], threshold: float) -> tuple[str | None, float]:
     best, score = None, 0.0
+    ascii_part = part.isascii()
+    sound = "" if ascii_part else first_sound(katakana_full(part))
     for token in tokens:
         if part == token:
             return token, 1.0
-        if part.isascii():
+        if ascii_part:
             s = 1.0 if part.lower() == token.lower() else 0.0
+        elif sound not in english_sounds(token):
+            continue
         else:
             s = name_similarity(token, part)
         if s > score:
@@ -124,7 +128,12 @@ class NameConsistency(Check):
                 best, _score = _best_token(text, local, threshold)
                 if best is None:
                     # alignment may have put the English name in a neighbouring segment
-                    best, _score = _best_token(text, doc.name_candidates(text), max(threshold, 0.88))
+                    best = doc.fallback_names.get(text, "")
+                    if best == "":
+                        best, _score = _best_token(text, doc.name_candidates(text), max(threshold, 0.88))
+                        if best is not None and doc.entities.kind(best) not in ("person", "org"):
+                            best = None  # only known persons and organisations (Code is not コード)
+                        doc.fallback_names[text] = best
                 if best is not None:
                     start = run.start() + part.start()
                     yield best.lower(), (best, start, start + len(part.group()), part.group())

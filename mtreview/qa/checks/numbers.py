@@ -124,7 +124,7 @@ def _scan(text: str, after_re: re.Pattern[str], japanese: bool) -> list[Quantity
 
 
 def english_quantities(source: str, words: bool = True) -> list[Quantity]:
-    found = _scan(source, EN_AFTER, japanese=False) if any(c.isdigit() for c in source) else []
+    found = _scan(source, EN_AFTER, japanese=False) if HAS_DIGIT.search(source) else []
     if words:
         found.extend(english_word_quantities(source))
     return found
@@ -183,6 +183,23 @@ def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
+def _key(value: float) -> float:
+    return round(value, 6)
+
+
+HAS_DIGIT = re.compile(r"[0-9０-９]")
+SCALE_OR_CURRENCY = re.compile(r"[万億兆千円元]|ドル|ユーロ|ポンド|thousand|million|billion|trillion|\d\s?(?:bn|mn|[kKMB])\b")
+
+
+def _copied_verbatim(source: str, target: str) -> bool:
+    """The fast path: the same digit runs on both sides, no scales or currencies to interpret."""
+    if FULLWIDTH_DIGIT.search(target) or SCALE_OR_CURRENCY.search(target) or SCALE_OR_CURRENCY.search(source):
+        return False
+    if source.count("$") != target.count("$") or source.count("%") != target.count("%"):
+        return False
+    return sorted(DIGITS.findall(source)) == sorted(DIGITS.findall(target))
+
+
 class Numbers(Check):
     id = "numbers"
     name = N_("Numbers, currencies and units")
@@ -196,24 +213,26 @@ class Numbers(Check):
         source, target = segment.source, segment.target
         if not target:
             return
-        has_src = any(c.isdigit() for c in source)
-        has_tgt = any(c.isdigit() for c in target)
+        has_src = HAS_DIGIT.search(source) is not None
+        has_tgt = HAS_DIGIT.search(target) is not None
         if not has_src and not has_tgt:
+            return
+        if has_src and has_tgt and _copied_verbatim(source, target):
             return
         src = english_quantities(source, words=False) if has_src else []
         tgt = japanese_quantities(target, kanji=False) if has_tgt else []
         src_versions = {q.version for q in src if q.version}
         tgt_versions = {q.version for q in tgt if q.version}
-        src_values = [q.value for q in src if not q.version]
-        tgt_values = [q.value for q in tgt if not q.version]
-        missing = [q for q in src if q.required and not q.version and not any(_same(q.value, v) for v in tgt_values)]
-        extra = [q for q in tgt if q.required and not q.version and not any(_same(q.value, v) for v in src_values)]
+        src_values = {_key(q.value) for q in src if not q.version}
+        tgt_values = {_key(q.value) for q in tgt if not q.version}
+        missing = [q for q in src if q.required and not q.version and _key(q.value) not in tgt_values]
+        extra = [q for q in tgt if q.required and not q.version and _key(q.value) not in src_values]
         if extra:  # number words and ordinals in the source may explain them ("two parts" → 2つ)
-            words = [q.value for q in english_word_quantities(source)]
-            extra = [q for q in extra if not any(_same(q.value, v) for v in words)]
+            words = {_key(q.value) for q in english_word_quantities(source)}
+            extra = [q for q in extra if _key(q.value) not in words]
         if missing:  # kanji numerals in the target may render them (3 → 三)
-            kanji = [q.value for q in japanese_kanji_quantities(target)]
-            missing = [q for q in missing if not any(_same(q.value, v) for v in kanji)]
+            kanji = {_key(q.value) for q in japanese_kanji_quantities(target)}
+            missing = [q for q in missing if _key(q.value) not in kanji]
         extra += [q for q in tgt if q.version and q.version not in src_versions]
         missing += [q for q in src if q.version and q.version not in tgt_versions]
         # a wrong value: pair the n-th missing with the n-th extra and report it once, on the target
@@ -235,7 +254,7 @@ class Numbers(Check):
         for q in src:
             if q.currency is None:
                 continue
-            matches = [t for t in tgt if _same(t.value, q.value) and not t.version]
+            matches = [t for t in tgt if not t.version and _key(t.value) == _key(q.value)]
             if matches and all(t.currency is not None and t.currency != q.currency for t in matches):
                 t = matches[0]
                 yield self.finding(

@@ -94,7 +94,8 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 FULLWIDTH_PUNCT = {",": "、", ".": "。", "!": "！", "?": "？", ":": "：", ";": "；", "(": "（", ")": "）"}
 JA = re.compile(f"[{JA_CHAR}]")
-ASCII_PUNCT = re.compile(r"\.\.\.|[,.!?:;()]")
+ASCII_PUNCT_IN_JA = re.compile(f"(?<=[{JA_CHAR}])(?:\\.\\.\\.|[,.!?:;()])|[()](?=[{JA_CHAR}])")
+"""ASCII punctuation right after a Japanese character, or a bracket right before one."""
 HALF_KATAKANA = re.compile(r"[\uff66-\uff9f]+")
 FULL_ALNUM = re.compile(r"[Ａ-Ｚａ-ｚ０-９]+")
 HALF_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -129,29 +130,23 @@ class PunctuationWidth(Check):
         for m in JA_GAP.finditer(target):
             yield self.finding(segment, Side.TARGET, m.start(), m.end(), _("Space between Japanese characters."),
                                "")
-        if not JA.search(target):
-            return
-        for m in ASCII_PUNCT.finditer(target):
+        for m in ASCII_PUNCT_IN_JA.finditer(target):
             start, end = m.start(), m.end()
-            before = target[start - 1] if start > 0 else ""
             after = target[end] if end < len(target) else ""
             char = m.group()
-            if char == "." and (before.isdigit() and after.isdigit()):
-                continue
             if char in ":;,." and after and after not in " \n" and not JA.match(after):
                 continue  # 7.1.7, 10:30, a URL or a number
-            if JA.match(before) or (char in "(" and JA.match(after)) or (
-                    char == ")" and JA.match(after)) or (char == "(" and before == "" and JA.match(after)):
-                suggestion = "…" if char == "..." else FULLWIDTH_PUNCT[char]
-                yield self.finding(segment, Side.TARGET, start, end,
-                                   _("ASCII punctuation “{char}” in Japanese text.").format(char=char), suggestion)
+            suggestion = "…" if char == "..." else FULLWIDTH_PUNCT[char]
+            yield self.finding(segment, Side.TARGET, start, end,
+                               _("ASCII punctuation “{char}” in Japanese text.").format(char=char), suggestion)
 
     def _brackets(self, segment: SegmentInput) -> Iterable[Finding]:
         target = segment.target
         if BRACKET.search(target) is None:
             return
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(target):
+        for m in BRACKET.finditer(target):
+            i, ch = m.start(), m.group()
             if ch in PAIRS:
                 stack.append((ch, i))
             elif ch in CLOSERS:

@@ -44,15 +44,18 @@ class Untranslated(Check):
             return
         if LOWER_RUN.search(target) is None:
             return  # no lower-case English word at all: names and acronyms only
-        masked = CODE_SPANS.sub(lambda m: " " * len(m.group()), target)
         min_length = int(self.params["min_length"])
+        candidates = [m for m in LATIN_TOKEN.finditer(target)
+                      if len(m.group()) >= min_length and m.group().islower() and m.group() not in ALLOWED]
+        if not candidates:
+            return
+        masked = CODE_SPANS.sub(lambda m: " " * len(m.group()), target)
         speakers = {s.lower() for s in doc.entities.speakers}
-        for m in LATIN_TOKEN.finditer(masked):
+        for m in candidates:
             word = m.group()
-            if any(c.isupper() for c in word) or len(word) < min_length:
-                continue  # names, acronyms, products: kept in Latin on purpose
-            low = word.lower()
-            if low in ALLOWED or low in speakers:
+            if masked[m.start() : m.end()] != word:
+                continue  # inside code, a URL, a placeholder
+            if word in speakers:
                 continue
             if HONORIFIC_AFTER.match(target[m.end() : m.end() + 4]):
                 continue  # a lower-case handle used as a name ("aysja 氏")
