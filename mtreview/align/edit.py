@@ -73,8 +73,13 @@ def merge_with_next(links: Sequence[Link], i: int) -> list[Link]:
     a, b = links[i], links[i + 1]
     if a.locked or b.locked:
         raise EditError("unlock the pair first")
-    merged = Link(tuple(sorted(a.source_lines + b.source_lines)), tuple(sorted(a.target_lines + b.target_lines)),
-                  min(a.confidence, b.confidence), False, False)
+    merged = Link(
+        tuple(sorted(a.source_lines + b.source_lines)),
+        tuple(sorted(a.target_lines + b.target_lines)),
+        min(a.confidence, b.confidence),
+        False,
+        False,
+    )
     return [*links[:i], merged, *links[i + 2 :]]
 
 

@@ -15,15 +15,61 @@ from mtreview.services.project import ProjectService
 
 @click.command("import")
 @click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--target", "target", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="The translation of INPUT, when source and target are separate files.")
-@click.option("--project", "project", required=True, help="A .mtreview file (created if needed) or a database URL.")
+@click.option(
+    "--target",
+    "target",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="The translation of INPUT, when source and target are separate files.",
+)
+@click.option(
+    "--project", "project", required=True, help="A .mtreview file (created if needed) or a database URL."
+)
 @click.option("--reviewer", default=None, help="Author recorded on the import (default: preferences).")
+@click.option(
+    "--apply-sheet",
+    is_flag=True,
+    help="INPUT is a review sheet (xlsx) exported from PROJECT: apply its corrections and annotations.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @handle_errors
-def command(input_path: str, target: str | None, project: str, reviewer: str | None, as_json: bool) -> None:
+def command(
+    input_path: str, target: str | None, project: str, reviewer: str | None, apply_sheet: bool, as_json: bool
+) -> None:
     """Import one document per INPUT into PROJECT (created if needed)."""
     from mtreview.services.project import read_input
+
+    if apply_sheet:
+        from mtreview.services.review_sheet import apply_review_sheet
+
+        service = ProjectService.open(project, reviewer or Preferences.load().reviewer)
+        try:
+            sheet = apply_review_sheet(service, input_path)
+        finally:
+            service.close()
+        summary = {
+            "rows": sheet.rows,
+            "segments_changed": sheet.segments_changed,
+            "annotations_added": sheet.annotations_added,
+            "annotations_changed": sheet.annotations_changed,
+            "annotations_removed": sheet.annotations_removed,
+        }
+        if as_json:
+            print_json(summary)
+        else:
+            click.echo(
+                _(
+                    "Applied {rows} edited rows: {seg} segments, {add} annotations added, {chg} changed, "
+                    "{rem} removed"
+                ).format(
+                    rows=sheet.rows,
+                    seg=sheet.segments_changed,
+                    add=sheet.annotations_added,
+                    chg=sheet.annotations_changed,
+                    rem=sheet.annotations_removed,
+                )
+            )
+        return
 
     # Read and align first: bad input fails before the project is created or touched.
     doc = read_input(input_path, target, Progress())
@@ -34,10 +80,24 @@ def command(input_path: str, target: str | None, project: str, reviewer: str | N
         service.close()
     d = result.document
     if as_json:
-        print_json({"document": d.name, "segments": d.segment_count, "target_only": list(doc.target_only),
-                    "source_only": list(doc.source_only)})
+        print_json(
+            {
+                "document": d.name,
+                "segments": d.segment_count,
+                "target_only": list(doc.target_only),
+                "source_only": list(doc.source_only),
+            }
+        )
     else:
-        click.echo(_("Imported {name}: {n} segments ({src} source-only, {tgt} unpaired target lines) into {project}")
-                   .format(name=d.name, n=d.segment_count, src=len(doc.source_only), tgt=len(doc.target_only),
-                           project=project))
+        click.echo(
+            _(
+                "Imported {name}: {n} segments ({src} source-only, {tgt} unpaired target lines) into {project}"
+            ).format(
+                name=d.name,
+                n=d.segment_count,
+                src=len(doc.source_only),
+                tgt=len(doc.target_only),
+                project=project,
+            )
+        )
     sys.stdout.flush()

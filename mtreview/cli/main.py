@@ -18,7 +18,8 @@ from mtreview import __version__
 COMMANDS: list[str] = [
     "mtreview.cli.import_cmd",
     "mtreview.cli.copy_cmd",
-    "mtreview.cli.score_cmd", "mtreview.cli.report_cmd",
+    "mtreview.cli.score_cmd",
+    "mtreview.cli.report_cmd",
     "mtreview.cli.export_cmd",
     "mtreview.cli.qa_cmd",
     "mtreview.cli.align_cmd",

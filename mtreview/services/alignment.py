@@ -48,8 +48,13 @@ OPERATIONS: dict[str, Operation] = {
 }
 
 
-def align_lines(source: list[int], target: list[int], source_text: dict[int, str],
-                target_text: dict[int, str], bounded: bool = False) -> list[Link]:
+def align_lines(
+    source: list[int],
+    target: list[int],
+    source_text: dict[int, str],
+    target_text: dict[int, str],
+    bounded: bool = False,
+) -> list[Link]:
     """Run the paragraph aligner on free lines (each line one paragraph) and express the result as links.
     ``bounded``: the lines lie between locked pairs, so unpaired lines at their ends are not page chrome."""
     from mtreview.align.aligner import AlignParams
@@ -62,7 +67,9 @@ def align_lines(source: list[int], target: list[int], source_text: dict[int, str
     tgt_units = [Unit((n,), (target_text.get(n, ""),), "ja") for n in target]
     params = AlignParams(edge_cost=AlignParams().skip_cost) if bounded else None
     alignment = align_units_to_alignment(src_units, tgt_units, [], [], params=params)
-    body = set(alignment.source_only) if alignment.source_only_body is None else set(alignment.source_only_body)
+    body = (
+        set(alignment.source_only) if alignment.source_only_body is None else set(alignment.source_only_body)
+    )
     links = [Link(p.source_lines, p.target_lines, p.confidence) for p in alignment.pairs]
     links += [Link((n,), (), 0.0, note=n not in body) for n in alignment.source_only]
     links += [Link((), (n,), 0.0) for n in alignment.target_only]

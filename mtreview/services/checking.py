@@ -30,8 +30,9 @@ class CheckRun:
 
 
 def fingerprint(finding: Finding, segment_id: int, occurrence: int) -> str:
-    key = "\x1f".join([finding.check, str(segment_id), finding.side.value, finding.category, finding.text,
-                       str(occurrence)])
+    key = "\x1f".join(
+        [finding.check, str(segment_id), finding.side.value, finding.category, finding.text, str(occurrence)]
+    )
     return finding.check + ":" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -50,8 +51,9 @@ def mt_documents(service: ProjectService) -> tuple[list[DocumentInput], dict[str
     return docs, by_key
 
 
-def run_project_checks(service: ProjectService, progress: Progress = NO_PROGRESS,
-                       settings: Mapping[str, Any] | None = None) -> CheckRun:
+def run_project_checks(
+    service: ProjectService, progress: Progress = NO_PROGRESS, settings: Mapping[str, Any] | None = None
+) -> CheckRun:
     if settings is None:
         stored = service.store.get_setting("enabled_checks", None)
         settings = stored if isinstance(stored, Mapping) else None
@@ -69,18 +71,33 @@ def run_project_checks(service: ProjectService, progress: Progress = NO_PROGRESS
         wanted[fingerprint(finding, seg.id, occurrences[slot])] = (finding, seg.id)
     existing = service.store.fingerprint_states(wanted)
     new = [(fp, f, sid) for fp, (f, sid) in wanted.items() if fp not in existing]
-    added = service.store.add_annotations([f.to_draft(sid) for _fp, f, sid in new], "mtreview-qa",
-                                          fingerprints=[fp for fp, _f, _sid in new]) if new else []
+    added = (
+        service.store.add_annotations(
+            [f.to_draft(sid) for _fp, f, sid in new], "mtreview-qa", fingerprints=[fp for fp, _f, _sid in new]
+        )
+        if new
+        else []
+    )
     added_ids = {a.id for a in added}
     fingerprints = service.store.annotation_fingerprints(states=[AnnotationState.PROPOSED])
-    stale = [a for a in service.store.annotations(states=[AnnotationState.PROPOSED])
-             if a.id not in added_ids and fingerprints.get(a.id) is not None and fingerprints[a.id] not in wanted]
+    stale = [
+        a
+        for a in service.store.annotations(states=[AnnotationState.PROPOSED])
+        if a.id not in added_ids and fingerprints.get(a.id) is not None and fingerprints[a.id] not in wanted
+    ]
     for ann in stale:
         service.store.delete_annotation(ann.id, ann.version, "mtreview-qa")
     touched = frozenset({a.segment_id for a in added} | {a.segment_id for a in stale})
-    return CheckRun(len(added), len(wanted) - len(new), len(stale), result.errors,
-                    Changes(segments=touched, annotations=frozenset(a.id for a in added)))
+    return CheckRun(
+        len(added),
+        len(wanted) - len(new),
+        len(stale),
+        result.errors,
+        Changes(segments=touched, annotations=frozenset(a.id for a in added)),
+    )
 
 
-def check_texts(documents: Sequence[DocumentInput], settings: Mapping[str, Any] | None = None) -> list[Finding]:
+def check_texts(
+    documents: Sequence[DocumentInput], settings: Mapping[str, Any] | None = None
+) -> list[Finding]:
     return run_checks(documents, settings).findings

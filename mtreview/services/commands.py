@@ -36,7 +36,9 @@ class SetSegmentText:
     def apply(self, service: ProjectService) -> tuple[SetSegmentText, Changes]:
         before = service.segment(self.segment_id)
         version = before.version if self.expected_version is None else self.expected_version
-        _after, changes = service.set_segment(self.segment_id, self.corrected, self.status, version, self.action)
+        _after, changes = service.set_segment(
+            self.segment_id, self.corrected, self.status, version, self.action
+        )
         inverse = SetSegmentText(self.segment_id, before.corrected, before.status, self.label, "undo")
         return inverse, changes
 

@@ -39,7 +39,9 @@ class Comparison:
         return self.other.p_value is not None and self.other.p_value < 0.05
 
 
-def comparable_pairs(service: ProjectService, doc_a: int, doc_b: int) -> tuple[list[str], list[str], list[str]]:
+def comparable_pairs(
+    service: ProjectService, doc_a: int, doc_b: int
+) -> tuple[list[str], list[str], list[str]]:
     """(MT of A, MT of B, references) for the segments whose source both documents share."""
     b_by_source = {}
     for seg in service.store.iter_segments(doc_b):
@@ -58,8 +60,9 @@ def comparable_pairs(service: ProjectService, doc_a: int, doc_b: int) -> tuple[l
     return mt_a, mt_b, refs
 
 
-def compare_engines(service: ProjectService, doc_a: int, doc_b: int, n_samples: int = 1000,
-                    seed: int = 12345) -> list[Comparison]:
+def compare_engines(
+    service: ProjectService, doc_a: int, doc_b: int, n_samples: int = 1000, seed: int = 12345
+) -> list[Comparison]:
     docs = {d.id: d for d in service.store.documents()}
     mt_a, mt_b, refs = comparable_pairs(service, doc_a, doc_b)
     if len(refs) < 2:
@@ -71,16 +74,24 @@ def compare_engines(service: ProjectService, doc_a: int, doc_b: int, n_samples: 
     import os
 
     os.environ.setdefault("SACREBLEU_SEED", str(seed))
-    test = PairedTest([(name_a, mt_a), (name_b, mt_b)],
-                      {"chrF": metrics.chrf_metric(), "BLEU": metrics.bleu_metric()},
-                      [refs], test_type="bs", n_samples=n_samples)
+    test = PairedTest(
+        [(name_a, mt_a), (name_b, mt_b)],
+        {"chrF": metrics.chrf_metric(), "BLEU": metrics.bleu_metric()},
+        [refs],
+        test_type="bs",
+        n_samples=n_samples,
+    )
     signatures, results = test()
     out = []
     for metric in (k for k in results if k != "System"):  # sacrebleu names them e.g. chrF2, BLEU
         base, other = results[metric]
-        out.append(Comparison(
-            metric, str(signatures[metric]), len(refs),
-            EngineResult(name_a, base.score, base.mean, base.ci, base.p_value),
-            EngineResult(name_b, other.score, other.mean, other.ci, other.p_value),
-        ))
+        out.append(
+            Comparison(
+                metric,
+                str(signatures[metric]),
+                len(refs),
+                EngineResult(name_a, base.score, base.mean, base.ci, base.p_value),
+                EngineResult(name_b, other.score, other.mean, other.ci, other.p_value),
+            )
+        )
     return out

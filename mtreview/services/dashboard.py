@@ -60,16 +60,27 @@ def build(service: ProjectService, progress: Progress = NO_PROGRESS, worst: int 
         counter["annotations"] += 1
         counter[ann.severity.value] += 1
     ranked = sorted((s for s in rep.segments if s.mqm_penalty > 0 or s.chrf is not None), key=_sort_key)
-    worst_rows = [WorstSegment(ids[s.id][0], ids[s.id][1], ids[s.id][2], s.mqm_penalty, s.chrf, ids[s.id][3])
-                  for s in ranked[:worst] if s.id in ids]
+    worst_rows = [
+        WorstSegment(ids[s.id][0], ids[s.id][1], ids[s.id][2], s.mqm_penalty, s.chrf, ids[s.id][3])
+        for s in ranked[:worst]
+        if s.id in ids
+    ]
     charts: dict[str, str] = {}
     for name, svg in (
         ("errors", report_charts.chart_errors(rep)),
         ("quality", report_charts.chart_quality(rep)),
-        ("chrf", report_charts.chart_histogram([s.chrf for s in rep.segments if s.chrf is not None],
-                                               "chrF", "#1f77b4")),
-        ("mqm", report_charts.chart_histogram([s.mqm_penalty for s in rep.segments if s.mqm_penalty > 0],
-                                              "MQM", "#d62728")),
+        (
+            "chrf",
+            report_charts.chart_histogram(
+                [s.chrf for s in rep.segments if s.chrf is not None], "chrF", "#1f77b4"
+            ),
+        ),
+        (
+            "mqm",
+            report_charts.chart_histogram(
+                [s.mqm_penalty for s in rep.segments if s.mqm_penalty > 0], "MQM", "#d62728"
+            ),
+        ),
     ):
         if svg:
             charts[name] = svg

@@ -78,8 +78,9 @@ class LiveScores:
                     self.mqm.remove_annotation(ann.id)
             # the target length may have changed: re-register the segment with its new text
             self._rebuild_segment(seg)
-            fresh = store.annotations(segment_ids=[seg.id],
-                                      states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED])
+            fresh = store.annotations(
+                segment_ids=[seg.id], states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED]
+            )
             self._annotations[seg.id] = fresh
             for ann in fresh:
                 if ann.state == AnnotationState.CONFIRMED:
@@ -89,8 +90,13 @@ class LiveScores:
         remove = getattr(self.mqm, "remove_segment", None)
         if remove is not None:
             remove(seg.id)
-            self.mqm.add_segment(seg.id, self._doc_names[seg.document_id], seg.source, seg.target,
-                                 system=self._engines.get(seg.document_id))
+            self.mqm.add_segment(
+                seg.id,
+                self._doc_names[seg.document_id],
+                seg.source,
+                seg.target,
+                system=self._engines.get(seg.document_id),
+            )
 
     # ------------------------------------------------------------------ reading
     def segment(self, segment_id: int) -> SegmentFigures:

@@ -110,8 +110,9 @@ class ProjectService:
     def segment(self, segment_id: int) -> Segment:
         return self.store.segment(segment_id)
 
-    def edit(self, segment_id: int, text: str | None, expected_version: int,
-             status: Status | None = None) -> tuple[Segment, Changes]:
+    def edit(
+        self, segment_id: int, text: str | None, expected_version: int, status: Status | None = None
+    ) -> tuple[Segment, Changes]:
         """Set the corrected text (``None`` returns to the MT) and, optionally, the status."""
         seg = self.store.segment(segment_id)
         if status is None:
@@ -121,22 +122,37 @@ class ProjectService:
                 status = Status.NEW
             else:
                 status = seg.status
-        updated = self.store.update_segment(segment_id, expected_version, self.author, corrected=text, status=status)
+        updated = self.store.update_segment(
+            segment_id, expected_version, self.author, corrected=text, status=status
+        )
         return updated, Changes(segments=frozenset({segment_id}))
 
     def confirm(self, segment_id: int, text: str, expected_version: int) -> tuple[Segment, Changes]:
         """Save the reviewer's text and approve the segment; durable when this returns."""
         updated = self.store.update_segment(
-            segment_id, expected_version, self.author, corrected=text, status=Status.APPROVED, action="confirm"
+            segment_id,
+            expected_version,
+            self.author,
+            corrected=text,
+            status=Status.APPROVED,
+            action="confirm",
         )
         return updated, Changes(segments=frozenset({segment_id}))
 
     def set_status(self, segment_id: int, status: Status, expected_version: int) -> tuple[Segment, Changes]:
-        updated = self.store.update_segment(segment_id, expected_version, self.author, status=status, action="status")
+        updated = self.store.update_segment(
+            segment_id, expected_version, self.author, status=status, action="status"
+        )
         return updated, Changes(segments=frozenset({segment_id}))
 
-    def set_segment(self, segment_id: int, corrected: str | None, status: Status,
-                    expected_version: int, action: str = "edit") -> tuple[Segment, Changes]:
+    def set_segment(
+        self,
+        segment_id: int,
+        corrected: str | None,
+        status: Status,
+        expected_version: int,
+        action: str = "edit",
+    ) -> tuple[Segment, Changes]:
         updated = self.store.update_segment(
             segment_id, expected_version, self.author, corrected=corrected, status=status, action=action
         )
@@ -156,8 +172,9 @@ class ProjectService:
         (ann,) = self.store.add_annotations([draft], self.author)
         return ann, Changes(segments=frozenset({draft.segment_id}), annotations=frozenset({ann.id}))
 
-    def update_annotation(self, annotation_id: int, expected_version: int, **fields: object) -> tuple[
-            Annotation, Changes]:
+    def update_annotation(
+        self, annotation_id: int, expected_version: int, **fields: object
+    ) -> tuple[Annotation, Changes]:
         ann = self.store.update_annotation(annotation_id, expected_version, self.author, **fields)
         return ann, Changes(segments=frozenset({ann.segment_id}), annotations=frozenset({ann.id}))
 
@@ -169,7 +186,9 @@ class ProjectService:
         restored = self.store.restore_annotation(ann, self.author)
         return restored, Changes(segments=frozenset({ann.segment_id}), annotations=frozenset({ann.id}))
 
-    def triage(self, annotation_id: int, expected_version: int, state: AnnotationState) -> tuple[Annotation, Changes]:
+    def triage(
+        self, annotation_id: int, expected_version: int, state: AnnotationState
+    ) -> tuple[Annotation, Changes]:
         return self.update_annotation(annotation_id, expected_version, state=state)
 
     def document_of(self, segment_id: int) -> Document:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from mtreview import __version__
-from mtreview.formats.base import atomic_output
+from mtreview.formats.base import atomic_output, escape_formula
 from mtreview.i18n import _
 from mtreview.services.scores import ScoreReport, SegmentScore
 
@@ -302,7 +302,9 @@ CSV_COLUMNS = ("id", "document", "system", "mqm_penalty", "errors", "chrf", "ter
 def _csv_value(value: object) -> str:
     if value is None:
         return ""
-    return repr(value) if isinstance(value, float) else str(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return escape_formula(str(value))  # names come from files: "=HYPERLINK(…)" must stay text
 
 
 def write_csv(report: ScoreReport, path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> int:

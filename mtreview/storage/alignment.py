@@ -40,8 +40,9 @@ def read_links(store: ProjectStore, document_id: int) -> DocumentLines:
     source_text: dict[int, str] = {}
     target_text: dict[int, str] = {}
     with store.engine.connect() as c:
-        for row in c.execute(select(SegmentRow).where(SegmentRow.document_id == document_id)
-                             .order_by(SegmentRow.ordinal)):
+        for row in c.execute(
+            select(SegmentRow).where(SegmentRow.document_id == document_id).order_by(SegmentRow.ordinal)
+        ):
             s, t = tuple(row.source_lines or ()), tuple(row.target_lines or ())
             links.append(Link(s, t, row.confidence, bool(row.locked)))
             source_text.update(_split(row.source, s))
@@ -62,15 +63,20 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
     stamp = now()
     changed: set[int] = set()
     with store.engine.begin() as c:
-        old = {(tuple(r.source_lines or ()), tuple(r.target_lines or ())): r
-               for r in c.execute(select(SegmentRow).where(SegmentRow.document_id == document_id))}
+        old = {
+            (tuple(r.source_lines or ()), tuple(r.target_lines or ())): r
+            for r in c.execute(select(SegmentRow).where(SegmentRow.document_id == document_id))
+        }
         by_source_line: dict[int, Any] = {}
         for row in old.values():
             for line in row.source_lines or ():
                 by_source_line[line] = row
         # move every ordinal out of the way first: (document_id, ordinal) is unique
-        c.execute(update(SegmentRow).where(SegmentRow.document_id == document_id)
-                  .values(ordinal=-SegmentRow.ordinal))
+        c.execute(
+            update(SegmentRow)
+            .where(SegmentRow.document_id == document_id)
+            .values(ordinal=-SegmentRow.ordinal)
+        )
         kept: set[int] = set()
         ordinal = 0
         for link in lines.links:
@@ -81,8 +87,11 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
             row = old.get(key)
             if row is not None:
                 kept.add(row.id)
-                c.execute(update(SegmentRow).where(SegmentRow.id == row.id)
-                          .values(ordinal=ordinal, locked=link.locked))
+                c.execute(
+                    update(SegmentRow)
+                    .where(SegmentRow.id == row.id)
+                    .values(ordinal=ordinal, locked=link.locked)
+                )
                 if row.ordinal != ordinal or bool(row.locked) != link.locked:
                     changed.add(row.id)
                 continue
@@ -90,33 +99,74 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
             donors = list({r.id: r for r in sources}.values())
             corrected = None
             if any(r.corrected is not None for r in donors):
-                corrected = "\n".join((r.corrected if r.corrected is not None else r.mt) for r in donors
-                                      if (r.corrected or r.mt))
-            new_id = c.execute(insert(SegmentRow).values(
-                document_id=document_id, ordinal=ordinal, key=None,
-                source="\n".join(lines.source_text.get(n, "") for n in link.source_lines),
-                mt="\n".join(lines.target_text.get(n, "") for n in link.target_lines),
-                corrected=corrected, status=(Status.CORRECTED if corrected is not None else Status.NEW).value,
-                source_lines=list(link.source_lines), target_lines=list(link.target_lines),
-                confidence=float(link.confidence), locked=link.locked, version=1, author=author,
-                created_at=stamp, updated_at=stamp, meta=None,
-            ).returning(SegmentRow.id)).scalar_one()
+                corrected = "\n".join(
+                    (r.corrected if r.corrected is not None else r.mt)
+                    for r in donors
+                    if (r.corrected or r.mt)
+                )
+            new_id = c.execute(
+                insert(SegmentRow)
+                .values(
+                    document_id=document_id,
+                    ordinal=ordinal,
+                    key=None,
+                    source="\n".join(lines.source_text.get(n, "") for n in link.source_lines),
+                    mt="\n".join(lines.target_text.get(n, "") for n in link.target_lines),
+                    corrected=corrected,
+                    status=(Status.CORRECTED if corrected is not None else Status.NEW).value,
+                    source_lines=list(link.source_lines),
+                    target_lines=list(link.target_lines),
+                    confidence=float(link.confidence),
+                    locked=link.locked,
+                    version=1,
+                    author=author,
+                    created_at=stamp,
+                    updated_at=stamp,
+                    meta=None,
+                )
+                .returning(SegmentRow.id)
+            ).scalar_one()
             changed.add(new_id)
-            c.execute(insert(RevisionRow).values(
-                entity="segment", entity_id=new_id, segment_id=new_id, action="realign", author=author, at=stamp,
-                before=None, after={"source_lines": list(link.source_lines), "target_lines": list(link.target_lines),
-                                    "corrected": corrected}))
+            c.execute(
+                insert(RevisionRow).values(
+                    entity="segment",
+                    entity_id=new_id,
+                    segment_id=new_id,
+                    action="realign",
+                    author=author,
+                    at=stamp,
+                    before=None,
+                    after={
+                        "source_lines": list(link.source_lines),
+                        "target_lines": list(link.target_lines),
+                        "corrected": corrected,
+                    },
+                )
+            )
         for row in old.values():
             if row.id in kept:
                 continue
             c.execute(delete(AnnotationRow).where(AnnotationRow.segment_id == row.id))
             c.execute(delete(DraftRow).where(DraftRow.segment_id == row.id))
             c.execute(delete(SegmentRow).where(SegmentRow.id == row.id))
-            c.execute(insert(RevisionRow).values(
-                entity="segment", entity_id=row.id, segment_id=row.id, action="realign-delete", author=author,
-                at=stamp, before={"source_lines": row.source_lines, "target_lines": row.target_lines,
-                                  "corrected": row.corrected, "status": row.status, "version": row.version},
-                after=None))
+            c.execute(
+                insert(RevisionRow).values(
+                    entity="segment",
+                    entity_id=row.id,
+                    segment_id=row.id,
+                    action="realign-delete",
+                    author=author,
+                    at=stamp,
+                    before={
+                        "source_lines": row.source_lines,
+                        "target_lines": row.target_lines,
+                        "corrected": row.corrected,
+                        "status": row.status,
+                        "version": row.version,
+                    },
+                    after=None,
+                )
+            )
             changed.add(row.id)
         c.execute(delete(NoteRow).where(NoteRow.document_id == document_id))
         notes = []
@@ -124,10 +174,24 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
             if link.is_segment:
                 continue
             if link.source_lines:
-                notes += [{"document_id": document_id, "side": "source", "line": n,
-                           "text": lines.source_text.get(n, "")} for n in link.source_lines]
-            notes += [{"document_id": document_id, "side": "target", "line": n,
-                       "text": lines.target_text.get(n, "")} for n in link.target_lines]
+                notes += [
+                    {
+                        "document_id": document_id,
+                        "side": "source",
+                        "line": n,
+                        "text": lines.source_text.get(n, ""),
+                    }
+                    for n in link.source_lines
+                ]
+            notes += [
+                {
+                    "document_id": document_id,
+                    "side": "target",
+                    "line": n,
+                    "text": lines.target_text.get(n, ""),
+                }
+                for n in link.target_lines
+            ]
         if notes:
             c.execute(insert(NoteRow), notes)
     return changed

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,8 +37,14 @@ class LinkModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lines = DocumentLines([], {}, {})
-        self._headers = [_("Source lines"), _("English"), _("Target lines"), _("Japanese"), _("Confidence"),
-                         _("Kind")]
+        self._headers = [
+            _("Source lines"),
+            _("English"),
+            _("Target lines"),
+            _("Japanese"),
+            _("Confidence"),
+            _("Kind"),
+        ]
 
     def set_lines(self, lines: DocumentLines) -> None:
         self.beginResetModel()
@@ -46,12 +60,16 @@ class LinkModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         link = self.link(index.row()) if index.isValid() else None
         if link is None:
             return None
@@ -68,8 +86,13 @@ class LinkModel(QAbstractTableModel):
             if col == 4:
                 return f"{link.confidence:.2f}" if link.is_pair else ""
             if col == 5:
-                kind = (_("pair") if link.is_pair else _("note") if link.note or not link.source_lines
-                        else _("source only"))
+                kind = (
+                    _("pair")
+                    if link.is_pair
+                    else _("note")
+                    if link.note or not link.source_lines
+                    else _("source only")
+                )
                 return ("🔒 " if link.locked else "") + kind
         if role == Qt.ItemDataRole.BackgroundRole:
             if not link.is_pair:
@@ -127,7 +150,9 @@ class AlignmentView(QWidget):
         ):
             self._add(name, text, key, lambda _c=False, n=name: self._request(n))
         self._add("realign", _("&Re-run Aligner"), "R", lambda _c=False: self.realignRequested.emit())
-        self.document.currentIndexChanged.connect(lambda _i: self.documentChanged.emit(self.document.currentData()))
+        self.document.currentIndexChanged.connect(
+            lambda _i: self.documentChanged.emit(self.document.currentData())
+        )
         # Item views take printable keys for keyboard search before shortcuts see them: route them here.
         self.table.installEventFilter(self)
 
@@ -136,7 +161,10 @@ class AlignmentView(QWidget):
             assert isinstance(event, QKeyEvent)
             if not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 for action in self.actions_by_name.values():
-                    if action.shortcut().matches(QKeySequence(event.key())) == QKeySequence.SequenceMatch.ExactMatch:
+                    if (
+                        action.shortcut().matches(QKeySequence(event.key()))
+                        == QKeySequence.SequenceMatch.ExactMatch
+                    ):
                         action.trigger()
                         return True
         return super().eventFilter(watched, event)
@@ -164,8 +192,11 @@ class AlignmentView(QWidget):
         self.model.set_lines(lines)
         pairs = sum(1 for lk in lines.links if lk.is_pair)
         low = sum(1 for lk in lines.links if lk.is_pair and lk.confidence < LOW_CONFIDENCE)
-        self.summary.setText(_("{pairs} pairs · {low} low confidence · {other} unpaired").format(
-            pairs=pairs, low=low, other=len(lines.links) - pairs))
+        self.summary.setText(
+            _("{pairs} pairs · {low} low confidence · {other} unpaired").format(
+                pairs=pairs, low=low, other=len(lines.links) - pairs
+            )
+        )
         if lines.links:
             row = min(keep_row if keep_row is not None else 0, len(lines.links) - 1)
             self.table.setCurrentIndex(self.model.index(max(row, 0), 1))

@@ -30,8 +30,12 @@ from mtreview.i18n import _, pgettext
 from mtreview.scoring.typology import Category, Typology
 from mtreview.ui.editor import SEVERITY_COLOURS
 
-SEVERITY_KEYS = {Qt.Key.Key_N: Severity.NEUTRAL, Qt.Key.Key_M: Severity.MINOR, Qt.Key.Key_J: Severity.MAJOR,
-                 Qt.Key.Key_C: Severity.CRITICAL}
+SEVERITY_KEYS = {
+    Qt.Key.Key_N: Severity.NEUTRAL,
+    Qt.Key.Key_M: Severity.MINOR,
+    Qt.Key.Key_J: Severity.MAJOR,
+    Qt.Key.Key_C: Severity.CRITICAL,
+}
 
 
 def severity_label(severity: Severity) -> str:
@@ -74,15 +78,25 @@ class _CategoryList(QListWidget):
 class FlagDialog(QDialog):
     """Pick a category (type to search, or its number keys) and a severity (n/m/j/c in the list)."""
 
-    def __init__(self, typology: Typology, span_text: str, side: Side, parent: QWidget | None = None,
-                 category: str | None = None, severity: Severity = Severity.MAJOR, comment: str = "",
-                 suggestion: str | None = None) -> None:
+    def __init__(
+        self,
+        typology: Typology,
+        span_text: str,
+        side: Side,
+        parent: QWidget | None = None,
+        category: str | None = None,
+        severity: Severity = Severity.MAJOR,
+        comment: str = "",
+        suggestion: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.typology = typology
         self.setWindowTitle(_("Flag Error"))
         layout = QVBoxLayout(self)
         where = _("Source") if side == Side.SOURCE else _("MT")
-        self.span_label = QLabel(_("{where}: «{text}»").format(where=where, text=span_text or _("whole segment")))
+        self.span_label = QLabel(
+            _("{where}: «{text}»").format(where=where, text=span_text or _("whole segment"))
+        )
         self.span_label.setWordWrap(True)
         layout.addWidget(self.span_label)
         self.search = QLineEdit()
@@ -112,7 +126,9 @@ class FlagDialog(QDialog):
         form.addRow(_("&Comment:"), self.comment)
         form.addRow(_("Suggested &fix:"), self.suggestion)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -177,8 +193,9 @@ class FlagDialog(QDialog):
         category = self.current_category()
         if category is None:
             return None
-        return FlagChoice(category, self.severity(), self.comment.text().strip(),
-                          self.suggestion.text().strip() or None)
+        return FlagChoice(
+            category, self.severity(), self.comment.text().strip(), self.suggestion.text().strip() or None
+        )
 
 
 class AnnotationPanel(QWidget):
@@ -254,14 +271,23 @@ class AnnotationPanel(QWidget):
                 continue
             if severity is not None and ann.severity.value != severity:
                 continue
-            if text and text not in ann.category.lower() and text not in ann.author.lower() \
-                    and text not in ann.origin.lower():
+            if (
+                text
+                and text not in ann.category.lower()
+                and text not in ann.author.lower()
+                and text not in ann.origin.lower()
+            ):
                 continue
-            item = QTreeWidgetItem([
-                covered if ann.start is not None else _("(whole segment)"), ann.category,
-                severity_label(ann.severity), state_label(ann.state),
-                ann.author if ann.origin == "manual" else ann.origin, str(ordinal),
-            ])
+            item = QTreeWidgetItem(
+                [
+                    covered if ann.start is not None else _("(whole segment)"),
+                    ann.category,
+                    severity_label(ann.severity),
+                    state_label(ann.state),
+                    ann.author if ann.origin == "manual" else ann.origin,
+                    str(ordinal),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, ann)
             item.setToolTip(1, ann.comment or ann.category)
             colour = SEVERITY_COLOURS[ann.severity]
@@ -299,8 +325,9 @@ class AnnotationPanel(QWidget):
     def eventFilter(self, watched: object, event: object) -> bool:
         if watched is self.tree and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             ann = self.current()
-            if ann is not None and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                                              | Qt.KeyboardModifier.AltModifier):
+            if ann is not None and not event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            ):
                 key = event.key()
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                     self.confirmRequested.emit(ann)

@@ -6,7 +6,15 @@ import platform
 import sys
 from datetime import UTC, datetime
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mtreview import __version__
 from mtreview.i18n import _
@@ -21,13 +29,21 @@ class CrashDialog(QDialog):
             f"{datetime.now(UTC).isoformat()}\n\n{details}"
         )
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Something went wrong. Your confirmed work is saved in the project.\n"
-                                  "You can save this report and send it to the developers.")))
+        layout.addWidget(
+            QLabel(
+                _(
+                    "Something went wrong. Your confirmed work is saved in the project.\n"
+                    "You can save this report and send it to the developers."
+                )
+            )
+        )
         text = QPlainTextEdit(self.report)
         text.setReadOnly(True)
         text.setAccessibleName(_("Error details"))
         layout.addWidget(text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
         buttons.accepted.connect(self.save_report)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -79,17 +79,36 @@ class Dashboard(QWidget):
         grid = QGridLayout(body)
 
         self.documents, self.documents_model = _table(
-            [_("Document"), _("Engine"), _("Segments"), _("Confirmed"), _("chrF"), _("BLEU"), _("TER"),
-             _("MQM"), _("per 100 words"), _("per 1,000 chars"), _("Quality"), _("Result")], _("Documents"))
+            [
+                _("Document"),
+                _("Engine"),
+                _("Segments"),
+                _("Confirmed"),
+                _("chrF"),
+                _("BLEU"),
+                _("TER"),
+                _("MQM"),
+                _("per 100 words"),
+                _("per 1,000 chars"),
+                _("Quality"),
+                _("Result"),
+            ],
+            _("Documents"),
+        )
         box = QGroupBox(_("Documents"))
         QVBoxLayout(box).addWidget(self.documents)
         grid.addWidget(box, 0, 0, 1, 2)
 
         self.charts: dict[str, QSvgWidget] = {}
-        for i, (key, title) in enumerate((("errors", _("Errors by category and severity")),
-                                          ("quality", _("Quality per document")),
-                                          ("chrf", _("chrF per segment (MT vs corrected)")),
-                                          ("mqm", _("MQM penalty per segment"))), start=0):
+        for i, (key, title) in enumerate(
+            (
+                ("errors", _("Errors by category and severity")),
+                ("quality", _("Quality per document")),
+                ("chrf", _("chrF per segment (MT vs corrected)")),
+                ("mqm", _("MQM penalty per segment")),
+            ),
+            start=0,
+        ):
             box = QGroupBox(title)
             layout = QVBoxLayout(box)
             widget = QSvgWidget()
@@ -100,7 +119,8 @@ class Dashboard(QWidget):
             grid.addWidget(box, 1 + i // 2, i % 2)
 
         self.worst, self.worst_model = _table(
-            [_("Document"), _("#"), _("MQM"), _("chrF"), _("English source")], _("Worst segments"))
+            [_("Document"), _("#"), _("MQM"), _("chrF"), _("English source")], _("Worst segments")
+        )
         self.worst.doubleClicked.connect(self._open_segment)
         self.worst.activated.connect(self._open_segment)
         box = QGroupBox(_("Worst segments (double-click to open)"))
@@ -109,7 +129,9 @@ class Dashboard(QWidget):
 
         side = QVBoxLayout()
         self.reviewers, self.reviewers_model = _table(
-            [_("Reviewer"), _("Approved"), _("Annotations"), _("Critical"), _("Major"), _("Minor")], _("Reviewers"))
+            [_("Reviewer"), _("Approved"), _("Annotations"), _("Critical"), _("Major"), _("Minor")],
+            _("Reviewers"),
+        )
         box = QGroupBox(_("Per reviewer"))
         QVBoxLayout(box).addWidget(self.reviewers)
         side.addWidget(box)
@@ -156,31 +178,57 @@ class Dashboard(QWidget):
         self.documents_model.setRowCount(0)
         for d in rep.documents:
             done, total = data.confirmed.get(d.name, (0, d.segments))
-            self.documents_model.appendRow(_row([
-                d.name, d.system or "—", str(d.segments), f"{done}/{total}", _num(d.chrf), _num(d.bleu),
-                _num(d.ter), f"{d.mqm_penalty:g}", _num(d.mqm_per_100_words, 2), _num(d.mqm_per_1000_chars, 2),
-                _num(d.quality), _("PASS") if d.passed else _("FAIL"),
-            ]))
+            self.documents_model.appendRow(
+                _row(
+                    [
+                        d.name,
+                        d.system or "—",
+                        str(d.segments),
+                        f"{done}/{total}",
+                        _num(d.chrf),
+                        _num(d.bleu),
+                        _num(d.ter),
+                        f"{d.mqm_penalty:g}",
+                        _num(d.mqm_per_100_words, 2),
+                        _num(d.mqm_per_1000_chars, 2),
+                        _num(d.quality),
+                        _("PASS") if d.passed else _("FAIL"),
+                    ]
+                )
+            )
         for key, widget in self.charts.items():
             svg = data.charts.get(key)
             widget.load(QByteArray(svg.encode("utf-8")) if svg else QByteArray())
             widget.setVisible(svg is not None)
         self.worst_model.setRowCount(0)
         for w in data.worst:
-            self.worst_model.appendRow(_row([w.document, str(w.ordinal), f"{w.mqm:g}", _num(w.chrf),
-                                             w.source[:120]], w.segment_id))
+            self.worst_model.appendRow(
+                _row([w.document, str(w.ordinal), f"{w.mqm:g}", _num(w.chrf), w.source[:120]], w.segment_id)
+            )
         self.reviewers_model.setRowCount(0)
         for who, counts in sorted(data.reviewers.items()):
-            self.reviewers_model.appendRow(_row([who, str(counts["approved"]), str(counts["annotations"]),
-                                                 str(counts["critical"]), str(counts["major"]),
-                                                 str(counts["minor"])]))
+            self.reviewers_model.appendRow(
+                _row(
+                    [
+                        who,
+                        str(counts["approved"]),
+                        str(counts["annotations"]),
+                        str(counts["critical"]),
+                        str(counts["major"]),
+                        str(counts["minor"]),
+                    ]
+                )
+            )
         self.engines_model.setRowCount(0)
         for s in rep.systems:
             self.engines_model.appendRow(_row([s.name, str(s.items), f"{s.mqm:.3f}"]))
         confirmed = sum(a for a, _t in data.confirmed.values())
         total = sum(t for _a, t in data.confirmed.values())
-        self.status.setText(_("{done}/{total} segments confirmed · chrF signature: {sig}").format(
-            done=confirmed, total=total, sig=rep.signatures.get("chrf", "")))
+        self.status.setText(
+            _("{done}/{total} segments confirmed · chrF signature: {sig}").format(
+                done=confirmed, total=total, sig=rep.signatures.get("chrf", "")
+            )
+        )
 
     def _open_segment(self, index: object) -> None:
         segment_id = index.data(SegmentIdRole)  # type: ignore[attr-defined]

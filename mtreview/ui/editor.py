@@ -114,8 +114,11 @@ class SegmentEditor(QWidget):
         self.mt_label.setBuddy(self.mt)
         self.correction_label = QLabel(_("C&orrection (Ctrl+Enter confirms and moves on)"))
         self.correction_label.setBuddy(self.correction)
-        for label, widget in ((self.source_label, self.source), (self.mt_label, self.mt),
-                              (self.correction_label, self.correction)):
+        for label, widget in (
+            (self.source_label, self.source),
+            (self.mt_label, self.mt),
+            (self.correction_label, self.correction),
+        ):
             layout.addWidget(label)
             layout.addWidget(widget, 1)
         layout.addWidget(self.info)
@@ -152,7 +155,10 @@ class SegmentEditor(QWidget):
             self.correction.document().setModified(draft is not None)
             self.info.setText(
                 _("Segment {n} · {status} · version {v} · confidence {c:.2f} · lines {s} / {t}").format(
-                    n=segment.ordinal, status=_(segment.status.value), v=segment.version, c=segment.confidence,
+                    n=segment.ordinal,
+                    status=_(segment.status.value),
+                    v=segment.version,
+                    c=segment.confidence,
                     s=",".join(map(str, segment.source_lines)) or "—",
                     t=",".join(map(str, segment.target_lines)) or "—",
                 )

@@ -39,10 +39,15 @@ class HistoryPanel(QWidget):
     def set_revisions(self, revisions: list[Revision]) -> None:
         self.tree.clear()
         for rev in reversed(revisions):
-            item = QTreeWidgetItem([
-                rev.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), rev.author, f"{rev.entity} {rev.action}",
-                _describe(rev.before), _describe(rev.after),
-            ])
+            item = QTreeWidgetItem(
+                [
+                    rev.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                    rev.author,
+                    f"{rev.entity} {rev.action}",
+                    _describe(rev.before),
+                    _describe(rev.after),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, rev)
             item.setToolTip(3, _describe(rev.before))
             item.setToolTip(4, _describe(rev.after))

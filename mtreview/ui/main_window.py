@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -43,8 +44,8 @@ from mtreview.services.live_scores import LiveScores
 from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
 from mtreview.ui.alignment_view import AlignmentView
-from mtreview.ui.dashboard import Dashboard
 from mtreview.ui.annotations import AnnotationPanel, FlagDialog, category_for_whole_segment, covered_text
+from mtreview.ui.dashboard import Dashboard
 from mtreview.ui.editor import SegmentEditor
 from mtreview.ui.findings import FindingsPanel
 from mtreview.ui.history import HistoryPanel
@@ -202,9 +203,11 @@ class MainWindow(QMainWindow):
         self.side.addTab(self.annotation_panel, _("&Annotations"))
         self.annotation_panel.annotationActivated.connect(self._select_annotation_span)
         self.annotation_panel.confirmRequested.connect(
-            lambda ann: self.triage(ann, AnnotationState.CONFIRMED))
+            lambda ann: self.triage(ann, AnnotationState.CONFIRMED)
+        )
         self.annotation_panel.dismissRequested.connect(
-            lambda ann: self.triage(ann, AnnotationState.DISMISSED))
+            lambda ann: self.triage(ann, AnnotationState.DISMISSED)
+        )
         self.annotation_panel.deleteRequested.connect(self.delete_annotation)
         self.annotation_panel.editRequested.connect(self.edit_annotation)
         self.annotation_panel.scopeChanged.connect(self.refresh_annotations)
@@ -255,8 +258,9 @@ class MainWindow(QMainWindow):
         self.progress_label.setAccessibleName(_("Progress and scores"))
         self.statusBar().addPermanentWidget(self.progress_label)
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
-                tip: str | None = None) -> QAction:
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -270,25 +274,49 @@ class MainWindow(QMainWindow):
         Std = QKeySequence.StandardKey
         self.act_new = self._action(_("&New Project…"), self.new_project, Std.New)
         self.act_open = self._action(_("&Open Project…"), self.open_project_dialog, Std.Open)
-        self.act_import = self._action(_("&Import Document…"), self.import_dialog, "Ctrl+I",
-                                       _("Import a bilingual page, a pair of files, CSV/TSV or a TM file"))
-        self.act_import_pair = self._action(_("Import Source and &Translation…"), self.import_pair_dialog,
-                                            "Ctrl+Shift+I")
+        self.act_import = self._action(
+            _("&Import Document…"),
+            self.import_dialog,
+            "Ctrl+I",
+            _("Import a bilingual page, a pair of files, CSV/TSV or a TM file"),
+        )
+        self.act_import_pair = self._action(
+            _("Import Source and &Translation…"), self.import_pair_dialog, "Ctrl+Shift+I"
+        )
+        self.act_export = self._action(
+            _("&Export…"),
+            self.export_dialog,
+            "Ctrl+Shift+E",
+            _("Export the corrected memory (TMX, PO, XLIFF, CSV/TSV, xlsx, MQM TSV)"),
+        )
+        self.act_apply_sheet = self._action(_("Apply Edited Review &Sheet…"), self.apply_sheet_dialog)
         self.act_quit = self._action(_("&Quit"), self.close, Std.Quit)
         self.act_undo = self.undo_stack.createUndoAction(self, _("&Undo"))
         self.act_undo.setShortcut(QKeySequence(Std.Undo))
         self.act_redo = self.undo_stack.createRedoAction(self, _("&Redo"))
         self.act_redo.setShortcut(QKeySequence(Std.Redo))
         self.act_find = self._action(_("&Find"), self.focus_search, Std.Find)
-        self.act_confirm = self._action(_("&Confirm and Next"), self.confirm_and_next, "Ctrl+Return",
-                                        _("Save the correction, mark it approved and go to the next unconfirmed"))
+        self.act_confirm = self._action(
+            _("&Confirm and Next"),
+            self.confirm_and_next,
+            "Ctrl+Return",
+            _("Save the correction, mark it approved and go to the next unconfirmed"),
+        )
         self.act_next = self._action(_("&Next Segment"), lambda: self.move(1), "Ctrl+Down")
         self.act_prev = self._action(_("&Previous Segment"), lambda: self.move(-1), "Ctrl+Up")
-        self.act_next_unconfirmed = self._action(_("Next &Unconfirmed"), self.next_unconfirmed, "Ctrl+Shift+Down")
+        self.act_next_unconfirmed = self._action(
+            _("Next &Unconfirmed"), self.next_unconfirmed, "Ctrl+Shift+Down"
+        )
         self.act_copy_mt = self._action(_("Reset Correction to &MT"), self.reset_to_mt, "Ctrl+Shift+M")
-        self.act_reject = self._action(_("&Reject Segment"), lambda: self.set_status(Status.REJECTED), "Ctrl+Shift+R")
-        self.act_flag = self._action(_("&Flag Error…"), self.flag_selection, "Ctrl+E",
-                                     _("Flag the selected text of the MT (or source) as an error"))
+        self.act_reject = self._action(
+            _("&Reject Segment"), lambda: self.set_status(Status.REJECTED), "Ctrl+Shift+R"
+        )
+        self.act_flag = self._action(
+            _("&Flag Error…"),
+            self.flag_selection,
+            "Ctrl+E",
+            _("Flag the selected text of the MT (or source) as an error"),
+        )
         self.act_flag_key = QAction(_("Flag Error"), self)
         self.act_flag_key.setShortcut(QKeySequence("F"))
         self.act_flag_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -299,12 +327,19 @@ class MainWindow(QMainWindow):
         self.act_flag_source_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.act_flag_source_key.triggered.connect(self.flag_selection)
         self.editor.source.addAction(self.act_flag_source_key)
-        self.act_non_translation = self._action(_("Flag &Non-translation"), self.flag_non_translation,
-                                                "Ctrl+Shift+N")
+        self.act_non_translation = self._action(
+            _("Flag &Non-translation"), self.flag_non_translation, "Ctrl+Shift+N"
+        )
         self.act_annotations = self._action(_("Go to &Annotations"), self.focus_annotations, "Ctrl+Shift+A")
-        self.act_run_checks = self._action(_("Run &Checks"), self.run_checks, "Ctrl+Shift+K",
-                                           _("Run the automatic checks; findings become proposed annotations"))
-        self.act_next_finding = self._action(_("Next Segment with &Findings"), self.next_with_findings, "Ctrl+Shift+F")
+        self.act_run_checks = self._action(
+            _("Run &Checks"),
+            self.run_checks,
+            "Ctrl+Shift+K",
+            _("Run the automatic checks; findings become proposed annotations"),
+        )
+        self.act_next_finding = self._action(
+            _("Next Segment with &Findings"), self.next_with_findings, "Ctrl+Shift+F"
+        )
         self.act_zoom_in = self._action(_("Zoom &In"), lambda: self.zoom(1), Std.ZoomIn)
         self.act_zoom_out = self._action(_("Zoom &Out"), lambda: self.zoom(-1), Std.ZoomOut)
         self.act_shortcuts = self._action(_("&Keyboard Shortcuts"), self.show_shortcuts, "F1")
@@ -319,6 +354,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.act_import, self.act_import_pair])
         self.file_menu.addSeparator()
+        self.file_menu.addActions([self.act_export, self.act_apply_sheet])
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
         self.edit_menu = bar.addMenu(_("&Edit"))
         self.edit_menu.addActions([self.act_undo, self.act_redo])
@@ -327,7 +364,9 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(_("&View"))
         self.view_menu.addActions([self.act_zoom_in, self.act_zoom_out])
         self.review_menu = bar.addMenu(_("Re&view"))
-        self.review_menu.addActions([self.act_confirm, self.act_next, self.act_prev, self.act_next_unconfirmed])
+        self.review_menu.addActions(
+            [self.act_confirm, self.act_next, self.act_prev, self.act_next_unconfirmed]
+        )
         self.review_menu.addSeparator()
         self.review_menu.addActions([self.act_copy_mt, self.act_reject])
         self.review_menu.addSeparator()
@@ -343,8 +382,16 @@ class MainWindow(QMainWindow):
         source.setPointSize(self.prefs.source_font_size)
         target = QFont(self.prefs.target_font) if self.prefs.target_font else QFont(self.font())
         if not self.prefs.target_font:
-            target.setFamilies(["Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Yu Gothic", "Hiragino Sans",
-                                *target.families()])
+            target.setFamilies(
+                [
+                    "Noto Sans CJK JP",
+                    "Noto Sans JP",
+                    "IPAexGothic",
+                    "Yu Gothic",
+                    "Hiragino Sans",
+                    *target.families(),
+                ]
+            )
         target.setPointSize(self.prefs.target_font_size)
         self.editor.set_fonts(source, target)
 
@@ -461,10 +508,8 @@ class MainWindow(QMainWindow):
         feed, self.feed = getattr(self, "feed", None), None
         close = getattr(feed, "close", None)
         if close is not None:
-            try:
+            with contextlib.suppress(MtreviewError):
                 close()
-            except MtreviewError:
-                pass
 
     def poll_others(self) -> None:
         """Apply what other reviewers changed (within about a second) and mark who edits what."""
@@ -491,10 +536,8 @@ class MainWindow(QMainWindow):
         from mtreview.services.sync import ChangeFeed
 
         if isinstance(self.feed, ChangeFeed):
-            try:
+            with contextlib.suppress(MtreviewError):
                 self.feed.set_editing(self.current.id if self.current else None)
-            except MtreviewError:
-                pass
 
     def _flush_outbox(self) -> None:
         from mtreview.services.outbox import Outbox
@@ -507,8 +550,13 @@ class MainWindow(QMainWindow):
         report = outbox.flush(self.service)
         if report.sent or report.conflicts:
             self.statusBar().showMessage(report.message(), 10000)
-            self.apply_changes(Changes(segments=frozenset(
-                [s.id for s in report.sent] + [item.segment_id for item, _e in report.conflicts])))
+            self.apply_changes(
+                Changes(
+                    segments=frozenset(
+                        [s.id for s in report.sent] + [item.segment_id for item, _e in report.conflicts]
+                    )
+                )
+            )
 
     # ------------------------------------------------------------------ history
     def refresh_history(self) -> None:
@@ -529,8 +577,13 @@ class MainWindow(QMainWindow):
         state = revision.before if isinstance(revision.before, dict) else revision.after
         if not isinstance(state, dict) or "status" not in state:
             return
-        self._run_segment_change(seg, state.get("corrected"), Status(state["status"]),
-                                 _("Revert segment {n}").format(n=seg.ordinal), "revert")
+        self._run_segment_change(
+            seg,
+            state.get("corrected"),
+            Status(state["status"]),
+            _("Revert segment {n}").format(n=seg.ordinal),
+            "revert",
+        )
         self.refresh_history()
 
     # ------------------------------------------------------------------ scores and annotations
@@ -547,13 +600,19 @@ class MainWindow(QMainWindow):
         out = {}
         for seg in segments:
             figures = self.live.segment(seg.id)
-            parts = [f"{n} {_(sev)}" for sev, n in sorted(
-                figures.confirmed.items(), key=lambda kv: -Severity(kv[0]).rank)]
+            parts = [
+                f"{n} {_(sev)}"
+                for sev, n in sorted(figures.confirmed.items(), key=lambda kv: -Severity(kv[0]).rank)
+            ]
             if figures.proposed:
                 parts.append(_("{n} proposed").format(n=figures.proposed))
             worst = self.live.worst(seg.id)
-            out[seg.id] = RowExtras(figures.mqm if figures.confirmed else None, figures.chrf, ", ".join(parts),
-                                    None if worst is None else worst.value)
+            out[seg.id] = RowExtras(
+                figures.mqm if figures.confirmed else None,
+                figures.chrf,
+                ", ".join(parts),
+                None if worst is None else worst.value,
+            )
         return out
 
     def refresh_annotations(self) -> None:
@@ -569,8 +628,11 @@ class MainWindow(QMainWindow):
             segs = {s.id: s for s in self.service.store.segments(sorted({a.segment_id for a in anns}))}
         else:
             anns, segs = seg_anns, {seg.id: seg}
-        rows = [(a, covered_text(a, segs[a.segment_id].source, segs[a.segment_id].mt), segs[a.segment_id].ordinal)
-                for a in anns if a.segment_id in segs]
+        rows = [
+            (a, covered_text(a, segs[a.segment_id].source, segs[a.segment_id].mt), segs[a.segment_id].ordinal)
+            for a in anns
+            if a.segment_id in segs
+        ]
         self.annotation_panel.set_annotations(rows)
 
     def _select_annotation_span(self, ann: object) -> None:
@@ -605,7 +667,9 @@ class MainWindow(QMainWindow):
             self.dashboard.show_data(data)  # type: ignore[arg-type]
 
         def failed(exc: BaseException, details: str) -> None:
-            self.dashboard.status.setText(_("Could not compute the dashboard: {e}").format(e=describe_error(exc)))
+            self.dashboard.status.setText(
+                _("Could not compute the dashboard: {e}").format(e=describe_error(exc))
+            )
 
         def finished() -> None:
             self.dashboard_task = None
@@ -636,16 +700,19 @@ class MainWindow(QMainWindow):
             lines = []
             for c in results:  # type: ignore[attr-defined]
                 verdict = _("significant (p < 0.05)") if c.significant else _("not significant")
-                lines.append(f"{c.metric} ({c.segments} {_('segments')}): {c.baseline.name} {c.baseline.score:.2f}"
-                             f" vs {c.other.name} {c.other.score:.2f} · p = {c.other.p_value:.4f} · {verdict}")
+                lines.append(
+                    f"{c.metric} ({c.segments} {_('segments')}): {c.baseline.name} {c.baseline.score:.2f}"
+                    f" vs {c.other.name} {c.other.score:.2f} · p = {c.other.p_value:.4f} · {verdict}"
+                )
                 lines.append("  " + c.signature)
             self.dashboard.show_comparison("\n".join(lines))
 
         def failed(exc: BaseException, details: str) -> None:
             self.dashboard.show_comparison(describe_error(exc))
 
-        self.compare_task = run_with_progress(self, _("Comparing engines"),
-                                              lambda _p: compare_engines(service, doc_a, doc_b), done, failed)
+        self.compare_task = run_with_progress(
+            self, _("Comparing engines"), lambda _p: compare_engines(service, doc_a, doc_b), done, failed
+        )
 
     # ------------------------------------------------------------------ alignment
     def refresh_alignment(self, keep_row: int | None = None) -> None:
@@ -692,7 +759,9 @@ class MainWindow(QMainWindow):
         except MtreviewError as exc:
             QMessageBox.warning(self, _("Cannot re-align"), describe_error(exc))
             return
-        self._set_alignment(SetAlignment(doc_id, links, _("Re-run aligner")), self.alignment_view.current_row())
+        self._set_alignment(
+            SetAlignment(doc_id, links, _("Re-run aligner")), self.alignment_view.current_row()
+        )
 
     def _set_alignment(self, command: object, keep_row: int) -> None:
         self.save_current()
@@ -708,8 +777,16 @@ class MainWindow(QMainWindow):
         anns = [a for a in self.service.store.annotations(document_id=doc_id) if a.origin != "manual"]
         segs = {s.id: s for s in self.service.store.segments(sorted({a.segment_id for a in anns}))}
         self.findings_panel.set_findings(
-            [(a, covered_text(a, segs[a.segment_id].source, segs[a.segment_id].mt), segs[a.segment_id].ordinal)
-             for a in anns if a.segment_id in segs])
+            [
+                (
+                    a,
+                    covered_text(a, segs[a.segment_id].source, segs[a.segment_id].mt),
+                    segs[a.segment_id].ordinal,
+                )
+                for a in anns
+                if a.segment_id in segs
+            ]
+        )
 
     def run_checks(self) -> None:
         from mtreview.services.checking import run_project_checks
@@ -721,8 +798,9 @@ class MainWindow(QMainWindow):
             self.apply_changes(result.changes)  # type: ignore[attr-defined]
             self.refresh_findings()
             errors = result.errors  # type: ignore[attr-defined]
-            message = _("Checks done: {added} new findings, {kept} already known, {removed} withdrawn").format(
-                added=result.added, kept=result.kept, removed=result.removed)  # type: ignore[attr-defined]
+            message = _(
+                "Checks done: {added} new findings, {kept} already known, {removed} withdrawn"
+            ).format(added=result.added, kept=result.kept, removed=result.removed)  # type: ignore[attr-defined]
             if errors:
                 message += " · " + _("{n} check errors").format(n=len(errors))
             self.statusBar().showMessage(message, 10000)
@@ -730,12 +808,15 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException, details: str) -> None:
             QMessageBox.critical(self, _("Checks failed"), describe_error(exc))
 
-        self.check_task = run_with_progress(self, _("Running checks"), lambda p: run_project_checks(service, p),
-                                            done, failed)
+        self.check_task = run_with_progress(
+            self, _("Running checks"), lambda p: run_project_checks(service, p), done, failed
+        )
 
     def next_with_findings(self) -> None:
         ids = self.model.ids()
-        with_findings = {a.segment_id for a in self.service.store.annotations(states=[AnnotationState.PROPOSED])}
+        with_findings = {
+            a.segment_id for a in self.service.store.annotations(states=[AnnotationState.PROPOSED])
+        }
         start = ids.index(self.current.id) + 1 if self.current and self.current.id in ids else 0
         for sid in ids[start:] + ids[:start]:
             if sid in with_findings:
@@ -756,7 +837,8 @@ class MainWindow(QMainWindow):
             return
         side, view = Side.TARGET, self.editor.mt
         if self.editor.source.hasFocus() or (
-                self.editor.source.textCursor().hasSelection() and not self.editor.mt.textCursor().hasSelection()):
+            self.editor.source.textCursor().hasSelection() and not self.editor.mt.textCursor().hasSelection()
+        ):
             side, view = Side.SOURCE, self.editor.source
         span = view.selected_span()
         if span is None:
@@ -764,15 +846,24 @@ class MainWindow(QMainWindow):
             return
         text = seg.source if side == Side.SOURCE else seg.mt
         default = "Accuracy/Omission" if side == Side.SOURCE else None
-        dialog = FlagDialog(self.typology, text[span[0]:span[1]], side, self, category=default)
+        dialog = FlagDialog(self.typology, text[span[0] : span[1]], side, self, category=default)
         if dialog.exec() != FlagDialog.DialogCode.Accepted:
             return
         choice = dialog.choice()
         if choice is None:
             return
-        self.add_annotation(AnnotationDraft(
-            segment_id=seg.id, category=choice.category, severity=choice.severity, side=side,
-            start=span[0], end=span[1], comment=choice.comment, suggestion=choice.suggestion))
+        self.add_annotation(
+            AnnotationDraft(
+                segment_id=seg.id,
+                category=choice.category,
+                severity=choice.severity,
+                side=side,
+                start=span[0],
+                end=span[1],
+                comment=choice.comment,
+                suggestion=choice.suggestion,
+            )
+        )
 
     def flag_non_translation(self) -> None:
         seg = self.current
@@ -815,16 +906,27 @@ class MainWindow(QMainWindow):
         if not isinstance(ann, Annotation) or self.current is None:
             return
         seg = self.service.store.segment(ann.segment_id)
-        dialog = FlagDialog(self.typology, covered_text(ann, seg.source, seg.mt), ann.side, self,
-                            category=ann.category, severity=ann.severity, comment=ann.comment,
-                            suggestion=ann.suggestion)
+        dialog = FlagDialog(
+            self.typology,
+            covered_text(ann, seg.source, seg.mt),
+            ann.side,
+            self,
+            category=ann.category,
+            severity=ann.severity,
+            comment=ann.comment,
+            suggestion=ann.suggestion,
+        )
         if dialog.exec() != FlagDialog.DialogCode.Accepted:
             return
         choice = dialog.choice()
         if choice is None:
             return
-        fields = {"category": choice.category, "severity": choice.severity, "comment": choice.comment,
-                  "suggestion": choice.suggestion}
+        fields = {
+            "category": choice.category,
+            "severity": choice.severity,
+            "comment": choice.comment,
+            "suggestion": choice.suggestion,
+        }
         try:
             self.undo.run(UpdateAnnotation(ann.id, fields, _("Change annotation")))
         except MtreviewError as exc:
@@ -850,8 +952,12 @@ class MainWindow(QMainWindow):
                         # Keep our base version: saving will raise a conflict and show both texts,
                         # never overwrite theirs silently.
                         self.statusBar().showMessage(
-                            _("{who} changed this segment while you were editing it; saving will let you "
-                              "choose or merge.").format(who=fresh.author or "?"), 10000)
+                            _(
+                                "{who} changed this segment while you were editing it; saving will let you "
+                                "choose or merge."
+                            ).format(who=fresh.author or "?"),
+                            10000,
+                        )
                     else:
                         text = self.editor.text()
                         self.current = fresh
@@ -867,14 +973,25 @@ class MainWindow(QMainWindow):
             figures = self.live.segment(self.current.id)
             seg_part = _("segment MQM {mqm:g}").format(mqm=figures.mqm)
             if figures.chrf is not None:
-                seg_part += _(" · chrF {chrf:.1f} · TER {ter:.1f}").format(chrf=figures.chrf, ter=figures.ter or 0.0)
+                seg_part += _(" · chrF {chrf:.1f} · TER {ter:.1f}").format(
+                    chrf=figures.chrf, ter=figures.ter or 0.0
+                )
             parts.append(seg_part)
             doc = self.live.document(self.current.document_id)
             verdict = _("PASS") if doc.passed else _("FAIL")
-            parts.append(_("document MQM {penalty:g} · {per100:.1f} per 100 words · {per1000:.1f} per 1,000 chars · "
-                           "quality {quality:.1f} · {verdict} (threshold {threshold:g})").format(
-                penalty=doc.penalty, per100=doc.per_100_words, per1000=doc.per_1000_chars, quality=doc.quality,
-                verdict=verdict, threshold=doc.threshold))
+            parts.append(
+                _(
+                    "document MQM {penalty:g} · {per100:.1f} per 100 words · {per1000:.1f} per 1,000 chars · "
+                    "quality {quality:.1f} · {verdict} (threshold {threshold:g})"
+                ).format(
+                    penalty=doc.penalty,
+                    per100=doc.per_100_words,
+                    per1000=doc.per_1000_chars,
+                    quality=doc.quality,
+                    verdict=verdict,
+                    threshold=doc.threshold,
+                )
+            )
             chrf = self.live.document_chrf(self.current.document_id)
             if chrf is not None:
                 parts.append(_("document chrF {chrf:.1f}").format(chrf=chrf))
@@ -890,9 +1007,13 @@ class MainWindow(QMainWindow):
         status = seg.status if seg.status != Status.NEW else Status.CORRECTED
         self._run_segment_change(seg, text, status, _("Edit segment {n}").format(n=seg.ordinal), "edit")
 
-    def _run_segment_change(self, seg: Segment, text: str | None, status: Status, label: str, action: str) -> bool:
+    def _run_segment_change(
+        self, seg: Segment, text: str | None, status: Status, label: str, action: str
+    ) -> bool:
         try:
-            self.undo.run(SetSegmentText(seg.id, text, status, label, action, expected_version=seg.version), label)
+            self.undo.run(
+                SetSegmentText(seg.id, text, status, label, action, expected_version=seg.version), label
+            )
         except ConflictError as exc:
             return self._resolve_conflict(exc, seg, text, status, label)
         except ConnectionLostError as exc:
@@ -902,29 +1023,44 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def _queue_offline(self, exc: ConnectionLostError, seg: Segment, text: str | None, status: Status) -> bool:
+    def _queue_offline(
+        self, exc: ConnectionLostError, seg: Segment, text: str | None, status: Status
+    ) -> bool:
         """The server is gone: a confirmation is kept on this computer and sent when it is back."""
         from mtreview.services.outbox import Outbox
 
         if status != Status.APPROVED or text is None:
-            QMessageBox.warning(self, _("Connection lost"), describe_error(exc) + "\n\n" +
-                                _("Your text stays in the editor; confirm it when the connection is back."))
+            QMessageBox.warning(
+                self,
+                _("Connection lost"),
+                describe_error(exc)
+                + "\n\n"
+                + _("Your text stays in the editor; confirm it when the connection is back."),
+            )
             return False
         outcome = Outbox.for_service(self.service).queue(seg.id, text, seg.version, self.service.author)
         del outcome
-        self.statusBar().showMessage(_("The server cannot be reached: your confirmation is saved on this computer "
-                                       "and will be sent when the connection is back."), 15000)
+        self.statusBar().showMessage(
+            _(
+                "The server cannot be reached: your confirmation is saved on this computer "
+                "and will be sent when the connection is back."
+            ),
+            15000,
+        )
         return True
 
-    def _resolve_conflict(self, exc: ConflictError, seg: Segment, text: str | None, status: Status,
-                          label: str) -> bool:
+    def _resolve_conflict(
+        self, exc: ConflictError, seg: Segment, text: str | None, status: Status, label: str
+    ) -> bool:
         current = exc.current if isinstance(exc.current, Segment) else self.service.store.segment(seg.id)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("Someone else changed this segment"))
         box.setText(str(exc))
         box.setInformativeText(
-            _("Their version:\n{theirs}\n\nYour version:\n{mine}").format(theirs=current.target, mine=text or "")
+            _("Their version:\n{theirs}\n\nYour version:\n{mine}").format(
+                theirs=current.target, mine=text or ""
+            )
         )
         mine = box.addButton(_("Keep &mine"), QMessageBox.ButtonRole.AcceptRole)
         merge = box.addButton(_("&Merge by hand"), QMessageBox.ButtonRole.ActionRole)
@@ -934,12 +1070,16 @@ class MainWindow(QMainWindow):
             # Base the editor on their version, with both texts in it to merge; nothing is saved yet.
             self.current = current
             self.editor.load(current, (text or "") + "\n" + current.target)
-            self.statusBar().showMessage(_("Merge the two versions in the correction box, then confirm."), 15000)
+            self.statusBar().showMessage(
+                _("Merge the two versions in the correction box, then confirm."), 15000
+            )
             return False
         if box.clickedButton() is mine:
             try:
-                self.undo.run(SetSegmentText(seg.id, text, status, label, "merge", expected_version=current.version),
-                              label)
+                self.undo.run(
+                    SetSegmentText(seg.id, text, status, label, "merge", expected_version=current.version),
+                    label,
+                )
                 return True
             except MtreviewError as again:
                 QMessageBox.warning(self, _("Could not save"), describe_error(again))
@@ -953,7 +1093,11 @@ class MainWindow(QMainWindow):
         if seg is None:
             return
         ok = self._run_segment_change(
-            seg, self.editor.text(), Status.APPROVED, _("Confirm segment {n}").format(n=seg.ordinal), "confirm"
+            seg,
+            self.editor.text(),
+            Status.APPROVED,
+            _("Confirm segment {n}").format(n=seg.ordinal),
+            "confirm",
         )
         if ok:
             self.editor.load(self.current)  # mark clean before moving on
@@ -1004,8 +1148,9 @@ class MainWindow(QMainWindow):
         source, _f = QFileDialog.getOpenFileName(self, _("English source file"), "", IMPORT_FILTER)
         if not source:
             return
-        target, _f = QFileDialog.getOpenFileName(self, _("Japanese translation file"), str(Path(source).parent),
-                                                 IMPORT_FILTER)
+        target, _f = QFileDialog.getOpenFileName(
+            self, _("Japanese translation file"), str(Path(source).parent), IMPORT_FILTER
+        )
         if target:
             self.import_files(source, target)
 
@@ -1031,17 +1176,72 @@ class MainWindow(QMainWindow):
             if index >= 0:
                 self.document_filter.setCurrentIndex(index)
             self.statusBar().showMessage(
-                _("Imported {name}: {n} segments").format(name=doc.name, n=doc.segment_count), 8000)
+                _("Imported {name}: {n} segments").format(name=doc.name, n=doc.segment_count), 8000
+            )
 
         def failed(exc: BaseException, details: str) -> None:
-            QMessageBox.critical(self, _("Import failed"),
-                                 _("Nothing was imported.") + "\n\n" + describe_error(exc))
+            QMessageBox.critical(
+                self, _("Import failed"), _("Nothing was imported.") + "\n\n" + describe_error(exc)
+            )
 
         def cancelled() -> None:
             self.statusBar().showMessage(_("Import cancelled; the project is unchanged."), 8000)
 
         self.import_task = run_with_progress(
-            self, _("Importing {name}").format(name=Path(path).name), job, done, failed, cancelled)
+            self, _("Importing {name}").format(name=Path(path).name), job, done, failed, cancelled
+        )
+
+    def export_dialog(self) -> None:
+        from mtreview.services.export import export_project
+        from mtreview.ui.export_dialog import ExportDialog
+
+        self.save_current()
+        dialog = ExportDialog(self.service, self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        fmt, path, filters = dialog.choice()
+        service = self.service
+
+        def done(result: object) -> None:
+            self.statusBar().showMessage(
+                _("Exported {n} units to {path}").format(n=result.written, path=result.path), 10000
+            )  # type: ignore[attr-defined]
+
+        def failed(exc: BaseException, details: str) -> None:
+            QMessageBox.critical(self, _("Export failed"), describe_error(exc))
+
+        self.export_task = run_with_progress(
+            self, _("Exporting"), lambda p: export_project(service.store, fmt, path, filters, p), done, failed
+        )
+
+    def apply_sheet_dialog(self) -> None:
+        from mtreview.services.review_sheet import apply_review_sheet
+
+        path, _f = QFileDialog.getOpenFileName(self, _("Apply Edited Review Sheet"), "", "Excel (*.xlsx)")
+        if not path:
+            return
+        self.save_current()
+        service = self.service
+
+        def done(result: object) -> None:
+            self.apply_changes(result.changes)  # type: ignore[attr-defined]
+            self.statusBar().showMessage(
+                _("Applied the review sheet: {n} segments changed, {a} annotations added").format(
+                    n=result.segments_changed, a=result.annotations_added
+                ),  # type: ignore[attr-defined]
+                10000,
+            )
+
+        def failed(exc: BaseException, details: str) -> None:
+            QMessageBox.critical(
+                self,
+                _("Cannot apply the review sheet"),
+                _("Nothing was changed.") + "\n\n" + describe_error(exc),
+            )
+
+        self.sheet_task = run_with_progress(
+            self, _("Applying the review sheet"), lambda p: apply_review_sheet(service, path, p), done, failed
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
@@ -1118,8 +1318,12 @@ class MainWindow(QMainWindow):
             for action in menu.actions():
                 if action.shortcut().isEmpty():
                     continue
-                rows.append((action.text().replace("&", ""), action.shortcut().toString(
-                    QKeySequence.SequenceFormat.NativeText)))
+                rows.append(
+                    (
+                        action.text().replace("&", ""),
+                        action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                    )
+                )
         return rows
 
     def show_shortcuts(self) -> None:
@@ -1127,9 +1331,11 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, _("Keyboard Shortcuts"), text)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, _("About mtreview"),
-                          _("mtreview {version}\nReview English→Japanese machine translation.").format(
-                              version=__version__))
+        QMessageBox.about(
+            self,
+            _("About mtreview"),
+            _("mtreview {version}\nReview English→Japanese machine translation.").format(version=__version__),
+        )
 
     def _save_prefs(self) -> None:
         self.prefs.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()

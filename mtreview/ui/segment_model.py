@@ -41,8 +41,14 @@ class RowExtras:
 
 def _headers() -> list[str]:
     return [
-        _("#"), _("English source"), _("Japanese MT"), _("Japanese corrected"), _("Status"),
-        _("MQM"), _("chrF"), _("Findings"),
+        _("#"),
+        _("English source"),
+        _("Japanese MT"),
+        _("Japanese corrected"),
+        _("Status"),
+        _("MQM"),
+        _("chrF"),
+        _("Findings"),
     ]
 
 
@@ -136,12 +142,16 @@ class SegmentTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if not index.isValid():
             return None
         seg = self.segment_at(index.row())
@@ -163,7 +173,8 @@ class SegmentTableModel(QAbstractTableModel):
                 lines = ", ".join(map(str, seg.source_lines)) or "—"
                 tlines = ", ".join(map(str, seg.target_lines)) or "—"
                 return _("Source lines {s}; target lines {t}; alignment confidence {c:.2f}").format(
-                    s=lines, t=tlines, c=seg.confidence)
+                    s=lines, t=tlines, c=seg.confidence
+                )
             if col == COL_STATUS:
                 return _(seg.status.value)
             return None

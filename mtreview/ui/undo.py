@@ -69,6 +69,8 @@ class UndoAdapter:
     def run(self, command: Command, label: str | None = None) -> Changes:
         """Apply ``command`` now (errors propagate to the caller) and make it undoable."""
         inverse, changes = command.apply(self.service)
-        self.stack.push(ServiceCommand(self.service, inverse, label or command.label, self.on_changes, self.on_error))
+        self.stack.push(
+            ServiceCommand(self.service, inverse, label or command.label, self.on_changes, self.on_error)
+        )
         self.on_changes(changes)
         return changes

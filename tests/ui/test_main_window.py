@@ -107,3 +107,34 @@ def test_shortcuts_are_listed_for_f1(window):
     names = dict(window.shortcut_rows())
     assert "Confirm and Next" in names
     assert names["Confirm and Next"]
+
+
+def test_export_dialog_previews_and_exports(qtbot, window, project, tmp_path, monkeypatch):
+    from mtreview.ui.export_dialog import ExportDialog
+
+    seg = window.current
+    window.editor.correction.setPlainText("済")
+    window.confirm_and_next()
+    dialog = ExportDialog(project, window)
+    qtbot.addWidget(dialog)
+    assert "3 of 3" in dialog.preview.text()
+    for status, box in dialog.statuses.items():
+        box.setChecked(status.value == "approved")
+    assert dialog.update_preview() == 1
+    assert "1 of 3" in dialog.preview.text()
+    dialog.format.setCurrentIndex(dialog.format.findData("tmx"))
+    out = tmp_path / "out.tmx"
+    dialog.path.setText(str(out))
+    def exec_(shown):
+        for status, box in shown.statuses.items():
+            box.setChecked(status.value == "approved")
+        shown.format.setCurrentIndex(shown.format.findData("tmx"))
+        shown.path.setText(str(out))
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+    window.export_dialog()
+    qtbot.waitUntil(out.exists, timeout=10000)
+    text = out.read_text(encoding="utf-8")
+    assert "済" in text and text.count("<tu ") == 1
+    assert seg is not None

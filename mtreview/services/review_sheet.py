@@ -1,0 +1,162 @@
+"""Applying an edited xlsx review sheet back to the project it was exported from.
+
+Rows are matched by their ``Segment`` column (``<document>#<ordinal>``). Everything is validated first
+(unknown segments, spans that do not fit, unknown annotation ids): on any error nothing is applied.
+Then each changed correction/status and each added, changed or removed annotation line is applied as a
+normal, versioned, revisioned change by the reviewer.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from mtreview.domain.errors import InputError
+from mtreview.domain.model import AnnotationDraft, AnnotationState, Changes, Segment, Severity, Side, Status
+from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.i18n import _
+from mtreview.services.project import ProjectService
+
+
+@dataclass(frozen=True)
+class SheetResult:
+    rows: int
+    segments_changed: int
+    annotations_added: int
+    annotations_changed: int
+    annotations_removed: int
+    changes: Changes
+
+
+@dataclass
+class _Plan:
+    segment: Segment
+    row: int
+    corrected: str | None
+    status: Status
+    edit: bool
+    add: list[AnnotationDraft]
+    update: list[tuple[int, dict[str, Any]]]
+    remove: list[int]
+
+
+def _plan(service: ProjectService, path: str, progress: Progress) -> list[_Plan]:
+    from mtreview.formats.xlsx import read_xlsx
+
+    sheet = read_xlsx(path, progress)
+    by_key: dict[str, Segment] = {}
+    for doc in service.store.documents():
+        for seg in service.store.iter_segments(doc.id):
+            by_key[f"{doc.name}#{seg.ordinal}"] = seg
+    plans: list[_Plan] = []
+    for draft in sheet.segments:
+        row = int(draft.meta.get("row", 0))
+        key = str(draft.meta.get("segment_id") or "")
+        seg = by_key.get(key)
+        if seg is None:
+            raise InputError(
+                _("row names segment {key!r}, which is not in this project").format(key=key), path, row
+            )
+        if draft.source != seg.source:
+            raise InputError(
+                _("the source of segment {key} differs from the project's").format(key=key), path, row
+            )
+        corrected = draft.corrected
+        if seg.corrected is None and corrected == seg.mt:
+            corrected = None  # the sheet shows the MT where nobody corrected yet
+        status = draft.status or seg.status
+        edit = corrected != seg.corrected or status != seg.status
+        existing = {
+            a.id: a
+            for a in service.store.annotations(segment_ids=[seg.id])
+            if a.state != AnnotationState.DISMISSED
+        }
+        seen: set[int] = set()
+        add: list[AnnotationDraft] = []
+        update: list[tuple[int, dict[str, Any]]] = []
+        for note in draft.meta.get("annotations", []):
+            side = Side(note["side"])
+            start, end = note["start"], note["end"]
+            text = seg.source if side == Side.SOURCE else seg.mt
+            if start is not None and not (0 <= start <= end <= len(text)):
+                raise InputError(
+                    _("span {s}-{e} does not fit the {side} text of segment {key}").format(
+                        s=start, e=end, side=side.value, key=key
+                    ),
+                    path,
+                    row,
+                )
+            ident = note["id"]
+            if ident is None:
+                add.append(
+                    AnnotationDraft(
+                        seg.id,
+                        note["category"],
+                        Severity(note["severity"]),
+                        side,
+                        start,
+                        end,
+                        note["comment"],
+                        note["suggestion"],
+                    )
+                )
+                continue
+            current = existing.get(ident)
+            if current is None:
+                raise InputError(
+                    _("annotation #{id} does not belong to segment {key}").format(id=ident, key=key),
+                    path,
+                    row,
+                )
+            seen.add(ident)
+            fields = {
+                k: v
+                for k, v in (
+                    ("category", note["category"]),
+                    ("severity", Severity(note["severity"])),
+                    ("comment", note["comment"]),
+                    ("suggestion", note["suggestion"]),
+                )
+                if getattr(current, k) != v
+            }
+            if fields:
+                update.append((ident, fields))
+        remove = [i for i, a in existing.items() if i not in seen and a.state == AnnotationState.CONFIRMED]
+        if edit or add or update or remove:
+            plans.append(_Plan(seg, row, corrected, status, edit, add, update, remove))
+    return plans
+
+
+def apply_review_sheet(
+    service: ProjectService, path: str | os.PathLike[str], progress: Progress = NO_PROGRESS
+) -> SheetResult:
+    plans = _plan(service, str(path), progress)
+    segments: set[int] = set()
+    added = changed = removed = 0
+    for n, plan in enumerate(plans):
+        progress.check()
+        if plan.edit:
+            service.set_segment(plan.segment.id, plan.corrected, plan.status, plan.segment.version, "sheet")
+            segments.add(plan.segment.id)
+        if plan.add:
+            service.store.add_annotations(plan.add, service.author)
+            added += len(plan.add)
+        for ident, fields in plan.update:
+            current = service.store.annotation(ident)
+            service.store.update_annotation(ident, current.version, service.author, **fields)
+            changed += 1
+        for ident in plan.remove:
+            current = service.store.annotation(ident)
+            service.store.delete_annotation(ident, current.version, service.author)
+            removed += 1
+        segments.add(plan.segment.id)
+        progress.report(n + 1, len(plans), "")
+    return SheetResult(
+        len(plans),
+        sum(1 for p in plans if p.edit),
+        added,
+        changed,
+        removed,
+        Changes(segments=frozenset(segments)),
+    )

@@ -1,0 +1,68 @@
+"""Export the xlsx review sheet, edit it as a reviewer would in a spreadsheet, apply it back."""
+
+import pytest
+from openpyxl import load_workbook
+
+from mtreview.domain.errors import InputError
+from mtreview.domain.model import AnnotationDraft, Severity, Status
+from mtreview.services.export import export_project
+from mtreview.services.project import ProjectService
+from mtreview.services.review_sheet import apply_review_sheet
+
+
+def _project(tmp_path):
+    src = tmp_path / "d.tsv"
+    src.write_text("One cat.\t猫が一匹。\nTwo dogs.\t犬が二匹。\nThree birds.\t鳥が三羽。\n", encoding="utf-8")
+    svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
+    svc.import_path(src)
+    ids = svc.store.segment_ids()
+    svc.store.add_annotations([AnnotationDraft(ids[1], "Style/Awkward", Severity.MINOR, start=0, end=1)], "me")
+    return svc, ids
+
+
+def _edit(path, edits):
+    wb = load_workbook(path)
+    ws = wb["Review"]
+    header = [c.value for c in ws[1]]
+    for row, column, value in edits:
+        ws.cell(row=row, column=header.index(column) + 1, value=value)
+    wb.save(path)
+
+
+def test_edited_sheet_applies_corrections_and_annotations(tmp_path):
+    svc, ids = _project(tmp_path)
+    sheet = tmp_path / "review.xlsx"
+    export_project(svc.store, "xlsx", sheet)
+    wb = load_workbook(sheet)
+    header = [c.value for c in wb["Review"][1]]
+    old_line = wb["Review"].cell(row=3, column=header.index("Annotations") + 1).value
+    assert old_line.startswith("[#")
+    _edit(sheet, [
+        (2, "Corrected", "猫が1匹。"), (2, "Status", "approved"),
+        (2, "Annotations", "major | Accuracy/Mistranslation | target 2-4 «一匹» | number style"),
+        (3, "Annotations", old_line.replace("minor", "major")),
+        (4, "Status", "rejected"),
+    ])
+    result = apply_review_sheet(svc, sheet)
+    first, second, third = (svc.segment(i) for i in ids)
+    assert first.corrected == "猫が1匹。" and first.status == Status.APPROVED
+    assert third.status == Status.REJECTED and third.corrected is None
+    (added,) = svc.store.annotations(segment_ids=[first.id])
+    assert (added.start, added.end, added.severity) == (2, 4, Severity.MAJOR)
+    (changed,) = svc.store.annotations(segment_ids=[second.id])
+    assert changed.severity == Severity.MAJOR
+    assert (result.segments_changed, result.annotations_added, result.annotations_changed) == (2, 1, 1)
+    assert [r.author for r in svc.store.revisions(first.id)] == ["me", "me"]
+    svc.close()
+
+
+def test_a_bad_row_applies_nothing(tmp_path):
+    svc, ids = _project(tmp_path)
+    sheet = tmp_path / "review.xlsx"
+    export_project(svc.store, "xlsx", sheet)
+    _edit(sheet, [(2, "Corrected", "変更"), (3, "Annotations", "major | Accuracy/Omission | target 0-99")])
+    with pytest.raises(InputError) as info:
+        apply_review_sheet(svc, sheet)
+    assert "review.xlsx:3" in str(info.value)
+    assert svc.segment(ids[0]).corrected is None
+    svc.close()
