@@ -11,8 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from mtreview.domain.errors import InputError
 from mtreview.domain.model import ImportedDocument, SegmentDraft, Status
@@ -150,7 +152,23 @@ def annotation_text(a: object, unit: ExportUnit) -> str:
     ]
     if getattr(a, "suggestion", None):
         parts.append(str(getattr(a, "suggestion")))  # noqa: B009
-    return " | ".join(p.replace("\n", " ").replace("|", "/") for p in parts)
+    return " | ".join(LINE_BREAKS.sub(" ", p).replace("|", "/") for p in parts)
+
+
+LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+"""Everything ``str.splitlines`` breaks at: kept out of one-line fields."""
+
+
+class _LfRows:
+    """Rows end with ``\n`` although the writer is told ``\r\n``: so that it quotes cells holding a lone CR
+    (Python's csv quotes only the line terminator's characters; an unquoted CR splits the row for every
+    reader, and puts the rest of the cell at the start of a line, where a spreadsheet evaluates it)."""
+
+    def __init__(self, f: Any) -> None:
+        self.f = f
+
+    def write(self, row: str) -> int:
+        return int(self.f.write(row[:-2] + "\n" if row.endswith("\r\n") else row))
 
 
 def _score(v: float | None) -> str:
@@ -172,7 +190,7 @@ def write_delimited(
     delim = delimiter or _delimiter(Path(out_path))
     count = 0
     with atomic_output(out_path, options.inputs, newline="") as f:
-        w = csv.writer(f, delimiter=delim, lineterminator="\r\n" if delim == "," else "\n")
+        w = csv.writer(f if delim == "," else _LfRows(f), delimiter=delim, lineterminator="\r\n")
         w.writerow(HEADER)
         for u in units:
             corrected = "" if u.corrected is None else _plain(u.corrected, u, "target")

@@ -63,6 +63,7 @@ _TOKEN = re.compile(r"⟦(\d+)⟧")
 _SPAN = re.compile(r"^(source|target)(?:\s+(\d+)-(\d+))?(?:\s+«.*»)?$")
 _ID = re.compile(r"^\[#(\d+)\]\s*")
 MAX_ROWS = 2_000_000
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 MAX_CELL = 32767  # Excel's limit for one cell
 
 
@@ -84,11 +85,12 @@ def annotation_line(a: Any, unit: ExportUnit) -> str:
     span = (
         side
         if a.start is None or a.end is None
-        else f"{side} {a.start}-{a.end} «{to_tokens(base[a.start : a.end])}»"
+        else f"{side} {a.start}-{a.end} «{_LINE_BREAKS.sub(' ', to_tokens(base[a.start : a.end]))}»"
     )
-    parts = [f"[#{a.id}] {a.severity}", str(a.category), span, (a.comment or "").replace("\n", " ")]
+    # one line per annotation: any break str.splitlines knows (CR, U+2028…) would split it on reading
+    parts = [f"[#{a.id}] {a.severity}", str(a.category), span, _LINE_BREAKS.sub(" ", a.comment or "")]
     if a.suggestion:
-        parts.append(a.suggestion.replace("\n", " "))
+        parts.append(_LINE_BREAKS.sub(" ", a.suggestion))
     return " | ".join(p.replace("|", "/") if i else p for i, p in enumerate(parts))
 
 
