@@ -188,16 +188,24 @@ def _key(value: float) -> float:
 
 
 HAS_DIGIT = re.compile(r"[0-9０-９]")
-SCALE_OR_CURRENCY = re.compile(r"[万億兆千円元]|ドル|ユーロ|ポンド|thousand|million|billion|trillion|\d\s?(?:bn|mn|[kKMB])\b")
+TARGET_SCALE_OR_CURRENCY = re.compile(r"[万億兆千円元]|ドル|ユーロ|ポンド")
 
 
 def _copied_verbatim(source: str, target: str) -> bool:
     """The fast path: the same digit runs on both sides, no scales or currencies to interpret."""
-    if FULLWIDTH_DIGIT.search(target) or SCALE_OR_CURRENCY.search(target) or SCALE_OR_CURRENCY.search(source):
+    if FULLWIDTH_DIGIT.search(target) or TARGET_SCALE_OR_CURRENCY.search(target):
+        return False
+    if "illion" in source or "ILLION" in source or "housand" in source or "HOUSAND" in source:
         return False
     if source.count("$") != target.count("$") or source.count("%") != target.count("%"):
         return False
-    return sorted(DIGITS.findall(source)) == sorted(DIGITS.findall(target))
+    tokens: list[str] = []
+    for m in DIGITS.finditer(source):
+        after = source[m.end() : m.end() + 4].lstrip(" ")
+        if after[:2] in ("bn", "mn") or (after[:1] in ("k", "K", "M", "B") and not after[1:2].isalpha()):
+            return False  # $5M, 20k
+        tokens.append(m.group())
+    return sorted(tokens) == sorted(DIGITS.findall(target))
 
 
 class Numbers(Check):
