@@ -101,3 +101,53 @@ def check_texts(
     documents: Sequence[DocumentInput], settings: Mapping[str, Any] | None = None
 ) -> list[Finding]:
     return run_checks(documents, settings).findings
+
+
+class CorrectionChecks:
+    """The checks on each segment's current Japanese (the correction, else the MT), kept up to date
+    incrementally: after an edit only that segment and the document-level keys it touches are re-judged."""
+
+    def __init__(self, service: ProjectService, settings: Mapping[str, Any] | None = None) -> None:
+        from mtreview.qa.runner import IncrementalChecker
+
+        self.service = service
+        if settings is None:
+            stored = service.store.get_setting("enabled_checks", None)
+            settings = stored if isinstance(stored, Mapping) else None
+        self._settings = settings
+        self._checkers: dict[int, IncrementalChecker] = {}
+        self._names = {d.id: d.name for d in service.store.documents()}
+
+    def _input(self, seg: Segment) -> SegmentInput:
+        name = self._names.get(seg.document_id, str(seg.document_id))
+        return SegmentInput(
+            f"{name}#{seg.ordinal}", name, seg.source, seg.target, seg.source_lines, seg.target_lines
+        )
+
+    def _checker(self, document_id: int) -> Any:
+        from mtreview.qa.runner import IncrementalChecker
+
+        checker = self._checkers.get(document_id)
+        if checker is None:
+            if document_id not in self._names:
+                self._names = {d.id: d.name for d in self.service.store.documents()}
+            segments = tuple(self._input(s) for s in self.service.store.iter_segments(document_id))
+            checker = IncrementalChecker([DocumentInput(self._names[document_id], segments)], self._settings)
+            checker.run()
+            self._checkers[document_id] = checker
+        return checker
+
+    def findings(self, seg: Segment) -> list[Finding]:
+        return list(self._checker(seg.document_id).segment_findings(self._input(seg).id))
+
+    def update(self, seg: Segment) -> list[Finding]:
+        """Re-check one edited segment (and what its edit changes document-wide); its findings."""
+        checker = self._checker(seg.document_id)
+        checker.update_segment(self._input(seg))
+        return list(checker.segment_findings(self._input(seg).id))
+
+    def forget(self, document_id: int | None = None) -> None:
+        if document_id is None:
+            self._checkers.clear()
+        else:
+            self._checkers.pop(document_id, None)

@@ -121,6 +121,12 @@ class SegmentEditor(QWidget):
         ):
             layout.addWidget(label)
             layout.addWidget(widget, 1)
+        self.correction_findings = QLabel()
+        self.correction_findings.setWordWrap(True)
+        self.correction_findings.setAccessibleName(_("Checks on your correction"))
+        self.correction_findings.setStyleSheet("color: #a04000;")
+        self.correction_findings.setVisible(False)
+        layout.addWidget(self.correction_findings)
         layout.addWidget(self.info)
         self.correction.confirmRequested.connect(self.confirmRequested)
         self._draft_timer = QTimer(self)
@@ -181,6 +187,25 @@ class SegmentEditor(QWidget):
             (src_spans if ann.side == Side.SOURCE else mt_spans).append(item)
         self.mt.highlight(mt_spans)
         self.source.highlight(src_spans)
+
+    def show_correction_findings(self, findings: Sequence[object]) -> None:
+        """What the checks find in the saved correction: underlined there, summed up under it."""
+        spans: list[tuple[int, int, QColor, bool]] = []
+        names: list[str] = []
+        for f in findings:
+            if getattr(f, "side", None) != Side.TARGET:
+                continue
+            names.append(f"{f.check}: {f.message}")  # type: ignore[attr-defined]
+            start, end = f.start, f.end  # type: ignore[attr-defined]
+            if start is not None and end is not None:
+                spans.append((start, end, SEVERITY_COLOURS[f.severity], True))  # type: ignore[attr-defined]
+        self.correction.highlight(spans)
+        self.correction_findings.setText(
+            _("Checks on your correction: {n} — {what}").format(n=len(names), what="; ".join(names[:3]))
+            if names
+            else ""
+        )
+        self.correction_findings.setVisible(bool(names))
 
     def _on_text_changed(self) -> None:
         if not self._loading and self.segment is not None:

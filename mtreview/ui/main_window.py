@@ -479,10 +479,26 @@ class MainWindow(QMainWindow):
     def segmentChanged(self, segment: Segment | None) -> None:
         """Side panels and highlights follow the current segment."""
         self.refresh_annotations()
+        self._show_correction_checks(segment)
         self.refresh_history()
         self.update_progress()
         if getattr(self, "feed", None) is not None and segment is not None:
             self._heartbeat()
+
+    def _show_correction_checks(self, segment: Segment | None, recheck: bool = False) -> None:
+        if segment is None or segment.corrected is None:
+            self.editor.show_correction_findings([])
+            return
+        try:
+            findings = (
+                self.correction_checks.update(segment)
+                if recheck
+                else self.correction_checks.findings(segment)
+            )
+        except MtreviewError as exc:
+            self.statusBar().showMessage(describe_error(exc), 5000)
+            return
+        self.editor.show_correction_findings(findings)
 
     # ------------------------------------------------------------------ team: others' changes, presence
     def _start_feed(self) -> None:
@@ -595,6 +611,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 10000)
             self.typology = typologies.load(typologies.DEFAULT_TYPOLOGY)
         self.live = LiveScores(self.service)
+        from mtreview.services.checking import CorrectionChecks
+
+        self.correction_checks = CorrectionChecks(self.service)
 
     def _row_extras(self, segments: list[Segment]) -> dict[int, RowExtras]:
         out = {}
@@ -939,11 +958,18 @@ class MainWindow(QMainWindow):
         self.live.apply(changes)
         self._dashboard_stale = True
         if changes.documents:
+            self.correction_checks.forget()
             self.reload()
             self.refresh_alignment(self.alignment_view.current_row())
             return
         if changes.segments:
             self.model.refresh(changes.segments)
+            for seg in self.service.store.segments(sorted(changes.segments)):
+                if self.current is None or seg.id != self.current.id:
+                    try:
+                        self.correction_checks.update(seg)  # incremental: this segment and its keys only
+                    except MtreviewError:
+                        pass
             if self.current is not None and self.current.id in changes.segments:
                 fresh = self.service.store.segment(self.current.id)
                 if fresh.version != self.current.version:
@@ -963,6 +989,8 @@ class MainWindow(QMainWindow):
                         self.current = fresh
                         self.editor.load(fresh, text if dirty else None)
                 self.segmentChanged(self.current)
+                if self.current is not None and self.current.corrected is not None:
+                    self._show_correction_checks(self.current, recheck=True)
         self.update_progress()
 
     def update_progress(self) -> None:

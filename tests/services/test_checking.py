@@ -32,3 +32,21 @@ def test_recheck_keeps_triage(tmp_path):
     assert all(a.origin != "numbers" for a in svc.store.annotations(states=[AnnotationState.PROPOSED]))
     assert svc.store.annotation(target.id).state == AnnotationState.DISMISSED  # triaged work is never removed
     svc.close()
+
+
+def test_correction_checks_follow_edits_incrementally(tmp_path):
+    from mtreview.services.checking import CorrectionChecks
+
+    svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
+    src = tmp_path / "d.tsv"
+    src.write_text(TSV, encoding="utf-8")
+    svc.import_path(src)
+    checks = CorrectionChecks(svc)
+    seg = svc.segment(svc.store.segment_ids()[0])
+    assert any(f.check == "numbers" for f in checks.findings(seg))  # 320万円 for $3.2 million
+    fixed, _changes = svc.confirm(seg.id, "改修には320万ドルかかりました。", seg.version)
+    assert not any(f.check == "numbers" for f in checks.update(fixed))
+    broken, _changes = svc.confirm(seg.id, "改修には420万ドルかかりました。", fixed.version)
+    after = [f for f in checks.update(broken) if f.check == "numbers"]
+    assert after and all(broken.target[f.start:f.end] == f.text for f in after if f.start is not None)
+    svc.close()

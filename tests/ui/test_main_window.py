@@ -138,3 +138,15 @@ def test_export_dialog_previews_and_exports(qtbot, window, project, tmp_path, mo
     text = out.read_text(encoding="utf-8")
     assert "済" in text and text.count("<tu ") == 1
     assert seg is not None
+
+
+def test_checks_on_the_correction_update_after_each_save(qtbot, window, project):
+    window.select_row(1)  # The renovation cost $3.2 million. / 改修には320万ドルかかりました。
+    seg = window.current
+    window.editor.correction.setPlainText("改修には420万ドルかかりました。")
+    window.save_current()
+    assert "numbers" in window.editor.correction_findings.text()
+    window.editor.correction.setPlainText("改修には320万ドルかかりました。")
+    window.save_current()
+    assert "numbers" not in window.editor.correction_findings.text()
+    assert project.store.segment(seg.id).corrected == "改修には320万ドルかかりました。"
