@@ -161,7 +161,9 @@ def worker(project: str, log_path: str, seed: int, workdir: str, max_segments: i
                 updated, _ = svc.confirm(sid, text, seg.version)
             log.ack({**rec, "v": updated.version, "status": updated.status.value, "text": updated.corrected})
         elif op == "annotate":
-            length = max(len(seg.target), len(seg.mt))
+            # within the MT: a span on a longer correction leaves the text when a later edit shortens
+            # it (a known gap, see test_annotation_spans.py), which is not what this harness is about
+            length = len(seg.mt)
             start = rng.randint(0, length)
             end = rng.randint(start, length)
             draft = AnnotationDraft(

@@ -27,6 +27,8 @@ class Case:
     target: Path | None = None
     expect: str = "either"
     """``reject`` (must be refused with InputError), ``handle`` (must import), or ``either``."""
+    want: str = ""
+    """Text an import of this file must contain (the right decoding of a mislabelled file)."""
 
 
 # ---------------------------------------------------------------------- XML containers
@@ -236,14 +238,12 @@ def build(folder: Path, bait: Path, port: int, closed_port: int, big_line_mb: in
     folder.mkdir(parents=True, exist_ok=True)
     cases: list[Case] = []
 
-    def add(
-        name: str, filename: str, data: bytes | str, expect: str = "either", target: Path | None = None
-    ) -> Path:
+    def add(name: str, filename: str, data: bytes | str, expect: str = "either", want: str = "") -> Path:
         path = folder / filename
         if isinstance(data, str):
             data = data.encode("utf-8")
         path.write_bytes(data)
-        cases.append(Case(name, path, target, expect))
+        cases.append(Case(name, path, None, expect, want))
         return path
 
     # --- XML payloads in every XML container
@@ -371,12 +371,18 @@ def build(folder: Path, bait: Path, port: int, closed_port: int, big_line_mb: in
     add("invalid-utf8/po", "badutf8.po", b'msgid "Hello"\nmsgstr "\xff\xfe\xc3("\n')
     add("invalid-utf8/txt", "badutf8.txt", b"Hello.\n\n\xff\xfe\xc3(\n")
     sjis = "source,target\nThe library.,図書館は九時に開館します。\n".encode("shift_jis")
-    add("shift-jis-unlabelled/csv", "sjis.csv", sjis, "handle")
-    add("utf16-no-bom/tsv", "utf16.tsv", "The library.\t図書館。\n".encode("utf-16-le"), "handle")
+    add("shift-jis-unlabelled/csv", "sjis.csv", sjis, "handle", "図書館は九時に開館します。")
+    add("utf16-no-bom/tsv", "utf16.tsv", "The library.\t図書館。\n".encode("utf-16-le"), "handle", "図書館。")
     po_head = (
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={cs}\\n"\n\nmsgid "Hello"\nmsgstr "{t}"\n'
     )
-    add("po-declares-latin1-is-utf8/po", "lie-latin1.po", po_head.format(cs="ISO-8859-1", t="こんにちは"))
+    add(
+        "po-declares-latin1-is-utf8/po",
+        "lie-latin1.po",
+        po_head.format(cs="ISO-8859-1", t="こんにちは"),
+        "handle",
+        "こんにちは",
+    )
     add("po-declares-utf7/po", "utf7.po", po_head.format(cs="UTF-7", t="+ZeVnLIqe-"))
     add("po-declares-unknown/po", "unknown-cs.po", po_head.format(cs="x-no-such-charset", t="やあ"))
     add("po-truncated/po", "trunc.po", 'msgid "Hello"\nmsgstr "unterminated\n', "reject")

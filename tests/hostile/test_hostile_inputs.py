@@ -130,6 +130,8 @@ def check_case(world: dict, case: corpus.Case, answer: dict) -> list[str]:  # ty
             problems.append(f"the message does not name the file: {answer.get('message')!r}")
     else:
         texts = str(answer.get("texts", ""))
+        if case.want and case.want not in texts:
+            problems.append(f"imported without {case.want!r}: {texts[:200]!r}")
         if world["secret"] in texts:
             problems.append("the secret file's content was imported")
         if any(m in texts for m in BOMB_MARKERS) and ("laugh" in case.name or "blowup" in case.name):
