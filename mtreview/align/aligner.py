@@ -209,39 +209,45 @@ class _Anchors:
         self.alo = alo
         sizes = np.maximum(ahi - alo + 1, 0)
         self.offsets = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
-        src_pos: dict[str, list[int]] = defaultdict(list)
-        tgt_pos: dict[str, list[int]] = defaultdict(list)
+        size = int(self.offsets[-1])
+        ids: dict[str, int] = {}
+        src_tok: list[int] = []
+        src_unit: list[int] = []
         for i, unit in enumerate(source):
             for tok in unit.tokens:
-                src_pos[tok].append(i)
+                src_tok.append(ids.setdefault(tok, len(ids)))
+                src_unit.append(i)
+        tgt_tok: list[int] = []
+        tgt_unit: list[int] = []
         for j, unit in enumerate(target):
             for tok in unit.tokens:
-                tgt_pos[tok].append(j)
-        idx_parts: list[IntArray] = []
-        w_parts: list[FloatArray] = []
-        for tok, ps in src_pos.items():
-            qs_list = tgt_pos.get(tok)
-            if not qs_list:
-                continue
-            p = np.asarray(ps, dtype=np.int64)
-            q = np.asarray(qs_list, dtype=np.int64)
-            k0 = np.searchsorted(q, alo[p], side="left")
-            k1 = np.searchsorted(q, ahi[p], side="right")
-            counts = np.maximum(k1 - k0, 0)
-            total = int(counts.sum())
-            if total == 0:
-                continue
-            rep_p = np.repeat(p, counts)
-            first = np.cumsum(counts) - counts
-            within = np.arange(total) - np.repeat(first, counts)
-            qk = q[np.repeat(k0, counts) + within]
-            idx_parts.append(self.offsets[rep_p] + (qk - alo[rep_p]))
-            w_parts.append(np.full(total, weights[tok]))
-        size = int(self.offsets[-1])
-        if idx_parts:
-            self.flat = np.bincount(np.concatenate(idx_parts), np.concatenate(w_parts), minlength=size)
-        else:
-            self.flat = np.zeros(size)
+                if tok in ids:
+                    tgt_tok.append(ids[tok])
+                    tgt_unit.append(j)
+        self.flat = np.zeros(size)
+        if not src_tok or not tgt_tok or size == 0:
+            return
+        weight_of = np.zeros(len(ids))
+        for tok, k in ids.items():
+            weight_of[k] = weights[tok]
+        stride = len(target) + 1
+        # every target occurrence as one sortable key: token * stride + unit
+        keys = np.sort(np.asarray(tgt_tok, dtype=np.int64) * stride + np.asarray(tgt_unit, dtype=np.int64))
+        p = np.asarray(src_unit, dtype=np.int64)
+        tok_base = np.asarray(src_tok, dtype=np.int64) * stride
+        k0 = np.searchsorted(keys, tok_base + alo[p], side="left")
+        k1 = np.searchsorted(keys, tok_base + ahi[p], side="right")
+        counts = np.maximum(k1 - k0, 0)
+        total = int(counts.sum())
+        if total == 0:
+            return
+        first = np.cumsum(counts) - counts
+        within = np.arange(total) - np.repeat(first, counts)
+        hit = keys[np.repeat(k0, counts) + within]
+        q = hit % stride
+        tok = hit // stride
+        rep_p = np.repeat(p, counts)
+        self.flat = np.bincount(self.offsets[rep_p] + (q - alo[rep_p]), weight_of[tok], minlength=size)
 
     def row(self, s: int, start: int, length: int) -> FloatArray:
         if s < 0:
@@ -515,7 +521,8 @@ def _scored(
     tokens_t = frozenset().union(*(u.tokens for u in tgt))
     matched = sum(weights[t] for t in tokens_s & tokens_t)
     unmatched = sum(weights[t] for t in tokens_s ^ tokens_t)
-    length = float(length_cost(l_s, np.array([l_t]), p.variance)[0])
+    delta = abs(l_t - l_s) / math.sqrt(p.variance * max((l_s + l_t) * 0.5, 1.0))
+    length = -math.log(max(math.erfc(delta / math.sqrt(2.0)), 1e-300))
     prior = {2: 0.0, 3: p.prior_12, 4: p.prior_22}[len(src) + len(tgt)]
     speaker = 0.0
     if src[0].speaker != tgt[0].speaker:

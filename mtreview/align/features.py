@@ -62,18 +62,11 @@ _CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]*)*$|^[A-Z]{2,}[a-z]*$")
 _JA_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?![\d])")
 _NUMBER = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
-    r"(\s*(?:million|billion|trillion|thousand|bn|[mMkK](?![A-Za-z])|万|億|兆|千)(?![a-z]))?",
+    r"(?<![A-Za-z0-9_.,])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"(\s*(?:million|billion|trillion|thousand|bn|[mMkK](?![A-Za-z])|万|億|兆|千)(?![a-z]))?"
+    r"(?![A-Za-z\d])",
 )
 _VERSION = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\d.])")
-_MULTIPLIER_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "k", "m"})
-
-
-def _keep_multiplier(match: re.Match[str]) -> str:
-    word = match.group(0)
-    return word if word.lower() in _MULTIPLIER_WORDS else " "
-
-
 _DATE_HINT = re.compile(r"\d{4}[-/.]\d")
 _MULTIPLIER = {
     "thousand": 1e3, "k": 1e3, "千": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
@@ -136,7 +129,6 @@ def _numbers(text: str) -> set[str]:
         for version in _VERSION.findall(text):
             found.add(version)
         text = _VERSION.sub(" ", text)
-    text = _LATIN_TOKEN.sub(_keep_multiplier, text)
     for m in _NUMBER.finditer(text):
         found.add(_number_key(m.group(1), m.group(2), m.group(3)))
     return found
@@ -160,7 +152,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def raw_features(text: str) -> RawFeatures:
-    norm = unicodedata.normalize("NFKC", text)
+    norm = text if text.isascii() else unicodedata.normalize("NFKC", text)
     body = _MARKDOWN_PREFIX.sub("", norm)
     ja_letters, latin_letters = script_counts(norm)
     if ja_letters + latin_letters == 0:

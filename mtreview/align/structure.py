@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mtreview.align.features import language_of, script_counts
+from mtreview.align.features import script_counts
 from mtreview.domain.errors import InputError
 from mtreview.formats.textio import split_lines
 from mtreview.i18n import _
@@ -37,6 +37,8 @@ class Unit:
     """Each line stripped of surrounding whitespace."""
     language: str
     """``ja``, ``en`` or ``sym`` (no letters)."""
+    ja_letters: int = 0
+    latin_letters: int = 0
 
     @property
     def text(self) -> str:
@@ -71,22 +73,30 @@ def read_units(text: str, path: str) -> list[Unit]:
     paragraphs = _markdown_paragraphs(numbered, blank)
     units: list[Unit] = []
     for group in paragraphs:
-        current: list[tuple[int, str, str]] = []
+        current: list[tuple[int, str, str, int, int]] = []
         for number, line in group:
-            lang = language_of(line)
+            ja, latin = script_counts(line)
+            lang = "sym" if ja + latin == 0 else ("ja" if ja / (ja + latin * 0.35) >= 0.5 else "en")
             if current and (lang != current[-1][2] and "sym" not in (lang, current[-1][2])):
                 units.append(_unit(current))
                 current = []
-            current.append((number, line, lang))
+            current.append((number, line, lang, ja, latin))
         if current:
             units.append(_unit(current))
     return units
 
 
-def _unit(items: list[tuple[int, str, str]]) -> Unit:
-    langs = {lang for _, _, lang in items} - {"sym"}
-    language = langs.pop() if len(langs) == 1 else ("sym" if not langs else language_of(" ".join(t for _, t, _ in items)))
-    return Unit(tuple(n for n, _, _ in items), tuple(t for _, t, _ in items), language)
+def _unit(items: list[tuple[int, str, str, int, int]]) -> Unit:
+    langs = {item[2] for item in items} - {"sym"}
+    ja = sum(item[3] for item in items)
+    latin = sum(item[4] for item in items)
+    if len(langs) == 1:
+        language = langs.pop()
+    elif not langs:
+        language = "sym"
+    else:
+        language = "ja" if ja / (ja + latin * 0.35) >= 0.5 else "en"
+    return Unit(tuple(item[0] for item in items), tuple(item[1] for item in items), language, ja, latin)
 
 
 def _markdown_paragraphs(numbered: list[tuple[int, str]], blank: int) -> list[list[tuple[int, str]]]:
@@ -142,11 +152,10 @@ def language_mass(units: list[Unit]) -> tuple[float, float]:
     """(English, Japanese) amount of text in English-equivalent characters."""
     en = ja = 0.0
     for unit in units:
-        j, latin = script_counts(unit.flat)
         if unit.language == "en":
-            en += latin
+            en += unit.latin_letters
         elif unit.language == "ja":
-            ja += j * 2.5
+            ja += unit.ja_letters * 2.5
     return en, ja
 
 
