@@ -37,9 +37,11 @@ class Addition(Check):
         source_groups = [m.group(1) for m in SOURCE_PARENS.finditer(segment.source)]
         max_chars = int(self.params["max_gloss_chars"])
 
+        source_tokens = [{t.lower() for t in TOKENS.findall(s)} for s in source_groups]
+
         def shared(content: str) -> int:
             tokens = {t.lower() for t in TOKENS.findall(content)}
-            return max((len(tokens & {t.lower() for t in TOKENS.findall(s)}) for s in source_groups), default=0)
+            return max((len(tokens & group) for group in source_tokens), default=0) if tokens else 0
 
         def gloss_score(m: re.Match[str]) -> float:
             content = m.group(1).strip()
@@ -54,6 +56,8 @@ class Addition(Check):
             return score - 3 * shared(content)
 
         # the source's own parentheses account for as many target groups, least gloss-like first
+        if len(source_groups) >= len(groups):
+            return
         ranked = sorted(groups, key=gloss_score)
         unmatched = ranked[len(source_groups):]
         for m in sorted(unmatched, key=lambda g: g.start()):

@@ -37,10 +37,12 @@ def sentence_endings(target: str) -> list[tuple[str, int, int]]:
         end = m.start() + len(body)
         if not body or body.endswith(_MASK):
             continue
+        offset = max(0, len(body) - 12)
+        tail = body[offset:]
         for style, pattern in (("polite", POLITE), ("plain", PLAIN)):
-            pm = pattern.search(body)
+            pm = pattern.search(tail)
             if pm:
-                start = pm.start()
+                start = offset + pm.start()
                 while start > 0 and end - (m.start() + start) < 6 and "\u3041" <= body[start - 1] <= "\u309f":
                     start -= 1  # the whole kana inflection (することである, not る)
                 out.append((style, m.start() + start, end))
