@@ -29,6 +29,27 @@ class CheckRun:
     changes: Changes
 
 
+def qa_settings(store: Any) -> dict[str, Any]:
+    """The check-engine settings of a project, from its settings: ``enabled_checks`` (a list of check ids,
+    as the Project Settings dialog saves it, or the engine's own ``{"checks": …}`` mapping), ``glossary``
+    (entries edited in the GUI), ``glossary_files`` and ``lexicons`` (extra files)."""
+    from mtreview.qa.registry import available_checks
+
+    stored = store.get_setting("enabled_checks", None)
+    settings: dict[str, Any] = {}
+    if isinstance(stored, Mapping):
+        settings = dict(stored)
+    elif isinstance(stored, list):
+        known, _errors = available_checks()
+        enabled = set(stored)
+        settings = {"checks": {cid: cid in enabled for cid in known}}
+    for key in ("glossary", "glossary_files", "lexicons"):
+        value = store.get_setting(key, None)
+        if value and key not in settings:
+            settings[key] = value
+    return settings
+
+
 def fingerprint(finding: Finding, segment_id: int, occurrence: int) -> str:
     key = "\x1f".join(
         [finding.check, str(segment_id), finding.side.value, finding.category, finding.text, str(occurrence)]
@@ -55,8 +76,7 @@ def run_project_checks(
     service: ProjectService, progress: Progress = NO_PROGRESS, settings: Mapping[str, Any] | None = None
 ) -> CheckRun:
     if settings is None:
-        stored = service.store.get_setting("enabled_checks", None)
-        settings = stored if isinstance(stored, Mapping) else None
+        settings = qa_settings(service.store)
     documents, by_key = mt_documents(service)
     result = run_checks(documents, settings, progress)
     progress.check()
@@ -111,10 +131,7 @@ class CorrectionChecks:
         from mtreview.qa.runner import IncrementalChecker
 
         self.service = service
-        if settings is None:
-            stored = service.store.get_setting("enabled_checks", None)
-            settings = stored if isinstance(stored, Mapping) else None
-        self._settings = settings
+        self._settings = qa_settings(service.store) if settings is None else settings
         self._checkers: dict[int, IncrementalChecker] = {}
         self._names = {d.id: d.name for d in service.store.documents()}
 

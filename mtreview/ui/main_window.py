@@ -337,6 +337,12 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+K",
             _("Run the automatic checks; findings become proposed annotations"),
         )
+        self.act_glossary = self._action(
+            _("&Glossary and Idioms…"),
+            self.glossary_dialog,
+            "Ctrl+Shift+G",
+            _("Edit the project glossary, import CSV/TBX, add idioms to your lexicon"),
+        )
         self.act_next_finding = self._action(
             _("Next Segment with &Findings"), self.next_with_findings, "Ctrl+Shift+F"
         )
@@ -373,6 +379,7 @@ class MainWindow(QMainWindow):
         self.review_menu.addActions([self.act_flag, self.act_non_translation, self.act_annotations])
         self.tools_menu = bar.addMenu(_("&Tools"))
         self.tools_menu.addAction(self.act_run_checks)
+        self.tools_menu.addAction(self.act_glossary)
         self.review_menu.addAction(self.act_next_finding)
         self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addActions([self.act_shortcuts, self.act_about])
@@ -830,6 +837,14 @@ class MainWindow(QMainWindow):
         self.check_task = run_with_progress(
             self, _("Running checks"), lambda p: run_project_checks(service, p), done, failed
         )
+
+    def glossary_dialog(self) -> None:
+        from mtreview.ui.glossary_dialog import GlossaryDialog
+
+        dialog = GlossaryDialog(self.service, self)
+        if dialog.exec() == GlossaryDialog.DialogCode.Accepted:
+            self.correction_checks.forget()
+            self.run_checks()  # proposals follow the new glossary and lexicon
 
     def next_with_findings(self) -> None:
         ids = self.model.ids()

@@ -50,3 +50,24 @@ def test_correction_checks_follow_edits_incrementally(tmp_path):
     after = [f for f in checks.update(broken) if f.check == "numbers"]
     assert after and all(broken.target[f.start:f.end] == f.text for f in after if f.start is not None)
     svc.close()
+
+
+def test_project_settings_choose_checks_and_glossary(tmp_path):
+    from mtreview.services.checking import qa_settings
+
+    svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
+    src = tmp_path / "d.tsv"
+    src.write_text("Our Widget ships today.\tウィジェットは本日出荷されます。\n", encoding="utf-8")
+    svc.import_path(src)
+    svc.set_setting("enabled_checks", ["glossary"])
+    svc.set_setting("glossary", [{"source": "Widget", "targets": ["Widget"], "type": "product",
+                                  "forbidden": ["ウィジェット"]}])
+    settings = qa_settings(svc.store)
+    assert settings["checks"]["glossary"] is True and settings["checks"]["numbers"] is False
+    run = run_project_checks(svc)
+    found = svc.store.annotations(states=[AnnotationState.PROPOSED])
+    assert run.added == len(found) >= 1
+    assert {a.origin for a in found} == {"glossary"}
+    seg = svc.segment(found[0].segment_id)
+    assert seg.mt[found[0].start:found[0].end] == "ウィジェット"
+    svc.close()
