@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 import click
@@ -26,6 +27,7 @@ from mtreview.services.project import ProjectService
     "--project", "project", required=True, help="A .mtreview file (created if needed) or a database URL."
 )
 @click.option("--reviewer", default=None, help="Author recorded on the import (default: preferences).")
+@click.option("--engine", default=None, help="The MT engine that produced the translation (for comparisons).")
 @click.option(
     "--apply-sheet",
     is_flag=True,
@@ -34,7 +36,13 @@ from mtreview.services.project import ProjectService
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @handle_errors
 def command(
-    input_path: str, target: str | None, project: str, reviewer: str | None, apply_sheet: bool, as_json: bool
+    input_path: str,
+    target: str | None,
+    project: str,
+    reviewer: str | None,
+    engine: str | None,
+    apply_sheet: bool,
+    as_json: bool,
 ) -> None:
     """Import one document per INPUT into PROJECT (created if needed)."""
     from mtreview.services.project import read_input
@@ -73,6 +81,8 @@ def command(
 
     # Read and align first: bad input fails before the project is created or touched.
     doc = read_input(input_path, target, Progress())
+    if engine:
+        doc = dataclasses.replace(doc, engine=engine)
     service = ProjectService.open(project, reviewer or Preferences.load().reviewer, create=True)
     try:
         result = service.import_document(doc)

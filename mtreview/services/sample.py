@@ -21,7 +21,12 @@ def sample_project_path(author: str = "mtreview") -> Path:
         Path(str(tmp) + suffix).unlink(missing_ok=True)
     service = ProjectService.open(tmp, author, create=True)
     try:
-        service.import_path(SAMPLE_SOURCE)
+        import dataclasses
+
+        from mtreview.services.project import read_input
+
+        doc = read_input(SAMPLE_SOURCE)
+        service.import_document(dataclasses.replace(doc, name="harbour-library", engine="sample-mt"))
         prepare_sample(service)
     finally:
         service.close()
