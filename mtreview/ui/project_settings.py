@@ -6,7 +6,10 @@ Stored in the project (``service.set_setting``), so every reviewer of a shared p
 * ``weights``: only the weights that differ from the typology's own (``None`` when there are none), so a
   later typology version's defaults still reach the project;
 * ``threshold``: the MQM quality a document needs to pass (0–100);
-* ``enabled_checks``: the ids of the checks that run, or ``None`` for each check's own default.
+* ``enabled_checks``: the ids of the checks that run, or ``None`` for each check's own default;
+* ``glossary_files``: glossary files (CSV/TSV/TBX) the checks read, or ``None``;
+* ``lexicons``: extra lexicon files by kind (``{"idioms": [paths], …}``, see ``mtreview.qa.lexicons``), or
+  ``None``. Files are checked when added, so a broken one is reported here, not on the next check run.
 """
 
 from __future__ import annotations
@@ -20,13 +23,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +41,15 @@ from mtreview.domain.errors import MtreviewError
 from mtreview.domain.model import Changes
 from mtreview.i18n import N_, _
 from mtreview.services.project import ProjectService
+
+LEXICON_KINDS: dict[str, str] = {
+    "idioms": N_("Idioms (literal translations)"),
+    "given_names": N_("Given names (persons)"),
+    "org_suffixes": N_("Organisation suffixes"),
+    "false_friends": N_("False friends"),
+}
+GLOSSARY_FILTER = N_("Glossaries (*.csv *.tsv *.tbx *.xml);;All files (*)")
+LEXICON_FILTER = N_("Lexicons (*.tsv *.txt);;All files (*)")
 
 WEIGHT_LABELS: dict[str, str] = {
     "neutral": N_("&Neutral:"),
@@ -123,7 +138,10 @@ class ProjectSettingsDialog(QDialog):
         self.threshold.setDecimals(1)
         self.threshold.setValue(float(service.setting("threshold") or 0.0))  # type: ignore[arg-type]
         form.addRow(_("Pass/fail t&hreshold (MQM quality):"), self.threshold)
-        layout.addWidget(scoring)
+        self.pages = QTabWidget()
+        self.pages.setAccessibleName(_("Project settings pages"))
+        layout.addWidget(self.pages, 1)
+        self.pages.addTab(scoring, _("&Scoring"))
 
         checks_box = QGroupBox(_("Checks"))
         checks_layout = QVBoxLayout(checks_box)
@@ -143,7 +161,8 @@ class ProjectSettingsDialog(QDialog):
         checks_label.setBuddy(self.checks)
         checks_layout.addWidget(checks_label)
         checks_layout.addWidget(self.checks)
-        layout.addWidget(checks_box, 1)
+        self.pages.addTab(checks_box, _("&Checks"))
+        self.pages.addTab(self._resources_box(), _("&Glossary and Lexicons"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -153,7 +172,122 @@ class ProjectSettingsDialog(QDialog):
 
         self.typology.currentIndexChanged.connect(self._typology_changed)
         self._typology_changed(keep_overrides=True)
-        self.resize(520, 640)
+        self.resize(540, 620)
+
+    # -- glossary and lexicons
+    def _resources_box(self) -> QGroupBox:
+        box = QGroupBox(_("Glossary and lexicons"))
+        layout = QVBoxLayout(box)
+        self.glossaries = QListWidget()
+        self.glossaries.setAccessibleName(_("Glossary files"))
+        label = QLabel(_("&Glossary files:"))
+        label.setBuddy(self.glossaries)
+        files = self.service.setting("glossary_files")
+        for path in files if isinstance(files, list) else []:
+            self.glossaries.addItem(str(path))
+        self.add_glossary = QPushButton(_("Add &Glossary…"))
+        self.add_glossary.setAccessibleName(_("Add a glossary file"))
+        self.add_glossary.clicked.connect(self._choose_glossary)
+        self.remove_glossary = QPushButton(_("Remo&ve"))
+        self.remove_glossary.setAccessibleName(_("Remove the selected glossary file"))
+        self.remove_glossary.clicked.connect(lambda: self._remove_selected(self.glossaries))
+        row = QHBoxLayout()
+        row.addWidget(self.add_glossary)
+        row.addWidget(self.remove_glossary)
+        row.addStretch(1)
+        layout.addWidget(label)
+        layout.addWidget(self.glossaries)
+        layout.addLayout(row)
+
+        self.lexicons = QListWidget()
+        self.lexicons.setAccessibleName(_("Extra lexicon files"))
+        label = QLabel(_("Extra &lexicon files:"))
+        label.setBuddy(self.lexicons)
+        stored = self.service.setting("lexicons")
+        for kind, paths in (stored.items() if isinstance(stored, Mapping) else []):
+            for path in paths if isinstance(paths, list) else []:
+                self._add_lexicon_item(str(kind), str(path))
+        self.lexicon_kind = QComboBox()
+        self.lexicon_kind.setAccessibleName(_("Lexicon kind"))
+        for kind, text in LEXICON_KINDS.items():
+            self.lexicon_kind.addItem(_(text), kind)
+        self.add_lexicon = QPushButton(_("Add &Lexicon…"))
+        self.add_lexicon.setAccessibleName(_("Add a lexicon file of the chosen kind"))
+        self.add_lexicon.clicked.connect(self._choose_lexicon)
+        self.remove_lexicon = QPushButton(_("Remov&e"))
+        self.remove_lexicon.setAccessibleName(_("Remove the selected lexicon file"))
+        self.remove_lexicon.clicked.connect(lambda: self._remove_selected(self.lexicons))
+        row = QHBoxLayout()
+        row.addWidget(self.lexicon_kind, 1)
+        row.addWidget(self.add_lexicon)
+        row.addWidget(self.remove_lexicon)
+        layout.addWidget(label)
+        layout.addWidget(self.lexicons)
+        layout.addLayout(row)
+        return box
+
+    @staticmethod
+    def _remove_selected(widget: QListWidget) -> None:
+        for item in widget.selectedItems():
+            widget.takeItem(widget.row(item))
+
+    def _add_lexicon_item(self, kind: str, path: str) -> None:
+        item = QListWidgetItem(f"{_(LEXICON_KINDS.get(kind, kind))}: {path}")
+        item.setData(Qt.ItemDataRole.UserRole, (kind, path))
+        self.lexicons.addItem(item)
+
+    def _choose_glossary(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, _("Add Glossary"), "", _(GLOSSARY_FILTER))
+        if path:
+            self.add_glossary_file(path)
+
+    def _choose_lexicon(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, _("Add Lexicon"), "", _(LEXICON_FILTER))
+        if path:
+            self.add_lexicon_file(str(self.lexicon_kind.currentData()), path)
+
+    def add_glossary_file(self, path: str) -> bool:
+        """Add a glossary after reading it once; a broken file is reported and not added."""
+        from mtreview.qa.glossary import read_glossary
+
+        try:
+            read_glossary(path)
+        except MtreviewError as exc:
+            QMessageBox.warning(self, _("Project Settings"), str(exc))
+            return False
+        if not self.glossaries.findItems(path, Qt.MatchFlag.MatchExactly):
+            self.glossaries.addItem(path)
+        return True
+
+    def add_lexicon_file(self, kind: str, path: str) -> bool:
+        """Add a lexicon of ``kind`` after reading it once with the shipped ones; errors are reported."""
+        from mtreview.qa.lexicons import load_lexicons
+
+        try:
+            loaded = load_lexicons({kind: [path]}, include_user=False)
+        except MtreviewError as exc:
+            QMessageBox.warning(self, _("Project Settings"), str(exc))
+            return False
+        problems = [str(exc) for _check, exc in loaded.errors]
+        if problems:
+            QMessageBox.warning(self, _("Project Settings"), "\n".join(problems))
+            return False
+        self._add_lexicon_item(kind, path)
+        return True
+
+    def glossary_files(self) -> list[str]:
+        items = (self.glossaries.item(i) for i in range(self.glossaries.count()))
+        return [item.text() for item in items if item is not None]
+
+    def lexicon_files(self) -> dict[str, list[str]]:
+        by_kind: dict[str, list[str]] = {}
+        for i in range(self.lexicons.count()):
+            item = self.lexicons.item(i)
+            if item is None:
+                continue
+            kind, path = item.data(Qt.ItemDataRole.UserRole)
+            by_kind.setdefault(kind, []).append(path)
+        return by_kind
 
     # -- weights
     def base_weights(self) -> dict[str, float]:
@@ -182,6 +316,8 @@ class ProjectSettingsDialog(QDialog):
             "weights": overrides or None,
             "threshold": self.threshold.value(),
             "enabled_checks": enabled,
+            "glossary_files": self.glossary_files() or None,
+            "lexicons": self.lexicon_files() or None,
         }
 
     def save(self) -> Changes | None:

@@ -98,3 +98,47 @@ def test_project_settings_action_opens_the_dialog_on_the_open_project(qtbot, win
     monkeypatch.setattr(ProjectSettingsDialog, "exec", lambda self: opened.append(self) or 0)
     window.act_project_settings.trigger()
     assert opened and opened[0].service is window.service
+
+
+def test_glossary_and_lexicon_files_round_trip(qtbot, project, tmp_path):
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("source\ttarget\nreading room\t閲覧室\n", encoding="utf-8")
+    names = tmp_path / "names.txt"
+    names.write_text("Ingrid\nTorvald\n", encoding="utf-8")
+    dialog = ProjectSettingsDialog(project)
+    qtbot.addWidget(dialog)
+    assert dialog.add_glossary_file(str(glossary))
+    assert dialog.add_glossary_file(str(glossary))  # the same file twice is listed once
+    assert dialog.add_lexicon_file("given_names", str(names))
+    dialog.save()
+    assert project.setting("glossary_files") == [str(glossary)]
+    assert project.setting("lexicons") == {"given_names": [str(names)]}
+
+    again = ProjectSettingsDialog(project)
+    qtbot.addWidget(again)
+    assert again.glossary_files() == [str(glossary)]
+    assert again.lexicon_files() == {"given_names": [str(names)]}
+    again.glossaries.setCurrentRow(0)
+    again.remove_glossary.click()
+    again.save()
+    assert project.setting("glossary_files") is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "content"),
+    [
+        ("glossary", "no header here\n"),
+        ("idioms", "only one column\n"),
+    ],
+)
+def test_a_broken_file_is_reported_and_not_added(qtbot, project, tmp_path, monkeypatch, kind, content):
+    bad = tmp_path / ("bad.tsv" if kind == "glossary" else "bad-idioms.tsv")
+    bad.write_text(content, encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    dialog = ProjectSettingsDialog(project)
+    qtbot.addWidget(dialog)
+    added = dialog.add_glossary_file(str(bad)) if kind == "glossary" else dialog.add_lexicon_file(kind, str(bad))
+    assert not added
+    assert shown and "bad" in shown[0]  # the message names the file
+    assert dialog.values()["glossary_files"] is None and dialog.values()["lexicons"] is None
