@@ -90,3 +90,15 @@ def test_a_line_cut_short_by_a_crash_is_ignored(tmp_path) -> None:  # type: igno
     with open(outbox.path, "a", encoding="utf-8") as handle:
         handle.write(json.dumps({"op": "queue", "key": "x", "segment_id": 8})[:20])
     assert outbox.pending() == [kept]
+
+
+def test_after_a_server_restart_an_open_project_just_works_again(team) -> None:  # type: ignore[no-untyped-def]
+    server, ana, ben = team
+    sid = ana.store.segment_ids()[0]
+    ana.segment(sid)
+    ben.segment(sid)
+    server.pause()
+    server.resume()
+    # both windows' pooled connections were cut; neither reviewer sees an error for it
+    assert ana.confirm(sid, "再起動後。", 1)[0].version == 2
+    assert ben.segment(sid).corrected == "再起動後。"
