@@ -24,7 +24,11 @@ test -s smoke.mtreview || { echo "smoke: import did not create the project" >&2;
 echo "headless import: ok"
 
 set +e
-MTREVIEW_EXIT_AFTER_MS=${SMOKE_EXIT_AFTER_MS:-3000} timeout 120 "$BIN" --lang ja > gui.log 2>&1
+trace=()
+if command -v strace >/dev/null 2>&1; then
+  trace=(strace -f -e trace=openat -o "$TMP/open.trace")  # to see which catalogues the app reads
+fi
+MTREVIEW_EXIT_AFTER_MS=${SMOKE_EXIT_AFTER_MS:-3000} timeout 120 "${trace[@]}" "$BIN" --lang ja > gui.log 2>&1
 rc=$?
 set -e
 if [ "$rc" -ne 0 ]; then
@@ -39,6 +43,15 @@ if [ -z "$sample" ]; then
   exit 1
 fi
 echo "GUI start on the sample project (ja, offscreen): exit 0"
+if [ -f "$TMP/open.trace" ]; then
+  for catalogue in ja/mtreview.po qtbase_ja.qm; do
+    if ! grep "$catalogue" "$TMP/open.trace" | grep -v ENOENT >/dev/null; then
+      echo "smoke: the built app did not read $catalogue" >&2
+      exit 1
+    fi
+  done
+  echo "translations read by the built app: mtreview ja catalogue, Qt's qtbase_ja.qm"
+fi
 "$BIN" score "$sample" --json > score.json
 "$BIN" --version >/dev/null
 segments=$(grep -c '"id":' score.json || true)
