@@ -34,9 +34,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.corpus import corpus  # noqa: E402
-from mtreview.qa import DocumentInput, IncrementalChecker, SegmentInput  # noqa: E402
-from mtreview.qa.context import QaContext  # noqa: E402
+from benchmarks.corpus import corpus
+from mtreview.qa import DocumentInput, IncrementalChecker, SegmentInput
+from mtreview.qa.context import QaContext
 
 POFILTER_REFERENCE_US = 346.0
 GOAL_SPEEDUP = 3.0
@@ -66,8 +66,14 @@ def pofilter_floor(po: Path, units: int) -> tuple[float | None, float | None, st
     """(wall µs per unit, CPU µs per unit, note) of ``pofilter`` with its default checks."""
     exe = shutil.which("pofilter") or str(Path(sys.executable).with_name("pofilter"))
     if not Path(exe).exists():
-        return None, None, ("translate-toolkit is not installed: using the reference figure of "
-                            f"{POFILTER_REFERENCE_US:.0f} µs per unit (pip install translate-toolkit to measure)")
+        return (
+            None,
+            None,
+            (
+                "translate-toolkit is not installed: using the reference figure of "
+                f"{POFILTER_REFERENCE_US:.0f} µs per unit (pip install translate-toolkit to measure)"
+            ),
+        )
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.po"
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -92,12 +98,14 @@ def _edit(segment: SegmentInput, rng: random.Random) -> SegmentInput:
         target = target[: target.index("。") + 1]
     else:
         target = target + "これは確認済みである。"
-    return SegmentInput(segment.id, segment.document, segment.source, target, segment.source_lines,
-                        segment.target_lines)
+    return SegmentInput(
+        segment.id, segment.document, segment.source, target, segment.source_lines, segment.target_lines
+    )
 
 
-def recheck(checker: IncrementalChecker, docs: list[DocumentInput], edits: int,
-            rng: random.Random) -> list[float]:
+def recheck(
+    checker: IncrementalChecker, docs: list[DocumentInput], edits: int, rng: random.Random
+) -> list[float]:
     times: list[float] = []
     for _ in range(edits):
         doc = rng.choice(docs)
@@ -116,13 +124,18 @@ def full_document_ms(doc: DocumentInput, context: QaContext, settings: dict[str,
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--doc-size", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=200)
     parser.add_argument("--data", type=Path, default=None, help="a make_corpus.py output folder")
-    parser.add_argument("--single-document", action="store_true",
-                        help="also measure re-checks inside one document of all N segments")
+    parser.add_argument(
+        "--single-document",
+        action="store_true",
+        help="also measure re-checks inside one document of all N segments",
+    )
     parser.add_argument("--skip-pofilter", action="store_true")
     args = parser.parse_args()
 
@@ -140,11 +153,16 @@ def main() -> None:
     wall = time.perf_counter() - t0
     cpu = time.process_time() - cpu0
     per_wall, per_cpu = wall / n * 1e6, cpu / n * 1e6
-    print(f"\n1. all {len(checker.checks)} checks: {wall:.1f} s wall, {cpu:.1f} s CPU → "
-          f"{per_wall:.0f} µs/segment wall, {per_cpu:.0f} µs/segment CPU; peak RSS {_rss_mb():.0f} MB")
+    print(
+        f"\n1. all {len(checker.checks)} checks: {wall:.1f} s wall, {cpu:.1f} s CPU → "
+        f"{per_wall:.0f} µs/segment wall, {per_cpu:.0f} µs/segment CPU; peak RSS {_rss_mb():.0f} MB"
+    )
     counts = Counter(f.check for f in result.findings)
-    print("   findings: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) +
-          f"; errors {len(result.errors)}")
+    print(
+        "   findings: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        + f"; errors {len(result.errors)}"
+    )
     if args.skip_pofilter:
         pw, pc, note = None, None, "pofilter skipped (--skip-pofilter): using the reference figure"
     else:
@@ -152,22 +170,31 @@ def main() -> None:
     print(f"   floor: {note}")
     if pw is None:
         ref = POFILTER_REFERENCE_US
-        print(f"   pofilter {ref:.0f} µs/unit (reference) → mtreview is {ref / per_wall:.2f}× faster (wall), "
-              f"goal ≥ {GOAL_SPEEDUP:.0f}×")
+        print(
+            f"   pofilter {ref:.0f} µs/unit (reference) → mtreview is {ref / per_wall:.2f}× faster (wall), "
+            f"goal ≥ {GOAL_SPEEDUP:.0f}×"
+        )
     else:
         assert pc is not None
-        print(f"   pofilter {pw:.0f} µs/unit wall, {pc:.0f} µs/unit CPU → mtreview is "
-              f"{pw / per_wall:.2f}× faster (wall), {pc / per_cpu:.2f}× faster (CPU); goal ≥ {GOAL_SPEEDUP:.0f}×")
+        print(
+            f"   pofilter {pw:.0f} µs/unit wall, {pc:.0f} µs/unit CPU → mtreview is "
+            f"{pw / per_wall:.2f}× faster (wall), {pc / per_cpu:.2f}× faster (CPU); "
+            f"goal ≥ {GOAL_SPEEDUP:.0f}×"
+        )
 
     # 2. re-checking one edited segment
     rng = random.Random(20240601)
     times = recheck(checker, docs, args.edits, rng)
     med, p95 = statistics.median(times), sorted(times)[int(0.95 * (len(times) - 1))]
     doc_ms = statistics.median(full_document_ms(rng.choice(docs), context, settings) for _ in range(3))
-    print(f"\n2. re-check one edited segment in a {args.doc_size}-segment document: median {med:.2f} ms, "
-          f"p95 {p95:.2f} ms, max {max(times):.2f} ms over {len(times)} edits")
-    print(f"   floor: all checks on its whole document {doc_ms:.0f} ms → incremental is {doc_ms / med:.0f}× "
-          f"cheaper; median is {med / GOAL_RECHECK_MS:.2f}× the {GOAL_RECHECK_MS:.0f} ms goal")
+    print(
+        f"\n2. re-check one edited segment in a {args.doc_size}-segment document: median {med:.2f} ms, "
+        f"p95 {p95:.2f} ms, max {max(times):.2f} ms over {len(times)} edits"
+    )
+    print(
+        f"   floor: all checks on its whole document {doc_ms:.0f} ms → incremental is {doc_ms / med:.0f}× "
+        f"cheaper; median is {med / GOAL_RECHECK_MS:.2f}× the {GOAL_RECHECK_MS:.0f} ms goal"
+    )
 
     if args.single_document:
         segments = tuple(s for d in docs for s in d.segments)
@@ -178,10 +205,14 @@ def main() -> None:
         big_ms = (time.perf_counter() - t0) * 1000
         times = recheck(big_checker, big, args.edits, rng)
         med, p95 = statistics.median(times), sorted(times)[int(0.95 * (len(times) - 1))]
-        print(f"\n3. re-check one edited segment in one {n}-segment document: median {med:.2f} ms, "
-              f"p95 {p95:.2f} ms, max {max(times):.2f} ms")
-        print(f"   floor: all checks on that document {big_ms / 1000:.1f} s → incremental is "
-              f"{big_ms / med:.0f}× cheaper; median is {med / GOAL_RECHECK_MS:.2f}× the goal")
+        print(
+            f"\n3. re-check one edited segment in one {n}-segment document: median {med:.2f} ms, "
+            f"p95 {p95:.2f} ms, max {max(times):.2f} ms"
+        )
+        print(
+            f"   floor: all checks on that document {big_ms / 1000:.1f} s → incremental is "
+            f"{big_ms / med:.0f}× cheaper; median is {med / GOAL_RECHECK_MS:.2f}× the goal"
+        )
 
 
 if __name__ == "__main__":

@@ -38,18 +38,29 @@ def _file_documents(location: str, progress: Progress) -> list[DocumentInput]:
         grouped: dict[str, list[SegmentInput]] = {}
         for s in tsv.segments:
             name = f"{s.system}/{s.doc}"
-            grouped.setdefault(name, []).append(SegmentInput(f"{s.system}/{s.seg_id}", name, s.source, s.target))
+            grouped.setdefault(name, []).append(
+                SegmentInput(f"{s.system}/{s.seg_id}", name, s.source, s.target)
+            )
         return [DocumentInput(name, tuple(segs)) for name, segs in grouped.items()]
     from mtreview.services.project import read_input
 
     doc = read_input(location, None, progress)
-    return [DocumentInput(doc.name, tuple(
-        SegmentInput(str(i), doc.name, s.source, s.target, tuple(s.source_lines), tuple(s.target_lines))
-        for i, s in enumerate(doc.segments, start=1)))]
+    return [
+        DocumentInput(
+            doc.name,
+            tuple(
+                SegmentInput(
+                    str(i), doc.name, s.source, s.target, tuple(s.source_lines), tuple(s.target_lines)
+                )
+                for i, s in enumerate(doc.segments, start=1)
+            ),
+        )
+    ]
 
 
-def _project_run(location: str, settings_override: Mapping[str, Any], progress: Progress) -> tuple[
-        list[DocumentInput], QaResult]:
+def _project_run(
+    location: str, settings_override: Mapping[str, Any], progress: Progress
+) -> tuple[list[DocumentInput], QaResult]:
     from mtreview.qa.runner import run_checks
     from mtreview.services.checking import fingerprint
     from mtreview.storage import open_project
@@ -63,8 +74,16 @@ def _project_run(location: str, settings_override: Mapping[str, Any], progress: 
             for seg in store.iter_segments(doc.id):
                 sid = f"{doc.name}#{seg.ordinal}"
                 db_ids[sid] = seg.id
-                inputs.append(SegmentInput(sid, doc.name, seg.source, seg.target, tuple(seg.source_lines),
-                                           tuple(seg.target_lines)))
+                inputs.append(
+                    SegmentInput(
+                        sid,
+                        doc.name,
+                        seg.source,
+                        seg.target,
+                        tuple(seg.source_lines),
+                        tuple(seg.target_lines),
+                    )
+                )
             documents.append(DocumentInput(doc.name, tuple(inputs)))
         stored = store.get_setting("enabled_checks", None)
         settings: dict[str, Any] = dict(stored) if isinstance(stored, Mapping) else {}
@@ -83,10 +102,16 @@ def _project_run(location: str, settings_override: Mapping[str, Any], progress: 
             prints[fingerprint(f, seg_id, occurrences[slot])] = f
         states = store.fingerprint_states(prints) if prints else {}
         dismissed = {id(prints[fp]) for fp, state in states.items() if state is AnnotationState.DISMISSED}
-        spans = {(a.origin, a.segment_id, a.side.value, a.start, a.end)
-                 for a in store.annotations(states=[AnnotationState.DISMISSED])}
-        result.findings = [f for f in result.findings if id(f) not in dismissed and
-                           (f.check, db_ids[f.segment], f.side.value, f.start, f.end) not in spans]
+        spans = {
+            (a.origin, a.segment_id, a.side.value, a.start, a.end)
+            for a in store.annotations(states=[AnnotationState.DISMISSED])
+        }
+        result.findings = [
+            f
+            for f in result.findings
+            if id(f) not in dismissed
+            and (f.check, db_ids[f.segment], f.side.value, f.start, f.end) not in spans
+        ]
         return documents, result
     finally:
         store.close()
@@ -111,8 +136,9 @@ def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def run_qa(location: str, settings: Mapping[str, Any] | None = None,
-           progress: Progress | None = None) -> tuple[list[DocumentInput], QaResult]:
+def run_qa(
+    location: str, settings: Mapping[str, Any] | None = None, progress: Progress | None = None
+) -> tuple[list[DocumentInput], QaResult]:
     """Documents and findings for a project or any input the readers/aligner take."""
     from mtreview.qa.runner import run_checks
 
@@ -126,9 +152,16 @@ def run_qa(location: str, settings: Mapping[str, Any] | None = None,
 def to_json(documents: list[DocumentInput], result: QaResult) -> dict[str, Any]:
     return {
         "segments": [
-            {"id": s.id, "document": s.document, "source_lines": list(s.source_lines),
-             "target_lines": list(s.target_lines), "source": s.source, "target": s.target}
-            for d in documents for s in d.segments
+            {
+                "id": s.id,
+                "document": s.document,
+                "source_lines": list(s.source_lines),
+                "target_lines": list(s.target_lines),
+                "source": s.source,
+                "target": s.target,
+            }
+            for d in documents
+            for s in d.segments
         ],
         "findings": [f.to_json() for f in result.findings],
         "errors": [e.to_json() for e in result.errors],
@@ -143,42 +176,80 @@ def _clip(text: str, width: int) -> str:
 def print_table(documents: list[DocumentInput], result: QaResult) -> None:
     segments = sum(len(d.segments) for d in documents)
     if result.findings:
-        click.echo(f"{_('segment'):<14} {_('severity'):<8} {_('check'):<18} {_('span'):<12} {_('text'):<24} "
-                   f"{_('message')}")
+        click.echo(
+            f"{_('segment'):<14} {_('severity'):<8} {_('check'):<18} {_('span'):<12} {_('text'):<24} "
+            f"{_('message')}"
+        )
     for f in result.findings:
         span = _("whole") if f.start is None else f"{f.side.value[0]}:{f.start}-{f.end}"
-        line = (f"{_clip(f.segment, 14):<14} {f.severity.value:<8} {f.check:<18} {span:<12} "
-                f"{_clip(f.text, 24):<24} {_clip(f.message, 90)}")
+        line = (
+            f"{_clip(f.segment, 14):<14} {f.severity.value:<8} {f.check:<18} {span:<12} "
+            f"{_clip(f.text, 24):<24} {_clip(f.message, 90)}"
+        )
         if f.suggestion:
             line += "  → " + _clip(f.suggestion, 30)
         click.echo(line)
     counts = Counter(f.check for f in result.findings)
     severities = Counter(f.severity.value for f in result.findings)
     click.echo("")
-    click.echo(_("{n} findings in {s} segments").format(n=len(result.findings), s=segments)
-               + ("" if not severities else " (" + ", ".join(
-                   f"{severities[s]} {s}" for s in reversed(SEVERITIES) if severities[s]) + ")"))
+    click.echo(
+        _("{n} findings in {s} segments").format(n=len(result.findings), s=segments)
+        + (
+            ""
+            if not severities
+            else " (" + ", ".join(f"{severities[s]} {s}" for s in reversed(SEVERITIES) if severities[s]) + ")"
+        )
+    )
     for check, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         click.echo(f"  {check:<20} {n}")
     for e in result.errors:
-        click.echo(_("error in {check}{where}: {message}").format(
-            check=e.check, where=f" ({e.segment})" if e.segment else "", message=e.message), err=True)
+        click.echo(
+            _("error in {check}{where}: {message}").format(
+                check=e.check, where=f" ({e.segment})" if e.segment else "", message=e.message
+            ),
+            err=True,
+        )
 
 
 @click.command("qa")
 @click.argument("location", metavar="INPUT|PROJECT")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document (the documented contract).")
-@click.option("--fail-on", type=click.Choice(SEVERITIES, case_sensitive=False), default=None,
-              help="Exit with status 1 when a finding at or above this severity exists.")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
-              help="A glossary file (CSV/TSV/TBX) to check against; repeatable.")
-@click.option("--idioms", "idioms", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra idiom lexicon (TSV, the shipped format); repeatable.")
-@click.option("--disable", "disabled", multiple=True, metavar="CHECK",
-              help="Do not run this check (its id); repeatable.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES, case_sensitive=False),
+    default=None,
+    help="Exit with status 1 when a finding at or above this severity exists.",
+)
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A glossary file (CSV/TSV/TBX) to check against; repeatable.",
+)
+@click.option(
+    "--idioms",
+    "idioms",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="An extra idiom lexicon (TSV, the shipped format); repeatable.",
+)
+@click.option(
+    "--disable",
+    "disabled",
+    multiple=True,
+    metavar="CHECK",
+    help="Do not run this check (its id); repeatable.",
+)
 @handle_errors
-def command(location: str, as_json: bool, fail_on: str | None, glossaries: tuple[str, ...],
-            idioms: tuple[str, ...], disabled: tuple[str, ...]) -> None:
+def command(
+    location: str,
+    as_json: bool,
+    fail_on: str | None,
+    glossaries: tuple[str, ...],
+    idioms: tuple[str, ...],
+    disabled: tuple[str, ...],
+) -> None:
     """Automatic checks: names as companies, name consistency, untranslated English, numbers, additions,
     omissions, literal idioms, glossary, register, punctuation and width, identical targets."""
     settings: dict[str, Any] = {}

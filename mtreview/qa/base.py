@@ -172,8 +172,9 @@ class Check:
     parameters: ClassVar[Mapping[str, Any]] = {}
     """Defaults of the check's parameters; per-project settings override them."""
 
-    def __init__(self, context: QaContext, params: Mapping[str, Any] | None = None,
-                 severity: Severity | None = None) -> None:
+    def __init__(
+        self, context: QaContext, params: Mapping[str, Any] | None = None, severity: Severity | None = None
+    ) -> None:
         self.context = context
         self.params: dict[str, Any] = {**self.parameters, **(params or {})}
         self.default_severity = severity or self.severity
@@ -204,8 +205,9 @@ class Check:
         unchanged, only the edited segment's observations are re-judged."""
         return None
 
-    def judge(self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts,
-              index: KeyIndex) -> Iterable[Finding]:
+    def judge(
+        self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts, index: KeyIndex
+    ) -> Iterable[Finding]:
         """Findings for one key over ``observations`` (segment id → items; all of the key's segments, or
         only the edited one when the decision did not change). Decide from ``index.counts(key)``."""
         return ()

@@ -47,7 +47,9 @@ class QaContext:
         settings = settings or {}
         extra = settings.get("lexicons") or {}
         include_user = bool(settings.get("user_lexicons", not os.environ.get("MTREVIEW_NO_USER_LEXICONS")))
-        lexicons = load_lexicons(extra, include_user=include_user) if (extra or include_user) else shipped_lexicons()
+        lexicons = (
+            load_lexicons(extra, include_user=include_user) if (extra or include_user) else shipped_lexicons()
+        )
         errors = [QaError(check, None, str(exc)) for check, exc in lexicons.errors]
         entries = []
         for path in settings.get("glossary_files") or ():
@@ -108,8 +110,12 @@ class DocumentFacts:
             s.id: find_mentions(s.source, self.common, lex.given_names) for s in document.segments
         }
         self.entities: EntityIndex = build_entity_index(
-            sources, lex.given_names, lex.org_suffixes, context.glossary,
-            [self.mentions[s.id] for s in document.segments])
+            sources,
+            lex.given_names,
+            lex.org_suffixes,
+            context.glossary,
+            [self.mentions[s.id] for s in document.segments],
+        )
         self._name_index: dict[str, list[str]] | None = None
         self.fallback_names: dict[str, str | None] = {}
         """Katakana run → the document's person or organisation it renders (cache of the name checks)."""
@@ -122,7 +128,7 @@ class DocumentFacts:
 
     def name_candidates(self, katakana: str) -> list[str]:
         """Document names that could be rendered by ``katakana`` (same first sound). Callers keep only
-        persons and organisations (Code is not コード)."""
+        persons and organisations (Flow is not フロー)."""
         if self._name_index is None:
             index: dict[str, list[str]] = {}
             for token in self.entities.names:

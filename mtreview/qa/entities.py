@@ -1,7 +1,7 @@
 """English names in the source and whether each is a person or an organisation.
 
-A mention is a run of capitalised words (``Holden Karnofsky``, ``The Wall Street Journal``) or a speaker
-label (``davidad:``). Title-case headings and sentence-initial common words are split off using the
+A mention is a run of capitalised words (``Margaret Holloway``, ``The Daily Ledger``) or a speaker
+label (``jdoe:``). Title-case headings and sentence-initial common words are split off using the
 document itself: a word that also occurs in lower case elsewhere in the document is a common word.
 
 The person/organisation decision is made per name token over the whole document, from evidence:
@@ -10,16 +10,16 @@ The person/organisation decision is made per name token over the whole document,
   paragraph; a title (Mr, Dr, Prof…); the next sentence starting with He/She; a Japanese honorific
   (氏/さん) after the rendering is not used (that is the target side);
 * organisation: an organisation suffix after the name (Inc., Labs, Corp…); the name in parentheses after
-  a person ``Sam Bowman (Anthropic)``; cues such as ``at X``, ``X employees``, ``X's leadership``;
+  a person ``Alice Moreno (Fabrikam)``; cues such as ``at X``, ``X employees``, ``X's leadership``;
 * the project glossary's entity type overrides all of it.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mtreview.qa.glossary import Glossary
 from mtreview.qa.lexicons import STOPWORDS
@@ -28,15 +28,26 @@ _WORD = r"[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|del|bin|al|ibn|st\.)"
 MENTION_RE = re.compile(rf"(?<![\w'’])({_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})*)")
 SPEAKER_RE = re.compile(r"^\s*([A-Za-z0-9][\w.'’\- ]{0,40}?)\s*(\([^)]{1,40}\))?\s*:\s+\S")
-TITLES = frozenset("mr mrs ms miss mx dr prof professor sir dame lord lady president senator judge justice "
-                   "governor minister rev father sister ceo cto cfo founder chairman chairwoman".split())
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TITLES = _wordset(
+    "mr mrs ms miss mx dr prof professor sir dame lord lady president senator judge justice "
+    "governor minister rev father sister ceo cto cfo founder chairman chairwoman"
+)
 ORG_CUE_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:employees|staff|researchers|engineers|spokesperson|spokesman|spokeswoman|executives|"
     r"leadership|board|shareholders|investors|headquarters|ceo|cto|stock|shares|announced|launched|"
     r"released|acquired|raised|is\s+(?:a|an)\s+(?:company|startup|lab|firm|organization|organisation))\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 ORG_CUE_BEFORE = re.compile(r"\b(?:at|joined|joins|join|left|leave|leaving|for|with|from)\s+$", re.IGNORECASE)
-PERSON_CUE_AFTER = re.compile(r"^(?:['’]s)?\s*[,.;:]?\s*(?:who|whom)\b|^\s+(?:himself|herself)\b", re.IGNORECASE)
+PERSON_CUE_AFTER = re.compile(
+    r"^(?:['’]s)?\s*[,.;:]?\s*(?:who|whom)\b|^\s+(?:himself|herself)\b", re.IGNORECASE
+)
 PRONOUN_NEXT = re.compile(r"^[^.!?]*[.!?]['’\"”]*\s+(?:He|She|His|Her)\b")
 LOWER_WORDS = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
 
@@ -79,7 +90,9 @@ def _strip_possessive(token: str) -> str:
     return token[:-2] if token.endswith(("'s", "’s")) else token
 
 
-def find_mentions(source: str, common: set[str] | frozenset[str], given_names: frozenset[str]) -> list[Mention]:
+def find_mentions(
+    source: str, common: set[str] | frozenset[str], given_names: frozenset[str]
+) -> list[Mention]:
     """Capitalised name runs of one segment, split at common words (``common`` is lower case)."""
     mentions: list[Mention] = []
     speaker_end = -1
@@ -141,8 +154,14 @@ class EntityIndex:
     The evidence for a token is gathered lazily, the first time a check asks about it, from the mentions
     of that token in the document (most tokens are never asked about)."""
 
-    def __init__(self, sources: list[str], mentions: list[list[Mention]], given_names: frozenset[str],
-                 org_suffixes: frozenset[str], glossary: Glossary | None = None) -> None:
+    def __init__(
+        self,
+        sources: list[str],
+        mentions: list[list[Mention]],
+        given_names: frozenset[str],
+        org_suffixes: frozenset[str],
+        glossary: Glossary | None = None,
+    ) -> None:
         self.sources = sources
         self.mentions = mentions
         self.given_names = given_names
@@ -208,20 +227,29 @@ class EntityIndex:
             return 3.0, 0.0
         person = org = 0.0
         # "Person (Org):" — a speaker's affiliation
-        if i > 0 and mentions[i - 1].speaker and re.match(r"\s*\($", source[mentions[i - 1].end : mention.start]):
+        if (
+            i > 0
+            and mentions[i - 1].speaker
+            and re.match(r"\s*\($", source[mentions[i - 1].end : mention.start])
+        ):
             org += 2
         last = mention.tokens[-1].lower().rstrip(".")
         next_word = _NEXT_WORD.match(after)
-        if last in self.org_suffixes or (next_word and next_word.group(1).lower() in self.org_suffixes
-                                         and next_word.group(1)[0].isupper()):
+        if last in self.org_suffixes or (
+            next_word and next_word.group(1).lower() in self.org_suffixes and next_word.group(1)[0].isupper()
+        ):
             return person, org + 4
         if all(is_acronym(t) for t in tokens):
             return person, org + 0.5
         first = tokens[0].lower() if tokens else ""
         if _VERSION_AFTER.match(after):
-            org += 2  # a version number: a product (Opus 4.6, Windows 11)
-        elif (len(tokens) >= 2 and first in self.given_names and not any(is_acronym(t) for t in tokens)
-              and len(self._seconds.get(first, ())) == 1):
+            org += 2  # a version number: a product (Model X 2, Windows 11)
+        elif (
+            len(tokens) >= 2
+            and first in self.given_names
+            and not any(is_acronym(t) for t in tokens)
+            and len(self._seconds.get(first, ())) == 1
+        ):
             person += 3  # a full name; a first word with several different seconds is a product line
         elif len(tokens) == 1 and first in self.given_names:
             person += 0.5
@@ -253,9 +281,13 @@ def common_words(sources: Iterable[str]) -> set[str]:
     return words
 
 
-def build_entity_index(sources: list[str], given_names: frozenset[str], org_suffixes: frozenset[str],
-                       glossary: Glossary | None = None,
-                       mentions_by_source: list[list[Mention]] | None = None) -> EntityIndex:
+def build_entity_index(
+    sources: list[str],
+    given_names: frozenset[str],
+    org_suffixes: frozenset[str],
+    glossary: Glossary | None = None,
+    mentions_by_source: list[list[Mention]] | None = None,
+) -> EntityIndex:
     if mentions_by_source is None:
         common = common_words(sources)
         mentions_by_source = [find_mentions(source, common, given_names) for source in sources]

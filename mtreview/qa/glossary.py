@@ -24,11 +24,31 @@ from typing import Any
 from mtreview.domain.errors import InputError
 from mtreview.i18n import _
 
-ENTITY_TYPES = {"person": "person", "people": "person", "personal name": "person", "name": "person",
-                "organization": "org", "organisation": "org", "org": "org", "company": "org",
-                "product": "product", "term": "term", "": "term", "place": "place", "location": "place"}
-FORBIDDEN_STATUS = {"deprecatedterm-admn-sts", "supersededterm-admn-sts", "deprecated", "forbidden",
-                    "supersededterm", "deprecatedterm", "notrecommended", "nonstandardized"}
+ENTITY_TYPES = {
+    "person": "person",
+    "people": "person",
+    "personal name": "person",
+    "name": "person",
+    "organization": "org",
+    "organisation": "org",
+    "org": "org",
+    "company": "org",
+    "product": "product",
+    "term": "term",
+    "": "term",
+    "place": "place",
+    "location": "place",
+}
+FORBIDDEN_STATUS = {
+    "deprecatedterm-admn-sts",
+    "supersededterm-admn-sts",
+    "deprecated",
+    "forbidden",
+    "supersededterm",
+    "deprecatedterm",
+    "notrecommended",
+    "nonstandardized",
+}
 
 
 @dataclass(frozen=True)
@@ -91,10 +111,16 @@ class Glossary:
             forbidden = row.get("forbidden") or ()
             if isinstance(forbidden, str):
                 forbidden = tuple(t.strip() for t in forbidden.split("|") if t.strip())
-            entries.append(GlossaryEntry(str(row["source"]), tuple(targets),
-                                         ENTITY_TYPES.get(str(row.get("type", "")).lower(), "term"),
-                                         tuple(forbidden), str(row.get("note", "")),
-                                         bool(row.get("case_sensitive", False))))
+            entries.append(
+                GlossaryEntry(
+                    str(row["source"]),
+                    tuple(targets),
+                    ENTITY_TYPES.get(str(row.get("type", "")).lower(), "term"),
+                    tuple(forbidden),
+                    str(row.get("note", "")),
+                    bool(row.get("case_sensitive", False)),
+                )
+            )
         return cls(entries)
 
 
@@ -103,8 +129,13 @@ def _check_duplicates(entries: list[GlossaryEntry], path: str) -> None:
     for entry in entries:
         key = entry.source if entry.case_sensitive else entry.source.lower()
         if key in seen:
-            raise InputError(_("duplicate glossary entry {term!r} (first on line {line})").format(
-                term=entry.source, line=seen[key]), path, entry.line)
+            raise InputError(
+                _("duplicate glossary entry {term!r} (first on line {line})").format(
+                    term=entry.source, line=seen[key]
+                ),
+                path,
+                entry.line,
+            )
         seen[key] = entry.line
 
 
@@ -113,11 +144,15 @@ def read_csv_glossary(path: Path) -> list[GlossaryEntry]:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except OSError as exc:
-        raise InputError(_("cannot read the file: {error}").format(error=exc.strerror or exc), str(path)) from None
+        raise InputError(
+            _("cannot read the file: {error}").format(error=exc.strerror or exc), str(path)
+        ) from None
     except UnicodeDecodeError as exc:
         raise InputError(_("the file is not UTF-8"), str(path), raw[: exc.start].count(b"\n") + 1) from None
     if "\x00" in text:
-        raise InputError(_("the file contains NUL characters"), str(path), text[: text.index("\x00")].count("\n") + 1)
+        raise InputError(
+            _("the file contains NUL characters"), str(path), text[: text.index("\x00")].count("\n") + 1
+        )
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
@@ -133,31 +168,54 @@ def read_csv_glossary(path: Path) -> list[GlossaryEntry]:
     if rows:
         header = [c.strip().lower() for c in rows[0][1]]
         if "source" in header or "en" in header or "english" in header:
-            names = {"source": ("source", "en", "english", "term"), "target": ("target", "ja", "japanese"),
-                     "type": ("type", "entity", "entity type"), "forbidden": ("forbidden", "do not use"),
-                     "note": ("note", "notes", "comment")}
-            columns = {key: next((i for i, h in enumerate(header) if h in alias), -1)
-                       for key, alias in names.items()}
+            names = {
+                "source": ("source", "en", "english", "term"),
+                "target": ("target", "ja", "japanese"),
+                "type": ("type", "entity", "entity type"),
+                "forbidden": ("forbidden", "do not use"),
+                "note": ("note", "notes", "comment"),
+            }
+            columns = {
+                key: next((i for i, h in enumerate(header) if h in alias), -1) for key, alias in names.items()
+            }
             if columns["source"] < 0 or columns["target"] < 0:
-                raise InputError(_("the header must name a source and a target column"), str(path), rows[0][0])
+                raise InputError(
+                    _("the header must name a source and a target column"), str(path), rows[0][0]
+                )
             rows = rows[1:]
     entries: list[GlossaryEntry] = []
     for number, row in rows:
+
         def col(key: str, row: list[str] = row) -> str:
             i = columns[key]
             return row[i].strip() if 0 <= i < len(row) else ""
+
         if len(row) < 2 or not col("source"):
             raise InputError(_("expected at least 2 columns (source, target)"), str(path), number)
         kind = col("type").lower()
         if kind not in ENTITY_TYPES:
-            raise InputError(_("unknown entry type {type!r} (person, organization, product, place, term)").format(
-                type=kind), str(path), number)
+            raise InputError(
+                _("unknown entry type {type!r} (person, organization, product, place, term)").format(
+                    type=kind
+                ),
+                str(path),
+                number,
+            )
         targets = tuple(t.strip() for t in col("target").split("|") if t.strip())
         forbidden = tuple(t.strip() for t in col("forbidden").split("|") if t.strip())
         if not targets and not forbidden and ENTITY_TYPES[kind] == "term":
             raise InputError(_("no target term and no forbidden term"), str(path), number)
-        entries.append(GlossaryEntry(col("source"), targets, ENTITY_TYPES[kind], forbidden, col("note"),
-                                     path=str(path), line=number))
+        entries.append(
+            GlossaryEntry(
+                col("source"),
+                targets,
+                ENTITY_TYPES[kind],
+                forbidden,
+                col("note"),
+                path=str(path),
+                line=number,
+            )
+        )
     _check_duplicates(entries, str(path))
     return entries
 
@@ -169,8 +227,9 @@ def _local(tag: object) -> str:
 def read_tbx_glossary(path: Path, source_lang: str = "en", target_lang: str = "ja") -> list[GlossaryEntry]:
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
+    )
     try:
         tree = etree.parse(str(path), parser)
     except etree.XMLSyntaxError as exc:
@@ -180,8 +239,11 @@ def read_tbx_glossary(path: Path, source_lang: str = "en", target_lang: str = "j
         raise InputError(_("cannot read the file: {error}").format(error=exc), str(path)) from None
     root = tree.getroot()
     if _local(root.tag).lower() not in ("martif", "tbx"):
-        raise InputError(_("not a TBX file (root element {tag!r})").format(tag=_local(root.tag)), str(path),
-                         root.sourceline)
+        raise InputError(
+            _("not a TBX file (root element {tag!r})").format(tag=_local(root.tag)),
+            str(path),
+            root.sourceline,
+        )
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     entries: list[GlossaryEntry] = []
     for entry in root.iter():
@@ -190,7 +252,10 @@ def read_tbx_glossary(path: Path, source_lang: str = "en", target_lang: str = "j
         kind = ""
         for el in entry.iter():
             if _local(el.tag) in ("descrip", "termNote") and (el.get("type") or "").lower() in (
-                    "entitytype", "entity", "propernountype"):
+                "entitytype",
+                "entity",
+                "propernountype",
+            ):
                 kind = (el.text or "").strip().lower()
         source: list[tuple[str, int | None]] = []
         targets: list[str] = []
@@ -210,7 +275,9 @@ def read_tbx_glossary(path: Path, source_lang: str = "en", target_lang: str = "j
                 if holder is not None:
                     for note in holder:
                         if _local(note.tag) == "termNote" and (note.get("type") or "") in (
-                                "administrativeStatus", "normativeAuthorization"):
+                            "administrativeStatus",
+                            "normativeAuthorization",
+                        ):
                             status = (note.text or "").strip().lower()
                 bad = status.replace(" ", "") in FORBIDDEN_STATUS
                 if lang == source_lang:
@@ -222,8 +289,11 @@ def read_tbx_glossary(path: Path, source_lang: str = "en", target_lang: str = "j
         if kind not in ENTITY_TYPES:
             raise InputError(_("unknown entity type {type!r}").format(type=kind), str(path), entry.sourceline)
         for term, line in source:
-            entries.append(GlossaryEntry(term, tuple(targets), ENTITY_TYPES[kind], tuple(forbidden),
-                                         path=str(path), line=line))
+            entries.append(
+                GlossaryEntry(
+                    term, tuple(targets), ENTITY_TYPES[kind], tuple(forbidden), path=str(path), line=line
+                )
+            )
     _check_duplicates(entries, str(path))
     return entries
 

@@ -33,27 +33,164 @@ def has_japanese(text: str) -> bool:
 # --- katakana → romaji ------------------------------------------------------------------------------
 
 _DIGRAPHS = {
-    "キャ": "kya", "キュ": "kyu", "キョ": "kyo", "シャ": "sha", "シュ": "shu", "ショ": "sho", "シェ": "she",
-    "チャ": "cha", "チュ": "chu", "チョ": "cho", "チェ": "che", "ニャ": "nya", "ニュ": "nyu", "ニョ": "nyo",
-    "ヒャ": "hya", "ヒュ": "hyu", "ヒョ": "hyo", "ミャ": "mya", "ミュ": "myu", "ミョ": "myo", "リャ": "rya",
-    "リュ": "ryu", "リョ": "ryo", "ギャ": "gya", "ギュ": "gyu", "ギョ": "gyo", "ジャ": "ja", "ジュ": "ju",
-    "ジョ": "jo", "ジェ": "je", "ビャ": "bya", "ビュ": "byu", "ビョ": "byo", "ピャ": "pya", "ピュ": "pyu",
-    "ピョ": "pyo", "ファ": "fa", "フィ": "fi", "フェ": "fe", "フォ": "fo", "フュ": "fyu", "ウィ": "wi",
-    "ウェ": "we", "ウォ": "wo", "ヴァ": "va", "ヴィ": "vi", "ヴェ": "ve", "ヴォ": "vo", "ティ": "ti",
-    "ディ": "di", "トゥ": "tu", "ドゥ": "du", "デュ": "dyu", "テュ": "tyu", "ツァ": "tsa", "ツェ": "tse",
-    "ツォ": "tso", "クァ": "kwa", "クィ": "kwi", "クェ": "kwe", "クォ": "kwo", "グァ": "gwa", "イェ": "ye",
-    "スィ": "si", "ズィ": "zi",
+    "キャ": "kya",
+    "キュ": "kyu",
+    "キョ": "kyo",
+    "シャ": "sha",
+    "シュ": "shu",
+    "ショ": "sho",
+    "シェ": "she",
+    "チャ": "cha",
+    "チュ": "chu",
+    "チョ": "cho",
+    "チェ": "che",
+    "ニャ": "nya",
+    "ニュ": "nyu",
+    "ニョ": "nyo",
+    "ヒャ": "hya",
+    "ヒュ": "hyu",
+    "ヒョ": "hyo",
+    "ミャ": "mya",
+    "ミュ": "myu",
+    "ミョ": "myo",
+    "リャ": "rya",
+    "リュ": "ryu",
+    "リョ": "ryo",
+    "ギャ": "gya",
+    "ギュ": "gyu",
+    "ギョ": "gyo",
+    "ジャ": "ja",
+    "ジュ": "ju",
+    "ジョ": "jo",
+    "ジェ": "je",
+    "ビャ": "bya",
+    "ビュ": "byu",
+    "ビョ": "byo",
+    "ピャ": "pya",
+    "ピュ": "pyu",
+    "ピョ": "pyo",
+    "ファ": "fa",
+    "フィ": "fi",
+    "フェ": "fe",
+    "フォ": "fo",
+    "フュ": "fyu",
+    "ウィ": "wi",
+    "ウェ": "we",
+    "ウォ": "wo",
+    "ヴァ": "va",
+    "ヴィ": "vi",
+    "ヴェ": "ve",
+    "ヴォ": "vo",
+    "ティ": "ti",
+    "ディ": "di",
+    "トゥ": "tu",
+    "ドゥ": "du",
+    "デュ": "dyu",
+    "テュ": "tyu",
+    "ツァ": "tsa",
+    "ツェ": "tse",
+    "ツォ": "tso",
+    "クァ": "kwa",
+    "クィ": "kwi",
+    "クェ": "kwe",
+    "クォ": "kwo",
+    "グァ": "gwa",
+    "イェ": "ye",
+    "スィ": "si",
+    "ズィ": "zi",
 }
-_MONO = dict(zip(
-    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヰヱヲン"
-    "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴァィゥェォャュョヮ",
-    ["a", "i", "u", "e", "o", "ka", "ki", "ku", "ke", "ko", "sa", "shi", "su", "se", "so", "ta", "chi",
-     "tsu", "te", "to", "na", "ni", "nu", "ne", "no", "ha", "hi", "fu", "he", "ho", "ma", "mi", "mu", "me",
-     "mo", "ya", "yu", "yo", "ra", "ri", "ru", "re", "ro", "wa", "i", "e", "o", "n", "ga", "gi", "gu", "ge",
-     "go", "za", "ji", "zu", "ze", "zo", "da", "ji", "zu", "de", "do", "ba", "bi", "bu", "be", "bo", "pa",
-     "pi", "pu", "pe", "po", "vu", "a", "i", "u", "e", "o", "ya", "yu", "yo", "wa"],
-    strict=True,
-))
+_MONO = dict(
+    zip(
+        "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヰヱヲン"
+        "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴァィゥェォャュョヮ",
+        [
+            "a",
+            "i",
+            "u",
+            "e",
+            "o",
+            "ka",
+            "ki",
+            "ku",
+            "ke",
+            "ko",
+            "sa",
+            "shi",
+            "su",
+            "se",
+            "so",
+            "ta",
+            "chi",
+            "tsu",
+            "te",
+            "to",
+            "na",
+            "ni",
+            "nu",
+            "ne",
+            "no",
+            "ha",
+            "hi",
+            "fu",
+            "he",
+            "ho",
+            "ma",
+            "mi",
+            "mu",
+            "me",
+            "mo",
+            "ya",
+            "yu",
+            "yo",
+            "ra",
+            "ri",
+            "ru",
+            "re",
+            "ro",
+            "wa",
+            "i",
+            "e",
+            "o",
+            "n",
+            "ga",
+            "gi",
+            "gu",
+            "ge",
+            "go",
+            "za",
+            "ji",
+            "zu",
+            "ze",
+            "zo",
+            "da",
+            "ji",
+            "zu",
+            "de",
+            "do",
+            "ba",
+            "bi",
+            "bu",
+            "be",
+            "bo",
+            "pa",
+            "pi",
+            "pu",
+            "pe",
+            "po",
+            "vu",
+            "a",
+            "i",
+            "u",
+            "e",
+            "o",
+            "ya",
+            "yu",
+            "yo",
+            "wa",
+        ],
+        strict=True,
+    )
+)
 
 
 @lru_cache(maxsize=65536)
@@ -95,13 +232,21 @@ def romanise(katakana: str) -> str:
 # --- phonetic skeletons for cross-script matching ------------------------------------------------------
 
 _EN_BASE = [
-    (re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"), (re.compile(r"qu"), "kw"),
-    (re.compile(r"x"), "ks"), (re.compile(r"wh"), "w"), (re.compile(r"gh"), ""),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"qu"), "kw"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"wh"), "w"),
+    (re.compile(r"gh"), ""),
 ]
 _EN_TAIL = [
-    (re.compile(r"c(?=[eiy])"), "s"), (re.compile(r"c"), "k"), (re.compile(r"q"), "k"),
-    (re.compile(r"(?<=[aeiou])w(?![aeiouy])"), ""), (re.compile(r"(?<=[aeiou])y"), ""),
-    (re.compile(r"e$"), ""), (re.compile(r"(?<!^)h"), ""),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"c"), "k"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"(?<=[aeiou])w(?![aeiouy])"), ""),
+    (re.compile(r"(?<=[aeiou])y"), ""),
+    (re.compile(r"e$"), ""),
+    (re.compile(r"(?<!^)h"), ""),
 ]
 # Alternatives a Japanese rendering may choose: th as s or t, ch as s or k, post-vocalic r kept or dropped.
 _EN_VARIANTS = [
@@ -110,9 +255,16 @@ _EN_VARIANTS = [
     [(re.compile(r"(?<=[aeiou])r(?![aeiouy])"), ""), (re.compile(r"$^"), "")],
 ]
 _COMMON_RULES = [
-    (re.compile(r"l"), "r"), (re.compile(r"v"), "b"), (re.compile(r"z"), "s"), (re.compile(r"j"), "g"),
-    (re.compile(r"sh"), "s"), (re.compile(r"ch"), "s"), (re.compile(r"ts"), "s"), (re.compile(r"dz"), "s"),
-    (re.compile(r"f"), "b"), (re.compile(r"(?<!^)h"), ""),
+    (re.compile(r"l"), "r"),
+    (re.compile(r"v"), "b"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"j"), "g"),
+    (re.compile(r"sh"), "s"),
+    (re.compile(r"ch"), "s"),
+    (re.compile(r"ts"), "s"),
+    (re.compile(r"dz"), "s"),
+    (re.compile(r"f"), "b"),
+    (re.compile(r"(?<!^)h"), ""),
     (re.compile(r"([a-z])\1+"), r"\1"),
 ]
 _VOWELS = re.compile(r"[aeiouy]")
@@ -126,7 +278,7 @@ def _common(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def english_keys(word: str) -> tuple[str, ...]:
-    """Consonant skeletons of an English name as a Japanese ear may hear it (Holden → hrdn)."""
+    """Consonant skeletons of an English name as a Japanese ear may hear it (Garcia → grs)."""
     text = unicodedata.normalize("NFKD", word.lower())
     text = "".join(c for c in text if "a" <= c <= "z")
     for pattern, repl in _EN_BASE:
@@ -146,7 +298,7 @@ def english_keys(word: str) -> tuple[str, ...]:
 
 
 def first_sound(full: str) -> str:
-    """"V" for a vowel, else the first consonant of a romanised or normalised name."""
+    """ "V" for a vowel, else the first consonant of a romanised or normalised name."""
     if not full:
         return ""
     return "V" if full[0] in "aeiouy" else full[0]
@@ -170,7 +322,7 @@ def katakana_full(katakana: str) -> str:
 
 
 def katakana_key(katakana: str) -> str:
-    """Consonant skeleton of a katakana rendering (ホルデン → hrdn)."""
+    """Consonant skeleton of a katakana rendering (ガルシア → grs)."""
     return _VOWELS.sub("", katakana_full(katakana))
 
 

@@ -33,23 +33,28 @@ from mtreview.i18n import _
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "lexicons"
 
-STOPWORDS = frozenset(
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS = _wordset(
     """a an the of to in on at by for with from up down out off over under into onto upon about as and or
     but nor so yet if then than that this these those it its it's is are was were be been being am do does
     did done has have had having not no one one's someone something oneself sb sth who whom whose what
     which when where why how all any some each every very too just only also even still my your his her
-    our their them they we you he she i me us him own""".split()
+    our their them they we you he she i me us him own"""
 )
 
 # Frequent words that make poor anchors (an idiom is tried only when its anchor word is in the source).
-FREQUENT = frozenset(
+FREQUENT = _wordset(
     """again back before big check come day down end even first get give go good great hand head high keep
     last let like little long look make man more new next old over own part place play point put right run
     say see set side small take than through time top turn under up use way well while work world year
     about after all also any around away bad best better call can case come even ever face fall far few
     find form free full half hard have hold home house just kind know large late left less line live lot
     low mean mind most move much must name need never nothing now off once open other out pass pay pick
-    pull real rest room same seem show sit so start still such sure tell thing think three two want way""".split()
+    pull real rest room same seem show sit so start still such sure tell thing think three two want way"""
 )
 
 
@@ -69,29 +74,107 @@ def _anchor_key(word: str) -> tuple[bool, int]:
 
 
 IRREGULAR = {
-    "be": "am is are was were been being", "bear": "bore borne born bears bearing",
-    "beat": "beat beaten beats beating", "become": "became becomes becoming", "begin": "began begun",
-    "bend": "bent", "bite": "bit bitten biting", "blow": "blew blown", "break": "broke broken",
-    "bring": "brought", "build": "built", "burn": "burnt burned", "buy": "bought", "catch": "caught",
-    "choose": "chose chosen", "come": "came coming", "cost": "cost", "cut": "cut cutting", "deal": "dealt",
-    "dig": "dug digging", "do": "did done does doing", "draw": "drew drawn", "drink": "drank drunk",
-    "drive": "drove driven", "eat": "ate eaten", "fall": "fell fallen", "feed": "fed", "feel": "felt",
-    "fight": "fought", "find": "found", "fly": "flew flown flies", "forget": "forgot forgotten",
-    "freeze": "froze frozen", "get": "got gotten getting", "give": "gave given giving", "go": "went gone goes",
-    "grow": "grew grown", "hang": "hung", "have": "had has having", "hear": "heard", "hide": "hid hidden",
-    "hit": "hit hitting", "hold": "held", "keep": "kept", "know": "knew known", "lay": "laid",
-    "lead": "led", "leave": "left", "lend": "lent", "let": "let letting", "lie": "lay lain lying",
-    "light": "lit lighted", "lose": "lost", "make": "made making", "mean": "meant", "meet": "met",
-    "pay": "paid", "put": "put putting", "read": "read", "ride": "rode ridden", "ring": "rang rung",
-    "rise": "rose risen", "run": "ran running", "say": "said", "see": "saw seen", "sell": "sold",
-    "send": "sent", "set": "set setting", "shake": "shook shaken", "shoot": "shot", "show": "showed shown",
-    "shut": "shut shutting", "sing": "sang sung", "sink": "sank sunk", "sit": "sat sitting",
-    "sleep": "slept", "slip": "slipped slipping", "speak": "spoke spoken", "spend": "spent",
-    "spill": "spilt spilled", "spin": "spun spinning", "split": "split splitting", "spread": "spread",
-    "stand": "stood", "steal": "stole stolen", "stick": "stuck", "sting": "stung", "strike": "struck",
-    "swallow": "swallowed", "swim": "swam swum swimming", "swing": "swung", "take": "took taken taking",
-    "teach": "taught", "tear": "tore torn", "tell": "told", "think": "thought", "throw": "threw thrown",
-    "wake": "woke woken", "wear": "wore worn", "win": "won winning", "write": "wrote written",
+    "be": "am is are was were been being",
+    "bear": "bore borne born bears bearing",
+    "beat": "beat beaten beats beating",
+    "become": "became becomes becoming",
+    "begin": "began begun",
+    "bend": "bent",
+    "bite": "bit bitten biting",
+    "blow": "blew blown",
+    "break": "broke broken",
+    "bring": "brought",
+    "build": "built",
+    "burn": "burnt burned",
+    "buy": "bought",
+    "catch": "caught",
+    "choose": "chose chosen",
+    "come": "came coming",
+    "cost": "cost",
+    "cut": "cut cutting",
+    "deal": "dealt",
+    "dig": "dug digging",
+    "do": "did done does doing",
+    "draw": "drew drawn",
+    "drink": "drank drunk",
+    "drive": "drove driven",
+    "eat": "ate eaten",
+    "fall": "fell fallen",
+    "feed": "fed",
+    "feel": "felt",
+    "fight": "fought",
+    "find": "found",
+    "fly": "flew flown flies",
+    "forget": "forgot forgotten",
+    "freeze": "froze frozen",
+    "get": "got gotten getting",
+    "give": "gave given giving",
+    "go": "went gone goes",
+    "grow": "grew grown",
+    "hang": "hung",
+    "have": "had has having",
+    "hear": "heard",
+    "hide": "hid hidden",
+    "hit": "hit hitting",
+    "hold": "held",
+    "keep": "kept",
+    "know": "knew known",
+    "lay": "laid",
+    "lead": "led",
+    "leave": "left",
+    "lend": "lent",
+    "let": "let letting",
+    "lie": "lay lain lying",
+    "light": "lit lighted",
+    "lose": "lost",
+    "make": "made making",
+    "mean": "meant",
+    "meet": "met",
+    "pay": "paid",
+    "put": "put putting",
+    "read": "read",
+    "ride": "rode ridden",
+    "ring": "rang rung",
+    "rise": "rose risen",
+    "run": "ran running",
+    "say": "said",
+    "see": "saw seen",
+    "sell": "sold",
+    "send": "sent",
+    "set": "set setting",
+    "shake": "shook shaken",
+    "shoot": "shot",
+    "show": "showed shown",
+    "shut": "shut shutting",
+    "sing": "sang sung",
+    "sink": "sank sunk",
+    "sit": "sat sitting",
+    "sleep": "slept",
+    "slip": "slipped slipping",
+    "speak": "spoke spoken",
+    "spend": "spent",
+    "spill": "spilt spilled",
+    "spin": "spun spinning",
+    "split": "split splitting",
+    "spread": "spread",
+    "stand": "stood",
+    "steal": "stole stolen",
+    "stick": "stuck",
+    "sting": "stung",
+    "strike": "struck",
+    "swallow": "swallowed",
+    "swim": "swam swum swimming",
+    "swing": "swung",
+    "take": "took taken taking",
+    "teach": "taught",
+    "tear": "tore torn",
+    "tell": "told",
+    "think": "thought",
+    "throw": "threw thrown",
+    "wake": "woke woken",
+    "wear": "wore worn",
+    "win": "won winning",
+    "write": "wrote written",
 }
 POSSESSIVE = r"(?:my|your|his|her|its|our|their|one's|someone's|somebody's|[a-z]+['’]s)"
 REFLEXIVE = r"(?:myself|yourself|himself|herself|itself|ourselves|yourselves|themselves|oneself)"
@@ -111,7 +194,7 @@ def inflections(word: str) -> list[str]:
     else:
         sibilant = word.endswith(("s", "x", "z", "ch", "sh"))
         forms.update({word + ("es" if sibilant else "s"), word + "ed", word + "ing"})
-        if (len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou"):
+        if len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
             forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
     return sorted(forms, key=len, reverse=True)
 
@@ -181,8 +264,14 @@ def compile_idiom(idiom: str, pattern: str) -> tuple[re.Pattern[str], frozenset[
         parts.append(f"(?:{piece}\\s+)?" if optional else piece + r"\s+")
     # one anchor is enough (every word of a plain pattern must be present): the longest content word
     content_words = [t.strip("()").rstrip("+") for t in tokens]
-    content_words = [w for w in content_words if w not in STOPWORDS and w != "*" and "/" not in w
-                     and w not in ("one's", "oneself", "someone", "something", "someone's")]
+    content_words = [
+        w
+        for w in content_words
+        if w not in STOPWORDS
+        and w != "*"
+        and "/" not in w
+        and w not in ("one's", "oneself", "someone", "something", "someone's")
+    ]
     if content_words:
         anchor = max(content_words, key=_anchor_key)
         narrowed = {form for form in anchors if form == anchor or form in inflections(anchor)}
@@ -200,7 +289,9 @@ def _lines(path: Path) -> Iterable[tuple[int, str]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(_("cannot read the file: {error}").format(error=exc.strerror or exc), str(path)) from None
+        raise InputError(
+            _("cannot read the file: {error}").format(error=exc.strerror or exc), str(path)
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -225,25 +316,38 @@ def load_idioms(path: Path) -> list[Idiom]:
         cols = line.split("\t")
         if len(cols) < 3:
             raise InputError(
-                _("expected at least 3 tab-separated columns (idiom, pattern, literal words), found {n}").format(
-                    n=len(cols)), str(path), number)
+                _(
+                    "expected at least 3 tab-separated columns (idiom, pattern, literal words), found {n}"
+                ).format(n=len(cols)),
+                str(path),
+                number,
+            )
         idiom, pattern, literal = cols[0].strip(), cols[1].strip(), _split(cols[2])
         accepted = _split(cols[3]) if len(cols) > 3 else ()
         meaning = cols[4].strip() if len(cols) > 4 else ""
         if not idiom:
             raise InputError(_("the idiom column is empty"), str(path), number)
         if not literal:
-            raise InputError(_("no literal Japanese words given for {idiom!r}").format(idiom=idiom), str(path), number)
+            raise InputError(
+                _("no literal Japanese words given for {idiom!r}").format(idiom=idiom), str(path), number
+            )
         key = idiom.lower()
         if key in seen:
-            raise InputError(_("duplicate idiom {idiom!r} (first on line {line})").format(
-                idiom=idiom, line=seen[key]), str(path), number)
+            raise InputError(
+                _("duplicate idiom {idiom!r} (first on line {line})").format(idiom=idiom, line=seen[key]),
+                str(path),
+                number,
+            )
         seen[key] = number
         try:
             compiled, anchors, required = compile_idiom(idiom, pattern)
         except re.error as exc:
-            raise InputError(_("invalid regular expression: {error}").format(error=exc), str(path), number) from None
-        idioms.append(Idiom(idiom, compiled, literal, accepted, meaning, anchors, str(path), number, required))
+            raise InputError(
+                _("invalid regular expression: {error}").format(error=exc), str(path), number
+            ) from None
+        idioms.append(
+            Idiom(idiom, compiled, literal, accepted, meaning, anchors, str(path), number, required)
+        )
     return idioms
 
 
@@ -256,8 +360,11 @@ def load_words(path: Path) -> list[str]:
             raise InputError(_("expected one entry per line"), str(path), number)
         key = word.lower()
         if key in seen:
-            raise InputError(_("duplicate entry {word!r} (first on line {line})").format(
-                word=word, line=seen[key]), str(path), number)
+            raise InputError(
+                _("duplicate entry {word!r} (first on line {line})").format(word=word, line=seen[key]),
+                str(path),
+                number,
+            )
         seen[key] = number
         words.append(word)
     return words
@@ -280,13 +387,19 @@ def load_false_friends(path: Path) -> list[ForbiddenTerm]:
     for number, line in _lines(path):
         cols = line.split("\t")
         if len(cols) < 2 or not cols[1].strip():
-            raise InputError(_("expected tab-separated columns: source pattern, forbidden term[, suggestion, note]"),
-                             str(path), number)
+            raise InputError(
+                _("expected tab-separated columns: source pattern, forbidden term[, suggestion, note]"),
+                str(path),
+                number,
+            )
         source, forbidden = cols[0].strip(), cols[1].strip()
         key = (source.lower(), forbidden)
         if key in seen:
-            raise InputError(_("duplicate entry {term!r} (first on line {line})").format(
-                term=forbidden, line=seen[key]), str(path), number)
+            raise InputError(
+                _("duplicate entry {term!r} (first on line {line})").format(term=forbidden, line=seen[key]),
+                str(path),
+                number,
+            )
         seen[key] = number
         pattern = None
         if source:
@@ -296,10 +409,19 @@ def load_false_friends(path: Path) -> list[ForbiddenTerm]:
                 else:
                     pattern, _anchors = compile_idiom_pattern(source, "")
             except re.error as exc:
-                raise InputError(_("invalid regular expression: {error}").format(error=exc),
-                                 str(path), number) from None
-        terms.append(ForbiddenTerm(pattern, forbidden, cols[2].strip() if len(cols) > 2 else "",
-                                   cols[3].strip() if len(cols) > 3 else "", str(path), number))
+                raise InputError(
+                    _("invalid regular expression: {error}").format(error=exc), str(path), number
+                ) from None
+        terms.append(
+            ForbiddenTerm(
+                pattern,
+                forbidden,
+                cols[2].strip() if len(cols) > 2 else "",
+                cols[3].strip() if len(cols) > 3 else "",
+                str(path),
+                number,
+            )
+        )
     return terms
 
 
@@ -337,8 +459,11 @@ FILES = {
 }
 
 
-def load_lexicons(extra: dict[str, list[str | os.PathLike[str]]] | None = None,
-                  user_dir: Path | None = None, include_user: bool = True) -> Lexicons:
+def load_lexicons(
+    extra: dict[str, list[str | os.PathLike[str]]] | None = None,
+    user_dir: Path | None = None,
+    include_user: bool = True,
+) -> Lexicons:
     """The shipped lexicons plus the user's (same file names in ``user_dir``) plus ``extra`` files.
 
     An entry in a later file replaces one with the same key in an earlier file (the user's idiom wins);

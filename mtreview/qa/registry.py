@@ -85,5 +85,9 @@ def check_setting(cls: type[Check], settings: Mapping[str, Any] | None) -> Check
 def default_settings() -> dict[str, Any]:
     """The settings dict a new project starts with: every check with its default flag and parameters."""
     checks, _errors = available_checks()
-    return {"checks": {cid: {"enabled": cls.enabled_by_default, "params": dict(cls.parameters)}
-                       for cid, cls in checks.items()}}
+    return {
+        "checks": {
+            cid: {"enabled": cls.enabled_by_default, "params": dict(cls.parameters)}
+            for cid, cls in checks.items()
+        }
+    }

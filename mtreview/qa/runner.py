@@ -28,8 +28,9 @@ def _error_message(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def instantiate_checks(settings: Mapping[str, Any] | None, context: QaContext,
-                       only: Iterable[str] | None = None) -> tuple[list[Check], list[QaError]]:
+def instantiate_checks(
+    settings: Mapping[str, Any] | None, context: QaContext, only: Iterable[str] | None = None
+) -> tuple[list[Check], list[QaError]]:
     classes, errors = available_checks()
     wanted = set(only) if only is not None else None
     checks: list[Check] = []
@@ -66,8 +67,13 @@ class _DocState:
 
 
 class IncrementalChecker:
-    def __init__(self, documents: Sequence[DocumentInput], settings: Mapping[str, Any] | None = None,
-                 context: QaContext | None = None, only: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        documents: Sequence[DocumentInput],
+        settings: Mapping[str, Any] | None = None,
+        context: QaContext | None = None,
+        only: Iterable[str] | None = None,
+    ) -> None:
         self.context = context or QaContext.from_settings(settings)
         self.checks, self.setup_errors = instantiate_checks(settings, self.context, only)
         self.setup_errors = list(self.context.errors) + self.setup_errors
@@ -132,7 +138,9 @@ class IncrementalChecker:
             elif segment.id in per_check:
                 del per_check[segment.id]
 
-    def _observations_of(self, state: _DocState, check: Check, segment: SegmentInput) -> list[tuple[Hashable, Any]]:
+    def _observations_of(
+        self, state: _DocState, check: Check, segment: SegmentInput
+    ) -> list[tuple[Hashable, Any]]:
         state.errors.pop((check.id, segment.id), None)
         try:
             return list(check.observe(segment, state.facts))
@@ -140,8 +148,13 @@ class IncrementalChecker:
             state.errors[(check.id, segment.id)] = QaError(check.id, segment.id, _error_message(exc))
             return []
 
-    def _observe(self, state: _DocState, check: Check, segment: SegmentInput,
-                 observations: list[tuple[Hashable, Any]] | None = None) -> None:
+    def _observe(
+        self,
+        state: _DocState,
+        check: Check,
+        segment: SegmentInput,
+        observations: list[tuple[Hashable, Any]] | None = None,
+    ) -> None:
         if observations is None:
             observations = self._observations_of(state, check, segment)
         index = state.index[check.id]
@@ -249,19 +262,29 @@ class IncrementalChecker:
                     for group in per_key.values():
                         doc_findings.extend(group)
             order = state.facts.order
-            doc_findings.sort(key=lambda f: (order.get(f.segment, 0), check_rank.get(f.check, 0),
-                                             *_finding_order(f)))
+            doc_findings.sort(
+                key=lambda f: (order.get(f.segment, 0), check_rank.get(f.check, 0), *_finding_order(f))
+            )
             findings.extend(doc_findings)
             errors.extend(state.errors.values())
         return QaResult(findings, errors)
 
 
 def _finding_order(finding: Finding) -> tuple[int, int, int, str]:
-    return (0 if finding.side.value == "source" else 1, -1 if finding.start is None else finding.start,
-            -1 if finding.end is None else finding.end, finding.check)
+    return (
+        0 if finding.side.value == "source" else 1,
+        -1 if finding.start is None else finding.start,
+        -1 if finding.end is None else finding.end,
+        finding.check,
+    )
 
 
-def run_checks(documents: Sequence[DocumentInput], settings: Mapping[str, Any] | None = None,
-               progress: Progress = NO_PROGRESS, *, context: QaContext | None = None) -> QaResult:
+def run_checks(
+    documents: Sequence[DocumentInput],
+    settings: Mapping[str, Any] | None = None,
+    progress: Progress = NO_PROGRESS,
+    *,
+    context: QaContext | None = None,
+) -> QaResult:
     """Run every enabled check on ``documents``; never raises for a check's failure (see ``errors``)."""
     return IncrementalChecker(documents, settings, context).run(progress)

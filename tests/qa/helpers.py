@@ -13,13 +13,20 @@ def document(pairs: Iterable[tuple[str, str]], name: str = "doc") -> DocumentInp
     return DocumentInput(name, tuple(SegmentInput(str(i), name, s, t) for i, (s, t) in enumerate(pairs, 1)))
 
 
-def run(pairs: Iterable[tuple[str, str]], checks: Iterable[str] | None = None,
-        settings: Mapping[str, Any] | None = None) -> QaResult:
+def run(
+    pairs: Iterable[tuple[str, str]],
+    checks: Iterable[str] | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> QaResult:
     settings = {"user_lexicons": False, **(settings or {})}
-    return IncrementalChecker([document(pairs)], settings, QaContext.from_settings(settings), only=checks).run()
+    return IncrementalChecker(
+        [document(pairs)], settings, QaContext.from_settings(settings), only=checks
+    ).run()
 
 
-def findings(pairs: Iterable[tuple[str, str]], check: str, settings: Mapping[str, Any] | None = None) -> list[Finding]:
+def findings(
+    pairs: Iterable[tuple[str, str]], check: str, settings: Mapping[str, Any] | None = None
+) -> list[Finding]:
     pairs = list(pairs)
     result = run(pairs, [check], settings)
     assert not result.errors, result.errors

@@ -2,7 +2,8 @@
 whatever the state of the product's aligner (the aligner has its own tests).
 
 The Japanese lines before 原文を表示 and the English lines after it (without the Japanese page chrome) are
-paired by dynamic programming (the Japanese prefix before the translation, the summary, is skipped for free) over 1-1, 1-2 and 2-1 links scored by length ratio and shared Latin tokens
+paired by dynamic programming (the Japanese prefix before the translation, the summary, is skipped
+for free) over 1-1, 1-2 and 2-1 links scored by length ratio and shared Latin tokens
 and numbers; Japanese lines left unpaired (the editorial summary) are not segments.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from mtreview.align.bilingual import is_japanese
@@ -20,7 +21,7 @@ from mtreview.qa import DocumentInput, SegmentInput
 _TOKENS = re.compile(r"[A-Za-z]{3,}|\d+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tokens(text: str) -> frozenset[str]:
     return frozenset(_TOKENS.findall(text))
 
@@ -79,8 +80,14 @@ def seed_document(path: Path) -> DocumentInput:
     pairs.reverse()
     pairs = [(t, e) for t, e in pairs if e]
     segments = tuple(
-        SegmentInput(str(k), "seed", "\n".join(x.text for x in e), "\n".join(x.text for x in t),
-                     tuple(x.number for x in e), tuple(x.number for x in t))
+        SegmentInput(
+            str(k),
+            "seed",
+            "\n".join(x.text for x in e),
+            "\n".join(x.text for x in t),
+            tuple(x.number for x in e),
+            tuple(x.number for x in t),
+        )
         for k, (t, e) in enumerate(pairs, 1)
     )
     return DocumentInput("seed", segments)

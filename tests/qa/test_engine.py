@@ -15,11 +15,31 @@ from mtreview.qa.context import DocumentFacts
 from mtreview.qa.registry import available_checks, default_settings
 from tests.qa.helpers import document, run
 
-CHECK_IDS = ["name-as-company", "name-consistency", "untranslated", "numbers", "addition", "omission",
-             "literal-idiom", "glossary", "register-mix", "punctuation-width", "identical"]
-CATEGORIES = {"Accuracy/Mistranslation", "Terminology/Inconsistent use of terminology",
-              "Terminology/Inappropriate for context", "Accuracy/Untranslated text", "Accuracy/Addition",
-              "Accuracy/Omission", "Fluency/Register", "Fluency/Punctuation", "Style/Awkward", "Non-translation!"}
+CHECK_IDS = [
+    "name-as-company",
+    "name-consistency",
+    "untranslated",
+    "numbers",
+    "addition",
+    "omission",
+    "literal-idiom",
+    "glossary",
+    "register-mix",
+    "punctuation-width",
+    "identical",
+]
+CATEGORIES = {
+    "Accuracy/Mistranslation",
+    "Terminology/Inconsistent use of terminology",
+    "Terminology/Inappropriate for context",
+    "Accuracy/Untranslated text",
+    "Accuracy/Addition",
+    "Accuracy/Omission",
+    "Fluency/Register",
+    "Fluency/Punctuation",
+    "Style/Awkward",
+    "Non-translation!",
+}
 
 
 def test_builtin_checks_have_the_contract_ids_names_and_mqm_categories() -> None:
@@ -67,14 +87,21 @@ def plugins(monkeypatch: pytest.MonkeyPatch) -> list[_FakeEntryPoint]:
     return eps
 
 
-def test_plugin_check_runs_and_a_raising_segment_is_an_error_of_that_check(plugins: list[_FakeEntryPoint]) -> None:
+def test_plugin_check_runs_and_a_raising_segment_is_an_error_of_that_check(
+    plugins: list[_FakeEntryPoint],
+) -> None:
     plugins.append(_FakeEntryPoint("exploding", _Exploding))
-    result = run([("one boom here", "一つ"), ("two", "二つ"), ("He spilled the beans.", "彼は豆をこぼした。")],
-                 ["exploding", "literal-idiom"])
+    result = run(
+        [("one boom here", "一つ"), ("two", "二つ"), ("He spilled the beans.", "彼は豆をこぼした。")],
+        ["exploding", "literal-idiom"],
+    )
     assert [(e.check, e.segment) for e in result.errors] == [("exploding", "1")]
     assert "kaboom" in result.errors[0].message
     assert {(f.check, f.segment) for f in result.findings} == {
-        ("exploding", "2"), ("exploding", "3"), ("literal-idiom", "3")}
+        ("exploding", "2"),
+        ("exploding", "3"),
+        ("literal-idiom", "3"),
+    }
 
 
 def test_broken_plugins_are_reported_not_fatal(plugins: list[_FakeEntryPoint]) -> None:
@@ -93,11 +120,15 @@ def test_broken_plugins_are_reported_not_fatal(plugins: list[_FakeEntryPoint]) -
 
 
 def test_settings_enable_disable_and_override_severity() -> None:
-    pairs = [("The change was substantial.", "その変更は substantial だった。"), ("Click here now.", "Click here now.")]
+    pairs = [
+        ("The change was substantial.", "その変更は substantial だった。"),
+        ("Click here now.", "Click here now."),
+    ]
     all_on = run(pairs)
     assert {"untranslated", "identical"} <= {f.check for f in all_on.findings}
-    settings: dict[str, Any] = {"checks": {"untranslated": {"enabled": False},
-                                           "identical": {"severity": "minor"}}}
+    settings: dict[str, Any] = {
+        "checks": {"untranslated": {"enabled": False}, "identical": {"severity": "minor"}}
+    }
     result = run_checks([document(pairs)], {**settings, "user_lexicons": False})
     assert "untranslated" not in {f.check for f in result.findings}
     assert [f.severity for f in result.findings if f.check == "identical"] == [Severity.MINOR]
@@ -107,13 +138,21 @@ def test_settings_enable_disable_and_override_severity() -> None:
 
 def test_progress_is_reported_and_findings_become_proposals() -> None:
     seen: list[tuple[int, int]] = []
-    pairs = [(f"Sentence {i} is here.", f"文{i}です。") for i in range(1500)] + [("Click here now.", "Click here now.")]
-    result = run_checks([document(pairs)], {"user_lexicons": False}, Progress(lambda d, t, m: seen.append((d, t))))
+    pairs = [(f"Sentence {i} is here.", f"文{i}です。") for i in range(1500)] + [
+        ("Click here now.", "Click here now.")
+    ]
+    result = run_checks(
+        [document(pairs)], {"user_lexicons": False}, Progress(lambda d, t, m: seen.append((d, t)))
+    )
     assert seen[0] == (1000, 1501) and seen[-1] == (1501, 1501)
     [identical] = [f for f in result.findings if f.check == "identical"]
     draft = identical.to_draft(42)
-    assert (draft.segment_id, draft.origin, draft.state, draft.start) == (42, "identical",
-                                                                         AnnotationState.PROPOSED, None)
+    assert (draft.segment_id, draft.origin, draft.state, draft.start) == (
+        42,
+        "identical",
+        AnnotationState.PROPOSED,
+        None,
+    )
     assert identical.to_json()["severity"] == "major"
 
 
@@ -132,7 +171,10 @@ def test_incremental_recheck_matches_a_full_run() -> None:
     settings = {"user_lexicons": False}
     checker = IncrementalChecker([_doc(pairs)], settings)
     first = checker.run()
-    assert {(f.check, f.segment) for f in first.findings} >= {("name-consistency", "3"), ("register-mix", "4")}
+    assert {(f.check, f.segment) for f in first.findings} >= {
+        ("name-consistency", "3"),
+        ("register-mix", "4"),
+    }
     # the reviewer fixes the spelling and the register; the minority findings go away
     edits = {"3": "後でソレンセンが戻ってきました。", "4": "正午には終わりました。"}
     changed: dict[str, list[Finding]] = {}
@@ -143,7 +185,9 @@ def test_incremental_recheck_matches_a_full_run() -> None:
     fixed = [(s, edits.get(str(i), t)) for i, (s, t) in enumerate(pairs, 1)]
     assert checker.result().findings == run_checks([_doc(fixed)], settings).findings
     # and an edit that introduces a variant brings findings back, on the other segments too
-    changed = checker.update_segment(SegmentInput("2", "doc", pairs[1][0], "その後ソーレンセンは退室しました。"))
+    changed = checker.update_segment(
+        SegmentInput("2", "doc", pairs[1][0], "その後ソーレンセンは退室しました。")
+    )
     assert [f.text for f in changed["2"] if f.check == "name-consistency"] == ["ソーレンセン"]
     again = [(s, t) for s, t in fixed]
     again[1] = (pairs[1][0], "その後ソーレンセンは退室しました。")

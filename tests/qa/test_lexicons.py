@@ -22,12 +22,19 @@ def test_shipped_lexicons_load_without_errors() -> None:
     assert all(i.literal for i in lex.idioms)
 
 
-@pytest.mark.parametrize(("content", "line", "fragment"), [
-    ("# header\nspill the beans\t\t豆\t秘密を漏らす\nbreak a thing\tre:(unclosed\t物\t\n", 3, "regular expression"),
-    ("spill the beans\t\t豆\t\nSpill the beans\t\tまめ\t\n", 2, "duplicate"),
-    ("spill the beans\t\t\t秘密\n", 1, "literal"),
-    ("only one column\n", 1, "columns"),
-])
+@pytest.mark.parametrize(
+    ("content", "line", "fragment"),
+    [
+        (
+            "# header\nspill the beans\t\t豆\t秘密を漏らす\nbreak a thing\tre:(unclosed\t物\t\n",
+            3,
+            "regular expression",
+        ),
+        ("spill the beans\t\t豆\t\nSpill the beans\t\tまめ\t\n", 2, "duplicate"),
+        ("spill the beans\t\t\t秘密\n", 1, "literal"),
+        ("only one column\n", 1, "columns"),
+    ],
+)
 def test_bad_idiom_files_name_file_and_line(tmp_path: Path, content: str, line: int, fragment: str) -> None:
     path = tmp_path / "idioms.tsv"
     path.write_text(content, encoding="utf-8")
@@ -53,20 +60,28 @@ def test_user_lexicon_folder_extends_and_overrides(tmp_path: Path, monkeypatch: 
     folder.mkdir(parents=True)
     (folder / "idioms.tsv").write_text(
         "hold the phone\t\t電話を持\tちょっと待って\twait a moment\n"
-        "tip of the iceberg\t\t氷山\t氷山の一角\ta small visible part\n", encoding="utf-8")
+        "tip of the iceberg\t\t氷山\t氷山の一角\ta small visible part\n",
+        encoding="utf-8",
+    )
     (folder / "given_names.txt").write_text("Zorblat\n", encoding="utf-8")
     monkeypatch.setenv("MTREVIEW_DATA_DIR", str(tmp_path / "data"))
-    pairs = [("Hold the phone, please.", "電話を持ってください。"),
-             ("This is the tip of the iceberg.", "これは氷山の一角だ。"),
-             ("This is the tip of the iceberg again.", "これもまた氷山の上だ。"),
-             ("Zorblat Quince wrote it.", "ゾルブラット・クインス社が書いた。")]
+    pairs = [
+        ("Hold the phone, please.", "電話を持ってください。"),
+        ("This is the tip of the iceberg.", "これは氷山の一角だ。"),
+        ("This is the tip of the iceberg again.", "これもまた氷山の上だ。"),
+        ("Zorblat Quince wrote it.", "ゾルブラット・クインス社が書いた。"),
+    ]
     result = run(pairs, ["literal-idiom", "name-as-company"], {"user_lexicons": True})
     assert sorted((f.check, f.segment, f.text) for f in result.findings) == [
-        ("literal-idiom", "1", "電話を持"), ("literal-idiom", "3", "氷山"),
-        ("name-as-company", "4", "ゾルブラット・クインス社")]
+        ("literal-idiom", "1", "電話を持"),
+        ("literal-idiom", "3", "氷山"),
+        ("name-as-company", "4", "ゾルブラット・クインス社"),
+    ]
 
 
-CSV_GLOSSARY = "source,target,type,forbidden,note\ncheckout,購入手続き,term,チェックアウト,\nEllery,エレリー,person,,\n"
+CSV_GLOSSARY = (
+    "source,target,type,forbidden,note\ncheckout,購入手続き,term,チェックアウト,\nEllery,エレリー,person,,\n"
+)
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX" xml:lang="en"><text><body>
 <termEntry id="t1">
@@ -78,7 +93,8 @@ TBX = """<?xml version="1.0" encoding="UTF-8"?>
   <langSet xml:lang="en"><tig><term>checkout</term></tig></langSet>
   <langSet xml:lang="ja">
     <tig><term>購入手続き</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
-    <tig><term>チェックアウト</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+    <tig><term>チェックアウト</term>
+      <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
   </langSet>
 </termEntry>
 </body></text></martif>
@@ -92,27 +108,49 @@ def test_glossary_csv_and_tbx_import(tmp_path: Path) -> None:
     tbx_path.write_text(TBX, encoding="utf-8")
     csv_entries = read_glossary(csv_path)
     assert [(e.source, e.targets, e.type, e.forbidden) for e in csv_entries] == [
-        ("checkout", ("購入手続き",), "term", ("チェックアウト",)), ("Ellery", ("エレリー",), "person", ())]
+        ("checkout", ("購入手続き",), "term", ("チェックアウト",)),
+        ("Ellery", ("エレリー",), "person", ()),
+    ]
     tbx_entries = read_glossary(tbx_path)
     assert [(e.source, e.targets, e.type, e.forbidden) for e in tbx_entries] == [
-        ("Fabrikam", ("ファブリカム",), "org", ()), ("checkout", ("購入手続き",), "term", ("チェックアウト",))]
+        ("Fabrikam", ("ファブリカム",), "org", ()),
+        ("checkout", ("購入手続き",), "term", ("チェックアウト",)),
+    ]
     glossary = Glossary(tbx_entries)
     assert glossary.entity_type("fabrikam") == "org"
-    result = run([("Go to checkout.", "チェックアウトへ。")], ["glossary"], {"glossary_files": [str(tbx_path)]})
+    result = run(
+        [("Go to checkout.", "チェックアウトへ。")], ["glossary"], {"glossary_files": [str(tbx_path)]}
+    )
     assert sorted(f.text for f in result.findings) == ["checkout", "チェックアウト"]
 
 
-@pytest.mark.parametrize(("name", "content", "line", "fragment"), [
-    ("g.csv", 'source,target\ncheckout,"購入手続き\n', 2, "malformed"),
-    ("g.csv", "source,target\ncheckout,購入手続き\nCheckout,精算\n", 3, "duplicate"),
-    ("g.csv", "source,target,type\nEllery,エレリー,alien\n", 2, "unknown entry type"),
-    ("g.tbx", "<martif><text><body>\n<termEntry><langSet xml:lang='en'>\n</body></martif>\n", 3, "malformed TBX"),
-    ("g.tbx", TBX.replace("</martif>", "") + "\n", None, "malformed TBX"),
-    ("g.tbx", TBX.replace('<termEntry id="t2">', '<termEntry id="t2">\n<langSet xml:lang="en"><tig><term>'
-                          'Fabrikam</term></tig></langSet>'), 9, "duplicate"),
-])
-def test_bad_glossaries_name_file_and_line(tmp_path: Path, name: str, content: str, line: int | None,
-                                           fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "line", "fragment"),
+    [
+        ("g.csv", 'source,target\ncheckout,"購入手続き\n', 2, "malformed"),
+        ("g.csv", "source,target\ncheckout,購入手続き\nCheckout,精算\n", 3, "duplicate"),
+        ("g.csv", "source,target,type\nEllery,エレリー,alien\n", 2, "unknown entry type"),
+        (
+            "g.tbx",
+            "<martif><text><body>\n<termEntry><langSet xml:lang='en'>\n</body></martif>\n",
+            3,
+            "malformed TBX",
+        ),
+        ("g.tbx", TBX.replace("</martif>", "") + "\n", None, "malformed TBX"),
+        (
+            "g.tbx",
+            TBX.replace(
+                '<termEntry id="t2">',
+                '<termEntry id="t2">\n<langSet xml:lang="en"><tig><term>Fabrikam</term></tig></langSet>',
+            ),
+            9,
+            "duplicate",
+        ),
+    ],
+)
+def test_bad_glossaries_name_file_and_line(
+    tmp_path: Path, name: str, content: str, line: int | None, fragment: str
+) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError) as info:
@@ -129,13 +167,16 @@ def test_tbx_entities_are_not_expanded(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRET", encoding="utf-8")
     path = tmp_path / "evil.tbx"
-    path.write_text(f"""<?xml version="1.0"?>
+    path.write_text(
+        f"""<?xml version="1.0"?>
 <!DOCTYPE martif [<!ENTITY xxe SYSTEM "file://{secret}">]>
 <martif><text><body><termEntry>
 <langSet xml:lang="en"><tig><term>secret&xxe;</term></tig></langSet>
 <langSet xml:lang="ja"><tig><term>秘密</term></tig></langSet>
 </termEntry></body></text></martif>
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     try:
         entries = read_glossary(path)
     except InputError:
@@ -144,5 +185,9 @@ def test_tbx_entities_are_not_expanded(tmp_path: Path) -> None:
 
 
 def test_shipped_files_are_where_the_package_data_says() -> None:
-    assert {p.name for p in LEXICON_DIR.iterdir()} >= {"idioms.tsv", "given_names.txt", "org_suffixes.txt",
-                                                      "false_friends.tsv"}
+    assert {p.name for p in LEXICON_DIR.iterdir()} >= {
+        "idioms.tsv",
+        "given_names.txt",
+        "org_suffixes.txt",
+        "false_friends.tsv",
+    }

@@ -35,21 +35,47 @@ def test_json_contract_for_a_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert [s["id"] for s in data["segments"]] == ["1", "2", "3", "4"]
-    assert data["segments"][0] == {"id": "1", "document": "article", "source_lines": [2], "target_lines": [2],
-                                   "source": ROWS[1][0], "target": ROWS[1][1]}
+    assert data["segments"][0] == {
+        "id": "1",
+        "document": "article",
+        "source_lines": [2],
+        "target_lines": [2],
+        "source": ROWS[1][0],
+        "target": ROWS[1][1],
+    }
     assert data["errors"] == []
-    keys = {"segment", "check", "category", "severity", "side", "start", "end", "text", "message", "suggestion"}
+    keys = {
+        "segment",
+        "check",
+        "category",
+        "severity",
+        "side",
+        "start",
+        "end",
+        "text",
+        "message",
+        "suggestion",
+    }
     assert all(set(f) == keys for f in data["findings"])
     got = {(f["segment"], f["check"], f["severity"], f["text"]) for f in data["findings"]}
-    assert got == {("1", "numbers", "major", "2500万円"), ("2", "name-as-company", "major", "ダニエル・ブルックス社"),
-                   ("4", "punctuation-width", "minor", ",")}
+    assert got == {
+        ("1", "numbers", "major", "2500万円"),
+        ("2", "name-as-company", "major", "ダニエル・ブルックス社"),
+        ("4", "punctuation-width", "minor", ","),
+    }
     company = next(f for f in data["findings"] if f["check"] == "name-as-company")
-    assert (company["category"], company["side"], company["start"], company["end"], company["suggestion"]) == (
-        "Accuracy/Mistranslation", "target", 0, 11, "ダニエル・ブルックス")
+    assert (
+        company["category"],
+        company["side"],
+        company["start"],
+        company["end"],
+        company["suggestion"],
+    ) == ("Accuracy/Mistranslation", "target", 0, 11, "ダニエル・ブルックス")
 
 
-@pytest.mark.parametrize(("fail_on", "status"), [(None, 0), ("critical", 0), ("major", 1), ("minor", 1),
-                                                 ("NEUTRAL", 1)])
+@pytest.mark.parametrize(
+    ("fail_on", "status"), [(None, 0), ("critical", 0), ("major", 1), ("minor", 1), ("NEUTRAL", 1)]
+)
 def test_fail_on(tmp_path: Path, fail_on: str | None, status: int) -> None:
     args = [str(_csv(tmp_path)), "--json"] + (["--fail-on", fail_on] if fail_on else [])
     assert invoke(*args).exit_code == status
@@ -71,8 +97,9 @@ def test_table_output_and_disable(tmp_path: Path) -> None:
     assert [f["check"] for f in json.loads(disabled.stdout)["findings"]] == ["punctuation-width"]
 
 
-@pytest.mark.parametrize("args", [["/no/such/file.txt", "--json"], ["{csv}", "--fail-on", "fatal"],
-                                  ["{empty}", "--json"]])
+@pytest.mark.parametrize(
+    "args", [["/no/such/file.txt", "--json"], ["{csv}", "--fail-on", "fatal"], ["{empty}", "--json"]]
+)
 def test_bad_input_exits_2(tmp_path: Path, args: list[str]) -> None:
     empty = tmp_path / "empty.tsv"
     empty.write_text("", encoding="utf-8")

@@ -21,7 +21,9 @@ def test_idiom_recall_on_own_sentences_is_at_least_0_8_and_idiomatic_renderings_
     literal = findings([(en, lit) for en, lit, _good in rows], "literal-idiom")
     hit = {f.segment for f in literal}
     recall = len(hit) / len(rows)
-    assert recall >= 0.8, f"recall {recall:.2f}; missed: {[rows[i][0] for i in range(len(rows)) if str(i + 1) not in hit]}"
+    assert recall >= 0.8, (
+        f"recall {recall:.2f}; missed: {[rows[i][0] for i in range(len(rows)) if str(i + 1) not in hit]}"
+    )
     # every finding points at Japanese words of the literal rendering
     for f in literal:
         assert f.text and f.text in rows[int(f.segment) - 1][1]

@@ -35,7 +35,8 @@ def test_spans_are_exact(seed_result: tuple[dict[str, tuple[str, str]], QaResult
 
 
 def test_person_as_company_exactly_once_and_the_company_is_not_flagged(
-        seed_result: tuple[dict[str, tuple[str, str]], QaResult]) -> None:
+    seed_result: tuple[dict[str, tuple[str, str]], QaResult],
+) -> None:
     texts, result = seed_result
     [finding] = _of(result, "name-as-company")
     assert finding.text == "ホルデン社" and finding.suggestion == "ホルデン"
@@ -49,10 +50,16 @@ def test_untranslated_english_word(seed_result: tuple[dict[str, tuple[str, str]]
     assert "substantial" in {f.text for f in _of(result, "untranslated")}
 
 
-def test_katakana_variants_and_latin_beside_katakana(seed_result: tuple[dict[str, tuple[str, str]], QaResult]) -> None:
+def test_katakana_variants_and_latin_beside_katakana(
+    seed_result: tuple[dict[str, tuple[str, str]], QaResult],
+) -> None:
     _texts, result = seed_result
     pairs = {(f.text, f.suggestion) for f in _of(result, "name-consistency")}
-    for a, b in [("カルノフスキー", "カーノフスキー"), ("ハブリーカ", "ハブリカ"), ("ヒュビンガー", "ハビンガー")]:
+    for a, b in [
+        ("カルノフスキー", "カーノフスキー"),
+        ("ハブリーカ", "ハブリカ"),
+        ("ヒュビンガー", "ハビンガー"),
+    ]:
         assert (a, b) in pairs or (b, a) in pairs, (a, b, pairs)
     assert ("アンソロピック", "Anthropic") in pairs
 
@@ -66,7 +73,7 @@ def test_parenthetical_glosses(seed_result: tuple[dict[str, tuple[str, str]], Qa
 
 
 def test_several_literal_idioms(seed_result: tuple[dict[str, tuple[str, str]], QaResult]) -> None:
-    texts, result = seed_result
+    _texts, result = seed_result
     idioms = _of(result, "literal-idiom")
     assert len({f.segment for f in idioms}) >= 4
     assert {"赤線", "電話ゲーム"} <= {f.text for f in idioms}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
@@ -21,11 +22,13 @@ CLAUSE_MARKS = re.compile(r"[をがはにでとへも][^\u3040-\u309f]|ます|�
 class Addition(Check):
     id = "addition"
     name = N_("Added glosses")
-    description = N_("Parenthetical glosses or explanations in the translation that have no counterpart in "
-                     "the source, such as a katakana word followed by its meaning in brackets.")
+    description = N_(
+        "Parenthetical glosses or explanations in the translation that have no counterpart in "
+        "the source, such as a katakana word followed by its meaning in brackets."
+    )
     category = "Accuracy/Addition"
     severity = Severity.MINOR
-    parameters = {"max_gloss_chars": 24}
+    parameters: ClassVar[Mapping[str, Any]] = {"max_gloss_chars": 24}
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         target = segment.target
@@ -59,27 +62,39 @@ class Addition(Check):
         if len(source_groups) >= len(groups):
             return
         ranked = sorted(groups, key=gloss_score)
-        unmatched = ranked[len(source_groups):]
+        unmatched = ranked[len(source_groups) :]
         for m in sorted(unmatched, key=lambda g: g.start()):
             content = m.group(1).strip()
             before = target[m.start() - 1] if m.start() > 0 else " "
             if not TERM_CHAR.match(before) or len(content) > max_chars or CLAUSE_MARKS.search(content):
                 continue  # a restructured clause, not a gloss
             yield self.finding(
-                segment, Side.TARGET, m.start(), m.end(),
-                _("Parenthetical “{text}” has no counterpart in the source.").format(text=m.group()), "",
+                segment,
+                Side.TARGET,
+                m.start(),
+                m.end(),
+                _("Parenthetical “{text}” has no counterpart in the source.").format(text=m.group()),
+                "",
             )
 
 
 class Omission(Check):
     id = "omission"
     name = N_("Omissions")
-    description = N_("Empty translations, source paragraphs with no translation, and translations much "
-                     "shorter than the document's own length ratio suggests.")
+    description = N_(
+        "Empty translations, source paragraphs with no translation, and translations much "
+        "shorter than the document's own length ratio suggests."
+    )
     category = "Accuracy/Omission"
     severity = Severity.MAJOR
-    parameters = {"min_source_chars": 40, "min_segments": 10, "fence": 2.0, "min_factor": 2.2,
-                  "prior_median": math.log(0.45), "prior_iqr": 0.45}
+    parameters: ClassVar[Mapping[str, Any]] = {
+        "min_source_chars": 40,
+        "min_segments": 10,
+        "fence": 2.0,
+        "min_factor": 2.2,
+        "prior_median": math.log(0.45),
+        "prior_iqr": 0.45,
+    }
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         source = segment.source.strip()
@@ -100,11 +115,19 @@ class Omission(Check):
         else:
             median, iqr = float(self.params["prior_median"]), float(self.params["prior_iqr"])
             q1 = median - iqr / 2
-        fence = min(q1 - float(self.params["fence"]) * iqr, median - math.log(float(self.params["min_factor"])))
+        fence = min(
+            q1 - float(self.params["fence"]) * iqr, median - math.log(float(self.params["min_factor"]))
+        )
         if ratio < fence:
             share = math.exp(ratio - median)
             yield self.finding(
-                segment, Side.SOURCE, None, None,
-                _("The translation is much shorter than usual in this document ({pct:.0%} of the typical "
-                  "length): part of the source may be missing.").format(pct=share),
-                severity=Severity.MINOR)
+                segment,
+                Side.SOURCE,
+                None,
+                None,
+                _(
+                    "The translation is much shorter than usual in this document ({pct:.0%} of the typical "
+                    "length): part of the source may be missing."
+                ).format(pct=share),
+                severity=Severity.MINOR,
+            )

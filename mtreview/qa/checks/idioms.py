@@ -26,9 +26,11 @@ def _covered(target: str, start: int, end: int, accepted: tuple[str, ...]) -> bo
 class LiteralIdiom(Check):
     id = "literal-idiom"
     name = N_("Idiom translated literally")
-    description = N_("The source uses an English idiom and the translation contains the words of a literal "
-                     "rendering (赤線 for “red line”, 氷を割る for “break the ice”). The idiom lexicon ships "
-                     "with the application and can be extended by the user.")
+    description = N_(
+        "The source uses an English idiom and the translation contains the words of a literal "
+        "rendering (氷を割る for “break the ice”, 豆をこぼす for “spill the beans”). The idiom lexicon ships "
+        "with the application and can be extended by the user."
+    )
     category = "Accuracy/Mistranslation"
     severity = Severity.MAJOR
 
@@ -61,7 +63,8 @@ class LiteralIdiom(Check):
             start, end, literal = hits[0]
             suggestion = idiom.accepted[0] if idiom.accepted else None
             message = _("“{idiom}” seems translated word for word (“{literal}”).").format(
-                idiom=m.group(), literal=literal)
+                idiom=m.group(), literal=literal
+            )
             if idiom.meaning:
                 message += " " + _("It means: {meaning}.").format(meaning=idiom.meaning)
             if idiom.accepted:

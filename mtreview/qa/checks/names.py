@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
@@ -18,8 +18,12 @@ _KATA = r"[\u30a1-\u30fa\u30fc\u30fb]+"
 _LATIN = r"[A-Za-z][A-Za-z0-9&'’.\-]*(?: [A-Z][A-Za-z0-9&'’.\-]*)*"
 COMPANY_AFTER = re.compile(
     rf"(?P<name>{_KATA}|{_LATIN})\s?(?P<suffix>株式会社|有限会社|合同会社|社(?![会交説是団])|"
-    r"コーポレーション|インコーポレイテッド|ホールディングス|グループ|Inc\.?|Corp\.?|Co\.,? ?Ltd\.?|Ltd\.?|LLC)")
-COMPANY_BEFORE = re.compile(rf"(?P<suffix>株式会社|有限会社|合同会社|\(株\)|（株）)\s?(?P<name>{_KATA}|{_LATIN})")
+    r"コーポレーション|インコーポレイテッド|ホールディングス|グループ|"
+    r"Inc\.?|Corp\.?|Co\.,? ?Ltd\.?|Ltd\.?|LLC)"
+)
+COMPANY_BEFORE = re.compile(
+    rf"(?P<suffix>株式会社|有限会社|合同会社|\(株\)|（株）)\s?(?P<name>{_KATA}|{_LATIN})"
+)
 NAME_PARTS = re.compile(r"[^・=＝\s]+")
 LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![A-Za-z])")
 
@@ -45,18 +49,23 @@ def _best_token(part: str, tokens: Iterable[str], threshold: float) -> tuple[str
 class NameAsCompany(Check):
     id = "name-as-company"
     name = N_("Person's name rendered as a company")
-    description = N_("A person named in the source is rendered with a company suffix (社, 株式会社…) in the "
-                     "translation. Persons are recognised from full names with known given names, speaker "
-                     "labels, titles and pronouns, organisations from suffixes (Inc., Labs…) and context; "
-                     "the project glossary's entity types override both.")
+    description = N_(
+        "A person named in the source is rendered with a company suffix (社, 株式会社…) in the "
+        "translation. Persons are recognised from full names with known given names, speaker "
+        "labels, titles and pronouns, organisations from suffixes (Inc., Labs…) and context; "
+        "the project glossary's entity types override both."
+    )
     category = "Accuracy/Mistranslation"
     severity = Severity.MAJOR
-    parameters = {"threshold": 0.75}
+    parameters: ClassVar[Mapping[str, Any]] = {"threshold": 0.75}
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         target = segment.target
-        if "社" not in target and "株" not in target and not re.search(r"Inc|Corp|Ltd|LLC|コーポ|ホールディ|グループ",
-                                                                      target):
+        if (
+            "社" not in target
+            and "株" not in target
+            and not re.search(r"Inc|Corp|Ltd|LLC|コーポ|ホールディ|グループ", target)
+        ):
             return
         threshold = float(self.params["threshold"])
         mentions = doc.mentions.get(segment.id, [])
@@ -85,9 +94,14 @@ class NameAsCompany(Check):
                 if persons and not org_hit:
                     bare = name.strip()
                     yield self.finding(
-                        segment, Side.TARGET, m.start(), m.end(),
-                        _("“{name}” is a person in the source, but the translation makes it a company "
-                          "({suffix}).").format(name=" ".join(dict.fromkeys(persons)), suffix=m.group("suffix")),
+                        segment,
+                        Side.TARGET,
+                        m.start(),
+                        m.end(),
+                        _(
+                            "“{name}” is a person in the source, but the translation makes it a company "
+                            "({suffix})."
+                        ).format(name=" ".join(dict.fromkeys(persons)), suffix=m.group("suffix")),
                         bare,
                     )
 
@@ -95,22 +109,28 @@ class NameAsCompany(Check):
 class NameConsistency(Check):
     id = "name-consistency"
     name = N_("Name and term consistency")
-    description = N_("The same English name is rendered differently in different segments (katakana "
-                     "variants such as カーノフスキー/カルノフスキー, or the Latin name in some places and "
-                     "katakana in others). The minority renderings are reported with the majority one as the "
-                     "suggestion.")
+    description = N_(
+        "The same English name is rendered differently in different segments (katakana "
+        "variants such as カーノフスキー/カルノフスキー, or the Latin name in some places and "
+        "katakana in others). The minority renderings are reported with the majority one as the "
+        "suggestion."
+    )
     category = "Terminology/Inconsistent use of terminology"
     severity = Severity.MINOR
     document_level = True
-    parameters = {"threshold": 0.75, "min_letters": 3}
+    parameters: ClassVar[Mapping[str, Any]] = {"threshold": 0.75, "min_letters": 3}
 
     def observe(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Observation]:
         target = segment.target
         if not target:
             return
         min_letters = int(self.params["min_letters"])
-        local = {t for m in doc.mentions.get(segment.id, []) for t in m.tokens
-                 if len(t) >= min_letters and t.isalpha() and not is_acronym(t)}
+        local = {
+            t
+            for m in doc.mentions.get(segment.id, [])
+            for t in m.tokens
+            if len(t) >= min_letters and t.isalpha() and not is_acronym(t)
+        }
         for e in doc.context.glossary.entries:
             if e.type in ("person", "org", "product") and " " not in e.source and e.source in segment.source:
                 local.add(e.source)
@@ -132,7 +152,7 @@ class NameConsistency(Check):
                     if best == "":
                         best, _score = _best_token(text, doc.name_candidates(text), max(threshold, 0.88))
                         if best is not None and doc.entities.kind(best) not in ("person", "org"):
-                            best = None  # only known persons and organisations (Code is not コード)
+                            best = None  # only known persons and organisations (Flow is not フロー)
                         doc.fallback_names[text] = best
                 if best is not None:
                     start = run.start() + part.start()
@@ -147,8 +167,9 @@ class NameConsistency(Check):
             return None
         return _majority(counts)
 
-    def judge(self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts,
-              index: KeyIndex) -> Iterable[Finding]:
+    def judge(
+        self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts, index: KeyIndex
+    ) -> Iterable[Finding]:
         counts = index.counts(key)
         if len(counts) < 2:
             return
@@ -159,9 +180,13 @@ class NameConsistency(Check):
                 if rendering == majority:
                     continue
                 yield self.finding(
-                    segment, Side.TARGET, start, end,
+                    segment,
+                    Side.TARGET,
+                    start,
+                    end,
                     _("“{name}” is rendered {this} here but {majority} in {n} other place(s).").format(
-                        name=token, this=rendering, majority=majority, n=counts[majority]),
+                        name=token, this=rendering, majority=majority, n=counts[majority]
+                    ),
                     majority,
                 )
 

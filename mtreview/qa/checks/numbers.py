@@ -16,38 +16,133 @@ from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import to_halfwidth_ascii
 
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 DIGITS = re.compile(r"\d[\d,.]*\d|\d")
-"""A run of digits with inner separators: 25, 1,200, 4.6, 4.6.0 (one scan per side; context is read around)."""
+"""A run of digits with inner separators: 25, 1,200, 4.6, 4.6.0 (one scan per side; context read around)."""
 EN_AFTER = re.compile(
     r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|[kKMB])(?![A-Za-z]))?"
     r"(?P<pct>\s?(?:%|percent\b|per cent\b))?"
-    r"(?P<cur>\s?(?:dollars?|yen|euros?|pounds?|USD|JPY|EUR|GBP)\b)?", re.IGNORECASE)
-JA_AFTER = re.compile(r"(?P<more>(?:\s?[兆億万千](?:\d[\d,.]*\d|\d)?)*)(?P<pct>\s?(?:%|パーセント))?"
-                      r"(?P<cur>\s?(?:米ドル|ドル|円|ユーロ|ポンド|人民元|元))?")
+    r"(?P<cur>\s?(?:dollars?|yen|euros?|pounds?|USD|JPY|EUR|GBP)\b)?",
+    re.IGNORECASE,
+)
+JA_AFTER = re.compile(
+    r"(?P<more>(?:\s?[兆億万千](?:\d[\d,.]*\d|\d)?)*)(?P<pct>\s?(?:%|パーセント))?"
+    r"(?P<cur>\s?(?:米ドル|ドル|円|ユーロ|ポンド|人民元|元))?"
+)
 JA_PART = re.compile(rf"({_NUM})\s?([兆億万千]?)")
 PM_AFTER = re.compile(r"\s?pm\b", re.IGNORECASE)
 SCALE_WORD_AFTER = re.compile(r"\s+(hundred|thousand|million|billion)\b")
 FULLWIDTH_DIGIT = re.compile(r"[０-９]")
 KANJI_NUMBER = re.compile(r"[〇一二三四五六七八九十百千万億兆]+")
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-          "trillion": 1e12}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+}
 JA_SCALES = {"千": 1e3, "万": 1e4, "億": 1e8, "兆": 1e12}
-CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "ドル": "USD",
-              "米ドル": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "ユーロ": "EUR",
-              "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "ポンド": "GBP", "¥": "JPY",
-              "￥": "JPY", "jpy": "JPY", "yen": "JPY", "円": "JPY", "元": "CNY", "人民元": "CNY"}
-WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
-WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-              "hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "dozen": 12, "twice": 2,
-              "double": 2, "triple": 3, "half": 0.5, "first": 1, "second": 2, "third": 3, "fourth": 4,
-              "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "once": 1,
-              "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-              "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "noon": 12,
-              "midnight": 0, "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9,
-              "dozens": 12, "decade": 10, "decades": 10, "century": 100, "single": 1, "pair": 2,
-              "couple": 2, "both": 2})
+CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "ドル": "USD",
+    "米ドル": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "ユーロ": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "ポンド": "GBP",
+    "¥": "JPY",
+    "￥": "JPY",
+    "jpy": "JPY",
+    "yen": "JPY",
+    "円": "JPY",
+    "元": "CNY",
+    "人民元": "CNY",
+}
+WORDS = {
+    w: i
+    for i, w in enumerate(
+        _split(
+            "zero one two three four five six seven eight nine ten eleven twelve "
+            "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+        )
+    )
+}
+WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "thousand": 1000,
+        "million": 1e6,
+        "billion": 1e9,
+        "dozen": 12,
+        "twice": 2,
+        "double": 2,
+        "triple": 3,
+        "half": 0.5,
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "fifth": 5,
+        "sixth": 6,
+        "seventh": 7,
+        "eighth": 8,
+        "ninth": 9,
+        "tenth": 10,
+        "once": 1,
+        "january": 1,
+        "february": 2,
+        "march": 3,
+        "april": 4,
+        "may": 5,
+        "june": 6,
+        "july": 7,
+        "august": 8,
+        "september": 9,
+        "october": 10,
+        "november": 11,
+        "december": 12,
+        "noon": 12,
+        "midnight": 0,
+        "hundreds": 100,
+        "thousands": 1000,
+        "millions": 1e6,
+        "billions": 1e9,
+        "dozens": 12,
+        "decade": 10,
+        "decades": 10,
+        "century": 100,
+        "single": 1,
+        "pair": 2,
+        "couple": 2,
+        "both": 2,
+    }
+)
 WORD_RE = re.compile(r"[a-z]+")
 _ORDINAL = ("th", "st", "nd", "rd", "pm", "am", "s ", "s.", "s,")
 
@@ -71,12 +166,19 @@ def _to_float(text: str) -> float | None:
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """Digits inside an identifier such as ``1a3orn`` or ``x86`` (but not ``v3``, ``ASL-3``, ``RSPv2``, 5th)."""
+    """Digits inside an identifier such as ``k9x2`` or ``x86`` (not ``v3``, ``ISO-9``, ``HTTPv2``, 5th)."""
     after = text[end] if end < len(text) else ""
     if after.isascii() and after.isalpha() and text[end : end + 2] not in _ORDINAL and after not in "kKMB":
         return True
-    return start >= 2 and text[start - 1].isascii() and text[start - 1].islower() and text[start - 2].isascii() \
-        and text[start - 2].isalpha() and text[start - 2].islower() and text[start - 1] != "v"
+    return (
+        start >= 2
+        and text[start - 1].isascii()
+        and text[start - 1].islower()
+        and text[start - 2].isascii()
+        and text[start - 2].isalpha()
+        and text[start - 2].islower()
+        and text[start - 1] != "v"
+    )
 
 
 def _scan(text: str, after_re: re.Pattern[str], japanese: bool) -> list[Quantity]:
@@ -211,9 +313,11 @@ def _copied_verbatim(source: str, target: str) -> bool:
 class Numbers(Check):
     id = "numbers"
     name = N_("Numbers, currencies and units")
-    description = N_("Values in the source missing or different in the translation, with Japanese numerals "
-                     "understood (万, 億, kanji numerals, full-width digits): “$25 million” is 2500万ドル, so "
-                     "2500万円 is an error, and so is 54% for 45%.")
+    description = N_(
+        "Values in the source missing or different in the translation, with Japanese numerals "
+        "understood (万, 億, kanji numerals, full-width digits): “$25 million” is 2500万ドル, so "
+        "2500万円 is an error, and so is 54% for 45%."
+    )
     category = "Accuracy/Mistranslation"
     severity = Severity.MAJOR
 
@@ -247,17 +351,31 @@ class Numbers(Check):
         while missing and extra:
             want, got = missing.pop(0), extra.pop(0)
             yield self.finding(
-                segment, Side.TARGET, got.start, got.end,
+                segment,
+                Side.TARGET,
+                got.start,
+                got.end,
                 _("“{got}” does not match “{want}” in the source.").format(
-                    got=target[got.start:got.end], want=source[want.start:want.end]),
-                None)
+                    got=target[got.start : got.end], want=source[want.start : want.end]
+                ),
+                None,
+            )
         for q in missing:
-            yield self.finding(segment, Side.SOURCE, q.start, q.end,
-                               _("“{value}” is missing from the translation.").format(
-                                   value=source[q.start:q.end]))
+            yield self.finding(
+                segment,
+                Side.SOURCE,
+                q.start,
+                q.end,
+                _("“{value}” is missing from the translation.").format(value=source[q.start : q.end]),
+            )
         for q in extra:
-            yield self.finding(segment, Side.TARGET, q.start, q.end,
-                               _("“{value}” is not in the source.").format(value=target[q.start:q.end]))
+            yield self.finding(
+                segment,
+                Side.TARGET,
+                q.start,
+                q.end,
+                _("“{value}” is not in the source.").format(value=target[q.start : q.end]),
+            )
         # same value, other currency: $25 million → 2500万円
         for q in src:
             if q.currency is None:
@@ -266,6 +384,11 @@ class Numbers(Check):
             if matches and all(t.currency is not None and t.currency != q.currency for t in matches):
                 t = matches[0]
                 yield self.finding(
-                    segment, Side.TARGET, t.start, t.end,
+                    segment,
+                    Side.TARGET,
+                    t.start,
+                    t.end,
                     _("Currency differs: “{src}” in the source is {cur}.").format(
-                        src=source[q.start:q.end], cur=q.currency))
+                        src=source[q.start : q.end], cur=q.currency
+                    ),
+                )

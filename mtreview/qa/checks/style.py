@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
@@ -14,10 +14,14 @@ from mtreview.qa.jtext import JA_CHAR, to_halfwidth_ascii
 
 QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”|\"[^\"]*\"|（[^（）]*）|\([^()]*\)")
 SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]")
-POLITE = re.compile(r"(?:です|ます|ました|ません|でした|でしょう|ましょう|ください|下さい|ございます|ませんでした)"
-                    r"(?:か|ね|よ|よね|けど|が|から)?$")
-PLAIN = re.compile(r"(?:である|であった|だった|ではない|じゃない|だろう|であろう|なかった|ない|のだ|んだ|だ|"
-                   r"[たるうくすつぬむぶぐい])(?:か|ね|よ|な|の|わ|ぞ)?$")
+POLITE = re.compile(
+    r"(?:です|ます|ました|ません|でした|でしょう|ましょう|ください|下さい|ございます|ませんでした)"
+    r"(?:か|ね|よ|よね|けど|が|から)?$"
+)
+PLAIN = re.compile(
+    r"(?:である|であった|だった|ではない|じゃない|だろう|であろう|なかった|ない|のだ|んだ|だ|"
+    r"[たるうくすつぬむぶぐい])(?:か|ね|よ|な|の|わ|ぞ)?$"
+)
 _MASK = "\u25a1"
 
 
@@ -53,15 +57,19 @@ def sentence_endings(target: str) -> list[tuple[str, int, int]]:
 class RegisterMix(Check):
     id = "register-mix"
     name = N_("Register mix")
-    description = N_("Polite (です/ます) and plain (だ/である) sentence endings mixed in one document; the "
-                     "minority style is reported. Quotations are ignored.")
+    description = N_(
+        "Polite (です/ます) and plain (だ/である) sentence endings mixed in one document; the "
+        "minority style is reported. Quotations are ignored."
+    )
     category = "Fluency/Register"
     severity = Severity.MINOR
     document_level = True
-    parameters = {"min_majority": 2}
+    parameters: ClassVar[Mapping[str, Any]] = {"min_majority": 2}
 
     def observe(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Observation]:
-        if not segment.target or not ("。" in segment.target or "？" in segment.target or "！" in segment.target):
+        if not segment.target or not (
+            "。" in segment.target or "？" in segment.target or "！" in segment.target
+        ):
             return
         for style, start, end in sentence_endings(segment.target):
             yield style, (start, end)
@@ -73,12 +81,13 @@ class RegisterMix(Check):
         """Whether ``key``'s sentences are the minority style (then they are reported)."""
         other = "plain" if key == "polite" else "polite"
         mine, theirs = index.total(key), index.total(other)
-        if theirs < int(self.params["min_majority"]) or mine > theirs or (mine == theirs and key == "polite"):
-            return False
-        return True
+        return not (
+            theirs < int(self.params["min_majority"]) or mine > theirs or (mine == theirs and key == "polite")
+        )
 
-    def judge(self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts,
-              index: KeyIndex) -> Iterable[Finding]:
+    def judge(
+        self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts, index: KeyIndex
+    ) -> Iterable[Finding]:
         if not self.decision(key, index):
             return
         if key == "plain":
@@ -91,7 +100,17 @@ class RegisterMix(Check):
                 yield self.finding(segment, Side.TARGET, start, end, message)
 
 
-PAIRS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "［": "］", "〈": "〉", "《": "》", "“": "”"}
+PAIRS = {
+    "「": "」",
+    "『": "』",
+    "（": "）",
+    "(": ")",
+    "【": "】",
+    "［": "］",
+    "〈": "〉",
+    "《": "》",
+    "“": "”",
+}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 FULLWIDTH_PUNCT = {",": "、", ".": "。", "!": "！", "?": "？", ":": "：", ";": "；", "(": "（", ")": "）"}
@@ -108,9 +127,11 @@ JA_GAP = re.compile(f"(?<=[{JA_CHAR}])[ \u3000](?=[{JA_CHAR}])")
 class PunctuationWidth(Check):
     id = "punctuation-width"
     name = N_("Punctuation and width")
-    description = N_("Full-width/half-width mixing (half-width katakana, full-width letters and digits beside "
-                     "half-width ones), unbalanced 「」『』（） and quotes, doubled spaces, spaces between "
-                     "Japanese characters, and ASCII punctuation in Japanese text.")
+    description = N_(
+        "Full-width/half-width mixing (half-width katakana, full-width letters and digits beside "
+        "half-width ones), unbalanced 「」『』（） and quotes, doubled spaces, spaces between "
+        "Japanese characters, and ASCII punctuation in Japanese text."
+    )
     category = "Fluency/Punctuation"
     severity = Severity.MINOR
 
@@ -119,19 +140,33 @@ class PunctuationWidth(Check):
         if not target:
             return
         for m in HALF_KATAKANA.finditer(target):
-            yield self.finding(segment, Side.TARGET, m.start(), m.end(), _("Half-width katakana."),
-                               _fullwidth_katakana(m.group()), category="Style/Awkward")
+            yield self.finding(
+                segment,
+                Side.TARGET,
+                m.start(),
+                m.end(),
+                _("Half-width katakana."),
+                _fullwidth_katakana(m.group()),
+                category="Style/Awkward",
+            )
         if FULL_ALNUM.search(target) and HALF_ALNUM.search(target):
             for m in FULL_ALNUM.finditer(target):
-                yield self.finding(segment, Side.TARGET, m.start(), m.end(),
-                                   _("Full-width letters or digits beside half-width ones."),
-                                   to_halfwidth_ascii(m.group()), category="Style/Awkward")
+                yield self.finding(
+                    segment,
+                    Side.TARGET,
+                    m.start(),
+                    m.end(),
+                    _("Full-width letters or digits beside half-width ones."),
+                    to_halfwidth_ascii(m.group()),
+                    category="Style/Awkward",
+                )
         yield from self._brackets(segment)
         for m in DOUBLE_SPACE.finditer(target):
             yield self.finding(segment, Side.TARGET, m.start(), m.end(), _("Doubled space."), " ")
         for m in JA_GAP.finditer(target):
-            yield self.finding(segment, Side.TARGET, m.start(), m.end(), _("Space between Japanese characters."),
-                               "")
+            yield self.finding(
+                segment, Side.TARGET, m.start(), m.end(), _("Space between Japanese characters."), ""
+            )
         for m in ASCII_PUNCT_IN_JA.finditer(target):
             start, end = m.start(), m.end()
             after = target[end] if end < len(target) else ""
@@ -139,8 +174,14 @@ class PunctuationWidth(Check):
             if char in ":;,." and after and after not in " \n" and not JA.match(after):
                 continue  # 7.1.7, 10:30, a URL or a number
             suggestion = "…" if char == "..." else FULLWIDTH_PUNCT[char]
-            yield self.finding(segment, Side.TARGET, start, end,
-                               _("ASCII punctuation “{char}” in Japanese text.").format(char=char), suggestion)
+            yield self.finding(
+                segment,
+                Side.TARGET,
+                start,
+                end,
+                _("ASCII punctuation “{char}” in Japanese text.").format(char=char),
+                suggestion,
+            )
 
     def _brackets(self, segment: SegmentInput) -> Iterable[Finding]:
         target = segment.target
@@ -157,11 +198,14 @@ class PunctuationWidth(Check):
                 elif any(opener == CLOSERS[ch] for opener, _i in stack):
                     while stack and stack[-1][0] != CLOSERS[ch]:
                         opener, j = stack.pop()
-                        yield self.finding(segment, Side.TARGET, j, j + 1,
-                                           _("Unbalanced “{char}”.").format(char=opener))
+                        yield self.finding(
+                            segment, Side.TARGET, j, j + 1, _("Unbalanced “{char}”.").format(char=opener)
+                        )
                     stack.pop()
                 else:
-                    yield self.finding(segment, Side.TARGET, i, i + 1, _("Unbalanced “{char}”.").format(char=ch))
+                    yield self.finding(
+                        segment, Side.TARGET, i, i + 1, _("Unbalanced “{char}”.").format(char=ch)
+                    )
         for opener, j in stack:
             yield self.finding(segment, Side.TARGET, j, j + 1, _("Unbalanced “{char}”.").format(char=opener))
 

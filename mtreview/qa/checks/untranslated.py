@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
@@ -12,25 +13,35 @@ from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import has_japanese
 
 LATIN_TOKEN = re.compile(r"(?<![\w@/.\\:#-])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*(?![\w@/\\#]|\.\w)")
-CODE_SPANS = re.compile(r"`[^`]*`|https?://\S+|www\.\S+|\S+@\S+\.\w+|\{[^}]*\}|%\w|<[^>]+>|\$\w+|\S+\.(?:py|js|"
-                        r"json|txt|csv|md|html|xml|exe|dll|so|zip|pdf|png|jpg)\b")
+CODE_SPANS = re.compile(
+    r"`[^`]*`|https?://\S+|www\.\S+|\S+@\S+\.\w+|\{[^}]*\}|%\w|<[^>]+>|\$\w+|\S+\.(?:py|js|"
+    r"json|txt|csv|md|html|xml|exe|dll|so|zip|pdf|png|jpg)\b"
+)
 LOWER_WORDS = re.compile(r"[a-z]+")
 LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]{2,}")
+
+
 # Lower-case forms that are normal in Japanese text: units, abbreviations, file and code words.
-ALLOWED = frozenset("""kg g mg km m cm mm nm ml l kb mb gb tb kbps mbps gbps ms ns s h min hz khz mhz ghz kw w
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ALLOWED = _wordset("""kg g mg km m cm mm nm ml l kb mb gb tb kbps mbps gbps ms ns s h min hz khz mhz ghz kw w
     v mah px pt dpi fps rpm vs etc e g i e ex cf am pm ok eg ie aka app apps ios macos iphone ipad ebook
-    email e-mail web wifi wi-fi""".split())
+    email e-mail web wifi wi-fi""")
 HONORIFIC_AFTER = re.compile(r"^\s*(?:氏|さん|様|さま|君|くん|ちゃん|先生|教授|博士|:|：)")
 
 
 class Untranslated(Check):
     id = "untranslated"
     name = N_("Untranslated English")
-    description = N_("English words left in the Japanese that are not names, acronyms, code or product names "
-                     "present as such in the source; a target with no Japanese at all is reported whole.")
+    description = N_(
+        "English words left in the Japanese that are not names, acronyms, code or product names "
+        "present as such in the source; a target with no Japanese at all is reported whole."
+    )
     category = "Accuracy/Untranslated text"
     severity = Severity.MAJOR
-    parameters = {"min_length": 3}
+    parameters: ClassVar[Mapping[str, Any]] = {"min_length": 3}
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         target = segment.target
@@ -39,14 +50,23 @@ class Untranslated(Check):
         if not has_japanese(target[:200]) and not has_japanese(target):
             words = LOWER_WORDS.findall(segment.source)
             if len(words) >= 3 and len(LOWER_WORDS.findall(target)) >= 3:
-                yield self.finding(segment, Side.TARGET, None, None,
-                                   _("The segment is not translated."), category="Non-translation!")
+                yield self.finding(
+                    segment,
+                    Side.TARGET,
+                    None,
+                    None,
+                    _("The segment is not translated."),
+                    category="Non-translation!",
+                )
             return
         if LOWER_RUN.search(target) is None:
             return  # no lower-case English word at all: names and acronyms only
         min_length = int(self.params["min_length"])
-        candidates = [m for m in LATIN_TOKEN.finditer(target)
-                      if len(m.group()) >= min_length and m.group().islower() and m.group() not in ALLOWED]
+        candidates = [
+            m
+            for m in LATIN_TOKEN.finditer(target)
+            if len(m.group()) >= min_length and m.group().islower() and m.group() not in ALLOWED
+        ]
         if not candidates:
             return
         masked = CODE_SPANS.sub(lambda m: " " * len(m.group()), target)
@@ -58,9 +78,12 @@ class Untranslated(Check):
             if word in speakers:
                 continue
             if HONORIFIC_AFTER.match(target[m.end() : m.end() + 4]):
-                continue  # a lower-case handle used as a name ("aysja 氏")
+                continue  # a lower-case handle used as a name ("zephyrine 氏")
             yield self.finding(
-                segment, Side.TARGET, m.start(), m.end(),
+                segment,
+                Side.TARGET,
+                m.start(),
+                m.end(),
                 _("English word “{word}” left untranslated.").format(word=word),
             )
 
@@ -68,11 +91,13 @@ class Untranslated(Check):
 class Identical(Check):
     id = "identical"
     name = N_("Target identical to source")
-    description = N_("The translation is the English source unchanged (names, numbers, code and short "
-                     "labels that are legitimately the same are not reported).")
+    description = N_(
+        "The translation is the English source unchanged (names, numbers, code and short "
+        "labels that are legitimately the same are not reported)."
+    )
     category = "Non-translation!"
     severity = Severity.MAJOR
-    parameters = {"min_words": 2}
+    parameters: ClassVar[Mapping[str, Any]] = {"min_words": 2}
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         source, target = segment.source.strip(), segment.target.strip()
