@@ -54,7 +54,9 @@ def _split_en(text: str) -> tuple[str, str] | None:
     return text[:cut].strip(), text[cut:].strip()
 
 
-def make_files(n: int, folder: Path, seed: int = 7) -> tuple[Path, Path, set[tuple[tuple[int, ...], tuple[int, ...]]]]:
+def make_files(
+    n: int, folder: Path, seed: int = 7
+) -> tuple[Path, Path, set[tuple[tuple[int, ...], tuple[int, ...]]]]:
     """Write en.txt / ja.txt for the first n corpus paragraphs; return them and the gold pairs."""
     src = corpus(max(n, 1000))
     en = (src / "source.en.txt").read_text(encoding="utf-8").splitlines()[:n]
@@ -124,7 +126,9 @@ def child(task: str, en: str, ja: str) -> None:
 def run_child(task: str, en: Path, ja: Path) -> dict[str, object]:
     out = subprocess.run(
         [sys.executable, __file__, "--child", task, str(en), str(ja)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
@@ -152,13 +156,18 @@ def main() -> None:
             tp = len(got & gold)
             f1 = 2 * tp / (len(got) + len(gold)) if got or gold else 1.0
             rows[n] = (seconds, floor, growth, f1)
-            print(f"align {n:>6} paragraphs: {seconds:7.2f} s  = {seconds / floor:6.1f}× the floor "
-                  f"(read + split both files, {floor:.3f} s); peak memory growth {growth:7.1f} MB; "
-                  f"strict pair F1 {f1:.4f}", flush=True)
+            print(
+                f"align {n:>6} paragraphs: {seconds:7.2f} s  = {seconds / floor:6.1f}× the floor "
+                f"(read + split both files, {floor:.3f} s); peak memory growth {growth:7.1f} MB; "
+                f"strict pair F1 {f1:.4f}",
+                flush=True,
+            )
         t_small, _, m_small, _ = rows[small]
         t_big, _, m_big, _ = rows[args.n]
-        print(f"time ratio {args.n}/{small}: {t_big / t_small:.1f}× (linear: {args.n / small:.0f}×); "
-              f"memory growth ratio: {m_big / max(m_small, 0.1):.1f}×")
+        print(
+            f"time ratio {args.n}/{small}: {t_big / t_small:.1f}× (linear: {args.n / small:.0f}×); "
+            f"memory growth ratio: {m_big / max(m_small, 0.1):.1f}×"
+        )
         print(f"goal: {args.n} paragraphs in ≤ 10 s -> {'met' if t_big <= 10 else 'NOT met'} ({t_big:.2f} s)")
 
 

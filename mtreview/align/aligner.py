@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -92,9 +92,22 @@ def log_erfc(x: FloatArray) -> FloatArray:
     t = 1.0 / (1.0 + 0.5 * x)
     poly = -1.26551223 + t * (
         1.00002368
-        + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (
-            -1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
-    return np.log(t) - x * x + poly  # type: ignore[no-any-return]
+        + t
+        * (
+            0.37409196
+            + t
+            * (
+                0.09678418
+                + t
+                * (
+                    -0.18628806
+                    + t
+                    * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))
+                )
+            )
+        )
+    )
+    return np.log(t) - x * x + poly
 
 
 def length_cost(ls: FloatArray | float, lt: FloatArray, variance: float) -> FloatArray:
@@ -224,7 +237,7 @@ class _Anchors:
                 if tok in ids:
                     tgt_tok.append(ids[tok])
                     tgt_unit.append(j)
-        self.flat = np.zeros(size)
+        self.flat: FloatArray = np.zeros(size)
         if not src_tok or not tgt_tok or size == 0:
             return
         weight_of = np.zeros(len(ids))
@@ -247,7 +260,9 @@ class _Anchors:
         q = hit % stride
         tok = hit // stride
         rep_p = np.repeat(p, counts)
-        self.flat = np.bincount(self.offsets[rep_p] + (q - alo[rep_p]), weight_of[tok], minlength=size)
+        self.flat = np.bincount(self.offsets[rep_p] + (q - alo[rep_p]), weight_of[tok], minlength=size).astype(
+            np.float64
+        )
 
     def row(self, s: int, start: int, length: int) -> FloatArray:
         if s < 0:
@@ -293,7 +308,7 @@ def _length_cost_fast(ls: float, lt: FloatArray, variance: float) -> FloatArray:
     """``length_cost`` through a table (δ in steps of 0.01): a handful of numpy calls per row."""
     delta = np.abs(lt - ls) / np.sqrt(variance * np.maximum((lt + ls) * 0.5, 1.0))
     idx = np.minimum((delta * (1.0 / _LC_STEP)).astype(np.int64), len(_LC_TABLE) - 1)
-    return _LC_TABLE[idx]  # type: ignore[no-any-return]
+    return _LC_TABLE[idx]
 
 
 def _band_costs(
@@ -304,14 +319,13 @@ def _band_costs(
     lo: IntArray,
     hi: IntArray,
     anchors: _Anchors,
-) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Costs of the 1-1, 1-2, 2-1 and 2-2 links ending at every band cell, as flat arrays (row by row),
-    computed in a few whole-band numpy operations; ``INF`` where a link does not fit."""
+) -> Callable[[int, int], tuple[FloatArray, FloatArray, FloatArray, FloatArray]]:
+    """A function giving the costs of the 1-1, 1-2, 2-1 and 2-2 links ending at every band cell of rows
+    r0..r1-1, as flat arrays (row by row), computed in a few numpy operations over those rows; ``INF``
+    where a link does not fit. The DP asks for a block of rows at a time, so memory stays bounded."""
     n, m = len(source), len(target)
     widths = hi - lo + 1
-    rows = np.repeat(np.arange(n + 1, dtype=np.int64), widths)
-    firsts = np.repeat(lo - np.concatenate(([0], np.cumsum(widths)[:-1])), widths)
-    cols = np.arange(len(rows), dtype=np.int64) + firsts
+    offsets = np.concatenate(([0], np.cumsum(widths))).astype(np.int64)
 
     def padded(values: list[float]) -> FloatArray:
         # index k + 2 holds unit k; indices 0 and 1 are zeros (units -2 and -1)
@@ -322,65 +336,89 @@ def _band_costs(
     s_sp = padded([float(u.speaker) for u in source])
     s_q = padded([float(u.quote) for u in source])
     s_tr = padded([float(u.truncated) for u in source]) > 0
-    s_adj = padded([0.0] + [sum(weights[t] for t in source[k - 1].tokens & source[k].tokens) for k in range(1, n)])
+    s_adj = padded(
+        [0.0] + [sum(weights[t] for t in source[k - 1].tokens & source[k].tokens) for k in range(1, n)]
+    )
     lt = padded([u.length for u in target])
     t_w = padded([sum(weights[t] for t in u.tokens) for u in target])
     t_sp = padded([float(u.speaker) for u in target])
     t_q = padded([float(u.quote) for u in target])
     t_tr = padded([float(u.truncated) for u in target]) > 0
-    t_adj = padded([0.0] + [sum(weights[t] for t in target[k - 1].tokens & target[k].tokens) for k in range(1, m)])
+    t_adj = padded(
+        [0.0] + [sum(weights[t] for t in target[k - 1].tokens & target[k].tokens) for k in range(1, m)]
+    )
 
-    s1, s2 = rows + 1, rows  # padded index of source units i-1 and i-2
-    t1, t2 = cols + 1, cols  # padded index of target units j-1 and j-2
+    def costs_for(r0: int, r1: int) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+        rows = np.repeat(np.arange(r0, r1, dtype=np.int64), widths[r0:r1])
+        firsts = np.repeat(lo[r0:r1] - (offsets[r0:r1] - offsets[r0]), widths[r0:r1])
+        cols = np.arange(len(rows), dtype=np.int64) + firsts
 
-    def lookup(src_unit: IntArray, tgt_unit: IntArray) -> FloatArray:
-        su = np.clip(src_unit, 0, max(n - 1, 0))
-        a_lo = anchors.alo[su]
-        inside = (src_unit >= 0) & (tgt_unit >= a_lo) & (tgt_unit <= a_lo + (anchors.offsets[su + 1] - anchors.offsets[su]) - 1)
-        idx = np.where(inside, anchors.offsets[su] + tgt_unit - a_lo, 0)
-        if len(anchors.flat) == 0:
-            return np.zeros(len(src_unit))
-        return np.where(inside, anchors.flat[np.minimum(idx, len(anchors.flat) - 1)], 0.0)  # type: ignore[no-any-return]
+        s1, s2 = rows + 1, rows  # padded index of source units i-1 and i-2
+        t1, t2 = cols + 1, cols  # padded index of target units j-1 and j-2
 
-    def union(x: FloatArray, y: FloatArray, overlap: FloatArray) -> FloatArray:
-        return x + y - np.minimum(np.minimum(x, y), overlap)  # type: ignore[no-any-return]
+        def lookup(src_unit: IntArray, tgt_unit: IntArray) -> FloatArray:
+            su = np.clip(src_unit, 0, max(n - 1, 0))
+            a_lo = anchors.alo[su]
+            inside = (
+                (src_unit >= 0)
+                & (tgt_unit >= a_lo)
+                & (tgt_unit <= a_lo + (anchors.offsets[su + 1] - anchors.offsets[su]) - 1)
+            )
+            idx = np.where(inside, anchors.offsets[su] + tgt_unit - a_lo, 0)
+            if len(anchors.flat) == 0:
+                return np.zeros(len(src_unit))
+            return np.where(inside, anchors.flat[np.minimum(idx, len(anchors.flat) - 1)], 0.0)
 
-    m_11 = lookup(rows - 1, cols - 1)
-    m_12b = lookup(rows - 1, cols - 2)
-    m_21b = lookup(rows - 2, cols - 1)
-    m_22b = lookup(rows - 2, cols - 2)
-    m_12 = union(m_11, m_12b, t_adj[t1])
-    m_21 = union(m_11, m_21b, s_adj[s1])
-    m_22 = union(m_21, union(m_12b, m_22b, s_adj[s1]), t_adj[t1])
+        def union(x: FloatArray, y: FloatArray, overlap: FloatArray) -> FloatArray:
+            return x + y - np.minimum(np.minimum(x, y), overlap)
 
-    out: list[FloatArray] = []
-    for a, b, matched, prior in ((1, 1, m_11, 0.0), (1, 2, m_12, p.prior_12), (2, 1, m_21, p.prior_12), (2, 2, m_22, p.prior_22)):
-        if a == 1:
-            l_s, w_s, sp_s, rest_s, q_s = ls[s1], s_w[s1], s_sp[s1], 0.0, s_q[s1]
-        else:
-            l_s = ls[s1] + ls[s2]
-            w_s = s_w[s1] + s_w[s2] - s_adj[s1]
-            sp_s, rest_s, q_s = s_sp[s2], s_sp[s1], np.maximum(s_q[s1], s_q[s2])
-        if b == 1:
-            l_t, w_t, sp_t, rest_t, q_t = lt[t1], t_w[t1], t_sp[t1], 0.0, t_q[t1]
-        else:
-            l_t = lt[t1] + lt[t2]
-            w_t = t_w[t1] + t_w[t2] - t_adj[t1]
-            sp_t, rest_t, q_t = t_sp[t2], t_sp[t1], np.maximum(t_q[t1], t_q[t2])
-        # a side cut off mid-sentence may be shorter than its counterpart without penalty
-        l_s, l_t = (
-            np.where(t_tr[t1] & (l_t < l_s), l_t, l_s),
-            np.where(s_tr[s1] & (l_s < l_t), l_s, l_t),
-        )
-        delta = np.abs(l_t - l_s) / np.sqrt(p.variance * np.maximum((l_t + l_s) * 0.5, 1.0))
-        cost = _LC_TABLE[np.minimum((delta * (1.0 / _LC_STEP)).astype(np.int64), len(_LC_TABLE) - 1)]
-        cost = cost + prior
-        cost += p.anchor_miss * np.maximum(w_s + w_t - 2.0 * matched, 0.0) - p.anchor_match * matched
-        cost += p.speaker_mismatch * (np.abs(sp_s - sp_t) + rest_s + rest_t) - p.speaker_match * sp_s * sp_t
-        cost += p.quote_mismatch * np.abs(q_s - q_t)
-        cost[(rows < a) | (cols < b)] = INF
-        out.append(cost)
-    return out[0], out[1], out[2], out[3]
+        m_11 = lookup(rows - 1, cols - 1)
+        m_12b = lookup(rows - 1, cols - 2)
+        m_21b = lookup(rows - 2, cols - 1)
+        m_22b = lookup(rows - 2, cols - 2)
+        m_12 = union(m_11, m_12b, t_adj[t1])
+        m_21 = union(m_11, m_21b, s_adj[s1])
+        m_22 = union(m_21, union(m_12b, m_22b, s_adj[s1]), t_adj[t1])
+
+        out: list[FloatArray] = []
+        for a, b, matched, prior in (
+            (1, 1, m_11, 0.0),
+            (1, 2, m_12, p.prior_12),
+            (2, 1, m_21, p.prior_12),
+            (2, 2, m_22, p.prior_22),
+        ):
+            if a == 1:
+                l_s, w_s, sp_s, q_s = ls[s1], s_w[s1], s_sp[s1], s_q[s1]
+                rest_s: FloatArray | float = 0.0
+            else:
+                l_s = ls[s1] + ls[s2]
+                w_s = s_w[s1] + s_w[s2] - s_adj[s1]
+                sp_s, rest_s, q_s = s_sp[s2], s_sp[s1], np.maximum(s_q[s1], s_q[s2])
+            if b == 1:
+                l_t, w_t, sp_t, q_t = lt[t1], t_w[t1], t_sp[t1], t_q[t1]
+                rest_t: FloatArray | float = 0.0
+            else:
+                l_t = lt[t1] + lt[t2]
+                w_t = t_w[t1] + t_w[t2] - t_adj[t1]
+                sp_t, rest_t, q_t = t_sp[t2], t_sp[t1], np.maximum(t_q[t1], t_q[t2])
+            # a side cut off mid-sentence may be shorter than its counterpart without penalty
+            l_s, l_t = (
+                np.where(t_tr[t1] & (l_t < l_s), l_t, l_s),
+                np.where(s_tr[s1] & (l_s < l_t), l_s, l_t),
+            )
+            delta = np.abs(l_t - l_s) / np.sqrt(p.variance * np.maximum((l_t + l_s) * 0.5, 1.0))
+            cost = _LC_TABLE[np.minimum((delta * (1.0 / _LC_STEP)).astype(np.int64), len(_LC_TABLE) - 1)]
+            cost = cost + prior
+            cost += p.anchor_miss * np.maximum(w_s + w_t - 2.0 * matched, 0.0) - p.anchor_match * matched
+            cost += (
+                p.speaker_mismatch * (np.abs(sp_s - sp_t) + rest_s + rest_t) - p.speaker_match * sp_s * sp_t
+            )
+            cost += p.quote_mismatch * np.abs(q_s - q_t)
+            cost[(rows < a) | (cols < b)] = INF
+            out.append(cost)
+        return out[0], out[1], out[2], out[3]
+
+    return costs_for
 
 
 def _run(
@@ -398,7 +436,7 @@ def _run(
     alo = np.maximum(lo[1 : n + 1] - 2, 0)
     ahi = np.minimum(hi[nxt] - 1, m - 1)
     anchors = _Anchors(source, target, weights, alo, ahi)
-    costs = _band_costs(source, target, weights, p, lo, hi, anchors)
+    costs_for = _band_costs(source, target, weights, p, lo, hi, anchors)
     widths = hi - lo + 1
     offsets = np.concatenate(([0], np.cumsum(widths))).astype(np.int64)
     cells = int(offsets[-1])
@@ -409,7 +447,9 @@ def _run(
     best_end = INF
     best_cell = (0, 0)
     empty = np.zeros(0)
-    c11, c12, c21, c22 = costs
+    block = 1024
+    block_start = 0
+    c11 = c12 = c21 = c22 = empty
     skip, edge = p.skip_cost, p.edge_cost
     max_width = int(widths.max())
     skip_steps = skip * np.arange(max_width, dtype=np.float64)
@@ -421,7 +461,10 @@ def _run(
             progress.report(i, n, "")
         start = int(lo[i])
         width = int(widths[i])
-        f0, f1 = int(offsets[i]), int(offsets[i + 1])
+        if i % block == 0:
+            block_start = int(offsets[i])
+            c11, c12, c21, c22 = costs_for(i, min(i + block, n + 1))
+        f0, f1 = int(offsets[i]) - block_start, int(offsets[i + 1]) - block_start
         vals = edge * (i + start) + edge_steps[:width]
         choice = np.zeros(width, dtype=np.int8)
         if i >= 1:
@@ -534,7 +577,8 @@ def _scored(
 
 
 def _confidence(length: float, matched: float, unmatched: float, prior: float, speaker: float) -> float:
-    """A calibrated-looking 0…1 from the link's evidence: good length fit and shared anchors raise it,
-    unexplained anchors, a speaker mismatch and merged links lower it."""
-    evidence = 2.2 - 0.9 * length + 0.8 * min(matched, 4.0) - 0.5 * unmatched - 0.35 * prior - speaker
-    return float(1.0 / (1.0 + math.exp(-evidence)))
+    """Probability-like 0…1 that the link is right: a logistic model over the link's evidence, fitted on
+    synthetic MLQE-PE documents (gold links against links shifted by one paragraph or wrongly merged;
+    balanced classes). Speaker-label mismatches are absent from that data and get a hand-set weight."""
+    evidence = 4.7 - 0.83 * length + 1.62 * min(matched, 4.0) - 0.42 * unmatched - 0.8 * prior - speaker * 0.5
+    return float(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, evidence)))))

@@ -93,7 +93,9 @@ def align_page(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -
     name = str(path)
     units = read_units(read_text(path).text, name)
     blocks = split_page(units, name)
-    return align_units_to_alignment(blocks.source, blocks.target, blocks.source_chrome, blocks.target_chrome, progress)
+    return align_units_to_alignment(
+        blocks.source, blocks.target, blocks.source_chrome, blocks.target_chrome, progress
+    )
 
 
 def align_files(
@@ -111,7 +113,9 @@ def align_files(
     if src_lang == tgt_lang:
         language = _("English") if src_lang == "en" else _("Japanese")
         raise InputError(
-            _("both files are {language}: expected one English and one Japanese file").format(language=language),
+            _("both files are {language}: expected one English and one Japanese file").format(
+                language=language
+            ),
             str(target_path),
         )
     if src_lang == "ja":

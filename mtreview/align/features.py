@@ -22,7 +22,9 @@ _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc\u30fd\u30fe]+")
 
 # ---------------------------------------------------------------------------------------- scripts
 
-_JA_LETTER = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]")
+_JA_LETTER = re.compile(
+    r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]"
+)
 _JA_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
@@ -68,9 +70,19 @@ _NUMBER = re.compile(
 )
 _VERSION = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\d.])")
 _DATE_HINT = re.compile(r"\d{4}[-/.]\d")
+_VERSION_HINT = re.compile(r"\d\.\d+\.\d")
 _MULTIPLIER = {
-    "thousand": 1e3, "k": 1e3, "千": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-    "trillion": 1e12, "万": 1e4, "億": 1e8, "兆": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "千": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "万": 1e4,
+    "億": 1e8,
+    "兆": 1e12,
 }
 _EN_QUOTE = re.compile(r"(?:^|[\s(\[—–-])[“\"‘«]")
 _JA_QUOTE = re.compile(r"[「『“\"«]")
@@ -80,11 +92,101 @@ _SPEAKER_BAD = re.compile(r"[。、,.!?！？「」『』“”\";；]")
 _MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)")
 
 STOPWORDS = frozenset(
-    """a an the and or but if of in on at to for from by with as is are was were be been being it its this
-    that these those he she they we you i me my our your their his her them us not no yes do does did done
-    so than then there here what which who whom whose when where why how all any some one can could should
-    would will may might must have has had also just only very more most such into over about after before
-    """.split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "me",
+        "my",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "them",
+        "us",
+        "not",
+        "no",
+        "yes",
+        "do",
+        "does",
+        "did",
+        "done",
+        "so",
+        "than",
+        "then",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "some",
+        "one",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "may",
+        "might",
+        "must",
+        "have",
+        "has",
+        "had",
+        "also",
+        "just",
+        "only",
+        "very",
+        "more",
+        "most",
+        "such",
+        "into",
+        "over",
+        "about",
+        "after",
+        "before",
+    ]
 )
 
 
@@ -125,12 +227,15 @@ def _numbers(text: str) -> set[str]:
         text = _JA_DATE.sub(date, text)
     if _DATE_HINT.search(text):
         text = _ISO_DATE.sub(date, text)
-    if "." in text:
+    if _VERSION_HINT.search(text):
         for version in _VERSION.findall(text):
             found.add(version)
         text = _VERSION.sub(" ", text)
-    for m in _NUMBER.finditer(text):
-        found.add(_number_key(m.group(1), m.group(2), m.group(3)))
+    for whole, frac, mult in _NUMBER.findall(text):
+        if not frac and not mult and len(whole) < 4 and "," not in whole:
+            found.add(whole.lstrip("0") or "0")
+        else:
+            found.add(_number_key(whole, frac, mult))
     return found
 
 
@@ -169,7 +274,9 @@ def raw_features(text: str) -> RawFeatures:
     tokens = _LATIN_TOKEN.findall(no_urls)
     latin = {t.lower().strip("'’") for t in tokens}
     latin -= STOPWORDS
-    capitalised = {t for t in tokens if t[0].isupper() and _CAPITALISED.match(t) and t.lower() not in STOPWORDS}
+    capitalised = {
+        t for t in tokens if t[0].isupper() and _CAPITALISED.match(t) and t.lower() not in STOPWORDS
+    }
     symbol_key = None
     if language == "sym":
         symbol_key = re.sub(r"\s+", "", norm)
@@ -282,13 +389,21 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
     # tokens on one side only can never match: drop them (they would only add noise)
     src_units = [
         UnitFeatures(
-            _length(r, ratio), frozenset(t for t in ts if t in weights), r.speaker, r.quote, looks_truncated(r.text)
+            _length(r, ratio),
+            frozenset(t for t in ts if t in weights),
+            r.speaker,
+            r.quote,
+            looks_truncated(r.text),
         )
         for r, ts in zip(src_raw, src_tokens, strict=True)
     ]
     tgt_units = [
         UnitFeatures(
-            _length(r, ratio), frozenset(t for t in ts if t in weights), r.speaker, r.quote, looks_truncated(r.text)
+            _length(r, ratio),
+            frozenset(t for t in ts if t in weights),
+            r.speaker,
+            r.quote,
+            looks_truncated(r.text),
         )
         for r, ts in zip(tgt_raw, tgt_tokens, strict=True)
     ]

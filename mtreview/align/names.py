@@ -42,7 +42,9 @@ __all__ = [
 ]
 
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc\u30fd\u30fe]+")
-_KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc\u30fd\u30fe]+(?:[・=＝\u30fb][\u30a1-\u30fa\u30fc\u30fd\u30fe]+)*")
+_KATAKANA_NAME = re.compile(
+    r"[\u30a1-\u30fa\u30fc\u30fd\u30fe]+(?:[・=＝\u30fb][\u30a1-\u30fa\u30fc\u30fd\u30fe]+)*"
+)
 _SEPARATORS = re.compile(r"[\s・=＝\u30fb\u00b7\-‐]+")
 _VOWELS = set("aeiou")
 
@@ -57,7 +59,7 @@ def _converter() -> Any:
             if _kakasi is None:
                 import pykakasi
 
-                _kakasi = pykakasi.kakasi()
+                _kakasi = pykakasi.kakasi()  # type: ignore[no-untyped-call]
     return _kakasi
 
 

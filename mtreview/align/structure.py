@@ -61,9 +61,9 @@ def read_units(text: str, path: str) -> list[Unit]:
             continue
         if len(stripped) > MAX_LINE_CHARS:
             raise InputError(
-                _("line is too long ({length} characters; the limit is {limit}): not a text document?").format(
-                    length=len(stripped), limit=MAX_LINE_CHARS
-                ),
+                _(
+                    "line is too long ({length} characters; the limit is {limit}): not a text document?"
+                ).format(length=len(stripped), limit=MAX_LINE_CHARS),
                 path,
                 number,
             )
@@ -135,7 +135,7 @@ def _markdown_paragraphs(numbered: list[tuple[int, str]], blank: int) -> list[li
     return groups
 
 
-_SENTENCE_END = tuple("。．.!?！？」』\"”’)）:：…")
+_SENTENCE_END = tuple('。．.!?！？」』"”’)）:：…')
 
 
 def _hard_wrapped(block: list[tuple[int, str]]) -> bool:
@@ -175,9 +175,15 @@ def split_page(units: list[Unit], path: str) -> PageBlocks:
     """Cut one bilingual page into its English and Japanese blocks."""
     votes = [1 if u.language == "ja" else -1 if u.language == "en" else 0 for u in units]
     if not any(v == -1 for v in votes):
-        raise InputError(_("no English text found: a bilingual page needs the English original and its Japanese translation"), path)
+        raise InputError(
+            _("no English text found: a bilingual page needs the English original and its translation"),
+            path,
+        )
     if not any(v == 1 for v in votes):
-        raise InputError(_("no Japanese text found: a bilingual page needs the English original and its Japanese translation"), path)
+        raise InputError(
+            _("no Japanese text found: a bilingual page needs the English original and its translation"),
+            path,
+        )
     total = sum(votes)
     best = (-(10**9), 0, True)
     prefix = 0
@@ -202,10 +208,10 @@ def split_page(units: list[Unit], path: str) -> PageBlocks:
     if not en_body or not ja_body or min(en_mass, ja_mass) < 0.06 * max(en_mass, ja_mass):
         which = _("English") if en_mass < ja_mass else _("Japanese")
         raise InputError(
-            _("no detectable second language: the page is almost all {other}; the little {which} text "
-              "there is looks like page chrome, not a translation").format(
-                which=which, other=_("Japanese") if which == _("English") else _("English")
-            ),
+            _(
+                "no detectable second language: the page is almost all {other}; the little {which} text "
+                "there is looks like page chrome, not a translation"
+            ).format(which=which, other=_("Japanese") if which == _("English") else _("English")),
             path,
         )
     return PageBlocks(en_body, ja_body, source_chrome, target_chrome, japanese_first)

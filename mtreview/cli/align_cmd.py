@@ -67,8 +67,13 @@ def _ranges(numbers: list[int]) -> str:
 
 @click.command("align")
 @click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--target", "target", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="The translation of INPUT, when source and target are separate files (either order).")
+@click.option(
+    "--target",
+    "target",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="The translation of INPUT, when source and target are separate files (either order).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document (the alignment contract).")
 @handle_errors
 def command(input_path: str, target: str | None, as_json: bool) -> None:
@@ -81,7 +86,8 @@ def command(input_path: str, target: str | None, as_json: bool) -> None:
         return
     columns = shutil.get_terminal_size((120, 24)).columns
     text_width = max(20, (columns - 30) // 2)
-    click.echo(f"{_('source'):>9} {_('target'):>9} {_('conf.'):>5}  {_clip(_('English'), text_width)} {_('Japanese')}")
+    header = f"{_('source'):>9} {_('target'):>9} {_('conf.'):>5}  "
+    click.echo(header + f"{_clip(_('English'), text_width)} {_('Japanese')}")
     for pair in alignment.pairs:
         mark = "!" if pair.confidence < LOW_CONFIDENCE else " "
         click.echo(
@@ -90,8 +96,11 @@ def command(input_path: str, target: str | None, as_json: bool) -> None:
         )
     low = sum(1 for p in alignment.pairs if p.confidence < LOW_CONFIDENCE)
     click.echo("")
-    click.echo(_("{n} pairs ({low} with confidence below {limit}, marked !)").format(
-        n=len(alignment.pairs), low=low, limit=LOW_CONFIDENCE))
+    click.echo(
+        _("{n} pairs ({low} with confidence below {limit}, marked !)").format(
+            n=len(alignment.pairs), low=low, limit=LOW_CONFIDENCE
+        )
+    )
     click.echo(_("source-only lines: {lines}").format(lines=_ranges(alignment.source_only)))
     click.echo(_("target-only lines: {lines}").format(lines=_ranges(alignment.target_only)))
     sys.stdout.flush()

@@ -168,6 +168,10 @@ MAX_LINE_BYTES = 1024 * 1024
 """No paragraph is a megabyte long: such a line is minified data, a dump or a binary file."""
 
 
+def _TOO_LONG() -> str:  # a function, so the message is translated at use time
+    return _("line is too long (more than {limit} bytes): not a text document?")
+
+
 def _check_line_lengths(p: Path, limit: int) -> None:
     """Stream the file once and reject an overlong line before the whole file is read into memory
     (a 100 MB single line must not exhaust a small memory limit)."""
@@ -182,7 +186,7 @@ def _check_line_lengths(p: Path, limit: int) -> None:
             for k, length in enumerate(lengths[:-1] if len(lengths) > 1 else lengths):
                 if length > limit:
                     raise InputError(
-                        _("line is too long (more than {limit} bytes): not a text document?").format(limit=limit),
+                        _TOO_LONG().format(limit=limit),
                         str(p),
                         line + _breaks(chunk, k, previous_cr),
                     )
@@ -192,11 +196,7 @@ def _check_line_lengths(p: Path, limit: int) -> None:
                     line -= 1
                 current = lengths[-1]
             if current > limit:
-                raise InputError(
-                    _("line is too long (more than {limit} bytes): not a text document?").format(limit=limit),
-                    str(p),
-                    line,
-                )
+                raise InputError(_TOO_LONG().format(limit=limit), str(p), line)
             previous_cr = chunk.endswith(b"\r")
 
 

@@ -39,13 +39,11 @@ def build(pairs: list[tuple[str, str]], seed: int, paragraphs: int = 30) -> Synt
     start = rng.randrange(0, len(pairs) - paragraphs * 5 - 10)
     pool = pairs[start:]
     doc = SyntheticDoc()
-    k = 0
     # a Japanese preface from sentences that are not in the body
-    for _ in range(rng.randint(2, 4)):
+    for k in range(rng.randint(2, 4)):
         extra = pairs[(start + 600 + k * 7) % len(pairs)][1]
         doc.ja_preface.append(len(doc.ja_lines))
         doc.ja_lines.append(extra)
-        k += 1
     cursor = 0
     p = 0
     while p < paragraphs:
@@ -121,7 +119,11 @@ def write_page(doc: SyntheticDoc, path: Path, seed: int) -> tuple[set[Pair], set
         put_ja()
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     gold = {(tuple(en_no[e] for e in es), tuple(ja_no[j] for j in js)) for es, js in doc.gold}
-    return gold, {en_no[e] for e in doc.en_only}, {ja_no[j] for j in doc.ja_only} | {ja_no[j] for j in doc.ja_preface}
+    return (
+        gold,
+        {en_no[e] for e in doc.en_only},
+        {ja_no[j] for j in doc.ja_only} | {ja_no[j] for j in doc.ja_preface},
+    )
 
 
 def write_files(doc: SyntheticDoc, en_path: Path, ja_path: Path) -> set[Pair]:

@@ -19,7 +19,7 @@ JA = [
     "2008年からこの航路を担ってきたルース・ドラクロワ船長は、この決定を歓迎した。",
     "乗船券は昨年より15%値上がりする。",
 ]
-PAGE = "\n".join(JA + ["原文はこちら"] + EN) + "\n"
+PAGE = "\n".join([*JA, "原文はこちら", *EN]) + "\n"
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,11 @@ def test_japanese_encodings_and_utf16_with_and_without_bom_are_decoded(tmp_path,
     path = tmp_path / "page.txt"
     path.write_bytes(PAGE.encode(encoding))
     alignment = align_page(path)
-    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [((5,), (1,)), ((6,), (2,)), ((7,), (3,))]
+    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [
+        ((5,), (1,)),
+        ((6,), (2,)),
+        ((7,), (3,)),
+    ]
     assert alignment.pairs[1].target == JA[1]
     assert alignment.target_only == [4]
 
@@ -40,7 +44,10 @@ BAD_PAGES = {
     "only blank lines": (b"\n  \n\t\n", "empty"),
     "english only": ("\n".join(EN).encode(), "Japanese"),
     "japanese only": ("\n".join(JA).encode(), "English"),
-    "japanese with english chrome only": (("\n".join(JA * 8) + "\nShare\nTweet\n").encode(), "second language"),
+    "japanese with english chrome only": (
+        ("\n".join(JA * 8) + "\nShare\nTweet\n").encode(),
+        "second language",
+    ),
     "binary": (bytes(range(256)) * 8, "binary"),
 }
 

@@ -57,8 +57,9 @@ def test_locked_links_refuse_edits_and_survive_realign():
 
     def naive(source, target, bounded):
         assert bounded  # a locked link borders the gaps
-        return [Link((s,), (t,), 0.5) for s, t in zip(source, target, strict=False)] + \
-            [Link((), (t,), 0.0) for t in target[len(source):]]
+        return [Link((s,), (t,), 0.5) for s, t in zip(source, target, strict=False)] + [
+            Link((), (t,), 0.0) for t in target[len(source) :]
+        ]
 
     out = realign(locked, naive)
     assert Link((2,), (11, 12), 1.0, locked=True) in out

@@ -41,7 +41,11 @@ def test_line_endings_and_bom(tmp_path, case):
     path = tmp_path / "page.txt"
     path.write_bytes(_page(**CASES[case]).encode("utf-8"))
     alignment = align_page(path)
-    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [((4,), (1,)), ((5,), (2,)), ((6,), (3,))]
+    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [
+        ((4,), (1,)),
+        ((5,), (2,)),
+        ((6,), (3,)),
+    ]
     assert alignment.source_only == [] and alignment.target_only == []
     assert alignment.pairs[0].target == JA[0]  # no BOM, no \r in the text
     assert alignment.pairs[-1].source == EN[-1]
@@ -51,7 +55,11 @@ def test_blank_lines_count_for_numbering_but_are_in_no_list(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text(_page("\n", blank=True), encoding="utf-8")  # line 2 is spaces, line 5 empty
     alignment = align_page(path)
-    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [((6,), (1,)), ((7,), (3,)), ((8,), (4,))]
+    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [
+        ((6,), (1,)),
+        ((7,), (3,)),
+        ((8,), (4,)),
+    ]
     everywhere = [n for p in alignment.pairs for n in p.source_lines + p.target_lines]
     everywhere += alignment.source_only + alignment.target_only
     assert 2 not in everywhere and 5 not in everywhere
@@ -59,8 +67,10 @@ def test_blank_lines_count_for_numbering_but_are_in_no_list(tmp_path):
 
 def test_surrounding_whitespace_is_stripped_inner_kept(tmp_path):
     path = tmp_path / "page.txt"
-    path.write_text("\n".join(["  " + JA[0] + "\t", *JA[1:], "\t" + EN[0].replace(" on ", "  on ") + "  ", *EN[1:]]),
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join(["  " + JA[0] + "\t", *JA[1:], "\t" + EN[0].replace(" on ", "  on ") + "  ", *EN[1:]]),
+        encoding="utf-8",
+    )
     pair = align_page(path).pairs[0]
     assert pair.target == JA[0]
     assert pair.source == EN[0].replace(" on ", "  on ")
@@ -70,7 +80,11 @@ def test_english_first_page_still_has_english_as_source(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text("\n".join([*EN, "――", *JA]), encoding="utf-8")
     alignment = align_page(path)
-    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [((1,), (5,)), ((2,), (6,)), ((3,), (7,))]
+    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [
+        ((1,), (5,)),
+        ((2,), (6,)),
+        ((3,), (7,)),
+    ]
     assert alignment.target_only == [4] or alignment.source_only == [4]
 
 
@@ -79,7 +93,11 @@ def test_two_files_number_lines_per_file(tmp_path):
     en.write_text("\r\n".join(EN), encoding="utf-8")
     ja.write_text("\n\n".join(JA) + "\n", encoding="utf-8")
     alignment = align_files(en, ja)
-    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [((1,), (1,)), ((2,), (3,)), ((3,), (5,))]
+    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [
+        ((1,), (1,)),
+        ((2,), (3,)),
+        ((3,), (5,)),
+    ]
 
 
 def test_markdown_paragraphs_keep_all_their_lines(tmp_path):
@@ -87,5 +105,9 @@ def test_markdown_paragraphs_keep_all_their_lines(tmp_path):
     en.write_text("# Reopening\n\n" + EN[0] + "\n" + EN[1] + "\n\n" + EN[2] + "\n", encoding="utf-8")
     ja.write_text("# 再開\n\n" + JA[0] + JA[1] + "\n\n" + JA[2] + "\n", encoding="utf-8")
     alignment = align_files(en, ja)
-    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [((1,), (1,)), ((3, 4), (3,)), ((6,), (5,))]
+    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [
+        ((1,), (1,)),
+        ((3, 4), (3,)),
+        ((6,), (5,)),
+    ]
     assert alignment.pairs[1].source == EN[0] + "\n" + EN[1]

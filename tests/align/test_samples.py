@@ -46,7 +46,11 @@ def test_untranslated_body_paragraph_is_a_source_only_segment_but_chrome_is_not(
 
 def test_speaker_labels_pair_turn_by_turn():
     alignment = align_page(DATA / "sample_water.txt")
-    turns = {p.source_lines: p.target_lines for p in alignment.pairs if p.source.split(":")[0] in ("Whitcombe", "Okafor")}
+    turns = {
+        p.source_lines: p.target_lines
+        for p in alignment.pairs
+        if p.source.split(":")[0] in ("Whitcombe", "Okafor")
+    }
     assert turns == {(38,): (15,), (39,): (16,)}
 
 

@@ -35,7 +35,7 @@ def test_pages_align_back_with_strict_pair_f1(sentence_pairs, tmp_path):
     for seed in range(DOCS):
         doc = build(sentence_pairs, seed + 1000)
         path = tmp_path / f"page{seed}.txt"
-        gold, en_only, ja_unpaired = write_page(doc, path, seed)
+        gold, _en_only, ja_unpaired = write_page(doc, path, seed)
         alignment = align_page(path)
         got = {(p.source_lines, p.target_lines) for p in alignment.pairs}
         totals.append(f1(got, gold))

@@ -14,8 +14,13 @@ PAIR_KEYS = {"source_lines", "target_lines", "source", "target", "confidence"}
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mtreview", "align", *args], capture_output=True, text=True,
-                          timeout=120, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "mtreview", "align", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        encoding="utf-8",
+    )
 
 
 def check_contract(document: dict, lines: list[int]) -> None:
