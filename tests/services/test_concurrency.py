@@ -58,8 +58,8 @@ def reviewer(url: str, name: str, seed: int, ops: int) -> dict[str, Any]:
                         new, _ = svc.edit(sid, text, expected)
                     acks.append(["segment", sid, expected, new.version, text])
                     continue
-                existing = svc.store.annotations(segment_ids=[sid])
-                if roll < 0.8 or not existing:
+                existing = [] if roll < 0.8 else svc.store.annotations(segment_ids=[sid])
+                if not existing:
                     kind = "annotation"
                     ann, _ = svc.annotate(AnnotationDraft(sid, "Style", Severity.MINOR, comment=text))
                     acks.append(["annotation", ann.id, 0, ann.version, text])
