@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,9 @@ from mtreview.qa.entities import (
 from mtreview.qa.glossary import Glossary, read_glossary
 from mtreview.qa.jtext import english_keys, katakana_full
 from mtreview.qa.lexicons import Idiom, Lexicons, load_lexicons, shipped_lexicons
+
+HONORIFIC = re.compile(r"([\u30a1-\u30fa\u30fc]{2,})(?:氏|さん|様|教授|博士|議員|記者)")
+"""A katakana name followed by a personal honorific or title."""
 
 
 @dataclass
@@ -117,6 +121,7 @@ class DocumentFacts:
             [self.mentions[s.id] for s in document.segments],
         )
         self._name_index: dict[str, list[str]] | None = None
+        self._honorifics: set[str] | None = None
         self.fallback_names: dict[str, str | None] = {}
         """Katakana run → the document's person or organisation it renders (cache of the name checks)."""
         self._ratio: dict[str, float] = {}
@@ -125,6 +130,13 @@ class DocumentFacts:
             if r is not None:
                 self._ratio[s.id] = r
         self.ratios = LengthStats(list(self._ratio.values()))
+
+    def honorific(self, katakana: str) -> bool:
+        """Whether the translation writes ``katakana`` with a personal honorific (氏, さん…) somewhere."""
+        if self._honorifics is None:
+            targets = (s.target for s in self.segments.values())
+            self._honorifics = {m.group(1) for t in targets for m in HONORIFIC.finditer(t)}
+        return katakana in self._honorifics
 
     def name_candidates(self, katakana: str) -> list[str]:
         """Document names that could be rendered by ``katakana`` (same first sound). Callers keep only

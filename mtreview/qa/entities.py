@@ -50,6 +50,13 @@ PERSON_CUE_AFTER = re.compile(
 )
 PRONOUN_NEXT = re.compile(r"^[^.!?]*[.!?]['’\"”]*\s+(?:He|She|His|Her)\b")
 LOWER_WORDS = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
+ROLES = _wordset(
+    """researcher researchers scientist economist author writer journalist reporter analyst founder cofounder
+    co-founder engineer philosopher commentator blogger investor executive director chief chair historian
+    colleague friend politician lawmaker lawyer attorney spokesperson spokeswoman spokesman adviser advisor
+    expert critic novelist poet artist actor actress singer player coach manager"""
+)
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +130,8 @@ def find_mentions(
             bare = _strip_possessive(token).lower()
             after_given = bool(current) and current[-1][1].lower() in given_names
             is_common = bare in STOPWORDS or (bare in common and not after_given and bare not in given_names)
+            if bare in ROLES or bare.rstrip(".") in TITLES:
+                is_common = True  # "Economist Lena Brandt": the role is not part of the name
             if (i == 0 and initial and bare in STOPWORDS) or (is_common and not is_acronym(token)):
                 _flush(source, current, mentions)
                 continue
@@ -256,6 +265,8 @@ class EntityIndex:
         title = _TITLE_BEFORE.search(before)
         if title and title.group(1).lower() in TITLES:
             person += 3
+        elif title and title.group(1).lower() in ROLES:
+            person += 2  # "economist Jane Roe", "co-founder Tom Ng"
         if PERSON_CUE_AFTER.match(after):
             person += 1
         if PRONOUN_NEXT.match(after):

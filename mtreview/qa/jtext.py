@@ -306,7 +306,10 @@ def first_sound(full: str) -> str:
 
 @lru_cache(maxsize=65536)
 def english_sounds(word: str) -> frozenset[str]:
-    return frozenset(first_sound(full) for _skeleton, full in english_keys(word))
+    sounds = {first_sound(full) for _skeleton, full in english_keys(word)}
+    if sounds & {"h", "w"}:
+        sounds |= {"h", "w"}  # Wh- is often ホ (ホイットニー)
+    return frozenset(sounds)
 
 
 def english_key(word: str) -> str:
@@ -337,7 +340,7 @@ def name_similarity(english: str, katakana: str) -> float:
     for a, full_a in english_keys(english):
         if not full_a or (full_a[0] in "aeiouy") != (full_b[0] in "aeiouy"):
             continue  # Oliver is not レベル: the first sound must agree (vowel or consonant)
-        if full_a[0] not in "aeiouy" and full_a[0] != full_b[0]:
+        if full_a[0] not in "aeiouy" and full_a[0] != full_b[0] and {full_a[0], full_b[0]} != {"h", "w"}:
             continue
         if a and abs(len(a) - len(b)) <= max(2, len(a) // 2):
             skeleton = float(Levenshtein.normalized_similarity(a, b))

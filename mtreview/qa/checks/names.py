@@ -17,7 +17,7 @@ from mtreview.qa.jtext import KATAKANA_RUN, english_sounds, first_sound, katakan
 _KATA = r"[\u30a1-\u30fa\u30fc\u30fb]+"
 _LATIN = r"[A-Za-z][A-Za-z0-9&'’.\-]*(?: [A-Z][A-Za-z0-9&'’.\-]*)*"
 COMPANY_AFTER = re.compile(
-    rf"(?P<name>{_KATA}|{_LATIN})\s?(?P<suffix>株式会社|有限会社|合同会社|社(?![会交説是団])|"
+    rf"(?P<name>{_KATA}|{_LATIN})\s?(?P<suffix>株式会社|有限会社|合同会社|社(?![会交説是団長員内外屋宅])|"
     r"コーポレーション|インコーポレイテッド|ホールディングス|グループ|"
     r"Inc\.?|Corp\.?|Co\.,? ?Ltd\.?|Ltd\.?|LLC)"
 )
@@ -87,6 +87,8 @@ class NameAsCompany(Check):
                     if token is None:
                         continue
                     kind = entities.kind(token)
+                    if kind == "name" and doc.honorific(part):
+                        kind = "person"  # the translation itself calls it 氏/さん elsewhere
                     if kind == "person":
                         persons.append(token)
                     elif kind == "org":
