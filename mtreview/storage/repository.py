@@ -148,6 +148,9 @@ class ProjectStore:
         self.backup = backup
         # Write transactions: on SQLite they take the write lock at BEGIN (see engine._sqlite_begin).
         self._writer = engine.execution_options(**{WRITE: True})
+        # Reads on a server run in autocommit: one round trip per query instead of BEGIN, query, ROLLBACK.
+        server = engine.dialect.name == "postgresql"
+        self._reader = engine.execution_options(isolation_level="AUTOCOMMIT") if server else engine
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -178,12 +181,12 @@ class ProjectStore:
 
     # ------------------------------------------------------------------ settings
     def get_setting(self, key: str, default: Any = None) -> Any:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             value = c.execute(select(SettingRow.value).where(SettingRow.key == key)).scalar_one_or_none()
         return default if value is None else value
 
     def settings(self) -> dict[str, Any]:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             return {k: v for k, v in c.execute(select(SettingRow.key, SettingRow.value))}
 
     def set_setting(self, key: str, value: Any) -> None:
@@ -251,7 +254,7 @@ class ProjectStore:
         return f"{name} ({n})"
 
     def documents(self) -> list[Document]:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             counts = dict(
                 c.execute(select(SegmentRow.document_id, func.count()).group_by(SegmentRow.document_id)).all()
             )
@@ -271,7 +274,7 @@ class ProjectStore:
         raise NotFoundError(_("no document named {name!r}").format(name=name))
 
     def notes(self, document_id: int) -> list[tuple[int, str]]:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             return [
                 (r.line, r.text)
                 for r in c.execute(select(NoteRow).where(NoteRow.document_id == document_id).order_by(NoteRow.line))
@@ -292,7 +295,7 @@ class ProjectStore:
         query = select(func.count()).select_from(SegmentRow)
         if statuses is not None:
             query = query.where(SegmentRow.status.in_([Status(s).value for s in statuses]))
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             return int(c.execute(query).scalar_one())
 
     def segment_ids(
@@ -325,7 +328,7 @@ class ProjectStore:
                 if side in ("both", "target"):
                     conditions += [SegmentRow.mt.ilike(like, escape="\\"), SegmentRow.corrected.ilike(like, escape="\\")]
                 query = query.where(or_(*conditions))
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             rows = c.execute(query).all()
         if pattern is None:
             return [r.id for r in rows]
@@ -341,7 +344,7 @@ class ProjectStore:
         return out
 
     def segment(self, segment_id: int) -> Segment:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             row = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one_or_none()
         if row is None:
             raise NotFoundError(_("segment {id} does not exist").format(id=segment_id))
@@ -350,7 +353,7 @@ class ProjectStore:
     def segments(self, ids: Sequence[int]) -> list[Segment]:
         """Segments for ``ids``, in the order given (missing ids are left out)."""
         found: dict[int, Segment] = {}
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             for start in range(0, len(ids), 900):
                 chunk = list(ids[start : start + 900])
                 for row in c.execute(select(SegmentRow).where(SegmentRow.id.in_(chunk))):
@@ -369,7 +372,7 @@ class ProjectStore:
                     or_(SegmentRow.document_id > last_doc,
                         (SegmentRow.document_id == last_doc) & (SegmentRow.ordinal > last_ord))
                 )
-            with self.engine.connect() as c:
+            with self._reader.connect() as c:
                 rows = c.execute(query).all()
             if not rows:
                 return
@@ -401,12 +404,13 @@ class ProjectStore:
             before = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one_or_none()
             if before is None:
                 raise NotFoundError(_("segment {id} does not exist").format(id=segment_id))
-            result = c.execute(
+            after = c.execute(
                 update(SegmentRow)
                 .where(SegmentRow.id == segment_id, SegmentRow.version == expected_version)
                 .values(**values, version=SegmentRow.version + 1, author=author, updated_at=stamp)
-            )
-            if result.rowcount != 1:
+                .returning(*SegmentRow.__table__.columns)
+            ).one_or_none()
+            if after is None:
                 # Re-read: under READ COMMITTED the row may have moved on since ``before`` was read.
                 latest = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one_or_none()
                 current = _segment(latest if latest is not None else before)
@@ -418,7 +422,6 @@ class ProjectStore:
                     current=current,
                     attempted=values,
                 )
-            after = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one()
             c.execute(insert(RevisionRow).values(
                 entity="segment", entity_id=segment_id, segment_id=segment_id, action=action, author=author,
                 at=stamp, before=_segment_state(before), after=_segment_state(after),
@@ -442,7 +445,7 @@ class ProjectStore:
         if states is not None:
             query = query.where(AnnotationRow.state.in_([s.value for s in states]))
         out: list[Annotation] = []
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             if segment_ids is None:
                 out = [_annotation(r) for r in c.execute(query)]
             else:
@@ -453,7 +456,7 @@ class ProjectStore:
         return out
 
     def annotation(self, annotation_id: int) -> Annotation:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             row = c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one_or_none()
         if row is None:
             raise NotFoundError(_("annotation {id} does not exist").format(id=annotation_id))
@@ -585,13 +588,13 @@ class ProjectStore:
         query = select(AnnotationRow.id, AnnotationRow.fingerprint)
         if states is not None:
             query = query.where(AnnotationRow.state.in_([AnnotationState(s).value for s in states]))
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             return {row.id: row.fingerprint for row in c.execute(query)}
 
     def fingerprint_states(self, fingerprints: Iterable[str]) -> dict[str, AnnotationState]:
         keys = list(set(fingerprints))
         out: dict[str, AnnotationState] = {}
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             for start in range(0, len(keys), 900):
                 rows = c.execute(
                     select(AnnotationRow.fingerprint, AnnotationRow.state)
@@ -608,7 +611,7 @@ class ProjectStore:
             query = query.where(RevisionRow.segment_id == segment_id)
         if limit is not None:
             query = query.order_by(None).order_by(RevisionRow.id.desc()).limit(limit)
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             rows = c.execute(query).all()
         revs = [
             Revision(r.id, r.entity, r.entity_id, r.segment_id, r.action, r.author, _dt(r.at), r.before, r.after)
@@ -617,7 +620,7 @@ class ProjectStore:
         return sorted(revs, key=lambda r: r.id)
 
     def revisions_since(self, revision_id: int) -> list[Revision]:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             rows = c.execute(select(RevisionRow).where(RevisionRow.id > revision_id).order_by(RevisionRow.id)).all()
         return [
             Revision(r.id, r.entity, r.entity_id, r.segment_id, r.action, r.author, _dt(r.at), r.before, r.after)
@@ -625,14 +628,14 @@ class ProjectStore:
         ]
 
     def last_revision_id(self) -> int:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             return int(c.execute(select(func.coalesce(func.max(RevisionRow.id), 0))).scalar_one())
 
     def revisions_by_ids(self, ids: Iterable[int]) -> list[Revision]:
         """The revisions with these ids that exist (now), in id order."""
         keys = sorted(set(ids))
         rows: list[Any] = []
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             for start in range(0, len(keys), 900):
                 chunk = keys[start : start + 900]
                 rows += c.execute(select(RevisionRow).where(RevisionRow.id.in_(chunk))).all()
@@ -641,7 +644,7 @@ class ProjectStore:
         return sorted(revs, key=lambda r: r.id)
 
     def document_ids(self) -> list[int]:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             return list(c.execute(select(DocumentRow.id).order_by(DocumentRow.id)).scalars())
 
     # ------------------------------------------------------------------ presence (team mode)
@@ -671,7 +674,7 @@ class ProjectStore:
 
     def editing_now(self, max_age_s: float = 15.0) -> dict[int, list[str]]:
         """Segments being edited: segment id -> reviewers whose heartbeat is at most ``max_age_s`` old."""
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             cutoff = self._clock(c) - timedelta(seconds=max_age_s)
             rows = c.execute(select(PresenceRow).order_by(PresenceRow.author)).all()
         out: dict[int, list[str]] = {}
@@ -697,7 +700,7 @@ class ProjectStore:
                     segment_id=segment_id, author=author, text=text, base_version=base_version, updated_at=stamp))
 
     def drafts(self, author: str) -> dict[int, tuple[str, int]]:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             rows = c.execute(select(DraftRow).where(DraftRow.author == author)).all()
         return {r.segment_id: (r.text, r.base_version) for r in rows}
 
@@ -709,7 +712,7 @@ class ProjectStore:
     def check_integrity(self) -> list[str]:
         """Problems found by SQLite's integrity check and the app's own invariants (empty list: healthy)."""
         problems: list[str] = []
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             if self.engine.dialect.name == "sqlite":
                 result = [r[0] for r in c.exec_driver_sql("PRAGMA integrity_check")]
                 if result != ["ok"]:
