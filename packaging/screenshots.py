@@ -1,7 +1,8 @@
 """Screenshots of the main views in English and Japanese (offscreen; needs a CJK font such as
 fonts-noto-cjk for the Japanese text).
 
-    python packaging/screenshots.py [OUT_DIR]     # default: docs/screenshots
+    python packaging/screenshots.py [OUT_DIR] [LANG...]   # default: docs/screenshots en ja
+                                                          # (pseudo: the pseudo-translation, for clipping)
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "docs" / "screenshots")
+    default = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="mtreview-shots-"))
     os.environ["MTREVIEW_CONFIG_DIR"] = str(home / "config")
@@ -33,7 +35,7 @@ def main() -> int:
 
     app = make_application(sys.argv[:1])
     assert isinstance(app, QApplication)
-    for lang in ("en", "ja"):
+    for lang in sys.argv[2:] or ("en", "ja"):
         i18n.set_language(lang)
         translators = install_qt_translations(app, lang)
         prefs = Preferences(reviewer="reviewer")

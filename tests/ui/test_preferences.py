@@ -158,3 +158,37 @@ def test_shortcut_table_lists_every_window_action(qtbot, window):
     names = {dialog.shortcuts.item(r, 0).text() for r in range(dialog.shortcuts.rowCount())}
     assert {"Confirm and Next", "Next Unconfirmed", "Preferences…"} <= names
     assert dialog.shortcuts.item(0, 0).flags() & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags
+
+
+def test_language_chosen_in_preferences_is_used_at_the_next_start(qtbot, monkeypatch):
+    """Save 日本語 in the dialog, start the app as `mtreview` does: the menus come up in Japanese."""
+    import sys
+
+    from PySide6.QtCore import QTimer
+
+    from mtreview import i18n
+    from mtreview.ui import app as app_module
+    from mtreview.ui.main_window import MainWindow
+
+    dialog = PreferencesDialog(Preferences(reviewer="tester"), {})
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("ja"))
+    assert dialog.apply()
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs the crash dialog hook
+    seen: list[str] = []
+
+    def look() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                seen.extend(a.text() for a in widget.menuBar().actions())
+
+    QTimer.singleShot(300, look)
+    qt_app = QApplication.instance()
+    try:
+        assert app_module.run_gui(None, None, exit_after_ms=800) == 0
+    finally:
+        for translator in getattr(qt_app, "_mtreview_translators", []):
+            qt_app.removeTranslator(translator)
+        i18n.set_language("en")
+    assert "ファイル(&F)" in seen, seen
