@@ -161,7 +161,8 @@ def main() -> None:
             f1 = 2 * tp / (len(got) + len(gold)) if got or gold else 1.0
             rows[n] = (seconds, floor, growth, f1)
             print(
-                f"align {n:>6} paragraphs: {seconds:7.2f} s wall ({cpu:.2f} s CPU) = {seconds / floor:6.1f}× the floor "
+                f"align {n:>6} paragraphs: {seconds:7.2f} s wall ({cpu:.2f} s CPU) "
+                f"= {seconds / floor:6.1f}× the floor "
                 f"(read + split both files, {floor:.3f} s); peak memory growth {growth:7.1f} MB; "
                 f"strict pair F1 {f1:.4f}",
                 flush=True,
