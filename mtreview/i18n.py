@@ -108,3 +108,14 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it now."""
     return message
+
+
+CATEGORY_CONTEXT = "typology category"
+
+
+def category_label(path: str) -> str:
+    """A typology category path (``Accuracy/Mistranslation``) in the UI language, parts joined by `` / ``.
+    The parts are in the catalogue under the context ``typology category`` (extracted from the typology
+    files by ``python -m mtreview.tools.catalogue extract``)."""
+    return " / ".join(pgettext(CATEGORY_CONTEXT, part) for part in path.split("/"))
+

@@ -114,3 +114,25 @@ def test_pseudo_translation_is_longer_and_keeps_placeholders():
     text = i18n._("Imported {name}: {n} segments")
     assert len(text) > len("Imported {name}: {n} segments")
     assert text.format(name="x", n=3)  # placeholders still work
+
+
+def test_every_category_of_every_shipped_typology_has_a_japanese_label():
+    from mtreview.scoring.typology import available, load
+
+    i18n.set_language("ja")
+    untranslated = []
+    for typology_id in available():
+        for category in load(typology_id).categories:
+            label = i18n.category_label(category.path)
+            parts = label.split(" / ")
+            if len(parts) != len(category.path.split("/")) or not all(JAPANESE.search(p) for p in parts):
+                untranslated.append((typology_id, category.path, label))
+    assert not untranslated
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_category_label_keeps_unknown_parts_and_the_hierarchy(language):
+    i18n.set_language(language)
+    label = i18n.category_label("Accuracy/Made-up subcategory")
+    assert label.endswith(" / Made-up subcategory")
+    assert (label.split(" / ")[0] == "Accuracy") is (language == "en")

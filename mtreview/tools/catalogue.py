@@ -37,12 +37,21 @@ KEYWORDS = {"_": 1, "N_": 1, "gettext": 1, "pgettext": 2}
 
 
 def _dynamic_messages() -> list[tuple[str | None, str, str]]:
-    """Strings translated through a variable: the values of the enums the UI shows with ``_(x.value)``."""
+    """Strings translated through a variable: the values of the enums the UI shows with ``_(x.value)`` and
+    the category names of the shipped typologies."""
     from mtreview.domain.model import AnnotationState, Severity, Side, Status
+    from mtreview.i18n import CATEGORY_CONTEXT
+    from mtreview.scoring.typology import available, load
 
     found: list[tuple[str | None, str, str]] = []
     for enum in (Status, Severity, AnnotationState, Side):
         found.extend((None, member.value, f"mtreview/domain/model.py: {enum.__name__}") for member in enum)
+    # Category names of the shipped typologies, shown through i18n.category_label(path).
+    for typology_id in available():
+        typology = load(typology_id)
+        for category in typology.categories:
+            for part in [*category.path.split("/"), *([category.group] if category.group else [])]:
+                found.append((CATEGORY_CONTEXT, part, f"typology {typology_id}"))
     return found
 
 
