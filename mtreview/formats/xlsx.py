@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from mtreview.domain.errors import InputError
+from mtreview.domain.errors import InputError, MtreviewError
 from mtreview.domain.model import ImportedDocument, SegmentDraft, Severity, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats import placeholders as ph
@@ -225,6 +225,10 @@ def read_xlsx(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) ->
             raise InputError(_("cannot read the workbook: {error}").format(error=exc), str(p)) from None
         try:
             return _read_rows(p, wb, progress)
+        except MtreviewError:
+            raise
+        except Exception as exc:  # read-only sheets are parsed lazily: a broken one fails here (fuzz-found)
+            raise InputError(_("cannot read the workbook: {error}").format(error=exc), str(p)) from None
         finally:
             wb.close()
 

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 FIGURES: dict[str, list[str]] = {}
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def figures() -> dict[str, list[str]]:
     return FIGURES
 
