@@ -66,3 +66,18 @@ def test_two_files_in_either_order(tmp_path, swap):
     expected = {(tuple(s), tuple(n - 35 for n in t)) for s, t in gold_of("sample_markdown.md")["pairs"]}
     assert got == expected
     assert all(p.source.isascii() for p in alignment.pairs if p.source_lines != (1,))
+
+
+def test_confidence_tells_a_real_translation_from_an_unrelated_one(tmp_path):
+    water = (DATA / "sample_water.txt").read_text(encoding="utf-8").split("\n")
+    marsh = (DATA / "sample_markdown.md").read_text(encoding="utf-8").split("\n")
+    real_en, real_ja = tmp_path / "en.txt", tmp_path / "ja.txt"
+    real_en.write_text("\n".join(water[29:51]), encoding="utf-8")
+    real_ja.write_text("\n".join(water[6:27]), encoding="utf-8")
+    unrelated_ja = tmp_path / "other.ja.txt"
+    unrelated_ja.write_text("\n".join(line for line in marsh[35:] if line.strip()), encoding="utf-8")
+    real = align_files(real_en, real_ja)
+    other = align_files(real_en, unrelated_ja)
+    mean = lambda pairs: sum(p.confidence for p in pairs) / max(1, len(pairs))  # noqa: E731
+    assert mean(real.pairs) > 0.85
+    assert len(other.pairs) < len(real.pairs) / 2 or mean(other.pairs) < 0.5
