@@ -260,9 +260,9 @@ class _Anchors:
         q = hit % stride
         tok = hit // stride
         rep_p = np.repeat(p, counts)
-        self.flat = np.bincount(self.offsets[rep_p] + (q - alo[rep_p]), weight_of[tok], minlength=size).astype(
-            np.float64
-        )
+        self.flat = np.bincount(
+            self.offsets[rep_p] + (q - alo[rep_p]), weight_of[tok], minlength=size
+        ).astype(np.float64)
 
     def row(self, s: int, start: int, length: int) -> FloatArray:
         if s < 0:
@@ -337,7 +337,8 @@ def _band_costs(
     s_q = padded([float(u.quote) for u in source])
     s_tr = padded([float(u.truncated) for u in source]) > 0
     s_adj = padded(
-        [0.0] + [sum(weights.get(t, 0.0) for t in source[k - 1].tokens & source[k].tokens) for k in range(1, n)]
+        [0.0]
+        + [sum(weights.get(t, 0.0) for t in source[k - 1].tokens & source[k].tokens) for k in range(1, n)]
     )
     lt = padded([u.length for u in target])
     t_w = padded([sum(weights.get(t, 0.0) for t in u.tokens) for u in target])
@@ -345,7 +346,8 @@ def _band_costs(
     t_q = padded([float(u.quote) for u in target])
     t_tr = padded([float(u.truncated) for u in target]) > 0
     t_adj = padded(
-        [0.0] + [sum(weights.get(t, 0.0) for t in target[k - 1].tokens & target[k].tokens) for k in range(1, m)]
+        [0.0]
+        + [sum(weights.get(t, 0.0) for t in target[k - 1].tokens & target[k].tokens) for k in range(1, m)]
     )
 
     def costs_for(r0: int, r1: int) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:

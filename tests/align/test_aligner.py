@@ -24,7 +24,11 @@ def links_of(result: aligner.AlignerResult) -> list[tuple[tuple[int, ...], tuple
 W = {f"n:{k}": 1.5 for k in range(100)}
 
 CASES = {
-    "1-1": ([unit(100, "n:1"), unit(60, "n:2")], [unit(100, "n:1"), unit(60, "n:2")], [((0,), (0,)), ((1,), (1,))]),
+    "1-1": (
+        [unit(100, "n:1"), unit(60, "n:2")],
+        [unit(100, "n:1"), unit(60, "n:2")],
+        [((0,), (0,)), ((1,), (1,))],
+    ),
     "1-2": (
         [unit(200, "n:1", "n:2"), unit(80, "n:3")],
         [unit(100, "n:1"), unit(100, "n:2"), unit(80, "n:3")],
