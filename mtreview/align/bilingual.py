@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mtreview.align.aligner import AlignerResult, AlignParams, align_units
 from mtreview.align.base import AlignedPair, Alignment
-from mtreview.align.features import document_features, japanese_ratio
+from mtreview.align.features import document_features, japanese_ratio, ratio_of_pairs
 from mtreview.align.structure import Unit, file_language, peel_file, read_units, split_page
 from mtreview.domain.errors import InputError
 from mtreview.domain.progress import NO_PROGRESS, Progress
@@ -33,6 +33,10 @@ __all__ = [
     "is_japanese",
     "japanese_ratio",
 ]
+
+
+REALIGN_LIMIT = 5000
+"""Documents with fewer source paragraphs than this are realigned once with the ratio of their pairs."""
 
 
 def is_japanese(text: str) -> bool:
@@ -55,6 +59,17 @@ def align_units_to_alignment(
     progress.check()
     features = document_features([u.flat for u in source], [u.flat for u in target])
     result: AlignerResult = align_units(features.source, features.target, features.weights, params, progress)
+    # The first ratio counted summaries and chrome too; measured on the pairs it is the translation's own.
+    # Realign once with it when it differs markedly (cheap for page-sized documents).
+    ratio = ratio_of_pairs(features.source, features.target, [(lk.source, lk.target) for lk in result.links])
+    if (
+        ratio is not None
+        and abs(ratio - features.ratio) > 0.15 * features.ratio
+        and len(source) < REALIGN_LIMIT
+    ):
+        src_feats = [u.with_ratio(ratio) for u in features.source]
+        tgt_feats = [u.with_ratio(ratio) for u in features.target]
+        result = align_units(src_feats, tgt_feats, features.weights, params, progress)
     pairs: list[AlignedPair] = []
     paired_src: set[int] = set()
     paired_tgt: set[int] = set()

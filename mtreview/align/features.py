@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mtreview.align.names import NameMatcher
 
@@ -308,6 +308,12 @@ class UnitFeatures:
     quote: bool
     truncated: bool = False
     """Long and ending mid-sentence (a page cut off here): being shorter than its counterpart is expected."""
+    cjk_chars: int = 0
+    other_chars: int = 0
+
+    def with_ratio(self, ratio: float) -> UnitFeatures:
+        """The same unit measured with another Japanese/English character ratio."""
+        return replace(self, length=self.cjk_chars / ratio + self.other_chars)
 
 
 _TERMINAL = frozenset("。．.!?！？」』\"”’')）)]】:：…")
@@ -394,6 +400,8 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
             r.speaker,
             r.quote,
             looks_truncated(r.text),
+            r.cjk_chars,
+            r.other_chars,
         )
         for r, ts in zip(src_raw, src_tokens, strict=True)
     ]
@@ -404,7 +412,27 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
             r.speaker,
             r.quote,
             looks_truncated(r.text),
+            r.cjk_chars,
+            r.other_chars,
         )
         for r, ts in zip(tgt_raw, tgt_tokens, strict=True)
     ]
     return DocumentFeatures(src_units, tgt_units, weights, ratio, name_map)
+
+
+def ratio_of_pairs(
+    source: Sequence[UnitFeatures],
+    target: Sequence[UnitFeatures],
+    links: Sequence[tuple[Sequence[int], Sequence[int]]],
+) -> float | None:
+    """Japanese characters per English character over aligned pairs only (no preface, summary or chrome);
+    ``None`` when the pairs hold too little text to tell."""
+    cjk = en = 0
+    for src, tgt in links:
+        cjk += sum(target[t].cjk_chars for t in tgt)
+        en += sum(source[s].other_chars + source[s].cjk_chars for s in src) - sum(
+            target[t].other_chars for t in tgt
+        )
+    if cjk < 50 or en < 150:
+        return None
+    return min(0.8, max(0.15, cjk / en))
