@@ -434,6 +434,44 @@ def user_lexicon_dir() -> Path:
     return Path(platformdirs.user_data_dir("mtreview", appauthor=False)) / "lexicons"
 
 
+def _clean(value: str) -> str:
+    if any(c in value for c in "\t\r\n"):
+        raise InputError(_("tabs and line breaks are not allowed in a lexicon entry"))
+    return value.strip()
+
+
+def add_user_idiom(idiom: str, literal: Iterable[str], accepted: Iterable[str] = (), meaning: str = "",
+                   pattern: str = "", user_dir: Path | None = None) -> Path:
+    """Append an idiom to the user's lexicon (what the GUI's "add idiom" does); returns the file.
+
+    The entry is validated first (pattern compiles, literal words given, not already in the user's file);
+    ``InputError`` otherwise, and the file is left unchanged."""
+    idiom, pattern, meaning = _clean(idiom), _clean(pattern), _clean(meaning)
+    literal = [_clean(w) for w in literal if w.strip()]
+    accepted = [_clean(w) for w in accepted if w.strip()]
+    if not idiom or not literal:
+        raise InputError(_("an idiom needs its English text and at least one literal Japanese word"))
+    if any("|" in w for w in literal + accepted):
+        raise InputError(_("“|” is not allowed inside a Japanese word"))
+    try:
+        compile_idiom(idiom, pattern)
+    except re.error as exc:
+        raise InputError(_("invalid regular expression: {error}").format(error=exc)) from None
+    path = (user_dir or user_lexicon_dir()) / "idioms.tsv"
+    if path.is_file() and any(i.idiom.lower() == idiom.lower() for i in load_idioms(path)):
+        raise InputError(_("duplicate idiom {idiom!r}").format(idiom=idiom), str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = "\t".join([idiom, pattern, "|".join(literal), "|".join(accepted), meaning]) + "\n"
+    with open(path, "a", encoding="utf-8", newline="\n") as fh:
+        if fh.tell() == 0:
+            fh.write("# Your idioms (same columns as the shipped idioms.tsv); they replace shipped ones.\n")
+        fh.write(line)
+        fh.flush()
+        os.fsync(fh.fileno())
+    shipped_lexicons.cache_clear()
+    return path
+
+
 @dataclass
 class Lexicons:
     idioms: list[Idiom] = field(default_factory=list)
