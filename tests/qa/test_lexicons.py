@@ -197,14 +197,14 @@ def test_add_user_idiom_is_validated_and_used(tmp_path: Path, monkeypatch: pytes
     from mtreview.qa.lexicons import add_user_idiom
 
     monkeypatch.setenv("MTREVIEW_DATA_DIR", str(tmp_path))
-    path = add_user_idiom("jump the shark tank", ["サメの水槽"], ["落ち目"], "decline")
+    path = add_user_idiom("guard the lighthouse", ["灯台を守"], ["踏みとどまる"], "hold on")
     assert path == tmp_path / "lexicons" / "idioms.tsv"
     with pytest.raises(InputError, match="duplicate"):
-        add_user_idiom("Jump the shark tank", ["サメ"])
+        add_user_idiom("Guard the lighthouse", ["灯台"])
     with pytest.raises(InputError, match="regular expression"):
         add_user_idiom("odd one", ["変"], pattern="re:(unclosed")
     with pytest.raises(InputError):
         add_user_idiom("no literal words", [])
-    result = run([("They jumped the shark tank.", "彼らはサメの水槽を飛び越えた。")], ["literal-idiom"],
+    result = run([("They guarded the lighthouse.", "彼らは灯台を守った。")], ["literal-idiom"],
                  {"user_lexicons": True})
-    assert [(f.text, f.suggestion) for f in result.findings] == [("サメの水槽", "落ち目")]
+    assert [(f.text, f.suggestion) for f in result.findings] == [("灯台を守", "踏みとどまる")]
