@@ -264,12 +264,6 @@ class _Anchors:
             self.offsets[rep_p] + (q - alo[rep_p]), weight_of[tok], minlength=size
         ).astype(np.float64)
 
-    def row(self, s: int, start: int, length: int) -> FloatArray:
-        if s < 0:
-            return np.zeros(length)
-        a, b = int(self.offsets[s]), int(self.offsets[s + 1])
-        return _slice(self.flat[a:b], int(self.alo[s]), start, length, 0.0)
-
 
 def align_units(
     source: Sequence[UnitFeatures],
@@ -302,13 +296,6 @@ def align_units(
 
 _LC_STEP = 0.01
 _LC_TABLE = -log_erfc(np.arange(0.0, 40.0, _LC_STEP) / math.sqrt(2.0))
-
-
-def _length_cost_fast(ls: float, lt: FloatArray, variance: float) -> FloatArray:
-    """``length_cost`` through a table (δ in steps of 0.01): a handful of numpy calls per row."""
-    delta = np.abs(lt - ls) / np.sqrt(variance * np.maximum((lt + ls) * 0.5, 1.0))
-    idx = np.minimum((delta * (1.0 / _LC_STEP)).astype(np.int64), len(_LC_TABLE) - 1)
-    return _LC_TABLE[idx]
 
 
 def _band_costs(
