@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, process
 __all__ = [
     "NameMatcher",
     "is_katakana_word",
+    "katakana_names",
     "katakana_words",
     "name_similarity",
     "phonetic_key",
