@@ -601,7 +601,8 @@ class ProjectStore:
                     .where(AnnotationRow.fingerprint.in_(keys[start : start + 900]))
                 )
                 for fp, state in rows:
-                    out[fp] = AnnotationState(state)
+                    if fp is not None:
+                        out[fp] = AnnotationState(state)
         return out
 
     # ------------------------------------------------------------------ revisions
@@ -729,9 +730,9 @@ class ProjectStore:
             ).scalar_one()
             if bad_status:
                 problems.append(f"{bad_status} segment(s) with an unknown status")
-            for row in c.execute(select(SegmentRow.id, SegmentRow.version)):
-                if row.version < 1:
-                    problems.append(f"segment {row.id} has version {row.version}")
+            for seg_row in c.execute(select(SegmentRow.id, SegmentRow.version)):
+                if seg_row.version < 1:
+                    problems.append(f"segment {seg_row.id} has version {seg_row.version}")
             for row in c.execute(
                 select(AnnotationRow.id, AnnotationRow.side, AnnotationRow.start, AnnotationRow.end,
                        SegmentRow.source, SegmentRow.mt, SegmentRow.corrected)
