@@ -70,14 +70,22 @@ class LengthStats:
 
     def __init__(self, values: list[float]) -> None:
         self.values = sorted(values)
+        self._quartiles: tuple[float, float, float] | None = None
 
     def add(self, value: float) -> None:
         bisect.insort(self.values, value)
+        self._quartiles = None
 
     def remove(self, value: float) -> None:
         i = bisect.bisect_left(self.values, value)
         if i < len(self.values) and self.values[i] == value:
             del self.values[i]
+        self._quartiles = None
+
+    def quartiles(self) -> tuple[float, float, float]:
+        if self._quartiles is None:
+            self._quartiles = (self.quantile(0.25), self.quantile(0.5), self.quantile(0.75))
+        return self._quartiles
 
     def quantile(self, q: float) -> float:
         if not self.values:

@@ -25,8 +25,11 @@ from mtreview.qa.glossary import Glossary
 from mtreview.qa.lexicons import STOPWORDS
 
 _WORD = r"[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*"
+_WORD_TAIL = r"[A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|del|bin|al|ibn|st\.)"
-MENTION_RE = re.compile(rf"(?<![\w'’])({_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})*)")
+# Patterns start with a character class and check the character before it afterwards: the regex engine
+# then skips ahead to candidate characters instead of trying the look-behind at every position.
+MENTION_RE = re.compile(rf"([A-Z](?<![\w'’][A-Z]){_WORD_TAIL}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})*)")
 SPEAKER_RE = re.compile(r"^\s*([A-Za-z0-9][\w.'’\- ]{0,40}?)\s*(\([^)]{1,40}\))?\s*:\s+\S")
 
 
@@ -49,7 +52,7 @@ PERSON_CUE_AFTER = re.compile(
     r"^(?:['’]s)?\s*[,.;:]?\s*(?:who|whom)\b|^\s+(?:himself|herself)\b", re.IGNORECASE
 )
 PRONOUN_NEXT = re.compile(r"^[^.!?]*[.!?]['’\"”]*\s+(?:He|She|His|Her)\b")
-LOWER_WORDS = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
+LOWER_WORDS = re.compile(r"[a-z](?<![\w'’][a-z])[a-z'’-]*")
 ROLES = _wordset(
     """researcher researchers scientist economist author writer journalist reporter analyst founder cofounder
     co-founder engineer philosopher commentator blogger investor executive director chief chair historian

@@ -12,6 +12,7 @@ from mtreview.i18n import N_, _
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts, length_ratio
 
+HAS_LETTER = re.compile(r"[A-Za-z]")
 TARGET_PARENS = re.compile(r"[(（]([^()（）]{1,200})[)）]")
 SOURCE_PARENS = re.compile(r"[(\[]([^()\[\]]{1,300})[)\]]")
 TOKENS = re.compile(r"[A-Za-z][A-Za-z0-9\-]+|\d+(?:\.\d+)?")
@@ -98,7 +99,7 @@ class Omission(Check):
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         source = segment.source.strip()
-        if not re.search(r"[A-Za-z]", source):
+        if not HAS_LETTER.search(source):
             return
         if not segment.target.strip():
             yield self.finding(segment, Side.SOURCE, None, None, _("The source has no translation."))
@@ -110,7 +111,7 @@ class Omission(Check):
             return
         stats = doc.ratios
         if len(stats) >= int(self.params["min_segments"]):
-            q1, median, q3 = stats.quantile(0.25), stats.quantile(0.5), stats.quantile(0.75)
+            q1, median, q3 = stats.quartiles()
             iqr = max(q3 - q1, 0.15)
         else:
             median, iqr = float(self.params["prior_median"]), float(self.params["prior_iqr"])

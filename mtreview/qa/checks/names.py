@@ -25,7 +25,7 @@ COMPANY_BEFORE = re.compile(
     rf"(?P<suffix>株式会社|有限会社|合同会社|\(株\)|（株）)\s?(?P<name>{_KATA}|{_LATIN})"
 )
 NAME_PARTS = re.compile(r"[^・=＝\s]+")
-LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![A-Za-z])")
+LATIN_NAME = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[a-z]+(?:[A-Z][a-z]+)*(?![A-Za-z])")
 
 
 def _best_token(part: str, tokens: Iterable[str], threshold: float) -> tuple[str | None, float]:

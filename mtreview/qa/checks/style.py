@@ -115,13 +115,13 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 FULLWIDTH_PUNCT = {",": "、", ".": "。", "!": "！", "?": "？", ":": "：", ";": "；", "(": "（", ")": "）"}
 JA = re.compile(f"[{JA_CHAR}]")
-ASCII_PUNCT_IN_JA = re.compile(f"(?<=[{JA_CHAR}])(?:\\.\\.\\.|[,.!?:;()])|[()](?=[{JA_CHAR}])")
-"""ASCII punctuation right after a Japanese character, or a bracket right before one."""
+ASCII_PUNCT = re.compile(r"\.\.\.|[,.!?:;()]")
+WIDTH_SUSPECT = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uff9f]")
 HALF_KATAKANA = re.compile(r"[\uff66-\uff9f]+")
 FULL_ALNUM = re.compile(r"[Ａ-Ｚａ-ｚ０-９]+")
 HALF_ALNUM = re.compile(r"[A-Za-z0-9]")
-DOUBLE_SPACE = re.compile(r"(?<=\S)(?: {2,}|\u3000{2,}|[ \u3000]{2,})(?=\S)")
-JA_GAP = re.compile(f"(?<=[{JA_CHAR}])[ \u3000](?=[{JA_CHAR}])")
+DOUBLE_SPACE = re.compile(r"[ \u3000](?<=\S[ \u3000])[ \u3000]+(?=\S)")
+JA_GAP = re.compile(f"[ \u3000](?<=[{JA_CHAR}][ \u3000])(?=[{JA_CHAR}])")
 
 
 class PunctuationWidth(Check):
@@ -139,7 +139,8 @@ class PunctuationWidth(Check):
         target = segment.target
         if not target:
             return
-        for m in HALF_KATAKANA.finditer(target):
+        wide = WIDTH_SUSPECT.search(target) is not None
+        for m in HALF_KATAKANA.finditer(target) if wide else ():
             yield self.finding(
                 segment,
                 Side.TARGET,
@@ -149,7 +150,7 @@ class PunctuationWidth(Check):
                 _fullwidth_katakana(m.group()),
                 category="Style/Awkward",
             )
-        if FULL_ALNUM.search(target) and HALF_ALNUM.search(target):
+        if wide and FULL_ALNUM.search(target) and HALF_ALNUM.search(target):
             for m in FULL_ALNUM.finditer(target):
                 yield self.finding(
                     segment,
@@ -161,16 +162,20 @@ class PunctuationWidth(Check):
                     category="Style/Awkward",
                 )
         yield from self._brackets(segment)
-        for m in DOUBLE_SPACE.finditer(target):
+        spaced = " " in target or "\u3000" in target
+        for m in DOUBLE_SPACE.finditer(target) if spaced else ():
             yield self.finding(segment, Side.TARGET, m.start(), m.end(), _("Doubled space."), " ")
-        for m in JA_GAP.finditer(target):
+        for m in JA_GAP.finditer(target) if spaced else ():
             yield self.finding(
                 segment, Side.TARGET, m.start(), m.end(), _("Space between Japanese characters."), ""
             )
-        for m in ASCII_PUNCT_IN_JA.finditer(target):
+        for m in ASCII_PUNCT.finditer(target):
             start, end = m.start(), m.end()
+            before = target[start - 1] if start else ""
             after = target[end] if end < len(target) else ""
             char = m.group()
+            if not (JA.match(before) or (char in "()" and JA.match(after))):
+                continue
             if char in ":;,." and after and after not in " \n" and not JA.match(after):
                 continue  # 7.1.7, 10:30, a URL or a number
             suggestion = "…" if char == "..." else FULLWIDTH_PUNCT[char]

@@ -12,13 +12,13 @@ from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import has_japanese
 
-LATIN_TOKEN = re.compile(r"(?<![\w@/.\\:#-])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*(?![\w@/\\#]|\.\w)")
+LATIN_TOKEN = re.compile(r"[A-Za-z](?<![\w@/.\\:#-][A-Za-z])[A-Za-z'’]*(?:-[A-Za-z]+)*(?![\w@/\\#]|\.\w)")
 CODE_SPANS = re.compile(
     r"`[^`]*`|https?://\S+|www\.\S+|\S+@\S+\.\w+|\{[^}]*\}|%\w|<[^>]+>|\$\w+|\S+\.(?:py|js|"
     r"json|txt|csv|md|html|xml|exe|dll|so|zip|pdf|png|jpg)\b"
 )
 LOWER_WORDS = re.compile(r"[a-z]+")
-LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]{2,}")
+LOWER_RUN = re.compile(r"[a-z](?<![A-Za-z][a-z])[a-z'’-]+(?![A-Za-z])")
 
 
 # Lower-case forms that are normal in Japanese text: units, abbreviations, file and code words.
