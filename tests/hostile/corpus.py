@@ -28,7 +28,8 @@ class Case:
     expect: str = "either"
     """``reject`` (must be refused with InputError), ``handle`` (must import), or ``either``."""
     want: str = ""
-    """Text an import of this file must contain (the right decoding of a mislabelled file)."""
+    """Text an import of this file must contain (the right decoding of a mislabelled file), or the
+    refusal's message must contain (the reason, where running out of memory is not an answer)."""
 
 
 # ---------------------------------------------------------------------- XML containers
@@ -270,7 +271,7 @@ def build(folder: Path, bait: Path, port: int, closed_port: int, big_line_mb: in
         "billion-laughs-shared-strings/xlsx", "bomb-sst.xlsx", xlsx_bytes(sheet_sst.encode(), shared.encode())
     )
     # a zip bomb: a 200 MB sheet part that compresses to a few hundred KB
-    add("zip-bomb/xlsx", "zip-bomb.xlsx", zip_bomb(200))
+    add("zip-bomb/xlsx", "zip-bomb.xlsx", zip_bomb(200), "reject", "zip bomb")
 
     # --- truncated, invalid and mislabelled XML
     good = {

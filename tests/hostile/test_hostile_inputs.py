@@ -128,6 +128,8 @@ def check_case(world: dict, case: corpus.Case, answer: dict) -> list[str]:  # ty
             problems.append(f"refused with {answer.get('error')}, not InputError: {answer.get('message')}")
         if case.path.name not in str(answer.get("message")):
             problems.append(f"the message does not name the file: {answer.get('message')!r}")
+        if case.want and case.want not in str(answer.get("message")):
+            problems.append(f"refused without saying {case.want!r}: {answer.get('message')!r}")
     else:
         texts = str(answer.get("texts", ""))
         if case.want and case.want not in texts:
