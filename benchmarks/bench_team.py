@@ -5,7 +5,8 @@ The same project is created on it and in a ``.mtreview`` file; 8 reviewer proces
 together and each confirms its own share of segments (``ProjectService.confirm``: optimistic check,
 update, revision, NOTIFY, commit). Printed for each backend: p50/p95 of one confirm, against a floor
 measured in the same run (one bare driver-level UPDATE+COMMIT by a single writer on the same backend),
-and the PostgreSQL/SQLite ratio.
+and the PostgreSQL/SQLite ratios. p99 and mean are printed too: SQLite serialises writers with a
+sleeping busy handler, so its median is low but some confirms wait a second or more.
 
 Usage: python benchmarks/bench_team.py [--n 2000] [--ops 200] [--writers 8]
 """
@@ -163,11 +164,14 @@ def main() -> None:
     for label, lat, floor, bare in (("PostgreSQL", lat_p, floor_p, "psycopg UPDATE+COMMIT"),
                                     ("SQLite", lat_s, floor_s, "sqlite3 UPDATE+COMMIT (WAL, FULL)")):
         print(f"confirm latency, {args.writers} writers, {label}: p50 {pct(lat, .5) * ms:.2f} ms "
-              f"p95 {pct(lat, .95) * ms:.2f} ms ({len(lat)} confirms); floor: bare single-writer {bare} "
+              f"p95 {pct(lat, .95) * ms:.2f} ms p99 {pct(lat, .99) * ms:.2f} ms "
+              f"mean {statistics.fmean(lat) * ms:.2f} ms ({len(lat)} confirms); "
+              f"floor: bare single-writer {bare} "
               f"p50 {pct(floor, .5) * ms:.2f} ms p95 {pct(floor, .95) * ms:.2f} ms; "
               f"ratio p50 {pct(lat, .5) / pct(floor, .5):.1f}x p95 {pct(lat, .95) / pct(floor, .95):.1f}x")
     print(f"PostgreSQL / SQLite with {args.writers} writers: p50 {pct(lat_p, .5) / pct(lat_s, .5):.2f}x "
-          f"p95 {pct(lat_p, .95) / pct(lat_s, .95):.2f}x")
+          f"p95 {pct(lat_p, .95) / pct(lat_s, .95):.2f}x p99 {pct(lat_p, .99) / pct(lat_s, .99):.2f}x "
+          f"mean {statistics.fmean(lat_p) / statistics.fmean(lat_s):.2f}x")
 
 
 if __name__ == "__main__":
