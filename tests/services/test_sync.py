@@ -112,3 +112,26 @@ def test_a_revision_committed_out_of_id_order_is_not_skipped(pg_url: str) -> Non
         feed.close()
         ana.close()
         ben.close()
+
+
+def test_closing_the_feed_ends_a_waiting_worker_at_once(project_url: str) -> None:
+    ana, ben = _open_pair(project_url)
+    feed = ChangeFeed(ana.store, "ana")
+    feed.wait(0.01)  # listening
+    took: list[float] = []
+
+    def worker() -> None:
+        started = time.monotonic()
+        feed.wait(10.0)
+        took.append(time.monotonic() - started)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    time.sleep(0.2)
+    feed.close()  # the window closes
+    thread.join(timeout=5)
+    try:
+        assert took and took[0] < 2.0
+    finally:
+        ana.close()
+        ben.close()
