@@ -83,9 +83,9 @@ class FlushReport:
 
 def outbox_path(location: str, author: str) -> Path:
     """The outbox file of one project and reviewer in the user's data folder (no password in the name)."""
-    from mtreview.storage.engine import redact
+    from mtreview.services.connection import without_password
 
-    digest = hashlib.sha256(f"{redact(location)}\n{author}".encode()).hexdigest()[:20]
+    digest = hashlib.sha256(f"{without_password(location)}\n{author}".encode()).hexdigest()[:20]
     return data_dir() / "outbox" / f"{digest}.jsonl"
 
 
