@@ -227,13 +227,13 @@ class _Anchors:
         src_tok: list[int] = []
         src_unit: list[int] = []
         for i, unit in enumerate(source):
-            for tok in unit.tokens:
+            for tok in sorted(unit.tokens):  # a fixed order: float sums do not depend on hashing
                 src_tok.append(ids.setdefault(tok, len(ids)))
                 src_unit.append(i)
         tgt_tok: list[int] = []
         tgt_unit: list[int] = []
         for j, unit in enumerate(target):
-            for tok in unit.tokens:
+            for tok in sorted(unit.tokens):
                 if tok in ids:
                     tgt_tok.append(ids[tok])
                     tgt_unit.append(j)
@@ -319,22 +319,28 @@ def _band_costs(
         return np.concatenate((np.zeros(2), np.asarray(values, dtype=np.float64)))
 
     ls = padded([u.length for u in source])
-    s_w = padded([sum(weights.get(t, 0.0) for t in u.tokens) for u in source])
+    s_w = padded([math.fsum(weights.get(t, 0.0) for t in u.tokens) for u in source])
     s_sp = padded([float(u.speaker) for u in source])
     s_q = padded([float(u.quote) for u in source])
     s_tr = padded([float(u.truncated) for u in source]) > 0
     s_adj = padded(
         [0.0]
-        + [sum(weights.get(t, 0.0) for t in source[k - 1].tokens & source[k].tokens) for k in range(1, n)]
+        + [
+            math.fsum(weights.get(t, 0.0) for t in source[k - 1].tokens & source[k].tokens)
+            for k in range(1, n)
+        ]
     )
     lt = padded([u.length for u in target])
-    t_w = padded([sum(weights.get(t, 0.0) for t in u.tokens) for u in target])
+    t_w = padded([math.fsum(weights.get(t, 0.0) for t in u.tokens) for u in target])
     t_sp = padded([float(u.speaker) for u in target])
     t_q = padded([float(u.quote) for u in target])
     t_tr = padded([float(u.truncated) for u in target]) > 0
     t_adj = padded(
         [0.0]
-        + [sum(weights.get(t, 0.0) for t in target[k - 1].tokens & target[k].tokens) for k in range(1, m)]
+        + [
+            math.fsum(weights.get(t, 0.0) for t in target[k - 1].tokens & target[k].tokens)
+            for k in range(1, m)
+        ]
     )
 
     def costs_for(r0: int, r1: int) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
@@ -551,8 +557,8 @@ def _scored(
         l_t = l_s
     tokens_s = frozenset().union(*(u.tokens for u in src))
     tokens_t = frozenset().union(*(u.tokens for u in tgt))
-    matched = sum(weights.get(t, 0.0) for t in tokens_s & tokens_t)
-    unmatched = sum(weights.get(t, 0.0) for t in tokens_s ^ tokens_t)
+    matched = math.fsum(weights.get(t, 0.0) for t in tokens_s & tokens_t)
+    unmatched = math.fsum(weights.get(t, 0.0) for t in tokens_s ^ tokens_t)
     delta = abs(l_t - l_s) / math.sqrt(p.variance * max((l_s + l_t) * 0.5, 1.0))
     length = -math.log(max(math.erfc(delta / math.sqrt(2.0)), 1e-300))
     prior = {2: 0.0, 3: p.prior_12, 4: p.prior_22}[len(src) + len(tgt)]

@@ -356,8 +356,16 @@ def estimate_ratio(source: Sequence[RawFeatures], target: Sequence[RawFeatures])
 
 def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) -> DocumentFeatures:
     """Features of both sides of one document (source = English, target = Japanese)."""
-    src_raw = [raw_features(t) for t in source_texts]
     tgt_raw = [raw_features(t) for t in target_texts]
+    tgt_vocabulary: set[str] = set().union(*(r.latin for r in tgt_raw)) if tgt_raw else set()
+
+    def source_raw(text: str) -> RawFeatures:
+        # keep only the Latin tokens that can ever match: memory stays small on long documents
+        raw = raw_features(text)
+        keep = raw.latin & (tgt_vocabulary | {c.lower() for c in raw.capitalised})
+        return replace(raw, latin=frozenset(keep)) if len(keep) < len(raw.latin) else raw
+
+    src_raw = [source_raw(t) for t in source_texts]
     ratio = estimate_ratio(src_raw, tgt_raw)
 
     src_latin: set[str] = set().union(*(r.latin for r in src_raw)) if src_raw else set()

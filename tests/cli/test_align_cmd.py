@@ -113,3 +113,22 @@ def test_missing_target_file_exits_2(tmp_path):
     result = run(str(DATA / "sample_water.txt"), "--target", str(tmp_path / "missing.txt"), "--json")
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_same_input_same_output_whatever_the_hash_seed():
+    import os
+
+    outputs = set()
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        result = subprocess.run(
+            [sys.executable, "-m", "mtreview", "align", str(DATA / "sample_water.txt"), "--json"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            encoding="utf-8",
+            env=env,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
