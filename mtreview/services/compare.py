@@ -1,42 +1,17 @@
-"""Comparing two MT engines on the same source with sacrebleu's paired bootstrap resampling.
+"""Comparing two MT engines of a project on the same source (sacrebleu's paired bootstrap).
 
-Two documents are comparable when their segments have the same English source. Both engines' MT is
+Two documents are comparable where their segments have the same English source. Both engines' MT is
 scored against one human reference per segment: the corrected text of either document (the first's
-where both have one). Only segments with a reference take part.
+where both have one). Only segments with a reference take part. The statistics are
+``scoring.compare.paired_bootstrap``'s.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from sacrebleu.significance import PairedTest
-
 from mtreview.domain.errors import InputError
 from mtreview.i18n import _
-from mtreview.scoring import metrics
+from mtreview.scoring.compare import Comparison, paired_bootstrap
 from mtreview.services.project import ProjectService
-
-
-@dataclass(frozen=True)
-class EngineResult:
-    name: str
-    score: float
-    mean: float | None
-    ci: float | None
-    p_value: float | None
-
-
-@dataclass(frozen=True)
-class Comparison:
-    metric: str
-    signature: str
-    segments: int
-    baseline: EngineResult
-    other: EngineResult
-
-    @property
-    def significant(self) -> bool:
-        return self.other.p_value is not None and self.other.p_value < 0.05
 
 
 def comparable_pairs(
@@ -61,7 +36,11 @@ def comparable_pairs(
 
 
 def compare_engines(
-    service: ProjectService, doc_a: int, doc_b: int, n_samples: int = 1000, seed: int = 12345
+    service: ProjectService,
+    doc_a: int,
+    doc_b: int,
+    n_samples: int = 1000,
+    metrics: tuple[str, ...] = ("chrf", "bleu"),
 ) -> list[Comparison]:
     docs = {d.id: d for d in service.store.documents()}
     mt_a, mt_b, refs = comparable_pairs(service, doc_a, doc_b)
@@ -71,27 +50,9 @@ def compare_engines(
     name_b = docs[doc_b].engine or docs[doc_b].name
     if name_a == name_b:
         name_b += " (2)"
-    import os
-
-    os.environ.setdefault("SACREBLEU_SEED", str(seed))
-    test = PairedTest(
-        [(name_a, mt_a), (name_b, mt_b)],
-        {"chrF": metrics.chrf_metric(), "BLEU": metrics.bleu_metric()},
-        [refs],
-        test_type="bs",
-        n_samples=n_samples,
-    )
-    signatures, results = test()
-    out = []
-    for metric in (k for k in results if k != "System"):  # sacrebleu names them e.g. chrF2, BLEU
-        base, other = results[metric]
-        out.append(
-            Comparison(
-                metric,
-                str(signatures[metric]),
-                len(refs),
-                EngineResult(name_a, base.score, base.mean, base.ci, base.p_value),
-                EngineResult(name_b, other.score, other.mean, other.ci, other.p_value),
-            )
+    return [
+        paired_bootstrap(
+            references=refs, baseline=(name_a, mt_a), candidate=(name_b, mt_b), metric=m, n_samples=n_samples
         )
-    return out
+        for m in metrics
+    ]

@@ -725,10 +725,11 @@ class MainWindow(QMainWindow):
         def done(results: object) -> None:
             lines = []
             for c in results:  # type: ignore[attr-defined]
-                verdict = _("significant (p < 0.05)") if c.significant else _("not significant")
+                verdict = _("significant (p < 0.05)") if c.significant() else _("not significant")
+                p = "—" if c.candidate.p_value is None else f"{c.candidate.p_value:.4f}"
                 lines.append(
                     f"{c.metric} ({c.segments} {_('segments')}): {c.baseline.name} {c.baseline.score:.2f}"
-                    f" vs {c.other.name} {c.other.score:.2f} · p = {c.other.p_value:.4f} · {verdict}"
+                    f" vs {c.candidate.name} {c.candidate.score:.2f} · p = {p} · {verdict}"
                 )
                 lines.append("  " + c.signature)
             self.dashboard.show_comparison("\n".join(lines))

@@ -21,7 +21,7 @@ def test_paired_bootstrap_between_two_engines(tmp_path):
     chrf, bleu = compare_engines(svc, a, b, n_samples=200)
     direct = sacrebleu.corpus_chrf(good, [refs]).score
     assert abs(chrf.baseline.score - direct) < 1e-9
-    assert chrf.other.score < chrf.baseline.score
-    assert chrf.significant and bleu.significant
+    assert chrf.candidate.score < chrf.baseline.score
+    assert chrf.significant() and bleu.significant()
     assert chrf.segments == 40
     svc.close()
