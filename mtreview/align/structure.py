@@ -15,6 +15,7 @@ a separator string.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -184,6 +185,8 @@ def split_page(units: list[Unit], path: str) -> PageBlocks:
             _("no Japanese text found: a bilingual page needs the English original and its translation"),
             path,
         )
+    if _interleaved(votes):
+        return _split_interleaved(units)
     total = sum(votes)
     best = (-(10**9), 0, True)
     prefix = 0
@@ -215,6 +218,26 @@ def split_page(units: list[Unit], path: str) -> PageBlocks:
             path,
         )
     return PageBlocks(en_body, ja_body, source_chrome, target_chrome, japanese_first)
+
+
+def _interleaved(votes: list[int]) -> bool:
+    """English and Japanese alternate paragraph by paragraph (a parallel-text layout), not in two blocks."""
+    langs = [v for v in votes if v]
+    switches = sum(1 for a, b in itertools.pairwise(langs) if a != b)
+    return switches >= max(6, len(langs) // 3)
+
+
+def _split_interleaved(units: list[Unit]) -> PageBlocks:
+    """Each language keeps its order, so every English unit is source and every Japanese unit target;
+    a symbol-only line goes with the language before it."""
+    source: list[Unit] = []
+    target: list[Unit] = []
+    side = "ja"
+    for unit in units:
+        if unit.language != "sym":
+            side = unit.language
+        (source if side == "en" else target).append(unit)
+    return PageBlocks(source, target, [], [], japanese_first=units[0].language != "en")
 
 
 def _peel(block: list[Unit], language: str) -> tuple[list[Unit], list[Unit]]:

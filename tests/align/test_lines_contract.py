@@ -111,3 +111,15 @@ def test_markdown_paragraphs_keep_all_their_lines(tmp_path):
         ((6,), (5,)),
     ]
     assert alignment.pairs[1].source == EN[0] + "\n" + EN[1]
+
+
+def test_interleaved_parallel_text_pairs_neighbours(tmp_path):
+    """A layout where each English paragraph is followed by its translation (no two blocks)."""
+    en = [*EN, "The cafe on the ground floor opens at 9 a.m.", "Admission is free for children under 12."]
+    ja = [*JA, "1階のカフェは午前9時に開店する。", "12歳未満の子どもは入場無料だ。"]
+    path = tmp_path / "parallel.txt"
+    path.write_text("\n".join(line for pair in zip(en, ja, strict=True) for line in pair), encoding="utf-8")
+    alignment = align_page(path)
+    assert [(p.source_lines, p.target_lines) for p in alignment.pairs] == [
+        ((k,), (k + 1,)) for k in range(1, 2 * len(en), 2)
+    ]
