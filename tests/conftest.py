@@ -7,6 +7,8 @@ clear reason where it is absent, except with ``CI=true``, where its absence is a
 from __future__ import annotations
 
 import os
+import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,11 +75,17 @@ def pg_server():  # type: ignore[no-untyped-def]
     import pg
 
     require_or_skip(pg.binaries_present(), pg.missing_reason())
+    # A run stopped by SIGTERM (e.g. `timeout`) still stops its server: exit through the finally below.
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     server = pg.PgServer().start()
     try:
         yield server
     finally:
         server.stop()
+        if previous == signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @pytest.fixture
