@@ -7,16 +7,24 @@ from hypothesis import strategies as st
 
 from tests.qa.helpers import run
 
-ALPHABET = st.sampled_from(list(
-    "abcXYZ 019,.!?:;()[]「」『』（）“”\"'$%万億円ドル社氏さん・ーアイウカキクサシタチナニハヒマミラリルンッャュョ"
-    "がのはをにでしたですます。、ｶﾀ０１Ａ𠮷\n\t　"))
+ALPHABET = st.sampled_from(
+    list(
+        "abcXYZ 019,.!?:;()[]「」『』（）“”\"'$%万億円ドル社氏さん・ーアイウカキクサシタチナニハヒマミラリルンッャュョ"
+        "がのはをにでしたですます。、ｶﾀ０１Ａ𠮷\n\t　"
+    )
+)
 TEXT = st.text(ALPHABET, max_size=60)
-NAMES = st.sampled_from(["Holly Marsh", "Contoso Inc.", "Dr. Quill", "Ren:", "the beans", "25 million", "45%"])
+NAMES = st.sampled_from(
+    ["Holly Marsh", "Contoso Inc.", "Dr. Quill", "Ren:", "the beans", "25 million", "45%"]
+)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.lists(st.one_of(TEXT, NAMES), max_size=4).map(" ".join), TEXT), min_size=1,
-                max_size=6))
+@given(
+    st.lists(
+        st.tuples(st.lists(st.one_of(TEXT, NAMES), max_size=4).map(" ".join), TEXT), min_size=1, max_size=6
+    )
+)
 def test_any_text_no_errors_and_exact_spans(pairs: list[tuple[str, str]]) -> None:
     result = run(pairs)
     assert result.errors == []
