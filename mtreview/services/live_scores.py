@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from mtreview.domain.model import Annotation, AnnotationState, Changes, Segment, Severity
+from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.scoring import metrics
 from mtreview.scoring.mqm import DocumentMqm, MqmAggregator
 from mtreview.services.project import ProjectService
@@ -27,35 +28,62 @@ class SegmentFigures:
 
 
 class LiveScores:
-    def __init__(self, service: ProjectService) -> None:
+    def __init__(self, service: ProjectService, progress: Progress = NO_PROGRESS) -> None:
         self.service = service
-        self.reload()
+        self.reload(progress)
 
-    def reload(self) -> None:
+    def reload(self, progress: Progress = NO_PROGRESS) -> None:
+        """Build everything from the store: one pass over the segments, statistics in chunks, MQM in bulk."""
         store = self.service.store
         policy, threshold = project_policy(store)
-        self.mqm = MqmAggregator(policy, threshold)
-        self._doc_names = {d.id: d.name for d in store.documents()}
-        self._engines = {d.id: d.engine for d in store.documents()}
-        self._segment_doc: dict[int, int] = {}
-        self._corpus: dict[int, metrics.CorpusAggregator] = {}
-        self._stats: dict[int, metrics.SegmentStats | None] = {}
-        self._annotations: dict[int, list[Annotation]] = {}
-        for seg in store.iter_segments():
-            self._add_segment(seg)
+        mqm = MqmAggregator(policy, threshold)
+        docs = store.documents()
+        self._doc_names = {d.id: d.name for d in docs}
+        self._engines = {d.id: d.engine for d in docs}
+        segment_doc: dict[int, int] = {}
+        rows: list[tuple[int, str, str, str, str | None]] = []
+        corrected: list[Segment] = []
+        total = sum(d.segment_count for d in docs)
+        for n, seg in enumerate(store.iter_segments(), start=1):
+            segment_doc[seg.id] = seg.document_id
+            rows.append(
+                (
+                    seg.id,
+                    self._doc_names[seg.document_id],
+                    seg.source,
+                    seg.target,
+                    self._engines.get(seg.document_id),
+                )
+            )
+            if seg.corrected is not None:
+                corrected.append(seg)
+            if n % 5000 == 0:
+                progress.check()
+                progress.report(n, total, "")
+        annotations: dict[int, list[Annotation]] = {}
         for ann in store.annotations(states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED]):
-            self._annotations.setdefault(ann.segment_id, []).append(ann)
-            if ann.state == AnnotationState.CONFIRMED:
-                self.mqm.add_annotation(ann.id, ann.segment_id, ann.category, ann.severity)
-
-    def _add_segment(self, seg: Segment) -> None:
-        doc = self._doc_names[seg.document_id]
-        self._segment_doc[seg.id] = seg.document_id
-        self.mqm.add_segment(seg.id, doc, seg.source, seg.target, system=self._engines.get(seg.document_id))
-        agg = self._corpus.setdefault(seg.document_id, metrics.CorpusAggregator())
-        stats = self._segment_stats(seg)
-        self._stats[seg.id] = stats
-        agg.set(seg.id, stats)
+            annotations.setdefault(ann.segment_id, []).append(ann)
+        mqm.load(
+            rows,
+            [
+                (a.id, a.segment_id, a.category, a.severity, "")
+                for anns in annotations.values()
+                for a in anns
+                if a.state == AnnotationState.CONFIRMED
+            ],
+        )
+        corpus: dict[int, metrics.CorpusAggregator] = {}
+        stats: dict[int, metrics.SegmentStats | None] = {}
+        pairs = [metrics.MetricInput(mt=s.mt, corrected=s.corrected or "") for s in corrected]
+        for n, (seg, st) in enumerate(zip(corrected, metrics.segment_stats(pairs), strict=True), start=1):
+            stats[seg.id] = st
+            corpus.setdefault(seg.document_id, metrics.CorpusAggregator()).set(seg.id, st)
+            if n % 2000 == 0:
+                progress.check()
+        for doc_id in self._doc_names:
+            corpus.setdefault(doc_id, metrics.CorpusAggregator())
+        self.mqm, self._segment_doc, self._corpus, self._stats = mqm, segment_doc, corpus, stats
+        self._annotations = annotations
 
     @staticmethod
     def _segment_stats(seg: Segment) -> metrics.SegmentStats | None:
@@ -73,10 +101,8 @@ class LiveScores:
             stats = self._segment_stats(seg)
             self._stats[seg.id] = stats
             self._corpus[seg.document_id].set(seg.id, stats)
-            for ann in self._annotations.pop(seg.id, []):
-                if ann.state == AnnotationState.CONFIRMED:
-                    self.mqm.remove_annotation(ann.id)
-            # the target length may have changed: re-register the segment with its new text
+            self._annotations.pop(seg.id, None)
+            # remove_segment drops its annotations too; the target length may have changed: re-register the segment with its new text
             self._rebuild_segment(seg)
             fresh = store.annotations(
                 segment_ids=[seg.id], states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED]
@@ -87,16 +113,16 @@ class LiveScores:
                     self.mqm.add_annotation(ann.id, ann.segment_id, ann.category, ann.severity)
 
     def _rebuild_segment(self, seg: Segment) -> None:
-        remove = getattr(self.mqm, "remove_segment", None)
-        if remove is not None:
-            remove(seg.id)
-            self.mqm.add_segment(
-                seg.id,
-                self._doc_names[seg.document_id],
-                seg.source,
-                seg.target,
-                system=self._engines.get(seg.document_id),
-            )
+        """Re-register a segment with its current text (the per-1,000-characters figure follows edits)."""
+        self.mqm.remove_segment(seg.id)
+        self.mqm.add_segment(
+            seg.id,
+            self._doc_names[seg.document_id],
+            seg.source,
+            seg.target,
+            system=self._engines.get(seg.document_id),
+        )
+        self.mqm.add_item(seg.id, "")
 
     # ------------------------------------------------------------------ reading
     def segment(self, segment_id: int) -> SegmentFigures:

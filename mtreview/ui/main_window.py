@@ -64,6 +64,8 @@ from mtreview.ui.segment_model import (
 from mtreview.ui.tasks import describe_error, run_with_progress
 from mtreview.ui.undo import UndoAdapter
 
+SYNC_SCORING_LIMIT = 20_000
+"""Projects up to this many segments get their scores before the window shows; larger ones on a worker."""
 IMPORT_FILTER = "Documents (*.txt *.md *.csv *.tsv *.tmx *.xlf *.xliff *.po *.pot *.xlsx);;All files (*)"
 
 
@@ -617,13 +619,44 @@ class MainWindow(QMainWindow):
         except MtreviewError as exc:
             self.statusBar().showMessage(str(exc), 10000)
             self.typology = typologies.load(typologies.DEFAULT_TYPOLOGY)
-        self.live = LiveScores(self.service)
         from mtreview.services.checking import CorrectionChecks
 
         self.correction_checks = CorrectionChecks(self.service)
+        self._pending_score_changes: list[Changes] = []
+        if self.service.store.segment_count() <= SYNC_SCORING_LIMIT:
+            self.live: LiveScores | None = LiveScores(self.service)
+            return
+        # A large project: build the scores on a worker so the first screen appears at once.
+        from mtreview.ui.tasks import Task
+
+        self.live = None
+        service = self.service
+        task = Task(lambda progress: LiveScores(service, progress), self)
+
+        def ready(live: object) -> None:
+            if service is not self.service:
+                return  # another project was opened meanwhile
+            assert isinstance(live, LiveScores)
+            for changes in self._pending_score_changes:
+                live.apply(changes)
+            self._pending_score_changes.clear()
+            self.live = live
+            self.model.refresh_all_extras()
+            self.update_progress()
+
+        def failed(exc: BaseException, details: str) -> None:
+            self.statusBar().showMessage(_("Scores unavailable: {e}").format(e=describe_error(exc)), 10000)
+
+        task.succeeded.connect(ready)
+        task.failed.connect(failed)
+        task.done.connect(task.deleteLater)
+        self.scores_task = task
+        task.start()
 
     def _row_extras(self, segments: list[Segment]) -> dict[int, RowExtras]:
-        out = {}
+        out: dict[int, RowExtras] = {}
+        if self.live is None:
+            return out
         for seg in segments:
             figures = self.live.segment(seg.id)
             parts = [
@@ -971,7 +1004,10 @@ class MainWindow(QMainWindow):
         """Refresh exactly what a mutation changed. ``external``: another reviewer made it."""
         if changes.settings:
             self._load_scoring()
-        self.live.apply(changes)
+        if self.live is not None:
+            self.live.apply(changes)
+        else:
+            self._pending_score_changes.append(changes)
         self._dashboard_stale = True
         if changes.documents:
             self.correction_checks.forget()
@@ -1013,7 +1049,9 @@ class MainWindow(QMainWindow):
         total = self.service.store.segment_count()
         done = self.service.store.segment_count(statuses=[Status.APPROVED])
         parts = [_("{done}/{total} confirmed").format(done=done, total=total)]
-        if self.current is not None:
+        if self.live is None:
+            parts.append(_("computing scores…"))
+        elif self.current is not None:
             figures = self.live.segment(self.current.id)
             seg_part = _("segment MQM {mqm:g}").format(mqm=figures.mqm)
             if figures.chrf is not None:
