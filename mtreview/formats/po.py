@@ -135,8 +135,8 @@ def _check_strings(text: str, p: Path) -> None:
     """Refuse NUL characters and unterminated strings (a truncated file), which polib would take in
     silently (``"abc`` read as ``ab``)."""
     if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise InputError(_("the file contains NUL characters"), str(p), line)
+        at = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(_("the file contains NUL characters"), str(p), at)
     for number, line in enumerate(_lines(text), start=1):
         s = line.strip()
         if not s or not (s[0] == '"' or _KEYWORD.match(s)):
