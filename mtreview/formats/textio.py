@@ -152,7 +152,10 @@ def _mostly_japanese_or_ascii(text: str) -> bool:
     good = sum(
         1
         for ch in text
-        if ch.isascii() or "\u3000" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+        if ch.isascii()
+        or "\u3000" <= ch <= "\u30ff"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\uff00" <= ch <= "\uffef"
     )
     return good / len(text) > 0.97
 
