@@ -155,7 +155,7 @@ def worker(project: str, log_path: str, seed: int, workdir: str, max_segments: i
                 assert text is not None
                 if fault == "ack-before-commit":
                     log.ack({**rec, "v": seg.version + 1})
-                    time.sleep(0.05)
+                    time.sleep(0.2)
                     svc.confirm(sid, text, seg.version)
                     continue
                 updated, _ = svc.confirm(sid, text, seg.version)

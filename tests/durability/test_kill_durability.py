@@ -30,7 +30,7 @@ def test_every_acknowledged_change_survives_random_sigkills(
 
 
 def test_the_harness_catches_a_worker_that_acknowledges_before_committing(tmp_path: Path) -> None:
-    result = kh.run_kills(4, tmp_path, seed=SEED, window=0.6, fault="ack-before-commit")
+    result = kh.run_kills(6, tmp_path, seed=SEED, window=0.6, fault="ack-before-commit")
     assert result.lost > 0, "a deliberately lossy worker went unnoticed"
     assert any("expected" in f for f in result.failures)
 
