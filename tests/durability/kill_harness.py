@@ -495,7 +495,15 @@ def run_kills(
 
 
 EXPORT_FORMATS = ("tmx", "xliff", "po", "csv", "tsv", "xlsx")
-EXTENSIONS = {"tmx": ".tmx", "xliff": ".xlf", "po": ".po", "csv": ".csv", "tsv": ".tsv", "xlsx": ".xlsx"}
+EXTENSIONS = {
+    "tmx": ".tmx",
+    "xliff": ".xlf",
+    "po": ".po",
+    "csv": ".csv",
+    "tsv": ".tsv",
+    "xlsx": ".xlsx",
+    "direct-csv": ".csv",
+}
 
 
 def export_worker(project: str, fmt: str, out: str) -> None:
@@ -504,6 +512,16 @@ def export_worker(project: str, fmt: str, out: str) -> None:
 
     store = open_project(project)
     print("ready", flush=True)
+    if fmt.startswith("direct-"):  # a deliberately non-atomic writer: the harness's self-test
+        staged = Path(out).with_name("staged-" + Path(out).name)
+        export_project(store, fmt.removeprefix("direct-"), staged)
+        data = staged.read_bytes()
+        while True:
+            with open(out, "wb") as f:
+                for i in range(0, len(data), 4096):
+                    f.write(data[i : i + 4096])
+                    f.flush()
+                    time.sleep(0.002)
     while True:
         export_project(store, fmt, out)
 
@@ -561,7 +579,7 @@ def run_export_kills(
     try:
         for fmt in formats:
             out = workdir / f"out{EXTENSIONS[fmt]}"
-            export_project(store, fmt, out)
+            export_project(store, fmt.removeprefix("direct-"), out)
             reference[fmt] = _export_fingerprint(out)
             if len(reference[fmt]) != segments:
                 result.failures.append(f"{fmt}: a complete export reads back {len(reference[fmt])} units")

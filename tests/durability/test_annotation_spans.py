@@ -23,8 +23,16 @@ def test_shortening_a_correction_keeps_the_project_consistent(tmp_path: Path) ->
         svc.import_document(ImportedDocument("d", [SegmentDraft("The harbour is quiet.", "港は静か。")]))
         sid = svc.store.segment_ids()[0]
         seg, _ = svc.edit(sid, "港は今日はとても静かです。", svc.segment(sid).version)
-        svc.annotate(AnnotationDraft(segment_id=sid, category="Fluency/Grammar", severity=Severity.MINOR,
-                                     side=Side.TARGET, start=10, end=12))
+        svc.annotate(
+            AnnotationDraft(
+                segment_id=sid,
+                category="Fluency/Grammar",
+                severity=Severity.MINOR,
+                side=Side.TARGET,
+                start=10,
+                end=12,
+            )
+        )
         svc.confirm(sid, "港は静か。", seg.version)
         assert svc.store.check_integrity() == []
     finally:

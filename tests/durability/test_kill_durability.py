@@ -44,3 +44,9 @@ def test_a_kill_during_export_leaves_the_previous_file_intact(
     assert result.failures == [], f"seed {SEED}"
     assert result.export_intact == result.export_kills == kills
     assert result.export_mid_write >= 3, "too few kills landed while a file was being written"
+
+
+def test_the_export_check_catches_a_writer_that_overwrites_in_place(tmp_path: Path) -> None:
+    result = kh.run_export_kills(3, tmp_path, seed=SEED, window=0.8, segments=1500, formats=("direct-csv",))
+    assert result.export_intact < result.export_kills, "a non-atomic writer went unnoticed"
+    assert any("damaged" in f or "differs" in f for f in result.failures)
