@@ -90,20 +90,51 @@ class IncrementalChecker:
         for document in self.documents:
             progress.check()
             state = self._prepare(document)
-            for segment in document.segments:
-                self._run_segment_checks(state, segment)
-                for check in self._document_checks:
-                    self._observe(state, check, segment)
-                done += 1
-                if done % 1000 == 0:
-                    progress.check()
-                    progress.report(done, total, document.name)
+            done = self._first_pass(state, progress, done, total)
             for check in self._document_checks:
                 index = state.index[check.id]
                 for key in list(index.observations):
                     self._judge_key(state, check, key, None)
         progress.report(total, total, "")
         return self.result()
+
+    def _first_pass(self, state: _DocState, progress: Progress, done: int, total: int) -> int:
+        """Every check on every segment of a fresh document (the hot loop of a full run)."""
+        facts, errors = state.facts, state.errors
+        segment_checks = [(c.id, c.check_segment, state.segment_findings[c.id]) for c in self._segment_checks]
+        document_checks = [
+            (c.id, c.observe, c.item_class, state.index[c.id], state.segment_keys[c.id])
+            for c in self._document_checks
+        ]
+        name = state.document.name
+        for segment in state.document.segments:
+            sid = segment.id
+            for cid, check_segment, per_check in segment_checks:
+                try:
+                    found = list(check_segment(segment, facts))
+                except Exception as exc:  # one bad segment must not stop the run
+                    errors[(cid, sid)] = QaError(cid, sid, _error_message(exc))
+                    continue
+                if found:
+                    per_check[sid] = found
+            for cid, observe, item_class, index, segment_keys in document_checks:
+                try:
+                    observations = list(observe(segment, facts))
+                except Exception as exc:
+                    errors[(cid, sid)] = QaError(cid, sid, _error_message(exc))
+                    continue
+                if observations:
+                    keys: list[tuple[Hashable, Hashable]] = []
+                    for key, item in observations:
+                        cls = item_class(item)
+                        index.add(key, sid, item, cls)
+                        keys.append((key, cls))
+                    segment_keys[sid] = keys
+            done += 1
+            if done % 1000 == 0:
+                progress.check()
+                progress.report(done, total, name)
+        return done
 
     def _prepare(self, document: DocumentInput) -> _DocState:
         facts = DocumentFacts(document, self.context)
