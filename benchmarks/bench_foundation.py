@@ -92,10 +92,12 @@ if mode == "ours":
     from mtreview.services.prefs import Preferences
     from mtreview.services.project import ProjectService
     from mtreview.ui.main_window import MainWindow
+    opened = time.perf_counter()
     svc = ProjectService.open(sys.argv[2], "bench")
     w = MainWindow(svc, Preferences(reviewer="bench"))
     w.resize(1400, 900)
 else:
+    opened = time.perf_counter()
     class M(QAbstractTableModel):
         def rowCount(self, p=None): return 100000
         def columnCount(self, p=None): return 8
@@ -107,15 +109,17 @@ for _ in range(5):
 w.grab()
 elapsed = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"{elapsed:.4f} {rss:.1f}")
+print(f"{elapsed:.4f} {rss:.1f} {time.perf_counter() - opened:.4f}", flush=True)
+w.close()  # stops background work (the scores of a large project are still being computed)
 """
 
 
-def grid(mode: str, project: Path) -> tuple[float, float]:
+def grid(mode: str, project: Path) -> tuple[float, float, float]:
+    """(process start to first screen, peak RSS MB, project open to first screen) in a fresh process."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MTREVIEW_CONFIG_DIR=tempfile.mkdtemp())
     out = subprocess.run([sys.executable, "-c", GRID_CHILD, mode, str(project)], capture_output=True, text=True,
                          env=env, check=True).stdout.split()
-    return float(out[0]), float(out[1])
+    return float(out[0]), float(out[1]), float(out[2])
 
 
 def confirm_latency(project: Path, count: int = 500) -> list[float]:
@@ -170,12 +174,16 @@ def main() -> None:
     project = work / "ours0.mtreview"
     g_ours = [grid("ours", project) for _ in range(args.runs)]
     g_floor = [grid("floor", project) for _ in range(args.runs)]
-    t_o = statistics.median(t for t, _ in g_ours)
-    r_o = max(r for _, r in g_ours)
-    t_f = statistics.median(t for t, _ in g_floor)
-    r_f = max(r for _, r in g_floor)
-    print(f"open project + first grid screen: ours {t_o:.3f} s, {r_o:.0f} MB RSS; bare QTableView floor "
-          f"{t_f:.3f} s, {r_f:.0f} MB -> ratio {t_o / t_f:.2f}x (goal <= 1.0 s, <= 400 MB)")
+    t_o = statistics.median(t for t, _r, _o in g_ours)
+    o_o = statistics.median(o for _t, _r, o in g_ours)
+    r_o = max(r for _t, r, _o in g_ours)
+    t_f = statistics.median(t for t, _r, _o in g_floor)
+    o_f = statistics.median(o for _t, _r, o in g_floor)
+    r_f = max(r for _t, r, _o in g_floor)
+    print(f"open project + first grid screen (wrapped rows): ours {o_o:.3f} s ({t_o:.3f} s from process start, "
+          f"imports included), {r_o:.0f} MB RSS; bare QTableView over 100k trivial rows {o_f:.3f} s "
+          f"({t_f:.3f} s from start), {r_f:.0f} MB -> ratio {t_o / t_f:.2f}x from start "
+          f"(goal <= 1.0 s, <= 400 MB)")
     lat = confirm_latency(project)
     fl = floor_sqlite_commit(work / "floor0.db")
     print(f"durable confirm: ours p50 {pct(lat, .5) * 1e3:.2f} ms p95 {pct(lat, .95) * 1e3:.2f} ms; "

@@ -306,8 +306,12 @@ class ProjectStore:
         regex: bool = False,
         side: str = "both",
     ) -> list[int]:
-        """Segment ids in document/ordinal order, filtered. A regex search is applied in Python (portable)."""
-        query = select(SegmentRow.id, SegmentRow.source, SegmentRow.mt, SegmentRow.corrected)
+        """Segment ids in document/ordinal order, filtered. A regex search is applied in Python (portable);
+        otherwise only ids are read (the texts of 100k segments are not fetched to list them)."""
+        columns = [SegmentRow.id]
+        if search and regex:
+            columns += [SegmentRow.source, SegmentRow.mt, SegmentRow.corrected]
+        query = select(*columns)
         query = query.order_by(SegmentRow.document_id, SegmentRow.ordinal)
         if document_id is not None:
             query = query.where(SegmentRow.document_id == document_id)
@@ -329,9 +333,9 @@ class ProjectStore:
                     conditions += [SegmentRow.mt.ilike(like, escape="\\"), SegmentRow.corrected.ilike(like, escape="\\")]
                 query = query.where(or_(*conditions))
         with self._reader.connect() as c:
+            if pattern is None:
+                return list(c.execute(query).scalars().all())
             rows = c.execute(query).all()
-        if pattern is None:
-            return [r.id for r in rows]
         out = []
         for r in rows:
             texts = []

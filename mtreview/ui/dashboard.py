@@ -21,9 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from typing import TYPE_CHECKING
+
 from mtreview.domain.model import Document
 from mtreview.i18n import _
-from mtreview.services.dashboard import DashboardData
+
+if TYPE_CHECKING:
+    from mtreview.services.dashboard import DashboardData
 
 SegmentIdRole = Qt.ItemDataRole.UserRole + 10
 

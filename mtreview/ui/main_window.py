@@ -651,7 +651,12 @@ class MainWindow(QMainWindow):
         task.failed.connect(failed)
         task.done.connect(task.deleteLater)
         self.scores_task = task
-        task.start()
+
+        def start_after_first_paint() -> None:
+            if self.isVisible() or not self.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                task.start()
+
+        QTimer.singleShot(300, self, start_after_first_paint)
 
     def _row_extras(self, segments: list[Segment]) -> dict[int, RowExtras]:
         out: dict[int, RowExtras] = {}
@@ -1428,8 +1433,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("Could not save preferences: {e}").format(e=exc), 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from mtreview.ui.tasks import stop_all
+
         self.editor.flush_draft()
         self.save_current()
+        stop_all()
         if hasattr(self, "_feed_timer"):
             self._feed_timer.stop()
             self._heartbeat_timer.stop()

@@ -35,8 +35,26 @@ class _Worker(QObject):
             result = self._fn(progress)
         except BaseException as exc:  # reported to the GUI thread, never lost
             self.failed.emit(exc, traceback.format_exc())
-            return
-        self.finished.emit(result)
+        else:
+            self.finished.emit(result)
+        finally:
+            # End the thread's event loop here, so it also ends when the GUI loop is not running
+            # (shutdown, scripts, tests); the results above are already queued for the GUI thread.
+            thread = QThread.currentThread()
+            if thread is not None:
+                thread.quit()
+
+
+_RUNNING: set[Task] = set()
+
+
+def stop_all(timeout_ms: int = 30000) -> None:
+    """Cancel every running job and wait for its thread (at shutdown: a QThread must not outlive Qt)."""
+    for task in list(_RUNNING):
+        task.cancel()
+    for task in list(_RUNNING):
+        task.wait(timeout_ms)
+        _RUNNING.discard(task)
 
 
 class Task(QObject):
@@ -59,6 +77,8 @@ class Task(QObject):
         self._worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
+        _RUNNING.add(self)
+        self._thread.finished.connect(lambda: _RUNNING.discard(self))
         self._thread.start()
 
     def cancel(self) -> None:
