@@ -81,7 +81,7 @@ def ours_import(tsv: Path, project: Path) -> float:
 
 
 GRID_CHILD = r"""
-import os, resource, sys, time
+import os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 start = time.perf_counter()
 from PySide6.QtWidgets import QApplication, QTableView
@@ -108,7 +108,8 @@ for _ in range(5):
     app.processEvents()
 w.grab()
 elapsed = time.perf_counter() - start
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child would report its parent's peak.
+rss = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM")) / 1024
 print(f"{elapsed:.4f} {rss:.1f} {time.perf_counter() - opened:.4f}", flush=True)
 w.close()  # stops background work (the scores of a large project are still being computed)
 """
