@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -58,6 +58,9 @@ class AlignParams:
     quote_mismatch: float = 0.3
     band: int = 30
     max_widen: int = 3
+    posterior: bool = True
+    """Also compute each pair's posterior probability (forward–backward); it feeds the confidence."""
+    temperature: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,8 @@ class Link:
     target: tuple[int, ...]
     cost: float
     confidence: float
+    posterior: float | None = None
+    """Share of all alignments (weighted by likelihood) that contain this link."""
 
 
 @dataclass
@@ -536,7 +541,135 @@ def _run(
     src_edge = list(range(first_pair[0])) + list(range(last_pair[0], n))
     tgt_edge = list(range(first_pair[1])) + list(range(last_pair[1], m))
     links = [_scored(lk, source, target, weights, p) for lk in links]
+    if p.posterior and links:
+        ends = {
+            (lk.source[-1] + 1, lk.target[-1] + 1): {(1, 1): _L11, (1, 2): _L12, (2, 1): _L21, (2, 2): _L22}[
+                (len(lk.source), len(lk.target))
+            ]
+            for lk in links
+        }
+        post = link_posteriors(_RowCosts(costs_for, offsets, n + 1), lo, hi, n, m, p, ends, p.temperature)
+        # confidence: the lower of "is it here?" (posterior over positions) and "is it a translation?"
+        # (the link's own evidence)
+        links = [
+            replace(lk, posterior=pp, confidence=min(lk.confidence, pp))
+            for lk in links
+            for pp in [post.get((lk.source[-1] + 1, lk.target[-1] + 1), 0.0)]
+        ]
     return AlignerResult(links, src_body, tgt_body, src_edge, tgt_edge, cells=cells), touched
+
+
+class _RowCosts:
+    """Per-row views of the band link costs, computed a block of rows at a time (bounded memory),
+    in whatever order the rows are asked for (the backward pass walks them in reverse)."""
+
+    def __init__(
+        self,
+        costs_for: Callable[[int, int], tuple[FloatArray, FloatArray, FloatArray, FloatArray]],
+        offsets: IntArray,
+        n_rows: int,
+        block: int = 1024,
+    ) -> None:
+        self.costs_for = costs_for
+        self.offsets = offsets
+        self.n_rows = n_rows
+        self.block = block
+        self.cache: dict[int, tuple[FloatArray, FloatArray, FloatArray, FloatArray]] = {}
+
+    def row(self, i: int) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+        b = i // self.block
+        if b not in self.cache:
+            if len(self.cache) >= 2:
+                self.cache.pop(max(self.cache, key=lambda k: abs(k - b)))  # the block farthest away
+            r0 = b * self.block
+            self.cache[b] = self.costs_for(r0, min(r0 + self.block, self.n_rows))
+        base = int(self.offsets[b * self.block])
+        f0, f1 = int(self.offsets[i]) - base, int(self.offsets[i + 1]) - base
+        c = self.cache[b]
+        return c[0][f0:f1], c[1][f0:f1], c[2][f0:f1], c[3][f0:f1]
+
+
+def _log_slice(row: FloatArray, row_lo: int, start: int, length: int) -> FloatArray:
+    return _slice(row, row_lo, start, length, -np.inf)
+
+
+def link_posteriors(
+    costs: _RowCosts,
+    lo: IntArray,
+    hi: IntArray,
+    n: int,
+    m: int,
+    p: AlignParams,
+    ends: dict[tuple[int, int], int],
+    temperature: float = 1.0,
+) -> dict[tuple[int, int], float]:
+    """Posterior probability of each chosen link, by the forward–backward algorithm over the same band
+    and costs as the best path (costs read as negative log-likelihoods, divided by ``temperature``):
+    the share of all alignments, weighted by their likelihood, that contain the link. ``ends`` maps a
+    link's end cell (i, j) to its backpointer code."""
+    t = 1.0 / temperature
+    skip, edge = p.skip_cost * t, p.edge_cost * t
+    widths = hi - lo + 1
+    max_width = int(widths.max())
+    steps = np.arange(max_width, dtype=np.float64)
+    forward: list[FloatArray] = []
+    log_z = -np.inf
+    for i in range(n + 1):
+        start, width = int(lo[i]), int(widths[i])
+        c11, c12, c21, c22 = costs.row(i) if t == 1.0 else tuple(c * t for c in costs.row(i))
+        g = -edge * (i + start + steps[:width])
+        if i >= 1:
+            prev, plo = forward[i - 1], int(lo[i - 1])
+            g = np.logaddexp(g, _log_slice(prev, plo, start, width) - skip)
+            g = np.logaddexp(g, _log_slice(prev, plo, start - 1, width) - c11)
+            g = np.logaddexp(g, _log_slice(prev, plo, start - 2, width) - c12)
+        if i >= 2:
+            prev2, plo2 = forward[i - 2], int(lo[i - 2])
+            g = np.logaddexp(g, _log_slice(prev2, plo2, start - 1, width) - c21)
+            g = np.logaddexp(g, _log_slice(prev2, plo2, start - 2, width) - c22)
+        s = skip * steps[:width]
+        g = np.logaddexp.accumulate(g + s) - s
+        forward.append(g)
+        end = g - edge * ((n - i) + (m - start) - steps[:width])
+        log_z = np.logaddexp(log_z, float(np.logaddexp.reduce(end)))
+
+    post: dict[tuple[int, int], float] = {}
+    backward: dict[int, FloatArray] = {}
+    by_row: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (ei, ej), code in ends.items():
+        by_row[ei].append((ej, code))
+    for i in range(n, -1, -1):
+        start, width = int(lo[i]), int(widths[i])
+        h = -edge * ((n - i) + (m - start) - steps[:width])
+        for a in (1, 2):
+            r = i + a
+            if r > n:
+                continue
+            nxt, nlo = backward[r], int(lo[r])
+            r11, r12, r21, r22 = costs.row(r) if t == 1.0 else tuple(c * t for c in costs.row(r))
+            if a == 1:
+                h = np.logaddexp(h, _log_slice(nxt, nlo, start, width) - skip)
+                h = np.logaddexp(h, _log_slice(nxt - r11, nlo, start + 1, width))
+                h = np.logaddexp(h, _log_slice(nxt - r12, nlo, start + 2, width))
+            else:
+                h = np.logaddexp(h, _log_slice(nxt - r21, nlo, start + 1, width))
+                h = np.logaddexp(h, _log_slice(nxt - r22, nlo, start + 2, width))
+        s = skip * steps[:width][::-1]
+        h = (np.logaddexp.accumulate((h + s)[::-1]) - s[::-1])[::-1]
+        backward[i] = h
+        backward.pop(i + 3, None)  # only two rows ahead are ever needed
+        row_costs = None
+        for ej, code in by_row.get(i, ()):
+            ei = i
+            if row_costs is None:
+                row_costs = [c * t for c in costs.row(i)]
+            a, b = _STEPS[code]
+            cost = float(row_costs[{_L11: 0, _L12: 1, _L21: 2, _L22: 3}[code]][ej - start])
+            before = forward[i - a]
+            k = ej - b - int(lo[i - a])
+            if 0 <= k < len(before):
+                post[(ei, ej)] = math.exp(min(0.0, float(before[k]) - cost + float(h[ej - start]) - log_z))
+    return post
 
 
 def _scored(
