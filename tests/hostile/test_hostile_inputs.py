@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import time
@@ -110,6 +111,7 @@ def world(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
             watch.close()
     finally:
         listener.close()
+        shutil.rmtree(root / "corpus", ignore_errors=True)  # a few hundred MB: not kept with pytest's tmp dirs
 
 
 def check_case(world: dict, case: corpus.Case, answer: dict) -> list[str]:  # type: ignore[type-arg]
