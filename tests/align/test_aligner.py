@@ -128,3 +128,22 @@ def test_cancel_stops_the_job():
     source, target, _ = _random_document(5, 300)
     with pytest.raises(Cancelled):
         align_units(source, target, {}, progress=Progress(cancelled_fn=lambda: True))
+
+
+def test_posterior_is_high_for_clear_links_and_low_for_ambiguous_ones():
+    clear = [(k, 60 + 17 * k) for k in range(8)]
+    weights = {f"n:{k}": 2.0 for k, _ in clear} | {"s:...": 2.0}
+    source = [unit(length, f"n:{k}") for k, length in clear[:4]]
+    source += [unit(3, "s:...")]
+    source += [unit(length, f"n:{k}") for k, length in clear[4:]]
+    target = [unit(length, f"n:{k}") for k, length in clear[:4]]
+    target += [unit(3, "s:..."), unit(3, "s:...")]  # which of the two is the counterpart?
+    target += [unit(length, f"n:{k}") for k, length in clear[4:]]
+    result = align_units(source, target, weights)
+    middle = [lk for lk in result.links if 4 in lk.source]
+    # far from the ambiguity and from the document's edges (where skipping is cheap)
+    others = [lk for lk in result.links if lk.source[0] in (1, 2, 6, 7)]
+    assert len(middle) == 1
+    assert len(others) == 4 and all(lk.posterior > 0.9 for lk in others)
+    assert middle[0].posterior < 0.6
+    assert middle[0].confidence <= middle[0].posterior
