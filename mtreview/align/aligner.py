@@ -14,6 +14,12 @@ Qt-free; numpy does one DP row at a time. The cost of a link combines
   either edge (a preface, a summary, chrome after the body, a truncated fragment): the DP is
   semi-global, so prefaces and trailing chrome are skipped without a hard-coded separator.
 
+Each pair's confidence is the lower of two figures: the link's own evidence (a logistic model over its
+length fit and anchors, see ``_confidence``) and its posterior probability under the same costs, by the
+forward–backward algorithm over the same band (how much of the likelihood of all alignments passes
+through this link): a pair that could as well sit one paragraph up or down, or that only pairs because
+something had to, scores low.
+
 Memory is linear in the document length: the DP keeps three rows of costs and one byte of
 backpointer per cell of a band around a centre line. The centre line comes from anchors that occur
 exactly once on each side (their longest increasing chain); the band widens and the DP reruns when
