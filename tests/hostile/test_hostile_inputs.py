@@ -111,7 +111,7 @@ def world(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
             watch.close()
     finally:
         listener.close()
-        shutil.rmtree(root / "corpus", ignore_errors=True)  # a few hundred MB: not kept with pytest's tmp dirs
+        shutil.rmtree(root / "corpus", ignore_errors=True)  # a few hundred MB: not kept by pytest
 
 
 def check_case(world: dict, case: corpus.Case, answer: dict) -> list[str]:  # type: ignore[type-arg]
