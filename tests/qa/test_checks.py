@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.qa.helpers import findings
+from .helpers import findings
 
 # (check, pairs, expected: [(segment, side, text)]) — the findings of that check, exactly.
 MUST_FIRE = [

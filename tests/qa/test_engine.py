@@ -13,7 +13,8 @@ from mtreview.qa import Check, DocumentInput, Finding, IncrementalChecker, Segme
 from mtreview.qa import registry as registry_module
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.registry import available_checks, default_settings
-from tests.qa.helpers import document, run
+
+from .helpers import document, run
 
 CHECK_IDS = [
     "name-as-company",

@@ -10,7 +10,8 @@ import pytest
 from mtreview.domain.errors import InputError
 from mtreview.qa.glossary import Glossary, read_glossary
 from mtreview.qa.lexicons import LEXICON_DIR, load_idioms, load_lexicons
-from tests.qa.helpers import run
+
+from .helpers import run
 
 
 def test_shipped_lexicons_load_without_errors() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.qa.helpers import run
+from .helpers import run
 
 ALPHABET = st.sampled_from(
     list(

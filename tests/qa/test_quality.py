@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from mtreview.domain.model import Severity
-from tests.qa.helpers import findings, run
+
+from .helpers import findings, run
 
 DATA = Path(__file__).parent / "data"
 

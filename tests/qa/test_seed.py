@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from mtreview.cli.main import cli
 from mtreview.qa import Finding, QaResult, run_checks
-from tests.qa.seed_pairs import seed_document
+
+from .seed_pairs import seed_document
 
 pytestmark = pytest.mark.shared
 
