@@ -62,7 +62,7 @@ def _project_run(
     location: str, settings_override: Mapping[str, Any], progress: Progress
 ) -> tuple[list[DocumentInput], QaResult]:
     from mtreview.qa.runner import run_checks
-    from mtreview.services.checking import fingerprint
+    from mtreview.services.checking import fingerprint, qa_settings
     from mtreview.storage import open_project
 
     store = open_project(location, create=False)
@@ -85,11 +85,7 @@ def _project_run(
                     )
                 )
             documents.append(DocumentInput(doc.name, tuple(inputs)))
-        stored = store.get_setting("enabled_checks", None)
-        settings: dict[str, Any] = dict(stored) if isinstance(stored, Mapping) else {}
-        glossary = store.get_setting("glossary", None)
-        if isinstance(glossary, list) and "glossary" not in settings:
-            settings["glossary"] = glossary
+        settings: dict[str, Any] = qa_settings(store)
         settings = _merge(settings, settings_override)
         result = run_checks(documents, settings, progress)
         # omit what a reviewer dismissed: by the proposal's fingerprint, or by check and span
