@@ -112,6 +112,14 @@ def check_output(out_path: str | os.PathLike[str], inputs: Iterable[str | os.Pat
     return out
 
 
+def _usual_mode(fd: int) -> None:
+    """Give a temporary output file the mode a plainly created file gets (mkstemp makes it 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, 0o666 & ~umask)
+
+
 @contextlib.contextmanager
 def atomic_output(
     out_path: str | os.PathLike[str],
@@ -124,6 +132,7 @@ def atomic_output(
     fsynced and renamed over ``out_path``; on any error it is removed and ``out_path`` is untouched."""
     out = check_output(out_path, inputs)
     fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
+    _usual_mode(fd)
     raw = os.fdopen(fd, "wb")
     handle: IO[Any] = raw if binary else io.TextIOWrapper(raw, encoding=encoding, newline=newline)
     ok = False
@@ -160,6 +169,7 @@ def atomic_path(
     """Like ``atomic_output`` for libraries that want a path to save to (openpyxl, polib)."""
     out = check_output(out_path, inputs)
     fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
+    _usual_mode(fd)
     os.close(fd)
     ok = False
     try:
