@@ -21,7 +21,7 @@ def links_of(result: aligner.AlignerResult) -> list[tuple[tuple[int, ...], tuple
     return [(lk.source, lk.target) for lk in result.links]
 
 
-W = {f"n:{k}": 1.5 for k in range(100)}
+W = {f"n:{k}": 1.5 for k in range(100)}  # anchors as the document weighs them
 
 CASES = {
     "1-1": (
@@ -50,9 +50,9 @@ CASES = {
         [((0,), (0,)), ((1,), (2,))],
     ),
     "2-2": (
-        [unit(50, "n:1", "n:2"), unit(150, "n:3"), unit(80, "n:5")],
-        [unit(150, "n:1", "n:3"), unit(50, "n:2"), unit(80, "n:5")],
-        [((0, 1), (0, 1)), ((2,), (2,))],
+        [unit(100, "n:10"), unit(50, "n:1", "n:2"), unit(150, "n:3"), unit(80, "n:5")],
+        [unit(100, "n:10"), unit(150, "n:1", "n:3"), unit(50, "n:2"), unit(80, "n:5")],
+        [((0,), (0,)), ((1, 2), (1, 2)), ((3,), (3,))],
     ),
 }
 
