@@ -54,7 +54,7 @@ _STEPS = {_L11: (1, 1), _L10: (1, 0), _L01: (0, 1), _L21: (2, 1), _L12: (1, 2), 
 class AlignParams:
     variance: float = 4.5
     prior_12: float = 2.3  # −log(P(1-2) / P(1-1)), Gale & Church: 0.089 vs 0.89
-    prior_22: float = 8.5  # much rarer than Gale & Church's 0.011 in paragraph-level MT (tuned on synthetic docs)
+    prior_22: float = 8.5  # far rarer than Gale & Church's 0.011 in paragraph-level MT (tuned, synthetic)
     skip_cost: float = 3.6  # one paragraph left unpaired inside the body
     edge_cost: float = 0.75  # one paragraph left unpaired before the first or after the last pair
     anchor_match: float = 1.0
