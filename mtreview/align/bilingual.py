@@ -13,6 +13,7 @@ The result satisfies PRODUCT.md "Lines": every non-blank line of the input(s) is
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from mtreview.align.aligner import AlignerResult, AlignParams, align_units
@@ -33,6 +34,50 @@ __all__ = [
     "is_japanese",
     "japanese_ratio",
 ]
+
+
+CHROME_CHARS = 40
+"""An edge line this short (in characters) without sentence punctuation may be a heading, a separator
+or page chrome."""
+
+
+_CLOSERS = "\"'”’」』）)]】〕>》"
+_SENTENCE_END = frozenset("。．.!?！？…")
+
+
+def _chrome_like(unit: Unit) -> bool:
+    text = unit.flat.strip()
+    bare = text.rstrip(_CLOSERS + " ")
+    return len(unit.lines) == 1 and len(text) <= CHROME_CHARS and (not bare or bare[-1] not in _SENTENCE_END)
+
+
+def _trim_chrome_edges(result: AlignerResult, source: list[Unit], target: list[Unit], features) -> AlignerResult:
+    """Drop 1-1 links at the end of the pairs that join two short non-sentence lines with no anchor in
+    common (a separator such as 原文を表示 beside trailing chrome such as "Share this article"): with no
+    evidence but their position at the block boundary they are chrome, not a pair. Short headings inside
+    the body keep pairing by position, and so does a title pair at the start (``# Title`` / ``# 題名``);
+    a long truncated last paragraph is not chrome-like."""
+    links = list(result.links)
+    src_edge, tgt_edge = list(result.source_edge), list(result.target_edge)
+
+    def droppable(lk) -> bool:
+        if len(lk.source) != 1 or len(lk.target) != 1:
+            return False
+        s, t = lk.source[0], lk.target[0]
+        if not (_chrome_like(source[s]) and _chrome_like(target[t])):
+            return False
+        shared = features.source[s].tokens & features.target[t].tokens
+        return not any(features.weights.get(tok, 0.0) > 0 for tok in shared)
+
+    changed = False
+    while len(links) > 1 and droppable(links[-1]):
+        lk = links.pop()
+        src_edge += lk.source
+        tgt_edge += lk.target
+        changed = True
+    if not changed:
+        return result
+    return replace(result, links=links, source_edge=sorted(src_edge), target_edge=sorted(tgt_edge))
 
 
 REALIGN_LIMIT = 5000
@@ -70,6 +115,8 @@ def align_units_to_alignment(
         src_feats = [u.with_ratio(ratio) for u in features.source]
         tgt_feats = [u.with_ratio(ratio) for u in features.target]
         result = align_units(src_feats, tgt_feats, features.weights, params, progress)
+    if params is None or params.edge_cost < params.skip_cost:
+        result = _trim_chrome_edges(result, source, target, features)
     pairs: list[AlignedPair] = []
     paired_src: set[int] = set()
     paired_tgt: set[int] = set()
