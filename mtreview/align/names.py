@@ -33,6 +33,8 @@ from rapidfuzz import fuzz, process
 
 __all__ = [
     "NameMatcher",
+    "english_variants",
+    "first_sound",
     "is_katakana_word",
     "katakana_names",
     "katakana_words",
@@ -166,11 +168,30 @@ def skeleton(key: str) -> str:
     return " ".join(w for w in out if w)
 
 
+_SOUND_CLASSES = ({"h", "w", "f"},)
+"""Initial consonants a Japanese rendering may swap (Wh- as ホ, F- as フ/ホ)."""
+
+
+def first_sound(key: str) -> str:
+    """``V`` for a key starting with a vowel, else its first consonant (``h``/``w``/``f`` as one)."""
+    if not key:
+        return ""
+    ch = key[0]
+    if ch in _VOWELS:
+        return "V"
+    for group in _SOUND_CLASSES:
+        if ch in group:
+            return "h"
+    return ch
+
+
 def _part_similarity(en_key: str, ja_key: str) -> float:
     if "|" in en_key:
         return max(_part_similarity(k, ja_key) for k in en_key.split("|"))
     if not en_key or not ja_key:
         return 0.0
+    if first_sound(en_key) != first_sound(ja_key):
+        return 0.0  # Oliver is not レベル: a rendering keeps the first sound (vowel or consonant)
     full = fuzz.ratio(en_key, ja_key) / 100.0
     s1, s2 = skeleton(en_key), skeleton(ja_key)
     if not s1 or not s2:
@@ -181,16 +202,30 @@ def _part_similarity(en_key: str, ja_key: str) -> float:
     return 0.5 * full + 0.5 * skel
 
 
+def english_variants(english: str) -> list[str]:
+    """The phonetic keys of each part of an English name, alternatives joined by ``|``: non-rhotic and
+    rhotic r, and ``ch`` heard as k (Christopher) or as チ/チャ (Chiamaka, Charles)."""
+    keys = [phonetic_key(english).split(), phonetic_key(english, rhotic=True).split()]
+    if "ch" in english.lower():
+        keys.append(phonetic_key(re.sub("(?i)ch", "ty", english)).split())
+        keys.append(phonetic_key(re.sub("(?i)ch(?=[iy])", "t", english)).split())
+    base = keys[0]
+    parts = [[p] for p in base]
+    for alt in keys[1:]:
+        if len(alt) == len(base):
+            for slot, p in zip(parts, alt, strict=True):
+                if p not in slot:
+                    slot.append(p)
+    return ["|".join(slot) for slot in parts]
+
+
 @lru_cache(maxsize=131072)
 def name_similarity(english: str, japanese: str) -> float:
     """How well ``japanese`` (katakana, Latin, or a mix; parts split at ・ or spaces) renders the
     English name ``english``; 0…1. Multi-part names are compared part by part (each Japanese part
     with its best English part, in order-free fashion), so ``Karnofsky`` vs ``ホルデン・カーノフスキー``
     is a partial match and ``Holden Karnofsky`` vs the same is a full one."""
-    en_parts = phonetic_key(english).split()
-    rhotic_parts = phonetic_key(english, rhotic=True).split()
-    if len(rhotic_parts) == len(en_parts) and rhotic_parts != en_parts:
-        en_parts = [a if a == b else f"{a}|{b}" for a, b in zip(en_parts, rhotic_parts, strict=True)]
+    en_parts = english_variants(english)
     ja_parts = [phonetic_key(p) for p in _SEPARATORS.split(unicodedata.normalize("NFKC", japanese)) if p]
     ja_parts = [p for p in ja_parts if p]
     if not en_parts or not ja_parts:

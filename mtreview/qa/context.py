@@ -21,7 +21,7 @@ from mtreview.qa.entities import (
     is_acronym,
 )
 from mtreview.qa.glossary import Glossary, read_glossary
-from mtreview.qa.jtext import english_keys, katakana_full
+from mtreview.qa.jtext import english_sounds, first_sound, katakana_full
 from mtreview.qa.lexicons import Idiom, Lexicons, load_lexicons, shipped_lexicons
 
 HONORIFIC = re.compile(r"([\u30a1-\u30fa\u30fc]{2,})(?:氏|さん|様|教授|博士|議員|記者)")
@@ -153,16 +153,15 @@ class DocumentFacts:
             index: dict[str, list[str]] = {}
             for token in self.entities.names:
                 if len(token) >= 3 and token.isalpha() and not is_acronym(token):
-                    for _skeleton, full in english_keys(token):
-                        if full:
-                            bucket = index.setdefault("V" if full[0] in "aeiouy" else full[0], [])
-                            if token not in bucket:
-                                bucket.append(token)
+                    for sound in english_sounds(token):
+                        bucket = index.setdefault(sound, [])
+                        if token not in bucket:
+                            bucket.append(token)
             self._name_index = index
         full = katakana_full(katakana)
         if not full:
             return []
-        return self._name_index.get("V" if full[0] in "aeiouy" else full[0], [])
+        return self._name_index.get(first_sound(full), [])
 
     def update_target(self, segment: SegmentInput) -> None:
         old = self._ratio.pop(segment.id, None)
