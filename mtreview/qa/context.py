@@ -24,8 +24,12 @@ from mtreview.qa.glossary import Glossary, read_glossary
 from mtreview.qa.jtext import english_sounds, first_sound, katakana_full
 from mtreview.qa.lexicons import Idiom, Lexicons, load_lexicons, shipped_lexicons
 
-HONORIFIC = re.compile(r"([\u30a1-\u30fa\u30fc]{2,})(?:氏|さん|様|教授|博士|議員|記者)")
-"""A katakana name followed by a personal honorific or title."""
+HONORIFIC = re.compile(
+    r"([\u30a1-\u30fa\u30fc]{2,})(?:氏|さん|様|君|くん|ちゃん|教授|准教授|博士|議員|記者|先生|館長|選手|"
+    r"容疑者|被告|夫人|医師|弁護士)"
+)
+"""A katakana name followed by a personal honorific or a title that only people bear (not 社長, 会長,
+市長…: those also follow an organisation or a place, トヨタ社長)."""
 
 
 @dataclass

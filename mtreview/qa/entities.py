@@ -57,7 +57,25 @@ ROLES = _wordset(
     """researcher researchers scientist economist author writer journalist reporter analyst founder cofounder
     co-founder engineer philosopher commentator blogger investor executive director chief chair historian
     colleague friend politician lawmaker lawyer attorney spokesperson spokeswoman spokesman adviser advisor
-    expert critic novelist poet artist actor actress singer player coach manager"""
+    expert critic novelist poet artist actor actress singer player coach manager librarian producer animator
+    councillor councilor councilwoman councilman teacher doctor nurse mayor officer editor designer developer
+    programmer farmer chef student professor activist entrepreneur official minister diplomat architect
+    photographer musician composer athlete captain banker trader curator principal surgeon pilot head
+    owner organiser organizer volunteer resident physician scholar lecturer composer dancer filmmaker
+    president chairperson treasurer secretary ambassador candidate mp senator governor commissioner"""
+)
+# ", the new head librarian," / ", a co-founder," / ", Suryajal's head of technology," after a name
+APPOSITIVE_ROLE = re.compile(
+    r"^\s*,\s+(?:the|a|an|its|our|their|his|her|[A-Z][\w'’-]*['’]s?)\s+([a-z][\w'’ -]{0,50}?)\s*(?:[,.;:]|$)"
+)
+WORKED_AS = re.compile(
+    r"^\s+(?:(?:previously|formerly|once|also|still|now|later|first)\s+)?(?:worked|works|working|served|"
+    r"serves|used\s+to\s+work|trained|began\s+(?:her|his|their)\s+career)\s+(?:as|at|for)\b",
+    re.IGNORECASE,
+)
+SPEECH_AFTER = re.compile(
+    r"^\s*,?\s+(?:said|says|told|tells|added|adds|explained|explains|recalled|recalls|laughed|laughs|"
+    r"joked|jokes|admitted|admits|argued|argues|wrote|writes)\b"
 )
 
 
@@ -272,6 +290,14 @@ class EntityIndex:
             person += 2  # "economist Jane Roe", "co-founder Tom Ng"
         if PERSON_CUE_AFTER.match(after):
             person += 1
+        appositive = APPOSITIVE_ROLE.match(after)
+        if appositive and any(w in ROLES for w in appositive.group(1).split()):
+            person += 2  # "Marta Lindqvist, the new head librarian, …"
+        if WORKED_AS.match(after):
+            person += 1.5  # "Lindqvist previously worked as a librarian"
+        if len(tokens) >= 2 and SPEECH_AFTER.match(after):
+            person += 1  # a full name that says or tells something
+
         if PRONOUN_NEXT.match(after):
             person += 1
         if ORG_CUE_AFTER.match(after):
