@@ -49,6 +49,12 @@ def sentence_endings(target: str) -> list[tuple[str, int, int]]:
                 start = offset + pm.start()
                 while start > 0 and end - (m.start() + start) < 6 and "\u3041" <= body[start - 1] <= "\u309f":
                     start -= 1  # the whole kana inflection (することである, not る)
+                if body[start] not in "でだじの":
+                    # a verb's inflection: include its kanji stem (述べた, 指摘している; not 無料である)
+                    stem = start
+                    while stem > 0 and start - stem < 3 and "\u4e00" <= body[stem - 1] <= "\u9fff":
+                        stem -= 1
+                    start = stem
                 out.append((style, m.start() + start, end))
                 break
     return out
