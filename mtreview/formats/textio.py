@@ -119,9 +119,13 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str]) -> DecodedText:
         best = None
     if best is not None and best.encoding not in ("utf_8", "ascii"):
         try:
-            return DecodedText(data.decode(best.encoding), best.encoding, False)
+            guessed = data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
-            pass
+            guessed = None
+        # Only a guess that reads as English or Japanese is taken (a cp1252 "’" in an English file):
+        # invalid UTF-8 that merely decodes as, say, Arabic or Cyrillic is mojibake, not text.
+        if guessed is not None and _plausible_en_ja(guessed):
+            return DecodedText(guessed, best.encoding, False)
     raise InputError(
         _("the file is not valid UTF-8 and its encoding could not be recognised"),
         name,
@@ -144,6 +148,18 @@ def _utf16_by_content(data: bytes) -> str | None:
         if ("\n" in text or "\r" in text or len(text) < 200) and _mostly_japanese_or_ascii(text):
             return encoding
     return None
+
+
+def _plausible_en_ja(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return True
+    good = sum(
+        1
+        for ch in letters
+        if ch < "\u0250" or "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+    )
+    return good / len(letters) >= 0.97
 
 
 def _mostly_japanese_or_ascii(text: str) -> bool:

@@ -479,9 +479,10 @@ class ProjectStore:
         row = c.execute(select(SegmentRow).where(SegmentRow.id == draft.segment_id)).one_or_none()
         if row is None:
             raise NotFoundError(_("segment {id} does not exist").format(id=draft.segment_id))
-        text = row.source if draft.side == Side.SOURCE else (row.corrected if row.corrected is not None else row.mt)
-        text_mt = row.mt
-        if draft.end > max(len(text), len(text_mt) if draft.side == Side.TARGET else 0):
+        # Spans are on the immutable texts: the source, or the MT as imported (PRODUCT.md "Annotation"),
+        # so a later correction can never leave a span pointing outside its text.
+        text = row.source if draft.side == Side.SOURCE else row.mt
+        if draft.end > len(text):
             raise InputError(
                 _("span {start}..{end} does not fit the {side} text of segment {ordinal} ({length} characters)").format(
                     start=draft.start, end=draft.end, side=draft.side.value, ordinal=row.ordinal, length=len(text))
@@ -744,7 +745,7 @@ class ProjectStore:
             ):
                 if row.start is None:
                     continue
-                text = row.source if row.side == "source" else max(row.mt, row.corrected or "", key=len)
+                text = row.source if row.side == "source" else row.mt
                 if not (0 <= row.start <= row.end <= len(text)):
                     problems.append(f"annotation {row.id} span {row.start}..{row.end} outside its text")
         return problems
