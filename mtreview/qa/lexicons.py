@@ -176,10 +176,18 @@ IRREGULAR = {
     "win": "won winning",
     "write": "wrote written",
 }
-POSSESSIVE = r"(?:my|your|his|her|its|our|their|one's|someone's|somebody's|[a-z]+['’]s)"
+POSSESSIVE = (
+    r"(?:my|your|his|her|its|our|their|one's|someone's|somebody's|(?:the\s+)?[a-z]+(?:['’]s|s['’](?!\w)))"
+)
+"""A possessive slot: pronouns, ``Ana's``, ``the regulators'``."""
 REFLEXIVE = r"(?:myself|yourself|himself|herself|itself|ourselves|yourselves|themselves|oneself)"
 SOME_WORDS = r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
 ANY_WORDS = r"(?:[\w'’-]+\s+){0,3}?"
+ADVERB_SLOT = (
+    r"(?:(?:right|just|really|squarely|firmly|well|all|completely|totally|now|even|still|already|finally|"
+    r"truly|simply|never|ever|not|also|actually|certainly|clearly|once\s+again|again)\s+)?"
+)
+"""An optional adverb between two words of a plain idiom pattern ("hit the nail right on the head")."""
 
 
 def inflections(word: str) -> list[str]:
@@ -261,7 +269,7 @@ def compile_idiom(idiom: str, pattern: str) -> tuple[re.Pattern[str], frozenset[
             piece = "(?:" + "|".join(re.escape(f).replace("'", "['’]") for f in forms) + ")"
             if not optional and len(forms) == 1 and forms[0].isalpha() and forms[0].isascii():
                 required.add(forms[0])
-        parts.append(f"(?:{piece}\\s+)?" if optional else piece + r"\s+")
+        parts.append(f"(?:{piece}\\s+)?" if optional else piece + r"\s+" + ADVERB_SLOT)
     # one anchor is enough (every word of a plain pattern must be present): the longest content word
     content_words = [t.strip("()").rstrip("+") for t in tokens]
     content_words = [
@@ -278,6 +286,7 @@ def compile_idiom(idiom: str, pattern: str) -> tuple[re.Pattern[str], frozenset[
         if narrowed:
             anchors = narrowed
     regex = "".join(parts)
+    regex = regex[: -len(ADVERB_SLOT)] if regex.endswith(ADVERB_SLOT) else regex
     regex = regex[: -len(r"\s+")] if regex.endswith(r"\s+") else regex
     if not anchors:
         anchors = set(words)

@@ -12,7 +12,10 @@ from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import has_japanese
 
-LATIN_TOKEN = re.compile(r"[A-Za-z](?<![\w@/.\\:#-][A-Za-z])[A-Za-z'’]*(?:-[A-Za-z]+)*(?![\w@/\\#]|\.\w)")
+# Word boundaries are ASCII ones: Japanese glued to an English word (新しいmakerspaceが) does not hide it.
+LATIN_TOKEN = re.compile(
+    r"[A-Za-z](?<![A-Za-z0-9_@/.\\:#-][A-Za-z])[A-Za-z'’]*(?:-[A-Za-z]+)*(?![A-Za-z0-9_@/\\#]|\.[A-Za-z0-9_])"
+)
 CODE_SPANS = re.compile(
     r"`[^`]*`|https?://\S+|www\.\S+|\S+@\S+\.\w+|\{[^}]*\}|%\w|<[^>]+>|\$\w+|\S+\.(?:py|js|"
     r"json|txt|csv|md|html|xml|exe|dll|so|zip|pdf|png|jpg)\b"
