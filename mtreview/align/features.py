@@ -354,6 +354,13 @@ def estimate_ratio(source: Sequence[RawFeatures], target: Sequence[RawFeatures])
     return min(0.8, max(0.15, cjk / en))
 
 
+LOANWORD_LIMIT = 3000
+"""Documents with at most this many source paragraphs also match katakana loanwords to lower-case English
+words (a look-up over the whole vocabulary: cheap for pages, not needed for long corpora)."""
+LOANWORD_MIN = 5
+LOANWORD_THRESHOLD = 0.86
+
+
 def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) -> DocumentFeatures:
     """Features of both sides of one document (source = English, target = Japanese)."""
     tgt_raw = [raw_features(t) for t in target_texts]
@@ -365,7 +372,18 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
         keep = raw.latin & (tgt_vocabulary | {c.lower() for c in raw.capitalised})
         return replace(raw, latin=frozenset(keep)) if len(keep) < len(raw.latin) else raw
 
-    src_raw = [source_raw(t) for t in source_texts]
+    loanwords = len(source_texts) <= LOANWORD_LIMIT
+    src_loans: list[frozenset[str]] = []
+    if loanwords:
+        # lower-case English words a katakana loanword may render (roguelike ↔ ローグライク, reviews ↔ レビュー)
+        src_raw = []
+        for text in source_texts:
+            raw = raw_features(text)
+            src_loans.append(frozenset(w for w in raw.latin if len(w) >= LOANWORD_MIN and w.isalpha()))
+            keep = raw.latin & (tgt_vocabulary | {c.lower() for c in raw.capitalised})
+            src_raw.append(replace(raw, latin=frozenset(keep)) if len(keep) < len(raw.latin) else raw)
+    else:
+        src_raw = [source_raw(t) for t in source_texts]
     ratio = estimate_ratio(src_raw, tgt_raw)
 
     src_latin: set[str] = set().union(*(r.latin for r in src_raw)) if src_raw else set()
@@ -378,6 +396,16 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
         english = matcher.match(word)
         if english is not None:
             name_map[word] = english.lower()
+    if loanwords and src_loans:
+        vocabulary = set().union(*src_loans)
+        singular = {w[:-1]: w for w in vocabulary if w.endswith("s") and not w.endswith("ss")}
+        loan_matcher = NameMatcher(sorted(vocabulary | set(singular)), threshold=LOANWORD_THRESHOLD)
+        for word in sorted(set().union(*(r.katakana for r in tgt_raw)) if tgt_raw else set()):
+            if word in name_map or len(word) < 4:
+                continue
+            english = loan_matcher.match(word)
+            if english is not None:
+                name_map[word] = singular.get(english, english) if english not in vocabulary else english
     named = set(name_map.values())
 
     def tokens(raw: RawFeatures, side: str) -> frozenset[str]:
@@ -391,6 +419,10 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
         return frozenset(out)
 
     src_tokens = [tokens(r, "s") for r in src_raw]
+    if loanwords and src_loans:
+        src_tokens = [
+            ts | {"w:" + w for w in loans if w in named} for ts, loans in zip(src_tokens, src_loans, strict=True)
+        ]
     tgt_tokens = [tokens(r, "t") for r in tgt_raw]
     src_df = Counter(t for ts in src_tokens for t in ts)
     tgt_df = Counter(t for ts in tgt_tokens for t in ts)

@@ -100,6 +100,8 @@ def romanise(katakana: str) -> str:
 _NON_RHOTIC = "(?<=[aeiou])r(?=[^aeiou]|$)"
 _EN_RULES: tuple[tuple[str, str], ...] = (
     ("ough", "o"),
+    ("iew", "yu"),  # review → レビュー, view → ビュー
+    ("ew(?=[^aeiou]|$)", "yu"),  # Andrew → アンドリュー, news → ニュース
     ("tch", "ch"),
     ("ph", "f"),
     ("th", "s"),
