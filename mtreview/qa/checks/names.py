@@ -57,7 +57,7 @@ class NameAsCompany(Check):
     )
     category = "Accuracy/Mistranslation"
     severity = Severity.MAJOR
-    parameters: ClassVar[Mapping[str, Any]] = {"threshold": 0.75}
+    parameters: ClassVar[Mapping[str, Any]] = {"threshold": 0.8}
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         target = segment.target
@@ -120,7 +120,7 @@ class NameConsistency(Check):
     category = "Terminology/Inconsistent use of terminology"
     severity = Severity.MINOR
     document_level = True
-    parameters: ClassVar[Mapping[str, Any]] = {"threshold": 0.75, "min_letters": 3}
+    parameters: ClassVar[Mapping[str, Any]] = {"threshold": 0.8, "min_letters": 3}
 
     def observe(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Observation]:
         target = segment.target
