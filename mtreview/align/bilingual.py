@@ -51,7 +51,9 @@ def _chrome_like(unit: Unit) -> bool:
     return len(unit.lines) == 1 and len(text) <= CHROME_CHARS and (not bare or bare[-1] not in _SENTENCE_END)
 
 
-def _trim_chrome_edges(result: AlignerResult, source: list[Unit], target: list[Unit], features) -> AlignerResult:
+def _trim_chrome_edges(
+    result: AlignerResult, source: list[Unit], target: list[Unit], features
+) -> AlignerResult:
     """Drop 1-1 links at the end of the pairs that join two short non-sentence lines with no anchor in
     common (a separator such as 原文を表示 beside trailing chrome such as "Share this article"): with no
     evidence but their position at the block boundary they are chrome, not a pair. Short headings inside

@@ -375,7 +375,8 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
     loanwords = len(source_texts) <= LOANWORD_LIMIT
     src_loans: list[frozenset[str]] = []
     if loanwords:
-        # lower-case English words a katakana loanword may render (roguelike ↔ ローグライク, reviews ↔ レビュー)
+        # lower-case English words a katakana loanword may render
+        # (roguelike ↔ ローグライク, reviews ↔ レビュー)
         src_raw = []
         for text in source_texts:
             raw = raw_features(text)
@@ -421,7 +422,8 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
     src_tokens = [tokens(r, "s") for r in src_raw]
     if loanwords and src_loans:
         src_tokens = [
-            ts | {"w:" + w for w in loans if w in named} for ts, loans in zip(src_tokens, src_loans, strict=True)
+            ts | {"w:" + w for w in loans if w in named}
+            for ts, loans in zip(src_tokens, src_loans, strict=True)
         ]
     tgt_tokens = [tokens(r, "t") for r in tgt_raw]
     src_df = Counter(t for ts in src_tokens for t in ts)

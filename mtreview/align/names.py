@@ -3,7 +3,8 @@
 Used by the aligner (a name is an anchor that survives translation) and meant to be reused by the
 checks (name rendered as a company, name-consistency). Everything here is pure, Qt-free and cached.
 
-- ``romanise(katakana)``: Hepburn romanisation of a katakana word (pykakasi), cached.
+- ``romanise(katakana)``: Hepburn romanisation of a katakana word (kana tables, exact for small kana such
+  as ティ/ジェ; pykakasi for anything the tables do not cover), cached.
 - ``phonetic_key(text)``: a coarse key in which an English spelling and the romanisation of its
   katakana rendering come out close: ``Karnofsky`` and ``カーノフスキー`` → ``kanofsuki`` / ``kanofusuki``.
 - ``name_similarity(english, japanese)``: 0…1, how likely ``japanese`` (katakana, possibly with ・ or
@@ -81,6 +82,202 @@ def katakana_names(text: str) -> list[str]:
     return _KATAKANA_NAME.findall(unicodedata.normalize("NFKC", text))
 
 
+_DIGRAPHS = {
+    "キャ": "kya",
+    "キュ": "kyu",
+    "キョ": "kyo",
+    "シャ": "sha",
+    "シュ": "shu",
+    "ショ": "sho",
+    "シェ": "she",
+    "チャ": "cha",
+    "チュ": "chu",
+    "チョ": "cho",
+    "チェ": "che",
+    "ニャ": "nya",
+    "ニュ": "nyu",
+    "ニョ": "nyo",
+    "ヒャ": "hya",
+    "ヒュ": "hyu",
+    "ヒョ": "hyo",
+    "ミャ": "mya",
+    "ミュ": "myu",
+    "ミョ": "myo",
+    "リャ": "rya",
+    "リュ": "ryu",
+    "リョ": "ryo",
+    "ギャ": "gya",
+    "ギュ": "gyu",
+    "ギョ": "gyo",
+    "ジャ": "ja",
+    "ジュ": "ju",
+    "ジョ": "jo",
+    "ジェ": "je",
+    "ビャ": "bya",
+    "ビュ": "byu",
+    "ビョ": "byo",
+    "ピャ": "pya",
+    "ピュ": "pyu",
+    "ピョ": "pyo",
+    "ファ": "fa",
+    "フィ": "fi",
+    "フェ": "fe",
+    "フォ": "fo",
+    "フュ": "fyu",
+    "ウィ": "wi",
+    "ウェ": "we",
+    "ウォ": "wo",
+    "ヴァ": "va",
+    "ヴィ": "vi",
+    "ヴェ": "ve",
+    "ヴォ": "vo",
+    "ティ": "ti",
+    "ディ": "di",
+    "トゥ": "tu",
+    "ドゥ": "du",
+    "デュ": "dyu",
+    "テュ": "tyu",
+    "ツァ": "tsa",
+    "ツェ": "tse",
+    "ツォ": "tso",
+    "クァ": "kwa",
+    "クィ": "kwi",
+    "クェ": "kwe",
+    "クォ": "kwo",
+    "グァ": "gwa",
+    "イェ": "ye",
+    "スィ": "si",
+    "ズィ": "zi",
+}
+_MONO = dict(
+    zip(
+        "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヰヱヲン"
+        "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴァィゥェォャュョヮ",
+        [
+            "a",
+            "i",
+            "u",
+            "e",
+            "o",
+            "ka",
+            "ki",
+            "ku",
+            "ke",
+            "ko",
+            "sa",
+            "shi",
+            "su",
+            "se",
+            "so",
+            "ta",
+            "chi",
+            "tsu",
+            "te",
+            "to",
+            "na",
+            "ni",
+            "nu",
+            "ne",
+            "no",
+            "ha",
+            "hi",
+            "fu",
+            "he",
+            "ho",
+            "ma",
+            "mi",
+            "mu",
+            "me",
+            "mo",
+            "ya",
+            "yu",
+            "yo",
+            "ra",
+            "ri",
+            "ru",
+            "re",
+            "ro",
+            "wa",
+            "i",
+            "e",
+            "o",
+            "n",
+            "ga",
+            "gi",
+            "gu",
+            "ge",
+            "go",
+            "za",
+            "ji",
+            "zu",
+            "ze",
+            "zo",
+            "da",
+            "ji",
+            "zu",
+            "de",
+            "do",
+            "ba",
+            "bi",
+            "bu",
+            "be",
+            "bo",
+            "pa",
+            "pi",
+            "pu",
+            "pe",
+            "po",
+            "vu",
+            "a",
+            "i",
+            "u",
+            "e",
+            "o",
+            "ya",
+            "yu",
+            "yo",
+            "wa",
+        ],
+        strict=True,
+    )
+)
+
+
+def _table_romanise(katakana: str) -> str | None:
+    """Hepburn romaji of a katakana word from tables (exact for small kana: ティ ti, ジェ je), or ``None``
+    when it has a character the tables do not cover (then pykakasi romanises it)."""
+    text = unicodedata.normalize("NFKC", katakana)
+    text = "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in text)
+    out: list[str] = []
+    i = 0
+    geminate = False
+    while i < len(text):
+        pair = text[i : i + 2]
+        ch = text[i]
+        if pair in _DIGRAPHS:
+            roma = _DIGRAPHS[pair]
+            i += 2
+        elif ch == "ッ":
+            geminate = True
+            i += 1
+            continue
+        elif ch == "ー":
+            if out and out[-1]:
+                out.append(out[-1][-1])
+            i += 1
+            continue
+        elif ch in _MONO:
+            roma = _MONO[ch]
+            i += 1
+        else:
+            return None
+        if geminate and roma and roma[0] not in "aeiou":
+            roma = roma[0] + roma
+        geminate = False
+        out.append(roma)
+    return "".join(out)
+
+
 @lru_cache(maxsize=65536)
 def romanise(katakana: str) -> str:
     """Hepburn romanisation, lowercase, parts joined by a space: ``ホルデン`` → ``horuden``."""
@@ -89,6 +286,10 @@ def romanise(katakana: str) -> str:
     for part in parts:
         if not _KATAKANA_RUN.fullmatch(part):
             out.append(part.lower())
+            continue
+        fast = _table_romanise(part)
+        if fast is not None:
+            out.append(fast)
             continue
         with _kakasi_lock:
             items = _converter().convert(part)

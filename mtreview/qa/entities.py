@@ -79,7 +79,6 @@ SPEECH_AFTER = re.compile(
 )
 
 
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int

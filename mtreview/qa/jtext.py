@@ -37,7 +37,7 @@ romanise = _names.romanise
 
 @lru_cache(maxsize=65536)
 def katakana_full(katakana: str) -> str:
-    """The phonetic key of a katakana rendering, parts joined (ホルデン・カーノフスキー → hordenkanofusuki)."""
+    """The phonetic key of a katakana rendering, parts joined (ホルデン → horuden)."""
     return _names.phonetic_key(unicodedata.normalize("NFKC", katakana)).replace(" ", "")
 
 

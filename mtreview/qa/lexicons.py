@@ -449,8 +449,14 @@ def _clean(value: str) -> str:
     return value.strip()
 
 
-def add_user_idiom(idiom: str, literal: Iterable[str], accepted: Iterable[str] = (), meaning: str = "",
-                   pattern: str = "", user_dir: Path | None = None) -> Path:
+def add_user_idiom(
+    idiom: str,
+    literal: Iterable[str],
+    accepted: Iterable[str] = (),
+    meaning: str = "",
+    pattern: str = "",
+    user_dir: Path | None = None,
+) -> Path:
     """Append an idiom to the user's lexicon (what the GUI's "add idiom" does); returns the file.
 
     The entry is validated first (pattern compiles, literal words given, not already in the user's file);

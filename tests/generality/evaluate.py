@@ -58,7 +58,9 @@ def score_alignment(name: str) -> AlignScore:
     got = {(tuple(p.source_lines), tuple(p.target_lines)) for p in alignment.pairs}
     expected = {(tuple(s), tuple(t)) for s, t in gold["pairs"]}
     paired = {n for p in alignment.pairs for n in (*p.source_lines, *p.target_lines)}
-    return AlignScore(name, len(got & expected), len(got), len(expected), sorted(paired & set(gold["unpaired"])))
+    return AlignScore(
+        name, len(got & expected), len(got), len(expected), sorted(paired & set(gold["unpaired"]))
+    )
 
 
 def score_checks(name: str) -> CheckScore:
@@ -98,17 +100,29 @@ def main() -> int:
         a = score_alignment(name)
         c = score_checks(name)
         tp, got, exp = tp + a.tp, got + a.got, exp + a.expected
-        found, missed, false, segs = found + len(c.found), missed + len(c.missed), false + len(c.false), segs + c.segments
-        print(f"{name}: pair F1 {a.f1:.3f} ({a.tp}/{a.expected} gold, {a.got} pairs), wrongly paired {a.wrongly_paired}")
-        print(f"  checks: recall {c.recall:.2f} precision {c.precision:.2f} ({len(c.found)} found, "
-              f"{len(c.missed)} missed, {len(c.false)} extra, {c.segments} segments)")
+        found, missed, false, segs = (
+            found + len(c.found),
+            missed + len(c.missed),
+            false + len(c.false),
+            segs + c.segments,
+        )
+        print(
+            f"{name}: pair F1 {a.f1:.3f} ({a.tp}/{a.expected} gold, {a.got} pairs), "
+            f"wrongly paired {a.wrongly_paired}"
+        )
+        print(
+            f"  checks: recall {c.recall:.2f} precision {c.precision:.2f} ({len(c.found)} found, "
+            f"{len(c.missed)} missed, {len(c.false)} extra, {c.segments} segments)"
+        )
         for m in c.missed:
             print("    missed", m)
         for m in c.false:
             print("    extra ", m)
     f1 = 2 * tp / (got + exp) if got + exp else 1.0
-    print(f"ALL: pair F1 {f1:.3f}; checks recall {found / max(1, found + missed):.2f} "
-          f"precision {found / max(1, found + false):.2f}; {false} extra findings on {segs} segments")
+    print(
+        f"ALL: pair F1 {f1:.3f}; checks recall {found / max(1, found + missed):.2f} "
+        f"precision {found / max(1, found + false):.2f}; {false} extra findings on {segs} segments"
+    )
     return 0
 
 

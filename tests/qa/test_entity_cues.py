@@ -18,7 +18,11 @@ CASES = [
     (["Tevita Fonua, Kelpworks' head of design, left."], "Fonua", "person"),
     (["Rangi Parata previously worked as a nurse in Napier."], "Parata", "person"),
     (["Ilsabet Morrow told the meeting that the roof leaked."], "Morrow", "person"),
-    (["Kelpworks, a small design studio, moved to Oslo.", "Kelpworks announced a new chair."], "Kelpworks", "org"),
+    (
+        ["Kelpworks, a small design studio, moved to Oslo.", "Kelpworks announced a new chair."],
+        "Kelpworks",
+        "org",
+    ),
     (["Brightwell Energy said prices would rise."], "Brightwell", "org"),
     (["The Quorra report was late.", "Quorra was blamed."], "Quorra", "name"),
 ]
@@ -34,7 +38,10 @@ NAME_AS_COMPANY = [
     # fires: a person introduced with an appositive role, written with 社
     (
         [
-            ("Zuleika Ferrante, the new head librarian, opened the hall.", "新館長のズレイカ・フェランテ社が開館しました。"),
+            (
+                "Zuleika Ferrante, the new head librarian, opened the hall.",
+                "新館長のズレイカ・フェランテ社が開館しました。",
+            ),
             ("Ferrante thanked the donors.", "フェランテ氏は寄付者に感謝しました。"),
         ],
         ["ズレイカ・フェランテ社"],
@@ -49,7 +56,12 @@ NAME_AS_COMPANY = [
     ),
     # does not fire: a company with 社
     (
-        [("Kelpworks, a small design studio, announced a new chair.", "小さなデザインスタジオのケルプワークス社は新しい椅子を発表しました。")],
+        [
+            (
+                "Kelpworks, a small design studio, announced a new chair.",
+                "小さなデザインスタジオのケルプワークス社は新しい椅子を発表しました。",
+            )
+        ],
         [],
     ),
 ]

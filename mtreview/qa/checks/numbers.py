@@ -345,10 +345,12 @@ class Numbers(Check):
         if missing:  # kanji numerals in the target may render them (3 → 三)
             kanji = {_key(q.value) for q in japanese_kanji_quantities(target)}
             missing = [q for q in missing if _key(q.value) not in kanji]
-        # English says "one" with articles and words (a month, per transfer, each, daily): an unpaired 1 with a
-        # counter in the translation (1か月, 1回あたり, 1台) is not an added number
+        # English says "one" with articles and words (a month, per transfer, each, daily): an unpaired 1
+        # with a counter in the translation (1か月, 1回あたり, 1台) is not an added number
         for q in [
-            q for q in extra if q.currency is None and _same(q.value, 1.0) and target[q.end : q.end + 1] not in "%％"
+            q
+            for q in extra
+            if q.currency is None and _same(q.value, 1.0) and target[q.end : q.end + 1] not in "%％"
         ]:
             if len(extra) <= len(missing):
                 break
