@@ -16,9 +16,9 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from mtreview.align.aligner import AlignerResult, AlignParams, align_units
+from mtreview.align.aligner import AlignerResult, AlignParams, Link, align_units
 from mtreview.align.base import AlignedPair, Alignment
-from mtreview.align.features import document_features, japanese_ratio, ratio_of_pairs
+from mtreview.align.features import DocumentFeatures, document_features, japanese_ratio, ratio_of_pairs
 from mtreview.align.structure import Unit, file_language, peel_file, read_units, split_page
 from mtreview.domain.errors import InputError
 from mtreview.domain.progress import NO_PROGRESS, Progress
@@ -52,7 +52,7 @@ def _chrome_like(unit: Unit) -> bool:
 
 
 def _trim_chrome_edges(
-    result: AlignerResult, source: list[Unit], target: list[Unit], features
+    result: AlignerResult, source: list[Unit], target: list[Unit], features: DocumentFeatures
 ) -> AlignerResult:
     """Drop 1-1 links at the end of the pairs that join two short non-sentence lines with no anchor in
     common (a separator such as 原文を表示 beside trailing chrome such as "Share this article"): with no
@@ -62,7 +62,7 @@ def _trim_chrome_edges(
     links = list(result.links)
     src_edge, tgt_edge = list(result.source_edge), list(result.target_edge)
 
-    def droppable(lk) -> bool:
+    def droppable(lk: Link) -> bool:
         if len(lk.source) != 1 or len(lk.target) != 1:
             return False
         s, t = lk.source[0], lk.target[0]

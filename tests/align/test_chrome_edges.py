@@ -1,0 +1,52 @@
+"""The block boundary: a separator beside trailing chrome is not a pair; headings inside the body and a
+truncated last paragraph are."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtreview.align.bilingual import align_page
+
+JA = [
+    "川沿いの市場が再開、週末に五千人",
+    "改装を終えた川沿いの市場が、土曜日に営業を再開しました。",
+    "再開初日には約5,000人が訪れ、周辺の道路は昼まで混雑しました。",
+    "市場の運営責任者であるイフェオマ・ンワチュクウ氏は、出店者の数が2倍になったと話しました。",
+    "新しい屋根",
+    "屋根は地元の職人が竹と再生材を使って作り直したものです。",
+    "改装費用は約80万ドルで、市と商工会議所が半分ずつ負担しました。",
+    "次の段階として、運営側は川沿いの遊歩道を",
+]
+EN = [
+    "The riverside market reopened on Saturday after its renovation.",
+    "About 5,000 people came on the first day, and the roads nearby were busy until noon.",
+    "Ifeoma Nwachukwu, who runs the market, said the number of stallholders had doubled.",
+    "A new roof",
+    "Local craftspeople rebuilt the roof with bamboo and recycled materials.",
+    "The renovation cost about $800,000, shared equally by the city and the chamber of commerce.",
+    "As a next step, the organisers plan to extend the riverside walk towards",
+]
+
+
+@pytest.mark.parametrize(
+    ("separator", "chrome"),
+    [
+        ("原文を表示", ["Share this article", "Subscribe to our newsletter"]),
+        ("▼ 英語の原文", ["Share on LINE"]),
+        ("【English】", ["Related stories", "Follow us"]),
+    ],
+)
+def test_separator_and_trailing_chrome_stay_unpaired(tmp_path, separator, chrome):
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join(["市場の再開", *JA, separator, *EN, *chrome]) + "\n", encoding="utf-8")
+    alignment = align_page(page)
+    sep_line = 1 + len(JA) + 1
+    en_first = sep_line + 1
+    chrome_lines = set(range(en_first + len(EN), en_first + len(EN) + len(chrome)))
+    paired = {n for p in alignment.pairs for n in (*p.source_lines, *p.target_lines)}
+    assert sep_line not in paired
+    assert not chrome_lines & paired
+    pairs = {(p.source_lines, p.target_lines) for p in alignment.pairs}
+    # the body pairs one to one, the short heading inside it and the truncated last paragraph included
+    expected = {((en_first + k,), (3 + k,)) for k in range(len(EN))}
+    assert pairs == expected
