@@ -274,6 +274,14 @@ def cmd_extract(languages: Iterable[str]) -> int:
     for problem in extraction.problems:
         print(f"warning: {problem}", file=sys.stderr)
     pot = build_template(extraction)
+    if template_path().exists():  # keep the date when nothing changed, so a re-run leaves no diff
+        old = polib.pofile(str(template_path()), wrapwidth=0)
+
+        def shape(po: polib.POFile) -> list[tuple[object, ...]]:
+            return [(e.msgctxt, e.msgid, e.occurrences, e.flags, e.comment) for e in po]
+
+        if shape(old) == shape(pot):
+            pot.metadata["POT-Creation-Date"] = old.metadata.get("POT-Creation-Date", "")
     LOCALE_DIR.mkdir(parents=True, exist_ok=True)
     pot.save(str(template_path()))
     print(f"{template_path().relative_to(PACKAGE_DIR.parent)}: {len(pot)} messages")
