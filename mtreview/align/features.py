@@ -323,7 +323,11 @@ _TRUNCATION_MIN_CHARS = 30
 def looks_truncated(text: str) -> bool:
     """A paragraph that ends mid-sentence: long, with no closing punctuation or with a comma."""
     text = text.rstrip()
-    return len(text) >= _TRUNCATION_MIN_CHARS and text[-1] not in _TERMINAL
+    if not text or text[-1] in _TERMINAL:
+        return False
+    # a Japanese character carries about two English characters' worth of text
+    cjk = sum(map(len, _JA_CHARS.findall(text))) if len(text) < _TRUNCATION_MIN_CHARS else 0
+    return len(text) + cjk >= _TRUNCATION_MIN_CHARS
 
 
 @dataclass

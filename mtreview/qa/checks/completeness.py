@@ -17,11 +17,9 @@ TARGET_PARENS = re.compile(r"[(（]([^()（）]{1,200})[)）]")
 SOURCE_PARENS = re.compile(r"[(\[]([^()\[\]]{1,300})[)\]]")
 TOKENS = re.compile(r"[A-Za-z][A-Za-z0-9\-]+|\d+(?:\.\d+)?")
 TERM_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9」』]")
-# A restructured clause rather than a gloss: punctuation, a predicate, or a hiragana ending (a gloss is a
-# noun phrase: 義務論, ものづくりのための共同作業場).
-CLAUSE_MARKS = re.compile(
-    r"ます|です|した|する|ない|れる|、|。|[\u3040-\u309f]$|[をがはにでとへも][^\u3040-\u309f]"
-)
+# A restructured clause rather than a gloss: punctuation, a polite predicate, or a hiragana ending (a gloss
+# is a noun phrase, relative clauses included: 義務論, ものづくりのための共同作業場, 試合の流れを変えるもの).
+CLAUSE_MARKS = re.compile(r"ます|です|、|。|[\u3040-\u309f]$(?<!もの|こと|など|たち)(?<!ところ)")
 
 
 class Addition(Check):
