@@ -310,6 +310,9 @@ class UnitFeatures:
     """Long and ending mid-sentence (a page cut off here): being shorter than its counterpart is expected."""
     cjk_chars: int = 0
     other_chars: int = 0
+    compound: bool = False
+    """Two clauses joined in one paragraph (", and …", "…ており、…"): the usual place where a translation splits
+    one paragraph in two or merges two into one."""
 
     def with_ratio(self, ratio: float) -> UnitFeatures:
         """The same unit measured with another Japanese/English character ratio."""
@@ -318,6 +321,21 @@ class UnitFeatures:
 
 _TERMINAL = frozenset("。．.!?！？」』\"”’')）)]】:：…")
 _TRUNCATION_MIN_CHARS = 30
+
+
+_EN_JOIN = re.compile(
+    r"\w[,;] (?:and|but|while|so|whereas|although|though|which|with) \w|\w; \w|\w[.!?][\"”’']? [A-Z]"
+)
+_JA_JOIN = re.compile(r"(?:て|で|り|し|く|が|ら|つつ|ながら)、.{6,}")
+
+
+def looks_compound(text: str) -> bool:
+    """Two clauses (or sentences) in one paragraph, joined in the way a translation most often splits or
+    merges: English ", and"/"; "/two sentences, Japanese continuative forms (…ており、…, …で、…)."""
+    if _JA_CHARS.search(text):
+        body = text.rstrip("。．！？」』 ")
+        return _JA_JOIN.search(body) is not None or bool(re.search(r"。.{6,}", body))
+    return _EN_JOIN.search(text) is not None
 
 
 def looks_truncated(text: str) -> bool:
@@ -448,6 +466,7 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
             looks_truncated(r.text),
             r.cjk_chars,
             r.other_chars,
+            looks_compound(r.text),
         )
         for r, ts in zip(src_raw, src_tokens, strict=True)
     ]
@@ -460,6 +479,7 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
             looks_truncated(r.text),
             r.cjk_chars,
             r.other_chars,
+            looks_compound(r.text),
         )
         for r, ts in zip(tgt_raw, tgt_tokens, strict=True)
     ]

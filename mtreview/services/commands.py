@@ -31,15 +31,24 @@ class SetSegmentText:
     action: str = "edit"
     """Recorded in the revision: ``edit``, ``confirm``, ``undo``…"""
     expected_version: int | None = field(default=None, compare=False)
-    """The version the change was based on; ``None`` means the current one (undo/redo)."""
+    """The version the change is based on (what the reviewer saw); ``None``: the current one."""
 
     def apply(self, service: ProjectService) -> tuple[SetSegmentText, Changes]:
         before = service.segment(self.segment_id)
         version = before.version if self.expected_version is None else self.expected_version
-        _after, changes = service.set_segment(
+        after, changes = service.set_segment(
             self.segment_id, self.corrected, self.status, version, self.action
         )
-        inverse = SetSegmentText(self.segment_id, before.corrected, before.status, self.label, "undo")
+        # The inverse expects exactly the version this change produced: if someone changes the segment
+        # meanwhile, undo raises ConflictError instead of overwriting their work.
+        inverse = SetSegmentText(
+            self.segment_id,
+            before.corrected,
+            before.status,
+            self.label,
+            "undo",
+            expected_version=after.version,
+        )
         return inverse, changes
 
 
@@ -50,7 +59,7 @@ class AddAnnotation:
 
     def apply(self, service: ProjectService) -> tuple[Command, Changes]:
         ann, changes = service.annotate(self.draft)
-        return DeleteAnnotation(ann.id, self.label, restore=None), changes
+        return DeleteAnnotation(ann.id, self.label, expected_version=ann.version), changes
 
 
 @dataclass
@@ -59,14 +68,20 @@ class DeleteAnnotation:
     label: str = "Delete annotation"
     restore: Annotation | None = None
     """When set, applying re-creates this annotation (the inverse of a delete)."""
+    expected_version: int | None = None
+    """The version the reviewer saw (``None``: the current one)."""
+    fingerprint: str | None = None
 
     def apply(self, service: ProjectService) -> tuple[Command, Changes]:
         if self.restore is not None:
-            ann, changes = service.restore_annotation(self.restore)
-            return DeleteAnnotation(ann.id, self.label), changes
-        current = service.store.annotation(self.annotation_id)
-        deleted, changes = service.delete_annotation(self.annotation_id, current.version)
-        return DeleteAnnotation(deleted.id, self.label, restore=deleted), changes
+            ann, changes = service.restore_annotation(self.restore, self.fingerprint)
+            return DeleteAnnotation(ann.id, self.label, expected_version=ann.version), changes
+        version = self.expected_version
+        if version is None:
+            version = service.store.annotation(self.annotation_id).version
+        fingerprint = service.store.annotation_fingerprint(self.annotation_id)
+        deleted, changes = service.delete_annotation(self.annotation_id, version)
+        return DeleteAnnotation(deleted.id, self.label, restore=deleted, fingerprint=fingerprint), changes
 
 
 @dataclass
@@ -74,9 +89,14 @@ class UpdateAnnotation:
     annotation_id: int
     fields: dict[str, object]
     label: str = "Change annotation"
+    expected_version: int | None = None
+    """The version the reviewer saw (``None``: the current one)."""
 
     def apply(self, service: ProjectService) -> tuple[Command, Changes]:
         current = service.store.annotation(self.annotation_id)
+        version = current.version if self.expected_version is None else self.expected_version
         before = {k: getattr(current, k) for k in self.fields}
-        _ann, changes = service.update_annotation(self.annotation_id, current.version, **self.fields)
-        return UpdateAnnotation(self.annotation_id, before, self.label), changes
+        after, changes = service.update_annotation(self.annotation_id, version, **self.fields)
+        return UpdateAnnotation(
+            self.annotation_id, before, self.label, expected_version=after.version
+        ), changes

@@ -97,24 +97,38 @@ class LiveScores:
             self.reload()
             return
         store = self.service.store
-        for seg in store.segments(sorted(changes.segments)):
+        wanted = sorted(changes.segments)
+        segments = store.segments(wanted)
+        if any(seg.document_id not in self._doc_names for seg in segments) or (
+            len(segments) != len(wanted) and any(sid in self._segment_doc for sid in wanted)
+        ):
+            # Segments appeared in an unknown document or disappeared (a re-alignment, maybe by a
+            # colleague): rebuild rather than guess.
+            self.reload()
+            return
+        fresh_annotations: dict[int, list[Annotation]] = {}
+        for ann in store.annotations(
+            segment_ids=[s.id for s in segments], states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED]
+        ):
+            fresh_annotations.setdefault(ann.segment_id, []).append(ann)
+        for seg in segments:
             stats = self._segment_stats(seg)
             self._stats[seg.id] = stats
-            self._corpus[seg.document_id].set(seg.id, stats)
-            self._annotations.pop(seg.id, None)
-            # remove_segment drops its annotations too; the target length may have changed: re-register the segment with its new text
-            self._rebuild_segment(seg)
-            fresh = store.annotations(
-                segment_ids=[seg.id], states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED]
-            )
+            self._corpus.setdefault(seg.document_id, metrics.CorpusAggregator()).set(seg.id, stats)
+            # remove_segment drops its annotations too; the target length may have changed, so the
+            # segment is registered again with its current text
+            self._rebuild_segment(seg, known=seg.id in self._segment_doc)
+            self._segment_doc[seg.id] = seg.document_id
+            fresh = fresh_annotations.get(seg.id, [])
             self._annotations[seg.id] = fresh
             for ann in fresh:
                 if ann.state == AnnotationState.CONFIRMED:
                     self.mqm.add_annotation(ann.id, ann.segment_id, ann.category, ann.severity)
 
-    def _rebuild_segment(self, seg: Segment) -> None:
+    def _rebuild_segment(self, seg: Segment, known: bool) -> None:
         """Re-register a segment with its current text (the per-1,000-characters figure follows edits)."""
-        self.mqm.remove_segment(seg.id)
+        if known:
+            self.mqm.remove_segment(seg.id)
         self.mqm.add_segment(
             seg.id,
             self._doc_names[seg.document_id],
@@ -129,8 +143,9 @@ class LiveScores:
         stats = self._stats.get(segment_id)
         anns = self._annotations.get(segment_id, [])
         confirmed = Counter(a.severity.value for a in anns if a.state == AnnotationState.CONFIRMED)
+        known = segment_id in self._segment_doc
         return SegmentFigures(
-            mqm=self.mqm.segment_penalty(segment_id),
+            mqm=self.mqm.segment_penalty(segment_id) if known else 0.0,
             chrf=None if stats is None else metrics.chrf_of(stats.chrf),
             ter=None if stats is None else metrics.ter_of(stats.ter),
             proposed=sum(1 for a in anns if a.state == AnnotationState.PROPOSED),

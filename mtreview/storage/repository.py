@@ -571,14 +571,20 @@ class ProjectStore:
             self._notify(c, author, "annotation", [before.segment_id])
         return before
 
-    def restore_annotation(self, ann: Annotation, author: str) -> Annotation:
-        """Re-create a deleted annotation with its original id (undo of delete)."""
+    def annotation_fingerprint(self, annotation_id: int) -> str | None:
+        with self._reader.connect() as c:
+            return c.execute(
+                select(AnnotationRow.fingerprint).where(AnnotationRow.id == annotation_id)
+            ).scalar_one_or_none()
+
+    def restore_annotation(self, ann: Annotation, author: str, fingerprint: str | None = None) -> Annotation:
+        """Re-create a deleted annotation with its original id and fingerprint (undo of delete)."""
         stamp = now()
         with self._writer.begin() as c:
             c.execute(insert(AnnotationRow).values(
                 id=ann.id, segment_id=ann.segment_id, side=ann.side.value, start=ann.start, end=ann.end,
                 category=ann.category, severity=ann.severity.value, comment=ann.comment, suggestion=ann.suggestion,
-                author=ann.author, origin=ann.origin, state=ann.state.value, fingerprint=None,
+                author=ann.author, origin=ann.origin, state=ann.state.value, fingerprint=fingerprint,
                 version=ann.version + 1, created_at=stamp, updated_at=stamp,
             ))
             restored = _annotation(c.execute(select(AnnotationRow).where(AnnotationRow.id == ann.id)).one())

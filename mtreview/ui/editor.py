@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from mtreview.align.offsets import span_from_utf16, span_to_utf16
@@ -78,11 +78,23 @@ class CorrectionEdit(TextView):
     """The editable correction. Ctrl+Enter confirms (handled here so the text edit does not insert a line)."""
 
     confirmRequested = Signal()
+    undoRequested = Signal()
+    redoRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(False, _("Japanese correction"), parent)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # With nothing of its own left to undo (e.g. right after Ctrl+Enter), Ctrl+Z undoes the last
+        # project change, as the Edit menu does.
+        if event.matches(QKeySequence.StandardKey.Undo) and not self.document().isUndoAvailable():
+            self.undoRequested.emit()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo) and not self.document().isRedoAvailable():
+            self.redoRequested.emit()
+            event.accept()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
             event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
@@ -172,7 +184,9 @@ class SegmentEditor(QWidget):
         self._loading = False
 
     def text(self) -> str:
-        return self.correction.toPlainText()
+        """The correction exactly as typed: ``toPlainText`` would turn no-break spaces into spaces and
+        line/paragraph separators into line feeds, so merely visiting a segment would change it."""
+        return self.correction.document().toRawText().replace("\u2029", "\n")
 
     def is_dirty(self) -> bool:
         return self.segment is not None and self.text() != self.segment.target

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -293,10 +294,20 @@ class MainWindow(QMainWindow):
         )
         self.act_apply_sheet = self._action(_("Apply Edited Review &Sheet…"), self.apply_sheet_dialog)
         self.act_quit = self._action(_("&Quit"), self.close, Std.Quit)
-        self.act_undo = self.undo_stack.createUndoAction(self, _("&Undo"))
-        self.act_undo.setShortcut(QKeySequence(Std.Undo))
-        self.act_redo = self.undo_stack.createRedoAction(self, _("&Redo"))
-        self.act_redo.setShortcut(QKeySequence(Std.Redo))
+        self.act_undo = self._action(_("&Undo"), self.undo_last, Std.Undo)
+        self.act_redo = self._action(_("&Redo"), self.redo_last, Std.Redo)
+        self.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.act_undo.setText(_("&Undo {what}").format(what=text) if text else _("&Undo"))
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self.act_redo.setText(_("&Redo {what}").format(what=text) if text else _("&Redo"))
+        )
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self.editor.correction.undoRequested.connect(self.undo_last)
+        self.editor.correction.redoRequested.connect(self.redo_last)
         self.act_find = self._action(_("&Find"), self.focus_search, Std.Find)
         self.act_confirm = self._action(
             _("&Confirm and Next"),
@@ -470,8 +481,13 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if previous.isValid():
-            self.save_current()
+        if previous.isValid() and not self.save_current():
+            # The text could not be saved (conflict being merged, connection lost…): stay on it.
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
+            self.table.setCurrentIndex(previous)
+            selection.blockSignals(False)
+            return
         self._load_segment(self.model.segment_at(current.row()) if current.isValid() else None)
 
     def _load_segment(self, segment: Segment | None) -> None:
@@ -480,9 +496,20 @@ class MainWindow(QMainWindow):
         if segment is not None:
             saved = self.service.store.drafts(self.service.author).get(segment.id)
             if saved is not None and saved[0] != segment.target:
-                draft = saved[0]
-                self.statusBar().showMessage(_("Restored your unsaved text for this segment"), 5000)
-        self.editor.load(segment, draft)
+                draft, base_version = saved
+                if base_version != segment.version:
+                    # The draft was typed over an older version: keep that as the base, so saving it
+                    # shows both versions instead of overwriting the newer one.
+                    self.current = dataclasses.replace(segment, version=base_version)
+                    self.statusBar().showMessage(
+                        _(
+                            "Restored your unsaved text; the segment changed since, saving will let you choose."
+                        ),
+                        8000,
+                    )
+                else:
+                    self.statusBar().showMessage(_("Restored your unsaved text for this segment"), 5000)
+        self.editor.load(self.current, draft)
         self.segmentChanged(segment)
 
     def segmentChanged(self, segment: Segment | None) -> None:
@@ -958,7 +985,7 @@ class MainWindow(QMainWindow):
             return
         label = _("Confirm finding") if state == AnnotationState.CONFIRMED else _("Dismiss finding")
         try:
-            self.undo.run(UpdateAnnotation(ann.id, {"state": state}, label))
+            self.undo.run(UpdateAnnotation(ann.id, {"state": state}, label, expected_version=ann.version))
         except MtreviewError as exc:
             QMessageBox.warning(self, _("Cannot change the annotation"), describe_error(exc))
             return
@@ -969,7 +996,7 @@ class MainWindow(QMainWindow):
 
         if isinstance(ann, Annotation):
             try:
-                self.undo.run(DeleteAnnotation(ann.id, _("Delete annotation")))
+                self.undo.run(DeleteAnnotation(ann.id, _("Delete annotation"), expected_version=ann.version))
             except MtreviewError as exc:
                 QMessageBox.warning(self, _("Cannot delete"), describe_error(exc))
 
@@ -1001,7 +1028,9 @@ class MainWindow(QMainWindow):
             "suggestion": choice.suggestion,
         }
         try:
-            self.undo.run(UpdateAnnotation(ann.id, fields, _("Change annotation")))
+            self.undo.run(
+                UpdateAnnotation(ann.id, fields, _("Change annotation"), expected_version=ann.version)
+            )
         except MtreviewError as exc:
             QMessageBox.warning(self, _("Cannot change the annotation"), describe_error(exc))
 
@@ -1085,14 +1114,16 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(" · ".join(parts))
 
     # ------------------------------------------------------------------ editing
-    def save_current(self) -> None:
-        """Store the correction of the current segment if it changed (not confirming it)."""
+    def save_current(self) -> bool:
+        """Store the correction of the current segment if it changed (not confirming it: an edited
+        segment is "corrected" until confirmed again). False when the text could not be saved."""
         seg = self.current
         if seg is None or not self.editor.is_dirty() or self.editor.segment is None:
-            return
+            return True
         text = self.editor.text()
-        status = seg.status if seg.status != Status.NEW else Status.CORRECTED
-        self._run_segment_change(seg, text, status, _("Edit segment {n}").format(n=seg.ordinal), "edit")
+        return self._run_segment_change(
+            seg, text, Status.CORRECTED, _("Edit segment {n}").format(n=seg.ordinal), "edit"
+        )
 
     def _run_segment_change(
         self, seg: Segment, text: str | None, status: Status, label: str, action: str
@@ -1189,6 +1220,15 @@ class MainWindow(QMainWindow):
         if ok:
             self.editor.load(self.current)  # mark clean before moving on
             self.next_unconfirmed()
+
+    def undo_last(self) -> None:
+        """Undo the last project change, after saving what is being typed (never lose it)."""
+        if self.save_current() and self.undo_stack.canUndo():
+            self.undo_stack.undo()
+
+    def redo_last(self) -> None:
+        if self.save_current() and self.undo_stack.canRedo():
+            self.undo_stack.redo()
 
     def reset_to_mt(self) -> None:
         if self.current is not None:

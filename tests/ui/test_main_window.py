@@ -28,10 +28,10 @@ def test_undo_and_redo_a_confirmed_edit(qtbot, window, project):
     window.editor.correction.setPlainText("訂正")
     window.confirm_and_next()
     assert project.store.segment(seg.id).corrected == "訂正"
-    window.undo_stack.undo()
+    window.act_undo.trigger()
     restored = project.store.segment(seg.id)
     assert restored.corrected is None and restored.status == Status.NEW
-    window.undo_stack.redo()
+    window.act_redo.trigger()
     again = project.store.segment(seg.id)
     assert again.corrected == "訂正" and again.status == Status.APPROVED
     actions = [r.action for r in project.store.revisions(seg.id)]
@@ -150,3 +150,60 @@ def test_checks_on_the_correction_update_after_each_save(qtbot, window, project)
     window.save_current()
     assert "numbers" not in window.editor.correction_findings.text()
     assert project.store.segment(seg.id).corrected == "改修には320万ドルかかりました。"
+
+
+def test_visiting_a_segment_never_changes_it(qtbot, window, project, tmp_path):
+    """No-break spaces and line separators survive the editor: merely moving through is no edit."""
+    from mtreview.services.project import ProjectService
+
+    src = tmp_path / "nbsp.tsv"
+    src.write_text("It is 10 km away.\t10\u00a0km先です。\u2028次の行\n", encoding="utf-8")
+    window.apply_changes(window.service.import_path(src).changes)
+    sid = project.store.segment_ids()[-1]
+    window.select_segment(sid)
+    before = project.store.segment(sid)
+    window.move(-1)
+    window.select_segment(sid)
+    window.move(1)
+    after = project.store.segment(sid)
+    assert after.version == before.version and after.corrected is None
+    del ProjectService
+
+
+def test_unsaved_typing_is_saved_before_undo_and_ctrl_z_reaches_the_project(qtbot, window, project):
+    window.select_row(0)
+    first = window.current
+    window.editor.correction.setPlainText("一つ目")
+    window.confirm_and_next()
+    second = window.current
+    window.editor.correction.setPlainText("二つ目（未保存）")
+    window.act_undo.trigger()  # saves the typing first, then undoes the last change (that save)
+    assert project.store.segment(second.id).corrected is None
+    assert project.store.segment(first.id).corrected == "一つ目"
+    window.select_segment(first.id)
+    window.editor.correction.setFocus()
+    qtbot.keyClick(window.editor.correction, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert project.store.segment(first.id).corrected is None
+
+
+def test_a_draft_over_an_older_version_does_not_overwrite_a_newer_one(qtbot, window, project, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    sid = project.store.segment_ids()[1]
+    seg = project.store.segment(sid)
+    project.store.save_draft(sid, "tester", "古い下書き", seg.version)
+    project.store.update_segment(sid, seg.version, "bob", corrected="ボブの承認済み訳", status=Status.APPROVED)
+    shown = []
+
+    def exec_(box):
+        shown.append(box.informativeText())
+        theirs = next(b for b in box.buttons() if "theirs" in b.text())
+        box.clickedButton = lambda: theirs
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    window.select_segment(sid)
+    assert window.editor.text() == "古い下書き"
+    window.select_row(0)
+    assert shown and "ボブの承認済み訳" in shown[0]
+    assert project.store.segment(sid).corrected == "ボブの承認済み訳"
