@@ -705,9 +705,8 @@ def _scored(
     delta = abs(l_t - l_s) / math.sqrt(p.variance * max((l_s + l_t) * 0.5, 1.0))
     length = -math.log(max(math.erfc(delta / math.sqrt(2.0)), 1e-300))
     prior = {2: 0.0, 3: p.prior_12, 4: p.prior_22}[len(src) + len(tgt)]
-    if len(src) == 1 and len(tgt) == 2 and src[0].compound:
-        prior -= p.split_cue
-    elif len(src) == 2 and len(tgt) == 1 and tgt[0].compound:
+    one_two = len(src) == 1 and len(tgt) == 2 and src[0].compound
+    if one_two or (len(src) == 2 and len(tgt) == 1 and tgt[0].compound):
         prior -= p.split_cue
     speaker = 0.0
     if src[0].speaker != tgt[0].speaker:

@@ -311,7 +311,7 @@ class UnitFeatures:
     cjk_chars: int = 0
     other_chars: int = 0
     compound: bool = False
-    """Two clauses joined in one paragraph (", and …", "…ており、…"): the usual place where a translation splits
+    """Two clauses joined in one paragraph (", and …", "…ており、…"): where a translation usually splits
     one paragraph in two or merges two into one."""
 
     def with_ratio(self, ratio: float) -> UnitFeatures:

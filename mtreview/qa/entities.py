@@ -107,7 +107,9 @@ def _sentence_initial(source: str, pos: int) -> bool:
 @lru_cache(maxsize=65536)
 def is_acronym(token: str) -> bool:
     letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+    upper = sum(c.isupper() for c in letters)
+    # mostly capitals (NASA, GPUs, RSPv); camel-case names (VoltGo, OpenAI) are names
+    return len(letters) >= 2 and upper >= 2 and upper > len(letters) - upper
 
 
 _RUN_WORD = re.compile(r"\S+")
