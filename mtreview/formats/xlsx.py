@@ -159,9 +159,13 @@ def write_xlsx(
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET)
     ws.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJK", (14, 10, 60, 60, 60, 11, 50, 8, 8, 14, 20), strict=True):
-        ws.column_dimensions[letter].width = width
-    ws.append([_cell(ws, c) for c in COLUMNS])
+    # Without annotations the column is left out, so that applying the sheet back never reads an
+    # empty Annotations cell as "the reviewer deleted them all".
+    columns = [c for c in COLUMNS if options.include_annotations or c != "Annotations"]
+    widths = dict(zip(COLUMNS, (14, 10, 60, 60, 60, 11, 50, 8, 8, 14, 20), strict=True))
+    for letter, name in zip("ABCDEFGHIJK", columns, strict=False):
+        ws.column_dimensions[letter].width = widths[name]
+    ws.append([_cell(ws, c) for c in columns])
     try:
         count = _rows(ws, units, options, progress)
     except BaseException:
@@ -192,6 +196,8 @@ def _rows(ws: Any, units: Iterable[ExportUnit], options: WriteOptions, progress:
             u.author or "",
             u.updated_at.isoformat() if u.updated_at else "",
         ]
+        if not options.include_annotations:
+            del row[COLUMNS.index("Annotations")]
         try:
             ws.append([_cell(ws, v) for v in row])
         except IllegalCharacterError:
@@ -283,13 +289,22 @@ def _read_rows(p: Path, wb: Any, progress: Progress) -> ImportedDocument:
             status_text = get("status").strip().lower()
             if status_text and status_text not in {s.value for s in Status}:
                 raise InputError(_("unknown status {status!r}").format(status=status_text), str(p), number)
-            notes = [
-                parse_annotation_line(line, (str(p), number))
-                for line in get("annotations").splitlines()
-                if line.strip()
-            ]
+            notes = (
+                [
+                    parse_annotation_line(line, (str(p), number))
+                    for line in get("annotations").splitlines()
+                    if line.strip()
+                ]
+                if "annotations" in col
+                else None
+            )
             corrected = get("corrected")
-            meta: dict[str, Any] = {"segment_id": get("segment"), "annotations": notes, "row": number}
+            meta: dict[str, Any] = {
+                "segment_id": get("segment"),
+                "annotations": notes,
+                "row": number,
+                "updated": get("updated"),
+            }
             segments.append(
                 SegmentDraft(
                     source=from_tokens(get("source")),

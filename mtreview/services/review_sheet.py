@@ -1,9 +1,11 @@
 """Applying an edited xlsx review sheet back to the project it was exported from.
 
 Rows are matched by their ``Segment`` column (``<document>#<ordinal>``). Everything is validated first
-(unknown segments, spans that do not fit, unknown annotation ids): on any error nothing is applied.
-Then each changed correction/status and each added, changed or removed annotation line is applied as a
-normal, versioned, revisioned change by the reviewer.
+(unknown segments, spans that do not fit, unknown annotation ids, and segments changed in the project
+since the sheet was exported, by their ``Updated`` time): on any error nothing is applied. Then every
+changed correction/status and every added, changed or removed annotation line is applied as normal,
+versioned, revisioned changes by the reviewer, all in one transaction. A sheet exported without the
+Annotations column leaves the project's annotations alone.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ def _plan(service: ProjectService, path: str, progress: Progress) -> list[_Plan]
         for seg in service.store.iter_segments(doc.id):
             by_key[f"{doc.name}#{seg.ordinal}"] = seg
     plans: list[_Plan] = []
+    stale: list[tuple[int, str]] = []
     for draft in sheet.segments:
         row = int(draft.meta.get("row", 0))
         key = str(draft.meta.get("segment_id") or "")
@@ -62,6 +65,10 @@ def _plan(service: ProjectService, path: str, progress: Progress) -> list[_Plan]
             raise InputError(
                 _("the source of segment {key} differs from the project's").format(key=key), path, row
             )
+        exported_at = str(draft.meta.get("updated") or "")
+        if exported_at and exported_at != seg.updated_at.isoformat():
+            stale.append((row, key))
+            continue
         corrected = draft.corrected
         if seg.corrected is None and corrected == seg.mt:
             corrected = None  # the sheet shows the MT where nobody corrected yet
@@ -75,7 +82,8 @@ def _plan(service: ProjectService, path: str, progress: Progress) -> list[_Plan]
         seen: set[int] = set()
         add: list[AnnotationDraft] = []
         update: list[tuple[int, dict[str, Any]]] = []
-        for note in draft.meta.get("annotations", []):
+        notes = draft.meta.get("annotations")
+        for note in notes or []:
             side = Side(note["side"])
             start, end = note["start"], note["end"]
             text = seg.source if side == Side.SOURCE else seg.mt
@@ -122,9 +130,23 @@ def _plan(service: ProjectService, path: str, progress: Progress) -> list[_Plan]
             }
             if fields:
                 update.append((ident, fields))
-        remove = [i for i, a in existing.items() if i not in seen and a.state == AnnotationState.CONFIRMED]
+        remove = (
+            []
+            if notes is None  # no Annotations column: the sheet says nothing about annotations
+            else [i for i, a in existing.items() if i not in seen and a.state == AnnotationState.CONFIRMED]
+        )
         if edit or add or update or remove:
             plans.append(_Plan(seg, row, corrected, status, edit, add, update, remove))
+    if stale:
+        keys = ", ".join(key for _row, key in stale[:10]) + ("…" if len(stale) > 10 else "")
+        raise InputError(
+            _(
+                "{n} segment(s) changed in the project after this sheet was exported ({keys}); export a new "
+                "sheet and apply the edits there"
+            ).format(n=len(stale), keys=keys),
+            path,
+            stale[0][0],
+        )
     return plans
 
 
@@ -132,31 +154,31 @@ def apply_review_sheet(
     service: ProjectService, path: str | os.PathLike[str], progress: Progress = NO_PROGRESS
 ) -> SheetResult:
     plans = _plan(service, str(path), progress)
-    segments: set[int] = set()
     added = changed = removed = 0
-    for n, plan in enumerate(plans):
-        progress.check()
-        if plan.edit:
-            service.set_segment(plan.segment.id, plan.corrected, plan.status, plan.segment.version, "sheet")
-            segments.add(plan.segment.id)
-        if plan.add:
-            service.store.add_annotations(plan.add, service.author)
+    with service.store.transaction():  # every row or none
+        for n, plan in enumerate(plans):
+            progress.check()
+            if plan.edit:
+                service.set_segment(
+                    plan.segment.id, plan.corrected, plan.status, plan.segment.version, "sheet"
+                )
+            if plan.add:
+                service.store.add_annotations(plan.add, service.author)
+            for ident, fields in plan.update:
+                current = service.store.annotation(ident)
+                service.store.update_annotation(ident, current.version, service.author, **fields)
+            for ident in plan.remove:
+                current = service.store.annotation(ident)
+                service.store.delete_annotation(ident, current.version, service.author)
             added += len(plan.add)
-        for ident, fields in plan.update:
-            current = service.store.annotation(ident)
-            service.store.update_annotation(ident, current.version, service.author, **fields)
-            changed += 1
-        for ident in plan.remove:
-            current = service.store.annotation(ident)
-            service.store.delete_annotation(ident, current.version, service.author)
-            removed += 1
-        segments.add(plan.segment.id)
-        progress.report(n + 1, len(plans), "")
+            changed += len(plan.update)
+            removed += len(plan.remove)
+            progress.report(n + 1, len(plans), "")
     return SheetResult(
         len(plans),
         sum(1 for p in plans if p.edit),
         added,
         changed,
         removed,
-        Changes(segments=frozenset(segments)),
+        Changes(segments=frozenset(p.segment.id for p in plans)),
     )

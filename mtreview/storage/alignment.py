@@ -62,7 +62,7 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
     validate(lines.links)
     stamp = now()
     changed: set[int] = set()
-    with store.engine.begin() as c:
+    with store._begin() as c:  # noqa: SLF001  (the store's own write transaction and lock)
         old = {
             (tuple(r.source_lines or ()), tuple(r.target_lines or ())): r
             for r in c.execute(select(SegmentRow).where(SegmentRow.document_id == document_id))
@@ -194,4 +194,5 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
             ]
         if notes:
             c.execute(insert(NoteRow), notes)
+        store._notify(c, author, "alignment", changed)  # noqa: SLF001
     return changed

@@ -148,6 +148,7 @@ class ProjectStore:
         self.backup = backup
         # Write transactions: on SQLite they take the write lock at BEGIN (see engine._sqlite_begin).
         self._writer = engine.execution_options(**{WRITE: True})
+        self._batch = threading.local()
         # Reads on a server run in autocommit: one round trip per query instead of BEGIN, query, ROLLBACK.
         server = engine.dialect.name == "postgresql"
         self._reader = engine.execution_options(isolation_level="AUTOCOMMIT") if server else engine
@@ -171,6 +172,30 @@ class ProjectStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextlib.contextmanager
+    def _begin(self) -> Iterator[Any]:
+        """A write transaction, or the enclosing ``transaction()``'s when one is open on this thread."""
+        batch = getattr(self._batch, "connection", None)
+        if batch is not None:
+            yield batch
+            return
+        with self._writer.begin() as c:
+            yield c
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run several store writes as one transaction: all of them are applied, or none (any error,
+        a conflict included, rolls every one back)."""
+        if getattr(self._batch, "connection", None) is not None:
+            yield
+            return
+        with self._writer.begin() as c:
+            self._batch.connection = c
+            try:
+                yield
+            finally:
+                self._batch.connection = None
+
     def _notify(self, c: Any, author: str, kind: str, segment_ids: Iterable[int] = ()) -> None:
         """Tell listening clients (PostgreSQL LISTEN) of this write; delivered only if it commits."""
         if c.dialect.name != "postgresql":
@@ -190,7 +215,7 @@ class ProjectStore:
             return {k: v for k, v in c.execute(select(SettingRow.key, SettingRow.value))}
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self._writer.begin() as c:
+        with self._begin() as c:
             if c.execute(update(SettingRow).where(SettingRow.key == key).values(value=value)).rowcount == 0:
                 c.execute(insert(SettingRow).values(key=key, value=value))
             self._notify(c, "", "settings")
@@ -202,7 +227,7 @@ class ProjectStore:
         """Insert a document and its segments in one transaction: all or nothing."""
         created = now()
         total = len(doc.segments)
-        with self._writer.begin() as c:
+        with self._begin() as c:
             name = self._unique_name(c, doc.name)
             doc_id = c.execute(
                 insert(DocumentRow).values(
@@ -281,7 +306,7 @@ class ProjectStore:
             ]
 
     def delete_document(self, document_id: int) -> None:
-        with self._writer.begin() as c:
+        with self._begin() as c:
             seg_ids = select(SegmentRow.id).where(SegmentRow.document_id == document_id)
             c.execute(delete(AnnotationRow).where(AnnotationRow.segment_id.in_(seg_ids)))
             c.execute(delete(DraftRow).where(DraftRow.segment_id.in_(seg_ids)))
@@ -404,7 +429,7 @@ class ProjectStore:
         if locked is not _UNSET:
             values["locked"] = locked
         stamp = now()
-        with self._writer.begin() as c:
+        with self._begin() as c:
             before = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one_or_none()
             if before is None:
                 raise NotFoundError(_("segment {id} does not exist").format(id=segment_id))
@@ -493,7 +518,7 @@ class ProjectStore:
     ) -> list[Annotation]:
         stamp = now()
         created: list[Annotation] = []
-        with self._writer.begin() as c:
+        with self._begin() as c:
             for i, draft in enumerate(drafts):
                 self._check_span(c, draft)
                 ann_id = c.execute(insert(AnnotationRow).values(
@@ -521,7 +546,7 @@ class ProjectStore:
             raise ValueError(f"cannot update {sorted(unknown)}")
         values = {k: (v.value if hasattr(v, "value") else v) for k, v in fields.items()}
         stamp = now()
-        with self._writer.begin() as c:
+        with self._begin() as c:
             row = c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one_or_none()
             if row is None:
                 raise NotFoundError(_("annotation {id} does not exist").format(id=annotation_id))
@@ -553,7 +578,7 @@ class ProjectStore:
 
     def delete_annotation(self, annotation_id: int, expected_version: int, author: str) -> Annotation:
         stamp = now()
-        with self._writer.begin() as c:
+        with self._begin() as c:
             row = c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one_or_none()
             if row is None:
                 raise NotFoundError(_("annotation {id} does not exist").format(id=annotation_id))
@@ -580,7 +605,7 @@ class ProjectStore:
     def restore_annotation(self, ann: Annotation, author: str, fingerprint: str | None = None) -> Annotation:
         """Re-create a deleted annotation with its original id and fingerprint (undo of delete)."""
         stamp = now()
-        with self._writer.begin() as c:
+        with self._begin() as c:
             c.execute(insert(AnnotationRow).values(
                 id=ann.id, segment_id=ann.segment_id, side=ann.side.value, start=ann.start, end=ann.end,
                 category=ann.category, severity=ann.severity.value, comment=ann.comment, suggestion=ann.suggestion,
@@ -668,7 +693,7 @@ class ProjectStore:
 
     def set_editing(self, segment_id: int | None, author: str) -> None:
         """Mark (or with ``None`` unmark) the segment ``author`` is editing; call again as a heartbeat."""
-        with self._writer.begin() as c:
+        with self._begin() as c:
             if segment_id is None:
                 gone = c.execute(delete(PresenceRow).where(PresenceRow.author == author)).rowcount
                 if gone:
@@ -702,7 +727,7 @@ class ProjectStore:
     # ------------------------------------------------------------------ drafts
     def save_draft(self, segment_id: int, author: str, text: str, base_version: int) -> None:
         stamp = now()
-        with self._writer.begin() as c:
+        with self._begin() as c:
             updated = c.execute(
                 update(DraftRow).where(DraftRow.segment_id == segment_id, DraftRow.author == author)
                 .values(text=text, base_version=base_version, updated_at=stamp)
@@ -717,7 +742,7 @@ class ProjectStore:
         return {r.segment_id: (r.text, r.base_version) for r in rows}
 
     def discard_draft(self, segment_id: int, author: str) -> None:
-        with self._writer.begin() as c:
+        with self._begin() as c:
             c.execute(delete(DraftRow).where(DraftRow.segment_id == segment_id, DraftRow.author == author))
 
     # ------------------------------------------------------------------ integrity

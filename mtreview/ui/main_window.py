@@ -578,6 +578,12 @@ class MainWindow(QMainWindow):
             return
         self._flush_outbox()
         self.model.set_editors(editors)
+        if any(r.action.startswith("realign") for r in feed.revisions):
+            # A colleague re-aligned a document: segments came and went, so re-read everything.
+            self.apply_changes(Changes(documents=frozenset(d.id for d in self.service.store.documents())),
+                               external=True)
+            self.statusBar().showMessage(_("A document was re-aligned by a colleague; the view is updated."), 6000)
+            return
         if not changes.empty:
             who = sorted({r.author for r in feed.revisions})
             self.apply_changes(changes, external=True)

@@ -66,3 +66,55 @@ def test_a_bad_row_applies_nothing(tmp_path):
     assert "review.xlsx:3" in str(info.value)
     assert svc.segment(ids[0]).corrected is None
     svc.close()
+
+
+def test_a_sheet_older_than_the_project_is_refused_whole(tmp_path):
+    svc, ids = _project(tmp_path)
+    sheet = tmp_path / "review.xlsx"
+    export_project(svc.store, "xlsx", sheet)
+    seg = svc.segment(ids[2])
+    svc.confirm(seg.id, "同僚の承認済み訳", seg.version)  # a colleague, after the export
+    _edit(sheet, [(2, "Corrected", "シートの訳")])
+    with pytest.raises(InputError) as info:
+        apply_review_sheet(svc, sheet)
+    assert "#3" in str(info.value)
+    assert svc.segment(ids[0]).corrected is None
+    assert svc.segment(ids[2]).corrected == "同僚の承認済み訳"
+    svc.close()
+
+
+def test_a_sheet_without_annotations_leaves_them_alone(tmp_path):
+    from mtreview.services.export import ExportFilters
+
+    svc, ids = _project(tmp_path)
+    sheet = tmp_path / "review.xlsx"
+    export_project(svc.store, "xlsx", sheet, ExportFilters(include_annotations=False))
+    _edit(sheet, [(2, "Corrected", "猫が1匹。")])
+    apply_review_sheet(svc, sheet)
+    assert len(svc.store.annotations(segment_ids=[ids[1]])) == 1
+    assert svc.segment(ids[0]).corrected == "猫が1匹。"
+    svc.close()
+
+
+def test_a_conflict_midway_rolls_back_every_row(tmp_path, monkeypatch):
+    from mtreview.domain.errors import ConflictError
+    from mtreview.services import review_sheet
+
+    svc, ids = _project(tmp_path)
+    sheet = tmp_path / "review.xlsx"
+    export_project(svc.store, "xlsx", sheet)
+    _edit(sheet, [(2, "Corrected", "一行目"), (3, "Corrected", "二行目")])
+    real = svc.set_segment
+    calls = []
+
+    def flaky(segment_id, *args, **kwargs):
+        calls.append(segment_id)
+        if len(calls) == 2:
+            raise ConflictError("simulated: changed meanwhile")
+        return real(segment_id, *args, **kwargs)
+
+    monkeypatch.setattr(svc, "set_segment", flaky)
+    with pytest.raises(ConflictError):
+        review_sheet.apply_review_sheet(svc, sheet)
+    assert svc.segment(ids[0]).corrected is None  # the first row was rolled back too
+    svc.close()
