@@ -160,14 +160,16 @@ def realign(links: Sequence[Link], aligner: Aligner) -> list[Link]:
             free_source.clear()
             free_target.clear()
 
+    locked_before = False
     for link in links:
         if link.locked:
-            flush(True)
+            flush(locked_before)  # a gap between two locked pairs is all body; before the first, not
             out.append(link)
+            locked_before = True
         else:
             free_source.extend(link.source_lines)
             free_target.extend(link.target_lines)
-    flush(any(link.locked for link in links))
+    flush(False)  # after the last locked pair comes the page's end (chrome may be there)
     return out
 
 

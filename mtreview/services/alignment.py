@@ -11,9 +11,19 @@ from dataclasses import dataclass, replace
 
 from mtreview.align import edit
 from mtreview.align.edit import Link
+from mtreview.domain.errors import InputError
 from mtreview.domain.model import Changes
+from mtreview.i18n import _
+from mtreview.services.commands import Command
 from mtreview.services.project import ProjectService
-from mtreview.storage.alignment import DocumentLines, read_links, write_links
+from mtreview.storage.alignment import (
+    DocumentLines,
+    DocumentSnapshot,
+    read_links,
+    restore,
+    snapshot,
+    write_links,
+)
 
 ALIGNABLE_FORMATS = {"page", "text-pair", "text", "markdown"}
 
@@ -24,16 +34,46 @@ def document_lines(service: ProjectService, document_id: int) -> DocumentLines:
 
 @dataclass
 class SetAlignment:
+    """Rewrite a document's links; the inverse puts back exactly what was there (segments with their
+    ids, corrections, statuses and annotations), so undo loses nothing an alignment edit removed."""
+
     document_id: int
     links: list[Link]
     label: str = "Change alignment"
 
-    def apply(self, service: ProjectService) -> tuple[SetAlignment, Changes]:
+    def apply(self, service: ProjectService) -> tuple[Command, Changes]:
+        check_alignable(service, self.document_id)
+        before = snapshot(service.store, self.document_id)
         current = read_links(service.store, self.document_id)
         new = replace(current, links=list(self.links))
         changed = write_links(service.store, self.document_id, new, service.author)
-        inverse = SetAlignment(self.document_id, list(current.links), self.label)
+        inverse = RestoreDocument(self.document_id, before, self.label)
         return inverse, Changes(segments=frozenset(changed), documents=frozenset({self.document_id}))
+
+
+@dataclass
+class RestoreDocument:
+    document_id: int
+    state: DocumentSnapshot
+    label: str = "Change alignment"
+
+    def apply(self, service: ProjectService) -> tuple[Command, Changes]:
+        now_state = snapshot(service.store, self.document_id)
+        changed = restore(service.store, self.document_id, self.state, service.author)
+        inverse = RestoreDocument(self.document_id, now_state, self.label)
+        return inverse, Changes(segments=frozenset(changed), documents=frozenset({self.document_id}))
+
+
+def check_alignable(service: ProjectService, document_id: int) -> None:
+    """Only text pages and file pairs are aligned here: TM files (TMX, XLIFF, PO, CSV…) come paired, and
+    their units carry ids and markup that a re-alignment would lose."""
+    doc = service.store.document(document_id)
+    if doc.format not in ALIGNABLE_FORMATS:
+        raise InputError(
+            _("{name} was imported as {format}, already paired: its alignment cannot be edited").format(
+                name=doc.name, format=doc.format
+            )
+        )
 
 
 Operation = Callable[[Sequence[Link], int], list[Link]]

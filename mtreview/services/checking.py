@@ -133,6 +133,9 @@ class CorrectionChecks:
         self.service = service
         self._settings = qa_settings(service.store) if settings is None else settings
         self._checkers: dict[int, IncrementalChecker] = {}
+        self._seen: dict[int, str] = {}
+        """Segment id -> the target text the checker last saw."""
+        self._ids: dict[str, int] = {}
         self._names = {d.id: d.name for d in service.store.documents()}
 
     def _input(self, seg: Segment) -> SegmentInput:
@@ -148,8 +151,12 @@ class CorrectionChecks:
         if checker is None:
             if document_id not in self._names:
                 self._names = {d.id: d.name for d in self.service.store.documents()}
-            segments = tuple(self._input(s) for s in self.service.store.iter_segments(document_id))
+            rows = list(self.service.store.iter_segments(document_id))
+            segments = tuple(self._input(s) for s in rows)
+            self._ids.update({self._input(s).id: s.id for s in rows})
             checker = IncrementalChecker([DocumentInput(self._names[document_id], segments)], self._settings)
+            for seg_input in segments:
+                self._seen[self._ids[seg_input.id]] = seg_input.target
             checker.run()
             self._checkers[document_id] = checker
         return checker
@@ -158,13 +165,18 @@ class CorrectionChecks:
         return list(self._checker(seg.document_id).segment_findings(self._input(seg).id))
 
     def update(self, seg: Segment) -> list[Finding]:
-        """Re-check one edited segment (and what its edit changes document-wide); its findings."""
+        """Re-check one edited segment (and what its edit changes document-wide); its findings. A segment
+        whose text did not change (e.g. only its annotations did) costs nothing."""
         checker = self._checker(seg.document_id)
-        checker.update_segment(self._input(seg))
-        return list(checker.segment_findings(self._input(seg).id))
+        item = self._input(seg)
+        if self._seen.get(seg.id) != seg.target:
+            checker.update_segment(item)
+            self._seen[seg.id] = seg.target
+        return list(checker.segment_findings(item.id))
 
     def forget(self, document_id: int | None = None) -> None:
         if document_id is None:
             self._checkers.clear()
+            self._seen.clear()
         else:
             self._checkers.pop(document_id, None)

@@ -97,8 +97,11 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
                 continue
             sources = [by_source_line[line] for line in link.source_lines if line in by_source_line]
             donors = list({r.id: r for r in sources}.values())
+            donor_lines = sorted(n for r in donors for n in (r.source_lines or ()))
             corrected = None
-            if any(r.corrected is not None for r in donors):
+            # Corrections carry over only into a merge of whole segments; a split half cannot know
+            # which part of a correction is its own (undo restores the original segments exactly).
+            if donor_lines == sorted(link.source_lines) and any(r.corrected is not None for r in donors):
                 corrected = "\n".join(
                     (r.corrected if r.corrected is not None else r.mt)
                     for r in donors
@@ -196,3 +199,64 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
             c.execute(insert(NoteRow), notes)
         store._notify(c, author, "alignment", changed)  # noqa: SLF001
     return changed
+
+
+# ---------------------------------------------------------------------------------------- snapshots
+@dataclass(frozen=True)
+class DocumentSnapshot:
+    """Everything an alignment edit can touch in one document, to put it back exactly (undo/redo)."""
+
+    segments: list[dict[str, Any]]
+    annotations: list[dict[str, Any]]
+    notes: list[dict[str, Any]]
+
+
+def _rows(c: Any, query: Any) -> list[dict[str, Any]]:
+    return [dict(row._mapping) for row in c.execute(query)]
+
+
+def snapshot(store: ProjectStore, document_id: int) -> DocumentSnapshot:
+    with store._begin() as c:  # noqa: SLF001  (read inside the write lock: a consistent picture)
+        segs = select(SegmentRow.id).where(SegmentRow.document_id == document_id)
+        return DocumentSnapshot(
+            _rows(c, select(SegmentRow.__table__).where(SegmentRow.document_id == document_id)),
+            _rows(c, select(AnnotationRow.__table__).where(AnnotationRow.segment_id.in_(segs))),
+            _rows(c, select(NoteRow.__table__).where(NoteRow.document_id == document_id)),
+        )
+
+
+def restore(store: ProjectStore, document_id: int, snap: DocumentSnapshot, author: str) -> set[int]:
+    """Put a document's segments, annotations and notes back as in ``snap`` (ids included); returns the
+    ids of every segment that was or is in the document."""
+    stamp = now()
+    with store._begin() as c:  # noqa: SLF001
+        current = set(c.execute(select(SegmentRow.id).where(SegmentRow.document_id == document_id)).scalars())
+        if current:
+            c.execute(delete(AnnotationRow).where(AnnotationRow.segment_id.in_(current)))
+            c.execute(delete(DraftRow).where(DraftRow.segment_id.in_(current)))
+            c.execute(delete(SegmentRow).where(SegmentRow.id.in_(current)))
+        c.execute(delete(NoteRow).where(NoteRow.document_id == document_id))
+        if snap.segments:
+            # a new version number, so that nobody's stale copy of a restored segment overwrites it
+            rows = [dict(r, version=int(r["version"]) + 1, updated_at=stamp) for r in snap.segments]
+            c.execute(insert(SegmentRow), rows)
+        if snap.annotations:
+            c.execute(insert(AnnotationRow), [dict(r) for r in snap.annotations])
+        if snap.notes:
+            c.execute(insert(NoteRow), [dict(r) for r in snap.notes])
+        restored = {int(r["id"]) for r in snap.segments}
+        for sid in sorted(current | restored):
+            c.execute(
+                insert(RevisionRow).values(
+                    entity="segment",
+                    entity_id=sid,
+                    segment_id=sid,
+                    action="realign-restore",
+                    author=author,
+                    at=stamp,
+                    before=None,
+                    after=None,
+                )
+            )
+        store._notify(c, author, "alignment", current | restored)  # noqa: SLF001
+    return current | restored

@@ -188,6 +188,13 @@ class AlignmentView(QWidget):
         if row >= 0:
             self.operationRequested.emit(name, row)
 
+    def set_editable(self, editable: bool, reason: str = "") -> None:
+        for action in self.actions_by_name.values():
+            action.setEnabled(editable)
+        self.summary.setToolTip(reason)
+        if not editable:
+            self.summary.setText(reason)
+
     def set_lines(self, lines: DocumentLines, keep_row: int | None = None) -> None:
         self.model.set_lines(lines)
         pairs = sum(1 for lk in lines.links if lk.is_pair)

@@ -580,9 +580,12 @@ class MainWindow(QMainWindow):
         self.model.set_editors(editors)
         if any(r.action.startswith("realign") for r in feed.revisions):
             # A colleague re-aligned a document: segments came and went, so re-read everything.
-            self.apply_changes(Changes(documents=frozenset(d.id for d in self.service.store.documents())),
-                               external=True)
-            self.statusBar().showMessage(_("A document was re-aligned by a colleague; the view is updated."), 6000)
+            self.apply_changes(
+                Changes(documents=frozenset(d.id for d in self.service.store.documents())), external=True
+            )
+            self.statusBar().showMessage(
+                _("A document was re-aligned by a colleague; the view is updated."), 6000
+            )
             return
         if not changes.empty:
             who = sorted({r.author for r in feed.revisions})
@@ -831,7 +834,14 @@ class MainWindow(QMainWindow):
         combo.blockSignals(False)
         doc_id = combo.currentData()
         if doc_id is not None:
+            from mtreview.services.alignment import check_alignable
+
             self.alignment_view.set_lines(document_lines(self.service, doc_id), keep_row)
+            try:
+                check_alignable(self.service, doc_id)
+                self.alignment_view.set_editable(True)
+            except MtreviewError as exc:
+                self.alignment_view.set_editable(False, str(exc))
 
     def alignment_operation(self, name: str, row: int) -> None:
         from mtreview.align.edit import EditError

@@ -64,3 +64,57 @@ def test_realign_restores_a_broken_alignment_but_keeps_locked_pairs(tmp_path):
     assert [(lk.source_lines, lk.target_lines) for lk in fixed] == good
     assert fixed[0].locked
     svc.close()
+
+
+def test_undo_of_a_merge_restores_segments_work_and_annotations_exactly(tmp_path):
+    from mtreview.domain.model import AnnotationDraft, Severity, Status
+
+    svc, doc = _project(tmp_path)
+    ids = svc.store.segment_ids(doc.id)
+    for sid, text in zip(ids[:2], ("いち。", "に。"), strict=True):
+        seg = svc.segment(sid)
+        svc.confirm(sid, text, seg.version)
+    svc.store.add_annotations([AnnotationDraft(ids[1], "Style/Awkward", Severity.MINOR, start=0, end=1)], "me")
+    lines = document_lines(svc, doc.id)
+    inverse, _ = SetAlignment(doc.id, merge_with_next(lines.links, 0)).apply(svc)
+    merged = list(svc.store.iter_segments(doc.id))[0]
+    assert merged.corrected == "いち。\nに。" and merged.status == Status.CORRECTED
+    redo, _ = inverse.apply(svc)
+    back = list(svc.store.iter_segments(doc.id))
+    assert [s.id for s in back] == ids
+    assert [(s.corrected, s.status) for s in back[:2]] == [("いち。", Status.APPROVED), ("に。", Status.APPROVED)]
+    assert len(svc.store.annotations(segment_ids=[ids[1]])) == 1
+    assert svc.store.check_integrity() == []
+    redo.apply(svc)
+    assert svc.store.segment_count() == 2
+    svc.close()
+
+
+def test_split_halves_do_not_copy_the_whole_correction(tmp_path):
+    from mtreview.align.edit import split
+
+    svc, doc = _project(tmp_path)
+    links = document_lines(svc, doc.id).links
+    SetAlignment(doc.id, merge_with_next(links, 0)).apply(svc)
+    merged = list(svc.store.iter_segments(doc.id))[0]
+    svc.confirm(merged.id, "一と二。", merged.version)
+    SetAlignment(doc.id, split(document_lines(svc, doc.id).links, 0)).apply(svc)
+    halves = list(svc.store.iter_segments(doc.id))[:2]
+    assert [h.corrected for h in halves] == [None, None]
+    svc.close()
+
+
+def test_paired_formats_refuse_alignment_edits(tmp_path):
+    import pytest
+
+    from mtreview.domain.errors import InputError
+
+    src = tmp_path / "d.tsv"
+    src.write_text("One.\t一。\nTwo.\t二。\n", encoding="utf-8")
+    svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
+    doc = svc.import_path(src).document
+    links = document_lines(svc, doc.id).links
+    with pytest.raises(InputError):
+        SetAlignment(doc.id, merge_with_next(links, 0)).apply(svc)
+    assert svc.store.segment_count() == 2
+    svc.close()
