@@ -59,7 +59,7 @@ COLUMNS = (
     "Author",
     "Updated",
 )
-_TOKEN = re.compile(r"⟦(\d+)⟧")
+_TOKEN = re.compile(r"⟦⟦|⟦(\d+)⟧")
 _SPAN = re.compile(r"^(source|target)(?:\s+(\d+)-(\d+))?(?:\s+«.*»)?$")
 _ID = re.compile(r"^\[#(\d+)\]\s*")
 MAX_ROWS = 2_000_000
@@ -68,15 +68,22 @@ MAX_CELL = 32767  # Excel's limit for one cell
 
 
 def to_tokens(text: str) -> str:
+    """Placeholders as ``⟦n⟧``; a literal ``⟦`` is doubled so that it never reads back as one."""
+    text = text.replace("⟦", "⟦⟦")
     if not ph.has_placeholders(text):
         return text
     return "".join(f"⟦{ph.index_of(c) + 1}⟧" if ph.is_placeholder(c) else c for c in text)
 
 
+def _untoken(m: re.Match[str]) -> str:
+    if m.group(1) is None:
+        return "⟦"
+    n = int(m.group(1))
+    return ph.placeholder(n - 1) if 0 < n <= ph.LIMIT else m.group()
+
+
 def from_tokens(text: str) -> str:
-    return _TOKEN.sub(
-        lambda m: ph.placeholder(int(m.group(1)) - 1) if 0 < int(m.group(1)) <= ph.LIMIT else m.group(), text
-    )
+    return _TOKEN.sub(_untoken, text)
 
 
 def annotation_line(a: Any, unit: ExportUnit) -> str:
