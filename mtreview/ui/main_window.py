@@ -6,7 +6,7 @@ import contextlib
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -84,6 +84,7 @@ class SegmentTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
         self._sized: set[int] = set()
+        self._keep_visible: QPersistentModelIndex | None = None
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
@@ -120,6 +121,17 @@ class SegmentTable(QTableView):
                 self.setRowHeight(row, max(height, self.fontMetrics().lineSpacing() + 8))
                 self._sized.add(row)
             row += 1
+        # Sizing rows moves the ones below: bring the current row back into view (once per request).
+        if self._keep_visible is not None:
+            index, self._keep_visible = self._keep_visible, None
+            if index.isValid():
+                self.scrollTo(index)
+
+    def keep_visible(self, index: QModelIndex) -> None:
+        """Scroll to ``index`` now and again after the rows on screen got their wrapped height."""
+        self.scrollTo(index)
+        self._keep_visible = QPersistentModelIndex(index)
+        self._pending.start()
 
 
 class MainWindow(QMainWindow):
@@ -471,7 +483,7 @@ class MainWindow(QMainWindow):
         row = max(0, min(row, self.model.rowCount() - 1))
         index = self.model.index(row, COL_CORRECTED)
         self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
+        self.table.keep_visible(index)
 
     def select_segment(self, segment_id: int) -> bool:
         row = self.model.row_of(segment_id)
