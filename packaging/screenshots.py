@@ -10,9 +10,25 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _review_some(service: object) -> None:
+    """Midway through a review: the checks' proposals triaged, the first segments corrected."""
+    from mtreview.domain.model import AnnotationState
+
+    store = service.store  # type: ignore[attr-defined]
+    if store.segment_count(statuses=None) and not store.annotations(states=[AnnotationState.CONFIRMED]):
+        for ann in store.annotations(states=[AnnotationState.PROPOSED]):
+            state = AnnotationState.DISMISSED if ann.origin == "punctuation-width" else AnnotationState.CONFIRMED
+            service.triage(ann.id, ann.version, state)  # type: ignore[attr-defined]
+        for sid in store.segment_ids()[:4]:
+            seg = store.segment(sid)
+            text = seg.mt.replace("320万円", "320万ドル").replace("氷を割るために", "場を和ませるために")
+            service.confirm(sid, text, seg.version)  # type: ignore[attr-defined]
 
 
 def main() -> int:
@@ -40,6 +56,7 @@ def main() -> int:
         translators = install_qt_translations(app, lang)
         prefs = Preferences(reviewer="reviewer")
         service = ProjectService.open(sample_project_path(prefs.reviewer), prefs.reviewer)
+        _review_some(service)
         window = MainWindow(service, prefs)
         window.resize(1280, 800)
         window.show()
@@ -47,6 +64,20 @@ def main() -> int:
         for _ in range(20):
             app.processEvents()
         window.grab().save(str(out / f"review-{lang}.png"))
+        # The other two views of the same project: Alignment, and the Dashboard once it has computed.
+        window.views.setCurrentWidget(window.alignment_view)
+        for _ in range(20):
+            app.processEvents()
+        window.grab().save(str(out / f"alignment-{lang}.png"))
+        window.views.setCurrentWidget(window.dashboard)
+        deadline = time.monotonic() + 60
+        while window.dashboard.worst_model.rowCount() == 0 and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.05)
+        for _ in range(20):
+            app.processEvents()
+        window.grab().save(str(out / f"dashboard-{lang}.png"))
+        window.views.setCurrentIndex(0)
         for name, make in (("preferences", open_preferences), ("project-settings", open_project_settings)):
             dialog = make(window)
             dialog.show()
