@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from mtreview.domain.errors import ConflictError, ConnectionLostError, InputError, NotFoundError, ProjectError
@@ -137,6 +137,29 @@ _SEG = SegmentRow.__table__
 _ANN = AnnotationRow.__table__
 _REV = RevisionRow.__table__
 _DOC = DocumentRow.__table__
+
+# Statements on the confirm path are built once (building them costs more than SQLite's commit).
+_SELECT_SEGMENT = select(SegmentRow).where(SegmentRow.id == bindparam("sid"))
+_INSERT_REVISION = insert(RevisionRow)
+_DELETE_DRAFT = delete(DraftRow).where(DraftRow.segment_id == bindparam("sid"), DraftRow.author == bindparam("author"))
+
+
+@functools.lru_cache(maxsize=16)
+def _update_segment_statement(columns: tuple[str, ...]) -> Any:
+    """``UPDATE segment SET <columns>, version+1 … WHERE id = :sid AND version = :expected RETURNING *``."""
+    return (
+        update(SegmentRow)
+        .where(SegmentRow.id == bindparam("sid"), SegmentRow.version == bindparam("expected"))
+        .values(
+            {
+                **{name: bindparam("v_" + name) for name in columns},
+                "version": SegmentRow.version + 1,
+                "author": bindparam("new_author"),
+                "updated_at": bindparam("stamp"),
+            }
+        )
+        .returning(*SegmentRow.__table__.columns)
+    )
 
 
 class ProjectStore:
@@ -430,18 +453,15 @@ class ProjectStore:
             values["locked"] = locked
         stamp = now()
         with self._begin() as c:
-            before = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one_or_none()
+            before = c.execute(_SELECT_SEGMENT, {"sid": segment_id}).one_or_none()
             if before is None:
                 raise NotFoundError(_("segment {id} does not exist").format(id=segment_id))
-            after = c.execute(
-                update(SegmentRow)
-                .where(SegmentRow.id == segment_id, SegmentRow.version == expected_version)
-                .values(**values, version=SegmentRow.version + 1, author=author, updated_at=stamp)
-                .returning(*SegmentRow.__table__.columns)
-            ).one_or_none()
+            params = {"v_" + k: v for k, v in values.items()}
+            params.update(sid=segment_id, expected=expected_version, new_author=author, stamp=stamp)
+            after = c.execute(_update_segment_statement(tuple(sorted(values))), params).one_or_none()
             if after is None:
                 # Re-read: under READ COMMITTED the row may have moved on since ``before`` was read.
-                latest = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one_or_none()
+                latest = c.execute(_SELECT_SEGMENT, {"sid": segment_id}).one_or_none()
                 current = _segment(latest if latest is not None else before)
                 raise ConflictError(
                     _("segment {ordinal} was changed by {author} (version {current}) after you opened it "
@@ -451,11 +471,11 @@ class ProjectStore:
                     current=current,
                     attempted=values,
                 )
-            c.execute(insert(RevisionRow).values(
-                entity="segment", entity_id=segment_id, segment_id=segment_id, action=action, author=author,
-                at=stamp, before=_segment_state(before), after=_segment_state(after),
-            ))
-            c.execute(delete(DraftRow).where(DraftRow.segment_id == segment_id, DraftRow.author == author))
+            c.execute(_INSERT_REVISION, {
+                "entity": "segment", "entity_id": segment_id, "segment_id": segment_id, "action": action,
+                "author": author, "at": stamp, "before": _segment_state(before), "after": _segment_state(after),
+            })
+            c.execute(_DELETE_DRAFT, {"sid": segment_id, "author": author})
             self._notify(c, author, "segment", [segment_id])
         return _segment(after)
 
