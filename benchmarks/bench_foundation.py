@@ -23,14 +23,17 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import corpus  # noqa: E402
+from corpus import corpus
 
 
 def make_tsv(folder: Path) -> Path:
     tsv = folder / "corpus.tsv"
     if tsv.exists():
         return tsv
-    with open(folder / "pairs.jsonl", encoding="utf-8") as src, open(tsv, "w", encoding="utf-8", newline="") as out:
+    with (
+        open(folder / "pairs.jsonl", encoding="utf-8") as src,
+        open(tsv, "w", encoding="utf-8", newline="") as out,
+    ):
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         writer.writerow(["source", "target"])
         for line in src:
@@ -53,13 +56,29 @@ def floor_core_insert(tsv: Path, db: Path) -> float:
     now = datetime.now(UTC)
     start = time.perf_counter()
     with engine.begin() as c:
-        c.execute(insert(DocumentRow).values(id=1, name="x", format="tsv", source_lang="en", target_lang="ja",
-                                             created_at=now))
+        c.execute(
+            insert(DocumentRow).values(
+                id=1, name="x", format="tsv", source_lang="en", target_lang="ja", created_at=now
+            )
+        )
         batch = []
         for i, (s, t) in enumerate(rows, 1):
-            batch.append({"document_id": 1, "ordinal": i, "source": s, "mt": t, "status": "new",
-                          "source_lines": [i + 1], "target_lines": [i + 1], "confidence": 1.0, "locked": False,
-                          "version": 1, "created_at": now, "updated_at": now})
+            batch.append(
+                {
+                    "document_id": 1,
+                    "ordinal": i,
+                    "source": s,
+                    "mt": t,
+                    "status": "new",
+                    "source_lines": [i + 1],
+                    "target_lines": [i + 1],
+                    "confidence": 1.0,
+                    "locked": False,
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
             if len(batch) == 2000:
                 c.execute(insert(SegmentRow), batch)
                 batch.clear()
@@ -118,8 +137,13 @@ w.close()  # stops background work (the scores of a large project are still bein
 def grid(mode: str, project: Path) -> tuple[float, float, float]:
     """(process start to first screen, peak RSS MB, project open to first screen) in a fresh process."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MTREVIEW_CONFIG_DIR=tempfile.mkdtemp())
-    out = subprocess.run([sys.executable, "-c", GRID_CHILD, mode, str(project)], capture_output=True, text=True,
-                         env=env, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", GRID_CHILD, mode, str(project)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout.split()
     return float(out[0]), float(out[1]), float(out[2])
 
 
@@ -170,8 +194,10 @@ def main() -> None:
         floors.append(floor_core_insert(tsv, work / f"floor{run}.db"))
         ours.append(ours_import(tsv, work / f"ours{run}.mtreview"))
     f, o = statistics.median(floors), statistics.median(ours)
-    print(f"import {args.n} TSV pairs: ours {o:.2f} s (read+store), Core insert floor {f:.2f} s "
-          f"-> ratio {o / f:.2f}x (goal <= 3x)")
+    print(
+        f"import {args.n} TSV pairs: ours {o:.2f} s (read+store), Core insert floor {f:.2f} s "
+        f"-> ratio {o / f:.2f}x (goal <= 3x)"
+    )
     project = work / "ours0.mtreview"
     g_ours = [grid("ours", project) for _ in range(args.runs)]
     g_floor = [grid("floor", project) for _ in range(args.runs)]
@@ -181,15 +207,20 @@ def main() -> None:
     t_f = statistics.median(t for t, _r, _o in g_floor)
     o_f = statistics.median(o for _t, _r, o in g_floor)
     r_f = max(r for _t, r, _o in g_floor)
-    print(f"open project + first grid screen (wrapped rows): ours {o_o:.3f} s ({t_o:.3f} s from process start, "
-          f"imports included), {r_o:.0f} MB RSS; bare QTableView over 100k trivial rows {o_f:.3f} s "
-          f"({t_f:.3f} s from start), {r_f:.0f} MB -> ratio {t_o / t_f:.2f}x from start "
-          f"(goal <= 1.0 s, <= 400 MB)")
+    print(
+        f"open project + first grid screen (wrapped rows): ours {o_o:.3f} s ({t_o:.3f} s from process start, "
+        f"imports included), {r_o:.0f} MB RSS; bare QTableView over 100k trivial rows {o_f:.3f} s "
+        f"({t_f:.3f} s from start), {r_f:.0f} MB -> ratio {t_o / t_f:.2f}x from start "
+        f"(goal <= 1.0 s, <= 400 MB)"
+    )
     lat = confirm_latency(project)
     fl = floor_sqlite_commit(work / "floor0.db")
-    print(f"durable confirm: ours p50 {pct(lat, .5) * 1e3:.2f} ms p95 {pct(lat, .95) * 1e3:.2f} ms; "
-          f"bare sqlite3 UPDATE+COMMIT (WAL, FULL) p50 {pct(fl, .5) * 1e3:.2f} ms p95 {pct(fl, .95) * 1e3:.2f} ms "
-          f"-> p95 ratio {pct(lat, .95) / pct(fl, .95):.2f}x (goal p95 <= 2 ms)")
+    print(
+        f"durable confirm: ours p50 {pct(lat, 0.5) * 1e3:.2f} ms p95 {pct(lat, 0.95) * 1e3:.2f} ms; "
+        f"bare sqlite3 UPDATE+COMMIT (WAL, FULL) p50 {pct(fl, 0.5) * 1e3:.2f} ms "
+        f"p95 {pct(fl, 0.95) * 1e3:.2f} ms "
+        f"-> p95 ratio {pct(lat, 0.95) / pct(fl, 0.95):.2f}x (goal p95 <= 2 ms)"
+    )
 
 
 if __name__ == "__main__":

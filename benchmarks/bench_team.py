@@ -92,8 +92,10 @@ def team_latency(location: str, writers: int, ops: int) -> list[float]:
     flat = [x for r in results for x in r]
     backend = location.split("://")[0] if "://" in location else "sqlite"
     per_writer = len(results[0]) / max(sum(results[0]), 1e-9)
-    print(f"  {backend}: {len(flat)} confirms by {writers} writers, about {per_writer:.0f} confirms/s "
-          f"per writer (wall incl. start-up {elapsed:.1f} s)")
+    print(
+        f"  {backend}: {len(flat)} confirms by {writers} writers, about {per_writer:.0f} confirms/s "
+        f"per writer (wall incl. start-up {elapsed:.1f} s)"
+    )
     return flat
 
 
@@ -161,17 +163,23 @@ def main() -> None:
     finally:
         server.stop()
     ms = 1e3
-    for label, lat, floor, bare in (("PostgreSQL", lat_p, floor_p, "psycopg UPDATE+COMMIT"),
-                                    ("SQLite", lat_s, floor_s, "sqlite3 UPDATE+COMMIT (WAL, FULL)")):
-        print(f"confirm latency, {args.writers} writers, {label}: p50 {pct(lat, .5) * ms:.2f} ms "
-              f"p95 {pct(lat, .95) * ms:.2f} ms p99 {pct(lat, .99) * ms:.2f} ms "
-              f"mean {statistics.fmean(lat) * ms:.2f} ms ({len(lat)} confirms); "
-              f"floor: bare single-writer {bare} "
-              f"p50 {pct(floor, .5) * ms:.2f} ms p95 {pct(floor, .95) * ms:.2f} ms; "
-              f"ratio p50 {pct(lat, .5) / pct(floor, .5):.1f}x p95 {pct(lat, .95) / pct(floor, .95):.1f}x")
-    print(f"PostgreSQL / SQLite with {args.writers} writers: p50 {pct(lat_p, .5) / pct(lat_s, .5):.2f}x "
-          f"p95 {pct(lat_p, .95) / pct(lat_s, .95):.2f}x p99 {pct(lat_p, .99) / pct(lat_s, .99):.2f}x "
-          f"mean {statistics.fmean(lat_p) / statistics.fmean(lat_s):.2f}x")
+    for label, lat, floor, bare in (
+        ("PostgreSQL", lat_p, floor_p, "psycopg UPDATE+COMMIT"),
+        ("SQLite", lat_s, floor_s, "sqlite3 UPDATE+COMMIT (WAL, FULL)"),
+    ):
+        print(
+            f"confirm latency, {args.writers} writers, {label}: p50 {pct(lat, 0.5) * ms:.2f} ms "
+            f"p95 {pct(lat, 0.95) * ms:.2f} ms p99 {pct(lat, 0.99) * ms:.2f} ms "
+            f"mean {statistics.fmean(lat) * ms:.2f} ms ({len(lat)} confirms); "
+            f"floor: bare single-writer {bare} "
+            f"p50 {pct(floor, 0.5) * ms:.2f} ms p95 {pct(floor, 0.95) * ms:.2f} ms; "
+            f"ratio p50 {pct(lat, 0.5) / pct(floor, 0.5):.1f}x p95 {pct(lat, 0.95) / pct(floor, 0.95):.1f}x"
+        )
+    print(
+        f"PostgreSQL / SQLite with {args.writers} writers: p50 {pct(lat_p, 0.5) / pct(lat_s, 0.5):.2f}x "
+        f"p95 {pct(lat_p, 0.95) / pct(lat_s, 0.95):.2f}x p99 {pct(lat_p, 0.99) / pct(lat_s, 0.99):.2f}x "
+        f"mean {statistics.fmean(lat_p) / statistics.fmean(lat_s):.2f}x"
+    )
 
 
 if __name__ == "__main__":

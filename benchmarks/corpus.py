@@ -21,6 +21,7 @@ def corpus(n: int) -> Path:
     if not script.exists():
         sys.exit(f"benchmark data generator not found: {script} (../shared is needed)")
     out.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, str(script), "--n", str(n), "--out", str(out)], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(script), "--n", str(n), "--out", str(out)], check=True, stdout=subprocess.DEVNULL
+    )
     return out

@@ -36,8 +36,10 @@ class _PseudoTranslations(gettext.NullTranslations):
 
     def gettext(self, message: str) -> str:
         # Accent the words, never the {placeholders} (they must still format).
-        padded = "".join(part if part.startswith("{") else part.translate(self._MAP)
-                         for part in re.split(r"(\{[^{}]*\})", message))
+        padded = "".join(
+            part if part.startswith("{") else part.translate(self._MAP)
+            for part in re.split(r"(\{[^{}]*\})", message)
+        )
         return "[" + padded + " ~" * max(1, len(message) // 6) + "]"
 
     def pgettext(self, context: str, message: str) -> str:
@@ -118,4 +120,3 @@ def category_label(path: str) -> str:
     The parts are in the catalogue under the context ``typology category`` (extracted from the typology
     files by ``python -m mtreview.tools.catalogue extract``)."""
     return " / ".join(pgettext(CATEGORY_CONTEXT, part) for part in path.split("/"))
-

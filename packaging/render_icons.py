@@ -1,6 +1,6 @@
 """Render the hand-drawn SVG icon to the PNG sizes desktops and installers want (Qt's QSvgRenderer).
 
-    python packaging/render_icons.py    # writes mtreview/resources/icons/mtreview-<size>.png
+python packaging/render_icons.py    # writes mtreview/resources/icons/mtreview-<size>.png
 """
 
 from __future__ import annotations

@@ -23,7 +23,9 @@ def _review_some(service: object) -> None:
     store = service.store  # type: ignore[attr-defined]
     if store.segment_count(statuses=None) and not store.annotations(states=[AnnotationState.CONFIRMED]):
         for ann in store.annotations(states=[AnnotationState.PROPOSED]):
-            state = AnnotationState.DISMISSED if ann.origin == "punctuation-width" else AnnotationState.CONFIRMED
+            state = (
+                AnnotationState.DISMISSED if ann.origin == "punctuation-width" else AnnotationState.CONFIRMED
+            )
             service.triage(ann.id, ann.version, state)  # type: ignore[attr-defined]
         for sid in store.segment_ids()[:4]:
             seg = store.segment(sid)

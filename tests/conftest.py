@@ -34,7 +34,9 @@ def require_or_skip(condition: bool, reason: str) -> None:
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     path = _shared_path()
-    require_or_skip((path / "PRODUCT.md").exists(), f"../shared is absent ({path}): third-party test data unavailable")
+    require_or_skip(
+        (path / "PRODUCT.md").exists(), f"../shared is absent ({path}): third-party test data unavailable"
+    )
     return path
 
 

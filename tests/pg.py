@@ -67,8 +67,18 @@ class PgServer:
         if self.as_root:
             shutil.chown(pwfile, SUPERUSER, SUPERUSER)
         self._run(
-            str(PG_BIN / "initdb"), "-D", str(self.data), "-U", SUPERUSER, f"--pwfile={pwfile}",
-            "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
+            str(PG_BIN / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            SUPERUSER,
+            f"--pwfile={pwfile}",
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
         )
         with open(self.data / "postgresql.conf", "a", encoding="utf-8") as conf:
             conf.write(
@@ -103,8 +113,22 @@ class PgServer:
         """Run SQL as the superuser over the unix socket; returns psql's unaligned output."""
         proc = self._run(
             str(PG_BIN / "psql") if (PG_BIN / "psql").exists() else "psql",
-            "-h", str(self.root), "-p", str(self.port), "-U", SUPERUSER, "-d", database,
-            "-v", "ON_ERROR_STOP=1", "-X", "-q", "-A", "-t", "-c", sql,
+            "-h",
+            str(self.root),
+            "-p",
+            str(self.port),
+            "-U",
+            SUPERUSER,
+            "-d",
+            database,
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-X",
+            "-q",
+            "-A",
+            "-t",
+            "-c",
+            sql,
         )
         return proc.stdout.strip()
 

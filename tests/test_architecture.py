@@ -22,4 +22,4 @@ def test_import_contracts_hold():
 def test_schema_head_constant_matches_alembic():
     from mtreview.storage import migrate
 
-    assert migrate.SCHEMA_HEAD == migrate.head_revision()
+    assert migrate.head_revision() == migrate.SCHEMA_HEAD

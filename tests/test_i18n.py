@@ -52,8 +52,11 @@ def test_the_template_lists_what_the_code_marks(extraction):
 
 
 def test_every_japanese_entry_is_japanese_and_differs_from_the_english(ja_entries):
-    not_japanese = [(e.msgid, e.msgstr) for e in ja_entries.values()
-                    if e.msgstr and (not JAPANESE.search(e.msgstr) or e.msgstr == e.msgid)]
+    not_japanese = [
+        (e.msgid, e.msgstr)
+        for e in ja_entries.values()
+        if e.msgstr and (not JAPANESE.search(e.msgstr) or e.msgstr == e.msgid)
+    ]
     assert not not_japanese, not_japanese
 
 
@@ -61,16 +64,22 @@ def test_placeholders_and_mnemonics_match(ja_entries):
     def mnemonics(text: str) -> int:
         return text.replace("&&", "").count("&")
 
-    bad = [(e.msgid, e.msgstr) for e in ja_entries.values() if e.msgstr and (
-        placeholders(e.msgid) != placeholders(e.msgstr) or mnemonics(e.msgid) != mnemonics(e.msgstr))]
+    bad = [
+        (e.msgid, e.msgstr)
+        for e in ja_entries.values()
+        if e.msgstr
+        and (placeholders(e.msgid) != placeholders(e.msgstr) or mnemonics(e.msgid) != mnemonics(e.msgstr))
+    ]
     assert not bad, bad
 
 
 def test_japanese_mnemonics_follow_the_japanese_convention(ja_entries):
     """A translated menu label keeps an ASCII mnemonic in brackets: "ファイル(&F)"."""
-    bad = [(e.msgid, e.msgstr) for e in ja_entries.values()
-           if e.msgstr and "&" in e.msgstr.replace("&&", "")
-           and not re.search(r"\(&[A-Z0-9]\)", e.msgstr)]
+    bad = [
+        (e.msgid, e.msgstr)
+        for e in ja_entries.values()
+        if e.msgstr and "&" in e.msgstr.replace("&&", "") and not re.search(r"\(&[A-Z0-9]\)", e.msgstr)
+    ]
     assert not bad, bad
 
 
@@ -80,8 +89,12 @@ def test_msgfmt_check_accepts_the_catalogue(tmp_path):
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("CI=true and msgfmt (GNU gettext) is not installed")
         pytest.skip("msgfmt (GNU gettext) is not installed")
-    result = subprocess.run([msgfmt, "--check", "-o", str(tmp_path / "ja.mo"), str(catalogue_path("ja"))],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", str(tmp_path / "ja.mo"), str(catalogue_path("ja"))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "ja.mo").stat().st_size > 0
 

@@ -53,7 +53,10 @@ class Alignment:
         """Pairs and body source-only lines, ordered by first source line (PRODUCT.md "Segments")."""
         body = set(self.source_only) if self.source_only_body is None else set(self.source_only_body)
         drafts: list[tuple[int, SegmentDraft]] = [
-            (p.source_lines[0], SegmentDraft(p.source, p.target, p.source_lines, p.target_lines, p.confidence))
+            (
+                p.source_lines[0],
+                SegmentDraft(p.source, p.target, p.source_lines, p.target_lines, p.confidence),
+            )
             for p in self.pairs
         ]
         drafts += [
@@ -73,6 +76,9 @@ class Alignment:
             source_only=tuple(self.source_only),
             target_only=tuple(self.target_only),
             target_only_text={n: self.target_text.get(n, "") for n in self.target_only},
-            source_notes={n: self.source_text.get(n, "") for n in self.source_only
-                          if self.source_only_body is not None and n not in self.source_only_body},
+            source_notes={
+                n: self.source_text.get(n, "")
+                for n in self.source_only
+                if self.source_only_body is not None and n not in self.source_only_body
+            },
         )

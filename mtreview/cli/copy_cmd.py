@@ -26,7 +26,15 @@ def command(source: str, destination: str, as_json: bool) -> None:
     if as_json:
         print_json({"source": redact(source), "destination": redact(destination), "rows": counts})
         return
-    click.echo(_("Copied {segments} segments, {annotations} annotations and {revisions} revisions "
-                 "from {source} to {destination}").format(
-        segments=counts.get("segment", 0), annotations=counts.get("annotation", 0),
-        revisions=counts.get("revision", 0), source=redact(source), destination=redact(destination)))
+    click.echo(
+        _(
+            "Copied {segments} segments, {annotations} annotations and {revisions} revisions "
+            "from {source} to {destination}"
+        ).format(
+            segments=counts.get("segment", 0),
+            annotations=counts.get("annotation", 0),
+            revisions=counts.get("revision", 0),
+            source=redact(source),
+            destination=redact(destination),
+        )
+    )

@@ -101,7 +101,8 @@ def command(
     else:
         click.echo(
             _(
-                "Imported {name}: {n} segments ({src} source-only, {tgt} unpaired target lines) into {project}"
+                "Imported {name}: {n} segments ({src} source-only, {tgt} unpaired target lines) "
+                "into {project}"
             ).format(
                 name=d.name,
                 n=d.segment_count,

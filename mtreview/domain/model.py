@@ -37,7 +37,9 @@ class Severity(enum.StrEnum):
         try:
             return cls(text.strip().lower())
         except ValueError:
-            raise ValueError(f"unknown severity {text!r} (expected one of: {', '.join(s.value for s in cls)})")
+            raise ValueError(
+                f"unknown severity {text!r} (expected one of: {', '.join(s.value for s in cls)})"
+            ) from None
 
 
 _SEVERITY_RANK = {Severity.NEUTRAL: 0, Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}

@@ -144,8 +144,11 @@ def _check_strings(text: str, p: Path) -> None:
         if s.endswith('"') and s.index('"') < len(s) - 1 and "\\" not in s:
             continue  # the common case, no need for the full pattern
         if not _STRING_LINE.fullmatch(s):
-            raise InputError(_("malformed PO file: {error}").format(error="unterminated or malformed string"),
-                             str(p), number)
+            raise InputError(
+                _("malformed PO file: {error}").format(error="unterminated or malformed string"),
+                str(p),
+                number,
+            )
 
 
 def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> ImportedDocument:

@@ -157,7 +157,10 @@ def _plausible_en_ja(text: str) -> bool:
     good = sum(
         1
         for ch in letters
-        if ch < "\u0250" or "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+        if ch < "\u0250"
+        or "\u3040" <= ch <= "\u30ff"
+        or "\u3400" <= ch <= "\u9fff"
+        or "\uff00" <= ch <= "\uffef"
     )
     return good / len(letters) >= 0.97
 

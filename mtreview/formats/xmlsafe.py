@@ -321,8 +321,11 @@ def _check_attributes(el: Any, path: Path, subtree: bool) -> None:
         if len(e.attrib) > MAX_ATTRIBUTES:
             raise InputError(
                 _("not well-formed XML: {error}").format(
-                    error=f"<{local(e.tag)}> has more than {MAX_ATTRIBUTES} attributes"),
-                str(path), e.sourceline)
+                    error=f"<{local(e.tag)}> has more than {MAX_ATTRIBUTES} attributes"
+                ),
+                str(path),
+                e.sourceline,
+            )
 
 
 def iter_errors(it: Any, path: Path) -> Iterator[tuple[str, Any]]:

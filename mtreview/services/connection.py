@@ -44,8 +44,12 @@ def remember_password(location: str) -> str:
     parts = urlsplit(location)
     if parts.password is None:
         return location
-    key = [parts.hostname or "localhost", str(parts.port or 5432), unquote(parts.path.lstrip("/")) or "*",
-           unquote(parts.username or "*")]
+    key = [
+        parts.hostname or "localhost",
+        str(parts.port or 5432),
+        unquote(parts.path.lstrip("/")) or "*",
+        unquote(parts.username or "*"),
+    ]
     entry = ":".join(_escape(f) for f in [*key, unquote(parts.password)])
     path = password_file()
     kept = []

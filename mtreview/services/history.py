@@ -44,10 +44,14 @@ def _summary(rev: Revision) -> str:
             return _("{author} edited the text").format(author=rev.author)
         if before.get("status") != after.get("status"):
             return _("{author} set the status to {status}").format(
-                author=rev.author, status=after.get("status"))
+                author=rev.author, status=after.get("status")
+            )
         return _("{author} changed the segment").format(author=rev.author)
-    verbs = {"create": _("{author} added an annotation"), "delete": _("{author} deleted an annotation"),
-             "restore": _("{author} restored an annotation")}
+    verbs = {
+        "create": _("{author} added an annotation"),
+        "delete": _("{author} deleted an annotation"),
+        "restore": _("{author} restored an annotation"),
+    }
     return verbs.get(rev.action, _("{author} changed an annotation")).format(author=rev.author)
 
 
@@ -68,8 +72,13 @@ def revert(service: ProjectService, revision_id: int, expected_version: int) -> 
             raise InputError(_("revision {id} has no earlier state to go back to").format(id=revision_id))
         before = rev.before
         service.store.update_segment(
-            rev.segment_id, expected_version, service.author, corrected=before.get("corrected"),
-            status=Status(before["status"]), locked=bool(before.get("locked", False)), action="revert",
+            rev.segment_id,
+            expected_version,
+            service.author,
+            corrected=before.get("corrected"),
+            status=Status(before["status"]),
+            locked=bool(before.get("locked", False)),
+            action="revert",
         )
         return Changes(segments=frozenset({rev.segment_id}))
     changes = Changes(segments=frozenset({rev.segment_id}), annotations=frozenset({rev.entity_id}))
@@ -85,10 +94,19 @@ def revert(service: ProjectService, revision_id: int, expected_version: int) -> 
         if existing is not None:
             raise ConflictError(_("the annotation was already brought back"), current=existing)
         ann = Annotation(
-            id=rev.entity_id, segment_id=rev.segment_id, side=Side(state["side"]), start=state["start"],
-            end=state["end"], category=state["category"], severity=Severity(state["severity"]),
-            comment=state["comment"], suggestion=state["suggestion"], author=service.author,
-            origin=state["origin"], state=AnnotationState(state["state"]), version=int(state["version"]),
+            id=rev.entity_id,
+            segment_id=rev.segment_id,
+            side=Side(state["side"]),
+            start=state["start"],
+            end=state["end"],
+            category=state["category"],
+            severity=Severity(state["severity"]),
+            comment=state["comment"],
+            suggestion=state["suggestion"],
+            author=service.author,
+            origin=state["origin"],
+            state=AnnotationState(state["state"]),
+            version=int(state["version"]),
             updated_at=datetime.now(UTC),
         )
         service.restore_annotation(ann)

@@ -72,8 +72,11 @@ class FlushReport:
         if self.sent:
             parts.append(_("{n} saved confirmation(s) sent to the server").format(n=len(self.sent)))
         if self.conflicts:
-            parts.append(_("{n} conflict with a colleague's newer edit and were kept as drafts").format(
-                n=len(self.conflicts)))
+            parts.append(
+                _("{n} conflict with a colleague's newer edit and were kept as drafts").format(
+                    n=len(self.conflicts)
+                )
+            )
         if self.failed:
             parts.append(_("{n} could not be applied").format(n=len(self.failed)))
         if self.pending:
@@ -142,8 +145,9 @@ class Outbox:
             if old.segment_id == segment_id:
                 expected_version = old.expected_version
                 records.append({"op": "done", "key": old.key, "why": "superseded"})
-        item = PendingConfirmation(uuid.uuid4().hex, segment_id, text, expected_version, author,
-                                   datetime.now(UTC).isoformat())
+        item = PendingConfirmation(
+            uuid.uuid4().hex, segment_id, text, expected_version, author, datetime.now(UTC).isoformat()
+        )
         records.insert(0, {"op": "queue", **asdict(item)})
         self._append(*records)
         return item
@@ -177,9 +181,13 @@ class Outbox:
         self.queue(segment_id, text, expected_version, service.author)
         n = len(self.pending())
         return ConfirmOutcome(
-            SendStatus.QUEUED, None, n,
-            _("The server cannot be reached: your confirmation is saved on this computer and will be sent "
-              "when the connection is back ({n} waiting).").format(n=n),
+            SendStatus.QUEUED,
+            None,
+            n,
+            _(
+                "The server cannot be reached: your confirmation is saved on this computer and will be sent "
+                "when the connection is back ({n} waiting)."
+            ).format(n=n),
         )
 
     def flush(self, service: ProjectService) -> FlushReport:
@@ -193,8 +201,12 @@ class Outbox:
                 return FlushReport(report.sent, report.conflicts, report.failed, len(items) - i, offline=True)
             except ConflictError as exc:
                 current = exc.current
-                if (isinstance(current, Segment) and current.corrected == item.text
-                        and current.status == Status.APPROVED and current.author == item.author):
+                if (
+                    isinstance(current, Segment)
+                    and current.corrected == item.text
+                    and current.status == Status.APPROVED
+                    and current.author == item.author
+                ):
                     # applied before the connection dropped; only the reply was lost
                     report.sent.append(current)
                     self._done(item.key, "already applied")

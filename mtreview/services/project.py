@@ -182,7 +182,9 @@ class ProjectService:
         ann = self.store.delete_annotation(annotation_id, expected_version, self.author)
         return ann, Changes(segments=frozenset({ann.segment_id}), annotations=frozenset({ann.id}))
 
-    def restore_annotation(self, ann: Annotation, fingerprint: str | None = None) -> tuple[Annotation, Changes]:
+    def restore_annotation(
+        self, ann: Annotation, fingerprint: str | None = None
+    ) -> tuple[Annotation, Changes]:
         restored = self.store.restore_annotation(ann, self.author, fingerprint)
         return restored, Changes(segments=frozenset({ann.segment_id}), annotations=frozenset({ann.id}))
 

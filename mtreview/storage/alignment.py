@@ -62,7 +62,7 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
     validate(lines.links)
     stamp = now()
     changed: set[int] = set()
-    with store._begin() as c:  # noqa: SLF001  (the store's own write transaction and lock)
+    with store._begin() as c:
         old = {
             (tuple(r.source_lines or ()), tuple(r.target_lines or ())): r
             for r in c.execute(select(SegmentRow).where(SegmentRow.document_id == document_id))
@@ -197,7 +197,7 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
             ]
         if notes:
             c.execute(insert(NoteRow), notes)
-        store._notify(c, author, "alignment", changed)  # noqa: SLF001
+        store._notify(c, author, "alignment", changed)
     return changed
 
 
@@ -216,7 +216,7 @@ def _rows(c: Any, query: Any) -> list[dict[str, Any]]:
 
 
 def snapshot(store: ProjectStore, document_id: int) -> DocumentSnapshot:
-    with store._begin() as c:  # noqa: SLF001  (read inside the write lock: a consistent picture)
+    with store._begin() as c:
         segs = select(SegmentRow.id).where(SegmentRow.document_id == document_id)
         return DocumentSnapshot(
             _rows(c, select(SegmentRow.__table__).where(SegmentRow.document_id == document_id)),
@@ -229,7 +229,7 @@ def restore(store: ProjectStore, document_id: int, snap: DocumentSnapshot, autho
     """Put a document's segments, annotations and notes back as in ``snap`` (ids included); returns the
     ids of every segment that was or is in the document."""
     stamp = now()
-    with store._begin() as c:  # noqa: SLF001
+    with store._begin() as c:
         current = set(c.execute(select(SegmentRow.id).where(SegmentRow.document_id == document_id)).scalars())
         if current:
             c.execute(delete(AnnotationRow).where(AnnotationRow.segment_id.in_(current)))
@@ -258,5 +258,5 @@ def restore(store: ProjectStore, document_id: int, snap: DocumentSnapshot, autho
                     after=None,
                 )
             )
-        store._notify(c, author, "alignment", current | restored)  # noqa: SLF001
+        store._notify(c, author, "alignment", current | restored)
     return current | restored

@@ -44,8 +44,9 @@ def _check_destination(location: str) -> None:
     file = sqlite_path(location)
     if file is not None:
         if file.exists() and file.stat().st_size > 0:
-            raise ProjectError(_("{location} already exists: copy needs a new project file").format(
-                location=location))
+            raise ProjectError(
+                _("{location} already exists: copy needs a new project file").format(location=location)
+            )
         return
     engine = make_engine(location)
     try:
@@ -55,16 +56,24 @@ def _check_destination(location: str) -> None:
                 return
             ours = {t.name for t in Base.metadata.sorted_tables} | {"alembic_version"}
             if not tables <= ours:
-                raise ProjectError(_("{location} is not empty: copy needs a new, empty database").format(
-                    location=redact(location)))
+                raise ProjectError(
+                    _("{location} is not empty: copy needs a new, empty database").format(
+                        location=redact(location)
+                    )
+                )
             for name in sorted(tables - {"alembic_version"}):
                 if c.execute(text(f'SELECT 1 FROM "{name}" LIMIT 1')).first() is not None:
                     raise ProjectError(
                         _("{location} already holds a project: copy needs an empty database").format(
-                            location=redact(location)))
+                            location=redact(location)
+                        )
+                    )
     except SQLAlchemyError as exc:
-        raise ProjectError(_("cannot open {location}: {reason}").format(
-            location=redact(location), reason=str(translate_error(exc, location)))) from None
+        raise ProjectError(
+            _("cannot open {location}: {reason}").format(
+                location=redact(location), reason=str(translate_error(exc, location))
+            )
+        ) from None
     finally:
         engine.dispose()
 
@@ -84,10 +93,12 @@ def _reset_sequences(c: Connection) -> None:
         pk = list(table.primary_key.columns)
         if len(pk) != 1 or pk[0].name != "id":
             continue
-        c.execute(text(
-            f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
-            f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM \"{table.name}\""
-        ))
+        c.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
+                f'COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM "{table.name}"'
+            )
+        )
 
 
 def copy_project(
@@ -107,8 +118,10 @@ def copy_project(
         with reader.engine.connect() as s:
             if s.dialect.name == "postgresql":
                 s = s.execution_options(isolation_level="REPEATABLE READ")  # one consistent snapshot
-            counts = {t.name: int(s.execute(select(func.count()).select_from(t)).scalar_one())
-                      for t in project_tables()}
+            counts = {
+                t.name: int(s.execute(select(func.count()).select_from(t)).scalar_one())
+                for t in project_tables()
+            }
             total, done = sum(counts.values()), 0
             writer = open_project(dst, create=True)
             with writer._writer.begin() as t:

@@ -82,15 +82,24 @@ def make_engine(location: str | os.PathLike[str]) -> Engine:
             url = make_url("sqlite://")
             url = url.set(database=str(Path(location).resolve()))
     except ArgumentError as exc:
-        raise ProjectError(_("not a valid project location: {location} ({error})").format(
-            location=redact(location), error=exc)) from None
+        raise ProjectError(
+            _("not a valid project location: {location} ({error})").format(
+                location=redact(location), error=exc
+            )
+        ) from None
     except ValueError as exc:  # e.g. a port that is not a number
-        raise ProjectError(_("not a valid project location: {location} ({error})").format(
-            location=redact(location), error=exc)) from None
+        raise ProjectError(
+            _("not a valid project location: {location} ({error})").format(
+                location=redact(location), error=exc
+            )
+        ) from None
     backend = url.get_backend_name()
     if backend == "postgresql" and url.drivername not in ("postgresql", "postgresql+psycopg"):
-        raise ProjectError(_("unsupported PostgreSQL driver {driver!r}: use postgresql+psycopg://").format(
-            driver=url.drivername))
+        raise ProjectError(
+            _("unsupported PostgreSQL driver {driver!r}: use postgresql+psycopg://").format(
+                driver=url.drivername
+            )
+        )
     if backend == "sqlite":
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -109,8 +118,9 @@ def make_engine(location: str | os.PathLike[str]) -> Engine:
         event.listen(engine, "checkin", _idle_since)
         event.listen(engine, "checkout", _ping_if_idle)
         return engine
-    raise ProjectError(_("unsupported database {backend!r}: use a .mtreview file or PostgreSQL").format(
-        backend=backend))
+    raise ProjectError(
+        _("unsupported database {backend!r}: use a .mtreview file or PostgreSQL").format(backend=backend)
+    )
 
 
 def redact(location: str) -> str:
@@ -144,13 +154,17 @@ def translate_error(exc: SQLAlchemyError, location: str) -> ProjectError:
         user = make_url(location).username if is_url(location) else None
         return ProjectError(
             _("your database role {user} is not allowed to do this in {location}: {reason}").format(
-                user=user or "?", location=where, reason=reason))
+                user=user or "?", location=where, reason=reason
+            )
+        )
     backend_pg = is_url(location) and location.startswith("postgresql")
     lost = isinstance(exc, DBAPIError) and (
-        exc.connection_invalidated or sqlstate.startswith(_CONNECTION_STATES))
+        exc.connection_invalidated or sqlstate.startswith(_CONNECTION_STATES)
+    )
     if backend_pg and type(orig).__name__ == "OperationalError" and not sqlstate:
         lost = True  # psycopg reports a refused/failed connection without a SQLSTATE
     if lost:
-        return ConnectionLostError(_("lost the connection to {location}: {reason}").format(
-            location=where, reason=reason))
+        return ConnectionLostError(
+            _("lost the connection to {location}: {reason}").format(location=where, reason=reason)
+        )
     return ProjectError(_("database error in {location}: {reason}").format(location=where, reason=reason))

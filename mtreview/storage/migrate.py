@@ -9,7 +9,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -102,14 +101,18 @@ def prepare(engine: Engine, location: str, create: bool, sqlite_file: Path | Non
         if tables - {"alembic_version"}:
             raise ProjectError(_("{location} is not an mtreview project").format(location=location))
         if not create:
-            raise ProjectError(_("{location} is not an mtreview project (it is empty)").format(location=location))
+            raise ProjectError(
+                _("{location} is not an mtreview project (it is empty)").format(location=location)
+            )
         with engine.begin() as connection:
             _upgrade(connection)
         return None
     if revision not in known_revisions():
         raise ProjectError(
-            _("{location} was saved by a newer version of mtreview (schema {revision}); "
-              "please update mtreview to open it").format(location=location, revision=revision)
+            _(
+                "{location} was saved by a newer version of mtreview (schema {revision}); "
+                "please update mtreview to open it"
+            ).format(location=location, revision=revision)
         )
     if revision == head_revision():
         return None

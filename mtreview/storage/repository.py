@@ -122,14 +122,26 @@ def _document(row: Any, count: int = 0) -> Document:
 
 
 def _segment_state(row: Any) -> dict[str, Any]:
-    return {"corrected": row.corrected, "status": row.status, "version": row.version, "locked": bool(row.locked)}
+    return {
+        "corrected": row.corrected,
+        "status": row.status,
+        "version": row.version,
+        "locked": bool(row.locked),
+    }
 
 
 def _annotation_state(a: Annotation) -> dict[str, Any]:
     return {
-        "side": a.side.value, "start": a.start, "end": a.end, "category": a.category,
-        "severity": a.severity.value, "comment": a.comment, "suggestion": a.suggestion,
-        "origin": a.origin, "state": a.state.value, "version": a.version,
+        "side": a.side.value,
+        "start": a.start,
+        "end": a.end,
+        "category": a.category,
+        "severity": a.severity.value,
+        "comment": a.comment,
+        "suggestion": a.suggestion,
+        "origin": a.origin,
+        "state": a.state.value,
+        "version": a.version,
     }
 
 
@@ -141,7 +153,9 @@ _DOC = DocumentRow.__table__
 # Statements on the confirm path are built once (building them costs more than SQLite's commit).
 _SELECT_SEGMENT = select(SegmentRow).where(SegmentRow.id == bindparam("sid"))
 _INSERT_REVISION = insert(RevisionRow)
-_DELETE_DRAFT = delete(DraftRow).where(DraftRow.segment_id == bindparam("sid"), DraftRow.author == bindparam("author"))
+_DELETE_DRAFT = delete(DraftRow).where(
+    DraftRow.segment_id == bindparam("sid"), DraftRow.author == bindparam("author")
+)
 
 
 @functools.lru_cache(maxsize=16)
@@ -244,31 +258,49 @@ class ProjectStore:
             self._notify(c, "", "settings")
 
     # ------------------------------------------------------------------ documents
-    def add_document(
-        self, doc: ImportedDocument, author: str, progress: Progress = NO_PROGRESS
-    ) -> Document:
+    def add_document(self, doc: ImportedDocument, author: str, progress: Progress = NO_PROGRESS) -> Document:
         """Insert a document and its segments in one transaction: all or nothing."""
         created = now()
         total = len(doc.segments)
         with self._begin() as c:
             name = self._unique_name(c, doc.name)
             doc_id = c.execute(
-                insert(DocumentRow).values(
-                    name=name, path=doc.path, format=doc.format, source_lang=doc.source_lang,
-                    target_lang=doc.target_lang, engine=doc.engine, created_at=created, meta=dict(doc.meta) or None,
-                ).returning(DocumentRow.id)
+                insert(DocumentRow)
+                .values(
+                    name=name,
+                    path=doc.path,
+                    format=doc.format,
+                    source_lang=doc.source_lang,
+                    target_lang=doc.target_lang,
+                    engine=doc.engine,
+                    created_at=created,
+                    meta=dict(doc.meta) or None,
+                )
+                .returning(DocumentRow.id)
             ).scalar_one()
             batch: list[dict[str, Any]] = []
             for ordinal, draft in enumerate(doc.segments, start=1):
                 status = draft.status or (Status.CORRECTED if draft.corrected is not None else Status.NEW)
-                batch.append({
-                    "document_id": doc_id, "ordinal": ordinal, "key": draft.key, "source": draft.source,
-                    "mt": draft.target, "corrected": draft.corrected, "status": status.value,
-                    "source_lines": list(draft.source_lines), "target_lines": list(draft.target_lines),
-                    "confidence": float(draft.confidence), "locked": False, "version": 1,
-                    "author": author if draft.corrected is not None else None,
-                    "created_at": created, "updated_at": created, "meta": dict(draft.meta) or None,
-                })
+                batch.append(
+                    {
+                        "document_id": doc_id,
+                        "ordinal": ordinal,
+                        "key": draft.key,
+                        "source": draft.source,
+                        "mt": draft.target,
+                        "corrected": draft.corrected,
+                        "status": status.value,
+                        "source_lines": list(draft.source_lines),
+                        "target_lines": list(draft.target_lines),
+                        "confidence": float(draft.confidence),
+                        "locked": False,
+                        "version": 1,
+                        "author": author if draft.corrected is not None else None,
+                        "created_at": created,
+                        "updated_at": created,
+                        "meta": dict(draft.meta) or None,
+                    }
+                )
                 if len(batch) >= INSERT_CHUNK:
                     c.execute(insert(SegmentRow), batch)
                     batch.clear()
@@ -277,7 +309,12 @@ class ProjectStore:
             if batch:
                 c.execute(insert(SegmentRow), batch)
             notes = [
-                {"document_id": doc_id, "side": "target", "line": line, "text": doc.target_only_text.get(line, "")}
+                {
+                    "document_id": doc_id,
+                    "side": "target",
+                    "line": line,
+                    "text": doc.target_only_text.get(line, ""),
+                }
                 for line in doc.target_only
             ] + [
                 {"document_id": doc_id, "side": "source", "line": line, "text": text}
@@ -325,7 +362,9 @@ class ProjectStore:
         with self._reader.connect() as c:
             return [
                 (r.line, r.text)
-                for r in c.execute(select(NoteRow).where(NoteRow.document_id == document_id).order_by(NoteRow.line))
+                for r in c.execute(
+                    select(NoteRow).where(NoteRow.document_id == document_id).order_by(NoteRow.line)
+                )
             ]
 
     def delete_document(self, document_id: int) -> None:
@@ -378,7 +417,10 @@ class ProjectStore:
                 if side in ("both", "source"):
                     conditions.append(SegmentRow.source.ilike(like, escape="\\"))
                 if side in ("both", "target"):
-                    conditions += [SegmentRow.mt.ilike(like, escape="\\"), SegmentRow.corrected.ilike(like, escape="\\")]
+                    conditions += [
+                        SegmentRow.mt.ilike(like, escape="\\"),
+                        SegmentRow.corrected.ilike(like, escape="\\"),
+                    ]
                 query = query.where(or_(*conditions))
         with self._reader.connect() as c:
             if pattern is None:
@@ -421,8 +463,10 @@ class ProjectStore:
                 query = query.where(SegmentRow.document_id == document_id, SegmentRow.ordinal > last_ord)
             else:
                 query = query.where(
-                    or_(SegmentRow.document_id > last_doc,
-                        (SegmentRow.document_id == last_doc) & (SegmentRow.ordinal > last_ord))
+                    or_(
+                        SegmentRow.document_id > last_doc,
+                        (SegmentRow.document_id == last_doc) & (SegmentRow.ordinal > last_ord),
+                    )
                 )
             with self._reader.connect() as c:
                 rows = c.execute(query).all()
@@ -464,17 +508,31 @@ class ProjectStore:
                 latest = c.execute(_SELECT_SEGMENT, {"sid": segment_id}).one_or_none()
                 current = _segment(latest if latest is not None else before)
                 raise ConflictError(
-                    _("segment {ordinal} was changed by {author} (version {current}) after you opened it "
-                      "(version {expected})").format(
-                        ordinal=current.ordinal, author=current.author or "?", current=current.version,
-                        expected=expected_version),
+                    _(
+                        "segment {ordinal} was changed by {author} (version {current}) after you opened it "
+                        "(version {expected})"
+                    ).format(
+                        ordinal=current.ordinal,
+                        author=current.author or "?",
+                        current=current.version,
+                        expected=expected_version,
+                    ),
                     current=current,
                     attempted=values,
                 )
-            c.execute(_INSERT_REVISION, {
-                "entity": "segment", "entity_id": segment_id, "segment_id": segment_id, "action": action,
-                "author": author, "at": stamp, "before": _segment_state(before), "after": _segment_state(after),
-            })
+            c.execute(
+                _INSERT_REVISION,
+                {
+                    "entity": "segment",
+                    "entity_id": segment_id,
+                    "segment_id": segment_id,
+                    "action": action,
+                    "author": author,
+                    "at": stamp,
+                    "before": _segment_state(before),
+                    "after": _segment_state(after),
+                },
+            )
             c.execute(_DELETE_DRAFT, {"sid": segment_id, "author": author})
             self._notify(c, author, "segment", [segment_id])
         return _segment(after)
@@ -486,10 +544,14 @@ class ProjectStore:
         segment_ids: Sequence[int] | None = None,
         states: Iterable[AnnotationState] | None = None,
     ) -> list[Annotation]:
-        query = select(AnnotationRow).order_by(AnnotationRow.segment_id, AnnotationRow.start, AnnotationRow.id)
+        query = select(AnnotationRow).order_by(
+            AnnotationRow.segment_id, AnnotationRow.start, AnnotationRow.id
+        )
         if document_id is not None:
             query = query.where(
-                AnnotationRow.segment_id.in_(select(SegmentRow.id).where(SegmentRow.document_id == document_id))
+                AnnotationRow.segment_id.in_(
+                    select(SegmentRow.id).where(SegmentRow.document_id == document_id)
+                )
             )
         if states is not None:
             query = query.where(AnnotationRow.state.in_([s.value for s in states]))
@@ -501,7 +563,9 @@ class ProjectStore:
                 ids = list(segment_ids)
                 for start in range(0, len(ids), 900):
                     chunk = ids[start : start + 900]
-                    out += [_annotation(r) for r in c.execute(query.where(AnnotationRow.segment_id.in_(chunk)))]
+                    out += [
+                        _annotation(r) for r in c.execute(query.where(AnnotationRow.segment_id.in_(chunk)))
+                    ]
         return out
 
     def annotation(self, annotation_id: int) -> Annotation:
@@ -529,8 +593,16 @@ class ProjectStore:
         text = row.source if draft.side == Side.SOURCE else row.mt
         if draft.end > len(text):
             raise InputError(
-                _("span {start}..{end} does not fit the {side} text of segment {ordinal} ({length} characters)").format(
-                    start=draft.start, end=draft.end, side=draft.side.value, ordinal=row.ordinal, length=len(text))
+                _(
+                    "span {start}..{end} does not fit the {side} text of segment {ordinal} "
+                    "({length} characters)"
+                ).format(
+                    start=draft.start,
+                    end=draft.end,
+                    side=draft.side.value,
+                    ordinal=row.ordinal,
+                    length=len(text),
+                )
             )
 
     def add_annotations(
@@ -541,18 +613,40 @@ class ProjectStore:
         with self._begin() as c:
             for i, draft in enumerate(drafts):
                 self._check_span(c, draft)
-                ann_id = c.execute(insert(AnnotationRow).values(
-                    segment_id=draft.segment_id, side=draft.side.value, start=draft.start, end=draft.end,
-                    category=draft.category, severity=draft.severity.value, comment=draft.comment,
-                    suggestion=draft.suggestion, author=author, origin=draft.origin, state=draft.state.value,
-                    fingerprint=fingerprints[i] if fingerprints else None, version=1,
-                    created_at=stamp, updated_at=stamp,
-                ).returning(AnnotationRow.id)).scalar_one()
+                ann_id = c.execute(
+                    insert(AnnotationRow)
+                    .values(
+                        segment_id=draft.segment_id,
+                        side=draft.side.value,
+                        start=draft.start,
+                        end=draft.end,
+                        category=draft.category,
+                        severity=draft.severity.value,
+                        comment=draft.comment,
+                        suggestion=draft.suggestion,
+                        author=author,
+                        origin=draft.origin,
+                        state=draft.state.value,
+                        fingerprint=fingerprints[i] if fingerprints else None,
+                        version=1,
+                        created_at=stamp,
+                        updated_at=stamp,
+                    )
+                    .returning(AnnotationRow.id)
+                ).scalar_one()
                 ann = _annotation(c.execute(select(AnnotationRow).where(AnnotationRow.id == ann_id)).one())
-                c.execute(insert(RevisionRow).values(
-                    entity="annotation", entity_id=ann_id, segment_id=draft.segment_id, action="create",
-                    author=author, at=stamp, before=None, after=_annotation_state(ann),
-                ))
+                c.execute(
+                    insert(RevisionRow).values(
+                        entity="annotation",
+                        entity_id=ann_id,
+                        segment_id=draft.segment_id,
+                        action="create",
+                        author=author,
+                        at=stamp,
+                        before=None,
+                        after=_annotation_state(ann),
+                    )
+                )
                 created.append(ann)
             self._notify(c, author, "annotation", [d.segment_id for d in drafts])
         return created
@@ -572,10 +666,17 @@ class ProjectStore:
                 raise NotFoundError(_("annotation {id} does not exist").format(id=annotation_id))
             before = _annotation(row)
             if "start" in values or "end" in values:
-                self._check_span(c, AnnotationDraft(
-                    segment_id=before.segment_id, category=before.category, severity=before.severity,
-                    side=Side(values.get("side", before.side)), start=values.get("start", before.start),
-                    end=values.get("end", before.end)))
+                self._check_span(
+                    c,
+                    AnnotationDraft(
+                        segment_id=before.segment_id,
+                        category=before.category,
+                        severity=before.severity,
+                        side=Side(values.get("side", before.side)),
+                        start=values.get("start", before.start),
+                        end=values.get("end", before.end),
+                    ),
+                )
             result = c.execute(
                 update(AnnotationRow)
                 .where(AnnotationRow.id == annotation_id, AnnotationRow.version == expected_version)
@@ -584,15 +685,27 @@ class ProjectStore:
             if result.rowcount != 1:
                 current = self._annotation_or_none(c, annotation_id)
                 raise ConflictError(
-                    _("the annotation was changed by someone else (version {current}, yours {expected})").format(
-                        current=current.version if current else "-", expected=expected_version),
-                    current=current, attempted=values,
+                    _(
+                        "the annotation was changed by someone else (version {current}, yours {expected})"
+                    ).format(current=current.version if current else "-", expected=expected_version),
+                    current=current,
+                    attempted=values,
                 )
-            after = _annotation(c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one())
-            c.execute(insert(RevisionRow).values(
-                entity="annotation", entity_id=annotation_id, segment_id=before.segment_id, action="update",
-                author=author, at=stamp, before=_annotation_state(before), after=_annotation_state(after),
-            ))
+            after = _annotation(
+                c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one()
+            )
+            c.execute(
+                insert(RevisionRow).values(
+                    entity="annotation",
+                    entity_id=annotation_id,
+                    segment_id=before.segment_id,
+                    action="update",
+                    author=author,
+                    at=stamp,
+                    before=_annotation_state(before),
+                    after=_annotation_state(after),
+                )
+            )
             self._notify(c, author, "annotation", [before.segment_id])
         return after
 
@@ -604,15 +717,27 @@ class ProjectStore:
                 raise NotFoundError(_("annotation {id} does not exist").format(id=annotation_id))
             before = _annotation(row)
             result = c.execute(
-                delete(AnnotationRow).where(AnnotationRow.id == annotation_id, AnnotationRow.version == expected_version)
+                delete(AnnotationRow).where(
+                    AnnotationRow.id == annotation_id, AnnotationRow.version == expected_version
+                )
             )
             if result.rowcount != 1:
-                raise ConflictError(_("the annotation was changed by someone else"),
-                                    current=self._annotation_or_none(c, annotation_id))
-            c.execute(insert(RevisionRow).values(
-                entity="annotation", entity_id=annotation_id, segment_id=before.segment_id, action="delete",
-                author=author, at=stamp, before=_annotation_state(before), after=None,
-            ))
+                raise ConflictError(
+                    _("the annotation was changed by someone else"),
+                    current=self._annotation_or_none(c, annotation_id),
+                )
+            c.execute(
+                insert(RevisionRow).values(
+                    entity="annotation",
+                    entity_id=annotation_id,
+                    segment_id=before.segment_id,
+                    action="delete",
+                    author=author,
+                    at=stamp,
+                    before=_annotation_state(before),
+                    after=None,
+                )
+            )
             self._notify(c, author, "annotation", [before.segment_id])
         return before
 
@@ -626,21 +751,45 @@ class ProjectStore:
         """Re-create a deleted annotation with its original id and fingerprint (undo of delete)."""
         stamp = now()
         with self._begin() as c:
-            c.execute(insert(AnnotationRow).values(
-                id=ann.id, segment_id=ann.segment_id, side=ann.side.value, start=ann.start, end=ann.end,
-                category=ann.category, severity=ann.severity.value, comment=ann.comment, suggestion=ann.suggestion,
-                author=ann.author, origin=ann.origin, state=ann.state.value, fingerprint=fingerprint,
-                version=ann.version + 1, created_at=stamp, updated_at=stamp,
-            ))
+            c.execute(
+                insert(AnnotationRow).values(
+                    id=ann.id,
+                    segment_id=ann.segment_id,
+                    side=ann.side.value,
+                    start=ann.start,
+                    end=ann.end,
+                    category=ann.category,
+                    severity=ann.severity.value,
+                    comment=ann.comment,
+                    suggestion=ann.suggestion,
+                    author=ann.author,
+                    origin=ann.origin,
+                    state=ann.state.value,
+                    fingerprint=fingerprint,
+                    version=ann.version + 1,
+                    created_at=stamp,
+                    updated_at=stamp,
+                )
+            )
             restored = _annotation(c.execute(select(AnnotationRow).where(AnnotationRow.id == ann.id)).one())
-            c.execute(insert(RevisionRow).values(
-                entity="annotation", entity_id=ann.id, segment_id=ann.segment_id, action="restore",
-                author=author, at=stamp, before=None, after=_annotation_state(restored),
-            ))
+            c.execute(
+                insert(RevisionRow).values(
+                    entity="annotation",
+                    entity_id=ann.id,
+                    segment_id=ann.segment_id,
+                    action="restore",
+                    author=author,
+                    at=stamp,
+                    before=None,
+                    after=_annotation_state(restored),
+                )
+            )
             self._notify(c, author, "annotation", [ann.segment_id])
         return restored
 
-    def annotation_fingerprints(self, states: Iterable[AnnotationState] | None = None) -> dict[int, str | None]:
+    def annotation_fingerprints(
+        self, states: Iterable[AnnotationState] | None = None
+    ) -> dict[int, str | None]:
         query = select(AnnotationRow.id, AnnotationRow.fingerprint)
         if states is not None:
             query = query.where(AnnotationRow.state.in_([AnnotationState(s).value for s in states]))
@@ -653,8 +802,9 @@ class ProjectStore:
         with self._reader.connect() as c:
             for start in range(0, len(keys), 900):
                 rows = c.execute(
-                    select(AnnotationRow.fingerprint, AnnotationRow.state)
-                    .where(AnnotationRow.fingerprint.in_(keys[start : start + 900]))
+                    select(AnnotationRow.fingerprint, AnnotationRow.state).where(
+                        AnnotationRow.fingerprint.in_(keys[start : start + 900])
+                    )
                 )
                 for fp, state in rows:
                     if fp is not None:
@@ -671,16 +821,22 @@ class ProjectStore:
         with self._reader.connect() as c:
             rows = c.execute(query).all()
         revs = [
-            Revision(r.id, r.entity, r.entity_id, r.segment_id, r.action, r.author, _dt(r.at), r.before, r.after)
+            Revision(
+                r.id, r.entity, r.entity_id, r.segment_id, r.action, r.author, _dt(r.at), r.before, r.after
+            )
             for r in rows
         ]
         return sorted(revs, key=lambda r: r.id)
 
     def revisions_since(self, revision_id: int) -> list[Revision]:
         with self._reader.connect() as c:
-            rows = c.execute(select(RevisionRow).where(RevisionRow.id > revision_id).order_by(RevisionRow.id)).all()
+            rows = c.execute(
+                select(RevisionRow).where(RevisionRow.id > revision_id).order_by(RevisionRow.id)
+            ).all()
         return [
-            Revision(r.id, r.entity, r.entity_id, r.segment_id, r.action, r.author, _dt(r.at), r.before, r.after)
+            Revision(
+                r.id, r.entity, r.entity_id, r.segment_id, r.action, r.author, _dt(r.at), r.before, r.after
+            )
             for r in rows
         ]
 
@@ -696,8 +852,12 @@ class ProjectStore:
             for start in range(0, len(keys), 900):
                 chunk = keys[start : start + 900]
                 rows += c.execute(select(RevisionRow).where(RevisionRow.id.in_(chunk))).all()
-        revs = [Revision(r.id, r.entity, r.entity_id, r.segment_id, r.action, r.author, _dt(r.at),
-                         r.before, r.after) for r in rows]
+        revs = [
+            Revision(
+                r.id, r.entity, r.entity_id, r.segment_id, r.action, r.author, _dt(r.at), r.before, r.after
+            )
+            for r in rows
+        ]
         return sorted(revs, key=lambda r: r.id)
 
     def document_ids(self) -> list[int]:
@@ -724,8 +884,11 @@ class ProjectStore:
             if previous is None:
                 c.execute(insert(PresenceRow).values(author=author, segment_id=segment_id, heartbeat=stamp))
             else:
-                c.execute(update(PresenceRow).where(PresenceRow.author == author)
-                          .values(segment_id=segment_id, heartbeat=stamp))
+                c.execute(
+                    update(PresenceRow)
+                    .where(PresenceRow.author == author)
+                    .values(segment_id=segment_id, heartbeat=stamp)
+                )
             if previous != segment_id:
                 self._notify(c, author, "presence", [segment_id])
 
@@ -749,12 +912,20 @@ class ProjectStore:
         stamp = now()
         with self._begin() as c:
             updated = c.execute(
-                update(DraftRow).where(DraftRow.segment_id == segment_id, DraftRow.author == author)
+                update(DraftRow)
+                .where(DraftRow.segment_id == segment_id, DraftRow.author == author)
                 .values(text=text, base_version=base_version, updated_at=stamp)
             ).rowcount
             if not updated:
-                c.execute(insert(DraftRow).values(
-                    segment_id=segment_id, author=author, text=text, base_version=base_version, updated_at=stamp))
+                c.execute(
+                    insert(DraftRow).values(
+                        segment_id=segment_id,
+                        author=author,
+                        text=text,
+                        base_version=base_version,
+                        updated_at=stamp,
+                    )
+                )
 
     def drafts(self, author: str) -> dict[int, tuple[str, int]]:
         with self._reader.connect() as c:
@@ -775,13 +946,15 @@ class ProjectStore:
                 if result != ["ok"]:
                     problems += [f"sqlite: {r}" for r in result]
             orphan = c.execute(
-                select(func.count()).select_from(AnnotationRow)
+                select(func.count())
+                .select_from(AnnotationRow)
                 .where(AnnotationRow.segment_id.not_in(select(SegmentRow.id)))
             ).scalar_one()
             if orphan:
                 problems.append(f"{orphan} annotation(s) without a segment")
             bad_status = c.execute(
-                select(func.count()).select_from(SegmentRow)
+                select(func.count())
+                .select_from(SegmentRow)
                 .where(SegmentRow.status.not_in([s.value for s in Status]))
             ).scalar_one()
             if bad_status:
@@ -790,9 +963,15 @@ class ProjectStore:
                 if seg_row.version < 1:
                     problems.append(f"segment {seg_row.id} has version {seg_row.version}")
             for row in c.execute(
-                select(AnnotationRow.id, AnnotationRow.side, AnnotationRow.start, AnnotationRow.end,
-                       SegmentRow.source, SegmentRow.mt, SegmentRow.corrected)
-                .join(SegmentRow, SegmentRow.id == AnnotationRow.segment_id)
+                select(
+                    AnnotationRow.id,
+                    AnnotationRow.side,
+                    AnnotationRow.start,
+                    AnnotationRow.end,
+                    SegmentRow.source,
+                    SegmentRow.mt,
+                    SegmentRow.corrected,
+                ).join(SegmentRow, SegmentRow.id == AnnotationRow.segment_id)
             ):
                 if row.start is None:
                     continue
@@ -843,8 +1022,11 @@ class ChangeListener:
             if self._closed.is_set():
                 return []
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ConnectionLostError(_("lost the connection to {location}: {reason}").format(
-                location=redact(self.store.location), reason=reason)) from None
+            raise ConnectionLostError(
+                _("lost the connection to {location}: {reason}").format(
+                    location=redact(self.store.location), reason=reason
+                )
+            ) from None
 
     def _drop(self) -> None:
         conn, self._conn = self._conn, None
@@ -861,12 +1043,14 @@ class ChangeListener:
 def _guard(fn: Any) -> Any:
     """Turn database failures inside a store method into ``ProjectError``/``ConnectionLostError``."""
     if inspect.isgeneratorfunction(fn):
+
         @functools.wraps(fn)
         def gen_wrapper(self: ProjectStore, *args: Any, **kwargs: Any) -> Any:
             try:
                 yield from fn(self, *args, **kwargs)
             except SQLAlchemyError as exc:
                 raise translate_error(exc, self.location) from exc
+
         return gen_wrapper
 
     @functools.wraps(fn)
@@ -875,6 +1059,7 @@ def _guard(fn: Any) -> Any:
             return fn(self, *args, **kwargs)
         except SQLAlchemyError as exc:
             raise translate_error(exc, self.location) from exc
+
     return wrapper
 
 
@@ -910,10 +1095,13 @@ def open_project(location: str | os.PathLike[str], create: bool = False) -> Proj
                 raise translated from None
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
         raise ProjectError(
-            _("cannot open {location}: {reason}").format(location=redact(location), reason=reason)) from None
+            _("cannot open {location}: {reason}").format(location=redact(location), reason=reason)
+        ) from None
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise ProjectError(_("cannot open {location}: {reason}").format(location=redact(location), reason=exc)) from None
+        raise ProjectError(
+            _("cannot open {location}: {reason}").format(location=redact(location), reason=exc)
+        ) from None
     return ProjectStore(engine, location, backup)
 
 

@@ -106,8 +106,9 @@ def extract(files: Iterable[Path] | None = None, root: Path = PACKAGE_DIR) -> Ex
     messages: dict[tuple[str | None, str], Message] = {}
     problems: list[str] = []
 
-    def add(context: str | None, msgid: str, location: tuple[str, int] | None,
-            comment: str | None = None) -> None:
+    def add(
+        context: str | None, msgid: str, location: tuple[str, int] | None, comment: str | None = None
+    ) -> None:
         message = messages.setdefault((context, msgid), Message(msgid, context))
         if location is not None and location not in message.locations:
             message.locations.append(location)
@@ -130,7 +131,8 @@ def extract(files: Iterable[Path] | None = None, root: Path = PACKAGE_DIR) -> Ex
             if any(t is None for t in texts):
                 if any(isinstance(a, ast.JoinedStr) for a in args):
                     problems.append(
-                        f"{rel}:{call.lineno}: f-string passed to {keyword}(): cannot be translated")
+                        f"{rel}:{call.lineno}: f-string passed to {keyword}(): cannot be translated"
+                    )
                 continue  # a variable: declared in DYNAMIC
             if keyword == "pgettext":
                 context, msgid = texts[0], texts[1]
@@ -172,9 +174,10 @@ def build_template(extraction: Extraction) -> polib.POFile:
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
     }
-    for message in sorted(extraction.messages.values(),
-                          key=lambda m: (m.locations[0] if m.locations else ("~", 0), m.context or "",
-                                         m.msgid)):
+    for message in sorted(
+        extraction.messages.values(),
+        key=lambda m: (m.locations[0] if m.locations else ("~", 0), m.context or "", m.msgid),
+    ):
         entry = polib.POEntry(
             msgid=message.msgid,
             msgstr="",
@@ -193,19 +196,24 @@ def merge(pot: polib.POFile, po_path: Path, language: str) -> tuple[polib.POFile
     existing = {(e.msgctxt, e.msgid): e for e in old if not e.obsolete}
     po = polib.POFile(wrapwidth=0)
     po.metadata = dict(pot.metadata)
-    po.metadata.update({
-        "PO-Revision-Date": old.metadata.get("PO-Revision-Date", pot.metadata["POT-Creation-Date"]),
-        "Last-Translator": old.metadata.get("Last-Translator", "mtreview developers"),
-        "Language-Team": old.metadata.get("Language-Team", language),
-        "Language": language,
-        "Plural-Forms": old.metadata.get("Plural-Forms", "nplurals=1; plural=0;"),
-    })
+    po.metadata.update(
+        {
+            "PO-Revision-Date": old.metadata.get("PO-Revision-Date", pot.metadata["POT-Creation-Date"]),
+            "Last-Translator": old.metadata.get("Last-Translator", "mtreview developers"),
+            "Language-Team": old.metadata.get("Language-Team", language),
+            "Language": language,
+            "Plural-Forms": old.metadata.get("Plural-Forms", "nplurals=1; plural=0;"),
+        }
+    )
     added: list[str] = []
     for template in pot:
         previous = existing.pop((template.msgctxt, template.msgid), None)
         entry = polib.POEntry(
-            msgid=template.msgid, msgctxt=template.msgctxt, occurrences=template.occurrences,
-            comment=template.comment, flags=list(template.flags),
+            msgid=template.msgid,
+            msgctxt=template.msgctxt,
+            occurrences=template.occurrences,
+            comment=template.comment,
+            flags=list(template.flags),
             msgstr=previous.msgstr if previous is not None else "",
             tcomment=previous.tcomment if previous is not None else "",
         )
@@ -231,6 +239,7 @@ def _keys(po: polib.POFile) -> set[tuple[str | None, str]]:
 
 def _mnemonic_ok(msgid: str, msgstr: str) -> bool:
     """A translation keeps a mnemonic when the English has one ("&File" -> "ファイル(&F)")."""
+
     def count(text: str) -> int:
         return text.replace("&&", "").count("&")
 
@@ -290,8 +299,10 @@ def cmd_extract(languages: Iterable[str]) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         po, added, dropped = merge(pot, path, language)
         po.save(str(path))
-        print(f"{path.relative_to(PACKAGE_DIR.parent)}: {len(po)} messages, {len(added)} to translate, "
-              f"{len(dropped)} dropped")
+        print(
+            f"{path.relative_to(PACKAGE_DIR.parent)}: {len(po)} messages, {len(added)} to translate, "
+            f"{len(dropped)} dropped"
+        )
         for msgid in dropped:
             print(f"  dropped: {msgid!r}")
     return 0
@@ -323,8 +334,9 @@ def cmd_missing(languages: Iterable[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m mtreview.tools.catalogue",
-                                     description=(__doc__ or "").split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m mtreview.tools.catalogue", description=(__doc__ or "").split("\n")[0]
+    )
     parser.add_argument("command", choices=["extract", "check", "missing"])
     parser.add_argument("--lang", action="append", help="catalogue language (default: all shipped)")
     args = parser.parse_args(argv)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mtreview.domain.model import Annotation, AnnotationState, Severity, Side
-from mtreview.i18n import _, pgettext
+from mtreview.i18n import _, category_label, pgettext
 from mtreview.scoring.typology import Category, Typology
 from mtreview.ui.editor import SEVERITY_COLOURS
 
@@ -150,8 +150,15 @@ class FlagDialog(QDialog):
             cats = [c for c in self.typology.categories if c.keys.startswith(stripped)]
         else:
             cats = self.typology.search(stripped) if stripped else list(self.typology.categories)
+            if stripped:  # the UI language's names match too (検索 in Japanese)
+                cats += [
+                    c
+                    for c in self.typology.categories
+                    if c not in cats and stripped.lower() in category_label(c.path).lower()
+                ]
         for cat in cats:
-            label = f"{cat.keys:>3}  {cat.path}" if cat.keys else f"     {cat.path}"
+            shown = category_label(cat.path)
+            label = f"{cat.keys:>3}  {shown}" if cat.keys else f"     {shown}"
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, cat.path)
             if cat.description:
@@ -274,6 +281,7 @@ class AnnotationPanel(QWidget):
             if (
                 text
                 and text not in ann.category.lower()
+                and text not in category_label(ann.category).lower()
                 and text not in ann.author.lower()
                 and text not in ann.origin.lower()
             ):
@@ -281,7 +289,7 @@ class AnnotationPanel(QWidget):
             item = QTreeWidgetItem(
                 [
                     covered if ann.start is not None else _("(whole segment)"),
-                    ann.category,
+                    category_label(ann.category),
                     severity_label(ann.severity),
                     state_label(ann.state),
                     ann.author if ann.origin == "manual" else ann.origin,

@@ -515,7 +515,8 @@ class MainWindow(QMainWindow):
                     self.current = dataclasses.replace(segment, version=base_version)
                     self.statusBar().showMessage(
                         _(
-                            "Restored your unsaved text; the segment changed since, saving will let you choose."
+                            "Restored your unsaved text; the segment changed since, "
+                            "saving will let you choose."
                         ),
                         8000,
                     )
@@ -1080,10 +1081,8 @@ class MainWindow(QMainWindow):
             self.model.refresh(changes.segments)
             for seg in self.service.store.segments(sorted(changes.segments)):
                 if self.current is None or seg.id != self.current.id:
-                    try:
+                    with contextlib.suppress(MtreviewError):
                         self.correction_checks.update(seg)  # incremental: this segment and its keys only
-                    except MtreviewError:
-                        pass
             if self.current is not None and self.current.id in changes.segments:
                 fresh = self.service.store.segment(self.current.id)
                 if fresh.version != self.current.version:
@@ -1284,10 +1283,9 @@ class MainWindow(QMainWindow):
     def _save_draft(self, segment_id: int, text: str) -> None:
         seg = self.current
         if seg is not None and seg.id == segment_id:
-            try:
+            # a draft is a convenience; the confirmed text is what must never be lost
+            with contextlib.suppress(MtreviewError):
                 self.service.store.save_draft(segment_id, self.service.author, text, seg.version)
-            except MtreviewError:
-                pass  # a draft is a convenience; the confirmed text is what must never be lost
 
     def _command_error(self, exc: MtreviewError) -> None:
         QMessageBox.warning(self, _("Cannot undo"), describe_error(exc))

@@ -62,15 +62,17 @@ def window_actions(window: QWidget) -> dict[str, QAction]:
     found: dict[str, QAction] = {}
     for name, value in vars(window).items():
         if name.startswith(ACTION_PREFIX) and isinstance(value, QAction):
-            found[name[len(ACTION_PREFIX):]] = value
+            found[name[len(ACTION_PREFIX) :]] = value
     return found
 
 
 def default_shortcuts(window: QWidget) -> dict[str, str]:
     """The shortcuts the window was built with (remembered before the first user override)."""
     stored: dict[str, str] | None = getattr(window, "_mtreview_default_shortcuts", None)
-    current = {aid: a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
-               for aid, a in window_actions(window).items()}
+    current = {
+        aid: a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+        for aid, a in window_actions(window).items()
+    }
     # actions added after the defaults were taken keep their own keys
     stored = current if stored is None else {**current, **stored}
     window._mtreview_default_shortcuts = stored  # type: ignore[attr-defined]
@@ -104,15 +106,25 @@ def _dark_palette() -> QPalette:
     p = QPalette()
     role, group = QPalette.ColorRole, QPalette.ColorGroup
     colours = {
-        role.Window: QColor(45, 45, 48), role.WindowText: QColor(230, 230, 230),
-        role.Base: QColor(30, 30, 32), role.AlternateBase: QColor(40, 40, 44),
-        role.ToolTipBase: QColor(60, 60, 64), role.ToolTipText: QColor(230, 230, 230),
-        role.PlaceholderText: QColor(150, 150, 150), role.Text: QColor(230, 230, 230),
-        role.Button: QColor(53, 53, 56), role.ButtonText: QColor(230, 230, 230),
-        role.BrightText: QColor(255, 90, 90), role.Link: QColor(100, 160, 255),
-        role.Highlight: QColor(42, 110, 200), role.HighlightedText: QColor(255, 255, 255),
-        role.Light: QColor(80, 80, 84), role.Midlight: QColor(66, 66, 70), role.Mid: QColor(50, 50, 54),
-        role.Dark: QColor(25, 25, 27), role.Shadow: QColor(0, 0, 0),
+        role.Window: QColor(45, 45, 48),
+        role.WindowText: QColor(230, 230, 230),
+        role.Base: QColor(30, 30, 32),
+        role.AlternateBase: QColor(40, 40, 44),
+        role.ToolTipBase: QColor(60, 60, 64),
+        role.ToolTipText: QColor(230, 230, 230),
+        role.PlaceholderText: QColor(150, 150, 150),
+        role.Text: QColor(230, 230, 230),
+        role.Button: QColor(53, 53, 56),
+        role.ButtonText: QColor(230, 230, 230),
+        role.BrightText: QColor(255, 90, 90),
+        role.Link: QColor(100, 160, 255),
+        role.Highlight: QColor(42, 110, 200),
+        role.HighlightedText: QColor(255, 255, 255),
+        role.Light: QColor(80, 80, 84),
+        role.Midlight: QColor(66, 66, 70),
+        role.Mid: QColor(50, 50, 54),
+        role.Dark: QColor(25, 25, 27),
+        role.Shadow: QColor(0, 0, 0),
     }
     for r, c in colours.items():
         p.setColor(r, c)
@@ -165,8 +177,13 @@ class ShortcutTable(QTableWidget):
 
     COL_NAME, COL_KEYS = 0, 1
 
-    def __init__(self, actions: Mapping[str, QAction], shortcuts: Mapping[str, str],
-                 defaults: Mapping[str, str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actions: Mapping[str, QAction],
+        shortcuts: Mapping[str, str],
+        defaults: Mapping[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(len(actions), 2, parent)
         self.setAccessibleName(_("Keyboard shortcuts"))
         self.setHorizontalHeaderLabels([_("Action"), _("Shortcut")])
@@ -177,8 +194,12 @@ class ShortcutTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.ids: list[str] = list(actions)
-        self.local = {aid for aid, a in actions.items() if a.shortcutContext() in (
-            Qt.ShortcutContext.WidgetShortcut, Qt.ShortcutContext.WidgetWithChildrenShortcut)}
+        self.local = {
+            aid
+            for aid, a in actions.items()
+            if a.shortcutContext()
+            in (Qt.ShortcutContext.WidgetShortcut, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        }
         self.defaults = dict(defaults)
         for row, (aid, action) in enumerate(actions.items()):
             name = QTableWidgetItem(action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
@@ -196,8 +217,11 @@ class ShortcutTable(QTableWidget):
     def set_keys(self, row: int, portable: str) -> None:
         item = self._cell(row, self.COL_KEYS)
         item.setData(Qt.ItemDataRole.UserRole, portable)
-        item.setText(QKeySequence(portable, QKeySequence.SequenceFormat.PortableText).toString(
-            QKeySequence.SequenceFormat.NativeText))
+        item.setText(
+            QKeySequence(portable, QKeySequence.SequenceFormat.PortableText).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+        )
 
     def keys(self, row: int) -> str:
         return str(self._cell(row, self.COL_KEYS).data(Qt.ItemDataRole.UserRole) or "")
@@ -207,8 +231,11 @@ class ShortcutTable(QTableWidget):
 
     def overrides(self) -> dict[str, str]:
         """Only the shortcuts that differ from the defaults (so new defaults reach users who kept theirs)."""
-        return {aid: self.keys(row) for row, aid in enumerate(self.ids)
-                if self.keys(row) != self.defaults.get(aid, "")}
+        return {
+            aid: self.keys(row)
+            for row, aid in enumerate(self.ids)
+            if self.keys(row) != self.defaults.get(aid, "")
+        }
 
     def all_keys(self) -> dict[str, str]:
         return {aid: self.keys(row) for row, aid in enumerate(self.ids)}
@@ -219,16 +246,23 @@ class PreferencesDialog(QDialog):
 
     applied = Signal()
 
-    def __init__(self, prefs: Preferences, actions: Mapping[str, QAction] | None = None,
-                 defaults: Mapping[str, str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        prefs: Preferences,
+        actions: Mapping[str, QAction] | None = None,
+        defaults: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.prefs = prefs
         self.setWindowTitle(_("Preferences"))
         self.setAccessibleName(_("Preferences"))
         actions = dict(actions or {})
         if defaults is None:
-            defaults = {aid: a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
-                        for aid, a in actions.items()}
+            defaults = {
+                aid: a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+                for aid, a in actions.items()
+            }
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Preference pages"))
         self.tabs.addTab(self._general_page(), _("&General"))
@@ -236,8 +270,10 @@ class PreferencesDialog(QDialog):
         self.shortcuts = ShortcutTable(actions, prefs.shortcuts, defaults)
         self.tabs.addTab(self._shortcuts_page(), _("&Shortcuts"))
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            | QDialogButtonBox.StandardButton.Apply)
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Apply
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
@@ -298,13 +334,15 @@ class PreferencesDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         row, self.source_font, self.source_size = self._font_row(
-            self.prefs.source_font, self.prefs.source_font_size, _("English source"))
+            self.prefs.source_font, self.prefs.source_font_size, _("English source")
+        )
         self.source_default = not self.prefs.source_font
         label = QLabel(_("&English source:"))
         label.setBuddy(self.source_font)
         form.addRow(label, row)
         row, self.target_font, self.target_size = self._font_row(
-            self.prefs.target_font, self.prefs.target_font_size, _("Japanese"))
+            self.prefs.target_font, self.prefs.target_font_size, _("Japanese")
+        )
         self.target_default = not self.prefs.target_font
         label = QLabel(_("&Japanese (MT and correction):"))
         label.setBuddy(self.target_font)
@@ -319,8 +357,9 @@ class PreferencesDialog(QDialog):
         return page
 
     def _update_sample(self) -> None:
-        self.sample.setFont(font_from(self.target_font.currentFont().family(), self.target_size.value(),
-                                      self.font()))
+        self.sample.setFont(
+            font_from(self.target_font.currentFont().family(), self.target_size.value(), self.font())
+        )
 
     def _shortcuts_page(self) -> QWidget:
         page = QWidget()
@@ -373,12 +412,17 @@ class PreferencesDialog(QDialog):
     def _show_conflicts(self) -> None:
         conflicts = shortcut_conflicts(self.shortcuts.all_keys(), self.shortcuts.local)
         names = {aid: self.shortcuts._cell(r, 0).text() for r, aid in enumerate(self.shortcuts.ids)}
-        self.conflicts.setText("\n".join(
-            _("{keys} is used by: {actions}").format(
-                keys=QKeySequence(k, QKeySequence.SequenceFormat.PortableText).toString(
-                    QKeySequence.SequenceFormat.NativeText),
-                actions=", ".join(names[i] for i in ids))
-            for k, ids in conflicts.items()))
+        self.conflicts.setText(
+            "\n".join(
+                _("{keys} is used by: {actions}").format(
+                    keys=QKeySequence(k, QKeySequence.SequenceFormat.PortableText).toString(
+                        QKeySequence.SequenceFormat.NativeText
+                    ),
+                    actions=", ".join(names[i] for i in ids),
+                )
+                for k, ids in conflicts.items()
+            )
+        )
 
     # -- saving
     def values(self) -> dict[str, Any]:
@@ -398,17 +442,18 @@ class PreferencesDialog(QDialog):
         conflicts = shortcut_conflicts(self.shortcuts.all_keys(), self.shortcuts.local)
         if conflicts:
             self._show_conflicts()
-            QMessageBox.warning(self, _("Preferences"),
-                                _("Some shortcuts are used by more than one action:") + "\n"
-                                + self.conflicts.text())
+            QMessageBox.warning(
+                self,
+                _("Preferences"),
+                _("Some shortcuts are used by more than one action:") + "\n" + self.conflicts.text(),
+            )
             return False
         for key, value in self.values().items():
             setattr(self.prefs, key, value)
         try:
             self.prefs.save()
         except OSError as exc:
-            QMessageBox.warning(self, _("Preferences"),
-                                _("Could not save preferences: {e}").format(e=exc))
+            QMessageBox.warning(self, _("Preferences"), _("Could not save preferences: {e}").format(e=exc))
             return False
         self.applied.emit()
         return True
@@ -458,8 +503,11 @@ def install(window: QMainWindow, menu_names: Iterable[str] = ("tools_menu",)) ->
     """
     Std = QKeySequence.StandardKey
     prefs_action = QAction(_("&Preferences…"), window)
-    prefs_action.setShortcut(QKeySequence(Std.Preferences) if not QKeySequence(Std.Preferences).isEmpty()
-                             else QKeySequence("Ctrl+,"))
+    prefs_action.setShortcut(
+        QKeySequence(Std.Preferences)
+        if not QKeySequence(Std.Preferences).isEmpty()
+        else QKeySequence("Ctrl+,")
+    )
     prefs_action.setMenuRole(QAction.MenuRole.PreferencesRole)
     prefs_action.setStatusTip(_("Reviewer name, language, theme, fonts and shortcuts"))
     prefs_action.triggered.connect(lambda: open_preferences(window).exec())
@@ -486,5 +534,3 @@ def language_label(code: str) -> str:
         if c == code:
             return _(label) if c in ("system", "pseudo") else label
     return code
-
-

@@ -83,8 +83,10 @@ def _checks() -> list[tuple[str, str, str, bool]]:
     from mtreview.qa.registry import available_checks
 
     checks, _errors = available_checks()
-    return [(cid, cls.display_name(), cls.display_description(), cls.enabled_by_default)
-            for cid, cls in checks.items()]
+    return [
+        (cid, cls.display_name(), cls.display_description(), cls.enabled_by_default)
+        for cid, cls in checks.items()
+    ]
 
 
 class ProjectSettingsDialog(QDialog):
@@ -165,7 +167,8 @@ class ProjectSettingsDialog(QDialog):
         self.pages.addTab(self._resources_box(), _("&Glossary and Lexicons"))
 
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -204,7 +207,7 @@ class ProjectSettingsDialog(QDialog):
         label = QLabel(_("Extra &lexicon files:"))
         label.setBuddy(self.lexicons)
         stored = self.service.setting("lexicons")
-        for kind, paths in (stored.items() if isinstance(stored, Mapping) else []):
+        for kind, paths in stored.items() if isinstance(stored, Mapping) else []:
             for path in paths if isinstance(paths, list) else []:
                 self._add_lexicon_item(str(kind), str(path))
         self.lexicon_kind = QComboBox()
@@ -306,11 +309,17 @@ class ProjectSettingsDialog(QDialog):
     # -- values
     def values(self) -> dict[str, Any]:
         base = self.base_weights()
-        overrides = {key: spin.value() for key, spin in self.weights.items()
-                     if abs(spin.value() - base.get(key, -1.0)) > 1e-9}
+        overrides = {
+            key: spin.value()
+            for key, spin in self.weights.items()
+            if abs(spin.value() - base.get(key, -1.0)) > 1e-9
+        }
         checked = [self.checks.item(i) for i in range(self.checks.count())]
-        enabled = [it.data(Qt.ItemDataRole.UserRole) for it in checked
-                   if it is not None and it.checkState() == Qt.CheckState.Checked]
+        enabled = [
+            it.data(Qt.ItemDataRole.UserRole)
+            for it in checked
+            if it is not None and it.checkState() == Qt.CheckState.Checked
+        ]
         return {
             "typology": self.typology.currentData(),
             "weights": overrides or None,

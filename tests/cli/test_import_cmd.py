@@ -9,7 +9,9 @@ from mtreview.services.project import ProjectService
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mtreview", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "mtreview", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_version():
@@ -52,7 +54,7 @@ BAD = {
     "empty.txt": b"",
     "binary.txt": bytes(range(256)) * 20,
     "only-japanese.txt": "日本語だけの行です。\n二行目です。\n".encode(),
-    "missing-columns.tsv": "source\ttarget\nonly one\n".encode(),
+    "missing-columns.tsv": b"source\ttarget\nonly one\n",
 }
 
 

@@ -18,12 +18,26 @@ def test_target_spans_must_fit_the_mt_and_survive_any_correction(tmp_path: Path)
         svc.import_document(ImportedDocument("d", [SegmentDraft("The harbour is quiet.", "港は静か。")]))
         sid = svc.store.segment_ids()[0]
         seg, _ = svc.edit(sid, "港は今日はとても静かです。", svc.segment(sid).version)
-        beyond_mt = AnnotationDraft(segment_id=sid, category="Fluency/Grammar", severity=Severity.MINOR,
-                                    side=Side.TARGET, start=10, end=12)
+        beyond_mt = AnnotationDraft(
+            segment_id=sid,
+            category="Fluency/Grammar",
+            severity=Severity.MINOR,
+            side=Side.TARGET,
+            start=10,
+            end=12,
+        )
         with pytest.raises(InputError):
             svc.annotate(beyond_mt)
-        svc.annotate(AnnotationDraft(segment_id=sid, category="Fluency/Grammar", severity=Severity.MINOR,
-                                     side=Side.TARGET, start=2, end=4))
+        svc.annotate(
+            AnnotationDraft(
+                segment_id=sid,
+                category="Fluency/Grammar",
+                severity=Severity.MINOR,
+                side=Side.TARGET,
+                start=2,
+                end=4,
+            )
+        )
         svc.confirm(sid, "港", seg.version)
         assert svc.store.check_integrity() == []
     finally:

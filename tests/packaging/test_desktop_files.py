@@ -98,17 +98,21 @@ def test_rendered_icons_match_the_svg(qapp, tmp_path):
     fresh, shipped = QImage(str(out)), QImage(str(ICONS / "mtreview-48.png"))
     diff = sum(
         abs(fresh.pixelColor(x, y).red() - shipped.pixelColor(x, y).red())
-        for x in range(0, 48, 3) for y in range(0, 48, 3)
+        for x in range(0, 48, 3)
+        for y in range(0, 48, 3)
     )
     assert diff < 16 * 16 * 4
 
 
 def test_mime_type_of_project_files_is_declared_for_the_desktop_file():
     ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
-    tree = etree.parse(str(PACKAGING / f"{APP_ID}.mime.xml"),
-                       etree.XMLParser(resolve_entities=False, no_network=True))
-    declared = {t.get("type"): [g.get("pattern") for g in t.findall("m:glob", ns)]
-                for t in tree.getroot().findall("m:mime-type", ns)}
+    tree = etree.parse(
+        str(PACKAGING / f"{APP_ID}.mime.xml"), etree.XMLParser(resolve_entities=False, no_network=True)
+    )
+    declared = {
+        t.get("type"): [g.get("pattern") for g in t.findall("m:glob", ns)]
+        for t in tree.getroot().findall("m:mime-type", ns)
+    }
     assert declared.get("application/x-mtreview-project") == ["*.mtreview"]
     assert "application/x-mtreview-project" in _desktop()["MimeType"].split(";")
 
@@ -121,14 +125,23 @@ def test_install_script_lays_out_a_tree_desktops_and_appstream_accept(tmp_path):
     (build / "mtreview").chmod(0o755)
     stage = tmp_path / "stage"
     env = {**os.environ, "DESTDIR": str(stage), "PREFIX": "/usr"}
-    subprocess.run(["bash", str(PACKAGING / "install-linux.sh"), str(build)], env=env, check=True,
-                   capture_output=True, text=True)
+    subprocess.run(
+        ["bash", str(PACKAGING / "install-linux.sh"), str(build)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     share = stage / "usr" / "share"
     assert (stage / "usr" / "bin" / "mtreview").is_symlink()
     assert (share / "applications" / DESKTOP.name).exists()
     assert (share / "metainfo" / METAINFO.name).exists()
     for size in SIZES:
         assert (share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png").exists()
-    result = subprocess.run([_tool("appstreamcli"), "validate-tree", "--no-net", str(stage)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [_tool("appstreamcli"), "validate-tree", "--no-net", str(stage)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -45,13 +45,20 @@ MUST_FIRE = [
         [("2", "target", "エレリー社")],
     ),
     # a role before the name makes it a person
-    ("name-as-company", [("Economist Lena Brandt disagreed.", "経済学者のレナ・ブラント社は反対した。")],
-     [("1", "target", "レナ・ブラント社")]),
+    (
+        "name-as-company",
+        [("Economist Lena Brandt disagreed.", "経済学者のレナ・ブラント社は反対した。")],
+        [("1", "target", "レナ・ブラント社")],
+    ),
     # the translation itself calls the name 氏 elsewhere
-    ("name-as-company", [
-        ("Ysolde Vantongeren wrote the report.", "イゾルデ・ヴァントンゲレン氏が報告書を書いた。"),
-        ("Later, Vantongeren revised it.", "その後、ヴァントンゲレン社がそれを改訂した。"),
-    ], [("2", "target", "ヴァントンゲレン社")]),
+    (
+        "name-as-company",
+        [
+            ("Ysolde Vantongeren wrote the report.", "イゾルデ・ヴァントンゲレン氏が報告書を書いた。"),
+            ("Later, Vantongeren revised it.", "その後、ヴァントンゲレン社がそれを改訂した。"),
+        ],
+        [("2", "target", "ヴァントンゲレン社")],
+    ),
     # katakana variants of one name: the minority spelling, with the majority as suggestion
     (
         "name-consistency",

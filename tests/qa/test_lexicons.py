@@ -206,6 +206,7 @@ def test_add_user_idiom_is_validated_and_used(tmp_path: Path, monkeypatch: pytes
         add_user_idiom("odd one", ["変"], pattern="re:(unclosed")
     with pytest.raises(InputError):
         add_user_idiom("no literal words", [])
-    result = run([("They guarded the lighthouse.", "彼らは灯台を守った。")], ["literal-idiom"],
-                 {"user_lexicons": True})
+    result = run(
+        [("They guarded the lighthouse.", "彼らは灯台を守った。")], ["literal-idiom"], {"user_lexicons": True}
+    )
     assert [(f.text, f.suggestion) for f in result.findings] == [("灯台を守", "踏みとどまる")]

@@ -24,7 +24,7 @@ def test_merge_keeps_other_segments_and_carries_corrections(tmp_path):
     svc.edit(first.id, "いち。", first.version)
     lines = document_lines(svc, doc.id)
     assert len(lines.links) == 3
-    inverse, changes = SetAlignment(doc.id, merge_with_next(lines.links, 0)).apply(svc)
+    inverse, _changes = SetAlignment(doc.id, merge_with_next(lines.links, 0)).apply(svc)
     after = list(svc.store.iter_segments(doc.id))
     assert [s.ordinal for s in after] == [1, 2]
     assert after[0].source == "One.\nTwo." and after[0].mt == "一。\n二。"
@@ -44,14 +44,20 @@ def test_realign_restores_a_broken_alignment_but_keeps_locked_pairs(tmp_path):
 
     src = tmp_path / "en.txt"
     tgt = tmp_path / "ja.txt"
-    src.write_text("The city museum first opened its doors to the public in 1998.\n"
-                   "Today it has 42 rooms spread over three floors of the old customs house.\n"
-                   "Adult visitors pay $12, while children under 12 enter for free.\n"
-                   "Tickets for the summer exhibition can be bought online from June 1.\n", encoding="utf-8")
-    tgt.write_text("市立博物館は1998年に初めて一般公開された。\n"
-                   "現在は旧税関の建物の3フロアに42の展示室がある。\n"
-                   "大人の入館料は12ドルで、12歳未満の子どもは無料だ。\n"
-                   "夏の特別展のチケットは6月1日からオンラインで購入できる。\n", encoding="utf-8")
+    src.write_text(
+        "The city museum first opened its doors to the public in 1998.\n"
+        "Today it has 42 rooms spread over three floors of the old customs house.\n"
+        "Adult visitors pay $12, while children under 12 enter for free.\n"
+        "Tickets for the summer exhibition can be bought online from June 1.\n",
+        encoding="utf-8",
+    )
+    tgt.write_text(
+        "市立博物館は1998年に初めて一般公開された。\n"
+        "現在は旧税関の建物の3フロアに42の展示室がある。\n"
+        "大人の入館料は12ドルで、12歳未満の子どもは無料だ。\n"
+        "夏の特別展のチケットは6月1日からオンラインで購入できる。\n",
+        encoding="utf-8",
+    )
     svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
     doc = svc.import_path(src, tgt).document
     good = [(lk.source_lines, lk.target_lines) for lk in document_lines(svc, doc.id).links]
@@ -74,15 +80,20 @@ def test_undo_of_a_merge_restores_segments_work_and_annotations_exactly(tmp_path
     for sid, text in zip(ids[:2], ("いち。", "に。"), strict=True):
         seg = svc.segment(sid)
         svc.confirm(sid, text, seg.version)
-    svc.store.add_annotations([AnnotationDraft(ids[1], "Style/Awkward", Severity.MINOR, start=0, end=1)], "me")
+    svc.store.add_annotations(
+        [AnnotationDraft(ids[1], "Style/Awkward", Severity.MINOR, start=0, end=1)], "me"
+    )
     lines = document_lines(svc, doc.id)
     inverse, _ = SetAlignment(doc.id, merge_with_next(lines.links, 0)).apply(svc)
-    merged = list(svc.store.iter_segments(doc.id))[0]
+    merged = next(iter(svc.store.iter_segments(doc.id)))
     assert merged.corrected == "いち。\nに。" and merged.status == Status.CORRECTED
     redo, _ = inverse.apply(svc)
     back = list(svc.store.iter_segments(doc.id))
     assert [s.id for s in back] == ids
-    assert [(s.corrected, s.status) for s in back[:2]] == [("いち。", Status.APPROVED), ("に。", Status.APPROVED)]
+    assert [(s.corrected, s.status) for s in back[:2]] == [
+        ("いち。", Status.APPROVED),
+        ("に。", Status.APPROVED),
+    ]
     assert len(svc.store.annotations(segment_ids=[ids[1]])) == 1
     assert svc.store.check_integrity() == []
     redo.apply(svc)
@@ -96,7 +107,7 @@ def test_split_halves_do_not_copy_the_whole_correction(tmp_path):
     svc, doc = _project(tmp_path)
     links = document_lines(svc, doc.id).links
     SetAlignment(doc.id, merge_with_next(links, 0)).apply(svc)
-    merged = list(svc.store.iter_segments(doc.id))[0]
+    merged = next(iter(svc.store.iter_segments(doc.id)))
     svc.confirm(merged.id, "一と二。", merged.version)
     SetAlignment(doc.id, split(document_lines(svc, doc.id).links, 0)).apply(svc)
     halves = list(svc.store.iter_segments(doc.id))[:2]

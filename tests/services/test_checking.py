@@ -26,7 +26,9 @@ def test_recheck_keeps_triage(tmp_path):
     assert second.added == 0 and second.removed == 0
     assert svc.store.annotation(target.id).state == AnnotationState.DISMISSED
     assert len(svc.store.annotations()) == len(proposals)
-    open_numbers = [a for a in svc.store.annotations(states=[AnnotationState.PROPOSED]) if a.origin == "numbers"]
+    open_numbers = [
+        a for a in svc.store.annotations(states=[AnnotationState.PROPOSED]) if a.origin == "numbers"
+    ]
     without_numbers = run_project_checks(svc, settings={"checks": {"numbers": False}})
     assert without_numbers.removed == len(open_numbers)
     assert all(a.origin != "numbers" for a in svc.store.annotations(states=[AnnotationState.PROPOSED]))
@@ -48,7 +50,7 @@ def test_correction_checks_follow_edits_incrementally(tmp_path):
     assert not any(f.check == "numbers" for f in checks.update(fixed))
     broken, _changes = svc.confirm(seg.id, "改修には420万ドルかかりました。", fixed.version)
     after = [f for f in checks.update(broken) if f.check == "numbers"]
-    assert after and all(broken.target[f.start:f.end] == f.text for f in after if f.start is not None)
+    assert after and all(broken.target[f.start : f.end] == f.text for f in after if f.start is not None)
     svc.close()
 
 
@@ -60,8 +62,10 @@ def test_project_settings_choose_checks_and_glossary(tmp_path):
     src.write_text("Our Widget ships today.\tウィジェットは本日出荷されます。\n", encoding="utf-8")
     svc.import_path(src)
     svc.set_setting("enabled_checks", ["glossary"])
-    svc.set_setting("glossary", [{"source": "Widget", "targets": ["Widget"], "type": "product",
-                                  "forbidden": ["ウィジェット"]}])
+    svc.set_setting(
+        "glossary",
+        [{"source": "Widget", "targets": ["Widget"], "type": "product", "forbidden": ["ウィジェット"]}],
+    )
     settings = qa_settings(svc.store)
     assert settings["checks"]["glossary"] is True and settings["checks"]["numbers"] is False
     run = run_project_checks(svc)
@@ -69,5 +73,5 @@ def test_project_settings_choose_checks_and_glossary(tmp_path):
     assert run.added == len(found) >= 1
     assert {a.origin for a in found} == {"glossary"}
     seg = svc.segment(found[0].segment_id)
-    assert seg.mt[found[0].start:found[0].end] == "ウィジェット"
+    assert seg.mt[found[0].start : found[0].end] == "ウィジェット"
     svc.close()

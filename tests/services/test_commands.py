@@ -25,7 +25,9 @@ def test_undoing_an_edit_after_someone_else_changed_it_is_a_conflict(two):
     alice, bob = two
     sid = alice.store.segment_ids()[0]
     seg = alice.segment(sid)
-    inverse, _ = SetSegmentText(sid, "アリスの訳", Status.CORRECTED, expected_version=seg.version).apply(alice)
+    inverse, _ = SetSegmentText(sid, "アリスの訳", Status.CORRECTED, expected_version=seg.version).apply(
+        alice
+    )
     mine = bob.segment(sid)
     bob.confirm(sid, "ボブの訳", mine.version)
     with pytest.raises(ConflictError):
@@ -36,8 +38,11 @@ def test_undoing_an_edit_after_someone_else_changed_it_is_a_conflict(two):
 def test_undo_of_a_flag_does_not_delete_an_annotation_someone_confirmed_since(two):
     alice, bob = two
     sid = alice.store.segment_ids()[0]
-    inverse, _ = AddAnnotation(AnnotationDraft(sid, "Accuracy/Mistranslation", Severity.MAJOR, start=3, end=9,
-                                               state=AnnotationState.PROPOSED)).apply(alice)
+    inverse, _ = AddAnnotation(
+        AnnotationDraft(
+            sid, "Accuracy/Mistranslation", Severity.MAJOR, start=3, end=9, state=AnnotationState.PROPOSED
+        )
+    ).apply(alice)
     (ann,) = bob.store.annotations(segment_ids=[sid])
     bob.triage(ann.id, ann.version, AnnotationState.CONFIRMED)
     with pytest.raises(ConflictError):

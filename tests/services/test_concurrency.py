@@ -80,8 +80,11 @@ def reviewer(url: str, name: str, seed: int, ops: int) -> dict[str, Any]:
 
 def run_team(url: str, ops: int) -> tuple[list[dict[str, Any]], ProjectService]:
     setup = ProjectService.open(url, "setup", create=True)
-    setup.import_document(ImportedDocument(
-        "shared", [SegmentDraft(f"Sentence {i}.", f"文{i}。") for i in range(SHARED_SEGMENTS)]))
+    setup.import_document(
+        ImportedDocument(
+            "shared", [SegmentDraft(f"Sentence {i}.", f"文{i}。") for i in range(SHARED_SEGMENTS)]
+        )
+    )
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(WRITERS) as pool:
         logs = pool.starmap(reviewer, [(url, f"r{n}", 1000 + n, ops) for n in range(WRITERS)])
@@ -148,8 +151,10 @@ def test_eight_reviewers_on_postgresql_lose_nothing(pg_url: str) -> None:
         svc.close()
     assert stats["acks"] + stats["conflicts"] == WRITERS * OPS
     assert stats["conflicts"] > 0  # the writers really did collide
-    print(f"postgresql: {stats['acks']} acknowledged, {stats['conflicts']} conflicts, "
-          f"{time.monotonic() - started:.1f} s")
+    print(
+        f"postgresql: {stats['acks']} acknowledged, {stats['conflicts']} conflicts, "
+        f"{time.monotonic() - started:.1f} s"
+    )
 
 
 def test_eight_reviewers_on_sqlite_lose_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -160,5 +165,7 @@ def test_eight_reviewers_on_sqlite_lose_nothing(tmp_path) -> None:  # type: igno
     finally:
         svc.close()
     assert stats["acks"] + stats["conflicts"] == WRITERS * SQLITE_OPS and stats["conflicts"] > 0
-    print(f"sqlite: {stats['acks']} acknowledged, {stats['conflicts']} conflicts, "
-          f"{time.monotonic() - started:.1f} s")
+    print(
+        f"sqlite: {stats['acks']} acknowledged, {stats['conflicts']} conflicts, "
+        f"{time.monotonic() - started:.1f} s"
+    )

@@ -15,8 +15,14 @@ from mtreview.storage import open_project
 @pytest.mark.parametrize(
     ("location", "saved"),
     [
-        ("postgresql+psycopg://ana:s3cret@db.example:5433/team", "postgresql+psycopg://ana@db.example:5433/team"),
-        ("postgresql+psycopg://ana:p%3Aw%40d@h/db?sslmode=require", "postgresql+psycopg://ana@h/db?sslmode=require"),
+        (
+            "postgresql+psycopg://ana:s3cret@db.example:5433/team",
+            "postgresql+psycopg://ana@db.example:5433/team",
+        ),
+        (
+            "postgresql+psycopg://ana:p%3Aw%40d@h/db?sslmode=require",
+            "postgresql+psycopg://ana@h/db?sslmode=require",
+        ),
         ("postgresql+psycopg://ana@h/db", "postgresql+psycopg://ana@h/db"),
         ("/home/ana/review.mtreview", "/home/ana/review.mtreview"),
     ],

@@ -14,8 +14,11 @@ def test_paired_bootstrap_between_two_engines(tmp_path):
     svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
     for name, mts in (("good", good), ("bad", bad)):
         path = tmp_path / f"{name}.tsv"
-        path.write_text("source\ttarget\tcorrected\n" + "".join(
-            f"{s}\t{m}\t{r}\n" for s, m, r in zip(sources, mts, refs, strict=True)), encoding="utf-8")
+        path.write_text(
+            "source\ttarget\tcorrected\n"
+            + "".join(f"{s}\t{m}\t{r}\n" for s, m, r in zip(sources, mts, refs, strict=True)),
+            encoding="utf-8",
+        )
         svc.import_path(path)
     a, b = (d.id for d in svc.store.documents())
     chrf, bleu = compare_engines(svc, a, b, n_samples=200)

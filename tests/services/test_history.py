@@ -34,14 +34,20 @@ def test_reverting_a_colleagues_confirmation_restores_the_earlier_state(team) ->
     confirmed, _ = ben.confirm(sid, "イチ。", edited.version)
     history = segment_history(ana, sid)
     assert [(h.revision.author, h.summary) for h in history] == [
-        ("ana", "ana edited the text"), ("ben", "ben confirmed")]
+        ("ana", "ana edited the text"),
+        ("ben", "ben confirmed"),
+    ]
     changes = revert(ana, history[1].revision.id, confirmed.version)
     seg = ana.segment(sid)
     assert (seg.corrected, seg.status, seg.author) == ("いち。", Status.CORRECTED, "ana")
     assert changes.segments == {sid}
     last = ana.store.revisions(sid)[-1]
     assert (last.action, last.author, last.before["corrected"], last.after["corrected"]) == (
-        "revert", "ana", "イチ。", "いち。")
+        "revert",
+        "ana",
+        "イチ。",
+        "いち。",
+    )
 
 
 def test_a_revert_based_on_an_old_version_is_refused(team) -> None:  # type: ignore[no-untyped-def]
@@ -72,5 +78,9 @@ def test_reverting_annotation_changes(team, change: str) -> None:  # type: ignor
     else:
         (back,) = remaining
         assert (back.id, back.comment, back.state, back.severity) == (
-            ann.id, "orig", AnnotationState.CONFIRMED, Severity.MAJOR)
+            ann.id,
+            "orig",
+            AnnotationState.CONFIRMED,
+            Severity.MAJOR,
+        )
     assert ana.store.revisions(sid)[-1].author == "ana"

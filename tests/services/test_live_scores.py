@@ -25,15 +25,19 @@ def _same(live, service):
 
 def test_live_scores_follow_edits_and_annotations(tmp_path):
     src = tmp_path / "d.tsv"
-    src.write_text("source\ttarget\tcorrected\nOne.\t一。\t一つ。\nTwo dogs.\t犬が二匹。\t\nThree.\t三。\t\n",
-                   encoding="utf-8")
+    src.write_text(
+        "source\ttarget\tcorrected\nOne.\t一。\t一つ。\nTwo dogs.\t犬が二匹。\t\nThree.\t三。\t\n",
+        encoding="utf-8",
+    )
     svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
     svc.import_path(src)
     live = LiveScores(svc)
     _same(live, svc)
     ids = svc.store.segment_ids()
     seg = svc.segment(ids[1])
-    ann, changes = svc.annotate(AnnotationDraft(seg.id, "Accuracy/Mistranslation", Severity.MAJOR, start=0, end=1))
+    ann, changes = svc.annotate(
+        AnnotationDraft(seg.id, "Accuracy/Mistranslation", Severity.MAJOR, start=0, end=1)
+    )
     live.apply(changes)
     _same(live, svc)
     seg, changes = svc.confirm(seg.id, "二匹の犬がいる。", seg.version)

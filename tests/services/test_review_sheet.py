@@ -12,11 +12,15 @@ from mtreview.services.review_sheet import apply_review_sheet
 
 def _project(tmp_path):
     src = tmp_path / "d.tsv"
-    src.write_text("One cat.\t猫が一匹。\nTwo dogs.\t犬が二匹。\nThree birds.\t鳥が三羽。\n", encoding="utf-8")
+    src.write_text(
+        "One cat.\t猫が一匹。\nTwo dogs.\t犬が二匹。\nThree birds.\t鳥が三羽。\n", encoding="utf-8"
+    )
     svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
     svc.import_path(src)
     ids = svc.store.segment_ids()
-    svc.store.add_annotations([AnnotationDraft(ids[1], "Style/Awkward", Severity.MINOR, start=0, end=1)], "me")
+    svc.store.add_annotations(
+        [AnnotationDraft(ids[1], "Style/Awkward", Severity.MINOR, start=0, end=1)], "me"
+    )
     return svc, ids
 
 
@@ -37,12 +41,16 @@ def test_edited_sheet_applies_corrections_and_annotations(tmp_path):
     header = [c.value for c in wb["Review"][1]]
     old_line = wb["Review"].cell(row=3, column=header.index("Annotations") + 1).value
     assert old_line.startswith("[#")
-    _edit(sheet, [
-        (2, "Corrected", "猫が1匹。"), (2, "Status", "approved"),
-        (2, "Annotations", "major | Accuracy/Mistranslation | target 2-4 «一匹» | number style"),
-        (3, "Annotations", old_line.replace("minor", "major")),
-        (4, "Status", "rejected"),
-    ])
+    _edit(
+        sheet,
+        [
+            (2, "Corrected", "猫が1匹。"),
+            (2, "Status", "approved"),
+            (2, "Annotations", "major | Accuracy/Mistranslation | target 2-4 «一匹» | number style"),
+            (3, "Annotations", old_line.replace("minor", "major")),
+            (4, "Status", "rejected"),
+        ],
+    )
     result = apply_review_sheet(svc, sheet)
     first, second, third = (svc.segment(i) for i in ids)
     assert first.corrected == "猫が1匹。" and first.status == Status.APPROVED

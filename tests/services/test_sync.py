@@ -98,9 +98,18 @@ def test_a_revision_committed_out_of_id_order_is_not_skipped(pg_url: str) -> Non
     try:
         slow = ben.store.engine.connect()
         transaction = slow.begin()  # takes a revision id now, commits later
-        slow.execute(insert(RevisionRow).values(
-            entity="segment", entity_id=s[4], segment_id=s[4], action="edit", author="cho",
-            at=ana.segment(s[4]).updated_at, before=None, after=None))
+        slow.execute(
+            insert(RevisionRow).values(
+                entity="segment",
+                entity_id=s[4],
+                segment_id=s[4],
+                action="edit",
+                author="cho",
+                at=ana.segment(s[4]).updated_at,
+                before=None,
+                after=None,
+            )
+        )
         ben.confirm(s[1], "ベン。", 1)  # a later id, committed first
         assert feed.poll().segments == {s[1]}
         assert feed.pending_gaps == 1

@@ -28,10 +28,27 @@ def build_rich_project(path: Path) -> None:
     store = open_project(path, create=True)
     try:
         doc = ImportedDocument(
-            "記事", [SegmentDraft(f"Sentence {i} 🙂.", f"文{i}𠮷。", (i,), (i, i + 1), 0.5 + i / 10,
-                                 key=f"u{i}", meta={"note": f"n{i}", "flags": [i]}) for i in range(1, 6)],
-            source_lang="en-US", target_lang="ja-JP", path="/in/article.txt", format="page", engine="mt-x",
-            target_only=(40, 42), target_only_text={40: "原文を表示しない", 42: "—"}, meta={"k": "v"},
+            "記事",
+            [
+                SegmentDraft(
+                    f"Sentence {i} 🙂.",
+                    f"文{i}𠮷。",
+                    (i,),
+                    (i, i + 1),
+                    0.5 + i / 10,
+                    key=f"u{i}",
+                    meta={"note": f"n{i}", "flags": [i]},
+                )
+                for i in range(1, 6)
+            ],
+            source_lang="en-US",
+            target_lang="ja-JP",
+            path="/in/article.txt",
+            format="page",
+            engine="mt-x",
+            target_only=(40, 42),
+            target_only_text={40: "原文を表示しない", 42: "—"},
+            meta={"k": "v"},
         )
         store.add_document(doc, "importer")
         store.add_document(ImportedDocument("second", [SegmentDraft("a", "b")]), "importer")
@@ -39,13 +56,26 @@ def build_rich_project(path: Path) -> None:
         s1 = store.update_segment(segs[0].id, 1, "ana", corrected="直し一", status=Status.CORRECTED)
         store.update_segment(s1.id, s1.version, "ben", status=Status.APPROVED, action="confirm")
         store.update_segment(segs[2].id, 1, "ana", locked=True)
-        anns = store.add_annotations([
-            AnnotationDraft(segs[0].id, "Accuracy/Mistranslation", Severity.MAJOR, Side.TARGET, 0, 2,
-                            "意味が違う", "正"),
-            AnnotationDraft(segs[1].id, "Fluency", Severity.MINOR, Side.SOURCE),
-            AnnotationDraft(segs[3].id, "Style", Severity.NEUTRAL, origin="qa.spacing",
-                            state=AnnotationState.PROPOSED),
-        ], "ana", fingerprints=[None, None, "fp-1"])
+        anns = store.add_annotations(
+            [
+                AnnotationDraft(
+                    segs[0].id,
+                    "Accuracy/Mistranslation",
+                    Severity.MAJOR,
+                    Side.TARGET,
+                    0,
+                    2,
+                    "意味が違う",
+                    "正",
+                ),
+                AnnotationDraft(segs[1].id, "Fluency", Severity.MINOR, Side.SOURCE),
+                AnnotationDraft(
+                    segs[3].id, "Style", Severity.NEUTRAL, origin="qa.spacing", state=AnnotationState.PROPOSED
+                ),
+            ],
+            "ana",
+            fingerprints=[None, None, "fp-1"],
+        )
         store.update_annotation(anns[1].id, 1, "ben", state=AnnotationState.DISMISSED)
         gone = store.delete_annotation(anns[2].id, 1, "ben")
         store.restore_annotation(gone, "ana")

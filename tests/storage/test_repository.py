@@ -90,8 +90,11 @@ def test_every_change_is_a_revision_with_its_author(store: ProjectStore) -> None
     store.delete_annotation(ann2.id, ann2.version, "ana")
     revs = store.revisions(seg.id)
     assert [(r.entity, r.action, r.author) for r in revs] == [
-        ("segment", "edit", "ana"), ("segment", "confirm", "ben"),
-        ("annotation", "create", "ana"), ("annotation", "update", "ben"), ("annotation", "delete", "ana"),
+        ("segment", "edit", "ana"),
+        ("segment", "confirm", "ben"),
+        ("annotation", "create", "ana"),
+        ("annotation", "update", "ben"),
+        ("annotation", "delete", "ana"),
     ]
     assert revs[0].before["corrected"] is None and revs[0].after["corrected"] == "直した"
     assert (revs[1].before["status"], revs[1].after["status"]) == ("new", "approved")

@@ -29,7 +29,7 @@ def _extract_source(tmp_path: Path, source: str) -> Extraction:
         ('i18n._("Qualified")', {(None, "Qualified")}),
         ('_("Joined " "by Python")', {(None, "Joined by Python")}),
         ('_("Same")\n_("Same")', {(None, "Same")}),
-        ('_(variable)', set()),
+        ("_(variable)", set()),
         ('gettext.gettext("someone else\'s")', set()),
         ('print("not marked")', set()),
         ('x = _("in {a} with {b}").format(a=1, b=2)', {(None, "in {a} with {b}")}),
@@ -88,11 +88,14 @@ def test_merge_keeps_translations_adds_new_and_drops_removed(tmp_path):
     old.append(polib.POEntry(msgid="Removed", msgstr="削除"))
     old.append(polib.POEntry(msgid="Minor", msgctxt="severity", msgstr="軽微"))
     old.save(str(po_path))
-    extraction = Extraction({
-        (None, "Kept"): Message("Kept", locations=[("a.py", 1)]),
-        (None, "New {n}"): Message("New {n}", locations=[("a.py", 2)]),
-        ("severity", "Minor"): Message("Minor", "severity", locations=[("a.py", 3)]),
-    }, [])
+    extraction = Extraction(
+        {
+            (None, "Kept"): Message("Kept", locations=[("a.py", 1)]),
+            (None, "New {n}"): Message("New {n}", locations=[("a.py", 2)]),
+            ("severity", "Minor"): Message("Minor", "severity", locations=[("a.py", 3)]),
+        },
+        [],
+    )
     pot = build_template(extraction)
     po, added, dropped = merge(pot, po_path, "ja")
     by_key = {(e.msgctxt, e.msgid): e for e in po}
@@ -113,12 +116,15 @@ def test_check_reports_untranslated_and_broken_entries(tmp_path, monkeypatch):
     po.append(polib.POEntry(msgid="&File", msgstr="ファイル"))
     po.append(polib.POEntry(msgid="Fine", msgstr="良い"))
     po.save(str(tmp_path / "ja" / "mtreview.po"))
-    extraction = Extraction({
-        (None, "{n} files"): Message("{n} files", locations=[("a.py", 1)]),
-        (None, "&File"): Message("&File", locations=[("a.py", 2)]),
-        (None, "Fine"): Message("Fine", locations=[("a.py", 3)]),
-        (None, "Missing"): Message("Missing", locations=[("a.py", 4)]),
-    }, [])
+    extraction = Extraction(
+        {
+            (None, "{n} files"): Message("{n} files", locations=[("a.py", 1)]),
+            (None, "&File"): Message("&File", locations=[("a.py", 2)]),
+            (None, "Fine"): Message("Fine", locations=[("a.py", 3)]),
+            (None, "Missing"): Message("Missing", locations=[("a.py", 4)]),
+        },
+        [],
+    )
     problems = catalogue.catalogue_problems(extraction, "ja")
     assert any("placeholders differ" in p and "{n} files" in p for p in problems)
     assert any("mnemonic" in p and "&File" in p for p in problems)

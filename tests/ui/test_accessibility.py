@@ -16,8 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit, QTextEdit,
-               QAbstractSpinBox)
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractItemView,
+    QPlainTextEdit,
+    QTextEdit,
+    QAbstractSpinBox,
+)
 
 
 def _is_qt_internal(widget: QWidget) -> bool:

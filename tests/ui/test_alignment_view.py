@@ -11,12 +11,18 @@ def _window(qtbot, tmp_path):
 
     src = tmp_path / "en.txt"
     tgt = tmp_path / "ja.txt"
-    src.write_text("The bridge was finished in 1932 after six years of work.\n"
-                   "It carries 160,000 vehicles a day across the harbour.\n"
-                   "Tolls were abolished in 1990.\n", encoding="utf-8")
-    tgt.write_text("橋は6年の工事を経て1932年に完成した。\n"
-                   "港を渡る車は1日16万台にのぼる。\n"
-                   "通行料は1990年に廃止された。\n", encoding="utf-8")
+    src.write_text(
+        "The bridge was finished in 1932 after six years of work.\n"
+        "It carries 160,000 vehicles a day across the harbour.\n"
+        "Tolls were abolished in 1990.\n",
+        encoding="utf-8",
+    )
+    tgt.write_text(
+        "橋は6年の工事を経て1932年に完成した。\n"
+        "港を渡る車は1日16万台にのぼる。\n"
+        "通行料は1990年に廃止された。\n",
+        encoding="utf-8",
+    )
     svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
     svc.import_path(src, tgt)
     w = MainWindow(svc, Preferences(reviewer="me"))
@@ -58,5 +64,8 @@ def test_detach_then_realign_by_key(qtbot, tmp_path):
     assert svc.store.segment(svc.store.segment_ids()[1]).mt == ""
     qtbot.keyClick(view.table, Qt.Key.Key_R)
     assert [(lk.source_lines, lk.target_lines) for lk in view.model.lines.links] == [
-        ((1,), (1,)), ((2,), (2,)), ((3,), (3,))]
+        ((1,), (1,)),
+        ((2,), (2,)),
+        ((3,), (3,)),
+    ]
     svc.close()

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from mtreview.domain.model import AnnotationDraft, Changes, AnnotationState, Severity, Side
+from mtreview.domain.model import AnnotationDraft, AnnotationState, Changes, Severity, Side
 from mtreview.ui.annotations import FlagDialog
 
 
@@ -45,7 +45,7 @@ def test_flag_span_with_keyboard_then_undo_redo(qtbot, window, project, monkeypa
     assert seen["choice"].severity == Severity.MAJOR
     (ann,) = project.store.annotations(segment_ids=[seg.id])
     assert (ann.start, ann.end) == (start, start + len("アナ・ソルベルグ社"))
-    assert seg.mt[ann.start:ann.end] == "アナ・ソルベルグ社"
+    assert seg.mt[ann.start : ann.end] == "アナ・ソルベルグ社"
     assert ann.category == "Locale convention/Name format"
     assert ann.state == AnnotationState.CONFIRMED
     assert window.live.segment(seg.id).mqm == 5.0
@@ -69,7 +69,7 @@ def test_offsets_with_non_bmp_characters(qtbot, window, project, monkeypatch):
     _select_by_keyboard(window.editor.mt, utf16_start, 3, qtbot)
     window.flag_selection()
     (ann,) = project.store.annotations(segment_ids=[seg.id])
-    assert seg.mt[ann.start:ann.end] == "😀。"
+    assert seg.mt[ann.start : ann.end] == "😀。"
     assert window.live.segment(seg.id).mqm == 0.1  # minor punctuation
 
 
@@ -82,17 +82,31 @@ def test_source_side_flag_for_omission(qtbot, window, project, monkeypatch):
     window.editor.source.setFocus()
     window.flag_selection()
     (ann,) = project.store.annotations(segment_ids=[seg.id])
-    assert ann.side == Side.SOURCE and seg.source[ann.start:ann.end] == "𠮷"
+    assert ann.side == Side.SOURCE and seg.source[ann.start : ann.end] == "𠮷"
 
 
 def test_proposals_are_triaged_with_one_key(qtbot, window, project):
     window.select_row(1)
     seg = window.current
     drafts = [
-        AnnotationDraft(seg.id, "Accuracy/Mistranslation", Severity.MAJOR, start=3, end=9,
-                        origin="numbers", state=AnnotationState.PROPOSED),
-        AnnotationDraft(seg.id, "Fluency/Grammar", Severity.MINOR, start=0, end=2,
-                        origin="register-mix", state=AnnotationState.PROPOSED),
+        AnnotationDraft(
+            seg.id,
+            "Accuracy/Mistranslation",
+            Severity.MAJOR,
+            start=3,
+            end=9,
+            origin="numbers",
+            state=AnnotationState.PROPOSED,
+        ),
+        AnnotationDraft(
+            seg.id,
+            "Fluency/Grammar",
+            Severity.MINOR,
+            start=0,
+            end=2,
+            origin="register-mix",
+            state=AnnotationState.PROPOSED,
+        ),
     ]
     project.store.add_annotations(drafts, "qa")
     window.apply_changes(Changes(segments=frozenset({seg.id})))
@@ -119,7 +133,9 @@ def test_proposals_are_triaged_with_one_key(qtbot, window, project):
 def test_document_scope_lists_every_annotation_and_click_selects_span(qtbot, window, project):
     ids = project.store.segment_ids()
     s0 = project.store.segment(ids[0])
-    project.store.add_annotations([AnnotationDraft(s0.id, "Style/Awkward", Severity.MINOR, start=0, end=3)], "a")
+    project.store.add_annotations(
+        [AnnotationDraft(s0.id, "Style/Awkward", Severity.MINOR, start=0, end=3)], "a"
+    )
     window.select_row(2)
     window.annotation_panel.scope.setCurrentIndex(1)
     assert window.annotation_panel.tree.topLevelItemCount() == 1

@@ -8,8 +8,9 @@ from mtreview.services.scores import score_project
 def test_dashboard_shows_documents_worst_segments_and_clicks_through(qtbot, window, project):
     ids = project.store.segment_ids()
     worst = project.segment(ids[1])
-    project.store.add_annotations([AnnotationDraft(worst.id, "Accuracy/Mistranslation", Severity.MAJOR,
-                                                   start=3, end=9)], "lead")
+    project.store.add_annotations(
+        [AnnotationDraft(worst.id, "Accuracy/Mistranslation", Severity.MAJOR, start=3, end=9)], "lead"
+    )
     first = project.segment(ids[0])
     project.confirm(first.id, "図書館が土曜日に再開した。", first.version)
     window.views.setCurrentWidget(window.dashboard)
@@ -21,8 +22,10 @@ def test_dashboard_shows_documents_worst_segments_and_clicks_through(qtbot, wind
     assert model.item(0, 3).text() == "1/3"
     assert window.dashboard.worst_model.item(0, 2).text() == "5"
     assert window.dashboard.charts["errors"].isVisibleTo(window.dashboard)
-    reviewers = {window.dashboard.reviewers_model.item(r, 0).text()
-                 for r in range(window.dashboard.reviewers_model.rowCount())}
+    reviewers = {
+        window.dashboard.reviewers_model.item(r, 0).text()
+        for r in range(window.dashboard.reviewers_model.rowCount())
+    }
     assert {"lead", "tester"} <= reviewers
     window.dashboard.worst.doubleClicked.emit(window.dashboard.worst_model.index(0, 0))
     assert window.views.currentIndex() == 0

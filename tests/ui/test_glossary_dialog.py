@@ -1,4 +1,4 @@
-"""The glossary is edited in the GUI, imported from CSV, drives the glossary check; idioms extend the lexicon."""
+"""The glossary is edited in the GUI and imported from CSV; idioms extend the lexicon."""
 
 from mtreview.qa.lexicons import load_lexicons
 from mtreview.ui.glossary_dialog import GlossaryDialog

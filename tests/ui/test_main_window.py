@@ -125,6 +125,7 @@ def test_export_dialog_previews_and_exports(qtbot, window, project, tmp_path, mo
     dialog.format.setCurrentIndex(dialog.format.findData("tmx"))
     out = tmp_path / "out.tmx"
     dialog.path.setText(str(out))
+
     def exec_(shown):
         for status, box in shown.statuses.items():
             box.setChecked(status.value == "approved")
@@ -192,7 +193,9 @@ def test_a_draft_over_an_older_version_does_not_overwrite_a_newer_one(qtbot, win
     sid = project.store.segment_ids()[1]
     seg = project.store.segment(sid)
     project.store.save_draft(sid, "tester", "古い下書き", seg.version)
-    project.store.update_segment(sid, seg.version, "bob", corrected="ボブの承認済み訳", status=Status.APPROVED)
+    project.store.update_segment(
+        sid, seg.version, "bob", corrected="ボブの承認済み訳", status=Status.APPROVED
+    )
     shown = []
 
     def exec_(box):

@@ -114,8 +114,10 @@ def test_a_shortcut_used_twice_is_refused(qtbot, window, monkeypatch):
     dialog.shortcuts.selectRow(_row(dialog, "confirm"))
     dialog.key_edit.setKeySequence(QKeySequence(taken))
     dialog.assign.click()
-    assert taken in dialog.conflicts.text() or QKeySequence(taken).toString(
-        QKeySequence.SequenceFormat.NativeText) in dialog.conflicts.text()
+    assert (
+        taken in dialog.conflicts.text()
+        or QKeySequence(taken).toString(QKeySequence.SequenceFormat.NativeText) in dialog.conflicts.text()
+    )
     assert not dialog.apply()
     assert warnings
     assert not Preferences.path().exists()

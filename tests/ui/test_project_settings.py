@@ -21,8 +21,10 @@ def _no_modal_boxes(monkeypatch):
 
 
 def _check_items(dialog):
-    return {dialog.checks.item(i).data(Qt.ItemDataRole.UserRole): dialog.checks.item(i)
-            for i in range(dialog.checks.count())}
+    return {
+        dialog.checks.item(i).data(Qt.ItemDataRole.UserRole): dialog.checks.item(i)
+        for i in range(dialog.checks.count())
+    }
 
 
 def test_defaults_show_the_typology_weights_and_each_checks_default(qtbot, project):
@@ -138,7 +140,9 @@ def test_a_broken_file_is_reported_and_not_added(qtbot, project, tmp_path, monke
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
     dialog = ProjectSettingsDialog(project)
     qtbot.addWidget(dialog)
-    added = dialog.add_glossary_file(str(bad)) if kind == "glossary" else dialog.add_lexicon_file(kind, str(bad))
+    added = (
+        dialog.add_glossary_file(str(bad)) if kind == "glossary" else dialog.add_lexicon_file(kind, str(bad))
+    )
     assert not added
     assert shown and "bad" in shown[0]  # the message names the file
     assert dialog.values()["glossary_files"] is None and dialog.values()["lexicons"] is None

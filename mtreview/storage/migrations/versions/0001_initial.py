@@ -39,7 +39,9 @@ def upgrade() -> None:
     op.create_table(
         "note",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("document_id", sa.Integer, sa.ForeignKey("document.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "document_id", sa.Integer, sa.ForeignKey("document.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("side", sa.String(10), nullable=False),
         sa.Column("line", sa.Integer, nullable=False),
         sa.Column("text", sa.Text, nullable=False),
@@ -48,7 +50,9 @@ def upgrade() -> None:
     op.create_table(
         "segment",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("document_id", sa.Integer, sa.ForeignKey("document.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "document_id", sa.Integer, sa.ForeignKey("document.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("ordinal", sa.Integer, nullable=False),
         sa.Column("key", sa.Text, nullable=True),
         sa.Column("source", sa.Text, nullable=False),
@@ -103,7 +107,9 @@ def upgrade() -> None:
     op.create_index("ix_revision_segment_id", "revision", ["segment_id"])
     op.create_table(
         "draft",
-        sa.Column("segment_id", sa.Integer, sa.ForeignKey("segment.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "segment_id", sa.Integer, sa.ForeignKey("segment.id", ondelete="CASCADE"), primary_key=True
+        ),
         sa.Column("author", sa.String(200), primary_key=True),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("base_version", sa.Integer, nullable=False),
