@@ -169,7 +169,9 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         for col in (COL_NUMBER, COL_STATUS, COL_MQM, COL_CHRF):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, 52)
+            # wide enough for the header in any UI language (not ResizeToContents: that reads every row)
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            header.resizeSection(col, max(52, header.fontMetrics().horizontalAdvance(title) + 18))
         header.setSectionResizeMode(COL_FINDINGS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_FINDINGS, 110)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
