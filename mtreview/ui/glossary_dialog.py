@@ -68,13 +68,13 @@ class GlossaryDialog(QDialog):
         self.idiom.setAccessibleName(_("English idiom"))
         self.literal = QLineEdit()
         self.literal.setAccessibleName(_("Literal Japanese words"))
-        self.accepted = QLineEdit()
-        self.accepted.setAccessibleName(_("Accepted renderings"))
+        self.accepted_renderings = QLineEdit()
+        self.accepted_renderings.setAccessibleName(_("Accepted renderings"))
         self.meaning = QLineEdit()
         self.meaning.setAccessibleName(_("Meaning"))
         form.addRow(_("English &idiom:"), self.idiom)
         form.addRow(_("&Literal words (|):"), self.literal)
-        form.addRow(_("A&ccepted renderings (|):"), self.accepted)
+        form.addRow(_("A&ccepted renderings (|):"), self.accepted_renderings)
         form.addRow(_("&Meaning:"), self.meaning)
         add = QPushButton(_("Add &Idiom"))
         add.setAccessibleName(_("Add the idiom to your lexicon"))
@@ -140,14 +140,14 @@ class GlossaryDialog(QDialog):
             path = lexicon_edit.add_user_idiom(
                 self.idiom.text(),
                 self.literal.text().split("|"),
-                self.accepted.text().split("|"),
+                self.accepted_renderings.text().split("|"),
                 self.meaning.text(),
             )
         except MtreviewError as exc:
             QMessageBox.warning(self, _("Cannot add the idiom"), str(exc))
             return
         self.idiom_status.setText(_("Added “{idiom}” to {path}").format(idiom=self.idiom.text(), path=path))
-        for field in (self.idiom, self.literal, self.accepted, self.meaning):
+        for field in (self.idiom, self.literal, self.accepted_renderings, self.meaning):
             field.clear()
 
     def save(self) -> None:

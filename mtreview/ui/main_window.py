@@ -329,8 +329,8 @@ class MainWindow(QMainWindow):
             "Ctrl+Return",
             _("Save the correction, mark it approved and go to the next unconfirmed"),
         )
-        self.act_next = self._action(_("&Next Segment"), lambda: self.move(1), "Ctrl+Down")
-        self.act_prev = self._action(_("&Previous Segment"), lambda: self.move(-1), "Ctrl+Up")
+        self.act_next = self._action(_("&Next Segment"), lambda: self.move_by(1), "Ctrl+Down")
+        self.act_prev = self._action(_("&Previous Segment"), lambda: self.move_by(-1), "Ctrl+Up")
         self.act_next_unconfirmed = self._action(
             _("Next &Unconfirmed"), self.next_unconfirmed, "Ctrl+Shift+Down"
         )
@@ -625,7 +625,7 @@ class MainWindow(QMainWindow):
             return
         report = outbox.flush(self.service)
         if report.sent or report.conflicts:
-            self.statusBar().showMessage(report.message(), 10000)
+            self.statusBar().showMessage(report.message, 10000)
             self.apply_changes(
                 Changes(
                     segments=frozenset(
@@ -1268,7 +1268,7 @@ class MainWindow(QMainWindow):
         if seg is not None:
             self._run_segment_change(seg, self.editor.text(), status, _("Set status"), "status")
 
-    def move(self, delta: int) -> None:
+    def move_by(self, delta: int) -> None:
         row = self.table.currentIndex().row()
         self.select_row(row + delta if row >= 0 else 0)
 

@@ -29,7 +29,7 @@ def test_added_idiom_reaches_the_lexicon_and_bad_entries_are_refused(qtbot, wind
     qtbot.addWidget(dialog)
     dialog.idiom.setText("jump the gun")
     dialog.literal.setText("銃を飛|銃を跳")
-    dialog.accepted.setText("早まる|フライングする")
+    dialog.accepted_renderings.setText("早まる|フライングする")
     dialog.add_idiom()
     assert "jump the gun" in dialog.idiom_status.text()
     lex = load_lexicons()

@@ -163,9 +163,9 @@ def test_visiting_a_segment_never_changes_it(qtbot, window, project, tmp_path):
     sid = project.store.segment_ids()[-1]
     window.select_segment(sid)
     before = project.store.segment(sid)
-    window.move(-1)
+    window.move_by(-1)
     window.select_segment(sid)
-    window.move(1)
+    window.move_by(1)
     after = project.store.segment(sid)
     assert after.version == before.version and after.corrected is None
     del ProjectService

@@ -73,3 +73,15 @@ def test_history_lists_changes_and_reverts(qtbot, tmp_path):
     reverted = a.service.store.segment(first.id)
     assert reverted.corrected is None and reverted.status == Status.NEW
     assert a.history_panel.tree.topLevelItemCount() == 2
+
+
+def test_queued_offline_confirmation_is_sent_and_reported(qtbot, tmp_path, pg_url):
+    from mtreview.services.outbox import Outbox
+
+    a, _b = _two_windows(qtbot, tmp_path, pg_url)
+    seg = a.service.store.segment(a.service.store.segment_ids()[0])
+    Outbox.for_service(a.service).queue(seg.id, "オフラインで確定", seg.version, "aiko")
+    a._flush_outbox()
+    assert a.service.store.segment(seg.id).corrected == "オフラインで確定"
+    assert a.statusBar().currentMessage()
+    assert not Outbox.for_service(a.service).pending()
