@@ -79,6 +79,28 @@ def command(
             )
         return
 
+    from mtreview.services.scores import is_mqm_tsv
+
+    if target is None and is_mqm_tsv(input_path):
+        from mtreview.formats.mqm_tsv import read_mqm_tsv
+
+        read_mqm_tsv(input_path)  # bad input fails before the project is created or touched
+        service = ProjectService.open(project, reviewer or Preferences.load().reviewer, create=True)
+        try:
+            imported = service.import_mqm_tsv(input_path)
+            docs = [d for d in service.store.documents() if d.id in imported.changes.documents]
+        finally:
+            service.close()
+        if as_json:
+            print_json({"documents": [{"name": d.name, "segments": d.segment_count} for d in docs]})
+        else:
+            click.echo(
+                _("Imported {n} documents (MQM TSV, annotations confirmed) into {project}").format(
+                    n=len(docs), project=project
+                )
+            )
+        return
+
     # Read and align first: bad input fails before the project is created or touched.
     doc = read_input(input_path, target, Progress())
     if engine:

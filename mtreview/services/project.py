@@ -60,6 +60,12 @@ def read_input(
     raise InputError(_("the file is too large"), str(path))
 
 
+def _is_mqm_tsv(path: str | os.PathLike[str]) -> bool:
+    from mtreview.services.scores import is_mqm_tsv
+
+    return str(path).lower().endswith((".tsv", ".txt")) and is_mqm_tsv(str(path))
+
+
 @dataclass(frozen=True)
 class ImportResult:
     document: Document
@@ -97,9 +103,45 @@ class ProjectService:
     ) -> ImportResult:
         """Read, align and store one document. On any error the project is left unchanged."""
         progress.report(0, 0, _("Reading {name}…").format(name=Path(path).name))
+        if target is None and _is_mqm_tsv(path):
+            return self.import_mqm_tsv(path, progress)
         doc = read_input(path, target, progress)
         progress.check()
         return self.import_document(doc, progress)
+
+    def import_mqm_tsv(self, path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> ImportResult:
+        """A Google MQM TSV: one document per (system, doc), its raters' annotations confirmed, all in one
+        transaction (all or nothing)."""
+        from mtreview.domain.model import AnnotationDraft, AnnotationState
+        from mtreview.formats.mqm_tsv import read_mqm_tsv, to_documents
+
+        imports = to_documents(read_mqm_tsv(path))
+        if not imports:
+            raise InputError(_("the file has no rows"), str(path))
+        documents = []
+        with self.store.transaction():
+            for item in imports:
+                progress.check()
+                document = self.store.add_document(item.document, self.author, progress)
+                ids = self.store.segment_ids(document_id=document.id)
+                by_rater: dict[str, list[AnnotationDraft]] = {}
+                for index, ann in item.annotations:
+                    by_rater.setdefault(ann.rater or self.author, []).append(
+                        AnnotationDraft(
+                            segment_id=ids[index],
+                            category=ann.category,
+                            severity=ann.severity,
+                            side=ann.side,
+                            start=ann.start,
+                            end=ann.end,
+                            comment=ann.comment,
+                            state=AnnotationState.CONFIRMED,
+                        )
+                    )
+                for rater, drafts in by_rater.items():
+                    self.store.add_annotations(drafts, rater)
+                documents.append(document)
+        return ImportResult(documents[0], Changes(documents=frozenset(d.id for d in documents)))
 
     def import_document(self, doc: ImportedDocument, progress: Progress = NO_PROGRESS) -> ImportResult:
         progress.report(0, len(doc.segments), _("Saving {n} segments…").format(n=len(doc.segments)))

@@ -220,6 +220,16 @@ class ProjectStore:
             yield c
 
     @contextlib.contextmanager
+    def _read(self) -> Iterator[Any]:
+        """A connection for reading: inside ``transaction()`` the batch's own (it sees its writes)."""
+        batch = getattr(self._batch, "connection", None)
+        if batch is not None:
+            yield batch
+            return
+        with self._reader.connect() as c:
+            yield c
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Run several store writes as one transaction: all of them are applied, or none (any error,
         a conflict included, rolls every one back)."""
@@ -243,12 +253,12 @@ class ProjectStore:
 
     # ------------------------------------------------------------------ settings
     def get_setting(self, key: str, default: Any = None) -> Any:
-        with self._reader.connect() as c:
+        with self._read() as c:
             value = c.execute(select(SettingRow.value).where(SettingRow.key == key)).scalar_one_or_none()
         return default if value is None else value
 
     def settings(self) -> dict[str, Any]:
-        with self._reader.connect() as c:
+        with self._read() as c:
             return {k: v for k, v in c.execute(select(SettingRow.key, SettingRow.value))}
 
     def set_setting(self, key: str, value: Any) -> None:
@@ -339,7 +349,7 @@ class ProjectStore:
         return f"{name} ({n})"
 
     def documents(self) -> list[Document]:
-        with self._reader.connect() as c:
+        with self._read() as c:
             counts = dict(
                 c.execute(select(SegmentRow.document_id, func.count()).group_by(SegmentRow.document_id)).all()
             )
@@ -359,7 +369,7 @@ class ProjectStore:
         raise NotFoundError(_("no document named {name!r}").format(name=name))
 
     def notes(self, document_id: int) -> list[tuple[int, str]]:
-        with self._reader.connect() as c:
+        with self._read() as c:
             return [
                 (r.line, r.text)
                 for r in c.execute(
@@ -382,7 +392,7 @@ class ProjectStore:
         query = select(func.count()).select_from(SegmentRow)
         if statuses is not None:
             query = query.where(SegmentRow.status.in_([Status(s).value for s in statuses]))
-        with self._reader.connect() as c:
+        with self._read() as c:
             return int(c.execute(query).scalar_one())
 
     def segment_ids(
@@ -422,7 +432,7 @@ class ProjectStore:
                         SegmentRow.corrected.ilike(like, escape="\\"),
                     ]
                 query = query.where(or_(*conditions))
-        with self._reader.connect() as c:
+        with self._read() as c:
             if pattern is None:
                 return list(c.execute(query).scalars().all())
             rows = c.execute(query).all()
@@ -438,7 +448,7 @@ class ProjectStore:
         return out
 
     def segment(self, segment_id: int) -> Segment:
-        with self._reader.connect() as c:
+        with self._read() as c:
             row = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one_or_none()
         if row is None:
             raise NotFoundError(_("segment {id} does not exist").format(id=segment_id))
@@ -447,7 +457,7 @@ class ProjectStore:
     def segments(self, ids: Sequence[int]) -> list[Segment]:
         """Segments for ``ids``, in the order given (missing ids are left out)."""
         found: dict[int, Segment] = {}
-        with self._reader.connect() as c:
+        with self._read() as c:
             for start in range(0, len(ids), 900):
                 chunk = list(ids[start : start + 900])
                 for row in c.execute(select(SegmentRow).where(SegmentRow.id.in_(chunk))):
@@ -468,7 +478,7 @@ class ProjectStore:
                         (SegmentRow.document_id == last_doc) & (SegmentRow.ordinal > last_ord),
                     )
                 )
-            with self._reader.connect() as c:
+            with self._read() as c:
                 rows = c.execute(query).all()
             if not rows:
                 return
@@ -556,7 +566,7 @@ class ProjectStore:
         if states is not None:
             query = query.where(AnnotationRow.state.in_([s.value for s in states]))
         out: list[Annotation] = []
-        with self._reader.connect() as c:
+        with self._read() as c:
             if segment_ids is None:
                 out = [_annotation(r) for r in c.execute(query)]
             else:
@@ -569,7 +579,7 @@ class ProjectStore:
         return out
 
     def annotation(self, annotation_id: int) -> Annotation:
-        with self._reader.connect() as c:
+        with self._read() as c:
             row = c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one_or_none()
         if row is None:
             raise NotFoundError(_("annotation {id} does not exist").format(id=annotation_id))
@@ -742,7 +752,7 @@ class ProjectStore:
         return before
 
     def annotation_fingerprint(self, annotation_id: int) -> str | None:
-        with self._reader.connect() as c:
+        with self._read() as c:
             return c.execute(
                 select(AnnotationRow.fingerprint).where(AnnotationRow.id == annotation_id)
             ).scalar_one_or_none()
@@ -793,13 +803,13 @@ class ProjectStore:
         query = select(AnnotationRow.id, AnnotationRow.fingerprint)
         if states is not None:
             query = query.where(AnnotationRow.state.in_([AnnotationState(s).value for s in states]))
-        with self._reader.connect() as c:
+        with self._read() as c:
             return {row.id: row.fingerprint for row in c.execute(query)}
 
     def fingerprint_states(self, fingerprints: Iterable[str]) -> dict[str, AnnotationState]:
         keys = list(set(fingerprints))
         out: dict[str, AnnotationState] = {}
-        with self._reader.connect() as c:
+        with self._read() as c:
             for start in range(0, len(keys), 900):
                 rows = c.execute(
                     select(AnnotationRow.fingerprint, AnnotationRow.state).where(
@@ -818,7 +828,7 @@ class ProjectStore:
             query = query.where(RevisionRow.segment_id == segment_id)
         if limit is not None:
             query = query.order_by(None).order_by(RevisionRow.id.desc()).limit(limit)
-        with self._reader.connect() as c:
+        with self._read() as c:
             rows = c.execute(query).all()
         revs = [
             Revision(
@@ -829,7 +839,7 @@ class ProjectStore:
         return sorted(revs, key=lambda r: r.id)
 
     def revisions_since(self, revision_id: int) -> list[Revision]:
-        with self._reader.connect() as c:
+        with self._read() as c:
             rows = c.execute(
                 select(RevisionRow).where(RevisionRow.id > revision_id).order_by(RevisionRow.id)
             ).all()
@@ -841,14 +851,14 @@ class ProjectStore:
         ]
 
     def last_revision_id(self) -> int:
-        with self._reader.connect() as c:
+        with self._read() as c:
             return int(c.execute(select(func.coalesce(func.max(RevisionRow.id), 0))).scalar_one())
 
     def revisions_by_ids(self, ids: Iterable[int]) -> list[Revision]:
         """The revisions with these ids that exist (now), in id order."""
         keys = sorted(set(ids))
         rows: list[Any] = []
-        with self._reader.connect() as c:
+        with self._read() as c:
             for start in range(0, len(keys), 900):
                 chunk = keys[start : start + 900]
                 rows += c.execute(select(RevisionRow).where(RevisionRow.id.in_(chunk))).all()
@@ -861,7 +871,7 @@ class ProjectStore:
         return sorted(revs, key=lambda r: r.id)
 
     def document_ids(self) -> list[int]:
-        with self._reader.connect() as c:
+        with self._read() as c:
             return list(c.execute(select(DocumentRow.id).order_by(DocumentRow.id)).scalars())
 
     # ------------------------------------------------------------------ presence (team mode)
@@ -894,7 +904,7 @@ class ProjectStore:
 
     def editing_now(self, max_age_s: float = 15.0) -> dict[int, list[str]]:
         """Segments being edited: segment id -> reviewers whose heartbeat is at most ``max_age_s`` old."""
-        with self._reader.connect() as c:
+        with self._read() as c:
             cutoff = self._clock(c) - timedelta(seconds=max_age_s)
             rows = c.execute(select(PresenceRow).order_by(PresenceRow.author)).all()
         out: dict[int, list[str]] = {}
@@ -928,7 +938,7 @@ class ProjectStore:
                 )
 
     def drafts(self, author: str) -> dict[int, tuple[str, int]]:
-        with self._reader.connect() as c:
+        with self._read() as c:
             rows = c.execute(select(DraftRow).where(DraftRow.author == author)).all()
         return {r.segment_id: (r.text, r.base_version) for r in rows}
 
@@ -940,7 +950,7 @@ class ProjectStore:
     def check_integrity(self) -> list[str]:
         """Problems found by SQLite's integrity check and the app's own invariants (empty list: healthy)."""
         problems: list[str] = []
-        with self._reader.connect() as c:
+        with self._read() as c:
             if self.engine.dialect.name == "sqlite":
                 result = [r[0] for r in c.exec_driver_sql("PRAGMA integrity_check")]
                 if result != ["ok"]:
