@@ -875,6 +875,76 @@ def _check_modules(r: _Reader2, items: Iterable[Any], unit: Any = None) -> None:
                     raise r.err(
                         _("ctr:revisions ref {ref!r} points to nothing in the unit").format(ref=ref), el
                     )
+            _check_ctr_revisions(r, el, unit)
+        elif ns == CTR_NS and tag == "revision":
+            _check_ctr_revision(r, el)
+
+
+def _check_ctr_revisions(r: _Reader2, revisions: Any, unit: Any) -> None:
+    """Change tracking: which element of the unit ``revisions`` is about, and the names its items use.
+
+    If the element named by appliesTo occurs more than once in the unit and has ids, ``ref`` must pick
+    one instance; each item's property must be ``content`` or an attribute of the element it is about.
+    """
+    applies_to = revisions.get("appliesTo")
+    ref = revisions.get("ref")
+    if ref is not None:
+        target = next(
+            (
+                e
+                for e in unit.iter()
+                if isinstance(e.tag, str) and X.ns_of(e.tag) in NS2 and e.get("id") == ref
+            ),
+            None,
+        )
+    else:
+        instances = [
+            e
+            for e in unit.iter()
+            if isinstance(e.tag, str) and X.ns_of(e.tag) in NS2 and X.local(e.tag) == applies_to
+        ]
+        if len(instances) > 1 and any(e.get("id") is not None for e in instances):
+            raise r.err(
+                _("ctr:revisions appliesTo={name!r} without ref, but the unit has {n} of them").format(
+                    name=applies_to, n=len(instances)
+                ),
+                revisions,
+            )
+        target = instances[0] if len(instances) == 1 else None
+    if target is None:
+        return
+    names = set()
+    for key in target.attrib:
+        local = X.local(key)
+        names.add(local)
+        key_ns = X.ns_of(key)
+        if key_ns == X.XML_NS:
+            names.add(f"xml:{local}")
+        elif key_ns:
+            names.update(f"{p}:{local}" for p, u in target.nsmap.items() if p and u == key_ns)
+    for item in revisions.iter(f"{{{CTR_NS}}}item"):
+        prop = item.get("property")
+        if prop is not None and prop != "content" and prop not in names:
+            raise r.err(
+                _("ctr:item property {prop!r} is neither content nor an attribute of <{tag}>").format(
+                    prop=prop, tag=X.local(target.tag)
+                ),
+                item,
+            )
+
+
+def _check_ctr_revision(r: _Reader2, revision: Any) -> None:
+    """A revision holds one earlier value per property: an item's property may occur once in it."""
+    seen: set[str] = set()
+    for item in revision:
+        if isinstance(item.tag, str) and item.tag == f"{{{CTR_NS}}}item":
+            prop = item.get("property")
+            if prop in seen:
+                raise r.err(
+                    _("ctr:item property {prop!r} occurs twice in one revision").format(prop=prop), item
+                )
+            if prop is not None:
+                seen.add(prop)
 
 
 def _span_ids(unit: Any) -> set[str]:
