@@ -210,24 +210,23 @@ class ProjectStore:
         self.close()
 
     @contextlib.contextmanager
-    def _begin(self) -> Iterator[Any]:
-        """A write transaction, or the enclosing ``transaction()``'s when one is open on this thread."""
+    def _connection(self, open_one: Any) -> Iterator[Any]:
+        """The enclosing ``transaction()``'s connection when one is open on this thread (it sees its own
+        writes and commits them all at once), else a fresh one from ``open_one``."""
         batch = getattr(self._batch, "connection", None)
         if batch is not None:
             yield batch
             return
-        with self._writer.begin() as c:
+        with open_one() as c:
             yield c
 
-    @contextlib.contextmanager
-    def _read(self) -> Iterator[Any]:
-        """A connection for reading: inside ``transaction()`` the batch's own (it sees its writes)."""
-        batch = getattr(self._batch, "connection", None)
-        if batch is not None:
-            yield batch
-            return
-        with self._reader.connect() as c:
-            yield c
+    def _begin(self) -> Any:
+        """A write transaction (or the enclosing ``transaction()``)."""
+        return self._connection(self._writer.begin)
+
+    def _read(self) -> Any:
+        """A connection for reading (or the enclosing ``transaction()``'s)."""
+        return self._connection(self._reader.connect)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
