@@ -65,6 +65,12 @@ def build(service: ProjectService, progress: Progress = NO_PROGRESS, worst: int 
         for s in ranked[:worst]
         if s.id in ids
     ]
+    return DashboardData(rep, worst_rows, confirmed, reviewers)
+
+
+def render_charts(rep: ScoreReport) -> dict[str, str]:
+    """The charts as self-contained SVG (matplotlib). Called on the GUI thread: FreeType and matplotlib's
+    caches are not meant to be used from a worker while the GUI renders text."""
     charts: dict[str, str] = {}
     for name, svg in (
         ("errors", report_charts.chart_errors(rep)),
@@ -84,4 +90,4 @@ def build(service: ProjectService, progress: Progress = NO_PROGRESS, worst: int 
     ):
         if svg:
             charts[name] = svg
-    return DashboardData(rep, worst_rows, confirmed, reviewers, charts)
+    return charts

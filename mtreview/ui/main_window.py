@@ -779,6 +779,9 @@ class MainWindow(QMainWindow):
         task = Task(lambda progress: build(service, progress), self)
 
         def done(data: object) -> None:
+            from mtreview.services.dashboard import render_charts
+
+            data.charts.update(render_charts(data.report))  # type: ignore[attr-defined]
             self.dashboard.show_data(data)  # type: ignore[arg-type]
 
         def failed(exc: BaseException, details: str) -> None:

@@ -78,7 +78,6 @@ class Task(QObject):
 
     def start(self) -> None:
         _RUNNING.add(self)
-        self._thread.finished.connect(lambda: _RUNNING.discard(self))
         self._thread.start()
 
     def cancel(self) -> None:
@@ -88,8 +87,10 @@ class Task(QObject):
         return self._thread.wait(ms)
 
     def _stop_thread(self) -> None:
+        # On the GUI thread (no Python runs in the worker's own teardown, e.g. from QThread.finished).
         self._thread.quit()
         self._thread.wait()
+        _RUNNING.discard(self)
 
     @Slot(object)
     def _on_finished(self, result: object) -> None:

@@ -38,3 +38,13 @@ def window(qtbot, project):
     qtbot.waitExposed(w)
     yield w
     w.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_job_outlives_its_test(qapp):
+    """Every worker thread a test started is finished before the next test (and before Qt shuts down)."""
+    yield
+    from mtreview.ui.tasks import stop_all
+
+    stop_all()
+    qapp.processEvents()
