@@ -644,17 +644,8 @@ class ProjectStore:
                     .returning(AnnotationRow.id)
                 ).scalar_one()
                 ann = _annotation(c.execute(select(AnnotationRow).where(AnnotationRow.id == ann_id)).one())
-                c.execute(
-                    insert(RevisionRow).values(
-                        entity="annotation",
-                        entity_id=ann_id,
-                        segment_id=draft.segment_id,
-                        action="create",
-                        author=author,
-                        at=stamp,
-                        before=None,
-                        after=_annotation_state(ann),
-                    )
+                self._annotation_revision(
+                    c, "create", ann_id, draft.segment_id, author, stamp, None, _annotation_state(ann)
                 )
                 created.append(ann)
             self._notify(c, author, "annotation", [d.segment_id for d in drafts])
@@ -703,17 +694,15 @@ class ProjectStore:
             after = _annotation(
                 c.execute(select(AnnotationRow).where(AnnotationRow.id == annotation_id)).one()
             )
-            c.execute(
-                insert(RevisionRow).values(
-                    entity="annotation",
-                    entity_id=annotation_id,
-                    segment_id=before.segment_id,
-                    action="update",
-                    author=author,
-                    at=stamp,
-                    before=_annotation_state(before),
-                    after=_annotation_state(after),
-                )
+            self._annotation_revision(
+                c,
+                "update",
+                annotation_id,
+                before.segment_id,
+                author,
+                stamp,
+                _annotation_state(before),
+                _annotation_state(after),
             )
             self._notify(c, author, "annotation", [before.segment_id])
         return after
@@ -735,20 +724,36 @@ class ProjectStore:
                     _("the annotation was changed by someone else"),
                     current=self._annotation_or_none(c, annotation_id),
                 )
-            c.execute(
-                insert(RevisionRow).values(
-                    entity="annotation",
-                    entity_id=annotation_id,
-                    segment_id=before.segment_id,
-                    action="delete",
-                    author=author,
-                    at=stamp,
-                    before=_annotation_state(before),
-                    after=None,
-                )
+            self._annotation_revision(
+                c, "delete", annotation_id, before.segment_id, author, stamp, _annotation_state(before), None
             )
             self._notify(c, author, "annotation", [before.segment_id])
         return before
+
+    @staticmethod
+    def _annotation_revision(
+        c: Any,
+        action: str,
+        annotation_id: int,
+        segment_id: int,
+        author: str,
+        at: datetime,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> None:
+        """Record one annotation change (create, update, delete, restore) in the revision history."""
+        c.execute(
+            insert(RevisionRow).values(
+                entity="annotation",
+                entity_id=annotation_id,
+                segment_id=segment_id,
+                action=action,
+                author=author,
+                at=at,
+                before=before,
+                after=after,
+            )
+        )
 
     def annotation_fingerprint(self, annotation_id: int) -> str | None:
         with self._read() as c:
@@ -781,17 +786,8 @@ class ProjectStore:
                 )
             )
             restored = _annotation(c.execute(select(AnnotationRow).where(AnnotationRow.id == ann.id)).one())
-            c.execute(
-                insert(RevisionRow).values(
-                    entity="annotation",
-                    entity_id=ann.id,
-                    segment_id=ann.segment_id,
-                    action="restore",
-                    author=author,
-                    at=stamp,
-                    before=None,
-                    after=_annotation_state(restored),
-                )
+            self._annotation_revision(
+                c, "restore", ann.id, ann.segment_id, author, stamp, None, _annotation_state(restored)
             )
             self._notify(c, author, "annotation", [ann.segment_id])
         return restored
