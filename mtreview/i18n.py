@@ -12,7 +12,9 @@ import os
 import re
 from pathlib import Path
 
-LOCALE_DIR = Path(__file__).parent / "resources" / "locale"
+from mtreview.paths import locale_dir
+
+LOCALE_DIR = locale_dir()
 DOMAIN = "mtreview"
 AVAILABLE = ("en", "ja")
 

@@ -19,11 +19,11 @@ ln -sfn "$PREFIX/lib/mtreview/mtreview" "$ROOT/bin/mtreview"
 install -m 644 "packaging/$APP_ID.desktop" "$ROOT/share/applications/$APP_ID.desktop"
 install -m 644 "packaging/$APP_ID.metainfo.xml" "$ROOT/share/metainfo/$APP_ID.metainfo.xml"
 install -m 644 "packaging/$APP_ID.mime.xml" "$ROOT/share/mime/packages/$APP_ID.xml"
-for png in mtreview/resources/icons/mtreview-*.png; do
+for png in resources/icons/mtreview-*.png; do
   size=$(basename "$png" .png); size=${size#mtreview-}
   install -D -m 644 "$png" "$ROOT/share/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
 done
-install -D -m 644 mtreview/resources/icons/mtreview.svg "$ROOT/share/icons/hicolor/scalable/apps/$APP_ID.svg"
+install -D -m 644 resources/icons/mtreview.svg "$ROOT/share/icons/hicolor/scalable/apps/$APP_ID.svg"
 
 if [ -z "${DESTDIR:-}" ]; then  # refresh the desktop's caches where the tools exist
   command -v update-desktop-database >/dev/null && update-desktop-database -q "$ROOT/share/applications" || true

@@ -1,6 +1,6 @@
 """Render the hand-drawn SVG icon to the PNG sizes desktops and installers want (Qt's QSvgRenderer).
 
-python packaging/render_icons.py    # writes mtreview/resources/icons/mtreview-<size>.png
+python packaging/render_icons.py    # writes resources/icons/mtreview-<size>.png
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parent.parent / "mtreview" / "resources" / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 

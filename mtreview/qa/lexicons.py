@@ -1,6 +1,6 @@
 """Lexicons the checks read, shipped as data and extendable by the user.
 
-Files (UTF-8, ``#`` starts a comment line, blank lines ignored) in ``mtreview/resources/lexicons/`` and,
+Files (UTF-8, ``#`` starts a comment line, blank lines ignored) in ``resources/lexicons/`` (see ``mtreview.paths``) and,
 with the same names, in the user's lexicon folder (``<data dir>/lexicons``) or given explicitly:
 
 * ``idioms.tsv`` — ``idiom <TAB> pattern <TAB> literal|words <TAB> accepted|renderings <TAB> meaning``.
@@ -30,8 +30,9 @@ from pathlib import Path
 
 from mtreview.domain.errors import InputError
 from mtreview.i18n import _
+from mtreview.paths import lexicon_dir
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "lexicons"
+LEXICON_DIR = lexicon_dir()
 
 
 def _wordset(text: str) -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""Error typologies as versioned data files (``mtreview/resources/typologies/*.json``).
+"""Error typologies as versioned data files (``resources/typologies/*.json``).
 
 Schema (``"schema": "mtreview-typology/1"``), documented in ``resources/typologies/README.md``::
 
@@ -21,10 +21,10 @@ import json.decoder
 import json.scanner
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from mtreview import paths
 from mtreview.domain.errors import InputError
 from mtreview.i18n import _
 
@@ -167,7 +167,7 @@ class Typology:
 
 
 def typology_dir() -> Path:
-    return Path(str(resources.files("mtreview") / "resources" / "typologies"))
+    return paths.typology_dir()
 
 
 def available() -> list[str]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mtreview.paths import sample_dir
 from mtreview.services.prefs import data_dir
 from mtreview.services.project import ProjectService
 
-SAMPLE_SOURCE = Path(__file__).resolve().parent.parent / "resources" / "sample" / "harbour-library.txt"
+SAMPLE_SOURCE = sample_dir() / "harbour-library.txt"
 
 
 def sample_project_path(author: str = "mtreview") -> Path:

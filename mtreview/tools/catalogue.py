@@ -29,8 +29,10 @@ from pathlib import Path
 
 import polib
 
+from mtreview.paths import locale_dir
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-LOCALE_DIR = PACKAGE_DIR / "resources" / "locale"
+LOCALE_DIR = locale_dir()
 DOMAIN = "mtreview"
 LANGUAGES = ("ja",)
 KEYWORDS = {"_": 1, "N_": 1, "gettext": 1, "pgettext": 2}

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from mtreview import __version__, i18n
 from mtreview.domain.errors import MtreviewError
 from mtreview.i18n import _
+from mtreview.paths import icon_dir
 from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
 from mtreview.services.sample import sample_project_path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def install_qt_translations(app: QApplication, language: str) -> list[QTranslator]:
@@ -44,7 +44,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("mtreview")
     app.setOrganizationName("mtreview")
     app.setApplicationVersion(__version__)
-    icon = RESOURCES / "icons" / "mtreview.svg"
+    icon = icon_dir() / "mtreview.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app

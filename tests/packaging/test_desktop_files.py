@@ -21,7 +21,7 @@ PACKAGING = REPO / "packaging"
 APP_ID = "io.github.mtreview.mtreview"
 DESKTOP = PACKAGING / f"{APP_ID}.desktop"
 METAINFO = PACKAGING / f"{APP_ID}.metainfo.xml"
-ICONS = REPO / "mtreview" / "resources" / "icons"
+ICONS = REPO / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
