@@ -59,6 +59,9 @@ class Finding:
     text: str
     message: str
     suggestion: str | None = None
+    source_start: int | None = None
+    """For a target finding: where the English evidence it contradicts starts (code points into source)."""
+    source_end: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -72,6 +75,8 @@ class Finding:
             "text": self.text,
             "message": self.message,
             "suggestion": self.suggestion,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
         }
 
     def to_draft(self, segment_id: int) -> AnnotationDraft:
@@ -228,6 +233,7 @@ class Check:
         *,
         severity: Severity | None = None,
         category: str | None = None,
+        evidence: tuple[int, int] | None = None,
     ) -> Finding:
         text_of = segment.source if side is Side.SOURCE else segment.target
         if start is None or end is None:
@@ -237,6 +243,11 @@ class Check:
             if not 0 <= start <= end <= len(text_of):
                 raise ValueError(f"{self.id}: span {start}..{end} outside the {side.value} text")
             text = text_of[start:end]
+        source_start = source_end = None
+        if evidence is not None and side is Side.TARGET:
+            source_start, source_end = evidence
+            if not 0 <= source_start <= source_end <= len(segment.source):
+                raise ValueError(f"{self.id}: evidence {source_start}..{source_end} outside the source")
         return Finding(
             segment=segment.id,
             check=self.id,
@@ -248,4 +259,6 @@ class Check:
             text=text,
             message=message,
             suggestion=suggestion,
+            source_start=source_start,
+            source_end=source_end,
         )

@@ -40,6 +40,9 @@ class QaContext:
     glossary: Glossary = field(default_factory=Glossary)
     errors: list[QaError] = field(default_factory=list)
     _idiom_index: dict[str, list[Idiom]] | None = None
+    include_user: bool = False
+    """Whether the user's lexicon folder is read (the meaning checks' lexicons load lazily)."""
+    extra_lexicons: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def idiom_index(self) -> dict[str, list[Idiom]]:
@@ -66,7 +69,8 @@ class QaContext:
             except InputError as exc:
                 errors.append(QaError("glossary", None, str(exc)))
         glossary = Glossary(entries + Glossary.from_entries(settings.get("glossary") or ()).entries)
-        return cls(lexicons, glossary, errors)
+        extra_paths = {k: [str(p) for p in v] for k, v in extra.items()}
+        return cls(lexicons, glossary, errors, include_user=include_user, extra_lexicons=extra_paths)
 
 
 class LengthStats:

@@ -1492,7 +1492,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             _("About mtreview"),
-            _("mtreview {version}\nReview English→Japanese machine translation.").format(version=__version__),
+            _("mtreview {version}\nReview English→Japanese machine translation.").format(version=__version__)
+            + "\n\n"
+            + _(
+                "The meaning checks use JMdict, the property of the Electronic Dictionary Research and "
+                "Development Group, under its licence (https://www.edrdg.org/edrdg/licence.html)."
+            ),
         )
 
     def _save_prefs(self) -> None:

@@ -55,6 +55,8 @@ def test_json_contract_for_a_file(tmp_path: Path) -> None:
         "text",
         "message",
         "suggestion",
+        "source_start",
+        "source_end",
     }
     assert all(set(f) == keys for f in data["findings"])
     got = {(f["segment"], f["check"], f["severity"], f["text"]) for f in data["findings"]}
@@ -140,3 +142,20 @@ def test_project_ids_corrected_target_and_dismissed_findings(tmp_path: Path) -> 
     assert [s["id"] for s in data["segments"]] == [f"article#{i}" for i in range(1, 5)]
     assert data["segments"][0]["target"] == "昨年の収益は2500万ドルでした。"
     assert {(f["segment"], f["check"]) for f in data["findings"]} == {("article#2", "name-as-company")}
+
+
+def test_meaning_finding_names_its_english_evidence(tmp_path: Path) -> None:
+    """Issue 14: a target finding that contradicts the English carries ``source_start``/``source_end``."""
+    path = tmp_path / "pairs.csv"
+    path.write_text(
+        "source,target\nThe board has not approved the plan.,理事会は計画を承認した。\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["qa", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    [f] = [f for f in data["findings"] if f["check"] == "polarity"]
+    source = data["segments"][0]["source"]
+    assert f["side"] == "target" and f["text"] == "承認した"
+    assert "not approved" in source[f["source_start"] : f["source_end"]]
+    others = [f for f in data["findings"] if f["check"] not in ("polarity",)]
+    assert all(f["source_start"] is None for f in others if f["side"] == "source")

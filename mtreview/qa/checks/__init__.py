@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from mtreview.qa.base import Check
+from mtreview.qa.checks.comparison import Comparison
 from mtreview.qa.checks.completeness import Addition, Omission
 from mtreview.qa.checks.idioms import LiteralIdiom
 from mtreview.qa.checks.names import NameAsCompany, NameConsistency
 from mtreview.qa.checks.numbers import Numbers
+from mtreview.qa.checks.placeholders import Placeholders
+from mtreview.qa.checks.polarity import Polarity
+from mtreview.qa.checks.sense import WrongSense
 from mtreview.qa.checks.style import PunctuationWidth, RegisterMix
 from mtreview.qa.checks.terms import GlossaryCheck
 from mtreview.qa.checks.untranslated import Identical, Untranslated
@@ -23,6 +27,10 @@ BUILTIN_CHECKS: tuple[type[Check], ...] = (
     RegisterMix,
     PunctuationWidth,
     Identical,
+    Polarity,
+    Comparison,
+    WrongSense,
+    Placeholders,
 )
 
 __all__ = ["BUILTIN_CHECKS"]

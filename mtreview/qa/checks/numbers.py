@@ -183,9 +183,12 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 def _scan(text: str, after_re: re.Pattern[str], japanese: bool) -> list[Quantity]:
     found: list[Quantity] = []
+    consumed = 0
     for m in DIGITS.finditer(text):
         start, end = m.start(), m.end()
         token = m.group()
+        if start < consumed:
+            continue  # the 5000 of 67億5000万, already read as part of one quantity
         if _glued(text, start, end):
             continue
         if token.count(".") >= 2:
@@ -220,6 +223,7 @@ def _scan(text: str, after_re: re.Pattern[str], japanese: bool) -> list[Quantity
             while q_end > end and text[q_end - 1] == " ":
                 q_end -= 1
         found.append(Quantity(value, q_start, q_end, cur))
+        consumed = q_end
         if not japanese and value < 12 and PM_AFTER.match(text, end):
             found.append(Quantity(value + 12, q_start, q_end, None, required=False))
     return found

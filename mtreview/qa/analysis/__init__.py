@@ -1,0 +1,26 @@
+"""Language analysis the meaning checks share (no Qt, no storage).
+
+* ``japanese`` — tokens, base forms and parts of speech from MeCab with IPADIC (``mecab-python3`` and
+  ``ipadic``, which ``sacrebleu[ja]`` already installs: no second analyser, no model download);
+* ``english`` — words, lemmas (``simplemma``: small, maintained, data inside the package), sentences and
+  clauses;
+* ``dictionary`` — an English↔Japanese word index derived once from JMdict (``jamdict-data``) into the
+  user cache folder, queried through an LRU cache.
+
+Everything is loaded lazily on first use; ``warm_up()`` pays the start-up (analyser, lemma tables, the
+dictionary index build on a first run) in whatever thread calls it — the import and check jobs call it on
+their worker, never the GUI thread.
+"""
+
+from __future__ import annotations
+
+from mtreview.domain.progress import NO_PROGRESS, Progress
+
+
+def warm_up(progress: Progress = NO_PROGRESS) -> None:
+    """Load the analysers and open (building on a first run) the dictionary index."""
+    from mtreview.qa.analysis import dictionary, english, japanese
+
+    japanese.tokens("日本語")
+    english.lemma("warming")
+    dictionary.default_dictionary(progress)

@@ -1,0 +1,228 @@
+"""English words, lemmas, sentences and clauses.
+
+Lemmas come from ``simplemma`` (a small, maintained, dependency-free lemmatiser whose tables ship inside
+the package), cached per word form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    lower: str
+    lemma: str
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The lemma of a lower-case word form (``was`` → ``be``, ``bitten`` → ``bite``)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    if not w.isascii() or not w.replace("'", "").replace("-", "").isalpha():
+        return w
+    import simplemma
+
+    try:
+        out = simplemma.lemmatize(w, lang="en")
+    except Exception:  # a lemmatiser failure must not stop a check
+        return w
+    return out.lower() if isinstance(out, str) else w
+
+
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[Word, ...]:
+    return tuple(
+        Word(m.group(), m.start(), m.end(), m.group().lower(), lemma(m.group().lower()))
+        for m in WORD.finditer(text)
+    )
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])['’\"”)]*\s+(?=['‘\"“(]*[A-Z0-9])|\n+")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|Inc|Ltd|Co|No|p\.m|a\.m|e\.g|i\.e|U\.S)\.)$")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of an English paragraph (abbreviations such as Dr. and p.m. do not end one)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE.finditer(text):
+        if _ABBREV.search(text[max(start, m.start() - 6) : m.start()]):
+            continue
+        if text[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:which|who|whom|whose|where|including|unless|although|though|while|whereas|after\s+which|"
+    r"most\s+of|many\s+of|some\s+of|all\s+of|none\s+of|but|and|so|because|since|as\s+well\s+as|"
+    r"according\s+to)\b)|;\s+|\s+[—–]\s+|\s+\((?=[^)]{3,}\))|\s+(?=(?:unless|because|although|whereas)\b)"
+)
+
+
+def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Clause spans inside ``text[start:end]``: split before relative and subordinate clauses, at
+    semicolons, dashes and parentheses."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if text[pos : m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:end].strip():
+        spans.append((pos, end))
+    return spans
+
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "up",
+        "down",
+        "out",
+        "off",
+        "over",
+        "under",
+        "into",
+        "onto",
+        "upon",
+        "about",
+        "as",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "if",
+        "then",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "done",
+        "has",
+        "have",
+        "had",
+        "having",
+        "not",
+        "no",
+        "one",
+        "someone",
+        "something",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "which",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "some",
+        "each",
+        "every",
+        "very",
+        "too",
+        "just",
+        "only",
+        "also",
+        "even",
+        "still",
+        "my",
+        "your",
+        "his",
+        "her",
+        "our",
+        "their",
+        "them",
+        "they",
+        "we",
+        "you",
+        "he",
+        "she",
+        "i",
+        "me",
+        "us",
+        "him",
+        "own",
+        "there",
+        "here",
+        "such",
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tell",
+        "also",
+        "more",
+        "most",
+        "less",
+        "least",
+        "other",
+        "another",
+        "new",
+        "now",
+        "then",
+        "than",
+        "via",
+        "per",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+    ]
+)

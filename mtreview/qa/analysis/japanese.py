@@ -1,0 +1,101 @@
+"""Japanese tokens from MeCab with IPADIC (the analyser ``sacrebleu[ja]`` already brings).
+
+Why MeCab/IPADIC rather than fugashi+UniDic or Sudachi: it is already a dependency (BLEU's ``ja-mecab``
+tokenizer), it is a fast C library (about 30 µs for an 80-character sentence here), and IPADIC's base
+forms and coarse parts of speech are all the checks need (negation auxiliaries, nouns, verbs, particles).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+_LOCK = threading.Lock()
+_TAGGER = None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    surface: str
+    start: int
+    end: int
+    pos: str
+    """IPADIC part of speech (名詞, 動詞, 助動詞…)."""
+    pos1: str
+    """Its first subdivision (一般, 固有名詞, 非自立, 数…)."""
+    base: str
+    """Dictionary form (the surface for unknown words)."""
+    conj: str = ""
+    """Conjugation form (連用形, 未然形…)."""
+
+    @property
+    def content(self) -> bool:
+        """A content word: a noun (not a number, pronoun or dependent noun), verb, adjective or adverb."""
+        if self.pos == "名詞":
+            return self.pos1 not in ("数", "非自立", "代名詞", "接尾", "特殊")
+        return self.pos in ("動詞", "形容詞", "副詞") and self.pos1 != "非自立"
+
+
+def _tagger():  # type: ignore[no-untyped-def]
+    global _TAGGER
+    if _TAGGER is None:
+        import ipadic
+        import MeCab
+
+        _TAGGER = MeCab.Tagger(ipadic.MECAB_ARGS)
+    return _TAGGER
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[Token, ...]:
+    """MeCab's tokens with code-point offsets into ``text`` (whitespace is skipped, as MeCab does)."""
+    if not text:
+        return ()
+    with _LOCK:  # a MeCab tagger is not thread-safe
+        parsed = _tagger().parse(text)
+    out: list[Token] = []
+    pos = 0
+    for line in parsed.split("\n"):
+        if not line or line == "EOS":
+            continue
+        surface, _tab, feature = line.partition("\t")
+        if not surface:
+            continue
+        start = text.find(surface, pos)
+        if start < 0:  # MeCab normalised something: resynchronise on the next token
+            continue
+        end = start + len(surface)
+        pos = end
+        f = feature.split(",")
+        base = f[6] if len(f) > 6 and f[6] != "*" else surface
+        out.append(
+            Token(surface, start, end, f[0], f[1] if len(f) > 1 else "", base, f[5] if len(f) > 5 else "")
+        )
+    return tuple(out)
+
+
+SENTENCE_END = "。！？!?"
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (end exclusive, the terminator included); a closing bracket after 。 stays with it."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in SENTENCE_END or ch == "\n":
+            end = i + 1
+            while end < n and text[end] in "」』）)”":
+                end += 1
+            if text[start:end].strip():
+                spans.append((start, end))
+            start = end
+            i = end
+            continue
+        i += 1
+    if text[start:].strip():
+        spans.append((start, n))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]

@@ -1,0 +1,210 @@
+"""Comparison and bounds: "more than 300" rendered 300未満, "up to 20%" rendered 少なくとも20%, "higher
+than" rendered より低い.
+
+English bounds (more than, over, above, exceed, at least, no less than, N or more… and fewer/less than,
+under, below, up to, at most, no more than, N or less…) are tied to the number they bound; the same value
+is looked up in the Japanese (with 万/億 scales understood) and its bound read around it (以上, 超, を超え,
+を上回る, 少なくとも, 最低… / 以下, 未満, まで, 以内, を下回る, に満たない, 最大…). Comparatives without a
+number ("higher than" ↔ より…低い) are compared by direction. Only opposite directions are reported; a
+bound the translation drops is not (MT often says 約 for "about", and that is a matter of style).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mtreview.domain.model import Severity, Side
+from mtreview.i18n import N_, _
+from mtreview.qa.analysis import japanese
+from mtreview.qa.analysis.pairs import sentence_pairs
+from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.numbers import english_quantities, japanese_quantities
+from mtreview.qa.context import DocumentFacts
+
+UP, DOWN = "up", "down"
+_NUMBER = (
+    r"(?:the\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?(?=[$£€¥]?\d|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred|hundreds|"
+    r"thousands)\b)"
+)
+EN_BEFORE = re.compile(
+    r"\b(?P<up>more\s+than|over|above|exceed(?:s|ed|ing)?|greater\s+than|higher\s+than|larger\s+than|"
+    r"bigger\s+than|longer\s+than|at\s+least|no\s+(?:less|fewer)\s+than|a\s+minimum\s+of|upwards\s+of|"
+    r"in\s+excess\s+of|beyond|surpass(?:es|ed|ing)?|top(?:s|ped)?)"
+    r"|\b(?P<down>fewer\s+than|less\s+than|under|below|lower\s+than|smaller\s+than|shorter\s+than|up\s+to|"
+    r"at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|as\s+(?:few|little)\s+as|within)"
+    rf"\s+{_NUMBER}",
+    re.IGNORECASE,
+)
+EN_AFTER = re.compile(
+    r"\s*(?:[a-z%]+\s+){0,2}?(?P<up>or\s+more|or\s+above|or\s+over|and\s+(?:above|over|up)|plus\b)"
+    r"|\s*(?:[a-z%]+\s+){0,2}?(?P<down>or\s+(?:less|fewer|below|under)|and\s+(?:below|under))",
+    re.IGNORECASE,
+)
+JA_AFTER = re.compile(
+    r"^[^、。,0-9０-９]{0,5}?(?:(?P<up>以上|超|を超|を上回|余り|あまり|を突破|強)|"
+    r"(?P<down>以下|未満|まで|以内|を下回|に満たな|足らず|弱|を切))"
+)
+JA_BEFORE = re.compile(
+    r"(?:(?P<up>少なくとも|最低|最低でも|最少でも)|(?P<down>最大|最高|最長|最多|多くて|上限))\s?$"
+)
+EN_COMPARATIVE = re.compile(
+    r"\b(?:(?P<up>higher|more|greater|larger|bigger|longer|faster|heavier|stronger|older|wider|taller|"
+    r"increased|rose|up)|(?P<down>lower|less|fewer|smaller|shorter|slower|lighter|weaker|younger|"
+    r"narrower|decreased|fell|down))\s+than\b",
+    re.IGNORECASE,
+)
+JA_UP = frozenset(
+    {
+        "高い",
+        "多い",
+        "大きい",
+        "長い",
+        "速い",
+        "早い",
+        "広い",
+        "重い",
+        "強い",
+        "増える",
+        "上回る",
+        "上がる",
+        "増加",
+        "上昇",
+        "増す",
+    }
+)
+JA_DOWN = frozenset(
+    {
+        "低い",
+        "少ない",
+        "小さい",
+        "短い",
+        "遅い",
+        "狭い",
+        "軽い",
+        "弱い",
+        "減る",
+        "下回る",
+        "下がる",
+        "減少",
+        "低下",
+        "減らす",
+    }
+)
+
+
+def _key(value: float) -> float:
+    return round(value, 6)
+
+
+def english_bounds(source: str) -> list[tuple[str, int, int, float]]:
+    """(direction, phrase start, phrase end, value) of every bounded number in the English."""
+    quantities = english_quantities(source)
+    by_start = {q.start: q for q in quantities}
+    out: list[tuple[str, int, int, float]] = []
+    for m in EN_BEFORE.finditer(source):
+        q = by_start.get(m.end())
+        if q is None:
+            q = next((x for x in quantities if m.end() <= x.start <= m.end() + 1), None)
+        if q is None:
+            continue
+        out.append((UP if m.group("up") else DOWN, m.start(), q.end, q.value))
+    for q in quantities:
+        if not q.required and q.value > 1000:
+            continue
+        m = EN_AFTER.match(source, q.end)
+        if m and (m.group("up") or m.group("down")):
+            out.append((UP if m.group("up") else DOWN, q.start, m.end(), q.value))
+    return out
+
+
+def japanese_bound(target: str, start: int, end: int) -> tuple[str, int, int] | None:
+    after = JA_AFTER.match(target[end : end + 12])
+    if after:
+        kind = UP if after.group("up") else DOWN
+        return kind, start, end + after.end()
+    before = JA_BEFORE.search(target[max(0, start - 6) : start])
+    if before:
+        kind = UP if before.group("up") else DOWN
+        return kind, max(0, start - 6) + before.start(), end
+    return None
+
+
+class Comparison(Check):
+    id = "comparison"
+    name = N_("Comparison or bound reversed")
+    description = N_(
+        "“More than 300” rendered 300未満, “up to 20%” rendered 少なくとも20%, “higher than” rendered "
+        "より低い: bounds are tied to the number they bound and compared as directions."
+    )
+    category = "Accuracy/Mistranslation"
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        source, target = segment.source, segment.target
+        if not target or not source:
+            return
+        bounds = (
+            english_bounds(source)
+            if EN_BEFORE.search(source) or " or " in source or " and " in source
+            else []
+        )
+        if bounds:
+            tgt = japanese_quantities(target)
+            for direction, s_start, s_end, value in bounds:
+                for q in tgt:
+                    if _key(q.value) != _key(value):
+                        continue
+                    found = japanese_bound(target, q.start, q.end)
+                    if found is None or found[0] == direction:
+                        continue
+                    _kind, t_start, t_end = found
+                    yield self.finding(
+                        segment,
+                        Side.TARGET,
+                        t_start,
+                        t_end,
+                        _("English says {en}; the translation says {ja} ({direction}).").format(
+                            en=f"“{source[s_start:s_end]}”",
+                            ja=f"“{target[t_start:t_end]}”",
+                            direction=_("more") if found[0] == UP else _("less"),
+                        ),
+                        evidence=(s_start, s_end),
+                    )
+                    break
+        if "より" in target and EN_COMPARATIVE.search(source):
+            yield from self._comparatives(segment)
+
+    def _comparatives(self, segment: SegmentInput) -> Iterable[Finding]:
+        source, target = segment.source, segment.target
+        tokens = japanese.tokens(target)
+        for (es, ee), (js, je) in sentence_pairs(source, target):
+            en = [m for m in EN_COMPARATIVE.finditer(source, es, ee)]
+            if not en:
+                continue
+            directions = {UP if m.group("up") else DOWN for m in en}
+            if len(directions) != 1:
+                continue
+            (en_dir,) = directions
+            unit = [t for t in tokens if js <= t.start and t.end <= je]
+            yori = [i for i, t in enumerate(unit) if t.surface == "より" and t.pos == "助詞"]
+            for i in yori:
+                for t in unit[i + 1 : i + 8]:
+                    if t.base in JA_UP or t.base in JA_DOWN:
+                        ja_dir = UP if t.base in JA_UP else DOWN
+                        if ja_dir != en_dir:
+                            m = en[0]
+                            end = t.end
+                            yield self.finding(
+                                segment,
+                                Side.TARGET,
+                                t.start,
+                                end,
+                                _("English says “{en}”; the translation says “{ja}”.").format(
+                                    en=m.group(), ja=target[t.start : end]
+                                ),
+                                evidence=(m.start(), m.end()),
+                            )
+                            return
+                        break

@@ -1,0 +1,236 @@
+"""Polarity: a negated English sentence rendered affirmative, or the other way round.
+
+Cues are counted per sentence pair (``analysis.pairs``). English: not, n't, never, no, none, nobody,
+nothing, neither/nor, without, cannot, unable, unless, fail/refuse/decline to — "not only", "no more/less
+than" (bounds, the comparison check's business), "not least", "whether or not" and "no matter" are not
+negations. Japanese, from MeCab tokens: the auxiliaries ない/ぬ (ません, ず), the adjective ない/無い, なし,
+the prefixes 不/未/非/無, 拒否/拒む/断る — less the constructions whose negations cancel out or mean
+something else: しか…ない ("only"), なければならない/なくてはならない/ないといけない/ざるを得ない ("must"),
+かもしれない ("may"), に違いない, だけでなく/のみならず ("not only").
+
+A finding is reported only when one side has a negation and the other none (a double negation on one
+side with none on the other stays silent); it points at the Japanese predicate that renders the negated
+English verb (found through the dictionary) and names the English cue as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mtreview.domain.model import Severity, Side
+from mtreview.i18n import N_, _
+from mtreview.qa.analysis import english, japanese
+from mtreview.qa.analysis.japanese import Token
+from mtreview.qa.analysis.pairs import sentence_pairs
+from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.context import DocumentFacts
+
+EN_CUE = re.compile(
+    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|unable|unless)\b|n['’]t\b|"
+    r"\b(?:fail|fails|failed|failing|refuse|refuses|refused|refusing|decline|declines|declined|declining)"
+    r"\s+to\b",
+    re.IGNORECASE,
+)
+EN_NOT_NEGATION = re.compile(
+    r"\bnot\s+only\b|\bno\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+least\b|"
+    r"\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b|\bnothing\s+but\b|\bif\s+not\b|\bno\.\s*\d",
+    re.IGNORECASE,
+)
+JA_QUICK = re.compile(r"な[いくかけしさ]|ぬ|ず|ません|ませ|未|不|非|無|拒|断|なし")
+JA_CANCEL = re.compile(
+    r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|ないと(?:いけ|だめ|なら)|ざるを(?:得|え)|"
+    r"かもしれな|かも知れな|に違いな|だけでな|のみならず|に限らず|ほかな|しかな|ざるをえ"
+)
+JA_NEG_BASES = frozenset({"ない", "ぬ", "ん", "無い", "なし", "無し", "拒否", "拒む", "断る", "拒絶"})
+JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
+EN_SOFT = re.compile(
+    r"\bun(?!der|til|ion|it|ique|ivers|less)[a-z]{3,}(?:ed|able|ible|ful|known|clear|likely|sure|aware|usual|fair|"
+    r"safe|even|wise|healthy|happy|real|paid|met|done|seen|said|til|certain)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
+    r"\b(?:lack|lacks|lacked|absent|absence|free\s+of|rarely|seldom|hardly|barely|deny|denies|denied|reject|"
+    r"rejects|rejected|avoid|avoids|avoided|prevent|prevented|stop|stopped|instead\s+of|rather\s+than|"
+    r"too\s+\w+\s+to|only)\b",
+    re.IGNORECASE,
+)
+"""Morphological and lexical negations ("unchanged", "lack"): they never raise a finding on their own but
+explain a negation in the translation (変更はない)."""
+EN_SKIP_AFTER_CUE = english.STOPWORDS | {"yet", "ever", "always", "quite", "really", "immediately"}
+
+
+def english_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    masked = EN_NOT_NEGATION.sub(lambda m: " " * len(m.group()), text[start:end])
+    return [(start + m.start(), start + m.end()) for m in EN_CUE.finditer(masked)]
+
+
+def japanese_cues(tokens: Iterable[Token], text: str, start: int, end: int) -> list[Token]:
+    unit = [t for t in tokens if start <= t.start and t.end <= end]
+    cues: list[Token] = []
+    for i, t in enumerate(unit):
+        if t.base in JA_NEG_BASES and t.pos in ("助動詞", "形容詞", "名詞", "動詞"):
+            if t.pos == "形容詞" and t.pos1 == "非自立":
+                continue
+            cues.append(t)
+        elif t.pos == "接頭詞" and t.surface in JA_NEG_PREFIX:
+            cues.append(t)
+        elif t.pos == "助詞" and t.surface == "しか":
+            # しか…ない is "only": drop the next negation
+            for u in unit[i + 1 :]:
+                if u.base in ("ない", "ぬ", "ん"):
+                    cues.append(Token("しか", -1, -1, "cancel", "", u.surface))
+                    break
+    cancel = sum(1 for c in cues if c.pos == "cancel")
+    cues = [c for c in cues if c.pos != "cancel"]
+    for m in JA_CANCEL.finditer(text, start, end):
+        n = 2 if re.match(r"なければ|なくて|なくちゃ|ないと|ざるを", m.group()) else 1
+        cancel += n
+    if cancel:
+        cues = cues[: max(0, len(cues) - cancel)] if cancel >= len(cues) else cues[cancel:]
+    return cues
+
+
+def _chain_end(unit: list[Token], i: int) -> int:
+    """End offset of the predicate starting at token ``i`` (verb plus auxiliaries and て/で)."""
+    end = unit[i].end
+    for u in unit[i + 1 :]:
+        if (
+            u.pos == "助動詞"
+            or (u.pos == "動詞" and u.pos1 in ("非自立", "接尾"))
+            or (u.pos == "助詞" and u.pos1 == "接続助詞" and u.surface in ("て", "で"))
+        ):
+            end = u.end
+        else:
+            break
+    return end
+
+
+def predicate_for(
+    source: str, cue: tuple[int, int], tokens: list[Token], start: int, end: int
+) -> tuple[int, int] | None:
+    """The Japanese predicate rendering the English verb that the cue negates."""
+    from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
+
+    words = [w for w in english.words(source) if w.start >= cue[1]]
+    verb = next((w for w in words if w.lemma not in EN_SKIP_AFTER_CUE and len(w.lower) > 2), None)
+    unit = [t for t in tokens if start <= t.start and t.end <= end]
+    if verb is not None:
+        try:
+            renderings = default_dictionary().japanese_any([*derived_forms(verb.lemma), verb.lower])
+        except DictionaryUnavailable:
+            renderings = frozenset()
+        for i, t in enumerate(unit):
+            if t.pos in ("動詞", "名詞", "形容詞") and (t.base in renderings or t.surface in renderings):
+                j = i
+                # a サ変 noun takes its する: 承認 した
+                if t.pos == "名詞" and i + 1 < len(unit) and unit[i + 1].base == "する":
+                    j = i + 1
+                return t.start, _chain_end(unit, j)
+    # otherwise the last predicate before a reporting verb (…と述べた), or the last one
+    verbs = [i for i, t in enumerate(unit) if t.pos in ("動詞", "形容詞") and t.pos1 == "自立"]
+    quote = next((i for i, t in enumerate(unit) if t.surface == "と" and t.pos1 == "格助詞"), None)
+    if quote is not None:
+        before = [i for i in verbs if i < quote]
+        if before:
+            return _with_noun(unit, before[-1]), _chain_end(unit, before[-1])
+    if verbs:
+        return _with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])
+    return None
+
+
+def _with_noun(unit: list[Token], i: int) -> int:
+    """Start of the predicate at token ``i``: a サ変 noun before する belongs to it (承認 した)."""
+    if (
+        unit[i].base == "する"
+        and i > 0
+        and unit[i - 1].pos == "名詞"
+        and unit[i - 1].pos1 not in ("非自立", "数", "代名詞", "接尾")
+    ):
+        return unit[i - 1].start
+    return unit[i].start
+
+
+def derived_forms(lemma: str) -> list[str]:
+    """The lemma and the nouns English derives from it (approve → approval, agree → agreement), since
+    Japanese often renders the verb with a サ変 noun (承認する) that JMdict glosses with the noun."""
+    forms = [lemma]
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms += [stem + "al", lemma + "ment", stem + "ion", stem + "ation", stem + "ance", lemma + "al"]
+    if lemma.endswith("y"):
+        forms.append(lemma[:-1] + "ication")
+    return forms
+
+
+class Polarity(Check):
+    id = "polarity"
+    name = N_("Negation flipped")
+    description = N_(
+        "A sentence that is negative in the English (not, never, no, without, fail to…) and affirmative "
+        "in the translation, or the other way round; “not only”, “only” (しか…ない) and “must” "
+        "(なければならない) are understood."
+    )
+    category = "Accuracy/Mistranslation"
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        source, target = segment.source, segment.target
+        if not source.strip() or not target.strip():
+            return
+        en_quick = EN_CUE.search(source) is not None
+        ja_quick = JA_QUICK.search(target) is not None
+        if not en_quick and not ja_quick:
+            return
+        tokens = list(japanese.tokens(target))
+        for (es, ee), (js, je) in sentence_pairs(source, target):
+            en = english_cues(source, es, ee)
+            ja = japanese_cues(tokens, target, js, je)
+            if bool(en) == bool(ja):
+                continue
+            if ja and not en and EN_SOFT.search(source, es, ee):
+                continue
+            if ja and not en and all(c.pos == "接頭詞" for c in ja):
+                continue  # 不/未/非/無 render "un-", "in-", "non-" as often as "not"
+            if en:
+                cue = en[0]
+                span = predicate_for(source, cue, tokens, js, je) or (js, je)
+                ps, pe = _english_phrase(source, cue, ee)
+                yield self.finding(
+                    segment,
+                    Side.TARGET,
+                    span[0],
+                    span[1],
+                    _("English is negative (“{en}”); the translation is affirmative (“{ja}”).").format(
+                        en=source[ps:pe], ja=target[span[0] : span[1]]
+                    ),
+                    evidence=(ps, pe),
+                )
+            else:
+                cue_token = ja[0]
+                unit = [t for t in tokens if js <= t.start and t.end <= je]
+                k = next(i for i, t in enumerate(unit) if t is cue_token)
+                begin = k
+                while begin > 0 and unit[begin - 1].pos in ("動詞", "助動詞") and k - begin < 3:
+                    begin -= 1
+                span = (unit[begin].start, _chain_end(unit, k))
+                yield self.finding(
+                    segment,
+                    Side.TARGET,
+                    span[0],
+                    span[1],
+                    _("The translation is negative (“{ja}”); the English is affirmative.").format(
+                        ja=target[span[0] : span[1]]
+                    ),
+                    evidence=(es, ee),
+                )
+
+
+def _english_phrase(source: str, cue: tuple[int, int], limit: int) -> tuple[int, int]:
+    """The cue with the word before it and the next two words (“had not received any”)."""
+    words = []
+    for w in english.words(source):
+        if w.start >= cue[1] and w.end <= limit:
+            words.append(w)
+            if w.lemma not in EN_SKIP_AFTER_CUE or len(words) == 3:
+                break
+    before = [w for w in english.words(source) if w.end <= cue[0]][-1:]
+    start = before[0].start if before and cue[0] - before[0].end <= 1 else cue[0]
+    end = words[-1].end if words else cue[1]
+    return start, end

@@ -1,0 +1,118 @@
+"""A polysemous English word given the wrong sense: "the minutes of the meeting" rendered 会議の分.
+
+Driven by the sense lexicon (``senses.tsv``, user-extendable): a row applies when its word and one of its
+context cues are in the same English sentence; a wrong rendering in the paired Japanese sentence, matched
+on whole MeCab tokens (分 in 30分 or 自分 is not 分), is reported unless a right rendering is there too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from mtreview.domain.model import Severity, Side
+from mtreview.i18n import N_, _
+from mtreview.qa.analysis import english, japanese
+from mtreview.qa.analysis.pairs import sentence_pairs
+from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.context import DocumentFacts, QaContext
+from mtreview.qa.senses import Sense, senses_for
+
+
+def _token_match(tokens: list[japanese.Token], wrong: str) -> tuple[int, int] | None:
+    """A run of whole tokens spelling ``wrong`` (or a token whose base or surface starts with it, for
+    adjective stems such as 素晴らし), not glued to a number (30分)."""
+    for i, t in enumerate(tokens):
+        if t.pos == "名詞" and t.pos1 == "数":
+            continue
+        if i > 0 and tokens[i - 1].pos1 == "数" and len(wrong) == 1:
+            continue
+        if t.surface == wrong or t.base == wrong or (len(wrong) >= 2 and t.surface.startswith(wrong)):
+            return t.start, t.end
+        text = t.surface
+        for u in tokens[i + 1 : i + 4]:
+            if u.start != tokens[i].start + len(text):
+                break
+            text += u.surface
+            if text == wrong:
+                return t.start, u.end
+            if not wrong.startswith(text):
+                break
+    return None
+
+
+class WrongSense(Check):
+    id = "sense"
+    name = N_("Wrong sense of a word")
+    description = N_(
+        "A word with several meanings rendered in the wrong one for its context (“minutes” of a "
+        "meeting as 分, a court “sentence” as 文, a card “charged” as 告発), from the shipped, "
+        "user-extendable sense lexicon."
+    )
+    category = "Accuracy/Mistranslation"
+    severity = Severity.MAJOR
+
+    def __init__(self, context: QaContext, params: Any = None, severity: Severity | None = None) -> None:
+        super().__init__(context, params, severity)
+        rows, errors = senses_for(context.include_user, tuple(context.extra_lexicons.get("senses", ())))
+        if errors:
+            raise errors[0]
+        self.by_word: dict[str, list[Sense]] = {}
+        for row in rows:
+            self.by_word.setdefault(row.word, []).append(row)
+
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        source, target = segment.source, segment.target
+        if not source or not target:
+            return
+        words = english.words(source)
+        hits = [w for w in words if w.lemma in self.by_word or w.lower in self.by_word]
+        if not hits:
+            return
+        tokens = list(japanese.tokens(target))
+        reported: set[tuple[int, int]] = set()
+        for (es, ee), (js, je) in sentence_pairs(source, target):
+            sentence_words = [w for w in words if es <= w.start and w.end <= ee]
+            lemmas = {w.lemma for w in sentence_words} | {w.lower for w in sentence_words}
+            raw = source[es:ee]
+            unit = [t for t in tokens if js <= t.start and t.end <= je]
+            ja_text = target[js:je]
+            for w in hits:
+                if not (es <= w.start and w.end <= ee):
+                    continue
+                rows = self.by_word.get(w.lemma, []) + (
+                    self.by_word.get(w.lower, []) if w.lower != w.lemma else []
+                )
+                applicable = []
+                for row in rows:
+                    cues = {c for c in row.cues if c in lemmas or (not c.isalpha() and c in raw)}
+                    cues.discard(row.word)
+                    if cues:
+                        applicable.append((row, cues))
+                # a right rendering of any sense the context allows settles it
+                if any(r in ja_text for row, _cues in applicable for r in row.right):
+                    continue
+                for row, cues in applicable:
+                    for wrong in row.wrong:
+                        span = _token_match(unit, wrong)
+                        if span is None or span in reported:
+                            continue
+                        reported.add(span)
+                        message = _(
+                            "“{word}” here means {meaning} (context: {cue}); the translation says “{ja}”."
+                        ).format(
+                            word=w.text,
+                            meaning=row.meaning or " / ".join(row.right),
+                            cue=", ".join(sorted(cues)[:2]),
+                            ja=target[span[0] : span[1]],
+                        )
+                        yield self.finding(
+                            segment,
+                            Side.TARGET,
+                            span[0],
+                            span[1],
+                            message,
+                            row.right[0] if row.right else None,
+                            evidence=(w.start, w.end),
+                        )
+                        break

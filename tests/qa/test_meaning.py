@@ -1,0 +1,168 @@
+"""The cross-lingual meaning checks (issue 14): polarity, comparison and bounds, placeholders, word sense.
+
+Table-driven: each bad pair must give a finding of the check on the expected Japanese (or English) text,
+with the English evidence span; each good pair (the same sentence translated correctly) must give none."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import findings
+
+POLARITY_BAD = [
+    ("The board has not approved the plan.", "理事会は計画を承認した。", "承認した", "not approved"),
+    (
+        "Ashworth said the hospital had not received any money.",
+        "アシュワース氏は、病院が資金を受け取ったと述べた。",
+        "受け取った",
+        "not received",
+    ),
+    (
+        "Deleted notes are not synced to other devices.",
+        "削除されたノートは他のデバイスに同期されます。",
+        "同期されます",
+        "not synced",
+    ),
+    ("The company never paid the fee.", "同社はその手数料を支払った。", "支払った", "never paid"),
+    ("The team played well.", "チームは良いプレーをしなかった。", "しなかった", None),
+]
+POLARITY_GOOD = [
+    ("The board has not approved the plan.", "理事会は計画を承認していない。"),
+    (
+        "United have lost only one of their last 12 matches.",
+        "ユナイテッドは直近12試合でわずか1敗しかしていない。",
+    ),
+    ("Staff must wear a badge.", "職員はバッジを着用しなければならない。"),
+    ("The unit was not only larger but also safer.", "病棟は大きいだけでなく、より安全でもある。"),
+    ("The targets were unchanged.", "目標に変更はない。"),
+    ("No patient will have to travel to Leeds.", "リーズまで行く必要のある患者はいなくなります。"),
+    ("Sharing is free for students.", "学生は共有を無料で使える。"),
+    ("Prices rose sharply.", "価格は急騰した。"),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "span", "evidence"), POLARITY_BAD)
+def test_polarity_flip_is_found_with_evidence(en: str, ja: str, span: str, evidence: str | None) -> None:
+    [f] = findings([(en, ja)], "polarity")
+    assert f.side.value == "target" and f.text == span, f
+    assert f.source_start is not None and f.source_end is not None
+    if evidence:
+        assert evidence in en[f.source_start : f.source_end]
+    assert "“" in f.message
+
+
+@pytest.mark.parametrize(("en", "ja"), POLARITY_GOOD)
+def test_polarity_agreement_is_silent(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "polarity") == []
+
+
+COMPARISON_BAD = [
+    ("Fewer than 40 beds are free.", "40床以上が空いている。", "40床以上", "Fewer than 40"),
+    (
+        "More than 28,000 fans watched.",
+        "2万8000人未満のファンが観戦した。",
+        "2万8000人未満",
+        "More than 28,000",
+    ),
+    ("Prices rose by up to 20 percent.", "価格は少なくとも20%上昇した。", "少なくとも20", "up to 20 percent"),
+    ("The file is larger than 25 MB.", "ファイルが25 MB未満です。", "25 MB未満", "larger than 25"),
+    ("Losses will stay below 2 percent.", "損失は2%を上回る見込みだ。", "2%を上回", "below 2"),
+    (
+        "The risk was 30 percent higher than in others.",
+        "リスクは他の人より30%低かった。",
+        "低かった",
+        "higher than",
+    ),
+]
+COMPARISON_GOOD = [
+    ("Fewer than 40 beds are free.", "空いているのは40床未満だ。"),
+    ("More than 1,000 residents signed.", "1000人を超える住民が署名した。"),
+    ("Backups are kept for up to 30 days.", "バックアップは最大30日間保存される。"),
+    ("Costs were higher than expected.", "コストは予想より高かった。"),
+    ("Open from 9 a.m. to 8 p.m.", "午前9時から午後8時まで営業。"),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "span", "evidence"), COMPARISON_BAD)
+def test_reversed_bound_is_found(en: str, ja: str, span: str, evidence: str) -> None:
+    [f] = findings([(en, ja)], "comparison")
+    assert f.text.startswith(span) or (span.startswith(f.text) and len(f.text) >= 2), f
+    assert evidence in en[f.source_start : f.source_end]
+
+
+@pytest.mark.parametrize(("en", "ja"), COMPARISON_GOOD)
+def test_matching_bound_is_silent(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "comparison") == []
+
+
+PLACEHOLDER_CASES = [
+    ('Click "Save %s as…" to export.', "「名前を付けて保存…」をクリックします。", ["%s"], []),
+    ("Unable to connect to {server}.", "サーバーに接続できません。", ["{server}"], []),
+    ("Your trial ends in <b>14 days</b>.", "試用期間は残り14日です。", ["<b>", "</b>"], []),
+    ("Hello, %1$s! You have %2$d messages.", "こんにちは、%1$sさん！%2$d件あります。", [], []),
+    ("Use ${HOME} and &amp; here.", "ここで${HOME}と&amp;と{0}を使う。", [], ["{0}"]),
+    ("A 50% discount, {unclosed and 100 %", "50%割引、{unclosed と 100 %", [], []),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "missing", "extra"), PLACEHOLDER_CASES)
+def test_placeholders_same_count_and_kind(en: str, ja: str, missing: list[str], extra: list[str]) -> None:
+    found = findings([(en, ja)], "placeholders")
+    assert sorted(f.text for f in found if f.side.value == "source") == sorted(missing)
+    assert sorted(f.text for f in found if f.side.value == "target") == sorted(extra)
+
+
+SENSE_BAD = [
+    (
+        "The minutes of the meeting are published online.",
+        "その会議の分はオンラインで公開されている。",
+        "分",
+        "minutes",
+    ),
+    ("The judge said the sentence would stand.", "判事は、その文は維持されると述べた。", "文", "sentence"),
+    (
+        "Your card will be charged when the trial ends.",
+        "試用期間が終了すると、カードが告発されます。",
+        "告発",
+        "charged",
+    ),
+    (
+        "The interest on the bank's bonds was raised.",
+        "同行の債券の関心は引き上げられた。",
+        "関心",
+        "interest",
+    ),
+]
+SENSE_GOOD = [
+    ("The minutes of the meeting are published online.", "その会議の議事録はオンラインで公開されている。"),
+    ("The meeting lasted 30 minutes.", "会議は30分続いた。"),
+    ("Your card will be charged when the trial ends.", "試用期間が終了すると、カードに請求されます。"),
+    ("Investors showed little interest in the bonds.", "投資家はその債券にほとんど関心を示さなかった。"),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "span", "word"), SENSE_BAD)
+def test_wrong_sense_is_found(en: str, ja: str, span: str, word: str) -> None:
+    [f] = findings([(en, ja)], "sense")
+    assert f.text == span
+    assert en[f.source_start : f.source_end].lower() == word
+    assert f.suggestion
+
+
+@pytest.mark.parametrize(("en", "ja"), SENSE_GOOD)
+def test_right_sense_is_silent(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "sense") == []
+
+
+def test_bad_input_gives_a_finding_or_nothing() -> None:
+    long_en = ("The board did not approve the plan, and more than 40 beds were free. " * 150)[:10000]
+    long_ja = ("理事会は計画を承認した。40床以上が空いていた。" * 400)[:10000]
+    cases = [
+        ("", "理事会は承認した。"),
+        ("The board did not approve it.", ""),
+        ("Привет, мир! 你好", "Привет мир"),
+        ("{0 %1$ <b <unclosed & ${", "{0 %1$ <b"),
+        (long_en, long_ja),
+    ]
+    for check in ("polarity", "comparison", "placeholders", "sense"):
+        findings(cases, check)  # no error, spans exact (checked by the helper)
