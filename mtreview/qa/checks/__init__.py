@@ -13,6 +13,7 @@ from mtreview.qa.checks.polarity import Polarity
 from mtreview.qa.checks.sense import WrongSense
 from mtreview.qa.checks.style import PunctuationWidth, RegisterMix
 from mtreview.qa.checks.terms import GlossaryCheck
+from mtreview.qa.checks.units import Dates, Units
 from mtreview.qa.checks.untranslated import Identical, Untranslated
 
 BUILTIN_CHECKS: tuple[type[Check], ...] = (
@@ -31,6 +32,8 @@ BUILTIN_CHECKS: tuple[type[Check], ...] = (
     Comparison,
     WrongSense,
     Placeholders,
+    Units,
+    Dates,
 )
 
 __all__ = ["BUILTIN_CHECKS"]

@@ -1,0 +1,309 @@
+"""Quantities with units, and dates and times compared as values.
+
+``units``: a value whose unit changed dimension-preservingly (250 mg → 250g, 10 km → 10マイル) or turned from
+percentage points into percent (0.2 percentage points → 0.2%). Values equal after conversion (0.3 g for
+300 mg) are fine; the plain value check is ``numbers``'s.
+
+``dates``: weekdays (Monday ↔ 月曜日, (月)), the direction of relative days (last/next/this ↔ 先/来/今,
+yesterday ↔ 昨日) and times of day with a.m./p.m. (10:30 p.m. ↔ 午後10時30分, 22:30) must agree; month and day numbers are
+``numbers``'s business (a wrong day is a wrong number).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mtreview.domain.model import Severity, Side
+from mtreview.i18n import N_, _
+from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.context import DocumentFacts
+from mtreview.qa.jtext import to_halfwidth_ascii
+
+_EN_UNITS = {
+    "mg": ("mass", 1e-3),
+    "milligram": ("mass", 1e-3),
+    "milligrams": ("mass", 1e-3),
+    "g": ("mass", 1.0),
+    "gram": ("mass", 1.0),
+    "grams": ("mass", 1.0),
+    "kg": ("mass", 1e3),
+    "kilogram": ("mass", 1e3),
+    "kilograms": ("mass", 1e3),
+    "mcg": ("mass", 1e-6),
+    "µg": ("mass", 1e-6),
+    "microgram": ("mass", 1e-6),
+    "micrograms": ("mass", 1e-6),
+    "mm": ("length", 1e-3),
+    "cm": ("length", 1e-2),
+    "m": ("length", 1.0),
+    "km": ("length", 1e3),
+    "metre": ("length", 1.0),
+    "metres": ("length", 1.0),
+    "meter": ("length", 1.0),
+    "meters": ("length", 1.0),
+    "kilometre": ("length", 1e3),
+    "kilometres": ("length", 1e3),
+    "kilometer": ("length", 1e3),
+    "kilometers": ("length", 1e3),
+    "mile": ("length", 1609.344),
+    "miles": ("length", 1609.344),
+    "ml": ("volume", 1e-3),
+    "millilitres": ("volume", 1e-3),
+    "milliliters": ("volume", 1e-3),
+    "l": ("volume", 1.0),
+    "litre": ("volume", 1.0),
+    "litres": ("volume", 1.0),
+    "liter": ("volume", 1.0),
+    "liters": ("volume", 1.0),
+    "kb": ("data", 1e3),
+    "mb": ("data", 1e6),
+    "gb": ("data", 1e9),
+    "tb": ("data", 1e12),
+    "percent": ("pct", 1.0),
+    "per cent": ("pct", 1.0),
+    "%": ("pct", 1.0),
+    "percentage point": ("pp", 1.0),
+    "percentage points": ("pp", 1.0),
+}
+_JA_UNITS = {
+    "mg": ("mass", 1e-3),
+    "ミリグラム": ("mass", 1e-3),
+    "g": ("mass", 1.0),
+    "グラム": ("mass", 1.0),
+    "kg": ("mass", 1e3),
+    "キログラム": ("mass", 1e3),
+    "キロ": ("mass?", 1e3),
+    "μg": ("mass", 1e-6),
+    "マイクログラム": ("mass", 1e-6),
+    "mm": ("length", 1e-3),
+    "ミリ": ("length?", 1e-3),
+    "cm": ("length", 1e-2),
+    "センチ": ("length", 1e-2),
+    "km": ("length", 1e3),
+    "キロメートル": ("length", 1e3),
+    "メートル": ("length", 1.0),
+    "m": ("length", 1.0),
+    "マイル": ("length", 1609.344),
+    "ml": ("volume", 1e-3),
+    "ミリリットル": ("volume", 1e-3),
+    "リットル": ("volume", 1.0),
+    "l": ("volume", 1.0),
+    "kb": ("data", 1e3),
+    "mb": ("data", 1e6),
+    "gb": ("data", 1e9),
+    "tb": ("data", 1e12),
+    "%": ("pct", 1.0),
+    "パーセント": ("pct", 1.0),
+    "ポイント": ("pp", 1.0),
+    "pt": ("pp", 1.0),
+}
+EN_QUANTITY = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(percentage points?|per cent|percent|%|"
+    r"milligrams?|micrograms?|mcg|µg|mg|kilograms?|kg|grams?|g|kilometres?|kilometers?|km|miles?|metres?|"
+    r"meters?|mm|cm|m|millilitres|milliliters|ml|litres?|liters?|l|kb|mb|gb|tb)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+JA_QUANTITY = re.compile(
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(マイクログラム|ミリグラム|キログラム|キロメートル|ミリリットル|"
+    r"パーセント|ポイント|グラム|リットル|メートル|センチ|マイル|キロ|ミリ|mg|μg|kg|km|cm|mm|ml|g|m|l|kb|mb|gb|tb|pt|%)"
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def _value(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _dims_match(a: str, b: str) -> bool:
+    return a.rstrip("?") == b.rstrip("?")
+
+
+class Units(Check):
+    id = "units"
+    name = N_("Units")
+    description = N_(
+        "A quantity whose unit changed in the translation: 250 mg rendered 250g, 10 km rendered 10マイル, "
+        "percentage points rendered as percent. Conversions that keep the value (0.3 g for 300 mg) pass."
+    )
+    category = "Accuracy/Mistranslation"
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        source, target = segment.source, segment.target
+        if not target:
+            return
+        src = list(EN_QUANTITY.finditer(source))
+        if not src:
+            return
+        folded = to_halfwidth_ascii(target)
+        tgt = list(JA_QUANTITY.finditer(folded))
+        if not tgt:
+            return
+        for m in src:
+            unit = _EN_UNITS.get(m.group(2).lower())
+            if unit is None:
+                continue
+            dim, factor = unit
+            value = _value(m.group(1)) * factor
+            same_number = [t for t in tgt if abs(_value(t.group(1)) - _value(m.group(1))) < 1e-9]
+            converted = [
+                t
+                for t in tgt
+                if _dims_match(_JA_UNITS[t.group(2).lower()][0], dim)
+                and abs(_value(t.group(1)) * _JA_UNITS[t.group(2).lower()][1] - value) <= 1e-9 * max(1, value)
+            ]
+            if converted or not same_number:
+                continue
+            for t in same_number:
+                t_dim, _f = _JA_UNITS[t.group(2).lower()]
+                related = {dim.rstrip("?"), t_dim.rstrip("?")} <= {"pct", "pp"} or _dims_match(t_dim, dim)
+                if related:
+                    yield self.finding(
+                        segment,
+                        Side.TARGET,
+                        t.start(),
+                        t.end(),
+                        _("English says {en}; the translation says {ja}.").format(
+                            en=f"“{m.group()}”", ja=f"“{target[t.start() : t.end()]}”"
+                        ),
+                        evidence=(m.start(), m.end()),
+                    )
+                    break
+
+
+WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS_JA = "月火水木金土日"
+EN_WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
+JA_WEEKDAY = re.compile(r"([月火水木金土日])曜(?:日)?|[(（]([月火水木金土日])[)）]")
+EN_RELATIVE = re.compile(r"\b(last|next|this|yesterday|tomorrow|today|tonight)\b", re.IGNORECASE)
+JA_RELATIVE = re.compile(
+    r"先週|先月|昨年|去年|昨日|昨夜|前日|来週|来月|来年|明日|翌日|翌週|今週|今月|今年|今日|今夜"
+)
+EN_TIME = re.compile(
+    r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)|\b(noon|midnight)\b", re.IGNORECASE
+)
+JA_TIME = re.compile(r"(午前|午後)?\s?(\d{1,2})時(?:(\d{1,2})分|半)?|(\d{1,2}):(\d{2})|(正午|真夜中|深夜0時)")
+
+
+def _en_times(text: str) -> list[tuple[int, int, int, int]]:
+    out = []
+    for m in EN_TIME.finditer(text):
+        if m.group(4):
+            out.append((12 if m.group(4).lower() == "noon" else 0, 0, m.start(), m.end()))
+            continue
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        mark = m.group(3).lower()
+        if hour > 12:
+            continue
+        if mark.startswith("p") and hour != 12:
+            hour += 12
+        elif mark.startswith("a") and hour == 12:
+            hour = 0
+        elif "clock" in mark:
+            continue  # no half of the day: compared by numbers
+        out.append((hour, minute, m.start(), m.end()))
+    return out
+
+
+def _ja_times(text: str) -> list[tuple[int, int, int, int, bool]]:
+    """(hour, minute, start, end, half-day known)."""
+    out = []
+    for m in JA_TIME.finditer(text):
+        if m.group(6):
+            out.append((12 if m.group(6) == "正午" else 0, 0, m.start(), m.end(), True))
+        elif m.group(4):
+            out.append((int(m.group(4)), int(m.group(5)), m.start(), m.end(), int(m.group(4)) > 12))
+        else:
+            hour = int(m.group(2))
+            minute = 30 if m.group().endswith("半") else int(m.group(3) or 0)
+            half = m.group(1)
+            if half == "午後" and hour < 12:
+                hour += 12
+            out.append((hour, minute, m.start(), m.end(), bool(half) or hour > 12))
+    return out
+
+
+class Dates(Check):
+    id = "dates"
+    name = N_("Dates and times")
+    description = N_(
+        "Weekdays, relative days (last/next Tuesday, yesterday) and times of day (10:30 p.m.) compared as "
+        "values: 先週木曜日 for “last Friday”, 午前10時30分 for “10:30 p.m.”."
+    )
+    category = "Accuracy/Mistranslation"
+    severity = Severity.MAJOR
+
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        source, target = segment.source, segment.target
+        if not target or not source:
+            return
+        en_days = {(WEEKDAYS_EN.index(m.group(1).lower() + "day")): m for m in EN_WEEKDAY.finditer(source)}
+        if en_days or "曜" in target:
+            for m in JA_WEEKDAY.finditer(target):
+                day = WEEKDAYS_JA.index(m.group(1) or m.group(2))
+                if en_days and day not in en_days:
+                    ev = next(iter(en_days.values()))
+                    yield self.finding(
+                        segment,
+                        Side.TARGET,
+                        m.start(),
+                        m.end(),
+                        _("English says {en}; the translation says {ja}.").format(
+                            en=f"“{ev.group()}”", ja=f"“{m.group()}”"
+                        ),
+                        evidence=(ev.start(), ev.end()),
+                    )
+        en_rel = [m for m in EN_RELATIVE.finditer(source)]
+        if en_rel:
+            ja_rel = list(JA_RELATIVE.finditer(target))
+            en_dirs = {_en_direction(m.group().lower()) for m in en_rel}
+            for m in ja_rel:
+                d = _ja_direction(m.group())
+                if d != 0 and -d in en_dirs and d not in en_dirs:
+                    ev = next(x for x in en_rel if _en_direction(x.group().lower()) == -d)
+                    yield self.finding(
+                        segment,
+                        Side.TARGET,
+                        m.start(),
+                        m.end(),
+                        _("English says {en}; the translation says {ja}.").format(
+                            en=f"“{ev.group()}”", ja=f"“{m.group()}”"
+                        ),
+                        evidence=(ev.start(), ev.end()),
+                    )
+        if ("m." in source or "m " in source or "pm" in source or "am" in source or "noon" in source) and (
+            "時" in target or ":" in target
+        ):
+            en_times = _en_times(source)
+            if en_times:
+                values = {(h, mi) for h, mi, _s, _e in en_times}
+                for h, mi, s, e, known in _ja_times(target):
+                    if (h, mi) in values or (not known and ((h + 12) % 24, mi) in values):
+                        continue
+                    same_clock = [t for t in en_times if t[0] % 12 == h % 12 and t[1] == mi]
+                    if same_clock and known:
+                        ev = same_clock[0]
+                        yield self.finding(
+                            segment,
+                            Side.TARGET,
+                            s,
+                            e,
+                            _("English says {en}; the translation says {ja}.").format(
+                                en=f"“{source[ev[2] : ev[3]]}”", ja=f"“{target[s:e]}”"
+                            ),
+                            evidence=(ev[2], ev[3]),
+                        )
+
+
+def _en_direction(word: str) -> int:
+    return {"last": -1, "yesterday": -1, "next": 1, "tomorrow": 1}.get(word, 0)
+
+
+def _ja_direction(word: str) -> int:
+    if word[0] in "先昨去前":
+        return -1
+    if word[0] in "来明翌":
+        return 1
+    return 0
