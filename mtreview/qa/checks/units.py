@@ -4,9 +4,9 @@
 percentage points into percent (0.2 percentage points → 0.2%). Values equal after conversion (0.3 g for
 300 mg) are fine; the plain value check is ``numbers``'s.
 
-``dates``: weekdays (Monday ↔ 月曜日, (月)), the direction of relative days (last/next/this ↔ 先/来/今,
-yesterday ↔ 昨日) and times of day with a.m./p.m. (10:30 p.m. ↔ 午後10時30分, 22:30) must agree; month and day numbers are
-``numbers``'s business (a wrong day is a wrong number).
+``dates``: weekdays (Monday ↔ 月曜日, (月)), the direction of relative days (last/next/this ↔
+先/来/今, yesterday ↔ 昨日) and times of day with a.m./p.m. (10:30 p.m. ↔ 午後10時30分, 22:30) must
+agree; month and day numbers are ``numbers``'s business (a wrong day is a wrong number).
 """
 
 from __future__ import annotations
