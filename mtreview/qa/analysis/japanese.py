@@ -10,9 +10,10 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 _LOCK = threading.Lock()
-_TAGGER = None
+_TAGGER: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,7 @@ class Token:
         return self.pos in ("動詞", "形容詞", "副詞") and self.pos1 != "非自立"
 
 
-def _tagger():  # type: ignore[no-untyped-def]
+def _tagger() -> Any:
     global _TAGGER
     if _TAGGER is None:
         import ipadic

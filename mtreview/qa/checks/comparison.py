@@ -113,9 +113,9 @@ def english_bounds(source: str) -> list[tuple[str, int, int, float]]:
     for q in quantities:
         if not q.required and q.value > 1000:
             continue
-        m = EN_AFTER.match(source, q.end)
-        if m and (m.group("up") or m.group("down")):
-            out.append((UP if m.group("up") else DOWN, q.start, m.end(), q.value))
+        after = EN_AFTER.match(source, q.end)
+        if after and (after.group("up") or after.group("down")):
+            out.append((UP if after.group("up") else DOWN, q.start, after.end(), q.value))
     return out
 
 

@@ -284,16 +284,16 @@ class Dates(Check):
                         continue
                     same_clock = [t for t in en_times if t[0] % 12 == h % 12 and t[1] == mi]
                     if same_clock and known:
-                        ev = same_clock[0]
+                        tv = same_clock[0]
                         yield self.finding(
                             segment,
                             Side.TARGET,
                             s,
                             e,
                             _("English says {en}; the translation says {ja}.").format(
-                                en=f"“{source[ev[2] : ev[3]]}”", ja=f"“{target[s:e]}”"
+                                en=f"“{source[tv[2] : tv[3]]}”", ja=f"“{target[s:e]}”"
                             ),
-                            evidence=(ev[2], ev[3]),
+                            evidence=(tv[2], tv[3]),
                         )
 
 
