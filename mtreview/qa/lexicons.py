@@ -1,7 +1,8 @@
 """Lexicons the checks read, shipped as data and extendable by the user.
 
 Files (UTF-8, ``#`` starts a comment line, blank lines ignored) in ``resources/lexicons/`` (see
-``mtreview.paths``) and, with the same names, in the user's lexicon folder (``<data dir>/lexicons``) or given explicitly:
+``mtreview.paths``) and, with the same names, in the user's lexicon folder (``<data dir>/lexicons``) or
+given explicitly:
 
 * ``idioms.tsv`` — ``idiom <TAB> pattern <TAB> literal|words <TAB> accepted|renderings <TAB> meaning``.
   ``pattern`` may be empty (the idiom itself is the pattern) or use the small pattern language below, or
