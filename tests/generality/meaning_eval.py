@@ -56,6 +56,8 @@ def _locate(documents: list, spec: dict) -> Gold:  # type: ignore[type-arg]
             i = text.find(spec["in"])
             if i >= 0:
                 hits.append((s, text, i))
+    if not hits:  # the aligner left that line unpaired (target-only lines are not segments): a miss
+        return Gold(spec["kind"], side, "", 0, 0, spec["span"])
     if len(hits) != 1:
         raise ValueError(f"gold piece {spec['in']!r} found in {len(hits)} segments")
     s, text, i = hits[0]
