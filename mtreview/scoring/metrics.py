@@ -12,6 +12,19 @@ integers, as sacrebleu's own aggregation is).
 
 Scores are ``None`` where a segment has no corrected text and for a corpus with no corrected segment;
 never NaN.
+
+Configurations, chosen for Japanese (each visible in its signature):
+
+- chrF: sacrebleu's defaults (character 6-grams, no word n-grams, whitespace ignored). Characters are what
+  Japanese has instead of spaces, so chrF needs no tokenizer; chrF++'s word n-grams would count whole
+  space-less sentences as one "word" and are left off (``nw:0``).
+- TER: ``normalized=True, asian_support=True`` (``norm:yes|asian:yes``). sacrebleu applies Asian support
+  only while normalising (sacrebleu issue 229): with ``asian_support`` alone a Japanese sentence is one
+  token and every edit scores TER 100. Normalised, kanji and CJK punctuation become tokens of their own
+  (kana runs between them stay one token each, as sacrebleu's tercom port does), so one wrong word costs
+  a few edits out of many. The number equals ``sacrebleu -m ter --ter-normalized --ter-asian-support``.
+- BLEU: corpus only (never per segment), with the ``ja-mecab`` tokenizer (``sacrebleu[ja]``); where MeCab
+  cannot load, ``char`` — the signature says which. The default ``13a`` tokenizer sees no Japanese words.
 """
 
 from __future__ import annotations
@@ -27,6 +40,9 @@ from sacrebleu.metrics.ter import TER
 
 BLEU_TOKENIZER = "ja-mecab"
 BLEU_FALLBACK_TOKENIZER = "char"
+TER_NORMALIZED = True
+"""Without it sacrebleu ignores ``asian_support`` and never splits Japanese (module docstring)."""
+TER_ASIAN_SUPPORT = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,7 +66,7 @@ def chrf_metric() -> CHRF:
 
 @functools.lru_cache(maxsize=1)
 def ter_metric() -> TER:
-    metric = TER(asian_support=True)
+    metric = TER(normalized=TER_NORMALIZED, asian_support=TER_ASIAN_SUPPORT)
     metric.corpus_score(["a"], [["a"]])  # sets nrefs:1 for the signature
     return metric
 

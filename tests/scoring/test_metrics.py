@@ -33,6 +33,11 @@ PAIRS = [
 ]
 
 
+def _direct_ter() -> TER:
+    """sacrebleu's TER as its CLI computes it with ``--ter-normalized --ter-asian-support``."""
+    return TER(normalized=True, asian_support=True)
+
+
 def _direct_bleu() -> BLEU:
     try:
         metric = BLEU(tokenize="ja-mecab")
@@ -59,7 +64,7 @@ def test_mt_and_corrected_cannot_be_swapped_or_passed_positionally() -> None:
 def test_segment_scores_equal_sacrebleu(mt: str, corrected: str) -> None:
     stats = one_segment_stats(MetricInput(mt=mt, corrected=corrected))
     assert metrics.chrf_of(stats.chrf) == CHRF().sentence_score(mt, [corrected]).score
-    assert metrics.ter_of(stats.ter) == TER(asian_support=True).sentence_score(mt, [corrected]).score
+    assert metrics.ter_of(stats.ter) == _direct_ter().sentence_score(mt, [corrected]).score
     for value in (metrics.chrf_of(stats.chrf), metrics.ter_of(stats.ter), metrics.bleu_of(stats.bleu)):
         assert not math.isnan(value)
 
@@ -70,7 +75,7 @@ def test_corpus_scores_equal_sacrebleu_corpus_calls() -> None:
     got = corpus_scores(segment_stats([MetricInput(mt=m, corrected=c) for m, c in PAIRS]))
     assert got.segments == len(PAIRS)
     assert got.chrf == CHRF().corpus_score(hyps, refs).score
-    assert got.ter == TER(asian_support=True).corpus_score(hyps, refs).score
+    assert got.ter == _direct_ter().corpus_score(hyps, refs).score
     assert got.bleu == _direct_bleu().corpus_score(hyps, refs).score
 
 
@@ -109,7 +114,7 @@ def test_aggregator_after_edits_equals_corpus_score_from_scratch() -> None:
         got = agg.scores()
         assert got.segments == len(keep)
         assert got.chrf == CHRF().corpus_score(hyps, refs).score
-        assert got.ter == TER(asian_support=True).corpus_score(hyps, refs).score
+        assert got.ter == _direct_ter().corpus_score(hyps, refs).score
         assert got.bleu == _direct_bleu().corpus_score(hyps, refs).score
 
 
@@ -123,13 +128,54 @@ def test_property_corpus_from_statistics_is_exact(pairs: list[tuple[str, str]]) 
     refs = [[c for _, c in pairs]]
     got = corpus_scores(segment_stats([MetricInput(mt=m, corrected=c) for m, c in pairs]))
     assert got.chrf == CHRF().corpus_score(hyps, refs).score
-    assert got.ter == TER(asian_support=True).corpus_score(hyps, refs).score
+    assert got.ter == _direct_ter().corpus_score(hyps, refs).score
 
 
 def test_signatures_name_the_tokenizer_and_asian_support() -> None:
     sig = metrics.signatures()
-    assert "asian:yes" in sig["ter"]
+    # Asian support only takes effect with normalisation (sacrebleu issue 229): both are in the signature.
+    assert "norm:yes" in sig["ter"] and "asian:yes" in sig["ter"]
+    direct = _direct_ter()
+    direct.corpus_score(["a"], [["a"]])
+    assert sig["ter"] == str(direct.get_signature())
     assert (
         sig["bleu"].split("|")[3] in ("tok:ja-mecab-0.996-IPA", "tok:char") or "tok:ja-mecab" in sig["bleu"]
     )
     assert sig["chrf"].startswith("nrefs:1|")
+
+
+# One wrong word in an otherwise right sentence (our own sentences, kanji, kana and katakana mixed): a
+# reviewer fixes one word, and TER must say "a small edit", as chrF does.
+ONE_WORD_EDITS = [
+    (
+        "図書館長のタナカ社は、来月から開館時間を延長すると発表した。",
+        "図書館長のタナカ氏は、来月から開館時間を延長すると発表した。",
+    ),
+    (
+        "博物館の入場料は、大人一人につき千二百円から千五百ドルに値上げされる。",
+        "博物館の入場料は、大人一人につき千二百円から千五百円に値上げされる。",
+    ),
+    (
+        "週末の市場では、地元の農家が朝早くから新鮮な野菜と果物を売っている。",
+        "週末の市場では、地元の農家が朝早くから新鮮な野菜と果実を売っている。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("mt", "corrected"), ONE_WORD_EDITS)
+def test_one_word_edit_gives_a_small_ter(mt: str, corrected: str) -> None:
+    pair = MetricInput(mt=mt, corrected=corrected)
+    ter = metrics.sentence_ter(pair)
+    assert 0 < ter <= 15, ter
+    assert metrics.sentence_chrf(pair) > 80
+    # What it replaces: Asian support without normalisation leaves the sentence one token, TER 100.
+    assert TER(asian_support=True).sentence_score(mt, [corrected]).score == 100.0
+    assert ter == _direct_ter().sentence_score(mt, [corrected]).score
+
+
+def test_document_ter_of_a_lightly_edited_document_is_small() -> None:
+    pairs = [MetricInput(mt=m, corrected=c) for m, c in ONE_WORD_EDITS]
+    pairs += [MetricInput(mt=c, corrected=c) for _, c in ONE_WORD_EDITS]  # three untouched segments
+    got = corpus_scores(segment_stats(pairs))
+    assert got.ter is not None and 0 < got.ter < 10
+    assert got.bleu is not None and got.bleu > 50

@@ -113,7 +113,10 @@ def test_project_scores(project: Path) -> None:
     hyps = [SEGMENTS[0][1], SEGMENTS[2][1]]
     refs = [["マーロウは計画がうまくいくと言った。", "変化は大きかった。"]]
     assert doc["chrf"] == sacrebleu.corpus_chrf(hyps, refs).score
-    assert doc["ter"] == sacrebleu.metrics.TER(asian_support=True).corpus_score(hyps, refs).score
+    assert (
+        doc["ter"]
+        == sacrebleu.metrics.TER(normalized=True, asian_support=True).corpus_score(hyps, refs).score
+    )
     assert doc["bleu"] is not None
     other = next(d for d in out["documents"] if d["name"] == "empty-ish")
     assert other["chrf"] is None and other["bleu"] is None and other["pass"] is True
@@ -195,3 +198,29 @@ def test_empty_project_and_empty_texts_give_nulls_not_nan(tmp_path: Path) -> Non
     assert (
         doc["chrf"] == 0.0 and doc["ter"] == 0.0 and doc["mqm_per_100_words"] == 0.0 and doc["quality"] == 100
     )
+
+
+def test_document_scores_equal_the_sacrebleu_command_line(project: Path, tmp_path: Path) -> None:
+    """An independent judge: sacrebleu's own CLI, given the MT and the corrections as files and the
+    options our signatures name, prints the same chrF, TER and BLEU and the same signatures."""
+    import subprocess
+    import sys
+
+    out = _score(project)
+    doc = next(d for d in out["documents"] if d["name"] == "article")
+    hyp, ref = tmp_path / "mt.txt", tmp_path / "corrected.txt"
+    hyp.write_text(f"{SEGMENTS[0][1]}\n{SEGMENTS[2][1]}\n", encoding="utf-8")
+    ref.write_text("マーロウは計画がうまくいくと言った。\n変化は大きかった。\n", encoding="utf-8")
+    tok = re.search(r"tok:([a-z-]+?)(?:-\d|\|)", out["signatures"]["bleu"])
+    assert tok is not None
+    args = [sys.executable, "-m", "sacrebleu", str(ref), "-i", str(hyp), "-w", "6"]
+    for metric, extra in (
+        ("chrf", []),
+        ("ter", ["--ter-normalized", "--ter-asian-support"]),
+        ("bleu", ["--tokenize", tok.group(1)]),
+    ):
+        run = subprocess.run([*args, "-m", metric, *extra], capture_output=True, text=True, check=True)
+        printed = json.loads(run.stdout)
+        assert printed["score"] == pytest.approx(doc[metric], abs=1e-6), metric
+        assert printed["signature"] == out["signatures"][metric], metric
+    assert "norm:yes" in out["signatures"]["ter"] and "asian:yes" in out["signatures"]["ter"]
