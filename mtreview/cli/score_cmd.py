@@ -64,14 +64,14 @@ def command(location: str, as_json: bool, source_errors: str) -> None:
         click.echo(
             f"{d.name}\t"
             + _(
-                "segments {n}  MQM {p:.2f}  per 100 words {w:.2f}  quality {q:.1f}  {verdict}  "
+                "segments {n}  MQM {p:.2f}  per 100 words {w:.2f}  quality {q}  {verdict}  "
                 "chrF {c}  TER {t}  BLEU {b}"
             ).format(
                 n=d.segments,
                 p=d.mqm_penalty,
                 w=d.mqm_per_100_words,
-                q=d.quality,
-                verdict=_("PASS") if d.passed else _("FAIL"),
+                q=d.judgement.quality_text(),
+                verdict=d.judgement.label(),
                 c=_fmt(d.chrf),
                 t=_fmt(d.ter),
                 b=_fmt(d.bleu),

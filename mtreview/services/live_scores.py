@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from mtreview.domain.model import Annotation, AnnotationState, Changes, Segment, Severity
 from mtreview.domain.progress import NO_PROGRESS, Progress
-from mtreview.scoring import metrics
+from mtreview.scoring import metrics, verdict
 from mtreview.scoring.mqm import DocumentMqm, MqmAggregator
 from mtreview.services.project import ProjectService
 from mtreview.services.scores import project_policy
@@ -41,11 +41,13 @@ class LiveScores:
         self._doc_names = {d.id: d.name for d in docs}
         self._engines = {d.id: d.engine for d in docs}
         segment_doc: dict[int, int] = {}
+        reviewed: dict[int, bool] = {}
         rows: list[tuple[int, str, str, str, str | None]] = []
         corrected: list[Segment] = []
         total = sum(d.segment_count for d in docs)
         for n, seg in enumerate(store.iter_segments(), start=1):
             segment_doc[seg.id] = seg.document_id
+            reviewed[seg.id] = verdict.is_reviewed(seg.status.value, seg.corrected)
             rows.append(
                 (
                     seg.id,
@@ -84,6 +86,8 @@ class LiveScores:
             corpus.setdefault(doc_id, metrics.CorpusAggregator())
         self.mqm, self._segment_doc, self._corpus, self._stats = mqm, segment_doc, corpus, stats
         self._annotations = annotations
+        self._reviewed = reviewed
+        self._reviewed_count: Counter[int] = Counter(segment_doc[sid] for sid, r in reviewed.items() if r)
 
     @staticmethod
     def _segment_stats(seg: Segment) -> metrics.SegmentStats | None:
@@ -119,6 +123,11 @@ class LiveScores:
             # segment is registered again with its current text
             self._rebuild_segment(seg, known=seg.id in self._segment_doc)
             self._segment_doc[seg.id] = seg.document_id
+            now = verdict.is_reviewed(seg.status.value, seg.corrected)
+            before = self._reviewed.get(seg.id, False)
+            if now != before:
+                self._reviewed_count[seg.document_id] += 1 if now else -1
+            self._reviewed[seg.id] = now
             fresh = fresh_annotations.get(seg.id, [])
             self._annotations[seg.id] = fresh
             for ann in fresh:
@@ -161,6 +170,11 @@ class LiveScores:
 
     def document(self, document_id: int) -> DocumentMqm:
         return self.mqm.document(self._doc_names[document_id])
+
+    def judgement(self, document_id: int) -> verdict.Judgement:
+        """Pass, fail, in progress or not reviewed (``scoring.verdict``)."""
+        doc = self.document(document_id)
+        return verdict.judgement(doc.quality, doc.threshold, self._reviewed_count[document_id], doc.segments)
 
     def document_chrf(self, document_id: int) -> float | None:
         agg = self._corpus.get(document_id)

@@ -22,7 +22,7 @@ from typing import Any
 
 from mtreview.domain.model import AnnotationState, ImportedDocument, Severity
 from mtreview.domain.progress import NO_PROGRESS, Progress
-from mtreview.scoring import metrics
+from mtreview.scoring import metrics, verdict
 from mtreview.scoring.mqm import DEFAULT_THRESHOLD, MqmAggregator, MqmPolicy
 from mtreview.scoring.typology import DEFAULT_TYPOLOGY, Typology
 from mtreview.scoring.typology import load as load_typology
@@ -38,6 +38,14 @@ class ScoreSegment:
     corrected: str | None = None
     status: str | None = None
     """The segment's review status in a project (``new``, ``corrected``, ``approved``, ``rejected``)."""
+    rated: bool = False
+    """Rated by a rater (Google's MQM TSV): reviewed whatever its status."""
+
+    @property
+    def reviewed(self) -> bool:
+        """Decided on by a reviewer (``scoring.verdict``): approved/rejected, rated, or corrected in a
+        file."""
+        return self.rated or verdict.is_reviewed(self.status, self.corrected)
 
     @property
     def target(self) -> str:
@@ -95,6 +103,14 @@ class DocumentScore:
     words: int = 0
     corrected: int = 0
     system: str | None = None
+    reviewed: int = 0
+    """Segments a reviewer decided on (``scoring.verdict``)."""
+    threshold: float = DEFAULT_THRESHOLD
+
+    @property
+    def judgement(self) -> verdict.Judgement:
+        """Pass, fail, in progress or not reviewed: an unreviewed document has quality 100 and no result."""
+        return verdict.judgement(self.quality, self.threshold, self.reviewed, self.segments)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -108,6 +124,8 @@ class DocumentScore:
             "mqm_per_1000_chars": self.mqm_per_1000_chars,
             "quality": self.quality,
             "pass": self.passed,
+            "reviewed": self.reviewed,
+            "verdict": self.judgement.verdict.value,
         }
 
 
@@ -183,6 +201,7 @@ def compute(
             reviewers[(a.author or a.rater, a.severity.value)] += 1
             n_errors[a.segment] += 1
     statuses: Counter[tuple[str, str]] = Counter((s.document, s.status) for s in segments if s.status)
+    reviewed: Counter[str] = Counter(s.document for s in segments if s.reviewed)
     total = len(segments)
     to_score = [(i, s) for i, s in enumerate(segments) if s.corrected is not None]
     stats: dict[int, metrics.SegmentStats] = {}
@@ -231,6 +250,8 @@ def compute(
                 d.words,
                 corpus.segments,
                 doc_system.get(name),
+                reviewed[name],
+                float(threshold),
             )
         )
     systems = [SystemScore(n, agg.system(n).items, agg.system(n).mqm) for n in agg.system_names()]
@@ -271,7 +292,7 @@ def score_mqm_tsv(
     tsv = read_mqm_tsv(path)
     seg_id = {s.key: f"{s.system}/{s.seg_id}" for s in tsv.segments}
     segments = [
-        ScoreSegment(seg_id[s.key], f"{s.system}/{s.doc}", s.system, s.source, s.target, None)
+        ScoreSegment(seg_id[s.key], f"{s.system}/{s.doc}", s.system, s.source, s.target, None, rated=True)
         for s in tsv.segments
     ]
     annotations = [

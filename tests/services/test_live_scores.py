@@ -17,6 +17,11 @@ def _same(live, service):
         assert abs(mine.quality - doc_score.quality) < 1e-9
         chrf = live.document_chrf(doc_id)
         assert (chrf is None and doc_score.chrf is None) or abs(chrf - doc_score.chrf) < 1e-9
+        judged = live.judgement(doc_id)
+        assert (judged.verdict, judged.reviewed) == (
+            doc_score.judgement.verdict,
+            doc_score.judgement.reviewed,
+        )
     ids = service.store.segment_ids()
     for seg_score, sid in zip(report.segments, ids, strict=True):
         assert abs(live.segment(sid).mqm - seg_score.mqm_penalty) < 1e-9
