@@ -10,6 +10,7 @@ import gettext
 import locale
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from mtreview.paths import locale_dir
@@ -20,15 +21,29 @@ AVAILABLE = ("en", "ja")
 
 
 class _PoTranslations(gettext.NullTranslations):
-    def __init__(self, catalogue: dict[tuple[str | None, str], str]) -> None:
+    def __init__(
+        self,
+        catalogue: dict[tuple[str | None, str], str],
+        plurals: dict[tuple[str | None, str], list[str]] | None = None,
+        plural_index: Callable[[int], int] | None = None,
+    ) -> None:
         super().__init__()
         self._catalogue = catalogue
+        self._plurals = plurals or {}
+        self._plural_index = plural_index or (lambda n: 0)
 
     def gettext(self, message: str) -> str:
         return self._catalogue.get((None, message)) or message
 
     def pgettext(self, context: str, message: str) -> str:
         return self._catalogue.get((context, message)) or message
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        forms = self._plurals.get((None, msgid1))
+        if not forms:
+            return msgid1 if n == 1 else msgid2
+        index = self._plural_index(n)
+        return forms[index] if 0 <= index < len(forms) and forms[index] else forms[0]
 
 
 class _PseudoTranslations(gettext.NullTranslations):
@@ -47,6 +62,9 @@ class _PseudoTranslations(gettext.NullTranslations):
     def pgettext(self, context: str, message: str) -> str:
         return self.gettext(message)
 
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self.gettext(msgid1 if n == 1 else msgid2)
+
 
 _current: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
@@ -57,17 +75,38 @@ def catalogue_path(lang: str) -> Path:
 
 
 def load_catalogue(lang: str) -> dict[tuple[str | None, str], str]:
+    return _read_catalogue(lang)[0]
+
+
+def _read_catalogue(
+    lang: str,
+) -> tuple[dict[tuple[str | None, str], str], dict[tuple[str | None, str], list[str]], Callable[[int], int]]:
+    """(messages, plural messages -> their forms, n -> plural form index) of a catalogue."""
     import polib
 
     path = catalogue_path(lang)
     if not path.exists():
-        return {}
+        return {}, {}, lambda n: 0
     po = polib.pofile(str(path))
-    return {
-        (entry.msgctxt, entry.msgid): entry.msgstr
-        for entry in po
-        if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags
+    entries = [e for e in po if not e.obsolete and "fuzzy" not in e.flags]
+    singular = {(e.msgctxt, e.msgid): e.msgstr for e in entries if e.msgstr and not e.msgid_plural}
+    plurals = {
+        (e.msgctxt, e.msgid): [e.msgstr_plural[i] for i in sorted(e.msgstr_plural)]
+        for e in entries
+        if e.msgid_plural and e.msgstr_plural and all(e.msgstr_plural.values())
     }
+    return singular, plurals, _plural_rule(po.metadata.get("Plural-Forms", ""))
+
+
+def _plural_rule(header: str) -> Callable[[int], int]:
+    """The catalogue's ``Plural-Forms`` as a function (gettext's own C-expression compiler)."""
+    match = re.search(r"plural\s*=\s*([^;]+)", header)
+    if not match:
+        return lambda n: 0 if n == 1 else 1
+    try:
+        return gettext.c2py(match.group(1).strip())  # type: ignore[attr-defined, no-any-return]
+    except (ValueError, SyntaxError):
+        return lambda n: 0 if n == 1 else 1
 
 
 def system_language() -> str:
@@ -92,7 +131,7 @@ def set_language(lang: str | None) -> str:
         return _language
     if lang not in AVAILABLE:
         lang = "en"
-    _current = _PoTranslations(load_catalogue(lang)) if lang != "en" else gettext.NullTranslations()
+    _current = _PoTranslations(*_read_catalogue(lang)) if lang != "en" else gettext.NullTranslations()
     _language = lang
     return lang
 
@@ -107,6 +146,12 @@ def _(message: str) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return _current.pgettext(context, message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a message for the count ``n`` ("{n} document" / "{n} documents"; Japanese has one
+    form). Format the result yourself: ``ngettext("{n} file", "{n} files", n).format(n=n)``."""
+    return _current.ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

@@ -11,7 +11,7 @@ import polib
 import pytest
 
 from mtreview import i18n
-from mtreview.tools.catalogue import catalogue_path, extract, placeholders
+from mtreview.tools.catalogue import catalogue_path, extract, placeholders, translated, translations
 
 JAPANESE = re.compile(r"[\u3040-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 
@@ -37,7 +37,7 @@ def test_every_extracted_string_has_a_japanese_translation(extraction, ja_entrie
     missing = [
         f"{m.msgid!r} ({m.locations[0][0]}:{m.locations[0][1]})" if m.locations else repr(m.msgid)
         for key, m in extraction.messages.items()
-        if key not in ja_entries or not ja_entries[key].msgstr or "fuzzy" in ja_entries[key].flags
+        if key not in ja_entries or not translated(ja_entries[key]) or "fuzzy" in ja_entries[key].flags
     ]
     assert not missing, (
         f"{len(missing)} string(s) have no Japanese translation; run "
@@ -53,9 +53,10 @@ def test_the_template_lists_what_the_code_marks(extraction):
 
 def test_every_japanese_entry_is_japanese_and_differs_from_the_english(ja_entries):
     not_japanese = [
-        (e.msgid, e.msgstr)
+        (e.msgid, text)
         for e in ja_entries.values()
-        if e.msgstr and (not JAPANESE.search(e.msgstr) or e.msgstr == e.msgid)
+        for text in translations(e)
+        if text and (not JAPANESE.search(text) or text in (e.msgid, e.msgid_plural))
     ]
     assert not not_japanese, not_japanese
 
@@ -65,10 +66,14 @@ def test_placeholders_and_mnemonics_match(ja_entries):
         return text.replace("&&", "").count("&")
 
     bad = [
-        (e.msgid, e.msgstr)
+        (e.msgid, text)
         for e in ja_entries.values()
-        if e.msgstr
-        and (placeholders(e.msgid) != placeholders(e.msgstr) or mnemonics(e.msgid) != mnemonics(e.msgstr))
+        for text in translations(e)
+        if text
+        and (
+            placeholders(e.msgid_plural or e.msgid) != placeholders(text)
+            or mnemonics(e.msgid) != mnemonics(text)
+        )
     ]
     assert not bad, bad
 
@@ -102,6 +107,10 @@ def test_msgfmt_check_accepts_the_catalogue(tmp_path):
 def test_set_language_ja_translates_every_entry(ja_entries):
     assert i18n.set_language("ja") == "ja"
     for (context, msgid), entry in ja_entries.items():
+        if entry.msgid_plural:
+            for n in (1, 2, 11):  # Japanese has one form
+                assert i18n.ngettext(msgid, entry.msgid_plural, n) == entry.msgstr_plural[0]
+            continue
         got = i18n.pgettext(context, msgid) if context else i18n._(msgid)
         assert got == entry.msgstr
 
@@ -149,3 +158,23 @@ def test_category_label_keeps_unknown_parts_and_the_hierarchy(language):
     label = i18n.category_label("Accuracy/Made-up subcategory")
     assert label.endswith(" / Made-up subcategory")
     assert (label.split(" / ")[0] == "Accuracy") is (language == "en")
+
+
+def test_plurals_in_english_and_japanese():
+    """ "1 document", "2 documents"; Japanese has one form ("1 件", "2 件")."""
+    i18n.set_language("en")
+    assert i18n.ngettext("{n} document", "{n} documents", 1).format(n=1) == "1 document"
+    assert i18n.ngettext("{n} document", "{n} documents", 2).format(n=2) == "2 documents"
+    assert i18n.ngettext("{n} document", "{n} documents", 0).format(n=0) == "0 documents"
+    i18n.set_language("ja")
+    one = i18n.ngettext("{n} document", "{n} documents", 1).format(n=1)
+    two = i18n.ngettext("{n} document", "{n} documents", 2).format(n=2)
+    assert JAPANESE.search(one) and one.replace("1", "2") == two
+
+
+def test_plural_messages_are_extracted_with_both_forms(extraction):
+    message = extraction.messages[(None, "{n} document")]
+    assert message.plural == "{n} documents"
+    pot = polib.pofile(str(catalogue_path("ja").parent.parent / "mtreview.pot"))
+    entry = next(e for e in pot if e.msgid == "{n} document")
+    assert entry.msgid_plural == "{n} documents"

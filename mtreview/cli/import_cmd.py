@@ -9,7 +9,7 @@ import click
 
 from mtreview.cli.common import handle_errors, print_json
 from mtreview.domain.progress import Progress
-from mtreview.i18n import _
+from mtreview.i18n import _, ngettext
 from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
 
@@ -33,6 +33,12 @@ from mtreview.services.project import ProjectService
     is_flag=True,
     help="INPUT is a review sheet (xlsx) exported from PROJECT: apply its corrections and annotations.",
 )
+@click.option(
+    "--no-checks",
+    "no_checks",
+    is_flag=True,
+    help="Do not run the automatic checks after the import (run them later in the app).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @handle_errors
 def command(
@@ -42,6 +48,7 @@ def command(
     reviewer: str | None,
     engine: str | None,
     apply_sheet: bool,
+    no_checks: bool,
     as_json: bool,
 ) -> None:
     """Import one document per INPUT into PROJECT (created if needed)."""
@@ -105,11 +112,16 @@ def command(
     doc = read_input(input_path, target, Progress())
     if engine:
         doc = dataclasses.replace(doc, engine=engine)
+    from mtreview.services.importing import check_after_import
+
     service = ProjectService.open(project, reviewer or Preferences.load().reviewer, create=True)
     try:
         result = service.import_document(doc)
+        checked = None if no_checks else check_after_import(service, result)
     finally:
         service.close()
+    if checked is not None and checked.check_error:
+        click.echo("mtreview: " + _("checks failed: {error}").format(error=checked.check_error), err=True)
     d = result.document
     if as_json:
         print_json(
@@ -118,6 +130,7 @@ def command(
                 "segments": d.segment_count,
                 "target_only": list(doc.target_only),
                 "source_only": list(doc.source_only),
+                "findings": None if checked is None or checked.checks is None else checked.findings,
             }
         )
     else:
@@ -133,4 +146,12 @@ def command(
                 project=project,
             )
         )
+        if checked is not None and checked.checks is not None:
+            click.echo(
+                ngettext(
+                    "Checks proposed {n} finding to review.",
+                    "Checks proposed {n} findings to review.",
+                    checked.findings,
+                ).format(n=checked.findings)
+            )
     sys.stdout.flush()

@@ -19,13 +19,16 @@ from mtreview.scoring.mqm import SOURCE_ERRORS_POLICIES
 @handle_errors
 def command(location: str, output: str, csv_path: str | None, source_errors: str) -> None:
     """A self-contained HTML report (charts as inline SVG) a QA lead can send."""
-    from mtreview.cli.score_cmd import load_report
+    from mtreview.domain.progress import Progress
+    from mtreview.services import report_data
     from mtreview.services.report import write_csv, write_html
 
-    report = load_report(location, source_errors)
+    data = report_data.load(location, source_errors, Progress())
+    for warning in data.scores.warnings:
+        click.echo("mtreview: " + warning, err=True)
     inputs = [location]
-    write_html(report, output, inputs=inputs)
+    write_html(data, output, inputs=inputs)
     click.echo(_("Wrote {path}").format(path=output), err=True)
     if csv_path:
-        write_csv(report, csv_path, inputs=[*inputs, output])
+        write_csv(data.scores, csv_path, inputs=[*inputs, output])
         click.echo(_("Wrote {path}").format(path=csv_path), err=True)

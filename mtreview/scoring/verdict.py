@@ -3,8 +3,9 @@
 MQM counts only confirmed annotations, so a document nobody has reviewed has no penalty and a quality of
 100 — which says nothing. The verdict therefore follows the review, not only the number:
 
-- ``not reviewed``: no segment reviewed yet (the quality figure is not shown as a result);
-- ``fail``: the quality is already below the threshold (reviewing more can only confirm more errors);
+- ``fail``: the quality is already below the threshold (the confirmed errors are a reviewer's decisions,
+  and reviewing more can only confirm more);
+- ``not reviewed``: otherwise, while no segment is reviewed (the quality figure is not shown as a result);
 - ``in progress``: some segments reviewed and no failure yet — shown with the share reviewed;
 - ``pass``: every segment reviewed and the quality at or above the threshold.
 
@@ -31,10 +32,10 @@ class Verdict(enum.StrEnum):
 
 def judge(quality: float, threshold: float, reviewed: int, segments: int) -> Verdict:
     """The verdict of a document with ``reviewed`` of ``segments`` segments reviewed."""
+    if segments > 0 and quality < threshold:
+        return Verdict.FAIL
     if segments <= 0 or reviewed <= 0:
         return Verdict.NOT_REVIEWED
-    if quality < threshold:
-        return Verdict.FAIL
     if reviewed < segments:
         return Verdict.IN_PROGRESS
     return Verdict.PASS

@@ -30,6 +30,11 @@ def data_dir() -> Path:
     return Path(env) if env else Path(platformdirs.user_data_dir(APP, appauthor=False))
 
 
+def is_project(location: str) -> bool:
+    """A project location: a ``*.mtreview`` file or a database URL (not a document to import)."""
+    return location.endswith(".mtreview") or "://" in location
+
+
 def _default_reviewer() -> str:
     try:
         return getpass.getuser()
@@ -67,6 +72,8 @@ class Preferences:
         for key, value in data.items() if isinstance(data, dict) else ():
             if key in known and isinstance(value, type(getattr(prefs, key))):
                 setattr(prefs, key, value)
+        # Older versions listed imported documents too; choosing one failed ("not an mtreview project").
+        prefs.recent = [r for r in prefs.recent if isinstance(r, str) and is_project(r)]
         return prefs
 
     def save(self) -> None:
@@ -84,6 +91,10 @@ class Preferences:
             raise
 
     def add_recent(self, location: str) -> None:
+        """Remember a project (a ``.mtreview`` file or a database URL); anything else is ignored, so Open
+        Recent lists only what it can open."""
+        if not is_project(location):
+            return
         self.recent = [location] + [r for r in self.recent if r != location]
         del self.recent[MAX_RECENT:]
 

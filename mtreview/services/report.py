@@ -9,107 +9,30 @@ from __future__ import annotations
 
 import csv
 import html
-import io
 import os
-import re
-import warnings
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 
 from mtreview import __version__
+from mtreview.domain.model import Severity, Side
 from mtreview.formats.base import atomic_output, escape_formula
-from mtreview.i18n import _
+from mtreview.i18n import _, category_label, language, ngettext
+from mtreview.scoring.verdict import Verdict
+from mtreview.services.charts import SEVERITY_COLOURS, chart_errors, chart_histogram, chart_quality
+from mtreview.services.labels import check_label
+from mtreview.services.report_data import ReportAnnotation, ReportData
 from mtreview.services.scores import ScoreReport, SegmentScore
 
-SEVERITY_COLOURS = {"neutral": "#9e9e9e", "minor": "#f2c94c", "major": "#f2994a", "critical": "#d64545"}
 WORST = 20
-
-
-def _svg(fig: object) -> str:
-    from matplotlib.backends.backend_svg import FigureCanvasSVG
-
-    canvas = FigureCanvasSVG(fig)  # type: ignore[arg-type]
-    out = io.StringIO()
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-        canvas.print_svg(out)  # type: ignore[no-untyped-call]
-    text = out.getvalue()
-    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text[text.index("<svg") :], flags=re.S)
-    return text
-
-
-def _figure(width: float = 7.0, height: float = 3.2) -> object:
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=(width, height), dpi=100, layout="constrained")
-
-
-def _rc() -> object:
-    import matplotlib
-
-    return matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "mtreview", "font.size": 9})
-
-
-def chart_errors(report: ScoreReport) -> str | None:
-    """Errors by top-level category × severity, stacked bars."""
-    if not report.errors:
-        return None
-    categories = sorted(
-        {c for c, _s in report.errors},
-        key=lambda c: -sum(n for (cat, _s), n in report.errors.items() if cat == c),
-    )
-    with _rc():  # type: ignore[attr-defined]
-        fig = _figure(7.0, 0.6 + 0.35 * len(categories))
-        ax = fig.add_subplot()  # type: ignore[attr-defined]
-        left = [0] * len(categories)
-        for severity, colour in SEVERITY_COLOURS.items():
-            counts = [report.errors.get((c, severity), 0) for c in categories]
-            if any(counts):
-                ax.barh(categories, counts, left=left, color=colour, label=severity)
-                left = [a + b for a, b in zip(left, counts, strict=True)]
-        ax.invert_yaxis()
-        ax.set_xlabel(_("annotations"))
-        ax.legend(loc="lower right", frameon=False)
-        return _svg(fig)
-
-
-def chart_histogram(values: Sequence[float], xlabel: str, colour: str) -> str | None:
-    if not values:
-        return None
-    with _rc():  # type: ignore[attr-defined]
-        fig = _figure()
-        ax = fig.add_subplot()  # type: ignore[attr-defined]
-        ax.hist(values, bins=min(30, max(5, len(set(values)))), color=colour)
-        ax.set_xlabel(xlabel)
-        ax.set_ylabel(_("segments"))
-        return _svg(fig)
-
-
-def chart_quality(report: ScoreReport) -> str | None:
-    docs = report.documents
-    if not docs:
-        return None
-    with _rc():  # type: ignore[attr-defined]
-        fig = _figure(7.0, 0.8 + 0.3 * min(len(docs), 40))
-        ax = fig.add_subplot()  # type: ignore[attr-defined]
-        shown = sorted(docs, key=lambda d: d.quality)[:40]  # the 40 lowest, worst first
-        ax.barh(
-            [d.name for d in shown],
-            [d.quality for d in shown],
-            color=["#2e7d32" if d.passed else "#c62828" for d in shown],
-        )
-        ax.axvline(report.threshold, color="#333333", linestyle="--", linewidth=1)
-        ax.set_xlim(0, 100)
-        ax.invert_yaxis()
-        label = _("MQM quality (threshold {t:g})").format(t=report.threshold)
-        if len(docs) > len(shown):
-            label += " — " + _("the {n} lowest of {total} documents").format(n=len(shown), total=len(docs))
-        ax.set_xlabel(label)
-        return _svg(fig)
 
 
 def _num(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], classes: Sequence[str] = ()) -> str:
@@ -124,19 +47,231 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], classes: Seque
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans CJK JP",sans-serif;margin:2em;
 color:#222;max-width:1100px}h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:.25em .6em;text-align:left}
-th{background:#f4f4f4}tr.fail td{background:#fdecea}tr.pass td{background:#edf7ed}code{font-size:.85em}
-.muted{color:#666}.chart svg{max-width:100%;height:auto}
+h3{font-size:1em;margin:1.2em 0 .3em}
+table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:.25em .6em;text-align:left;
+vertical-align:top}th{background:#f4f4f4}tr.fail td{background:#fdecea}tr.pass td{background:#edf7ed}
+tr.pending td{background:#fff8e1}code{font-size:.85em}.muted{color:#666}.chart svg{max-width:100%;height:auto}
+.facts li{margin:.2em 0}table.texts{width:100%}table.texts th{width:8em}
+mark{background:none;border-bottom:3px solid;padding:0 1px}mark.neutral{border-color:#9e9e9e}
+mark.minor{border-color:#f2c94c}mark.major{border-color:#f2994a}mark.critical{border-color:#d64545}
+.sev{display:inline-block;min-width:4.5em;padding:0 .4em;border-radius:3px;font-size:.85em;text-align:center}
+.sev.neutral{background:#eee}.sev.minor{background:#fbeeb8}.sev.major{background:#fad3b3}
+.sev.critical{background:#f3b6b6}ul.anns{margin:.3em 0 0;padding-left:1.2em}
 """
 
 
-def render_html(report: ScoreReport) -> str:
+def _marked(text: str, annotations: Sequence[ReportAnnotation], side: Side) -> str:
+    """``text`` escaped, with the annotations' spans on that side marked by severity (code points;
+    overlapping spans: the earlier one wins, the later is listed below the texts anyway)."""
+    spans = sorted(
+        (a.start, a.end, a.severity.value)
+        for a in annotations
+        if a.side is side and a.start is not None and a.end is not None and 0 <= a.start < a.end <= len(text)
+    )
+    out: list[str] = []
+    pos = 0
+    for start, end, severity in spans:
+        if start < pos:
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(f'<mark class="{severity}">{html.escape(text[start:end])}</mark>')
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def _severity(severity: Severity) -> str:
+    return f'<span class="sev {severity.value}">{html.escape(_(severity.value))}</span>'
+
+
+def _summary(data: ReportData) -> str:
+    t = html.escape
+    rep = data.scores
+    docs = rep.documents
+    n_docs, n_segs = len(docs), data.segments
+    facts = [
+        _("{documents} containing {segments}").format(
+            documents=ngettext("{n} document", "{n} documents", n_docs).format(n=n_docs),
+            segments=ngettext("{n} segment", "{n} segments", n_segs).format(n=n_segs),
+        )
+    ]
+    if data.has_review:
+        facts.append(
+            ngettext(
+                "{reviewed} of {n} segment reviewed ({share}).",
+                "{reviewed} of {n} segments reviewed ({share}).",
+                n_segs,
+            ).format(reviewed=data.reviewed, n=n_segs, share=_percent(data.share_reviewed))
+        )
+        pending = data.pending.total
+        if pending:
+            facts.append(
+                ngettext(
+                    "{n} proposal of the automatic checks is waiting for a decision (not counted in MQM).",
+                    "{n} proposals of the automatic checks are waiting for a decision (not counted in MQM).",
+                    pending,
+                ).format(n=pending)
+            )
+        else:
+            facts.append(_("No proposal of the automatic checks is waiting for a decision."))
+    verdicts = Counter(d.judgement.verdict for d in docs)
+    sentences: dict[Verdict, Callable[[int], str]] = {
+        Verdict.FAIL: lambda n: ngettext(
+            "{n} document fails the threshold {t:g}.", "{n} documents fail the threshold {t:g}.", n
+        ),
+        Verdict.PASS: lambda n: ngettext(
+            "{n} document passes the threshold {t:g}.", "{n} documents pass the threshold {t:g}.", n
+        ),
+        Verdict.IN_PROGRESS: lambda n: ngettext(
+            "{n} document is still being reviewed.", "{n} documents are still being reviewed.", n
+        ),
+        Verdict.NOT_REVIEWED: lambda n: ngettext(
+            "{n} document is not reviewed yet.", "{n} documents are not reviewed yet.", n
+        ),
+    }
+    for verdict, sentence in sentences.items():
+        if verdicts[verdict]:
+            facts.append(sentence(verdicts[verdict]).format(n=verdicts[verdict], t=rep.threshold))
+    return '<ul class="facts">' + "".join(f"<li>{t(f)}</li>" for f in facts) + "</ul>"
+
+
+def _documents(data: ReportData) -> str:
+    docs = data.scores.documents
+    rows, classes = [], []
+    for d in docs:
+        judged = d.judgement
+        rows.append(
+            [
+                d.name,
+                str(d.segments),
+                f"{d.reviewed}/{d.segments}" if data.has_review else "—",
+                str(d.corrected),
+                _num(d.mqm_penalty),
+                _num(d.mqm_per_100_words),
+                _num(d.mqm_per_1000_chars),
+                judged.quality_text(),
+                judged.label(),
+                _num(d.chrf),
+                _num(d.ter),
+                _num(d.bleu),
+            ]
+        )
+        classes.append(
+            {Verdict.PASS: "pass", Verdict.FAIL: "fail", Verdict.IN_PROGRESS: "pending"}.get(
+                judged.verdict, ""
+            )
+        )
+    return _table(
+        [
+            _("document"),
+            _("segments"),
+            _("reviewed"),
+            _("corrected"),
+            _("MQM penalty"),
+            _("per 100 words"),
+            _("per 1,000 chars"),
+            _("quality"),
+            _("result"),
+            "chrF",
+            "TER",
+            "BLEU",
+        ],
+        rows,
+        classes,
+    )
+
+
+def _issues(data: ReportData) -> str:
+    t = html.escape
+    if not data.issues:
+        return "<p>" + t(_("No confirmed annotations.")) + "</p>"
+    head = "".join(
+        f"<th>{t(h)}</th>" for h in (_("category"), _("severity"), _("annotations"), _("examples"))
+    )
+    body = []
+    for cell in data.issues:
+        examples = "<br>".join(
+            f'「{t(e.text)}」 <span class="muted">{t(e.segment)}</span>' for e in cell.examples
+        )
+        body.append(
+            f"<tr><td>{t(category_label(cell.category))}</td><td>{_severity(cell.severity)}</td>"
+            f"<td>{cell.count}</td><td>{examples}</td></tr>"
+        )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _worst(data: ReportData) -> str:
+    t = html.escape
+    if not data.worst:
+        return "<p>" + t(_("No segment has an MQM penalty.")) + "</p>"
+    parts = []
+    for row in data.worst:
+        s, text = row.score, row.text
+        facts = [
+            s.document,
+            _("MQM penalty {p:g}").format(p=s.mqm_penalty),
+            "chrF " + _num(s.chrf, 1),
+            "TER " + _num(s.ter, 1),
+        ]
+        if text.status:
+            facts.append(_(text.status))
+        corrected = (
+            _marked(text.corrected, (), Side.TARGET)
+            if text.corrected is not None
+            else f'<span class="muted">{t(_("not corrected"))}</span>'
+        )
+        parts.append(
+            f'<h3>{t(s.id)} <span class="muted">· {t(" · ".join(facts))}</span></h3>'
+            '<table class="texts">'
+            f"<tr><th>{t(_('Source'))}</th><td>{_marked(text.source, row.annotations, Side.SOURCE)}</td></tr>"
+            f"<tr><th>{t(_('MT'))}</th><td>{_marked(text.mt, row.annotations, Side.TARGET)}</td></tr>"
+            f"<tr><th>{t(_('Correction'))}</th><td>{corrected}</td></tr></table>"
+        )
+        if row.annotations:
+            items = []
+            for a in row.annotations:
+                item = f"{_severity(a.severity)} {t(category_label(a.category))}: 「{t(a.covered(text))}」"
+                if a.comment:
+                    item += f" — {t(a.comment)}"
+                if a.author:
+                    item += f' <span class="muted">({t(a.author)})</span>'
+                items.append(f"<li>{item}</li>")
+            parts.append('<ul class="anns">' + "".join(items) + "</ul>")
+    return "".join(parts)
+
+
+def _pending(data: ReportData) -> str:
+    pending = data.pending
+    if not pending.total:
+        return ""
+    t = html.escape
+    return (
+        f"<h2>{t(_('Pending proposals'))}</h2><p>"
+        + t(
+            _(
+                "Findings of the automatic checks that a reviewer has not confirmed or dismissed yet. "
+                "They are not in the MQM figures above until they are confirmed."
+            )
+        )
+        + "</p>"
+        + _table(
+            [_("check"), _("proposals")],
+            [[check_label(c), str(n)] for c, n in pending.by_check.most_common()],
+        )
+        + _table(
+            [_("document"), _("proposals")],
+            [[d, str(n)] for d, n in pending.by_document.most_common()],
+        )
+    )
+
+
+def render_html(data: ReportData) -> str:
     """The whole report as one HTML string (no external resources)."""
     t = html.escape
-    docs = report.documents
-    failed = sum(1 for d in docs if not d.passed)
+    report = data.scores
+    lang = "ja" if language() == "ja" else "en"
     parts = [
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
         f"<title>{t(_('mtreview report'))} — {t(report.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{t(_('MT review report'))}: {t(report.title)}</h1>",
         '<p class="muted">'
@@ -146,51 +281,35 @@ def render_html(report: ScoreReport) -> str:
             )
         )
         + "</p>",
-        "<p>"
-        + t(
-            _(
-                "{docs} documents, {segs} segments; {failed} of {docs} documents fail the threshold "
-                "{threshold:g}."
-            ).format(docs=len(docs), segs=len(report.segments), failed=failed, threshold=report.threshold)
-        )
-        + "</p>",
+        _summary(data),
         f"<h2>{t(_('Documents'))}</h2>",
-        _table(
-            [
-                _("document"),
-                _("segments"),
-                _("corrected"),
-                _("MQM penalty"),
-                _("per 100 words"),
-                _("per 1,000 chars"),
-                _("quality"),
-                _("result"),
-                "chrF",
-                "TER",
-                "BLEU",
-            ],
-            [
-                [
-                    d.name,
-                    str(d.segments),
-                    str(d.corrected),
-                    _num(d.mqm_penalty),
-                    _num(d.mqm_per_100_words),
-                    _num(d.mqm_per_1000_chars),
-                    _num(d.quality, 1),
-                    _("PASS") if d.passed else _("FAIL"),
-                    _num(d.chrf),
-                    _num(d.ter),
-                    _num(d.bleu),
-                ]
-                for d in docs
-            ],
-            ["pass" if d.passed else "fail" for d in docs],
-        ),
+        _documents(data),
     ]
     quality = chart_quality(report)
     if quality:
         parts.append(f'<div class="chart">{quality}</div>')
+    parts += [f"<h2>{t(_('Worst segments'))}</h2>", _worst(data)]
+    parts += [f"<h2>{t(_('Issues by category and severity'))}</h2>", _issues(data)]
+    errors = chart_errors(report)
+    if errors:
+        parts.append(f'<div class="chart">{errors}</div>')
+    parts.append(_pending(data))
+    if report.statuses:
+        order = ("new", "corrected", "approved", "rejected")
+        parts += [
+            f"<h2>{t(_('Progress'))}</h2>",
+            _table(
+                [_("document"), *(_(o) for o in order), _("confirmed")],
+                [
+                    [
+                        d.name,
+                        *(str(report.statuses.get((d.name, o), 0)) for o in order),
+                        f"{report.statuses.get((d.name, 'approved'), 0)}/{d.segments}",
+                    ]
+                    for d in report.documents
+                ],
+            ),
+        ]
     if report.systems:
         parts += [
             f"<h2>{t(_('Systems (MT engines)'))}</h2>",
@@ -199,30 +318,13 @@ def render_html(report: ScoreReport) -> str:
                 [[s.name, str(s.items), _num(s.mqm, 4)] for s in report.systems],
             ),
         ]
-    if report.statuses:
-        names = [d.name for d in docs]
-        order = ("new", "corrected", "approved", "rejected")
-        parts += [
-            f"<h2>{t(_('Progress'))}</h2>",
-            _table(
-                [_("document"), *(_(o) for o in order), _("confirmed")],
-                [
-                    [
-                        n,
-                        *(str(report.statuses.get((n, o), 0)) for o in order),
-                        f"{report.statuses.get((n, 'approved'), 0)}/{d.segments}",
-                    ]
-                    for n, d in zip(names, docs, strict=True)
-                ],
-            ),
-        ]
     if report.reviewers:
         people = sorted({a for a, _s in report.reviewers})
         sevs = [s for s in SEVERITY_COLOURS if any(report.reviewers.get((a, s)) for a in people)]
         parts += [
             f"<h2>{t(_('Annotations per reviewer'))}</h2>",
             _table(
-                [_("reviewer"), *sevs, _("total")],
+                [_("reviewer"), *(_(s) for s in sevs), _("total")],
                 [
                     [
                         a or "—",
@@ -233,18 +335,6 @@ def render_html(report: ScoreReport) -> str:
                 ],
             ),
         ]
-    parts.append(f"<h2>{t(_('Errors by category and severity'))}</h2>")
-    errors = chart_errors(report)
-    if errors:
-        parts.append(f'<div class="chart">{errors}</div>')
-        parts.append(
-            _table(
-                [_("category"), _("severity"), _("annotations")],
-                [[c, s, str(n)] for (c, s), n in sorted(report.errors.items())],
-            )
-        )
-    else:
-        parts.append("<p>" + t(_("No confirmed annotations.")) + "</p>")
     penalties = [s.mqm_penalty for s in report.segments]
     chrfs = [s.chrf for s in report.segments if s.chrf is not None]
     parts.append(f"<h2>{t(_('Score distributions'))}</h2>")
@@ -254,20 +344,6 @@ def render_html(report: ScoreReport) -> str:
     ):
         if chart:
             parts.append(f'<div class="chart">{chart}</div>')
-    worst = sorted((s for s in report.segments if s.mqm_penalty > 0), key=lambda s: -s.mqm_penalty)[:WORST]
-    parts.append(f"<h2>{t(_('Worst segments'))}</h2>")
-    if worst:
-        parts.append(
-            _table(
-                [_("segment"), _("document"), _("errors"), _("MQM penalty"), "chrF", "TER"],
-                [
-                    [s.id, s.document, str(s.errors), _num(s.mqm_penalty), _num(s.chrf), _num(s.ter)]
-                    for s in worst
-                ],
-            )
-        )
-    else:
-        parts.append("<p>" + t(_("No segment has an MQM penalty.")) + "</p>")
     weights = ", ".join(f"{k} {v:g}" for k, v in report.weights.items())
     parts += [
         f"<h2>{t(_('How these numbers were made'))}</h2><ul>",
@@ -284,14 +360,21 @@ def render_html(report: ScoreReport) -> str:
                 "corrected text as reference; — where a segment has no corrected text."
             )
         )
+        + "</li><li>"
+        + t(
+            _(
+                "A document passes when every segment is reviewed (approved or rejected) and its quality is "
+                "at least the threshold; it fails as soon as its quality is below the threshold."
+            )
+        )
         + "</li></ul>",
         "</body></html>\n",
     ]
     return "".join(parts)
 
 
-def write_html(report: ScoreReport, path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> None:
-    text = render_html(report)
+def write_html(data: ReportData, path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> None:
+    text = render_html(data)
     with atomic_output(path, inputs) as fh:
         fh.write(text)
 

@@ -40,6 +40,8 @@ class ScoreSegment:
     """The segment's review status in a project (``new``, ``corrected``, ``approved``, ``rejected``)."""
     rated: bool = False
     """Rated by a rater (Google's MQM TSV): reviewed whatever its status."""
+    key: Any = None
+    """Where the segment came from (a project's segment id), for reading its text and annotations again."""
 
     @property
     def reviewed(self) -> bool:
@@ -76,6 +78,9 @@ class SegmentScore:
     ter: float | None
     mqm_penalty: float
     errors: int = 0
+    key: Any = None
+    """``ScoreSegment.key``: a project's segment id (not part of the JSON contract)."""
+    reviewed: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -229,6 +234,8 @@ def compute(
                 None if seg_stats is None else metrics.ter_of(seg_stats.ter),
                 agg.segment_penalty(s.id),
                 n_errors[s.id],
+                s.key,
+                s.reviewed,
             )
         )
     documents: list[DocumentScore] = []
@@ -356,7 +363,9 @@ def score_project(
         sid = f"{d.name}#{seg.ordinal}"
         ids[seg.id] = sid
         segments.append(
-            ScoreSegment(sid, d.name, d.engine, seg.source, seg.mt, seg.corrected, seg.status.value)
+            ScoreSegment(
+                sid, d.name, d.engine, seg.source, seg.mt, seg.corrected, seg.status.value, key=seg.id
+            )
         )
         if n % 5000 == 0:
             progress.check()

@@ -6,10 +6,11 @@
                                                  # missing, untranslated or inconsistent entries
     python -m mtreview.tools.catalogue missing   # list the msgids that still need a translation
 
-Strings are found with Python's ``ast`` (no import of the code): calls ``_("…")``, ``N_("…")`` and
-``pgettext("context", "…")`` (also spelled ``i18n._`` etc.) whose arguments are string literals; adjacent
-literals are joined as Python joins them. Calls with a non-literal argument (``_(status.value)``) cannot be
-extracted: the values such calls receive are declared in ``DYNAMIC`` below.
+Strings are found with Python's ``ast`` (no import of the code): calls ``_("…")``, ``N_("…")``,
+``pgettext("context", "…")`` and ``ngettext("… one", "… many", n)`` (also spelled ``i18n._`` etc.) whose
+arguments are string literals (``ngettext`` gives a plural entry, ``msgid_plural``); adjacent literals are
+joined as Python joins them. Calls with a non-literal argument (``_(status.value)``) cannot be extracted:
+the values such calls receive are declared in ``DYNAMIC`` below.
 
 Merging keeps every existing translation whose (context, msgid) is still extracted, adds new entries with an
 empty ``msgstr`` and drops entries whose msgid disappeared (no fuzzy guessing: a guessed translation of a
@@ -35,7 +36,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 LOCALE_DIR = locale_dir()
 DOMAIN = "mtreview"
 LANGUAGES = ("ja",)
-KEYWORDS = {"_": 1, "N_": 1, "gettext": 1, "pgettext": 2}
+KEYWORDS = {"_": 1, "N_": 1, "gettext": 1, "pgettext": 2, "ngettext": 2}
 
 
 def _dynamic_messages() -> list[tuple[str | None, str, str]]:
@@ -61,6 +62,8 @@ def _dynamic_messages() -> list[tuple[str | None, str, str]]:
 class Message:
     msgid: str
     context: str | None = None
+    plural: str | None = None
+    """``msgid_plural`` of an ``ngettext`` message."""
     locations: list[tuple[str, int]] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
 
@@ -109,9 +112,15 @@ def extract(files: Iterable[Path] | None = None, root: Path = PACKAGE_DIR) -> Ex
     problems: list[str] = []
 
     def add(
-        context: str | None, msgid: str, location: tuple[str, int] | None, comment: str | None = None
+        context: str | None,
+        msgid: str,
+        location: tuple[str, int] | None,
+        comment: str | None = None,
+        plural: str | None = None,
     ) -> None:
-        message = messages.setdefault((context, msgid), Message(msgid, context))
+        message = messages.setdefault((context, msgid), Message(msgid, context, plural))
+        if plural is not None and message.plural != plural:
+            problems.append(f"{msgid!r}: used with two plural forms ({message.plural!r}, {plural!r})")
         if location is not None and location not in message.locations:
             message.locations.append(location)
         if comment and comment not in message.comments:
@@ -136,15 +145,18 @@ def extract(files: Iterable[Path] | None = None, root: Path = PACKAGE_DIR) -> Ex
                         f"{rel}:{call.lineno}: f-string passed to {keyword}(): cannot be translated"
                     )
                 continue  # a variable: declared in DYNAMIC
+            plural = None
             if keyword == "pgettext":
                 context, msgid = texts[0], texts[1]
+            elif keyword == "ngettext":
+                context, msgid, plural = None, texts[0], texts[1]
             else:
                 context, msgid = None, texts[0]
             assert msgid is not None
             if not msgid:
                 problems.append(f"{rel}:{call.lineno}: empty string passed to {keyword}()")
                 continue
-            add(context, msgid, (rel, call.lineno))
+            add(context, msgid, (rel, call.lineno), plural=plural)
     for context, msgid, origin in _dynamic_messages():
         add(context, msgid, None, f"shown through a variable ({origin})")
     return Extraction(messages, problems)
@@ -186,8 +198,11 @@ def build_template(extraction: Extraction) -> polib.POFile:
             msgctxt=message.context,
             occurrences=[(f, str(line)) for f, line in message.locations],
             comment="\n".join(message.comments),
-            flags=["python-brace-format"] if has_format(message.msgid) else [],
+            flags=["python-brace-format"] if has_format(message.plural or message.msgid) else [],
         )
+        if message.plural is not None:
+            entry.msgid_plural = message.plural
+            entry.msgstr_plural = {0: "", 1: ""}
         pot.append(entry)
     return pot
 
@@ -219,12 +234,39 @@ def merge(pot: polib.POFile, po_path: Path, language: str) -> tuple[polib.POFile
             msgstr=previous.msgstr if previous is not None else "",
             tcomment=previous.tcomment if previous is not None else "",
         )
+        if template.msgid_plural:
+            entry.msgid_plural = template.msgid_plural
+            old_forms = previous.msgstr_plural if previous is not None and previous.msgid_plural else {}
+            count = _nplurals(po.metadata["Plural-Forms"])
+            entry.msgstr_plural = {i: old_forms.get(i, "") for i in range(count)}
         if previous is not None and "fuzzy" in previous.flags:
             entry.flags.append("fuzzy")
-        if previous is None or not previous.msgstr:
+        if previous is None or not translated(entry):
             added.append(template.msgid)
         po.append(entry)
     return po, added, [e.msgid for e in existing.values()]
+
+
+def _nplurals(header: str) -> int:
+    for part in header.split(";"):
+        key, _sep, value = part.partition("=")
+        if key.strip() == "nplurals" and value.strip().isdigit():
+            return max(1, int(value))
+    return 2
+
+
+def translated(entry: polib.POEntry) -> bool:
+    """Every form of the entry has a translation."""
+    if entry.msgid_plural:
+        return bool(entry.msgstr_plural) and all(entry.msgstr_plural.values())
+    return bool(entry.msgstr)
+
+
+def translations(entry: polib.POEntry) -> list[str]:
+    """The entry's translated strings (one, or one per plural form)."""
+    if entry.msgid_plural:
+        return [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
+    return [entry.msgstr]
 
 
 def template_path() -> Path:
@@ -259,15 +301,19 @@ def catalogue_problems(extraction: Extraction, language: str) -> list[str]:
     for key, message in extraction.messages.items():
         entry = by_key.get(key)
         where = f"{message.locations[0][0]}:{message.locations[0][1]}" if message.locations else "(dynamic)"
-        if entry is None or not entry.msgstr:
+        if entry is None or not translated(entry):
             problems.append(f"{path.name}: untranslated: {message.msgid!r} ({where})")
             continue
         if "fuzzy" in entry.flags:
             problems.append(f"{path.name}: fuzzy: {message.msgid!r}")
-        if placeholders(entry.msgid) != placeholders(entry.msgstr):
-            problems.append(f"{path.name}: placeholders differ: {entry.msgid!r} -> {entry.msgstr!r}")
-        if not _mnemonic_ok(entry.msgid, entry.msgstr):
-            problems.append(f"{path.name}: mnemonic (&) count differs: {entry.msgid!r} -> {entry.msgstr!r}")
+        if (entry.msgid_plural or None) != message.plural:
+            problems.append(f"{path.name}: plural form changed (run extract): {message.msgid!r}")
+        english = entry.msgid_plural or entry.msgid
+        for text in translations(entry):
+            if placeholders(english) != placeholders(text):
+                problems.append(f"{path.name}: placeholders differ: {english!r} -> {text!r}")
+            if not _mnemonic_ok(entry.msgid, text):
+                problems.append(f"{path.name}: mnemonic (&) count differs: {entry.msgid!r} -> {text!r}")
     for key in sorted(by_key.keys() - extraction.messages.keys(), key=lambda k: (k[0] or "", k[1])):
         problems.append(f"{path.name}: no longer in the code (run extract): {key[1]!r}")
     return problems
@@ -289,7 +335,7 @@ def cmd_extract(languages: Iterable[str]) -> int:
         old = polib.pofile(str(template_path()), wrapwidth=0)
 
         def shape(po: polib.POFile) -> list[tuple[object, ...]]:
-            return [(e.msgctxt, e.msgid, e.occurrences, e.flags, e.comment) for e in po]
+            return [(e.msgctxt, e.msgid, e.msgid_plural, e.occurrences, e.flags, e.comment) for e in po]
 
         if shape(old) == shape(pot):
             pot.metadata["POT-Creation-Date"] = old.metadata.get("POT-Creation-Date", "")
@@ -328,7 +374,7 @@ def cmd_missing(languages: Iterable[str]) -> int:
     for language in languages:
         path = catalogue_path(language)
         po = polib.pofile(str(path)) if path.exists() else polib.POFile()
-        done = {(e.msgctxt, e.msgid) for e in po if e.msgstr and "fuzzy" not in e.flags}
+        done = {(e.msgctxt, e.msgid) for e in po if translated(e) and "fuzzy" not in e.flags}
         for key, message in extraction.messages.items():
             if key not in done:
                 print(f"{language}\t{message.msgid!r}")

@@ -6,19 +6,23 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mtreview import __version__, i18n
-from mtreview.domain.errors import MtreviewError
+from mtreview.domain.errors import InputError, MtreviewError
 from mtreview.i18n import _
 from mtreview.paths import icon_dir
+from mtreview.services.importing import has_document_from, is_project_location, project_beside
 from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
 from mtreview.services.sample import sample_project_path
 
+if TYPE_CHECKING:
+    from mtreview.ui.main_window import MainWindow
 
 
 def install_qt_translations(app: QApplication, language: str) -> list[QTranslator]:
@@ -61,20 +65,33 @@ def show_crash_dialog(exc_type: type[BaseException], exc: BaseException, tb: Tra
     CrashDialog(details).exec()
 
 
-def open_location(location: str | None, prefs: Preferences) -> ProjectService:
-    """The project to open: the one named, a document imported into a new project, or the sample."""
+def open_location(location: str | None, prefs: Preferences) -> tuple[ProjectService, str | None]:
+    """The project to open — the one named, the project of a document (created next to it), or the
+    sample — and the document still to import into it (``None`` when there is nothing to import)."""
     if location is None:
-        return ProjectService.open(sample_project_path(prefs.reviewer), prefs.reviewer)
-    if location.endswith(".mtreview") or "://" in location:
-        return ProjectService.open(location, prefs.reviewer, create=location.endswith(".mtreview"))
-    from mtreview.services.prefs import data_dir
+        return ProjectService.open(sample_project_path(prefs.reviewer), prefs.reviewer), None
+    if is_project_location(location):
+        return ProjectService.open(location, prefs.reviewer, create=location.endswith(".mtreview")), None
+    document = Path(location).resolve()
+    if not document.is_file():
+        raise InputError(_("no such file"), location)
+    service = ProjectService.open(project_beside(document), prefs.reviewer, create=True)
+    return service, None if has_document_from(service, document) else str(document)
 
-    project = data_dir() / "projects" / (Path(location).stem + ".mtreview")
-    project.parent.mkdir(parents=True, exist_ok=True)
-    service = ProjectService.open(project, prefs.reviewer, create=True)
-    if not service.store.documents():
-        service.import_path(location)
-    return service
+
+def start_window(location: str | None, prefs: Preferences) -> MainWindow:
+    """Open ``location`` in a new main window; a document is imported (and checked) into its project on
+    a worker, after the window is shown. Raises ``MtreviewError`` when nothing can be opened."""
+    from mtreview.ui.main_window import MainWindow
+
+    service, to_import = open_location(location, prefs)
+    if location is not None:
+        prefs.add_recent(str(service.store.location))
+    window = MainWindow(service, prefs)
+    window.show()
+    if to_import is not None:
+        window.import_files(to_import)
+    return window
 
 
 def run_gui(location: str | None, language: str | None = None, exit_after_ms: int | None = None) -> int:
@@ -83,21 +100,15 @@ def run_gui(location: str | None, language: str | None = None, exit_after_ms: in
     app = make_application()
     app._mtreview_translators = install_qt_translations(app, lang)  # type: ignore[attr-defined]
     sys.excepthook = show_crash_dialog
-    from mtreview.ui.main_window import MainWindow
-
     try:
-        service = open_location(location, prefs)
+        window = start_window(location, prefs)
     except MtreviewError as exc:
         QMessageBox.critical(None, _("Cannot open project"), str(exc))
         return 2
-    if location is not None:
-        prefs.add_recent(location)
-    window = MainWindow(service, prefs)
-    window.show()
     if exit_after_ms is not None:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(exit_after_ms, window.close)
     code = app.exec()
-    service.close()
+    window.service.close()
     return code

@@ -24,6 +24,7 @@ from mtreview.services.scores import score_project
         (100.0, 0, 0, Verdict.NOT_REVIEWED),
         (95.0, 41, 112, Verdict.IN_PROGRESS),
         (80.0, 3, 112, Verdict.FAIL),  # already below the threshold: more review cannot rescue it
+        (80.0, 0, 112, Verdict.FAIL),  # confirmed errors on segments nobody approved yet still count
         (95.0, 112, 112, Verdict.PASS),
         (90.0, 5, 5, Verdict.PASS),  # at the threshold passes
         (89.9, 5, 5, Verdict.FAIL),

@@ -1,0 +1,24 @@
+"""Names people read for ids the core uses: check ids ("punctuation-width") in the UI language."""
+
+from __future__ import annotations
+
+import functools
+
+from mtreview.i18n import _
+
+
+@functools.lru_cache(maxsize=1)
+def _check_names() -> dict[str, str]:
+    from mtreview.qa.registry import available_checks
+
+    checks, _errors = available_checks()
+    return {cid: cls.name for cid, cls in checks.items() if getattr(cls, "name", "")}
+
+
+def check_label(check_id: str) -> str:
+    """A check's translatable name ("Punctuation and width"; in Japanese, its translation); the id itself
+    for a check that is not installed (a finding made by a plug-in since removed) and for ``manual``."""
+    if check_id == "manual":
+        return _("manual")
+    name = _check_names().get(check_id)
+    return _(name) if name else check_id
