@@ -1,4 +1,4 @@
-"""Names people read for ids the core uses: check ids ("punctuation-width") in the UI language."""
+"""Names people read for ids the core uses, in the UI language: check ids ("punctuation-width"), formats."""
 
 from __future__ import annotations
 
@@ -22,3 +22,9 @@ def check_label(check_id: str) -> str:
         return _("manual")
     name = _check_names().get(check_id)
     return _(name) if name else check_id
+
+
+def format_label(name: str, description: str) -> str:
+    """A file format for a list: ``tmx — TMX 1.4b translation memory`` with the description translated
+    (registered formats' descriptions are extracted into the catalogue)."""
+    return f"{name} — {_(description)}" if description else name

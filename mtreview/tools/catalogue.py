@@ -40,8 +40,8 @@ KEYWORDS = {"_": 1, "N_": 1, "gettext": 1, "pgettext": 2, "ngettext": 2}
 
 
 def _dynamic_messages() -> list[tuple[str | None, str, str]]:
-    """Strings translated through a variable: the values of the enums the UI shows with ``_(x.value)`` and
-    the category names of the shipped typologies."""
+    """Strings translated through a variable: the values of the enums the UI shows with ``_(x.value)``, the
+    category names of the shipped typologies and the descriptions of the registered formats."""
     from mtreview.domain.model import AnnotationState, Severity, Side, Status
     from mtreview.i18n import CATEGORY_CONTEXT
     from mtreview.scoring.typology import available, load
@@ -55,6 +55,13 @@ def _dynamic_messages() -> list[tuple[str | None, str, str]]:
         for category in typology.categories:
             for part in [*category.path.split("/"), *([category.group] if category.group else [])]:
                 found.append((CATEGORY_CONTEXT, part, f"typology {typology_id}"))
+    # Descriptions of the registered readers and writers (export dialog, import filters).
+    import mtreview.formats  # noqa: F401  (registers them)
+    from mtreview.formats.registry import readers, writers
+
+    for info in [*writers(), *readers()]:
+        if info.description:
+            found.append((None, info.description, f"format {info.name}"))
     return found
 
 

@@ -26,6 +26,7 @@ from mtreview.domain.errors import MtreviewError
 from mtreview.domain.model import Status
 from mtreview.i18n import _
 from mtreview.services.export import ExportFilters, count_matching
+from mtreview.services.labels import format_label
 from mtreview.services.project import ProjectService
 
 
@@ -41,8 +42,7 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         self.format.setAccessibleName(_("Export format"))
         for info in writers():
-            label = f"{info.name} — {info.description}" if info.description else info.name
-            self.format.addItem(label, info.name)
+            self.format.addItem(format_label(info.name, info.description), info.name)
         form.addRow(_("&Format:"), self.format)
         row = QHBoxLayout()
         self.path = QLineEdit()
@@ -52,7 +52,9 @@ class ExportDialog(QDialog):
         browse.clicked.connect(self._browse)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form.addRow(_("&Output file:"), row)
+        output_label = QLabel(_("&Output file:"))
+        output_label.setBuddy(self.path)  # a label beside a layout has no buddy: "&" would show as is
+        form.addRow(output_label, row)
         self.statuses: dict[Status, QCheckBox] = {}
         status_row = QHBoxLayout()
         for status in Status:
