@@ -75,8 +75,27 @@ class _CategoryList(QListWidget):
         super().keyPressEvent(event)
 
 
+class _CategorySearch(QLineEdit):
+    """The category search field. After a category number, N/M/J/C pick the severity instead of being
+    typed ("11c": category 11, critical); words search as usual ("name" finds Name format)."""
+
+    severityKey = Signal(object)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        severity = SEVERITY_KEYS.get(Qt.Key(event.key()))
+        plain = not event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+        if severity is not None and plain and self.text().strip().isdigit():
+            self.severityKey.emit(severity)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class FlagDialog(QDialog):
-    """Pick a category (type to search, or its number keys) and a severity (n/m/j/c in the list)."""
+    """Pick a category (type to search, or its number) and a severity: N/M/J/C after a number in the
+    search field, or in the list. Enter flags."""
 
     def __init__(
         self,
@@ -99,8 +118,10 @@ class FlagDialog(QDialog):
         )
         self.span_label.setWordWrap(True)
         layout.addWidget(self.span_label)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Type to search categories, or their numbers (e.g. 12)…"))
+        self.search = _CategorySearch()
+        self.search.setPlaceholderText(
+            _("Type to search categories, or a number and N/M/J/C for the severity (e.g. 12j)…")
+        )
         self.search.setAccessibleName(_("Search categories"))
         self.list = _CategoryList()
         self.list.setAccessibleName(_("Categories"))
@@ -135,6 +156,7 @@ class FlagDialog(QDialog):
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._search_enter)
         self.list.severityKey.connect(self.set_severity)
+        self.search.severityKey.connect(self.set_severity)
         self.list.itemActivated.connect(lambda _item: self.accept())
         self._filter("")
         if category:
@@ -170,11 +192,15 @@ class FlagDialog(QDialog):
             self.list.setCurrentRow(0)
 
     def _search_enter(self) -> None:
+        """Enter in the search field flags with the chosen category (an exact number wins)."""
         if self.search.text().strip().isdigit():
             cat = self.typology.by_keys(self.search.text().strip())
             if cat is not None:
                 self.select_category(cat.path)
-        self.list.setFocus()
+        if self.current_category() is not None:
+            self.accept()
+        else:
+            self.list.setFocus()
 
     def select_category(self, path: str) -> bool:
         for row in range(self.list.count()):

@@ -142,3 +142,41 @@ def test_document_scope_lists_every_annotation_and_click_selects_span(qtbot, win
     window.annotation_panel.tree.setCurrentItem(window.annotation_panel.tree.topLevelItem(0))
     assert window.current.id == s0.id
     assert window.editor.mt.textCursor().selectedText() == s0.mt[0:3]
+
+
+def _flag_dialog(qtbot):
+    from mtreview.scoring.typology import load
+
+    dialog = FlagDialog(load("google-mqm"), "ドル", Side.TARGET, severity=Severity.MINOR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.search.setFocus()
+    return dialog
+
+
+def test_a_number_then_a_severity_letter_in_the_search_field_then_enter_flags(qtbot):
+    """The documented keys work without Tab: "11", "c", Enter flags Mistranslation as critical."""
+    dialog = _flag_dialog(qtbot)
+    qtbot.keyClicks(dialog.search, "11")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_C)
+    assert dialog.search.text() == "11"  # the letter picked the severity, it was not typed
+    assert dialog.severity() == Severity.CRITICAL
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    choice = dialog.choice()
+    assert choice is not None
+    assert (choice.category, choice.severity) == ("Accuracy/Mistranslation", Severity.CRITICAL)
+
+
+def test_letters_still_search_by_name(qtbot):
+    dialog = _flag_dialog(qtbot)
+    qtbot.keyClicks(dialog.search, "name")
+    assert dialog.search.text() == "name" and dialog.severity() == Severity.MINOR
+    assert dialog.current_category() == "Locale convention/Name format"
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "51")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)  # "J" as documented
+    assert (
+        dialog.severity() == Severity.MAJOR and dialog.current_category() == "Locale convention/Name format"
+    )
