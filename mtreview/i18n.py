@@ -104,7 +104,8 @@ def _plural_rule(header: str) -> Callable[[int], int]:
     if not match:
         return lambda n: 0 if n == 1 else 1
     try:
-        return gettext.c2py(match.group(1).strip())  # type: ignore[attr-defined, no-any-return]
+        rule: Callable[[int], int] = gettext.c2py(match.group(1).strip())
+        return rule
     except (ValueError, SyntaxError):
         return lambda n: 0 if n == 1 else 1
 

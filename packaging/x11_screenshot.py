@@ -32,8 +32,10 @@ def main() -> int:
         image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)
     }
     size = screen.geometry()
-    print(f"{sys.argv[1]}: {image.width()}x{image.height()} (screen {size.width()}x{size.height()}), "
-          f"{len(colours)} colours sampled")
+    print(
+        f"{sys.argv[1]}: {image.width()}x{image.height()} (screen {size.width()}x{size.height()}), "
+        f"{len(colours)} colours sampled"
+    )
     if len(colours) < 20:
         print("x11_screenshot: the screen is (nearly) blank", file=sys.stderr)
         return 1

@@ -59,9 +59,11 @@ def _dynamic_messages() -> list[tuple[str | None, str, str]]:
     import mtreview.formats  # noqa: F401  (registers them)
     from mtreview.formats.registry import readers, writers
 
-    for info in [*writers(), *readers()]:
-        if info.description:
-            found.append((None, info.description, f"format {info.name}"))
+    for name, description in [(w.name, w.description) for w in writers()] + [
+        (r.name, r.description) for r in readers()
+    ]:
+        if description:
+            found.append((None, description, f"format {name}"))
     return found
 
 

@@ -90,7 +90,7 @@ class WrappedTextDelegate(QStyledItemDelegate):
         self.max_lines = max_lines
 
     def text_rect(self, option: QStyleOptionViewItem) -> QRect:
-        return option.rect.adjusted(MARGIN, MARGIN - 1, -MARGIN, -MARGIN + 1)  # type: ignore[no-any-return]
+        return option.rect.adjusted(MARGIN, MARGIN - 1, -MARGIN, -MARGIN + 1)
 
     def cell_lines(
         self, index: QModelIndex | QPersistentModelIndex, option: QStyleOptionViewItem
@@ -119,7 +119,7 @@ class WrappedTextDelegate(QStyledItemDelegate):
         painter.setClipRect(opt.rect)
         painter.setFont(opt.font)
         metrics = QFontMetricsF(opt.font)
-        y = rect.top()
+        y = float(rect.top())
         for line, start in zip(cell.lines, cell.starts, strict=True):
             shown = line.removesuffix(ELLIPSIS) if cell.elided else line
             for s, e in spans:
