@@ -330,7 +330,7 @@ def segments_with_source(store: ProjectStore, source: str) -> list[SegmentText]:
     )
     query = (
         select(*columns)
-        .where(func.length(SegmentRow.source) == len(source), SegmentRow.source == source)
+        .where(SegmentRow.source == source)
         .order_by(SegmentRow.document_id, SegmentRow.ordinal)
     )
     with store._read() as c:
