@@ -23,6 +23,9 @@ COMMANDS: list[str] = [
     "mtreview.cli.export_cmd",
     "mtreview.cli.qa_cmd",
     "mtreview.cli.align_cmd",
+    "mtreview.cli.replace_cmd",
+    "mtreview.cli.concordance_cmd",
+    "mtreview.cli.match_cmd",
 ]
 
 

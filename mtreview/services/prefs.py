@@ -35,6 +35,12 @@ def is_project(location: str) -> bool:
     return location.endswith(".mtreview") or "://" in location
 
 
+def cache_dir() -> Path:
+    """Where rebuildable caches live (translation-memory indexes). ``MTREVIEW_CACHE_DIR`` overrides it."""
+    env = os.environ.get("MTREVIEW_CACHE_DIR")
+    return Path(env) if env else Path(platformdirs.user_cache_dir(APP, appauthor=False))
+
+
 def _default_reviewer() -> str:
     try:
         return getpass.getuser()

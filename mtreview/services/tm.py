@@ -1,0 +1,521 @@
+"""Translation memory: fuzzy matches and concordance over the project's own segments and reference TMs.
+
+Reference TMs are files (TMX, XLIFF, PO, CSV/TSV) or other projects, attached to a project (the
+``reference_tms`` setting holds their paths) or named for one command (``--tm``). Each source is
+searched through its own index (``storage.tmindex``), a cache in the user's cache folder, built on
+first use, rebuilt when the file changes, and for projects brought up to date segment by segment
+(``sync``). Building is a plain function with a ``Progress``: the GUI runs it on a worker.
+
+Fuzzy matches: the 100% matches come from a hash of the normalised source; the others from candidate
+units that share the query's most selective words (few units have them), ranked by those words'
+weight, then scored exactly with rapidfuzz: word-level Levenshtein similarity (CJK characters count as
+words), 0–100, 100 only for the same text (whitespace aside), 99 for a difference in case or spacing
+alone. Only confirmed segments of the project count as its memory; a reference TM counts whole.
+
+Concordance: a Japanese query is a phrase of characters in the targets, a Latin one a phrase of words
+in sources and targets; every hit is checked to contain the query (case-insensitive) and carries the
+spans to highlight.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from mtreview.domain.errors import InputError, MtreviewError
+from mtreview.domain.model import Changes, Segment, Status
+from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.i18n import _
+from mtreview.services import tm_sources
+from mtreview.services.diffing import tokens as diff_tokens
+from mtreview.services.prefs import cache_dir
+from mtreview.services.project import ProjectService
+from mtreview.storage import bulk
+from mtreview.storage.tmindex import (
+    BATCH,
+    TmIndex,
+    Unit,
+    cjk_chars,
+    discard,
+    index_file_name,
+    normalise,
+    words,
+)
+
+SETTING = "reference_tms"
+PROJECT = "project"
+"""``origin`` of the project's own segments in matches and concordance hits."""
+
+POSTING_BUDGET = 40_000
+"""How many (unit, word) postings the fuzzy matcher reads to find candidates."""
+MAX_TERMS = 24
+CANDIDATES = 200
+"""Candidates scored exactly per index."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    score: float
+    origin: str
+    source: str
+    target: str
+    segment: str | None = None
+    """``<document>#<ordinal>`` for the project's segments (and other projects'), else ``None``."""
+    key: str | None = None
+    """The unit's id in its TM file, when it has one."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConcordanceHit:
+    origin: str
+    segment: str | None
+    source: str
+    target: str
+    source_spans: tuple[tuple[int, int], ...] = ()
+    target_spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference TM as attached: a file path or another project's location."""
+
+    path: str
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+    @property
+    def is_project(self) -> bool:
+        return self.path.endswith(".mtreview") or "://" in self.path
+
+
+def index_dir() -> Path:
+    return cache_dir() / "tm"
+
+
+# ------------------------------------------------------------------------------------- scoring
+
+
+def _score_tokens(text: str) -> list[str]:
+    return [t for t in diff_tokens(text) if not t.isspace()]
+
+
+def score(query: str, candidate: str) -> float:
+    """0–100: word-level similarity (CJK characters count as words); 100 only for the same text."""
+    if query == candidate or normalise(query) == normalise(candidate):
+        return 100.0
+    a, b = _score_tokens(query), _score_tokens(candidate)
+    if a == b:
+        return 99.0
+    lowered = Levenshtein.normalized_similarity([t.lower() for t in a], [t.lower() for t in b])
+    if lowered == 1.0:
+        return 99.0  # case alone differs
+    return round(min(99.0, 100.0 * Levenshtein.normalized_similarity(a, b)), 1)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
+
+
+def _query_pattern(query: str) -> re.Pattern[str]:
+    parts = [re.escape(p) for p in query.split()]
+    return re.compile(r"\s+".join(parts), re.IGNORECASE)
+
+
+# ------------------------------------------------------------------------------------- searching
+
+
+def fuzzy(
+    index: TmIndex,
+    source: str,
+    limit: int = 10,
+    min_score: float = 50.0,
+    accept: set[str] | None = None,
+    exclude: int | None = None,
+) -> list[tuple[float, Unit]]:
+    """The best units of ``index`` for ``source``, best first (``accept``: only units with these statuses;
+    ``exclude``: not this unit id)."""
+    found: dict[int, tuple[float, Unit]] = {}
+
+    def ok(u: Unit) -> bool:
+        return u.id != exclude and (accept is None or u.status in accept)
+
+    for u in index.exact(source):
+        if ok(u):
+            found[u.id] = (score(source, u.source), u)
+    ranked = _candidates(index, source)
+    for start in range(0, min(len(ranked), CANDIDATES * 3), CANDIDATES):
+        batch = [i for i in ranked[start : start + CANDIDATES] if i not in found]
+        for u in index.units(batch):
+            if not ok(u):
+                continue
+            s = score(source, u.source)
+            if s >= min_score:
+                found[u.id] = (s, u)
+        if len(found) >= limit:
+            break
+    return sorted(found.values(), key=lambda x: (-x[0], abs(len(x[1].source) - len(source)), x[1].id))[:limit]
+
+
+def _candidates(index: TmIndex, source: str) -> list[int]:
+    """Unit ids sharing the query's most selective words, most promising first."""
+    terms = set(words(source))
+    if not terms:
+        return []
+    df = index.document_frequencies(terms)
+    if not df:
+        return []
+    total = max(index.count(), 1)
+    ordered = sorted(df, key=lambda t: (df[t], t))
+    chosen: list[str] = []
+    postings = 0
+    for t in ordered:
+        if chosen and (postings + df[t] > POSTING_BUDGET or len(chosen) >= MAX_TERMS):
+            break
+        chosen.append(t)
+        postings += df[t]
+    if postings > POSTING_BUDGET:
+        # Every word is common: units having the few rarest together (the database intersects).
+        rare = ordered[: min(3, len(ordered))]
+        expr = " AND ".join('"' + t.replace('"', '""') + '"' for t in rare)
+        return list(index._match("src", expr, CANDIDATES * 3))
+    weights: Counter[int] = Counter()
+    for t in chosen:
+        w = math.log(1.0 + total / df[t])
+        for i in index.with_term(t):
+            weights[i] += w
+    return [i for i, _w in weights.most_common(CANDIDATES * 3)]
+
+
+def concordance_in(index: TmIndex, query: str, limit: int = 100) -> list[tuple[Unit, tuple, tuple]]:
+    """Units whose source or target contains ``query`` (case-insensitive), with the spans to highlight."""
+    pattern = _query_pattern(query)
+    latin = words(_CJK_RUNS.sub(" ", query))
+    # Latin words are looked up in the sources, CJK characters in the targets, both when the query has both.
+    streams: list[Iterator[int]] = [index.search(latin, query)]
+    if not latin and not cjk_chars(query):
+        streams = [_scan(index, query)]
+    seen: set[int] = set()
+    out: list[tuple[Unit, tuple, tuple]] = []
+    examined = 0
+    for stream in streams:
+        while len(out) < limit and examined < 50_000:
+            ids = [i for i in _take(stream, 256) if i not in seen]
+            if not ids:
+                break
+            examined += len(ids)
+            seen.update(ids)
+            for u in index.units(ids):
+                s_spans, t_spans = _spans(pattern, u.source), _spans(pattern, u.target)
+                if s_spans or t_spans:
+                    out.append((u, s_spans, t_spans))
+                    if len(out) >= limit:
+                        break
+    out.sort(key=lambda x: x[0].id)
+    return out
+
+
+_CJK_RUNS = re.compile("[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]+")
+
+
+def _take(it: Iterator[int], n: int) -> list[int]:
+    out = []
+    for i in it:
+        out.append(i)
+        if len(out) >= n:
+            break
+    return out
+
+
+def _scan(index: TmIndex, query: str) -> Iterator[int]:
+    """Queries with no word in them (punctuation only): a plain scan."""
+    cursor = index.db.execute(
+        "SELECT id FROM unit WHERE instr(lower(source), lower(?)) > 0 OR instr(target, ?) > 0", (query, query)
+    )
+    for row in cursor:
+        yield row[0]
+
+
+# ------------------------------------------------------------------------------------- building
+
+
+def _file_identity(path: Path) -> dict[str, str]:
+    st = path.stat()
+    return {"origin": str(path.resolve()), "size": str(st.st_size), "mtime_ns": str(st.st_mtime_ns)}
+
+
+def build_file_index(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> TmIndex:
+    """The index of a TM file, built now if missing or stale. A refused file leaves no index behind."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(_("no such file"), str(p))
+    resolved = p.resolve()
+    target = index_dir() / index_file_name("file", str(resolved))
+    identity = _file_identity(p)
+    index = TmIndex(target)
+    if (
+        index.exists()
+        and all(index.meta(k) == v for k, v in identity.items())
+        and index.meta("complete") == "1"
+    ):
+        return index
+    index.close()
+    tmp = target.with_name(target.name + f".{os.getpid()}.building")
+    discard(tmp)
+    building = TmIndex(tmp)
+    try:
+        building.create()
+        building.db.execute("PRAGMA journal_mode=OFF")
+        building.db.execute("PRAGMA synchronous=OFF")
+        building.bulk_mode(True)
+        n = 0
+        progress.report(0, 0, _("Indexing {name}…").format(name=p.name))
+        with building.writing() as db:
+            batch: list[tuple[int, str | None, str, str, None, None]] = []
+            for label, source, target_text in tm_sources.iter_file(p, progress):
+                n += 1
+                batch.append((n, label, source, target_text, None, None))
+                if len(batch) >= BATCH:
+                    building.add_rows(db, batch)
+                    batch.clear()
+            if batch:
+                building.add_rows(db, batch)
+            building.count_words(db)
+            building.set_meta({**identity, "units": str(n), "complete": "1", "name": p.name})
+        progress.report(n, n, _("Optimising the index…"))
+        building.optimize()
+        building.bulk_mode(False)
+        building.db.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        building.close()
+        discard(tmp)
+        raise
+    building.close()
+    discard(target)
+    os.replace(tmp, target)
+    return TmIndex(target)
+
+
+class ProjectMemory:
+    """The project's own segments as a memory (confirmed ones for matches, all for concordance), and its
+    reference TMs. One per open project; ``close()`` releases the index files."""
+
+    def __init__(self, service: ProjectService) -> None:
+        self.service = service
+        location = service.store.location
+        self._identity = str(Path(location).resolve()) if "://" not in location else _redacted(location)
+        self.index = TmIndex(index_dir() / index_file_name("project", self._identity))
+        self._refs: dict[str, TmIndex] = {}
+        self._synced: tuple[int, int, int, int] | None = None
+
+    def close(self) -> None:
+        self.index.close()
+        for idx in self._refs.values():
+            idx.close()
+        self._refs.clear()
+
+    # -------------------------------------------------------------- references
+    def references(self) -> list[Reference]:
+        value = self.service.store.get_setting(SETTING, None) or []
+        return [Reference(str(v)) for v in value if isinstance(v, str)]
+
+    def attach(self, path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> Changes:
+        """Index a reference TM (refused with a message if it is not a usable memory) and attach it."""
+        ref = Reference(str(Path(path).resolve()) if "://" not in str(path) else str(path))
+        self.reference_index(ref, progress)
+        paths = [r.path for r in self.references()]
+        if ref.path not in paths:
+            paths.append(ref.path)
+        return self.service.set_setting(SETTING, paths)
+
+    def detach(self, path: str) -> Changes:
+        paths = [r.path for r in self.references() if r.path != path]
+        idx = self._refs.pop(path, None)
+        if idx is not None:
+            idx.close()
+        return self.service.set_setting(SETTING, paths)
+
+    def reference_index(self, ref: Reference, progress: Progress = NO_PROGRESS) -> TmIndex:
+        idx = self._refs.get(ref.path)
+        if ref.is_project:
+            if idx is None:
+                idx = _other_project_index(ref.path)
+                self._refs[ref.path] = idx
+            _sync_other_project(idx, ref.path, progress)
+            return idx
+        fresh = build_file_index(ref.path, progress)
+        if idx is not None and idx.path == fresh.path:
+            fresh.close()
+            return idx
+        if idx is not None:
+            idx.close()
+        self._refs[ref.path] = fresh
+        return fresh
+
+    # -------------------------------------------------------------- the project's own index
+    def sync(self, progress: Progress = NO_PROGRESS) -> int:
+        """Bring the project's index up to date; returns how many units were (re)indexed."""
+        n, self._synced = sync_project_index(self.index, self.service.store, self._synced, progress)
+        return n
+
+    # -------------------------------------------------------------- queries
+    def matches(
+        self,
+        segment: Segment,
+        extra: Sequence[str] = (),
+        limit: int = 9,
+        min_score: float = 50.0,
+        progress: Progress = NO_PROGRESS,
+    ) -> list[Match]:
+        """Best matches for a segment's source from the project's confirmed segments and every reference."""
+        self.sync(progress)
+        out: list[Match] = []
+        for s, u in fuzzy(self.index, segment.source, limit, min_score, {Status.APPROVED.value}, segment.id):
+            out.append(Match(s, PROJECT, u.source, u.target, u.label))
+        for origin, idx, accept in self._sources(extra, progress):
+            for s, u in fuzzy(idx, segment.source, limit, min_score, accept):
+                out.append(
+                    Match(
+                        s,
+                        origin,
+                        u.source,
+                        u.target,
+                        u.label if accept else None,
+                        None if accept else u.label,
+                    )
+                )
+        out.sort(key=lambda m: (-m.score, m.origin != PROJECT))
+        return _unique(out)[:limit]
+
+    def concordance(
+        self, query: str, extra: Sequence[str] = (), limit: int = 100, progress: Progress = NO_PROGRESS
+    ) -> list[ConcordanceHit]:
+        query = query.strip()
+        if not query:
+            raise InputError(_("nothing to search for"))
+        self.sync(progress)
+        hits = [
+            ConcordanceHit(PROJECT, u.label, u.source, u.target, s, t)
+            for u, s, t in concordance_in(self.index, query, limit)
+        ]
+        for origin, idx, accept in self._sources(extra, progress):
+            if len(hits) >= limit:
+                break
+            for u, s, t in concordance_in(idx, query, limit - len(hits)):
+                hits.append(ConcordanceHit(origin, u.label if accept else None, u.source, u.target, s, t))
+        return hits[:limit]
+
+    def _sources(
+        self, extra: Sequence[str], progress: Progress
+    ) -> Iterable[tuple[str, TmIndex, set[str] | None]]:
+        seen: set[str] = set()
+        named = [(str(p), Reference(str(p))) for p in extra] + [(r.path, r) for r in self.references()]
+        for origin, ref in named:
+            if ref.path in seen:
+                continue
+            seen.add(ref.path)
+            accept = {Status.APPROVED.value, Status.CORRECTED.value} if ref.is_project else None
+            yield origin, self.reference_index(ref, progress), accept
+
+
+def _unique(matches: list[Match]) -> list[Match]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for m in matches:
+        key = (m.source, m.target)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _redacted(location: str) -> str:
+    from mtreview.storage.engine import redact
+
+    return redact(location)
+
+
+def _project_units(store: object, ids: Sequence[int] | None, names: dict[int, str]) -> Iterator[Unit]:
+    for s in bulk.iter_segment_texts(store, ids=ids):  # type: ignore[arg-type]
+        yield Unit(
+            s.id,
+            f"{names.get(s.document_id, s.document_id)}#{s.ordinal}",
+            s.source,
+            s.target,
+            s.status.value,
+            s.version,
+        )
+
+
+def sync_project_index(
+    index: TmIndex,
+    store: object,
+    known: tuple[int, int, int, int] | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> tuple[int, tuple[int, int, int, int]]:
+    """Re-index the segments that changed since the index was last brought up to date (compared by
+    version), drop the ones that are gone. Returns (units re-indexed, the project's fingerprint)."""
+    fp = bulk.fingerprint(store)  # type: ignore[arg-type]
+    if known == fp and index.exists():
+        return 0, fp
+    if not index.exists():
+        discard(index.path)
+        index.close()
+        index.create()
+    elif index.meta("fingerprint") == repr(fp):
+        return 0, fp
+    current = bulk.segment_versions(store)  # type: ignore[arg-type]
+    indexed = index.versions()
+    changed = [i for i, v in current.items() if indexed.get(i) != v]
+    gone = [i for i in indexed if i not in current]
+    names = bulk.document_names(store)  # type: ignore[arg-type]
+    fresh = not indexed
+    df: Counter[str] | None = None if fresh else Counter()
+    done = 0
+    with index.writing() as db:
+        index.remove(db, [i for i in changed if i in indexed] + gone, df)
+        batch: list[Unit] = []
+        for unit in _project_units(store, changed, names):
+            batch.append(unit)
+            if len(batch) >= BATCH:
+                index.add(db, batch, df)
+                done += len(batch)
+                batch.clear()
+                progress.check()
+                progress.report(done, len(changed), _("Indexing the project…"))
+        if batch:
+            index.add(db, batch, df)
+            done += len(batch)
+        if df is None:
+            index.count_words(db)
+        else:
+            # A re-indexed unit's words are taken out and put back: only new and removed units count.
+            index.write_df(db, df)
+        index.set_meta({"fingerprint": repr(fp), "complete": "1"})
+    return done, fp
+
+
+def _other_project_index(location: str) -> TmIndex:
+    identity = str(Path(location).resolve()) if "://" not in location else _redacted(location)
+    return TmIndex(index_dir() / index_file_name("project", identity))
+
+
+def _sync_other_project(index: TmIndex, location: str, progress: Progress) -> None:
+    from mtreview.storage import open_project
+
+    try:
+        store = open_project(location, create=False)
+    except MtreviewError as exc:  # the reference is unusable: say why, naming it
+        raise InputError(str(exc), location) from None
+    try:
+        sync_project_index(index, store, None, progress)
+    finally:
+        store.close()

@@ -1,0 +1,317 @@
+"""A translation-memory index: one local SQLite file with FTS5 full-text indexes over its units.
+
+It is a cache, never part of a project: one file per reference TM (and per project, for its own
+segments), rebuilt from its origin when missing or stale. That works the same for ``.mtreview`` files
+and PostgreSQL projects (FTS5 is SQLite's; PostgreSQL's pg_trgm needs an extension a team server may
+not have), keeps the project file small and its confirm path free of index maintenance, and keeps
+reference TMs — files on the reviewer's machine — on that machine.
+
+Schema (``sqlite3`` directly: the FTS5 virtual tables are not part of any project schema):
+
+* ``unit(id, label, source, target, status, version, shash)`` — the units; ``shash`` is a hash of the
+  normalised source (exact matches, repetitions);
+* ``src`` — FTS5 over the English source, ``unicode61`` words without positions (``detail='none'``:
+  a third cheaper to build; a phrase is looked up as its words and checked in the text), and the word
+  statistics the fuzzy matcher uses to pick selective words (``df``);
+* ``tgt`` — FTS5 over the target's CJK characters, each a token of its own, with positions
+  (``cjk_chars``): a Japanese query of any length is a phrase of characters, with no word splitter
+  (Latin words of the targets — names, numbers, codes — are found through the source index);
+* ``df(term, n)`` — in how many units each source word occurs;
+* ``meta(key, value)`` — what was indexed (origin, size, time, fingerprint…).
+
+Both FTS tables are contentless (``content=''``): the text lives once, in ``unit``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import sqlite3
+import threading
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA_VERSION = "1"
+BATCH = 2000
+
+_NOT_CJK = re.compile(
+    "[^\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff00-\uffef\U00020000-\U0003ffff]+"
+)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def cjk_chars(text: str) -> str:
+    """The text's CJK characters (kanji, kana, CJK punctuation, full-width forms), one per token: what
+    the ``tgt`` index holds. Latin words are left to the source index (names and numbers are there)."""
+    return " ".join(_NOT_CJK.sub("", text))
+
+
+def normalise(text: str) -> str:
+    """What "the same source" means for repetitions and 100% matches: whitespace runs as one space."""
+    return " ".join(text.split())
+
+
+def source_hash(text: str) -> int:
+    plain = text == text.strip() and "  " not in text and "\n" not in text and "\t" not in text
+    return zlib.crc32((text if plain else normalise(text)).encode("utf-8"))
+
+
+def words(text: str) -> list[str]:
+    """Source words as the ``src`` index sees them (lower case, letters and digits)."""
+    return _WORD.findall(text.lower())
+
+
+def phrase(tokens: Iterable[str]) -> str:
+    """An FTS5 phrase of these tokens, quoted so that no token is read as query syntax."""
+    return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: int
+    label: str | None
+    """Where the unit is from: ``<document>#<ordinal>`` for a project, the unit's id in a TM file."""
+    source: str
+    target: str
+    status: str | None = None
+    version: int | None = None
+
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS unit(
+    id INTEGER PRIMARY KEY, label TEXT, source TEXT NOT NULL, target TEXT NOT NULL,
+    status TEXT, version INTEGER, shash INTEGER NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS src USING fts5(source, content='', detail='none');
+CREATE VIRTUAL TABLE IF NOT EXISTS tgt USING fts5(target, content='');
+CREATE TABLE IF NOT EXISTS df(term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+"""
+
+
+class TmIndex:
+    """One index file. Reads may come from several threads (a connection per thread); writes are the
+    builder's or ``sync``'s, one at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ connections
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")  # a cache: rebuilt if lost
+            conn.execute("PRAGMA cache_size=-65536")
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+    def exists(self) -> bool:
+        return self.path.exists() and self.meta("schema") == SCHEMA_VERSION
+
+    # ------------------------------------------------------------------ meta
+    def meta(self, key: str) -> str | None:
+        if not self.path.exists():
+            return None
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return None if row is None else str(row[0])
+
+    def set_meta(self, values: dict[str, str]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", list(values.items()))
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM unit").fetchone()[0])
+
+    # ------------------------------------------------------------------ writing
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any error)."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    def create(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db.executescript(_DDL)
+        self.set_meta({"schema": SCHEMA_VERSION})
+
+    def add(self, db: sqlite3.Connection, units: Sequence[Unit], df: Counter[str] | None = None) -> None:
+        """Insert units (inside ``writing()``); ``df``: count their source words there too."""
+        self.add_rows(db, [(u.id, u.label, u.source, u.target, u.status, u.version) for u in units])
+        if df is not None:
+            for u in units:
+                df.update(set(words(u.source)))
+
+    @staticmethod
+    def add_rows(
+        db: sqlite3.Connection, rows: Sequence[tuple[int, str | None, str, str, str | None, int | None]]
+    ) -> None:
+        """Insert ``(id, label, source, target, status, version)`` rows (the bulk path of a build)."""
+        db.executemany(
+            "INSERT INTO unit(id, label, source, target, status, version, shash) VALUES (?,?,?,?,?,?,?)",
+            [(*r, source_hash(r[2])) for r in rows],
+        )
+        db.executemany("INSERT INTO src(rowid, source) VALUES (?, ?)", [(r[0], r[2]) for r in rows])
+        db.executemany(
+            "INSERT INTO tgt(rowid, target) VALUES (?, ?)", [(r[0], cjk_chars(r[3])) for r in rows]
+        )
+
+    def remove(self, db: sqlite3.Connection, ids: Sequence[int], df: Counter[str] | None = None) -> None:
+        """Delete units by id (inside ``writing()``): FTS5 needs the indexed text to take it out."""
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(f"SELECT id, source, target FROM unit WHERE id IN ({marks})", chunk).fetchall()
+            db.executemany(
+                "INSERT INTO src(src, rowid, source) VALUES ('delete', ?, ?)", [(i, s) for i, s, _t in rows]
+            )
+            db.executemany(
+                "INSERT INTO tgt(tgt, rowid, target) VALUES ('delete', ?, ?)",
+                [(i, cjk_chars(t)) for i, _s, t in rows],
+            )
+            db.execute(f"DELETE FROM unit WHERE id IN ({marks})", chunk)
+            if df is not None:
+                for _i, s, _t in rows:
+                    df.subtract(set(words(s)))
+
+    def count_words(self, db: sqlite3.Connection) -> None:
+        """Fill ``df`` from the source index itself (after a bulk build: no counting in Python)."""
+        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.src_vocab USING fts5vocab(main, src, 'row')")
+        db.execute("DELETE FROM df")
+        db.execute("INSERT INTO df(term, n) SELECT term, doc FROM temp.src_vocab")
+
+    def bulk_mode(self, on: bool) -> None:
+        """While building: no incremental merging of FTS5 segments (``optimize`` merges once at the end)."""
+        for table in ("src", "tgt"):
+            self.db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', ?)", (0 if on else 4,))
+
+    def write_df(self, db: sqlite3.Connection, df: Counter[str]) -> None:
+        """Add word-count increments (negative for units taken out)."""
+        db.executemany(
+            "INSERT INTO df(term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
+            [(t, n) for t, n in df.items() if n],
+        )
+        db.execute("DELETE FROM df WHERE n <= 0")
+
+    def optimize(self) -> None:
+        """Merge the FTS5 index segments (faster queries after a bulk build)."""
+        self.db.execute("INSERT INTO src(src) VALUES ('optimize')")
+        self.db.execute("INSERT INTO tgt(tgt) VALUES ('optimize')")
+
+    def versions(self) -> dict[int, int]:
+        return {i: v for i, v in self.db.execute("SELECT id, version FROM unit")}
+
+    # ------------------------------------------------------------------ reading
+    def units(self, ids: Sequence[int]) -> list[Unit]:
+        """Units by id, in the order given."""
+        found: dict[int, Unit] = {}
+        for start in range(0, len(ids), 900):
+            chunk = list(ids[start : start + 900])
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                f"SELECT id, label, source, target, status, version FROM unit WHERE id IN ({marks})", chunk
+            ):
+                found[row[0]] = Unit(*row)
+        return [found[i] for i in ids if i in found]
+
+    def exact(self, source: str) -> list[Unit]:
+        """Units whose source is the same text (whitespace normalised)."""
+        norm = normalise(source)
+        rows = self.db.execute(
+            "SELECT id, label, source, target, status, version FROM unit WHERE shash = ?",
+            (source_hash(source),),
+        ).fetchall()
+        return [Unit(*r) for r in rows if normalise(r[2]) == norm]
+
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        keys = sorted(set(terms))
+        out: dict[str, int] = {}
+        for start in range(0, len(keys), 900):
+            chunk = keys[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(f"SELECT term, n FROM df WHERE term IN ({marks})", chunk).fetchall())
+        return out
+
+    def with_term(self, term: str) -> list[int]:
+        """Ids of the units whose source has this word."""
+        return [r[0] for r in self.db.execute("SELECT rowid FROM src WHERE src MATCH ?", (phrase([term]),))]
+
+    def search(
+        self, source_words: Sequence[str], target_chars: str, limit: int | None = None
+    ) -> Iterator[int]:
+        """Ids of units whose source has the phrase ``source_words`` and whose target has the CJK characters
+        ``target_chars`` in a row (either may be empty: no condition), in id order."""
+        parts = []
+        if source_words:
+            parts.append(("src", " AND ".join(phrase([w]) for w in dict.fromkeys(source_words))))
+        chars = cjk_chars(target_chars).split()
+        if chars:
+            parts.append(("tgt", phrase(chars)))
+        if not parts:
+            return
+        sql = " INTERSECT ".join(f"SELECT rowid FROM {t} WHERE {t} MATCH ?" for t, _e in parts)
+        if len(parts) > 1:
+            sql = f"SELECT * FROM ({sql}) ORDER BY 1"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        cursor = self.db.execute(sql, [e for _t, e in parts])
+        while True:
+            rows = cursor.fetchmany(256)
+            if not rows:
+                return
+            for r in rows:
+                yield r[0]
+
+    def _match(self, table: str, expr: str, limit: int | None) -> Iterator[int]:
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        cursor = self.db.execute(sql, (expr,))
+        while True:
+            rows = cursor.fetchmany(256)
+            if not rows:
+                return
+            for r in rows:
+                yield r[0]
+
+
+def index_file_name(kind: str, identity: str) -> str:
+    """A stable file name for an index of ``identity`` (a path or a redacted URL), never the identity
+    itself (which may be long or hold characters a file name cannot)."""
+    digest = hashlib.sha1(f"{kind}\x1f{identity}".encode()).hexdigest()[:20]
+    return f"{kind}-{digest}.sqlite"
+
+
+def discard(path: Path) -> None:
+    """Remove an index file and its WAL companions."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            os.unlink(str(path) + suffix)
