@@ -206,17 +206,13 @@ class SetSegments:
             SegmentWrite(sid, version, corrected, status) for sid, version, corrected, status in self.rows
         ]
         written = update_segments(service.store, writes, service.author, self.action)
-        after = {s.id: s for s in written}
         inverse = SetSegments(
-            [
-                (sid, after[sid].version, *self.before[sid])
-                for sid, _version, _corrected, _status in self.rows
-            ],
+            [(w.segment_id, w.version, *self.before[w.segment_id]) for w in written],
             self.label,
             "undo",
-            before={s.id: (s.corrected, s.status) for s in written},
+            before={w.segment_id: (w.corrected, w.status) for w in written},
         )
-        return inverse, Changes(segments=frozenset(after))
+        return inverse, Changes(segments=frozenset(w.segment_id for w in written))
 
 
 def replace_command(

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from mtreview.domain.errors import InputError, MtreviewError
@@ -45,6 +46,7 @@ from mtreview.storage.tmindex import (
     cjk_chars,
     discard,
     index_file_name,
+    like_pattern,
     normalise,
     words,
 )
@@ -53,7 +55,7 @@ SETTING = "reference_tms"
 PROJECT = "project"
 """``origin`` of the project's own segments in matches and concordance hits."""
 
-POSTING_BUDGET = 40_000
+POSTING_BUDGET = 20_000
 """How many (unit, word) postings the fuzzy matcher reads to find candidates."""
 MAX_TERMS = 24
 CANDIDATES = 200
@@ -144,29 +146,36 @@ def fuzzy(
     """The best units of ``index`` for ``source``, best first (``accept``: only units with these statuses;
     ``exclude``: not this unit id)."""
     found: dict[int, tuple[float, Unit]] = {}
-
-    def ok(u: Unit) -> bool:
-        return u.id != exclude and (accept is None or u.status in accept)
-
     for u in index.exact(source):
-        if ok(u):
+        if u.id != exclude and (accept is None or u.status in accept):
             found[u.id] = (score(source, u.source), u)
-    ranked = _candidates(index, source)
-    for start in range(0, min(len(ranked), CANDIDATES * 3), CANDIDATES):
-        batch = [i for i in ranked[start : start + CANDIDATES] if i not in found]
-        for u in index.units(batch):
-            if not ok(u):
-                continue
-            s = score(source, u.source)
-            if s >= min_score:
-                found[u.id] = (s, u)
-        if len(found) >= limit:
-            break
+    candidates = [i for i in _candidates(index, source, accept) if i != exclude and i not in found]
+    texts = index.sources(candidates)
+    # A cheap character-level ratio (rapidfuzz, in C) picks the few worth the word-level score.
+    shortlist = process.extract(
+        source, texts, scorer=fuzz.ratio, limit=max(limit * 3, 10), score_cutoff=max(0.0, min_score - 15.0)
+    )
+    exact_ids = [key for _text, _ratio, key in shortlist]
+    for u in index.units(exact_ids):
+        s = score(source, u.source)
+        if s >= min_score:
+            found[u.id] = (s, u)
     return sorted(found.values(), key=lambda x: (-x[0], abs(len(x[1].source) - len(source)), x[1].id))[:limit]
 
 
-def _candidates(index: TmIndex, source: str) -> list[int]:
-    """Unit ids sharing the query's most selective words, most promising first."""
+_GROUPS = ((0, 1, 2, 3, 4), (0, 1, 5, 6, 7), (2, 3, 4, 5, 6))
+"""Five-word groups of a query's eight most selective words: a match missing a word or two of them
+still has every word of at least one group (each group is an AND the database intersects)."""
+
+
+def _candidates(index: TmIndex, source: str, accept: set[str] | None) -> list[int]:
+    """Unit ids sharing the query's most selective words, most promising first.
+
+    1. The words few units have (up to ``POSTING_BUDGET`` postings), each weighted by its rarity: units
+       ranked by the weight of the words they share with the query.
+    2. When the query has no such words (every word is common), units having every word of one of a few
+       groups of its rarer words (the database intersects the word lists).
+    """
     terms = set(words(source))
     if not terms:
         return []
@@ -175,73 +184,56 @@ def _candidates(index: TmIndex, source: str) -> list[int]:
         return []
     total = max(index.count(), 1)
     ordered = sorted(df, key=lambda t: (df[t], t))
+    statuses = sorted(accept) if accept is not None else None
     chosen: list[str] = []
     postings = 0
     for t in ordered:
-        if chosen and (postings + df[t] > POSTING_BUDGET or len(chosen) >= MAX_TERMS):
+        if postings + df[t] > POSTING_BUDGET or len(chosen) >= MAX_TERMS:
             break
         chosen.append(t)
         postings += df[t]
-    if postings > POSTING_BUDGET:
-        # Every word is common: units having the few rarest together (the database intersects).
-        rare = ordered[: min(3, len(ordered))]
-        expr = " AND ".join('"' + t.replace('"', '""') + '"' for t in rare)
-        return list(index._match("src", expr, CANDIDATES * 3))
-    weights: Counter[int] = Counter()
-    for t in chosen:
-        w = math.log(1.0 + total / df[t])
-        for i in index.with_term(t):
-            weights[i] += w
-    return [i for i, _w in weights.most_common(CANDIDATES * 3)]
+    out: list[int] = []
+    if chosen:
+        weighted = [(t, math.log(1.0 + total / df[t])) for t in chosen]
+        out = index.ranked(weighted, CANDIDATES, statuses)
+    if len(chosen) < 3 and len(ordered) > len(chosen):
+        seen = set(out)
+        rare = ordered[:8]
+        groups = (
+            [tuple(rare[i] for i in g if i < len(rare)) for g in _GROUPS] if len(rare) > 5 else [tuple(rare)]
+        )
+        for group in dict.fromkeys(groups):
+            for i in index.all_of(group, CANDIDATES // 2, statuses):
+                if i not in seen:
+                    seen.add(i)
+                    out.append(i)
+    return out
 
 
 def concordance_in(index: TmIndex, query: str, limit: int = 100) -> list[tuple[Unit, tuple, tuple]]:
     """Units whose source or target contains ``query`` (case-insensitive), with the spans to highlight."""
     pattern = _query_pattern(query)
     latin = words(_CJK_RUNS.sub(" ", query))
-    # Latin words are looked up in the sources, CJK characters in the targets, both when the query has both.
-    streams: list[Iterator[int]] = [index.search(latin, query)]
-    if not latin and not cjk_chars(query):
-        streams = [_scan(index, query)]
-    seen: set[int] = set()
+    # Folding case beyond ASCII is Python's job: the database's LIKE only narrows down then.
+    exact_like = all(ch.isascii() or ch.lower() == ch.upper() for ch in query)
+    like = like_pattern(query)
+    if latin or cjk_chars(query):
+        ids = index.containing(
+            latin, query, like if exact_like else None, limit if exact_like else limit * 20
+        )
+    else:
+        ids = index.scan(like, limit)
     out: list[tuple[Unit, tuple, tuple]] = []
-    examined = 0
-    for stream in streams:
-        while len(out) < limit and examined < 50_000:
-            ids = [i for i in _take(stream, 256) if i not in seen]
-            if not ids:
+    for u in index.units(ids):
+        s_spans, t_spans = _spans(pattern, u.source), _spans(pattern, u.target)
+        if s_spans or t_spans:
+            out.append((u, s_spans, t_spans))
+            if len(out) >= limit:
                 break
-            examined += len(ids)
-            seen.update(ids)
-            for u in index.units(ids):
-                s_spans, t_spans = _spans(pattern, u.source), _spans(pattern, u.target)
-                if s_spans or t_spans:
-                    out.append((u, s_spans, t_spans))
-                    if len(out) >= limit:
-                        break
-    out.sort(key=lambda x: x[0].id)
     return out
 
 
 _CJK_RUNS = re.compile("[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]+")
-
-
-def _take(it: Iterator[int], n: int) -> list[int]:
-    out = []
-    for i in it:
-        out.append(i)
-        if len(out) >= n:
-            break
-    return out
-
-
-def _scan(index: TmIndex, query: str) -> Iterator[int]:
-    """Queries with no word in them (punctuation only): a plain scan."""
-    cursor = index.db.execute(
-        "SELECT id FROM unit WHERE instr(lower(source), lower(?)) > 0 OR instr(target, ?) > 0", (query, query)
-    )
-    for row in cursor:
-        yield row[0]
 
 
 # ------------------------------------------------------------------------------------- building
@@ -272,7 +264,7 @@ def build_file_index(path: str | os.PathLike[str], progress: Progress = NO_PROGR
     discard(tmp)
     building = TmIndex(tmp)
     try:
-        building.create()
+        building.create(bulk=True)
         building.db.execute("PRAGMA journal_mode=OFF")
         building.db.execute("PRAGMA synchronous=OFF")
         building.bulk_mode(True)

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from mtreview.domain.errors import ConflictError, NotFoundError
-from mtreview.domain.model import AnnotationState, Segment, Status
+from mtreview.domain.model import AnnotationState, Status
 from mtreview.i18n import _
 from mtreview.storage.orm import AnnotationRow, DocumentRow, DraftRow, RevisionRow, SegmentRow
 from mtreview.storage.repository import ProjectStore, _annotation, _annotation_state, _segment, now
@@ -82,10 +82,36 @@ def _conflict(row: Any, expected: int) -> ConflictError:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SegmentWritten:
+    """What a bulk write left in a segment (enough for the inverse and for ``Changes``)."""
+
+    segment_id: int
+    version: int
+    corrected: str | None
+    status: Status
+
+
+_BEFORE_COLUMNS = (
+    SegmentRow.id,
+    SegmentRow.corrected,
+    SegmentRow.status,
+    SegmentRow.version,
+    SegmentRow.locked,
+    SegmentRow.ordinal,
+    SegmentRow.author,
+)
+
+
+def _stale(c: Any, segment_id: int, expected: int) -> ConflictError:
+    row = c.execute(select(SegmentRow).where(SegmentRow.id == segment_id)).one()
+    return _conflict(row, expected)
+
+
 def update_segments(
     store: ProjectStore, writes: Sequence[SegmentWrite], author: str, action: str = "edit"
-) -> list[Segment]:
-    """Apply every write or none; one revision per segment. Returns the segments as written."""
+) -> list[SegmentWritten]:
+    """Apply every write or none; one revision per segment. Returns what each segment became."""
     if not writes:
         return []
     ids = [w.segment_id for w in writes]
@@ -95,14 +121,14 @@ def update_segments(
     with store._begin() as c:
         before: dict[int, Any] = {}
         for chunk in _chunks(ids):
-            for row in c.execute(select(SegmentRow).where(SegmentRow.id.in_(chunk))):
-                before[row.id] = row
+            for row in c.execute(select(*_BEFORE_COLUMNS).where(SegmentRow.id.in_(chunk))):
+                before[row[0]] = row
         for w in writes:
             row = before.get(w.segment_id)
             if row is None:
                 raise NotFoundError(_("segment {id} does not exist").format(id=w.segment_id))
-            if row.version != w.expected_version:
-                raise _conflict(row, w.expected_version)
+            if row[3] != w.expected_version:
+                raise _stale(c, w.segment_id, w.expected_version)
         params = [
             {
                 "sid": w.segment_id,
@@ -117,60 +143,42 @@ def update_segments(
         result = c.execute(_UPDATE_SEGMENT, params)
         if result.rowcount != len(writes):
             # Someone committed in between (possible on a server under READ COMMITTED): roll all back.
+            expected = {w.segment_id: w.expected_version for w in writes}
             for chunk in _chunks(ids):
-                for row in c.execute(select(SegmentRow).where(SegmentRow.id.in_(chunk))):
-                    expected = next(w.expected_version for w in writes if w.segment_id == row.id)
-                    if row.version != expected + 1:
-                        raise _conflict(row, expected)
+                for sid, version in c.execute(
+                    select(SegmentRow.id, SegmentRow.version).where(SegmentRow.id.in_(chunk))
+                ):
+                    if version != expected[sid] + 1:
+                        raise _stale(c, sid, expected[sid])
             raise ConflictError(_("some segments were changed by someone else meanwhile"))
         revisions = []
-        written: list[Segment] = []
+        written: list[SegmentWritten] = []
         for w in writes:
-            row = before[w.segment_id]
-            after_state = {
-                "corrected": w.corrected,
-                "status": Status(w.status).value,
-                "version": row.version + 1,
-                "locked": bool(row.locked),
-            }
+            sid, corrected, status, version, locked = before[w.segment_id][:5]
+            new_status = Status(w.status).value
             revisions.append(
                 {
                     "entity": "segment",
-                    "entity_id": w.segment_id,
-                    "segment_id": w.segment_id,
+                    "entity_id": sid,
+                    "segment_id": sid,
                     "action": action,
                     "author": author,
                     "at": stamp,
                     "before": {
-                        "corrected": row.corrected,
-                        "status": row.status,
-                        "version": row.version,
-                        "locked": bool(row.locked),
+                        "corrected": corrected,
+                        "status": status,
+                        "version": version,
+                        "locked": bool(locked),
                     },
-                    "after": after_state,
+                    "after": {
+                        "corrected": w.corrected,
+                        "status": new_status,
+                        "version": version + 1,
+                        "locked": bool(locked),
+                    },
                 }
             )
-            seg = _segment(row)
-            written.append(
-                Segment(
-                    id=seg.id,
-                    document_id=seg.document_id,
-                    ordinal=seg.ordinal,
-                    source=seg.source,
-                    mt=seg.mt,
-                    corrected=w.corrected,
-                    status=Status(w.status),
-                    source_lines=seg.source_lines,
-                    target_lines=seg.target_lines,
-                    confidence=seg.confidence,
-                    version=row.version + 1,
-                    author=author,
-                    updated_at=stamp,
-                    key=seg.key,
-                    locked=seg.locked,
-                    meta=seg.meta,
-                )
-            )
+            written.append(SegmentWritten(sid, version + 1, w.corrected, Status(w.status)))
         c.execute(_INSERT_REVISION, revisions)
         c.execute(_DELETE_DRAFT, [{"sid": i, "author": author} for i in ids])
         store._notify(c, author, "segment", ids)

@@ -10,9 +10,9 @@ Schema (``sqlite3`` directly: the FTS5 virtual tables are not part of any projec
 
 * ``unit(id, label, source, target, status, version, shash)`` — the units; ``shash`` is a hash of the
   normalised source (exact matches, repetitions);
-* ``src`` — FTS5 over the English source, ``unicode61`` words without positions (``detail='none'``:
-  a third cheaper to build; a phrase is looked up as its words and checked in the text), and the word
-  statistics the fuzzy matcher uses to pick selective words (``df``);
+* ``src`` — FTS5 over the English source, ``unicode61`` words with positions (phrases: an English
+  concordance query of common words needs them; without, every unit having both words must be read),
+  and the word statistics the fuzzy matcher uses to pick selective words (``df``);
 * ``tgt`` — FTS5 over the target's CJK characters, each a token of its own, with positions
   (``cjk_chars``): a Japanese query of any length is a phrase of characters, with no word splitter
   (Latin words of the targets — names, numbers, codes — are found through the source index);
@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BATCH = 2000
 
 _NOT_CJK = re.compile(
@@ -88,10 +88,11 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS unit(
     id INTEGER PRIMARY KEY, label TEXT, source TEXT NOT NULL, target TEXT NOT NULL,
     status TEXT, version INTEGER, shash INTEGER NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS src USING fts5(source, content='', detail='none');
+CREATE VIRTUAL TABLE IF NOT EXISTS src USING fts5(source, content='');
 CREATE VIRTUAL TABLE IF NOT EXISTS tgt USING fts5(target, content='');
 CREATE TABLE IF NOT EXISTS df(term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 """
+_SHASH_INDEX = "CREATE INDEX IF NOT EXISTS unit_shash ON unit(shash)"
 
 
 class TmIndex:
@@ -143,7 +144,11 @@ class TmIndex:
         self.db.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", list(values.items()))
 
     def count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM unit").fetchone()[0])
+        """How many units (kept in ``meta``: ``count(*)`` would read the whole table)."""
+        value = self.meta("units")
+        if value is None or not value.isdigit():
+            value = str(self.db.execute("SELECT count(*) FROM unit").fetchone()[0])
+        return int(value)
 
     # ------------------------------------------------------------------ writing
     @contextlib.contextmanager
@@ -158,9 +163,12 @@ class TmIndex:
             raise
         db.execute("COMMIT")
 
-    def create(self) -> None:
+    def create(self, bulk: bool = False) -> None:
+        """Make the tables (``bulk``: the lookup index comes with ``bulk_mode(False)``, after the load)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db.executescript(_DDL)
+        if not bulk:
+            self.db.execute(_SHASH_INDEX)
         self.set_meta({"schema": SCHEMA_VERSION})
 
     def add(self, db: sqlite3.Connection, units: Sequence[Unit], df: Counter[str] | None = None) -> None:
@@ -209,9 +217,12 @@ class TmIndex:
         db.execute("INSERT INTO df(term, n) SELECT term, doc FROM temp.src_vocab")
 
     def bulk_mode(self, on: bool) -> None:
-        """While building: no incremental merging of FTS5 segments (``optimize`` merges once at the end)."""
+        """While building: no incremental merging of FTS5 segments (``optimize`` merges once at the end);
+        after it, the lookup index on source hashes is made (one sort instead of a million inserts)."""
         for table in ("src", "tgt"):
             self.db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', ?)", (0 if on else 4,))
+        if not on:
+            self.db.execute(_SHASH_INDEX)
 
     def write_df(self, db: sqlite3.Connection, df: Counter[str]) -> None:
         """Add word-count increments (negative for units taken out)."""
@@ -260,47 +271,87 @@ class TmIndex:
             out.update(self.db.execute(f"SELECT term, n FROM df WHERE term IN ({marks})", chunk).fetchall())
         return out
 
-    def with_term(self, term: str) -> list[int]:
-        """Ids of the units whose source has this word."""
-        return [r[0] for r in self.db.execute("SELECT rowid FROM src WHERE src MATCH ?", (phrase([term]),))]
+    def sources(self, ids: Sequence[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for start in range(0, len(ids), 900):
+            chunk = list(ids[start : start + 900])
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                self.db.execute(f"SELECT id, source FROM unit WHERE id IN ({marks})", chunk).fetchall()
+            )
+        return out
 
-    def search(
-        self, source_words: Sequence[str], target_chars: str, limit: int | None = None
-    ) -> Iterator[int]:
-        """Ids of units whose source has the phrase ``source_words`` and whose target has the CJK characters
-        ``target_chars`` in a row (either may be empty: no condition), in id order."""
+    def ranked(
+        self, weighted: Sequence[tuple[str, float]], limit: int, statuses: Sequence[str] | None = None
+    ) -> list[int]:
+        """Ids of units whose source has some of these words, by the sum of the weights of the words they
+        have (highest first); ``statuses``: only units with one of these statuses."""
+        if not weighted:
+            return []
+        union = " UNION ALL ".join("SELECT rowid AS id, ? AS w FROM src WHERE src MATCH ?" for _ in weighted)
+        params: list[object] = []
+        for term, weight in weighted:
+            params += [weight, phrase([term])]
+        sql = f"SELECT c.id FROM ({union}) AS c"
+        if statuses is not None:
+            marks = ",".join("?" * len(statuses))
+            sql += f" JOIN unit AS u ON u.id = c.id AND u.status IN ({marks})"
+            params += list(statuses)
+        sql += f" GROUP BY c.id ORDER BY sum(c.w) DESC, c.id LIMIT {int(limit)}"
+        return [r[0] for r in self.db.execute(sql, params)]
+
+    def all_of(self, terms: Sequence[str], limit: int, statuses: Sequence[str] | None = None) -> list[int]:
+        """Ids of units whose source has every one of these words."""
+        expr = " AND ".join(phrase([t]) for t in terms)
+        sql = "SELECT src.rowid FROM src"
+        params: list[object] = [expr]
+        if statuses is not None:
+            marks = ",".join("?" * len(statuses))
+            sql += f" JOIN unit AS u ON u.id = src.rowid AND u.status IN ({marks})"
+            params = list(statuses) + params
+        sql += f" WHERE src MATCH ? LIMIT {int(limit)}"
+        return [r[0] for r in self.db.execute(sql, params)]
+
+    def containing(
+        self, source_words: Sequence[str], target_chars: str, like: str | None, limit: int
+    ) -> list[int]:
+        """Ids (in id order, at most ``limit``) of units whose source has all of ``source_words`` and whose
+        target has the CJK characters ``target_chars`` in a row (either may be empty: no condition), and,
+        with ``like``, whose source or target is ``LIKE`` it (SQLite's LIKE: case-insensitive for ASCII)."""
         parts = []
         if source_words:
-            parts.append(("src", " AND ".join(phrase([w]) for w in dict.fromkeys(source_words))))
+            parts.append(("src", phrase(source_words)))
         chars = cjk_chars(target_chars).split()
         if chars:
             parts.append(("tgt", phrase(chars)))
         if not parts:
-            return
-        sql = " INTERSECT ".join(f"SELECT rowid FROM {t} WHERE {t} MATCH ?" for t, _e in parts)
-        if len(parts) > 1:
-            sql = f"SELECT * FROM ({sql}) ORDER BY 1"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        cursor = self.db.execute(sql, [e for _t, e in parts])
-        while True:
-            rows = cursor.fetchmany(256)
-            if not rows:
-                return
-            for r in rows:
-                yield r[0]
+            return []
+        (table, expr), rest = parts[0], parts[1:]
+        sql = f"SELECT u.id FROM {table} JOIN unit AS u ON u.id = {table}.rowid WHERE {table} MATCH ?"
+        params: list[object] = [expr]
+        for other, other_expr in rest:
+            sql += f" AND u.id IN (SELECT rowid FROM {other} WHERE {other} MATCH ?)"
+            params.append(other_expr)
+        if like is not None:
+            sql += " AND (u.source LIKE ? ESCAPE '\\' OR u.target LIKE ? ESCAPE '\\')"
+            params += [like, like]
+        sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self.db.execute(sql, params)]
 
-    def _match(self, table: str, expr: str, limit: int | None) -> Iterator[int]:
-        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        cursor = self.db.execute(sql, (expr,))
-        while True:
-            rows = cursor.fetchmany(256)
-            if not rows:
-                return
-            for r in rows:
-                yield r[0]
+    def scan(self, like: str, limit: int) -> list[int]:
+        """A plain scan (queries with no word or CJK character in them)."""
+        rows = self.db.execute(
+            f"SELECT id FROM unit WHERE source LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\' "
+            f"ORDER BY id LIMIT {int(limit)}",
+            (like, like),
+        )
+        return [r[0] for r in rows]
+
+
+def like_pattern(query: str) -> str:
+    """``%query%`` for LIKE, with ``%``, ``_`` and the escape character escaped, whitespace normalised."""
+    text = " ".join(query.split()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{text}%"
 
 
 def index_file_name(kind: str, identity: str) -> str:
