@@ -58,10 +58,10 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("MTREVIEW_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("MTREVIEW_DATA_DIR", str(home / "data"))
-    monkeypatch.setenv("MTREVIEW_CACHE_DIR", str(home / "cache"))
+    # TM indexes per test; not MTREVIEW_CACHE_DIR: the JMdict word index there is built once per machine
+    monkeypatch.setenv("MTREVIEW_TM_INDEX_DIR", str(home / "tm-index"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
