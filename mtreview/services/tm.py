@@ -472,6 +472,8 @@ def sync_project_index(
     fresh = not indexed
     df: Counter[str] | None = None if fresh else Counter()
     done = 0
+    if fresh:
+        index.bulk_mode(True)
     with index.writing() as db:
         index.remove(db, [i for i in changed if i in indexed] + gone, df)
         batch: list[Unit] = []
@@ -491,7 +493,10 @@ def sync_project_index(
         else:
             # A re-indexed unit's words are taken out and put back: only new and removed units count.
             index.write_df(db, df)
-        index.set_meta({"fingerprint": repr(fp), "complete": "1"})
+        index.set_meta({"fingerprint": repr(fp), "complete": "1", "units": str(len(current))})
+    if fresh:
+        index.optimize()
+        index.bulk_mode(False)
     return done, fp
 
 

@@ -38,6 +38,8 @@ from pathlib import Path
 
 SCHEMA_VERSION = "2"
 BATCH = 2000
+BULK_HASH_BYTES = 96 * 1024 * 1024
+"""FTS5's pending-terms hash while building (per table; the default is 1 MB)."""
 
 _NOT_CJK = re.compile(
     "[^\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -217,10 +219,13 @@ class TmIndex:
         db.execute("INSERT INTO df(term, n) SELECT term, doc FROM temp.src_vocab")
 
     def bulk_mode(self, on: bool) -> None:
-        """While building: no incremental merging of FTS5 segments (``optimize`` merges once at the end);
-        after it, the lookup index on source hashes is made (one sort instead of a million inserts)."""
+        """While building: pending terms gather in a large hash (a few big FTS5 segments instead of
+        thousands of small ones to merge) and nothing is merged until ``optimize``; after it, the defaults
+        again and the lookup index on source hashes (one sort instead of a million inserts)."""
         for table in ("src", "tgt"):
             self.db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', ?)", (0 if on else 4,))
+            size = BULK_HASH_BYTES if on else 1024 * 1024
+            self.db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?)", (size,))
         if not on:
             self.db.execute(_SHASH_INDEX)
 
