@@ -30,7 +30,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from mtreview.domain.errors import InputError, MtreviewError
+from mtreview.domain.errors import Cancelled, InputError, MtreviewError
 from mtreview.domain.model import Changes, Segment, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.i18n import _
@@ -263,6 +263,7 @@ def build_file_index(path: str | os.PathLike[str], progress: Progress = NO_PROGR
     tmp = target.with_name(target.name + f".{os.getpid()}.building")
     discard(tmp)
     building = TmIndex(tmp)
+    failure: MtreviewError | None = None
     try:
         building.create(bulk=True)
         building.db.execute("PRAGMA journal_mode=OFF")
@@ -286,14 +287,31 @@ def build_file_index(path: str | os.PathLike[str], progress: Progress = NO_PROGR
         building.optimize()
         building.bulk_mode(False)
         building.db.execute("PRAGMA journal_mode=DELETE")
+    except MtreviewError as exc:
+        failure = _detached(exc)
     except BaseException:
         building.close()
         discard(tmp)
         raise
+    if failure is not None:
+        # Raised here, outside the handler: nothing of the reader's frames (lxml elements) travels with
+        # it to the GUI thread, where freeing them would corrupt lxml's per-thread state.
+        building.close()
+        discard(tmp)
+        raise failure
     building.close()
     discard(target)
     os.replace(tmp, target)
     return TmIndex(target)
+
+
+def _detached(exc: MtreviewError) -> MtreviewError:
+    """The same error without its traceback and context (so without the frames that raised it)."""
+    if isinstance(exc, InputError):
+        return InputError(exc.message, exc.path, exc.line)
+    if isinstance(exc, Cancelled):
+        return Cancelled(str(exc))
+    return MtreviewError(str(exc))
 
 
 class ProjectMemory:

@@ -135,7 +135,9 @@ def run_with_progress(
     def finish() -> None:
         dialog.close()
         dialog.deleteLater()
-        task.deleteLater()
+        # Not task.deleteLater(): destroying the Task from the event loop right after its last signal
+        # crashed in ~QObject (a test that waits for a job to finish showed it every time); it goes with
+        # its parent instead.
 
     task.progressed.connect(progressed)
     dialog.canceled.connect(task.cancel)

@@ -120,3 +120,29 @@ def test_go_to_dialog(qtbot) -> None:
     with qtbot.waitSignal(dialog.chosen) as chosen:
         qtbot.keyClick(dialog.number, Qt.Key.Key_Return)
     assert chosen.args == [27]
+
+
+def test_reference_memories_attach_refuse_and_remove(qtbot, ferry, tmp_path: Path) -> None:
+    from mtreview.ui.reference_tms_dialog import ReferenceTmsDialog
+
+    _service, memory = ferry
+    dialog = ReferenceTmsDialog(memory)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.count() == 1
+    wrong = tmp_path / "de.tmx"
+    wrong.write_text(TMX.replace('xml:lang="ja"', 'xml:lang="de"'), encoding="utf-8")
+    with qtbot.waitSignal(dialog.attachFinished, timeout=60_000) as finished:
+        dialog.attach(str(wrong))
+    assert finished.args[0] is False and "de" in finished.args[1] and str(wrong) in finished.args[1]
+    assert dialog.list.count() == 1
+    other = tmp_path / "other.tmx"
+    other.write_text(TMX, encoding="utf-8")
+    with qtbot.waitSignal(dialog.attachFinished, timeout=60_000) as finished:
+        dialog.attach(str(other))
+    assert finished.args[0] is True
+    assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == ["ref.tmx", "other.tmx"]
+    dialog.list.setCurrentRow(0)
+    with qtbot.waitSignal(dialog.changed):
+        dialog.remove_button.click()
+    assert [r.name for r in memory.references()] == ["other.tmx"]
