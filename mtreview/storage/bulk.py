@@ -42,13 +42,14 @@ class AnnotationStateWrite:
     state: AnnotationState
 
 
+_SEG = SegmentRow.__table__
 _UPDATE_SEGMENT = (
-    update(SegmentRow)
-    .where(SegmentRow.id == bindparam("sid"), SegmentRow.version == bindparam("expected"))
+    update(_SEG)
+    .where(_SEG.c.id == bindparam("sid"), _SEG.c.version == bindparam("expected"))
     .values(
         corrected=bindparam("v_corrected"),
         status=bindparam("v_status"),
-        version=SegmentRow.version + 1,
+        version=_SEG.c.version + 1,
         author=bindparam("v_author"),
         updated_at=bindparam("v_stamp"),
     )
@@ -58,10 +59,7 @@ _UPDATE_ANNOTATION_STATE = (
     .where(AnnotationRow.id == bindparam("aid"), AnnotationRow.version == bindparam("expected"))
     .values(state=bindparam("v_state"), version=AnnotationRow.version + 1, updated_at=bindparam("v_stamp"))
 )
-_INSERT_REVISION = insert(RevisionRow)
-_DELETE_DRAFT = delete(DraftRow).where(
-    DraftRow.segment_id == bindparam("sid"), DraftRow.author == bindparam("author")
-)
+_INSERT_REVISION = insert(RevisionRow.__table__)
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
@@ -180,7 +178,8 @@ def update_segments(
             )
             written.append(SegmentWritten(sid, version + 1, w.corrected, Status(w.status)))
         c.execute(_INSERT_REVISION, revisions)
-        c.execute(_DELETE_DRAFT, [{"sid": i, "author": author} for i in ids])
+        for chunk in _chunks(ids):  # the author's drafts of these segments are stale now
+            c.execute(delete(DraftRow).where(DraftRow.author == author, DraftRow.segment_id.in_(chunk)))
         store._notify(c, author, "segment", ids)
     return written
 
