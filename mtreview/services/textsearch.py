@@ -159,7 +159,7 @@ class Matcher:
         if not self.spec.regex:
             return replacement
         try:
-            return m.expand(replacement)
+            return str(m.expand(replacement))
         except (regex.error, IndexError) as exc:
             raise InputError(_("invalid replacement: {error}").format(error=exc)) from None
 

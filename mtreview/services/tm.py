@@ -210,7 +210,10 @@ def _candidates(index: TmIndex, source: str, accept: set[str] | None) -> list[in
     return out
 
 
-def concordance_in(index: TmIndex, query: str, limit: int = 100) -> list[tuple[Unit, tuple, tuple]]:
+Spans = tuple[tuple[int, int], ...]
+
+
+def concordance_in(index: TmIndex, query: str, limit: int = 100) -> list[tuple[Unit, Spans, Spans]]:
     """Units whose source or target contains ``query`` (case-insensitive), with the spans to highlight."""
     pattern = _query_pattern(query)
     latin = words(_CJK_RUNS.sub(" ", query))
@@ -223,7 +226,7 @@ def concordance_in(index: TmIndex, query: str, limit: int = 100) -> list[tuple[U
         )
     else:
         ids = index.scan(like, limit)
-    out: list[tuple[Unit, tuple, tuple]] = []
+    out: list[tuple[Unit, Spans, Spans]] = []
     for u in index.units(ids):
         s_spans, t_spans = _spans(pattern, u.source), _spans(pattern, u.target)
         if s_spans or t_spans:

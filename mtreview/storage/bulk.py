@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 
 from mtreview.domain.errors import ConflictError, NotFoundError
 from mtreview.domain.model import AnnotationState, Status
@@ -42,7 +42,7 @@ class AnnotationStateWrite:
     state: AnnotationState
 
 
-_SEG = SegmentRow.__table__
+_SEG: Table = SegmentRow.__table__  # type: ignore[assignment]
 _UPDATE_SEGMENT = (
     update(_SEG)
     .where(_SEG.c.id == bindparam("sid"), _SEG.c.version == bindparam("expected"))
@@ -59,7 +59,8 @@ _UPDATE_ANNOTATION_STATE = (
     .where(AnnotationRow.id == bindparam("aid"), AnnotationRow.version == bindparam("expected"))
     .values(state=bindparam("v_state"), version=AnnotationRow.version + 1, updated_at=bindparam("v_stamp"))
 )
-_INSERT_REVISION = insert(RevisionRow.__table__)
+_REV: Table = RevisionRow.__table__  # type: ignore[assignment]
+_INSERT_REVISION = insert(_REV)
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:

@@ -180,12 +180,12 @@ class ReplaceDialog(QDialog):
         self.resize(900, 600)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.find = QLineEdit()
-        self.find.setAccessibleName(_("Find"))
-        self.replace = QLineEdit()
-        self.replace.setAccessibleName(_("Replace with"))
-        form.addRow(_("&Find:"), self.find)
-        form.addRow(_("Replace &with:"), self.replace)
+        self.find_edit = QLineEdit()
+        self.find_edit.setAccessibleName(_("Find"))
+        self.replace_edit = QLineEdit()
+        self.replace_edit.setAccessibleName(_("Replace with"))
+        form.addRow(_("&Find:"), self.find_edit)
+        form.addRow(_("Replace &with:"), self.replace_edit)
         layout.addLayout(form)
         options = QHBoxLayout()
         self.regex = QCheckBox(_("Regular e&xpression"))
@@ -244,21 +244,21 @@ class ReplaceDialog(QDialog):
         self.preview_button.clicked.connect(self.run_preview)
         self.apply_button.clicked.connect(self.replace_all)
         close.clicked.connect(self.reject)
-        self.find.returnPressed.connect(self.run_preview)
-        self.replace.returnPressed.connect(self.run_preview)
+        self.find_edit.returnPressed.connect(self.run_preview)
+        self.replace_edit.returnPressed.connect(self.run_preview)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.replace_all)
         for box in (self.regex, self.whole_word, self.case):
             box.toggled.connect(self._stale)
-        self.find.textEdited.connect(self._stale)
-        self.replace.textEdited.connect(self._stale)
+        self.find_edit.textEdited.connect(self._stale)
+        self.replace_edit.textEdited.connect(self._stale)
         self.scope.currentIndexChanged.connect(self._stale)
 
     # ------------------------------------------------------------------ inputs
     def set_query(self, spec: SearchSpec, replacement: str) -> None:
         """Pre-fill (a finding's "fix all")."""
-        self.find.setText(spec.text)
-        self.replace.setText(replacement)
+        self.find_edit.setText(spec.text)
+        self.replace_edit.setText(replacement)
         self.regex.setChecked(spec.regex)
         self.whole_word.setChecked(spec.whole_word)
         self.case.setChecked(spec.case_sensitive)
@@ -266,7 +266,7 @@ class ReplaceDialog(QDialog):
 
     def spec(self) -> SearchSpec:
         return SearchSpec(
-            self.find.text(),
+            self.find_edit.text(),
             regex=self.regex.isChecked(),
             whole_word=self.whole_word.isChecked(),
             case_sensitive=self.case.isChecked(),
@@ -289,12 +289,12 @@ class ReplaceDialog(QDialog):
 
     # ------------------------------------------------------------------ preview
     def run_preview(self) -> None:
-        if not self.find.text():
+        if not self.find_edit.text():
             self.status.setText(_("Type what to find."))
             return
         if self._task is not None:
             self._task.cancel()
-        spec, replacement, scope = self.spec(), self.replace.text(), self._scope()
+        spec, replacement, scope = self.spec(), self.replace_edit.text(), self._scope()
         service = self.service
 
         def job(progress: Progress) -> ReplacePreview:

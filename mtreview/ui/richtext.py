@@ -59,32 +59,32 @@ class HtmlDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QTextDocument:
         doc = QTextDocument()
-        doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
         markup = index.data(HTML_ROLE)
         if markup is None:
             doc.setPlainText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         else:
             doc.setHtml(str(markup))
-        doc.setTextWidth(max(40, option.rect.width()))  # type: ignore[attr-defined]
+        doc.setTextWidth(max(40, option.rect.width()))
         return doc
 
     def paint(self, painter, option, index) -> None:  # type: ignore[no-untyped-def]
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()  # type: ignore[attr-defined]
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
         doc = self._document(opt, index)
-        opt.text = ""  # type: ignore[attr-defined]
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
-        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)  # type: ignore[attr-defined]
+        opt.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
         painter.save()
         painter.translate(text_rect.topLeft())
         painter.setClipRect(text_rect.translated(-text_rect.topLeft()))
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+        if opt.state & QStyle.StateFlag.State_Selected:
             ctx.palette.setColor(
                 QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.HighlightedText)
-            )  # type: ignore[attr-defined]
+            )
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 

@@ -17,14 +17,17 @@ ROWS = [
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en"
  creationtool="t" creationtoolversion="1" o-tmf="x"/><body>
-<tu><tuv xml:lang="en"><seg>The clock struck nine.</seg></tuv><tuv xml:lang="ja"><seg>時計が九つ鳴った。</seg></tuv></tu>
-<tu><tuv xml:lang="en"><seg>The clock struck ten.</seg></tuv><tuv xml:lang="ja"><seg>時計が十時を打った。</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The clock struck nine.</seg></tuv>
+ <tuv xml:lang="ja"><seg>時計が九つ鳴った。</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The clock struck ten.</seg></tuv>
+ <tuv xml:lang="ja"><seg>時計が十時を打った。</seg></tuv></tu>
 </body></tmx>
 """
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mtreview", *args], capture_output=True, text=True, timeout=300)
+    command = [sys.executable, "-m", "mtreview", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture
@@ -67,7 +70,9 @@ def test_replace_dry_run_then_apply(project: Path) -> None:
             },
         ],
     }
-    again = json.loads(run("replace", str(project), "ブライトウォーター社", "X", "--dry-run", "--json").stdout)
+    again = json.loads(
+        run("replace", str(project), "ブライトウォーター社", "X", "--dry-run", "--json").stdout
+    )
     assert len(again["changes"]) == 2  # the dry run wrote nothing
     done = run("replace", str(project), r"(\w+)社", r"\1氏", "--regex", "--json")
     assert done.returncode == 0, done.stderr

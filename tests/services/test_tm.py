@@ -17,9 +17,11 @@ TMX = """<?xml version="1.0" encoding="UTF-8"?>
  creationtool="t" creationtoolversion="1" o-tmf="x"/><body>
 <tu tuid="a1"><tuv xml:lang="en"><seg>The lighthouse keeper rowed to the island at dawn.</seg></tuv>
  <tuv xml:lang="ja"><seg>灯台守は夜明けに島へ漕いで渡った。</seg></tuv></tu>
-<tu tuid="a2"><tuv xml:lang="EN-GB"><seg>The keeper lit the <bpt i="1">&lt;b&gt;</bpt>lamp<ept i="1">&lt;/b&gt;</ept> every evening.</seg></tuv>
+<tu tuid="a2"><tuv xml:lang="EN-GB"><seg>The keeper lit the <bpt
+ i="1">&lt;b&gt;</bpt>lamp<ept i="1">&lt;/b&gt;</ept> every evening.</seg></tuv>
  <tuv xml:lang="ja-JP"><seg>守り人は毎晩ランプを灯した。</seg></tuv></tu>
-<tu tuid="a3"><tuv xml:lang="de"><seg>Nur Deutsch.</seg></tuv><tuv xml:lang="en"><seg>Only German.</seg></tuv></tu>
+<tu tuid="a3"><tuv xml:lang="de"><seg>Nur Deutsch.</seg></tuv>
+ <tuv xml:lang="en"><seg>Only German.</seg></tuv></tu>
 </body></tmx>
 """
 
@@ -152,7 +154,8 @@ def test_unusable_memories_are_refused_and_not_attached(
 def test_building_can_be_cancelled(tmp_path: Path) -> None:
     big = tmp_path / "big.tmx"
     units = "".join(
-        f'<tu><tuv xml:lang="en"><seg>Unit number {i} of many.</seg></tuv><tuv xml:lang="ja"><seg>多くのうち{i}番。</seg></tuv></tu>'
+        f'<tu><tuv xml:lang="en"><seg>Unit number {i} of many.</seg></tuv>'
+        f'<tuv xml:lang="ja"><seg>多くのうち{i}番。</seg></tuv></tu>'
         for i in range(12000)
     )
     big.write_text(TMX.replace("<body>", "<body>" + units), encoding="utf-8")

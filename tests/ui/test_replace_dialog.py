@@ -53,11 +53,11 @@ def test_preview_untick_replace_all_and_undo_in_one_step(
     qtbot, dialog: ReplaceDialog, shop: ProjectService
 ) -> None:
     before = _targets(shop)
-    dialog.find.setFocus()
-    dialog.find.insert("クイル社")
-    dialog.replace.insert("クイル氏")
+    dialog.find_edit.setFocus()
+    dialog.find_edit.insert("クイル社")
+    dialog.replace_edit.insert("クイル氏")
     with qtbot.waitSignal(dialog.previewReady, timeout=60_000) as ready:
-        qtbot.keyClick(dialog.find, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Return)
     assert ready.args == [4]
     assert "4" in dialog.status.text()
     dialog.view.setFocus()

@@ -25,8 +25,10 @@ ROWS = [
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en"
  creationtool="t" creationtoolversion="1" o-tmf="x"/><body>
-<tu><tuv xml:lang="en"><seg>Tickets are sold on board.</seg></tuv><tuv xml:lang="ja"><seg>乗船券は船内で買えます。</seg></tuv></tu>
-<tu><tuv xml:lang="en"><seg>Tickets are sold at the pier.</seg></tuv><tuv xml:lang="ja"><seg>乗船券は桟橋で買えます。</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Tickets are sold on board.</seg></tuv>
+ <tuv xml:lang="ja"><seg>乗船券は船内で買えます。</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Tickets are sold at the pier.</seg></tuv>
+ <tuv xml:lang="ja"><seg>乗船券は桟橋で買えます。</seg></tuv></tu>
 </body></tmx>
 """
 
