@@ -122,7 +122,7 @@ def bench_replace(n: int, folder: Path) -> None:
 
 
 def child_index(tmx: str, cache: str) -> None:
-    os.environ["MTREVIEW_CACHE_DIR"] = cache
+    os.environ["MTREVIEW_TM_INDEX_DIR"] = cache
     from mtreview.services.tm import build_file_index
 
     start, cpu = time.perf_counter(), time.process_time()
@@ -184,7 +184,7 @@ def bench_tm(m: int, queries: int, folder: Path) -> None:
     line("indexing, CPU", built["cpu"], parsed["cpu"])
     line("indexing, peak RSS", built["rss"], parsed["rss"], unit="MB", goal="≤ 1024 MB at 1M")
 
-    os.environ["MTREVIEW_CACHE_DIR"] = cache
+    os.environ["MTREVIEW_TM_INDEX_DIR"] = cache
     from rapidfuzz import fuzz, process
 
     from mtreview.services.tm import build_file_index, concordance_in, fuzzy

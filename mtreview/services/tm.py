@@ -100,7 +100,9 @@ class Reference:
 
 
 def index_dir() -> Path:
-    return cache_dir() / "tm"
+    """Where TM indexes go: ``<cache folder>/tm`` (``MTREVIEW_TM_INDEX_DIR`` overrides it)."""
+    env = os.environ.get("MTREVIEW_TM_INDEX_DIR")
+    return Path(env) if env else cache_dir() / "tm"
 
 
 # ------------------------------------------------------------------------------------- scoring
