@@ -90,8 +90,11 @@ def test_dismissed_on_request(service: ProjectService, tmp_path: Path) -> None:
 def test_xlsx_has_the_same_rows_as_text(service: ProjectService, tmp_path: Path) -> None:
     out = tmp_path / "issues.xlsx"
     assert export_issue_list(service, out) == 2
-    ws = load_workbook(out, read_only=True).active
-    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    book = load_workbook(out, read_only=True)
+    try:
+        rows = [[c.value for c in r] for r in book.active.iter_rows()]
+    finally:
+        book.close()
     assert tuple(rows[0]) == HEADER
     assert rows[2][3] == "=SUM(A1)は式です。"  # text, not a formula
     assert rows[1][11] == "社"
