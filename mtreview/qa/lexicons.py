@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from mtreview.domain.errors import InputError
+from mtreview.domain.patterns import PatternError, UserPattern, compile_pattern
 from mtreview.i18n import _
 from mtreview.paths import lexicon_dir
 
@@ -212,7 +213,7 @@ def inflections(word: str) -> list[str]:
 @dataclass(frozen=True)
 class Idiom:
     idiom: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | UserPattern
     literal: tuple[str, ...]
     accepted: tuple[str, ...]
     meaning: str
@@ -224,23 +225,27 @@ class Idiom:
     """Words that every match contains as they are: a cheap test before the regular expression."""
 
 
-def compile_idiom_pattern(idiom: str, pattern: str) -> tuple[re.Pattern[str], frozenset[str]]:
-    """Compile the pattern language; ``re.error`` on a bad regular expression."""
+def compile_idiom_pattern(idiom: str, pattern: str) -> tuple[re.Pattern[str] | UserPattern, frozenset[str]]:
+    """Compile the pattern language; ``PatternError`` on a bad or unsupported regular expression."""
     compiled, anchors, _required = compile_idiom(idiom, pattern)
     return compiled, anchors
 
 
-def compile_idiom(idiom: str, pattern: str) -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
-    """(regex, anchor words, words that must all be in the source) of an idiom entry."""
+def compile_idiom(
+    idiom: str, pattern: str
+) -> tuple[re.Pattern[str] | UserPattern, frozenset[str], frozenset[str]]:
+    """(regex, anchor words, words that must all be in the source) of an idiom entry.
+
+    A ``re:`` pattern is the user's own regular expression: it runs in linear time
+    (``domain.patterns``, RE2), and is refused with ``PatternError`` if RE2 cannot run it."""
     words = re.findall(r"[a-z][a-z'’-]*", idiom.lower())
     content = [w for w in words if w not in STOPWORDS] or words
     if pattern.startswith("re:"):
-        compiled = re.compile(pattern[3:], re.IGNORECASE)
+        user = compile_pattern(pattern[3:], ignore_case=True)
         fixed = [w for w in content if _depth_zero(pattern[3:].lower(), w)]
         if fixed:
-            return compiled, frozenset({max(fixed, key=_anchor_key)}), frozenset()
-        anchors = {form for w in content for form in inflections(w)}
-        return compiled, frozenset(anchors), frozenset()
+            return user, frozenset({max(fixed, key=_anchor_key)}), frozenset()
+        return user, frozenset({form for w in content for form in inflections(w)}), frozenset()
     text = pattern or idiom
     parts: list[str] = []
     anchors: set[str] = set()
@@ -352,6 +357,8 @@ def load_idioms(path: Path) -> list[Idiom]:
         seen[key] = number
         try:
             compiled, anchors, required = compile_idiom(idiom, pattern)
+        except PatternError as exc:
+            raise PatternError(exc.message, str(path), number) from None
         except re.error as exc:
             raise InputError(
                 _("invalid regular expression: {error}").format(error=exc), str(path), number
@@ -383,7 +390,7 @@ def load_words(path: Path) -> list[str]:
 
 @dataclass(frozen=True)
 class ForbiddenTerm:
-    source: re.Pattern[str] | None
+    source: re.Pattern[str] | UserPattern | None
     """The English that makes the term wrong (``None``: always wrong)."""
     forbidden: str
     suggestion: str
@@ -412,13 +419,15 @@ def load_false_friends(path: Path) -> list[ForbiddenTerm]:
                 number,
             )
         seen[key] = number
-        pattern = None
+        pattern: re.Pattern[str] | UserPattern | None = None
         if source:
             try:
                 if source.startswith("re:"):
-                    pattern = re.compile(source[3:], re.IGNORECASE)
+                    pattern = compile_pattern(source[3:], ignore_case=True)
                 else:
                     pattern, _anchors = compile_idiom_pattern(source, "")
+            except PatternError as exc:
+                raise PatternError(exc.message, str(path), number) from None
             except re.error as exc:
                 raise InputError(
                     _("invalid regular expression: {error}").format(error=exc), str(path), number
