@@ -32,6 +32,9 @@ class Alignment:
     target_text: dict[int, str] = field(default_factory=dict)
     source_only_body: frozenset[int] | None = None
     """Source-only lines that are body paragraphs (segments); ``None`` means all of ``source_only``."""
+    inputs: tuple[str, ...] = ()
+    """The files aligned (absolute paths; a pair's source and target): recorded with the document so
+    that no export or report ever overwrites one of them."""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -81,4 +84,5 @@ class Alignment:
                 for n in self.source_only
                 if self.source_only_body is not None and n not in self.source_only_body
             },
+            meta={"input_files": list(self.inputs)} if self.inputs else {},
         )

@@ -157,9 +157,10 @@ def align_page(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -
     name = str(path)
     units = read_units(read_text(path).text, name)
     blocks = split_page(units, name)
-    return align_units_to_alignment(
+    alignment = align_units_to_alignment(
         blocks.source, blocks.target, blocks.source_chrome, blocks.target_chrome, progress
     )
+    return replace(alignment, inputs=(os.path.abspath(path),))
 
 
 def align_files(
@@ -187,7 +188,8 @@ def align_files(
         src_units, tgt_units = tgt_units, src_units
     src_body, src_edges = peel_file(src_units, "en")
     tgt_body, tgt_edges = peel_file(tgt_units, "ja")
-    return align_units_to_alignment(src_body, tgt_body, src_edges, tgt_edges, progress)
+    alignment = align_units_to_alignment(src_body, tgt_body, src_edges, tgt_edges, progress)
+    return replace(alignment, inputs=(os.path.abspath(source_path), os.path.abspath(target_path)))
 
 
 def align_input(

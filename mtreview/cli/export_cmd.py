@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from mtreview.cli.common import handle_errors, print_json
+from mtreview.cli.common import finite_non_negative, handle_errors, print_json
 from mtreview.domain.errors import InputError
+from mtreview.domain.outputs import check_output
 from mtreview.domain.progress import Progress
 from mtreview.i18n import _
 
@@ -21,7 +22,7 @@ FORMATS = ("tmx", "po", "xliff", "csv", "tsv", "xlsx", "mqm-tsv")
     "output",
     required=True,
     type=click.Path(dir_okay=False, path_type=str),
-    help="Output file (written atomically; never an input file of the project).",
+    help="Output file (written atomically; never the project or a file it was imported from; - for stdout).",
 )
 @click.option(
     "--status",
@@ -29,7 +30,13 @@ FORMATS = ("tmx", "po", "xliff", "csv", "tsv", "xlsx", "mqm-tsv")
     multiple=True,
     help="Only units with this status (new, corrected, approved, rejected); repeat or separate with commas.",
 )
-@click.option("--max-penalty", type=float, default=None, help="Only units whose MQM penalty is at most N.")
+@click.option(
+    "--max-penalty",
+    type=float,
+    default=None,
+    callback=finite_non_negative,
+    help="Only units whose MQM penalty is at most N.",
+)
 @click.option("--document", "documents", multiple=True, help="Only this document (repeatable).")
 @click.option("--no-annotations", is_flag=True, help="Leave the annotations out.")
 @click.option("--no-scores", is_flag=True, help="Do not compute chrF for the exported units.")
@@ -82,8 +89,10 @@ def command(
             }
         )
     else:
+        # the export itself may be going to standard output: the summary then goes to stderr
         click.echo(
             _("Exported {n} of {total} units ({fmt}) to {path}").format(
                 n=result.written, total=result.considered, fmt=fmt, path=result.path
-            )
+            ),
+            err=check_output(output).stdout,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
 
 import click
@@ -78,5 +79,32 @@ def _register() -> None:
 _register()
 
 
+def _terminate(_signum: int, _frame: object) -> None:
+    raise SystemExit(143)  # unwind: guarded writes remove their temporary files on the way out
+
+
 def main() -> None:
-    cli(prog_name="mtreview")
+    """Run the command; usage errors are one line on stderr with exit status 2 (not click's usage block)."""
+    from mtreview.cli.common import EXIT_BAD_INPUT, os_error_message, report_defect
+    from mtreview.domain.redact import redact_text
+
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        code = cli.main(prog_name="mtreview", standalone_mode=False)
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx is not None else "mtreview"
+        message = " ".join(exc.format_message().split())
+        click.echo(f"{where}: {redact_text(message)}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except click.ClickException as exc:
+        click.echo("mtreview: " + redact_text(" ".join(exc.format_message().split())), err=True)
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("mtreview: interrupted", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        click.echo("mtreview: " + redact_text(os_error_message(exc)), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except Exception as exc:
+        report_defect(exc)
+    sys.exit(code if isinstance(code, int) else 0)

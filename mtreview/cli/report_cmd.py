@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from mtreview.cli.common import handle_errors
+from mtreview.domain.outputs import check_output
 from mtreview.i18n import _
 from mtreview.scoring.mqm import SOURCE_ERRORS_POLICIES
 
@@ -21,12 +22,16 @@ def command(location: str, output: str, csv_path: str | None, source_errors: str
     """A self-contained HTML report (charts as inline SVG) a QA lead can send."""
     from mtreview.domain.progress import Progress
     from mtreview.services import report_data
+    from mtreview.services.outputs import protected_for_location
     from mtreview.services.report import write_csv, write_html
 
+    inputs = list(protected_for_location(location))
+    check_output(output, inputs)  # refuse before the (long) scoring
+    if csv_path:
+        check_output(csv_path, [*inputs, output])
     data = report_data.load(location, source_errors, Progress())
     for warning in data.scores.warnings:
         click.echo("mtreview: " + warning, err=True)
-    inputs = [location]
     write_html(data, output, inputs=inputs)
     click.echo(_("Wrote {path}").format(path=output), err=True)
     if csv_path:

@@ -1,4 +1,4 @@
-"""What writers receive (``ExportUnit``, ``WriteOptions``) and the atomic output file they write to.
+"""What writers receive (``ExportUnit``, ``WriteOptions``) and the guarded output file they write to.
 
 A writer is ``write(out_path, units, options, progress) -> int``: it streams ``units`` (an iterable,
 possibly a generator over a 100k-segment project) to ``out_path`` through ``atomic_output`` and returns
@@ -7,19 +7,19 @@ how many units it wrote.
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
-import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from mtreview.domain.errors import InputError
 from mtreview.domain.model import Annotation, ImportedDocument, Status
-from mtreview.i18n import _
+from mtreview.domain.outputs import (  # noqa: F401  (the writers' entry point to the output guard)
+    OutputError,
+    atomic_output,
+    atomic_path,
+    check_output,
+    output_session,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,8 @@ class WriteOptions:
     include_annotations: bool = True
     tool_version: str = ""
     inputs: tuple[str, ...] = ()
-    """Files the project was imported from: the writer refuses to overwrite any of them."""
+    """What the output must never be: the project's files and every file it was imported from
+    (``services.outputs.protected_files``); the guard (``domain.outputs``) refuses them."""
     document_meta: Mapping[str, Any] = field(default_factory=dict)
     """Header data of the (single) source document, for writers that can reproduce it."""
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -91,99 +92,6 @@ def units_from_document(doc: ImportedDocument) -> Iterator[ExportUnit]:
             source_lang=doc.source_lang,
             target_lang=doc.target_lang,
         )
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
-    except OSError:
-        return False
-
-
-def check_output(out_path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
-    out = Path(out_path)
-    for src in inputs:
-        if src and _same_file(out, Path(src)):
-            raise InputError(_("refusing to overwrite an input file of the project"), str(out))
-    if out.exists() and out.is_dir():
-        raise InputError(_("this is a folder, not a file"), str(out))
-    if not out.parent.exists():
-        raise InputError(_("the folder does not exist"), str(out.parent))
-    return out
-
-
-def _usual_mode(fd: int) -> None:
-    """Give a temporary output file the mode a plainly created file gets (mkstemp makes it 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    with contextlib.suppress(OSError):
-        os.fchmod(fd, 0o666 & ~umask)
-
-
-@contextlib.contextmanager
-def atomic_output(
-    out_path: str | os.PathLike[str],
-    inputs: Iterable[str | os.PathLike[str]] = (),
-    binary: bool = False,
-    encoding: str = "utf-8",
-    newline: str | None = "\n",
-) -> Iterator[IO[Any]]:
-    """A file object writing to a temporary file in the destination folder; on success it is flushed,
-    fsynced and renamed over ``out_path``; on any error it is removed and ``out_path`` is untouched."""
-    out = check_output(out_path, inputs)
-    fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
-    _usual_mode(fd)
-    raw = os.fdopen(fd, "wb")
-    handle: IO[Any] = raw if binary else io.TextIOWrapper(raw, encoding=encoding, newline=newline)
-    ok = False
-    try:
-        yield handle
-        handle.flush()
-        raw.flush()
-        os.fsync(raw.fileno())
-        ok = True
-    finally:
-        with contextlib.suppress(Exception):
-            handle.close()
-        if ok:
-            os.replace(tmp, out)
-            _fsync_dir(out.parent)
-        else:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-
-
-@contextlib.contextmanager
-def atomic_path(
-    out_path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()
-) -> Iterator[Path]:
-    """Like ``atomic_output`` for libraries that want a path to save to (openpyxl, polib)."""
-    out = check_output(out_path, inputs)
-    fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
-    _usual_mode(fd)
-    os.close(fd)
-    ok = False
-    try:
-        yield Path(tmp)
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        ok = True
-    finally:
-        if ok:
-            os.replace(tmp, out)
-            _fsync_dir(out.parent)
-        else:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

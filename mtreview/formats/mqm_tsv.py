@@ -22,10 +22,8 @@ import csv
 import io
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from mtreview.domain.errors import InputError
 from mtreview.domain.model import ImportedDocument, SegmentDraft, Severity, Side
@@ -458,20 +456,12 @@ def format_mqm_tsv(rows: Iterable[MqmRow]) -> str:
 
 def write_mqm_tsv(path: str | os.PathLike[str], rows: Sequence[MqmRow] | Iterable[MqmRow]) -> int:
     """Write atomically (temporary file, fsync, rename); return the number of rows written."""
+    from mtreview.formats.base import atomic_output
+
     rows = list(rows)
-    data = format_mqm_tsv(rows).encode("utf-8")
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix="." + target.name + ".", suffix=".tmp", dir=str(target.parent or "."))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    text = format_mqm_tsv(rows)
+    with atomic_output(path, (), newline="") as fh:
+        fh.write(text)
     return len(rows)
 
 

@@ -39,8 +39,7 @@ from mtreview.formats.base import (
     FORMULA_START,
     ExportUnit,
     WriteOptions,
-    atomic_path,
-    check_output,
+    output_session,
 )
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
 from mtreview.i18n import _
@@ -160,27 +159,36 @@ def write_xlsx(
     progress: Progress = NO_PROGRESS,
 ) -> int:
     from openpyxl import Workbook
+    from openpyxl.worksheet import _writer as openpyxl_writer
 
-    check_output(out_path, options.inputs)  # fail before doing any work
     count = 0
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(SHEET)
-    ws.freeze_panes = "A2"
-    # Without annotations the column is left out, so that applying the sheet back never reads an
-    # empty Annotations cell as "the reviewer deleted them all".
-    columns = [c for c in COLUMNS if options.include_annotations or c != "Annotations"]
-    widths = dict(zip(COLUMNS, (14, 10, 60, 60, 60, 11, 50, 8, 8, 14, 20), strict=True))
-    for letter, name in zip("ABCDEFGHIJK", columns, strict=False):
-        ws.column_dimensions[letter].width = widths[name]
-    ws.append([_cell(ws, c) for c in columns])
-    try:
-        count = _rows(ws, units, options, progress)
-    except BaseException:
-        with contextlib.suppress(Exception):
-            ws.close()  # end openpyxl's streaming writer cleanly; nothing is saved
-        raise
-    with atomic_path(out_path, options.inputs) as tmp:
-        wb.save(tmp)
+    # The guard checks the output before any work; openpyxl spools the worksheet into a temporary file
+    # of the same guarded family (beside the output, locked, removed on every exit, cleaned after a kill)
+    # instead of an untracked one in the system's temp folder.
+    with output_session(out_path, options.inputs) as session:
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet(SHEET)
+        spool = str(session.scratch())
+        openpyxl_writer.ALL_TEMP_FILES.append(spool)  # openpyxl's cleanup() removes it from this list
+        ws._writer = openpyxl_writer.WorksheetWriter(ws, out=spool)
+        ws._writer.write_top()
+        ws.freeze_panes = "A2"
+        # Without annotations the column is left out, so that applying the sheet back never reads an
+        # empty Annotations cell as "the reviewer deleted them all".
+        columns = [c for c in COLUMNS if options.include_annotations or c != "Annotations"]
+        widths = dict(zip(COLUMNS, (14, 10, 60, 60, 60, 11, 50, 8, 8, 14, 20), strict=True))
+        for letter, name in zip("ABCDEFGHIJK", columns, strict=False):
+            ws.column_dimensions[letter].width = widths[name]
+        ws.append([_cell(ws, c) for c in columns])
+        try:
+            count = _rows(ws, units, options, progress)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                ws.close()  # end openpyxl's streaming writer cleanly; nothing is saved
+            with contextlib.suppress(ValueError):
+                openpyxl_writer.ALL_TEMP_FILES.remove(spool)
+            raise
+        wb.save(session.temp)
     return count
 
 

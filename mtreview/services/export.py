@@ -203,12 +203,12 @@ def export_project(
 ) -> ExportResult:
     import mtreview.formats  # noqa: F401  (registers every writer)
     from mtreview.formats.registry import require_writer
+    from mtreview.services.outputs import protected_files
 
     writer = require_writer(fmt)
     docs = _documents(store, filters)
-    inputs = tuple(d.path for d in docs if d.path)
-    # refuse to overwrite an input of *any* document, not only the exported ones
-    inputs += tuple(d.path for d in store.documents() if d.path and d.path not in inputs)
+    # never the project itself, nor an input (source or target) of *any* of its documents
+    inputs = protected_files(store)
     first = docs[0] if docs else None
     options = WriteOptions(
         source_lang=first.source_lang if first else "en",

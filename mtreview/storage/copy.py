@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Table, func, insert, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from mtreview.domain.errors import ProjectError
+from mtreview.domain.outputs import check_output, document_inputs, project_files
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.i18n import _
 from mtreview.storage.engine import make_engine, redact, sqlite_path, translate_error
@@ -39,10 +40,15 @@ def _utc(value: Any) -> Any:
     return value
 
 
-def _check_destination(location: str) -> None:
+def _check_destination(location: str, protected: tuple[str, ...] = ()) -> None:
     """Refuse a destination that holds anything (nothing is written to it before this passes)."""
     file = sqlite_path(location)
     if file is not None:
+        target = check_output(file, protected)  # never the source, an input, a device, a FIFO…
+        if target.direct:
+            raise ProjectError(
+                _("{location} is not a regular file: a project must be one").format(location=location)
+            )
         if file.exists() and file.stat().st_size > 0:
             raise ProjectError(
                 _("{location} already exists: copy needs a new project file").format(location=location)
@@ -101,6 +107,42 @@ def _reset_sequences(c: Connection) -> None:
         )
 
 
+REVIEWER_ROLE = "mtreview_reviewer"
+"""A role for reviewers on a team server: they edit the project, and may add revisions but never change
+or delete one; the database login of every revision is stamped by the server (migration 0003)."""
+
+_REVIEWER_TABLES = ("setting", "document", "note", "segment", "annotation", "draft", "presence")
+
+
+def reviewer_role_sql() -> list[str]:
+    """The statements ``mtreview copy`` runs on a new team database (also in the README's team section)."""
+    revision_columns = ", ".join(
+        c.name for c in Base.metadata.tables["revision"].columns if c.name not in ("id", "db_user")
+    )
+    return [
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{REVIEWER_ROLE}') "
+        f"THEN CREATE ROLE {REVIEWER_ROLE} NOLOGIN; END IF; END $$",
+        f"GRANT USAGE ON SCHEMA public TO {REVIEWER_ROLE}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(_REVIEWER_TABLES)} TO {REVIEWER_ROLE}",
+        f"GRANT SELECT ON alembic_version TO {REVIEWER_ROLE}",
+        f"GRANT SELECT, INSERT ({revision_columns}) ON revision TO {REVIEWER_ROLE}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {REVIEWER_ROLE}",
+    ]
+
+
+def setup_reviewer_role(connection: Connection) -> bool:
+    """Create and grant the reviewer role; ``False`` (and nothing changed) without the right to."""
+    savepoint = connection.begin_nested()
+    try:
+        for statement in reviewer_role_sql():
+            connection.execute(text(statement))
+    except SQLAlchemyError:
+        savepoint.rollback()
+        return False
+    savepoint.commit()
+    return True
+
+
 def copy_project(
     source: str | os.PathLike[str], destination: str | os.PathLike[str], progress: Progress = NO_PROGRESS
 ) -> dict[str, int]:
@@ -108,8 +150,15 @@ def copy_project(
     src, dst = str(source), str(destination)
     if os.path.abspath(src) == os.path.abspath(dst) or src == dst:
         raise ProjectError(_("source and destination are the same project"))
-    _check_destination(dst)
     reader = open_project(src)
+    try:
+        protected = [*(project_files(src) if sqlite_path(src) is not None else [])]
+        for document in reader.documents():
+            protected += document_inputs(document)
+        _check_destination(dst, tuple(protected))
+    except BaseException:
+        reader.close()
+        raise
     dst_file = sqlite_path(dst)
     created_file = dst_file is not None and not dst_file.exists()
     writer: ProjectStore | None = None
@@ -125,14 +174,19 @@ def copy_project(
             total, done = sum(counts.values()), 0
             writer = open_project(dst, create=True)
             with writer._writer.begin() as t:
+                server = t.dialect.name == "postgresql"
+                if server:  # the copied revisions keep their logins; new ones are stamped again below
+                    t.execute(text("ALTER TABLE revision DISABLE TRIGGER revision_db_user"))
                 for table in project_tables():
                     for chunk in _rows(s, table):
                         progress.check()
                         t.execute(insert(table), chunk)
                         done += len(chunk)
                         progress.report(done, total, table.name)
-                if t.dialect.name == "postgresql":
+                if server:
                     _reset_sequences(t)
+                    t.execute(text("ALTER TABLE revision ENABLE TRIGGER revision_db_user"))
+                    setup_reviewer_role(t)
         ok = True
         return counts
     except SQLAlchemyError as exc:

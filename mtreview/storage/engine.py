@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import stat
 import time
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, SQLAlchemyError
 
 from mtreview.domain.errors import ConnectionLostError, ProjectError
+from mtreview.domain.redact import redact_url
 from mtreview.i18n import _
 
 
@@ -27,6 +31,66 @@ def sqlite_path(location: str) -> Path | None:
             return None  # make_engine reports it
         return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
     return Path(location)
+
+
+APPLICATION_ID = 0x4D545256
+"""SQLite's ``application_id`` of an mtreview project ("MTRV"), set by migration 0003 on every project."""
+PROJECT_TABLES = frozenset({"alembic_version", "document", "segment", "revision"})
+"""Tables that mark a project made before ``application_id`` was set."""
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_project_file(path: Path) -> None:
+    """Refuse a file that is not an mtreview project *before* anything can change it.
+
+    Reads the 100-byte header (magic, ``application_id``) and, for files without our id (projects made by
+    an older version, or another application's database), the table names through a read-only
+    connection — no PRAGMA, no journal-mode switch. A missing or empty file is a new project."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ProjectError(
+            _("cannot open {path}: {error}").format(path=path, error=exc.strerror or exc)
+        ) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ProjectError(_("{path} is a folder, not a project file").format(path=path))
+    if not stat.S_ISREG(st.st_mode):
+        raise ProjectError(_("{path} is not a regular file").format(path=path))
+    if st.st_size == 0:
+        return
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise ProjectError(
+            _("cannot open {path}: {error}").format(path=path, error=exc.strerror or exc)
+        ) from None
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        raise ProjectError(_("{path} is not an mtreview project file").format(path=path))
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id == APPLICATION_ID:
+        return
+    if application_id != 0:
+        raise ProjectError(
+            _("{path} is not an mtreview project (a database of another application)").format(path=path)
+        )
+    uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+        try:
+            names = {
+                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise ProjectError(_("cannot open {path}: {error}").format(path=path, error=exc)) from None
+    if names and not names >= PROJECT_TABLES:
+        raise ProjectError(
+            _("{path} is not an mtreview project (a database of another application)").format(path=path)
+        )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -94,6 +158,8 @@ def make_engine(location: str | os.PathLike[str]) -> Engine:
             )
         ) from None
     backend = url.get_backend_name()
+    if backend == "sqlite" and url.database and url.database != ":memory:":
+        check_project_file(Path(url.database))  # before any connection can switch it to WAL
     if backend == "postgresql" and url.drivername not in ("postgresql", "postgresql+psycopg"):
         raise ProjectError(
             _("unsupported PostgreSQL driver {driver!r}: use postgresql+psycopg://").format(
@@ -124,13 +190,8 @@ def make_engine(location: str | os.PathLike[str]) -> Engine:
 
 
 def redact(location: str) -> str:
-    """A location fit for messages: the password hidden."""
-    if not is_url(location):
-        return location
-    try:
-        return make_url(location).render_as_string(hide_password=True)
-    except (ArgumentError, ValueError):
-        return "<invalid URL>"
+    """A location fit for messages: the password hidden (in the user part and the query alike)."""
+    return redact_url(location)
 
 
 # SQLSTATE classes/codes (PostgreSQL): connection trouble and privileges.

@@ -105,6 +105,8 @@ class RevisionRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     before: Mapped[Any] = mapped_column(JSON, nullable=True)
     after: Mapped[Any] = mapped_column(JSON, nullable=True)
+    db_user: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    """The database login that wrote the row (PostgreSQL: stamped by a trigger, ``session_user``)."""
 
 
 class DraftRow(Base):
