@@ -24,6 +24,10 @@ Memory is linear in the document length: the DP keeps three rows of costs and on
 backpointer per cell of a band around a centre line. The centre line comes from anchors that occur
 exactly once on each side (their longest increasing chain); the band widens and the DP reruns when
 the best path touches its edge. Small documents (under ``FULL_CELLS`` cells) use the full matrix.
+
+Bounded work: the band never holds more than ``MAX_BAND_CELLS`` cells, whatever the input (without
+anchors the band used to grow with 5% of the length, so the work grew with its square: 200k one-character
+lines ran for ten minutes and ran out of memory). Time and memory are linear in the number of paragraphs.
 """
 
 from __future__ import annotations
@@ -44,6 +48,15 @@ IntArray = npt.NDArray[np.int64]
 
 INF = 1e18
 FULL_CELLS = 600_000
+MAX_BAND_CELLS = 12_000_000
+"""At most this many DP cells (a few bytes each, in the forward and backward passes): the band's
+half-width is capped at ``MAX_BAND_CELLS / (2 × rows)``."""
+
+
+def band_limit(n: int) -> float:
+    """The largest half-width of the band for ``n`` source units (at least a few cells)."""
+    return max(8.0, MAX_BAND_CELLS / (2.0 * (n + 1)))
+
 
 # backpointer codes
 _START, _L11, _L10, _L01, _L21, _L12, _L22 = range(7)
@@ -59,11 +72,17 @@ class AlignParams:
     prior_22: float = 8.5  # far rarer than Gale & Church's 0.011 in paragraph-level MT (tuned, synthetic)
     skip_cost: float = 3.6  # one paragraph left unpaired inside the body
     edge_cost: float = 0.75  # one paragraph left unpaired before the first or after the last pair
+    tail_body_cost: float = 4.5
+    """Leaving a body-like paragraph (``UnitFeatures.sentence``) unpaired *after* the last pair: the end
+    of a page is where chrome lives, but a closing sentence there is still body text. (Before the first
+    pair, summaries and titles are body-like too, so the plain ``edge_cost`` applies there.)"""
     anchor_match: float = 1.0
     anchor_miss: float = 0.3
     speaker_mismatch: float = 2.0
     speaker_match: float = 0.5
     quote_mismatch: float = 0.3
+    sentence_mismatch: float = 2.0
+    """A body sentence paired with a line that is not one (a button, a byline, a menu entry)."""
     band: int = 30
     max_widen: int = 3
     posterior: bool = True
@@ -195,7 +214,7 @@ def make_band(n: int, m: int, chain: list[tuple[int, int]], width: int) -> tuple
     else:
         centre = rows * slope
         extra = np.full(n + 1, max(n, m) * 0.05)
-    half = width + extra
+    half = np.minimum(width + extra, band_limit(n))
     lo = np.floor(centre - half).astype(np.int64)
     hi = np.ceil(centre + half).astype(np.int64)
     lo = np.clip(lo, 0, m)
@@ -301,7 +320,7 @@ def align_units(
             lo, hi = make_band(n, m, chain, width)
         result, touched = _run(source, target, weights, params, lo, hi, progress)
         result.band_width = -1 if full else width
-        if full or not touched or attempt == params.max_widen:
+        if full or not touched or attempt == params.max_widen or width >= band_limit(n):
             return result
         width *= 2
     raise AssertionError("unreachable")
@@ -335,6 +354,7 @@ def _band_costs(
     s_w = padded([math.fsum(weights.get(t, 0.0) for t in u.tokens) for u in source])
     s_sp = padded([float(u.speaker) for u in source])
     s_q = padded([float(u.quote) for u in source])
+    s_se = padded([float(u.sentence) for u in source])
     s_tr = padded([float(u.truncated) for u in source]) > 0
     s_adj = padded(
         [0.0]
@@ -347,6 +367,7 @@ def _band_costs(
     t_w = padded([math.fsum(weights.get(t, 0.0) for t in u.tokens) for u in target])
     t_sp = padded([float(u.speaker) for u in target])
     t_q = padded([float(u.quote) for u in target])
+    t_se = padded([float(u.sentence) for u in target])
     t_tr = padded([float(u.truncated) for u in target]) > 0
     s_cmp = padded([float(u.compound) for u in source])
     t_cmp = padded([float(u.compound) for u in target])
@@ -399,18 +420,22 @@ def _band_costs(
         ):
             if a == 1:
                 l_s, w_s, sp_s, q_s = ls[s1], s_w[s1], s_sp[s1], s_q[s1]
+                se_s = s_se[s1]
                 rest_s: FloatArray | float = 0.0
             else:
                 l_s = ls[s1] + ls[s2]
                 w_s = s_w[s1] + s_w[s2] - s_adj[s1]
                 sp_s, rest_s, q_s = s_sp[s2], s_sp[s1], np.maximum(s_q[s1], s_q[s2])
+                se_s = np.maximum(s_se[s1], s_se[s2])
             if b == 1:
                 l_t, w_t, sp_t, q_t = lt[t1], t_w[t1], t_sp[t1], t_q[t1]
+                se_t = t_se[t1]
                 rest_t: FloatArray | float = 0.0
             else:
                 l_t = lt[t1] + lt[t2]
                 w_t = t_w[t1] + t_w[t2] - t_adj[t1]
                 sp_t, rest_t, q_t = t_sp[t2], t_sp[t1], np.maximum(t_q[t1], t_q[t2])
+                se_t = np.maximum(t_se[t1], t_se[t2])
             # a side cut off mid-sentence may be shorter than its counterpart without penalty
             l_s, l_t = (
                 np.where(t_tr[t1] & (l_t < l_s), l_t, l_s),
@@ -424,6 +449,7 @@ def _band_costs(
                 p.speaker_mismatch * (np.abs(sp_s - sp_t) + rest_s + rest_t) - p.speaker_match * sp_s * sp_t
             )
             cost += p.quote_mismatch * np.abs(q_s - q_t)
+            cost += p.sentence_mismatch * np.abs(se_s - se_t)
             cost[(rows < a) | (cols < b)] = INF
             out.append(cost)
         return out[0], out[1], out[2], out[3]
@@ -461,6 +487,7 @@ def _run(
     block_start = 0
     c11 = c12 = c21 = c22 = empty
     skip, edge = p.skip_cost, p.edge_cost
+    tail_src, tail_tgt = tail_costs(source, p), tail_costs(target, p)
     max_width = int(widths.max())
     skip_steps = skip * np.arange(max_width, dtype=np.float64)
     edge_steps = edge * np.arange(max_width, dtype=np.float64)
@@ -508,9 +535,9 @@ def _run(
         back.append(choice)
         if i >= 3:
             rows_d[i - 3] = empty  # keep memory linear: only three rows of costs
-        end = vals + edge_steps[:width][::-1]
+        end = vals + tail_tgt[start : start + width]
         k = int(np.argmin(end))
-        total = float(end[k]) + edge * (n - i + m - (start + width - 1))
+        total = float(end[k]) + float(tail_src[i])
         if total < best_end:
             best_end = total
             best_cell = (i, start + k)
@@ -558,7 +585,9 @@ def _run(
             ]
             for lk in links
         }
-        post = link_posteriors(_RowCosts(costs_for, offsets, n + 1), lo, hi, n, m, p, ends, p.temperature)
+        post = link_posteriors(
+            _RowCosts(costs_for, offsets, n + 1), lo, hi, n, m, p, ends, p.temperature, (tail_src, tail_tgt)
+        )
         # confidence: the lower of "is it here?" (posterior over positions) and "is it a translation?"
         # (the link's own evidence)
         links = [
@@ -603,6 +632,14 @@ def _log_slice(row: FloatArray, row_lo: int, start: int, length: int) -> FloatAr
     return _slice(row, row_lo, start, length, -np.inf)
 
 
+def tail_costs(units: Sequence[UnitFeatures], p: AlignParams) -> FloatArray:
+    """``out[k]``: the cost of leaving units k.. unpaired after the last pair (``len(units) + 1`` values)."""
+    each = np.array(
+        [p.tail_body_cost if u.sentence else p.edge_cost for u in units] + [0.0], dtype=np.float64
+    )
+    return np.cumsum(each[::-1])[::-1].copy()
+
+
 def link_posteriors(
     costs: _RowCosts,
     lo: IntArray,
@@ -612,6 +649,7 @@ def link_posteriors(
     p: AlignParams,
     ends: dict[tuple[int, int], int],
     temperature: float = 1.0,
+    tails: tuple[FloatArray, FloatArray] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Posterior probability of each chosen link, by the forward–backward algorithm over the same band
     and costs as the best path (costs read as negative log-likelihoods, divided by ``temperature``):
@@ -619,6 +657,11 @@ def link_posteriors(
     link's end cell (i, j) to its backpointer code."""
     t = 1.0 / temperature
     skip, edge = p.skip_cost * t, p.edge_cost * t
+    if tails is None:
+        tail_src = p.edge_cost * np.arange(n, -1, -1, dtype=np.float64)
+        tail_tgt = p.edge_cost * np.arange(m, -1, -1, dtype=np.float64)
+    else:
+        tail_src, tail_tgt = tails
     widths = hi - lo + 1
     max_width = int(widths.max())
     steps = np.arange(max_width, dtype=np.float64)
@@ -640,7 +683,7 @@ def link_posteriors(
         s = skip * steps[:width]
         g = np.logaddexp.accumulate(g + s) - s
         forward.append(g)
-        end = g - edge * ((n - i) + (m - start) - steps[:width])
+        end = g - t * (tail_src[i] + tail_tgt[start : start + width])
         log_z = np.logaddexp(log_z, float(np.logaddexp.reduce(end)))
 
     post: dict[tuple[int, int], float] = {}
@@ -650,7 +693,7 @@ def link_posteriors(
         by_row[ei].append((ej, code))
     for i in range(n, -1, -1):
         start, width = int(lo[i]), int(widths[i])
-        h = -edge * ((n - i) + (m - start) - steps[:width])
+        h = -t * (tail_src[i] + tail_tgt[start : start + width])
         for a in (1, 2):
             r = i + a
             if r > n:

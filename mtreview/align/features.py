@@ -313,6 +313,9 @@ class UnitFeatures:
     compound: bool = False
     """Two clauses joined in one paragraph (", and …", "…ており、…"): where a translation usually splits
     one paragraph in two or merges two into one."""
+    sentence: bool = False
+    """Ends as a sentence does (。.!? …) and has a few words: body text, not page chrome (menus, buttons,
+    bylines, "Share", "原文を表示"). Costly to leave unpaired after the last pair (see ``AlignParams``)."""
 
     def with_ratio(self, ratio: float) -> UnitFeatures:
         """The same unit measured with another Japanese/English character ratio."""
@@ -336,6 +339,19 @@ def looks_compound(text: str) -> bool:
         body = text.rstrip("。．！？」』 ")
         return _JA_JOIN.search(body) is not None or bool(re.search(r"。.{6,}", body))
     return _EN_JOIN.search(text) is not None
+
+
+_SENTENCE_END = re.compile(r"[。．.!?！？…][\"”’'」』)）\]】]*$")
+
+
+def looks_like_sentence(text: str) -> bool:
+    """A paragraph of body text: ends with sentence punctuation and has at least three English words or
+    six Japanese characters (page chrome rarely does both)."""
+    text = text.strip()
+    if not _SENTENCE_END.search(text):
+        return False
+    cjk = sum(map(len, _JA_CHARS.findall(text)))
+    return cjk >= 6 or len(text.split()) >= 3
 
 
 def looks_truncated(text: str) -> bool:
@@ -467,6 +483,7 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
             r.cjk_chars,
             r.other_chars,
             looks_compound(r.text),
+            looks_like_sentence(r.text),
         )
         for r, ts in zip(src_raw, src_tokens, strict=True)
     ]
@@ -480,6 +497,7 @@ def document_features(source_texts: Sequence[str], target_texts: Sequence[str]) 
             r.cjk_chars,
             r.other_chars,
             looks_compound(r.text),
+            looks_like_sentence(r.text),
         )
         for r, ts in zip(tgt_raw, tgt_tokens, strict=True)
     ]
