@@ -60,6 +60,7 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("MTREVIEW_DATA_DIR", str(home / "data"))
     # TM indexes per test; not MTREVIEW_CACHE_DIR: the JMdict word index there is built once per machine
     monkeypatch.setenv("MTREVIEW_TM_INDEX_DIR", str(home / "tm-index"))
+    monkeypatch.setenv("MTREVIEW_LOG_DIR", str(home / "logs"))  # crash logs of CLI runs
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
 

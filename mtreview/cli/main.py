@@ -10,6 +10,7 @@ import importlib
 import os
 import signal
 import sys
+from typing import Any
 
 import click
 
@@ -79,6 +80,23 @@ def _register() -> None:
 _register()
 
 
+class _Redacting:
+    """A text stream that masks passwords in database URLs before they reach the terminal or a log (what a
+    command prints about a location); ``buffer`` (exported file contents) passes through untouched."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from mtreview.domain.redact import redact_text
+
+        self._stream.write(redact_text(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def _terminate(_signum: int, _frame: object) -> None:
     raise SystemExit(143)  # unwind: guarded writes remove their temporary files on the way out
 
@@ -89,6 +107,8 @@ def main() -> None:
     from mtreview.domain.redact import redact_text
 
     signal.signal(signal.SIGTERM, _terminate)
+    sys.stdout = _Redacting(sys.stdout)  # type: ignore[assignment]
+    sys.stderr = _Redacting(sys.stderr)  # type: ignore[assignment]
     try:
         code = cli.main(prog_name="mtreview", standalone_mode=False)
     except click.UsageError as exc:

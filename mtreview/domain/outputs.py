@@ -213,6 +213,28 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+_LIBXML_IO = {
+    "IO_ENOSPC": errno.ENOSPC,
+    "IO_EACCES": errno.EACCES,
+    "IO_EDQUOT": errno.EDQUOT,
+    "IO_EIO": errno.EIO,
+}
+
+
+def as_os_error(exc: BaseException) -> OSError | None:
+    """An ``OSError`` for a write failure, also when a library reports it its own way (lxml's
+    ``SerialisationError: IO_ENOSPC``); ``None`` for anything else."""
+    if isinstance(exc, OSError):
+        return exc
+    if type(exc).__name__ == "SerialisationError":
+        text = str(exc)
+        for name, code in _LIBXML_IO.items():
+            if name in text:
+                return OSError(code, os.strerror(code))
+        return OSError(errno.EIO, text or os.strerror(errno.EIO))
+    return None
+
+
 def write_error(target: OutputTarget | PathLike, exc: OSError) -> OutputError:
     where = target.requested if isinstance(target, OutputTarget) else str(target)
     return OutputError(_("cannot write the file: {reason}").format(reason=_reason(exc)), where)
@@ -399,9 +421,10 @@ def output_session(out_path: PathLike, protected: Iterable[PathLike] = ()) -> It
     try:
         try:
             yield session
-        except OSError as exc:
-            if _is_write_failure(exc, session.paths()):
-                raise write_error(target, exc) from None
+        except Exception as exc:
+            failure = as_os_error(exc)
+            if failure is not None and _is_write_failure(failure, session.paths()):
+                raise write_error(target, failure) from None
             raise
         session.commit()
     finally:
@@ -437,9 +460,10 @@ def atomic_output(
             try:
                 yield handle
                 handle.flush()
-            except OSError as exc:
-                if _is_write_failure(exc, session.paths()):
-                    raise write_error(target, exc) from None
+            except Exception as exc:
+                failure = as_os_error(exc)
+                if failure is not None and _is_write_failure(failure, session.paths()):
+                    raise write_error(target, failure) from None
                 raise
         finally:
             with contextlib.suppress(Exception):
@@ -464,8 +488,11 @@ def _direct(target: OutputTarget, binary: bool, encoding: str, newline: str | No
     try:
         yield handle
         handle.flush()
-    except OSError as exc:
-        raise write_error(target, exc) from None
+    except Exception as exc:
+        failure = as_os_error(exc)
+        if failure is None:
+            raise
+        raise write_error(target, failure) from None
     finally:
         with contextlib.suppress(Exception):
             handle.close()

@@ -1,78 +1,57 @@
-"""Team-project connections without passwords in settings: libpq's own password file does the keeping.
+"""Team-project connections without passwords on disk.
 
-A ``postgresql+psycopg://user:secret@host/db`` location is split: the preferences, the recent-projects
-list and window titles get the location *without* the password; the password goes to a password file
-in libpq's format (``host:port:database:user:password``, mode 0600) in the user's settings folder,
-which PostgreSQL's client library reads by itself (``PGPASSFILE``). Nothing of mtreview's own: any
-PostgreSQL tool can use or edit that file, and an administrator may use ``~/.pgpass`` instead.
+A ``postgresql+psycopg://user:secret@host/db`` location is split: the preferences, the recent-projects list,
+window titles, messages and logs only ever get the location *without* the password (``without_password``)
+or masked (``domain.redact``). The password itself lives where passwords belong:
+
+* the system keyring (``keyring``: Secret Service, KWallet, macOS Keychain, Windows Credential Locker):
+  ``remember_password`` puts a typed password there, and opening the bare location finds it again;
+* libpq's own password file (``PGPASSFILE`` or ``~/.pgpass``), which the driver reads by itself;
+* otherwise it is asked for again (the GUI prompts; the command line takes it from the URL of that run).
+
+Where there is no keyring, nothing is written anywhere: mtreview keeps no password file of its own.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+import re
 
-from mtreview.services.prefs import config_dir
+from mtreview.domain.redact import redact_text, redact_url
 
+__all__ = ["redact_text", "redact_url", "remember_password", "without_password"]
 
-def password_file() -> Path:
-    return config_dir() / "pgpass"
-
-
-def _escape(field: str) -> str:
-    return field.replace("\\", "\\\\").replace(":", "\\:")
+_QUERY_SECRET = re.compile(r"(^|[?&;])(?:ssl)?pass(?:word|phrase)?=[^&#;]*&?", re.IGNORECASE)
 
 
 def without_password(location: str) -> str:
-    """The location fit to be saved or shown: a URL's password removed (paths are returned unchanged)."""
-    if "://" not in location:
+    """The location fit to be saved or shown: a URL's password removed (from the user part, where the user
+    part ends at the *last* ``@``, and from the query); paths are returned unchanged."""
+    scheme, sep, rest = location.partition("://")
+    if not sep:
         return location
-    parts = urlsplit(location)
-    if parts.password is None:
-        return location
-    host = parts.netloc.rsplit("@", 1)[1]
-    user = parts.netloc.rsplit("@", 1)[0].split(":", 1)[0]
-    return urlunsplit((parts.scheme, f"{user}@{host}", parts.path, parts.query, parts.fragment))
+    at = rest.rfind("@")
+    if at != -1:
+        userinfo, host = rest[:at], rest[at + 1 :]
+        rest = userinfo.split(":", 1)[0] + "@" + host
+    head, query_sep, query = rest.partition("?")
+    if query_sep:
+        query = _QUERY_SECRET.sub(lambda m: m.group(1), query).rstrip("&")
+        rest = head + ("?" + query if query else "")
+    return f"{scheme}://{rest}"
 
 
 def remember_password(location: str) -> str:
-    """Move a URL's password into the password file; returns the location without it."""
+    """Keep a URL's password in the system keyring (if there is one); returns the location without it.
+    Without a keyring nothing is written: the password is asked for again next time."""
     if "://" not in location:
         return location
-    parts = urlsplit(location)
-    if parts.password is None:
+    bare = without_password(location)
+    if bare == location:
         return location
-    key = [
-        parts.hostname or "localhost",
-        str(parts.port or 5432),
-        unquote(parts.path.lstrip("/")) or "*",
-        unquote(parts.username or "*"),
-    ]
-    entry = ":".join(_escape(f) for f in [*key, unquote(parts.password)])
-    path = password_file()
-    kept = []
-    if path.exists():
-        prefix = ":".join(_escape(f) for f in key) + ":"
-        kept = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith(prefix)]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".pgpass-", dir=path.parent)  # created 0600
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write("\n".join([entry, *kept]) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    use_password_file()
-    return without_password(location)
+    from mtreview.storage.credentials import store_password
+    from mtreview.storage.engine import parse_url
 
-
-def use_password_file() -> None:
-    """Point libpq at mtreview's password file (unless the user chose one with ``PGPASSFILE``)."""
-    path = password_file()
-    if path.exists() and os.environ.get("PGPASSFILE") in (None, "", str(path)):
-        os.environ["PGPASSFILE"] = str(path)
+    url = parse_url(location)
+    if url is not None:
+        store_password(url)
+    return bare

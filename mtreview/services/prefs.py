@@ -80,9 +80,11 @@ class Preferences:
                 setattr(prefs, key, value)
         # Older versions listed imported documents too; choosing one failed ("not an mtreview project").
         prefs.recent = [r for r in prefs.recent if isinstance(r, str) and is_project(r)]
+        prefs.recent = _without_passwords(prefs.recent)  # files written by older versions
         return prefs
 
     def save(self) -> None:
+        self.recent = _without_passwords(self.recent)
         path = self.path()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".preferences-", dir=path.parent)
@@ -98,11 +100,25 @@ class Preferences:
 
     def add_recent(self, location: str) -> None:
         """Remember a project (a ``.mtreview`` file or a database URL); anything else is ignored, so Open
-        Recent lists only what it can open."""
+        Recent lists only what it can open. A database URL is kept without its password (never written)."""
+        from mtreview.services.connection import without_password
+
         if not is_project(location):
             return
+        location = without_password(location)
         self.recent = [location] + [r for r in self.recent if r != location]
         del self.recent[MAX_RECENT:]
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def _without_passwords(locations: list[str]) -> list[str]:
+    from mtreview.services.connection import without_password
+
+    out: list[str] = []
+    for location in locations:
+        bare = without_password(location) if isinstance(location, str) else location
+        if bare not in out:
+            out.append(bare)
+    return out

@@ -44,14 +44,14 @@ def _check_destination(location: str, protected: tuple[str, ...] = ()) -> None:
     """Refuse a destination that holds anything (nothing is written to it before this passes)."""
     file = sqlite_path(location)
     if file is not None:
+        if file.exists() and file.is_file() and file.stat().st_size > 0:
+            raise ProjectError(
+                _("{location} already exists: copy needs a new project file").format(location=location)
+            )
         target = check_output(file, protected)  # never the source, an input, a device, a FIFO…
         if target.direct:
             raise ProjectError(
                 _("{location} is not a regular file: a project must be one").format(location=location)
-            )
-        if file.exists() and file.stat().st_size > 0:
-            raise ProjectError(
-                _("{location} already exists: copy needs a new project file").format(location=location)
             )
         return
     engine = make_engine(location)

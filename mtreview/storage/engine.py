@@ -137,11 +137,41 @@ def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
         raise DisconnectionError(str(exc)) from exc  # the pool discards it and connects anew
 
 
+def _normalise_userinfo(location: str) -> str:
+    """Percent-encode the user and password of a URL typed with raw ``@``/``:``/``/`` in the password: the
+    user part ends at the *last* ``@`` before the path (SQLAlchemy would cut at the first and take the rest
+    of the password for the host name, then print it in messages)."""
+    scheme, sep, rest = location.partition("://")
+    if not sep:
+        return location
+    query_at = rest.find("?")
+    head, tail = (rest, "") if query_at == -1 else (rest[:query_at], rest[query_at:])
+    at = head.rfind("@")
+    if at == -1:
+        return location
+    userinfo, hostpart = head[:at], head[at + 1 :]
+    user, colon, password = userinfo.partition(":")
+    user = urllib.parse.quote(urllib.parse.unquote(user), safe="")
+    if colon:
+        user += ":" + urllib.parse.quote(urllib.parse.unquote(password), safe="")
+    return f"{scheme}://{user}@{hostpart}{tail}"
+
+
+def parse_url(location: str) -> Any | None:
+    """A SQLAlchemy URL for a database location (``None`` when it is not one or cannot be parsed)."""
+    if not is_url(location):
+        return None
+    try:
+        return make_url(_normalise_userinfo(location))
+    except (ArgumentError, ValueError):
+        return None
+
+
 def make_engine(location: str | os.PathLike[str]) -> Engine:
     location = str(location)
     try:
         if is_url(location):
-            url = make_url(location)
+            url = make_url(_normalise_userinfo(location))
         else:
             url = make_url("sqlite://")
             url = url.set(database=str(Path(location).resolve()))
@@ -179,6 +209,12 @@ def make_engine(location: str | os.PathLike[str]) -> Engine:
     if backend == "postgresql":
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
+        if url.password is None and "password" not in url.query:
+            from mtreview.storage.credentials import stored_password
+
+            password = stored_password(url)  # the system keyring; else libpq's PGPASSFILE/.pgpass
+            if password is not None:
+                url = url.set(password=password)
         # Sessions in UTC, so timestamps read back are the same instants whatever the server's zone.
         engine = create_engine(url, connect_args={"connect_timeout": 10, "options": "-c timezone=UTC"})
         event.listen(engine, "checkin", _idle_since)

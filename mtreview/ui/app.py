@@ -86,7 +86,10 @@ def start_window(location: str | None, prefs: Preferences) -> MainWindow:
 
     service, to_import = open_location(location, prefs)
     if location is not None:
-        prefs.add_recent(str(service.store.location))
+        from mtreview.services.connection import remember_password
+
+        # a typed password goes to the system keyring (if there is one), never to the recent list
+        prefs.add_recent(remember_password(str(service.store.location)))
     window = MainWindow(service, prefs)
     window.show()
     if to_import is not None:
