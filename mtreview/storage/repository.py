@@ -12,7 +12,6 @@ import functools
 import inspect
 import json
 import os
-import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -37,6 +36,7 @@ from mtreview.domain.model import (
     Side,
     Status,
 )
+from mtreview.domain.patterns import Budget, UserPattern, compile_pattern
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.i18n import _
 from mtreview.storage import migrate
@@ -413,13 +413,10 @@ class ProjectStore:
             query = query.where(SegmentRow.document_id == document_id)
         if statuses is not None:
             query = query.where(SegmentRow.status.in_([Status(s).value for s in statuses]))
-        pattern: re.Pattern[str] | None = None
+        pattern: UserPattern | None = None
         if search:
             if regex:
-                try:
-                    pattern = re.compile(search)
-                except re.error as exc:
-                    raise InputError(_("invalid regular expression: {error}").format(error=exc)) from None
+                pattern = compile_pattern(search)  # linear time (RE2); refused with a message otherwise
             else:
                 like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
                 conditions = []
@@ -436,13 +433,14 @@ class ProjectStore:
                 return list(c.execute(query).scalars().all())
             rows = c.execute(query).all()
         out = []
+        budget = Budget()  # a pattern that needs more CPU than this over the project is refused
         for r in rows:
             texts = []
             if side in ("both", "source"):
                 texts.append(r.source)
             if side in ("both", "target"):
                 texts += [r.mt, r.corrected or ""]
-            if any(pattern.search(t) for t in texts):
+            if any(pattern.search(t, budget=budget) for t in texts):
                 out.append(r.id)
         return out
 
