@@ -30,12 +30,15 @@ $$ LANGUAGE plpgsql
 
 def upgrade() -> None:
     bind = op.get_bind()
-    with op.batch_alter_table("revision") as batch:
-        batch.add_column(sa.Column("db_user", sa.String(200), nullable=True))
+    # idempotent: a project whose version stamp was set back (or a half-applied upgrade) may have it already
+    if "db_user" not in {c["name"] for c in sa.inspect(bind).get_columns("revision")}:
+        with op.batch_alter_table("revision") as batch:
+            batch.add_column(sa.Column("db_user", sa.String(200), nullable=True))
     if bind.dialect.name == "sqlite":
         op.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     elif bind.dialect.name == "postgresql":
         op.execute(STAMP_FUNCTION)
+        op.execute("DROP TRIGGER IF EXISTS revision_db_user ON revision")
         op.execute(
             "CREATE TRIGGER revision_db_user BEFORE INSERT ON revision "
             "FOR EACH ROW EXECUTE FUNCTION mtreview_stamp_db_user()"
