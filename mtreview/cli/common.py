@@ -66,9 +66,8 @@ def write_crash_log(exc: BaseException) -> Path | None:
     from mtreview.domain.redact import redact_text
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    text = (
-        f"mtreview {__version__} {stamp}\nargv: {' '.join(sys.argv)}\n\n"
-        + "".join(traceback.format_exception(exc))
+    text = f"mtreview {__version__} {stamp}\nargv: {' '.join(sys.argv)}\n\n" + "".join(
+        traceback.format_exception(exc)
     )
     try:
         folder = crash_log_dir()

@@ -107,8 +107,8 @@ def main() -> None:
     from mtreview.domain.redact import redact_text
 
     signal.signal(signal.SIGTERM, _terminate)
-    sys.stdout = _Redacting(sys.stdout)  # type: ignore[assignment]
-    sys.stderr = _Redacting(sys.stderr)  # type: ignore[assignment]
+    sys.stdout = _Redacting(sys.stdout)
+    sys.stderr = _Redacting(sys.stderr)
     try:
         code = cli.main(prog_name="mtreview", standalone_mode=False)
     except click.UsageError as exc:

@@ -144,7 +144,8 @@ def check_output(out_path: PathLike, protected: Iterable[PathLike] = ()) -> Outp
         return OutputTarget(requested, Path("/dev/stdout"), direct=True, stdout=True)
     if not requested or "\x00" in requested:
         raise OutputError(_("not a valid file name"), repr(requested))
-    protected = tuple(str(p) for p in protected if p)
+    kept: tuple[str, ...] = tuple(str(p) for p in protected if p)
+    protected = kept
     names, inodes = _protected_identities(protected)
     out_stat = _stdout_stat()
     with contextlib.suppress(OSError):
@@ -191,7 +192,7 @@ def check_output(out_path: PathLike, protected: Iterable[PathLike] = ()) -> Outp
     if out_stat is not None and st is not None and _same_inode(st, out_stat):
         return OutputTarget(requested, resolved, direct=True, stdout=True)
     mode = stat.S_IMODE(st.st_mode) & 0o777 if st is not None else None
-    return OutputTarget(requested, resolved, existing_mode=mode, protected=protected)
+    return OutputTarget(requested, resolved, existing_mode=mode, protected=kept)
 
 
 def _reason(exc: BaseException) -> str:
@@ -449,8 +450,8 @@ def atomic_output(
     """A file object writing the output through the guard (see the module docstring)."""
     target = check_output(out_path, protected)
     if target.direct:
-        with _direct(target, binary, encoding, newline) as handle:
-            yield handle
+        with _direct(target, binary, encoding, newline) as stream:
+            yield stream
         return
     session = OutputSession(target)
     try:
