@@ -135,7 +135,9 @@ def export_issue_list(
             os.fspath(out_path),
         )
     rows = issue_rows(service, states, document_id, progress)
-    inputs = [d.path for d in service.store.documents() if d.path]
+    from mtreview.services.outputs import protected_files
+
+    inputs = list(protected_files(service.store))  # the project, its companions, every input
     if fmt == "csv":
         return _write_csv(out_path, rows, inputs)
     if fmt == "xlsx":
