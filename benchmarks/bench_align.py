@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import corpus
+from _common import corpus, default_n, default_runs, record
 
 SPLIT_JA, MERGE_JA, SPLIT_EN, DROP = 0.08, 0.08, 0.02, 0.01
 
@@ -138,8 +138,8 @@ def run_child(task: str, en: Path, ja: Path) -> dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--n", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--n", type=int, default=default_n(10_000))
+    parser.add_argument("--runs", type=int, default=default_runs(3))
     parser.add_argument("--child", nargs=3, metavar=("TASK", "EN", "JA"))
     args = parser.parse_args()
     if args.child:
@@ -166,6 +166,17 @@ def main() -> None:
                 f"(read + split both files, {floor:.3f} s); peak memory growth {growth:7.1f} MB; "
                 f"strict pair F1 {f1:.4f}",
                 flush=True,
+            )
+            record(
+                f"align {n} paragraphs",
+                seconds,
+                "s",
+                floor=floor,
+                floor_label="read + split both files",
+                max_value=10 if n == 10_000 else None,
+                n=n,
+                cpu=cpu,
+                f1=f1,
             )
         t_small, _, m_small, _ = rows[small]
         t_big, _, m_big, _ = rows[args.n]

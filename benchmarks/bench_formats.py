@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import corpus
+from _common import corpus, default_n, default_runs, record
 
 
 def _rss_mb() -> float:
@@ -222,8 +222,8 @@ def run(task: str, folder: Path) -> dict:  # type: ignore[type-arg]
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=100_000)
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--n", type=int, default=default_n(100_000))
+    ap.add_argument("--runs", type=int, default=default_runs(3))
     ap.add_argument("--only", default="", help="comma-separated labels to run (e.g. 'TMX read')")
     ap.add_argument("--child")
     ap.add_argument("--folder")
@@ -261,6 +261,8 @@ def main() -> None:
             f"{max(r['peak_mb'] for r in floors):.0f} MB); "
             f"units {ours[0]['n']} vs {floors[0]['n']}"
         )
+        record(label, o_s, "s", floor=f_s, floor_label=floor_name, max_ratio=goal, n=args.n)
+        record(f"{label}: memory growth", o_m, "MB", floor=f_m, floor_label=floor_name, n=args.n)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import corpus
+from _common import corpus, default_n, default_runs, record
 
 
 def make_tsv(folder: Path) -> Path:
@@ -183,8 +183,8 @@ def pct(values: list[float], q: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--n", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--n", type=int, default=default_n(100_000))
+    parser.add_argument("--runs", type=int, default=default_runs(3))
     args = parser.parse_args()
     folder = corpus(args.n)
     tsv = make_tsv(folder)
@@ -197,6 +197,15 @@ def main() -> None:
     print(
         f"import {args.n} TSV pairs: ours {o:.2f} s (read+store), Core insert floor {f:.2f} s "
         f"-> ratio {o / f:.2f}x (goal <= 3x)"
+    )
+    record(
+        f"import {args.n} TSV pairs (read+store)",
+        o,
+        "s",
+        floor=f,
+        floor_label="Core insert",
+        max_ratio=3,
+        n=args.n,
     )
     project = work / "ours0.mtreview"
     g_ours = [grid("ours", project) for _ in range(args.runs)]
@@ -213,6 +222,24 @@ def main() -> None:
         f"({t_f:.3f} s from start), {r_f:.0f} MB -> ratio {t_o / t_f:.2f}x from start "
         f"(goal <= 1.0 s, <= 400 MB)"
     )
+    record(
+        "open project + first grid screen",
+        o_o,
+        "s",
+        floor=o_f,
+        floor_label="bare QTableView, 100k rows",
+        max_value=1.0,
+        n=args.n,
+    )
+    record(
+        "open project + first grid screen: peak memory",
+        r_o,
+        "MB",
+        floor=r_f,
+        floor_label="bare QTableView",
+        max_value=400,
+        n=args.n,
+    )
     lat = confirm_latency(project)
     fl = floor_sqlite_commit(work / "floor0.db")
     print(
@@ -220,6 +247,15 @@ def main() -> None:
         f"bare sqlite3 UPDATE+COMMIT (WAL, FULL) p50 {pct(fl, 0.5) * 1e3:.2f} ms "
         f"p95 {pct(fl, 0.95) * 1e3:.2f} ms "
         f"-> p95 ratio {pct(lat, 0.95) / pct(fl, 0.95):.2f}x (goal p95 <= 2 ms)"
+    )
+    record(
+        "durable confirm p95",
+        pct(lat, 0.95) * 1e3,
+        "ms",
+        floor=pct(fl, 0.95) * 1e3,
+        floor_label="sqlite3 UPDATE+COMMIT",
+        max_value=2.0,
+        n=args.n,
     )
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.corpus import corpus
+from benchmarks._common import corpus, default_n, record
 from mtreview.qa import DocumentInput, IncrementalChecker, SegmentInput
 from mtreview.qa.context import QaContext
 
@@ -127,7 +127,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--n", type=int, default=default_n(100_000))
     parser.add_argument("--doc-size", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=200)
     parser.add_argument("--data", type=Path, default=None, help="a make_corpus.py output folder")
@@ -181,6 +181,16 @@ def main() -> None:
             f"{pw / per_wall:.2f}× faster (wall), {pc / per_cpu:.2f}× faster (CPU); "
             f"goal ≥ {GOAL_SPEEDUP:.0f}×"
         )
+    record(
+        "all checks, CPU per segment",
+        per_cpu,
+        "µs",
+        floor=pc if pc is not None else POFILTER_REFERENCE_US,
+        floor_label="pofilter per unit" + ("" if pc is not None else " (reference figure)"),
+        min_ratio=GOAL_SPEEDUP,
+        n=n,
+        wall_us=per_wall,
+    )
 
     # 2. re-checking one edited segment
     rng = random.Random(20240601)
@@ -194,6 +204,15 @@ def main() -> None:
     print(
         f"   floor: all checks on its whole document {doc_ms:.0f} ms → incremental is {doc_ms / med:.0f}× "
         f"cheaper; median is {med / GOAL_RECHECK_MS:.2f}× the {GOAL_RECHECK_MS:.0f} ms goal"
+    )
+    record(
+        f"re-check one edited segment ({args.doc_size}-segment documents), median",
+        med,
+        "ms",
+        floor=doc_ms,
+        floor_label="all checks on its document",
+        max_value=GOAL_RECHECK_MS,
+        n=n,
     )
 
     if args.single_document:

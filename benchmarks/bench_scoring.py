@@ -25,11 +25,12 @@ import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-MAKE_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_corpus.py"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import corpus, default_n, default_runs, record
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -155,6 +156,15 @@ def bench_edit_update(data: Path, n: int, edits: int, naive_chrf: float | None) 
         f"(goal <= 50 ms: {'met' if med <= 0.05 else 'NOT met'}); exact after every edit: yes"
     )
     print(f"  floor: re-aggregate all {n} segment statistics {fl * 1000:.1f} ms -> ratio {med / fl:.3f}x")
+    record(
+        "one edit -> project chrF/TER/BLEU",
+        med * 1000,
+        "ms",
+        floor=fl * 1000,
+        floor_label="re-aggregate all segment statistics",
+        max_value=50,
+        n=n,
+    )
     if naive_chrf:
         print(f"  vs the naive sacrebleu corpus chrF call measured above: ratio {med / naive_chrf:.2e}")
 
@@ -193,6 +203,14 @@ def bench_mqm(n: int, annotations: int, runs: int) -> None:
         f"MQM from scratch ({n} segments, {annotations} annotations, {len(docs)} documents): {s:.3f} s "
         f"(median of {runs}); floor: plain loop summing weights {p:.3f} s -> ratio {s / p:.1f}x"
     )
+    record(
+        f"MQM from scratch ({annotations} annotations)",
+        s,
+        "s",
+        floor=p,
+        floor_label="plain loop summing weights",
+        n=n,
+    )
     live = []
     for k in range(1000):
         seg_key, doc_name = segs[rng.randrange(n)]
@@ -208,15 +226,24 @@ def bench_mqm(n: int, annotations: int, runs: int) -> None:
         f"(goal <= 10 ms: {'met' if max(live) <= 0.01 else 'NOT met'}); "
         f"ratio to from-scratch {med / s:.2e}"
     )
+    record(
+        "MQM live update (one annotation), max",
+        max(live) * 1000,
+        "ms",
+        floor=s * 1000,
+        floor_label="MQM from scratch",
+        max_value=10,
+        n=n,
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--n", type=int, default=default_n(100_000))
     ap.add_argument("--data", type=Path, default=None, help="folder with pairs.jsonl (generated if absent)")
     ap.add_argument("--naive-chrf", choices=("auto", "yes", "no"), default="auto")
     ap.add_argument("--edits", type=int, default=20)
-    ap.add_argument("--runs", type=int, default=3, help="runs of the cheap (MQM) figures")
+    ap.add_argument("--runs", type=int, default=default_runs(3), help="runs of the cheap (MQM) figures")
     ap.add_argument("--only-mqm", action="store_true", help="run only the MQM figures (no corpus needed)")
     ap.add_argument("--phase", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -228,16 +255,7 @@ def main() -> None:
     if args.only_mqm:
         bench_mqm(args.n, 2 * args.n, args.runs)
         return
-    data = args.data
-    if data is None:
-        data = Path(tempfile.gettempdir()) / f"mtreview-bench-{args.n}"
-    if not (data / "pairs.jsonl").exists():
-        data.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [sys.executable, str(MAKE_CORPUS), "--n", str(args.n), "--out", str(data)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+    data = args.data or corpus(args.n)
     n = args.n
     print(f"# bench_scoring: {n} segments from {data}/pairs.jsonl (mt = hypothesis, postedit = reference)")
 
@@ -268,6 +286,17 @@ def main() -> None:
             f"naive sacrebleu corpus_score {metric}: {t_naive:.1f} s, peak RSS {naive['rss_peak_mb']:.0f} MB "
             f"(after loading {naive['rss_base_mb']:.0f} MB) -> ours/naive time {t_ours / t_naive:.2f}x; "
             f"score {naive['score']!r} vs ours {ours[metric]!r}: {'identical' if same else 'DIFFERENT'}"
+        )
+        record(
+            f"corpus {metric} from per-segment statistics",
+            t_ours,
+            "s",
+            floor=t_naive,
+            floor_label="naive sacrebleu corpus_score",
+            n=n,
+            identical=same,
+            peak_mb=ours["rss_peak_mb"],
+            naive_peak_mb=naive["rss_peak_mb"],
         )
     bench_edit_update(data, n, args.edits, naive_chrf)
     bench_mqm(n, 2 * n, args.runs)

@@ -19,9 +19,13 @@ import json
 import multiprocessing
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import default_n, record
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -140,7 +144,7 @@ def pct(values: list[float], q: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=2000, help="segments in the project")
+    parser.add_argument("--n", type=int, default=default_n(2000), help="segments in the project")
     parser.add_argument("--ops", type=int, default=200, help="confirmations per writer")
     parser.add_argument("--writers", type=int, default=8)
     args = parser.parse_args()
@@ -174,6 +178,14 @@ def main() -> None:
             f"floor: bare single-writer {bare} "
             f"p50 {pct(floor, 0.5) * ms:.2f} ms p95 {pct(floor, 0.95) * ms:.2f} ms; "
             f"ratio p50 {pct(lat, 0.5) / pct(floor, 0.5):.1f}x p95 {pct(lat, 0.95) / pct(floor, 0.95):.1f}x"
+        )
+        record(
+            f"confirm p95, {args.writers} writers, {label}",
+            pct(lat, 0.95) * ms,
+            "ms",
+            floor=pct(floor, 0.95) * ms,
+            floor_label=f"bare single-writer {bare}",
+            n=args.n,
         )
     print(
         f"PostgreSQL / SQLite with {args.writers} writers: p50 {pct(lat_p, 0.5) / pct(lat_s, 0.5):.2f}x "

@@ -145,6 +145,28 @@ def run_qa(
     return documents, run_checks(documents, settings, progress)
 
 
+def store_run(
+    location: str, settings_override: Mapping[str, Any], progress: Progress | None = None
+) -> tuple[list[DocumentInput], QaResult, dict[str, int]]:
+    """``--store``: what Tools ▸ Run Checks does. The checks run on the MT of every segment; new findings
+    are stored as proposals, findings that reappear keep their state (a dismissed one stays dismissed),
+    proposals the checks no longer produce are removed. Returns the documents as checked (the MT as the
+    target), the findings a reviewer has not dismissed, and the counts stored."""
+    from mtreview.services.checking import qa_settings, run_project_checks
+    from mtreview.services.project import ProjectService
+
+    if not is_project_location(location):
+        raise InputError(_("--store needs a project (a .mtreview file or a database URL)"), location)
+    service = ProjectService.open(location, "mtreview-qa")
+    try:
+        settings = _merge(qa_settings(service.store), settings_override)
+        run = run_project_checks(service, progress or Progress(), settings)
+    finally:
+        service.close()
+    stored = {"added": run.added, "kept": run.kept, "removed": run.removed}
+    return run.documents, QaResult(run.findings, run.errors), stored
+
+
 def to_json(documents: list[DocumentInput], result: QaResult) -> dict[str, Any]:
     return {
         "segments": [
@@ -237,6 +259,12 @@ def print_table(documents: list[DocumentInput], result: QaResult) -> None:
     metavar="CHECK",
     help="Do not run this check (its id); repeatable.",
 )
+@click.option(
+    "--store",
+    is_flag=True,
+    help="PROJECT only: do what Tools ▸ Run Checks does — check the MT and store the findings as proposals "
+    "(dismissed ones stay dismissed). The output then describes the MT.",
+)
 @handle_errors
 def command(
     location: str,
@@ -245,6 +273,7 @@ def command(
     glossaries: tuple[str, ...],
     idioms: tuple[str, ...],
     disabled: tuple[str, ...],
+    store: bool,
 ) -> None:
     """Automatic checks: names as companies, name consistency, untranslated English, numbers, additions,
     omissions, literal idioms, glossary, register, punctuation and width, identical targets."""
@@ -255,13 +284,26 @@ def command(
         settings["lexicons"] = {"idioms": list(idioms)}
     if disabled:
         settings["checks"] = {cid: {"enabled": False} for cid in disabled}
-    documents, result = run_qa(location, settings)
+    stored: dict[str, int] | None = None
+    if store:
+        documents, result, stored = store_run(location, settings)
+    else:
+        documents, result = run_qa(location, settings)
     if as_json:
-        print_json(to_json(documents, result))
+        document = to_json(documents, result)
+        if stored is not None:
+            document["stored"] = stored
+        print_json(document)
         for e in result.errors:
             click.echo(f"mtreview: {e.check}: {e.message}", err=True)
     else:
         print_table(documents, result)
+        if stored is not None:
+            click.echo(
+                _("Stored in the project: {added} new proposals, {kept} kept, {removed} removed").format(
+                    **stored
+                )
+            )
     if fail_on is not None:
         threshold = Severity.parse(fail_on).rank
         if any(f.severity.rank >= threshold for f in result.findings):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mtreview.domain.model import AnnotationState, Changes, Segment
@@ -27,6 +27,10 @@ class CheckRun:
     removed: int
     errors: list[QaError]
     changes: Changes
+    documents: list[DocumentInput] = field(default_factory=list)
+    """What was checked: the documents with the MT as the target."""
+    findings: list[Finding] = field(default_factory=list)
+    """The findings of this run that a reviewer has not dismissed (proposed or confirmed ones)."""
 
 
 def qa_settings(store: Any) -> dict[str, Any]:
@@ -90,6 +94,7 @@ def run_project_checks(
         occurrences[slot] += 1
         wanted[fingerprint(finding, seg.id, occurrences[slot])] = (finding, seg.id)
     existing = service.store.fingerprint_states(wanted)
+    shown = [f for fp, (f, _sid) in wanted.items() if existing.get(fp) is not AnnotationState.DISMISSED]
     new = [(fp, f, sid) for fp, (f, sid) in wanted.items() if fp not in existing]
     added = (
         service.store.add_annotations(
@@ -114,6 +119,8 @@ def run_project_checks(
         len(stale),
         result.errors,
         Changes(segments=touched, annotations=frozenset(a.id for a in added)),
+        documents,
+        shown,
     )
 
 
