@@ -3,14 +3,19 @@
 The worker (``python -m tests.durability.kill_harness worker …``) works through the service layer in an
 endless loop. Before each operation it writes a ``start`` record (what it is about to do) to its own log;
 right after the commit returns it appends an ``ack`` record and fsyncs the log. The parent kills it with
-SIGKILL at a uniformly random moment after it reported ``ready`` (mid-transaction included), then:
+SIGKILL at a uniformly random moment within ``window`` seconds after it acknowledged its first operations
+(mid-transaction included; waiting for acknowledgements, not for a time, keeps every life useful however
+loaded the machine is), then:
 
 * opens the project (it must open) and runs ``check_integrity()`` (SQLite ``integrity_check`` + invariants);
 * compares the whole project with a model built from every acknowledged change: each one must be there;
   the one operation in flight at the kill may be there or not, but nothing else may differ.
 
 The same for export (``export-worker``): a kill while a writer streams a file leaves the previous,
-complete export in place (writers go through ``formats.base.atomic_output``/``atomic_path``).
+complete export in place (writers go through ``formats.base.atomic_output``/``atomic_path``). The worker
+exports in a loop and reports each complete export with its duration; half of the kills land at a random
+phase of an export cycle, the other half as soon as the writer's temporary file exists. Both are events,
+not times, so a loaded machine moves the kills with the work instead of past it.
 
 Full run (CI step): ``python -m tests.durability.kill_harness --kills 200 --export-kills 30``; it prints
 ``kills survived: N, acknowledged changes: M, lost: 0`` and exits non-zero on any loss or failure.
@@ -90,6 +95,7 @@ class Log:
         self.handle.write(json.dumps({"t": "ack", **rec}, ensure_ascii=False) + "\n")
         self.handle.flush()
         os.fsync(self.handle.fileno())
+        print("ack", flush=True)  # tells the parent that a life has done something worth checking
 
 
 def worker(project: str, log_path: str, seed: int, workdir: str, max_segments: int, fault: str = "") -> None:
@@ -393,6 +399,25 @@ def _wait_ready(child: subprocess.Popen[str], timeout: float = 60.0) -> None:
         raise RuntimeError(f"worker did not start: {line!r} {err[-2000:]}")
 
 
+def _wait_line(child: subprocess.Popen[str], prefix: str, count: int = 1, backstop: float = 300.0) -> str:
+    """Read the worker's stdout until ``count`` lines starting with ``prefix`` arrived; the last one. The
+    wall-clock ``backstop`` only ends a hung worker (a generous bound, never the measure)."""
+    assert child.stdout is not None
+    deadline = time.monotonic() + backstop
+    seen, last = 0, ""
+    while seen < count:
+        left = deadline - time.monotonic()
+        ready, _, _ = select.select([child.stdout], [], [], max(0.0, left))
+        line = child.stdout.readline() if ready else ""
+        if not line:
+            child.kill()
+            _out, err = child.communicate()
+            raise RuntimeError(f"worker stopped before {count} {prefix!r} lines: {err[-2000:]}")
+        if line.startswith(prefix):
+            seen, last = seen + 1, line.strip()
+    return last
+
+
 def _kill(child: subprocess.Popen[str], delay: float) -> str | None:
     """SIGKILL after ``delay`` seconds; the worker's stderr if it ended by itself first."""
     deadline = time.monotonic() + delay
@@ -451,6 +476,7 @@ def run_kills(
             ]
         )
         _wait_ready(child)
+        _wait_line(child, "ack", count=2)
         delay = rng.uniform(0.0, window)
         early = _kill(child, delay)
         result.kills += 1
@@ -516,6 +542,7 @@ def export_worker(project: str, fmt: str, out: str) -> None:
         staged = Path(out).with_name("staged-" + Path(out).name)
         export_project(store, fmt.removeprefix("direct-"), staged)
         data = staged.read_bytes()
+        print("writing", flush=True)
         while True:
             with open(out, "wb") as f:
                 for i in range(0, len(data), 4096):
@@ -523,7 +550,9 @@ def export_worker(project: str, fmt: str, out: str) -> None:
                     f.flush()
                     time.sleep(0.002)
     while True:
+        started = time.perf_counter()
         export_project(store, fmt, out)
+        print(f"exported {time.perf_counter() - started:.4f}", flush=True)
 
 
 def _export_fingerprint(path: Path) -> list[tuple[str, str]]:
@@ -559,6 +588,18 @@ def make_export_project(project: Path, segments: int) -> None:
     svc.close()
 
 
+def _wait_for_temporary(
+    workdir: Path, out: Path, child: subprocess.Popen[str], backstop: float = 300
+) -> None:
+    """Until the writer's hidden temporary file for ``out`` exists (polled: no file event is portable)."""
+    deadline = time.monotonic() + backstop
+    prefix = "." + out.name + "."
+    while time.monotonic() < deadline and child.poll() is None:
+        if any(p.name.startswith(prefix) for p in workdir.iterdir()):
+            return
+        time.sleep(0.001)
+
+
 def run_export_kills(
     kills: int,
     workdir: Path,
@@ -591,7 +632,17 @@ def run_export_kills(
         before = out.stat().st_mtime_ns
         child = _spawn(["export-worker", str(project), fmt, str(out)])
         _wait_ready(child)
-        early = _kill(child, rng.uniform(0.05, window))
+        if fmt.startswith("direct-"):
+            _wait_line(child, "writing")
+            delay = rng.uniform(0.0, min(window, 0.05))
+        else:
+            cycle = float(_wait_line(child, "exported").split()[1])
+            if k % 2:  # as soon as the writer's temporary file exists: a kill in the middle of writing
+                _wait_for_temporary(workdir, out, child)
+                delay = 0.0
+            else:  # at a random phase of the next export (reading the project, writing, renaming)
+                delay = rng.uniform(0.0, min(window, cycle))
+        early = _kill(child, delay)
         result.export_kills += 1
         if early:
             result.failures.append(f"export kill {k}: {early}")

@@ -65,10 +65,10 @@ def test_entity_attacks_fail_fast_with_a_clear_message(tmp_path: Path, reader, r
     for name, text in _cases(root, body):
         path = tmp_path / f"{name}.{root}"
         path.write_text(text, "utf-8")
-        start = time.perf_counter()
+        start = time.thread_time()  # CPU time of this thread: what the machine's load does not change
         with pytest.raises(InputError) as err:
             reader(path)
-        assert time.perf_counter() - start < 2.0, name
+        assert time.thread_time() - start < 2.0, name
         assert err.value.path == str(path)
         assert "entit" in str(err.value).lower(), (name, str(err.value))
         assert "root:" not in str(err.value)  # nothing of /etc/passwd leaks into the message

@@ -1,13 +1,15 @@
 """Run imports of untrusted files in resource-limited child processes.
 
 ``python tests/hostile/sandbox.py`` imports the application once, prints ``ready`` and then serves one
-JSON request per stdin line: ``{"path", "target", "project", "limit_mb", "timeout"}``. For each it forks a
-child that lowers its address-space limit (``RLIMIT_AS``) and CPU limit, imports ``path`` into
-``project`` through ``ProjectService.import_path`` and reports back over a pipe; the server kills the
-child when it overruns the wall-clock ``timeout``. The answer is one JSON line on stdout::
+JSON request per stdin line: ``{"path", "target", "project", "limit_mb", "cpu_s", "backstop_s"}``. For
+each it forks a child that lowers its address-space limit (``RLIMIT_AS``) and its CPU-time limit
+(``RLIMIT_CPU``: ``cpu_s`` plus a second of grace, after which the kernel stops it), imports ``path`` into
+``project`` through ``ProjectService.import_path`` and reports back over a pipe, with the CPU time it
+used. The work is bounded by CPU time, which does not depend on what else the machine is doing; the
+wall-clock ``backstop_s`` only ends a child that hangs without using CPU. The answer is one JSON line::
 
-    {"outcome": "rejected"|"imported"|"crashed"|"timeout"|"killed", "message", "error", "segments",
-     "texts", "seconds", "vm_baseline_mb"}
+    {"outcome": "rejected"|"imported"|"crashed"|"cpu-limit"|"timeout"|"killed", "message", "error",
+     "segments", "texts", "seconds", "cpu_seconds", "vm_baseline_mb"}
 
 Forking from an interpreter that already imported everything keeps each case fast; every case still
 runs in its own process with its own limits, as a separate program would.
@@ -38,7 +40,7 @@ def _vm_mb() -> float:
 def _child(req: dict[str, Any], out_fd: int) -> None:
     limit = int(req["limit_mb"]) * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    cpu = int(req["timeout"]) + 1
+    cpu = int(req["cpu_s"]) + 1  # whole seconds; the test compares the CPU time used with cpu_s
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     from mtreview.domain.errors import MtreviewError
     from mtreview.services.project import ProjectService
@@ -62,6 +64,8 @@ def _child(req: dict[str, Any], out_fd: int) -> None:
         )
     finally:
         answer["seconds"] = round(time.monotonic() - started, 3)
+        used = resource.getrusage(resource.RUSAGE_SELF)  # this child's own: a forked child starts at zero
+        answer["cpu_seconds"] = round(used.ru_utime + used.ru_stime, 3)
         with contextlib.suppress(BaseException):  # report what happened before, not a close failure
             svc.close()
     data = json.dumps(answer).encode()
@@ -91,7 +95,7 @@ def serve() -> None:
             finally:
                 os._exit(code)
         os.close(write_fd)
-        deadline = time.monotonic() + float(req["timeout"])
+        deadline = time.monotonic() + float(req["backstop_s"])
         chunks: list[bytes] = []
         timed_out = False
         while True:
@@ -111,7 +115,18 @@ def serve() -> None:
         os.close(read_fd)
         _pid, status = os.waitpid(pid, 0)
         if timed_out:
-            answer: dict[str, Any] = {"outcome": "timeout", "seconds": float(req["timeout"])}
+            answer: dict[str, Any] = {
+                "outcome": "timeout",
+                "message": f"no answer within the {req['backstop_s']} s backstop (hung?)",
+            }
+        elif (
+            not chunks and os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL)
+        ):
+            answer = {
+                "outcome": "cpu-limit",
+                "message": f"stopped by RLIMIT_CPU after {req['cpu_s']} s of CPU time "
+                f"(signal {os.WTERMSIG(status)})",
+            }
         elif not chunks:
             answer = {"outcome": "killed", "message": f"child ended with status {status} and no answer"}
         else:

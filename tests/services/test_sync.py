@@ -60,32 +60,40 @@ def test_editors_shows_who_else_is_editing(project_url: str) -> None:
         ben.close()
 
 
-def test_a_change_is_seen_within_two_seconds_by_a_waiting_worker(project_url: str) -> None:
+def test_a_change_is_seen_by_a_waiting_worker_at_its_next_wake(project_url: str) -> None:
+    """Counted in the worker's wait cycles, not seconds: a loaded machine stretches every cycle alike.
+    With LISTEN the write wakes the wait in progress; on SQLite that wait ends within its 0.5 s."""
     ana, ben = _open_pair(project_url)
     feed = ChangeFeed(ana.store, "ana")
     sid = ana.store.segment_ids()[0]
-    seen: list[float] = []
+    seen: list[int] = []
     stop = threading.Event()
+    waiting = threading.Event()
+    written = threading.Event()
 
     def worker() -> None:  # what the GUI's worker does: wait (LISTEN, or sleep on SQLite), then poll
+        cycles = 0
         while not stop.is_set():
+            waiting.set()
             feed.wait(0.5)
+            if written.is_set():
+                cycles += 1
             if sid in feed.poll().segments:
-                seen.append(time.monotonic())
+                seen.append(cycles)
                 return
 
     thread = threading.Thread(target=worker)
     thread.start()
     try:
-        time.sleep(0.3)
-        written = time.monotonic()
+        assert waiting.wait(60)
         ben.confirm(sid, "ベン。", 1)
-        thread.join(timeout=5)
-        assert seen and seen[0] - written < 2.0
+        written.set()
+        thread.join(timeout=120)  # a backstop for a broken feed, not the measure
+        assert seen and seen[0] <= 2, seen
     finally:
         stop.set()
         feed.close()
-        thread.join(timeout=5)
+        thread.join(timeout=120)
         ana.close()
         ben.close()
 
@@ -131,16 +139,17 @@ def test_closing_the_feed_ends_a_waiting_worker_at_once(project_url: str) -> Non
 
     def worker() -> None:
         started = time.monotonic()
-        feed.wait(10.0)
+        feed.wait(120.0)
         took.append(time.monotonic() - started)
 
     thread = threading.Thread(target=worker)
     thread.start()
     time.sleep(0.2)
     feed.close()  # the window closes
-    thread.join(timeout=5)
+    thread.join(timeout=120)
     try:
-        assert took and took[0] < 2.0
+        # far less than its own 120 s: the close ended it (how soon depends on the machine's load)
+        assert took and took[0] < 60
     finally:
         ana.close()
         ben.close()

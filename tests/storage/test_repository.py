@@ -261,12 +261,12 @@ def test_listener_wakes_on_another_clients_write(project_url: str) -> None:
         listener.wait(0.05)  # connects and starts listening
         timer = threading.Timer(0.3, lambda: theirs.update_segment(seg.id, 1, "them", corrected="x"))
         timer.start()
-        started = time.monotonic()
-        got = listener.wait(2.0)
+        # a long timeout: only the notification can end this wait with something in hand (a timeout
+        # returns nothing), so the event is tested, not how fast a loaded machine delivers it
+        got = listener.wait(60.0 if mine.is_team else 2.0)
         timer.join()
         if mine.is_team:
             assert got == [{"by": "them", "kind": "segment", "segments": [seg.id]}]
-            assert time.monotonic() - started < 1.5
         else:  # no server push on a file: the waiter just sleeps and the caller polls
             assert got == []
         assert [r.author for r in mine.revisions_since(0)] == ["them"]

@@ -14,7 +14,9 @@ def test_dashboard_shows_documents_worst_segments_and_clicks_through(qtbot, wind
     first = project.segment(ids[0])
     project.confirm(first.id, "図書館が土曜日に再開した。", first.version)
     window.views.setCurrentWidget(window.dashboard)
-    qtbot.waitUntil(lambda: window.dashboard.worst_model.rowCount() > 0, timeout=20000)
+    qtbot.waitUntil(
+        lambda: window.dashboard.worst_model.rowCount() > 0, timeout=60000
+    )  # a backstop: the condition is the wait
     model = window.dashboard.documents_model
     expected = score_project(project.store).documents[0]
     assert model.item(0, 0).text() == expected.name

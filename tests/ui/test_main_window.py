@@ -73,8 +73,8 @@ def test_import_runs_off_the_gui_thread_and_adds_a_document(qtbot, window, tmp_p
     extra.write_text("source,target\nHello.,こんにちは。\n", encoding="utf-8")
     before = window.service.store.segment_count()
     window.import_files(str(extra))
-    qtbot.waitUntil(lambda: window.service.store.segment_count() == before + 1, timeout=10000)
-    qtbot.waitUntil(lambda: window.document_filter.count() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: window.service.store.segment_count() == before + 1, timeout=60000)
+    qtbot.waitUntil(lambda: window.document_filter.count() == 3, timeout=60000)
 
 
 def test_bad_import_shows_an_error_and_leaves_the_project_unchanged(qtbot, window, tmp_path, monkeypatch):
@@ -86,7 +86,7 @@ def test_bad_import_shows_an_error_and_leaves_the_project_unchanged(qtbot, windo
     bad.write_text("source\ttarget\nonly one column\n", encoding="utf-8")
     before = window.service.store.segment_count()
     window.import_files(str(bad))
-    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=60000)
     assert "broken.tsv" in shown[0] and ":2" in shown[0]
     assert window.service.store.segment_count() == before
 
@@ -96,7 +96,7 @@ def test_draft_of_unconfirmed_text_is_offered_back(qtbot, window, project):
     seg = window.current
     window.editor.set_draft_interval(10)
     window.editor.correction.setPlainText("下書き")
-    qtbot.waitUntil(lambda: seg.id in project.store.drafts("tester"), timeout=3000)
+    qtbot.waitUntil(lambda: seg.id in project.store.drafts("tester"), timeout=60000)
     window.current = None  # as after a crash: the edit was never saved
     window.editor.segment = None
     window._load_segment(project.store.segment(seg.id))
@@ -135,7 +135,7 @@ def test_export_dialog_previews_and_exports(qtbot, window, project, tmp_path, mo
 
     monkeypatch.setattr(ExportDialog, "exec", exec_)
     window.export_dialog()
-    qtbot.waitUntil(out.exists, timeout=10000)
+    qtbot.waitUntil(out.exists, timeout=60000)
     text = out.read_text(encoding="utf-8")
     assert "済" in text and text.count("<tu ") == 1
     assert seg is not None

@@ -29,10 +29,10 @@ def test_edits_appear_in_the_other_window_and_presence_is_marked(qtbot, tmp_path
     a, b = _two_windows(qtbot, tmp_path, project_url)
     a.select_row(0)
     a._heartbeat()
-    qtbot.waitUntil(lambda: "aiko" in str(b.model.index(0, 0).data(3) or ""), timeout=4000)  # ToolTipRole
+    qtbot.waitUntil(lambda: "aiko" in str(b.model.index(0, 0).data(3) or ""), timeout=60000)  # ToolTipRole
     a.editor.correction.setPlainText("猫が1匹いる。")
     a.confirm_and_next()
-    qtbot.waitUntil(lambda: b.model.index(0, 3).data() == "猫が1匹いる。", timeout=2500)
+    qtbot.waitUntil(lambda: b.model.index(0, 3).data() == "猫が1匹いる。", timeout=60000)
 
 
 def test_conflicting_edit_is_caught_and_resolved(qtbot, tmp_path, monkeypatch, project_url):
