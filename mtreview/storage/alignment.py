@@ -15,8 +15,10 @@ from sqlalchemy import delete, insert, select, update
 
 from mtreview.align.edit import Link, validate
 from mtreview.domain.model import Status
-from mtreview.storage.orm import AnnotationRow, DraftRow, NoteRow, RevisionRow, SegmentRow
-from mtreview.storage.repository import ProjectStore, now
+from mtreview.storage.base import now
+from mtreview.storage.orm import AnnotationRow, DraftRow, NoteRow, SegmentRow
+from mtreview.storage.repository import ProjectStore
+from mtreview.storage.revisions import record_revision
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ def read_links(store: ProjectStore, document_id: int) -> DocumentLines:
     links: list[Link] = []
     source_text: dict[int, str] = {}
     target_text: dict[int, str] = {}
-    with store.engine.connect() as c:
+    with store.read() as c:
         for row in c.execute(
             select(SegmentRow).where(SegmentRow.document_id == document_id).order_by(SegmentRow.ordinal)
         ):
@@ -62,7 +64,7 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
     validate(lines.links)
     stamp = now()
     changed: set[int] = set()
-    with store._begin() as c:
+    with store.write() as c:
         old = {
             (tuple(r.source_lines or ()), tuple(r.target_lines or ())): r
             for r in c.execute(select(SegmentRow).where(SegmentRow.document_id == document_id))
@@ -130,21 +132,20 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
                 .returning(SegmentRow.id)
             ).scalar_one()
             changed.add(new_id)
-            c.execute(
-                insert(RevisionRow).values(
-                    entity="segment",
-                    entity_id=new_id,
-                    segment_id=new_id,
-                    action="realign",
-                    author=author,
-                    at=stamp,
-                    before=None,
-                    after={
-                        "source_lines": list(link.source_lines),
-                        "target_lines": list(link.target_lines),
-                        "corrected": corrected,
-                    },
-                )
+            record_revision(
+                c,
+                "segment",
+                new_id,
+                new_id,
+                "realign",
+                author,
+                stamp,
+                None,
+                {
+                    "source_lines": list(link.source_lines),
+                    "target_lines": list(link.target_lines),
+                    "corrected": corrected,
+                },
             )
         for row in old.values():
             if row.id in kept:
@@ -152,23 +153,22 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
             c.execute(delete(AnnotationRow).where(AnnotationRow.segment_id == row.id))
             c.execute(delete(DraftRow).where(DraftRow.segment_id == row.id))
             c.execute(delete(SegmentRow).where(SegmentRow.id == row.id))
-            c.execute(
-                insert(RevisionRow).values(
-                    entity="segment",
-                    entity_id=row.id,
-                    segment_id=row.id,
-                    action="realign-delete",
-                    author=author,
-                    at=stamp,
-                    before={
-                        "source_lines": row.source_lines,
-                        "target_lines": row.target_lines,
-                        "corrected": row.corrected,
-                        "status": row.status,
-                        "version": row.version,
-                    },
-                    after=None,
-                )
+            record_revision(
+                c,
+                "segment",
+                row.id,
+                row.id,
+                "realign-delete",
+                author,
+                stamp,
+                {
+                    "source_lines": row.source_lines,
+                    "target_lines": row.target_lines,
+                    "corrected": row.corrected,
+                    "status": row.status,
+                    "version": row.version,
+                },
+                None,
             )
             changed.add(row.id)
         c.execute(delete(NoteRow).where(NoteRow.document_id == document_id))
@@ -197,7 +197,7 @@ def write_links(store: ProjectStore, document_id: int, lines: DocumentLines, aut
             ]
         if notes:
             c.execute(insert(NoteRow), notes)
-        store._notify(c, author, "alignment", changed)
+        store.notify(c, author, "alignment", changed)
     return changed
 
 
@@ -216,7 +216,7 @@ def _rows(c: Any, query: Any) -> list[dict[str, Any]]:
 
 
 def snapshot(store: ProjectStore, document_id: int) -> DocumentSnapshot:
-    with store._begin() as c:
+    with store.write() as c:
         segs = select(SegmentRow.id).where(SegmentRow.document_id == document_id)
         return DocumentSnapshot(
             _rows(c, select(SegmentRow.__table__).where(SegmentRow.document_id == document_id)),
@@ -229,7 +229,7 @@ def restore(store: ProjectStore, document_id: int, snap: DocumentSnapshot, autho
     """Put a document's segments, annotations and notes back as in ``snap`` (ids included); returns the
     ids of every segment that was or is in the document."""
     stamp = now()
-    with store._begin() as c:
+    with store.write() as c:
         current = set(c.execute(select(SegmentRow.id).where(SegmentRow.document_id == document_id)).scalars())
         if current:
             c.execute(delete(AnnotationRow).where(AnnotationRow.segment_id.in_(current)))
@@ -246,17 +246,6 @@ def restore(store: ProjectStore, document_id: int, snap: DocumentSnapshot, autho
             c.execute(insert(NoteRow), [dict(r) for r in snap.notes])
         restored = {int(r["id"]) for r in snap.segments}
         for sid in sorted(current | restored):
-            c.execute(
-                insert(RevisionRow).values(
-                    entity="segment",
-                    entity_id=sid,
-                    segment_id=sid,
-                    action="realign-restore",
-                    author=author,
-                    at=stamp,
-                    before=None,
-                    after=None,
-                )
-            )
-        store._notify(c, author, "alignment", current | restored)
+            record_revision(c, "segment", sid, sid, "realign-restore", author, stamp, None, None)
+        store.notify(c, author, "alignment", current | restored)
     return current | restored

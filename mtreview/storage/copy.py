@@ -173,7 +173,7 @@ def copy_project(
             }
             total, done = sum(counts.values()), 0
             writer = open_project(dst, create=True)
-            with writer._writer.begin() as t:
+            with writer.write() as t:
                 server = t.dialect.name == "postgresql"
                 if server:  # the copied revisions keep their logins; new ones are stamped again below
                     t.execute(text("ALTER TABLE revision DISABLE TRIGGER revision_db_user"))

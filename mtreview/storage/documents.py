@@ -1,0 +1,153 @@
+"""Documents: import one in a single transaction (Core bulk inserts), list, find, delete; their notes
+(lines with no counterpart)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+
+from mtreview.domain.errors import NotFoundError
+from mtreview.domain.model import (
+    Document,
+    ImportedDocument,
+    Status,
+)
+from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.i18n import _
+from mtreview.storage.base import INSERT_CHUNK, StoreBase, now
+from mtreview.storage.mappers import _document
+from mtreview.storage.orm import (
+    AnnotationRow,
+    DocumentRow,
+    DraftRow,
+    NoteRow,
+    SegmentRow,
+)
+
+
+class DocumentStore(StoreBase):
+    """Documents and their notes."""
+
+    def add_document(self, doc: ImportedDocument, author: str, progress: Progress = NO_PROGRESS) -> Document:
+        """Insert a document and its segments in one transaction: all or nothing."""
+        created = now()
+        total = len(doc.segments)
+        with self.write() as c:
+            name = self._unique_name(c, doc.name)
+            doc_id = c.execute(
+                insert(DocumentRow)
+                .values(
+                    name=name,
+                    path=doc.path,
+                    format=doc.format,
+                    source_lang=doc.source_lang,
+                    target_lang=doc.target_lang,
+                    engine=doc.engine,
+                    created_at=created,
+                    meta=dict(doc.meta) or None,
+                )
+                .returning(DocumentRow.id)
+            ).scalar_one()
+            batch: list[dict[str, Any]] = []
+            for ordinal, draft in enumerate(doc.segments, start=1):
+                status = draft.status or (Status.CORRECTED if draft.corrected is not None else Status.NEW)
+                batch.append(
+                    {
+                        "document_id": doc_id,
+                        "ordinal": ordinal,
+                        "key": draft.key,
+                        "source": draft.source,
+                        "mt": draft.target,
+                        "corrected": draft.corrected,
+                        "status": status.value,
+                        "source_lines": list(draft.source_lines),
+                        "target_lines": list(draft.target_lines),
+                        "confidence": float(draft.confidence),
+                        "locked": False,
+                        "version": 1,
+                        "author": author if draft.corrected is not None else None,
+                        "created_at": created,
+                        "updated_at": created,
+                        "meta": dict(draft.meta) or None,
+                    }
+                )
+                if len(batch) >= INSERT_CHUNK:
+                    c.execute(insert(SegmentRow), batch)
+                    batch.clear()
+                    progress.check()
+                    progress.report(ordinal, total, "")
+            if batch:
+                c.execute(insert(SegmentRow), batch)
+            notes = [
+                {
+                    "document_id": doc_id,
+                    "side": "target",
+                    "line": line,
+                    "text": doc.target_only_text.get(line, ""),
+                }
+                for line in doc.target_only
+            ] + [
+                {"document_id": doc_id, "side": "source", "line": line, "text": text}
+                for line, text in sorted(doc.source_notes.items())
+            ]
+            if notes:
+                c.execute(insert(NoteRow), notes)
+            progress.check()
+            row = c.execute(select(DocumentRow).where(DocumentRow.id == doc_id)).one()
+            self.notify(c, author, "documents")
+        progress.report(total, total, "")
+        return _document(row, total)
+
+    @staticmethod
+    def _unique_name(c: Any, name: str) -> str:
+        existing = set(c.execute(select(DocumentRow.name)).scalars())
+        if name not in existing:
+            return name
+        n = 2
+        while f"{name} ({n})" in existing:
+            n += 1
+        return f"{name} ({n})"
+
+    def documents(self) -> list[Document]:
+        with self.read() as c:
+            counts = dict(
+                c.execute(select(SegmentRow.document_id, func.count()).group_by(SegmentRow.document_id)).all()
+            )
+            rows = c.execute(select(DocumentRow).order_by(DocumentRow.id)).all()
+        return [_document(r, counts.get(r.id, 0)) for r in rows]
+
+    def document(self, document_id: int) -> Document:
+        for d in self.documents():
+            if d.id == document_id:
+                return d
+        raise NotFoundError(f"document {document_id}")
+
+    def document_by_name(self, name: str) -> Document:
+        for d in self.documents():
+            if d.name == name:
+                return d
+        raise NotFoundError(_("no document named {name!r}").format(name=name))
+
+    def notes(self, document_id: int) -> list[tuple[int, str]]:
+        with self.read() as c:
+            return [
+                (r.line, r.text)
+                for r in c.execute(
+                    select(NoteRow).where(NoteRow.document_id == document_id).order_by(NoteRow.line)
+                )
+            ]
+
+    def delete_document(self, document_id: int) -> None:
+        with self.write() as c:
+            seg_ids = select(SegmentRow.id).where(SegmentRow.document_id == document_id)
+            c.execute(delete(AnnotationRow).where(AnnotationRow.segment_id.in_(seg_ids)))
+            c.execute(delete(DraftRow).where(DraftRow.segment_id.in_(seg_ids)))
+            c.execute(delete(SegmentRow).where(SegmentRow.document_id == document_id))
+            c.execute(delete(NoteRow).where(NoteRow.document_id == document_id))
+            c.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
+            self.notify(c, "", "documents")
+
+    def document_ids(self) -> list[int]:
+        with self.read() as c:
+            return list(c.execute(select(DocumentRow.id).order_by(DocumentRow.id)).scalars())
