@@ -149,14 +149,15 @@ def grid(mode: str, project: Path) -> tuple[float, float, float]:
 
 def confirm_latency(project: Path, count: int = 500) -> list[float]:
     from mtreview.services.project import ProjectService
+    from mtreview.services.saving import SegmentChange
 
     svc = ProjectService.open(project, "bench")
-    ids = svc.store.segment_ids()[:count]
+    ids = svc.segment_ids()[:count]
     times = []
     for i, sid in enumerate(ids):
         seg = svc.segment(sid)
         start = time.perf_counter()
-        svc.confirm(sid, f"確定 {i}", seg.version)
+        svc.save(SegmentChange.confirm(sid, f"確定 {i}", seg.version)).require_saved()
         times.append(time.perf_counter() - start)
     svc.close()
     return times

@@ -66,15 +66,16 @@ def make_project(location: str, data: list[tuple[str, str]]) -> None:
 
 def writer(location: str, name: str, share: list[int], barrier) -> list[float]:  # type: ignore[no-untyped-def]
     from mtreview.services.project import ProjectService
+    from mtreview.services.saving import SegmentChange
 
     svc = ProjectService.open(location, name)
-    versions = {s.id: s.version for s in svc.store.segments(share)}
-    svc.store.segment(share[0])  # warm the connection pool
+    versions = {s.id: s.version for s in svc.segments(share)}
+    svc.segment(share[0])  # warm the connection pool
     barrier.wait()  # every writer is ready: they all start together and overlap throughout
     latencies = []
     for n, sid in enumerate(share):
         t0 = time.perf_counter()
-        svc.confirm(sid, f"{name} {n}", versions[sid])
+        svc.save(SegmentChange.confirm(sid, f"{name} {n}", versions[sid])).require_saved()
         latencies.append(time.perf_counter() - t0)
     svc.close()
     return latencies

@@ -23,3 +23,40 @@ def test_schema_head_constant_matches_alembic():
     from mtreview.storage import migrate
 
     assert migrate.head_revision() == migrate.SCHEMA_HEAD
+
+
+MTREVIEW = REPO / "mtreview"
+
+
+def _python_sources(*folders: str) -> list[Path]:
+    return [p for folder in folders for p in sorted((MTREVIEW / folder).rglob("*.py"))]
+
+
+def test_the_ui_and_the_cli_never_touch_the_store():
+    """Services are the only door: no ``.store``/``._store`` in ui/ or cli/ (issue 13)."""
+    import re
+
+    offending = [
+        f"{path.relative_to(REPO)}:{n}: {line.strip()}"
+        for path in _python_sources("ui", "cli")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\._?store\b", line)
+    ]
+    assert offending == []
+
+
+def test_segments_have_one_writer():
+    """Only ``ProjectService.save`` calls the store's segment writer; the old writers are gone."""
+    import re
+
+    from mtreview.services.project import ProjectService
+
+    callers = {
+        str(path.relative_to(REPO))
+        for path in _python_sources("")
+        if re.search(r"store\.(change|update)_segment\(", path.read_text("utf-8"))
+    }
+    assert callers == {"mtreview/services/project.py"}
+    assert not [
+        name for name in ("edit", "confirm", "set_status", "set_segment") if hasattr(ProjectService, name)
+    ]

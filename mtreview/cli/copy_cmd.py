@@ -19,8 +19,8 @@ def command(source: str, destination: str, as_json: bool) -> None:
     Everything is copied, ids included: documents, segments, annotations, revisions, drafts and
     settings. DST must not exist yet (file) or be an empty database; otherwise nothing is written.
     """
-    from mtreview.storage.copy import copy_project
-    from mtreview.storage.engine import redact
+    from mtreview.services.transfer import copy_project
+    from mtreview.services.transfer import display_location as redact
 
     counts = copy_project(source, destination)
     if as_json:

@@ -57,7 +57,7 @@ def command(
     import mtreview.formats  # noqa: F401  (registers every writer, including mqm-tsv)
     from mtreview.formats.registry import writer_for
     from mtreview.services.export import ExportFilters, export_project, parse_statuses
-    from mtreview.storage import open_project
+    from mtreview.services.project import ProjectService
 
     fmt = fmt.strip().lower()
     if writer_for(fmt) is None:
@@ -73,11 +73,8 @@ def command(
         include_annotations=not no_annotations,
         scores=not no_scores,
     )
-    store = open_project(project, create=False)
-    try:
-        result = export_project(store, fmt, output, filters, Progress())
-    finally:
-        store.close()
+    with ProjectService.open(project, "mtreview") as service:
+        result = export_project(service, fmt, output, filters, Progress())
     if as_json:
         print_json(
             {

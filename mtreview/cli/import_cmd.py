@@ -95,7 +95,7 @@ def command(
         service = ProjectService.open(project, reviewer or Preferences.load().reviewer, create=True)
         try:
             imported = service.import_mqm_tsv(input_path)
-            docs = [d for d in service.store.documents() if d.id in imported.changes.documents]
+            docs = [d for d in service.documents() if d.id in imported.changes.documents]
         finally:
             service.close()
         if as_json:

@@ -63,9 +63,9 @@ def _project_run(
 ) -> tuple[list[DocumentInput], QaResult]:
     from mtreview.qa.runner import run_checks
     from mtreview.services.checking import fingerprint, qa_settings
-    from mtreview.storage import open_project
+    from mtreview.services.project import ProjectService
 
-    store = open_project(location, create=False)
+    store = ProjectService.open(location, "mtreview-qa")  # reads only
     try:
         documents: list[DocumentInput] = []
         db_ids: dict[str, int] = {}
@@ -159,7 +159,7 @@ def store_run(
         raise InputError(_("--store needs a project (a .mtreview file or a database URL)"), location)
     service = ProjectService.open(location, "mtreview-qa")
     try:
-        settings = _merge(qa_settings(service.store), settings_override)
+        settings = _merge(qa_settings(service), settings_override)
         run = run_project_checks(service, progress or Progress(), settings)
     finally:
         service.close()

@@ -20,13 +20,10 @@ def load_report(location: str, source_errors: str, progress: Progress | None = N
 
     progress = progress or Progress()
     if is_project_location(location):
-        from mtreview.storage import open_project
+        from mtreview.services.project import ProjectService
 
-        store = open_project(location, create=False)
-        try:
-            return scores.score_project(store, source_errors, progress)
-        finally:
-            store.close()
+        with ProjectService.open(location, "mtreview") as service:
+            return scores.score_project(service, source_errors, progress)
     if not Path(location).exists():
         raise InputError(_("no such file"), location)
     if scores.is_mqm_tsv(location):

@@ -29,7 +29,7 @@ ALIGNABLE_FORMATS = {"page", "text-pair", "text", "markdown"}
 
 
 def document_lines(service: ProjectService, document_id: int) -> DocumentLines:
-    return read_links(service.store, document_id)
+    return read_links(service._store, document_id)
 
 
 @dataclass
@@ -43,10 +43,10 @@ class SetAlignment:
 
     def apply(self, service: ProjectService) -> tuple[Command, Changes]:
         check_alignable(service, self.document_id)
-        before = snapshot(service.store, self.document_id)
-        current = read_links(service.store, self.document_id)
+        before = snapshot(service._store, self.document_id)
+        current = read_links(service._store, self.document_id)
         new = replace(current, links=list(self.links))
-        changed = write_links(service.store, self.document_id, new, service.author)
+        changed = write_links(service._store, self.document_id, new, service.author)
         inverse = RestoreDocument(self.document_id, before, self.label)
         return inverse, Changes(segments=frozenset(changed), documents=frozenset({self.document_id}))
 
@@ -58,8 +58,8 @@ class RestoreDocument:
     label: str = "Change alignment"
 
     def apply(self, service: ProjectService) -> tuple[Command, Changes]:
-        now_state = snapshot(service.store, self.document_id)
-        changed = restore(service.store, self.document_id, self.state, service.author)
+        now_state = snapshot(service._store, self.document_id)
+        changed = restore(service._store, self.document_id, self.state, service.author)
         inverse = RestoreDocument(self.document_id, now_state, self.label)
         return inverse, Changes(segments=frozenset(changed), documents=frozenset({self.document_id}))
 
@@ -67,7 +67,7 @@ class RestoreDocument:
 def check_alignable(service: ProjectService, document_id: int) -> None:
     """Only text pages and file pairs are aligned here: TM files (TMX, XLIFF, PO, CSV…) come paired, and
     their units carry ids and markup that a re-alignment would lose."""
-    doc = service.store.document(document_id)
+    doc = service._store.document(document_id)
     if doc.format not in ALIGNABLE_FORMATS:
         raise InputError(
             _("{name} was imported as {format}, already paired: its alignment cannot be edited").format(
@@ -118,7 +118,7 @@ def align_lines(
 
 def realign_links(service: ProjectService, document_id: int) -> list[Link]:
     """Re-run the aligner on the document, keeping locked links as they are."""
-    lines = read_links(service.store, document_id)
+    lines = read_links(service._store, document_id)
 
     def aligner(source: list[int], target: list[int], bounded: bool) -> list[Link]:
         return align_lines(source, target, lines.source_text, lines.target_text, bounded)

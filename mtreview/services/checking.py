@@ -66,9 +66,9 @@ def mt_documents(service: ProjectService) -> tuple[list[DocumentInput], dict[str
     Segment ids are ``<document>#<ordinal>`` as in the ``qa`` contract."""
     docs = []
     by_key: dict[str, Segment] = {}
-    for doc in service.store.documents():
+    for doc in service._store.documents():
         inputs = []
-        for seg in service.store.iter_segments(doc.id):
+        for seg in service._store.iter_segments(doc.id):
             sid = f"{doc.name}#{seg.ordinal}"
             by_key[sid] = seg
             inputs.append(SegmentInput(sid, doc.name, seg.source, seg.mt, seg.source_lines, seg.target_lines))
@@ -80,7 +80,7 @@ def run_project_checks(
     service: ProjectService, progress: Progress = NO_PROGRESS, settings: Mapping[str, Any] | None = None
 ) -> CheckRun:
     if settings is None:
-        settings = qa_settings(service.store)
+        settings = qa_settings(service._store)
     documents, by_key = mt_documents(service)
     result = run_checks(documents, settings, progress)
     progress.check()
@@ -93,25 +93,25 @@ def run_project_checks(
         slot = (finding.check, seg.id, finding.side.value, finding.text)
         occurrences[slot] += 1
         wanted[fingerprint(finding, seg.id, occurrences[slot])] = (finding, seg.id)
-    existing = service.store.fingerprint_states(wanted)
+    existing = service._store.fingerprint_states(wanted)
     shown = [f for fp, (f, _sid) in wanted.items() if existing.get(fp) is not AnnotationState.DISMISSED]
     new = [(fp, f, sid) for fp, (f, sid) in wanted.items() if fp not in existing]
     added = (
-        service.store.add_annotations(
+        service._store.add_annotations(
             [f.to_draft(sid) for _fp, f, sid in new], "mtreview-qa", fingerprints=[fp for fp, _f, _sid in new]
         )
         if new
         else []
     )
     added_ids = {a.id for a in added}
-    fingerprints = service.store.annotation_fingerprints(states=[AnnotationState.PROPOSED])
+    fingerprints = service._store.annotation_fingerprints(states=[AnnotationState.PROPOSED])
     stale = [
         a
-        for a in service.store.annotations(states=[AnnotationState.PROPOSED])
+        for a in service._store.annotations(states=[AnnotationState.PROPOSED])
         if a.id not in added_ids and fingerprints.get(a.id) is not None and fingerprints[a.id] not in wanted
     ]
     for ann in stale:
-        service.store.delete_annotation(ann.id, ann.version, "mtreview-qa")
+        service._store.delete_annotation(ann.id, ann.version, "mtreview-qa")
     touched = frozenset({a.segment_id for a in added} | {a.segment_id for a in stale})
     return CheckRun(
         len(added),
@@ -138,12 +138,12 @@ class CorrectionChecks:
         from mtreview.qa.runner import IncrementalChecker
 
         self.service = service
-        self._settings = qa_settings(service.store) if settings is None else settings
+        self._settings = qa_settings(service._store) if settings is None else settings
         self._checkers: dict[int, IncrementalChecker] = {}
         self._seen: dict[int, str] = {}
         """Segment id -> the target text the checker last saw."""
         self._ids: dict[str, int] = {}
-        self._names = {d.id: d.name for d in service.store.documents()}
+        self._names = {d.id: d.name for d in service._store.documents()}
 
     def _input(self, seg: Segment) -> SegmentInput:
         name = self._names.get(seg.document_id, str(seg.document_id))
@@ -157,8 +157,8 @@ class CorrectionChecks:
         checker = self._checkers.get(document_id)
         if checker is None:
             if document_id not in self._names:
-                self._names = {d.id: d.name for d in self.service.store.documents()}
-            rows = list(self.service.store.iter_segments(document_id))
+                self._names = {d.id: d.name for d in self.service._store.documents()}
+            rows = list(self.service._store.iter_segments(document_id))
             segments = tuple(self._input(s) for s in rows)
             self._ids.update({self._input(s).id: s.id for s in rows})
             checker = IncrementalChecker([DocumentInput(self._names[document_id], segments)], self._settings)

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from mtreview.domain.model import Annotation, AnnotationDraft, Changes, Status
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import Saved, SegmentChange
 
 
 class Command(Protocol):
@@ -34,22 +35,25 @@ class SetSegmentText:
     """The version the change is based on (what the reviewer saw); ``None``: the current one."""
 
     def apply(self, service: ProjectService) -> tuple[SetSegmentText, Changes]:
-        before = service.segment(self.segment_id)
-        version = before.version if self.expected_version is None else self.expected_version
-        after, changes = service.set_segment(
-            self.segment_id, self.corrected, self.status, version, self.action
+        change = SegmentChange(
+            self.segment_id, self.expected_version, self.corrected, self.status, self.action
         )
-        # The inverse expects exactly the version this change produced: if someone changes the segment
-        # meanwhile, undo raises ConflictError instead of overwriting their work.
-        inverse = SetSegmentText(
-            self.segment_id,
-            before.corrected,
-            before.status,
-            self.label,
+        # Undo and redo never queue offline: a step that cannot be applied now drops out of the history.
+        saved = service.save(change, queue_offline=False).require_saved()
+        return SetSegmentText.inverse_of(saved, self.label), saved.changes
+
+    @classmethod
+    def inverse_of(cls, saved: Saved, label: str) -> SetSegmentText:
+        """What puts ``saved.previous`` back. It expects exactly the version this change produced: if
+        someone changes the segment meanwhile, undo raises ``ConflictError`` instead of overwriting."""
+        return cls(
+            saved.segment.id,
+            saved.previous.corrected,
+            saved.previous.status,
+            label,
             "undo",
-            expected_version=after.version,
+            expected_version=saved.segment.version,
         )
-        return inverse, changes
 
 
 @dataclass
@@ -78,8 +82,8 @@ class DeleteAnnotation:
             return DeleteAnnotation(ann.id, self.label, expected_version=ann.version), changes
         version = self.expected_version
         if version is None:
-            version = service.store.annotation(self.annotation_id).version
-        fingerprint = service.store.annotation_fingerprint(self.annotation_id)
+            version = service.annotation(self.annotation_id).version
+        fingerprint = service.annotation_fingerprint(self.annotation_id)
         deleted, changes = service.delete_annotation(self.annotation_id, version)
         return DeleteAnnotation(deleted.id, self.label, restore=deleted, fingerprint=fingerprint), changes
 
@@ -93,7 +97,7 @@ class UpdateAnnotation:
     """The version the reviewer saw (``None``: the current one)."""
 
     def apply(self, service: ProjectService) -> tuple[Command, Changes]:
-        current = service.store.annotation(self.annotation_id)
+        current = service.annotation(self.annotation_id)
         version = current.version if self.expected_version is None else self.expected_version
         before = {k: getattr(current, k) for k in self.fields}
         after, changes = service.update_annotation(self.annotation_id, version, **self.fields)

@@ -19,10 +19,10 @@ def comparable_pairs(
 ) -> tuple[list[str], list[str], list[str]]:
     """(MT of A, MT of B, references) for the segments whose source both documents share."""
     b_by_source = {}
-    for seg in service.store.iter_segments(doc_b):
+    for seg in service._store.iter_segments(doc_b):
         b_by_source.setdefault(seg.source, seg)
     mt_a, mt_b, refs = [], [], []
-    for seg in service.store.iter_segments(doc_a):
+    for seg in service._store.iter_segments(doc_a):
         other = b_by_source.get(seg.source)
         if other is None:
             continue
@@ -42,7 +42,7 @@ def compare_engines(
     n_samples: int = 1000,
     metrics: tuple[str, ...] = ("chrf", "bleu"),
 ) -> list[Comparison]:
-    docs = {d.id: d for d in service.store.documents()}
+    docs = {d.id: d for d in service._store.documents()}
     mt_a, mt_b, refs = comparable_pairs(service, doc_a, doc_b)
     if len(refs) < 2:
         raise InputError(_("the two documents share fewer than two corrected segments with the same source"))

@@ -40,7 +40,7 @@ def _sort_key(s: SegmentScore) -> tuple[float, float]:
 
 
 def build(service: ProjectService, progress: Progress = NO_PROGRESS, worst: int = 25) -> DashboardData:
-    store = service.store
+    store = service._store
     rep = score_project(store, progress=progress)
     ids: dict[str, tuple[int, str, int, str]] = {}
     confirmed: dict[str, tuple[int, int]] = {}

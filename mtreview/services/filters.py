@@ -12,12 +12,12 @@ from mtreview.storage.filters import distinct_values, filtered_segment_ids
 
 def filter_ids(service: ProjectService, flt: SegmentFilter, search: SearchSpec | None = None) -> list[int]:
     """Segment ids passing ``flt`` (and containing ``search`` in the source, MT or correction)."""
-    ids = filtered_segment_ids(service.store, flt)
+    ids = filtered_segment_ids(service._store, flt)
     if search is None or not search.text:
         return ids
     matcher = compile_search(search)
     keep = []
-    for seg in iter_segment_texts(service.store, ids=ids):
+    for seg in iter_segment_texts(service._store, ids=ids):
         if matcher.search(seg.source) or matcher.search(seg.target) or matcher.search(seg.mt):
             keep.append(seg.id)
     return keep
@@ -25,4 +25,4 @@ def filter_ids(service: ProjectService, flt: SegmentFilter, search: SearchSpec |
 
 def filter_choices(service: ProjectService) -> dict[str, list[str]]:
     """The checks, categories and authors present in the project (what the filter boxes list)."""
-    return distinct_values(service.store)
+    return distinct_values(service._store)

@@ -22,6 +22,7 @@ from mtreview.domain.model import (
 )
 from mtreview.i18n import _
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 _ANNOTATION_FIELDS = ("category", "severity", "comment", "suggestion", "state", "start", "end", "side")
 
@@ -57,13 +58,13 @@ def _summary(rev: Revision) -> str:
 
 def segment_history(service: ProjectService, segment_id: int) -> list[HistoryEntry]:
     """Every change of the segment and its annotations, oldest first."""
-    return [HistoryEntry(r, _summary(r)) for r in service.store.revisions(segment_id)]
+    return [HistoryEntry(r, _summary(r)) for r in service._store.revisions(segment_id)]
 
 
 def revert(service: ProjectService, revision_id: int, expected_version: int) -> Changes:
     """Undo one recorded change, on top of the version the reviewer sees (``expected_version`` of the
     segment or annotation that revision changed). Raises ``ConflictError`` if it has moved on since."""
-    found = service.store.revisions_by_ids([revision_id])
+    found = service._store.revisions_by_ids([revision_id])
     if not found:
         raise InputError(_("revision {id} does not exist").format(id=revision_id))
     rev = found[0]
@@ -71,15 +72,15 @@ def revert(service: ProjectService, revision_id: int, expected_version: int) -> 
         if rev.before is None:
             raise InputError(_("revision {id} has no earlier state to go back to").format(id=revision_id))
         before = rev.before
-        service.store.update_segment(
+        change = SegmentChange(
             rev.segment_id,
             expected_version,
-            service.author,
-            corrected=before.get("corrected"),
-            status=Status(before["status"]),
+            before.get("corrected"),
+            Status(before["status"]),
+            "revert",
             locked=bool(before.get("locked", False)),
-            action="revert",
         )
+        service.save(change, queue_offline=False).require_saved()
         return Changes(segments=frozenset({rev.segment_id}))
     changes = Changes(segments=frozenset({rev.segment_id}), annotations=frozenset({rev.entity_id}))
     if rev.before is None:  # it was created: revert removes it
@@ -88,7 +89,7 @@ def revert(service: ProjectService, revision_id: int, expected_version: int) -> 
     state = rev.before
     if rev.after is None:  # it was deleted: bring it back with its id (unless someone already did)
         try:
-            existing = service.store.annotation(rev.entity_id)
+            existing = service._store.annotation(rev.entity_id)
         except NotFoundError:
             existing = None
         if existing is not None:

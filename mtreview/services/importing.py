@@ -96,4 +96,4 @@ def has_document_from(service: ProjectService, path: str | os.PathLike[str]) -> 
     """Whether the project already holds a document imported from ``path`` (opening ``mtreview page.txt``
     a second time opens the review, it does not import the page again)."""
     wanted = {os.fspath(path), str(Path(path).resolve())}
-    return any(d.path in wanted for d in service.store.documents())
+    return any(d.path in wanted for d in service._store.documents())

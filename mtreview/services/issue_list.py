@@ -86,14 +86,14 @@ def issue_rows(
 ) -> Iterator[IssueRow]:
     """The project's annotations in document/segment order, as issue-list rows."""
     wanted = list(states)
-    docs = [d for d in service.store.documents() if document_id is None or d.id == document_id]
+    docs = [d for d in service._store.documents() if document_id is None or d.id == document_id]
     for doc in docs:
         by_segment: dict[int, list[Annotation]] = {}
-        for a in service.store.annotations(document_id=doc.id, states=wanted):
+        for a in service._store.annotations(document_id=doc.id, states=wanted):
             by_segment.setdefault(a.segment_id, []).append(a)
         if not by_segment:
             continue
-        for seg in service.store.iter_segments(doc.id):
+        for seg in service._store.iter_segments(doc.id):
             progress.check()
             for a in by_segment.get(seg.id, ()):
                 text_on = seg.source if a.side == Side.SOURCE else seg.mt
@@ -137,12 +137,12 @@ def export_issue_list(
     rows = issue_rows(service, states, document_id, progress)
     from mtreview.services.outputs import protected_files
 
-    inputs = list(protected_files(service.store))  # the project, its companions, every input
+    inputs = list(protected_files(service._store))  # the project, its companions, every input
     if fmt == "csv":
         return _write_csv(out_path, rows, inputs)
     if fmt == "xlsx":
         return _write_xlsx(out_path, rows, inputs)
-    return _write_html(out_path, rows, inputs, service.store.display_name)
+    return _write_html(out_path, rows, inputs, service._store.display_name)
 
 
 def _write_csv(out_path: str | os.PathLike[str], rows: Iterable[IssueRow], inputs: list[str]) -> int:

@@ -15,7 +15,7 @@ from mtreview.services.project import ProjectService
 
 
 def glossary_rows(service: ProjectService) -> list[dict[str, Any]]:
-    value = service.store.get_setting("glossary", None)
+    value = service._store.get_setting("glossary", None)
     return [dict(row) for row in value] if isinstance(value, list) else []
 
 

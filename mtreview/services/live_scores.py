@@ -34,7 +34,7 @@ class LiveScores:
 
     def reload(self, progress: Progress = NO_PROGRESS) -> None:
         """Build everything from the store: one pass over the segments, statistics in chunks, MQM in bulk."""
-        store = self.service.store
+        store = self.service._store
         policy, threshold = project_policy(store)
         mqm = MqmAggregator(policy, threshold)
         docs = store.documents()
@@ -100,7 +100,7 @@ class LiveScores:
         if changes.documents or changes.settings:
             self.reload()
             return
-        store = self.service.store
+        store = self.service._store
         wanted = sorted(changes.segments)
         segments = store.segments(wanted)
         if any(seg.document_id not in self._doc_names for seg in segments) or (

@@ -10,9 +10,9 @@ from mtreview.services.project import ProjectService
 
 def document_named(service: ProjectService, name: str) -> Document:
     try:
-        return service.store.document_by_name(name)
+        return service._store.document_by_name(name)
     except NotFoundError:
-        known = ", ".join(d.name for d in service.store.documents()) or "-"
+        known = ", ".join(d.name for d in service._store.documents()) or "-"
         raise InputError(
             _("no document named {name!r} in the project (documents: {known})").format(name=name, known=known)
         ) from None
@@ -20,7 +20,7 @@ def document_named(service: ProjectService, name: str) -> Document:
 
 def segment_at(service: ProjectService, document_id: int, ordinal: int) -> Segment:
     """The segment with this number (1-based) in a document."""
-    ids = service.store.segment_ids(document_id=document_id)
+    ids = service._store.segment_ids(document_id=document_id)
     if not 1 <= ordinal <= len(ids):
         raise InputError(
             _("there is no segment {n}: the document has segments 1 to {last}").format(
@@ -41,7 +41,7 @@ def segment_by_label(service: ProjectService, label: str) -> Segment:
     if sep:
         document = document_named(service, name)
     else:
-        documents = service.store.documents()
+        documents = service._store.documents()
         if len(documents) != 1:
             raise InputError(
                 _("the project has {n} documents: name the segment as <document>#<number>").format(

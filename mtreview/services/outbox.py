@@ -2,9 +2,9 @@
 
 Team mode only matters here (a ``.mtreview`` file never goes away mid-session). The outbox is an
 append-only JSON-lines file in the user's data folder, one per project and reviewer; every record is
-flushed and fsynced before ``confirm`` returns, so a confirmation the reviewer was told about survives
-a crash of the app as well as of the network. Records are ``queue`` (a pending confirmation) and
-``done`` (sent, superseded or handed back); the file is removed once nothing is pending.
+flushed and fsynced before ``ProjectService.save`` returns ``Queued``, so a confirmation the reviewer was
+told about survives a crash of the app as well as of the network. Records are ``queue`` (a pending
+confirmation) and ``done`` (sent, superseded or handed back); the file is removed once nothing is pending.
 
 Sending is idempotent: if the server applied a confirmation but the acknowledgement was lost with the
 connection, the retry finds the segment already holding the reviewer's approved text and counts it
@@ -14,7 +14,6 @@ is kept as the reviewer's draft on that segment and reported, so the conflict di
 
 from __future__ import annotations
 
-import enum
 import hashlib
 import json
 import os
@@ -28,6 +27,7 @@ from mtreview.domain.model import Segment, Status
 from mtreview.i18n import _
 from mtreview.services.prefs import data_dir
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import Conflict, Saved, SegmentChange
 
 
 @dataclass(frozen=True)
@@ -38,22 +38,6 @@ class PendingConfirmation:
     expected_version: int
     author: str
     at: str
-
-
-class SendStatus(enum.StrEnum):
-    SAVED = "saved"
-    """In the project (durable on the server)."""
-    QUEUED = "queued"
-    """Kept on this computer; will be sent when the server is reachable again."""
-
-
-@dataclass(frozen=True)
-class ConfirmOutcome:
-    status: SendStatus
-    segment: Segment | None
-    """The saved segment (``None`` while queued)."""
-    pending: int
-    message: str
 
 
 @dataclass(frozen=True)
@@ -98,7 +82,7 @@ class Outbox:
 
     @classmethod
     def for_service(cls, service: ProjectService) -> Outbox:
-        return cls(outbox_path(service.store.location, service.author))
+        return cls(outbox_path(service.location, service.author))
 
     # ------------------------------------------------------------------ the file
     def _records(self) -> list[dict[str, object]]:
@@ -161,49 +145,24 @@ class Outbox:
             _fsync_dir(self.path.parent)
 
     # ------------------------------------------------------------------ sending
-    def confirm(
-        self, service: ProjectService, segment_id: int, text: str, expected_version: int
-    ) -> ConfirmOutcome:
-        """Confirm now if the server is reachable, else keep it here; the outcome tells the reviewer which."""
-        if self.pending():
-            report = self.flush(service)
-            if report.offline:
-                return self._queued(service, segment_id, text, expected_version)
-        try:
-            segment, _changes = service.confirm(segment_id, text, expected_version)
-        except ConnectionLostError:
-            return self._queued(service, segment_id, text, expected_version)
-        return ConfirmOutcome(SendStatus.SAVED, segment, 0, _("Saved"))
-
-    def _queued(
-        self, service: ProjectService, segment_id: int, text: str, expected_version: int
-    ) -> ConfirmOutcome:
-        self.queue(segment_id, text, expected_version, service.author)
-        n = len(self.pending())
-        return ConfirmOutcome(
-            SendStatus.QUEUED,
-            None,
-            n,
-            _(
-                "The server cannot be reached: your confirmation is saved on this computer and will be sent "
-                "when the connection is back ({n} waiting)."
-            ).format(n=n),
-        )
-
     def flush(self, service: ProjectService) -> FlushReport:
         """Send what is pending, oldest first; stop at the first connection failure."""
         report = FlushReport()
         items = self.pending()
         for i, item in enumerate(items):
+            change = SegmentChange.confirm(item.segment_id, item.text, item.expected_version)
             try:
-                segment, _changes = service.confirm(item.segment_id, item.text, item.expected_version)
+                outcome = service.save(change, queue_offline=False)
             except ConnectionLostError:
                 return FlushReport(report.sent, report.conflicts, report.failed, len(items) - i, offline=True)
-            except ConflictError as exc:
-                current = exc.current
+            except NotFoundError as exc:
+                report.failed.append((item, str(exc)))
+                self._done(item.key, "failed")
+                continue
+            if isinstance(outcome, Conflict):
+                current = outcome.theirs
                 if (
-                    isinstance(current, Segment)
-                    and current.corrected == item.text
+                    current.corrected == item.text
                     and current.status == Status.APPROVED
                     and current.author == item.author
                 ):
@@ -211,16 +170,14 @@ class Outbox:
                     report.sent.append(current)
                     self._done(item.key, "already applied")
                     continue
-                if isinstance(current, Segment):
-                    service.store.save_draft(item.segment_id, item.author, item.text, current.version)
-                report.conflicts.append((item, exc))
+                service._store.save_draft(item.segment_id, item.author, item.text, current.version)
+                report.conflicts.append(
+                    (item, ConflictError(outcome.message, current=current, attempted=change))
+                )
                 self._done(item.key, "conflict")
                 continue
-            except NotFoundError as exc:
-                report.failed.append((item, str(exc)))
-                self._done(item.key, "failed")
-                continue
-            report.sent.append(segment)
+            assert isinstance(outcome, Saved)
+            report.sent.append(outcome.segment)
             self._done(item.key, "sent")
         self._compact()
         return report

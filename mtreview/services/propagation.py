@@ -37,7 +37,7 @@ class PropagationMode(enum.StrEnum):
 
 
 def propagation_mode(service: ProjectService) -> PropagationMode:
-    value = service.store.get_setting(SETTING, PropagationMode.PROPOSE.value)
+    value = service._store.get_setting(SETTING, PropagationMode.PROPOSE.value)
     try:
         return PropagationMode(value)
     except ValueError:
@@ -76,9 +76,9 @@ class PropagationResult:
 
 def twins_of(service: ProjectService, segment: Segment) -> list[Twin]:
     """The repetitions of ``segment`` not confirmed yet whose Japanese differs from its."""
-    names = document_names(service.store)
+    names = document_names(service._store)
     out = []
-    for s in segments_with_source(service.store, segment.source):
+    for s in segments_with_source(service._store, segment.source):
         if s.id == segment.id or s.status == Status.APPROVED or s.target == segment.target:
             continue
         out.append(_twin(s, names))
@@ -119,9 +119,9 @@ def proposal_for(service: ProjectService, segment: Segment) -> tuple[str, str] |
     with that repetition's ``<document>#<ordinal>`` (the most recently confirmed one if several)."""
     if segment.status == Status.APPROVED:
         return None
-    names = document_names(service.store)
+    names = document_names(service._store)
     best: tuple[int, SegmentText] | None = None
-    for s in segments_with_source(service.store, segment.source):
+    for s in segments_with_source(service._store, segment.source):
         if s.id == segment.id or s.status != Status.APPROVED or s.target == segment.target:
             continue
         if best is None or s.version > best[0]:

@@ -124,7 +124,7 @@ def _candidates(service: ProjectService, spec: SearchSpec, scope: ReplaceScope) 
     # SQLite's LIKE folds case for ASCII only: filter in the database only when that cannot lose a hit.
     if not spec.case_sensitive and any(ch.lower() != ch.upper() and not ch.isascii() for ch in text):
         return None
-    return service.store.segment_ids(document_id=scope.document_id, search=text, side="target")
+    return service._store.segment_ids(document_id=scope.document_id, search=text, side="target")
 
 
 def preview_replace(
@@ -136,7 +136,7 @@ def preview_replace(
 ) -> ReplacePreview:
     """Every change a replace would make, in document order, without writing anything."""
     matcher: Matcher = compile_search(spec)
-    names = document_names(service.store)
+    names = document_names(service._store)
     ids: Sequence[int] | None = scope.segment_ids
     candidates = _candidates(service, spec, scope)
     if candidates is not None:
@@ -146,7 +146,7 @@ def preview_replace(
         else:
             ids = candidates
     rows = iter_segment_texts(
-        service.store, document_id=None if ids is not None else scope.document_id, ids=ids
+        service._store, document_id=None if ids is not None else scope.document_id, ids=ids
     )
     items: list[ReplaceItem] = []
     scanned = 0
@@ -205,7 +205,7 @@ class SetSegments:
         writes = [
             SegmentWrite(sid, version, corrected, status) for sid, version, corrected, status in self.rows
         ]
-        written = update_segments(service.store, writes, service.author, self.action)
+        written = update_segments(service._store, writes, service.author, self.action)
         inverse = SetSegments(
             [(w.segment_id, w.version, *self.before[w.segment_id]) for w in written],
             self.label,

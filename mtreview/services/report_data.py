@@ -192,7 +192,7 @@ def for_project(
 ) -> ReportData:
     """A project's report (``service`` is a ``ProjectService``): only confirmed annotations count; the
     checks' open proposals are listed as pending."""
-    store = service.store
+    store = service._store
     scores = scoring.score_project(store, source_errors, progress)
     score_of: dict[Any, SegmentScore] = {s.key: s for s in scores.segments}
     confirmed = [

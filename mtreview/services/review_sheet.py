@@ -19,6 +19,7 @@ from mtreview.domain.model import AnnotationDraft, AnnotationState, Changes, Seg
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.i18n import _
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,8 @@ def _plan(service: ProjectService, path: str, progress: Progress) -> list[_Plan]
 
     sheet = read_xlsx(path, progress)
     by_key: dict[str, Segment] = {}
-    for doc in service.store.documents():
-        for seg in service.store.iter_segments(doc.id):
+    for doc in service._store.documents():
+        for seg in service._store.iter_segments(doc.id):
             by_key[f"{doc.name}#{seg.ordinal}"] = seg
     plans: list[_Plan] = []
     stale: list[tuple[int, str]] = []
@@ -76,7 +77,7 @@ def _plan(service: ProjectService, path: str, progress: Progress) -> list[_Plan]
         edit = corrected != seg.corrected or status != seg.status
         existing = {
             a.id: a
-            for a in service.store.annotations(segment_ids=[seg.id])
+            for a in service._store.annotations(segment_ids=[seg.id])
             if a.state != AnnotationState.DISMISSED
         }
         seen: set[int] = set()
@@ -155,21 +156,22 @@ def apply_review_sheet(
 ) -> SheetResult:
     plans = _plan(service, str(path), progress)
     added = changed = removed = 0
-    with service.store.transaction():  # every row or none
+    with service._store.transaction():  # every row or none
         for n, plan in enumerate(plans):
             progress.check()
             if plan.edit:
-                service.set_segment(
-                    plan.segment.id, plan.corrected, plan.status, plan.segment.version, "sheet"
+                change = SegmentChange(
+                    plan.segment.id, plan.segment.version, plan.corrected, plan.status, "sheet"
                 )
+                service.save(change, queue_offline=False).require_saved()  # a conflict rolls back all
             if plan.add:
-                service.store.add_annotations(plan.add, service.author)
+                service._store.add_annotations(plan.add, service.author)
             for ident, fields in plan.update:
-                current = service.store.annotation(ident)
-                service.store.update_annotation(ident, current.version, service.author, **fields)
+                current = service._store.annotation(ident)
+                service._store.update_annotation(ident, current.version, service.author, **fields)
             for ident in plan.remove:
-                current = service.store.annotation(ident)
-                service.store.delete_annotation(ident, current.version, service.author)
+                current = service._store.annotation(ident)
+                service._store.delete_annotation(ident, current.version, service.author)
             added += len(plan.add)
             changed += len(plan.update)
             removed += len(plan.remove)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from mtreview.domain.errors import ProjectError
 from mtreview.domain.model import Changes, Revision
-from mtreview.storage import ProjectStore
+from mtreview.services.project import ProjectService
 from mtreview.storage.repository import ChangeListener
 
 GAP_WAIT_S = 60.0
@@ -29,9 +29,15 @@ PRESENCE_MAX_AGE_S = 15.0
 class ChangeFeed:
     """Changes made by *other* reviewers since the last poll, and who is editing what."""
 
-    def __init__(self, store: ProjectStore, author: str, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        service: ProjectService,
+        author: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        store = service._store
         self.store = store
-        self.author = author
+        self.author = author or service.author
         self._clock = clock
         self._last = store.last_revision_id()
         self._gaps: dict[int, float] = {}

@@ -325,7 +325,7 @@ class ProjectMemory:
 
     def __init__(self, service: ProjectService) -> None:
         self.service = service
-        location = service.store.location
+        location = service._store.location
         self._identity = str(Path(location).resolve()) if "://" not in location else _redacted(location)
         self.index = TmIndex(index_dir() / index_file_name("project", self._identity))
         self._refs: dict[str, TmIndex] = {}
@@ -339,7 +339,7 @@ class ProjectMemory:
 
     # -------------------------------------------------------------- references
     def references(self) -> list[Reference]:
-        value = self.service.store.get_setting(SETTING, None) or []
+        value = self.service._store.get_setting(SETTING, None) or []
         return [Reference(str(v)) for v in value if isinstance(v, str)]
 
     def attach(self, path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> Changes:
@@ -378,7 +378,7 @@ class ProjectMemory:
     # -------------------------------------------------------------- the project's own index
     def sync(self, progress: Progress = NO_PROGRESS) -> int:
         """Bring the project's index up to date; returns how many units were (re)indexed."""
-        n, self._synced = sync_project_index(self.index, self.service.store, self._synced, progress)
+        n, self._synced = sync_project_index(self.index, self.service._store, self._synced, progress)
         return n
 
     # -------------------------------------------------------------- queries

@@ -23,7 +23,7 @@ class SetAnnotationStates:
 
     def apply(self, service: ProjectService) -> tuple[SetAnnotationStates, Changes]:
         written = update_annotation_states(
-            service.store,
+            service._store,
             [AnnotationStateWrite(aid, version, state) for aid, version, state in self.rows],
             service.author,
         )
@@ -60,7 +60,7 @@ def findings_of_check(
     """The open (proposed) findings of one check."""
     return [
         a
-        for a in service.store.annotations(document_id=document_id, states=[AnnotationState.PROPOSED])
+        for a in service._store.annotations(document_id=document_id, states=[AnnotationState.PROPOSED])
         if a.origin == check
     ]
 
@@ -68,7 +68,7 @@ def findings_of_check(
 def checks_with_findings(service: ProjectService, document_id: int | None = None) -> dict[str, int]:
     """Check id -> number of open findings (for a Findings tab's groups)."""
     counts: dict[str, int] = {}
-    for a in service.store.annotations(document_id=document_id, states=[AnnotationState.PROPOSED]):
+    for a in service._store.annotations(document_id=document_id, states=[AnnotationState.PROPOSED]):
         if a.origin != MANUAL:
             counts[a.origin] = counts.get(a.origin, 0) + 1
     return counts

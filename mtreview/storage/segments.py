@@ -59,6 +59,15 @@ class SegmentStore(StoreBase):
         with self.read() as c:
             return int(c.execute(query).scalar_one())
 
+    def status_counts(self) -> dict[Status, int]:
+        """How many segments have each status (every status present, zeros included): one query."""
+        counts = dict.fromkeys(Status, 0)
+        with self.read() as c:
+            for status, n in c.execute(select(SegmentRow.status, func.count()).group_by(SegmentRow.status)):
+                if status in Status._value2member_map_:
+                    counts[Status(status)] = int(n)
+        return counts
+
     def segment_ids(
         self,
         document_id: int | None = None,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from mtreview.align.edit import EditError, Link
 from mtreview.i18n import _
-from mtreview.storage.alignment import DocumentLines
+from mtreview.services.alignment import DocumentLines
 
 LOW_CONFIDENCE = 0.5
 

@@ -89,7 +89,7 @@ def start_window(location: str | None, prefs: Preferences) -> MainWindow:
         from mtreview.services.connection import remember_password
 
         # a typed password goes to the system keyring (if there is one), never to the recent list
-        prefs.add_recent(remember_password(str(service.store.location)))
+        prefs.add_recent(remember_password(str(service.location)))
     window = MainWindow(service, prefs)
     window.show()
     if to_import is not None:

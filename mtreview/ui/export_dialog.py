@@ -77,7 +77,7 @@ class ExportDialog(QDialog):
         form.addRow(penalty_row)
         self.documents = QListWidget()
         self.documents.setAccessibleName(_("Documents to export"))
-        for doc in service.store.documents():
+        for doc in service.documents():
             item = QListWidgetItem(doc.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -110,7 +110,7 @@ class ExportDialog(QDialog):
         info = writer_for(self.format.currentData())
         current = self.path.text()
         if info is not None:
-            default = Path.home() / self.service.store.display_name.split(".")[0]
+            default = Path.home() / self.service.display_name.split(".")[0]
             stem = Path(current).with_suffix("") if current else default
             self.path.setText(str(stem) + info.extension)
 
@@ -142,11 +142,11 @@ class ExportDialog(QDialog):
             self.preview.setText(_("No document selected."))
             return 0
         try:
-            n = count_matching(self.service.store, filters)
+            n = count_matching(self.service, filters)
         except MtreviewError as exc:
             self.preview.setText(str(exc))
             return 0
-        total = sum(d.segment_count for d in self.service.store.documents() if d.name in filters.documents)
+        total = sum(d.segment_count for d in self.service.documents() if d.name in filters.documents)
         self.preview.setText(_("{n} of {total} units pass the filters").format(n=n, total=total))
         return n
 

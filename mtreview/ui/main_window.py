@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
@@ -35,15 +34,17 @@ from PySide6.QtWidgets import (
 )
 
 from mtreview import __version__
-from mtreview.domain.errors import ConflictError, ConnectionLostError, InputError, MtreviewError
+from mtreview.domain.errors import ConnectionLostError, InputError, MtreviewError
 from mtreview.domain.model import AnnotationDraft, AnnotationState, Changes, Segment, Severity, Side, Status
 from mtreview.domain.progress import Progress
 from mtreview.i18n import _
 from mtreview.scoring import typology as typologies
 from mtreview.services.commands import AddAnnotation, DeleteAnnotation, SetSegmentText, UpdateAnnotation
+from mtreview.services.editing import EditingSession
 from mtreview.services.live_scores import LiveScores
 from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import Conflict, Queued, Saved, SaveOutcome
 from mtreview.ui.alignment_view import AlignmentView
 from mtreview.ui.annotations import AnnotationPanel, FlagDialog, category_for_whole_segment, covered_text
 from mtreview.ui.dashboard import Dashboard
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
         self.undo = UndoAdapter(self.undo_stack, service, self.apply_changes, self._command_error)
         self.model = SegmentTableModel(service, self)
         self.model.extras_provider = self._row_extras
-        self.current: Segment | None = None
+        self.session = EditingSession(service)
         self._load_scoring()
         self._start_feed()
         self._build_widgets()
@@ -158,6 +159,15 @@ class MainWindow(QMainWindow):
         from mtreview.ui.preferences import install as install_preferences  # Preferences…, Project Settings…
 
         install_preferences(self)
+
+    @property
+    def current(self) -> Segment | None:
+        """The open segment, as the base of the reviewer's text (owned by the editing session)."""
+        return self.session.current
+
+    @current.setter
+    def current(self, segment: Segment | None) -> None:
+        self.session.current = segment
 
     # ------------------------------------------------------------------ construction
     def _build_widgets(self) -> None:
@@ -438,7 +448,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"mtreview — {self.service.store.display_name}")
+        self.setWindowTitle(f"mtreview — {self.service.display_name}")
 
     # ------------------------------------------------------------------ data
     def reload(self) -> None:
@@ -449,7 +459,7 @@ class MainWindow(QMainWindow):
         self.document_filter.blockSignals(True)
         self.document_filter.clear()
         self.document_filter.addItem(_("All documents"), None)
-        for doc in self.service.store.documents():
+        for doc in self.service.documents():
             self.document_filter.addItem(f"{doc.name} ({doc.segment_count})", doc.id)
         index = self.document_filter.findData(current_doc)
         self.document_filter.setCurrentIndex(max(0, index))
@@ -459,7 +469,7 @@ class MainWindow(QMainWindow):
     def apply_filter(self) -> None:
         self.save_current()
         try:
-            ids = self.service.store.segment_ids(
+            ids = self.service.segment_ids(
                 document_id=self.document_filter.currentData(),
                 statuses=self.status_filter.currentData(),
                 search=self.search.text() or None,
@@ -505,26 +515,10 @@ class MainWindow(QMainWindow):
         self._load_segment(self.model.segment_at(current.row()) if current.isValid() else None)
 
     def _load_segment(self, segment: Segment | None) -> None:
-        self.current = segment
-        draft = None
-        if segment is not None:
-            saved = self.service.store.drafts(self.service.author).get(segment.id)
-            if saved is not None and saved[0] != segment.target:
-                draft, base_version = saved
-                if base_version != segment.version:
-                    # The draft was typed over an older version: keep that as the base, so saving it
-                    # shows both versions instead of overwriting the newer one.
-                    self.current = dataclasses.replace(segment, version=base_version)
-                    self.statusBar().showMessage(
-                        _(
-                            "Restored your unsaved text; the segment changed since, "
-                            "saving will let you choose."
-                        ),
-                        8000,
-                    )
-                else:
-                    self.statusBar().showMessage(_("Restored your unsaved text for this segment"), 5000)
-        self.editor.load(self.current, draft)
+        opened = self.session.open(segment)
+        if opened.notice:
+            self.statusBar().showMessage(opened.notice, 8000)
+        self.editor.load(opened.segment, opened.draft)
         self.segmentChanged(segment)
 
     def segmentChanged(self, segment: Segment | None) -> None:
@@ -556,7 +550,7 @@ class MainWindow(QMainWindow):
         from mtreview.services.sync import ChangeFeed
 
         try:
-            self.feed: object | None = ChangeFeed(self.service.store, self.service.author)
+            self.feed: object | None = ChangeFeed(self.service)
         except MtreviewError as exc:
             self.feed = None
             self.statusBar().showMessage(describe_error(exc), 10000)
@@ -595,9 +589,7 @@ class MainWindow(QMainWindow):
         self.model.set_editors(editors)
         if any(r.action.startswith("realign") for r in feed.revisions):
             # A colleague re-aligned a document: segments came and went, so re-read everything.
-            self.apply_changes(
-                Changes(documents=frozenset(d.id for d in self.service.store.documents())), external=True
-            )
+            self.apply_changes(Changes(documents=frozenset(self.service.document_ids())), external=True)
             self.statusBar().showMessage(
                 _("A document was re-aligned by a colleague; the view is updated."), 6000
             )
@@ -618,7 +610,7 @@ class MainWindow(QMainWindow):
     def _flush_outbox(self) -> None:
         from mtreview.services.outbox import Outbox
 
-        if not self.service.store.is_team:
+        if not self.service.is_team:
             return
         outbox = Outbox.for_service(self.service)
         if not outbox.pending():
@@ -641,7 +633,7 @@ class MainWindow(QMainWindow):
         if self.current is None:
             self.history_panel.set_revisions([])
             return
-        self.history_panel.set_revisions(self.service.store.revisions(self.current.id))
+        self.history_panel.set_revisions(self.service.revisions(self.current.id))
 
     def revert_to_revision(self, revision: object) -> None:
         from mtreview.domain.model import Revision
@@ -664,7 +656,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ scores and annotations
     def _load_scoring(self) -> None:
-        typology_id = self.service.store.get_setting("typology", typologies.DEFAULT_TYPOLOGY)
+        typology_id = self.service.get_setting("typology", typologies.DEFAULT_TYPOLOGY)
         try:
             self.typology = typologies.load(str(typology_id or typologies.DEFAULT_TYPOLOGY))
         except MtreviewError as exc:
@@ -674,7 +666,7 @@ class MainWindow(QMainWindow):
 
         self.correction_checks = CorrectionChecks(self.service)
         self._pending_score_changes: list[Changes] = []
-        if self.service.store.segment_count() <= SYNC_SCORING_LIMIT:
+        if self.service.segment_count() <= SYNC_SCORING_LIMIT:
             self.live: LiveScores | None = LiveScores(self.service)
             return
         # A large project: build the scores on a worker so the first screen appears at once.
@@ -736,11 +728,11 @@ class MainWindow(QMainWindow):
             self.annotation_panel.set_annotations([])
             self.editor.show_annotations([])
             return
-        seg_anns = self.service.store.annotations(segment_ids=[seg.id])
+        seg_anns = self.service.annotations(segment_ids=[seg.id])
         self.editor.show_annotations(seg_anns)
         if self.annotation_panel.scope_is_document():
-            anns = self.service.store.annotations(document_id=seg.document_id)
-            segs = {s.id: s for s in self.service.store.segments(sorted({a.segment_id for a in anns}))}
+            anns = self.service.annotations(document_id=seg.document_id)
+            segs = {s.id: s for s in self.service.segments(sorted({a.segment_id for a in anns}))}
         else:
             anns, segs = seg_anns, {seg.id: seg}
         rows = [
@@ -773,7 +765,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "dashboard_task", None) is not None:
             return
         self._dashboard_stale = False
-        self.dashboard.set_documents(self.service.store.documents())
+        self.dashboard.set_documents(self.service.documents())
         self.dashboard.status.setText(_("Computing scores…"))
         service = self.service
         task = Task(lambda progress: build(service, progress), self)
@@ -841,7 +833,7 @@ class MainWindow(QMainWindow):
             return
         combo = self.alignment_view.document
         current = combo.currentData()
-        docs = self.service.store.documents()
+        docs = self.service.documents()
         combo.blockSignals(True)
         combo.clear()
         for doc in docs:
@@ -900,8 +892,8 @@ class MainWindow(QMainWindow):
 
     def refresh_findings(self) -> None:
         doc_id = self.document_filter.currentData()
-        anns = [a for a in self.service.store.annotations(document_id=doc_id) if a.origin != "manual"]
-        segs = {s.id: s for s in self.service.store.segments(sorted({a.segment_id for a in anns}))}
+        anns = [a for a in self.service.annotations(document_id=doc_id) if a.origin != "manual"]
+        segs = {s.id: s for s in self.service.segments(sorted({a.segment_id for a in anns}))}
         self.findings_panel.set_findings(
             [
                 (
@@ -948,9 +940,7 @@ class MainWindow(QMainWindow):
 
     def next_with_findings(self) -> None:
         ids = self.model.ids()
-        with_findings = {
-            a.segment_id for a in self.service.store.annotations(states=[AnnotationState.PROPOSED])
-        }
+        with_findings = {a.segment_id for a in self.service.annotations(states=[AnnotationState.PROPOSED])}
         start = ids.index(self.current.id) + 1 if self.current and self.current.id in ids else 0
         for sid in ids[start:] + ids[:start]:
             if sid in with_findings:
@@ -1039,7 +1029,7 @@ class MainWindow(QMainWindow):
 
         if not isinstance(ann, Annotation) or self.current is None:
             return
-        seg = self.service.store.segment(ann.segment_id)
+        seg = self.service.segment(ann.segment_id)
         dialog = FlagDialog(
             self.typology,
             covered_text(ann, seg.source, seg.mt),
@@ -1084,37 +1074,27 @@ class MainWindow(QMainWindow):
             return
         if changes.segments:
             self.model.refresh(changes.segments)
-            for seg in self.service.store.segments(sorted(changes.segments)):
+            for seg in self.service.segments(sorted(changes.segments)):
                 if self.current is None or seg.id != self.current.id:
                     with contextlib.suppress(MtreviewError):
                         self.correction_checks.update(seg)  # incremental: this segment and its keys only
             if self.current is not None and self.current.id in changes.segments:
-                fresh = self.service.store.segment(self.current.id)
-                if fresh.version != self.current.version:
-                    dirty = self.editor.is_dirty() and self.editor.text() != fresh.target
-                    if external and dirty:
-                        # Keep our base version: saving will raise a conflict and show both texts,
-                        # never overwrite theirs silently.
-                        self.statusBar().showMessage(
-                            _(
-                                "{who} changed this segment while you were editing it; saving will let you "
-                                "choose or merge."
-                            ).format(who=fresh.author or "?"),
-                            10000,
-                        )
-                    else:
-                        text = self.editor.text()
-                        self.current = fresh
-                        self.editor.load(fresh, text if dirty else None)
+                fresh = self.service.segment(self.current.id)
+                dirty = self.editor.is_dirty() and self.editor.text() != fresh.target
+                text = self.editor.text()
+                followed = self.session.follow(fresh, external=external, dirty=dirty)
+                if followed.notice:
+                    self.statusBar().showMessage(followed.notice, 10000)
+                if followed.reload:
+                    self.editor.load(fresh, text if followed.keep_text else None)
                 self.segmentChanged(self.current)
                 if self.current is not None and self.current.corrected is not None:
                     self._show_correction_checks(self.current, recheck=True)
         self.update_progress()
 
     def update_progress(self) -> None:
-        total = self.service.store.segment_count()
-        done = self.service.store.segment_count(statuses=[Status.APPROVED])
-        parts = [_("{done}/{total} confirmed").format(done=done, total=total)]
+        progress = self.service.progress()
+        parts = [_("{done}/{total} confirmed").format(done=progress.confirmed, total=progress.total)]
         if self.live is None:
             parts.append(_("computing scores…"))
         elif self.current is not None:
@@ -1160,26 +1140,13 @@ class MainWindow(QMainWindow):
     def _run_segment_change(
         self, seg: Segment, text: str | None, status: Status, label: str, action: str
     ) -> bool:
+        """Save through the editing session (``ProjectService.save``, the one write path) and show what
+        happened. False when nothing was saved (a conflict being merged, the connection lost…)."""
+        if self.current is None or self.current.id != seg.id:
+            self.current = seg
         try:
-            self.undo.run(
-                SetSegmentText(seg.id, text, status, label, action, expected_version=seg.version), label
-            )
-        except ConflictError as exc:
-            return self._resolve_conflict(exc, seg, text, status, label)
+            outcome = self.session.save(text, status, action)
         except ConnectionLostError as exc:
-            return self._queue_offline(exc, seg, text, status)
-        except MtreviewError as exc:
-            QMessageBox.warning(self, _("Could not save"), describe_error(exc))
-            return False
-        return True
-
-    def _queue_offline(
-        self, exc: ConnectionLostError, seg: Segment, text: str | None, status: Status
-    ) -> bool:
-        """The server is gone: a confirmation is kept on this computer and sent when it is back."""
-        from mtreview.services.outbox import Outbox
-
-        if status != Status.APPROVED or text is None:
             QMessageBox.warning(
                 self,
                 _("Connection lost"),
@@ -1188,28 +1155,37 @@ class MainWindow(QMainWindow):
                 + _("Your text stays in the editor; confirm it when the connection is back."),
             )
             return False
-        outcome = Outbox.for_service(self.service).queue(seg.id, text, seg.version, self.service.author)
-        del outcome
-        self.statusBar().showMessage(
-            _(
-                "The server cannot be reached: your confirmation is saved on this computer "
-                "and will be sent when the connection is back."
-            ),
-            15000,
-        )
-        return True
+        except MtreviewError as exc:
+            QMessageBox.warning(self, _("Could not save"), describe_error(exc))
+            return False
+        return self._show_outcome(outcome, label)
 
-    def _resolve_conflict(
-        self, exc: ConflictError, seg: Segment, text: str | None, status: Status, label: str
-    ) -> bool:
-        current = exc.current if isinstance(exc.current, Segment) else self.service.store.segment(seg.id)
+    def _show_outcome(self, outcome: SaveOutcome, label: str) -> bool:
+        if isinstance(outcome, Saved):
+            if self.editor.segment is not None and self.editor.segment.id == outcome.segment.id:
+                text = self.editor.text()
+                dirty = self.editor.is_dirty() and text != outcome.segment.target
+                self.editor.load(outcome.segment, text if dirty else None)
+            self.undo.push(SetSegmentText.inverse_of(outcome, label), label, outcome.changes)
+            return True
+        if isinstance(outcome, Queued):
+            self.statusBar().showMessage(outcome.message, 15000)
+            if not outcome.changes.empty:
+                self.apply_changes(outcome.changes)
+            return True
+        return self._resolve_conflict(outcome, label)
+
+    def _resolve_conflict(self, conflict: Conflict, label: str) -> bool:
+        """Ask the reviewer; the editing session applies the choice."""
+        current = conflict.theirs
+        mine_text = conflict.change.text if isinstance(conflict.change.text, str) else ""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("Someone else changed this segment"))
-        box.setText(str(exc))
+        box.setText(conflict.message)
         box.setInformativeText(
             _("Their version:\n{theirs}\n\nYour version:\n{mine}").format(
-                theirs=current.target, mine=text or ""
+                theirs=current.target, mine=mine_text
             )
         )
         mine = box.addButton(_("Keep &mine"), QMessageBox.ButtonRole.AcceptRole)
@@ -1217,24 +1193,23 @@ class MainWindow(QMainWindow):
         box.addButton(_("Take &theirs"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is merge:
-            # Base the editor on their version, with both texts in it to merge; nothing is saved yet.
-            self.current = current
-            self.editor.load(current, (text or "") + "\n" + current.target)
+            self.editor.load(current, self.session.merge_by_hand(conflict))
             self.statusBar().showMessage(
                 _("Merge the two versions in the correction box, then confirm."), 15000
             )
             return False
         if box.clickedButton() is mine:
             try:
-                self.undo.run(
-                    SetSegmentText(seg.id, text, status, label, "merge", expected_version=current.version),
-                    label,
-                )
-                return True
+                outcome = self.session.keep_mine(conflict)
             except MtreviewError as again:
                 QMessageBox.warning(self, _("Could not save"), describe_error(again))
                 return False
-        self.apply_changes(Changes(segments=frozenset({seg.id})))
+            if isinstance(outcome, Conflict):
+                QMessageBox.warning(self, _("Could not save"), outcome.message)
+                return False
+            return self._show_outcome(outcome, label)
+        self.session.take_theirs(conflict)
+        self.apply_changes(Changes(segments=frozenset({current.id})))
         self.editor.load(current)
         return False
 
@@ -1286,11 +1261,7 @@ class MainWindow(QMainWindow):
         self.editor.correction.setFocus()
 
     def _save_draft(self, segment_id: int, text: str) -> None:
-        seg = self.current
-        if seg is not None and seg.id == segment_id:
-            # a draft is a convenience; the confirmed text is what must never be lost
-            with contextlib.suppress(MtreviewError):
-                self.service.store.save_draft(segment_id, self.service.author, text, seg.version)
+        self.session.save_draft(segment_id, text)
 
     def _command_error(self, exc: MtreviewError) -> None:
         QMessageBox.warning(self, _("Cannot undo"), describe_error(exc))
@@ -1369,7 +1340,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, _("Export failed"), describe_error(exc))
 
         self.export_task = run_with_progress(
-            self, _("Exporting"), lambda p: export_project(service.store, fmt, path, filters, p), done, failed
+            self, _("Exporting"), lambda p: export_project(service, fmt, path, filters, p), done, failed
         )
 
     def apply_sheet_dialog(self) -> None:
@@ -1440,7 +1411,7 @@ class MainWindow(QMainWindow):
         self.undo.service = service
         self.model._service = service  # the model reads through the current project
         self.undo_stack.clear()
-        self.current = None
+        self.session = EditingSession(service)
         self._stop_feed()
         old.close()
         self._load_scoring()

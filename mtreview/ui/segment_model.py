@@ -94,7 +94,7 @@ class SegmentTableModel(QAbstractTableModel):
     def _fetch_page(self, row: int) -> None:
         start = max(0, row - PAGE // 4)
         ids = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
-        segments = self._service.store.segments(ids)
+        segments = self._service.segments(ids)
         for seg in segments:
             self._cache[seg.id] = seg
         if self.extras_provider is not None and segments:
@@ -108,7 +108,7 @@ class SegmentTableModel(QAbstractTableModel):
         wanted = [sid for sid in segment_ids if sid in self._row_of]
         if not wanted:
             return
-        segments = self._service.store.segments(wanted)
+        segments = self._service.segments(wanted)
         for seg in segments:
             self._cache[seg.id] = seg
         if self.extras_provider is not None and segments:

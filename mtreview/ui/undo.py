@@ -69,8 +69,10 @@ class UndoAdapter:
     def run(self, command: Command, label: str | None = None) -> Changes:
         """Apply ``command`` now (errors propagate to the caller) and make it undoable."""
         inverse, changes = command.apply(self.service)
-        self.stack.push(
-            ServiceCommand(self.service, inverse, label or command.label, self.on_changes, self.on_error)
-        )
-        self.on_changes(changes)
+        self.push(inverse, label or command.label, changes)
         return changes
+
+    def push(self, inverse: Command, label: str, changes: Changes) -> None:
+        """Record a change already applied (its ``inverse`` undoes it) and announce what it changed."""
+        self.stack.push(ServiceCommand(self.service, inverse, label, self.on_changes, self.on_error))
+        self.on_changes(changes)

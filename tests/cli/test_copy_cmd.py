@@ -11,6 +11,7 @@ import pytest
 
 from mtreview.domain.model import ImportedDocument, SegmentDraft
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -23,8 +24,8 @@ def make_project(path: Path) -> None:
     try:
         pairs = [SegmentDraft("One.", "一。"), SegmentDraft("Two.", "二。")]
         svc.import_document(ImportedDocument("d", pairs))
-        first = svc.store.segment_ids()[0]
-        svc.confirm(first, "いち。", 1)
+        first = svc.segment_ids()[0]
+        svc.save(SegmentChange.confirm(first, "いち。", 1)).require_saved()
     finally:
         svc.close()
 
@@ -42,8 +43,8 @@ def test_copy_to_postgresql_and_back_with_json_counts(tmp_path: Path, pg_url: st
     assert home.returncode == 0, home.stderr
     svc = ProjectService.open(back, "ben")
     try:
-        assert [s.target for s in svc.store.iter_segments()] == ["いち。", "二。"]
-        assert [r.author for r in svc.store.revisions()] == ["ana"]
+        assert [s.target for s in svc.iter_segments()] == ["いち。", "二。"]
+        assert [r.author for r in svc.revisions()] == ["ana"]
     finally:
         svc.close()
 

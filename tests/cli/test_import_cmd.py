@@ -26,9 +26,9 @@ def test_import_seed_page_creates_project(tmp_path, seed_page):
     assert result.returncode == 0, result.stderr
     svc = ProjectService.open(project, "t")
     try:
-        (doc,) = svc.store.documents()
+        (doc,) = svc.documents()
         assert doc.segment_count > 50
-        segs = list(svc.store.iter_segments())
+        segs = list(svc.iter_segments())
         assert all(s.source_lines for s in segs)
         assert any("Holden" in s.source for s in segs)
     finally:
@@ -45,7 +45,7 @@ def test_import_pair_of_files_extends_project(tmp_path):
     assert run("import", str(src), "--target", str(tgt), "--project", str(project)).returncode == 0
     svc = ProjectService.open(project, "t")
     try:
-        assert [d.segment_count for d in svc.store.documents()] == [2, 2]
+        assert [d.segment_count for d in svc.documents()] == [2, 2]
     finally:
         svc.close()
 
@@ -73,7 +73,7 @@ def test_bad_input_exits_2_names_the_file_and_leaves_project_unchanged(tmp_path,
     assert len(result.stderr.strip().splitlines()) == 1
     svc = ProjectService.open(project, "t")
     try:
-        assert [d.name for d in svc.store.documents()] == ["good"]
+        assert [d.name for d in svc.documents()] == ["good"]
     finally:
         svc.close()
     del before

@@ -34,7 +34,7 @@ def _project(tmp_path: Path) -> Path:
 def _proposals(project: Path) -> list:  # type: ignore[type-arg]
     svc = ProjectService.open(project, "me")
     try:
-        return svc.store.annotations()
+        return svc.annotations()
     finally:
         svc.close()
 
@@ -75,7 +75,7 @@ def test_store_again_keeps_triage_and_omits_dismissed(tmp_path: Path) -> None:
     assert first.exit_code == 0, first.output
     svc = ProjectService.open(project, "lead")
     try:
-        proposals = svc.store.annotations()
+        proposals = svc.annotations()
         dismissed = proposals[0]
         svc.triage(dismissed.id, dismissed.version, AnnotationState.DISMISSED)
     finally:
@@ -89,7 +89,9 @@ def test_store_again_keeps_triage_and_omits_dismissed(tmp_path: Path) -> None:
     assert len(after) == len(proposals)
     assert len(data["findings"]) == len(proposals) - 1
     assert not any(
-        f["check"] == dismissed.origin and f["start"] == dismissed.start and f["end"] == dismissed.end
+        f["check"] == dismissed.origin
+        and f["start"] == dismissed.start
+        and f["end"] == dismissed.end
         and f["segment"].endswith(f"#{dismissed.segment_id}")
         for f in data["findings"]
     )

@@ -103,10 +103,11 @@ def worker(project: str, log_path: str, seed: int, workdir: str, max_segments: i
     are committed) that the harness must catch: its self-test."""
     from mtreview.domain.model import AnnotationDraft, AnnotationState, Severity, Side, Status
     from mtreview.services.project import ProjectService
+    from mtreview.services.saving import SegmentChange
 
     rng = random.Random(seed)
     svc = ProjectService.open(project, AUTHOR)
-    store = svc.store
+    store = svc._store
     log = Log(Path(log_path))
     sids = store.segment_ids()
     ann_ids = [a.id for a in store.annotations()]
@@ -156,15 +157,19 @@ def worker(project: str, log_path: str, seed: int, workdir: str, max_segments: i
             rec = {"op": op, "sid": sid, "v": seg.version, "text": text, "status": status.value}
             log.start(rec)
             if op == "edit":
-                updated, _ = svc.edit(sid, text, seg.version, status=status)
+                updated = (
+                    svc.save(SegmentChange.edit(sid, text, seg.version, status=status))
+                    .require_saved()
+                    .segment
+                )
             else:
                 assert text is not None
                 if fault == "ack-before-commit":
                     log.ack({**rec, "v": seg.version + 1})
                     time.sleep(0.2)
-                    svc.confirm(sid, text, seg.version)
+                    svc.save(SegmentChange.confirm(sid, text, seg.version)).require_saved()
                     continue
-                updated, _ = svc.confirm(sid, text, seg.version)
+                updated = svc.save(SegmentChange.confirm(sid, text, seg.version)).require_saved().segment
             log.ack({**rec, "v": updated.version, "status": updated.status.value, "text": updated.corrected})
         elif op == "annotate":
             # within the MT: a span on a longer correction leaves the text when a later edit shortens
@@ -582,9 +587,9 @@ def make_export_project(project: Path, segments: int) -> None:
         AnnotationDraft(
             segment_id=sid, category=CATEGORIES[0], severity=Severity.MINOR, start=0, end=1, comment="c"
         )
-        for sid in svc.store.segment_ids()[::7]
+        for sid in svc.segment_ids()[::7]
     ]
-    svc.store.add_annotations(drafts, "setup")
+    svc._store.add_annotations(drafts, "setup")
     svc.close()
 
 

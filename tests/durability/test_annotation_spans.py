@@ -10,14 +10,19 @@ import pytest
 from mtreview.domain.errors import InputError
 from mtreview.domain.model import AnnotationDraft, ImportedDocument, SegmentDraft, Severity, Side
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 
 def test_target_spans_must_fit_the_mt_and_survive_any_correction(tmp_path: Path) -> None:
     svc = ProjectService.open(tmp_path / "s.mtreview", "ana", create=True)
     try:
         svc.import_document(ImportedDocument("d", [SegmentDraft("The harbour is quiet.", "港は静か。")]))
-        sid = svc.store.segment_ids()[0]
-        seg, _ = svc.edit(sid, "港は今日はとても静かです。", svc.segment(sid).version)
+        sid = svc.segment_ids()[0]
+        seg = (
+            svc.save(SegmentChange.edit(sid, "港は今日はとても静かです。", svc.segment(sid).version))
+            .require_saved()
+            .segment
+        )
         beyond_mt = AnnotationDraft(
             segment_id=sid,
             category="Fluency/Grammar",
@@ -38,7 +43,7 @@ def test_target_spans_must_fit_the_mt_and_survive_any_correction(tmp_path: Path)
                 end=4,
             )
         )
-        svc.confirm(sid, "港", seg.version)
-        assert svc.store.check_integrity() == []
+        svc.save(SegmentChange.confirm(sid, "港", seg.version)).require_saved()
+        assert svc.check_integrity() == []
     finally:
         svc.close()

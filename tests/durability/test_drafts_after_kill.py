@@ -18,19 +18,20 @@ import time
 from pathlib import Path
 
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 WORKER = textwrap.dedent(
     """
     import itertools, sys
     from mtreview.services.project import ProjectService
     svc = ProjectService.open(sys.argv[1], "drafter")
-    ids = svc.store.segment_ids()
+    ids = svc.segment_ids()
     print("ready", flush=True)
     for n in itertools.count():
         sid = ids[n % len(ids)]
         seg = svc.segment(sid)
         text = f"下書き {n}: unfinished correction"
-        svc.store.save_draft(sid, svc.author, text, seg.version)
+        svc._store.save_draft(sid, svc.author, text, seg.version)
         print(sid, text, sep="\\t", flush=True)   # acknowledged after save_draft returned
     """
 )
@@ -39,7 +40,7 @@ WORKER = textwrap.dedent(
 def _offered(svc: ProjectService) -> dict[int, str]:
     """What the editor would offer back, by the GUI's rule: the reviewer's draft where it differs."""
     out = {}
-    for sid, (text, _base) in svc.store.drafts(svc.author).items():
+    for sid, (text, _base) in svc._store.drafts(svc.author).items():
         if text != svc.segment(sid).target:
             out[sid] = text
     return out
@@ -74,7 +75,7 @@ def test_drafts_survive_a_kill_and_are_offered_back(tmp_path: Path) -> None:
         assert acked, "the worker saved no draft before the kill"
         svc = ProjectService.open(project, "drafter")
         try:
-            assert svc.store.check_integrity() == []
+            assert svc.check_integrity() == []
             offered = _offered(svc)
             for sid, text in acked.items():
                 # the acknowledged draft, or one saved after it that was not reported before the kill
@@ -83,7 +84,7 @@ def test_drafts_survive_a_kill_and_are_offered_back(tmp_path: Path) -> None:
                     text.split()[1].rstrip(":")
                 )
             # another reviewer is not offered this reviewer's drafts
-            assert ProjectService(svc.store, "someone-else").store.drafts("someone-else") == {}
+            assert ProjectService(svc._store, "someone-else").store.drafts("someone-else") == {}
         finally:
             svc.close()
 
@@ -95,11 +96,11 @@ def test_confirming_clears_the_draft_so_it_is_not_offered_again(tmp_path: Path) 
     svc = ProjectService.open(project, "drafter", create=True)
     try:
         svc.import_path(src)
-        sid = svc.store.segment_ids()[0]
+        sid = svc.segment_ids()[0]
         seg = svc.segment(sid)
-        svc.store.save_draft(sid, svc.author, "一つ。", seg.version)
+        svc._store.save_draft(sid, svc.author, "一つ。", seg.version)
         assert _offered(svc) == {sid: "一つ。"}
-        svc.confirm(sid, "一つ。", seg.version)
+        svc.save(SegmentChange.confirm(sid, "一つ。", seg.version)).require_saved()
         assert _offered(svc) == {}
     finally:
         svc.close()

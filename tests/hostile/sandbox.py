@@ -50,9 +50,9 @@ def _child(req: dict[str, Any], out_fd: int) -> None:
     svc = ProjectService.open(req["project"], "hostile")
     try:
         result = svc.import_path(req["path"], req.get("target"))
-        segs = list(svc.store.iter_segments(document_id=result.document.id))
+        segs = list(svc.iter_segments(document_id=result.document.id))
         texts = [t for s in segs for t in (s.source, s.mt, s.corrected or "")]
-        texts += [text for _line, text in svc.store.notes(result.document.id)]
+        texts += [text for _line, text in svc.notes(result.document.id)]
         answer.update(outcome="imported", segments=len(segs), texts="\n".join(texts)[:2_000_000])
     except MtreviewError as exc:
         answer.update(outcome="rejected", error=type(exc).__name__, message=str(exc))

@@ -16,6 +16,7 @@ import pytest
 from mtreview.domain.model import AnnotationDraft, Severity
 from mtreview.services.export import export_project
 from mtreview.services.project import ProjectService, read_input
+from mtreview.services.saving import SegmentChange
 
 PAYLOADS = [
     "=cmd|' /C calc'!A0",
@@ -41,9 +42,9 @@ def project(tmp_path: Path) -> ProjectService:
             w.writerow([p, p])  # written raw, as an attacker would
     svc = ProjectService.open(tmp_path / "f.mtreview", "ana", create=True)
     svc.import_path(src)
-    for sid, payload in zip(svc.store.segment_ids(), PAYLOADS, strict=True):
+    for sid, payload in zip(svc.segment_ids(), PAYLOADS, strict=True):
         seg = svc.segment(sid)
-        svc.confirm(sid, payload + " (corrected)", seg.version)
+        svc.save(SegmentChange.confirm(sid, payload + " (corrected)", seg.version)).require_saved()
         svc.annotate(
             AnnotationDraft(
                 segment_id=sid, category="Accuracy/Mistranslation", severity=Severity.MINOR, comment=payload
@@ -62,13 +63,13 @@ def test_delimited_exports_escape_every_formula_cell(
     project: ProjectService, tmp_path: Path, fmt: str, delimiter: str
 ) -> None:
     out = tmp_path / f"out.{fmt}"
-    export_project(project.store, fmt, out)
+    export_project(project._store, fmt, out)
     cells = _cells_of(out, delimiter)
     assert any("cmd|" in c for c in cells)
     unescaped = [c for c in cells if c.startswith(DANGEROUS)]
     assert unescaped == []
     # and the texts read back exactly as the project holds them (escaping is undone, rows stay whole)
-    stored = list(project.store.iter_segments())
+    stored = list(project.iter_segments())
     doc = read_input(out)
     assert [s.source for s in doc.segments] == [s.source for s in stored]
     assert [s.corrected for s in doc.segments] == [s.corrected for s in stored]
@@ -81,7 +82,7 @@ def test_xlsx_export_has_no_formula_and_quotes_every_formula_cell(
     from openpyxl import load_workbook
 
     out = tmp_path / "out.xlsx"
-    export_project(project.store, "xlsx", out)
+    export_project(project._store, "xlsx", out)
     with zipfile.ZipFile(out) as z:
         xml = b"".join(z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
     assert b"<f>" not in xml and b"<f " not in xml  # no formula element anywhere
@@ -98,7 +99,7 @@ def test_xlsx_export_has_no_formula_and_quotes_every_formula_cell(
     finally:
         wb.close()
     doc = read_input(out)
-    stored = list(project.store.iter_segments())
+    stored = list(project.iter_segments())
     assert [s.source for s in doc.segments] == [s.source for s in stored]
     assert [s.corrected for s in doc.segments] == [s.corrected for s in stored]
     assert [len(s.meta.get("annotations", ())) for s in doc.segments] == [1] * len(PAYLOADS)
@@ -113,7 +114,7 @@ def test_report_csv_escapes_names_that_look_like_formulas(tmp_path: Path) -> Non
     svc = ProjectService.open(tmp_path / "r.mtreview", "ana", create=True)
     try:
         svc.import_path(src)
-        report = score_project(svc.store)
+        report = score_project(svc._store)
     finally:
         svc.close()
     out = tmp_path / "scores.csv"

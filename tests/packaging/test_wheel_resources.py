@@ -31,10 +31,12 @@ PROBE = textwrap.dedent(
     from mtreview.services.project import ProjectService
 
     root = paths.resources_root()
-    files = sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    files = sorted(
+        str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    )
     service = ProjectService.open(Path(sys.argv[1]) / "probe.mtreview", "probe", create=True)
     try:
-        documents = len(service.store.documents())
+        documents = len(service.documents())
     finally:
         service.close()
     print(json.dumps({

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from mtreview.cli.main import cli
 from mtreview.domain.model import AnnotationState
+from mtreview.services.saving import SegmentChange
 
 ROWS = [
     ("source", "target"),
@@ -130,12 +131,14 @@ def test_project_ids_corrected_target_and_dismissed_findings(tmp_path: Path) -> 
     try:
         svc.import_path(_csv(tmp_path))
         run_project_checks(svc, settings={"user_lexicons": False})
-        segs = list(svc.store.iter_segments())
+        segs = list(svc.iter_segments())
         # the reviewer dismisses the punctuation proposal and corrects the number
-        punct = next(a for a in svc.store.annotations() if a.origin == "punctuation-width")
+        punct = next(a for a in svc.annotations() if a.origin == "punctuation-width")
         svc.triage(punct.id, punct.version, AnnotationState.DISMISSED)
         money = segs[0]
-        svc.edit(money.id, "昨年の収益は2500万ドルでした。", money.version)
+        svc.save(
+            SegmentChange.edit(money.id, "昨年の収益は2500万ドルでした。", money.version)
+        ).require_saved()
     finally:
         svc.close()
     data = json.loads(invoke(str(project), "--json").stdout)

@@ -21,6 +21,7 @@ from mtreview.domain.model import (
     Side,
 )
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 # Our own sample: a person's name rendered as a company, an idiom taken literally, an English word left over.
 SEGMENTS = [
@@ -39,11 +40,13 @@ def project(tmp_path: Path) -> Path:
         doc = ImportedDocument("article", [SegmentDraft(s, t) for s, t in SEGMENTS], engine="engine-x")
         service.import_document(doc)
         service.import_document(ImportedDocument("empty-ish", [SegmentDraft("One two.", "いち、に。")]))
-        segs = list(service.store.iter_segments())
+        segs = list(service.iter_segments())
         first, second, third = segs[0], segs[1], segs[2]
-        service.edit(first.id, "マーロウは計画がうまくいくと言った。", first.version)
-        service.edit(third.id, "変化は大きかった。", third.version)
-        service.store.add_annotations(
+        service.save(
+            SegmentChange.edit(first.id, "マーロウは計画がうまくいくと言った。", first.version)
+        ).require_saved()
+        service.save(SegmentChange.edit(third.id, "変化は大きかった。", third.version)).require_saved()
+        service._store.add_annotations(
             [
                 AnnotationDraft(
                     first.id,
@@ -77,7 +80,7 @@ def project(tmp_path: Path) -> Path:
             ],
             "qa",
         )
-        service.store.set_setting("typology", "ja-extension")
+        service._store.set_setting("typology", "ja-extension")
     finally:
         service.close()
     return location
@@ -126,8 +129,8 @@ def test_project_scores(project: Path) -> None:
 def test_project_weights_and_threshold_settings(project: Path) -> None:
     service = ProjectService.open(str(project), "qa")
     try:
-        service.store.set_setting("weights", {"major": 10})
-        service.store.set_setting("threshold", 40)
+        service._store.set_setting("weights", {"major": 10})
+        service._store.set_setting("threshold", 40)
     finally:
         service.close()
     out = _score(project)

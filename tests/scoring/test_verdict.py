@@ -14,6 +14,7 @@ from mtreview.domain.model import AnnotationDraft, Severity
 from mtreview.scoring.verdict import Verdict, is_reviewed, judge, judgement
 from mtreview.services.live_scores import LiveScores
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 from mtreview.services.scores import score_project
 
 
@@ -73,12 +74,13 @@ def test_project_verdict_follows_the_review(tmp_path: Path) -> None:
     svc = ProjectService.open(location, "me")
     try:
         live = LiveScores(svc)
-        doc_id = svc.store.documents()[0].id
-        doc = score_project(svc.store).documents[0]
+        doc_id = svc.documents()[0].id
+        doc = score_project(svc._store).documents[0]
         assert doc.quality == 100.0 and doc.judgement.verdict is Verdict.NOT_REVIEWED
         assert live.judgement(doc_id).verdict is Verdict.NOT_REVIEWED
-        first, second = (svc.segment(i) for i in svc.store.segment_ids())
-        _seg, changes = svc.confirm(first.id, first.mt, first.version)
+        first, second = (svc.segment(i) for i in svc.segment_ids())
+        _saved = svc.save(SegmentChange.confirm(first.id, first.mt, first.version)).require_saved()
+        _seg, changes = _saved.segment, _saved.changes
         live.apply(changes)
         assert live.judgement(doc_id).verdict is Verdict.IN_PROGRESS
         assert live.judgement(doc_id).label() == "1/2 reviewed"
@@ -86,9 +88,12 @@ def test_project_verdict_follows_the_review(tmp_path: Path) -> None:
             AnnotationDraft(second.id, "Accuracy/Mistranslation", Severity.MAJOR, start=6, end=8)
         )
         live.apply(changes)
-        _seg, changes = svc.confirm(second.id, "チケットは十ドルです。", svc.segment(second.id).version)
+        _saved = svc.save(
+            SegmentChange.confirm(second.id, "チケットは十ドルです。", svc.segment(second.id).version)
+        ).require_saved()
+        _seg, changes = _saved.segment, _saved.changes
         live.apply(changes)
-        doc = score_project(svc.store).documents[0]
+        doc = score_project(svc._store).documents[0]
         assert doc.reviewed == 2 and doc.judgement.verdict is Verdict.FAIL  # 5 per 8 words
         assert live.judgement(doc_id).verdict is Verdict.FAIL
     finally:

@@ -3,6 +3,7 @@
 from mtreview.align.edit import merge_with_next
 from mtreview.services.alignment import SetAlignment, document_lines
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 
 def _project(tmp_path):
@@ -17,24 +18,24 @@ def _project(tmp_path):
 
 def test_merge_keeps_other_segments_and_carries_corrections(tmp_path):
     svc, doc = _project(tmp_path)
-    ids = svc.store.segment_ids(doc.id)
+    ids = svc.segment_ids(doc.id)
     third = svc.segment(ids[2])
-    svc.confirm(third.id, "三番目。", third.version)
+    svc.save(SegmentChange.confirm(third.id, "三番目。", third.version)).require_saved()
     first = svc.segment(ids[0])
-    svc.edit(first.id, "いち。", first.version)
+    svc.save(SegmentChange.edit(first.id, "いち。", first.version)).require_saved()
     lines = document_lines(svc, doc.id)
     assert len(lines.links) == 3
     inverse, _changes = SetAlignment(doc.id, merge_with_next(lines.links, 0)).apply(svc)
-    after = list(svc.store.iter_segments(doc.id))
+    after = list(svc.iter_segments(doc.id))
     assert [s.ordinal for s in after] == [1, 2]
     assert after[0].source == "One.\nTwo." and after[0].mt == "一。\n二。"
     assert after[0].corrected == "いち。\n二。"
     assert after[1].id == third.id and after[1].corrected == "三番目。"  # untouched: same id, same work
     inverse.apply(svc)
-    restored = list(svc.store.iter_segments(doc.id))
+    restored = list(svc.iter_segments(doc.id))
     assert [s.source for s in restored] == ["One.", "Two.", "Three."]
     assert restored[2].id == third.id
-    assert svc.store.check_integrity() == []
+    assert svc.check_integrity() == []
     svc.close()
 
 
@@ -76,28 +77,28 @@ def test_undo_of_a_merge_restores_segments_work_and_annotations_exactly(tmp_path
     from mtreview.domain.model import AnnotationDraft, Severity, Status
 
     svc, doc = _project(tmp_path)
-    ids = svc.store.segment_ids(doc.id)
+    ids = svc.segment_ids(doc.id)
     for sid, text in zip(ids[:2], ("いち。", "に。"), strict=True):
         seg = svc.segment(sid)
-        svc.confirm(sid, text, seg.version)
-    svc.store.add_annotations(
+        svc.save(SegmentChange.confirm(sid, text, seg.version)).require_saved()
+    svc._store.add_annotations(
         [AnnotationDraft(ids[1], "Style/Awkward", Severity.MINOR, start=0, end=1)], "me"
     )
     lines = document_lines(svc, doc.id)
     inverse, _ = SetAlignment(doc.id, merge_with_next(lines.links, 0)).apply(svc)
-    merged = next(iter(svc.store.iter_segments(doc.id)))
+    merged = next(iter(svc.iter_segments(doc.id)))
     assert merged.corrected == "いち。\nに。" and merged.status == Status.CORRECTED
     redo, _ = inverse.apply(svc)
-    back = list(svc.store.iter_segments(doc.id))
+    back = list(svc.iter_segments(doc.id))
     assert [s.id for s in back] == ids
     assert [(s.corrected, s.status) for s in back[:2]] == [
         ("いち。", Status.APPROVED),
         ("に。", Status.APPROVED),
     ]
-    assert len(svc.store.annotations(segment_ids=[ids[1]])) == 1
-    assert svc.store.check_integrity() == []
+    assert len(svc.annotations(segment_ids=[ids[1]])) == 1
+    assert svc.check_integrity() == []
     redo.apply(svc)
-    assert svc.store.segment_count() == 2
+    assert svc.segment_count() == 2
     svc.close()
 
 
@@ -107,10 +108,10 @@ def test_split_halves_do_not_copy_the_whole_correction(tmp_path):
     svc, doc = _project(tmp_path)
     links = document_lines(svc, doc.id).links
     SetAlignment(doc.id, merge_with_next(links, 0)).apply(svc)
-    merged = next(iter(svc.store.iter_segments(doc.id)))
-    svc.confirm(merged.id, "一と二。", merged.version)
+    merged = next(iter(svc.iter_segments(doc.id)))
+    svc.save(SegmentChange.confirm(merged.id, "一と二。", merged.version)).require_saved()
     SetAlignment(doc.id, split(document_lines(svc, doc.id).links, 0)).apply(svc)
-    halves = list(svc.store.iter_segments(doc.id))[:2]
+    halves = list(svc.iter_segments(doc.id))[:2]
     assert [h.corrected for h in halves] == [None, None]
     svc.close()
 
@@ -127,5 +128,5 @@ def test_paired_formats_refuse_alignment_edits(tmp_path):
     links = document_lines(svc, doc.id).links
     with pytest.raises(InputError):
         SetAlignment(doc.id, merge_with_next(links, 0)).apply(svc)
-    assert svc.store.segment_count() == 2
+    assert svc.segment_count() == 2
     svc.close()

@@ -3,6 +3,7 @@
 from mtreview.domain.model import AnnotationState
 from mtreview.services.checking import run_project_checks
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 TSV = (
     "source\ttarget\n"
@@ -17,22 +18,20 @@ def test_recheck_keeps_triage(tmp_path):
     src.write_text(TSV, encoding="utf-8")
     svc.import_path(src)
     first = run_project_checks(svc)
-    proposals = svc.store.annotations(states=[AnnotationState.PROPOSED])
+    proposals = svc.annotations(states=[AnnotationState.PROPOSED])
     assert first.added == len(proposals) > 0
     assert any(a.origin == "numbers" for a in proposals)
     target = next(a for a in proposals if a.origin == "numbers")
     svc.triage(target.id, target.version, AnnotationState.DISMISSED)
     second = run_project_checks(svc)
     assert second.added == 0 and second.removed == 0
-    assert svc.store.annotation(target.id).state == AnnotationState.DISMISSED
-    assert len(svc.store.annotations()) == len(proposals)
-    open_numbers = [
-        a for a in svc.store.annotations(states=[AnnotationState.PROPOSED]) if a.origin == "numbers"
-    ]
+    assert svc.annotation(target.id).state == AnnotationState.DISMISSED
+    assert len(svc.annotations()) == len(proposals)
+    open_numbers = [a for a in svc.annotations(states=[AnnotationState.PROPOSED]) if a.origin == "numbers"]
     without_numbers = run_project_checks(svc, settings={"checks": {"numbers": False}})
     assert without_numbers.removed == len(open_numbers)
-    assert all(a.origin != "numbers" for a in svc.store.annotations(states=[AnnotationState.PROPOSED]))
-    assert svc.store.annotation(target.id).state == AnnotationState.DISMISSED  # triaged work is never removed
+    assert all(a.origin != "numbers" for a in svc.annotations(states=[AnnotationState.PROPOSED]))
+    assert svc.annotation(target.id).state == AnnotationState.DISMISSED  # triaged work is never removed
     svc.close()
 
 
@@ -44,11 +43,17 @@ def test_correction_checks_follow_edits_incrementally(tmp_path):
     src.write_text(TSV, encoding="utf-8")
     svc.import_path(src)
     checks = CorrectionChecks(svc)
-    seg = svc.segment(svc.store.segment_ids()[0])
+    seg = svc.segment(svc.segment_ids()[0])
     assert any(f.check == "numbers" for f in checks.findings(seg))  # 320万円 for $3.2 million
-    fixed, _changes = svc.confirm(seg.id, "改修には320万ドルかかりました。", seg.version)
+    _saved = svc.save(
+        SegmentChange.confirm(seg.id, "改修には320万ドルかかりました。", seg.version)
+    ).require_saved()
+    fixed, _changes = _saved.segment, _saved.changes
     assert not any(f.check == "numbers" for f in checks.update(fixed))
-    broken, _changes = svc.confirm(seg.id, "改修には420万ドルかかりました。", fixed.version)
+    _saved = svc.save(
+        SegmentChange.confirm(seg.id, "改修には420万ドルかかりました。", fixed.version)
+    ).require_saved()
+    broken, _changes = _saved.segment, _saved.changes
     after = [f for f in checks.update(broken) if f.check == "numbers"]
     assert after and all(broken.target[f.start : f.end] == f.text for f in after if f.start is not None)
     svc.close()
@@ -66,10 +71,10 @@ def test_project_settings_choose_checks_and_glossary(tmp_path):
         "glossary",
         [{"source": "Widget", "targets": ["Widget"], "type": "product", "forbidden": ["ウィジェット"]}],
     )
-    settings = qa_settings(svc.store)
+    settings = qa_settings(svc._store)
     assert settings["checks"]["glossary"] is True and settings["checks"]["numbers"] is False
     run = run_project_checks(svc)
-    found = svc.store.annotations(states=[AnnotationState.PROPOSED])
+    found = svc.annotations(states=[AnnotationState.PROPOSED])
     assert run.added == len(found) >= 1
     assert {a.origin for a in found} == {"glossary"}
     seg = svc.segment(found[0].segment_id)

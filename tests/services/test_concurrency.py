@@ -26,6 +26,7 @@ import pytest
 from mtreview.domain.errors import ConflictError
 from mtreview.domain.model import AnnotationDraft, ImportedDocument, SegmentDraft, Severity, Status
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 WRITERS = 8
 OPS = 500
@@ -38,7 +39,7 @@ def reviewer(url: str, name: str, seed: int, ops: int) -> dict[str, Any]:
     """One reviewer process. Returns its log: acknowledged changes and conflicts."""
     rng = random.Random(seed)
     svc = ProjectService.open(url, name)
-    ids = svc.store.segment_ids()
+    ids = svc.segment_ids()
     acks: list[list[Any]] = []
     conflicts: list[list[Any]] = []
     try:
@@ -53,12 +54,12 @@ def reviewer(url: str, name: str, seed: int, ops: int) -> dict[str, Any]:
                     expected = seg.version
                     time.sleep(rng.uniform(0, 0.004))  # thinking: others may write meanwhile
                     if roll < 0.3:
-                        new, _ = svc.confirm(sid, text, expected)
+                        new = svc.save(SegmentChange.confirm(sid, text, expected)).require_saved().segment
                     else:
-                        new, _ = svc.edit(sid, text, expected)
+                        new = svc.save(SegmentChange.edit(sid, text, expected)).require_saved().segment
                     acks.append(["segment", sid, expected, new.version, text])
                     continue
-                existing = [] if roll < 0.8 else svc.store.annotations(segment_ids=[sid])
+                existing = [] if roll < 0.8 else svc.annotations(segment_ids=[sid])
                 if not existing:
                     kind = "annotation"
                     ann, _ = svc.annotate(AnnotationDraft(sid, "Style", Severity.MINOR, comment=text))
@@ -92,7 +93,7 @@ def run_team(url: str, ops: int) -> tuple[list[dict[str, Any]], ProjectService]:
 
 
 def check_history(logs: list[dict[str, Any]], svc: ProjectService) -> Counter[str]:
-    store = svc.store
+    store = svc._store
     revisions = store.revisions()
     by_entity: dict[tuple[str, int], list[Any]] = defaultdict(list)
     for rev in revisions:

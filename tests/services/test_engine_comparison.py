@@ -20,7 +20,7 @@ def test_paired_bootstrap_between_two_engines(tmp_path):
             encoding="utf-8",
         )
         svc.import_path(path)
-    a, b = (d.id for d in svc.store.documents())
+    a, b = (d.id for d in svc.documents())
     chrf, bleu = compare_engines(svc, a, b, n_samples=200)
     direct = sacrebleu.corpus_chrf(good, [refs]).score
     assert abs(chrf.baseline.score - direct) < 1e-9

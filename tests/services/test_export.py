@@ -161,7 +161,7 @@ def test_seed_page_project_exports_memories_that_reimport_identically(
     service = ProjectService.open(tmp_path / "seed.mtreview", "reviewer", create=True)
     try:
         service.import_path(seed_page)
-        store = service.store
+        store = service._store
         segs = list(store.iter_segments())
         # a reviewer corrects and approves one segment and flags an error in another
         store.update_segment(

@@ -19,8 +19,8 @@ def service(project_url: str, tmp_path: Path):
     tsv.write_text("".join(f"Row {i} text.\t{i}行目の文。\n" for i in range(1, 7)), encoding="utf-8")
     s = ProjectService.open(project_url, "rin", create=True)
     s.import_path(tsv)
-    ids = s.store.segment_ids()
-    s.store.add_annotations(
+    ids = s.segment_ids()
+    s._store.add_annotations(
         [
             AnnotationDraft(
                 ids[0],

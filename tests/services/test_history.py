@@ -15,6 +15,7 @@ from mtreview.domain.model import (
 )
 from mtreview.services.history import revert, segment_history
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 
 @pytest.fixture
@@ -29,9 +30,9 @@ def team(project_url: str):  # type: ignore[no-untyped-def]
 
 def test_reverting_a_colleagues_confirmation_restores_the_earlier_state(team) -> None:  # type: ignore[no-untyped-def]
     ana, ben = team
-    sid = ana.store.segment_ids()[0]
-    edited, _ = ana.edit(sid, "いち。", 1)
-    confirmed, _ = ben.confirm(sid, "イチ。", edited.version)
+    sid = ana.segment_ids()[0]
+    edited = ana.save(SegmentChange.edit(sid, "いち。", 1)).require_saved().segment
+    confirmed = ben.save(SegmentChange.confirm(sid, "イチ。", edited.version)).require_saved().segment
     history = segment_history(ana, sid)
     assert [(h.revision.author, h.summary) for h in history] == [
         ("ana", "ana edited the text"),
@@ -41,7 +42,7 @@ def test_reverting_a_colleagues_confirmation_restores_the_earlier_state(team) ->
     seg = ana.segment(sid)
     assert (seg.corrected, seg.status, seg.author) == ("いち。", Status.CORRECTED, "ana")
     assert changes.segments == {sid}
-    last = ana.store.revisions(sid)[-1]
+    last = ana.revisions(sid)[-1]
     assert (last.action, last.author, last.before["corrected"], last.after["corrected"]) == (
         "revert",
         "ana",
@@ -52,10 +53,12 @@ def test_reverting_a_colleagues_confirmation_restores_the_earlier_state(team) ->
 
 def test_a_revert_based_on_an_old_version_is_refused(team) -> None:  # type: ignore[no-untyped-def]
     ana, ben = team
-    sid = ana.store.segment_ids()[1]
-    ana.edit(sid, "に。", 1)
-    first = ana.store.revisions(sid)[0]
-    ben.confirm(sid, "ニ。", 2)  # ben moved it on while ana looked at version 2
+    sid = ana.segment_ids()[1]
+    ana.save(SegmentChange.edit(sid, "に。", 1)).require_saved()
+    first = ana.revisions(sid)[0]
+    ben.save(
+        SegmentChange.confirm(sid, "ニ。", 2)
+    ).require_saved()  # ben moved it on while ana looked at version 2
     with pytest.raises(ConflictError):
         revert(ana, first.id, 2)
     assert ana.segment(sid).corrected == "ニ。"
@@ -64,15 +67,15 @@ def test_a_revert_based_on_an_old_version_is_refused(team) -> None:  # type: ign
 @pytest.mark.parametrize("change", ["create", "update", "delete"])
 def test_reverting_annotation_changes(team, change: str) -> None:  # type: ignore[no-untyped-def]
     ana, ben = team
-    sid = ana.store.segment_ids()[0]
+    sid = ana.segment_ids()[0]
     ann, _ = ana.annotate(AnnotationDraft(sid, "Accuracy", Severity.MAJOR, comment="orig"))
     if change == "update":
         ann, _ = ben.update_annotation(ann.id, ann.version, comment="ben's", state=AnnotationState.DISMISSED)
     elif change == "delete":
         ben.delete_annotation(ann.id, ann.version)
-    rev = ana.store.revisions(sid)[-1]
+    rev = ana.revisions(sid)[-1]
     revert(ana, rev.id, ann.version)
-    remaining = ana.store.annotations()
+    remaining = ana.annotations()
     if change == "create":
         assert remaining == []
     else:
@@ -83,4 +86,4 @@ def test_reverting_annotation_changes(team, change: str) -> None:  # type: ignor
             AnnotationState.CONFIRMED,
             Severity.MAJOR,
         )
-    assert ana.store.revisions(sid)[-1].author == "ana"
+    assert ana.revisions(sid)[-1].author == "ana"

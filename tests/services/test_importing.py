@@ -34,7 +34,7 @@ def page(tmp_path: Path) -> Path:
 def _proposals(location: Path) -> list[str]:
     svc = ProjectService.open(location, "t")
     try:
-        return [a.origin for a in svc.store.annotations(states=[AnnotationState.PROPOSED])]
+        return [a.origin for a in svc.annotations(states=[AnnotationState.PROPOSED])]
     finally:
         svc.close()
 

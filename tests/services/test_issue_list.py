@@ -25,8 +25,8 @@ def service(tmp_path: Path):
     )
     s = ProjectService.open(tmp_path / "n.mtreview", "rin", create=True)
     s.import_path(tsv)
-    a, b = s.store.segment_ids()
-    s.store.add_annotations(
+    a, b = s.segment_ids()
+    s._store.add_annotations(
         [
             AnnotationDraft(
                 a,

@@ -15,11 +15,12 @@ CHILD = textwrap.dedent(
     """
     import sys, time
     from mtreview.services.project import ProjectService
+    from mtreview.services.saving import SegmentChange
     svc = ProjectService.open(sys.argv[1], "child")
-    ids = svc.store.segment_ids()
+    ids = svc.segment_ids()
     for n, sid in enumerate(ids):
         seg = svc.segment(sid)
-        svc.confirm(sid, f"確定 {n}", seg.version)
+        svc.save(SegmentChange.confirm(sid, f"確定 {n}", seg.version)).require_saved()
         print(sid, flush=True)          # acknowledged only after the commit returned
     time.sleep(60)                      # killed while idle, with the connection open
     """
@@ -45,7 +46,7 @@ def test_confirmed_edits_survive_sigkill(tmp_path):
     child.stdout.close()
     svc = ProjectService.open(project, "parent")
     try:
-        assert svc.store.check_integrity() == []
+        assert svc.check_integrity() == []
         for n, sid in enumerate(acknowledged):
             seg = svc.segment(sid)
             assert seg.corrected == f"確定 {n}"

@@ -3,12 +3,13 @@
 from mtreview.domain.model import AnnotationDraft, Changes, Severity
 from mtreview.services.live_scores import LiveScores
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 from mtreview.services.scores import score_project
 
 
 def _same(live, service):
-    report = score_project(service.store)
-    docs = {d.id: d for d in service.store.documents()}
+    report = score_project(service._store)
+    docs = {d.id: d for d in service.documents()}
     for doc_score in report.documents:
         doc_id = next(i for i, d in docs.items() if d.name == doc_score.name)
         mine = live.document(doc_id)
@@ -22,7 +23,7 @@ def _same(live, service):
             doc_score.judgement.verdict,
             doc_score.judgement.reviewed,
         )
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     for seg_score, sid in zip(report.segments, ids, strict=True):
         assert abs(live.segment(sid).mqm - seg_score.mqm_penalty) < 1e-9
         assert live.segment(sid).chrf == seg_score.chrf
@@ -38,14 +39,15 @@ def test_live_scores_follow_edits_and_annotations(tmp_path):
     svc.import_path(src)
     live = LiveScores(svc)
     _same(live, svc)
-    ids = svc.store.segment_ids()
+    ids = svc.segment_ids()
     seg = svc.segment(ids[1])
     ann, changes = svc.annotate(
         AnnotationDraft(seg.id, "Accuracy/Mistranslation", Severity.MAJOR, start=0, end=1)
     )
     live.apply(changes)
     _same(live, svc)
-    seg, changes = svc.confirm(seg.id, "二匹の犬がいる。", seg.version)
+    _saved = svc.save(SegmentChange.confirm(seg.id, "二匹の犬がいる。", seg.version)).require_saved()
+    seg, changes = _saved.segment, _saved.changes
     live.apply(changes)
     _same(live, svc)
     _a, changes = svc.delete_annotation(ann.id, ann.version)

@@ -29,18 +29,18 @@ def test_ted_ende_into_a_project_reproduces_google_and_round_trips(tmp_path, tes
     assert done.returncode == 0, done.stderr
     svc = ProjectService.open(project, "lead")
     try:
-        systems = {s.name: s.mqm for s in score_project(svc.store).systems}
+        systems = {s.name: s.mqm for s in score_project(svc._store).systems}
         assert set(expected) <= set(systems)
         for name, value in expected.items():
             assert abs(systems[name] - value) <= 0.01, name
         out = tmp_path / "again.tsv"
-        export_project(svc.store, "mqm-tsv", out)
+        export_project(svc._store, "mqm-tsv", out)
         again = ProjectService.open(tmp_path / "again.mtreview", "lead", create=True)
         try:
             again.import_path(out)
-            systems_again = {s.name: s.mqm for s in score_project(again.store).systems}
+            systems_again = {s.name: s.mqm for s in score_project(again._store).systems}
             assert systems_again == systems
-            assert len(again.store.annotations()) == len(svc.store.annotations())
+            assert len(again.annotations()) == len(svc.annotations())
         finally:
             again.close()
     finally:

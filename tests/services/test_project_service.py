@@ -15,6 +15,7 @@ from mtreview.domain.model import (
 )
 from mtreview.services.commands import AddAnnotation, DeleteAnnotation, SetSegmentText, UpdateAnnotation
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 
 def _doc(n: int = 4) -> ImportedDocument:
@@ -30,7 +31,7 @@ def service(project_url: str):  # type: ignore[no-untyped-def]
 
 
 def _ids(svc: ProjectService) -> list[int]:
-    return svc.store.segment_ids()
+    return svc.segment_ids()
 
 
 def test_import_from_a_file_creates_one_document(project_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -41,10 +42,10 @@ def test_import_from_a_file_creates_one_document(project_url: str, tmp_path) -> 
         result = svc.import_path(src)
         assert result.document.segment_count == 2
         assert result.changes.documents == {result.document.id}
-        assert [s.source for s in svc.store.iter_segments()] == ["One.", "Two."]
+        assert [s.source for s in svc.iter_segments()] == ["One.", "Two."]
         with pytest.raises(InputError):
             svc.import_path(tmp_path / "missing.tsv")
-        assert len(svc.store.documents()) == 1
+        assert len(svc.documents()) == 1
     finally:
         svc.close()
 
@@ -59,10 +60,11 @@ def test_import_from_a_file_creates_one_document(project_url: str, tmp_path) -> 
 )
 def test_edit_sets_text_status_and_author(service: ProjectService, text, status, expected_status) -> None:  # type: ignore[no-untyped-def]
     sid = _ids(service)[0]
-    seg, changes = service.edit(sid, text, 1, status)
+    _saved = service.save(SegmentChange.edit(sid, text, 1, status)).require_saved()
+    seg, changes = _saved.segment, _saved.changes
     assert (seg.corrected, seg.status, seg.author, seg.version) == (text, expected_status, "ana", 2)
     assert changes.segments == {sid}
-    (rev,) = service.store.revisions(sid)
+    (rev,) = service.revisions(sid)
     assert rev.author == "ana" and rev.after["corrected"] == text
 
 
@@ -73,9 +75,9 @@ def test_confirm_approves_and_a_stale_confirm_is_refused(project_url: str) -> No
     try:
         sid = _ids(ana)[1]
         seen_by_ben = ben.segment(sid)
-        ana.confirm(sid, "アナの訳。", 1)
+        ana.save(SegmentChange.confirm(sid, "アナの訳。", 1)).require_saved()
         with pytest.raises(ConflictError) as info:
-            ben.confirm(sid, "ベンの訳。", seen_by_ben.version)
+            ben.save(SegmentChange.confirm(sid, "ベンの訳。", seen_by_ben.version)).require_saved()
         assert info.value.current.corrected == "アナの訳。" and info.value.current.author == "ana"
         seg = ben.segment(sid)
         assert (seg.corrected, seg.status, seg.version) == ("アナの訳。", Status.APPROVED, 2)
@@ -98,16 +100,16 @@ def test_undo_commands_round_trip_and_refuse_to_overwrite_a_colleague(project_ur
         assert ana.segment(sid).corrected == "新しい。"
         delete_it, _ = AddAnnotation(AnnotationDraft(sid, "Accuracy", Severity.MAJOR)).apply(ana)
         restore_it, _ = delete_it.apply(ana)
-        assert ana.store.annotations() == []
+        assert ana.annotations() == []
         restore_it.apply(ana)
-        (ann,) = ana.store.annotations()
+        (ann,) = ana.annotations()
         back, _ = UpdateAnnotation(ann.id, {"state": AnnotationState.DISMISSED}).apply(ana)
-        assert ana.store.annotation(ann.id).state == AnnotationState.DISMISSED
+        assert ana.annotation(ann.id).state == AnnotationState.DISMISSED
         back.apply(ana)
-        assert ana.store.annotation(ann.id).state == AnnotationState.CONFIRMED
+        assert ana.annotation(ann.id).state == AnnotationState.CONFIRMED
         # an undo based on a version a colleague has since replaced is refused, not applied over them
         stale = SetSegmentText(sid, None, Status.NEW, expected_version=ana.segment(sid).version)
-        ben.confirm(sid, "ベン。", ben.segment(sid).version)
+        ben.save(SegmentChange.confirm(sid, "ベン。", ben.segment(sid).version)).require_saved()
         with pytest.raises(ConflictError):
             stale.apply(ana)
         assert ana.segment(sid).corrected == "ベン。"

@@ -18,6 +18,7 @@ from mtreview.services.propagation import (
     twins_of,
 )
 from mtreview.services.replace import preview_replace
+from mtreview.services.saving import SegmentChange
 
 ROWS = [
     ("Press the red button.", "赤いボタンを押す。"),
@@ -39,12 +40,13 @@ def service(project_url: str, tmp_path: Path):
 
 
 def _confirm(service: ProjectService, sid: int, text: str):
-    seg, _changes = service.confirm(sid, text, service.segment(sid).version)
+    _saved = service.save(SegmentChange.confirm(sid, text, service.segment(sid).version)).require_saved()
+    seg, _changes = _saved.segment, _saved.changes
     return seg
 
 
 def test_confirming_proposes_the_twins_and_writes_nothing(service: ProjectService) -> None:
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     seg = _confirm(service, ids[0], "赤いボタンを押してください。")
     result = after_confirm(service, seg)
     assert result.mode == PropagationMode.PROPOSE
@@ -59,7 +61,7 @@ def test_confirming_proposes_the_twins_and_writes_nothing(service: ProjectServic
 
 def test_auto_mode_writes_the_twins_in_one_undoable_step(service: ProjectService) -> None:
     set_propagation_mode(service, PropagationMode.AUTO)
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     service.set_segment(ids[2], "押して。", Status.CORRECTED, service.segment(ids[2]).version)
     seg = _confirm(service, ids[0], "赤いボタンを押下する。")
     result = after_confirm(service, seg)
@@ -67,7 +69,7 @@ def test_auto_mode_writes_the_twins_in_one_undoable_step(service: ProjectService
     for sid in (ids[2], ids[4]):
         twin = service.segment(sid)
         assert (twin.corrected, twin.status) == ("赤いボタンを押下する。", Status.CORRECTED)
-    assert {r.action for r in service.store.revisions() if r.segment_id == ids[4]} == {"propagate"}
+    assert {r.action for r in service.revisions() if r.segment_id == ids[4]} == {"propagate"}
     assert result.applied is not None
     result.applied.apply(service)
     assert service.segment(ids[4]).corrected is None and service.segment(ids[4]).status == Status.NEW
@@ -77,7 +79,7 @@ def test_auto_mode_writes_the_twins_in_one_undoable_step(service: ProjectService
 
 def test_confirmed_twins_are_never_overwritten(service: ProjectService) -> None:
     set_propagation_mode(service, PropagationMode.AUTO)
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     _confirm(service, ids[4], "押す。")
     seg = _confirm(service, ids[0], "赤いボタンを押下する。")
     result = after_confirm(service, seg)
@@ -87,16 +89,16 @@ def test_confirmed_twins_are_never_overwritten(service: ProjectService) -> None:
 
 def test_off_does_nothing(service: ProjectService) -> None:
     set_propagation_mode(service, PropagationMode.OFF)
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     seg = _confirm(service, ids[0], "赤いボタンを押下する。")
     assert after_confirm(service, seg).twins == []
     assert twins_of(service, seg)  # the repetitions are still there to ask for
 
 
 def test_fix_all_turns_a_finding_with_a_suggestion_into_a_replace(service: ProjectService) -> None:
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     mt = service.segment(ids[0]).mt
-    (ann,) = service.store.add_annotations(
+    (ann,) = service._store.add_annotations(
         [
             AnnotationDraft(
                 ids[0],
@@ -115,6 +117,8 @@ def test_fix_all_turns_a_finding_with_a_suggestion_into_a_replace(service: Proje
     preview = preview_replace(service, spec, replacement)
     assert [i.ordinal for i in preview.items] == [1, 3, 4, 5]
     assert all("釦" in i.after and "ボタン" not in i.after for i in preview.items)
-    (bare,) = service.store.add_annotations([AnnotationDraft(ids[1], "Style/Awkward", Severity.MINOR)], "rin")
+    (bare,) = service._store.add_annotations(
+        [AnnotationDraft(ids[1], "Style/Awkward", Severity.MINOR)], "rin"
+    )
     with pytest.raises(InputError):
         fix_all_spec(bare, service.segment(ids[1]))

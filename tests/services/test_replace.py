@@ -16,6 +16,7 @@ from mtreview.services.replace import (
     replace_all,
     replace_command,
 )
+from mtreview.services.saving import SegmentChange
 from mtreview.services.textsearch import SearchSpec
 
 ROWS = [
@@ -43,7 +44,7 @@ def service(project_url: str, tmp_path: Path):
 
 
 def _targets(service: ProjectService) -> list[str]:
-    return [service.segment(i).target for i in service.store.segment_ids()]
+    return [service.segment(i).target for i in service.segment_ids()]
 
 
 def test_preview_lists_every_change_and_writes_nothing(service: ProjectService) -> None:
@@ -55,13 +56,15 @@ def test_preview_lists_every_change_and_writes_nothing(service: ProjectService) 
     assert first.before[first.hits[0].start : first.hits[0].end] == "クイル社"
     assert first.after[first.landed[0].start : first.landed[0].end] == "クイル氏"
     assert _targets(service) == before
-    assert service.store.revisions() == []
+    assert service.revisions() == []
 
 
 def test_replace_all_writes_corrections_keeps_mt_and_undoes_in_one_step(service: ProjectService) -> None:
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     mts = [service.segment(i).mt for i in ids]
-    service.confirm(ids[4], "クイル社が店を閉めた。", service.segment(ids[4]).version)
+    service.save(
+        SegmentChange.confirm(ids[4], "クイル社が店を閉めた。", service.segment(ids[4]).version)
+    ).require_saved()
     preview = preview_replace(service, SearchSpec("クイル社"), "クイル氏")
     inverse, changes = replace_all(service, preview, ConfirmedPolicy.KEEP)
     assert changes.segments == {ids[0], ids[4]}
@@ -69,7 +72,7 @@ def test_replace_all_writes_corrections_keeps_mt_and_undoes_in_one_step(service:
     assert (first.corrected, first.status) == ("マーラ・クイル氏が店を開いた。", Status.CORRECTED)
     assert (last.corrected, last.status) == ("クイル氏が店を閉めた。", Status.APPROVED)
     assert [service.segment(i).mt for i in ids] == mts
-    replaced = [r for r in service.store.revisions() if r.action == "replace"]
+    replaced = [r for r in service.revisions() if r.action == "replace"]
     assert sorted(r.segment_id for r in replaced) == sorted([ids[0], ids[4]])
     redo, _ = inverse.apply(service)
     assert service.segment(ids[0]).corrected is None
@@ -83,8 +86,10 @@ def test_replace_all_writes_corrections_keeps_mt_and_undoes_in_one_step(service:
 
 
 def test_confirmed_segments_can_go_back_to_corrected(service: ProjectService) -> None:
-    sid = service.store.segment_ids()[4]
-    service.confirm(sid, "クイル社が店を閉めた。", service.segment(sid).version)
+    sid = service.segment_ids()[4]
+    service.save(
+        SegmentChange.confirm(sid, "クイル社が店を閉めた。", service.segment(sid).version)
+    ).require_saved()
     replace_all(
         service, preview_replace(service, SearchSpec("クイル社"), "クイル氏"), ConfirmedPolicy.CORRECTED
     )
@@ -92,7 +97,7 @@ def test_confirmed_segments_can_go_back_to_corrected(service: ProjectService) ->
 
 
 def test_unticked_items_are_left_alone(service: ProjectService) -> None:
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     preview = preview_replace(service, SearchSpec("クイル"), "キル")
     assert len(preview.items) == 3
     replace_all(service, preview, exclude=frozenset({ids[1]}))
@@ -164,7 +169,7 @@ def test_scope_document_and_filter(service: ProjectService, tmp_path: Path) -> N
     other = tmp_path / "other.tsv"
     other.write_text("Elsewhere.\tクイル社の外。\n", encoding="utf-8")
     doc = service.import_path(other).document
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     assert len(preview_replace(service, SearchSpec("クイル社"), "X").items) == 3
     only_doc = preview_replace(service, SearchSpec("クイル社"), "X", ReplaceScope(document_id=doc.id))
     assert [i.document for i in only_doc.items] == [doc.name]

@@ -15,6 +15,7 @@ from mtreview.domain.model import AnnotationDraft, AnnotationState, ImportedDocu
 from mtreview.services import charts, report_data
 from mtreview.services.project import ProjectService
 from mtreview.services.report import render_html, write_html
+from mtreview.services.saving import SegmentChange
 
 
 def _span(text: str, words: str) -> dict[str, int]:
@@ -39,8 +40,8 @@ def project(tmp_path: Path) -> Path:
         svc.import_document(
             ImportedDocument("museum", [SegmentDraft(s, t) for s, t in SEGMENTS], engine="mt-a")
         )
-        ids = svc.store.segment_ids()
-        svc.store.add_annotations(
+        ids = svc.segment_ids()
+        svc._store.add_annotations(
             [
                 AnnotationDraft(
                     ids[0],
@@ -67,7 +68,11 @@ def project(tmp_path: Path) -> Path:
             "qa-lead",
         )
         first = svc.segment(ids[0])
-        svc.confirm(first.id, "キュレーターのイドリス・ヴェイル氏が展示を開いた。", first.version)
+        svc.save(
+            SegmentChange.confirm(
+                first.id, "キュレーターのイドリス・ヴェイル氏が展示を開いた。", first.version
+            )
+        ).require_saved()
     finally:
         svc.close()
     return location

@@ -8,6 +8,7 @@ from mtreview.domain.model import AnnotationDraft, Severity, Status
 from mtreview.services.export import export_project
 from mtreview.services.project import ProjectService
 from mtreview.services.review_sheet import apply_review_sheet
+from mtreview.services.saving import SegmentChange
 
 
 def _project(tmp_path):
@@ -17,8 +18,8 @@ def _project(tmp_path):
     )
     svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
     svc.import_path(src)
-    ids = svc.store.segment_ids()
-    svc.store.add_annotations(
+    ids = svc.segment_ids()
+    svc._store.add_annotations(
         [AnnotationDraft(ids[1], "Style/Awkward", Severity.MINOR, start=0, end=1)], "me"
     )
     return svc, ids
@@ -36,7 +37,7 @@ def _edit(path, edits):
 def test_edited_sheet_applies_corrections_and_annotations(tmp_path):
     svc, ids = _project(tmp_path)
     sheet = tmp_path / "review.xlsx"
-    export_project(svc.store, "xlsx", sheet)
+    export_project(svc._store, "xlsx", sheet)
     wb = load_workbook(sheet)
     header = [c.value for c in wb["Review"][1]]
     old_line = wb["Review"].cell(row=3, column=header.index("Annotations") + 1).value
@@ -55,19 +56,19 @@ def test_edited_sheet_applies_corrections_and_annotations(tmp_path):
     first, second, third = (svc.segment(i) for i in ids)
     assert first.corrected == "猫が1匹。" and first.status == Status.APPROVED
     assert third.status == Status.REJECTED and third.corrected is None
-    (added,) = svc.store.annotations(segment_ids=[first.id])
+    (added,) = svc.annotations(segment_ids=[first.id])
     assert (added.start, added.end, added.severity) == (2, 4, Severity.MAJOR)
-    (changed,) = svc.store.annotations(segment_ids=[second.id])
+    (changed,) = svc.annotations(segment_ids=[second.id])
     assert changed.severity == Severity.MAJOR
     assert (result.segments_changed, result.annotations_added, result.annotations_changed) == (2, 1, 1)
-    assert [r.author for r in svc.store.revisions(first.id)] == ["me", "me"]
+    assert [r.author for r in svc.revisions(first.id)] == ["me", "me"]
     svc.close()
 
 
 def test_a_bad_row_applies_nothing(tmp_path):
     svc, ids = _project(tmp_path)
     sheet = tmp_path / "review.xlsx"
-    export_project(svc.store, "xlsx", sheet)
+    export_project(svc._store, "xlsx", sheet)
     _edit(sheet, [(2, "Corrected", "変更"), (3, "Annotations", "major | Accuracy/Omission | target 0-99")])
     with pytest.raises(InputError) as info:
         apply_review_sheet(svc, sheet)
@@ -79,9 +80,11 @@ def test_a_bad_row_applies_nothing(tmp_path):
 def test_a_sheet_older_than_the_project_is_refused_whole(tmp_path):
     svc, ids = _project(tmp_path)
     sheet = tmp_path / "review.xlsx"
-    export_project(svc.store, "xlsx", sheet)
+    export_project(svc._store, "xlsx", sheet)
     seg = svc.segment(ids[2])
-    svc.confirm(seg.id, "同僚の承認済み訳", seg.version)  # a colleague, after the export
+    svc.save(
+        SegmentChange.confirm(seg.id, "同僚の承認済み訳", seg.version)
+    ).require_saved()  # a colleague, after the export
     _edit(sheet, [(2, "Corrected", "シートの訳")])
     with pytest.raises(InputError) as info:
         apply_review_sheet(svc, sheet)
@@ -96,10 +99,10 @@ def test_a_sheet_without_annotations_leaves_them_alone(tmp_path):
 
     svc, ids = _project(tmp_path)
     sheet = tmp_path / "review.xlsx"
-    export_project(svc.store, "xlsx", sheet, ExportFilters(include_annotations=False))
+    export_project(svc._store, "xlsx", sheet, ExportFilters(include_annotations=False))
     _edit(sheet, [(2, "Corrected", "猫が1匹。")])
     apply_review_sheet(svc, sheet)
-    assert len(svc.store.annotations(segment_ids=[ids[1]])) == 1
+    assert len(svc.annotations(segment_ids=[ids[1]])) == 1
     assert svc.segment(ids[0]).corrected == "猫が1匹。"
     svc.close()
 
@@ -110,7 +113,7 @@ def test_a_conflict_midway_rolls_back_every_row(tmp_path, monkeypatch):
 
     svc, ids = _project(tmp_path)
     sheet = tmp_path / "review.xlsx"
-    export_project(svc.store, "xlsx", sheet)
+    export_project(svc._store, "xlsx", sheet)
     _edit(sheet, [(2, "Corrected", "一行目"), (3, "Corrected", "二行目")])
     real = svc.set_segment
     calls = []

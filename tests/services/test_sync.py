@@ -10,6 +10,7 @@ from sqlalchemy import insert
 
 from mtreview.domain.model import AnnotationDraft, ImportedDocument, SegmentDraft, Severity
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 from mtreview.services.sync import ChangeFeed
 from mtreview.storage.orm import RevisionRow
 
@@ -22,12 +23,14 @@ def _open_pair(url: str) -> tuple[ProjectService, ProjectService]:
 
 def test_poll_reports_only_colleagues_changes(project_url: str) -> None:
     ana, ben = _open_pair(project_url)
-    feed = ChangeFeed(ana.store, "ana")
+    feed = ChangeFeed(ana, "ana")
     try:
-        s = ana.store.segment_ids()
+        s = ana.segment_ids()
         assert feed.poll().empty
-        ana.confirm(s[0], "アナ。", 1)  # her own edit: her window already shows it
-        ben.confirm(s[1], "ベン。", 1)
+        ana.save(
+            SegmentChange.confirm(s[0], "アナ。", 1)
+        ).require_saved()  # her own edit: her window already shows it
+        ben.save(SegmentChange.confirm(s[1], "ベン。", 1)).require_saved()
         ann, _ = ben.annotate(AnnotationDraft(s[2], "Fluency", Severity.MINOR))
         changes = feed.poll()
         assert changes.segments == {s[1], s[2]} and changes.annotations == {ann.id}
@@ -45,9 +48,9 @@ def test_poll_reports_only_colleagues_changes(project_url: str) -> None:
 
 def test_editors_shows_who_else_is_editing(project_url: str) -> None:
     ana, ben = _open_pair(project_url)
-    mine, theirs = ChangeFeed(ana.store, "ana"), ChangeFeed(ben.store, "ben")
+    mine, theirs = ChangeFeed(ana, "ana"), ChangeFeed(ben, "ben")
     try:
-        s = ana.store.segment_ids()
+        s = ana.segment_ids()
         mine.set_editing(s[0])
         theirs.set_editing(s[3])
         assert mine.editors() == {s[3]: "ben"}
@@ -64,8 +67,8 @@ def test_a_change_is_seen_by_a_waiting_worker_at_its_next_wake(project_url: str)
     """Counted in the worker's wait cycles, not seconds: a loaded machine stretches every cycle alike.
     With LISTEN the write wakes the wait in progress; on SQLite that wait ends within its 0.5 s."""
     ana, ben = _open_pair(project_url)
-    feed = ChangeFeed(ana.store, "ana")
-    sid = ana.store.segment_ids()[0]
+    feed = ChangeFeed(ana, "ana")
+    sid = ana.segment_ids()[0]
     seen: list[int] = []
     stop = threading.Event()
     waiting = threading.Event()
@@ -86,7 +89,7 @@ def test_a_change_is_seen_by_a_waiting_worker_at_its_next_wake(project_url: str)
     thread.start()
     try:
         assert waiting.wait(60)
-        ben.confirm(sid, "ベン。", 1)
+        ben.save(SegmentChange.confirm(sid, "ベン。", 1)).require_saved()
         written.set()
         thread.join(timeout=120)  # a backstop for a broken feed, not the measure
         assert seen and seen[0] <= 2, seen
@@ -101,10 +104,10 @@ def test_a_change_is_seen_by_a_waiting_worker_at_its_next_wake(project_url: str)
 @pytest.mark.postgres
 def test_a_revision_committed_out_of_id_order_is_not_skipped(pg_url: str) -> None:
     ana, ben = _open_pair(pg_url)
-    feed = ChangeFeed(ana.store, "ana")
-    s = ana.store.segment_ids()
+    feed = ChangeFeed(ana, "ana")
+    s = ana.segment_ids()
     try:
-        slow = ben.store.engine.connect()
+        slow = ben._store.engine.connect()
         transaction = slow.begin()  # takes a revision id now, commits later
         slow.execute(
             insert(RevisionRow).values(
@@ -118,7 +121,7 @@ def test_a_revision_committed_out_of_id_order_is_not_skipped(pg_url: str) -> Non
                 after=None,
             )
         )
-        ben.confirm(s[1], "ベン。", 1)  # a later id, committed first
+        ben.save(SegmentChange.confirm(s[1], "ベン。", 1)).require_saved()  # a later id, committed first
         assert feed.poll().segments == {s[1]}
         assert feed.pending_gaps == 1
         transaction.commit()
@@ -133,7 +136,7 @@ def test_a_revision_committed_out_of_id_order_is_not_skipped(pg_url: str) -> Non
 
 def test_closing_the_feed_ends_a_waiting_worker_at_once(project_url: str) -> None:
     ana, ben = _open_pair(project_url)
-    feed = ChangeFeed(ana.store, "ana")
+    feed = ChangeFeed(ana, "ana")
     feed.wait(0.01)  # listening
     took: list[float] = []
 

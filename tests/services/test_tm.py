@@ -9,6 +9,7 @@ import pytest
 from mtreview.domain.errors import Cancelled, InputError
 from mtreview.domain.progress import Progress
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 from mtreview.services.tm import PROJECT, ProjectMemory, build_file_index, index_dir, score
 from mtreview.services.tm_sources import iter_file
 
@@ -77,7 +78,7 @@ def test_reference_tmx_gives_a_100_and_a_fuzzy_match(
     memory: ProjectMemory, service: ProjectService, tmx: Path
 ) -> None:
     memory.attach(tmx)
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     matches = memory.matches(service.segment(ids[0]))
     assert matches[0].score == 100.0 and matches[0].origin == str(tmx.resolve())
     assert matches[0].target == "灯台守は夜明けに島へ漕いで渡った。"
@@ -87,9 +88,11 @@ def test_reference_tmx_gives_a_100_and_a_fuzzy_match(
 
 
 def test_only_confirmed_project_segments_are_memory(memory: ProjectMemory, service: ProjectService) -> None:
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     assert memory.matches(service.segment(ids[1])) == []
-    service.confirm(ids[0], "灯台守は夜明けに島へ漕いだ。", service.segment(ids[0]).version)
+    service.save(
+        SegmentChange.confirm(ids[0], "灯台守は夜明けに島へ漕いだ。", service.segment(ids[0]).version)
+    ).require_saved()
     (m,) = memory.matches(service.segment(ids[1]))
     assert (m.origin, m.segment, m.target) == (PROJECT, "sea#1", "灯台守は夜明けに島へ漕いだ。")
     assert memory.matches(service.segment(ids[0])) == []  # never itself
@@ -112,9 +115,11 @@ def test_concordance_japanese_and_english_with_spans(
 
 
 def test_concordance_sees_corrections(memory: ProjectMemory, service: ProjectService) -> None:
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     assert memory.concordance("守衛") == []
-    service.edit(ids[3], "その後、守衛を見た者はいない。", service.segment(ids[3]).version)
+    service.save(
+        SegmentChange.edit(ids[3], "その後、守衛を見た者はいない。", service.segment(ids[3]).version)
+    ).require_saved()
     (hit,) = memory.concordance("守衛")
     assert hit.segment == "sea#4" and hit.target == "その後、守衛を見た者はいない。"
 
@@ -176,6 +181,6 @@ def test_other_formats_and_other_projects_as_references(
         encoding="utf-8",
     )
     memory.attach(po)
-    ids = service.store.segment_ids()
+    ids = service.segment_ids()
     (m,) = memory.matches(service.segment(ids[2]))
     assert m.target == "カモメが灯台の上を二度旋回した。" and 60 < m.score < 100

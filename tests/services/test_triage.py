@@ -18,7 +18,7 @@ def service(project_url: str, tmp_path: Path):
     tsv.write_text("".join(f"Line {i}.\t{i}行目。\n" for i in range(1, 81)), encoding="utf-8")
     s = ProjectService.open(project_url, "rin", create=True)
     s.import_path(tsv)
-    ids = s.store.segment_ids()
+    ids = s.segment_ids()
     drafts = [
         AnnotationDraft(
             sid,
@@ -34,7 +34,7 @@ def service(project_url: str, tmp_path: Path):
         )
         for sid in ids[:5]
     ]
-    s.store.add_annotations(drafts, "mtreview-qa")
+    s._store.add_annotations(drafts, "mtreview-qa")
     yield s
     s.close()
 
@@ -42,15 +42,13 @@ def service(project_url: str, tmp_path: Path):
 def test_dismiss_a_whole_check_and_undo_it_in_one_step(service: ProjectService) -> None:
     assert checks_with_findings(service) == {"punctuation-width": 65, "numbers": 5}
     findings = findings_of_check(service, "punctuation-width")
-    revisions_before = len(service.store.revisions())
+    revisions_before = len(service.revisions())
     inverse, changes = triage(service, findings, AnnotationState.DISMISSED)
     assert len(changes.annotations) == 65
     assert checks_with_findings(service) == {"numbers": 5}
-    assert len(service.store.revisions()) == revisions_before + 65
+    assert len(service.revisions()) == revisions_before + 65
     assert all(
-        a.state == AnnotationState.DISMISSED
-        for a in service.store.annotations()
-        if a.origin == "punctuation-width"
+        a.state == AnnotationState.DISMISSED for a in service.annotations() if a.origin == "punctuation-width"
     )
     redo, _ = inverse.apply(service)
     assert checks_with_findings(service) == {"punctuation-width": 65, "numbers": 5}
@@ -69,5 +67,5 @@ def test_a_finding_someone_else_triaged_meanwhile_refuses_the_whole_step(
         other.close()
     with pytest.raises(ConflictError):
         triage(service, findings, AnnotationState.DISMISSED)
-    states = {a.id: a.state for a in service.store.annotations() if a.origin == "numbers"}
+    states = {a.id: a.state for a in service.annotations() if a.origin == "numbers"}
     assert sorted(states.values()) == sorted([AnnotationState.PROPOSED] * 4 + [AnnotationState.CONFIRMED])

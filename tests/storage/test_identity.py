@@ -10,6 +10,7 @@ import psycopg
 import pytest
 
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 from mtreview.storage.copy import REVIEWER_ROLE, copy_project
 
 pytestmark = pytest.mark.postgres
@@ -39,9 +40,9 @@ def test_revisions_record_the_database_login(team) -> None:  # type: ignore[no-u
     url, login = team
     svc = ProjectService.open(url, "Alice the Reviewer")
     try:
-        first = svc.store.segment_ids()[0]
+        first = svc.segment_ids()[0]
         seg = svc.segment(first)
-        svc.confirm(first, "猫が一匹。", seg.version)
+        svc.save(SegmentChange.confirm(first, "猫が一匹。", seg.version)).require_saved()
     finally:
         svc.close()
     with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:

@@ -42,13 +42,13 @@ def test_merge_by_key_then_undo(qtbot, tmp_path):
     view.table.setCurrentIndex(view.model.index(0, 1))
     qtbot.keyClick(view.table, Qt.Key.Key_M)
     assert view.model.rowCount() == 2
-    assert svc.store.segment_count() == 2
+    assert svc.segment_count() == 2
     assert w.model.rowCount() == 2  # the Review grid follows
     w.undo_stack.undo()
     assert view.model.rowCount() == 3
-    assert [s.source_lines for s in svc.store.iter_segments()] == [(1,), (2,), (3,)]
+    assert [s.source_lines for s in svc.iter_segments()] == [(1,), (2,), (3,)]
     w.undo_stack.redo()
-    assert svc.store.segment_count() == 2
+    assert svc.segment_count() == 2
     svc.close()
 
 
@@ -61,7 +61,7 @@ def test_detach_then_realign_by_key(qtbot, tmp_path):
     qtbot.keyClick(view.table, Qt.Key.Key_X)
     kinds = [(lk.source_lines, lk.target_lines) for lk in view.model.lines.links]
     assert ((2,), ()) in kinds and ((), (2,)) in kinds
-    assert svc.store.segment(svc.store.segment_ids()[1]).mt == ""
+    assert svc.segment(svc.segment_ids()[1]).mt == ""
     qtbot.keyClick(view.table, Qt.Key.Key_R)
     assert [(lk.source_lines, lk.target_lines) for lk in view.model.lines.links] == [
         ((1,), (1,)),

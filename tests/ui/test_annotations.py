@@ -43,7 +43,7 @@ def test_flag_span_with_keyboard_then_undo_redo(qtbot, window, project, monkeypa
     _select_by_keyboard(window.editor.mt, start, len("アナ・ソルベルグ社"), qtbot)
     qtbot.keyClick(window.editor.mt, Qt.Key.Key_F)
     assert seen["choice"].severity == Severity.MAJOR
-    (ann,) = project.store.annotations(segment_ids=[seg.id])
+    (ann,) = project.annotations(segment_ids=[seg.id])
     assert (ann.start, ann.end) == (start, start + len("アナ・ソルベルグ社"))
     assert seg.mt[ann.start : ann.end] == "アナ・ソルベルグ社"
     assert ann.category == "Locale convention/Name format"
@@ -51,10 +51,10 @@ def test_flag_span_with_keyboard_then_undo_redo(qtbot, window, project, monkeypa
     assert window.live.segment(seg.id).mqm == 5.0
     assert "5" in window.progress_label.text()
     window.undo_stack.undo()
-    assert project.store.annotations(segment_ids=[seg.id]) == []
+    assert project.annotations(segment_ids=[seg.id]) == []
     assert window.live.segment(seg.id).mqm == 0.0
     window.undo_stack.redo()
-    (again,) = project.store.annotations(segment_ids=[seg.id])
+    (again,) = project.annotations(segment_ids=[seg.id])
     assert (again.start, again.end, again.severity) == (ann.start, ann.end, Severity.MAJOR)
     assert window.live.segment(seg.id).mqm == 5.0
 
@@ -68,7 +68,7 @@ def test_offsets_with_non_bmp_characters(qtbot, window, project, monkeypatch):
     utf16_start = emoji + sum(1 for ch in seg.mt[:emoji] if ord(ch) > 0xFFFF)
     _select_by_keyboard(window.editor.mt, utf16_start, 3, qtbot)
     window.flag_selection()
-    (ann,) = project.store.annotations(segment_ids=[seg.id])
+    (ann,) = project.annotations(segment_ids=[seg.id])
     assert seg.mt[ann.start : ann.end] == "😀。"
     assert window.live.segment(seg.id).mqm == 0.1  # minor punctuation
 
@@ -81,7 +81,7 @@ def test_source_side_flag_for_omission(qtbot, window, project, monkeypatch):
     window.editor.source.select_span(word, word + 1)
     window.editor.source.setFocus()
     window.flag_selection()
-    (ann,) = project.store.annotations(segment_ids=[seg.id])
+    (ann,) = project.annotations(segment_ids=[seg.id])
     assert ann.side == Side.SOURCE and seg.source[ann.start : ann.end] == "𠮷"
 
 
@@ -108,7 +108,7 @@ def test_proposals_are_triaged_with_one_key(qtbot, window, project):
             state=AnnotationState.PROPOSED,
         ),
     ]
-    project.store.add_annotations(drafts, "qa")
+    project._store.add_annotations(drafts, "qa")
     window.apply_changes(Changes(segments=frozenset({seg.id})))
     assert window.live.segment(seg.id).mqm == 0.0  # proposals do not count
     window.focus_annotations()
@@ -119,21 +119,21 @@ def test_proposals_are_triaged_with_one_key(qtbot, window, project):
     second = window.annotation_panel.current()
     assert second is not None and second.id != first.id
     qtbot.keyClick(tree, Qt.Key.Key_Backspace)
-    states = {a.id: a.state for a in project.store.annotations(segment_ids=[seg.id])}
+    states = {a.id: a.state for a in project.annotations(segment_ids=[seg.id])}
     assert states[first.id] == AnnotationState.CONFIRMED
     assert states[second.id] == AnnotationState.DISMISSED
-    confirmed = next(a for a in project.store.annotations(segment_ids=[seg.id]) if a.id == first.id)
+    confirmed = next(a for a in project.annotations(segment_ids=[seg.id]) if a.id == first.id)
     assert window.live.segment(seg.id).mqm == (5.0 if confirmed.severity == Severity.MAJOR else 1.0)
     window.undo_stack.undo()
     window.undo_stack.undo()
-    assert {a.state for a in project.store.annotations(segment_ids=[seg.id])} == {AnnotationState.PROPOSED}
+    assert {a.state for a in project.annotations(segment_ids=[seg.id])} == {AnnotationState.PROPOSED}
     assert window.live.segment(seg.id).mqm == 0.0
 
 
 def test_document_scope_lists_every_annotation_and_click_selects_span(qtbot, window, project):
-    ids = project.store.segment_ids()
-    s0 = project.store.segment(ids[0])
-    project.store.add_annotations(
+    ids = project.segment_ids()
+    s0 = project.segment(ids[0])
+    project._store.add_annotations(
         [AnnotationDraft(s0.id, "Style/Awkward", Severity.MINOR, start=0, end=3)], "a"
     )
     window.select_row(2)

@@ -2,23 +2,24 @@
 worst segment in the Review view."""
 
 from mtreview.domain.model import AnnotationDraft, Severity
+from mtreview.services.saving import SegmentChange
 from mtreview.services.scores import score_project
 
 
 def test_dashboard_shows_documents_worst_segments_and_clicks_through(qtbot, window, project):
-    ids = project.store.segment_ids()
+    ids = project.segment_ids()
     worst = project.segment(ids[1])
-    project.store.add_annotations(
+    project._store.add_annotations(
         [AnnotationDraft(worst.id, "Accuracy/Mistranslation", Severity.MAJOR, start=3, end=9)], "lead"
     )
     first = project.segment(ids[0])
-    project.confirm(first.id, "図書館が土曜日に再開した。", first.version)
+    project.save(SegmentChange.confirm(first.id, "図書館が土曜日に再開した。", first.version)).require_saved()
     window.views.setCurrentWidget(window.dashboard)
     qtbot.waitUntil(
         lambda: window.dashboard.worst_model.rowCount() > 0, timeout=60000
     )  # a backstop: the condition is the wait
     model = window.dashboard.documents_model
-    expected = score_project(project.store).documents[0]
+    expected = score_project(project._store).documents[0]
     assert model.item(0, 0).text() == expected.name
     assert model.item(0, 7).text() == f"{expected.mqm_penalty:g}" == "5"
     assert model.item(0, 3).text() == "1/3"

@@ -12,7 +12,7 @@ def test_glossary_edit_import_and_checks(qtbot, window, project, tmp_path, monke
     assert dialog.import_path(str(csv)) == 1
     dialog.add_row({"source": "Solberg", "targets": ["ソルベルグ"], "type": "person"})
     dialog.save()
-    stored = project.store.get_setting("glossary")
+    stored = project.get_setting("glossary")
     assert [r["source"] for r in stored] == ["renovation", "Solberg"]
     assert stored[1]["type"] == "person"
     again = GlossaryDialog(project, window)

@@ -140,7 +140,7 @@ def test_confirm_by_the_japanese_menu_item(ja_window, project):
     first = ja_window.current
     ja_window.editor.correction.setPlainText("図書館は土曜日に再開した。")
     _actions_by_text(ja_window)["確定して次へ(&C)"].trigger()
-    assert project.store.segment(first.id).status.value == "approved"
+    assert project.segment(first.id).status.value == "approved"
 
 
 def test_status_bar_and_filters_speak_japanese(ja_window):

@@ -13,7 +13,7 @@ def test_ctrl_enter_confirms_durably_and_moves_to_next_unconfirmed(qtbot, window
     window.editor.correction.insertPlainText("図書館が土曜日に再開した")
     qtbot.keyClicks(window.editor.correction, ".")
     qtbot.keyClick(window.editor.correction, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    stored = project.store.segment(first.id)
+    stored = project.segment(first.id)
     assert stored.corrected == "図書館が土曜日に再開した."
     assert stored.status == Status.APPROVED
     assert window.current.id != first.id
@@ -27,14 +27,14 @@ def test_undo_and_redo_a_confirmed_edit(qtbot, window, project):
     seg = window.current
     window.editor.correction.setPlainText("訂正")
     window.confirm_and_next()
-    assert project.store.segment(seg.id).corrected == "訂正"
+    assert project.segment(seg.id).corrected == "訂正"
     window.act_undo.trigger()
-    restored = project.store.segment(seg.id)
+    restored = project.segment(seg.id)
     assert restored.corrected is None and restored.status == Status.NEW
     window.act_redo.trigger()
-    again = project.store.segment(seg.id)
+    again = project.segment(seg.id)
     assert again.corrected == "訂正" and again.status == Status.APPROVED
-    actions = [r.action for r in project.store.revisions(seg.id)]
+    actions = [r.action for r in project.revisions(seg.id)]
     assert actions == ["confirm", "undo", "undo"] or len(actions) == 3
 
 
@@ -43,7 +43,7 @@ def test_leaving_a_segment_saves_the_edit_without_confirming(qtbot, window, proj
     seg = window.current
     window.editor.correction.setPlainText("途中の訂正")
     window.select_row(2)
-    stored = project.store.segment(seg.id)
+    stored = project.segment(seg.id)
     assert stored.corrected == "途中の訂正"
     assert stored.status == Status.CORRECTED
 
@@ -71,9 +71,9 @@ def test_filters_by_status_and_search(qtbot, window, project):
 def test_import_runs_off_the_gui_thread_and_adds_a_document(qtbot, window, tmp_path):
     extra = tmp_path / "more.csv"
     extra.write_text("source,target\nHello.,こんにちは。\n", encoding="utf-8")
-    before = window.service.store.segment_count()
+    before = window.service.segment_count()
     window.import_files(str(extra))
-    qtbot.waitUntil(lambda: window.service.store.segment_count() == before + 1, timeout=60000)
+    qtbot.waitUntil(lambda: window.service.segment_count() == before + 1, timeout=60000)
     qtbot.waitUntil(lambda: window.document_filter.count() == 3, timeout=60000)
 
 
@@ -84,11 +84,11 @@ def test_bad_import_shows_an_error_and_leaves_the_project_unchanged(qtbot, windo
     monkeypatch.setattr(QMessageBox, "critical", lambda *args, **kw: shown.append(args[2]))
     bad = tmp_path / "broken.tsv"
     bad.write_text("source\ttarget\nonly one column\n", encoding="utf-8")
-    before = window.service.store.segment_count()
+    before = window.service.segment_count()
     window.import_files(str(bad))
     qtbot.waitUntil(lambda: bool(shown), timeout=60000)
     assert "broken.tsv" in shown[0] and ":2" in shown[0]
-    assert window.service.store.segment_count() == before
+    assert window.service.segment_count() == before
 
 
 def test_draft_of_unconfirmed_text_is_offered_back(qtbot, window, project):
@@ -96,10 +96,10 @@ def test_draft_of_unconfirmed_text_is_offered_back(qtbot, window, project):
     seg = window.current
     window.editor.set_draft_interval(10)
     window.editor.correction.setPlainText("下書き")
-    qtbot.waitUntil(lambda: seg.id in project.store.drafts("tester"), timeout=60000)
+    qtbot.waitUntil(lambda: seg.id in project._store.drafts("tester"), timeout=60000)
     window.current = None  # as after a crash: the edit was never saved
     window.editor.segment = None
-    window._load_segment(project.store.segment(seg.id))
+    window._load_segment(project.segment(seg.id))
     assert window.editor.text() == "下書き"
 
 
@@ -150,7 +150,7 @@ def test_checks_on_the_correction_update_after_each_save(qtbot, window, project)
     window.editor.correction.setPlainText("改修には320万ドルかかりました。")
     window.save_current()
     assert "numbers" not in window.editor.correction_findings.text()
-    assert project.store.segment(seg.id).corrected == "改修には320万ドルかかりました。"
+    assert project.segment(seg.id).corrected == "改修には320万ドルかかりました。"
 
 
 def test_visiting_a_segment_never_changes_it(qtbot, window, project, tmp_path):
@@ -160,13 +160,13 @@ def test_visiting_a_segment_never_changes_it(qtbot, window, project, tmp_path):
     src = tmp_path / "nbsp.tsv"
     src.write_text("It is 10 km away.\t10\u00a0km先です。\u2028次の行\n", encoding="utf-8")
     window.apply_changes(window.service.import_path(src).changes)
-    sid = project.store.segment_ids()[-1]
+    sid = project.segment_ids()[-1]
     window.select_segment(sid)
-    before = project.store.segment(sid)
+    before = project.segment(sid)
     window.move_by(-1)
     window.select_segment(sid)
     window.move_by(1)
-    after = project.store.segment(sid)
+    after = project.segment(sid)
     assert after.version == before.version and after.corrected is None
     del ProjectService
 
@@ -179,21 +179,21 @@ def test_unsaved_typing_is_saved_before_undo_and_ctrl_z_reaches_the_project(qtbo
     second = window.current
     window.editor.correction.setPlainText("二つ目（未保存）")
     window.act_undo.trigger()  # saves the typing first, then undoes the last change (that save)
-    assert project.store.segment(second.id).corrected is None
-    assert project.store.segment(first.id).corrected == "一つ目"
+    assert project.segment(second.id).corrected is None
+    assert project.segment(first.id).corrected == "一つ目"
     window.select_segment(first.id)
     window.editor.correction.setFocus()
     qtbot.keyClick(window.editor.correction, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert project.store.segment(first.id).corrected is None
+    assert project.segment(first.id).corrected is None
 
 
 def test_a_draft_over_an_older_version_does_not_overwrite_a_newer_one(qtbot, window, project, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    sid = project.store.segment_ids()[1]
-    seg = project.store.segment(sid)
-    project.store.save_draft(sid, "tester", "古い下書き", seg.version)
-    project.store.update_segment(
+    sid = project.segment_ids()[1]
+    seg = project.segment(sid)
+    project._store.save_draft(sid, "tester", "古い下書き", seg.version)
+    project._store.update_segment(
         sid, seg.version, "bob", corrected="ボブの承認済み訳", status=Status.APPROVED
     )
     shown = []
@@ -209,4 +209,4 @@ def test_a_draft_over_an_older_version_does_not_overwrite_a_newer_one(qtbot, win
     assert window.editor.text() == "古い下書き"
     window.select_row(0)
     assert shown and "ボブの承認済み訳" in shown[0]
-    assert project.store.segment(sid).corrected == "ボブの承認済み訳"
+    assert project.segment(sid).corrected == "ボブの承認済み訳"

@@ -56,7 +56,7 @@ def test_settings_round_trip_through_the_project_file(qtbot, project):
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert saved and saved[0].settings
 
-    reopened = ProjectService.open(project.store.location, "someone")  # a second reader of the same file
+    reopened = ProjectService.open(project.location, "someone")  # a second reader of the same file
     try:
         assert reopened.setting("typology") == other
         assert reopened.setting("weights") == {"major": pytest.approx(base["major"] + 2.5)}

@@ -37,7 +37,7 @@ def shop(tmp_path: Path):
 def dialog(qtbot, shop: ProjectService):
     stack = QUndoStack()
     adapter = UndoAdapter(stack, shop, lambda changes: None, lambda exc: None)
-    d = ReplaceDialog(shop, adapter.run, ReplaceContext(document_id=shop.store.documents()[0].id))
+    d = ReplaceDialog(shop, adapter.run, ReplaceContext(document_id=shop.documents()[0].id))
     d.stack = stack  # kept alive with the dialog
     qtbot.addWidget(d)
     d.show()
@@ -46,7 +46,7 @@ def dialog(qtbot, shop: ProjectService):
 
 
 def _targets(service: ProjectService) -> list[str]:
-    return [service.segment(i).target for i in service.store.segment_ids()]
+    return [service.segment(i).target for i in service.segment_ids()]
 
 
 def test_preview_untick_replace_all_and_undo_in_one_step(
@@ -73,7 +73,7 @@ def test_preview_untick_replace_all_and_undo_in_one_step(
     assert dialog.stack.count() == 1
     dialog.stack.undo()
     assert _targets(shop) == before
-    assert all(shop.segment(i).status == Status.NEW for i in shop.store.segment_ids())
+    assert all(shop.segment(i).status == Status.NEW for i in shop.segment_ids())
 
 
 def test_prefilled_query_and_bad_pattern_message(qtbot, dialog: ReplaceDialog, shop: ProjectService) -> None:

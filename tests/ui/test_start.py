@@ -33,9 +33,9 @@ def test_opening_a_page_imports_and_checks_it_into_a_project_beside_it(qtbot, tm
     with qtbot.waitSignal(window.import_task.done, timeout=120_000):
         pass
     project = tmp_path / "ferry.mtreview"
-    assert Path(window.service.store.location) == project and project.exists()
+    assert Path(window.service.location) == project and project.exists()
     assert not (tmp_path / "data" / "projects").exists()
-    proposals = window.service.store.annotations(states=[AnnotationState.PROPOSED])
+    proposals = window.service.annotations(states=[AnnotationState.PROPOSED])
     assert {"numbers", "untranslated"} <= {a.origin for a in proposals}
     assert window.model.rowCount() == 2
     assert prefs.recent == [str(project)]
@@ -45,7 +45,7 @@ def test_opening_a_page_imports_and_checks_it_into_a_project_beside_it(qtbot, tm
     again = start_window(str(page), prefs)
     qtbot.addWidget(again)
     assert not hasattr(again, "import_task")
-    assert [d.segment_count for d in again.service.store.documents()] == [2]
+    assert [d.segment_count for d in again.service.documents()] == [2]
     again.close()
     again.service.close()
     window.service.close()

@@ -53,9 +53,9 @@ def test_conflicting_edit_is_caught_and_resolved(qtbot, tmp_path, monkeypatch, p
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     b.confirm_and_next()  # based on the old version: must not overwrite silently
     assert "アイコの訳" in seen["text"] and "ベンの訳" in seen["text"]
-    seg = b.service.store.segment(b.service.store.segment_ids()[1])
+    seg = b.service.segment(b.service.segment_ids()[1])
     assert seg.corrected == "ベンの訳" and seg.author == "ben"
-    history = b.service.store.revisions(seg.id)
+    history = b.service.revisions(seg.id)
     assert [r.author for r in history if r.entity == "segment"] == ["aiko", "ben"]
 
 
@@ -70,7 +70,7 @@ def test_history_lists_changes_and_reverts(qtbot, tmp_path):
     assert a.history_panel.tree.topLevelItemCount() == 1
     a.history_panel.tree.setCurrentItem(a.history_panel.tree.topLevelItem(0))
     a.history_panel.revert.click()
-    reverted = a.service.store.segment(first.id)
+    reverted = a.service.segment(first.id)
     assert reverted.corrected is None and reverted.status == Status.NEW
     assert a.history_panel.tree.topLevelItemCount() == 2
 
@@ -79,9 +79,9 @@ def test_queued_offline_confirmation_is_sent_and_reported(qtbot, tmp_path, pg_ur
     from mtreview.services.outbox import Outbox
 
     a, _b = _two_windows(qtbot, tmp_path, pg_url)
-    seg = a.service.store.segment(a.service.store.segment_ids()[0])
+    seg = a.service.segment(a.service.segment_ids()[0])
     Outbox.for_service(a.service).queue(seg.id, "オフラインで確定", seg.version, "aiko")
     a._flush_outbox()
-    assert a.service.store.segment(seg.id).corrected == "オフラインで確定"
+    assert a.service.segment(seg.id).corrected == "オフラインで確定"
     assert a.statusBar().currentMessage()
     assert not Outbox.for_service(a.service).pending()

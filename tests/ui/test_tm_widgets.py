@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from mtreview.domain.filters import SegmentFilter
 from mtreview.domain.model import Severity
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 from mtreview.services.tm import ProjectMemory
 from mtreview.ui.concordance_dialog import ConcordanceDialog
 from mtreview.ui.filter_bar import FilterBar
@@ -50,8 +51,10 @@ def ferry(tmp_path: Path):
 
 def test_matches_show_the_repetition_first_and_insert_by_number(qtbot, ferry) -> None:
     service, memory = ferry
-    ids = service.store.segment_ids()
-    service.confirm(ids[0], "フェリーは7時に桟橋を出港する。", service.segment(ids[0]).version)
+    ids = service.segment_ids()
+    service.save(
+        SegmentChange.confirm(ids[0], "フェリーは7時に桟橋を出港する。", service.segment(ids[0]).version)
+    ).require_saved()
     panel = MatchesPanel(lambda: memory)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.matchesReady, timeout=60_000) as ready:
@@ -71,7 +74,7 @@ def test_reference_tm_gives_a_100_and_a_fuzzy_match(qtbot, ferry) -> None:
     panel = MatchesPanel(lambda: memory)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.matchesReady, timeout=60_000):
-        panel.show_segment(service.segment(service.store.segment_ids()[2]))
+        panel.show_segment(service.segment(service.segment_ids()[2]))
     scores = [m.score for m in panel.matches]
     assert scores[0] == 100 and any(50 <= s < 100 for s in scores[1:])
     assert panel.matches[0].where == "ref.tmx"
