@@ -19,18 +19,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def _review_some(service: object) -> None:
     """Midway through a review: the checks' proposals triaged, the first segments corrected."""
     from mtreview.domain.model import AnnotationState
+    from mtreview.services.project import ProjectService
+    from mtreview.services.saving import SegmentChange
 
-    store = service.store  # type: ignore[attr-defined]
-    if store.segment_count(statuses=None) and not store.annotations(states=[AnnotationState.CONFIRMED]):
-        for ann in store.annotations(states=[AnnotationState.PROPOSED]):
+    assert isinstance(service, ProjectService)
+    if service.segment_count() and not service.annotations(states=[AnnotationState.CONFIRMED]):
+        for ann in service.annotations(states=[AnnotationState.PROPOSED]):
             state = (
                 AnnotationState.DISMISSED if ann.origin == "punctuation-width" else AnnotationState.CONFIRMED
             )
-            service.triage(ann.id, ann.version, state)  # type: ignore[attr-defined]
-        for sid in store.segment_ids()[:4]:
-            seg = store.segment(sid)
+            service.triage(ann.id, ann.version, state)
+        for sid in service.segment_ids()[:4]:
+            seg = service.segment(sid)
             text = seg.mt.replace("320万円", "320万ドル").replace("氷を割るために", "場を和ませるために")
-            service.confirm(sid, text, seg.version)  # type: ignore[attr-defined]
+            service.save(SegmentChange.confirm(sid, text, seg.version))
 
 
 def main() -> int:

@@ -31,7 +31,7 @@ WORKER = textwrap.dedent(
         sid = ids[n % len(ids)]
         seg = svc.segment(sid)
         text = f"下書き {n}: unfinished correction"
-        svc._store.save_draft(sid, svc.author, text, seg.version)
+        svc.save_draft(sid, text, seg.version)
         print(sid, text, sep="\\t", flush=True)   # acknowledged after save_draft returned
     """
 )
@@ -40,7 +40,7 @@ WORKER = textwrap.dedent(
 def _offered(svc: ProjectService) -> dict[int, str]:
     """What the editor would offer back, by the GUI's rule: the reviewer's draft where it differs."""
     out = {}
-    for sid, (text, _base) in svc._store.drafts(svc.author).items():
+    for sid, (text, _base) in svc.drafts().items():
         if text != svc.segment(sid).target:
             out[sid] = text
     return out
@@ -84,7 +84,7 @@ def test_drafts_survive_a_kill_and_are_offered_back(tmp_path: Path) -> None:
                     text.split()[1].rstrip(":")
                 )
             # another reviewer is not offered this reviewer's drafts
-            assert ProjectService(svc._store, "someone-else").store.drafts("someone-else") == {}
+            assert ProjectService(svc._store, "someone-else").drafts() == {}
         finally:
             svc.close()
 
