@@ -64,7 +64,7 @@ def main() -> int:
         window = MainWindow(service, prefs)
         window.resize(1280, 800)
         window.show()
-        window.select_row(1)
+        window.grid.select_row(1)
         for _ in range(20):
             app.processEvents()
         window.grab().save(str(out / f"review-{lang}.png"))

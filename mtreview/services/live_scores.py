@@ -8,6 +8,7 @@ aggregators' running sums, so they equal sacrebleu's corpus scores exactly.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mtreview.domain.model import Annotation, AnnotationState, Changes, Segment, Severity
@@ -95,14 +96,19 @@ class LiveScores:
             return None
         return metrics.one_segment_stats(metrics.MetricInput(mt=seg.mt, corrected=seg.corrected))
 
-    def apply(self, changes: Changes) -> None:
-        """Bring the figures up to date after a mutation."""
+    def apply(self, changes: Changes, known: Sequence[Segment] = ()) -> None:
+        """Bring the figures up to date after a mutation. ``known``: fresh copies of changed segments the
+        caller already has (not read again); when no annotation changed, their annotations are kept."""
         if changes.documents or changes.settings:
             self.reload()
             return
         store = self.service._store
         wanted = sorted(changes.segments)
-        segments = store.segments(wanted)
+        given = {seg.id: seg for seg in known if seg.id in changes.segments}
+        missing = [sid for sid in wanted if sid not in given]
+        segments = [given[sid] for sid in wanted if sid in given]
+        if missing:
+            segments += store.segments(missing)
         if any(seg.document_id not in self._doc_names for seg in segments) or (
             len(segments) != len(wanted) and any(sid in self._segment_doc for sid in wanted)
         ):
@@ -111,10 +117,17 @@ class LiveScores:
             self.reload()
             return
         fresh_annotations: dict[int, list[Annotation]] = {}
-        for ann in store.annotations(
-            segment_ids=[s.id for s in segments], states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED]
-        ):
-            fresh_annotations.setdefault(ann.segment_id, []).append(ann)
+        # No annotation changed: a known segment keeps the annotations already loaded for it.
+        known_ids = {s.id for s in segments if s.id in self._segment_doc}
+        unchanged = known_ids if not changes.annotations else set()
+        if len(unchanged) < len(segments):
+            for ann in store.annotations(
+                segment_ids=[s.id for s in segments if s.id not in unchanged],
+                states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED],
+            ):
+                fresh_annotations.setdefault(ann.segment_id, []).append(ann)
+        for sid in unchanged:
+            fresh_annotations[sid] = self._annotations.get(sid, [])
         for seg in segments:
             stats = self._segment_stats(seg)
             self._stats[seg.id] = stats

@@ -285,7 +285,7 @@ class AnnotationPanel(QWidget):
         self.text_filter.textChanged.connect(self._refilter)
 
     def scope_is_document(self) -> bool:
-        return self.scope.currentData() == "document"
+        return bool(self.scope.currentData() == "document")
 
     def set_annotations(self, rows: list[tuple[Annotation, str, int]]) -> None:
         """Rows of (annotation, the text it covers, segment ordinal)."""
@@ -347,9 +347,12 @@ class AnnotationPanel(QWidget):
 
     def select_first_proposed(self) -> None:
         for i in range(self.tree.topLevelItemCount()):
-            ann = self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+            item = self.tree.topLevelItem(i)
+            if item is None:
+                continue
+            ann = item.data(0, Qt.ItemDataRole.UserRole)
             if ann.state == AnnotationState.PROPOSED:
-                self.tree.setCurrentItem(self.tree.topLevelItem(i))
+                self.tree.setCurrentItem(item)
                 return
 
     def _activated(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:

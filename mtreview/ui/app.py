@@ -93,7 +93,7 @@ def start_window(location: str | None, prefs: Preferences) -> MainWindow:
     window = MainWindow(service, prefs)
     window.show()
     if to_import is not None:
-        window.import_files(to_import)
+        window.operations.import_files(to_import)
     return window
 
 

@@ -65,19 +65,19 @@ class TextView(QPlainTextEdit):
                 fmt.setBackground(QColor(colour.red(), colour.green(), colour.blue(), 45))
             else:
                 fmt.setBackground(colour)
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.format = fmt
             cursor = QTextCursor(self.document())
             cursor.setPosition(s)
             cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor  # type: ignore[attr-defined]
+            sel.cursor = cursor
             selections.append(sel)
         self.setExtraSelections(selections)
 
 
 class CorrectionEdit(TextView):
-    """The editable correction. Ctrl+Enter confirms (handled here so the text edit does not insert a line)."""
+    """The editable correction. Confirming is the Confirm action's shortcut (Ctrl+Enter by default, the
+    window's action registry): no key is hard-coded here, so rebinding it in Preferences really rebinds it."""
 
-    confirmRequested = Signal()
     undoRequested = Signal()
     redoRequested = Signal()
 
@@ -95,19 +95,12 @@ class CorrectionEdit(TextView):
             self.redoRequested.emit()
             event.accept()
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.confirmRequested.emit()
-            event.accept()
-            return
         super().keyPressEvent(event)
 
 
 class SegmentEditor(QWidget):
     """Source, MT and correction of the current segment, everything visible without a dialog."""
 
-    confirmRequested = Signal()
     draftChanged = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -124,7 +117,8 @@ class SegmentEditor(QWidget):
         self.source_label.setBuddy(self.source)
         self.mt_label = QLabel(_("&MT (read-only; select text and press F to flag an error)"))
         self.mt_label.setBuddy(self.mt)
-        self.correction_label = QLabel(_("C&orrection (Ctrl+Enter confirms and moves on)"))
+        self.correction_label = QLabel()
+        self.set_confirm_keys("Ctrl+Enter")
         self.correction_label.setBuddy(self.correction)
         for label, widget in (
             (self.source_label, self.source),
@@ -140,7 +134,6 @@ class SegmentEditor(QWidget):
         self.correction_findings.setVisible(False)
         layout.addWidget(self.correction_findings)
         layout.addWidget(self.info)
-        self.correction.confirmRequested.connect(self.confirmRequested)
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(2000)
@@ -148,6 +141,12 @@ class SegmentEditor(QWidget):
         self.correction.textChanged.connect(self._on_text_changed)
         self._loading = False
         self.setEnabled(False)
+
+    def set_confirm_keys(self, keys: str) -> None:
+        """Name the Confirm action's current shortcut under the correction (it can be rebound)."""
+        self.correction_label.setText(
+            _("C&orrection ({keys} confirms and moves on)").format(keys=keys) if keys else _("C&orrection")
+        )
 
     def set_draft_interval(self, ms: int) -> None:
         self._draft_timer.setInterval(ms)
@@ -171,17 +170,28 @@ class SegmentEditor(QWidget):
             self.mt.setPlainText(segment.mt)
             self.correction.setPlainText(draft if draft is not None else segment.target)
             self.correction.document().setModified(draft is not None)
-            self.info.setText(
-                _("Segment {n} · {status} · version {v} · confidence {c:.2f} · lines {s} / {t}").format(
-                    n=segment.ordinal,
-                    status=_(segment.status.value),
-                    v=segment.version,
-                    c=segment.confidence,
-                    s=",".join(map(str, segment.source_lines)) or "—",
-                    t=",".join(map(str, segment.target_lines)) or "—",
-                )
-            )
+            self._show_info(segment)
         self._loading = False
+
+    def _show_info(self, segment: Segment) -> None:
+        self.info.setText(
+            _("Segment {n} · {status} · version {v} · confidence {c:.2f} · lines {s} / {t}").format(
+                n=segment.ordinal,
+                status=_(segment.status.value),
+                v=segment.version,
+                c=segment.confidence,
+                s=",".join(map(str, segment.source_lines)) or "—",
+                t=",".join(map(str, segment.target_lines)) or "—",
+            )
+        )
+
+    def mark_saved(self, segment: Segment) -> None:
+        """The text on screen was just saved as ``segment``: it is the new base (not dirty), without
+        reloading the three text views."""
+        self.segment = segment
+        self._draft_timer.stop()
+        self.correction.document().setModified(False)
+        self._show_info(segment)
 
     def text(self) -> str:
         """The correction exactly as typed: ``toPlainText`` would turn no-break spaces into spaces and

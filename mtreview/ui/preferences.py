@@ -4,8 +4,9 @@ Everything is stored in ``mtreview.services.prefs.Preferences`` (a JSON file in 
 folder). Theme, fonts, shortcuts, reviewer name and draft interval take effect at once; the UI language takes
 effect at the next start (every label is built in the chosen language when the window is created).
 
-Shortcuts are keyed by a stable action id: the main window's ``act_<id>`` attribute names (``confirm``,
-``next_unconfirmed``…), so renaming a menu text or translating it does not lose a user's keys.
+Shortcuts are keyed by the stable ids of the window's action registry (``review.confirm``,
+``review.next_unconfirmed``…, see ``ui.actions``), so renaming a menu text or translating it does not lose
+a user's keys; keys saved under the older attribute names are migrated (``actions.LEGACY_IDS``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
     QKeySequenceEdit,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -53,43 +53,9 @@ THEMES: tuple[tuple[str, str], ...] = (
     ("light", N_("Light")),
     ("dark", N_("Dark")),
 )
-ACTION_PREFIX = "act_"
 
 
-# ---------------------------------------------------------------------------------------------- actions
-def window_actions(window: QWidget) -> dict[str, QAction]:
-    """The window's named actions (``act_<id>`` attributes) by id, in definition order."""
-    found: dict[str, QAction] = {}
-    for name, value in vars(window).items():
-        if name.startswith(ACTION_PREFIX) and isinstance(value, QAction):
-            found[name[len(ACTION_PREFIX) :]] = value
-    return found
-
-
-def default_shortcuts(window: QWidget) -> dict[str, str]:
-    """The shortcuts the window was built with (remembered before the first user override)."""
-    stored: dict[str, str] | None = getattr(window, "_mtreview_default_shortcuts", None)
-    current = {
-        aid: a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
-        for aid, a in window_actions(window).items()
-    }
-    # actions added after the defaults were taken keep their own keys
-    stored = current if stored is None else {**current, **stored}
-    window._mtreview_default_shortcuts = stored  # type: ignore[attr-defined]
-    return dict(stored)
-
-
-def apply_shortcuts(window: QWidget, shortcuts: Mapping[str, str]) -> list[str]:
-    """Set the saved shortcuts on the window's actions; returns the ids that no longer exist."""
-    defaults = default_shortcuts(window)
-    actions = window_actions(window)
-    unknown = [aid for aid in shortcuts if aid not in actions]
-    for aid, action in actions.items():
-        keys = shortcuts.get(aid, defaults.get(aid, ""))
-        action.setShortcut(QKeySequence(keys, QKeySequence.SequenceFormat.PortableText))
-    return unknown
-
-
+# ---------------------------------------------------------------------------------------------- shortcuts
 def shortcut_conflicts(shortcuts: Mapping[str, str], local: Iterable[str] = ()) -> dict[str, list[str]]:
     """Key sequences bound to more than one window-wide action (``{keys: [ids]}``). Actions in ``local``
     only work inside one widget (``Qt.WidgetShortcut``) and may share keys with each other."""
@@ -464,69 +430,21 @@ class PreferencesDialog(QDialog):
 
 
 # ---------------------------------------------------------------------------------------------- wiring
-def apply_preferences(window: QMainWindow, prefs: Preferences) -> None:
-    """Apply everything that takes effect at once to a main window (and the application)."""
-    apply_theme(prefs.theme)
-    apply_shortcuts(window, prefs.shortcuts)
-    editor = getattr(window, "editor", None)
-    if editor is not None and hasattr(editor, "set_draft_interval"):
-        editor.set_draft_interval(prefs.draft_interval_ms)
-    if hasattr(window, "_apply_fonts"):
-        window._apply_fonts()
-    service = getattr(window, "service", None)
-    if service is not None and hasattr(service, "author"):
-        service.author = prefs.reviewer
-
-
-def open_preferences(window: QMainWindow) -> PreferencesDialog:
-    prefs: Preferences = window.prefs  # type: ignore[attr-defined]
-    dialog = PreferencesDialog(prefs, window_actions(window), default_shortcuts(window), window)
-    dialog.applied.connect(lambda: apply_preferences(window, prefs))
+def open_preferences(window: Any) -> PreferencesDialog:
+    """The dialog for a main window: its action registry's actions and defaults; applying it asks the
+    window to apply its preferences (``MainWindow.apply_preferences``)."""
+    registry = window.registry
+    dialog = PreferencesDialog(window.prefs, registry.actions(), registry.defaults(), window)
+    dialog.applied.connect(window.apply_preferences)
     return dialog
 
 
-def open_project_settings(window: QMainWindow) -> QDialog:
+def open_project_settings(window: Any) -> QDialog:
     from mtreview.ui.project_settings import ProjectSettingsDialog
 
-    dialog = ProjectSettingsDialog(window.service, window)  # type: ignore[attr-defined]
-    changed = getattr(window, "apply_changes", None)
-    if changed is not None:
-        dialog.saved.connect(changed)
+    dialog = ProjectSettingsDialog(window.service, window)
+    dialog.saved.connect(window.hub.announce)
     return dialog
-
-
-def install(window: QMainWindow, menu_names: Iterable[str] = ("tools_menu",)) -> None:
-    """Add Preferences… and Project Settings… to the window and apply the saved preferences.
-
-    Called once at the end of ``MainWindow.__init__``: the shortcuts the window was built with are
-    remembered as the defaults before the user's overrides are applied.
-    """
-    Std = QKeySequence.StandardKey
-    prefs_action = QAction(_("&Preferences…"), window)
-    prefs_action.setShortcut(
-        QKeySequence(Std.Preferences)
-        if not QKeySequence(Std.Preferences).isEmpty()
-        else QKeySequence("Ctrl+,")
-    )
-    prefs_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-    prefs_action.setStatusTip(_("Reviewer name, language, theme, fonts and shortcuts"))
-    prefs_action.triggered.connect(lambda: open_preferences(window).exec())
-    project_action = QAction(_("Project &Settings…"), window)
-    project_action.setShortcut(QKeySequence("Ctrl+Shift+,"))
-    project_action.setStatusTip(_("Typology, weights, pass/fail threshold and checks of this project"))
-    project_action.triggered.connect(lambda: open_project_settings(window).exec())
-    window.act_preferences = prefs_action  # type: ignore[attr-defined]
-    window.act_project_settings = project_action  # type: ignore[attr-defined]
-    for action in (prefs_action, project_action):
-        window.addAction(action)
-    for menu_name in menu_names:
-        menu = getattr(window, menu_name, None)
-        if menu is not None:
-            menu.addSeparator()
-            menu.addActions([project_action, prefs_action])
-            break
-    default_shortcuts(window)
-    apply_preferences(window, window.prefs)  # type: ignore[attr-defined]
 
 
 def language_label(code: str) -> str:

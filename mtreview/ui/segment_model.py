@@ -103,12 +103,16 @@ class SegmentTableModel(QAbstractTableModel):
             old, _seg = self._cache.popitem(last=False)
             self._extras.pop(old, None)
 
-    def refresh(self, segment_ids: Iterable[int]) -> None:
-        """Re-read the given segments and repaint only their rows."""
+    def refresh(self, segment_ids: Iterable[int], known: Iterable[Segment] = ()) -> None:
+        """Re-read the given segments (those in ``known`` are taken as given) and repaint their rows."""
         wanted = [sid for sid in segment_ids if sid in self._row_of]
         if not wanted:
             return
-        segments = self._service.segments(wanted)
+        given = {seg.id: seg for seg in known if seg.id in self._row_of}
+        missing = [sid for sid in wanted if sid not in given]
+        segments = [given[sid] for sid in wanted if sid in given]
+        if missing:
+            segments += self._service.segments(missing)
         for seg in segments:
             self._cache[seg.id] = seg
         if self.extras_provider is not None and segments:
@@ -116,6 +120,10 @@ class SegmentTableModel(QAbstractTableModel):
         for sid in wanted:
             row = self._row_of[sid]
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def set_service(self, service: ProjectService) -> None:
+        """Read another project from now on (the window switched projects)."""
+        self._service = service
 
     def set_editors(self, editors: dict[int, str]) -> bool:
         """Mark segments other reviewers are editing; returns whether anything changed."""

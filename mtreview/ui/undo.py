@@ -74,5 +74,9 @@ class UndoAdapter:
 
     def push(self, inverse: Command, label: str, changes: Changes) -> None:
         """Record a change already applied (its ``inverse`` undoes it) and announce what it changed."""
-        self.stack.push(ServiceCommand(self.service, inverse, label, self.on_changes, self.on_error))
+        self.record(inverse, label)
         self.on_changes(changes)
+
+    def record(self, inverse: Command, label: str) -> None:
+        """Record a change already applied and already announced by the caller."""
+        self.stack.push(ServiceCommand(self.service, inverse, label, self.on_changes, self.on_error))

@@ -36,8 +36,8 @@ def _accept_flag_dialog(monkeypatch, category: str, severity_key: Qt.Key):
 
 
 def test_flag_span_with_keyboard_then_undo_redo(qtbot, window, project, monkeypatch):
-    window.select_row(2)  # 館長のアナ・ソルベルグ社は喜んでいます😀。
-    seg = window.current
+    window.grid.select_row(2)  # 館長のアナ・ソルベルグ社は喜んでいます😀。
+    seg = window.review.current
     start = seg.mt.index("アナ・ソルベルグ社")
     seen = _accept_flag_dialog(monkeypatch, "Name format", Qt.Key.Key_J)
     _select_by_keyboard(window.editor.mt, start, len("アナ・ソルベルグ社"), qtbot)
@@ -48,46 +48,46 @@ def test_flag_span_with_keyboard_then_undo_redo(qtbot, window, project, monkeypa
     assert seg.mt[ann.start : ann.end] == "アナ・ソルベルグ社"
     assert ann.category == "Locale convention/Name format"
     assert ann.state == AnnotationState.CONFIRMED
-    assert window.live.segment(seg.id).mqm == 5.0
+    assert window.panels.live.segment(seg.id).mqm == 5.0
     assert "5" in window.progress_label.text()
     window.undo_stack.undo()
     assert project.annotations(segment_ids=[seg.id]) == []
-    assert window.live.segment(seg.id).mqm == 0.0
+    assert window.panels.live.segment(seg.id).mqm == 0.0
     window.undo_stack.redo()
     (again,) = project.annotations(segment_ids=[seg.id])
     assert (again.start, again.end, again.severity) == (ann.start, ann.end, Severity.MAJOR)
-    assert window.live.segment(seg.id).mqm == 5.0
+    assert window.panels.live.segment(seg.id).mqm == 5.0
 
 
 def test_offsets_with_non_bmp_characters(qtbot, window, project, monkeypatch):
-    window.select_row(2)
-    seg = window.current
+    window.grid.select_row(2)
+    seg = window.review.current
     emoji = seg.mt.index("😀")
     _accept_flag_dialog(monkeypatch, "Punctuation", Qt.Key.Key_M)
     # the emoji is two UTF-16 units: select it and the following "。" with three Shift+Right presses
     utf16_start = emoji + sum(1 for ch in seg.mt[:emoji] if ord(ch) > 0xFFFF)
     _select_by_keyboard(window.editor.mt, utf16_start, 3, qtbot)
-    window.flag_selection()
+    window.flagging.flag_selection()
     (ann,) = project.annotations(segment_ids=[seg.id])
     assert seg.mt[ann.start : ann.end] == "😀。"
-    assert window.live.segment(seg.id).mqm == 0.1  # minor punctuation
+    assert window.panels.live.segment(seg.id).mqm == 0.1  # minor punctuation
 
 
 def test_source_side_flag_for_omission(qtbot, window, project, monkeypatch):
-    window.select_row(2)
-    seg = window.current
+    window.grid.select_row(2)
+    seg = window.review.current
     word = seg.source.index("𠮷")
     _accept_flag_dialog(monkeypatch, "Omission", Qt.Key.Key_M)
     window.editor.source.select_span(word, word + 1)
     window.editor.source.setFocus()
-    window.flag_selection()
+    window.flagging.flag_selection()
     (ann,) = project.annotations(segment_ids=[seg.id])
     assert ann.side == Side.SOURCE and seg.source[ann.start : ann.end] == "𠮷"
 
 
 def test_proposals_are_triaged_with_one_key(qtbot, window, project):
-    window.select_row(1)
-    seg = window.current
+    window.grid.select_row(1)
+    seg = window.review.current
     drafts = [
         AnnotationDraft(
             seg.id,
@@ -109,9 +109,9 @@ def test_proposals_are_triaged_with_one_key(qtbot, window, project):
         ),
     ]
     project._store.add_annotations(drafts, "qa")
-    window.apply_changes(Changes(segments=frozenset({seg.id})))
-    assert window.live.segment(seg.id).mqm == 0.0  # proposals do not count
-    window.focus_annotations()
+    window.hub.announce(Changes(segments=frozenset({seg.id})))
+    assert window.panels.live.segment(seg.id).mqm == 0.0  # proposals do not count
+    window.flagging.focus_annotations()
     tree = window.annotation_panel.tree
     first = window.annotation_panel.current()
     assert first.state == AnnotationState.PROPOSED
@@ -123,11 +123,11 @@ def test_proposals_are_triaged_with_one_key(qtbot, window, project):
     assert states[first.id] == AnnotationState.CONFIRMED
     assert states[second.id] == AnnotationState.DISMISSED
     confirmed = next(a for a in project.annotations(segment_ids=[seg.id]) if a.id == first.id)
-    assert window.live.segment(seg.id).mqm == (5.0 if confirmed.severity == Severity.MAJOR else 1.0)
+    assert window.panels.live.segment(seg.id).mqm == (5.0 if confirmed.severity == Severity.MAJOR else 1.0)
     window.undo_stack.undo()
     window.undo_stack.undo()
     assert {a.state for a in project.annotations(segment_ids=[seg.id])} == {AnnotationState.PROPOSED}
-    assert window.live.segment(seg.id).mqm == 0.0
+    assert window.panels.live.segment(seg.id).mqm == 0.0
 
 
 def test_document_scope_lists_every_annotation_and_click_selects_span(qtbot, window, project):
@@ -136,11 +136,11 @@ def test_document_scope_lists_every_annotation_and_click_selects_span(qtbot, win
     project._store.add_annotations(
         [AnnotationDraft(s0.id, "Style/Awkward", Severity.MINOR, start=0, end=3)], "a"
     )
-    window.select_row(2)
+    window.grid.select_row(2)
     window.annotation_panel.scope.setCurrentIndex(1)
     assert window.annotation_panel.tree.topLevelItemCount() == 1
     window.annotation_panel.tree.setCurrentItem(window.annotation_panel.tree.topLevelItem(0))
-    assert window.current.id == s0.id
+    assert window.review.current.id == s0.id
     assert window.editor.mt.textCursor().selectedText() == s0.mt[0:3]
 
 

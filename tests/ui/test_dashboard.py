@@ -32,4 +32,4 @@ def test_dashboard_shows_documents_worst_segments_and_clicks_through(qtbot, wind
     assert {"lead", "tester"} <= reviewers
     window.dashboard.worst.doubleClicked.emit(window.dashboard.worst_model.index(0, 0))
     assert window.views.currentIndex() == 0
-    assert window.current.id == worst.id
+    assert window.review.current.id == worst.id

@@ -35,24 +35,24 @@ def ja_window(qtbot, project):
 
 
 def _actions_by_text(window):
-    return {a.text(): a for a in window.findChildren(type(window.act_confirm)) if a.text()}
+    return {a.text(): a for a in window.registry.actions().values() if a.text()}
 
 
 @pytest.mark.parametrize(
-    ("japanese", "attribute"),
+    ("japanese", "action_id"),
     [
-        ("確定して次へ(&C)", "act_confirm"),
-        ("次の未確定セグメント(&U)", "act_next_unconfirmed"),
-        ("ドキュメントをインポート(&I)…", "act_import"),
-        ("元に戻す(&U)", "act_undo"),
-        ("キーボードショートカット(&K)", "act_shortcuts"),
-        ("環境設定(&P)…", "act_preferences"),
-        ("プロジェクト設定(&S)…", "act_project_settings"),
+        ("確定して次へ(&C)", "review.confirm"),
+        ("次の未確定セグメント(&U)", "review.next_unconfirmed"),
+        ("ドキュメントをインポート(&I)…", "file.import"),
+        ("元に戻す(&U)", "edit.undo"),
+        ("キーボードショートカット(&K)", "help.shortcuts"),
+        ("環境設定(&P)…", "tools.preferences"),
+        ("プロジェクト設定(&S)…", "tools.project_settings"),
     ],
 )
-def test_key_actions_are_found_by_their_japanese_text(ja_window, japanese, attribute):
+def test_key_actions_are_found_by_their_japanese_text(ja_window, japanese, action_id):
     found = _actions_by_text(ja_window).get(japanese)
-    assert found is getattr(ja_window, attribute)
+    assert found is ja_window.registry.action(action_id)
 
 
 def test_menu_titles_are_japanese_with_bracketed_mnemonics(ja_window):
@@ -121,7 +121,7 @@ def english_texts(root) -> list[tuple[str, str]]:
 
 
 def test_no_visible_text_of_the_main_window_is_left_in_english(ja_window):
-    ja_window.select_row(0)
+    ja_window.grid.select_row(0)
     assert not english_texts(ja_window)
 
 
@@ -136,8 +136,8 @@ def test_no_text_of_the_settings_dialogs_is_left_in_english(qtbot, ja_window, op
 
 
 def test_confirm_by_the_japanese_menu_item(ja_window, project):
-    ja_window.select_row(0)
-    first = ja_window.current
+    ja_window.grid.select_row(0)
+    first = ja_window.review.current
     ja_window.editor.correction.setPlainText("図書館は土曜日に再開した。")
     _actions_by_text(ja_window)["確定して次へ(&C)"].trigger()
     assert project.segment(first.id).status.value == "approved"
@@ -145,7 +145,7 @@ def test_confirm_by_the_japanese_menu_item(ja_window, project):
 
 def test_status_bar_and_filters_speak_japanese(ja_window):
     assert "確定済み" in ja_window.progress_label.text()
-    assert ja_window.status_filter.itemText(0) == "すべてのステータス"
+    assert ja_window.grid.status_filter.itemText(0) == "すべてのステータス"
 
 
 def test_qt_ships_japanese_translations_for_its_own_dialogs():
@@ -190,7 +190,9 @@ def test_pseudo_translation_lengthens_the_menus(qtbot, project):
         qtbot.addWidget(w)
     finally:
         i18n.set_language("en")
-    assert w.act_confirm.text().startswith("[") and len(w.act_confirm.text()) > len("&Confirm and Next")
+    assert w.registry.action("review.confirm").text().startswith("[") and len(
+        w.registry.action("review.confirm").text()
+    ) > len("&Confirm and Next")
     w.close()
 
 

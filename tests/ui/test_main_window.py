@@ -5,8 +5,8 @@ from mtreview.ui.segment_model import COL_CORRECTED
 
 
 def test_ctrl_enter_confirms_durably_and_moves_to_next_unconfirmed(qtbot, window, project):
-    window.select_row(0)
-    first = window.current
+    window.grid.select_row(0)
+    first = window.review.current
     window.editor.correction.setFocus()
     window.editor.correction.selectAll()
     # QTest can only type ASCII keys; Japanese arrives through the input method as committed text.
@@ -16,22 +16,22 @@ def test_ctrl_enter_confirms_durably_and_moves_to_next_unconfirmed(qtbot, window
     stored = project.segment(first.id)
     assert stored.corrected == "図書館が土曜日に再開した."
     assert stored.status == Status.APPROVED
-    assert window.current.id != first.id
-    assert window.current.status != Status.APPROVED
+    assert window.review.current.id != first.id
+    assert window.review.current.status != Status.APPROVED
     assert window.model.index(0, COL_CORRECTED).data() == "図書館が土曜日に再開した."
     assert "1/3" in window.progress_label.text()
 
 
 def test_undo_and_redo_a_confirmed_edit(qtbot, window, project):
-    window.select_row(1)
-    seg = window.current
+    window.grid.select_row(1)
+    seg = window.review.current
     window.editor.correction.setPlainText("訂正")
-    window.confirm_and_next()
+    window.review.confirm_and_next()
     assert project.segment(seg.id).corrected == "訂正"
-    window.act_undo.trigger()
+    window.registry.action("edit.undo").trigger()
     restored = project.segment(seg.id)
     assert restored.corrected is None and restored.status == Status.NEW
-    window.act_redo.trigger()
+    window.registry.action("edit.redo").trigger()
     again = project.segment(seg.id)
     assert again.corrected == "訂正" and again.status == Status.APPROVED
     actions = [r.action for r in project.revisions(seg.id)]
@@ -39,32 +39,32 @@ def test_undo_and_redo_a_confirmed_edit(qtbot, window, project):
 
 
 def test_leaving_a_segment_saves_the_edit_without_confirming(qtbot, window, project):
-    window.select_row(0)
-    seg = window.current
+    window.grid.select_row(0)
+    seg = window.review.current
     window.editor.correction.setPlainText("途中の訂正")
-    window.select_row(2)
+    window.grid.select_row(2)
     stored = project.segment(seg.id)
     assert stored.corrected == "途中の訂正"
     assert stored.status == Status.CORRECTED
 
 
 def test_filters_by_status_and_search(qtbot, window, project):
-    window.select_row(0)
+    window.grid.select_row(0)
     window.editor.correction.setPlainText("済み")
-    window.confirm_and_next()
-    window.status_filter.setCurrentIndex(window.status_filter.findText("approved"))
+    window.review.confirm_and_next()
+    window.grid.status_filter.setCurrentIndex(window.grid.status_filter.findText("approved"))
     assert window.model.rowCount() == 1
-    window.status_filter.setCurrentIndex(0)
-    window.search.setText("million")
-    window.apply_filter()
+    window.grid.status_filter.setCurrentIndex(0)
+    window.grid.search.setText("million")
+    window.grid.apply_filter()
     assert window.model.rowCount() == 1
-    window.regex.setChecked(True)
-    window.search.setText(r"\$\d")
-    window.apply_filter()
+    window.grid.regex.setChecked(True)
+    window.grid.search.setText(r"\$\d")
+    window.grid.apply_filter()
     assert window.model.rowCount() == 1
-    window.search.setText("([unbalanced")
-    window.apply_filter()
-    assert window.search.toolTip()  # the error is shown, the grid is kept
+    window.grid.search.setText("([unbalanced")
+    window.grid.apply_filter()
+    assert window.grid.search.toolTip()  # the error is shown, the grid is kept
     assert window.model.rowCount() == 1
 
 
@@ -72,9 +72,9 @@ def test_import_runs_off_the_gui_thread_and_adds_a_document(qtbot, window, tmp_p
     extra = tmp_path / "more.csv"
     extra.write_text("source,target\nHello.,こんにちは。\n", encoding="utf-8")
     before = window.service.segment_count()
-    window.import_files(str(extra))
+    window.operations.import_files(str(extra))
     qtbot.waitUntil(lambda: window.service.segment_count() == before + 1, timeout=60000)
-    qtbot.waitUntil(lambda: window.document_filter.count() == 3, timeout=60000)
+    qtbot.waitUntil(lambda: window.grid.document_filter.count() == 3, timeout=60000)
 
 
 def test_bad_import_shows_an_error_and_leaves_the_project_unchanged(qtbot, window, tmp_path, monkeypatch):
@@ -85,26 +85,26 @@ def test_bad_import_shows_an_error_and_leaves_the_project_unchanged(qtbot, windo
     bad = tmp_path / "broken.tsv"
     bad.write_text("source\ttarget\nonly one column\n", encoding="utf-8")
     before = window.service.segment_count()
-    window.import_files(str(bad))
+    window.operations.import_files(str(bad))
     qtbot.waitUntil(lambda: bool(shown), timeout=60000)
     assert "broken.tsv" in shown[0] and ":2" in shown[0]
     assert window.service.segment_count() == before
 
 
 def test_draft_of_unconfirmed_text_is_offered_back(qtbot, window, project):
-    window.select_row(1)
-    seg = window.current
+    window.grid.select_row(1)
+    seg = window.review.current
     window.editor.set_draft_interval(10)
     window.editor.correction.setPlainText("下書き")
     qtbot.waitUntil(lambda: seg.id in project._store.drafts("tester"), timeout=60000)
-    window.current = None  # as after a crash: the edit was never saved
+    window.review.session.current = None  # as after a crash: the edit was never saved
     window.editor.segment = None
-    window._load_segment(project.segment(seg.id))
+    window.review.open_segment(project.segment(seg.id))
     assert window.editor.text() == "下書き"
 
 
 def test_shortcuts_are_listed_for_f1(window):
-    names = dict(window.shortcut_rows())
+    names = dict(window.registry.help_rows())
     assert "Confirm and Next" in names
     assert names["Confirm and Next"]
 
@@ -112,9 +112,9 @@ def test_shortcuts_are_listed_for_f1(window):
 def test_export_dialog_previews_and_exports(qtbot, window, project, tmp_path, monkeypatch):
     from mtreview.ui.export_dialog import ExportDialog
 
-    seg = window.current
+    seg = window.review.current
     window.editor.correction.setPlainText("済")
-    window.confirm_and_next()
+    window.review.confirm_and_next()
     dialog = ExportDialog(project, window)
     qtbot.addWidget(dialog)
     assert "3 of 3" in dialog.preview.text()
@@ -134,7 +134,7 @@ def test_export_dialog_previews_and_exports(qtbot, window, project, tmp_path, mo
         return ExportDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ExportDialog, "exec", exec_)
-    window.export_dialog()
+    window.operations.export_dialog()
     qtbot.waitUntil(out.exists, timeout=60000)
     text = out.read_text(encoding="utf-8")
     assert "済" in text and text.count("<tu ") == 1
@@ -142,13 +142,13 @@ def test_export_dialog_previews_and_exports(qtbot, window, project, tmp_path, mo
 
 
 def test_checks_on_the_correction_update_after_each_save(qtbot, window, project):
-    window.select_row(1)  # The renovation cost $3.2 million. / 改修には320万ドルかかりました。
-    seg = window.current
+    window.grid.select_row(1)  # The renovation cost $3.2 million. / 改修には320万ドルかかりました。
+    seg = window.review.current
     window.editor.correction.setPlainText("改修には420万ドルかかりました。")
-    window.save_current()
+    window.review.save_current()
     assert "numbers" in window.editor.correction_findings.text()
     window.editor.correction.setPlainText("改修には320万ドルかかりました。")
-    window.save_current()
+    window.review.save_current()
     assert "numbers" not in window.editor.correction_findings.text()
     assert project.segment(seg.id).corrected == "改修には320万ドルかかりました。"
 
@@ -159,29 +159,31 @@ def test_visiting_a_segment_never_changes_it(qtbot, window, project, tmp_path):
 
     src = tmp_path / "nbsp.tsv"
     src.write_text("It is 10 km away.\t10\u00a0km先です。\u2028次の行\n", encoding="utf-8")
-    window.apply_changes(window.service.import_path(src).changes)
+    window.hub.announce(window.service.import_path(src).changes)
     sid = project.segment_ids()[-1]
-    window.select_segment(sid)
+    window.grid.select_segment(sid)
     before = project.segment(sid)
-    window.move_by(-1)
-    window.select_segment(sid)
-    window.move_by(1)
+    window.grid.move_by(-1)
+    window.grid.select_segment(sid)
+    window.grid.move_by(1)
     after = project.segment(sid)
     assert after.version == before.version and after.corrected is None
     del ProjectService
 
 
 def test_unsaved_typing_is_saved_before_undo_and_ctrl_z_reaches_the_project(qtbot, window, project):
-    window.select_row(0)
-    first = window.current
+    window.grid.select_row(0)
+    first = window.review.current
     window.editor.correction.setPlainText("一つ目")
-    window.confirm_and_next()
-    second = window.current
+    window.review.confirm_and_next()
+    second = window.review.current
     window.editor.correction.setPlainText("二つ目（未保存）")
-    window.act_undo.trigger()  # saves the typing first, then undoes the last change (that save)
+    window.registry.action(
+        "edit.undo"
+    ).trigger()  # saves the typing first, then undoes the last change (that save)
     assert project.segment(second.id).corrected is None
     assert project.segment(first.id).corrected == "一つ目"
-    window.select_segment(first.id)
+    window.grid.select_segment(first.id)
     window.editor.correction.setFocus()
     qtbot.keyClick(window.editor.correction, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert project.segment(first.id).corrected is None
@@ -205,8 +207,8 @@ def test_a_draft_over_an_older_version_does_not_overwrite_a_newer_one(qtbot, win
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
-    window.select_segment(sid)
+    window.grid.select_segment(sid)
     assert window.editor.text() == "古い下書き"
-    window.select_row(0)
+    window.grid.select_row(0)
     assert shown and "ボブの承認済み訳" in shown[0]
     assert project.segment(sid).corrected == "ボブの承認済み訳"

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from mtreview.services.prefs import Preferences
-from mtreview.ui.preferences import PreferencesDialog, apply_theme, open_preferences, window_actions
+from mtreview.ui.preferences import PreferencesDialog, apply_theme, open_preferences
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +41,7 @@ def test_settings_round_trip_through_the_file(qtbot, window):
     dialog.source_size.setValue(15)
     dialog.target_size.setValue(17)
     dialog.draft_interval.setValue(3500)
-    dialog.shortcuts.selectRow(_row(dialog, "confirm"))
+    dialog.shortcuts.selectRow(_row(dialog, "review.confirm"))
     dialog.key_edit.setKeySequence(QKeySequence("Ctrl+Shift+J"))
     dialog.assign.click()
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -51,16 +51,16 @@ def test_settings_round_trip_through_the_file(qtbot, window):
     assert on_disk["language"] == "ja" and on_disk["theme"] == "dark"
     assert on_disk["source_font_size"] == 15 and on_disk["target_font_size"] == 17
     assert on_disk["draft_interval_ms"] == 3500
-    assert on_disk["shortcuts"] == {"confirm": "Ctrl+Shift+J"}  # only what differs from the defaults
+    assert on_disk["shortcuts"] == {"review.confirm": "Ctrl+Shift+J"}  # only what differs from the defaults
 
-    again = PreferencesDialog(Preferences.load(), window_actions(window))
+    again = PreferencesDialog(Preferences.load(), window.registry.actions())
     qtbot.addWidget(again)
     assert again.reviewer.text() == "佐藤 花子"
     assert again.language.currentData() == "ja"
     assert again.theme.currentData() == "dark"
     assert (again.source_size.value(), again.target_size.value()) == (15, 17)
     assert again.draft_interval.value() == 3500
-    assert again.shortcuts.keys(again.shortcuts.row_of("confirm")) == "Ctrl+Shift+J"
+    assert again.shortcuts.keys(again.shortcuts.row_of("review.confirm")) == "Ctrl+Shift+J"
     apply_theme("system")
 
 
@@ -69,23 +69,25 @@ def test_saved_changes_apply_to_the_open_window_at_once(qtbot, window):
     qtbot.addWidget(dialog)
     dialog.target_size.setValue(21)
     dialog.reviewer.setText("kenji")
-    dialog.shortcuts.selectRow(_row(dialog, "next"))
+    dialog.shortcuts.selectRow(_row(dialog, "review.next"))
     dialog.key_edit.setKeySequence(QKeySequence("Alt+N"))
     dialog.assign.click()
     assert dialog.apply()
     assert window.editor.correction.font().pointSize() == 21
     assert window.service.author == "kenji"
-    assert _portable(window.act_next.shortcut()) == "Alt+N"
+    assert _portable(window.registry.action("review.next").shortcut()) == "Alt+N"
 
 
-def test_saved_shortcuts_are_applied_when_the_window_starts(qtbot, project):
+def test_shortcuts_saved_under_the_old_attribute_names_are_migrated(qtbot, project):
     from mtreview.ui.main_window import MainWindow
 
     prefs = Preferences(reviewer="tester", shortcuts={"confirm": "F9", "no_such_action": "F10"})
     w = MainWindow(project, prefs)
     qtbot.addWidget(w)
-    assert _portable(w.act_confirm.shortcut()) == "F9"
-    assert _portable(w.act_next.shortcut()) == "Ctrl+Down"  # untouched actions keep their defaults
+    assert _portable(w.registry.action("review.confirm").shortcut()) == "F9"
+    assert (
+        _portable(w.registry.action("review.next").shortcut()) == "Ctrl+Down"
+    )  # untouched actions keep their defaults
     w.close()
 
 
@@ -99,7 +101,7 @@ def test_reset_restores_default_shortcuts(qtbot, project):
     dialog.reset_keys.click()
     assert dialog.values()["shortcuts"] == {}
     assert dialog.apply()
-    assert _portable(w.act_confirm.shortcut()) == "Ctrl+Return"
+    assert _portable(w.registry.action("review.confirm").shortcut()) == "Ctrl+Return"
     w.close()
 
 
@@ -110,8 +112,8 @@ def test_a_shortcut_used_twice_is_refused(qtbot, window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a))
     dialog = open_preferences(window)
     qtbot.addWidget(dialog)
-    taken = _portable(window.act_next.shortcut())
-    dialog.shortcuts.selectRow(_row(dialog, "confirm"))
+    taken = _portable(window.registry.action("review.next").shortcut())
+    dialog.shortcuts.selectRow(_row(dialog, "review.confirm"))
     dialog.key_edit.setKeySequence(QKeySequence(taken))
     dialog.assign.click()
     assert (
@@ -121,7 +123,7 @@ def test_a_shortcut_used_twice_is_refused(qtbot, window, monkeypatch):
     assert not dialog.apply()
     assert warnings
     assert not Preferences.path().exists()
-    assert _portable(window.act_confirm.shortcut()) == "Ctrl+Return"
+    assert _portable(window.registry.action("review.confirm").shortcut()) == "Ctrl+Return"
 
 
 def test_cancel_changes_nothing(qtbot, window):
@@ -147,10 +149,10 @@ def test_theme_changes_the_application_colours(qtbot, theme, dark):
 
 
 def test_preferences_action_is_in_the_tools_menu_with_a_shortcut(window):
-    assert window.act_preferences in window.tools_menu.actions()
-    assert window.act_project_settings in window.tools_menu.actions()
-    assert not window.act_preferences.shortcut().isEmpty()
-    rows = dict(window.shortcut_rows())
+    assert window.registry.action("tools.preferences") in window.tools_menu.actions()
+    assert window.registry.action("tools.project_settings") in window.tools_menu.actions()
+    assert not window.registry.action("tools.preferences").shortcut().isEmpty()
+    rows = dict(window.registry.help_rows())
     assert "Preferences…" in rows
 
 
@@ -194,3 +196,42 @@ def test_language_chosen_in_preferences_is_used_at_the_next_start(qtbot, monkeyp
             qt_app.removeTranslator(translator)
         i18n.set_language("en")
     assert "ファイル(&F)" in seen, seen
+
+
+def test_shortcuts_saved_under_registry_ids_are_applied(qtbot, project):
+    from mtreview.ui.main_window import MainWindow
+
+    prefs = Preferences(reviewer="tester", shortcuts={"review.confirm": "F8", "review.flag_in_mt": "G"})
+    w = MainWindow(project, prefs)
+    qtbot.addWidget(w)
+    assert _portable(w.registry.action("review.confirm").shortcut()) == "F8"
+    assert _portable(w.registry.action("review.flag_in_mt").shortcut()) == "G"
+    assert "F8" in w.editor.correction_label.text()  # the label under the correction names the new keys
+    w.close()
+
+
+def test_rebinding_confirm_really_rebinds_it(qtbot, window, project):
+    """Ctrl+Enter is only the Confirm action's default: after rebinding, it no longer confirms, the new
+    keys do (no second route hard-coded in the correction box)."""
+    from PySide6.QtCore import Qt
+
+    dialog = open_preferences(window)
+    qtbot.addWidget(dialog)
+    dialog.shortcuts.selectRow(_row(dialog, "review.confirm"))
+    dialog.key_edit.setKeySequence(QKeySequence("Ctrl+J"))
+    dialog.assign.click()
+    assert dialog.apply()
+    window.grid.select_row(0)
+    first = window.review.current
+    correction = window.editor.correction
+    correction.setFocus()
+    qtbot.waitUntil(correction.hasFocus)
+    correction.selectAll()
+    correction.insertPlainText("確定しない")
+    qtbot.keyClick(correction, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert project.segment(first.id).status != "approved"
+    assert window.review.current.id == first.id  # still on it
+    qtbot.keyClick(correction, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    stored = project.segment(first.id)
+    assert stored.status == "approved" and stored.corrected.startswith("確定しない")
+    assert window.review.current.id != first.id

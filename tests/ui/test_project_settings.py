@@ -98,7 +98,7 @@ def test_cancel_stores_nothing(qtbot, project):
 def test_project_settings_action_opens_the_dialog_on_the_open_project(qtbot, window, monkeypatch):
     opened = []
     monkeypatch.setattr(ProjectSettingsDialog, "exec", lambda self: opened.append(self) or 0)
-    window.act_project_settings.trigger()
+    window.registry.action("tools.project_settings").trigger()
     assert opened and opened[0].service is window.service
 
 

@@ -30,7 +30,7 @@ def test_opening_a_page_imports_and_checks_it_into_a_project_beside_it(qtbot, tm
     page.write_text(PAGE, encoding="utf-8")
     window = start_window(str(page), prefs)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.import_task.done, timeout=120_000):
+    with qtbot.waitSignal(window.operations.tasks["import"].done, timeout=120_000):
         pass
     project = tmp_path / "ferry.mtreview"
     assert Path(window.service.location) == project and project.exists()
@@ -44,7 +44,7 @@ def test_opening_a_page_imports_and_checks_it_into_a_project_beside_it(qtbot, tm
     # Opening the same page again opens its review; it does not import the page a second time.
     again = start_window(str(page), prefs)
     qtbot.addWidget(again)
-    assert not hasattr(again, "import_task")
+    assert "import" not in again.operations.tasks
     assert [d.segment_count for d in again.service.documents()] == [2]
     again.close()
     again.service.close()

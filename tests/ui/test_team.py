@@ -27,21 +27,21 @@ def _two_windows(qtbot, tmp_path, location=None):
 
 def test_edits_appear_in_the_other_window_and_presence_is_marked(qtbot, tmp_path, project_url):
     a, b = _two_windows(qtbot, tmp_path, project_url)
-    a.select_row(0)
-    a._heartbeat()
+    a.grid.select_row(0)
+    a.team.heartbeat()
     qtbot.waitUntil(lambda: "aiko" in str(b.model.index(0, 0).data(3) or ""), timeout=60000)  # ToolTipRole
     a.editor.correction.setPlainText("猫が1匹いる。")
-    a.confirm_and_next()
+    a.review.confirm_and_next()
     qtbot.waitUntil(lambda: b.model.index(0, 3).data() == "猫が1匹いる。", timeout=60000)
 
 
 def test_conflicting_edit_is_caught_and_resolved(qtbot, tmp_path, monkeypatch, project_url):
     a, b = _two_windows(qtbot, tmp_path, project_url)
-    a.select_row(1)
-    b.select_row(1)
+    a.grid.select_row(1)
+    b.grid.select_row(1)
     b.editor.correction.setPlainText("ベンの訳")
     a.editor.correction.setPlainText("アイコの訳")
-    a.confirm_and_next()
+    a.review.confirm_and_next()
     seen = {}
 
     def exec_(box):
@@ -51,7 +51,7 @@ def test_conflicting_edit_is_caught_and_resolved(qtbot, tmp_path, monkeypatch, p
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
-    b.confirm_and_next()  # based on the old version: must not overwrite silently
+    b.review.confirm_and_next()  # based on the old version: must not overwrite silently
     assert "アイコの訳" in seen["text"] and "ベンの訳" in seen["text"]
     seg = b.service.segment(b.service.segment_ids()[1])
     assert seg.corrected == "ベンの訳" and seg.author == "ben"
@@ -61,11 +61,11 @@ def test_conflicting_edit_is_caught_and_resolved(qtbot, tmp_path, monkeypatch, p
 
 def test_history_lists_changes_and_reverts(qtbot, tmp_path):
     a, _b = _two_windows(qtbot, tmp_path)
-    a.select_row(0)
-    first = a.current
+    a.grid.select_row(0)
+    first = a.review.current
     a.editor.correction.setPlainText("一つ目")
-    a.confirm_and_next()
-    a.select_row(0)
+    a.review.confirm_and_next()
+    a.grid.select_row(0)
     a.side.setCurrentWidget(a.history_panel)
     assert a.history_panel.tree.topLevelItemCount() == 1
     a.history_panel.tree.setCurrentItem(a.history_panel.tree.topLevelItem(0))
@@ -81,7 +81,7 @@ def test_queued_offline_confirmation_is_sent_and_reported(qtbot, tmp_path, pg_ur
     a, _b = _two_windows(qtbot, tmp_path, pg_url)
     seg = a.service.segment(a.service.segment_ids()[0])
     Outbox.for_service(a.service).queue(seg.id, "オフラインで確定", seg.version, "aiko")
-    a._flush_outbox()
+    a.team.flush_outbox()
     assert a.service.segment(seg.id).corrected == "オフラインで確定"
     assert a.statusBar().currentMessage()
     assert not Outbox.for_service(a.service).pending()

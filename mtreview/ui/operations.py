@@ -1,0 +1,219 @@
+"""Long-running operations and project files: import, export, the review sheet, checks, the glossary,
+new/open/switch project, drag and drop. Jobs are plain functions taking a ``Progress``, run off the GUI
+thread by ``ui.tasks`` (progress dialog, Cancel); their ``Changes`` are announced on the change hub."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from mtreview.domain.errors import MtreviewError
+from mtreview.domain.progress import Progress
+from mtreview.i18n import _
+from mtreview.services.project import ImportResult, ProjectService
+from mtreview.ui.tasks import Task, describe_error, run_with_progress
+
+if TYPE_CHECKING:
+    from mtreview.ui.main_window import MainWindow
+
+IMPORT_FILTER = "Documents (*.txt *.md *.csv *.tsv *.tmx *.xlf *.xliff *.po *.pot *.xlsx);;All files (*)"
+
+
+class OperationsController:
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.tasks: dict[str, Task] = {}
+        """The last job of each kind (kept referenced while it runs)."""
+
+    # ------------------------------------------------------------------ import
+    def import_dialog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self.w, _("Import Document"), "", IMPORT_FILTER)
+        if path:
+            self.import_files(path)
+
+    def import_pair_dialog(self) -> None:
+        source, _f = QFileDialog.getOpenFileName(self.w, _("English source file"), "", IMPORT_FILTER)
+        if not source:
+            return
+        target, _f = QFileDialog.getOpenFileName(
+            self.w, _("Japanese translation file"), str(Path(source).parent), IMPORT_FILTER
+        )
+        if target:
+            self.import_files(source, target)
+
+    def import_files(self, path: str, target: str | None = None) -> None:
+        w = self.w
+        w.review.save_current()
+        service = w.service
+
+        def job(progress: Progress) -> ImportResult:
+            result = service.import_path(path, target, progress)
+            try:
+                from mtreview.services.checking import run_project_checks
+
+                progress.report(0, 0, _("Running checks…"))
+                run_project_checks(service, progress)
+            except MtreviewError:
+                pass  # the import stands; checks can be re-run from Tools
+            return result
+
+        def done(result: object) -> None:
+            assert isinstance(result, ImportResult)
+            w.hub.announce(result.changes)
+            w.grid.show_document(result.document.id)
+            w.statusBar().showMessage(
+                _("Imported {name}: {n} segments").format(
+                    name=result.document.name, n=result.document.segment_count
+                ),
+                8000,
+            )
+
+        def failed(exc: BaseException, details: str) -> None:
+            QMessageBox.critical(
+                w, _("Import failed"), _("Nothing was imported.") + "\n\n" + describe_error(exc)
+            )
+
+        def cancelled() -> None:
+            w.statusBar().showMessage(_("Import cancelled; the project is unchanged."), 8000)
+
+        self.tasks["import"] = run_with_progress(
+            w, _("Importing {name}").format(name=Path(path).name), job, done, failed, cancelled
+        )
+
+    # ------------------------------------------------------------------ export and the review sheet
+    def export_dialog(self) -> None:
+        from mtreview.services.export import export_project
+        from mtreview.ui.export_dialog import ExportDialog
+
+        w = self.w
+        w.review.save_current()
+        dialog = ExportDialog(w.service, w)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        fmt, path, filters = dialog.choice()
+        service = w.service
+
+        def done(result: object) -> None:
+            w.statusBar().showMessage(
+                _("Exported {n} units to {path}").format(n=result.written, path=result.path),  # type: ignore[attr-defined]
+                10000,
+            )
+
+        def failed(exc: BaseException, details: str) -> None:
+            QMessageBox.critical(w, _("Export failed"), describe_error(exc))
+
+        self.tasks["export"] = run_with_progress(
+            w, _("Exporting"), lambda p: export_project(service, fmt, path, filters, p), done, failed
+        )
+
+    def apply_sheet_dialog(self) -> None:
+        from mtreview.services.review_sheet import SheetResult, apply_review_sheet
+
+        w = self.w
+        path, _f = QFileDialog.getOpenFileName(w, _("Apply Edited Review Sheet"), "", "Excel (*.xlsx)")
+        if not path:
+            return
+        w.review.save_current()
+        service = w.service
+
+        def done(result: object) -> None:
+            assert isinstance(result, SheetResult)
+            w.hub.announce(result.changes)
+            w.statusBar().showMessage(
+                _("Applied the review sheet: {n} segments changed, {a} annotations added").format(
+                    n=result.segments_changed, a=result.annotations_added
+                ),
+                10000,
+            )
+
+        def failed(exc: BaseException, details: str) -> None:
+            QMessageBox.critical(
+                w,
+                _("Cannot apply the review sheet"),
+                _("Nothing was changed.") + "\n\n" + describe_error(exc),
+            )
+
+        self.tasks["sheet"] = run_with_progress(
+            w, _("Applying the review sheet"), lambda p: apply_review_sheet(service, path, p), done, failed
+        )
+
+    # ------------------------------------------------------------------ checks and glossary
+    def run_checks(self) -> None:
+        from mtreview.services.checking import CheckRun, run_project_checks
+
+        w = self.w
+        w.review.save_current()
+        service = w.service
+
+        def done(result: object) -> None:
+            assert isinstance(result, CheckRun)
+            w.hub.announce(result.changes)
+            w.panels.refresh_findings()
+            message = _(
+                "Checks done: {added} new findings, {kept} already known, {removed} withdrawn"
+            ).format(added=result.added, kept=result.kept, removed=result.removed)
+            if result.errors:
+                message += " · " + _("{n} check errors").format(n=len(result.errors))
+            w.statusBar().showMessage(message, 10000)
+
+        def failed(exc: BaseException, details: str) -> None:
+            QMessageBox.critical(w, _("Checks failed"), describe_error(exc))
+
+        self.tasks["checks"] = run_with_progress(
+            w, _("Running checks"), lambda p: run_project_checks(service, p), done, failed
+        )
+
+    def glossary_dialog(self) -> None:
+        from mtreview.ui.glossary_dialog import GlossaryDialog
+
+        dialog = GlossaryDialog(self.w.service, self.w)
+        if dialog.exec() == GlossaryDialog.DialogCode.Accepted:
+            self.w.panels.correction_checks.forget()
+            self.run_checks()  # proposals follow the new glossary and lexicon
+
+    # ------------------------------------------------------------------ projects
+    def new_project(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(self.w, _("New Project"), "", "mtreview projects (*.mtreview)")
+        if path:
+            if not path.endswith(".mtreview"):
+                path += ".mtreview"
+            self.switch_project(path, create=True)
+
+    def open_project_dialog(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(
+            self.w, _("Open Project"), "", "mtreview projects (*.mtreview)"
+        )
+        if path:
+            self.switch_project(path)
+
+    def switch_project(self, location: str, create: bool = False) -> bool:
+        w = self.w
+        w.review.save_current()
+        try:
+            service = ProjectService.open(location, w.prefs.reviewer, create=create)
+        except MtreviewError as exc:
+            QMessageBox.critical(w, _("Cannot open project"), describe_error(exc))
+            return False
+        w.use_service(service)
+        w.prefs.add_recent(location)
+        w.save_prefs()
+        return True
+
+    def fill_recent(self) -> None:
+        menu = self.w.recent_menu
+        menu.clear()
+        for location in self.w.prefs.recent:
+            action = menu.addAction(location)
+            action.triggered.connect(lambda _checked=False, loc=location: self.switch_project(loc))
+        if not self.w.prefs.recent:
+            menu.addAction(_("(none)")).setEnabled(False)
+
+    def dropped(self, paths: list[str]) -> None:
+        if len(paths) == 2 and not any(p.endswith(".mtreview") for p in paths):
+            self.import_files(paths[0], paths[1])
+        elif paths[0].endswith(".mtreview"):
+            self.switch_project(paths[0])
+        else:
+            self.import_files(paths[0])
