@@ -16,8 +16,8 @@ from mtreview.domain.model import Changes
 from mtreview.i18n import _
 from mtreview.services.commands import Command
 from mtreview.services.project import ProjectService
+from mtreview.storage.alignment import DocumentLines as DocumentLines  # what the UI receives
 from mtreview.storage.alignment import (
-    DocumentLines,
     DocumentSnapshot,
     read_links,
     restore,

@@ -9,6 +9,7 @@ where both have one). Only segments with a reference take part. The statistics a
 from __future__ import annotations
 
 from mtreview.domain.errors import InputError
+from mtreview.domain.model import Segment
 from mtreview.i18n import _
 from mtreview.scoring.compare import Comparison, paired_bootstrap
 from mtreview.services.project import ProjectService
@@ -18,7 +19,7 @@ def comparable_pairs(
     service: ProjectService, doc_a: int, doc_b: int
 ) -> tuple[list[str], list[str], list[str]]:
     """(MT of A, MT of B, references) for the segments whose source both documents share."""
-    b_by_source = {}
+    b_by_source: dict[str, Segment] = {}
     for seg in service._store.iter_segments(doc_b):
         b_by_source.setdefault(seg.source, seg)
     mt_a, mt_b, refs = [], [], []

@@ -49,9 +49,9 @@ def _plan(service: ProjectService, path: str, progress: Progress) -> list[_Plan]
 
     sheet = read_xlsx(path, progress)
     by_key: dict[str, Segment] = {}
-    for doc in service._store.documents():
-        for seg in service._store.iter_segments(doc.id):
-            by_key[f"{doc.name}#{seg.ordinal}"] = seg
+    for doc in service.documents():
+        for each in service.iter_segments(doc.id):
+            by_key[f"{doc.name}#{each.ordinal}"] = each
     plans: list[_Plan] = []
     stale: list[tuple[int, str]] = []
     for draft in sheet.segments:

@@ -227,9 +227,10 @@ class AnnotationStore(StoreBase):
 
     def annotation_fingerprint(self, annotation_id: int) -> str | None:
         with self.read() as c:
-            return c.execute(
+            fingerprint: str | None = c.execute(
                 select(AnnotationRow.fingerprint).where(AnnotationRow.id == annotation_id)
             ).scalar_one_or_none()
+        return fingerprint
 
     def restore_annotation(self, ann: Annotation, author: str, fingerprint: str | None = None) -> Annotation:
         """Re-create a deleted annotation with its original id and fingerprint (undo of delete)."""

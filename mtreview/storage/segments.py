@@ -78,7 +78,7 @@ class SegmentStore(StoreBase):
     ) -> list[int]:
         """Segment ids in document/ordinal order, filtered. A regex search is applied in Python (portable);
         otherwise only ids are read (the texts of 100k segments are not fetched to list them)."""
-        columns = [SegmentRow.id]
+        columns: list[Any] = [SegmentRow.id]
         if search and regex:
             columns += [SegmentRow.source, SegmentRow.mt, SegmentRow.corrected]
         query = select(*columns)
