@@ -248,5 +248,8 @@ class GridController:
     def on_changed(self, event: ChangeEvent) -> None:
         if event.changes.documents:
             self.reload()
-        elif event.changes.segments:
+            return
+        if event.changes.settings:
+            self.w.model.refresh_all_extras()  # new weights or typology: new MQM figures
+        if event.changes.segments:
             self.w.model.refresh(event.changes.segments, known=event.segments)

@@ -109,13 +109,13 @@ class PanelsController:
         """First subscriber: figures and checks are up to date before anything reads them."""
         changes = event.changes
         if changes.settings:
-            self.load_scoring()
-        if changes.documents:
-            self.correction_checks.forget()
-        if self.live is not None:
+            self.load_scoring()  # typology, weights, checks: everything from scratch
+        elif self.live is not None:
             self.live.apply(changes, event.segments)
         else:
             self._pending_score_changes.append((changes, event.segments))
+        if changes.documents:
+            self.correction_checks.forget()
         current = self.w.review.current
         if changes.segments and not changes.documents:
             fresh = {s.id: s for s in event.segments}
