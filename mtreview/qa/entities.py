@@ -88,10 +88,6 @@ class Mention:
     speaker: bool = False
 
 
-def _strip_possessive(token: str) -> str:
-    return re.sub(r"['’]s$", "", token)
-
-
 def _sentence_initial(source: str, pos: int) -> bool:
     """Whether ``pos`` starts a sentence (after . ! ? : ; or an opening quote or bracket at one)."""
     i = pos - 1

@@ -311,8 +311,8 @@ def _lines(path: Path) -> Iterable[tuple[int, str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(_("the file is not UTF-8"), str(path), line) from None
+        bad_line = data[: exc.start].count(b"\n") + 1
+        raise InputError(_("the file is not UTF-8"), str(path), bad_line) from None
     for number, line in enumerate(text.splitlines(), 1):
         if "\x00" in line:
             raise InputError(_("the file contains NUL characters"), str(path), number)

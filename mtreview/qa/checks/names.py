@@ -161,13 +161,15 @@ class NameConsistency(Check):
                     yield best.lower(), (best, start, start + len(part.group()), part.group())
 
     def item_class(self, item: Any) -> Hashable:
-        return item[3]  # the rendering
+        rendering: Hashable = item[3]
+        return rendering
 
     def decision(self, key: Hashable, index: KeyIndex) -> Hashable:
         counts = index.counts(key)
         if len(counts) < 2:
             return None
-        return _majority(counts)
+        majority: Hashable = _majority(counts)
+        return majority
 
     def judge(
         self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts, index: KeyIndex

@@ -77,7 +77,7 @@ CURRENCIES = {
     "元": "CNY",
     "人民元": "CNY",
 }
-WORDS = {
+WORDS: dict[str, float] = {
     w: i
     for i, w in enumerate(
         _split(

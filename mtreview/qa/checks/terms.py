@@ -61,8 +61,8 @@ class GlossaryCheck(Check):
                     lower = segment.source
                 if not term.source.search(lower):
                     continue
-            m = re.search(re.escape(term.forbidden), target)
-            if m is None:
+            hit = re.search(re.escape(term.forbidden), target)
+            if hit is None:
                 continue
             message = _("“{term}” is a false friend here.").format(term=term.forbidden)
             if term.note:
@@ -70,8 +70,8 @@ class GlossaryCheck(Check):
             yield self.finding(
                 segment,
                 Side.TARGET,
-                m.start(),
-                m.end(),
+                hit.start(),
+                hit.end(),
                 message,
                 term.suggestion or None,
                 severity=Severity.MAJOR,
