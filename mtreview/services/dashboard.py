@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from mtreview.domain.model import AnnotationState, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
-from mtreview.services import report as report_charts
+from mtreview.services import charts as report_charts
 from mtreview.services.project import ProjectService
 from mtreview.services.scores import ScoreReport, SegmentScore, score_project
 
