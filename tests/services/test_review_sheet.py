@@ -115,16 +115,18 @@ def test_a_conflict_midway_rolls_back_every_row(tmp_path, monkeypatch):
     sheet = tmp_path / "review.xlsx"
     export_project(svc._store, "xlsx", sheet)
     _edit(sheet, [(2, "Corrected", "一行目"), (3, "Corrected", "二行目")])
-    real = svc.set_segment
+    from mtreview.services.saving import Conflict
+
+    real = svc.save
     calls = []
 
-    def flaky(segment_id, *args, **kwargs):
-        calls.append(segment_id)
-        if len(calls) == 2:
-            raise ConflictError("simulated: changed meanwhile")
-        return real(segment_id, *args, **kwargs)
+    def flaky(change, *args, **kwargs):
+        calls.append(change.segment_id)
+        if len(calls) == 2:  # the second row's segment was changed meanwhile: a Conflict comes back
+            return Conflict(svc.segment(change.segment_id), change, "simulated: changed meanwhile")
+        return real(change, *args, **kwargs)
 
-    monkeypatch.setattr(svc, "set_segment", flaky)
+    monkeypatch.setattr(svc, "save", flaky)
     with pytest.raises(ConflictError):
         review_sheet.apply_review_sheet(svc, sheet)
     assert svc.segment(ids[0]).corrected is None  # the first row was rolled back too
