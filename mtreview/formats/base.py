@@ -13,13 +13,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from mtreview.domain.model import Annotation, ImportedDocument, Status
-from mtreview.domain.outputs import (  # noqa: F401  (the writers' entry point to the output guard)
-    OutputError,
-    atomic_output,
-    atomic_path,
-    check_output,
-    output_session,
-)
+
+# The writers' entry point to the output guard, re-exported explicitly (``X as X``) for mypy and ruff.
+from mtreview.domain.outputs import OutputError as OutputError
+from mtreview.domain.outputs import atomic_output as atomic_output
+from mtreview.domain.outputs import atomic_path as atomic_path
+from mtreview.domain.outputs import check_output as check_output
+from mtreview.domain.outputs import output_session as output_session
 
 
 @dataclass(frozen=True, slots=True)
