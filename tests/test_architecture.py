@@ -46,7 +46,8 @@ def test_the_ui_and_the_cli_never_touch_the_store():
 
 
 def test_segments_have_one_writer():
-    """Only ``ProjectService.save`` calls the store's segment writer; the old writers are gone."""
+    """Only ``ProjectService`` (``save``, and ``save_all`` for bulk tools) calls the store's segment writers;
+    the old writers are gone."""
     import re
 
     from mtreview.services.project import ProjectService
@@ -54,7 +55,7 @@ def test_segments_have_one_writer():
     callers = {
         str(path.relative_to(REPO))
         for path in _python_sources("")
-        if re.search(r"store\.(change|update)_segment\(", path.read_text("utf-8"))
+        if re.search(r"store\.(change|update)_segment\(|\bupdate_segments\(", path.read_text("utf-8"))
     }
     assert callers == {"mtreview/services/project.py"}
     assert not [

@@ -28,6 +28,7 @@ from mtreview.services.saving import (
     Conflict,
     Queued,
     Saved,
+    SavedMany,
     SaveOutcome,
     SegmentChange,
     _Unchanged,
@@ -96,6 +97,7 @@ __all__ = [
     "ReviewProgress",
     "SaveOutcome",
     "Saved",
+    "SavedMany",
     "SegmentChange",
 ]
 
@@ -307,6 +309,31 @@ class ProjectService:
                 return self._queue(change, sent)
             raise
         return Saved(after, before, sent | Changes(segments=frozenset({change.segment_id})))
+
+    def save_all(self, changes: Sequence[SegmentChange]) -> SavedMany | Conflict:
+        """Apply many segment changes at once (find & replace, propagation, their undo): all or none, one
+        transaction, one prepared UPDATE and one revision INSERT with parameter lists. Each change gives its
+        base version, text and status. ``Conflict``: one of them moved on since its base; nothing written."""
+        from mtreview.storage.bulk import SegmentWrite, update_segments
+
+        writes = []
+        for change in changes:
+            if change.base_version is None or change.status is None or isinstance(change.text, _Unchanged):
+                raise ValueError("save_all needs a base version, a text and a status for every change")
+            writes.append(SegmentWrite(change.segment_id, change.base_version, change.text, change.status))
+        action = changes[0].action if changes else "edit"
+        try:
+            written = update_segments(self._store, writes, self.author, action)
+        except ConflictError as exc:
+            theirs = exc.current
+            if not isinstance(theirs, Segment):
+                raise
+            culprit = next(c for c in changes if c.segment_id == theirs.id)
+            return Conflict(theirs, culprit, str(exc))
+        return SavedMany(
+            tuple((w.segment_id, w.version, w.corrected, w.status) for w in written),
+            Changes(segments=frozenset(w.segment_id for w in written)),
+        )
 
     def _outbox(self) -> Outbox:
         from mtreview.services.outbox import Outbox

@@ -21,13 +21,12 @@ from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats.placeholders import same_shape
 from mtreview.i18n import _
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SavedMany, SegmentChange
 from mtreview.services.textsearch import Hit, Matcher, SearchSpec, compile_search
 from mtreview.storage.bulk import (
     SegmentText,
-    SegmentWrite,
     document_names,
     iter_segment_texts,
-    update_segments,
 )
 
 
@@ -202,17 +201,19 @@ class SetSegments:
     """The state each segment had before (what the inverse restores); filled in by whoever builds it."""
 
     def apply(self, service: ProjectService) -> tuple[SetSegments, Changes]:
-        writes = [
-            SegmentWrite(sid, version, corrected, status) for sid, version, corrected, status in self.rows
+        changes = [
+            SegmentChange(sid, version, corrected, status, self.action)
+            for sid, version, corrected, status in self.rows
         ]
-        written = update_segments(service._store, writes, service.author, self.action)
+        saved = service.save_all(changes).require_saved()  # a Conflict: ConflictError, nothing written
+        assert isinstance(saved, SavedMany)
         inverse = SetSegments(
-            [(w.segment_id, w.version, *self.before[w.segment_id]) for w in written],
+            [(sid, version, *self.before[sid]) for sid, version, _text, _status in saved.segments],
             self.label,
             "undo",
-            before={w.segment_id: (w.corrected, w.status) for w in written},
+            before={sid: (text, status) for sid, _version, text, status in saved.segments},
         )
-        return inverse, Changes(segments=frozenset(w.segment_id for w in written))
+        return inverse, saved.changes
 
 
 def replace_command(

@@ -105,4 +105,17 @@ class Queued:
 
 SaveOutcome = Saved | Conflict | Queued
 
-__all__ = ["UNCHANGED", "Conflict", "Queued", "SaveOutcome", "Saved", "SegmentChange"]
+
+@dataclass(frozen=True)
+class SavedMany:
+    """Every change of a ``save_all`` is in the project (one transaction)."""
+
+    segments: tuple[tuple[int, int, str | None, Status], ...]
+    """(segment id, new version, correction, status) of each segment, in the order given."""
+    changes: Changes
+
+    def require_saved(self) -> SavedMany:
+        return self
+
+
+__all__ = ["UNCHANGED", "Conflict", "Queued", "SaveOutcome", "Saved", "SavedMany", "SegmentChange"]

@@ -1,10 +1,11 @@
 """Bulk writes and reads for the translator's tools: one statement with parameter lists, one transaction.
 
-``update_segments`` is the bulk twin of ``ProjectStore.update_segment`` (find & replace, propagation,
-their undo): every row is written ``WHERE id = :sid AND version = :expected`` through one prepared
-UPDATE executed with a parameter list, every revision through one INSERT with a parameter list, all in
-one transaction. If any row moved on since the caller read it, nothing is written and ``ConflictError``
-names it. ``update_annotation_states`` does the same for bulk triage of findings.
+``update_segments`` is the bulk twin of ``ProjectStore.change_segment``, called only by
+``ProjectService.save_all`` (find & replace, propagation, their undo): every row is written
+``WHERE id = :sid AND version = :expected`` through one prepared UPDATE executed with a parameter list,
+every revision through one INSERT with a parameter list (``revisions.record_revisions``), all in one
+transaction. If any row moved on since the caller read it, nothing is written and ``ConflictError`` names
+it. ``update_annotation_states`` does the same for bulk triage of findings.
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 
 from mtreview.domain.errors import ConflictError, NotFoundError
 from mtreview.domain.model import AnnotationState, Status
 from mtreview.i18n import _
-from mtreview.storage.orm import AnnotationRow, DocumentRow, DraftRow, RevisionRow, SegmentRow
-from mtreview.storage.repository import ProjectStore, _annotation, _annotation_state, _segment, now
+from mtreview.storage.base import now
+from mtreview.storage.mappers import _annotation, _annotation_state, _segment
+from mtreview.storage.orm import AnnotationRow, DocumentRow, DraftRow, SegmentRow
+from mtreview.storage.repository import ProjectStore
+from mtreview.storage.revisions import record_revisions
 
 CHUNK = 900
 """Ids per ``IN (…)`` list (SQLite's default limit on host parameters is 999 before 3.32)."""
@@ -59,8 +63,6 @@ _UPDATE_ANNOTATION_STATE = (
     .where(AnnotationRow.id == bindparam("aid"), AnnotationRow.version == bindparam("expected"))
     .values(state=bindparam("v_state"), version=AnnotationRow.version + 1, updated_at=bindparam("v_stamp"))
 )
-_REV: Table = RevisionRow.__table__  # type: ignore[assignment]
-_INSERT_REVISION = insert(_REV)
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
@@ -117,7 +119,7 @@ def update_segments(
     if len(set(ids)) != len(ids):
         raise ValueError("a segment appears twice in one bulk write")
     stamp = now()
-    with store._begin() as c:
+    with store.write() as c:
         before: dict[int, Any] = {}
         for chunk in _chunks(ids):
             for row in c.execute(select(*_BEFORE_COLUMNS).where(SegmentRow.id.in_(chunk))):
@@ -178,10 +180,10 @@ def update_segments(
                 }
             )
             written.append(SegmentWritten(sid, version + 1, w.corrected, Status(w.status)))
-        c.execute(_INSERT_REVISION, revisions)
+        record_revisions(c, revisions)
         for chunk in _chunks(ids):  # the author's drafts of these segments are stale now
             c.execute(delete(DraftRow).where(DraftRow.author == author, DraftRow.segment_id.in_(chunk)))
-        store._notify(c, author, "segment", ids)
+        store.notify(c, author, "segment", ids)
     return written
 
 
@@ -196,7 +198,7 @@ def update_annotation_states(
     if len(set(ids)) != len(ids):
         raise ValueError("an annotation appears twice in one bulk write")
     stamp = now()
-    with store._begin() as c:
+    with store.write() as c:
         before: dict[int, Any] = {}
         for chunk in _chunks(ids):
             for row in c.execute(select(AnnotationRow).where(AnnotationRow.id.in_(chunk))):
@@ -244,8 +246,8 @@ def update_annotation_states(
                     "after": _annotation_state(new),
                 }
             )
-        c.execute(_INSERT_REVISION, revisions)
-        store._notify(c, author, "annotation", [a.segment_id for a in written])
+        record_revisions(c, revisions)
+        store.notify(c, author, "annotation", [a.segment_id for a in written])
     return written
 
 
@@ -299,7 +301,7 @@ def iter_segment_texts(
 
     if ids is not None:
         for part in _chunks(ids):
-            with store._read() as c:
+            with store.read() as c:
                 rows = {r[0]: r for r in c.execute(select(*columns).where(SegmentRow.id.in_(part)))}
             for i in part:
                 if i in rows:
@@ -315,7 +317,7 @@ def iter_segment_texts(
                 (SegmentRow.document_id > last_doc)
                 | ((SegmentRow.document_id == last_doc) & (SegmentRow.ordinal > last_ord))
             )
-        with store._read() as c:
+        with store.read() as c:
             rows = c.execute(query).all()
         if not rows:
             return
@@ -341,21 +343,21 @@ def segments_with_source(store: ProjectStore, source: str) -> list[SegmentText]:
         .where(SegmentRow.source == source)
         .order_by(SegmentRow.document_id, SegmentRow.ordinal)
     )
-    with store._read() as c:
+    with store.read() as c:
         rows = c.execute(query).all()
     return [SegmentText(r[0], r[1], r[2], r[3], r[4], r[5], Status(r[6]), r[7]) for r in rows]
 
 
 def segment_versions(store: ProjectStore) -> dict[int, int]:
     """Every segment id with its version (what a cache of the project compares against)."""
-    with store._read() as c:
+    with store.read() as c:
         return {r[0]: r[1] for r in c.execute(select(SegmentRow.id, SegmentRow.version))}
 
 
 def fingerprint(store: ProjectStore) -> tuple[int, int, int, int]:
     """Changes whenever any segment is added, removed or written: (count, sum of ids, sum of versions,
     max id), in one aggregate query."""
-    with store._read() as c:
+    with store.read() as c:
         row = c.execute(
             select(
                 func.count(),
@@ -368,5 +370,5 @@ def fingerprint(store: ProjectStore) -> tuple[int, int, int, int]:
 
 
 def document_names(store: ProjectStore) -> dict[int, str]:
-    with store._read() as c:
+    with store.read() as c:
         return {r[0]: r[1] for r in c.execute(select(DocumentRow.id, DocumentRow.name))}

@@ -64,7 +64,7 @@ def filtered_segment_ids(store: ProjectStore, flt: SegmentFilter) -> list[int]:
         query = query.where(
             _annotation_exists(and_(AnnotationRow.author.in_(sorted(flt.annotation_authors))))
         )
-    with store._read() as c:
+    with store.read() as c:
         return list(c.execute(query).scalars().all())
 
 
@@ -75,7 +75,7 @@ def _like_prefix(category: str) -> str:
 
 def distinct_values(store: ProjectStore) -> dict[str, list[str]]:
     """What the filter boxes offer: the checks, categories and authors present in the project."""
-    with store._read() as c:
+    with store.read() as c:
         checks = sorted(
             v for (v,) in c.execute(select(AnnotationRow.origin).distinct()) if v and v != "manual"
         )

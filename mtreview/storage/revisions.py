@@ -49,6 +49,14 @@ def record_revision(
     )
 
 
+def record_revisions(c: Any, rows: list[dict[str, Any]]) -> None:
+    """Record many changes at once (bulk writes): one INSERT executed with a parameter list. Each row has
+    the keys of ``record_revision``'s arguments (``entity``, ``entity_id``, ``segment_id``, ``action``,
+    ``author``, ``at``, ``before``, ``after``)."""
+    if rows:
+        c.execute(_INSERT_REVISION, rows)
+
+
 def _revision(r: Any) -> Revision:
     return Revision(
         r.id, r.entity, r.entity_id, r.segment_id, r.action, r.author, _dt(r.at), r.before, r.after

@@ -10,6 +10,7 @@ from mtreview.domain.filters import SegmentFilter
 from mtreview.domain.model import AnnotationDraft, AnnotationState, Severity, Status
 from mtreview.services.filters import filter_choices, filter_ids
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 from mtreview.services.textsearch import SearchSpec
 
 
@@ -47,7 +48,7 @@ def service(project_url: str, tmp_path: Path):
         ],
         "qa",
     )
-    s.confirm(ids[4], "5行目。", s.segment(ids[4]).version)
+    s.save(SegmentChange.confirm(ids[4], "5行目。", s.segment(ids[4]).version)).require_saved()
     yield s
     s.close()
 

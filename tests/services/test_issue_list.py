@@ -14,6 +14,7 @@ from mtreview.domain.errors import InputError
 from mtreview.domain.model import AnnotationDraft, AnnotationState, Severity, Side
 from mtreview.services.issue_list import HEADER, export_issue_list
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def service(tmp_path: Path):
         ],
         "qa",
     )
-    s.confirm(b, "=SUM(A1)は数式です。", s.segment(b).version)
+    s.save(SegmentChange.confirm(b, "=SUM(A1)は数式です。", s.segment(b).version)).require_saved()
     yield s
     s.close()
 

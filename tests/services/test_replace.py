@@ -112,7 +112,7 @@ def test_a_segment_changed_after_the_preview_refuses_the_whole_replace(
     other = ProjectService.open(project_url, "sol")
     try:
         sid = preview.items[1].segment_id
-        other.confirm(sid, "別の訳。", other.segment(sid).version)
+        other.save(SegmentChange.confirm(sid, "別の訳。", other.segment(sid).version)).require_saved()
     finally:
         other.close()
     with pytest.raises(ConflictError):
@@ -128,7 +128,7 @@ def test_undo_after_someone_edited_a_replaced_segment_is_a_conflict(
     other = ProjectService.open(project_url, "sol")
     try:
         sid = preview.items[0].segment_id
-        other.confirm(sid, "ソルの訳。", other.segment(sid).version)
+        other.save(SegmentChange.confirm(sid, "ソルの訳。", other.segment(sid).version)).require_saved()
     finally:
         other.close()
     with pytest.raises(ConflictError):
