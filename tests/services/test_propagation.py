@@ -62,7 +62,9 @@ def test_confirming_proposes_the_twins_and_writes_nothing(service: ProjectServic
 def test_auto_mode_writes_the_twins_in_one_undoable_step(service: ProjectService) -> None:
     set_propagation_mode(service, PropagationMode.AUTO)
     ids = service.segment_ids()
-    service.set_segment(ids[2], "押して。", Status.CORRECTED, service.segment(ids[2]).version)
+    service.save(
+        SegmentChange.edit(ids[2], "押して。", service.segment(ids[2]).version, Status.CORRECTED)
+    ).require_saved()
     seg = _confirm(service, ids[0], "赤いボタンを押下する。")
     result = after_confirm(service, seg)
     assert sorted(t.ordinal for t in result.twins) == [3, 5]
