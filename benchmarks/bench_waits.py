@@ -324,8 +324,8 @@ from mtreview.services.live_scores import LiveScores
 imported, cpu = time.perf_counter(), time.process_time()
 svc = ProjectService.open(sys.argv[1], "bench")
 live = LiveScores(svc)
-docs = [live.document(d.id) for d in svc.store.documents()]
-chrf = [live.document_chrf(d.id) for d in svc.store.documents()]
+docs = [live.document(d.id) for d in svc.documents()]
+chrf = [live.document_chrf(d.id) for d in svc.documents()]
 done, cpu = time.perf_counter(), time.process_time() - cpu
 svc.close()
 print(json.dumps({"seconds": done - imported, "cpu": cpu, "imports": imported - t0, "chrf": chrf}))
