@@ -64,9 +64,18 @@ if [ $((X + WIDTH)) -gt "$screen_w" ] || [ $((Y + HEIGHT)) -gt "$screen_h" ] || 
   exit 1
 fi
 
-xdotool windowactivate --sync "$wid" >/dev/null 2>&1 || true
-xdotool key --window "$wid" ctrl+q
-for _ in $(seq 150); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
+# Quit with Ctrl+Q as a user would: focus the main window, then type the keys through XTEST (as a keyboard
+# does). The window is looked up again for each try: Qt may replace a native window after the first paint,
+# and an X error from a stale id (BadWindow) must not end the run — it is retried.
+for attempt in 1 2 3 4 5; do
+  kill -0 "$app" 2>/dev/null || break
+  wid=$(xdotool search --onlyvisible --name '^mtreview' 2>/dev/null | tail -n 1 || true)
+  if [ -n "$wid" ]; then
+    xdotool windowactivate --sync "$wid" >/dev/null 2>&1 || xdotool windowfocus --sync "$wid" >/dev/null 2>&1 || true
+  fi
+  xdotool key --clearmodifiers ctrl+q >/dev/null 2>&1 || echo "xvfb_start: try $attempt: xdotool could not type Ctrl+Q" >&2
+  for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
+done
 if kill -0 "$app" 2>/dev/null; then
   echo "xvfb_start: Ctrl+Q did not quit the app" >&2
   exit 1
