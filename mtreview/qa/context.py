@@ -6,7 +6,7 @@ import bisect
 import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,6 +146,13 @@ class DocumentFacts:
             if r is not None:
                 self._ratio[s.id] = r
         self.ratios = LengthStats(list(self._ratio.values()))
+        self._cache: dict[str, Any] = {}
+
+    def cached(self, name: str, build: Callable[[], Any]) -> Any:
+        """A document-level fact of the *source* side (which never changes), built on first use."""
+        if name not in self._cache:
+            self._cache[name] = build()
+        return self._cache[name]
 
     def honorific(self, katakana: str) -> bool:
         """Whether the translation writes ``katakana`` with a personal honorific (氏, さん…) somewhere."""

@@ -51,6 +51,7 @@ ORG_CUE_BEFORE = re.compile(r"\b(?:at|joined|joins|join|left|leave|leaving|for|w
 PERSON_CUE_AFTER = re.compile(
     r"^(?:['’]s)?\s*[,.;:]?\s*(?:who|whom)\b|^\s+(?:himself|herself)\b", re.IGNORECASE
 )
+POSSESSIVE_LATER = re.compile(r"^[^.!?;]*\b(?:his|her|himself|herself)\b")
 PRONOUN_NEXT = re.compile(r"^[^.!?]*[.!?]['’\"”]*\s+(?:He|She|His|Her)\b")
 LOWER_WORDS = re.compile(r"[a-z](?<![\w'’][a-z])[a-z'’-]*")
 ROLES = _wordset(
@@ -198,6 +199,8 @@ class EntityIndex:
         self.speakers: set[str] = set()
         self._where: dict[str, list[tuple[int, int]]] = {}
         self._seconds: dict[str, set[str]] = {}
+        self._lasts: dict[str, set[str]] = {}
+        """Last token of a full name → its first tokens (Ellis Mbeki: mbeki → {ellis})."""
         self._kinds: dict[str, str] = {}
         for n, segment_mentions in enumerate(mentions):
             for i, mention in enumerate(segment_mentions):
@@ -210,6 +213,7 @@ class EntityIndex:
                     self._where.setdefault(token.lower(), []).append((n, i))
                 if len(mention.tokens) >= 2:
                     self._seconds.setdefault(mention.tokens[0].lower(), set()).add(mention.tokens[1].lower())
+                    self._lasts.setdefault(mention.tokens[-1].lower(), set()).add(mention.tokens[0].lower())
         self._fixed: dict[str, str] = {}
         if glossary is not None:
             for entry in glossary.entries:
@@ -297,6 +301,10 @@ class EntityIndex:
 
         if PRONOUN_NEXT.match(after):
             person += 1
+        if len(tokens) == 1 and first in self._lasts and first not in self._seconds:
+            person += 0.75  # a surname: "Ellis Mbeki" first, then "Mbeki" alone (a team's "Rovers" too)
+        if _sentence_initial(source, mention.start) and POSSESSIVE_LATER.match(after):
+            person += 1  # "Mbeki has now scored 14 goals in his last 10 games"
         if ORG_CUE_AFTER.match(after):
             org += 1.5
         if ORG_CUE_BEFORE.search(before):

@@ -193,6 +193,17 @@ ADVERB_SLOT = (
 """An optional adverb between two words of a plain idiom pattern ("hit the nail right on the head")."""
 
 
+_IRREGULAR_BASE: dict[str, str] | None = None
+
+
+def irregular_base(form: str) -> str | None:
+    """The verb an irregular form belongs to (rose → rise, found → find), from ``IRREGULAR``."""
+    global _IRREGULAR_BASE
+    if _IRREGULAR_BASE is None:
+        _IRREGULAR_BASE = {f: base for base, forms in IRREGULAR.items() for f in forms.split() if f != base}
+    return _IRREGULAR_BASE.get(form)
+
+
 def inflections(word: str) -> list[str]:
     """The word and its regular and irregular inflections (for verbs and nouns alike; overgeneration is
     harmless because the rest of the pattern must match too)."""

@@ -67,10 +67,14 @@ def test_katakana_variants_and_latin_beside_katakana(
 
 def test_parenthetical_glosses(seed_result: tuple[dict[str, tuple[str, str]], QaResult]) -> None:
     _texts, result = seed_result
-    glosses = [f.text for f in _of(result, "addition")]
+    additions = [f.text for f in _of(result, "addition")]
+    glosses = [g for g in additions if g[0] in "(（"]
     assert len(glosses) >= 6
-    assert all(g[0] in "(（" and g[-1] in ")）" for g in glosses)
+    assert all(g[-1] in ")）" for g in glosses)
     assert {"(義務論)", "(伝言ゲーム)", "(バイブス)"} <= set(glosses)
+    # the page adds glosses, not sentences: the coverage check proposes at most two whole sentences there
+    # (one this pairing puts in the wrong paragraph, one a free rendering of "precommit")
+    assert len(additions) - len(glosses) <= 2
 
 
 def test_several_literal_idioms(seed_result: tuple[dict[str, tuple[str, str]], QaResult]) -> None:

@@ -69,9 +69,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:which|who|whom|whose|where|including|unless|although|though|while|whereas|after\s+which|"
-    r"most\s+of|many\s+of|some\s+of|all\s+of|none\s+of|but|and|so|because|since|as\s+well\s+as|"
-    r"according\s+to)\b)|;\s+|\s+[—–]\s+|\s+\((?=[^)]{3,}\))|\s+(?=(?:unless|because|although|whereas)\b)"
+    r",\s+(?=(?:which|who|whom|whose|where|including|excluding|unless|although|though|while|whereas|"
+    r"after\s+which|(?:most|many|some|all|none|few|several|half|each|both|one|two|three)\s+of|but|and|so|"
+    r"because|since|as\s+well\s+as|according\s+to|[a-z]{2,}ing)\b)|;\s+|\s+[—–]\s+|\s+\((?=[^)]{3,}\))|"
+    r"\s+(?=(?:unless|because|although|whereas)\b)"
 )
 
 

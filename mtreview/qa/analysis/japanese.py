@@ -79,6 +79,12 @@ def tokens(text: str) -> tuple[Token, ...]:
 SENTENCE_END = "。！？!?"
 
 
+def has_sentence_break(text: str) -> bool:
+    """Whether ``text`` may hold more than one sentence (a terminator or a line break before its end)."""
+    body = text.rstrip().rstrip("」』）)”")
+    return any(ch in body[:-1] for ch in SENTENCE_END) or "\n" in body
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (end exclusive, the terminator included); a closing bracket after 。 stays with it."""
     spans: list[tuple[int, int]] = []

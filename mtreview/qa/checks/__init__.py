@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from mtreview.qa.base import Check
+from mtreview.qa.checks.agent import Agent
 from mtreview.qa.checks.comparison import Comparison
 from mtreview.qa.checks.completeness import Addition, Omission
+from mtreview.qa.checks.consistency import TermConsistency
 from mtreview.qa.checks.idioms import LiteralIdiom
 from mtreview.qa.checks.names import NameAsCompany, NameConsistency
 from mtreview.qa.checks.numbers import Numbers
@@ -34,6 +36,8 @@ BUILTIN_CHECKS: tuple[type[Check], ...] = (
     Placeholders,
     Units,
     Dates,
+    TermConsistency,
+    Agent,
 )
 
 __all__ = ["BUILTIN_CHECKS"]

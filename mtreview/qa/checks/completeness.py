@@ -1,4 +1,11 @@
-"""Additions (parenthetical glosses the source does not have) and omissions (empty or too-short targets)."""
+"""Additions and omissions.
+
+* ``addition``: parenthetical glosses the source does not have, and whole Japanese sentences none of whose
+  words has a counterpart in the English (``analysis.coverage``) while the rest of the paragraph has;
+* ``omission``: empty targets; English clauses or sentences none of whose content words has a
+  counterpart in the Japanese while the rest of the paragraph has (the English span is reported); and,
+  where the dictionary cannot say, translations much shorter than the document's own length ratio.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,9 @@ from typing import Any, ClassVar
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
+from mtreview.qa.analysis import english, japanese
+from mtreview.qa.analysis.coverage import Coverage, coverage
+from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts, length_ratio
 
@@ -31,9 +41,53 @@ class Addition(Check):
     )
     category = "Accuracy/Addition"
     severity = Severity.MINOR
-    parameters: ClassVar[Mapping[str, Any]] = {"max_gloss_chars": 24}
+    parameters: ClassVar[Mapping[str, Any]] = {
+        "max_gloss_chars": 24,
+        "min_units": 3,
+        "max_share": 0.15,
+        "min_rest_share": 0.35,
+    }
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        yield from self._glosses(segment)
+        yield from self._sentences(segment)
+
+    def _sentences(self, segment: SegmentInput) -> Iterable[Finding]:
+        """A Japanese sentence with no counterpart in the English, in a paragraph that is otherwise
+        translated."""
+        source, target = segment.source, segment.target
+        if not source.strip() or not japanese.has_sentence_break(target):
+            return
+        spans = japanese.sentences(target)
+        if len(spans) < 2:
+            return
+        cov = coverage(source, target)
+        if not cov.available:
+            return
+        total_c, total_n = cov.target_ratio()
+        english_left = sum(1 for w in cov.words if not w.hits)
+        for js, je in spans:
+            c, n = cov.target_ratio(js, je)
+            if n - c < 2 or not _uncovered(cov.target_own(js, je)[0], n, self.params):
+                continue  # it renders something of the English that no other sentence does
+            if not _rest_covered(total_c - c, total_n - n, self.params):
+                continue
+            # English words nothing matched may be what its words render, unless the other sentences'
+            # unmatched words account for them
+            other_left = (total_n - total_c) - (n - c)
+            if (n - c) - max(0, english_left - other_left) < 2:
+                continue
+            yield self.finding(
+                segment,
+                Side.TARGET,
+                js,
+                je,
+                _("This sentence has no counterpart in the source."),
+                "",
+                severity=Severity.MAJOR,
+            )
+
+    def _glosses(self, segment: SegmentInput) -> Iterable[Finding]:
         target = segment.target
         if "(" not in target and "（" not in target:
             return
@@ -97,6 +151,11 @@ class Omission(Check):
         "min_factor": 2.2,
         "prior_median": math.log(0.45),
         "prior_iqr": 0.45,
+        "min_words": 5,
+        "min_units": 2,
+        "max_share": 0.2,
+        "min_rest_share": 0.35,
+        "max_short_coverage": 0.7,
     }
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
@@ -106,11 +165,72 @@ class Omission(Check):
         if not segment.target.strip():
             yield self.finding(segment, Side.SOURCE, None, None, _("The source has no translation."))
             return
+        cov = coverage(segment.source, segment.target)
+        if cov.available:
+            dropped = list(self._dropped(segment, cov))
+            if dropped:
+                yield from dropped
+                return
         if len(source) < int(self.params["min_source_chars"]):
             return
+        share = self._short(segment, doc)
+        if share is None:
+            return
+        if cov.available:
+            covered, total = cov.source_ratio()
+            if total and covered / total >= float(self.params["max_short_coverage"]):
+                return  # short, but every part of the English is accounted for: a terse translation
+        yield self.finding(
+            segment,
+            Side.SOURCE,
+            None,
+            None,
+            _(
+                "The translation is much shorter than usual in this document ({pct:.0%} of the typical "
+                "length): part of the source may be missing."
+            ).format(pct=share),
+            severity=Severity.MINOR,
+        )
+
+    def _dropped(self, segment: SegmentInput, cov: Coverage) -> Iterable[Finding]:
+        """English clauses (or sentences) with no counterpart, in a paragraph otherwise translated."""
+        source = segment.source
+        total_c, total_n = cov.source_ratio()
+        if total_n < int(self.params["min_words"]):
+            return
+        sentences = english.sentences(source)
+        spans: list[tuple[int, int]] = []
+        for ss, se in sentences:
+            parts = english.clauses(source, ss, se)
+            if len(sentences) > 1:
+                spans.append((ss, se))
+            if len(parts) > 1:
+                spans.extend(parts)
+        reported: list[tuple[int, int]] = []
+        pairs = sentence_pairs(source, segment.target)
+        for start, end in spans:
+            if any(rs <= start and end <= re_ for rs, re_ in reported):
+                continue
+            c, n = cov.source_own(start, end)
+            if not _uncovered(c, n, self.params) or not _rest_covered(total_c - c, total_n - n, self.params):
+                continue
+            if _unexplained_target(cov, pairs, start, end) * 2 > n:
+                continue  # the translation has unmatched words enough to render it freely ("gut punch")
+            start, end = _trim(source, start, end)
+            reported.append((start, end))
+            yield self.finding(
+                segment,
+                Side.SOURCE,
+                start,
+                end,
+                _("“{text}” has no counterpart in the translation.").format(text=source[start:end]),
+            )
+
+    def _short(self, segment: SegmentInput, doc: DocumentFacts) -> float | None:
+        """The pair's length as a share of the document's typical one, when it is a short outlier."""
         ratio = length_ratio(segment.source, segment.target)
         if ratio is None:
-            return
+            return None
         stats = doc.ratios
         if len(stats) >= int(self.params["min_segments"]):
             q1, median, q3 = stats.quartiles()
@@ -122,15 +242,39 @@ class Omission(Check):
             q1 - float(self.params["fence"]) * iqr, median - math.log(float(self.params["min_factor"]))
         )
         if ratio < fence:
-            share = math.exp(ratio - median)
-            yield self.finding(
-                segment,
-                Side.SOURCE,
-                None,
-                None,
-                _(
-                    "The translation is much shorter than usual in this document ({pct:.0%} of the typical "
-                    "length): part of the source may be missing."
-                ).format(pct=share),
-                severity=Severity.MINOR,
-            )
+            return math.exp(ratio - median)
+        return None
+
+
+def _uncovered(covered: int, total: int, params: Mapping[str, Any]) -> bool:
+    """Whether a span with ``covered`` of ``total`` content items matched is missing from the other side."""
+    if total < int(params["min_units"]):
+        return False
+    return covered == 0 or (total >= 5 and covered / total <= float(params["max_share"]))
+
+
+def _rest_covered(covered: int, total: int, params: Mapping[str, Any]) -> bool:
+    """Whether the rest of the paragraph is translated (otherwise the pair is misaligned or mistranslated
+    as a whole, which is not an omission of one part)."""
+    return total >= 3 and covered / total >= float(params["min_rest_share"])
+
+
+def _unexplained_target(cov: Coverage, pairs: list[tuple[tuple[int, int], tuple[int, int]]], start: int, end: int) -> int:
+    """Japanese content units of the sentence paired with ``source[start:end]`` that match nothing,
+    less the English words outside the span that match nothing (they may be what those units render)."""
+    es, ee, js, je = 0, len(cov.source), 0, len(cov.target)
+    for (ps, pe), (ts, te) in pairs:
+        if ps <= start and end <= pe:
+            es, ee, js, je = ps, pe, ts, te
+            break
+    units = sum(1 for u in cov.units_in(js, je) if u.content and not u.covered)
+    words = sum(1 for w in cov.words_in(es, ee) if not w.hits and not (start <= w.start and w.end <= end))
+    return units - words
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,;:—–(\"'“‘":
+        start += 1
+    while end > start and text[end - 1] in " .,;:!?)\"'”’":
+        end -= 1
+    return start, end

@@ -57,7 +57,7 @@ class NameAsCompany(Check):
     )
     category = "Accuracy/Mistranslation"
     severity = Severity.MAJOR
-    parameters: ClassVar[Mapping[str, Any]] = {"threshold": 0.8}
+    parameters: ClassVar[Mapping[str, Any]] = {"threshold": 0.8, "local_threshold": 0.7}
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         target = segment.target
@@ -68,6 +68,7 @@ class NameAsCompany(Check):
         ):
             return
         threshold = float(self.params["threshold"])
+        local_threshold = float(self.params["local_threshold"])
         mentions = doc.mentions.get(segment.id, [])
         local = [t for m in mentions for t in m.tokens]
         entities = doc.entities
@@ -80,7 +81,9 @@ class NameAsCompany(Check):
                 persons: list[str] = []
                 org_hit = False
                 for part in parts:
-                    token, _score = _best_token(part, local, threshold)
+                    # a name of this very segment needs less similarity (テイト for Tate) than one of
+                    # the whole document
+                    token, _score = _best_token(part, local, local_threshold)
                     if token is None:
                         # the name may sit in a neighbouring segment (alignment): accept strong matches only
                         token, _score = _best_token(part, entities.names, max(threshold, 0.88))

@@ -1,0 +1,172 @@
+"""Agent: the English says one person (or body) said or did something; the translation names another.
+
+Per sentence pair (``analysis.pairs``):
+
+* the English agent is the subject of a reporting verb ("Tate said", "United's coach, Nadia Brandt,
+  said", "…, the council said.", "said Mayor Colm Brady", "according to the study") or, failing that, a
+  name opening the sentence before its verb ("Brandt praised the fans");
+* the Japanese agent is a katakana name, with an optional title (氏, 監督, 教授…), that is the topic or
+  subject of the sentence (テイト氏は…, 「…」とメノン館長は述べた, …と、バーグ氏は述べた) or the source of
+  a report (バーグ氏によると);
+* the Japanese name is read back to the document's English names by sound (``jtext.name_similarity``).
+
+A finding is reported when the Japanese agent is a name of the document that the English agent does not
+contain — unless the English agent is a pronoun (he, she, they: the translation may have resolved it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
+
+from mtreview.domain.model import Severity, Side
+from mtreview.i18n import N_, _
+from mtreview.qa.analysis.pairs import sentence_pairs
+from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.context import DocumentFacts
+from mtreview.qa.jtext import katakana_full, name_similarity
+
+SAY = (
+    r"(?:said|says|say|told|tells|added|adds|stressed|stresses|insisted|insists|explained|explains|noted|"
+    r"notes|argued|argues|warned|warns|admitted|admits|praised|praises|announced|announces|wrote|writes|"
+    r"recalled|recalls|claimed|claims|confirmed|confirms|denied|denies|suggested|suggests|acknowledged|"
+    r"acknowledges|believes|believed|thinks|thought|estimated|estimates|predicted|predicts|urged|urges|"
+    r"called|calls|described|describes|criticised|criticized|welcomed|welcomes|accused|accuses)"
+)
+EN_SUBJECT_SAY = re.compile(rf"^\s*[\"“]?(?P<np>[^\"“”]{{1,120}}?),?\s+(?:also\s+|later\s+|has\s+|had\s+)?{SAY}\b")
+EN_INVERTED = re.compile(
+    rf"[,.!?][\"”’']?\s+(?:(?P<np1>[^,.;:!?\"“”]{{1,60}}?)\s+{SAY}|{SAY}\s+(?P<np2>[^,.;:!?\"“”]{{1,60}}?))"
+    r"\s*(?:[,.;]|$)"
+)
+EN_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,.;:!?]{1,60})")
+EN_NAME_VERB = re.compile(r"^\s*(?P<np>(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*)\s+(?=[a-z])")
+EN_VERB_AFTER = re.compile(
+    r"(?:will|would|has|have|had|is|was|are|were|can|could|should|may|might|must|did|does|also|[a-z]+ed)\b"
+)
+PRONOUNS = frozenset("he she they it we i you his her their its this that one".split())
+NOUN_WORDS = re.compile(r"[A-Za-z][\w'’\-]*")
+
+_NAME = r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)*"
+_TITLE = (
+    r"(?:氏|さん|様|教授|准教授|博士|医師|監督|館長|市長|町長|知事|議員|社長|会長|最高経営責任者|"
+    r"最高執行責任者|最高財務責任者|CEO|COO|CFO|選手|主将|記者|弁護士|判事|裁判官|大臣|首相|大統領|代表|"
+    r"所長|院長|局長|部長|課長|委員長|理事長|学長|校長|容疑者|被告|長官|報道官|広報担当者)"
+)
+JA_AGENT = re.compile(
+    rf"(?:^|[、」』)]\s*と、?|[、。「」])\s*(?:[^、。「」]{{0,24}}の)??(?P<name>{_NAME})(?P<title>{_TITLE})?"
+    r"(?P<role>は|が|によると|によれば|の話では)"
+)
+
+
+DETERMINER_START = frozenset("the a an their his her its our my your this that these those".split())
+NOT_NP = frozenset("that if whether because when while although though as so than".split())
+
+
+def _plausible_np(np: str) -> bool:
+    """An agent phrase: it opens with a determiner, a capitalised name or title, or a plural noun
+    ("Analysts at …"), holds no clause conjunction and is short ("Alternatively, …" is not one)."""
+    words = NOUN_WORDS.findall(np)
+    if not words or len(words) > 14:
+        return False
+    lowered = [w.lower() for w in words]
+    if any(w in NOT_NP for w in lowered[:1]) or "that" in lowered or "if" in lowered:
+        return False
+    first = words[0]
+    if first.lower() in DETERMINER_START or first.lower() in PRONOUNS:
+        return True
+    if first[0].isupper() and first.lower().endswith("ly"):
+        return False  # an adverb opening the sentence
+    return first[0].isupper()
+
+
+def english_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the English agent of ``source[start:end]`` (a reporting verb's subject, an
+    "according to" source, or a name opening the sentence)."""
+    text = source[start:end]
+    m = EN_INVERTED.search(text)
+    if m is not None:
+        group = "np1" if m.group("np1") else "np2"
+        if _plausible_np(m.group(group)):
+            return start + m.start(group), start + m.end(group)
+    m = EN_SUBJECT_SAY.match(text)
+    if m is not None and _plausible_np(m.group("np")):
+        return start + m.start("np"), start + m.end("np")
+    m = EN_ACCORDING.search(text)
+    if m is not None:
+        return start + m.start("np"), start + m.end("np")
+    m = EN_NAME_VERB.match(text)
+    if m is not None and EN_VERB_AFTER.match(text, m.end()) and _plausible_np(m.group("np")):
+        first = m.group("np").split()[0].lower()
+        if first not in DETERMINER_START:
+            return start + m.start("np"), start + m.end("np")
+    return None
+
+
+def japanese_agent(target: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of the katakana name (with its title) that is the Japanese sentence's topic,
+    subject or reported source: the first one in the sentence."""
+    m = JA_AGENT.search(target[start:end])
+    if m is None:
+        return None
+    stop = m.end("title") if m.group("title") else m.end("name")
+    return start + m.start("name"), start + stop, m.group("name")
+
+
+class Agent(Check):
+    id = "agent"
+    name = N_("Wrong speaker or agent")
+    description = N_(
+        "The English says one person said or did something and the translation attributes it to another "
+        "name of the document (“…, Brandt said” rendered ポール監督は…と語った); pronouns in the English "
+        "are left alone."
+    )
+    category = "Accuracy/Mistranslation"
+    severity = Severity.MAJOR
+    parameters: ClassVar[Mapping[str, Any]] = {"threshold": 0.7}
+
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        source, target = segment.source, segment.target
+        if not source or not target or not any("\u30a1" <= ch <= "\u30fa" for ch in target):
+            return
+        threshold = float(self.params["threshold"])
+        for (es, ee), (js, je) in sentence_pairs(source, target):
+            agent = english_agent(source, es, ee)
+            if agent is None:
+                continue
+            words = [w.lower() for w in NOUN_WORDS.findall(source[agent[0] : agent[1]])]
+            if not words or (len(words) == 1 and words[0] in PRONOUNS):
+                continue
+            found = japanese_agent(target, js, je)
+            if found is None:
+                continue
+            n_start, n_end, name = found
+            english = self._english_name(name.split("・")[-1], doc, threshold)
+            if english is None:
+                continue
+            if any(english.lower() == w.removesuffix("'s").removesuffix("’s") for w in words):
+                continue
+            whole = (es, ee) == (0, len(source)) and (js, je) == (0, len(target))
+            if whole and english.lower() in source.lower():
+                continue  # paragraph-level comparison: the name is there somewhere
+            yield self.finding(
+                segment,
+                Side.TARGET,
+                n_start,
+                n_end,
+                _("The English says “{en}”; the translation attributes it to {ja}.").format(
+                    en=source[agent[0] : agent[1]].strip(), ja=target[n_start:n_end]
+                ),
+                evidence=agent,
+            )
+
+    def _english_name(self, katakana: str, doc: DocumentFacts, threshold: float) -> str | None:
+        """The document's English name that ``katakana`` renders (by sound), if one does clearly."""
+        if not katakana_full(katakana):
+            return None
+        best, score = None, 0.0
+        for token in doc.name_candidates(katakana):
+            s = name_similarity(token, katakana)
+            if s > score:
+                best, score = token, s
+        return best if score >= threshold else None
