@@ -119,6 +119,10 @@ def align_units_to_alignment(
         result = align_units(src_feats, tgt_feats, features.weights, params, progress)
     if params is None or params.edge_cost < params.skip_cost:
         result = _trim_chrome_edges(result, source, target, features)
+    if params is None:
+        from mtreview.align.repair import repair
+
+        result = repair(result, source, target)  # irregular links, second opinion from the dictionary
     pairs: list[AlignedPair] = []
     paired_src: set[int] = set()
     paired_tgt: set[int] = set()

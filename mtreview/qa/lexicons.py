@@ -234,6 +234,9 @@ class Idiom:
     line: int
     required: frozenset[str] = frozenset()
     """Words that every match contains as they are: a cheap test before the regular expression."""
+    words: str = ""
+    """The idiom in the pattern language (its pattern, or the idiom itself for a ``re:`` pattern): what
+    the lemma matcher (``qa.idiom_lemmas``) reads."""
 
 
 def compile_idiom_pattern(idiom: str, pattern: str) -> tuple[re.Pattern[str] | UserPattern, frozenset[str]]:
@@ -324,12 +327,12 @@ def _lines(path: Path) -> Iterable[tuple[int, str]]:
     except UnicodeDecodeError as exc:
         bad_line = data[: exc.start].count(b"\n") + 1
         raise InputError(_("the file is not UTF-8"), str(path), bad_line) from None
-    for number, line in enumerate(text.splitlines(), 1):
-        if "\x00" in line:
+    for number, raw in enumerate(text.splitlines(), 1):
+        if "\x00" in raw:
             raise InputError(_("the file contains NUL characters"), str(path), number)
-        stripped = line.strip()
+        stripped = raw.strip()
         if stripped and not stripped.startswith("#"):
-            yield number, line.rstrip("\r\n")
+            yield number, raw.rstrip("\r\n")
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -374,8 +377,9 @@ def load_idioms(path: Path) -> list[Idiom]:
             raise InputError(
                 _("invalid regular expression: {error}").format(error=exc), str(path), number
             ) from None
+        words = idiom if not pattern or pattern.startswith("re:") else pattern
         idioms.append(
-            Idiom(idiom, compiled, literal, accepted, meaning, anchors, str(path), number, required)
+            Idiom(idiom, compiled, literal, accepted, meaning, anchors, str(path), number, required, words)
         )
     return idioms
 

@@ -81,6 +81,10 @@ def run_project_checks(
 ) -> CheckRun:
     if settings is None:
         settings = qa_settings(service._store)
+    from mtreview.qa import analysis
+
+    analysis.warm_up(progress)  # MeCab, lemmas, JMdict (built on a first run): on the caller's worker
+    progress.check()
     documents, by_key = mt_documents(service)
     result = run_checks(documents, settings, progress)
     progress.check()
@@ -132,14 +136,23 @@ def check_texts(
 
 class CorrectionChecks:
     """The checks on each segment's current Japanese (the correction, else the MT), kept up to date
-    incrementally: after an edit only that segment and the document-level keys it touches are re-judged."""
+    incrementally: after an edit only that segment and the document-level keys it touches are re-judged.
+
+    It is called on the GUI thread, so it never waits for the analysers: they load on a background thread
+    (``analysis.start_warm_up``), and until the dictionary index is ready (on a first run it is being
+    built) the checks that need it say nothing; a document checked before that is re-checked once it is.
+    """
 
     def __init__(self, service: ProjectService, settings: Mapping[str, Any] | None = None) -> None:
+        from mtreview.qa import analysis
         from mtreview.qa.runner import IncrementalChecker
 
+        analysis.start_warm_up()
         self.service = service
         self._settings = qa_settings(service._store) if settings is None else settings
         self._checkers: dict[int, IncrementalChecker] = {}
+        self._generations: dict[int, int] = {}
+        """Document id -> the dictionary generation its checker was built with."""
         self._seen: dict[int, str] = {}
         """Segment id -> the target text the checker last saw."""
         self._ids: dict[str, int] = {}
@@ -152,9 +165,12 @@ class CorrectionChecks:
         )
 
     def _checker(self, document_id: int) -> Any:
+        from mtreview.qa.analysis.dictionary import generation, no_wait
         from mtreview.qa.runner import IncrementalChecker
 
         checker = self._checkers.get(document_id)
+        if checker is not None and self._generations.get(document_id) != generation():
+            checker = None  # the dictionary became available since: check the document again with it
         if checker is None:
             if document_id not in self._names:
                 self._names = {d.id: d.name for d in self.service._store.documents()}
@@ -164,7 +180,9 @@ class CorrectionChecks:
             checker = IncrementalChecker([DocumentInput(self._names[document_id], segments)], self._settings)
             for seg_input in segments:
                 self._seen[self._ids[seg_input.id]] = seg_input.target
-            checker.run()
+            self._generations[document_id] = generation()
+            with no_wait():
+                checker.run()
             self._checkers[document_id] = checker
         return checker
 
@@ -174,10 +192,13 @@ class CorrectionChecks:
     def update(self, seg: Segment) -> list[Finding]:
         """Re-check one edited segment (and what its edit changes document-wide); its findings. A segment
         whose text did not change (e.g. only its annotations did) costs nothing."""
+        from mtreview.qa.analysis.dictionary import no_wait
+
         checker = self._checker(seg.document_id)
         item = self._input(seg)
         if self._seen.get(seg.id) != seg.target:
-            checker.update_segment(item)
+            with no_wait():
+                checker.update_segment(item)
             self._seen[seg.id] = seg.target
         return list(checker.segment_findings(item.id))
 
@@ -185,5 +206,7 @@ class CorrectionChecks:
         if document_id is None:
             self._checkers.clear()
             self._seen.clear()
+            self._generations.clear()
         else:
             self._checkers.pop(document_id, None)
+            self._generations.pop(document_id, None)

@@ -36,9 +36,15 @@ def sample_project_path(author: str = "mtreview") -> Path:
 
 
 def prepare_sample(service: ProjectService) -> None:
-    """Run what later features provide on the sample (automatic checks), so a first run shows them."""
+    """Run what later features provide on the sample (automatic checks), so a first run shows them.
+
+    This runs before the first window appears, on the GUI thread: it does not wait for the JMdict index
+    a first run has not built yet (the checks that need it propose their findings on the next Run Checks,
+    which runs on a worker)."""
     try:
+        from mtreview.qa.analysis import no_wait
         from mtreview.services.checking import run_project_checks
     except ImportError:
         return
-    run_project_checks(service)
+    with no_wait():
+        run_project_checks(service)

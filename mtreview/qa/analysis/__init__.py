@@ -14,13 +14,33 @@ their worker, never the GUI thread.
 
 from __future__ import annotations
 
+import threading
+
 from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.qa.analysis.dictionary import no_wait
+
+__all__ = ["no_wait", "start_warm_up", "warm_up"]
+
+_STARTED = threading.Event()
 
 
 def warm_up(progress: Progress = NO_PROGRESS) -> None:
-    """Load the analysers and open (building on a first run) the dictionary index."""
+    """Load the analysers and open (building on a first run) the dictionary index. Inside ``no_wait()``
+    the index is only opened if it is already built."""
     from mtreview.qa.analysis import dictionary, english, japanese
 
     japanese.tokens("日本語")
     english.lemma("warming")
-    dictionary.default_dictionary(progress)
+    try:
+        dictionary.default_dictionary(progress)
+    except dictionary.DictionaryUnavailable:
+        pass  # the checks run without it (and say nothing the dictionary would have to tell)
+
+
+def start_warm_up() -> None:
+    """``warm_up()`` on a daemon thread, once per process; returns at once. For callers on the GUI thread
+    (the correction checks): the analysers load and, on a first run, the index is built meanwhile."""
+    if _STARTED.is_set():
+        return
+    _STARTED.set()
+    threading.Thread(target=warm_up, name="mtreview-analysers", daemon=True).start()

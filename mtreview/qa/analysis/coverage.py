@@ -13,13 +13,15 @@ the JMdict index are used:
   through an index of its character bigrams; a single kanji counts only as a unit of its own (秒 in 30秒);
 * names are matched across scripts (``jtext.name_similarity``), Latin words by identity, numbers by value.
 
-A word or unit with no counterpart is *uncovered*. Results are cached per (source, target) pair.
+A word or unit with no counterpart is *uncovered*. Counterparts are kept per lemma (every "bridge" of a
+paragraph shares them) and spans are found by bisection, so a 10,000-character paragraph that repeats
+itself costs linear time. Results are cached per (source, target) pair.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,10 +37,60 @@ HAS_KANJI_OR_KATAKANA = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々\u30a1-\u30fa
 KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
 
 SKIP = english.STOPWORDS | frozenset(
-    """would will whether because while since until before after during against between through across
-    among within without including according ago again both either neither many much few several around
-    although though however therefore thus per via whose onto toward towards upon
-    mr mrs ms dr prof st jr sr inc ltd co""".split()
+    [
+        "would",
+        "will",
+        "whether",
+        "because",
+        "while",
+        "since",
+        "until",
+        "before",
+        "after",
+        "during",
+        "against",
+        "between",
+        "through",
+        "across",
+        "among",
+        "within",
+        "without",
+        "including",
+        "according",
+        "ago",
+        "again",
+        "both",
+        "either",
+        "neither",
+        "many",
+        "much",
+        "few",
+        "several",
+        "around",
+        "although",
+        "though",
+        "however",
+        "therefore",
+        "thus",
+        "per",
+        "via",
+        "whose",
+        "onto",
+        "toward",
+        "towards",
+        "upon",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+    ]
 )
 """Function words, which carry no content a translation must show."""
 
@@ -68,7 +120,21 @@ MONTHS = {
 ORDINALS = {
     w: i
     for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ],
+        1,
     )
 }
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
@@ -86,8 +152,29 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
 NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "twice": 2})
@@ -111,6 +198,16 @@ def lemmas(lower: str) -> tuple[str, ...]:
 
 
 @dataclass(slots=True)
+class Hits:
+    """The Japanese counterparts of one lemma (shared by every occurrence of the lemma)."""
+
+    spans: list[Span] = field(default_factory=list)
+    strong: list[Span] = field(default_factory=list)
+    """The exact ones: a whole dictionary word either way, a name, a number (not a piece of a kanji run,
+    a verb stem, a lone kanji or a derived word)."""
+
+
+@dataclass(slots=True)
 class EnWord:
     start: int
     end: int
@@ -118,14 +215,19 @@ class EnWord:
     lemma: str
     kind: str
     """``word``, ``name`` (capitalised inside a sentence, or unknown to the dictionary) or ``number``."""
-    hits: list[Span] = field(default_factory=list)
-    strong: list[Span] = field(default_factory=list)
-    """The hits that are exact: a whole dictionary word either way, a name, a number (not a piece of a
-    kanji run, a verb stem, a lone kanji or a derived word)."""
+    found: Hits = field(default_factory=Hits)
+
+    @property
+    def hits(self) -> list[Span]:
+        return self.found.spans
+
+    @property
+    def strong(self) -> list[Span]:
+        return self.found.strong
 
     @property
     def covered(self) -> bool:
-        return bool(self.hits)
+        return bool(self.found.spans)
 
 
 @dataclass(slots=True)
@@ -136,6 +238,8 @@ class JaUnit:
     kind: str
     """``kanji``, ``kata``, ``latin`` or ``num``."""
     covered: bool = False
+    lemmas: set[str] = field(default_factory=set)
+    """The English lemmas whose counterpart overlaps the unit."""
 
     @property
     def content(self) -> bool:
@@ -151,49 +255,108 @@ class Coverage:
     units: list[JaUnit]
     available: bool = True
     """False when the dictionary is not installed: only names, Latin words and numbers were matched."""
+    _word_starts: list[int] = field(default_factory=list)
+    _unit_starts: list[int] = field(default_factory=list)
+    _lemma_span: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Lemma → (first, last) start offset of its occurrences in the source."""
+    _hit_lemmas: dict[Span, set[str]] = field(default_factory=dict)
+    _hit_starts: list[int] = field(default_factory=list)
+    _hit_sorted: list[Span] = field(default_factory=list)
+    _max_hit: int = 0
+    _hit_bounds: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Lemma → (first start, last end) of its counterparts in the target."""
+
+    def index(self) -> None:
+        """Build the lookup structures once the matching is done."""
+        self._word_starts = [w.start for w in self.words]
+        self._unit_starts = [u.start for u in self.units]
+        for w in self.words:
+            first, last = self._lemma_span.get(w.lemma, (w.start, w.start))
+            self._lemma_span[w.lemma] = (min(first, w.start), max(last, w.start))
+        seen: set[str] = set()
+        for w in self.words:
+            if w.lemma in seen:
+                continue
+            seen.add(w.lemma)
+            for h in w.hits:
+                self._hit_lemmas.setdefault(h, set()).add(w.lemma)
+        for span, lemmas in self._hit_lemmas.items():
+            for lemma in lemmas:
+                lo, hi = self._hit_bounds.get(lemma, span)
+                self._hit_bounds[lemma] = (min(lo, span[0]), max(hi, span[1]))
+        self._hit_sorted = sorted(self._hit_lemmas)
+        self._hit_starts = [h[0] for h in self._hit_sorted]
+        self._max_hit = max((e - s for s, e in self._hit_sorted), default=0)
 
     def words_in(self, start: int, end: int) -> list[EnWord]:
-        return [w for w in self.words if start <= w.start and w.end <= end]
+        i = bisect.bisect_left(self._word_starts, start)
+        out = []
+        while i < len(self.words) and self.words[i].start < end:
+            if self.words[i].end <= end:
+                out.append(self.words[i])
+            i += 1
+        return out
 
     def units_in(self, start: int, end: int) -> list[JaUnit]:
-        return [u for u in self.units if start <= u.start and u.end <= end]
+        i = bisect.bisect_left(self._unit_starts, start)
+        out = []
+        while i < len(self.units) and self.units[i].start < end:
+            if self.units[i].end <= end:
+                out.append(self.units[i])
+            i += 1
+        return out
 
     def source_ratio(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """(covered, total) English content words in ``source[start:end]``."""
         words = self.words_in(start, len(self.source) if end is None else end)
         return sum(1 for w in words if w.hits), len(words)
 
+    def _outside(self, lemma: str, start: int, end: int) -> bool:
+        first, last = self._lemma_span.get(lemma, (start, start))
+        return first < start or last >= end
+
     def source_own(self, start: int, end: int) -> tuple[int, int]:
         """(covered, total) English content words in ``source[start:end]``, counting a word covered only
-        when one of its counterparts is not also the counterpart of a word outside the span (the year of
-        "last year" does not cover "five years" in another clause)."""
+        when one of its counterparts is not inside the counterpart of another word that also occurs
+        outside the span (the 年 of "last year" does not cover "five years" in another clause)."""
         inside = self.words_in(start, end)
         lemmas_inside = {w.lemma for w in inside}
-        taken = [
-            h
-            for w in self.words
-            if not (start <= w.start and w.end <= end) and w.lemma not in lemmas_inside
-            for h in w.hits
-        ]
-        own = sum(1 for w in inside if any(not _within(h, taken) for h in w.hits))
+        own = 0
+        for w in inside:
+            for h in _solid(w):
+                if not self._taken(h, lemmas_inside, start, end):
+                    own += 1
+                    break
         return own, len(inside)
+
+    def _taken(self, hit: Span, lemmas_inside: set[str], start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._hit_starts, hit[0] - self._max_hit)
+        while i < len(self._hit_sorted) and self._hit_sorted[i][0] <= hit[0]:
+            span = self._hit_sorted[i]
+            i += 1
+            if span[1] < hit[1]:
+                continue
+            for lemma in self._hit_lemmas[span]:
+                if lemma not in lemmas_inside and self._outside(lemma, start, end):
+                    return True
+        return False
 
     def target_own(self, start: int, end: int) -> tuple[int, int]:
         """(covered, total) Japanese content units in ``target[start:end]``, counting a unit covered only
-        when one of the English words it matches has no counterpart outside the span (a sentence that
+        when one of the English lemmas it matches has no counterpart outside the span (a sentence that
         repeats the paragraph's "workshops" renders nothing new)."""
         units = [u for u in self.units_in(start, end) if u.content]
         own = 0
         for u in units:
-            if not u.covered:
-                continue
-            span = [(u.start, u.end)]
-            matched = [w for w in self.words if any(_overlaps(h, span) for h in w.hits)]
-            if not matched or any(
-                all(start <= h[0] and h[1] <= end for h in w.hits) for w in matched
+            if u.covered and (
+                not u.lemmas or any(self._only_inside(lemma, start, end) for lemma in u.lemmas)
             ):
                 own += 1
         return own, len(units)
+
+    def _only_inside(self, lemma: str, start: int, end: int) -> bool:
+        bounds = self._hit_bounds.get(lemma)
+        return bounds is not None and start <= bounds[0] and bounds[1] <= end
 
     def target_ratio(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """(covered, total) Japanese content units in ``target[start:end]``."""
@@ -201,12 +364,10 @@ class Coverage:
         return sum(1 for u in units if u.covered), len(units)
 
 
-def _within(span: Span, spans: list[Span]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in spans)
-
-
-def _overlaps(span: Span, spans: list[Span]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in spans)
+def _solid(word: EnWord) -> list[Span]:
+    """The hits that count as a rendering: exact ones, and inexact ones longer than a lone kanji."""
+    strong = set(word.strong)
+    return [h for h in word.hits if h[1] - h[0] >= 2 or h in strong]
 
 
 def english_words(source: str) -> list[EnWord]:
@@ -217,6 +378,9 @@ def english_words(source: str) -> list[EnWord]:
             out.append(EnWord(m.start(), m.end(), text, text.replace(",", "").rstrip("."), "number"))
             continue
         lower = text.lower()
+        if lower in MONTHS and text[0].isupper() and not _sentence_start(source, m.start()):
+            out.append(EnWord(m.start(), m.end(), text, lower, "number"))  # "in May", not "may"
+            continue
         if lower in SKIP or len(lower) < 2:
             continue
         lemma = english.lemma(lower)
@@ -303,27 +467,27 @@ def _glosses(unit: str) -> frozenset[str]:
     return words | {english.lemma(w) for w in words}
 
 
-def _unit_glosses(unit: JaUnit) -> Iterable[tuple[frozenset[str], int, int, bool]]:
-    """Gloss sets of a unit and, for a kanji run the dictionary does not know, of its pieces (the last
-    item says whether the gloss is of the whole unit)."""
-    text = unit.text
-    if unit.kind == "kata":
+@lru_cache(maxsize=65536)
+def _unit_glosses(text: str, kind: str) -> tuple[tuple[frozenset[str], int, int, bool], ...]:
+    """Gloss sets of a unit's text and, for a kanji run the dictionary does not know, of its pieces, with
+    offsets into the text (the last item says whether the gloss is of the whole unit)."""
+    out: list[tuple[frozenset[str], int, int, bool]] = []
+    if kind == "kata":
         for part in re.finditer(r"[^・]+", text):
             g = _glosses(part.group())
             if g:
-                yield g, unit.start + part.start(), unit.start + part.end(), True
-        return
+                out.append((g, part.start(), part.end(), True))
+        return tuple(out)
     g = _glosses(text)
     if g or len(text) <= 2:
-        if g:
-            yield g, unit.start, unit.end, True
-        return
+        return ((g, 0, len(text), True),) if g else ()
     n = len(text)
     for size in (3, 2):
         for i in range(0, n - size + 1):
             piece = _glosses(text[i : i + size])
             if piece:
-                yield piece, unit.start + i, unit.start + i + size, False
+                out.append((piece, i, i + size, False))
+    return tuple(out)
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -338,82 +502,107 @@ def _same_stem(a: str, b: str) -> bool:
     return n >= limit - 2
 
 
-def _bigrams(target: str) -> dict[str, list[int]]:
-    index: dict[str, list[int]] = {}
-    for i in range(len(target) - 1):
-        index.setdefault(target[i : i + 2], []).append(i)
-    return index
+def coverage(source: str, target: str) -> Coverage:
+    """The coverage of one aligned pair (cached; a result computed before the dictionary was available is
+    not reused after)."""
+    from mtreview.qa.analysis.dictionary import generation
+
+    return _coverage(source, target, generation())
 
 
 @lru_cache(maxsize=2048)
-def coverage(source: str, target: str) -> Coverage:
-    """The coverage of one aligned pair (cached)."""
+def _coverage(source: str, target: str, _generation: int) -> Coverage:
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable
 
     words = english_words(source)
     units = japanese_units(target)
     cov = Coverage(source, target, words, units)
     if not words or not units:
+        cov.index()
         return cov
+    shared: dict[str, Hits] = {}
+    for w in words:
+        w.found = shared.setdefault(w.lemma, Hits())
+    cov._unit_starts = [u.start for u in units]
     try:
         _match_dictionary(cov)
     except DictionaryUnavailable:
         cov.available = False
     _match_names_and_latin(cov)
     _match_numbers(cov)
-    for w in cov.words:
-        w.hits.sort()
-        w.strong.sort()
+    for hits in shared.values():
+        hits.spans = sorted(set(hits.spans))
+        hits.strong = sorted(set(hits.strong))
+    cov.index()
     return cov
 
 
 def _mark(cov: Coverage, word: EnWord, start: int, end: int, strong: bool = True) -> None:
-    word.hits.append((start, end))
+    word.found.spans.append((start, end))
     if strong:
-        word.strong.append((start, end))
-    for u in cov.units:
-        if u.start < end and start < u.end:
+        word.found.strong.append((start, end))
+    i = bisect.bisect_right(cov._unit_starts, start) - 1
+    i = max(i, 0)
+    units = cov.units
+    while i < len(units) and units[i].start < end:
+        u = units[i]
+        if u.end > start:
             u.covered = True
+            u.lemmas.add(word.lemma)
+        i += 1
+
+
+def _representatives(cov: Coverage, kinds: tuple[str, ...]) -> list[EnWord]:
+    """One word per lemma (they share their counterparts)."""
+    seen: set[str] = set()
+    out = []
+    for w in cov.words:
+        if w.kind in kinds and w.lemma not in seen:
+            seen.add(w.lemma)
+            out.append(w)
+    return out
 
 
 def _match_dictionary(cov: Coverage) -> None:
+    words = _representatives(cov, ("word", "name"))
     by_lemma: dict[str, list[EnWord]] = {}
-    for w in cov.words:
-        if w.kind != "number":
-            for lemma in lemmas(w.text.lower().replace("’", "'")):
-                by_lemma.setdefault(lemma, []).append(w)
-    # backwards: the glosses of every unit
-    unit_glosses: list[tuple[frozenset[str], int, int, JaUnit]] = []
+    for w in words:
+        for lemma in lemmas(w.text.lower().replace("’", "'")):
+            bucket = by_lemma.setdefault(lemma, [])
+            if w not in bucket:
+                bucket.append(w)
+    # backwards: the glosses of every unit (each distinct unit text looked up once)
+    by_prefix: dict[str, list[tuple[frozenset[str], int, int]]] = {}
     for unit in cov.units:
         if unit.kind not in ("kanji", "kata"):
             continue
-        for glosses, start, end, whole in _unit_glosses(unit):
-            unit_glosses.append((glosses, start, end, unit))
+        for glosses, s, e, whole in _unit_glosses(unit.text, unit.kind):
+            start, end = unit.start + s, unit.start + e
             for gloss in glosses:
                 for w in by_lemma.get(gloss, ()):
-                    w.hits.append((start, end))
-                    if whole or end - start >= 2:
-                        w.strong.append((start, end))
-                    unit.covered = True
+                    _mark(cov, w, start, end, strong=whole or end - start >= 2)
+                if len(gloss) >= 4:
+                    by_prefix.setdefault(gloss[:4], []).append((glosses, start, end))
     # a derived word of the same stem (expect ↔ expectation, approve ↔ approval, publish ↔ publication)
-    left = [w for w in cov.words if not w.hits and w.kind != "number" and len(w.lemma) >= 4]
-    if left and unit_glosses:
-        for w in left:
-            for glosses, start, end, unit in unit_glosses:
-                if any(_same_stem(w.lemma, g) for g in glosses):
-                    w.hits.append((start, end))
-                    unit.covered = True
+    for w in words:
+        if w.hits or len(w.lemma) < 4:
+            continue
+        for glosses, start, end in by_prefix.get(w.lemma[:4], ()):
+            if any(_same_stem(w.lemma, g) for g in glosses if g[:4] == w.lemma[:4]):
+                _mark(cov, w, start, end, strong=False)
     # forwards: renderings of the words still uncovered
     target = cov.target
     bigrams: dict[str, list[int]] | None = None
     alone: dict[str, tuple[int, bool]] = {}
     for u in cov.units:
         if u.kind == "kanji":
-            # 秒 in 30秒 and 壁 in 防潮壁 (the head of a compound) are exact; 株 in 株価 is not
-            alone.setdefault(u.text[-1], (u.end - 1, True))
-            alone.setdefault(u.text[0], (u.start, False))
-    for w in cov.words:
-        if w.hits or w.kind == "number":
+            # 壁 in 防潮壁 (the head of a compound) and 秒 in 30秒 (a unit after a number) are exact;
+            # 株 in 株価 and 経 in 経て are not
+            after_digit = u.start > 0 and target[u.start - 1].isdigit()
+            alone.setdefault(u.text[-1], (u.end - 1, len(u.text) >= 2 or after_digit))
+            alone.setdefault(u.text[0], (u.start, after_digit))
+    for w in words:
+        if w.hits:
             continue
         multi, single, stems = _renderings(w.lemma)
         if bigrams is None:
@@ -422,11 +611,13 @@ def _match_dictionary(cov: Coverage) -> None:
             positions = bigrams.get(r[:2])
             if not positions:
                 continue
-            for pos in positions:
-                if target.startswith(r, pos):
-                    _mark(cov, w, pos, pos + len(r), strong=r not in stems)
-                    break
-            if w.hits:
+            pos = (
+                target.find(r)
+                if len(positions) > 4
+                else next((p for p in positions if target.startswith(r, p)), -1)
+            )
+            if pos >= 0:
+                _mark(cov, w, pos, pos + len(r), strong=r not in stems)
                 break
         if not w.hits and alone and single:
             for ch in single:
@@ -436,19 +627,32 @@ def _match_dictionary(cov: Coverage) -> None:
                     break
 
 
-def _match_names_and_latin(cov: Coverage) -> None:
-    from mtreview.qa.jtext import first_sound, katakana_full, name_similarity
+def _bigrams(target: str) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for i in range(len(target) - 1):
+        index.setdefault(target[i : i + 2], []).append(i)
+    return index
 
-    latin = {u.text.lower(): u for u in cov.units if u.kind == "latin"}
-    kata = [u for u in cov.units if u.kind == "kata"]
-    parts: list[tuple[int, int, str, str]] = []
-    for u in kata:
-        for m in re.finditer(r"[^・]+", u.text):
-            text = m.group()
-            if len(text.strip("ー")) >= 2:
-                parts.append((u.start + m.start(), u.start + m.end(), text, first_sound(katakana_full(text))))
-    for w in cov.words:
-        if w.hits or w.kind == "number":
+
+def _match_names_and_latin(cov: Coverage) -> None:
+    from mtreview.qa.jtext import english_sounds, first_sound, katakana_full, name_similarity
+
+    latin: dict[str, JaUnit] = {}
+    parts: dict[str, list[tuple[int, int, str]]] = {}
+    """First sound → distinct katakana parts (first occurrence)."""
+    seen: set[str] = set()
+    for u in cov.units:
+        if u.kind == "latin":
+            latin.setdefault(u.text.lower(), u)
+        elif u.kind == "kata":
+            for m in re.finditer(r"[^・]+", u.text):
+                text = m.group()
+                if len(text.strip("ー")) >= 2 and text not in seen:
+                    seen.add(text)
+                    sound = first_sound(katakana_full(text))
+                    parts.setdefault(sound, []).append((u.start + m.start(), u.start + m.end(), text))
+    for w in _representatives(cov, ("word", "name")):
+        if w.hits:
             continue
         same = latin.get(w.text.lower().removesuffix("'s").removesuffix("’s"))
         if same is not None:
@@ -456,16 +660,17 @@ def _match_names_and_latin(cov: Coverage) -> None:
             continue
         if not parts or len(w.text) < 3:
             continue
-        from mtreview.qa.jtext import english_sounds
-
         sounds = english_sounds(w.text)
+        candidates = (
+            [p for sound in sounds for p in parts.get(sound, ())]
+            if sounds
+            else [p for group in parts.values() for p in group]
+        )
         best, best_span = 0.0, None
-        for start, end, text, sound in parts:
-            if sounds and sound not in sounds:
-                continue
-            s = name_similarity(w.text, text)
-            if s > best:
-                best, best_span = s, (start, end)
+        for start, end, text in candidates:
+            score = name_similarity(w.text, text)
+            if score > best:
+                best, best_span = score, (start, end)
         if best_span is not None and best >= 0.6:
             _mark(cov, w, *best_span)
 
@@ -473,27 +678,32 @@ def _match_names_and_latin(cov: Coverage) -> None:
 def _match_numbers(cov: Coverage) -> None:
     """Numbers match by value, with scales understood (1,500 = 1500, $3.2 billion = 32億ドル)."""
     numbers = [w for w in cov.words if w.kind == "number"]
-    ja_nums = [u for u in cov.units if u.kind == "num"]
     if not numbers:
         return
+    ja_nums = [u for u in cov.units if u.kind == "num"]
     from mtreview.qa.checks.numbers import english_quantities, japanese_quantities
 
-    ja_by_value: dict[float, list[tuple[int, int]]] = {}
-    for q in japanese_quantities(cov.target, kanji=False):
-        if q.version is None:
-            ja_by_value.setdefault(round(q.value, 6), []).append((q.start, q.end))
-    for q in english_quantities(cov.source, words=False):
-        spans = ja_by_value.get(round(q.value, 6)) if q.version is None else None
-        if not spans:
-            continue
-        for w in numbers:
-            if q.start <= w.start and w.end <= q.end + 1 and not w.hits:
-                _mark(cov, w, *spans[0])
+    if ja_nums:
+        ja_by_value: dict[float, tuple[int, int]] = {}
+        for q in japanese_quantities(cov.target, kanji=False):
+            if q.version is None:
+                ja_by_value.setdefault(round(q.value, 6), (q.start, q.end))
+        by_start = {w.start: w for w in numbers}
+        for q in english_quantities(cov.source, words=False):
+            span = ja_by_value.get(round(q.value, 6)) if q.version is None else None
+            if span is None:
+                continue
+            for pos in (q.start, q.start + 1):
+                w = by_start.get(pos)
+                if w is not None and not w.hits:
+                    _mark(cov, w, *span)
     digits = {u.text.replace(",", ""): u for u in ja_nums}
     target = cov.target
+    done: set[str] = set()
     for w in numbers:
-        if w.hits:
+        if w.hits or w.lemma in done:
             continue
+        done.add(w.lemma)
         if w.lemma in digits:
             u = digits[w.lemma]
             _mark(cov, w, u.start, u.end)

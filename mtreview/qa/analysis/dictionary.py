@@ -204,16 +204,49 @@ def _lookup(d: Dictionary, table: str, key: str) -> frozenset[str]:
 
 _DEFAULT: Dictionary | None = None
 _DEFAULT_LOCK = threading.Lock()
+_LOCAL = threading.local()
+_GENERATION = 0
+
+
+class _NoWait:
+    """``with no_wait():`` — in this thread, a dictionary that is not ready is unavailable: it is neither
+    built here nor waited for (the GUI thread's correction checks use it; a worker builds it)."""
+
+    def __enter__(self) -> None:
+        _LOCAL.depth = getattr(_LOCAL, "depth", 0) + 1
+
+    def __exit__(self, *exc: object) -> None:
+        _LOCAL.depth -= 1
+
+
+def no_wait() -> _NoWait:
+    return _NoWait()
+
+
+def generation() -> int:
+    """Bumped when the dictionary becomes available: results computed without it are stale after that."""
+    return _GENERATION
 
 
 def default_dictionary(progress: Progress = NO_PROGRESS) -> Dictionary:
-    """The index for the installed JMdict, built on first use; ``DictionaryUnavailable`` without it."""
-    global _DEFAULT
-    with _DEFAULT_LOCK:
+    """The index for the installed JMdict, built on first use; ``DictionaryUnavailable`` without it (and,
+    inside ``no_wait()``, while it is not built yet or another thread is building it)."""
+    global _DEFAULT, _GENERATION
+    if _DEFAULT is not None:
+        return _DEFAULT
+    waiting = getattr(_LOCAL, "depth", 0) == 0
+    if not _DEFAULT_LOCK.acquire(blocking=waiting):
+        raise DictionaryUnavailable("the JMdict index is being built")
+    try:
         if _DEFAULT is None:
             source, version = source_database()
             path = cache_dir() / f"jmdict-index-v{FORMAT}-{version}.sqlite"
             if not path.is_file():
+                if not waiting:
+                    raise DictionaryUnavailable("the JMdict index is not built yet")
                 build_index(source, path, progress)
             _DEFAULT = Dictionary(path)
+            _GENERATION += 1
         return _DEFAULT
+    finally:
+        _DEFAULT_LOCK.release()

@@ -34,7 +34,9 @@ SAY = (
     r"acknowledges|believes|believed|thinks|thought|estimated|estimates|predicted|predicts|urged|urges|"
     r"called|calls|described|describes|criticised|criticized|welcomed|welcomes|accused|accuses)"
 )
-EN_SUBJECT_SAY = re.compile(rf"^\s*[\"“]?(?P<np>[^\"“”]{{1,120}}?),?\s+(?:also\s+|later\s+|has\s+|had\s+)?{SAY}\b")
+EN_SUBJECT_SAY = re.compile(
+    rf"^\s*[\"“]?(?P<np>[^\"“”]{{1,120}}?),?\s+(?:also\s+|later\s+|has\s+|had\s+)?{SAY}\b"
+)
 EN_INVERTED = re.compile(
     rf"[,.!?][\"”’']?\s+(?:(?P<np1>[^,.;:!?\"“”]{{1,60}}?)\s+{SAY}|{SAY}\s+(?P<np2>[^,.;:!?\"“”]{{1,60}}?))"
     r"\s*(?:[,.;]|$)"
@@ -44,7 +46,9 @@ EN_NAME_VERB = re.compile(r"^\s*(?P<np>(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\
 EN_VERB_AFTER = re.compile(
     r"(?:will|would|has|have|had|is|was|are|were|can|could|should|may|might|must|did|does|also|[a-z]+ed)\b"
 )
-PRONOUNS = frozenset("he she they it we i you his her their its this that one".split())
+PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "this", "that", "one"]
+)
 NOUN_WORDS = re.compile(r"[A-Za-z][\w'’\-]*")
 
 _NAME = r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)*"
@@ -59,8 +63,12 @@ JA_AGENT = re.compile(
 )
 
 
-DETERMINER_START = frozenset("the a an their his her its our my your this that these those".split())
-NOT_NP = frozenset("that if whether because when while although though as so than".split())
+DETERMINER_START = frozenset(
+    ["the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "this", "that", "these", "those"]
+)
+NOT_NP = frozenset(
+    ["that", "if", "whether", "because", "when", "while", "although", "though", "as", "so", "than"]
+)
 
 
 def _plausible_np(np: str) -> bool:
@@ -72,7 +80,7 @@ def _plausible_np(np: str) -> bool:
     lowered = [w.lower() for w in words]
     if any(w in NOT_NP for w in lowered[:1]) or "that" in lowered or "if" in lowered:
         return False
-    first = words[0]
+    first: str = words[0]
     if first.lower() in DETERMINER_START or first.lower() in PRONOUNS:
         return True
     if first[0].isupper() and first.lower().endswith("ly"):

@@ -43,7 +43,7 @@ class Addition(Check):
     severity = Severity.MINOR
     parameters: ClassVar[Mapping[str, Any]] = {
         "max_gloss_chars": 24,
-        "min_units": 3,
+        "min_units": 2,
         "max_share": 0.15,
         "min_rest_share": 0.35,
     }
@@ -59,8 +59,8 @@ class Addition(Check):
         if not source.strip() or not japanese.has_sentence_break(target):
             return
         spans = japanese.sentences(target)
-        if len(spans) < 2:
-            return
+        if len(spans) < 2 or len(spans) <= len(english.sentences(source)):
+            return  # an added sentence makes the translation longer by a sentence
         cov = coverage(source, target)
         if not cov.available:
             return
@@ -259,7 +259,9 @@ def _rest_covered(covered: int, total: int, params: Mapping[str, Any]) -> bool:
     return total >= 3 and covered / total >= float(params["min_rest_share"])
 
 
-def _unexplained_target(cov: Coverage, pairs: list[tuple[tuple[int, int], tuple[int, int]]], start: int, end: int) -> int:
+def _unexplained_target(
+    cov: Coverage, pairs: list[tuple[tuple[int, int], tuple[int, int]]], start: int, end: int
+) -> int:
     """Japanese content units of the sentence paired with ``source[start:end]`` that match nothing,
     less the English words outside the span that match nothing (they may be what those units render)."""
     es, ee, js, je = 0, len(cov.source), 0, len(cov.target)

@@ -27,14 +27,62 @@ from mtreview.qa.lexicons import irregular_base
 RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ\u30a1-\u30fa\u30fc]+")
 KATAKANA = re.compile(r"^[\u30a1-\u30fa\u30fc・]+$")
 VERB_BEFORE = frozenset(
-    "to will would can could should may might must did does do not cannot won't don't didn't i we they you "
-    "he she it who".split()
+    [
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "not",
+        "cannot",
+        "won't",
+        "don't",
+        "didn't",
+        "i",
+        "we",
+        "they",
+        "you",
+        "he",
+        "she",
+        "it",
+        "who",
+    ]
 )
 DETERMINERS = frozenset(
-    "the a an this these those that its their his her our my your any each every no another other".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "any",
+        "each",
+        "every",
+        "no",
+        "another",
+        "other",
+    ]
 )
 VERB_AFTER = re.compile(r"\s*(?:し|する|され|させ|した|して|しま|せず|できる|でき)")
 """A Japanese run used as a verb (増加し, 承認された): a predicate, not a term."""
+MAX_RENDERINGS = 8
+"""Distinct renderings of one term kept per segment (a long paragraph repeating itself has few)."""
 MAX_SEGMENTS_SHARE = 0.25
 """A word in more than this share of a document's segments is its vocabulary, not a term to watch."""
 
@@ -55,8 +103,8 @@ def _verb_like(source: str, word: EnWord) -> bool:
     return bool(before) and before[-1].lower() in VERB_BEFORE
 
 
-def candidate_terms(source: str, words: list[EnWord]) -> list[tuple[tuple[str, ...], list[EnWord]]]:
-    """Runs of one to three adjacent content words (no verb or adverb forms), with their lemmas."""
+def candidate_terms(source: str, words: list[EnWord]) -> list[tuple[tuple[str, ...], list[EnWord], int]]:
+    """Runs of one to three adjacent content words (no verb or adverb forms): (lemmas, words, run)."""
     runs: list[list[EnWord]] = []
     current: list[EnWord] = []
     for w in words:
@@ -69,15 +117,13 @@ def candidate_terms(source: str, words: list[EnWord]) -> list[tuple[tuple[str, .
         current = [w] if usable else []
     if current:
         runs.append(current)
-    out: list[tuple[tuple[str, ...], list[EnWord]]] = []
-    for run in runs:
+    out: list[tuple[tuple[str, ...], list[EnWord], int]] = []
+    for r, run in enumerate(runs):
         run = run[-3:]
         for n in range(1, len(run) + 1):
             for i in range(0, len(run) - n + 1):
-                if n == 1 and i != len(run) - 1:
-                    continue  # a modifier alone ("river" of "river mouth") is not the term
                 words = run[i : i + n]
-                out.append((tuple(w.lemma for w in words), words))
+                out.append((tuple(w.lemma for w in words), words, r))
     return out
 
 
@@ -94,7 +140,7 @@ def repeated_terms(sources: Iterable[str]) -> frozenset[tuple[str, ...]]:
             continue
         words = english_words(source)
         nouns.update(_noun_heads(source, words))
-        for key in {key for key, _w in candidate_terms(source, words)}:
+        for key in {key for key, _w, _r in candidate_terms(source, words)}:
             per_segment[key] = per_segment.get(key, 0) + 1
     limit = max(10, int(n * MAX_SEGMENTS_SHARE))
     return frozenset(k for k, c in per_segment.items() if 2 <= c <= limit and k[-1] in nouns)
@@ -141,17 +187,27 @@ def renderings(target: str, words: list[EnWord]) -> list[tuple[int, int]]:
         covered = set(runs[(start, end)])
         if len(words) - 1 not in covered:
             # a modifier's run: it counts only when の joins it to the head's
-            following = [(s, e) for s, e in spans[k + 1 :] if target[end:s] == "の"]
-            if not following or len(words) - 1 not in runs[following[0]]:
+            following = spans[k + 1] if k + 1 < len(spans) else None
+            if (
+                following is None
+                or target[end : following[0]] != "の"
+                or len(words) - 1 not in runs[following]
+            ):
                 continue
-            covered |= runs[following[0]]
-            end = following[0][1]
+            covered |= runs[following]
+            end = following[1]
         found.append((len(covered), end - start, (start, end)))
     found.sort(key=lambda f: (-f[0], -f[1], f[2]))
     out: list[tuple[int, int]] = []
+    texts: set[str] = set()
     for _n, _length, span in found:
-        if not any(s <= span[0] and span[1] <= e for s, e in out):
-            out.append(span)
+        text = target[span[0] : span[1]]
+        if text in texts or any(s <= span[0] and span[1] <= e for s, e in out):
+            continue
+        texts.add(text)
+        out.append(span)
+        if len(out) == MAX_RENDERINGS:
+            break
     return out
 
 
@@ -210,19 +266,36 @@ class TermConsistency(Check):
         if not cov.available or not cov.words:
             return
         seen: set[tuple[str, ...]] = set()
-        found = [(k, w) for k, w in candidate_terms(source, cov.words) if k in terms]
-        for key, words in found:
-            if key in seen:
+        found = candidate_terms(source, cov.words)
+        by_run: dict[int, list[tuple[tuple[str, ...], list[EnWord]]]] = {}
+        for k, w, r in found:
+            by_run.setdefault(r, []).append((k, w))
+        memo: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+
+        def rendered(key: tuple[str, ...], words: list[EnWord]) -> list[tuple[int, int]]:
+            # a term's counterparts depend on its lemmas only (every occurrence shares them)
+            if key not in memo:
+                memo[key] = [sp for sp in renderings(target, words) if not VERB_AFTER.match(target, sp[1])]
+            return memo[key]
+
+        for key, words, run in found:
+            if key in seen or key not in terms:
                 continue
             seen.add(key)
-            spans = [sp for sp in renderings(target, words) if not VERB_AFTER.match(target, sp[1])]
             es, ee = words[0].start, words[-1].end
-            longer = tuple(k for k, w in found if len(k) > len(key) and w[0].start <= es and ee <= w[-1].end)
+            spans = rendered(key, words)
+            around = [
+                (k, w) for k, w in by_run[run] if len(k) > len(key) and w[0].start <= es and ee <= w[-1].end
+            ]
+            if spans and any(w[-1].end > ee and rendered(k, w)[:1] == spans[:1] for k, w in around):
+                continue  # a modifier rendered as part of its compound ("river" of "river mouth", 河口)
+            longer = tuple(k for k, _w in around)
             texts = tuple(sorted({target[a:b] for a, b in spans}))
             yield key, (es, ee, tuple(spans), texts, longer)
 
     def item_class(self, item: Any) -> Hashable:
-        return item[3]
+        texts: Hashable = item[3]
+        return texts
 
     def decision(self, key: Hashable, index: KeyIndex) -> Hashable:
         return _majority(index.counts(key), int(self.params["min_majority"]))
@@ -243,7 +316,7 @@ class TermConsistency(Check):
                     continue
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue  # the longer term ("packaging plant" around "plant") says it
-                span = spans[0] if spans else self._unexplained(segment, majority)
+                span = spans[0] if spans else self._partial(segment, es, ee, majority, doc)
                 if span is None:
                     continue
                 yield self.finding(
@@ -252,7 +325,10 @@ class TermConsistency(Check):
                     span[0],
                     span[1],
                     _("“{term}” is rendered {this} here but {majority} in {n} other place(s).").format(
-                        term=segment.source[es:ee], this=segment.target[span[0] : span[1]], majority=majority, n=n
+                        term=segment.source[es:ee],
+                        this=segment.target[span[0] : span[1]],
+                        majority=majority,
+                        n=n,
                     ),
                     majority,
                     evidence=(es, ee),
@@ -267,18 +343,51 @@ class TermConsistency(Check):
             not any(_group_of(t, counts) == majority for t in item[3]) for item in index.get(key).get(sid, ())
         )
 
-    def _unexplained(self, segment: SegmentInput, majority: str) -> tuple[int, int] | None:
-        """The one run of the majority rendering's script with no counterpart in the English."""
+    def _partial(
+        self, segment: SegmentInput, es: int, ee: int, majority: str, doc: DocumentFacts
+    ) -> tuple[int, int] | None:
+        """Where the term's head has no counterpart: the run holding its other words' counterparts when
+        it shares them with the majority rendering but is not it (純金利差益 beside 純金利マージン), else
+        the one unexplained run of the majority's script."""
         cov = coverage(segment.source, segment.target)
-        kata = bool(KATAKANA.match(majority))
+        target = segment.target
+        for w in cov.words_in(es, ee)[:-1]:
+            for hs, he in w.strong:
+                run = _run_at(target, hs, he)
+                if run is None:
+                    continue
+                text = target[run[0] : run[1]]
+                if majority in text:
+                    return None  # it is the majority rendering after all
+                if target[hs:he] in majority:
+                    return run
+        return self._unexplained(segment, majority, doc)
+
+    def _unexplained(
+        self, segment: SegmentInput, majority: str, doc: DocumentFacts
+    ) -> tuple[int, int] | None:
+        """The one run of the majority rendering's script with no counterpart in the English (and that is
+        not a name of the document: "the studio" may well be rendered with the studio's name)."""
+        cov = coverage(segment.source, segment.target)
+        if not KATAKANA.match(majority):
+            return None  # unmatched kanji are too common (the dictionary's gaps) to point at one
+        kata = True
         found: list[tuple[int, int]] = []
         for u in cov.units:
             if u.covered or not u.content or u.kind not in ("kanji", "kata"):
                 continue
             if (u.kind == "kata") != kata:
                 continue
+            if u.kind == "kata" and _document_name(u.text, doc):
+                continue
             found.append((u.start, u.end))
         return found[0] if len(found) == 1 else None
+
+
+def _document_name(katakana: str, doc: DocumentFacts) -> bool:
+    from mtreview.qa.jtext import name_similarity
+
+    return any(name_similarity(token, katakana) >= 0.7 for token in doc.name_candidates(katakana))
 
 
 def _majority(counts: Mapping[Hashable, int], min_majority: int) -> str | None:

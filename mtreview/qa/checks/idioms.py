@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
+from mtreview.qa import idiom_lemmas
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.lexicons import Idiom
@@ -46,11 +47,15 @@ class LiteralIdiom(Check):
             for idiom in index.get(word, ()):
                 candidates[id(idiom)] = idiom
         for idiom in candidates.values():
-            if not idiom.required <= words:
-                continue
-            m = idiom.pattern.search(segment.source)
-            if m is None:
-                continue
+            m = idiom.pattern.search(segment.source) if idiom.required <= words else None
+            if m is not None:
+                found = m.group()
+            else:
+                # inflected or interrupted: "the ball was now firmly in their court"
+                span = idiom_lemmas.match(idiom_lemmas.slots(idiom.words or idiom.idiom), segment.source)
+                if span is None:
+                    continue
+                found = segment.source[span[0] : span[1]]
             hits: list[tuple[int, int, str]] = []
             for literal in idiom.literal:
                 for lm in re.finditer(re.escape(literal), target):
@@ -63,7 +68,7 @@ class LiteralIdiom(Check):
             start, end, literal = hits[0]
             suggestion = idiom.accepted[0] if idiom.accepted else None
             message = _("“{idiom}” seems translated word for word (“{literal}”).").format(
-                idiom=m.group(), literal=literal
+                idiom=found, literal=literal
             )
             if idiom.meaning:
                 message += " " + _("It means: {meaning}.").format(meaning=idiom.meaning)

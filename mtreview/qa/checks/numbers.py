@@ -240,10 +240,10 @@ def english_word_quantities(source: str) -> list[Quantity]:
     found: list[Quantity] = []
     lower = source.lower()
     for m in WORD_RE.finditer(lower):
-        value = WORDS.get(m.group())
-        if value is None:
+        number = WORDS.get(m.group())
+        if number is None:
             continue
-        value = float(value)
+        value = float(number)
         after = SCALE_WORD_AFTER.match(lower, m.end())
         if after and value < 100:
             value *= SCALES.get(after.group(1), 100)

@@ -118,6 +118,8 @@ def predicate_for(
         except DictionaryUnavailable:
             renderings = frozenset()
         for i, t in enumerate(unit):
+            if t.base in LIGHT_VERBS:
+                continue  # する renders "decide on" (にする) as well as everything else
             if t.pos in ("動詞", "名詞", "形容詞") and (t.base in renderings or t.surface in renderings):
                 j = i
                 # a サ変 noun takes its する: 承認 した
@@ -146,6 +148,9 @@ def _with_noun(unit: list[Token], i: int) -> int:
     ):
         return unit[i - 1].start
     return unit[i].start
+
+
+LIGHT_VERBS = frozenset({"する", "なる", "ある", "いる", "おる", "くる", "いく", "できる", "れる", "られる"})
 
 
 def derived_forms(lemma: str) -> list[str]:

@@ -41,6 +41,20 @@ def _token_match(tokens: list[japanese.Token], wrong: str) -> tuple[int, int] | 
     return None
 
 
+def _sense_counts(word: str, rows: list[Sense], doc: DocumentFacts) -> dict[int, int]:
+    """Per sense row (by index): segments of the document where ``word`` comes with one of its cues."""
+    counts = dict.fromkeys(range(len(rows)), 0)
+    for segment in doc.segments.values():
+        words = english.words(segment.source)
+        lemmas = {x.lemma for x in words} | {x.lower for x in words}
+        if word not in lemmas:
+            continue
+        for i, row in enumerate(rows):
+            if (row.cues - {row.word}) & lemmas:
+                counts[i] += 1
+    return counts
+
+
 class WrongSense(Check):
     id = "sense"
     name = N_("Wrong sense of a word")
@@ -60,6 +74,16 @@ class WrongSense(Check):
         self.by_word: dict[str, list[Sense]] = {}
         for row in rows:
             self.by_word.setdefault(row.word, []).append(row)
+
+    def _elsewhere_right(self, word: str, row: Sense, wrong: str, doc: DocumentFacts) -> bool:
+        """Whether ``wrong`` is the right rendering of another sense of ``word`` that the document itself
+        uses at least twice (the factory "plant" of a page about a factory, near "water")."""
+        rows = self.by_word.get(word, [])
+        others = [i for i, r in enumerate(rows) if r is not row and wrong in r.right]
+        if not others:
+            return False
+        counts = doc.cached(f"sense:{word}", lambda: _sense_counts(word, rows, doc))
+        return any(counts.get(i, 0) >= 2 for i in others)
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         source, target = segment.source, segment.target
@@ -94,6 +118,8 @@ class WrongSense(Check):
                     continue
                 for row, cues in applicable:
                     for wrong in row.wrong:
+                        if self._elsewhere_right(w.lemma, row, wrong, doc):
+                            continue  # the document uses the word in the sense that calls for it
                         span = _token_match(unit, wrong)
                         if span is None or span in reported:
                             continue

@@ -22,6 +22,8 @@ PLAIN = re.compile(
     r"(?:である|であった|だった|ではない|じゃない|だろう|であろう|なかった|ない|のだ|んだ|だ|"
     r"[たるうくすつぬむぶぐい])(?:か|ね|よ|な|の|わ|ぞ)?$"
 )
+NEUTRAL = re.compile(r"(?:という|とのこと|とされる|とみられる|と見られる|もよう|模様|見通し|見込み|予定)$")
+"""Reportive and nominal endings news uses in either register (…必要があったという, …する見込み)."""
 _MASK = "\u25a1"
 
 
@@ -39,7 +41,7 @@ def sentence_endings(target: str) -> list[tuple[str, int, int]]:
     for m in SENTENCE.finditer(masked):
         body = m.group()[:-1].rstrip()
         end = m.start() + len(body)
-        if not body or body.endswith(_MASK):
+        if not body or body.endswith(_MASK) or NEUTRAL.search(body):
             continue
         offset = max(0, len(body) - 12)
         tail = body[offset:]
