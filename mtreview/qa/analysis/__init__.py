@@ -14,6 +14,7 @@ their worker, never the GUI thread.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from mtreview.domain.progress import NO_PROGRESS, Progress
@@ -31,10 +32,9 @@ def warm_up(progress: Progress = NO_PROGRESS) -> None:
 
     japanese.tokens("日本語")
     english.lemma("warming")
-    try:
+    # without it the checks run on (and say nothing the dictionary would have to tell)
+    with contextlib.suppress(dictionary.DictionaryUnavailable):
         dictionary.default_dictionary(progress)
-    except dictionary.DictionaryUnavailable:
-        pass  # the checks run without it (and say nothing the dictionary would have to tell)
 
 
 def start_warm_up() -> None:
