@@ -17,6 +17,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).parent / "meaning"
 SPLITS = ("tune", "heldout")
@@ -45,6 +46,8 @@ class PageScore:
     missed: list[Gold] = field(default_factory=list)
     true_findings: int = 0
     false_findings: list[tuple[str, str, str]] = field(default_factory=list)
+    judged: list[tuple[Any, bool]] = field(default_factory=list)
+    """Every finding with whether it matches a gold error."""
 
 
 def _locate(documents: list, spec: dict) -> Gold:  # type: ignore[type-arg]
@@ -93,8 +96,10 @@ def score_page(path: Path, split: str) -> PageScore:
     for f in result.findings:
         if any(_matches(f, g) for g in golds):
             score.true_findings += 1
+            score.judged.append((f, True))
         else:
             score.false_findings.append((f.segment, f.check, f.text))
+            score.judged.append((f, False))
     return score
 
 
@@ -135,6 +140,9 @@ def report(summary: Summary, verbose: bool = True) -> None:
         f"precision {_ratio(summary.precision())}"
     )
     print("   per class: " + ", ".join(f"{k} {a}/{b}" for k, (a, b) in summary.per_kind().items()))
+    numbers = [ok for p in summary.pages for f, ok in p.judged if f.check == "numbers"]
+    if numbers:
+        print(f"   numbers findings: precision {_ratio((sum(numbers), len(numbers)))}")
     if verbose:
         for p in summary.pages:
             for g in p.missed:

@@ -370,29 +370,58 @@ def _solid(word: EnWord) -> list[Span]:
     return [h for h in word.hits if h[1] - h[0] >= 2 or h in strong]
 
 
+def source_words(source: str) -> tuple[tuple[int, int, str, str, str], ...]:
+    """``english_words`` as plain tuples (start, end, text, lemma, kind), cached: for callers that need a
+    few of them only."""
+    from mtreview.qa.analysis.dictionary import generation
+
+    return _english_words(source, generation())
+
+
 def english_words(source: str) -> list[EnWord]:
-    out: list[EnWord] = []
+    """The content words of ``source`` (fresh objects: their counterparts are filled in by the caller)."""
+    from mtreview.qa.analysis.dictionary import generation
+
+    return [EnWord(*w) for w in _english_words(source, generation())]
+
+
+@lru_cache(maxsize=4096)
+def _english_words(source: str, _generation: int) -> tuple[tuple[int, int, str, str, str], ...]:
+    out: list[tuple[int, int, str, str, str]] = []
     for m in EN_TOKEN.finditer(source):
         text = m.group()
         if text[0].isdigit():
-            out.append(EnWord(m.start(), m.end(), text, text.replace(",", "").rstrip("."), "number"))
+            out.append((m.start(), m.end(), text, text.replace(",", "").rstrip("."), "number"))
             continue
-        lower = text.lower()
-        if lower in MONTHS and text[0].isupper() and not _sentence_start(source, m.start()):
-            out.append(EnWord(m.start(), m.end(), text, lower, "number"))  # "in May", not "may"
+        info = _word_info(text.lower())
+        if info is None:
+            if text[0].isupper() and text.lower() in MONTHS and not _sentence_start(source, m.start()):
+                out.append((m.start(), m.end(), text, text.lower(), "number"))  # "in May", not "may"
             continue
-        if lower in SKIP or len(lower) < 2:
-            continue
-        lemma = english.lemma(lower)
-        if lemma in SKIP:
-            continue
-        kind = "word"
-        if lemma in UNIT_WORDS or lower in MONTHS or lower in ORDINALS or lower in NUMBER_WORDS:
-            kind = "number"
-        elif text[0].isupper() and (not _sentence_start(source, m.start()) or not _known(lemma)):
+        lemma, kind = info
+        if (
+            kind == "word"
+            and text[0].isupper()
+            and (not _sentence_start(source, m.start()) or not _known(lemma))
+        ):
             kind = "name"
-        out.append(EnWord(m.start(), m.end(), text, lemma, kind))
-    return out
+        out.append((m.start(), m.end(), text, lemma, kind))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _word_info(lower: str) -> tuple[str, str] | None:
+    """(lemma, ``word``|``number``) of a lower-case word form, or None for a function word."""
+    if lower in MONTHS and lower in SKIP:
+        return None  # "may": a month only when capitalised inside a sentence (the caller decides)
+    if lower in SKIP or len(lower) < 2:
+        return None
+    lemma = english.lemma(lower)
+    if lemma in SKIP:
+        return None
+    if lemma in UNIT_WORDS or lower in MONTHS or lower in ORDINALS or lower in NUMBER_WORDS:
+        return lemma, "number"
+    return lemma, "word"
 
 
 def _known(lemma: str) -> bool:
@@ -418,7 +447,7 @@ def japanese_units(target: str) -> list[JaUnit]:
     return [JaUnit(m.start(), m.end(), m.group(), m.lastgroup or "") for m in JA_UNIT.finditer(target)]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _renderings(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """(substrings to look for, single kanji that must start or end a run, the substrings that are verb
     or adjective stems) for an English lemma."""
@@ -467,7 +496,7 @@ def _glosses(unit: str) -> frozenset[str]:
     return words | {english.lemma(w) for w in words}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _unit_glosses(text: str, kind: str) -> tuple[tuple[frozenset[str], int, int, bool], ...]:
     """Gloss sets of a unit's text and, for a kanji run the dictionary does not know, of its pieces, with
     offsets into the text (the last item says whether the gloss is of the whole unit)."""
@@ -510,7 +539,7 @@ def coverage(source: str, target: str) -> Coverage:
     return _coverage(source, target, generation())
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def _coverage(source: str, target: str, _generation: int) -> Coverage:
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable
 
@@ -535,6 +564,30 @@ def _coverage(source: str, target: str, _generation: int) -> Coverage:
         hits.strong = sorted(set(hits.strong))
     cov.index()
     return cov
+
+
+def word_hits(source: str, target: str, lemmas: frozenset[str]) -> dict[str, Hits]:
+    """The dictionary counterparts of the words of ``source`` with the given lemmas only (what the term
+    check needs, for far less than a full ``coverage``); lemma → hits. Reuses a full coverage when one
+    is cached."""
+    from mtreview.qa.analysis.dictionary import generation
+
+    return _word_hits(source, target, lemmas, generation())
+
+
+@lru_cache(maxsize=512)
+def _word_hits(source: str, target: str, lemmas: frozenset[str], _generation: int) -> dict[str, Hits]:
+    from mtreview.qa.analysis.dictionary import DictionaryUnavailable
+
+    texts = {w[3]: w[2] for w in _english_words(source, _generation) if w[3] in lemmas and w[4] != "number"}
+    if not texts:
+        return {}
+    try:
+        # terms are nouns: their renderings are runs the glosses name (no verb stems to look for)
+        found = _dictionary_hits(target, tuple(sorted(texts.items())), forwards=False)
+    except DictionaryUnavailable:
+        return {}
+    return {lemma: Hits(sorted(set(spans)), sorted(set(strong))) for lemma, (spans, strong) in found.items()}
 
 
 def _mark(cov: Coverage, word: EnWord, start: int, end: int, strong: bool = True) -> None:
@@ -565,73 +618,135 @@ def _representatives(cov: Coverage, kinds: tuple[str, ...]) -> list[EnWord]:
 
 def _match_dictionary(cov: Coverage) -> None:
     words = _representatives(cov, ("word", "name"))
-    by_lemma: dict[str, list[EnWord]] = {}
-    for w in words:
-        for lemma in lemmas(w.text.lower().replace("’", "'")):
-            bucket = by_lemma.setdefault(lemma, [])
-            if w not in bucket:
-                bucket.append(w)
-    # backwards: the glosses of every unit (each distinct unit text looked up once)
-    by_prefix: dict[str, list[tuple[frozenset[str], int, int]]] = {}
-    for unit in cov.units:
-        if unit.kind not in ("kanji", "kata"):
-            continue
-        for glosses, s, e, whole in _unit_glosses(unit.text, unit.kind):
-            start, end = unit.start + s, unit.start + e
-            for gloss in glosses:
-                for w in by_lemma.get(gloss, ()):
-                    _mark(cov, w, start, end, strong=whole or end - start >= 2)
-                if len(gloss) >= 4:
-                    by_prefix.setdefault(gloss[:4], []).append((glosses, start, end))
-    # a derived word of the same stem (expect ↔ expectation, approve ↔ approval, publish ↔ publication)
-    for w in words:
-        if w.hits or len(w.lemma) < 4:
-            continue
-        for glosses, start, end in by_prefix.get(w.lemma[:4], ()):
-            if any(_same_stem(w.lemma, g) for g in glosses if g[:4] == w.lemma[:4]):
-                _mark(cov, w, start, end, strong=False)
-    # forwards: renderings of the words still uncovered
-    target = cov.target
-    bigrams: dict[str, list[int]] | None = None
+    if not words:
+        return
+    found = _dictionary_hits(cov.target, tuple((w.lemma, w.text) for w in words))
+    by_lemma = {w.lemma: w for w in words}
+    for lemma, (spans, strong) in found.items():
+        w = by_lemma[lemma]
+        strong_set = set(strong)
+        for span in spans:
+            _mark(cov, w, span[0], span[1], strong=span in strong_set)
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """What the dictionary matching needs of a Japanese text (cached per text)."""
+
+    units: tuple[tuple[int, int, str, str], ...]
+    """(start, end, text, kind) of each kanji or katakana run."""
+    bigrams: frozenset[str]
+    alone: dict[str, tuple[int, bool]]
+    """A kanji that ends or starts a run → (position, exact): 壁 in 防潮壁 (the head of a compound) and 秒 in
+    30秒 (a unit after a number) are exact; 株 in 株価 and 経 in 経て are not."""
+
+
+@lru_cache(maxsize=512)
+def _target(target: str) -> _Target:
+    units = tuple(
+        (m.start(), m.end(), m.group(), m.lastgroup or "")
+        for m in JA_UNIT.finditer(target)
+        if m.lastgroup in ("kanji", "kata")
+    )
     alone: dict[str, tuple[int, bool]] = {}
-    for u in cov.units:
-        if u.kind == "kanji":
-            # 壁 in 防潮壁 (the head of a compound) and 秒 in 30秒 (a unit after a number) are exact;
-            # 株 in 株価 and 経 in 経て are not
-            after_digit = u.start > 0 and target[u.start - 1].isdigit()
-            alone.setdefault(u.text[-1], (u.end - 1, len(u.text) >= 2 or after_digit))
-            alone.setdefault(u.text[0], (u.start, after_digit))
-    for w in words:
-        if w.hits:
-            continue
-        multi, single, stems = _renderings(w.lemma)
-        if bigrams is None:
-            bigrams = _bigrams(target)
-        for r in multi:
-            positions = bigrams.get(r[:2])
-            if not positions:
+    for start, end, text, kind in units:
+        if kind == "kanji":
+            after_digit = start > 0 and target[start - 1].isdigit()
+            alone.setdefault(text[-1], (end - 1, len(text) >= 2 or after_digit))
+            alone.setdefault(text[0], (start, after_digit))
+    bigrams = frozenset(target[i : i + 2] for i in range(len(target) - 1))
+    return _Target(units, bigrams, alone)
+
+
+def _dictionary_hits(
+    target: str, words: tuple[tuple[str, str], ...], forwards: bool = True
+) -> dict[str, tuple[list[Span], list[Span]]]:
+    """(lemma, text) of English words → lemma → (counterparts, the exact ones): backwards through the
+    glosses of every run, then derived words of the same stem, then forwards through the renderings of
+    the words still unmatched (with ``forwards=False`` only their one-kanji renderings: 壁 of 防潮壁)."""
+    t = _target(target)
+    out: dict[str, tuple[list[Span], list[Span]]] = {lemma: ([], []) for lemma, _text in words}
+    by_form: dict[str, list[str]] = {}
+    for lemma, text in words:
+        for form in lemmas(text.lower().replace("’", "'")):
+            bucket = by_form.setdefault(form, [])
+            if lemma not in bucket:
+                bucket.append(lemma)
+    wanted = frozenset(by_form)
+    for ustart, _uend, text, kind in t.units:
+        for glosses, s, e, whole in _unit_glosses(text, kind):
+            shared = glosses & wanted
+            if not shared:
                 continue
-            pos = (
-                target.find(r)
-                if len(positions) > 4
-                else next((p for p in positions if target.startswith(r, p)), -1)
-            )
-            if pos >= 0:
-                _mark(cov, w, pos, pos + len(r), strong=r not in stems)
-                break
-        if not w.hits and alone and single:
-            for ch in single:
-                at = alone.get(ch)
-                if at is not None:
-                    _mark(cov, w, at[0], at[0] + 1, strong=at[1])
+            span = (ustart + s, ustart + e)
+            exact = whole or e - s >= 2
+            for gloss in sorted(shared):
+                for lemma in by_form[gloss]:
+                    out[lemma][0].append(span)
+                    if exact:
+                        out[lemma][1].append(span)
+    left = [lemma for lemma, (spans, _strong) in out.items() if not spans and len(lemma) >= 4]
+    if left:
+        for ustart, _uend, text, kind in t.units:
+            index = _prefix_index(text, kind)
+            if not index:
+                continue
+            for lemma in left:
+                for glosses, s, e in index.get(lemma[:4], ()):
+                    if any(_same_stem(lemma, g) for g in glosses if g[:4] == lemma[:4]):
+                        out[lemma][0].append((ustart + s, ustart + e))
+                        break
+    for lemma, (spans, strong) in out.items():
+        if spans:
+            continue
+        by_bigram, single, stems = _rendering_index(lemma)
+        best: str | None = None
+        keys = (
+            ()
+            if not forwards
+            else [b for b in t.bigrams if b in by_bigram]
+            if len(t.bigrams) < len(by_bigram)
+            else [b for b in by_bigram if b in t.bigrams]
+        )
+        for bigram in keys:
+            for r in by_bigram[bigram]:  # longest first
+                if (best is None or (-len(r), r) < (-len(best), best)) and r in target:
+                    best = r
                     break
+        if best is not None:
+            pos = target.find(best)
+            spans.append((pos, pos + len(best)))
+            if best not in stems:
+                strong.append((pos, pos + len(best)))
+        elif single and t.alone:
+            for ch in single:
+                at = t.alone.get(ch)
+                if at is not None:
+                    spans.append((at[0], at[0] + 1))
+                    if at[1]:
+                        strong.append((at[0], at[0] + 1))
+                    break
+    return out
 
 
-def _bigrams(target: str) -> dict[str, list[int]]:
-    index: dict[str, list[int]] = {}
-    for i in range(len(target) - 1):
-        index.setdefault(target[i : i + 2], []).append(i)
-    return index
+@lru_cache(maxsize=16384)
+def _rendering_index(lemma: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], frozenset[str]]:
+    """``_renderings`` grouped by their first two characters (each group longest first)."""
+    multi, single, stems = _renderings(lemma)
+    index: dict[str, list[str]] = {}
+    for r in multi:
+        index.setdefault(r[:2], []).append(r)
+    return {k: tuple(v) for k, v in index.items()}, single, stems
+
+
+@lru_cache(maxsize=16384)
+def _prefix_index(text: str, kind: str) -> dict[str, tuple[tuple[frozenset[str], int, int], ...]]:
+    """A unit's gloss sets by the first four letters of their words (for derived words)."""
+    index: dict[str, list[tuple[frozenset[str], int, int]]] = {}
+    for glosses, s, e, _whole in _unit_glosses(text, kind):
+        for prefix in {g[:4] for g in glosses if len(g) >= 4}:
+            index.setdefault(prefix, []).append((glosses, s, e))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _match_names_and_latin(cov: Coverage) -> None:

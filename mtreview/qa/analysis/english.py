@@ -13,6 +13,21 @@ from functools import lru_cache
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 
 
+def word_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the last word of ``text[:pos]`` (a backward scan: no regex from the start)."""
+    end = pos
+    while end > 0 and not text[end - 1].isascii() or (end > 0 and not text[end - 1].isalpha()):
+        end -= 1
+    start = end
+    while start > 0 and (
+        text[start - 1].isascii() and (text[start - 1].isalpha() or text[start - 1] in "'’-")
+    ):
+        start -= 1
+    while start < end and not text[start].isalpha():
+        start += 1
+    return (start, end) if start < end else None
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     text: str
@@ -41,7 +56,7 @@ def lemma(word: str) -> str:
     return out.lower() if isinstance(out, str) else w
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def words(text: str) -> tuple[Word, ...]:
     return tuple(
         Word(m.group(), m.start(), m.end(), m.group().lower(), lemma(m.group().lower()))
@@ -55,6 +70,11 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|Inc|Ltd|Co|No|p
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of an English paragraph (abbreviations such as Dr. and p.m. do not end one)."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE.finditer(text):
@@ -65,7 +85,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
-    return spans
+    return tuple(spans)
 
 
 _CLAUSE_BREAK = re.compile(

@@ -8,16 +8,14 @@ forms and coarse parts of speech are all the checks need (negation auxiliaries, 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 _LOCK = threading.Lock()
 _TAGGER: Any = None
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     surface: str
     start: int
     end: int
@@ -44,11 +42,16 @@ def _tagger() -> Any:
         import ipadic
         import MeCab
 
-        _TAGGER = MeCab.Tagger(ipadic.MECAB_ARGS)
+        # only the fields the checks read: surface, part of speech, its subdivision, base, conjugation
+        _TAGGER = MeCab.Tagger(ipadic.MECAB_ARGS + _FORMAT)
     return _TAGGER
 
 
-@lru_cache(maxsize=4096)
+_FORMAT = r" -F%m\\t%f[0],%f[1],%f[6],%f[5]\\n -U%m\\t%f[0],%f[1],*,*\\n -EEOS\\n"
+"""MeCab's argument parser eats one level of backslashes: ``\\t`` reaches the formatter as a tab."""
+
+
+@lru_cache(maxsize=512)
 def tokens(text: str) -> tuple[Token, ...]:
     """MeCab's tokens with code-point offsets into ``text`` (whitespace is skipped, as MeCab does)."""
     if not text:
@@ -68,11 +71,8 @@ def tokens(text: str) -> tuple[Token, ...]:
             continue
         end = start + len(surface)
         pos = end
-        f = feature.split(",")
-        base = f[6] if len(f) > 6 and f[6] != "*" else surface
-        out.append(
-            Token(surface, start, end, f[0], f[1] if len(f) > 1 else "", base, f[5] if len(f) > 5 else "")
-        )
+        pos_, pos1, base, conj = (feature.split(",") + ["", "", "", ""])[:4]
+        out.append(Token(surface, start, end, pos_, pos1, surface if base in ("*", "") else base, conj))
     return tuple(out)
 
 
@@ -87,6 +87,11 @@ def has_sentence_break(text: str) -> bool:
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (end exclusive, the terminator included); a closing bracket after 。 stays with it."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     i = 0
@@ -105,4 +110,4 @@ def sentences(text: str) -> list[tuple[int, int]]:
         i += 1
     if text[start:].strip():
         spans.append((start, n))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
+    return tuple((s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans)

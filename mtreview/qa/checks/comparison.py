@@ -42,6 +42,11 @@ EN_AFTER = re.compile(
     r"|\s*(?:[a-z%]+\s+){0,2}?(?P<down>or\s+(?:less|fewer|below|under)|and\s+(?:below|under))",
     re.IGNORECASE,
 )
+EN_AFTER_QUICK = re.compile(
+    r"\b(?:or\s+(?:more|above|over|less|fewer|below|under)|and\s+(?:above|over|up|below|under)|plus)\b",
+    re.IGNORECASE,
+)
+"""A cheap test for ``EN_AFTER`` bounds anywhere in the source."""
 JA_AFTER = re.compile(
     r"^[^、。,0-9０-９]{0,5}?(?:(?P<up>以上|超|を超|を上回|余り|あまり|を突破|強)|"
     r"(?P<down>以下|未満|まで|以内|を下回|に満たな|足らず|弱|を切))"
@@ -145,11 +150,7 @@ class Comparison(Check):
         source, target = segment.source, segment.target
         if not target or not source:
             return
-        bounds = (
-            english_bounds(source)
-            if EN_BEFORE.search(source) or " or " in source or " and " in source
-            else []
-        )
+        bounds = english_bounds(source) if EN_BEFORE.search(source) or EN_AFTER_QUICK.search(source) else []
         if bounds:
             tgt = japanese_quantities(target)
             for direction, s_start, s_end, value in bounds:

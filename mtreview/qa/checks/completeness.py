@@ -46,13 +46,16 @@ class Addition(Check):
         "min_units": 2,
         "max_share": 0.15,
         "min_rest_share": 0.35,
+        "long_gate": 0.15,
+        "min_segments": 10,
+        "prior_median": math.log(0.45),
     }
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         yield from self._glosses(segment)
-        yield from self._sentences(segment)
+        yield from self._sentences(segment, doc)
 
-    def _sentences(self, segment: SegmentInput) -> Iterable[Finding]:
+    def _sentences(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         """A Japanese sentence with no counterpart in the English, in a paragraph that is otherwise
         translated."""
         source, target = segment.source, segment.target
@@ -61,6 +64,9 @@ class Addition(Check):
         spans = japanese.sentences(target)
         if len(spans) < 2 or len(spans) <= len(english.sentences(source)):
             return  # an added sentence makes the translation longer by a sentence
+        ratio = length_ratio(source, target)
+        if ratio is None or ratio < _median(doc, self.params) + float(self.params["long_gate"]):
+            return  # …and longer than this document's translations usually are
         cov = coverage(source, target)
         if not cov.available:
             return
@@ -156,6 +162,7 @@ class Omission(Check):
         "max_share": 0.2,
         "min_rest_share": 0.35,
         "max_short_coverage": 0.7,
+        "short_gate": 0.15,
     }
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
@@ -165,6 +172,8 @@ class Omission(Check):
         if not segment.target.strip():
             yield self.finding(segment, Side.SOURCE, None, None, _("The source has no translation."))
             return
+        if not self._short_enough(segment, doc):
+            return  # about as long as this document's translations usually are: nothing is missing from it
         cov = coverage(segment.source, segment.target)
         if cov.available:
             dropped = list(self._dropped(segment, cov))
@@ -226,6 +235,12 @@ class Omission(Check):
                 _("“{text}” has no counterpart in the translation.").format(text=source[start:end]),
             )
 
+    def _short_enough(self, segment: SegmentInput, doc: DocumentFacts) -> bool:
+        """A cheap test before the coverage: a clause dropped from a paragraph leaves its translation
+        shorter than the document's median by ``short_gate`` (log length ratio) at least."""
+        ratio = length_ratio(segment.source, segment.target)
+        return ratio is not None and ratio < _median(doc, self.params) - float(self.params["short_gate"])
+
     def _short(self, segment: SegmentInput, doc: DocumentFacts) -> float | None:
         """The pair's length as a share of the document's typical one, when it is a short outlier."""
         ratio = length_ratio(segment.source, segment.target)
@@ -244,6 +259,14 @@ class Omission(Check):
         if ratio < fence:
             return math.exp(ratio - median)
         return None
+
+
+def _median(doc: DocumentFacts, params: Mapping[str, Any]) -> float:
+    """The document's median log length ratio (a prior for a document too short to have one)."""
+    stats = doc.ratios
+    if len(stats) >= int(params["min_segments"]):
+        return stats.quartiles()[1]
+    return float(params["prior_median"])
 
 
 def _uncovered(covered: int, total: int, params: Mapping[str, Any]) -> bool:

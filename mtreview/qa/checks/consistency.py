@@ -14,12 +14,13 @@ reported instead, if there is exactly one.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
-from mtreview.qa.analysis.coverage import EnWord, coverage, english_words
+from mtreview.qa.analysis.coverage import EnWord, coverage, source_words, word_hits
 from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.lexicons import irregular_base
@@ -81,56 +82,90 @@ DETERMINERS = frozenset(
 )
 VERB_AFTER = re.compile(r"\s*(?:し|する|され|させ|した|して|しま|せず|できる|でき)")
 """A Japanese run used as a verb (増加し, 承認された): a predicate, not a term."""
+MAX_TERMS = 4
+"""Terms followed per segment: its rarest repeated ones (a paragraph rarely holds more)."""
 MAX_RENDERINGS = 8
 """Distinct renderings of one term kept per segment (a long paragraph repeating itself has few)."""
-MAX_SEGMENTS_SHARE = 0.25
-"""A word in more than this share of a document's segments is its vocabulary, not a term to watch."""
+MAX_SEGMENTS_SHARE = 0.05
+"""A word in more than this share of a long document's segments (and in more than ten) is its vocabulary, not a
+term to watch."""
 
 Item = tuple[int, int, tuple[tuple[int, int], ...], tuple[str, ...], tuple[tuple[str, ...], ...]]
 """(English start, end, the Japanese spans that may render the term, their texts, the longer terms
 around it)."""
 
 
-def _verb_like(source: str, word: EnWord) -> bool:
-    lower = word.text.lower()
+Word = tuple[int, int, str, str, str]
+"""(start, end, text, lemma, kind): ``coverage.source_words``."""
+
+
+@lru_cache(maxsize=65536)
+def _verbal_form(lower: str, lemma: str) -> bool:
+    """An adverb (-ly), an irregular verb form or an inflected -ed/-ing form: not a term's word."""
     if lower.endswith("ly") and len(lower) > 4:
         return True
     if irregular_base(lower) is not None:
         return True
-    if lower != word.lemma and lower.endswith(("ed", "ing")):
-        return True
-    before = source[max(0, word.start - 12) : word.start].split()
-    return bool(before) and before[-1].lower() in VERB_BEFORE
+    return lower != lemma and lower.endswith(("ed", "ing"))
 
 
-def candidate_terms(source: str, words: list[EnWord]) -> list[tuple[tuple[str, ...], list[EnWord], int]]:
-    """Runs of one to three adjacent content words (no verb or adverb forms): (lemmas, words, run)."""
-    runs: list[list[EnWord]] = []
-    current: list[EnWord] = []
-    for w in words:
-        usable = w.kind == "word" and len(w.lemma) > 2 and not _verb_like(source, w)
-        if usable and current and source[current[-1].end : w.start] in (" ", "-"):
-            current.append(w)
+def _previous_words(source: str) -> dict[int, str]:
+    """Start of each word → the lower-case word before it."""
+    out: dict[int, str] = {}
+    previous = ""
+    for m in PLAIN_WORD.finditer(source):
+        out[m.start()] = previous
+        previous = m.group().lower()
+    return out
+
+
+def candidate_terms(source: str, words: Sequence[Word]) -> list[tuple[tuple[str, ...], list[int], int]]:
+    """Runs of one to three adjacent content words (no verb or adverb forms): (lemmas, word indices, run)."""
+    before = _previous_words(source)
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, (start, _end, text, lemma, kind) in enumerate(words):
+        usable = (
+            kind == "word"
+            and len(lemma) > 2
+            and not _verbal_form(text.lower(), lemma)
+            and before.get(start, "") not in VERB_BEFORE
+        )
+        if usable and current and source[words[current[-1]][1] : start] in (" ", "-"):
+            current.append(i)
             continue
         if current:
             runs.append(current)
-        current = [w] if usable else []
+        current = [i] if usable else []
     if current:
         runs.append(current)
-    out: list[tuple[tuple[str, ...], list[EnWord], int]] = []
+    out: list[tuple[tuple[str, ...], list[int], int]] = []
     for r, run in enumerate(runs):
         run = run[-3:]
         for n in range(1, len(run) + 1):
             for i in range(0, len(run) - n + 1):
-                words = run[i : i + n]
-                out.append((tuple(w.lemma for w in words), words, r))
+                indices = run[i : i + n]
+                out.append((tuple(words[k][3] for k in indices), indices, r))
     return out
 
 
-def repeated_terms(sources: Iterable[str]) -> frozenset[tuple[str, ...]]:
-    """Candidate terms found in at least two of ``sources`` (and, in a long document, in at most a quarter
+Candidate = tuple[tuple[str, ...], tuple[int, ...], int]
+"""(lemmas, indices of its words in ``english_words(source)``, run)."""
+
+
+@lru_cache(maxsize=4096)
+def source_candidates(source: str) -> tuple[tuple[Candidate, ...], frozenset[str]]:
+    """The candidate terms of one source and the lemmas it uses as noun heads (cached: the document pass
+    and every observation of the segment share them)."""
+    words = source_words(source)
+    candidates = tuple((key, tuple(indices), run) for key, indices, run in candidate_terms(source, words))
+    return candidates, frozenset(_noun_heads(source, words))
+
+
+def repeated_terms(sources: Iterable[str]) -> dict[tuple[str, ...], int]:
+    """Candidate terms found in at least three of ``sources`` (and, in a long document, in at most one in twenty
     of them) whose last word is used as a noun somewhere: after a determiner, at the end of its phrase
-    ("the best striker in", not "a clear sign")."""
+    ("the best striker in", not "a clear sign"); term → segments."""
     per_segment: dict[tuple[str, ...], int] = {}
     nouns: set[str] = set()
     n = 0
@@ -138,21 +173,23 @@ def repeated_terms(sources: Iterable[str]) -> frozenset[tuple[str, ...]]:
         n += 1
         if not source:
             continue
-        words = english_words(source)
-        nouns.update(_noun_heads(source, words))
-        for key in {key for key, _w, _r in candidate_terms(source, words)}:
+        candidates, heads = source_candidates(source)
+        nouns.update(heads)
+        for key in {key for key, _w, _r in candidates}:
             per_segment[key] = per_segment.get(key, 0) + 1
     limit = max(10, int(n * MAX_SEGMENTS_SHARE))
-    return frozenset(k for k, c in per_segment.items() if 2 <= c <= limit and k[-1] in nouns)
+    # a majority of two and one odd rendering need three segments at least
+    return {k: c for k, c in per_segment.items() if 3 <= c <= limit and k[-1] in nouns}
 
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[^\sA-Za-z]")
+PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
-def _noun_heads(source: str, words: list[EnWord]) -> set[str]:
+def _noun_heads(source: str, words: Sequence[Word]) -> set[str]:
     """Lemmas used as the head of a noun phrase in ``source``: a determiner, up to two content words, the
     word, then anything but a content word."""
-    content = {w.start: w for w in words if w.kind == "word"}
+    content = {w[0]: w[3] for w in words if w[4] == "word"}
     tokens = [(m.start(), m.group().lower()) for m in TOKEN.finditer(source)]
     heads: set[str] = set()
     for i, (_pos, tok) in enumerate(tokens):
@@ -162,7 +199,7 @@ def _noun_heads(source: str, words: list[EnWord]) -> set[str]:
         while j < len(tokens) and j <= i + 3 and tokens[j][0] in content:
             nxt = tokens[j + 1][0] if j + 1 < len(tokens) else None
             if nxt is None or nxt not in content:
-                heads.add(content[tokens[j][0]].lemma)
+                heads.add(content[tokens[j][0]])
                 break
             j += 1
     return heads
@@ -262,13 +299,30 @@ class TermConsistency(Check):
         if not source or not target:
             return
         terms = doc.cached("terms", lambda: repeated_terms(s.source for s in doc.segments.values()))
-        cov = coverage(source, target)
-        if not cov.available or not cov.words:
+        listed, _heads = source_candidates(source)
+        repeated = sorted({k for k, _w, _r in listed if k in terms}, key=lambda k: (terms[k], k))
+        if not repeated:
             return
+        chosen = set(repeated[:MAX_TERMS])  # the rarest in the document: the most term-like
+        runs = {r for k, _w, r in listed if k in chosen}
+        made: dict[int, EnWord] = {}
+
+        def word(i: int) -> EnWord:
+            if i not in made:
+                made[i] = EnWord(*source_words(source)[i])
+            return made[i]
+
+        candidates = [(k, [word(i) for i in w], r) for k, w, r in listed if r in runs]
+        found = [c for c in candidates if c[0] in chosen]
+        hits = word_hits(source, target, frozenset(x.lemma for _k, w, _r in candidates for x in w))
+        if not hits:
+            return  # no dictionary
+        for w in made.values():
+            if w.lemma in hits:
+                w.found = hits[w.lemma]
         seen: set[tuple[str, ...]] = set()
-        found = candidate_terms(source, cov.words)
         by_run: dict[int, list[tuple[tuple[str, ...], list[EnWord]]]] = {}
-        for k, w, r in found:
+        for k, w, r in candidates:
             by_run.setdefault(r, []).append((k, w))
         memo: dict[tuple[str, ...], list[tuple[int, int]]] = {}
 
@@ -278,12 +332,12 @@ class TermConsistency(Check):
                 memo[key] = [sp for sp in renderings(target, words) if not VERB_AFTER.match(target, sp[1])]
             return memo[key]
 
-        for key, words, run in found:
-            if key in seen or key not in terms:
+        for key, term_words, run in found:
+            if key in seen:
                 continue
             seen.add(key)
-            es, ee = words[0].start, words[-1].end
-            spans = rendered(key, words)
+            es, ee = term_words[0].start, term_words[-1].end
+            spans = rendered(key, term_words)
             around = [
                 (k, w) for k, w in by_run[run] if len(k) > len(key) and w[0].start <= es and ee <= w[-1].end
             ]

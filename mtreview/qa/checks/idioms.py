@@ -47,6 +47,8 @@ class LiteralIdiom(Check):
             for idiom in index.get(word, ()):
                 candidates[id(idiom)] = idiom
         for idiom in candidates.values():
+            if not any(literal in target for literal in idiom.literal):
+                continue  # nothing word for word in the translation: the idiom cannot matter here
             m = idiom.pattern.search(segment.source) if idiom.required <= words else None
             if m is not None:
                 found = m.group()

@@ -109,18 +109,26 @@ def predicate_for(
     """The Japanese predicate rendering the English verb that the cue negates."""
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
 
-    words = [w for w in english.words(source) if w.start >= cue[1]]
-    verb = next((w for w in words if w.lemma not in EN_SKIP_AFTER_CUE and len(w.lower) > 2), None)
+    verb = None
+    for m in english.WORD.finditer(source, cue[1]):
+        lower = m.group().lower()
+        lemma = english.lemma(lower)
+        if lemma not in EN_SKIP_AFTER_CUE and len(lower) > 2:
+            verb = (lower, lemma)
+            break
     unit = [t for t in tokens if start <= t.start and t.end <= end]
     if verb is not None:
         try:
-            renderings = default_dictionary().japanese_any([*derived_forms(verb.lemma), verb.lower])
+            dictionary = default_dictionary()
+            renderings = [dictionary.japanese(form) for form in (*derived_forms(verb[1]), verb[0])]
         except DictionaryUnavailable:
-            renderings = frozenset()
+            renderings = []
         for i, t in enumerate(unit):
             if t.base in LIGHT_VERBS:
                 continue  # する renders "decide on" (にする) as well as everything else
-            if t.pos in ("動詞", "名詞", "形容詞") and (t.base in renderings or t.surface in renderings):
+            if t.pos in ("動詞", "名詞", "形容詞") and any(
+                t.base in forms or t.surface in forms for forms in renderings
+            ):
                 j = i
                 # a サ変 noun takes its する: 承認 した
                 if t.pos == "名詞" and i + 1 < len(unit) and unit[i + 1].base == "する":
@@ -183,9 +191,16 @@ class Polarity(Check):
         ja_quick = JA_QUICK.search(target) is not None
         if not en_quick and not ja_quick:
             return
-        tokens = list(japanese.tokens(target))
+        tokens: list[Token] | None = None
         for (es, ee), (js, je) in sentence_pairs(source, target):
             en = english_cues(source, es, ee)
+            quick = JA_QUICK.search(target, js, je) is not None
+            # cheap first: both sides show a cue (agreement), or neither does, or only the Japanese and
+            # the English has a lexical negation that explains it — MeCab only for what is left
+            if bool(en) == quick or (quick and EN_SOFT.search(source, es, ee)):
+                continue
+            if tokens is None:
+                tokens = list(japanese.tokens(target))
             ja = japanese_cues(tokens, target, js, je)
             if bool(en) == bool(ja):
                 continue
@@ -229,13 +244,13 @@ class Polarity(Check):
 
 def _english_phrase(source: str, cue: tuple[int, int], limit: int) -> tuple[int, int]:
     """The cue with the word before it and the next two words (“had not received any”)."""
-    words = []
-    for w in english.words(source):
-        if w.start >= cue[1] and w.end <= limit:
-            words.append(w)
-            if w.lemma not in EN_SKIP_AFTER_CUE or len(words) == 3:
-                break
-    before = [w for w in english.words(source) if w.end <= cue[0]][-1:]
-    start = before[0].start if before and cue[0] - before[0].end <= 1 else cue[0]
-    end = words[-1].end if words else cue[1]
+    end = cue[1]
+    n = 0
+    for m in english.WORD.finditer(source, cue[1], limit):
+        end = m.end()
+        n += 1
+        if english.lemma(m.group().lower()) not in EN_SKIP_AFTER_CUE or n == 3:
+            break
+    before = english.word_before(source, cue[0])
+    start = before[0] if before and cue[0] - before[1] <= 1 else cue[0]
     return start, end

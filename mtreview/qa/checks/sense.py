@@ -7,6 +7,7 @@ on whole MeCab tokens (分 in 30分 or 自分 is not 分), is reported unless a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -74,6 +75,12 @@ class WrongSense(Check):
         self.by_word: dict[str, list[Sense]] = {}
         for row in rows:
             self.by_word.setdefault(row.word, []).append(row)
+        stems = sorted({w[:-1] if w.endswith("e") and len(w) > 3 else w for w in self.by_word}, key=len)
+        self.quick = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in reversed(stems)) + r")" if stems else r"(?!x)x",
+            re.IGNORECASE,
+        )
+        """Any lexicon word's stem at a word start: a cheap test before the lemmatiser."""
 
     def _elsewhere_right(self, word: str, row: Sense, wrong: str, doc: DocumentFacts) -> bool:
         """Whether ``wrong`` is the right rendering of another sense of ``word`` that the document itself
@@ -89,17 +96,18 @@ class WrongSense(Check):
         source, target = segment.source, segment.target
         if not source or not target:
             return
+        if self.quick.search(source) is None:
+            return  # none of the lexicon's words, in any inflection
         words = english.words(source)
         hits = [w for w in words if w.lemma in self.by_word or w.lower in self.by_word]
         if not hits:
             return
-        tokens = list(japanese.tokens(target))
+        tokens: list[japanese.Token] | None = None
         reported: set[tuple[int, int]] = set()
         for (es, ee), (js, je) in sentence_pairs(source, target):
             sentence_words = [w for w in words if es <= w.start and w.end <= ee]
             lemmas = {w.lemma for w in sentence_words} | {w.lower for w in sentence_words}
             raw = source[es:ee]
-            unit = [t for t in tokens if js <= t.start and t.end <= je]
             ja_text = target[js:je]
             for w in hits:
                 if not (es <= w.start and w.end <= ee):
@@ -118,8 +126,13 @@ class WrongSense(Check):
                     continue
                 for row, cues in applicable:
                     for wrong in row.wrong:
+                        if wrong not in ja_text:
+                            continue  # cheap before MeCab
                         if self._elsewhere_right(w.lemma, row, wrong, doc):
                             continue  # the document uses the word in the sense that calls for it
+                        if tokens is None:
+                            tokens = list(japanese.tokens(target))
+                        unit = [t for t in tokens if js <= t.start and t.end <= je]
                         span = _token_match(unit, wrong)
                         if span is None or span in reported:
                             continue
