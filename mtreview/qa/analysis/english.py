@@ -16,7 +16,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 def word_before(text: str, pos: int) -> tuple[int, int] | None:
     """The span of the last word of ``text[:pos]`` (a backward scan: no regex from the start)."""
     end = pos
-    while end > 0 and not text[end - 1].isascii() or (end > 0 and not text[end - 1].isalpha()):
+    while end > 0 and not (text[end - 1].isascii() and text[end - 1].isalpha()):
         end -= 1
     start = end
     while start > 0 and (

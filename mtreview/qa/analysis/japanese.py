@@ -71,7 +71,7 @@ def tokens(text: str) -> tuple[Token, ...]:
             continue
         end = start + len(surface)
         pos = end
-        pos_, pos1, base, conj = (feature.split(",") + ["", "", "", ""])[:4]
+        pos_, pos1, base, conj = [*feature.split(","), "", "", "", ""][:4]
         out.append(Token(surface, start, end, pos_, pos1, surface if base in ("*", "") else base, conj))
     return tuple(out)
 

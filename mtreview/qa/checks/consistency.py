@@ -87,8 +87,8 @@ MAX_TERMS = 4
 MAX_RENDERINGS = 8
 """Distinct renderings of one term kept per segment (a long paragraph repeating itself has few)."""
 MAX_SEGMENTS_SHARE = 0.05
-"""A word in more than this share of a long document's segments (and in more than ten) is its vocabulary, not a
-term to watch."""
+"""A word in more than this share of a long document's segments (and in more than ten) is its vocabulary,
+not a term to watch."""
 
 Item = tuple[int, int, tuple[tuple[int, int], ...], tuple[str, ...], tuple[tuple[str, ...], ...]]
 """(English start, end, the Japanese spans that may render the term, their texts, the longer terms
@@ -163,8 +163,8 @@ def source_candidates(source: str) -> tuple[tuple[Candidate, ...], frozenset[str
 
 
 def repeated_terms(sources: Iterable[str]) -> dict[tuple[str, ...], int]:
-    """Candidate terms found in at least three of ``sources`` (and, in a long document, in at most one in twenty
-    of them) whose last word is used as a noun somewhere: after a determiner, at the end of its phrase
+    """Candidate terms found in at least three of ``sources`` (and, in a long document, in at most one in
+    twenty of them) whose last word is used as a noun somewhere: after a determiner, at the end of its phrase
     ("the best striker in", not "a clear sign"); term → segments."""
     per_segment: dict[tuple[str, ...], int] = {}
     nouns: set[str] = set()
@@ -317,13 +317,13 @@ class TermConsistency(Check):
         hits = word_hits(source, target, frozenset(x.lemma for _k, w, _r in candidates for x in w))
         if not hits:
             return  # no dictionary
-        for w in made.values():
-            if w.lemma in hits:
-                w.found = hits[w.lemma]
+        for made_word in made.values():
+            if made_word.lemma in hits:
+                made_word.found = hits[made_word.lemma]
         seen: set[tuple[str, ...]] = set()
         by_run: dict[int, list[tuple[tuple[str, ...], list[EnWord]]]] = {}
-        for k, w, r in candidates:
-            by_run.setdefault(r, []).append((k, w))
+        for k, term, r in candidates:
+            by_run.setdefault(r, []).append((k, term))
         memo: dict[tuple[str, ...], list[tuple[int, int]]] = {}
 
         def rendered(key: tuple[str, ...], words: list[EnWord]) -> list[tuple[int, int]]:

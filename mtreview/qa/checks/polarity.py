@@ -245,10 +245,8 @@ class Polarity(Check):
 def _english_phrase(source: str, cue: tuple[int, int], limit: int) -> tuple[int, int]:
     """The cue with the word before it and the next two words (“had not received any”)."""
     end = cue[1]
-    n = 0
-    for m in english.WORD.finditer(source, cue[1], limit):
+    for n, m in enumerate(english.WORD.finditer(source, cue[1], limit), 1):
         end = m.end()
-        n += 1
         if english.lemma(m.group().lower()) not in EN_SKIP_AFTER_CUE or n == 3:
             break
     before = english.word_before(source, cue[0])
