@@ -199,6 +199,8 @@ class Polarity(Check):
             # the English has a lexical negation that explains it — MeCab only for what is left
             if bool(en) == quick or (quick and EN_SOFT.search(source, es, ee)):
                 continue
+            if not _rendered(source, target, (es, ee), (js, je), en_side=bool(en)):
+                continue  # the negated sentence is not translated at all: an omission, not a flip
             if tokens is None:
                 tokens = list(japanese.tokens(target))
             ja = japanese_cues(tokens, target, js, je)
@@ -240,6 +242,21 @@ class Polarity(Check):
                     ),
                     evidence=(es, ee),
                 )
+
+
+MIN_RENDERED = 0.4
+"""Share of a sentence's words the dictionary must find on the other side before its polarity is compared
+(below it the sentence is omitted, added or garbled: the omission and addition checks' business)."""
+
+
+def _rendered(source: str, target: str, en: tuple[int, int], ja: tuple[int, int], en_side: bool) -> bool:
+    from mtreview.qa.analysis.coverage import coverage
+
+    cov = coverage(source, target)
+    if not cov.available:
+        return True
+    covered, total = cov.source_ratio(*en) if en_side else cov.target_ratio(*ja)
+    return total < 3 or covered / total >= MIN_RENDERED
 
 
 def _english_phrase(source: str, cue: tuple[int, int], limit: int) -> tuple[int, int]:
