@@ -74,7 +74,7 @@ def slots(text: str) -> tuple[Slot, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def tokens(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     for m in TOKEN.finditer(text):

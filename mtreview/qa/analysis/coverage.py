@@ -385,7 +385,7 @@ def english_words(source: str) -> list[EnWord]:
     return [EnWord(*w) for w in _english_words(source, generation())]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _english_words(source: str, _generation: int) -> tuple[tuple[int, int, str, str, str], ...]:
     out: list[tuple[int, int, str, str, str]] = []
     for m in EN_TOKEN.finditer(source):

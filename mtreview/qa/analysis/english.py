@@ -56,7 +56,7 @@ def lemma(word: str) -> str:
     return out.lower() if isinstance(out, str) else w
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def words(text: str) -> tuple[Word, ...]:
     return tuple(
         Word(m.group(), m.start(), m.end(), m.group().lower(), lemma(m.group().lower()))
@@ -73,7 +73,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return list(_sentences(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0

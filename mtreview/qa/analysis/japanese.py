@@ -90,7 +90,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return list(_sentences(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0

@@ -153,7 +153,7 @@ Candidate = tuple[tuple[str, ...], tuple[int, ...], int]
 """(lemmas, indices of its words in ``english_words(source)``, run)."""
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def source_candidates(source: str) -> tuple[tuple[Candidate, ...], frozenset[str]]:
     """The candidate terms of one source and the lemmas it uses as noun heads (cached: the document pass
     and every observation of the segment share them)."""
