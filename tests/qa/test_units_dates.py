@@ -49,3 +49,32 @@ DATE_CASES = [
 def test_dates(en: str, ja: str, expected: list[str]) -> None:
     found = findings([(en, ja)], "dates")
     assert [f.text for f in found] == expected
+
+
+SCALE_CASES = [
+    # correct conversions of English scales into 万/億/兆, abbreviations, spelled-out numbers and fractions
+    ("Costs reached $3.2bn last year.", "昨年の費用は32億ドルに達した。", []),
+    ("They signed a 5.3m-pound deal.", "同社は530万ポンドの契約を結んだ。", []),
+    ("Sales were $1.2 billion.", "売上高は1,200百万ドルだった。", []),
+    ("About two hundred thousand people marched.", "約20万人が行進した。", []),
+    ("Half a million people marched.", "50万人が行進した。", []),
+    ("It cost a quarter of a billion dollars.", "費用は2億5000万ドルだった。", []),
+    ("Twenty-five patients were moved.", "25人の患者が移送された。", []),
+    ("Three quarters of staff agreed.", "職員の4分の3が同意した。", []),
+    ("A third of sales came from Asia.", "売上の3分の1はアジアからだった。", []),
+    ("Second-quarter profit rose 5%.", "4～6月期の利益は5％増加した。", []),
+    ("The COVID-19 ward reopened.", "新型コロナウイルス病棟が再開した。", []),
+    ("The wall is 5m high.", "壁の高さは5メートルだ。", []),
+    # and the wrong ones are still found
+    ("Costs reached $3.2bn last year.", "昨年の費用は3億2000万ドルに達した。", ["3億2000万ドル"]),
+    ("Half a million people marched.", "5万人が行進した。", ["5万"]),
+    ("Three quarters of staff agreed.", "職員の3分の1が同意した。", ["3分の1"]),
+    ("Second-quarter profit rose 5%.", "4～6月期の利益は6％増加した。", ["6％"]),
+    ("The COVID-19 ward has 24 beds.", "新型コロナウイルス病棟には42床ある。", ["42"]),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "expected"), SCALE_CASES)
+def test_numbers_read_scales_words_and_fractions(en: str, ja: str, expected: list[str]) -> None:
+    """万/億 conversions a translator writes correctly raise nothing; a wrong value is still named."""
+    assert sorted(f.text for f in findings([(en, ja)], "numbers")) == sorted(expected)

@@ -31,10 +31,10 @@ EN_AFTER = re.compile(
     re.IGNORECASE,
 )
 JA_AFTER = re.compile(
-    r"(?P<more>(?:\s?[兆億万千](?:\d[\d,.]*\d|\d)?)*)(?P<pct>\s?(?:%|パーセント))?"
+    r"(?P<more>(?:\s?(?:百万|千万|[兆億万千])(?:\d[\d,.]*\d|\d)?)*)(?P<pct>\s?(?:%|％|パーセント))?"
     r"(?P<cur>\s?(?:米ドル|ドル|円|ユーロ|ポンド|人民元|元))?"
 )
-JA_PART = re.compile(rf"({_NUM})\s?([兆億万千]?)")
+JA_PART = re.compile(rf"({_NUM})\s?(百万|千万|[兆億万千]|)")
 PM_AFTER = re.compile(r"\s?pm\b", re.IGNORECASE)
 SCALE_WORD_AFTER = re.compile(r"\s+(hundred|thousand|million|billion)\b")
 FULLWIDTH_DIGIT = re.compile(r"[０-９]")
@@ -50,7 +50,7 @@ SCALES = {
     "b": 1e9,
     "trillion": 1e12,
 }
-JA_SCALES = {"千": 1e3, "万": 1e4, "億": 1e8, "兆": 1e12}
+JA_SCALES = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "億": 1e8, "兆": 1e12}
 CURRENCIES = {
     "$": "USD",
     "us$": "USD",
@@ -168,6 +168,11 @@ class Quantity:
     required: bool = True
     version: str | None = None
     """A dotted version such as 4.6.0, compared as a string."""
+    alt: float | None = None
+    """Another reading of the same text ("5m" is 5 metres or 5 million): either value matches."""
+
+    def values(self) -> tuple[float, ...]:
+        return (_key(self.value),) if self.alt is None else (_key(self.value), _key(self.alt))
 
 
 def _to_float(text: str) -> float | None:
@@ -180,7 +185,12 @@ def _to_float(text: str) -> float | None:
 def _glued(text: str, start: int, end: int) -> bool:
     """Digits inside an identifier such as ``k9x2`` or ``x86`` (not ``v3``, ``ISO-9``, ``HTTPv2``, 5th)."""
     after = text[end] if end < len(text) else ""
-    if after.isascii() and after.isalpha() and text[end : end + 2] not in _ORDINAL and after not in "kKMB":
+    if (
+        after.isascii()
+        and after.isalpha()
+        and text[end : end + 2] not in _ORDINAL
+        and not SCALE_SUFFIX.match(text, end)
+    ):
         return True
     return (
         start >= 2
@@ -191,6 +201,16 @@ def _glued(text: str, start: int, end: int) -> bool:
         and text[start - 2].islower()
         and text[start - 1] != "v"
     )
+
+
+SCALE_SUFFIX = re.compile(r"(?:bn|mn|[kKMmBb])(?![A-Za-z])")
+"""A scale glued to the digits: $3.2bn, 5.3m, 20k, $4B (not 5x, 4GB, x86)."""
+AMBIGUOUS_SCALES = frozenset({"m", "b"})
+"""Lower-case m and b without a currency: 5m may be metres, so the plain value matches too."""
+NAME_NUMBER = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-$")
+"""An identifier before the digits: COVID-19, F-35, MH-17 (a name, not a quantity)."""
+NAME_AFTER = re.compile(r"-[A-Z][a-z]")
+"""A name after the digits: 7-Eleven."""
 
 
 def _scan(text: str, after_re: re.Pattern[str], japanese: bool) -> list[Quantity]:
@@ -214,6 +234,13 @@ def _scan(text: str, after_re: re.Pattern[str], japanese: bool) -> list[Quantity
         prefix = text[start - 1] if start > 0 else ""
         cur = CURRENCIES.get(prefix) if prefix in "$€£¥￥" else None
         q_start = start - 1 if cur else start
+        alt: float | None = None
+        if not japanese and (
+            NAME_NUMBER.search(text, max(0, start - 12), start) or NAME_AFTER.match(text, end)
+        ):
+            found.append(Quantity(value, start, end, None, required=False))
+            consumed = end
+            continue
         tail = after_re.match(text, end)
         q_end = end
         if tail is not None and tail.end() > end:
@@ -224,8 +251,12 @@ def _scan(text: str, after_re: re.Pattern[str], japanese: bool) -> list[Quantity
                     for part in JA_PART.finditer(token + more):
                         value += (_to_float(part.group(1)) or 0.0) * JA_SCALES.get(part.group(2), 1)
             else:
-                scale = (tail.group("scale") or "").strip().lower()
-                if scale:
+                raw_scale = (tail.group("scale") or "").strip()
+                scale = raw_scale.lower()
+                word = (tail.group("cur") or "").strip().lower()
+                if raw_scale in AMBIGUOUS_SCALES and not cur and not word:
+                    alt = value * SCALES[scale]
+                elif scale:
                     value *= SCALES[scale]
             word = (tail.group("cur") or "").strip().lower()
             if word:
@@ -234,7 +265,7 @@ def _scan(text: str, after_re: re.Pattern[str], japanese: bool) -> list[Quantity
             # keep the span tight: no trailing space
             while q_end > end and text[q_end - 1] == " ":
                 q_end -= 1
-        found.append(Quantity(value, q_start, q_end, cur))
+        found.append(Quantity(value, q_start, q_end, cur, alt=alt))
         consumed = q_end
         if not japanese and value < 12 and PM_AFTER.match(text, end):
             found.append(Quantity(value + 12, q_start, q_end, None, required=False))
@@ -261,6 +292,91 @@ def english_word_quantities(source: str) -> list[Quantity]:
             value *= SCALES.get(after.group(1), 100)
         found.append(Quantity(value, m.start(), m.end(), None, required=False))
     return found
+
+
+UNITS_TENS = {
+    w: v
+    for w, v in WORDS.items()
+    if v < 100
+    and w
+    in _split(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+    )
+}
+BIG_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
+FILLERS = frozenset({"a", "an", "and", "of"})
+"""Words inside a spelled-out number: two hundred and five, half a million, a quarter of a billion."""
+
+
+def english_number_phrases(source: str) -> list[Quantity]:
+    """Spelled-out numbers of several words, read as one value (not required: English spells out what
+    Japanese writes in digits): twenty-five, two hundred thousand, half a million, three quarters."""
+    found: list[Quantity] = []
+    lower = source.lower()
+    run: list[re.Match[str]] = []
+    for m in [*WORD_RE.finditer(lower), None]:
+        word = m.group() if m is not None else ""
+        number_word = m is not None and (
+            word in UNITS_TENS
+            or word in BIG_SCALES
+            or word in FRACTIONS
+            or word == "hundred"
+            or (word in FILLERS and bool(run or word in ("a", "an")))
+        )
+        if number_word and m is not None and (not run or not lower[run[-1].end() : m.start()].strip(" -")):
+            run.append(m)
+            continue
+        while run and run[-1].group() in FILLERS:
+            run.pop()
+        counted = sum(1 for r in run if r.group() not in FILLERS)
+        if counted >= 2 or (counted == 1 and run[0].group() in ("a", "an")):
+            value = _phrase_value([r.group() for r in run])
+            if value:
+                found.append(Quantity(value, run[0].start(), run[-1].end(), None, required=False))
+        run = (
+            [m] if m is not None and (word in ("a", "an") or (word not in FILLERS and word in WORDS)) else []
+        )
+    return found
+
+
+def _phrase_value(words: list[str]) -> float | None:
+    total, current = 0.0, None
+    previous = ""
+    for word in words:
+        if word in ("a", "an"):
+            current = 1.0 if current is None else current
+        elif word in UNITS_TENS:
+            current = (current or 0.0) + UNITS_TENS[word]
+        elif word == "hundred":
+            current = (current or 1.0) * 100
+        elif word in BIG_SCALES:
+            total += (current or 1.0) * BIG_SCALES[word]
+            current = None
+        elif word in FRACTIONS:
+            if word == "half" and previous == "a" and current is not None and current >= 1:
+                current += 0.5  # one and a half
+            else:
+                current = (current or 1.0) / FRACTIONS[word]
+        previous = word if word != "and" else previous
+    value = total + (current or 0.0)
+    return value or None
+
+
+JA_FRACTION = re.compile(r"(\d+(?:\.\d+)?)\s?分の\s?(\d+(?:\.\d+)?)")
+"""4分の3 (three quarters), 3分の1 (a third)."""
 
 
 def kanji_value(text: str) -> float | None:
@@ -306,6 +422,21 @@ def _key(value: float) -> float:
 
 
 HAS_DIGIT = re.compile(r"[0-9０-９]")
+PERIOD_WORD = re.compile(r"\b(?:quarter|half|Q[1-4]|H[12]|months?)\b|-month\b", re.IGNORECASE)
+"""A period of the year the translation may name by its months (the second quarter = 4～6月期)."""
+MONTH_RANGE_AFTER = re.compile(r"\s?(?:[～〜~\-－–]\s?\d{1,2}\s?)?月")
+
+
+def _period_month(target: str, q: Quantity) -> bool:
+    """A month number of a period: 4～6月期, 10-12月, 1～3月 (the dates check compares months as dates)."""
+    if q.currency is not None or not 1 <= q.value <= 12 or q.value != int(q.value):
+        return False
+    if MONTH_RANGE_AFTER.match(target, q.end):
+        return True
+    before = target[max(0, q.start - 1) : q.start]
+    return before in ("～", "〜", "~", "-", "－", "–") and bool(re.match(r"\d{1,2}月", target[q.start :]))
+
+
 TARGET_SCALE_OR_CURRENCY = re.compile(r"[万億兆千円元]|ドル|ユーロ|ポンド")
 
 
@@ -351,13 +482,31 @@ class Numbers(Check):
         tgt = japanese_quantities(target, kanji=False) if has_tgt else []
         src_versions = {q.version for q in src if q.version}
         tgt_versions = {q.version for q in tgt if q.version}
-        src_values = {_key(q.value) for q in src if not q.version}
-        tgt_values = {_key(q.value) for q in tgt if not q.version}
-        missing = [q for q in src if q.required and not q.version and _key(q.value) not in tgt_values]
-        extra = [q for q in tgt if q.required and not q.version and _key(q.value) not in src_values]
+        wrong_fractions: list[tuple[int, int, Quantity]] = []
+        src_values = {k for q in src if not q.version for k in q.values()}
+        tgt_values = {k for q in tgt if not q.version for k in q.values()}
+        missing = [q for q in src if q.required and not q.version and tgt_values.isdisjoint(q.values())]
+        extra = [q for q in tgt if q.required and not q.version and src_values.isdisjoint(q.values())]
         if extra:  # number words and ordinals in the source may explain them ("two parts" → 2つ)
             words = {_key(q.value) for q in english_word_quantities(source)}
+            words.update(_key(q.value) for q in english_number_phrases(source))
             extra = [q for q in extra if _key(q.value) not in words]
+        if "分の" in target:  # 4分の3 for "three quarters": the fraction is one value
+            words = {_key(q.value) for q in english_word_quantities(source)}
+            phrases = english_number_phrases(source)
+            words.update(_key(q.value) for q in phrases)
+            fractions = [q for q in phrases if q.value < 1]
+            for m in JA_FRACTION.finditer(to_halfwidth_ascii(target)):
+                whole, part = _to_float(m.group(1)), _to_float(m.group(2))
+                if not whole or part is None:
+                    continue
+                if _key(part / whole) not in words | src_values and fractions:
+                    wrong_fractions.append((m.start(), m.end(), fractions[0]))
+                elif _key(part / whole) not in words | src_values:
+                    continue
+                extra = [q for q in extra if not (m.start() <= q.start < m.end())]
+        if extra and PERIOD_WORD.search(source):  # "second quarter" → 4～6月期: months of the period
+            extra = [q for q in extra if not _period_month(target, q)]
         if missing:  # kanji numerals in the target may render them (3 → 三)
             kanji = {_key(q.value) for q in japanese_kanji_quantities(target)}
             missing = [q for q in missing if _key(q.value) not in kanji]
@@ -383,6 +532,17 @@ class Numbers(Check):
                 got.end,
                 _("“{got}” does not match “{want}” in the source.").format(
                     got=target[got.start : got.end], want=source[want.start : want.end]
+                ),
+                None,
+            )
+        for start, end, want in wrong_fractions:
+            yield self.finding(
+                segment,
+                Side.TARGET,
+                start,
+                end,
+                _("“{got}” does not match “{want}” in the source.").format(
+                    got=target[start:end], want=source[want.start : want.end]
                 ),
                 None,
             )
