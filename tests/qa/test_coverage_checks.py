@@ -198,6 +198,40 @@ def test_one_term_rendered_two_ways_is_found(pairs: list[tuple[str, str]]) -> No
     assert source[f.source_start : f.source_end].lower() in {"heat pump", "bridge"}
 
 
+TERM_UNKNOWN_TO_THE_DICTIONARY = [
+    (  # the dictionary knows no rendering of "tribunal": the one its segments share is learned
+        [
+            ("The tribunal heard the case in March.", "審判所は3月にこの事件を審理した。"),
+            ("Lawyers for the union asked the tribunal to wait.", "組合の弁護士は審判所に待つよう求めた。"),
+            ("The tribunal refused.", "審判所はこれを拒否した。"),
+            ("The tribunal will publish its reasons next week.", "法廷は来週、その理由を公表する。"),
+        ],
+        "法廷",
+        "審判所",
+    ),
+    (  # a bare plural is a noun too ("Some shareholders"), and the odd kanji rendering is the one run
+        # no source word accounts for (一部 is "some")
+        [
+            ("Shareholders approved the merger.", "株主は合併を承認した。"),
+            ("The company will pay shareholders a special dividend.", "同社は株主に特別配当を支払う。"),
+            ("Some shareholders opposed the plan.", "一部の出資者はこの計画に反対した。"),
+            ("Shareholders will vote again in May.", "株主は5月に再び投票する。"),
+        ],
+        "出資者",
+        "株主",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pairs", "odd", "majority"), TERM_UNKNOWN_TO_THE_DICTIONARY)
+def test_term_rendering_learned_from_the_pairs(pairs: list[tuple[str, str]], odd: str, majority: str) -> None:
+    found = findings(pairs, "term-consistency")
+    assert [(f.text, f.suggestion) for f in found] == [(odd, majority)]
+    # consistent again: nothing to say
+    fixed = [(en, ja.replace(odd, majority)) for en, ja in pairs]
+    assert findings(fixed, "term-consistency") == []
+
+
 @pytest.mark.parametrize("pairs", TERM_GOOD)
 def test_consistent_or_free_renderings_are_silent(pairs: list[tuple[str, str]]) -> None:
     assert findings(pairs, "term-consistency") == []

@@ -78,6 +78,14 @@ DETERMINERS = frozenset(
         "no",
         "another",
         "other",
+        "some",
+        "many",
+        "all",
+        "most",
+        "several",
+        "few",
+        "both",
+        "such",
     ]
 )
 VERB_AFTER = re.compile(r"\s*(?:し|する|され|させ|した|して|しま|せず|できる|でき)")
@@ -90,9 +98,11 @@ MAX_SEGMENTS_SHARE = 0.05
 """A word in more than this share of a long document's segments (and in more than ten) is its vocabulary,
 not a term to watch."""
 
-Item = tuple[int, int, tuple[tuple[int, int], ...], tuple[str, ...], tuple[tuple[str, ...], ...]]
+Item = tuple[
+    int, int, tuple[tuple[int, int], ...], tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...]
+]
 """(English start, end, the Japanese spans that may render the term, their texts, the longer terms
-around it)."""
+around it, and when the dictionary gives no rendering: the target's runs no English word accounts for)."""
 
 
 Word = tuple[int, int, str, str, str]
@@ -193,12 +203,12 @@ def _noun_heads(source: str, words: Sequence[Word]) -> set[str]:
     tokens = [(m.start(), m.group().lower()) for m in TOKEN.finditer(source)]
     heads: set[str] = set()
     for i, (_pos, tok) in enumerate(tokens):
-        if tok not in DETERMINERS:
-            continue
+        if tok not in DETERMINERS and not tok.isdigit():
+            continue  # a determiner, a quantifier or a number ("12 shareholders") opens a noun phrase
         j = i + 1
         while j < len(tokens) and j <= i + 3 and tokens[j][0] in content:
             nxt = tokens[j + 1][0] if j + 1 < len(tokens) else None
-            if nxt is None or nxt not in content:
+            if nxt is None or nxt not in content or _verbal_form(tokens[j + 1][1], content[nxt]):
                 heads.add(content[tokens[j][0]])
                 break
             j += 1
@@ -345,14 +355,18 @@ class TermConsistency(Check):
                 continue  # a modifier rendered as part of its compound ("river" of "river mouth", 河口)
             longer = tuple(k for k, _w in around)
             texts = tuple(sorted({target[a:b] for a, b in spans}))
-            yield key, (es, ee, tuple(spans), texts, longer)
+            free = () if spans else free_runs(source, target)
+            yield key, (es, ee, tuple(spans), texts, longer, free)
 
     def item_class(self, item: Any) -> Hashable:
         texts: Hashable = item[3]
         return texts
 
     def decision(self, key: Hashable, index: KeyIndex) -> Hashable:
-        return _majority(index.counts(key), int(self.params["min_majority"]))
+        majority = _majority(index.counts(key), int(self.params["min_majority"]))
+        if majority is not None:
+            return majority
+        return ("learned", _learned_majority(index.get(key), int(self.params["min_majority"])))
 
     def judge(
         self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts, index: KeyIndex
@@ -360,17 +374,53 @@ class TermConsistency(Check):
         counts = index.counts(key)
         majority = _majority(counts, int(self.params["min_majority"]))
         if majority is None:
+            yield from self._judge_learned(key, observations, doc, index)
             return
         groups = _groups(counts)
         n = groups.get(majority, 0)
         for sid, items in observations.items():
             segment = doc.segments[sid]
-            for es, ee, spans, texts, longer in items:
+            for es, ee, spans, texts, longer, _free in items:
                 if any(_group_of(t, counts) == majority for t in texts):
                     continue
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue  # the longer term ("packaging plant" around "plant") says it
                 span = spans[0] if spans else self._partial(segment, es, ee, majority, doc)
+                if span is None:
+                    continue
+                yield self.finding(
+                    segment,
+                    Side.TARGET,
+                    span[0],
+                    span[1],
+                    _("“{term}” is rendered {this} here but {majority} in {n} other place(s).").format(
+                        term=segment.source[es:ee],
+                        this=segment.target[span[0] : span[1]],
+                        majority=majority,
+                        n=n,
+                    ),
+                    majority,
+                    evidence=(es, ee),
+                )
+
+    def _judge_learned(
+        self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts, index: KeyIndex
+    ) -> Iterable[Finding]:
+        """Where the dictionary knows no rendering of the term, the one its segments share: the run no
+        English word accounts for in most of them (審判所 for "tribunal"); a segment without it is
+        reported at its own one unexplained run of that script (法廷), if there is exactly one."""
+        learned = _learned_majority(index.get(key), int(self.params["min_majority"]))
+        if learned is None:
+            return
+        majority, n = learned
+        for sid, items in observations.items():
+            segment = doc.segments[sid]
+            if majority in segment.target:
+                continue
+            for es, ee, _spans, _texts, longer, free in items:
+                if any(self._reported_by(k, sid, index) for k in longer):
+                    continue
+                span = _odd_run(segment, free, majority, doc)
                 if span is None:
                     continue
                 yield self.finding(
@@ -424,7 +474,9 @@ class TermConsistency(Check):
         not a name of the document: "the studio" may well be rendered with the studio's name)."""
         cov = coverage(segment.source, segment.target)
         if not KATAKANA.match(majority):
-            return None  # unmatched kanji are too common (the dictionary's gaps) to point at one
+            # unmatched kanji are common (the dictionary's gaps): only a run no source word glosses, and
+            # only when it is the one such run
+            return _odd_run(segment, free_runs(segment.source, segment.target), majority, doc)
         kata = True
         found: list[tuple[int, int]] = []
         for u in cov.units:
@@ -436,6 +488,82 @@ class TermConsistency(Check):
                 continue
             found.append((u.start, u.end))
         return found[0] if len(found) == 1 else None
+
+
+def free_runs(source: str, target: str) -> tuple[str, ...]:
+    """The target's kanji and katakana words that no English word of the pair accounts for (not a verb's
+    stem: 公表する), in order: where a term the dictionary does not know may be rendered."""
+    cov = coverage(source, target)
+    if not cov.available:
+        return ()
+    return tuple(
+        u.text
+        for u in cov.units
+        if not u.covered
+        and u.content
+        and u.kind in ("kanji", "kata")
+        and not VERB_AFTER.match(target, u.end)
+        and not _glossed_by_source(u.text, source)
+    )
+
+
+SOURCE_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+def _glossed_by_source(unit: str, source: str) -> bool:
+    """A unit whose dictionary glosses include a word of the source, function words too (一部 for "some")."""
+    from mtreview.qa.analysis.coverage import _glosses
+
+    glosses = _glosses(unit)
+    return bool(glosses) and any(m.group().lower() in glosses for m in SOURCE_TOKEN.finditer(source))
+
+
+def _learned_majority(observations: Mapping[str, list[Any]], min_majority: int) -> tuple[str, int] | None:
+    """The free run most of a term's segments share — where no segment has a dictionary rendering of it:
+    at least ``min_majority`` segments (three, when the majority must outnumber the rest twice) and at
+    least twice as many as the segments without it; a longer shared run wins over a piece of it."""
+    segments: list[tuple[str, ...]] = []
+    for items in observations.values():
+        if any(item[3] for item in items):
+            return None  # the dictionary renders the term somewhere: its majority decides
+        segments.append(tuple(r for item in items for r in item[5]))
+    n = len(segments)
+    if n < 3:
+        return None
+    counts: dict[str, int] = {}
+    for runs in segments:
+        for text in set(runs):
+            counts[text] = counts.get(text, 0) + 1
+    best: tuple[int, int, str] | None = None
+    for text in counts:
+        if len(text) < 2:
+            continue
+        k = sum(1 for runs in segments if any(text in r for r in runs))
+        if k < max(2, min_majority) or k < 2 * (n - k) or k == n:
+            continue
+        rank = (k, len(text), text)
+        if best is None or rank[:2] > best[:2] or (rank[:2] == best[:2] and text < best[2]):
+            best = rank
+    return (best[2], best[0]) if best else None
+
+
+def _odd_run(
+    segment: SegmentInput, free: Sequence[str], majority: str, doc: DocumentFacts
+) -> tuple[int, int] | None:
+    """The one free run of the majority's script in ``segment`` (not a name of the document)."""
+    kata = bool(KATAKANA.match(majority))
+    picked = [
+        r
+        for r in dict.fromkeys(free)
+        if bool(KATAKANA.match(r)) == kata and not (kata and _document_name(r, doc))
+    ]
+    if len(picked) != 1:
+        return None
+    target = segment.target
+    start = target.find(picked[0])
+    if start < 0 or target.find(picked[0], start + 1) >= 0:
+        return None
+    return start, start + len(picked[0])
 
 
 def _document_name(katakana: str, doc: DocumentFacts) -> bool:
