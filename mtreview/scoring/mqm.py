@@ -239,6 +239,23 @@ class MqmAggregator:
         doc.chars += seg.chars
         doc.by_raters.setdefault(0, [0] * N_CLASSES)
 
+    def add_totals(
+        self, document: str, segments: int, words: int, chars: int, system: str | None = None
+    ) -> None:
+        """Count ``segments`` segments of ``document`` in bulk (their words and target characters), each one
+        rated item without annotations, with no per-segment entry: for the many segments of a project
+        nobody annotated. Negative numbers take segments out of the bulk again."""
+        doc = self._docs.get(document)
+        if doc is None:
+            doc = self._docs[document] = _Doc()
+            doc.by_raters[0] = [0] * N_CLASSES
+        doc.segments += segments
+        doc.words += words
+        doc.chars += chars
+        doc.by_raters.setdefault(1, [0] * N_CLASSES)
+        if system is not None:
+            self._systems.setdefault(system, _Sys()).items += segments
+
     def add_item(self, segment: Any, rater: str = "") -> None:
         """Mark ``segment`` as rated by ``rater`` (an item counts in its system's mean even with no error)."""
         seg = self._segs[segment]
@@ -321,6 +338,24 @@ class MqmAggregator:
         Documents and systems are summed once per segment at the end instead of once per annotation. The
         result is identical to the incremental calls (tested). The cyclic garbage collector is paused
         meanwhile (it would otherwise re-scan the growing structures many times: 2-3x slower)."""
+        self._bulk(((k, d, len(s.split()), len(t), y) for k, d, s, t, y in segments), annotations, items)
+
+    def load_counted(
+        self,
+        segments: Iterable[tuple[Any, str, int, int, str | None]],
+        annotations: Iterable[tuple[Any, Any, str, Severity, str]],
+        items: Iterable[tuple[Any, str]] | None = None,
+    ) -> None:
+        """``load`` with the segments' counts instead of their texts: (key, document, source words,
+        target characters, system), e.g. as a project stores them."""
+        self._bulk(segments, annotations, items)
+
+    def _bulk(
+        self,
+        segments: Iterable[tuple[Any, str, int, int, str | None]],
+        annotations: Iterable[tuple[Any, Any, str, Severity, str]],
+        items: Iterable[tuple[Any, str]] | None,
+    ) -> None:
         paused = gc.isenabled()
         gc.disable()
         try:
@@ -334,17 +369,17 @@ class MqmAggregator:
 
     def _load(
         self,
-        segments: Iterable[tuple[Any, str, str, str, str | None]],
+        segments: Iterable[tuple[Any, str, int, int, str | None]],
         annotations: Iterable[tuple[Any, Any, str, Severity, str]],
         items: Iterable[tuple[Any, str]] | None,
     ) -> None:
         segs, docs, systems = self._segs, self._docs, self._systems
         added: list[_Seg] = []
         fresh: set[Any] = set()
-        for key, document, source, target, system in segments:
+        for key, document, words, chars, system in segments:
             if key in segs:
                 raise KeyError(f"segment {key!r} already added")
-            seg = _Seg(document, system, len(source.split()), len(target), [0] * N_CLASSES, {})
+            seg = _Seg(document, system, words, chars, [0] * N_CLASSES, {})
             segs[key] = seg
             added.append(seg)
             fresh.add(key)

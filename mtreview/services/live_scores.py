@@ -1,8 +1,13 @@
 """Live scores for an open project: MQM and edit metrics kept up to date from ``Changes``.
 
-Built once from the store; afterwards each mutation costs O(changed segments): one sentence's sacrebleu
-statistics and the MQM counts of that segment's confirmed annotations. Corpus figures come from the
-aggregators' running sums, so they equal sacrebleu's corpus scores exactly.
+Built from what the project stores, without reading the segments' texts (``storage.figures``): each
+segment's word and character counts, the annotations' categories and severities, and each corrected
+segment's sacrebleu statistics (``services.segment_stats``: stored with the segment version they
+describe; only missing or stale ones are computed, and then stored). Segments without confirmed
+annotations are counted into their document's MQM totals in bulk; a segment gets its own MQM entry when it
+has confirmed annotations or changes. Afterwards each mutation costs O(changed segments): one sentence's
+statistics (stored for the next open) and the MQM counts of that segment's confirmed annotations. Corpus
+figures come from running sums, so they equal sacrebleu's corpus scores exactly.
 """
 
 from __future__ import annotations
@@ -13,10 +18,18 @@ from dataclasses import dataclass
 
 from mtreview.domain.model import Annotation, AnnotationState, Changes, Segment, Severity
 from mtreview.domain.progress import NO_PROGRESS, Progress
-from mtreview.scoring import metrics, verdict
-from mtreview.scoring.mqm import DocumentMqm, MqmAggregator
+from mtreview.scoring import verdict
+from mtreview.scoring.mqm import DocumentMqm, MqmAggregator, source_words
+from mtreview.services import segment_stats
 from mtreview.services.project import ProjectService
 from mtreview.services.scores import project_policy
+from mtreview.storage import figures
+
+_CONFIRMED, _PROPOSED = AnnotationState.CONFIRMED.value, AnnotationState.PROPOSED.value
+_STATES = (_CONFIRMED, _PROPOSED)
+_SEVERITY = {s.value: s for s in Severity}
+_Mark = tuple[int, str, Severity, str]
+"""An annotation as the scores need it: id, category, severity, state."""
 
 
 @dataclass(frozen=True)
@@ -34,67 +47,61 @@ class LiveScores:
         self.reload(progress)
 
     def reload(self, progress: Progress = NO_PROGRESS) -> None:
-        """Build everything from the store: one pass over the segments, statistics in chunks, MQM in bulk."""
+        """Build everything from the store: counts and annotations read in bulk, statistics as stored
+        (the missing ones computed in chunks and stored)."""
         store = self.service._store
         policy, threshold = project_policy(store)
-        mqm = MqmAggregator(policy, threshold)
         docs = store.documents()
-        self._doc_names = {d.id: d.name for d in docs}
-        self._engines = {d.id: d.engine for d in docs}
-        segment_doc: dict[int, int] = {}
-        reviewed: dict[int, bool] = {}
-        rows: list[tuple[int, str, str, str, str | None]] = []
-        corrected: list[Segment] = []
-        total = sum(d.segment_count for d in docs)
-        for n, seg in enumerate(store.iter_segments(), start=1):
-            segment_doc[seg.id] = seg.document_id
-            reviewed[seg.id] = verdict.is_reviewed(seg.status.value, seg.corrected)
-            rows.append(
-                (
-                    seg.id,
-                    self._doc_names[seg.document_id],
-                    seg.source,
-                    seg.target,
-                    self._engines.get(seg.document_id),
-                )
-            )
-            if seg.corrected is not None:
-                corrected.append(seg)
-            if n % 5000 == 0:
-                progress.check()
-                progress.report(n, total, "")
-        annotations: dict[int, list[Annotation]] = {}
-        for ann in store.annotations(states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED]):
-            annotations.setdefault(ann.segment_id, []).append(ann)
-        mqm.load(
-            rows,
-            [
-                (a.id, a.segment_id, a.category, a.severity, "")
-                for anns in annotations.values()
-                for a in anns
-                if a.state == AnnotationState.CONFIRMED
-            ],
-        )
-        corpus: dict[int, metrics.CorpusAggregator] = {}
-        stats: dict[int, metrics.SegmentStats | None] = {}
-        pairs = [metrics.MetricInput(mt=s.mt, corrected=s.corrected or "") for s in corrected]
-        for n, (seg, st) in enumerate(zip(corrected, metrics.segment_stats(pairs), strict=True), start=1):
-            stats[seg.id] = st
-            corpus.setdefault(seg.document_id, metrics.CorpusAggregator()).set(seg.id, st)
-            if n % 2000 == 0:
-                progress.check()
-        for doc_id in self._doc_names:
-            corpus.setdefault(doc_id, metrics.CorpusAggregator())
-        self.mqm, self._segment_doc, self._corpus, self._stats = mqm, segment_doc, corpus, stats
-        self._annotations = annotations
+        names = self._doc_names = {d.id: d.name for d in docs}
+        engines = self._engines = {d.id: d.engine for d in docs}
+        rows = figures.segment_numbers(store, ordered=False)
+        uncounted = [r[0] for r in rows if r[4] is None]
+        counted = segment_stats.count_words(store, uncounted) if uncounted else {}
+        numbers = {
+            sid: (doc, counted[sid] if words is None else words, chars)
+            for sid, doc, _o, _v, words, chars, _c, _s in rows
+        }
+        reviewed = {r[0] for r in rows if verdict.is_reviewed(r[7], None)}
         self._reviewed = reviewed
-        self._reviewed_count: Counter[int] = Counter(segment_doc[sid] for sid, r in reviewed.items() if r)
-
-    @staticmethod
-    def _segment_stats(seg: Segment) -> metrics.SegmentStats | None:
-        if seg.corrected is None:
-            return None
-        return metrics.one_segment_stats(metrics.MetricInput(mt=seg.mt, corrected=seg.corrected))
+        """Segments a reviewer decided on (``scoring.verdict``), and how many per document."""
+        self._reviewed_count: Counter[int] = Counter(numbers[sid][0] for sid in reviewed)
+        marks: dict[int, list[_Mark]] = {}
+        confirmed = []
+        for aid, sid, category, severity, state in figures.annotation_marks(store, _STATES):
+            sev = _SEVERITY[severity]
+            marks.setdefault(sid, []).append((aid, category, sev, state))
+            if state == _CONFIRMED:
+                confirmed.append((aid, sid, category, sev, ""))
+        # MQM: segments with confirmed annotations one by one, all others in bulk per document
+        annotated = {a[1] for a in confirmed}
+        totals: dict[int, list[int]] = {doc_id: [0, 0, 0] for doc_id in names}
+        for sid, (doc, words, chars) in numbers.items():
+            if sid not in annotated:
+                bucket = totals[doc]
+                bucket[0] += 1
+                bucket[1] += words
+                bucket[2] += chars
+        mqm = MqmAggregator(policy, threshold)
+        for doc_id, (n, words, chars) in totals.items():
+            if n:
+                mqm.add_totals(names[doc_id], n, words, chars, engines[doc_id])
+        mqm.load_counted(
+            (
+                (sid, names[numbers[sid][0]], numbers[sid][1], numbers[sid][2], engines[numbers[sid][0]])
+                for sid in sorted(annotated)
+                if sid in numbers
+            ),
+            confirmed,
+        )
+        progress.check()
+        stats = segment_stats.ensure(store, ((r[0], r[3]) for r in rows if r[6]), progress)
+        by_doc: dict[int, list[bytes]] = {doc_id: [] for doc_id in names}
+        for sid, found in stats.items():
+            by_doc[numbers[sid][0]].append(found[3])
+        self.mqm, self._numbers, self._marks, self._stats = mqm, numbers, marks, stats
+        self._registered = annotated
+        """Segments with their own MQM entry (the others are in their document's bulk totals)."""
+        self._corpus = {doc_id: segment_stats.DocumentSums(blobs) for doc_id, blobs in by_doc.items()}
 
     def apply(self, changes: Changes, known: Sequence[Segment] = ()) -> None:
         """Bring the figures up to date after a mutation. ``known``: fresh copies of changed segments the
@@ -110,76 +117,81 @@ class LiveScores:
         if missing:
             segments += store.segments(missing)
         if any(seg.document_id not in self._doc_names for seg in segments) or (
-            len(segments) != len(wanted) and any(sid in self._segment_doc for sid in wanted)
+            len(segments) != len(wanted) and any(sid in self._numbers for sid in wanted)
         ):
             # Segments appeared in an unknown document or disappeared (a re-alignment, maybe by a
             # colleague): rebuild rather than guess.
             self.reload()
             return
-        fresh_annotations: dict[int, list[Annotation]] = {}
-        # No annotation changed: a known segment keeps the annotations already loaded for it.
-        known_ids = {s.id for s in segments if s.id in self._segment_doc}
-        unchanged = known_ids if not changes.annotations else set()
-        if len(unchanged) < len(segments):
-            for ann in store.annotations(
-                segment_ids=[s.id for s in segments if s.id not in unchanged],
-                states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED],
-            ):
-                fresh_annotations.setdefault(ann.segment_id, []).append(ann)
-        for sid in unchanged:
-            fresh_annotations[sid] = self._annotations.get(sid, [])
+        # No annotation changed: a known segment keeps the marks already loaded for it (no read).
+        unchanged = {s.id for s in segments if s.id in self._numbers} if not changes.annotations else set()
+        fresh: dict[int, list[_Mark]] = {
+            s.id: list(self._marks.get(s.id, ())) if s.id in unchanged else [] for s in segments
+        }
+        reread = [s.id for s in segments if s.id not in unchanged]
+        if reread:
+            for aid, sid, category, severity, state in figures.annotation_marks(store, _STATES, reread):
+                fresh[sid].append((aid, category, _SEVERITY[severity], state))
+        stats = segment_stats.ensure(store, [(s.id, s.version) for s in segments if s.corrected is not None])
         for seg in segments:
-            stats = self._segment_stats(seg)
-            self._stats[seg.id] = stats
-            self._corpus.setdefault(seg.document_id, metrics.CorpusAggregator()).set(seg.id, stats)
-            # remove_segment drops its annotations too; the target length may have changed, so the
-            # segment is registered again with its current text
-            self._rebuild_segment(seg, known=seg.id in self._segment_doc)
-            self._segment_doc[seg.id] = seg.document_id
+            corpus = self._corpus.setdefault(seg.document_id, segment_stats.DocumentSums())
+            old = self._stats.pop(seg.id, None)
+            if old is not None:
+                corpus.remove(old[3])
+            new = stats.get(seg.id)
+            if new is not None:
+                self._stats[seg.id] = new
+                corpus.add(new[3])
+            # the target length may have changed: the segment is registered again with its current text
+            self._rebuild_segment(seg)
+            if fresh[seg.id]:
+                self._marks[seg.id] = fresh[seg.id]
+            else:
+                self._marks.pop(seg.id, None)
             now = verdict.is_reviewed(seg.status.value, seg.corrected)
-            before = self._reviewed.get(seg.id, False)
-            if now != before:
+            if now != (seg.id in self._reviewed):
                 self._reviewed_count[seg.document_id] += 1 if now else -1
-            self._reviewed[seg.id] = now
-            fresh = fresh_annotations.get(seg.id, [])
-            self._annotations[seg.id] = fresh
-            for ann in fresh:
-                if ann.state == AnnotationState.CONFIRMED:
-                    self.mqm.add_annotation(ann.id, ann.segment_id, ann.category, ann.severity)
+                (self._reviewed.add if now else self._reviewed.discard)(seg.id)
+            for aid, category, sev, state in fresh[seg.id]:
+                if state == _CONFIRMED:
+                    self.mqm.add_annotation(aid, seg.id, category, sev)
 
-    def _rebuild_segment(self, seg: Segment, known: bool) -> None:
-        """Re-register a segment with its current text (the per-1,000-characters figure follows edits)."""
-        if known:
-            self.mqm.remove_segment(seg.id)
-        self.mqm.add_segment(
-            seg.id,
-            self._doc_names[seg.document_id],
-            seg.source,
-            seg.target,
-            system=self._engines.get(seg.document_id),
-        )
+    def _rebuild_segment(self, seg: Segment) -> None:
+        """Give a segment its own MQM entry with its current text (the per-1,000-characters figure
+        follows edits), taking it out of its document's bulk totals or replacing its entry."""
+        system = self._engines.get(seg.document_id)
+        if seg.id in self._registered:
+            self.mqm.remove_segment(seg.id)  # drops its annotations too
+        elif seg.id in self._numbers:
+            doc, words, chars = self._numbers[seg.id]
+            self.mqm.add_totals(self._doc_names[doc], -1, -words, -chars, self._engines.get(doc))
+        self.mqm.add_segment(seg.id, self._doc_names[seg.document_id], seg.source, seg.target, system=system)
         self.mqm.add_item(seg.id, "")
+        self._registered.add(seg.id)
+        self._numbers[seg.id] = (seg.document_id, source_words(seg.source), len(seg.target))
 
     # ------------------------------------------------------------------ reading
     def segment(self, segment_id: int) -> SegmentFigures:
-        stats = self._stats.get(segment_id)
-        anns = self._annotations.get(segment_id, [])
-        confirmed = Counter(a.severity.value for a in anns if a.state == AnnotationState.CONFIRMED)
-        known = segment_id in self._segment_doc
+        found = self._stats.get(segment_id)
+        marks = self._marks.get(segment_id, [])
+        confirmed = Counter(sev.value for _a, _c, sev, state in marks if state == _CONFIRMED)
         return SegmentFigures(
-            mqm=self.mqm.segment_penalty(segment_id) if known else 0.0,
-            chrf=None if stats is None else metrics.chrf_of(stats.chrf),
-            ter=None if stats is None else metrics.ter_of(stats.ter),
-            proposed=sum(1 for a in anns if a.state == AnnotationState.PROPOSED),
+            mqm=self.mqm.segment_penalty(segment_id) if segment_id in self._registered else 0.0,
+            chrf=None if found is None else found[1],
+            ter=None if found is None else found[2],
+            proposed=sum(1 for _a, _c, _s, state in marks if state == _PROPOSED),
             confirmed=confirmed,
         )
 
     def annotations(self, segment_id: int) -> list[Annotation]:
-        return list(self._annotations.get(segment_id, []))
+        """The segment's confirmed and proposed annotations (read from the project)."""
+        return self.service._store.annotations(
+            segment_ids=[segment_id], states=[AnnotationState.CONFIRMED, AnnotationState.PROPOSED]
+        )
 
     def worst(self, segment_id: int) -> Severity | None:
-        anns = self._annotations.get(segment_id, [])
-        return max((a.severity for a in anns), key=lambda s: s.rank, default=None)
+        marks = self._marks.get(segment_id, [])
+        return max((sev for _a, _c, sev, _s in marks), key=lambda s: s.rank, default=None)
 
     def document(self, document_id: int) -> DocumentMqm:
         return self.mqm.document(self._doc_names[document_id])
@@ -190,8 +202,9 @@ class LiveScores:
         return verdict.judgement(doc.quality, doc.threshold, self._reviewed_count[document_id], doc.segments)
 
     def document_chrf(self, document_id: int) -> float | None:
-        agg = self._corpus.get(document_id)
-        return None if agg is None else agg.scores().chrf
+        corpus = self._corpus.get(document_id)
+        return None if corpus is None else corpus.scores().chrf
 
     def document_of(self, segment_id: int) -> int | None:
-        return self._segment_doc.get(segment_id)
+        entry = self._numbers.get(segment_id)
+        return None if entry is None else entry[0]

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtreview.domain.model import AnnotationState, ImportedDocument, Severity
+from mtreview.domain.model import ImportedDocument, Severity
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.scoring import metrics, verdict
 from mtreview.scoring.mqm import DEFAULT_THRESHOLD, MqmAggregator, MqmPolicy
@@ -197,14 +197,7 @@ def compute(
         ((a.key, a.segment, a.category, a.severity, a.rater) for a in annotations),
         items,
     )
-    errors: Counter[tuple[str, str]] = Counter()
-    reviewers: Counter[tuple[str, str]] = Counter()
-    n_errors: Counter[str] = Counter()
-    for a in annotations:
-        if policy.weight_class(a.category, a.severity) is not None:
-            errors[(a.category.split("/", 1)[0], a.severity.value)] += 1
-            reviewers[(a.author or a.rater, a.severity.value)] += 1
-            n_errors[a.segment] += 1
+    errors, reviewers, n_errors = _tallies(annotations, policy)
     statuses: Counter[tuple[str, str]] = Counter((s.document, s.status) for s in segments if s.status)
     reviewed: Counter[str] = Counter(s.document for s in segments if s.reviewed)
     total = len(segments)
@@ -238,35 +231,76 @@ def compute(
                 s.reviewed,
             )
         )
+    corpus = {name: doc_agg.scores() for name, doc_agg in doc_aggs.items()}
+    progress.report(total, total, "")
+    return _assemble(
+        agg, out_segments, corpus, doc_system, reviewed, policy, threshold, errors, reviewers, statuses, title
+    )
+
+
+def _tallies(
+    annotations: Iterable[ScoreAnnotation], policy: MqmPolicy
+) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]], Counter[str]]:
+    """Counted annotations that weigh: by (top-level category, severity), by (author, severity), by
+    segment."""
+    errors: Counter[tuple[str, str]] = Counter()
+    reviewers: Counter[tuple[str, str]] = Counter()
+    n_errors: Counter[str] = Counter()
+    classes: dict[tuple[str, Severity], int | None] = {}
+    for a in annotations:
+        key = (a.category, a.severity)
+        if key not in classes:
+            classes[key] = policy.weight_class(a.category, a.severity)
+        if classes[key] is not None:
+            errors[(a.category.split("/", 1)[0], a.severity.value)] += 1
+            reviewers[(a.author or a.rater, a.severity.value)] += 1
+            n_errors[a.segment] += 1
+    return errors, reviewers, n_errors
+
+
+def _assemble(
+    agg: MqmAggregator,
+    segments: list[SegmentScore],
+    corpus: Mapping[str, metrics.CorpusScores],
+    systems: Mapping[str, str | None],
+    reviewed: Mapping[str, int],
+    policy: MqmPolicy,
+    threshold: float,
+    errors: Counter[tuple[str, str]],
+    reviewers: Counter[tuple[str, str]],
+    statuses: Counter[tuple[str, str]],
+    title: str,
+) -> ScoreReport:
+    """The report from MQM totals and each document's corpus scores (``corpus``: name → scores of its
+    corrected segments; a document without one has none) and reviewed segments."""
+    none = metrics.CorpusScores(0, None, None, None)
     documents: list[DocumentScore] = []
     for name in agg.document_names():
         d = agg.document(name)
-        corpus = doc_aggs[name].scores() if name in doc_aggs else metrics.CorpusScores(0, None, None, None)
+        scores = corpus.get(name, none)
         documents.append(
             DocumentScore(
                 name,
                 d.segments,
-                corpus.chrf,
-                corpus.bleu,
-                corpus.ter,
+                scores.chrf,
+                scores.bleu,
+                scores.ter,
                 d.penalty,
                 d.per_100_words,
                 d.per_1000_chars,
                 d.quality,
                 d.passed,
                 d.words,
-                corpus.segments,
-                doc_system.get(name),
-                reviewed[name],
+                scores.segments,
+                systems.get(name),
+                reviewed.get(name, 0),
                 float(threshold),
             )
         )
-    systems = [SystemScore(n, agg.system(n).items, agg.system(n).mqm) for n in agg.system_names()]
-    progress.report(total, total, "")
     return ScoreReport(
-        out_segments,
+        segments,
         documents,
-        systems,
+        [SystemScore(n, agg.system(n).items, agg.system(n).mqm) for n in agg.system_names()],
         metrics.signatures(),
         policy.weights_json(),
         policy.source_errors,
@@ -352,37 +386,76 @@ def project_policy(store: Any, source_errors: str = "weighted") -> tuple[MqmPoli
 def score_project(
     store: Any, source_errors: str = "weighted", progress: Progress = NO_PROGRESS
 ) -> ScoreReport:
-    """Score a project through the storage API (``documents``, ``iter_segments``, ``annotations``,
-    ``get_setting``); only confirmed annotations count."""
+    """Score a project from what it stores (``storage.figures``): word and character counts, statuses,
+    confirmed annotations, and each corrected segment's sacrebleu statistics (``services.segment_stats``,
+    computed and stored where missing), without reading the segments' texts. Only confirmed annotations
+    count; ids are ``<document>#<ordinal>``; ``SegmentScore.key`` is the project's segment id."""
+    from mtreview.services import segment_stats
+    from mtreview.storage import figures
+
     policy, threshold = project_policy(store, source_errors)
     docs = {d.id: d for d in store.documents()}
-    segments: list[ScoreSegment] = []
-    ids: dict[int, str] = {}
-    for n, seg in enumerate(store.iter_segments()):
-        d = docs[seg.document_id]
-        sid = f"{d.name}#{seg.ordinal}"
-        ids[seg.id] = sid
-        segments.append(
-            ScoreSegment(
-                sid, d.name, d.engine, seg.source, seg.mt, seg.corrected, seg.status.value, key=seg.id
+    rows = figures.segment_numbers(store)
+    progress.check()
+    uncounted = [r[0] for r in rows if r[4] is None]
+    counted = segment_stats.count_words(store, uncounted) if uncounted else {}
+    ids = {r[0]: f"{docs[r[1]].name}#{r[2]}" for r in rows}
+    severities = {s.value: s for s in Severity}
+    annotations = [
+        ScoreAnnotation(aid, ids[sid], category, severities[severity], "", author)
+        for aid, sid, category, severity, author in figures.confirmed_annotations(store)
+        if sid in ids
+    ]
+    stats = segment_stats.ensure(store, ((r[0], r[3]) for r in rows if r[6]), progress)
+    agg = MqmAggregator(policy, threshold)
+    agg.load_counted(
+        (
+            (ids[sid], docs[doc].name, counted[sid] if words is None else words, chars, docs[doc].engine)
+            for sid, doc, _o, _v, words, chars, _c, _s in rows
+        ),
+        ((a.key, a.segment, a.category, a.severity, "") for a in annotations),
+    )
+    errors, reviewers, n_errors = _tallies(annotations, policy)
+    statuses: Counter[tuple[str, str]] = Counter()
+    reviewed: Counter[str] = Counter()
+    for doc_id, status, count in figures.status_counts(store):
+        statuses[(docs[doc_id].name, status)] += count
+        if verdict.is_reviewed(status, None):
+            reviewed[docs[doc_id].name] += count
+    blobs: dict[int, list[bytes]] = {}
+    out_segments: list[SegmentScore] = []
+    for sid, doc, _o, _v, _w, _c, _k, status in rows:
+        key, found, d = ids[sid], stats.get(sid), docs[doc]
+        chrf, ter = (None, None) if found is None else (found[1], found[2])
+        if found is not None:
+            blobs.setdefault(doc, []).append(found[3])
+        out_segments.append(
+            SegmentScore(
+                key,
+                d.name,
+                d.engine,
+                chrf,
+                ter,
+                agg.segment_penalty(key),
+                n_errors[key],
+                sid,
+                verdict.is_reviewed(status, None),
             )
         )
-        if n % 5000 == 0:
-            progress.check()
-    annotations = [
-        ScoreAnnotation(a.id, ids[a.segment_id], a.category, a.severity, "", a.author)
-        for a in store.annotations(states=[AnnotationState.CONFIRMED])
-        if a.segment_id in ids and a.state is AnnotationState.CONFIRMED
-    ]
+    corpus = {docs[doc].name: segment_stats.DocumentSums(items).scores() for doc, items in blobs.items()}
     title = getattr(store, "display_name", "")
-    return compute(
-        segments,
-        annotations,
+    return _assemble(
+        agg,
+        out_segments,
+        corpus,
+        {d.name: d.engine for d in docs.values()},
+        reviewed,
         policy,
         threshold,
-        None,
-        progress,
-        title=title() if callable(title) else str(title),
+        errors,
+        reviewers,
+        statuses,
+        title() if callable(title) else str(title),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -66,11 +66,26 @@ class SegmentRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     meta: Mapped[Any] = mapped_column(JSON, nullable=True)
+    words: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """Whitespace-separated tokens of the source (MQM's words), counted once: the source never changes."""
 
     __table_args__ = (
         Index("ix_segment_document_ordinal", "document_id", "ordinal", unique=True),
         Index("ix_segment_status", "status"),
     )
+
+
+class SegmentMetricRow(Base):
+    """sacrebleu's sufficient statistics of a segment's correction, for one segment version under one
+    metric configuration (``signature``); see ``services.segment_stats``."""
+
+    __tablename__ = "segment_metric"
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    signature: Mapped[str] = mapped_column(String(64))
+    chrf: Mapped[float | None] = mapped_column(Float, nullable=True)
+    ter: Mapped[float | None] = mapped_column(Float, nullable=True)
+    stats: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class AnnotationRow(Base):

@@ -17,6 +17,7 @@ from mtreview.domain.model import (
     Side,
     Status,
 )
+from mtreview.services.scores import score_project
 from mtreview.storage import open_project
 from mtreview.storage.copy import copy_project, project_tables
 
@@ -83,6 +84,7 @@ def build_rich_project(path: Path) -> None:
         store.set_setting("threshold", 85.5)
         store.set_setting("weights", {"minor": 1, "major": 5})
         store.set_editing(segs[4].id, "ana")  # presence is not part of a copy
+        score_project(store)  # stores the corrected segment's sacrebleu statistics (segment_metric)
     finally:
         store.close()
 

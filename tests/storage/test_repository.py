@@ -45,6 +45,17 @@ def store(project_url: str):  # type: ignore[no-untyped-def]
     s.close()
 
 
+def _downgrade(store: ProjectStore, revision: str) -> None:
+    from alembic import command
+
+    from mtreview.storage import migrate
+
+    cfg = migrate._config()
+    with store.engine.begin() as c:
+        cfg.attributes["connection"] = c
+        command.downgrade(cfg, revision)
+
+
 def _exec(store: ProjectStore, sql: str) -> None:
     with store.engine.begin() as c:
         c.execute(text(sql))
@@ -204,8 +215,7 @@ def test_schema_newer_than_the_app_is_refused_and_left_alone(project_url: str) -
 def test_older_schema_is_migrated_after_a_backup_of_the_file(project_url: str, tmp_path: Path) -> None:
     store = open_project(project_url, create=True)
     store.add_document(make_doc("d", 2), "ann")
-    _exec(store, "DROP TABLE presence")
-    _exec(store, "UPDATE alembic_version SET version_num = '0001'")
+    _downgrade(store, "0001")  # what an older mtreview left
     store.close()
     reopened = open_project(project_url)
     try:
