@@ -389,10 +389,12 @@ def score_project(
     """Score a project from what it stores (``storage.figures``): word and character counts, statuses,
     confirmed annotations, and each corrected segment's sacrebleu statistics (``services.segment_stats``,
     computed and stored where missing), without reading the segments' texts. Only confirmed annotations
-    count; ids are ``<document>#<ordinal>``; ``SegmentScore.key`` is the project's segment id."""
+    count; ids are ``<document>#<ordinal>``; ``SegmentScore.key`` is the project's segment id.
+    ``store``: a ``ProjectService`` or its store."""
     from mtreview.services import segment_stats
     from mtreview.storage import figures
 
+    store = getattr(store, "_store", store)
     policy, threshold = project_policy(store, source_errors)
     docs = {d.id: d for d in store.documents()}
     rows = figures.segment_numbers(store)
