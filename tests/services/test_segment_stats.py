@@ -94,7 +94,9 @@ def test_a_correction_stores_its_new_statistics_and_a_stale_row_is_recomputed(
     # stored row describes the old version and is recomputed at the next open, only that one
     first = next(s for s in service._store.iter_segments() if s.ordinal == 1)
     them = ProjectService(service._store, "them")
-    changed = them.save(SegmentChange.edit(first.id, "図書館が再開した。", first.version)).require_saved().segment
+    changed = (
+        them.save(SegmentChange.edit(first.id, "図書館が再開した。", first.version)).require_saved().segment
+    )
     calls = _count_computations(monkeypatch)
     reopened = LiveScores(service)
     assert calls == [1]
