@@ -25,6 +25,11 @@ POLARITY_BAD = [
     ),
     ("The company never paid the fee.", "同社はその手数料を支払った。", "支払った", "never paid"),
     ("The team played well.", "チームは良いプレーをしなかった。", "しなかった", None),
+    ("The committee has yet to decide.", "委員会はすでに決定した。", "決定した", "has yet to decide"),
+    ("Lawyers said the ruling was not final.", "弁護士らは、判決は確定したと述べた。", "確定した", "not final"),
+    ("we dont accept the offer", "私たちはその申し出を受け入れる。", "受け入れる", "dont accept"),
+    # 判断 holds 断 and 不服 holds 不: neither is the negation the English asks for
+    ("The court did not decide the case.", "裁判所はこの事件を判断した。", "判断した", "not decide"),
 ]
 POLARITY_GOOD = [
     ("The board has not approved the plan.", "理事会は計画を承認していない。"),
@@ -38,6 +43,16 @@ POLARITY_GOOD = [
     ("No patient will have to travel to Leeds.", "リーズまで行く必要のある患者はいなくなります。"),
     ("Sharing is free for students.", "学生は共有を無料で使える。"),
     ("Prices rose sharply.", "価格は急騰した。"),
+    ("The committee has yet to decide.", "委員会はまだ決定していない。"),
+    ("The update no longer requires a restart.", "このアップデートでは再起動が不要になった。"),
+    ("Sorry for the delay.", "遅れて申し訳ありません。"),
+    ("Prices rose despite the strike.", "ストライキにもかかわらず価格は上昇した。"),
+    ("That is definitely the right answer.", "それは間違いなく正しい答えだ。"),
+    ("The reviewers may ask for changes.", "査読者は変更を求めるかもしれません。"),
+    ("I deleted the page by mistake.", "誤ってページを削除してしまったんです。"),
+    ("We are unsure what happened.", "何が起きたのかわからない。"),
+    ("Confusing, isn't it?", "分かりにくいですね。"),
+    ("No, I agree with the plan.", "いいえ、私はその計画に賛成です。"),
 ]
 
 

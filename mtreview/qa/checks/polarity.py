@@ -28,24 +28,41 @@ from mtreview.qa.context import DocumentFacts
 
 EN_CUE = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|unable|unless)\b|n['’]t\b|"
+    r"\b(?:dont|doesnt|didnt|cant|couldnt|wont|wouldnt|shouldnt|isnt|arent|wasnt|werent|havent|hasnt|"
+    r"hadnt|aint)\b|"
     r"\b(?:fail|fails|failed|failing|refuse|refuses|refused|refusing|decline|declines|declined|declining)"
-    r"\s+to\b",
+    r"\s+to\b|\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b",
     re.IGNORECASE,
 )
 EN_NOT_NEGATION = re.compile(
     r"\bnot\s+only\b|\bno\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+least\b|"
-    r"\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b|\bnothing\s+but\b|\bif\s+not\b|\bno\.\s*\d",
+    r"\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b|\bnothing\s+but\b|\bif\s+not\b|\bno\.\s*\d|"
+    r"^\W*no\b(?=\s*[,!])|"  # "No, …": an answer, not a negation of the sentence
+    r",\s*(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should)n['’]?t\s+"
+    r"(?:it|he|she|they|you|we|i|there|that)\s*\?",  # a tag question: "Confusing, isn't it?"
     re.IGNORECASE,
 )
 JA_QUICK = re.compile(r"な[いくかけしさ]|ぬ|ず|ません|ませ|未|不|非|無|拒|断|なし")
-JA_CANCEL = re.compile(
-    r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|ないと(?:いけ|だめ|なら)|ざるを(?:得|え)|"
-    r"かもしれな|かも知れな|に違いな|だけでな|のみならず|に限らず|ほかな|しかな|ざるをえ"
+JA_QUICK_INFLECTION = re.compile(
+    r"な[いくかけしさ]|ぬ|ず|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る"
 )
+"""The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
+JA_CANCEL = re.compile(
+    r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ないと(?:いけ|だめ|なら)|ざるを(?:得|え)|"
+    r"かもしれ[なま]|かも知れ[なま]|に違いな|だけでな|のみならず|に限らず|ほかな|しかな|ざるをえ|"
+    r"申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|間違いな|違いありませ|"
+    r"たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな"
+)
+"""Constructions whose negation is not one: must, may, not only, sorry (申し訳ない), despite (にもかかわらず),
+surely (間違いなく), can't help (仕方がない)."""
 JA_NEG_BASES = frozenset({"ない", "ぬ", "ん", "無い", "なし", "無し", "拒否", "拒む", "断る", "拒絶"})
 JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 EN_SOFT = re.compile(
-    r"\bun(?!der|til|ion|it|ique|ivers|less)[a-z]{3,}(?:ed|able|ible|ful|known|clear|likely|sure|aware|usual|fair|"
+    r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
+    r"\bdis(?:agree|like|approve|allow|obey|trust|continue|able|miss)[a-z]*\b|"
+    r"\bin(?:accurate|correct|complete|valid|sufficient|effective|capable|appropriate|consistent|active)\b|"
+    r"\b(?:refrain|nevermind|nothing\s+but|anything\s+but)\b|"
+    r"\bun(?!der|til|ion|it|ique|ivers|less)[a-z]*(?:ed|able|ible|ful|known|clear|likely|sure|aware|usual|fair|"
     r"safe|even|wise|healthy|happy|real|paid|met|done|seen|said|til|certain)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
     r"\b(?:lack|lacks|lacked|absent|absence|free\s+of|rarely|seldom|hardly|barely|deny|denies|denied|reject|"
     r"rejects|rejected|avoid|avoids|avoided|prevent|prevented|stop|stopped|instead\s+of|rather\s+than|"
@@ -69,9 +86,13 @@ def japanese_cues(tokens: Iterable[Token], text: str, start: int, end: int) -> l
         if t.base in JA_NEG_BASES and t.pos in ("助動詞", "形容詞", "名詞", "動詞"):
             if t.pos == "形容詞" and t.pos1 == "非自立":
                 continue
+            if t.base == "ん" and t.pos != "助動詞":
+                continue  # …んです (explanatory の), not the negative ん of ません
             cues.append(t)
         elif t.pos == "接頭詞" and t.surface in JA_NEG_PREFIX:
             cues.append(t)
+        elif t.pos == "名詞" and len(t.surface) >= 2 and t.surface[0] in JA_NEG_PREFIX:
+            cues.append(t._replace(pos="接頭詞"))  # 不要, 未定, 無料: one word, a prefix negation
         elif t.pos == "助詞" and t.surface == "しか":
             # しか…ない is "only": drop the next negation
             for u in unit[i + 1 :]:
@@ -81,8 +102,9 @@ def japanese_cues(tokens: Iterable[Token], text: str, start: int, end: int) -> l
     cancel = sum(1 for c in cues if c.pos == "cancel")
     cues = [c for c in cues if c.pos != "cancel"]
     for m in JA_CANCEL.finditer(text, start, end):
-        n = 2 if re.match(r"なければ|なくて|なくちゃ|ないと|ざるを", m.group()) else 1
-        cancel += n
+        # the negations inside the construction (and the ない right after: なければなら|ない) go
+        inside = [c for c in cues if m.start() <= c.start < m.end() + 2]
+        cues = [c for c in cues if c not in inside]
     if cancel:
         cues = cues[: max(0, len(cues) - cancel)] if cancel >= len(cues) else cues[cancel:]
     return cues
@@ -195,6 +217,8 @@ class Polarity(Check):
         for (es, ee), (js, je) in sentence_pairs(source, target):
             en = english_cues(source, es, ee)
             quick = JA_QUICK.search(target, js, je) is not None
+            if quick and en and not JA_QUICK_INFLECTION.search(target, js, je):
+                quick = False  # only 不/未/非/無/拒/断 in a kanji word (不服, 無料): MeCab decides
             # cheap first: both sides show a cue (agreement), or neither does, or only the Japanese and
             # the English has a lexical negation that explains it — MeCab only for what is left
             if bool(en) == quick or (quick and EN_SOFT.search(source, es, ee)):
@@ -256,7 +280,11 @@ def _rendered(source: str, target: str, en: tuple[int, int], ja: tuple[int, int]
     if not cov.available:
         return True
     covered, total = cov.source_ratio(*en) if en_side else cov.target_ratio(*ja)
-    return total < 3 or covered / total >= MIN_RENDERED
+    if total < 3 or covered / total >= MIN_RENDERED:
+        return True
+    # a short sentence has few words for the dictionary to find: one found word and a translation of the
+    # usual length say it is rendered (not dropped)
+    return en_side and total <= 4 and covered >= 1 and (ja[1] - ja[0]) >= 0.35 * (en[1] - en[0])
 
 
 def _english_phrase(source: str, cue: tuple[int, int], limit: int) -> tuple[int, int]:
