@@ -26,7 +26,12 @@ POLARITY_BAD = [
     ("The company never paid the fee.", "同社はその手数料を支払った。", "支払った", "never paid"),
     ("The team played well.", "チームは良いプレーをしなかった。", "しなかった", None),
     ("The committee has yet to decide.", "委員会はすでに決定した。", "決定した", "has yet to decide"),
-    ("Lawyers said the ruling was not final.", "弁護士らは、判決は確定したと述べた。", "確定した", "not final"),
+    (
+        "Lawyers said the ruling was not final.",
+        "弁護士らは、判決は確定したと述べた。",
+        "確定した",
+        "not final",
+    ),
     ("we dont accept the offer", "私たちはその申し出を受け入れる。", "受け入れる", "dont accept"),
     # 判断 holds 断 and 不服 holds 不: neither is the negation the English asks for
     ("The court did not decide the case.", "裁判所はこの事件を判断した。", "判断した", "not decide"),

@@ -563,10 +563,17 @@ class Numbers(Check):
                 _("“{value}” is not in the source.").format(value=target[q.start : q.end]),
             )
         # same value, other currency: $25 million → 2500万円
+        by_value: dict[float, list[Quantity]] = {}
+        if any(q.currency is not None for q in src):
+            for t in tgt:
+                if not t.version:
+                    by_value.setdefault(_key(t.value), []).append(t)
+        reported: set[float] = set()
         for q in src:
-            if q.currency is None:
+            if q.currency is None or _key(q.value) in reported:
                 continue
-            matches = [t for t in tgt if not t.version and _key(t.value) == _key(q.value)]
+            reported.add(_key(q.value))
+            matches = by_value.get(_key(q.value), [])
             if matches and all(t.currency is not None and t.currency != q.currency for t in matches):
                 t = matches[0]
                 yield self.finding(
