@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from mtreview.domain.model import Annotation, AnnotationDraft, AnnotationState, Severity, Side
-from mtreview.qa.base import Finding
 from mtreview.services.proposals import fixed_by_correction, proposal_for_flag
 
 MT = "館長のアナ・ソルベルグ社は入場料を5ドルにした。"
