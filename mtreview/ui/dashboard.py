@@ -45,9 +45,18 @@ def _table(headers: list[str], name: str) -> tuple[QTableView, QStandardItemMode
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setWordWrap(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     return view, model
+
+
+def fit_columns(view: QTableView) -> None:
+    """Every column as wide as its widest cell or header, once the rows are in (a narrow window scrolls
+    sideways rather than cutting "77.6" to "7…"). The tables are small: documents, reviewers, engines and
+    the 25 worst segments."""
+    view.resizeColumnsToContents()
+    view.resizeRowsToContents()
 
 
 def _row(values: list[str], segment_id: int | None = None) -> list[QStandardItem]:
@@ -116,6 +125,7 @@ class Dashboard(QWidget):
             box = QGroupBox(title)
             layout = QVBoxLayout(box)
             widget = QSvgWidget()
+            widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
             widget.setAccessibleName(title)
             widget.setMinimumHeight(220)
             layout.addWidget(widget)
@@ -182,6 +192,7 @@ class Dashboard(QWidget):
         self.documents_model.setRowCount(0)
         for d in rep.documents:
             done, total = data.confirmed.get(d.name, (0, d.segments))
+            judged = d.judgement
             self.documents_model.appendRow(
                 _row(
                     [
@@ -195,14 +206,16 @@ class Dashboard(QWidget):
                         f"{d.mqm_penalty:g}",
                         _num(d.mqm_per_100_words, 2),
                         _num(d.mqm_per_1000_chars, 2),
-                        _num(d.quality),
-                        _("PASS") if d.passed else _("FAIL"),
+                        judged.quality_text(),
+                        judged.label(),
                     ]
                 )
             )
         for key, widget in self.charts.items():
             svg = data.charts.get(key)
             widget.load(QByteArray(svg.encode("utf-8")) if svg else QByteArray())
+            # Drawn at the chart's own proportions (a load resets it): stretched, its text was squashed.
+            widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
             widget.setVisible(svg is not None)
         self.worst_model.setRowCount(0)
         for w in data.worst:
@@ -226,6 +239,8 @@ class Dashboard(QWidget):
         self.engines_model.setRowCount(0)
         for s in rep.systems:
             self.engines_model.appendRow(_row([s.name, str(s.items), f"{s.mqm:.3f}"]))
+        for view in (self.documents, self.worst, self.reviewers, self.engines):
+            fit_columns(view)
         confirmed = sum(a for a, _t in data.confirmed.values())
         total = sum(t for _a, t in data.confirmed.values())
         self.status.setText(

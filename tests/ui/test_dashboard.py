@@ -33,3 +33,48 @@ def test_dashboard_shows_documents_worst_segments_and_clicks_through(qtbot, wind
     window.dashboard.worst.doubleClicked.emit(window.dashboard.worst_model.index(0, 0))
     assert window.views.currentIndex() == 0
     assert window.review.current.id == worst.id
+
+
+def _clipped_cells(view) -> list[str]:
+    """Cells whose text is wider than their column: what a user sees as "7…"."""
+    model, metrics = view.model(), view.fontMetrics()
+    out = []
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            text = str(model.index(row, col).data() or "")
+            if metrics.horizontalAdvance(text) + 6 > view.columnWidth(col):
+                out.append(text)
+    return out
+
+
+def test_dashboard_tables_show_whole_numbers_and_the_verdict_in_both_languages(qtbot, window, project):
+    from mtreview import i18n
+    from mtreview.ui.dashboard import Dashboard
+
+    window.resize(1000, 700)  # narrower than a laptop screen
+    window.views.setCurrentWidget(window.dashboard)
+    qtbot.waitUntil(lambda: window.dashboard.documents_model.rowCount() > 0, timeout=20000)
+    row = [window.dashboard.documents_model.item(0, c).text() for c in range(12)]
+    assert row[10] == "—" and row[11] == "not reviewed"  # 0 of 3 confirmed: no quality, no PASS
+    for view in (window.dashboard.documents, window.dashboard.worst, window.dashboard.reviewers):
+        assert _clipped_cells(view) == []
+    try:
+        i18n.set_language("ja")
+        japanese = Dashboard()
+        qtbot.addWidget(japanese)
+        japanese.resize(1000, 700)
+        japanese.show()
+        from mtreview.services.dashboard import build, render_charts
+
+        data = build(project)
+        data.charts.update(render_charts(data.report))
+        japanese.show_data(data)
+        assert _clipped_cells(japanese.documents) == []
+        assert japanese.documents_model.item(0, 11).text() == i18n._("not reviewed") != "not reviewed"
+    finally:
+        i18n.set_language("en")
+    chart = window.dashboard.charts["quality"]
+    assert chart.isVisibleTo(window.dashboard)
+    from PySide6.QtCore import Qt
+
+    assert chart.renderer().aspectRatioMode() == Qt.AspectRatioMode.KeepAspectRatio
