@@ -123,12 +123,17 @@ def run_with_progress(
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    # Wide enough for its title in the window manager's frame ("Runni… eview" otherwise) and for the
+    # phase messages that follow.
+    dialog.setMinimumWidth(min(900, dialog.fontMetrics().horizontalAdvance(title) * 3 // 2 + 160))
     task = Task(fn, parent)
 
     def progressed(done: int, total: int, message: str) -> None:
         if total > 0:
             dialog.setMaximum(total)
             dialog.setValue(min(done, total))
+        else:  # a phase of unknown length (storing the proposals…): a busy bar, not a frozen 100%
+            dialog.setRange(0, 0)
         if message:
             dialog.setLabelText(message)
 
