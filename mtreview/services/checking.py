@@ -15,6 +15,7 @@ from typing import Any
 
 from mtreview.domain.model import AnnotationState, Changes, Segment
 from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.i18n import ngettext
 from mtreview.qa.base import DocumentInput, Finding, QaError, SegmentInput
 from mtreview.qa.runner import run_checks
 from mtreview.services.project import ProjectService
@@ -100,6 +101,10 @@ def run_project_checks(
     existing = service._store.fingerprint_states(wanted)
     shown = [f for fp, (f, _sid) in wanted.items() if existing.get(fp) is not AnnotationState.DISMISSED]
     new = [(fp, f, sid) for fp, (f, sid) in wanted.items() if fp not in existing]
+    # The last phase has no count of its own: say what it does (the bar shows "busy", not a stuck 100%).
+    progress.report(
+        0, 0, ngettext("Saving {n} proposal…", "Saving {n} proposals…", len(new)).format(n=len(new))
+    )
     added = (
         service._store.add_annotations(
             [f.to_draft(sid) for _fp, f, sid in new], "mtreview-qa", fingerprints=[fp for fp, _f, _sid in new]

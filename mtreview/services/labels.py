@@ -28,3 +28,17 @@ def format_label(name: str, description: str) -> str:
     """A file format for a list: ``tmx — TMX 1.4b translation memory`` with the description translated
     (registered formats' descriptions are extracted into the catalogue)."""
     return f"{name} — {_(description)}" if description else name
+
+
+def project_place(location: str, display_name: str) -> str:
+    """Where a project is, for the title and the status bar: its path with the home folder as ``~``, or
+    the database URL without its password (``display_name``)."""
+    if "://" in location:
+        return display_name
+    from pathlib import Path
+
+    path = Path(location)
+    try:
+        return "~/" + path.resolve().relative_to(Path.home().resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return str(path)

@@ -11,9 +11,24 @@ from mtreview.services.project import ProjectService
 SAMPLE_SOURCE = sample_dir() / "harbour-library.txt"
 
 
+def sample_location() -> Path:
+    """Where the sample project lives (whether or not it was created yet)."""
+    return data_dir() / "sample" / "sample.mtreview"
+
+
+def is_sample(location: str) -> bool:
+    """Whether ``location`` is the bundled sample project (importing into it is offered a new project)."""
+    if "://" in location:
+        return False
+    try:
+        return Path(location).resolve() == sample_location().resolve()
+    except OSError:
+        return False
+
+
 def sample_project_path(author: str = "mtreview") -> Path:
     """The sample project in the user's data folder, created from the bundled article on first use."""
-    path = data_dir() / "sample" / "sample.mtreview"
+    path = sample_location()
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from mtreview.domain.model import Annotation, AnnotationState, Severity, Side
 from mtreview.i18n import _, category_label, pgettext
 from mtreview.scoring.typology import Category, Typology
+from mtreview.services.labels import check_label
 from mtreview.ui.editor import SEVERITY_COLOURS
 
 SEVERITY_KEYS = {
@@ -263,11 +264,15 @@ class AnnotationPanel(QWidget):
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText(_("Category or author…"))
         self.text_filter.setAccessibleName(_("Filter annotations by category or author"))
-        filters.addWidget(self.scope)
-        filters.addWidget(self.state_filter)
-        filters.addWidget(self.severity_filter)
+        # Two rows of two: three combos and the text side by side were cut ("This segme", "All severiti")
+        # in a 300-pixel panel.
+        filters.addWidget(self.scope, 1)
+        filters.addWidget(self.state_filter, 1)
         layout.addLayout(filters)
-        layout.addWidget(self.text_filter)
+        second = QHBoxLayout()
+        second.addWidget(self.severity_filter, 1)
+        second.addWidget(self.text_filter, 1)
+        layout.addLayout(second)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(_("Annotations"))
         self.tree.setRootIsDecorated(False)
@@ -318,7 +323,7 @@ class AnnotationPanel(QWidget):
                     category_label(ann.category),
                     severity_label(ann.severity),
                     state_label(ann.state),
-                    ann.author if ann.origin == "manual" else ann.origin,
+                    ann.author if ann.origin == "manual" else check_label(ann.origin),
                     str(ordinal),
                 ]
             )

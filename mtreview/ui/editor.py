@@ -9,8 +9,11 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QTextCharForma
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from mtreview.align.offsets import span_from_utf16, span_to_utf16
+from mtreview.domain.errors import InputError
 from mtreview.domain.model import Annotation, AnnotationState, Segment, Severity, Side
 from mtreview.i18n import _
+from mtreview.services.labels import check_label
+from mtreview.services.search import match_spans
 
 SEVERITY_COLOURS = {
     Severity.CRITICAL: QColor(214, 39, 40, 110),
@@ -18,6 +21,8 @@ SEVERITY_COLOURS = {
     Severity.MINOR: QColor(255, 221, 51, 120),
     Severity.NEUTRAL: QColor(160, 160, 160, 90),
 }
+SEARCH_COLOUR = QColor(255, 221, 87)
+"""The grid search's matches (the grid's cells use the same yellow)."""
 
 
 class TextView(QPlainTextEdit):
@@ -25,6 +30,8 @@ class TextView(QPlainTextEdit):
 
     def __init__(self, read_only: bool, accessible: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._marks: list[tuple[int, int, QColor, bool]] = []
+        self._search_spans: list[tuple[int, int]] = []
         self.setReadOnly(read_only)
         self.setAccessibleName(accessible)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -51,9 +58,31 @@ class TextView(QPlainTextEdit):
 
     def highlight(self, spans: Sequence[tuple[int, int, QColor, bool]]) -> None:
         """Paint (start, end, colour, dashed) code-point spans; dashed marks proposals."""
+        self._marks = list(spans)
+        self._paint()
+
+    def set_search_spans(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark the grid search's matches (code points), under the annotations' colours."""
+        self._search_spans = list(spans)
+        self._paint()
+
+    def _paint(self) -> None:
         text = self.toPlainText()
         selections = []
-        for start, end, colour, dashed in spans:
+        for start, end in self._search_spans:
+            if end > len(text) or start >= end:
+                continue
+            s, e = span_to_utf16(text, start, end)
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setBackground(SEARCH_COLOUR)
+            sel.format = fmt
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(s)
+            cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            selections.append(sel)
+        for start, end, colour, dashed in self._marks:
             if end > len(text) or start >= end:
                 continue
             s, e = span_to_utf16(text, start, end)
@@ -106,6 +135,7 @@ class SegmentEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.segment: Segment | None = None
+        self._search: tuple[str, bool] | None = None
         self.source = TextView(True, _("English source"))
         self.mt = TextView(True, _("Japanese machine translation"))
         self.correction = CorrectionEdit()
@@ -171,7 +201,22 @@ class SegmentEditor(QWidget):
             self.correction.setPlainText(draft if draft is not None else segment.target)
             self.correction.document().setModified(draft is not None)
             self._show_info(segment)
+        self._apply_search()
         self._loading = False
+
+    def set_search(self, query: str | None, regex: bool = False) -> None:
+        """Mark the grid search's matches in the source, the MT and the correction."""
+        self._search = (query, regex) if query else None
+        self._apply_search()
+
+    def _apply_search(self) -> None:
+        search = self._search
+        for view in (self.source, self.mt, self.correction):
+            try:
+                spans = match_spans(view.toPlainText(), search[0], search[1]) if search else []
+            except InputError:
+                spans = []
+            view.set_search_spans(spans)
 
     def _show_info(self, segment: Segment) -> None:
         self.info.setText(
@@ -219,7 +264,7 @@ class SegmentEditor(QWidget):
         for f in findings:
             if getattr(f, "side", None) != Side.TARGET:
                 continue
-            names.append(f"{f.check}: {f.message}")  # type: ignore[attr-defined]
+            names.append(f"{check_label(f.check)}: {f.message}")  # type: ignore[attr-defined]
             start, end = f.start, f.end  # type: ignore[attr-defined]
             if start is not None and end is not None:
                 spans.append((start, end, SEVERITY_COLOURS[f.severity], True))  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from mtreview.domain.model import Annotation, AnnotationState
 from mtreview.i18n import _
+from mtreview.services.labels import check_label
 from mtreview.ui.annotations import severity_label
 
 
@@ -39,7 +40,8 @@ class FindingsPanel(QWidget):
         for check in sorted(groups, key=lambda c: -len(groups[c])):
             items = groups[check]
             total += len(items)
-            parent = QTreeWidgetItem([f"{check} ({len(items)})", "", ""])
+            parent = QTreeWidgetItem([f"{check_label(check)} ({len(items)})", "", ""])
+            parent.setToolTip(0, check)
             self.tree.addTopLevelItem(parent)
             for ann, text, ordinal in sorted(items, key=lambda r: r[2]):
                 child = QTreeWidgetItem([text or ann.comment, severity_label(ann.severity), str(ordinal)])

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from mtreview.domain.errors import MtreviewError
 from mtreview.domain.model import Annotation, AnnotationDraft, AnnotationState, Severity, Side
-from mtreview.i18n import _
+from mtreview.i18n import _, category_label
 from mtreview.services.commands import AddAnnotation, DeleteAnnotation, UpdateAnnotation
+from mtreview.services.proposals import proposal_for_flag
 from mtreview.ui.annotations import FlagDialog, category_for_whole_segment, covered_text
 from mtreview.ui.tasks import describe_error
 
@@ -75,16 +76,55 @@ class FlaggingController:
             return
         self.add_annotation(AnnotationDraft(segment_id=seg.id, category=cat.path, severity=Severity.MAJOR))
 
+    def _ordinal(self, segment_id: int) -> int:
+        current = self.w.review.current
+        if current is not None and current.id == segment_id:
+            return current.ordinal
+        return self.w.service.segment(segment_id).ordinal
+
     def add_annotation(self, draft: AnnotationDraft) -> None:
+        """Flag a span — or, when a check already proposed that span, decide the proposal (confirmed with
+        the reviewer's category and severity) instead of adding a second annotation for one error."""
+        n = self._ordinal(draft.segment_id)
+        label = _("Flag {category} in segment {n}").format(category=category_label(draft.category), n=n)
+        proposals = self.w.service.annotations(
+            segment_ids=[draft.segment_id], states=[AnnotationState.PROPOSED]
+        )
+        proposal = proposal_for_flag(proposals, draft)
         try:
-            self.w.undo.run(AddAnnotation(draft, _("Flag {category}").format(category=draft.category)))
+            if proposal is None:
+                self.w.undo.run(AddAnnotation(draft, label))
+                return
+            fields: dict[str, object] = {
+                "state": AnnotationState.CONFIRMED,
+                "category": draft.category,
+                "severity": draft.severity,
+            }
+            if (proposal.start, proposal.end) != (draft.start, draft.end):
+                fields.update(start=draft.start, end=draft.end)  # the reviewer's span is the decision
+            if draft.comment:
+                fields["comment"] = draft.comment
+            if draft.suggestion:
+                fields["suggestion"] = draft.suggestion
+            label = _("Confirm proposal as {category} in segment {n}").format(
+                category=category_label(draft.category), n=n
+            )
+            self.w.undo.run(UpdateAnnotation(proposal.id, fields, label, expected_version=proposal.version))
+            self.w.statusBar().showMessage(
+                _("A check had proposed this span: the proposal is confirmed (no second annotation)."), 8000
+            )
         except MtreviewError as exc:
             QMessageBox.warning(self.w, _("Cannot flag"), describe_error(exc))
 
     def triage(self, ann: object, state: AnnotationState) -> None:
         if not isinstance(ann, Annotation):
             return
-        label = _("Confirm finding") if state == AnnotationState.CONFIRMED else _("Dismiss finding")
+        n = self._ordinal(ann.segment_id)
+        label = (
+            _("Confirm finding in segment {n}").format(n=n)
+            if state == AnnotationState.CONFIRMED
+            else _("Dismiss finding in segment {n}").format(n=n)
+        )
         try:
             self.w.undo.run(UpdateAnnotation(ann.id, {"state": state}, label, expected_version=ann.version))
         except MtreviewError as exc:
@@ -96,7 +136,11 @@ class FlaggingController:
         if isinstance(ann, Annotation):
             try:
                 self.w.undo.run(
-                    DeleteAnnotation(ann.id, _("Delete annotation"), expected_version=ann.version)
+                    DeleteAnnotation(
+                        ann.id,
+                        _("Delete annotation in segment {n}").format(n=self._ordinal(ann.segment_id)),
+                        expected_version=ann.version,
+                    )
                 )
             except MtreviewError as exc:
                 QMessageBox.warning(self.w, _("Cannot delete"), describe_error(exc))
@@ -128,7 +172,8 @@ class FlaggingController:
             "suggestion": choice.suggestion,
         }
         try:
-            w.undo.run(UpdateAnnotation(ann.id, fields, _("Change annotation"), expected_version=ann.version))
+            label = _("Change annotation in segment {n}").format(n=seg.ordinal)
+            w.undo.run(UpdateAnnotation(ann.id, fields, label, expected_version=ann.version))
         except MtreviewError as exc:
             QMessageBox.warning(w, _("Cannot change the annotation"), describe_error(exc))
 

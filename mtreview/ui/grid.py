@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from mtreview.domain.errors import InputError
 from mtreview.domain.model import Status
-from mtreview.i18n import _
+from mtreview.i18n import _, ngettext
 from mtreview.ui.change_hub import ChangeEvent
 from mtreview.ui.segment_model import (
     COL_CHRF,
@@ -33,6 +33,7 @@ from mtreview.ui.segment_model import (
     COL_SOURCE,
     COL_STATUS,
 )
+from mtreview.ui.text_delegate import WrappedTextDelegate
 
 if TYPE_CHECKING:
     from mtreview.ui.main_window import MainWindow
@@ -102,6 +103,17 @@ class SegmentTable(QTableView):
         self._pending.start()
 
 
+class SearchField(QLineEdit):
+    """The grid's search box: Escape clears it (and with it the filter)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class GridController:
     """Builds the filter bar and the grid; lists ids for the current filter; moves the current row."""
 
@@ -110,6 +122,10 @@ class GridController:
         model = window.model
         self.table = SegmentTable()
         self.table.setModel(model)
+        # Text cells: whole lines, "…" where cut, search matches highlighted.
+        self.delegate = WrappedTextDelegate(self.table)
+        for col in (COL_SOURCE, COL_MT, COL_CORRECTED, COL_FINDINGS):
+            self.table.setItemDelegateForColumn(col, self.delegate)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for col in (COL_SOURCE, COL_MT, COL_CORRECTED):
@@ -127,7 +143,7 @@ class GridController:
             lambda top, bottom, _roles=(): self.table.forget_rows(list(range(top.row(), bottom.row() + 1)))
         )
 
-        self.search = QLineEdit()
+        self.search = SearchField()
         self.search.setPlaceholderText(_("Search source and target…"))
         self.search.setAccessibleName(_("Search"))
         self.search.setClearButtonEnabled(True)
@@ -140,6 +156,8 @@ class GridController:
             self.status_filter.addItem(_(status.value), [status])
         self.document_filter = QComboBox()
         self.document_filter.setAccessibleName(_("Document"))
+        self.hits = QLabel()
+        self.hits.setAccessibleName(_("Search results"))
         self._search_timer = QTimer(window)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -153,6 +171,7 @@ class GridController:
         self.bar.addWidget(QLabel(_("Document:")))
         self.bar.addWidget(self.document_filter, 1)
         self.bar.addWidget(self.search, 2)
+        self.bar.addWidget(self.hits)
         self.bar.addWidget(self.regex)
         self.bar.addWidget(self.status_filter)
 
@@ -188,6 +207,12 @@ class GridController:
             self.w.statusBar().showMessage(str(exc), 5000)
             return
         keep = review.current.id if review.current else None
+        query = self.search.text() or None
+        self.w.model.set_search(query, self.regex.isChecked())
+        self.w.editor.set_search(query, self.regex.isChecked())
+        self.hits.setText(
+            ngettext("{n} segment", "{n} segments", len(ids)).format(n=len(ids)) if query else ""
+        )
         self.w.model.set_ids(ids)
         row = self.w.model.row_of(keep) if keep is not None else None
         self.select_row(row if row is not None else 0)

@@ -18,10 +18,18 @@ controllers subscribe in the order below and each reloads only what it needs.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -34,8 +42,10 @@ from PySide6.QtWidgets import (
 from mtreview import __version__
 from mtreview.domain.errors import MtreviewError
 from mtreview.i18n import _
+from mtreview.services.labels import project_place
 from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
+from mtreview.services.sample import is_sample
 from mtreview.ui.actions import ActionRegistry, migrate_shortcuts
 from mtreview.ui.alignment_view import AlignmentView
 from mtreview.ui.annotations import AnnotationPanel
@@ -45,6 +55,7 @@ from mtreview.ui.editor import SegmentEditor
 from mtreview.ui.findings import FindingsPanel
 from mtreview.ui.flagging import FlaggingController
 from mtreview.ui.grid import GridController
+from mtreview.ui.help_dialog import ShortcutsDialog, context_sections
 from mtreview.ui.history import HistoryPanel
 from mtreview.ui.operations import OperationsController
 from mtreview.ui.panels import PanelsController
@@ -54,7 +65,19 @@ from mtreview.ui.tasks import describe_error
 from mtreview.ui.team import TeamController
 from mtreview.ui.undo import UndoAdapter
 from mtreview.ui.views import ViewsController
+from mtreview.ui.widgets import ElidedLabel, OfferBar
 from mtreview.ui.window_actions import standard_actions
+
+DEFAULT_SIZE = QSize(1440, 900)
+"""The first window's size on a large screen; smaller screens get most of their available area."""
+
+
+def fitting_size(available: QSize, minimum: QSize) -> QSize:
+    """A window size for a screen whose free area is ``available``: the default where it fits, else 94% of
+    the width and 90% of the height (room for the window frame), never below ``minimum``."""
+    width = min(DEFAULT_SIZE.width(), int(available.width() * 0.94))
+    height = min(DEFAULT_SIZE.height(), int(available.height() * 0.90))
+    return QSize(max(width, minimum.width()), max(height, minimum.height()))
 
 
 class MainWindow(QMainWindow):
@@ -118,9 +141,16 @@ class MainWindow(QMainWindow):
         self.history_panel.revertRequested.connect(self.review.revert_to_revision)
         self.side.currentChanged.connect(lambda _i: self.panels.refresh_history())
 
+        self.offer_bar = OfferBar()
+        self.offer_bar.accepted.connect(self.review.confirm_fixed)
+        side_box = QWidget()
+        side_layout = QVBoxLayout(side_box)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.offer_bar)
+        side_layout.addWidget(self.side, 1)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.editor)
-        lower.addWidget(self.side)
+        lower.addWidget(side_box)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 1)
         self.review_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -144,9 +174,12 @@ class MainWindow(QMainWindow):
         self.views.addTab(self.dashboard, _("&Dashboard"))
         self.setCentralWidget(self.views)
 
-        self.progress_label = QLabel()
+        self.progress_label = ElidedLabel()
         self.progress_label.setAccessibleName(_("Progress and scores"))
-        self.statusBar().addPermanentWidget(self.progress_label)
+        self.location_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
+        self.location_label.setAccessibleName(_("Project location"))
+        self.statusBar().addPermanentWidget(self.progress_label, 4)
+        self.statusBar().addPermanentWidget(self.location_label, 1)
 
     def _build_menus(self) -> None:
         menus = self.registry.build_menus(self.menuBar())
@@ -170,15 +203,61 @@ class MainWindow(QMainWindow):
         redo.setEnabled(False)
 
     def _restore_window(self) -> None:
-        self.resize(1280, 800)
+        """The saved size and place when they fit the screen; else a size taken from the screen (a fixed
+        1280×800 left the status bar off a 1366×768 screen)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        restored = False
         if self.prefs.window_geometry:
-            self.restoreGeometry(QByteArray.fromHex(self.prefs.window_geometry.encode()))
+            restored = self.restoreGeometry(QByteArray.fromHex(self.prefs.window_geometry.encode()))
+            # Qt may squeeze a too-large saved window onto the screen; it was saved for another screen.
+            room = fitting_size(available.size(), QSize(0, 0))
+            restored = (
+                restored
+                and self.width() <= max(room.width(), int(available.width() * 0.98))
+                and self.height() <= max(room.height(), int(available.height() * 0.95))
+                and available.contains(self.geometry().topLeft())
+            )
+        if not restored:
+            self.resize(fitting_size(available.size(), self.minimumSizeHint()))
+            frame = self.frameGeometry()
+            frame.moveCenter(available.center())
+            self.move(frame.topLeft().x(), max(available.top(), frame.topLeft().y()))
         if self.prefs.window_state:
             self.restoreState(QByteArray.fromHex(self.prefs.window_state.encode()))
         self._update_title()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._keep_on_screen)
+
+    def _keep_on_screen(self) -> None:
+        """Once the window manager has added its frame: move (and if need be shrink) the window so that
+        frame, title bar and status bar are on the screen."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        available = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        if available.contains(frame):
+            return
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), available.width() - extra_w)
+        height = min(self.height(), available.height() - extra_h)
+        self.resize(max(width, self.minimumSizeHint().width()), max(height, self.minimumSizeHint().height()))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), available.left()), available.right() - frame.width() + 1)
+        y = min(max(frame.y(), available.top()), available.bottom() - frame.height() + 1)
+        self.move(max(x, available.left()), max(y, available.top()))
+
     def _update_title(self) -> None:
-        self.setWindowTitle(f"mtreview — {self.service.display_name}")
+        """The project and where it is, in the title and the status bar."""
+        service = self.service
+        if is_sample(service.location):
+            name, place = _("Sample project"), project_place(service.location, service.display_name)
+        else:
+            name, place = service.display_name, project_place(service.location, service.display_name)
+        self.setWindowTitle(f"{name} — mtreview")
+        self.location_label.setText(_("Project: {place}").format(place=place))
 
     # ------------------------------------------------------------------ preferences
     def apply_preferences(self) -> None:
@@ -256,9 +335,15 @@ class MainWindow(QMainWindow):
         self.grid.reload()
 
     # ------------------------------------------------------------------ help
+    def shortcuts_dialog(self) -> ShortcutsDialog:
+        rows: list[tuple[str, str]] = []
+        for row in self.registry.help_rows():
+            if row not in rows:  # F is one key on the MT and on the source
+                rows.append(row)
+        return ShortcutsDialog([(_("Window"), rows), *context_sections()], self)
+
     def show_shortcuts(self) -> None:
-        text = "\n".join(f"{name}\t{keys}" for name, keys in self.registry.help_rows())
-        QMessageBox.information(self, _("Keyboard Shortcuts"), text)
+        self.shortcuts_dialog().exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

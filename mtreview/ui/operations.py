@@ -12,13 +12,21 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from mtreview.domain.errors import MtreviewError
 from mtreview.domain.progress import Progress
 from mtreview.i18n import _
+from mtreview.services.importing import has_document_from, import_and_check, project_beside
+from mtreview.services.labels import project_place
 from mtreview.services.project import ImportResult, ProjectService
+from mtreview.services.sample import is_sample
 from mtreview.ui.tasks import Task, describe_error, run_with_progress
 
 if TYPE_CHECKING:
     from mtreview.ui.main_window import MainWindow
 
-IMPORT_FILTER = "Documents (*.txt *.md *.csv *.tsv *.tmx *.xlf *.xliff *.po *.pot *.xlsx);;All files (*)"
+DOCUMENT_PATTERNS = "*.txt *.md *.csv *.tsv *.tmx *.xlf *.xliff *.po *.pot *.xlsx"
+
+
+def import_filter() -> str:
+    """The file dialog's filter, in the UI language."""
+    return _("Documents ({patterns})").format(patterns=DOCUMENT_PATTERNS) + ";;" + _("All files (*)")
 
 
 class OperationsController:
@@ -29,35 +37,69 @@ class OperationsController:
 
     # ------------------------------------------------------------------ import
     def import_dialog(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self.w, _("Import Document"), "", IMPORT_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            self.w, _("Import Document"), self.start_folder(), import_filter()
+        )
         if path:
             self.import_files(path)
 
     def import_pair_dialog(self) -> None:
-        source, _f = QFileDialog.getOpenFileName(self.w, _("English source file"), "", IMPORT_FILTER)
+        source, _f = QFileDialog.getOpenFileName(
+            self.w, _("English source file"), self.start_folder(), import_filter()
+        )
         if not source:
             return
         target, _f = QFileDialog.getOpenFileName(
-            self.w, _("Japanese translation file"), str(Path(source).parent), IMPORT_FILTER
+            self.w, _("Japanese translation file"), str(Path(source).parent), import_filter()
         )
         if target:
             self.import_files(source, target)
 
+    def _leave_sample(self, path: str) -> bool | None:
+        """Importing while the bundled sample is open: offer a new project next to the document (the
+        default) instead of silently adding to the sample. True: switched to the new project; False: add to
+        the sample; None: cancelled."""
+        w = self.w
+        if not is_sample(w.service.location):
+            return False
+        project = project_beside(path)
+        box = QMessageBox(w)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Import Document"))
+        box.setText(
+            _("The sample project is open. Review {name} in a project of its own?").format(
+                name=Path(path).name
+            )
+        )
+        box.setInformativeText(
+            _("The new project is created next to the document: {place}").format(
+                place=project_place(str(project), project.name)
+            )
+        )
+        new = box.addButton(_("&New Project"), QMessageBox.ButtonRole.AcceptRole)
+        sample = box.addButton(_("Add to the &Sample"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(new)
+        box.exec()
+        if box.clickedButton() is sample:
+            return False
+        if box.clickedButton() is not new:
+            return None
+        return self.switch_project(str(project), create=True)
+
     def import_files(self, path: str, target: str | None = None) -> None:
         w = self.w
         w.review.save_current()
+        left = self._leave_sample(path)
+        if left is None:
+            return
+        if left and has_document_from(w.service, path):
+            return  # that project already reviews this document: it is open now
         service = w.service
 
         def job(progress: Progress) -> ImportResult:
-            result = service.import_path(path, target, progress)
-            try:
-                from mtreview.services.checking import run_project_checks
-
-                progress.report(0, 0, _("Running checks…"))
-                run_project_checks(service, progress)
-            except MtreviewError:
-                pass  # the import stands; checks can be re-run from Tools
-            return result
+            result = import_and_check(service, path, target, progress)
+            return result.imported  # a check failure does not undo the import (Tools ▸ Run Checks)
 
         def done(result: object) -> None:
             assert isinstance(result, ImportResult)
@@ -175,15 +217,25 @@ class OperationsController:
 
     # ------------------------------------------------------------------ projects
     def new_project(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(self.w, _("New Project"), "", "mtreview projects (*.mtreview)")
+        path, _f = QFileDialog.getSaveFileName(
+            self.w, _("New Project"), "", _("mtreview projects (*.mtreview)")
+        )
         if path:
             if not path.endswith(".mtreview"):
                 path += ".mtreview"
             self.switch_project(path, create=True)
 
+    def start_folder(self) -> str:
+        """Where file dialogs start: the open project's folder (not the sample's, hidden in the data
+        folder), else the home folder."""
+        location = self.w.service.location
+        if "://" in location or is_sample(location):
+            return str(Path.home())
+        return str(Path(location).resolve().parent)
+
     def open_project_dialog(self) -> None:
         path, _f = QFileDialog.getOpenFileName(
-            self.w, _("Open Project"), "", "mtreview projects (*.mtreview)"
+            self.w, _("Open Project"), self.start_folder(), _("mtreview projects (*.mtreview)")
         )
         if path:
             self.switch_project(path)

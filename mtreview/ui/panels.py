@@ -247,17 +247,17 @@ class PanelsController:
                 )
             parts.append(seg_part)
             doc = self.live.document(current.document_id)
-            verdict = _("PASS") if doc.passed else _("FAIL")
+            judged = self.live.judgement(current.document_id)
             parts.append(
                 _(
                     "document MQM {penalty:g} · {per100:.1f} per 100 words · {per1000:.1f} per 1,000 chars · "
-                    "quality {quality:.1f} · {verdict} (threshold {threshold:g})"
+                    "quality {quality} · {verdict} (threshold {threshold:g})"
                 ).format(
                     penalty=doc.penalty,
                     per100=doc.per_100_words,
                     per1000=doc.per_1000_chars,
-                    quality=doc.quality,
-                    verdict=verdict,
+                    quality=judged.quality_text(),
+                    verdict=judged.label(),
                     threshold=doc.threshold,
                 )
             )

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from mtreview.domain.errors import ConnectionLostError, MtreviewError
-from mtreview.domain.model import Changes, Revision, Segment, Status
-from mtreview.i18n import _
-from mtreview.services.commands import SetSegmentText
+from mtreview.domain.model import Annotation, AnnotationState, Changes, Revision, Segment, Status
+from mtreview.i18n import _, ngettext
+from mtreview.services.commands import SetSegmentText, UpdateAnnotation
 from mtreview.services.editing import EditingSession
+from mtreview.services.proposals import fixed_by_correction
 from mtreview.services.saving import Conflict, Queued, Saved, SaveOutcome
 from mtreview.ui.change_hub import ChangeEvent
 from mtreview.ui.tasks import describe_error
@@ -28,6 +30,8 @@ class ReviewController:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
         self.session = EditingSession(window.service)
+        self._fixed: list[Annotation] = []
+        """Proposals the last confirmed correction fixed (offered for confirmation)."""
 
     def reset(self) -> None:
         """Another project was opened."""
@@ -154,8 +158,68 @@ class ReviewController:
             return
         label = _("Confirm segment {n}").format(n=seg.ordinal)
         target = self.w.service.next_unconfirmed(seg.id, self.w.model.ids())
-        if self.change(seg, self.w.editor.text(), Status.APPROVED, label, "confirm", target is not None):
+        text = self.w.editor.text()
+        if self.change(seg, text, Status.APPROVED, label, "confirm", target is not None):
+            self._offer_fixed(seg, text)
             self._go_to(target)
+
+    # ------------------------------------------------------------------ proposals a correction fixed
+    def _offer_fixed(self, seg: Segment, text: str) -> None:
+        """After a confirmed correction: the checks' proposals on the MT it fixed are offered for
+        confirmation (the MT had those errors; the correction is the evidence)."""
+        self.w.offer_bar.hide()
+        service = self.w.service
+        live = self.w.panels.live  # its annotations are current: no read on the Ctrl+Enter path
+        known = live.annotations(seg.id) if live is not None else service.annotations(segment_ids=[seg.id])
+        proposals = [a for a in known if a.state is AnnotationState.PROPOSED]
+        if not proposals:
+            self._fixed = []
+            return
+        self._fixed = fixed_by_correction(proposals, seg.mt, text)
+        if not self._fixed:
+            return
+        n = len(self._fixed)
+        keys = (
+            self.w.registry.action("review.confirm_fixed")
+            .shortcut()
+            .toString(QKeySequence.SequenceFormat.NativeText)
+        )
+        self.w.offer_bar.offer(
+            ngettext(
+                "Your correction of segment {s} fixes {n} error the checks proposed in the MT.",
+                "Your correction of segment {s} fixes {n} errors the checks proposed in the MT.",
+                n,
+            ).format(s=seg.ordinal, n=n),
+            _("Confirm them as MT errors ({keys})").format(keys=keys)
+            if keys
+            else _("Confirm them as MT errors"),
+        )
+
+    def confirm_fixed(self) -> None:
+        """Confirm the proposals the last confirmed correction fixed (one undo step)."""
+        fixed, self._fixed = self._fixed, []
+        self.w.offer_bar.hide()
+        if not fixed:
+            self.w.statusBar().showMessage(_("No proposal is waiting to be resolved."), 5000)
+            return
+        ordinal = self.w.service.segment(fixed[0].segment_id).ordinal
+        label = ngettext(
+            "Confirm {n} fixed proposal in segment {s}",
+            "Confirm {n} fixed proposals in segment {s}",
+            len(fixed),
+        ).format(n=len(fixed), s=ordinal)
+        stack = self.w.undo_stack
+        stack.beginMacro(label)
+        try:
+            for ann in fixed:
+                self.w.undo.run(
+                    UpdateAnnotation(ann.id, {"state": AnnotationState.CONFIRMED}, label, ann.version)
+                )
+        except MtreviewError as exc:
+            QMessageBox.warning(self.w, _("Cannot change the annotation"), describe_error(exc))
+        finally:
+            stack.endMacro()
+        self.w.statusBar().showMessage(label, 8000)
 
     def next_unconfirmed(self) -> None:
         after = self.current.id if self.current else None
@@ -169,13 +233,29 @@ class ReviewController:
         self.w.editor.correction.setFocus()
 
     def undo_last(self) -> None:
-        """Undo the last project change, after saving what is being typed (never lose it)."""
-        if self.save_current() and self.w.undo_stack.canUndo():
-            self.w.undo_stack.undo()
+        """Undo the last project change, after saving what is being typed (never lose it), and say what
+        was undone and where (the segment it changed is shown)."""
+        stack = self.w.undo_stack
+        if self.save_current() and stack.canUndo():
+            what = stack.undoText()
+            command = stack.command(stack.index() - 1)
+            stack.undo()
+            self._after_history(_("Undone: {what}").format(what=what), command)
 
     def redo_last(self) -> None:
-        if self.save_current() and self.w.undo_stack.canRedo():
-            self.w.undo_stack.redo()
+        stack = self.w.undo_stack
+        if self.save_current() and stack.canRedo():
+            what = stack.redoText()
+            command = stack.command(stack.index())
+            stack.redo()
+            self._after_history(_("Redone: {what}").format(what=what), command)
+
+    def _after_history(self, message: str, command: object) -> None:
+        self.w.statusBar().showMessage(message, 10000)
+        changed = sorted(getattr(command, "last_changes", Changes()).segments)
+        current = self.current
+        if changed and (current is None or current.id not in changed):
+            self.w.grid.select_segment(changed[0])
 
     def reset_to_mt(self) -> None:
         if self.current is not None:
@@ -184,7 +264,8 @@ class ReviewController:
     def set_status(self, status: Status) -> None:
         seg = self.current
         if seg is not None:
-            self.change(seg, self.w.editor.text(), status, _("Set status"), "status")
+            label = _("Set segment {n} to {status}").format(n=seg.ordinal, status=_(status.value))
+            self.change(seg, self.w.editor.text(), status, label, "status")
 
     def revert_to_revision(self, revision: object) -> None:
         seg = self.current

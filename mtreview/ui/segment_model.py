@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from mtreview.domain.errors import InputError
 from mtreview.domain.model import Segment, Status
 from mtreview.i18n import _
 from mtreview.services.project import ProjectService
+from mtreview.services.search import match_spans
+from mtreview.ui.text_delegate import SearchSpansRole
 
 SegmentIdRole = Qt.ItemDataRole.UserRole + 1
 SegmentRole = Qt.ItemDataRole.UserRole + 2
@@ -26,7 +29,14 @@ PAGE = 200
 CACHE_LIMIT = 4000
 LOW_CONFIDENCE = 0.5
 
-STATUS_MARK = {Status.NEW: "", Status.CORRECTED: "✎", Status.APPROVED: "✓", Status.REJECTED: "✗"}
+STATUS_MARK = {Status.NEW: "•", Status.CORRECTED: "✎", Status.APPROVED: "✓", Status.REJECTED: "✗"}
+STATUS_COLOURS = {
+    Status.NEW: QColor(232, 236, 242),
+    Status.CORRECTED: QColor(255, 236, 179),
+    Status.APPROVED: QColor(204, 235, 204),
+    Status.REJECTED: QColor(245, 200, 200),
+}
+"""Every status its own colour in the Status column (a light tint: the mark stays readable)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._extras: dict[int, RowExtras] = {}
         self.extras_provider: Callable[[list[Segment]], dict[int, RowExtras]] | None = None
         self._headers = _headers()
+        self._search: tuple[str, bool] | None = None
         self._editors: dict[int, str] = {}
 
     # ------------------------------------------------------------------ ids
@@ -72,6 +83,15 @@ class SegmentTableModel(QAbstractTableModel):
         self._cache.clear()
         self._extras.clear()
         self.endResetModel()
+
+    def set_search(self, query: str | None, regex: bool = False) -> None:
+        """Highlight this search's matches in the text columns (``SearchSpansRole``)."""
+        wanted = (query, regex) if query else None
+        if wanted == self._search:
+            return
+        self._search = wanted
+        if self._ids:
+            self.dataChanged.emit(self.index(0, COL_SOURCE), self.index(len(self._ids) - 1, COL_CORRECTED))
 
     def ids(self) -> list[int]:
         return self._ids
@@ -191,11 +211,16 @@ class SegmentTableModel(QAbstractTableModel):
                 return QBrush(QColor(160, 200, 255))
             if col == COL_NUMBER and seg.confidence < LOW_CONFIDENCE:
                 return QBrush(QColor(255, 214, 153))
-            if col == COL_STATUS and seg.status == Status.APPROVED:
-                return QBrush(QColor(204, 235, 204))
-            if col == COL_STATUS and seg.status == Status.REJECTED:
-                return QBrush(QColor(245, 200, 200))
+            if col == COL_STATUS:
+                return QBrush(STATUS_COLOURS[seg.status])
             return None
+        if role == SearchSpansRole:
+            if self._search is None or col not in (COL_SOURCE, COL_MT, COL_CORRECTED):
+                return None
+            try:
+                return match_spans(self._display(seg, col), self._search[0], self._search[1])
+            except InputError:
+                return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col in (COL_NUMBER, COL_STATUS, COL_MQM, COL_CHRF):
                 return int(Qt.AlignmentFlag.AlignCenter)

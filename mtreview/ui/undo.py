@@ -29,6 +29,8 @@ class ServiceCommand(QUndoCommand):
         self._on_changes = on_changes
         self._on_error = on_error
         self._first = True
+        self.last_changes = Changes()
+        """What the last undo or redo of this step changed (the window shows that segment)."""
 
     def _swap(self) -> None:
         try:
@@ -39,6 +41,7 @@ class ServiceCommand(QUndoCommand):
             self._on_error(exc)
             return
         self._pending = inverse
+        self.last_changes = changes
         self._on_changes(changes)
 
     def redo(self) -> None:

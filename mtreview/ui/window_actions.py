@@ -124,6 +124,15 @@ def standard_actions(w: MainWindow) -> list[ActionSpec]:
             2,
         ),
         ActionSpec(
+            "review.confirm_fixed",
+            _("Confirm Fi&xed Proposals"),
+            review.confirm_fixed,
+            "Ctrl+Shift+Y",
+            "review",
+            2,
+            _("After Ctrl+Enter: confirm the checks' proposals that your correction fixed"),
+        ),
+        ActionSpec(
             "review.go_to_annotations",
             _("Go to &Annotations"),
             flag.focus_annotations,

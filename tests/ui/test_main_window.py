@@ -146,7 +146,7 @@ def test_checks_on_the_correction_update_after_each_save(qtbot, window, project)
     seg = window.review.current
     window.editor.correction.setPlainText("改修には420万ドルかかりました。")
     window.review.save_current()
-    assert "numbers" in window.editor.correction_findings.text()
+    assert "Numbers, currencies and units" in window.editor.correction_findings.text()  # the check by name
     window.editor.correction.setPlainText("改修には320万ドルかかりました。")
     window.review.save_current()
     assert "numbers" not in window.editor.correction_findings.text()
