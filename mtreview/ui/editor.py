@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
@@ -40,6 +40,12 @@ class TextView(QPlainTextEdit):
             self.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
             )
+
+    def minimumSizeHint(self) -> QSize:
+        """Two lines of text: on a small screen (1366×768, or at scale 2) the three views and the grid
+        share the height instead of pushing the status bar off the screen."""
+        frame = 2 * self.frameWidth() + 8
+        return QSize(120, 2 * self.fontMetrics().lineSpacing() + frame)
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selection as a code-point span (snapped to whole characters), or ``None``."""
@@ -140,6 +146,7 @@ class SegmentEditor(QWidget):
         self.mt = TextView(True, _("Japanese machine translation"))
         self.correction = CorrectionEdit()
         self.info = QLabel()
+        self.info.setWordWrap(True)
         self.info.setAccessibleName(_("Segment information"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -155,6 +162,7 @@ class SegmentEditor(QWidget):
             (self.mt_label, self.mt),
             (self.correction_label, self.correction),
         ):
+            label.setWordWrap(True)  # long hints wrap in a narrow pane instead of widening it
             layout.addWidget(label)
             layout.addWidget(widget, 1)
         self.correction_findings = QLabel()

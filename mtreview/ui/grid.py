@@ -81,12 +81,17 @@ class SegmentTable(QTableView):
         if first < 0:
             first = 0
         limit = self.viewport().height()
+        # A row never taller than the grid's window onto it: its last lines would be cut by the edge;
+        # within the cap the delegate shows whole lines and "…".
+        cap = max(
+            self.fontMetrics().lineSpacing() + 8, min(self.fontMetrics().lineSpacing() * 8 + 8, limit - 4)
+        )
         row = first
         # Size rows top-down; each resize moves the following ones, so re-measure as we go.
         while row < model.rowCount() and self.rowViewportPosition(row) < limit:
             if row not in self._sized:
                 self.resizeRowToContents(row)
-                height = min(self.rowHeight(row), self.fontMetrics().lineSpacing() * 8 + 8)
+                height = min(self.rowHeight(row), cap)
                 self.setRowHeight(row, max(height, self.fontMetrics().lineSpacing() + 8))
                 self._sized.add(row)
             row += 1

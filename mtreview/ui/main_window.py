@@ -18,6 +18,8 @@ controllers subscribe in the order below and each reloads only what it needs.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
@@ -225,6 +227,8 @@ class MainWindow(QMainWindow):
             self.move(frame.topLeft().x(), max(available.top(), frame.topLeft().y()))
         if self.prefs.window_state:
             self.restoreState(QByteArray.fromHex(self.prefs.window_state.encode()))
+        # The grid gets a little more than half the height, the open segment the rest.
+        self.review_splitter.setSizes([self.height() * 11 // 20, self.height() * 9 // 20])
         self._update_title()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -337,9 +341,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ help
     def shortcuts_dialog(self) -> ShortcutsDialog:
         rows: list[tuple[str, str]] = []
-        for row in self.registry.help_rows():
-            if row not in rows:  # F is one key on the MT and on the source
-                rows.append(row)
+        for what, keys in self.registry.help_rows():
+            what = re.sub(r"\([A-Z0-9]\)", "", what)  # "新規プロジェクト(N)…": the mnemonic is not a key here
+            if (what, keys) not in rows:  # F is one key on the MT and on the source
+                rows.append((what, keys))
         return ShortcutsDialog([(_("Window"), rows), *context_sections()], self)
 
     def show_shortcuts(self) -> None:
