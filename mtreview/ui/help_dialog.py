@@ -68,10 +68,9 @@ class ShortcutsDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str]]:
         """(what, keys) of every line, in order."""
-        out = []
+        out: list[tuple[str, str]] = []
         for i in range(self.tree.topLevelItemCount()):
             head = self.tree.topLevelItem(i)
-            for j in range(head.childCount()):
-                child = head.child(j)
-                out.append((child.text(0), child.text(1)))
+            children = [head.child(j) for j in range(head.childCount())] if head is not None else []
+            out.extend((child.text(0), child.text(1)) for child in children if child is not None)
         return out
