@@ -84,6 +84,11 @@ MUST_FIRE = [
         [("The change was substantial.", "その変更は substantial だった。")],
         [("1", "target", "substantial")],
     ),
+    (  # an English word the dictionary knows is still reported when the source has it too
+        "untranslated",
+        [("See the kew garden talk page.", "kew gardenのトークページを参照。")],
+        [("1", "target", "garden")],
+    ),
     (
         "untranslated",
         [("We need a robust and simple plan.", "我々には robust で simple な計画が必要だ。")],
@@ -202,6 +207,10 @@ MUST_NOT_FIRE = [
     ),
     ("untranslated", [("It weighs 5 kg.", "重さは5 kgです。")]),
     ("untranslated", [("zephyrine agreed with the plan.", "zephyrine 氏はその計画に同意した。")]),
+    # words the English dictionary does not know, kept as they are: a handle, a misspelling, a foreign word
+    ("untranslated", [("ask luftullah about the edit", "編集については luftullah に聞いてください")]),
+    ("untranslated", [("Read his trancscprits first.", "まず彼のtrancscpritsを読んでください。")]),
+    ("untranslated", [("She wrote: pero parece.", "彼女は「pero parece」と書いた。")]),
     ("numbers", [("Revenue was $25 million.", "収益は2500万ドルだった。")]),
     ("numbers", [("It has 2.5 billion users.", "25億人のユーザーがいる。")]),
     ("numbers", [("Support rose to 45%.", "支持率は４５％に上昇した。")]),

@@ -82,6 +82,8 @@ class Untranslated(Check):
                 continue
             if HONORIFIC_AFTER.match(target[m.end() : m.end() + 4]):
                 continue  # a lower-case handle used as a name ("zephyrine 氏")
+            if _kept_unknown(word, segment.source):
+                continue
             yield self.finding(
                 segment,
                 Side.TARGET,
@@ -89,6 +91,18 @@ class Untranslated(Check):
                 m.end(),
                 _("English word “{word}” left untranslated.").format(word=word),
             )
+
+
+def _kept_unknown(word: str, source: str) -> bool:
+    """A word of the source the English dictionary does not know (a handle, a typo, a foreign word: "kew",
+    "luftullah", "pero") kept as it is: there was no English to translate."""
+    from mtreview.qa.analysis import english
+    from mtreview.qa.analysis.coverage import _known
+
+    bare = word.strip("'’-")
+    if not re.search(rf"(?<![A-Za-z]){re.escape(bare)}(?![A-Za-z])", source, re.IGNORECASE):
+        return False
+    return not _known(english.lemma(bare.lower())) and not _known(bare.lower())
 
 
 class Identical(Check):
