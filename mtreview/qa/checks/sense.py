@@ -104,6 +104,8 @@ class WrongSense(Check):
             return
         tokens: list[japanese.Token] | None = None
         reported: set[tuple[int, int]] = set()
+        units: dict[tuple[int, int], list[japanese.Token]] = {}
+        matched: dict[tuple[int, str], tuple[int, int] | None] = {}
         for (es, ee), (js, je) in sentence_pairs(source, target):
             sentence_words = [w for w in words if es <= w.start and w.end <= ee]
             lemmas = {w.lemma for w in sentence_words} | {w.lower for w in sentence_words}
@@ -132,8 +134,11 @@ class WrongSense(Check):
                             continue  # the document uses the word in the sense that calls for it
                         if tokens is None:
                             tokens = list(japanese.tokens(target))
-                        unit = [t for t in tokens if js <= t.start and t.end <= je]
-                        span = _token_match(unit, wrong)
+                        if (js, wrong) not in matched:  # once per sentence and rendering: linear time
+                            if (js, je) not in units:
+                                units[(js, je)] = [t for t in tokens if js <= t.start and t.end <= je]
+                            matched[(js, wrong)] = _token_match(units[(js, je)], wrong)
+                        span = matched[(js, wrong)]
                         if span is None or span in reported:
                             continue
                         reported.add(span)
