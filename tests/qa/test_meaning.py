@@ -5,7 +5,11 @@ with the English evidence span; each good pair (the same sentence translated cor
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from mtreview.domain.errors import InputError
 
 from .helpers import findings
 
@@ -186,3 +190,56 @@ def test_bad_input_gives_a_finding_or_nothing() -> None:
     ]
     for check in ("polarity", "comparison", "placeholders", "sense"):
         findings(cases, check)  # no error, spans exact (checked by the helper)
+
+
+TONE_BAD = [
+    # an insult rendered as something harmless, or dropped
+    (
+        "Stop deleting my edits, you idiot.",
+        "私の編集を削除するのをやめてください、おばあちゃん。",
+        None,
+        "idiot",
+    ),
+    ("This fucking page is wrong.", "このページは間違っている。", None, "fucking"),
+    # an insult the English does not have
+    ("Please check the page again.", "もう一度そのページを確認しろ、バカ。", "バカ", None),
+]
+TONE_GOOD = [
+    ("Stop deleting my edits, you idiot.", "私の編集を削除するのをやめろ、このバカ。"),
+    ("This fucking page is wrong.", "このクソページは間違っている。"),
+    ("This fucking page is wrong.", "このfuckingページは間違っている。"),  # kept as it is: not toned down
+    ("Nothing is more ridiculous than this.", "これほど馬鹿げたものはない。"),  # 馬鹿げた is "ridiculous"
+    ("We booked a holiday in Spain.", "スペインでのバカンスを予約した。"),  # バカ inside a longer word
+    ("The assistant assumed the class would pass.", "アシスタントはクラスが合格すると考えた。"),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "span", "evidence"), TONE_BAD)
+def test_offensive_tone_changed_is_found(en: str, ja: str, span: str | None, evidence: str | None) -> None:
+    [f] = findings([(en, ja)], "offensive-tone")
+    assert f.text == (span if span is not None else ja)
+    if evidence is None:
+        assert f.source_start is None
+    else:
+        assert en[f.source_start : f.source_end].lower() == evidence
+
+
+@pytest.mark.parametrize(("en", "ja"), TONE_GOOD)
+def test_offensive_tone_kept_or_absent_is_silent(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "offensive-tone") == []
+
+
+def test_offensive_lexicon_is_user_extensible_and_bad_lines_name_the_line(tmp_path: Path) -> None:
+    from mtreview.qa.checks.tone import load_offensive
+
+    mine = tmp_path / "offensive.tsv"
+    mine.write_text("# mine\nen\tnincompoop\nja\tとんま\n", encoding="utf-8")
+    pair = [("What a nincompoop.", "なんという人だ。")]
+    assert findings(pair, "offensive-tone") == []
+    found = findings(pair, "offensive-tone", {"lexicons": {"offensive": [str(mine)]}})
+    assert [f.check for f in found] == ["offensive-tone"]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("en\tjerk\nfr\tcon\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_offensive(bad)
+    assert info.value.line == 2 and info.value.path == str(bad)

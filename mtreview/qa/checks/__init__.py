@@ -15,6 +15,7 @@ from mtreview.qa.checks.polarity import Polarity
 from mtreview.qa.checks.sense import WrongSense
 from mtreview.qa.checks.style import PunctuationWidth, RegisterMix
 from mtreview.qa.checks.terms import GlossaryCheck
+from mtreview.qa.checks.tone import OffensiveTone
 from mtreview.qa.checks.units import Dates, Units
 from mtreview.qa.checks.untranslated import Identical, Untranslated
 
@@ -31,6 +32,7 @@ BUILTIN_CHECKS: tuple[type[Check], ...] = (
     PunctuationWidth,
     Identical,
     Polarity,
+    OffensiveTone,
     Comparison,
     WrongSense,
     Placeholders,

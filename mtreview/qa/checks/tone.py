@@ -1,0 +1,163 @@
+"""Offensive tone: profanity or an insult on one side of a pair and none on the other.
+
+An insult rendered as something harmless ("asshole" as おばあちゃん) or dropped, or an insult the English
+does not have, changes what the text does to its reader — one of the critical errors of machine
+translation. Driven by the offensive-word lexicon (``offensive.tsv``, shipped and user-extendable):
+English terms are whole words (``fuck*`` also matches longer words), Japanese terms are found anywhere
+except inside a longer katakana word (バカ, not バカンス).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from mtreview.domain.errors import InputError
+from mtreview.domain.model import Severity, Side
+from mtreview.i18n import N_, _
+from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.context import DocumentFacts, QaContext
+from mtreview.qa.lexicons import LEXICON_DIR, _lines, user_lexicon_dir
+
+FILENAME = "offensive.tsv"
+KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+def load_offensive(path: Path) -> tuple[list[str], list[str]]:
+    """(English terms, Japanese terms) of one file; ``InputError`` with file and line on a bad line."""
+    english: list[str] = []
+    japanese: list[str] = []
+    for number, line in _lines(path):
+        cols = line.split("\t")
+        side = cols[0].strip().lower()
+        term = cols[1].strip() if len(cols) > 1 else ""
+        if side not in ("en", "ja") or not term:
+            raise InputError(_("expected “en” or “ja”, a tab and a term"), str(path), number)
+        (english if side == "en" else japanese).append(term)
+    return english, japanese
+
+
+@lru_cache(maxsize=4)
+def offensive_terms(
+    include_user: bool, extra: tuple[str, ...] = ()
+) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The English pattern and the Japanese terms of the shipped, the user's and ``extra`` files."""
+    paths = [LEXICON_DIR / FILENAME]
+    if include_user and (user_lexicon_dir() / FILENAME).is_file():
+        paths.append(user_lexicon_dir() / FILENAME)
+    paths += [Path(p) for p in extra]
+    english: set[str] = set()
+    japanese: set[str] = set()
+    for path in paths:
+        en, ja = load_offensive(path)
+        english.update(t.lower() for t in en)
+        japanese.update(ja)
+    parts = sorted(
+        (re.escape(t[:-1]) + r"[a-z]*" if t.endswith("*") else re.escape(t) for t in english),
+        key=len,
+        reverse=True,
+    )
+    pattern = re.compile(
+        r"(?<![A-Za-z])(?:" + "|".join(parts) + r")(?![A-Za-z])" if parts else r"(?!x)x", re.I
+    )
+    return pattern, tuple(sorted(japanese, key=len, reverse=True))
+
+
+def _exceptions(terms: Iterable[str]) -> tuple[list[str], list[str]]:
+    terms = list(terms)
+    return [t for t in terms if not t.startswith("!")], [t[1:] for t in terms if t.startswith("!")]
+
+
+def _prefix(term: str) -> tuple[str, bool]:
+    """(term, whether a katakana word may follow it: クソ* matches クソページ)."""
+    return (term[:-1], True) if term.endswith("*") else (term, False)
+
+
+def japanese_hits(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of the terms in ``text`` (a katakana term not inside a longer katakana word)."""
+    terms, exceptions = _exceptions(terms)
+    excepted = [(m, m + len(x)) for x in exceptions for m in _all(text, x)]
+    found: list[tuple[int, int]] = []
+    bare = [_prefix(t)[0] for t in terms]
+    for raw in terms:
+        term, prefix = _prefix(raw)
+        start = text.find(term)
+        while start >= 0:
+            end = start + len(term)
+            inside = KATAKANA.match(term[0]) is not None and (
+                (start > 0 and KATAKANA.match(text[start - 1]) and text[start - 1] != term[-1])
+                or (
+                    not prefix
+                    and end < len(text)
+                    and KATAKANA.match(text[end])
+                    and not _starts_term(text, end, bare)
+                )
+            )
+            if any(s <= start and end <= e for s, e in excepted):
+                inside = True
+            if not inside and not any(s <= start < e for s, e in found):
+                found.append((start, end))
+            start = text.find(term, end)
+    return sorted(found)
+
+
+def _all(text: str, term: str) -> list[int]:
+    out: list[int] = []
+    start = text.find(term)
+    while start >= 0:
+        out.append(start)
+        start = text.find(term, start + 1)
+    return out
+
+
+def _starts_term(text: str, pos: int, terms: Iterable[str]) -> bool:
+    return any(text.startswith(t, pos) for t in terms)
+
+
+class OffensiveTone(Check):
+    id = "offensive-tone"
+    name = N_("Offensive tone changed")
+    description = N_(
+        "Profanity or an insult in the English with none in the translation (dropped, or rendered as "
+        "something harmless), or in the translation with none in the English, from the shipped, "
+        "user-extendable offensive-word lexicon."
+    )
+    category = "Accuracy/Mistranslation"
+    severity = Severity.MAJOR
+
+    def __init__(self, context: QaContext, params: Any = None, severity: Severity | None = None) -> None:
+        super().__init__(context, params, severity)
+        self.english, self.japanese = offensive_terms(
+            context.include_user, tuple(context.extra_lexicons.get("offensive", ()))
+        )
+
+    def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        source, target = segment.source, segment.target
+        if not source.strip() or not target.strip():
+            return
+        en = self.english.search(source)
+        ja = japanese_hits(target, self.japanese)
+        kept = self.english.search(target)  # the English word kept in the translation (“fucking”)
+        if kept is not None:
+            ja.append((kept.start(), kept.end()))
+        if en is not None and not ja:
+            yield self.finding(
+                segment,
+                Side.TARGET,
+                None,
+                None,
+                _("The English is offensive (“{en}”); the translation is not.").format(en=en.group()),
+                evidence=(en.start(), en.end()),
+            )
+        elif ja and en is None:
+            start, end = ja[0]
+            yield self.finding(
+                segment,
+                Side.TARGET,
+                start,
+                end,
+                _("The translation is offensive (“{ja}”); the English is not.").format(ja=target[start:end]),
+            )
