@@ -337,6 +337,8 @@ def test_long_paragraphs_cost_linear_time(check: str) -> None:
     """10,000-character paragraphs: twice the text may not cost much more than twice the CPU time."""
     _cpu(check, 20)  # warm the analysers and caches
     wall = time.monotonic()
-    small, large = _cpu(check, 100), _cpu(check, 200)
+    # the least of three runs: a collection or a page fault on a loaded machine is not the check's cost
+    small = min(_cpu(check, 100) for _ in range(3))
+    large = min(_cpu(check, 200) for _ in range(3))
     assert time.monotonic() - wall < 300  # backstop only
     assert large <= 3.0 * max(small, 0.05), (check, small, large)

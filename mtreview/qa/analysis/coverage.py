@@ -265,6 +265,8 @@ class Coverage:
     _max_hit: int = 0
     _hit_bounds: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Lemma → (first start, last end) of its counterparts in the target."""
+    _solid: dict[str, list[Span]] = field(default_factory=dict)
+    """Lemma → its first solid counterparts (``source_own``; hits are shared by every occurrence)."""
 
     def index(self) -> None:
         """Build the lookup structures once the matching is done."""
@@ -322,8 +324,11 @@ class Coverage:
         inside = self.words_in(start, end)
         lemmas_inside = {w.lemma for w in inside}
         own = 0
+        solid = self._solid
         for w in inside:
-            for h in _solid(w):
+            if w.lemma not in solid:
+                solid[w.lemma] = _solid(w, MAX_OWN_HITS)
+            for h in solid[w.lemma]:
                 if not self._taken(h, lemmas_inside, start, end):
                     own += 1
                     break
@@ -364,10 +369,22 @@ class Coverage:
         return sum(1 for u in units if u.covered), len(units)
 
 
-def _solid(word: EnWord) -> list[Span]:
-    """The hits that count as a rendering: exact ones, and inexact ones longer than a lone kanji."""
+MAX_OWN_HITS = 16
+"""Counterparts of one word tried by ``source_own`` (a word rendered more often than this in one paragraph is
+a pathological paragraph: the bound keeps a 10,000-character one linear)."""
+
+
+def _solid(word: EnWord, limit: int | None = None) -> list[Span]:
+    """The hits that count as a rendering: exact ones, and inexact ones longer than a lone kanji (the first
+    ``limit`` of them)."""
     strong = set(word.strong)
-    return [h for h in word.hits if h[1] - h[0] >= 2 or h in strong]
+    out: list[Span] = []
+    for h in word.hits:
+        if h[1] - h[0] >= 2 or h in strong:
+            out.append(h)
+            if limit is not None and len(out) == limit:
+                break
+    return out
 
 
 def source_words(source: str) -> tuple[tuple[int, int, str, str, str], ...]:

@@ -116,6 +116,11 @@ def _value(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def _key(value: float) -> str:
+    """A value compared up to rounding (0.3 g = 300 mg × 0.001)."""
+    return f"{value:.9g}"
+
+
 def _dims_match(a: str, b: str) -> bool:
     return a.rstrip("?") == b.rstrip("?")
 
@@ -141,20 +146,22 @@ class Units(Check):
         tgt = list(JA_QUANTITY.finditer(folded))
         if not tgt:
             return
+        # indexed once (a long paragraph has many quantities on both sides: linear, not quadratic)
+        by_number: dict[str, list[re.Match[str]]] = {}
+        by_dim_value: set[tuple[str, str]] = set()
+        for t in tgt:
+            number = _value(t.group(1))
+            t_dim, t_factor = _JA_UNITS[t.group(2).lower()]
+            by_number.setdefault(_key(number), []).append(t)
+            by_dim_value.add((t_dim.rstrip("?"), _key(number * t_factor)))
         for m in src:
             unit = _EN_UNITS.get(m.group(2).lower())
             if unit is None:
                 continue
             dim, factor = unit
             value = _value(m.group(1)) * factor
-            same_number = [t for t in tgt if abs(_value(t.group(1)) - _value(m.group(1))) < 1e-9]
-            converted = [
-                t
-                for t in tgt
-                if _dims_match(_JA_UNITS[t.group(2).lower()][0], dim)
-                and abs(_value(t.group(1)) * _JA_UNITS[t.group(2).lower()][1] - value) <= 1e-9 * max(1, value)
-            ]
-            if converted or not same_number:
+            same_number = by_number.get(_key(_value(m.group(1))), [])
+            if (dim.rstrip("?"), _key(value)) in by_dim_value or not same_number:
                 continue
             for t in same_number:
                 t_dim, _f = _JA_UNITS[t.group(2).lower()]
