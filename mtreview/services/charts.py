@@ -114,11 +114,16 @@ def quality_figure(report: ScoreReport) -> Any | None:
     fig = _figure(7.0, 0.8 + 0.3 * min(len(docs), 40))
     ax = fig.add_subplot()
     shown = sorted(docs, key=lambda d: d.quality)[:40]  # the 40 lowest, worst first
+    # A document nobody has reviewed has no quality yet: no bar (a full one read as 100), its label instead.
+    unreviewed = [d.judgement.verdict is Verdict.NOT_REVIEWED for d in shown]
     ax.barh(
         [d.name for d in shown],
-        [d.quality for d in shown],
+        [0.0 if blank else d.quality for d, blank in zip(shown, unreviewed, strict=True)],
         color=[VERDICT_COLOURS[d.judgement.verdict] for d in shown],
     )
+    for row, (d, blank) in enumerate(zip(shown, unreviewed, strict=True)):
+        if blank:
+            ax.text(1, row, d.judgement.label(), va="center", ha="left", color="#616161")
     ax.axvline(report.threshold, color="#333333", linestyle="--", linewidth=1)
     ax.set_xlim(0, 100)
     ax.invert_yaxis()

@@ -59,6 +59,15 @@ def fit_columns(view: QTableView) -> None:
     view.resizeRowsToContents()
 
 
+def _placeholder(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setEnabled(False)  # drawn in the palette's disabled (grey) text colour
+    label.setMinimumHeight(60)
+    return label
+
+
 def _row(values: list[str], segment_id: int | None = None) -> list[QStandardItem]:
     items = [QStandardItem(v) for v in values]
     if segment_id is not None:
@@ -113,12 +122,26 @@ class Dashboard(QWidget):
         grid.addWidget(box, 0, 0, 1, 2)
 
         self.charts: dict[str, QSvgWidget] = {}
-        for i, (key, title) in enumerate(
+        # What an empty chart says instead of an empty frame (a new project has no errors and no scores).
+        self.placeholders: dict[str, QLabel] = {}
+        for i, (key, title, empty) in enumerate(
             (
-                ("errors", _("Errors by category and severity")),
-                ("quality", _("Quality per document")),
-                ("chrf", _("chrF per segment (MT vs corrected)")),
-                ("mqm", _("MQM penalty per segment")),
+                (
+                    "errors",
+                    _("Errors by category and severity"),
+                    _("No confirmed errors yet: confirm a proposal or flag an error (F)."),
+                ),
+                ("quality", _("Quality per document"), _("No documents yet.")),
+                (
+                    "chrf",
+                    _("chrF per segment (MT vs corrected)"),
+                    _("No corrected segments yet: chrF compares the MT with your correction."),
+                ),
+                (
+                    "mqm",
+                    _("MQM penalty per segment"),
+                    _("No segment has a confirmed error yet."),
+                ),
             ),
             start=0,
         ):
@@ -129,7 +152,12 @@ class Dashboard(QWidget):
             widget.setAccessibleName(title)
             widget.setMinimumHeight(220)
             layout.addWidget(widget)
+            placeholder = _placeholder(empty)
+            layout.addWidget(placeholder)
+            widget.setVisible(False)
+            placeholder.setVisible(False)  # until the first computation says which one shows
             self.charts[key] = widget
+            self.placeholders[key] = placeholder
             grid.addWidget(box, 1 + i // 2, i % 2)
 
         self.worst, self.worst_model = _table(
@@ -138,7 +166,13 @@ class Dashboard(QWidget):
         self.worst.doubleClicked.connect(self._open_segment)
         self.worst.activated.connect(self._open_segment)
         box = QGroupBox(_("Worst segments (double-click to open)"))
-        QVBoxLayout(box).addWidget(self.worst)
+        worst_layout = QVBoxLayout(box)
+        worst_layout.addWidget(self.worst)
+        self.worst_placeholder = _placeholder(
+            _("No segment scored yet: the worst segments appear once errors are confirmed or MT corrected.")
+        )
+        worst_layout.addWidget(self.worst_placeholder)
+        self.worst_placeholder.setVisible(False)
         grid.addWidget(box, 3, 0)
 
         side = QVBoxLayout()
@@ -217,11 +251,13 @@ class Dashboard(QWidget):
             # Drawn at the chart's own proportions (a load resets it): stretched, its text was squashed.
             widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
             widget.setVisible(svg is not None)
+            self.placeholders[key].setVisible(svg is None)
         self.worst_model.setRowCount(0)
         for w in data.worst:
             self.worst_model.appendRow(
                 _row([w.document, str(w.ordinal), f"{w.mqm:g}", _num(w.chrf), w.source[:120]], w.segment_id)
             )
+        self.worst_placeholder.setVisible(not data.worst)
         self.reviewers_model.setRowCount(0)
         for who, counts in sorted(data.reviewers.items()):
             self.reviewers_model.appendRow(

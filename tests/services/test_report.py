@@ -231,3 +231,18 @@ def test_chart_labels_follow_the_ui_language(project: Path) -> None:
         assert i18n.category_label("Accuracy") in svg and i18n._("major") in svg  # …for the Japanese one
     finally:
         i18n.set_language("en")
+
+
+def test_quality_chart_draws_no_bar_for_a_document_nobody_reviewed(tmp_path: Path) -> None:
+    location = tmp_path / "p.mtreview"
+    svc = ProjectService.open(location, "t", create=True)
+    try:
+        svc.import_document(ImportedDocument("fresh", [SegmentDraft("One line.", "一行。")]))
+    finally:
+        svc.close()
+    data = _data(location)
+    with charts._rc():
+        fig = charts.quality_figure(data.scores)
+    (ax,) = fig.axes
+    assert [bar.get_width() for bar in ax.patches] == [0.0]  # not a full bar that reads as quality 100
+    assert [t.get_text() for t in ax.texts] == ["not reviewed"]

@@ -78,3 +78,27 @@ def test_dashboard_tables_show_whole_numbers_and_the_verdict_in_both_languages(q
     from PySide6.QtCore import Qt
 
     assert chart.renderer().aspectRatioMode() == Qt.AspectRatioMode.KeepAspectRatio
+
+
+def test_empty_charts_and_tables_say_why_instead_of_showing_an_empty_frame(qtbot, window, project):
+    # A fresh project: nothing confirmed, nothing corrected.
+    window.views.setCurrentWidget(window.dashboard)
+    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: dashboard.documents_model.rowCount() > 0, timeout=20000)
+    for key in ("errors", "chrf", "mqm"):
+        assert not dashboard.charts[key].isVisibleTo(dashboard)
+        assert dashboard.placeholders[key].isVisibleTo(dashboard), key
+        assert dashboard.placeholders[key].text()
+    assert dashboard.charts["quality"].isVisibleTo(dashboard)
+    assert not dashboard.placeholders["quality"].isVisibleTo(dashboard)
+    assert dashboard.worst_placeholder.isVisibleTo(dashboard)
+    # Once an error is confirmed, its chart replaces the sentence.
+    first = project.segment(project.segment_ids()[0])
+    project._store.add_annotations(
+        [AnnotationDraft(first.id, "Accuracy/Mistranslation", Severity.MAJOR, start=0, end=2)], "lead"
+    )
+    with qtbot.waitSignal(dashboard.worst_model.rowsInserted, timeout=60000):
+        dashboard.refreshRequested.emit()
+    assert dashboard.charts["errors"].isVisibleTo(dashboard)
+    assert not dashboard.placeholders["errors"].isVisibleTo(dashboard)
+    assert not dashboard.worst_placeholder.isVisibleTo(dashboard)
