@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -235,6 +235,9 @@ class FlagDialog(QDialog):
 class AnnotationPanel(QWidget):
     """The current segment's (or document's) annotations; Enter confirms, Backspace dismisses, Del deletes."""
 
+    MIN_TEXT_COLUMN = 56
+    """The narrowest the span and category columns get when the panel is too narrow for every column."""
+
     annotationActivated = Signal(object)
     confirmRequested = Signal(object)
     dismissRequested = Signal(object)
@@ -284,6 +287,10 @@ class AnnotationPanel(QWidget):
         self._annotations: list[tuple[Annotation, str, int]] = []
         self.tree.currentItemChanged.connect(self._activated)
         self.tree.installEventFilter(self)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
         for combo in (self.scope, self.state_filter, self.severity_filter):
             combo.currentIndexChanged.connect(self._refilter)
         self.scope.currentIndexChanged.connect(lambda _i: self.scopeChanged.emit())
@@ -328,7 +335,9 @@ class AnnotationPanel(QWidget):
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, ann)
-            item.setToolTip(1, ann.comment or ann.category)
+            item.setToolTip(0, item.text(0))
+            item.setToolTip(1, ann.comment or item.text(1))
+            item.setToolTip(4, item.text(4))
             colour = SEVERITY_COLOURS[ann.severity]
             item.setBackground(2, QBrush(colour))
             if ann.state == AnnotationState.PROPOSED:
@@ -343,8 +352,22 @@ class AnnotationPanel(QWidget):
             if keep is not None and ann.id == keep.id:
                 self.tree.setCurrentItem(item)
         self.tree.blockSignals(False)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Severity, state and # whole; the span, the category and the author (a check's name) give up
+        width (elided, the whole text in their tooltip) so that every column shows in a narrow panel
+        instead of the last ones being cut off behind a sideways scroll bar."""
         for col in range(6):
             self.tree.resizeColumnToContents(col)
+        excess = sum(self.tree.columnWidth(c) for c in range(6)) - self.tree.viewport().width()
+        for col in (0, 1, 4):
+            if excess <= 0:
+                break
+            width = self.tree.columnWidth(col)
+            cut = min(excess, max(0, width - self.MIN_TEXT_COLUMN))
+            self.tree.setColumnWidth(col, width - cut)
+            excess -= cut
 
     def current(self) -> Annotation | None:
         item = self.tree.currentItem()
@@ -365,6 +388,9 @@ class AnnotationPanel(QWidget):
             self.annotationActivated.emit(current.data(0, Qt.ItemDataRole.UserRole))
 
     def eventFilter(self, watched: object, event: object) -> bool:
+        if watched is self.tree and isinstance(event, QEvent) and event.type() == QEvent.Type.Resize:
+            # after the scroll area has laid out its viewport at the new size
+            self._fit_timer.start()
         if watched is self.tree and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             ann = self.current()
             if ann is not None and not event.modifiers() & (

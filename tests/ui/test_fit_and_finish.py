@@ -277,3 +277,32 @@ def test_importing_while_the_sample_is_open_offers_a_new_project(qtbot, tmp_path
     finally:
         sample_again.close()
     window.close()
+
+
+def test_annotation_panel_shows_every_column_in_a_narrow_panel(qtbot):
+    from datetime import UTC, datetime
+
+    from mtreview.domain.model import Annotation
+    from mtreview.ui.annotations import AnnotationPanel
+
+    panel = AnnotationPanel()
+    qtbot.addWidget(panel)
+    panel.resize(340, 300)  # the side panel beside the editor on a 1366-pixel screen
+    panel.show()
+    long_span = "マルタ・リンドクヴィスト社の新しい図書館長による開館式の挨拶"
+    ann = Annotation(
+        1, 1, Side.TARGET, 0, len(long_span), "Accuracy/Mistranslation", Severity.MAJOR, "", None,
+        "checks", "name-consistency", AnnotationState.PROPOSED, 1, datetime.now(UTC),
+    )  # fmt: skip
+    panel.set_annotations([(ann, long_span, 12)])
+    tree = panel.tree
+    widths = [tree.columnWidth(c) for c in range(6)]
+    assert sum(widths) <= tree.viewport().width(), widths  # no column behind a sideways scroll bar
+    item = tree.topLevelItem(0)
+    metrics = tree.fontMetrics()
+    for col in (2, 3, 5):  # severity, state, # whole
+        assert metrics.horizontalAdvance(item.text(col)) <= widths[col], (col, item.text(col))
+    assert item.toolTip(0) == long_span  # the elided span in full, and the check's name
+    assert item.toolTip(4) == item.text(4) != ""
+    panel.resize(900, 300)  # room again: the span is whole
+    qtbot.waitUntil(lambda: tree.columnWidth(0) >= metrics.horizontalAdvance(long_span))
