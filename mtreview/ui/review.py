@@ -169,7 +169,10 @@ class ReviewController:
         confirmation (the MT had those errors; the correction is the evidence)."""
         self.w.offer_bar.hide()
         service = self.w.service
-        live = self.w.panels.live  # its annotations are current: no read on the Ctrl+Enter path
+        live = self.w.panels.live
+        if live is not None and not live.segment(seg.id).proposed:  # counted in memory: no read
+            self._fixed = []
+            return
         known = live.annotations(seg.id) if live is not None else service.annotations(segment_ids=[seg.id])
         proposals = [a for a in known if a.state is AnnotationState.PROPOSED]
         if not proposals:
