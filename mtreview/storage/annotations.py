@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 
 from mtreview.domain.errors import ConflictError, InputError, NotFoundError
 from mtreview.domain.model import (
@@ -22,7 +22,10 @@ from mtreview.storage.orm import (
     AnnotationRow,
     SegmentRow,
 )
-from mtreview.storage.revisions import record_revision
+from mtreview.storage.revisions import record_revision, record_revisions
+
+_ANN: Table = AnnotationRow.__table__  # type: ignore[assignment]
+_INSERT_ANNOTATION = insert(_ANN)
 
 
 def _record_annotation(
@@ -112,39 +115,108 @@ class AnnotationStore(StoreBase):
     def add_annotations(
         self, drafts: Sequence[AnnotationDraft], author: str, fingerprints: Sequence[str | None] | None = None
     ) -> list[Annotation]:
+        """Add many annotations in one transaction (all or none): every span checked against its segment
+        first (one read per 900 segments), then one INSERT executed with the parameter list (its ids
+        returned in the drafts' order) and one INSERT of their revisions (``record_revisions``)."""
+        if fingerprints is not None and len(fingerprints) != len(drafts):
+            raise ValueError("one fingerprint per draft")
+        if not drafts:
+            return []
         stamp = now()
-        created: list[Annotation] = []
+        rows = [
+            {
+                "segment_id": d.segment_id,
+                "side": d.side.value,
+                "start": d.start,
+                "end": d.end,
+                "category": d.category,
+                "severity": d.severity.value,
+                "comment": d.comment,
+                "suggestion": d.suggestion,
+                "author": author,
+                "origin": d.origin,
+                "state": d.state.value,
+                "fingerprint": fingerprints[i] if fingerprints else None,
+                "version": 1,
+                "created_at": stamp,
+                "updated_at": stamp,
+            }
+            for i, d in enumerate(drafts)
+        ]
         with self.write() as c:
-            for i, draft in enumerate(drafts):
-                self._check_span(c, draft)
-                ann_id = c.execute(
-                    insert(AnnotationRow)
-                    .values(
-                        segment_id=draft.segment_id,
-                        side=draft.side.value,
-                        start=draft.start,
-                        end=draft.end,
-                        category=draft.category,
-                        severity=draft.severity.value,
-                        comment=draft.comment,
-                        suggestion=draft.suggestion,
-                        author=author,
-                        origin=draft.origin,
-                        state=draft.state.value,
-                        fingerprint=fingerprints[i] if fingerprints else None,
-                        version=1,
-                        created_at=stamp,
-                        updated_at=stamp,
-                    )
-                    .returning(AnnotationRow.id)
-                ).scalar_one()
-                ann = _annotation(c.execute(select(AnnotationRow).where(AnnotationRow.id == ann_id)).one())
-                _record_annotation(
-                    c, "create", ann_id, draft.segment_id, author, stamp, None, _annotation_state(ann)
+            self._check_spans(c, drafts)
+            ids = [
+                r[0]
+                for r in c.execute(
+                    _INSERT_ANNOTATION.returning(_ANN.c.id, sort_by_parameter_order=True), rows
+                ).all()
+            ]
+            created = [
+                Annotation(
+                    id=ann_id,
+                    segment_id=d.segment_id,
+                    side=d.side,
+                    start=d.start,
+                    end=d.end,
+                    category=d.category,
+                    severity=d.severity,
+                    comment=d.comment,
+                    suggestion=d.suggestion,
+                    author=author,
+                    origin=d.origin,
+                    state=d.state,
+                    version=1,
+                    updated_at=stamp,
                 )
-                created.append(ann)
-            self.notify(c, author, "annotation", [d.segment_id for d in drafts])
+                for ann_id, d in zip(ids, drafts, strict=True)
+            ]
+            record_revisions(
+                c,
+                [
+                    {
+                        "entity": "annotation",
+                        "entity_id": a.id,
+                        "segment_id": a.segment_id,
+                        "action": "create",
+                        "author": author,
+                        "at": stamp,
+                        "before": None,
+                        "after": _annotation_state(a),
+                    }
+                    for a in created
+                ],
+            )
+            self.notify(c, author, "annotation", sorted({d.segment_id for d in drafts}))
         return created
+
+    def _check_spans(self, c: Any, drafts: Sequence[AnnotationDraft]) -> None:
+        """``_check_span`` for many drafts: the segments' texts read once per 900 segments."""
+        spanned = [d for d in drafts if not (d.start is None and d.end is None)]
+        for d in spanned:
+            if d.start is None or d.end is None or d.start < 0 or d.end < d.start:
+                raise InputError(_("invalid span {start}..{end}").format(start=d.start, end=d.end))
+        wanted = sorted({d.segment_id for d in spanned})
+        lengths: dict[int, tuple[int, int, int]] = {}
+        for at in range(0, len(wanted), 900):
+            chunk = wanted[at : at + 900]
+            query = select(SegmentRow.id, SegmentRow.ordinal, SegmentRow.source, SegmentRow.mt).where(
+                SegmentRow.id.in_(chunk)
+            )
+            for sid, ordinal, source, mt in c.execute(query):
+                lengths[sid] = (ordinal, len(source), len(mt))
+        for d in spanned:
+            found = lengths.get(d.segment_id)
+            if found is None:
+                raise NotFoundError(_("segment {id} does not exist").format(id=d.segment_id))
+            ordinal, source_len, mt_len = found
+            length = source_len if d.side == Side.SOURCE else mt_len
+            if d.end is not None and d.end > length:
+                raise InputError(
+                    _(
+                        "span {start}..{end} does not fit the {side} text of segment {ordinal} "
+                        "({length} characters)"
+                    ).format(start=d.start, end=d.end, side=d.side.value, ordinal=ordinal, length=length)
+                )
 
     def update_annotation(
         self, annotation_id: int, expected_version: int, author: str, **fields: Any

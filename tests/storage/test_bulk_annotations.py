@@ -1,0 +1,86 @@
+"""Storing many annotations at once (the checks' proposals): one transaction, ids in the drafts' order,
+one revision each, all or nothing — on both backends."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtreview.domain.errors import InputError, NotFoundError
+from mtreview.domain.model import (
+    AnnotationDraft,
+    AnnotationState,
+    ImportedDocument,
+    SegmentDraft,
+    Severity,
+    Side,
+)
+from mtreview.storage import open_project
+
+
+@pytest.fixture
+def store(project_url: str):  # type: ignore[no-untyped-def]
+    s = open_project(project_url, create=True)
+    s.add_document(
+        ImportedDocument(
+            name="doc",
+            segments=[SegmentDraft(f"source number {i}", f"訳文{i}", (i,), (i,)) for i in range(1, 1201)],
+        ),
+        "importer",
+    )
+    yield s
+    s.close()
+
+
+def _drafts(segment_ids: list[int]) -> list[AnnotationDraft]:
+    # more drafts than one IN (...) chunk, several per segment, both sides, whole-segment ones among them
+    out = []
+    for n, sid in enumerate(segment_ids):
+        out.append(AnnotationDraft(sid, "Accuracy", Severity.MAJOR, Side.TARGET, 0, 2, comment=f"c{n}"))
+        if n % 3 == 0:
+            out.append(AnnotationDraft(sid, "Style", Severity.MINOR, Side.SOURCE, 7, 13, suggestion="s"))
+        if n % 7 == 0:
+            out.append(AnnotationDraft(sid, "Other", Severity.MINOR, state=AnnotationState.PROPOSED))
+    return out
+
+
+def test_many_annotations_come_back_as_stored_with_one_revision_each(store) -> None:  # type: ignore[no-untyped-def]
+    ids = [s.id for s in store.iter_segments()]
+    drafts = _drafts(ids)
+    fps = [f"fp{i}" for i in range(len(drafts))]
+    created = store.add_annotations(drafts, "mtreview-qa", fingerprints=fps)
+    assert len(created) == len(drafts) > 1700
+    assert [(a.segment_id, a.side, a.start, a.end, a.comment) for a in created] == [
+        (d.segment_id, d.side, d.start, d.end, d.comment) for d in drafts
+    ]
+    assert len({a.id for a in created}) == len(created)
+    stored = {a.id: a for a in store.annotations()}
+    assert [stored[a.id] for a in created] == created  # what was returned is what a reader sees
+    by_id = store.annotation_fingerprints()
+    assert [by_id[a.id] for a in created] == fps  # each fingerprint on its own annotation
+    revs = [r for r in store.revisions() if r.entity == "annotation"]
+    assert sorted(r.entity_id for r in revs) == sorted(a.id for a in created)
+    assert {r.action for r in revs} == {"create"} and all(r.before is None for r in revs)
+    some = created[5]
+    (rev,) = [r for r in revs if r.entity_id == some.id]
+    assert rev.segment_id == some.segment_id and rev.after["category"] == some.category
+
+
+@pytest.mark.parametrize(
+    ("bad", "error", "words"),
+    [
+        (AnnotationDraft(0, "Accuracy", Severity.MAJOR, Side.TARGET, 0, 50), InputError, "segment 600"),
+        (AnnotationDraft(0, "Accuracy", Severity.MAJOR, Side.TARGET, 3, 1), InputError, "3..1"),
+        (AnnotationDraft(10**9, "Accuracy", Severity.MAJOR, Side.TARGET, 0, 1), NotFoundError, str(10**9)),
+    ],
+)
+def test_one_bad_span_among_many_stores_nothing(store, bad, error, words) -> None:  # type: ignore[no-untyped-def]
+    ids = [s.id for s in store.iter_segments()]
+    drafts = _drafts(ids)
+    if bad.segment_id == 0:
+        bad = AnnotationDraft(ids[599], bad.category, bad.severity, bad.side, bad.start, bad.end)
+    before = store.last_revision_id()
+    with pytest.raises(error) as raised:
+        store.add_annotations([*drafts[:1000], bad, *drafts[1000:]], "mtreview-qa")
+    assert words in str(raised.value)
+    assert store.annotations() == []
+    assert store.last_revision_id() == before
