@@ -119,8 +119,7 @@ def run_project_checks(
         for a in service._store.annotations(states=[AnnotationState.PROPOSED])
         if a.id not in added_ids and fingerprints.get(a.id) is not None and fingerprints[a.id] not in wanted
     ]
-    for ann in stale:
-        service._store.delete_annotation(ann.id, ann.version, "mtreview-qa")
+    stale = service._store.withdraw_proposals(stale, "mtreview-qa")  # one transaction
     touched = frozenset({a.segment_id for a in added} | {a.segment_id for a in stale})
     return CheckRun(
         len(added),

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 
 from mtreview.domain.errors import ConflictError, InputError, NotFoundError
 from mtreview.domain.model import (
@@ -26,6 +26,9 @@ from mtreview.storage.revisions import record_revision, record_revisions
 
 _ANN: Table = AnnotationRow.__table__  # type: ignore[assignment]
 _INSERT_ANNOTATION = insert(_ANN)
+_DELETE_AT_VERSION = delete(_ANN).where(
+    _ANN.c.id == bindparam("aid"), _ANN.c.version == bindparam("expected")
+)
 
 
 def _record_annotation(
@@ -296,6 +299,45 @@ class AnnotationStore(StoreBase):
             )
             self.notify(c, author, "annotation", [before.segment_id])
         return before
+
+    def withdraw_proposals(self, proposals: Sequence[Annotation], author: str) -> list[Annotation]:
+        """Delete many *proposed* annotations in one transaction (the checks no longer find them): each
+        only if it is still proposed at the version given — one a reviewer has confirmed, dismissed or
+        edited meanwhile stays. One DELETE executed with a parameter list, one revision each. Returns
+        what was deleted."""
+        if not proposals:
+            return []
+        wanted = {a.id: a.version for a in proposals}
+        stamp = now()
+        with self.write() as c:
+            current: list[Annotation] = []
+            keys = sorted(wanted)
+            for at in range(0, len(keys), 900):
+                query = select(AnnotationRow).where(AnnotationRow.id.in_(keys[at : at + 900]))
+                rows = c.execute(query.with_for_update())  # a server: nobody moves them on meanwhile
+                current += [_annotation(r) for r in rows]
+            gone = [a for a in current if a.version == wanted[a.id] and a.state is AnnotationState.PROPOSED]
+            if not gone:
+                return []
+            c.execute(_DELETE_AT_VERSION, [{"aid": a.id, "expected": a.version} for a in gone])
+            record_revisions(
+                c,
+                [
+                    {
+                        "entity": "annotation",
+                        "entity_id": a.id,
+                        "segment_id": a.segment_id,
+                        "action": "delete",
+                        "author": author,
+                        "at": stamp,
+                        "before": _annotation_state(a),
+                        "after": None,
+                    }
+                    for a in gone
+                ],
+            )
+            self.notify(c, author, "annotation", [a.segment_id for a in gone])
+        return gone
 
     def annotation_fingerprint(self, annotation_id: int) -> str | None:
         with self.read() as c:

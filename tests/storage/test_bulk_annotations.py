@@ -84,3 +84,21 @@ def test_one_bad_span_among_many_stores_nothing(store, bad, error, words) -> Non
     assert words in str(raised.value)
     assert store.annotations() == []
     assert store.last_revision_id() == before
+
+
+def test_withdrawing_proposals_leaves_those_a_reviewer_acted_on(store) -> None:  # type: ignore[no-untyped-def]
+    ids = [s.id for s in store.iter_segments()][:1000]
+    proposals = store.add_annotations(
+        [AnnotationDraft(sid, "Style", Severity.MINOR, state=AnnotationState.PROPOSED) for sid in ids],
+        "mtreview-qa",
+    )
+    confirmed = store.update_annotation(proposals[1].id, 1, "rev", state=AnnotationState.CONFIRMED)
+    edited = store.update_annotation(proposals[2].id, 1, "rev", comment="keep this one")
+    before = store.last_revision_id()
+    gone = store.withdraw_proposals(proposals, "mtreview-qa")  # versions as the checks read them
+    assert {a.id for a in gone} == {a.id for a in proposals} - {confirmed.id, edited.id}
+    assert {a.id for a in store.annotations()} == {confirmed.id, edited.id}
+    revs = [r for r in store.revisions() if r.id > before]
+    assert sorted(r.entity_id for r in revs) == sorted(a.id for a in gone)
+    assert {(r.action, r.after is None, r.before["state"]) for r in revs} == {("delete", True, "proposed")}
+    assert store.withdraw_proposals(proposals, "mtreview-qa") == []
