@@ -126,7 +126,7 @@ def run_project_checks(
         len(wanted) - len(new),
         len(stale),
         result.errors,
-        Changes(segments=touched, annotations=frozenset(a.id for a in added)),
+        Changes(segments=touched, annotations=frozenset(a.id for a in [*added, *stale])),
         documents,
         shown,
     )
@@ -189,6 +189,11 @@ class CorrectionChecks:
                 checker.run()
             self._checkers[document_id] = checker
         return checker
+
+    def has_document(self, document_id: int | None) -> bool:
+        """Whether this document's checker is built (only then can a change make its findings stale);
+        ``None``: whether any is."""
+        return bool(self._checkers) if document_id is None else document_id in self._checkers
 
     def findings(self, seg: Segment) -> list[Finding]:
         return list(self._checker(seg.document_id).segment_findings(self._input(seg).id))

@@ -50,7 +50,7 @@ class ChangeFeed:
     # ------------------------------------------------------------------ changes
     def poll(self) -> Changes:
         """What others changed since the previous poll (``Changes.empty`` when nothing)."""
-        found = self.store.revisions_since(self._last)
+        found = self.store.revisions_since(self._last, states=False)
         if self._gaps:
             late = self.store.revisions_by_ids(self._gaps)
             for rev in late:

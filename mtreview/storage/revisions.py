@@ -77,12 +77,20 @@ class RevisionStore(StoreBase):
         revs = [_revision(r) for r in rows]
         return sorted(revs, key=lambda r: r.id)
 
-    def revisions_since(self, revision_id: int) -> list[Revision]:
+    def revisions_since(self, revision_id: int, states: bool = True) -> list[Revision]:
+        """The revisions after ``revision_id``. ``states=False``: without their before/after states (the
+        team feed only needs who changed what: a colleague's checks run writes one per proposal)."""
+        if states:
+            with self.read() as c:
+                rows = c.execute(
+                    select(RevisionRow).where(RevisionRow.id > revision_id).order_by(RevisionRow.id)
+                ).all()
+            return [_revision(r) for r in rows]
+        columns = (RevisionRow.id, RevisionRow.entity, RevisionRow.entity_id, RevisionRow.segment_id)
+        columns += (RevisionRow.action, RevisionRow.author, RevisionRow.at)
         with self.read() as c:
-            rows = c.execute(
-                select(RevisionRow).where(RevisionRow.id > revision_id).order_by(RevisionRow.id)
-            ).all()
-        return [_revision(r) for r in rows]
+            found = c.execute(select(*columns).where(RevisionRow.id > revision_id).order_by(RevisionRow.id))
+            return [Revision(*r[:6], _dt(r[6]), None, None) for r in found]
 
     def last_revision_id(self) -> int:
         with self.read() as c:

@@ -23,6 +23,9 @@ class ChangeEvent:
     """Another reviewer made the change (team mode)."""
     segments: tuple[Segment, ...] = ()
     """Fresh copies of changed segments the write already returned: whoever needs them need not re-read."""
+    texts: bool = True
+    """``False``: only annotations changed (e.g. a checks run); the segments' texts and statuses did not,
+    so nothing that depends on them (the checks on corrections) need look at them again."""
 
     def fresh(self, segment_id: int) -> Segment | None:
         return next((s for s in self.segments if s.id == segment_id), None)
@@ -32,7 +35,14 @@ class ChangeHub(QObject):
     changed = Signal(object)
     """A ``ChangeEvent``."""
 
-    def announce(self, changes: Changes, *, external: bool = False, segments: Iterable[Segment] = ()) -> None:
+    def announce(
+        self,
+        changes: Changes,
+        *,
+        external: bool = False,
+        segments: Iterable[Segment] = (),
+        texts: bool = True,
+    ) -> None:
         if changes.empty:
             return
-        self.changed.emit(ChangeEvent(changes, external, tuple(segments)))
+        self.changed.emit(ChangeEvent(changes, external, tuple(segments), texts))

@@ -12,9 +12,19 @@ from mtreview.i18n import _
 from mtreview.services.labels import check_label
 from mtreview.ui.annotations import severity_label
 
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+SHOWN_PER_CHECK = 1000
+"""Rows listed under one check; the rest are counted (Review ▸ Next Segment with Findings reaches all)."""
+
 
 class FindingsPanel(QWidget):
+    """Findings grouped by check. A check's rows are made when its group is opened, at most
+    ``SHOWN_PER_CHECK`` of them: a checks run on a large document stores tens of thousands, and making
+    a tree item for each on the GUI thread would freeze the window."""
+
     annotationActivated = Signal(object)
+    shown = Signal(int)
+    """Emitted after ``set_findings`` with the number of findings listed (all checks)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,10 +38,14 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
+        self.tree.itemExpanded.connect(self._fill)
+        self._groups: dict[str, list[tuple[Annotation, str, int]]] = {}
+        self.total = 0
 
     def set_findings(self, rows: list[tuple[Annotation, str, int]]) -> None:
         """Rows of (proposed or confirmed annotation from a check, covered text, segment ordinal)."""
         self.tree.clear()
+        self._groups.clear()
         groups: dict[str, list[tuple[Annotation, str, int]]] = defaultdict(list)
         for row in rows:
             if row[0].origin != "manual" and row[0].state != AnnotationState.DISMISSED:
@@ -42,14 +56,44 @@ class FindingsPanel(QWidget):
             total += len(items)
             parent = QTreeWidgetItem([f"{check_label(check)} ({len(items)})", "", ""])
             parent.setToolTip(0, check)
+            parent.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            parent.setData(0, GROUP_ROLE, check)
             self.tree.addTopLevelItem(parent)
-            for ann, text, ordinal in sorted(items, key=lambda r: r[2]):
-                child = QTreeWidgetItem([text or ann.comment, severity_label(ann.severity), str(ordinal)])
-                child.setToolTip(0, ann.comment)
-                child.setData(0, Qt.ItemDataRole.UserRole, ann)
-                parent.addChild(child)
+            self._groups[check] = items
+        self.total = total
         self.summary.setText(_("{n} findings in {c} checks").format(n=total, c=len(groups)))
         self.tree.resizeColumnToContents(0)
+        self.shown.emit(total)
+
+    def listed(self, group: int) -> int:
+        """Rows listed under the ``group``-th check once it is opened (for tests and accessibility)."""
+        item = self.tree.topLevelItem(group)
+        if item is None:
+            return 0
+        self.tree.expandItem(item)
+        return sum(
+            1 for i in range(item.childCount()) if item.child(i).data(0, Qt.ItemDataRole.UserRole) is not None
+        )
+
+    def _fill(self, parent: QTreeWidgetItem) -> None:
+        items = self._groups.pop(str(parent.data(0, GROUP_ROLE)), None)
+        if items is None:
+            return  # filled already
+        items = sorted(items, key=lambda r: r[2])
+        children = []
+        for ann, text, ordinal in items[:SHOWN_PER_CHECK]:
+            child = QTreeWidgetItem([text or ann.comment, severity_label(ann.severity), str(ordinal)])
+            child.setToolTip(0, ann.comment)
+            child.setData(0, Qt.ItemDataRole.UserRole, ann)
+            children.append(child)
+        if len(items) > SHOWN_PER_CHECK:
+            more = len(items) - SHOWN_PER_CHECK
+            children.append(
+                QTreeWidgetItem(
+                    [_("… {n} more (Review ▸ Next Segment with Findings goes through all)").format(n=more)]
+                )
+            )
+        parent.addChildren(children)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         ann = item.data(0, Qt.ItemDataRole.UserRole)

@@ -191,8 +191,7 @@ class OperationsController:
 
         def done(result: object) -> None:
             assert isinstance(result, CheckRun)
-            w.hub.announce(result.changes)
-            w.panels.refresh_findings()
+            w.hub.announce(result.changes, texts=False)  # the panels refresh the findings (off this thread)
             message = _(
                 "Checks done: {added} new findings, {kept} already known, {removed} withdrawn"
             ).format(added=result.added, kept=result.kept, removed=result.removed)

@@ -18,7 +18,7 @@ from mtreview.i18n import _
 from mtreview.scoring import typology as typologies
 from mtreview.services.checking import CorrectionChecks
 from mtreview.services.live_scores import LiveScores
-from mtreview.services.project import ReviewProgress
+from mtreview.services.project import ProjectService, ReviewProgress
 from mtreview.ui.annotations import covered_text
 from mtreview.ui.change_hub import ChangeEvent
 from mtreview.ui.segment_model import RowExtras
@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
 SYNC_SCORING_LIMIT = 20_000
 """Projects up to this many segments get their scores before the window shows; larger ones on a worker."""
+SYNC_FINDINGS_LIMIT = 2_000
+"""Projects up to this many segments read the findings tab on the GUI thread (at once); larger on a worker."""
+BULK_CHANGE = 200
+"""A change of more segments than this rebuilds the live scores on a worker instead of on the GUI thread."""
 
 
 class PanelsController:
@@ -38,6 +42,9 @@ class PanelsController:
         self._pending_score_changes: list[tuple[Changes, tuple[Segment, ...]]] = []
         self._progress: ReviewProgress | None = None
         self.scores_task: Task | None = None
+        self._findings_task: Task | None = None
+        self._findings_generation = 0
+        self._scores_generation = 0
 
     # ------------------------------------------------------------------ scores
     def load_scoring(self) -> None:
@@ -52,17 +59,30 @@ class PanelsController:
         self.correction_checks = CorrectionChecks(w.service)
         self._pending_score_changes = []
         if w.service.segment_count() <= SYNC_SCORING_LIMIT:
+            self._scores_generation += 1
             self.live = LiveScores(w.service)
             return
         # A large project: build the scores on a worker so the first screen appears at once.
+        self._score_in_background(after_first_paint=True)
+
+    def _score_in_background(self, after_first_paint: bool = False) -> None:
+        """Build the live scores on a worker; changes announced meanwhile are applied when they are ready
+        (applying a change twice is harmless: ``apply`` reads the segments' current state)."""
+        w = self.w
         self.live = None
+        self._pending_score_changes = []
         service = w.service
+        self._scores_generation += 1
+        generation = self._scores_generation
         task = Task(lambda progress: LiveScores(service, progress), w)
 
         def ready(live: object) -> None:
-            if service is not w.service:
-                return  # another project was opened meanwhile
+            if service is not w.service or generation != self._scores_generation:
+                return  # another project was opened, or the scores are being built again
             assert isinstance(live, LiveScores)
+            if sum(len(c.segments) for c, _k in self._pending_score_changes) > BULK_CHANGE:
+                self._score_in_background()  # much changed meanwhile: again, rather than on this thread
+                return
             for changes, known in self._pending_score_changes:
                 live.apply(changes, known)
             self._pending_score_changes.clear()
@@ -77,6 +97,9 @@ class PanelsController:
         task.failed.connect(failed)
         task.done.connect(task.deleteLater)
         self.scores_task = task
+        if not after_first_paint:
+            task.start()
+            return
 
         def start_after_first_paint() -> None:
             if w.isVisible() or not w.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
@@ -110,6 +133,8 @@ class PanelsController:
         changes = event.changes
         if changes.settings:
             self.load_scoring()  # typology, weights, checks: everything from scratch
+        elif self.live is not None and len(changes.segments) > BULK_CHANGE and not changes.documents:
+            self._score_in_background()  # a checks run, a sheet, a replace-all: not on this thread
         elif self.live is not None:
             self.live.apply(changes, event.segments)
         else:
@@ -117,10 +142,14 @@ class PanelsController:
         if changes.documents:
             self.correction_checks.forget()
         current = self.w.review.current
-        if changes.segments and not changes.documents:
+        built = self.correction_checks.has_document(None)
+        if changes.segments and not changes.documents and event.texts and built:
+            # only documents whose checker is built have anything to update (others are checked afresh
+            # when a segment of theirs is opened)
             fresh = {s.id: s for s in event.segments}
             others = [sid for sid in sorted(changes.segments) if sid not in fresh]
             segments = list(fresh.values()) + (self.w.service.segments(others) if others else [])
+            segments = [s for s in segments if self.correction_checks.has_document(s.document_id)]
             for seg in segments:
                 if current is None or seg.id != current.id or seg.corrected is not None:
                     with contextlib.suppress(MtreviewError):
@@ -180,20 +209,26 @@ class PanelsController:
         w.annotation_panel.set_annotations(rows)
 
     def refresh_findings(self) -> None:
+        """The findings tab, read on a worker (a checks run on a large document stores tens of thousands
+        of proposals) and shown when read; a newer refresh supersedes one still reading."""
         w = self.w
-        anns = [a for a in w.service.annotations(document_id=w.grid.document_id()) if a.origin != "manual"]
-        segs = {s.id: s for s in w.service.segments(sorted({a.segment_id for a in anns}))}
-        w.findings_panel.set_findings(
-            [
-                (
-                    a,
-                    covered_text(a, segs[a.segment_id].source, segs[a.segment_id].mt),
-                    segs[a.segment_id].ordinal,
-                )
-                for a in anns
-                if a.segment_id in segs
-            ]
-        )
+        service, document_id = w.service, w.grid.document_id()
+        self._findings_generation += 1
+        generation = self._findings_generation
+        if service.segment_count() <= SYNC_FINDINGS_LIMIT:  # a small project: at once
+            w.findings_panel.set_findings(findings_rows(service, document_id))
+            return
+        task = Task(lambda _progress: findings_rows(service, document_id), w)
+
+        def ready(rows: object) -> None:
+            if generation == self._findings_generation and service is w.service:
+                assert isinstance(rows, list)
+                w.findings_panel.set_findings(rows)
+
+        task.succeeded.connect(ready)
+        task.done.connect(task.deleteLater)
+        self._findings_task = task
+        task.start()
 
     def refresh_history(self) -> None:
         w = self.w
@@ -265,3 +300,14 @@ class PanelsController:
             if chrf is not None:
                 parts.append(_("document chrF {chrf:.1f}").format(chrf=chrf))
         w.progress_label.setText(" · ".join(parts))
+
+
+def findings_rows(service: ProjectService, document_id: int | None) -> list[tuple[Annotation, str, int]]:
+    """The findings panel's rows (annotation, covered text, ordinal) of a document: on a worker."""
+    anns = [a for a in service.annotations(document_id=document_id) if a.origin != "manual"]
+    segs = {s.id: s for s in service.segments(sorted({a.segment_id for a in anns}))}
+    return [
+        (a, covered_text(a, segs[a.segment_id].source, segs[a.segment_id].mt), segs[a.segment_id].ordinal)
+        for a in anns
+        if a.segment_id in segs
+    ]

@@ -129,7 +129,15 @@ class SegmentTableModel(QAbstractTableModel):
         if not wanted:
             return
         given = {seg.id: seg for seg in known if seg.id in self._row_of}
-        missing = [sid for sid in wanted if sid not in given]
+        # Rows not in the cache are read when they are next painted. A large change (a checks run, a
+        # replace-all over a 100k-segment document) drops the rows it touched from the cache instead of
+        # re-reading them: the view then reads the page it shows.
+        bulk = len(wanted) > PAGE
+        for sid in wanted:
+            if sid not in given and (bulk or sid not in self._cache):
+                self._cache.pop(sid, None)
+                self._extras.pop(sid, None)
+        missing = [sid for sid in wanted if sid not in given and sid in self._cache]
         segments = [given[sid] for sid in wanted if sid in given]
         if missing:
             segments += self._service.segments(missing)
@@ -137,9 +145,12 @@ class SegmentTableModel(QAbstractTableModel):
             self._cache[seg.id] = seg
         if self.extras_provider is not None and segments:
             self._extras.update(self.extras_provider(segments))
-        for sid in wanted:
-            row = self._row_of[sid]
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        rows = [self._row_of[sid] for sid in wanted]
+        if len(rows) <= PAGE:
+            for row in rows:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        else:  # one signal for the span: the view repaints only what it shows
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1))
 
     def set_service(self, service: ProjectService) -> None:
         """Read another project from now on (the window switched projects)."""

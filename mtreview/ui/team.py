@@ -72,7 +72,8 @@ class TeamController:
             return
         if not changes.empty:
             who = sorted({r.author for r in feed.revisions})
-            w.hub.announce(changes, external=True)
+            texts = any(r.entity != "annotation" for r in feed.revisions) or bool(changes.settings)
+            w.hub.announce(changes, external=True, texts=texts)
             if who:
                 w.statusBar().showMessage(_("Updated: changes by {who}").format(who=", ".join(who)), 4000)
 
