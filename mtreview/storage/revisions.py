@@ -86,11 +86,18 @@ class RevisionStore(StoreBase):
                     select(RevisionRow).where(RevisionRow.id > revision_id).order_by(RevisionRow.id)
                 ).all()
             return [_revision(r) for r in rows]
-        columns = (RevisionRow.id, RevisionRow.entity, RevisionRow.entity_id, RevisionRow.segment_id)
-        columns += (RevisionRow.action, RevisionRow.author, RevisionRow.at)
+        light = select(
+            RevisionRow.id,
+            RevisionRow.entity,
+            RevisionRow.entity_id,
+            RevisionRow.segment_id,
+            RevisionRow.action,
+            RevisionRow.author,
+            RevisionRow.at,
+        )
         with self.read() as c:
-            found = c.execute(select(*columns).where(RevisionRow.id > revision_id).order_by(RevisionRow.id))
-            return [Revision(*r[:6], _dt(r[6]), None, None) for r in found]
+            found = c.execute(light.where(RevisionRow.id > revision_id).order_by(RevisionRow.id))
+            return [Revision(r[0], r[1], r[2], r[3], r[4], r[5], _dt(r[6]), None, None) for r in found]
 
     def last_revision_id(self) -> int:
         with self.read() as c:

@@ -71,9 +71,8 @@ class FindingsPanel(QWidget):
         if item is None:
             return 0
         self.tree.expandItem(item)
-        return sum(
-            1 for i in range(item.childCount()) if item.child(i).data(0, Qt.ItemDataRole.UserRole) is not None
-        )
+        children = (item.child(i) for i in range(item.childCount()))
+        return sum(1 for c in children if c is not None and c.data(0, Qt.ItemDataRole.UserRole) is not None)
 
     def _fill(self, parent: QTreeWidgetItem) -> None:
         items = self._groups.pop(str(parent.data(0, GROUP_ROLE)), None)
