@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
 from mtreview.qa.analysis.coverage import EnWord, coverage, source_words, word_hits
+from mtreview.qa.analysis.dictionary import generation
 from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.lexicons import irregular_base
@@ -493,9 +494,15 @@ class TermConsistency(Check):
 def free_runs(source: str, target: str) -> tuple[str, ...]:
     """The target's kanji and katakana words that no English word of the pair accounts for (not a verb's
     stem: 公表する), in order: where a term the dictionary does not know may be rendered."""
+    return _free_runs(source, target, generation())
+
+
+@lru_cache(maxsize=1024)
+def _free_runs(source: str, target: str, _generation: int) -> tuple[str, ...]:
     cov = coverage(source, target)
     if not cov.available:
         return ()
+    tokens = frozenset(m.group().lower() for m in SOURCE_TOKEN.finditer(source))
     return tuple(
         u.text
         for u in cov.units
@@ -503,19 +510,18 @@ def free_runs(source: str, target: str) -> tuple[str, ...]:
         and u.content
         and u.kind in ("kanji", "kata")
         and not VERB_AFTER.match(target, u.end)
-        and not _glossed_by_source(u.text, source)
+        and not _glossed_by(u.text, tokens)
     )
 
 
 SOURCE_TOKEN = re.compile(r"[A-Za-z]+")
 
 
-def _glossed_by_source(unit: str, source: str) -> bool:
+def _glossed_by(unit: str, tokens: frozenset[str]) -> bool:
     """A unit whose dictionary glosses include a word of the source, function words too (一部 for "some")."""
     from mtreview.qa.analysis.coverage import _glosses
 
-    glosses = _glosses(unit)
-    return bool(glosses) and any(m.group().lower() in glosses for m in SOURCE_TOKEN.finditer(source))
+    return not _glosses(unit).isdisjoint(tokens)
 
 
 def _learned_majority(observations: Mapping[str, list[Any]], min_majority: int) -> tuple[str, int] | None:

@@ -223,8 +223,6 @@ class Polarity(Check):
             # the English has a lexical negation that explains it — MeCab only for what is left
             if bool(en) == quick or (quick and EN_SOFT.search(source, es, ee)):
                 continue
-            if not _rendered(source, target, (es, ee), (js, je), en_side=bool(en)):
-                continue  # the negated sentence is not translated at all: an omission, not a flip
             if tokens is None:
                 tokens = list(japanese.tokens(target))
             ja = japanese_cues(tokens, target, js, je)
@@ -234,6 +232,9 @@ class Polarity(Check):
                 continue
             if ja and not en and all(c.pos == "接頭詞" for c in ja):
                 continue  # 不/未/非/無 render "un-", "in-", "non-" as often as "not"
+            # last, as the dearest test (the dictionary coverage of the pair)
+            if not _rendered(source, target, (es, ee), (js, je), en_side=bool(en)):
+                continue  # the negated sentence is not translated at all: an omission, not a flip
             if en:
                 cue = en[0]
                 span = predicate_for(source, cue, tokens, js, je) or (js, je)

@@ -76,8 +76,18 @@ def _prefix(term: str) -> tuple[str, bool]:
     return (term[:-1], True) if term.endswith("*") else (term, False)
 
 
+@lru_cache(maxsize=8)
+def _quick(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Any term at all (one scan of the text before the careful one)."""
+    bare = sorted({_prefix(t)[0] for t in terms if not t.startswith("!")}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in bare) if bare else r"(?!x)x")
+
+
 def japanese_hits(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """Spans of the terms in ``text`` (a katakana term not inside a longer katakana word)."""
+    terms = tuple(terms)
+    if _quick(terms).search(text) is None:
+        return []
     terms, exceptions = _exceptions(terms)
     excepted = [(m, m + len(x)) for x in exceptions for m in _all(text, x)]
     found: list[tuple[int, int]] = []
