@@ -365,7 +365,8 @@ class AnnotationPanel(QWidget):
             if excess <= 0:
                 break
             width = self.tree.columnWidth(col)
-            cut = min(excess, max(0, width - self.MIN_TEXT_COLUMN))
+            least = max(self.MIN_TEXT_COLUMN, self.tree.header().sectionSizeHint(col))  # its header whole
+            cut = min(excess, max(0, width - least))
             self.tree.setColumnWidth(col, width - cut)
             excess -= cut
 

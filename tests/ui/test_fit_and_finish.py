@@ -302,6 +302,8 @@ def test_annotation_panel_shows_every_column_in_a_narrow_panel(qtbot):
     metrics = tree.fontMetrics()
     for col in (2, 3, 5):  # severity, state, # whole
         assert metrics.horizontalAdvance(item.text(col)) <= widths[col], (col, item.text(col))
+    for col in range(6):  # every header whole ("Categor" was cut)
+        assert tree.header().sectionSizeHint(col) <= widths[col], (col, widths)
     assert item.toolTip(0) == long_span  # the elided span in full, and the check's name
     assert item.toolTip(4) == item.text(4) != ""
     panel.resize(900, 300)  # room again: the span is whole
