@@ -97,7 +97,8 @@ def errors_figure(report: ScoreReport) -> Any | None:
 def histogram_figure(values: Sequence[float], xlabel: str, colour: str) -> Any | None:
     if not values:
         return None
-    fig = _figure()
+    # Wide and low like the dashboard's boxes: a taller figure was shrunk to fit and its text went tiny.
+    fig = _figure(7.0, 2.4)
     ax = fig.add_subplot()
     ax.hist(values, bins=min(30, max(5, len(set(values)))), color=colour)
     ax.set_xlabel(xlabel)

@@ -11,6 +11,7 @@ from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.scoring import verdict
 from mtreview.scoring.mqm import MqmAggregator
 from mtreview.services import charts as report_charts
+from mtreview.services.labels import check_label
 from mtreview.services.project import ProjectService
 from mtreview.services.scores import ScoreReport, _assemble, project_policy
 
@@ -106,7 +107,7 @@ def build(service: ProjectService, progress: Progress = NO_PROGRESS, worst: int 
         if policy.weight_class(category, severities[severity]) is not None:
             errors[(category.split("/", 1)[0], severity)] += count
             by_author[(author, severity)] += count
-        who = author if origin == "manual" else f"{author} ({origin})"
+        who = author if origin == "manual" else f"{author} ({check_label(origin)})"  # in the UI language
         counter = reviewers.setdefault(who, Counter())
         counter["annotations"] += count
         counter[severity] += count

@@ -6,8 +6,10 @@ import dataclasses
 from collections import Counter
 from pathlib import Path
 
+from mtreview import i18n
 from mtreview.domain.model import AnnotationDraft, AnnotationState, Severity, Side
 from mtreview.services import dashboard
+from mtreview.services.labels import check_label
 from mtreview.services.project import ProjectService, SegmentChange, read_input
 from mtreview.services.scores import SegmentScore, score_project
 
@@ -104,7 +106,13 @@ def test_dashboard_numbers_equal_a_from_scratch_score(tmp_path: Path) -> None:
         assert data.confirmed == {"alpha": (2, 4), "beta": (1, 3)}
         assert data.reviewers["ana"]["approved"] == 2 and data.reviewers["ben"]["approved"] == 1
         assert data.reviewers["lead"] == Counter(annotations=6, major=2, minor=2, critical=1, neutral=1)
-        assert data.reviewers["mtreview-qa (numbers)"] == Counter(annotations=1, minor=1)
+        assert data.reviewers[f"mtreview-qa ({check_label('numbers')})"] == Counter(annotations=1, minor=1)
+        try:  # a check's name in the UI language, not its id
+            i18n.set_language("ja")
+            japanese = dashboard.build(svc).reviewers
+        finally:
+            i18n.set_language("en")
+        assert not any("numbers" in who for who in japanese) and len(japanese) == len(data.reviewers)
         charts = dashboard.render_charts(data.report)  # what the window passes
         assert {"errors", "quality", "chrf", "mqm"} <= charts.keys()
     finally:

@@ -102,3 +102,22 @@ def test_empty_charts_and_tables_say_why_instead_of_showing_an_empty_frame(qtbot
     assert dashboard.charts["errors"].isVisibleTo(dashboard)
     assert not dashboard.placeholders["errors"].isVisibleTo(dashboard)
     assert not dashboard.worst_placeholder.isVisibleTo(dashboard)
+
+
+def test_chart_text_is_not_shrunk_to_fit_its_box(qtbot, window, project):
+    # A corrected segment and a confirmed error: all four charts draw. At a laptop window's size no chart
+    # is shrunk below its natural size (a pixel per point: the charts' 9-point text stays 9 px or more);
+    # the histograms, taller than their boxes, were drawn at 0.96 and smaller than the charts beside them.
+    first = project.segment(project.segment_ids()[0])
+    project._store.add_annotations(
+        [AnnotationDraft(first.id, "Accuracy/Mistranslation", Severity.MAJOR, start=0, end=2)], "lead"
+    )
+    project.save(SegmentChange.confirm(first.id, "図書館が土曜日に再開した。", first.version)).require_saved()
+    window.resize(1284, 691)  # the window on a 1366x768 screen
+    window.views.setCurrentWidget(window.dashboard)
+    qtbot.waitUntil(lambda: window.dashboard.worst_model.rowCount() > 0, timeout=60000)
+    for key, chart in window.dashboard.charts.items():
+        assert chart.isVisibleTo(window.dashboard), key
+        natural = chart.renderer().defaultSize()
+        scale = min(chart.width() / natural.width(), chart.height() / natural.height())
+        assert scale >= 1.0, (key, scale, chart.size(), natural)
