@@ -40,11 +40,30 @@ def load_offensive(path: Path) -> tuple[list[str], list[str]]:
     return english, japanese
 
 
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+class EnglishTerms:
+    """The English terms as a set of whole words and a tuple of prefixes (``fuck*``): a text's words are
+    looked up one by one (faster than one long alternation on every segment)."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        terms = [t.lower() for t in terms]
+        self.words = frozenset(t for t in terms if not t.endswith("*"))
+        self.prefixes = tuple(sorted({t[:-1] for t in terms if t.endswith("*")}))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first word of ``text`` that is a term (as a match: its span and text)."""
+        for m in LATIN_WORD.finditer(text):
+            word = m.group().lower()
+            if word in self.words or (self.prefixes and word.startswith(self.prefixes)):
+                return m
+        return None
+
+
 @lru_cache(maxsize=4)
-def offensive_terms(
-    include_user: bool, extra: tuple[str, ...] = ()
-) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """The English pattern and the Japanese terms of the shipped, the user's and ``extra`` files."""
+def offensive_terms(include_user: bool, extra: tuple[str, ...] = ()) -> tuple[EnglishTerms, tuple[str, ...]]:
+    """The English terms and the Japanese terms of the shipped, the user's and ``extra`` files."""
     paths = [LEXICON_DIR / FILENAME]
     if include_user and (user_lexicon_dir() / FILENAME).is_file():
         paths.append(user_lexicon_dir() / FILENAME)
@@ -55,15 +74,7 @@ def offensive_terms(
         en, ja = load_offensive(path)
         english.update(t.lower() for t in en)
         japanese.update(ja)
-    parts = sorted(
-        (re.escape(t[:-1]) + r"[a-z]*" if t.endswith("*") else re.escape(t) for t in english),
-        key=len,
-        reverse=True,
-    )
-    pattern = re.compile(
-        r"(?<![A-Za-z])(?:" + "|".join(parts) + r")(?![A-Za-z])" if parts else r"(?!x)x", re.I
-    )
-    return pattern, tuple(sorted(japanese, key=len, reverse=True))
+    return EnglishTerms(english), tuple(sorted(japanese, key=len, reverse=True))
 
 
 def _exceptions(terms: Iterable[str]) -> tuple[list[str], list[str]]:
