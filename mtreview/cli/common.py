@@ -14,16 +14,14 @@ import json
 import math
 import os
 import sys
-import traceback
 from collections.abc import Callable
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from mtreview.domain.errors import InputError, MtreviewError
 from mtreview.i18n import _
+from mtreview.services.crashlog import write_crash_log
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,36 +47,6 @@ def os_error_message(exc: OSError) -> str:
         reason = _("the disk is full")
     where = exc.filename if exc.filename is not None else None
     return f"{os.fsdecode(where)}: {reason}" if where is not None else reason
-
-
-def crash_log_dir() -> Path:
-    env = os.environ.get("MTREVIEW_LOG_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("mtreview", appauthor=False))
-
-
-def write_crash_log(exc: BaseException) -> Path | None:
-    """The traceback in a crash log (passwords in URLs redacted); ``None`` if it could not be written."""
-    from mtreview import __version__
-    from mtreview.domain.redact import redact_text
-
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    text = f"mtreview {__version__} {stamp}\nargv: {' '.join(sys.argv)}\n\n" + "".join(
-        traceback.format_exception(exc)
-    )
-    try:
-        folder = crash_log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{stamp}-{os.getpid()}.log"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(redact_text(text))
-        return path
-    except OSError:
-        return None
 
 
 def report_defect(exc: BaseException) -> None:

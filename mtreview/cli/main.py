@@ -107,6 +107,9 @@ def main() -> None:
     from mtreview.domain.redact import redact_text
 
     signal.signal(signal.SIGTERM, _terminate)
+    from mtreview.services.connection import forget_legacy_password_file
+
+    forget_legacy_password_file()  # a password file older versions wrote: into the keyring, then gone
     sys.stdout = _Redacting(sys.stdout)
     sys.stderr = _Redacting(sys.stderr)
     try:

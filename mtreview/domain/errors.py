@@ -43,6 +43,17 @@ class ProjectError(MtreviewError):
     """The project cannot be opened or used (newer schema, unreachable server, permissions…)."""
 
 
+class PasswordRequired(ProjectError):
+    """The team server wants a password that none of its sources (the URL, the system keyring, libpq's
+    ``PGPASSFILE``/``~/.pgpass``) supplied (``rejected`` False), or it refused the one given (True). The GUI
+    asks for it; the command line says how to supply it."""
+
+    def __init__(self, message: str, user: str | None, rejected: bool) -> None:
+        self.user = user
+        self.rejected = rejected
+        super().__init__(message)
+
+
 class Cancelled(MtreviewError):
     """A long job was cancelled by the user."""
 

@@ -115,8 +115,15 @@ class ProjectService:
         self.author = author or "reviewer"
 
     @classmethod
-    def open(cls, location: str | os.PathLike[str], author: str, create: bool = False) -> ProjectService:
-        return cls(open_project(location, create=create), author)
+    def open(
+        cls,
+        location: str | os.PathLike[str],
+        author: str,
+        create: bool = False,
+        password: str | None = None,
+    ) -> ProjectService:
+        """``password``: a team server's, typed for this session; it stays out of ``location``."""
+        return cls(open_project(location, create=create, password=password), author)
 
     def close(self) -> None:
         """Close every connection of the project (idempotent)."""

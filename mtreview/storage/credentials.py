@@ -13,7 +13,11 @@ def _key(url: Any) -> str | None:
     """The keyring user name for a URL: ``user@host:port/database`` (no password)."""
     if not url.username:
         return None
-    return f"{url.username}@{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+    return _entry_key(url.username, url.host, url.port, url.database)
+
+
+def _entry_key(user: str, host: str | None, port: int | str | None, database: str | None) -> str:
+    return f"{user}@{host or 'localhost'}:{port or 5432}/{database or ''}"
 
 
 def _keyring() -> Any | None:
@@ -30,6 +34,10 @@ def _keyring() -> Any | None:
     if isinstance(backend, (fail.Keyring, null.Keyring)):
         return None
     return keyring
+
+
+def has_keyring() -> bool:
+    return _keyring() is not None
 
 
 def stored_password(url: Any) -> str | None:
@@ -52,6 +60,20 @@ def store_password(url: Any) -> bool:
         return False
     try:
         kr.set_password(SERVICE, key, str(url.password))
+        return True
+    except Exception:
+        return False
+
+
+def store_entry(user: str, host: str, port: str, database: str, password: str) -> bool:
+    """Keep one libpq password-file entry in the keyring (moving an old mtreview password file out)."""
+    kr = _keyring()
+    if kr is None or not user:
+        return False
+    try:
+        kr.set_password(
+            SERVICE, _entry_key(user, host, int(port) if port.isdigit() else None, database), password
+        )
         return True
     except Exception:
         return False

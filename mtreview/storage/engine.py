@@ -14,8 +14,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, SQLAlchemyError
 
-from mtreview.domain.errors import ConnectionLostError, ProjectError
-from mtreview.domain.redact import redact_url
+from mtreview.domain.errors import ConnectionLostError, PasswordRequired, ProjectError
+from mtreview.domain.redact import redact_url, register_secret
 from mtreview.i18n import _
 
 
@@ -167,7 +167,10 @@ def parse_url(location: str) -> Any | None:
         return None
 
 
-def make_engine(location: str | os.PathLike[str]) -> Engine:
+def make_engine(location: str | os.PathLike[str], password: str | None = None) -> Engine:
+    """An engine for ``location``. ``password`` (a team server's, typed for this session) is used for the
+    connection only: it never becomes part of the location, so nothing that shows or saves the location
+    can reveal it."""
     location = str(location)
     try:
         if is_url(location):
@@ -209,12 +212,17 @@ def make_engine(location: str | os.PathLike[str]) -> Engine:
     if backend == "postgresql":
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
-        if url.password is None and "password" not in url.query:
+        if password is not None:
+            url = url.set(password=password)
+        elif url.password is None and "password" not in url.query:
             from mtreview.storage.credentials import stored_password
 
             password = stored_password(url)  # the system keyring; else libpq's PGPASSFILE/.pgpass
             if password is not None:
                 url = url.set(password=password)
+        for secret in (url.password, url.query.get("password"), url.query.get("sslpassword")):
+            if isinstance(secret, str):
+                register_secret(secret)  # masked verbatim in any message or crash report
         # Sessions in UTC, so timestamps read back are the same instants whatever the server's zone.
         engine = create_engine(url, connect_args={"connect_timeout": 10, "options": "-c timezone=UTC"})
         event.listen(engine, "checkin", _idle_since)
@@ -241,12 +249,49 @@ def _reason(exc: BaseException) -> str:
     return text.splitlines()[0].strip() if text else type(orig).__name__
 
 
+_AUTH_STATES = ("28P01", "28000")  # invalid_password, invalid_authorization_specification
+
+
+def password_problem(exc: BaseException, location: str) -> PasswordRequired | None:
+    """``PasswordRequired`` when a connection failed for want of a password (libpq's
+    ``PQconnectionNeedsPassword``: none of the URL, the keyring, PGPASSFILE supplied one) or because the
+    server refused the one given; ``None`` for any other failure."""
+    orig = getattr(exc, "orig", None) or exc
+    pgconn = getattr(orig, "pgconn", None)
+    sqlstate = getattr(orig, "sqlstate", None) or ""
+    text = str(orig)
+    url = parse_url(location)
+    user = url.username if url is not None else None
+    where = redact(location)
+    if pgconn is not None and getattr(pgconn, "needs_password", False):
+        return PasswordRequired(
+            _(
+                "{location} needs a password for {user}: none in the URL, the system keyring or "
+                "PGPASSFILE/~/.pgpass"
+            ).format(location=where, user=user or "?"),
+            user,
+            rejected=False,
+        )
+    if sqlstate in _AUTH_STATES or "password authentication failed" in text:
+        return PasswordRequired(
+            _("{location}: password authentication failed for {user}").format(
+                location=where, user=user or "?"
+            ),
+            user,
+            rejected=True,
+        )
+    return None
+
+
 def translate_error(exc: SQLAlchemyError, location: str) -> ProjectError:
     """A database failure as a message a reviewer can act on (never a traceback)."""
     where = redact(location)
     orig = getattr(exc, "orig", None)
     sqlstate = getattr(orig, "sqlstate", None) or ""
     reason = _reason(exc)
+    needs_password = password_problem(exc, location)
+    if needs_password is not None:
+        return needs_password
     if sqlstate.startswith(_PRIVILEGE_STATES) or "permission denied" in reason:
         user = make_url(location).username if is_url(location) else None
         return ProjectError(

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError, SQLAlchemyError
 
-from mtreview.domain.errors import ConnectionLostError, ProjectError
+from mtreview.domain.errors import ConnectionLostError, PasswordRequired, ProjectError
 from mtreview.i18n import _
 from mtreview.storage import migrate
 from mtreview.storage.annotations import AnnotationStore
@@ -93,8 +93,12 @@ def _guard_public_methods(cls: type) -> None:
 _guard_public_methods(ProjectStore)
 
 
-def open_project(location: str | os.PathLike[str], create: bool = False) -> ProjectStore:
-    """Open (and with ``create`` make) a project: a ``*.mtreview`` SQLite file or a PostgreSQL URL."""
+def open_project(
+    location: str | os.PathLike[str], create: bool = False, password: str | None = None
+) -> ProjectStore:
+    """Open (and with ``create`` make) a project: a ``*.mtreview`` SQLite file or a PostgreSQL URL.
+    ``password`` is a team server's password for this session only (see ``engine.make_engine``); a server
+    that wants one nobody supplied raises ``PasswordRequired``."""
     location = str(location)
     file = sqlite_path(location)
     if file is not None:
@@ -106,7 +110,7 @@ def open_project(location: str | os.PathLike[str], create: bool = False) -> Proj
                     raise ProjectError(_("{path} is not an mtreview project file").format(path=location))
         if not file.parent.exists():
             raise ProjectError(_("the folder {folder} does not exist").format(folder=file.parent))
-    engine = make_engine(location)
+    engine = make_engine(location, password)
     try:
         backup = migrate.prepare(engine, redact(location), create, file)
     except ProjectError:
@@ -116,6 +120,8 @@ def open_project(location: str | os.PathLike[str], create: bool = False) -> Proj
         engine.dispose()
         if isinstance(exc, SQLAlchemyError):
             translated = translate_error(exc, location)
+            if isinstance(translated, PasswordRequired):
+                raise translated from None
             if not isinstance(translated, ConnectionLostError) and "not allowed" in str(translated):
                 raise translated from None
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__

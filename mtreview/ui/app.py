@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -13,13 +12,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mtreview import __version__, i18n
-from mtreview.domain.errors import InputError, MtreviewError
+from mtreview.domain.errors import Cancelled, InputError, MtreviewError
 from mtreview.i18n import _
 from mtreview.paths import icon_dir
+from mtreview.services.connection import forget_legacy_password_file
 from mtreview.services.importing import has_document_from, is_project_location, project_beside
 from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
 from mtreview.services.sample import sample_project_path
+from mtreview.ui.connect import open_project_asking
 
 if TYPE_CHECKING:
     from mtreview.ui.main_window import MainWindow
@@ -55,14 +56,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def show_crash_dialog(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """``sys.excepthook`` of the window: the redacted report in a crash log, on stderr and in a dialog."""
+    from mtreview.services.crashlog import crash_report, write_crash_log
     from mtreview.ui.crash import CrashDialog
 
-    details = "".join(traceback.format_exception(exc_type, exc, tb))
-    sys.stderr.write(details)
-    app = QApplication.instance()
-    if app is None:
+    if exc is None:
+        exc = exc_type()
+    if tb is not None and exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    report = crash_report(exc)
+    log = write_crash_log(exc, report)
+    sys.stderr.write(report)
+    if QApplication.instance() is None:
         return
-    CrashDialog(details).exec()
+    CrashDialog(report, log).exec()
 
 
 def open_location(location: str | None, prefs: Preferences) -> tuple[ProjectService, str | None]:
@@ -71,7 +78,10 @@ def open_location(location: str | None, prefs: Preferences) -> tuple[ProjectServ
     if location is None:
         return ProjectService.open(sample_project_path(prefs.reviewer), prefs.reviewer), None
     if is_project_location(location):
-        return ProjectService.open(location, prefs.reviewer, create=location.endswith(".mtreview")), None
+        service = open_project_asking(None, location, prefs.reviewer, create=location.endswith(".mtreview"))
+        if service is None:
+            raise Cancelled(_("no password given"))
+        return service, None
     document = Path(location).resolve()
     if not document.is_file():
         raise InputError(_("no such file"), location)
@@ -103,8 +113,11 @@ def run_gui(location: str | None, language: str | None = None, exit_after_ms: in
     app = make_application()
     app._mtreview_translators = install_qt_translations(app, lang)  # type: ignore[attr-defined]
     sys.excepthook = show_crash_dialog
+    forget_legacy_password_file()
     try:
         window = start_window(location, prefs)
+    except Cancelled:
+        return 2  # the user cancelled the password dialog: nothing to open, nothing to say
     except MtreviewError as exc:
         QMessageBox.critical(None, _("Cannot open project"), str(exc))
         return 2

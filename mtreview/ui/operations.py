@@ -14,8 +14,9 @@ from mtreview.domain.progress import Progress
 from mtreview.i18n import _
 from mtreview.services.importing import has_document_from, import_and_check, project_beside
 from mtreview.services.labels import project_place
-from mtreview.services.project import ImportResult, ProjectService
+from mtreview.services.project import ImportResult
 from mtreview.services.sample import is_sample
+from mtreview.ui.connect import open_project_asking
 from mtreview.ui.tasks import Task, describe_error, run_with_progress
 
 if TYPE_CHECKING:
@@ -243,9 +244,11 @@ class OperationsController:
         w = self.w
         w.review.save_current()
         try:
-            service = ProjectService.open(location, w.prefs.reviewer, create=create)
+            service = open_project_asking(w, location, w.prefs.reviewer, create=create)
         except MtreviewError as exc:
             QMessageBox.critical(w, _("Cannot open project"), describe_error(exc))
+            return False
+        if service is None:  # the password dialog was cancelled
             return False
         w.use_service(service)
         w.prefs.add_recent(location)

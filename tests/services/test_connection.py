@@ -198,3 +198,43 @@ def test_no_file_written_in_a_team_session_holds_the_password(reviewer, tmp_path
     leaks = [str(p) for p in files for n in needles if n.encode() in p.read_bytes()]
     leaks += [f"output: {o[:200]!r}" for o in outputs for n in needles if n in o]
     assert leaks == [], f"{len(files)} files checked"
+
+
+@pytest.mark.postgres
+def test_a_command_without_a_password_says_where_to_put_one(reviewer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    full, secret = reviewer
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
+        "MTREVIEW_LOG_DIR": str(tmp_path / "logs"),
+    }
+    env.pop("PGPASSFILE", None)
+    env.pop("PGPASSWORD", None)
+    bare = without_password(full)
+    wrong = full.replace(quote(secret, safe=""), "not-it")
+    for location, expected in (
+        (bare, "needs a password for rev_"),
+        (wrong, "password authentication failed"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "mtreview", "score", location, "--json"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode == 2 and done.stdout == ""
+        assert len(done.stderr.strip().splitlines()) == 1 and expected in done.stderr, done.stderr
+        assert "not-it" not in done.stderr and secret not in done.stderr
+    assert (
+        "keyring"
+        in subprocess.run(
+            [sys.executable, "-m", "mtreview", "score", bare],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        ).stderr
+    )
+    assert not (tmp_path / "logs").exists()  # not a defect: no crash log
