@@ -13,12 +13,22 @@ The result satisfies PRODUCT.md "Lines": every non-blank line of the input(s) is
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 from mtreview.align.aligner import AlignerResult, AlignParams, Link, align_units
 from mtreview.align.base import AlignedPair, Alignment
-from mtreview.align.features import DocumentFeatures, document_features, japanese_ratio, ratio_of_pairs
+from mtreview.align.features import (
+    DocumentFeatures,
+    UnitFeatures,
+    document_features,
+    japanese_ratio,
+    ratio_of_pairs,
+)
+from mtreview.align.linkcost import length_cost
 from mtreview.align.structure import Unit, file_language, peel_file, read_units, split_page
 from mtreview.domain.errors import InputError
 from mtreview.domain.progress import NO_PROGRESS, Progress
@@ -82,6 +92,65 @@ def _trim_chrome_edges(
     return replace(result, links=links, source_edge=sorted(src_edge), target_edge=sorted(tgt_edge))
 
 
+CLOSING_SENTENCES = 2
+"""A Japanese paragraph of at most this many sentences after the last pair may close that pair."""
+
+_JA_SENTENCE = re.compile(r"[。．！？!?]+[」』）)]*|[」』]")
+
+
+def _sentences(text: str) -> int:
+    """Sentences in a Japanese paragraph (a closing quote without 。 ends one too)."""
+    ends = [m.end() for m in _JA_SENTENCE.finditer(text.strip())]
+    return len(set(ends))
+
+
+def _close_trailing_sentences(
+    result: AlignerResult,
+    target: list[Unit],
+    src_feats: list[UnitFeatures],
+    tgt_feats: list[UnitFeatures],
+    weights: dict[str, float],
+    params: AlignParams,
+) -> AlignerResult:
+    """Close a short Japanese ending into the last pair: the translation often puts the last sentence or
+    two of the final English paragraph on lines of their own, beyond the 1-2 links the DP knows. Up to
+    ``CLOSING_SENTENCES`` body paragraphs of one or two sentences right after the last pair join it while
+    the English side is longer than the Japanese one (the length fit improves, measured with the features
+    the DP used) and they carry no anchor (a name, a number) the English side lacks; an untranslated or
+    unrelated ending stays unpaired."""
+    if not result.links:
+        return result
+    last = result.links[-1]
+    src_units = [src_feats[i] for i in last.source]
+    l_s = float(sum(u.length for u in src_units))
+    src_tokens = frozenset().union(*(u.tokens for u in src_units))
+    l_t = float(sum(tgt_feats[j].length for j in last.target))
+    added: list[int] = []
+    nxt = last.target[-1] + 1
+    while len(added) < CLOSING_SENTENCES and nxt < len(target):  # nothing after the last pair is paired
+        unit = tgt_feats[nxt]
+        if not unit.sentence or not 1 <= _sentences(target[nxt].flat) <= CLOSING_SENTENCES:
+            break
+        if float(length_cost(l_s, np.array([l_t + unit.length]), params.variance)[0]) >= float(
+            length_cost(l_s, np.array([l_t]), params.variance)[0]
+        ):
+            break  # the pair is long enough already
+        if any(weights.get(tok, 0.0) > 0 and tok not in src_tokens for tok in unit.tokens):
+            break  # names or numbers the English paragraph does not have
+        added.append(nxt)
+        l_t += unit.length
+        nxt += 1
+    if not added:
+        return result
+    closed = replace(last, target=last.target + tuple(added))
+    return replace(
+        result,
+        links=[*result.links[:-1], closed],
+        target_edge=[j for j in result.target_edge if j not in added],
+        target_body_only=[j for j in result.target_body_only if j not in added],
+    )
+
+
 REALIGN_LIMIT = 5000
 """Documents with fewer source paragraphs than this are realigned once with the ratio of their pairs."""
 
@@ -105,7 +174,8 @@ def align_units_to_alignment(
     """Align two blocks of units and express the result in line numbers."""
     progress.check()
     features = document_features([u.flat for u in source], [u.flat for u in target])
-    result: AlignerResult = align_units(features.source, features.target, features.weights, params, progress)
+    src_feats, tgt_feats = features.source, features.target
+    result: AlignerResult = align_units(src_feats, tgt_feats, features.weights, params, progress)
     # The first ratio counted summaries and chrome too; measured on the pairs it is the translation's own.
     # Realign once with it when it differs markedly (cheap for page-sized documents).
     ratio = ratio_of_pairs(features.source, features.target, [(lk.source, lk.target) for lk in result.links])
@@ -123,6 +193,10 @@ def align_units_to_alignment(
         from mtreview.align.repair import repair
 
         result = repair(result, source, target)  # irregular links, second opinion from the dictionary
+    if params is None or params.edge_cost < params.skip_cost:
+        result = _close_trailing_sentences(
+            result, target, src_feats, tgt_feats, features.weights, params or AlignParams()
+        )
     pairs: list[AlignedPair] = []
     paired_src: set[int] = set()
     paired_tgt: set[int] = set()

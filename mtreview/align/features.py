@@ -345,12 +345,13 @@ _SENTENCE_END = re.compile(r"[。．.!?！？…][\"”’'」』)）\]】]*$")
 
 
 def looks_like_sentence(text: str) -> bool:
-    """A paragraph of body text: ends with sentence punctuation and has at least three English words or
-    six Japanese characters (page chrome rarely does both)."""
+    """A paragraph of body text: ends with sentence punctuation (or, in Japanese, a closing quotation
+    mark) and has at least three English words or six Japanese characters (page chrome rarely does both)."""
     text = text.strip()
-    if not _SENTENCE_END.search(text):
-        return False
     cjk = sum(map(len, _JA_CHARS.findall(text)))
+    if not _SENTENCE_END.search(text):
+        # Japanese often closes a quotation without 。: 彼女は言う。「ここは町の台所です」
+        return cjk >= 6 and text.endswith(("」", "』")) and ("「" in text or "『" in text)
     return cjk >= 6 or len(text.split()) >= 3
 
 
