@@ -1,29 +1,27 @@
 """Where a grid search matches inside a text: code-point spans the views highlight.
 
 The same rule as the filter (``segment_ids(search=…, regex=…)``): a plain search matches without regard to
-case, a regular expression as written. Empty matches are skipped (``a*`` would mark every position).
+case, a regular expression as written — through the same engine (``domain.patterns``: RE2, linear time, so a
+pattern such as ``(\\w+\\s?)+$`` cannot freeze the grid while it paints). Empty matches are skipped (``a*``
+would mark every position).
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from mtreview.domain.errors import InputError
-from mtreview.i18n import _
+from mtreview.domain.patterns import UserPattern, compile_pattern, escape
 
 MAX_SPANS = 200
 """Spans per text, at most: a one-letter search in a long paragraph stays cheap to paint."""
 
 
 @lru_cache(maxsize=32)
-def compile_search(query: str, regex: bool) -> re.Pattern[str]:
+def compile_search(query: str, regex: bool) -> UserPattern:
+    """The compiled query; a pattern RE2 cannot run (or an invalid one) raises ``PatternError``."""
     if not regex:
-        return re.compile(re.escape(query), re.IGNORECASE)
-    try:
-        return re.compile(query)
-    except re.error as exc:
-        raise InputError(_("invalid regular expression: {error}").format(error=exc)) from None
+        return compile_pattern(escape(query), ignore_case=True)
+    return compile_pattern(query)
 
 
 def match_spans(text: str, query: str | None, regex: bool = False) -> list[tuple[int, int]]:
