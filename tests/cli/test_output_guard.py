@@ -180,8 +180,10 @@ def test_a_foreign_database_is_refused_untouched(tmp_path: Path) -> None:
         ["export", str(places), "--format", "tmx", "-o", str(tmp_path / "o.tmx")],
         ["import", str(tmp_path / "pairs.tsv"), "--project", str(places)],
         ["score", "sqlite:///" + str(places), "--json"],
+        ["qa", "sqlite:///" + str(places), "--json"],
     ):
         one_line_refusal(run(*args), "not an mtreview project")
+    one_line_refusal(run("qa", str(places)), "places.sqlite")  # as a document: not text
     assert digest(places) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.tsv", "places.sqlite"]  # no -wal, no -shm
 
@@ -257,6 +259,23 @@ def test_unprivileged_devices_and_unwritable_places(world: Path, tmp_path: Path)
     finally:
         shutil.rmtree(locked, ignore_errors=True)
     assert not Path("/etc/mtreview-test.tmx").exists()
+
+
+def test_an_unreadable_input_is_one_line(world: Path) -> None:
+    """A file the user may not read, given as INPUT: one line naming it, exit 2, no project created (was
+    click's four-line usage block)."""
+    import mtreview.align.bilingual
+    import mtreview.services.project  # noqa: F401  (loaded before the child drops its privileges)
+
+    private = world / "private.txt"
+    private.write_text("A note for the editor only.\n編集者だけへのメモ。\n", encoding="utf-8")
+    private.chmod(0o600)
+    try:
+        for args in (["align", "private.txt"], ["import", "private.txt", "--project", "q.mtreview"]):
+            one_line_refusal(run_as_nobody(*args, cwd=world), "private.txt")
+        assert not (world / "q.mtreview").exists()
+    finally:
+        private.unlink()
 
 
 # ------------------------------------------------------------------ a full disk
