@@ -31,6 +31,12 @@ POLARITY_BAD = [
     ("The team played well.", "チームは良いプレーをしなかった。", "しなかった", None),
     ("The committee has yet to decide.", "委員会はすでに決定した。", "決定した", "has yet to decide"),
     (
+        "It is impossible to undo the change.",
+        "変更を元に戻すことができます。",
+        "できます",
+        "is impossible to undo",
+    ),
+    (
         "Lawyers said the ruling was not final.",
         "弁護士らは、判決は確定したと述べた。",
         "確定した",
@@ -53,6 +59,8 @@ POLARITY_GOOD = [
     ("Sharing is free for students.", "学生は共有を無料で使える。"),
     ("Prices rose sharply.", "価格は急騰した。"),
     ("The committee has yet to decide.", "委員会はまだ決定していない。"),
+    ("The feature is unavailable offline.", "この機能はオフラインでは利用不可です。"),
+    ("It is impossible to undo the change.", "変更を元に戻すことは不可能です。"),
     ("The update no longer requires a restart.", "このアップデートでは再起動が不要になった。"),
     ("Sorry for the delay.", "遅れて申し訳ありません。"),
     ("Prices rose despite the strike.", "ストライキにもかかわらず価格は上昇した。"),

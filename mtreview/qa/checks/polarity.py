@@ -27,7 +27,8 @@ from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
 
 EN_CUE = re.compile(
-    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|unable|unless)\b|n['’]t\b|"
+    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|unable|unless|unavailable|"
+    r"impossible|unaware)\b|n['’]t\b|"
     r"\b(?:dont|doesnt|didnt|cant|couldnt|wont|wouldnt|shouldnt|isnt|arent|wasnt|werent|havent|hasnt|"
     r"hadnt|aint)\b|"
     r"\b(?:fail|fails|failed|failing|refuse|refuses|refused|refusing|decline|declines|declined|declining)"
