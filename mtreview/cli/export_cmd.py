@@ -28,7 +28,9 @@ FORMATS = ("tmx", "po", "xliff", "csv", "tsv", "xlsx", "mqm-tsv")
     "--status",
     "statuses",
     multiple=True,
-    help="Only units with this status (new, corrected, approved, rejected); repeat or separate with commas.",
+    help="Only units with this status (new, corrected, approved, rejected), 'arrived' (untouched units that "
+    "arrived translated) or 'all'; repeat or separate with commas. Default: every unit, except for TMX: "
+    "approved, corrected and arrived.",
 )
 @click.option(
     "--max-penalty",
@@ -56,7 +58,7 @@ def command(
     """Export the corrected translation memory of PROJECT."""
     import mtreview.formats  # noqa: F401  (registers every writer, including mqm-tsv)
     from mtreview.formats.registry import writer_for
-    from mtreview.services.export import ExportFilters, export_project, parse_statuses
+    from mtreview.services.export import ExportFilters, export_project, parse_selection
     from mtreview.services.project import ProjectService
 
     fmt = fmt.strip().lower()
@@ -66,8 +68,10 @@ def command(
         )
     if max_penalty is not None and max_penalty < 0:
         raise InputError(_("--max-penalty must not be negative"))
+    selected, arrived = parse_selection(statuses)
     filters = ExportFilters(
-        statuses=parse_statuses(statuses),
+        statuses=selected,
+        arrived=arrived,
         max_penalty=max_penalty,
         documents=tuple(documents),
         include_annotations=not no_annotations,

@@ -20,6 +20,7 @@ from mtreview.domain.outputs import atomic_output as atomic_output
 from mtreview.domain.outputs import atomic_path as atomic_path
 from mtreview.domain.outputs import check_output as check_output
 from mtreview.domain.outputs import output_session as output_session
+from mtreview.formats.state import UnitState, is_untouched, unit_state
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +48,22 @@ class ExportUnit:
     """The segment's import meta (notes, props, flags, inline markup…), as the reader produced it."""
     source_lang: str = "en"
     target_lang: str = "ja"
+    origin: str = ""
+    """The format of the document the unit was imported from (``po``, ``tmx``, ``xliff``…, ``page``)."""
 
     @property
     def segment_id(self) -> str:
         return f"{self.document}#{self.ordinal}"
+
+    @property
+    def untouched(self) -> bool:
+        """Still as it arrived (status and corrected text): writers write its arrival state back."""
+        return is_untouched(self.status, self.corrected, self.meta)
+
+    @property
+    def state(self) -> UnitState:
+        """The state to write (see ``formats.state``)."""
+        return unit_state(self.status, self.target, self.untouched, self.meta)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +104,7 @@ def units_from_document(doc: ImportedDocument) -> Iterator[ExportUnit]:
             meta=seg.meta,
             source_lang=doc.source_lang,
             target_lang=doc.target_lang,
+            origin=doc.format,
         )
 
 

@@ -4,13 +4,19 @@ Reading: the file is decoded by us (BOM, UTF-16, the header's declared charset, 
 text handed to polib; each active entry is one segment (``source`` = msgid, ``target`` = msgstr or
 msgstr[0]); the key is ``msgctxt + "\\x04" + msgid`` as in compiled catalogues (or msgid alone).
 Flags, comments, references, previous strings, plural forms, the header and obsolete entries are kept
-in ``meta`` and written back.
+in ``meta`` and written back. An entry with a msgstr and no ``fuzzy`` flag arrived translated
+(``formats.state``); every entry is imported as ``new`` (to be reviewed) unless a ``[mtreview] status:``
+comment this writer added says otherwise.
 
-Writing: msgstr is the corrected text; ``fuzzy`` is set where the unit is not approved (and has a
-translation) and cleared where it is; annotations become translator comments starting ``[mtreview]``
-(read back as annotations, not as foreign comments). The header is the imported one when there is
-exactly one source document, else a Japanese header with ``Plural-Forms: nplurals=1; plural=0;``.
-Duplicated (msgctxt, msgid) pairs get the segment id as msgctxt so that ``msgfmt --check`` passes.
+Writing (``formats.state``): an untouched entry that came from PO is written as it arrived — its flags,
+fuzzy or not, its previous strings, its plural forms. Any other unit is written with the reviewer's
+decision: approved or corrected → no ``fuzzy``; new (unconfirmed MT) or rejected → ``fuzzy`` (or
+untranslated without text); an untouched unit that arrived translated from another format → no
+``fuzzy``. Clearing ``fuzzy`` drops the ``#|`` previous strings, as gettext editors do. Annotations
+become translator comments starting ``[mtreview]`` (read back as annotations, not as foreign comments),
+and so does a status other than ``new``. The header is the imported one when there is exactly one source
+document, else a Japanese header with ``Plural-Forms: nplurals=1; plural=0;``. Duplicated (msgctxt,
+msgid) pairs get the segment id as msgctxt so that ``msgfmt --check`` passes.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats import placeholders as ph
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output, now_utc
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
+from mtreview.formats.state import UnitState, stamp
 from mtreview.formats.textio import MAX_TEXT_BYTES, decode_bytes
 from mtreview.i18n import _
 
@@ -39,6 +46,8 @@ NOTE_PREFIX = "[mtreview] "
 WRAP = 0  # no wrapping: polib would also wrap comments, changing them on a round trip
 _CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)")
 _LINE = re.compile(r"line (\d+)")
+STATUS_NOTE = "status: "
+_STATUS_VALUES = {s.value for s in Status}
 
 
 def _decode(path: Path) -> str:
@@ -172,8 +181,6 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
         ) from None
     segments: list[SegmentDraft] = []
     obsolete: list[str] = []
-    # In a catalogue mtreview wrote, "not fuzzy" means approved (the writer marks everything else fuzzy).
-    ours = po.metadata.get("X-Generator", "").startswith("mtreview")
     total = len(po)
     po.reverse()  # entries are taken off the end one by one: the catalogue shrinks as segments grow
     while po:
@@ -185,6 +192,11 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
         own = [t[len(NOTE_PREFIX) :] for t in tlines if t.startswith(NOTE_PREFIX)]
         tnotes = [t for t in tlines if not t.startswith(NOTE_PREFIX)]
         meta = _entry_meta(e, tnotes)
+        status: Status | None = None
+        for note in own:
+            if note.startswith(STATUS_NOTE) and note[len(STATUS_NOTE) :].strip() in _STATUS_VALUES:
+                status = Status(note[len(STATUS_NOTE) :].strip())
+        own = [n for n in own if not n.startswith(STATUS_NOTE)]
         if own:
             meta["mtreview_notes"] = own
         target = e.msgstr_plural.get(0, "") if e.msgid_plural else e.msgstr
@@ -196,17 +208,16 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
             meta["inline"] = {"format": "text", "source": smarkup, "target": tmarkup}
         key = e.msgid if e.msgctxt is None else e.msgctxt + CTX_SEP + e.msgid
         line = e.linenum or 0
-        segments.append(
-            SegmentDraft(
-                source=source,
-                target=target,
-                source_lines=(line,) if line else (),
-                target_lines=(line,) if line else (),
-                key=key,
-                meta=meta,
-                status=Status.APPROVED if ours and target and "fuzzy" not in e.flags else None,
-            )
+        draft = SegmentDraft(
+            source=source,
+            target=target,
+            source_lines=(line,) if line else (),
+            target_lines=(line,) if line else (),
+            key=key,
+            meta=meta,
+            status=status,
         )
+        segments.append(stamp(draft, translated="fuzzy" not in e.flags))
         if len(segments) % 5000 == 0:
             progress.check()
             progress.report(len(segments), total, "")
@@ -255,6 +266,8 @@ def _header(options: WriteOptions) -> polib.POFile:
             "Content-Type": "text/plain; charset=UTF-8",
             "Content-Transfer-Encoding": "8bit",
         }
+    if hdr and not hdr.get("metadata"):
+        return po  # an empty header entry stays empty (msgfmt counts it as a message, as it did before)
     po.metadata.setdefault("Content-Type", "text/plain; charset=UTF-8")
     po.metadata["Content-Type"] = re.sub(r"charset=[^;\s]+", "charset=UTF-8", po.metadata["Content-Type"])
     if "charset=" not in po.metadata["Content-Type"]:
@@ -284,6 +297,20 @@ def _annotation_line(a: Any, unit: ExportUnit) -> str:
     return text.replace("\n", " ")
 
 
+PO_ORIGINS = ("po", "pot")
+
+
+def _flags(u: ExportUnit, msgstr: str) -> list[str]:
+    """The entry's flags: as they arrived for an untouched PO entry, else from the unit's state."""
+    flags = list((u.meta or {}).get("flags") or ())
+    if u.untouched and u.origin in PO_ORIGINS:
+        return flags
+    flags = [fl for fl in flags if fl != "fuzzy"]
+    if msgstr and u.state in (UnitState.NEEDS_REVIEW, UnitState.REJECTED):
+        flags.insert(0, "fuzzy")
+    return flags
+
+
 def write_po(
     out_path: str | os.PathLike[str],
     units: Iterable[ExportUnit],
@@ -305,13 +332,15 @@ def write_po(
             if (ctx, msgid) in seen or (ctx is None and msgid == ""):
                 ctx = u.segment_id
             seen.add((ctx, msgid))
-            flags = [fl for fl in meta.get("flags") or () if fl != "fuzzy"]
-            if str(u.status) != "approved" and msgstr:
-                flags.insert(0, "fuzzy")
+            flags = _flags(u, msgstr)
             tcomment = meta.get("comments") or ""
+            own = [f"{NOTE_PREFIX}{STATUS_NOTE}{u.status}"] if str(u.status) != Status.NEW else []
             if options.include_annotations and u.annotations:
-                lines = [_annotation_line(a, u) for a in u.annotations]
-                tcomment = "\n".join(([tcomment] if tcomment else []) + lines)
+                own += [_annotation_line(a, u) for a in u.annotations]
+            if own:
+                tcomment = "\n".join(([tcomment] if tcomment else []) + own)
+            # clearing fuzzy drops the previous strings (#|), as msgmerge and PO editors do
+            keep_previous = "fuzzy" in flags or (u.untouched and u.origin in PO_ORIGINS)
             kwargs: dict[str, Any] = {
                 "msgid": msgid,
                 "msgctxt": ctx,
@@ -319,10 +348,10 @@ def write_po(
                 "occurrences": [tuple(r) for r in meta.get("references") or ()],
                 "comment": meta.get("extracted") or "",
                 "tcomment": tcomment,
-                "previous_msgctxt": meta.get("previous_msgctxt"),
-                "previous_msgid": meta.get("previous_msgid"),
-                "previous_msgid_plural": meta.get("previous_msgid_plural"),
             }
+            if keep_previous:
+                for name in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural"):
+                    kwargs[name] = meta.get(name)
             if meta.get("msgid_plural"):
                 kwargs["msgid_plural"] = meta["msgid_plural"]
                 old = {int(k): v for k, v in (meta.get("msgstr_plural") or {}).items()}

@@ -69,6 +69,9 @@ class WriterInfo:
     extension: str
     write: WriteFn
     description: str = ""
+    memory: bool = False
+    """A translation memory (TMX): by default an export holds only confirmed units (approved, corrected)
+    and untouched units that arrived translated; other writers export every unit with its state."""
 
 
 _WRITERS: dict[str, WriterInfo] = {}

@@ -11,7 +11,7 @@ read back as status and annotations, not as foreign metadata, so an export re-im
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,6 +23,7 @@ from mtreview.formats import placeholders as ph
 from mtreview.formats import xmlsafe as X
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output, tmx_date
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
+from mtreview.formats.state import arrival_of, arrived_translated, stamp
 from mtreview.i18n import _
 
 WRAPPING = frozenset({"hi"})
@@ -38,16 +39,71 @@ def _lang_match(lang: str, wanted: str) -> bool:
     return a == b or a.split("-")[0] == b.split("-")[0]
 
 
-def _notes_props(el: Any) -> tuple[list[str], list[list[str]]]:
-    notes: list[str] = []
-    props: list[list[str]] = []
+Note = str | list[Any]
+"""A ``<note>``: its text, or ``[text, {attributes}]`` when it has attributes (``xml:lang``…)."""
+Prop = list[Any]
+"""A ``<prop>``: ``[type, value]``, or ``[type, value, {other attributes}]``."""
+
+
+def _notes_props(el: Any) -> tuple[list[Note], list[Prop], str]:
+    """The ``<note>``s and ``<prop>``s of an element and their order (``"n"``/``"p"``/``"u"`` for ``<ude>``
+    per child)."""
+    notes: list[Note] = []
+    props: list[Prop] = []
+    order: list[str] = []
     for child in el:
         tag = child.tag
         if tag == "note":
-            notes.append(child.text or "")
+            text = child.text or ""
+            notes.append([text, X.attrs(child)] if child.attrib else text)
+            order.append("n")
         elif tag == "prop":
-            props.append([child.get("type", ""), child.text or ""])
-    return notes, props
+            prop: Prop = [child.get("type"), child.text or ""]
+            if len(child.attrib) > 1 or (child.attrib and "type" not in child.attrib):
+                others = X.attrs(child)
+                others.pop("type", None)
+                prop.append(others)
+            props.append(prop)
+            order.append("p")
+        elif tag == "ude":
+            order.append("u")
+    return notes, props, "".join(order)
+
+
+def _order_kept(order: str) -> str | None:
+    """The order to record: ``None`` when it is the one the writer uses anyway (notes, props, udes)."""
+    canonical = "n" * order.count("n") + "p" * order.count("p") + "u" * order.count("u")
+    return None if order == canonical else order
+
+
+def _children_xml(
+    notes: Sequence[Note], props: Sequence[Prop], udes: Sequence[str], order: str | None, indent: str
+) -> str:
+    parts = {
+        "n": [_note_xml(n, indent) for n in notes],
+        "p": [_prop_xml(p, indent) for p in props],
+        "u": [f"{indent}{u}\n" for u in udes],
+    }
+    if order and all(order.count(k) == len(v) for k, v in parts.items()):
+        pending = {k: iter(v) for k, v in parts.items()}
+        return "".join(next(pending[k]) for k in order)
+    return "".join(parts["n"] + parts["p"] + parts["u"])
+
+
+def note_text(note: Note) -> str:
+    return note if isinstance(note, str) else str(note[0])
+
+
+def _note_xml(note: Note, indent: str) -> str:
+    if isinstance(note, str):
+        return f"{indent}<note>{X.escape_text(note)}</note>\n"
+    return f"{indent}<note{X.attr_string(note[1] or {})}>{X.escape_text(str(note[0]))}</note>\n"
+
+
+def _prop_xml(prop: Sequence[Any], indent: str) -> str:
+    ptype = "" if prop[0] is None else f' type="{X.escape_attr(str(prop[0]))}"'
+    others = X.attr_string(prop[2]) if len(prop) > 2 and prop[2] else ""
+    return f"{indent}<prop{ptype}{others}>{X.escape_text(str(prop[1]))}</prop>\n"
 
 
 class _TmxReader:
@@ -179,10 +235,12 @@ class _TmxReader:
             if el.tag == "header":
                 self.header = X.attrs(el)
                 self.srclang = self.header.get("srclang", "")
-                notes, props = _notes_props(el)
+                notes, props, order = _notes_props(el)
                 ns: dict[str, str] = {}
                 udes = [X.serialize(c, ns, self.path) for c in el if c.tag == "ude"]
                 self.header_meta = {"attrs": self.header, "notes": notes, "props": props, "ude": udes}
+                if _order_kept(order):
+                    self.header_meta["order"] = order
                 continue
             seg = self.tu(el, skipped)
             if seg is not None:
@@ -235,11 +293,13 @@ class _TmxReader:
         if a:
             info["attrs"] = a
         if len(tuv) > 1:
-            n, p = _notes_props(tuv)
+            n, p, order = _notes_props(tuv)
             if n:
                 info["notes"] = n
             if p:
                 info["props"] = p
+            if _order_kept(order):
+                info["order"] = order
         return info
 
     def tu(self, tu: Any, skipped: list[dict[str, Any]]) -> SegmentDraft | None:
@@ -266,22 +326,30 @@ class _TmxReader:
         meta: dict[str, Any] = {}
         status: Status | None = None
         if has_meta_children:
-            notes, props = _notes_props(tu)
+            all_notes, all_props, all_order = _notes_props(tu)
             own: dict[str, str] = {}
-            keep_props = []
-            for ptype, value in props:
-                if ptype.startswith(PROP_PREFIX):
-                    own[ptype[len(PROP_PREFIX) :]] = value
+            own_notes: list[str] = []
+            notes: list[Note] = []
+            props: list[Prop] = []
+            order = []
+            items = {"n": iter(all_notes), "p": iter(all_props)}
+            for kind in all_order:
+                item = next(items[kind])
+                if kind == "p" and str(item[0]).startswith(PROP_PREFIX):
+                    own[item[0][len(PROP_PREFIX) :]] = item[1]
+                elif kind == "n" and isinstance(item, str) and item.startswith(NOTE_PREFIX):
+                    own_notes.append(item[len(NOTE_PREFIX) :])
                 else:
-                    keep_props.append([ptype, value])
+                    (notes if kind == "n" else props).append(item)  # type: ignore[arg-type]
+                    order.append(kind)
             if own.get("status") in _STATUSES:
                 status = Status(own["status"])
-            own_notes = [n[len(NOTE_PREFIX) :] for n in notes if n.startswith(NOTE_PREFIX)]
-            notes = [n for n in notes if not n.startswith(NOTE_PREFIX)]
             if notes:
                 meta["notes"] = notes
-            if keep_props:
-                meta["props"] = keep_props
+            if props:
+                meta["props"] = props
+            if _order_kept("".join(order)):
+                meta["np_order"] = "".join(order)
             if own_notes:
                 meta["mtreview_notes"] = own_notes
         attrib = tu.attrib
@@ -296,12 +364,15 @@ class _TmxReader:
             info = self.tuv_meta(tuvs[tgt_i], langs[tgt_i], self.tgtlang)
             if info is not None:
                 meta["tuv_tgt"] = info
+        order = "".join("s" if i == src_i else "t" if i == tgt_i else "x" for i in range(len(tuvs)))
+        if order != "st" + "x" * len(extra) and not (tgt_i is None and order == "s" + "x" * len(extra)):
+            meta["tuv_order"] = order  # written back in the order they came
         if extra:
             ns: dict[str, str] = {}
             meta["extra_tuvs"] = [_with_xml_lang(X.serialize(tuvs[i], ns, self.path)) for i in extra]
         if smarkup or tmarkup:
             meta["inline"] = {"format": "tmx", "source": smarkup, "target": tmarkup}
-        return SegmentDraft(
+        draft = SegmentDraft(
             source=source,
             target=target,
             source_lines=(sline,),
@@ -310,6 +381,8 @@ class _TmxReader:
             meta=meta,
             status=status,
         )
+        # a <tu> is a translation, unless our own status prop says it was unconfirmed MT or rejected
+        return stamp(draft, translated=status in (None, Status.APPROVED, Status.CORRECTED))
 
 
 def _with_xml_lang(xml: str) -> str:
@@ -398,16 +471,23 @@ def _write_header(f: IO[str], options: WriteOptions) -> None:
         "datatype": "plaintext",
         "creationdate": tmx_date(None),
     }
+    if hdr.get("attrs"):
+        # one TMX document exported back: its header as it came (the DTD's required attributes added
+        # where it lacked them)
+        kept = dict(hdr["attrs"])
+        for name in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang"):
+            kept.setdefault(name, attrs[name])
+        kept.setdefault("datatype", attrs["datatype"])
+        attrs = kept
     f.write(
         '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'
     )
     f.write("<header" + X.attr_string(attrs) + ">\n")
-    for note in hdr.get("notes") or ():
-        f.write(f"  <note>{X.escape_text(note)}</note>\n")
-    for ptype, value in hdr.get("props") or ():
-        f.write(f'  <prop type="{X.escape_attr(ptype)}">{X.escape_text(value)}</prop>\n')
-    for ude in hdr.get("ude") or ():
-        f.write(f"  {ude}\n")
+    f.write(
+        _children_xml(
+            hdr.get("notes") or (), hdr.get("props") or (), hdr.get("ude") or (), hdr.get("order"), "  "
+        )
+    )
     f.write("</header>\n<body>\n")
 
 
@@ -415,12 +495,47 @@ def _tuv_open(lang: str, info: Mapping[str, Any] | None) -> str:
     if not info:
         return f'  <tuv xml:lang="{X.escape_attr(lang)}">\n'
     attrs = X.attr_string(info.get("attrs") or {})
-    parts = [f'  <tuv xml:lang="{X.escape_attr(info.get("lang") or lang)}"{attrs}>\n']
-    for note in info.get("notes") or ():
-        parts.append(f"    <note>{X.escape_text(note)}</note>\n")
-    for ptype, value in info.get("props") or ():
-        parts.append(f'    <prop type="{X.escape_attr(ptype)}">{X.escape_text(value)}</prop>\n')
-    return "".join(parts)
+    head = f'  <tuv xml:lang="{X.escape_attr(info.get("lang") or lang)}"{attrs}>\n'
+    return head + _children_xml(
+        info.get("notes") or (), info.get("props") or (), (), info.get("order"), "    "
+    )
+
+
+def _clean(u: ExportUnit) -> bool:
+    """A TMX unit nobody touched, that arrived translated without our props and has no annotations: it is
+    written back exactly as it came, without ``x-mtreview-*`` props."""
+    return (
+        u.origin == "tmx"
+        and u.untouched
+        and arrived_translated(u.meta)
+        and "status" not in arrival_of(u.meta)
+        and not u.annotations
+    )
+
+
+def _dates(u: ExportUnit, tu_attrs: Mapping[str, Any], now: str) -> dict[str, Any]:
+    """creation/change dates and ids: as they arrived for an untouched unit; for a reviewed one, the
+    reviewer and the time of the change (creation kept from the arrival where there was one)."""
+    out: dict[str, Any] = {}
+    created = tu_attrs.get("creationdate") or (tmx_date(u.created_at) if u.created_at else now)
+    out["creationdate"] = created
+    creator = tu_attrs.get("creationid") or u.author
+    if creator:
+        out["creationid"] = creator
+    if u.untouched:
+        changed = tu_attrs.get("changedate") or (tmx_date(u.updated_at) if u.updated_at else None)
+        changer = tu_attrs.get("changeid")
+    else:
+        changed = tmx_date(u.updated_at) if u.updated_at else now
+        changer = u.author or tu_attrs.get("changeid")
+    if changed:
+        out["changedate"] = changed
+    if changer:
+        out["changeid"] = changer
+    if u.untouched and u.origin == "tmx":
+        # exactly the attributes the unit arrived with: none added, none dropped
+        return {k: v for k, v in out.items() if k in tu_attrs}
+    return out
 
 
 def _write_tu(w: Any, u: ExportUnit, options: WriteOptions, now: str) -> None:
@@ -429,40 +544,62 @@ def _write_tu(w: Any, u: ExportUnit, options: WriteOptions, now: str) -> None:
     attrs: dict[str, Any] = {}
     if u.key is not None:
         attrs["tuid"] = u.key
-    if tu_attrs:
-        for k, v in tu_attrs.items():
-            if k not in _OWN_TU_ATTRS:
-                attrs[k] = v
-    created = tu_attrs.get("creationdate") or (tmx_date(u.created_at) if u.created_at else now)
-    attrs["creationdate"] = created
-    if tu_attrs.get("creationid") or u.author:
-        attrs["creationid"] = tu_attrs.get("creationid") or u.author
-    attrs["changedate"] = tmx_date(u.updated_at) if u.updated_at else (tu_attrs.get("changedate") or created)
-    if u.author or tu_attrs.get("changeid"):
-        attrs["changeid"] = u.author or tu_attrs.get("changeid")
+    for k, v in tu_attrs.items():
+        if k not in _OWN_TU_ATTRS:
+            attrs[k] = v
+    attrs.update(_dates(u, tu_attrs, now))
+    order = list(tu_attrs)  # the arrival's attribute order, then ours
+    attrs = {k: attrs[k] for k in sorted(attrs, key=lambda k: order.index(k) if k in order else len(order))}
     parts = ["<tu", X.attr_string(attrs), ">\n"]
-    for note in meta.get("notes") or ():
-        parts.append(f"  <note>{X.escape_text(note)}</note>\n")
-    for ptype, value in meta.get("props") or ():
-        parts.append(f'  <prop type="{X.escape_attr(ptype)}">{X.escape_text(value)}</prop>\n')
-    parts.append(f'  <prop type="{PROP_PREFIX}status">{u.status}</prop>\n')
-    if u.mqm_penalty is not None:
-        parts.append(f'  <prop type="{PROP_PREFIX}mqm">{_fmt_score(u.mqm_penalty)}</prop>\n')
-    if u.chrf is not None:
-        parts.append(f'  <prop type="{PROP_PREFIX}chrf">{_fmt_score(u.chrf)}</prop>\n')
+    parts.append(
+        _children_xml(meta.get("notes") or (), meta.get("props") or (), (), meta.get("np_order"), "  ")
+    )
+    if not _clean(u):
+        parts.append(f'  <prop type="{PROP_PREFIX}status">{u.status}</prop>\n')
+        if u.mqm_penalty is not None:
+            parts.append(f'  <prop type="{PROP_PREFIX}mqm">{_fmt_score(u.mqm_penalty)}</prop>\n')
+        if u.chrf is not None:
+            parts.append(f'  <prop type="{PROP_PREFIX}chrf">{_fmt_score(u.chrf)}</prop>\n')
     if options.include_annotations:
         for a in u.annotations:
             parts.append(f"  <note>{X.escape_text(_annotation_note(a, u))}</note>\n")
     inline = meta.get("inline")
-    parts.append(_tuv_open(u.source_lang or options.source_lang, meta.get("tuv_src")))
-    parts.append(f"    <seg>{seg_xml(u.source, inline, 'source')}</seg>\n  </tuv>\n")
-    parts.append(_tuv_open(u.target_lang or options.target_lang, meta.get("tuv_tgt")))
-    parts.append(f"    <seg>{seg_xml(u.target, inline, 'target')}</seg>\n  </tuv>\n")
-    for xml in meta.get("extra_tuvs") or ():
-        parts.append(f"  {xml}\n")
+    src = _tuv_open(u.source_lang or options.source_lang, meta.get("tuv_src"))
+    src += f"    <seg>{seg_xml(u.source, inline, 'source')}</seg>\n  </tuv>\n"
+    tgt = _tuv_open(u.target_lang or options.target_lang, _target_tuv(u, meta.get("tuv_tgt"), now))
+    tgt += f"    <seg>{seg_xml(u.target, inline, 'target')}</seg>\n  </tuv>\n"
+    extras = [f"  {xml}\n" for xml in meta.get("extra_tuvs") or ()]
+    order = str(meta.get("tuv_order") or "")
+    if order and order.count("s") == 1 and order.count("x") == len(extras):
+        pending = iter(extras)
+        tgt_written = False
+        for role in order:
+            if role == "s":
+                parts.append(src)
+            elif role == "t":
+                parts.append(tgt)
+                tgt_written = True
+            else:
+                parts.append(next(pending))
+        if not tgt_written and u.target:  # a target the unit did not have when it came
+            parts.append(tgt)
+    else:
+        parts += [src, tgt, *extras]
     parts.append("</tu>\n")
     w("".join(parts))
 
 
+def _target_tuv(u: ExportUnit, info: Mapping[str, Any] | None, now: str) -> Mapping[str, Any] | None:
+    """A reviewed target ``<tuv>`` that carried its own change date/id gets the reviewer's."""
+    if not info or u.untouched:
+        return info
+    attrs = dict(info.get("attrs") or {})
+    if "changedate" in attrs:
+        attrs["changedate"] = tmx_date(u.updated_at) if u.updated_at else now
+    if "changeid" in attrs and u.author:
+        attrs["changeid"] = u.author
+    return {**info, "attrs": attrs}
+
+
 register_reader(ReaderInfo("tmx", (".tmx",), read_tmx, "TMX 1.4b translation memory"))
-register_writer(WriterInfo("tmx", ".tmx", write_tmx, "TMX 1.4b translation memory"))
+register_writer(WriterInfo("tmx", ".tmx", write_tmx, "TMX 1.4b translation memory", memory=True))

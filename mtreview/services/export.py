@@ -22,15 +22,24 @@ from mtreview.domain.errors import InputError
 from mtreview.domain.model import Annotation, AnnotationState, Document, Segment, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats.base import ExportUnit, WriteOptions
+from mtreview.formats.state import arrived_translated, is_untouched
 from mtreview.i18n import _
 
 CHUNK = 2000
 
 
+ALL = "all"
+ARRIVED = "arrived"
+"""``--status arrived``: untouched units that arrived already translated (whatever their status)."""
+
+
 @dataclass(frozen=True)
 class ExportFilters:
     statuses: frozenset[Status] | None = None
-    """Only units with one of these statuses (``None``: all)."""
+    """Only units with one of these statuses (``None``: the format's default selection: every unit, or for
+    a translation memory the confirmed ones plus untouched units that arrived translated)."""
+    arrived: bool = False
+    """Also untouched units that arrived already translated (with explicit ``statuses``)."""
     max_penalty: float | None = None
     """Only units whose MQM penalty is at most this."""
     documents: tuple[str, ...] = ()
@@ -52,21 +61,54 @@ class ExportResult:
 
 
 def parse_statuses(values: Iterable[str]) -> frozenset[Status] | None:
+    """``--status`` values: statuses, ``all`` (every status) or ``arrived`` (see ``parse_selection``)."""
+    return parse_selection(values)[0]
+
+
+def parse_selection(values: Iterable[str]) -> tuple[frozenset[Status] | None, bool]:
+    """(statuses, arrived) from ``--status`` values; ``(None, False)`` when none is given (the format's
+    default selection)."""
     out: set[Status] = set()
+    arrived = False
     for value in values:
         for part in value.split(","):
             part = part.strip().lower()
             if not part:
+                continue
+            if part == ALL:
+                out.update(Status)
+                continue
+            if part == ARRIVED:
+                arrived = True
                 continue
             try:
                 out.add(Status(part))
             except ValueError:
                 raise InputError(
                     _("unknown status {status!r} (expected one of: {known})").format(
-                        status=part, known=", ".join(s.value for s in Status)
+                        status=part, known=", ".join([*(s.value for s in Status), ARRIVED, ALL])
                     )
                 ) from None
-    return frozenset(out) or None
+    if arrived and not out:
+        return frozenset(), True
+    return frozenset(out) or None, arrived
+
+
+def selection_for(filters: ExportFilters, fmt: str | None) -> tuple[frozenset[Status], bool]:
+    """The (statuses, arrived) an export in ``fmt`` uses: explicit ones, else the format's default."""
+    if filters.statuses is not None:
+        return filters.statuses, filters.arrived
+    if fmt is not None and _is_memory(fmt):
+        return frozenset({Status.APPROVED, Status.CORRECTED}), True
+    return frozenset(Status), False
+
+
+def _is_memory(fmt: str) -> bool:
+    import mtreview.formats  # noqa: F401  (registers every writer)
+    from mtreview.formats.registry import writer_for
+
+    info = writer_for(fmt)
+    return info is not None and info.memory
 
 
 def _documents(store: Any, filters: ExportFilters) -> list[Document]:
@@ -126,14 +168,24 @@ def _chunks(store: Any, doc: Document) -> Iterator[list[Segment]]:
         yield chunk
 
 
+def _selected(seg: Segment, statuses: frozenset[Status], arrived: bool) -> bool:
+    if seg.status in statuses:
+        return True
+    return arrived and arrived_translated(seg.meta) and is_untouched(seg.status, seg.corrected, seg.meta)
+
+
 def iter_units(
     store: Any,
     filters: ExportFilters = ExportFilters(),
     progress: Progress = NO_PROGRESS,
     counter: list[int] | None = None,
     with_units: bool = True,
+    fmt: str | None = None,
 ) -> Iterator[ExportUnit]:
-    """The units passing ``filters``, in document/ordinal order. ``counter[0]`` counts segments seen."""
+    """The units passing ``filters`` (with ``fmt``'s default selection), in document/ordinal order.
+    ``counter[0]`` counts segments seen."""
+    statuses, arrived = selection_for(filters, fmt)
+    everything = statuses == frozenset(Status)
     docs = _documents(store, filters)
     total = sum(d.segment_count for d in docs) or 0
     need_penalty = filters.max_penalty is not None or (with_units and filters.scores)
@@ -144,8 +196,8 @@ def iter_units(
         for segs in _chunks(store, doc):
             progress.check()
             seen += len(segs)
-            if filters.statuses is not None:
-                segs = [s for s in segs if s.status in filters.statuses]
+            if not everything:
+                segs = [s for s in segs if _selected(s, statuses, arrived)]
             anns: list[Annotation] = []
             if need_annotations and segs:
                 states = set(filters.annotation_states) | {AnnotationState.CONFIRMED}
@@ -178,6 +230,7 @@ def iter_units(
                     meta=s.meta or {},
                     source_lang=doc.source_lang,
                     target_lang=doc.target_lang,
+                    origin=doc.format,
                 )
             if counter is not None:
                 counter[0] = min(seen, total)
@@ -185,11 +238,14 @@ def iter_units(
 
 
 def count_matching(
-    store: Any, filters: ExportFilters = ExportFilters(), progress: Progress = NO_PROGRESS
+    store: Any,
+    filters: ExportFilters = ExportFilters(),
+    progress: Progress = NO_PROGRESS,
+    fmt: str | None = None,
 ) -> int:
-    """How many units an export with ``filters`` would write (no chrF, no writing)."""
+    """How many units an export in ``fmt`` with ``filters`` would write (no chrF, no writing)."""
     n = 0
-    for _unit in iter_units(store, filters, progress, with_units=False):
+    for _unit in iter_units(store, filters, progress, with_units=False, fmt=fmt):
         n += 1
     return n
 
@@ -218,7 +274,8 @@ def export_project(
         document_meta=dict(first.meta or {}) if first is not None and len(docs) == 1 else {},
     )
     counter = [0]
-    written = writer.write(out_path, iter_units(store, filters, progress, counter), options, progress)
+    units = iter_units(store, filters, progress, counter, fmt=fmt)
+    written = writer.write(out_path, units, options, progress)
     return ExportResult(
         str(out_path), fmt, int(written), sum(d.segment_count for d in docs), tuple(d.name for d in docs)
     )

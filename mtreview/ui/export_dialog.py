@@ -63,6 +63,12 @@ class ExportDialog(QDialog):
             box.toggled.connect(self._schedule)
             self.statuses[status] = box
             status_row.addWidget(box)
+        self.arrived = QCheckBox(_("untouched, arrived translated"))
+        self.arrived.setToolTip(
+            _("Units nobody reviewed that the imported file already declared translated (PO without fuzzy, TMX)")
+        )
+        self.arrived.toggled.connect(self._schedule)
+        status_row.addWidget(self.arrived)
         form.addRow(_("Statuses:"), status_row)
         self.use_penalty = QCheckBox(_("Only segments with MQM penalty at most"))
         self.penalty = QDoubleSpinBox()
@@ -106,8 +112,14 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         from mtreview.formats.registry import writer_for
+        from mtreview.services.export import selection_for
 
         info = writer_for(self.format.currentData())
+        # each format's default selection: a memory (TMX) holds confirmed units, the others every unit
+        statuses, arrived = selection_for(ExportFilters(), self.format.currentData())
+        for status, box in self.statuses.items():
+            box.setChecked(status in statuses)
+        self.arrived.setChecked(arrived)
         current = self.path.text()
         if info is not None:
             default = Path.home() / self.service.display_name.split(".")[0]
@@ -130,7 +142,8 @@ class ExportDialog(QDialog):
             if self.documents.item(i).checkState() == Qt.CheckState.Checked
         )
         return ExportFilters(
-            statuses=None if len(statuses) == len(Status) else statuses,
+            statuses=statuses,
+            arrived=self.arrived.isChecked(),
             max_penalty=self.penalty.value() if self.use_penalty.isChecked() else None,
             documents=docs,
             include_annotations=self.annotations.isChecked(),
@@ -142,7 +155,7 @@ class ExportDialog(QDialog):
             self.preview.setText(_("No document selected."))
             return 0
         try:
-            n = count_matching(self.service, filters)
+            n = count_matching(self.service, filters, fmt=self.format.currentData())
         except MtreviewError as exc:
             self.preview.setText(str(exc))
             return 0

@@ -34,7 +34,16 @@ def test_every_format_exports(project: Path, tmp_path: Path, fmt: str) -> None:
     result = run("export", str(project), "--format", fmt, "-o", str(out), "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["units"] == 2 and report["format"] == fmt and out.exists()
+    # a memory (TMX) holds confirmed units only by default: nothing is confirmed in this project
+    assert report["units"] == (0 if fmt == "tmx" else 2) and report["format"] == fmt and out.exists()
+
+
+def test_status_all_exports_unconfirmed_units_to_a_memory(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o.tmx"
+    result = run("export", str(project), "--format", "tmx", "-o", str(out), "--status", "all", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["units"] == 2
+    assert out.read_text("utf-8").count('<prop type="x-mtreview-status">new</prop>') == 2
 
 
 def test_status_filter(project: Path, tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ class TestPoContract(FormatContract):
     reader = staticmethod(read_po)
     writer = staticmethod(write_po)
     suffix = ".po"
-    keeps_status = frozenset({Status.APPROVED})  # PO only knows fuzzy (not approved) / not fuzzy
+    # statuses travel as "[mtreview] status:" translator comments
     keeps_keys = False  # a PO key is msgctxt + msgid
     bad_inputs = (
         (
@@ -93,8 +93,9 @@ def test_round_trip_keeps_everything_and_compiles(testdata: Path, tmp_path: Path
     again = _round_trip(doc, tmp_path / "out.po")
     assert _normal(again) == _normal(doc)
     assert again.meta["obsolete"] == doc.meta["obsolete"]
-    result = _msgfmt_check(tmp_path / "out.po")
-    assert result.returncode == 0, result.stderr
+    if _msgfmt_check(path).returncode == 0:  # a file msgfmt refuses is written back as it came
+        result = _msgfmt_check(tmp_path / "out.po")
+        assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.shared
@@ -199,11 +200,14 @@ def test_export_header_flags_comments_and_msgfmt(tmp_path: Path) -> None:
     entries = list(po)
     assert entries[0].msgctxt == "menu" and entries[0].occurrences == [("src/a.c", "12")]
     assert "fuzzy" not in entries[0].flags and "c-format" in entries[0].flags
-    assert "fuzzy" in entries[1].flags and "fuzzy" in entries[2].flags
+    assert "fuzzy" in entries[1].flags  # unconfirmed MT
+    assert "fuzzy" not in entries[2].flags  # a person's correction is a translation
     assert "major" in entries[2].tcomment and "Accuracy/Mistranslation" in entries[2].tcomment
     # duplicate msgid and an empty msgid get a context, so the catalogue compiles
     assert len({(e.msgctxt, e.msgid) for e in entries}) == 4
     result = _msgfmt_check(out)
     assert result.returncode == 0, result.stderr
-    # our annotation comments are not read back as foreign translator comments
-    assert "comments" not in read_po(out).segments[2].meta
+    # our annotation and status comments are not read back as foreign translator comments
+    back = read_po(out).segments
+    assert "comments" not in back[2].meta
+    assert [s.status for s in back] == [Status.APPROVED, Status.NEW, Status.CORRECTED, Status.NEW]

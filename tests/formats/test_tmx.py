@@ -164,8 +164,10 @@ def test_compliance_kit_notes_props_and_ude(testdata: Path) -> None:
     doc = read_tmx(testdata / KIT / "ImportTest1L.tmx")
     seg = doc.segments[0]
     assert seg.key == "tu001"
-    assert seg.meta["notes"] == ["Text of tu note 1", "Text of tu note 2"]
-    assert seg.meta["props"] == [["myPropeType", "Data"]]
+    attrs = {"o-encoding": "iso-8859-1", "xml:lang": "en-us"}
+    # notes and props keep their own attributes
+    assert seg.meta["notes"] == [["Text of tu note 1", attrs], ["Text of tu note 2", attrs]]
+    assert seg.meta["props"] == [["myPropeType", "Data", attrs]]
     assert seg.meta["tuv_src"]["notes"]
     assert doc.meta["header"]["ude"] and doc.meta["header"]["ude"][0].startswith("<ude")
 
@@ -180,12 +182,14 @@ def test_compliance_kit_export_validates_and_reimports(testdata: Path, tmp_path:
     dtd = _dtd(testdata)
     tree = _parse_plain(out)
     assert dtd.validate(tree), dtd.error_log.filter_from_errors()
+    original = _parse_plain(testdata / KIT / name).getroot()
     header = tree.getroot().find("header")
-    assert header.get("creationtool") == "mtreview" and header.get("segtype") == "paragraph"
-    assert header.get("srclang") == doc.source_lang and header.get("o-tmf") and header.get("adminlang")
-    for tu in tree.getroot().iter("tu"):
-        assert tu.get("changedate") and tu.get("creationdate")
-        assert any(p.get("type") == "x-mtreview-status" for p in tu.findall("prop"))
+    # untouched: the header and every unit keep their attributes, dates included, and get no props of ours
+    assert dict(header.attrib) == dict(original.find("header").attrib)
+    tus = list(tree.getroot().iter("tu"))
+    assert [dict(tu.attrib) for tu in tus] == [dict(tu.attrib) for tu in original.iter("tu")][: len(tus)]
+    for tu in tus:
+        assert not any(p.get("type", "").startswith("x-mtreview-") for p in tu.findall("prop"))
     again = read_tmx(out)
     assert _content(again) == _content(doc)
 

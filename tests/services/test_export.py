@@ -19,7 +19,13 @@ from mtreview.formats.po import read_po
 from mtreview.formats.tmx import read_tmx
 from mtreview.formats.xliff import read_xliff
 from mtreview.formats.xlsx import read_xlsx
-from mtreview.services.export import ExportFilters, count_matching, export_project, parse_statuses
+from mtreview.services.export import (
+    ExportFilters,
+    count_matching,
+    export_project,
+    parse_selection,
+    parse_statuses,
+)
 from mtreview.storage import open_project
 
 PAIRS = [
@@ -64,25 +70,69 @@ def project(tmp_path: Path):  # type: ignore[no-untyped-def]
     store.close()
 
 
+ALL = frozenset(Status)
+
+
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        (ExportFilters(), 4),
+        (ExportFilters(), 3),  # a memory holds confirmed units: the unreviewed MT is left out
+        (ExportFilters(statuses=ALL), 4),
         (ExportFilters(statuses=frozenset({Status.APPROVED})), 2),
         (ExportFilters(statuses=frozenset({Status.NEW, Status.CORRECTED})), 2),
-        (ExportFilters(max_penalty=0), 2),  # the proposed annotation does not count
-        (ExportFilters(max_penalty=1), 3),
+        (ExportFilters(statuses=ALL, max_penalty=0), 2),  # the proposed annotation does not count
+        (ExportFilters(statuses=ALL, max_penalty=1), 3),
+        (ExportFilters(max_penalty=1), 2),
         (ExportFilters(statuses=frozenset({Status.APPROVED}), max_penalty=0), 1),
-        (ExportFilters(documents=("article",)), 4),
+        (ExportFilters(documents=("article",)), 3),
     ],
 )
 def test_preview_count_matches_what_is_written(
     project, tmp_path: Path, filters: ExportFilters, expected: int
 ) -> None:  # type: ignore[no-untyped-def]
-    assert count_matching(project, filters) == expected
+    assert count_matching(project, filters, fmt="tmx") == expected
     result = export_project(project, "tmx", tmp_path / "o.tmx", filters)
     assert result.written == expected
     assert len(read_tmx(tmp_path / "o.tmx").segments) == expected
+
+
+def test_default_selection_per_format(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every unit goes to a file format with states (PO fuzzy, XLIFF state, the review sheet); a memory
+    gets confirmed units only."""
+    assert count_matching(project, ExportFilters(), fmt="po") == 4
+    assert count_matching(project, ExportFilters(), fmt="xlsx") == 4
+    assert count_matching(project, ExportFilters(), fmt="tmx") == 3
+    assert count_matching(project, ExportFilters()) == 4
+
+
+def test_untouched_units_that_arrived_translated_are_in_the_memory(tmp_path: Path) -> None:
+    from mtreview.formats.state import stamp
+
+    store = open_project(str(tmp_path / "p.mtreview"), create=True)
+    try:
+        drafts = [
+            stamp(SegmentDraft("Open", "開く"), translated=True),  # a PO entry without fuzzy, say
+            stamp(SegmentDraft("Close", "閉じる"), translated=True),
+            stamp(SegmentDraft("Quit", "終了"), translated=False),  # fuzzy, or plain MT
+        ]
+        store.add_document(ImportedDocument("menu", drafts, format="po"), "importer")
+        segs = list(store.iter_segments())
+        assert count_matching(store, ExportFilters(), fmt="tmx") == 2
+        # a reviewer rejects one: it is no longer as it arrived, and a rejected unit is not memory
+        store.update_segment(segs[1].id, segs[1].version, "r", status=Status.REJECTED)
+        assert count_matching(store, ExportFilters(), fmt="tmx") == 1
+        # undoing it makes it untouched again
+        store.update_segment(segs[1].id, segs[1].version + 1, "r", status=Status.NEW)
+        assert count_matching(store, ExportFilters(), fmt="tmx") == 2
+        statuses, arrived = parse_selection(["arrived"])
+        assert count_matching(store, ExportFilters(statuses=statuses, arrived=arrived), fmt="tmx") == 2
+        statuses, arrived = parse_selection(["all"])
+        assert count_matching(store, ExportFilters(statuses=statuses, arrived=arrived), fmt="tmx") == 3
+        result = export_project(store, "tmx", tmp_path / "o.tmx")
+        assert [s.source for s in read_tmx(tmp_path / "o.tmx").segments] == ["Open", "Close"]
+        assert result.written == 2
+    finally:
+        store.close()
 
 
 def test_unknown_document_and_status_are_input_errors(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -102,7 +152,7 @@ def test_refuses_to_overwrite_an_input_of_the_project(project, tmp_path: Path) -
 def test_scores_and_annotations_travel_with_the_units(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from lxml import etree
 
-    export_project(project, "tmx", tmp_path / "o.tmx")
+    export_project(project, "tmx", tmp_path / "o.tmx", ExportFilters(statuses=ALL))
     tus = etree.parse(str(tmp_path / "o.tmx")).getroot().findall("body/tu")
     props = [{p.get("type"): p.text for p in tu.findall("prop")} for tu in tus]
     assert [p["x-mtreview-status"] for p in props] == ["approved", "approved", "corrected", "new"]
@@ -119,7 +169,7 @@ def test_scores_and_annotations_travel_with_the_units(project, tmp_path: Path) -
 )
 def test_exported_memory_reimports_with_the_corrected_text(project, tmp_path: Path, fmt: str, reader) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / f"o.{fmt}"
-    export_project(project, fmt, out)
+    export_project(project, fmt, out, ExportFilters(statuses=ALL))
     doc = reader(out)
     expected = [s.target for s in project.iter_segments()]
     assert [s.target for s in doc.segments] == expected
@@ -176,9 +226,12 @@ def test_seed_page_project_exports_memories_that_reimport_identically(
             "reviewer",
         )
         expected = [(s.source, s.target) for s in store.iter_segments()]
+        default = tmp_path / "default.tmx"
+        export_project(store, "tmx", default)  # a memory: only the confirmed unit, not the raw MT
+        assert [s.target for s in read_tmx(default).segments] == [segs[1].mt + "（確認済み）"]
         for fmt, reader in (("tmx", read_tmx), ("po", read_po), ("xliff", read_xliff)):
             out = tmp_path / f"seed.{fmt}"
-            export_project(store, fmt, out)
+            export_project(store, fmt, out, ExportFilters(statuses=ALL))
             doc = reader(out)
             assert [(s.source, s.target) for s in doc.segments] == expected, fmt
             again = tmp_path / f"again.{fmt}"

@@ -1,0 +1,67 @@
+"""The independent judges of the files we write (GNU msgfmt, xmllint, Translate Toolkit, LibreOffice)
+and the project round trip they judge: import a file into a new project, optionally change it as a
+reviewer would, export it through the export service."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mtreview.services.export import ExportFilters, export_project
+from mtreview.services.project import ProjectService, read_input
+
+DEFAULT = ExportFilters()
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def tool(name: str) -> str:
+    """The path of a command-line judge; fails in CI (``.ci/run`` installs it), skips elsewhere."""
+    exe = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
+    if exe is None:
+        if IN_CI:
+            pytest.fail(f"CI=true and {name} is not installed (.ci/run installs it)")
+        pytest.skip(f"{name} is not installed")
+    return exe
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(list(args), capture_output=True, text=True, check=False, cwd=cwd, timeout=600)
+
+
+_STAT = re.compile(r"(\d+) (translated|fuzzy|untranslated)")
+
+
+def msgfmt_statistics(path: Path) -> dict[str, int]:
+    """``msgfmt --statistics``: how many translated, fuzzy and untranslated messages GNU gettext sees."""
+    result = run(tool("msgfmt"), "--statistics", "-o", os.devnull, str(path))
+    counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+    for n, kind in _STAT.findall(result.stderr.splitlines()[-1] if result.stderr else ""):
+        counts[kind] = int(n)
+    return counts
+
+
+def msgfmt_check(path: Path) -> subprocess.CompletedProcess[str]:
+    return run(tool("msgfmt"), "--check", "-o", os.devnull, str(path))
+
+
+def round_trip(
+    src: Path,
+    fmt: str,
+    out: Path,
+    edit: Callable[[ProjectService], None] | None = None,
+    filters: ExportFilters = DEFAULT,
+) -> ProjectService:
+    """Import ``src`` into a new project beside ``out``, run ``edit``, export as ``fmt`` to ``out``."""
+    service = ProjectService.open(str(out.parent / f"{out.stem}.mtreview"), "reviewer", create=True)
+    service.import_document(read_input(src))
+    if edit is not None:
+        edit(service)
+    export_project(service.store, fmt, out, filters)
+    return service
