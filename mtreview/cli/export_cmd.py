@@ -42,6 +42,12 @@ FORMATS = ("tmx", "po", "xliff", "csv", "tsv", "xlsx", "mqm-tsv")
 @click.option("--document", "documents", multiple=True, help="Only this document (repeatable).")
 @click.option("--no-annotations", is_flag=True, help="Leave the annotations out.")
 @click.option("--no-scores", is_flag=True, help="Do not compute chrF for the exported units.")
+@click.option("--no-bom", is_flag=True, help="CSV/TSV: no UTF-8 byte order mark (for pipelines).")
+@click.option(
+    "--no-formula-guard",
+    is_flag=True,
+    help="CSV/TSV/MQM TSV: no invisible guard before cells a spreadsheet would evaluate (for pipelines).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @handle_errors
 def command(
@@ -53,6 +59,8 @@ def command(
     documents: tuple[str, ...],
     no_annotations: bool,
     no_scores: bool,
+    no_bom: bool,
+    no_formula_guard: bool,
     as_json: bool,
 ) -> None:
     """Export the corrected translation memory of PROJECT."""
@@ -78,7 +86,9 @@ def command(
         scores=not no_scores,
     )
     with ProjectService.open(project, "mtreview") as service:
-        result = export_project(service, fmt, output, filters, Progress())
+        result = export_project(
+            service, fmt, output, filters, Progress(), bom=not no_bom, formula_guard=not no_formula_guard
+        )
     if as_json:
         print_json(
             {

@@ -20,7 +20,7 @@ from mtreview.domain.outputs import atomic_output as atomic_output
 from mtreview.domain.outputs import atomic_path as atomic_path
 from mtreview.domain.outputs import check_output as check_output
 from mtreview.domain.outputs import output_session as output_session
-from mtreview.formats.state import UnitState, is_untouched, unit_state
+from mtreview.formats.state import UnitState, import_status, is_untouched, unit_state
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,10 @@ class WriteOptions:
     document_meta: Mapping[str, Any] = field(default_factory=dict)
     """Header data of the (single) source document, for writers that can reproduce it."""
     extra: Mapping[str, Any] = field(default_factory=dict)
+    bom: bool = True
+    """CSV/TSV: start with a UTF-8 byte order mark (what spreadsheets need to read UTF-8)."""
+    formula_guard: bool = True
+    """CSV/TSV/MQM TSV/xlsx: guard cells a spreadsheet would evaluate (``formats.guard``)."""
 
 
 DEFAULT_OPTIONS = WriteOptions()
@@ -97,7 +101,7 @@ def units_from_document(doc: ImportedDocument) -> Iterator[ExportUnit]:
             source=seg.source,
             mt=seg.target,
             target=target,
-            status=seg.status or Status.NEW,
+            status=import_status(seg),
             key=seg.key,
             corrected=seg.corrected,
             confidence=seg.confidence,
@@ -108,23 +112,97 @@ def units_from_document(doc: ImportedDocument) -> Iterator[ExportUnit]:
         )
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
 
 
-def escape_formula(value: str) -> str:
-    """Spreadsheet formula injection (CSV): prefix ``'`` to cells a spreadsheet would evaluate, and to
-    cells that already start with ``'`` + such a character, so that ``unescape_formula`` is exact."""
-    if value and (
-        value.startswith(FORMULA_START) or (value[0] == "'" and value[1:].startswith(("'", *FORMULA_START)))
-    ):
-        return "'" + value
-    return value
+def check_output(out_path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
+    out = Path(out_path)
+    for src in inputs:
+        if src and _same_file(out, Path(src)):
+            raise InputError(_("refusing to overwrite an input file of the project"), str(out))
+    if out.exists() and out.is_dir():
+        raise InputError(_("this is a folder, not a file"), str(out))
+    if not out.parent.exists():
+        raise InputError(_("the folder does not exist"), str(out.parent))
+    return out
 
 
-def unescape_formula(value: str) -> str:
-    if len(value) > 1 and value[0] == "'" and value[1:].startswith(("'", *FORMULA_START)):
-        return value[1:]
-    return value
+def _usual_mode(fd: int) -> None:
+    """Give a temporary output file the mode a plainly created file gets (mkstemp makes it 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, 0o666 & ~umask)
+
+
+@contextlib.contextmanager
+def atomic_output(
+    out_path: str | os.PathLike[str],
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    binary: bool = False,
+    encoding: str = "utf-8",
+    newline: str | None = "\n",
+) -> Iterator[IO[Any]]:
+    """A file object writing to a temporary file in the destination folder; on success it is flushed,
+    fsynced and renamed over ``out_path``; on any error it is removed and ``out_path`` is untouched."""
+    out = check_output(out_path, inputs)
+    fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
+    _usual_mode(fd)
+    raw = os.fdopen(fd, "wb")
+    handle: IO[Any] = raw if binary else io.TextIOWrapper(raw, encoding=encoding, newline=newline)
+    ok = False
+    try:
+        yield handle
+        handle.flush()
+        raw.flush()
+        os.fsync(raw.fileno())
+        ok = True
+    finally:
+        with contextlib.suppress(Exception):
+            handle.close()
+        if ok:
+            os.replace(tmp, out)
+            _fsync_dir(out.parent)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+@contextlib.contextmanager
+def atomic_path(
+    out_path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[Path]:
+    """Like ``atomic_output`` for libraries that want a path to save to (openpyxl, polib)."""
+    out = check_output(out_path, inputs)
+    fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
+    _usual_mode(fd)
+    os.close(fd)
+    ok = False
+    try:
+        yield Path(tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        ok = True
+    finally:
+        if ok:
+            os.replace(tmp, out)
+            _fsync_dir(out.parent)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def iso(dt: datetime | None) -> str:

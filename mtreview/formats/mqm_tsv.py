@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from mtreview.domain.errors import InputError
 from mtreview.domain.model import ImportedDocument, SegmentDraft, Severity, Side
 from mtreview.formats.base import ExportUnit, WriteOptions
+from mtreview.formats.guard import guard, unguard
 from mtreview.formats.textio import read_text
 from mtreview.i18n import _
 
@@ -254,6 +255,7 @@ def parse_mqm_tsv(text: str, name: str = "<text>") -> MqmTsv:
             raise InputError(
                 _("expected {n} columns, found {found}").format(n=width, found=len(fields)), name, number
             )
+        fields = [unguard(f) for f in fields]  # our formula guard (formats.guard) is not text
         system, doc, doc_id, seg_id, rater, source_m, target_m, category, severity_text = fields[
             : len(COLUMNS)
         ]
@@ -437,9 +439,11 @@ def _quote(value: str) -> str:
     return value
 
 
-def format_mqm_tsv(rows: Iterable[MqmRow]) -> str:
-    """Google's unquoted style when it reads back unchanged, else CSV quoting (the reader detects both)."""
-    table = [[*COLUMNS, COMMENT], *(_fields(r) for r in rows)]
+def format_mqm_tsv(rows: Iterable[MqmRow], formula_guard: bool = True) -> str:
+    """Google's unquoted style when it reads back unchanged, else CSV quoting (the reader detects both).
+    Cells a spreadsheet would evaluate are guarded invisibly (``formats.guard``; the reader removes it)."""
+    protect = guard if formula_guard else (lambda v: v)
+    table = [[*COLUMNS, COMMENT], *([protect(v) for v in _fields(r)] for r in rows)]
     plain = "".join("\t".join(fields) + "\n" for fields in table)
     try:
         mode, back = split_rows(plain)
@@ -525,7 +529,7 @@ def write_units(
             count += 1
             yield unit
 
-    text = format_mqm_tsv(rows_from_units(counted(), options))
+    text = format_mqm_tsv(rows_from_units(counted(), options), options.formula_guard)
     with atomic_output(out_path, options.inputs, newline="") as fh:
         fh.write(text)
     return count

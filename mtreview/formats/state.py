@@ -56,9 +56,14 @@ def arrival_status(meta: Mapping[str, Any] | None) -> Status:
         return Status.NEW
 
 
+def import_status(draft: SegmentDraft) -> Status:
+    """The status a draft is stored with (the store's rule: ``corrected`` when it carries a correction)."""
+    return draft.status or (Status.CORRECTED if draft.corrected is not None else Status.NEW)
+
+
 def stamp(draft: SegmentDraft, translated: bool) -> SegmentDraft:
-    """The draft with its status made explicit and its arrival recorded (only what is not the default)."""
-    status = draft.status or (Status.CORRECTED if draft.corrected is not None else Status.NEW)
+    """The draft with its arrival recorded (only what is not the default)."""
+    status = import_status(draft)
     arrival: dict[str, Any] = {}
     if translated and draft.target:
         arrival["translated"] = True
@@ -71,7 +76,7 @@ def stamp(draft: SegmentDraft, translated: bool) -> SegmentDraft:
         meta[ARRIVAL] = arrival
     else:
         meta.pop(ARRIVAL, None)
-    return replace(draft, status=status, meta=meta)
+    return replace(draft, meta=meta)
 
 
 def is_untouched(status: Status | str, corrected: str | None, meta: Mapping[str, Any] | None) -> bool:

@@ -364,9 +364,9 @@ class _TmxReader:
             info = self.tuv_meta(tuvs[tgt_i], langs[tgt_i], self.tgtlang)
             if info is not None:
                 meta["tuv_tgt"] = info
-        order = "".join("s" if i == src_i else "t" if i == tgt_i else "x" for i in range(len(tuvs)))
-        if order != "st" + "x" * len(extra) and not (tgt_i is None and order == "s" + "x" * len(extra)):
-            meta["tuv_order"] = order  # written back in the order they came
+        layout = "".join("s" if i == src_i else "t" if i == tgt_i else "x" for i in range(len(tuvs)))
+        if layout != "st" + "x" * len(extra) and not (tgt_i is None and layout == "s" + "x" * len(extra)):
+            meta["tuv_order"] = layout  # written back in the order they came
         if extra:
             ns: dict[str, str] = {}
             meta["extra_tuvs"] = [_with_xml_lang(X.serialize(tuvs[i], ns, self.path)) for i in extra]
@@ -569,11 +569,11 @@ def _write_tu(w: Any, u: ExportUnit, options: WriteOptions, now: str) -> None:
     tgt = _tuv_open(u.target_lang or options.target_lang, _target_tuv(u, meta.get("tuv_tgt"), now))
     tgt += f"    <seg>{seg_xml(u.target, inline, 'target')}</seg>\n  </tuv>\n"
     extras = [f"  {xml}\n" for xml in meta.get("extra_tuvs") or ()]
-    order = str(meta.get("tuv_order") or "")
-    if order and order.count("s") == 1 and order.count("x") == len(extras):
+    tuv_order = str(meta.get("tuv_order") or "")
+    if tuv_order and tuv_order.count("s") == 1 and tuv_order.count("x") == len(extras):
         pending = iter(extras)
         tgt_written = False
-        for role in order:
+        for role in tuv_order:
             if role == "s":
                 parts.append(src)
             elif role == "t":

@@ -33,15 +33,17 @@ from typing import Any
 from mtreview.domain.errors import InputError, MtreviewError
 from mtreview.domain.model import ImportedDocument, SegmentDraft, Severity, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.formats import common
 from mtreview.formats import placeholders as ph
 from mtreview.formats.base import (
     DEFAULT_OPTIONS,
-    FORMULA_START,
     ExportUnit,
     WriteOptions,
     output_session,
 )
+from mtreview.formats.guard import needs_guard
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
+from mtreview.formats.state import stamp
 from mtreview.i18n import _
 
 SHEET = "Review"
@@ -57,7 +59,13 @@ COLUMNS = (
     "chrF",
     "Author",
     "Updated",
+    "Context",
+    "Location",
+    "Translator comments",
+    "Developer comments",
 )
+"""The last four are the unit's PO/TMX/XLIFF metadata (``formats.common``), for reading; applying a sheet
+ignores them."""
 _TOKEN = re.compile(r"⟦⟦|⟦(\d+)⟧")
 _SPAN = re.compile(r"^(source|target)(?:\s+(\d+)-(\d+))?(?:\s+«.*»)?$")
 _ID = re.compile(r"^\[#(\d+)\]\s*")
@@ -147,7 +155,7 @@ def _cell(ws: Any, value: Any) -> Any:
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # text, never a formula
-        if value.startswith(FORMULA_START):
+        if needs_guard(value):
             cell.quotePrefix = True
     return cell
 
@@ -176,8 +184,8 @@ def write_xlsx(
         # Without annotations the column is left out, so that applying the sheet back never reads an
         # empty Annotations cell as "the reviewer deleted them all".
         columns = [c for c in COLUMNS if options.include_annotations or c != "Annotations"]
-        widths = dict(zip(COLUMNS, (14, 10, 60, 60, 60, 11, 50, 8, 8, 14, 20), strict=True))
-        for letter, name in zip("ABCDEFGHIJK", columns, strict=False):
+        widths = dict(zip(COLUMNS, (14, 10, 60, 60, 60, 11, 50, 8, 8, 14, 20, 20, 20, 40, 40), strict=True))
+        for letter, name in zip("ABCDEFGHIJKLMNO", columns, strict=False):
             ws.column_dimensions[letter].width = widths[name]
         ws.append([_cell(ws, c) for c in columns])
         try:
@@ -210,6 +218,10 @@ def _rows(ws: Any, units: Iterable[ExportUnit], options: WriteOptions, progress:
             u.chrf,
             u.author or "",
             u.updated_at.isoformat() if u.updated_at else "",
+            common.context(u.meta) or "",
+            "\n".join(common.locations(u.meta)),
+            "\n".join(common.translator_notes(u.meta)),
+            "\n".join(common.developer_notes(u.meta)),
         ]
         if not options.include_annotations:
             del row[COLUMNS.index("Annotations")]
@@ -320,16 +332,28 @@ def _read_rows(p: Path, wb: Any, progress: Progress) -> ImportedDocument:
                 "row": number,
                 "updated": get("updated"),
             }
+            meta.update(
+                common.po_shaped(
+                    get("context") or None,
+                    get("location").split("\n"),
+                    get("translator comments"),
+                    get("developer comments"),
+                )
+            )
+            status = Status(status_text) if status_text else None
             segments.append(
-                SegmentDraft(
-                    source=from_tokens(get("source")),
-                    target=from_tokens(get("mt")),
-                    source_lines=(number,),
-                    target_lines=(number,),
-                    corrected=from_tokens(corrected) if corrected != "" else None,
-                    key=get("key") or None,
-                    meta=meta,
-                    status=Status(status_text) if status_text else None,
+                stamp(
+                    SegmentDraft(
+                        source=from_tokens(get("source")),
+                        target=from_tokens(get("mt")),
+                        source_lines=(number,),
+                        target_lines=(number,),
+                        corrected=from_tokens(corrected) if corrected != "" else None,
+                        key=get("key") or None,
+                        meta=meta,
+                        status=status,
+                    ),
+                    translated=status in (Status.APPROVED, Status.CORRECTED),
                 )
             )
             if len(segments) % 5000 == 0:

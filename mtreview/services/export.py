@@ -256,7 +256,11 @@ def export_project(
     out_path: str | os.PathLike[str],
     filters: ExportFilters = ExportFilters(),
     progress: Progress = NO_PROGRESS,
+    bom: bool = True,
+    formula_guard: bool = True,
 ) -> ExportResult:
+    """Write the units passing ``filters`` as ``fmt``. ``bom``/``formula_guard``: CSV/TSV for pipelines
+    (no byte order mark, no invisible guard before cells a spreadsheet would evaluate)."""
     import mtreview.formats  # noqa: F401  (registers every writer)
     from mtreview.formats.registry import require_writer
     from mtreview.services.outputs import protected_files
@@ -272,6 +276,8 @@ def export_project(
         include_annotations=filters.include_annotations,
         inputs=inputs,
         document_meta=dict(first.meta or {}) if first is not None and len(docs) == 1 else {},
+        bom=bom,
+        formula_guard=formula_guard,
     )
     counter = [0]
     units = iter_units(store, filters, progress, counter, fmt=fmt)

@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 
 from mtreview import __version__
 from mtreview.domain.model import Severity, Side
-from mtreview.formats.base import atomic_output, escape_formula
+from mtreview.formats.base import atomic_output
+from mtreview.formats.guard import guard
 from mtreview.i18n import _, category_label, language, ngettext
 from mtreview.scoring.verdict import Verdict
 from mtreview.services.charts import SEVERITY_COLOURS, chart_errors, chart_histogram, chart_quality
@@ -387,7 +388,7 @@ def _csv_value(value: object) -> str:
         return ""
     if isinstance(value, (int, float)):
         return repr(value)
-    return escape_formula(str(value))  # names come from files: "=HYPERLINK(…)" must stay text
+    return guard(str(value))  # names come from files: "=HYPERLINK(…)" must stay text
 
 
 def write_csv(report: ScoreReport, path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> int:

@@ -57,11 +57,12 @@ def _plan(service: ProjectService, path: str, progress: Progress) -> list[_Plan]
     for draft in sheet.segments:
         row = int(draft.meta.get("row", 0))
         key = str(draft.meta.get("segment_id") or "")
-        seg = by_key.get(key)
-        if seg is None:
+        found = by_key.get(key)
+        if found is None:
             raise InputError(
                 _("row names segment {key!r}, which is not in this project").format(key=key), path, row
             )
+        seg = found
         if draft.source != seg.source:
             raise InputError(
                 _("the source of segment {key} differs from the project's").format(key=key), path, row

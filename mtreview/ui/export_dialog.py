@@ -65,7 +65,10 @@ class ExportDialog(QDialog):
             status_row.addWidget(box)
         self.arrived = QCheckBox(_("untouched, arrived translated"))
         self.arrived.setToolTip(
-            _("Units nobody reviewed that the imported file already declared translated (PO without fuzzy, TMX)")
+            _(
+                "Units nobody reviewed that the imported file already declared translated "
+                "(PO without fuzzy, TMX)"
+            )
         )
         self.arrived.toggled.connect(self._schedule)
         status_row.addWidget(self.arrived)

@@ -46,6 +46,15 @@ def test_status_all_exports_unconfirmed_units_to_a_memory(project: Path, tmp_pat
     assert out.read_text("utf-8").count('<prop type="x-mtreview-status">new</prop>') == 2
 
 
+def test_csv_for_excel_by_default_and_for_pipelines_on_request(project: Path, tmp_path: Path) -> None:
+    excel, pipe = tmp_path / "excel.csv", tmp_path / "pipe.csv"
+    assert run("export", str(project), "--format", "csv", "-o", str(excel)).returncode == 0
+    result = run("export", str(project), "--format", "csv", "-o", str(pipe), "--no-bom", "--no-formula-guard")
+    assert result.returncode == 0, result.stderr
+    assert excel.read_bytes().startswith(b"\xef\xbb\xbf") and not pipe.read_bytes().startswith(b"\xef")
+    assert excel.read_bytes()[3:] == pipe.read_bytes()  # nothing here looks like a formula
+
+
 def test_status_filter(project: Path, tmp_path: Path) -> None:
     result = run(
         "export",

@@ -65,3 +65,17 @@ def round_trip(
         edit(service)
     export_project(service.store, fmt, out, filters)
     return service
+
+
+def soffice_to_xlsx(src: Path, outdir: Path, infilter: str | None = None) -> Path:
+    """LibreOffice headless opens ``src`` and saves it as xlsx (its own profile: runs never share one)."""
+    exe = tool("soffice")
+    profile = outdir / "lo-profile"
+    args = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless"]
+    if infilter:
+        args.append(f"--infilter={infilter}")
+    args += ["--convert-to", "xlsx", "--outdir", str(outdir), str(src)]
+    result = run(*args)
+    out = outdir / (src.stem + ".xlsx")
+    assert out.exists(), result.stdout + result.stderr
+    return out

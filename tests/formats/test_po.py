@@ -210,4 +210,4 @@ def test_export_header_flags_comments_and_msgfmt(tmp_path: Path) -> None:
     # our annotation and status comments are not read back as foreign translator comments
     back = read_po(out).segments
     assert "comments" not in back[2].meta
-    assert [s.status for s in back] == [Status.APPROVED, Status.NEW, Status.CORRECTED, Status.NEW]
+    assert [s.status for s in back] == [Status.APPROVED, None, Status.CORRECTED, None]

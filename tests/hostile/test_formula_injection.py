@@ -1,8 +1,9 @@
 """Cells a spreadsheet would evaluate never leave mtreview unescaped (CSV, TSV, xlsx, report CSV).
 
 A CSV carrying formula-injection payloads is imported; the texts come back exactly (the reader removes
-the escaping it adds), and every export that a spreadsheet opens carries them as text: a leading ``'``
-in CSV/TSV (OWASP's advice), string cells with the quote prefix and no formula in xlsx.
+the escaping it adds), and every export that a spreadsheet opens carries them as text: a leading guard
+in CSV/TSV an invisible U+2060 word joiner (``formats.guard``), string cells with the quote prefix and no
+formula in xlsx.
 """
 
 from __future__ import annotations
