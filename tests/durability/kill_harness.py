@@ -542,10 +542,11 @@ def export_worker(project: str, fmt: str, out: str) -> None:
     from mtreview.storage import open_project
 
     store = open_project(project)
+    every = _every_unit()
     print("ready", flush=True)
     if fmt.startswith("direct-"):  # a deliberately non-atomic writer: the harness's self-test
         staged = Path(out).with_name("staged-" + Path(out).name)
-        export_project(store, fmt.removeprefix("direct-"), staged)
+        export_project(store, fmt.removeprefix("direct-"), staged, every)
         data = staged.read_bytes()
         print("writing", flush=True)
         while True:
@@ -556,8 +557,16 @@ def export_worker(project: str, fmt: str, out: str) -> None:
                     time.sleep(0.002)
     while True:
         started = time.perf_counter()
-        export_project(store, fmt, out)
+        export_project(store, fmt, out, every)
         print(f"exported {time.perf_counter() - started:.4f}", flush=True)
+
+
+def _every_unit() -> Any:
+    """Every unit, unconfirmed ones included (a memory, TMX, holds confirmed units only by default)."""
+    from mtreview.domain.model import Status
+    from mtreview.services.export import ExportFilters
+
+    return ExportFilters(statuses=frozenset(Status))
 
 
 def _export_fingerprint(path: Path) -> list[tuple[str, str]]:
@@ -625,7 +634,7 @@ def run_export_kills(
     try:
         for fmt in formats:
             out = workdir / f"out{EXTENSIONS[fmt]}"
-            export_project(store, fmt.removeprefix("direct-"), out)
+            export_project(store, fmt.removeprefix("direct-"), out, _every_unit())
             reference[fmt] = _export_fingerprint(out)
             if len(reference[fmt]) != segments:
                 result.failures.append(f"{fmt}: a complete export reads back {len(reference[fmt])} units")
