@@ -123,6 +123,7 @@ def command(
     if checked is not None and checked.check_error:
         click.echo("mtreview: " + _("checks failed: {error}").format(error=checked.check_error), err=True)
     d = result.document
+    encodings = _legacy_encodings(input_path, target)
     if as_json:
         print_json(
             {
@@ -131,9 +132,12 @@ def command(
                 "target_only": list(doc.target_only),
                 "source_only": list(doc.source_only),
                 "findings": None if checked is None or checked.checks is None else checked.findings,
+                "encodings": encodings,
             }
         )
     else:
+        for path, encoding in encodings.items():
+            click.echo(_("{path}: not UTF-8, read as {encoding}").format(path=path, encoding=encoding))
         click.echo(
             _(
                 "Imported {name}: {n} segments ({src} source-only, {tgt} unpaired target lines) "
@@ -155,3 +159,17 @@ def command(
                 ).format(n=checked.findings)
             )
     sys.stdout.flush()
+
+
+def _legacy_encodings(*paths: str | None) -> dict[str, str]:
+    """The inputs that were decoded from an encoding other than UTF-8, by path (the import summary names
+    them: a wrong guess is then visible at once)."""
+    from mtreview.formats.textio import detected_encoding, is_utf8
+
+    out: dict[str, str] = {}
+    for path in paths:
+        if path is not None:
+            encoding = detected_encoding(path)
+            if not is_utf8(encoding) and encoding is not None:
+                out[path] = encoding
+    return out

@@ -38,7 +38,7 @@ from mtreview.formats import placeholders as ph
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output, now_utc
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
 from mtreview.formats.state import UnitState, stamp
-from mtreview.formats.textio import MAX_TEXT_BYTES, decode_bytes
+from mtreview.formats.textio import MAX_TEXT_BYTES, decode_bytes, refuse_damaged_utf8, remember
 from mtreview.i18n import _
 
 CTX_SEP = "\x04"
@@ -51,6 +51,12 @@ _STATUS_VALUES = {s.value for s in Status}
 
 
 def _decode(path: Path) -> str:
+    text, encoding = _decode_with(path)
+    remember(path, encoding)
+    return text
+
+
+def _decode_with(path: Path) -> tuple[str, str]:
     try:
         if not path.is_file():
             raise InputError(_("not a regular file"), str(path))
@@ -79,14 +85,15 @@ def _decode(path: Path) -> str:
                     # encoding's text is practically never valid UTF-8); trusting "ISO-8859-1" here
                     # would import Japanese as mojibake
                     try:
-                        return data.decode("utf-8")
+                        return data.decode("utf-8"), "utf-8"
                     except UnicodeDecodeError:
-                        pass
+                        refuse_damaged_utf8(data, str(path))  # UTF-8 with a stray byte is not Latin-1
                 try:
-                    return data.decode(charset)
+                    return data.decode(charset), name
                 except UnicodeDecodeError:
                     pass  # a wrong declaration: fall back to detection
-    return decode_bytes(data, path).text
+    decoded = decode_bytes(data, path)
+    return decoded.text, decoded.encoding
 
 
 def _lines(text: str) -> Iterator[str]:

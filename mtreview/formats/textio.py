@@ -97,15 +97,12 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str]) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8", False)
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    refuse_damaged_utf8(data, name)
     if b"\x00" not in data:
         # legacy Japanese encodings first: their text has no NUL bytes, UTF-16 text nearly always has
-        for encoding in ("cp932", "euc_jp", "iso2022_jp"):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if _mostly_japanese_or_ascii(text):
-                return DecodedText(text, encoding, False)
+        legacy = _best_legacy_japanese(data)
+        if legacy is not None:
+            return legacy
     utf16 = _utf16_by_content(data)
     if utf16 is not None:
         return DecodedText(data.decode(utf16), utf16, False)
@@ -127,9 +124,102 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str]) -> DecodedText:
         if guessed is not None and _plausible_en_ja(guessed):
             return DecodedText(guessed, best.encoding, False)
     raise InputError(
-        _("the file is not valid UTF-8 and its encoding could not be recognised"),
+        _(
+            "the file is not valid UTF-8 (byte {offset}, 0x{byte:02X}) and its encoding could not be "
+            "recognised; save it as UTF-8 and import it again"
+        ).format(offset=utf8_error.start, byte=data[utf8_error.start]),
         name,
         _line_of(data, utf8_error.start, "latin-1"),
+    )
+
+
+LEGACY_JAPANESE = ("cp932", "euc_jp", "iso2022_jp", "shift_jis_2004", "euc_jis_2004")
+"""Tried in this order, each strictly (a byte it cannot decode rules it out). Windows' cp932 reads 0x8160
+as ～ (FULLWIDTH TILDE), as Windows users type it; cp932 and Shift_JIS cannot tell ～ from 〜 (WAVE DASH)
+at all. A file that does tell them apart is in a JIS X 0213 encoding (EUC-JIS-2004 has both), tried
+after the older ones fail on its new characters: both stay distinct."""
+
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_DAMAGED = 0.8
+"""A line whose non-ASCII bytes are at least this share valid UTF-8 is UTF-8 with bad bytes in it: Japanese
+in a legacy encoding reads as valid UTF-8 by accident for 35–45 % of its bytes, never for whole lines."""
+
+
+def refuse_damaged_utf8(data: bytes, name: str) -> None:
+    """A file that is UTF-8 in places and not in others (a stray Latin-1 byte, a Shift_JIS half) is in no
+    single encoding: refuse it, naming the line and byte offset of the first byte that is not UTF-8,
+    rather than read all of it as mojibake in some legacy encoding."""
+    utf8_chars = 0
+    first_bad: tuple[int, int] | None = None  # (line, offset)
+    offset = 0
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            offset += len(line) + 1
+            continue
+        high = sum(1 for b in line if b >= 0x80)
+        valid = sum(len(m.group()) for m in _UTF8_MULTIBYTE.finditer(line))
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if first_bad is None:
+                first_bad = (number, offset + exc.start)
+            if valid >= _DAMAGED * high:
+                utf8_chars += len(_UTF8_MULTIBYTE.findall(line))
+        else:
+            utf8_chars += len(_UTF8_MULTIBYTE.findall(line))
+        offset += len(line) + 1
+    if first_bad is not None and utf8_chars >= 2:
+        line_no, at = first_bad
+        raise InputError(
+            _(
+                "the file is UTF-8 elsewhere, but byte {offset} (0x{byte:02X}) is not valid UTF-8: "
+                "a damaged file or one mixing encodings; save it in one encoding and import it again"
+            ).format(offset=at, byte=data[at]),
+            name,
+            line_no,
+        )
+
+
+def _best_legacy_japanese(data: bytes) -> DecodedText | None:
+    """The legacy Japanese encoding that decodes ``data`` strictly into the most plausible Japanese
+    (EUC-JP bytes also decode as cp932, into half-width katakana: full-width text wins)."""
+    best: tuple[float, int, DecodedText] | None = None
+    for rank, encoding in enumerate(LEGACY_JAPANESE):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not (_mostly_japanese_or_ascii(text) and _reads_as_japanese(text)):
+            continue
+        score = _fullwidth_share(text)
+        if best is None or score > best[0]:
+            best = (score, -rank, DecodedText(text, encoding, False))
+    return None if best is None else best[2]
+
+
+def _fullwidth_share(text: str) -> float:
+    non_ascii = [ch for ch in text if not ch.isascii()]
+    if not non_ascii:
+        return 0.0
+    good = sum(
+        1
+        for ch in non_ascii
+        if "\u3000" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff01" <= ch <= "\uff5e"
+    )
+    return good / len(non_ascii)
+
+
+def _reads_as_japanese(text: str) -> bool:
+    """Text decoded with a legacy Japanese encoding that is real Japanese, not a stray byte of another
+    encoding read as one odd kanji: it has kana, or a fair amount of non-ASCII text."""
+    non_ascii = [ch for ch in text if not ch.isascii()]
+    return (
+        any("\u3040" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f" for ch in non_ascii)
+        or len(non_ascii) >= 8
     )
 
 
@@ -145,7 +235,8 @@ def _utf16_by_content(data: bytes) -> str | None:
             continue
         if any(ch < " " and ch not in "\t\r\n" for ch in text[:4096]):
             continue
-        if ("\n" in text or "\r" in text or len(text) < 200) and _mostly_japanese_or_ascii(text):
+        # line breaks as UTF-16 characters: ASCII bytes read in pairs make CJK-looking text, never "\n"
+        if ("\n" in text or "\r" in text) and _mostly_japanese_or_ascii(text):
             return encoding
     return None
 
@@ -260,7 +351,40 @@ def read_text(path: str | os.PathLike[str], max_line_bytes: int = MAX_LINE_BYTES
         raise InputError(exc.strerror or str(exc), str(path)) from None
     if not data.strip():
         raise InputError(_("the file is empty"), str(path))
-    return decode_bytes(data, path)
+    decoded = decode_bytes(data, path)
+    remember(p, decoded.encoding)
+    return decoded
+
+
+_DETECTED: dict[tuple[str, int, int], str] = {}
+
+
+def _key(p: Path) -> tuple[str, int, int] | None:
+    try:
+        st = p.stat()
+    except OSError:
+        return None
+    return (str(p.resolve()), st.st_size, st.st_mtime_ns)
+
+
+def remember(p: Path, encoding: str) -> None:
+    """Record how a file was decoded (``detected_encoding``)."""
+    key = _key(p)
+    if key is not None:
+        if len(_DETECTED) >= 32:
+            _DETECTED.pop(next(iter(_DETECTED)))
+        _DETECTED[key] = encoding
+
+
+def detected_encoding(path: str | os.PathLike[str]) -> str | None:
+    """The encoding the last read of this file (unchanged since) was decoded with, for the import
+    summary; ``None`` if it was not read as text."""
+    key = _key(Path(path))
+    return None if key is None else _DETECTED.get(key)
+
+
+def is_utf8(encoding: str | None) -> bool:
+    return encoding is None or encoding.replace("_", "-").lower() in ("utf-8", "ascii", "utf-8-sig")
 
 
 def split_lines(text: str) -> list[str]:
