@@ -30,7 +30,7 @@ Area: the n-th placeholder of a segment side is ``chr(0xE000 + n)`` (n = 0 … 6
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from xml.sax.saxutils import escape as _sax_escape
 
@@ -41,16 +41,61 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 _NEEDS_ESCAPE = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
+"""C0 control characters other than tab, LF and CR: text may hold them (a PO ``\\a``, an XLIFF 2
+``<cp hex="0007"/>``), XML 1.0 cannot. Each XML format writes them as an inline code of its own (XLIFF 2
+``<cp>``; TMX and XLIFF 1.2 a ``<ph>`` of type ``x-mtreview-cp``) that our readers turn back into the
+character (``controls_from_codes``). NUL is refused at import: no text format carries it."""
+
+Control = Callable[[str], str]
+"""XML for one control character (``code_for``)."""
 
 
-def escape(text: str) -> str:
-    """XML character data: ``& < >`` escaped, CR as ``&#13;`` (else it reads back as LF), characters
-    XML 1.0 cannot carry replaced by U+FFFD."""
+def escape(text: str, control: Control | None = None) -> str:
+    """XML character data: ``& < >`` escaped, CR as ``&#13;`` (else it reads back as LF); C0 controls
+    written with ``control`` (else, like the other characters XML 1.0 cannot carry, as U+FFFD)."""
     if _NEEDS_ESCAPE.search(text) is None:
         return text
+    if control is not None and CONTROLS.search(text):
+        parts = CONTROLS.split(text)
+        codes = [control(ch) for ch in CONTROLS.findall(text)]
+        out = [escape(parts[0])]
+        for code, part in zip(codes, parts[1:], strict=True):
+            out += [code, escape(part)]
+        return "".join(out)
     if _INVALID_XML.search(text):
         text = _INVALID_XML.sub("\ufffd", text)
     return _sax_escape(text, {"\r": "&#13;"}) if "\r" in text else _sax_escape(text)
+
+
+def hex_of(ch: str) -> str:
+    return f"{ord(ch):04X}"
+
+
+def controls_from_codes(
+    text: str, markup: Sequence[Mapping[str, Any]], char_of: Callable[[Mapping[str, Any]], str | None]
+) -> tuple[str, list[Mapping[str, Any]]]:
+    """Turn the placeholders whose record ``char_of`` recognises as a control-character code back into
+    that character; the other placeholders are renumbered in order."""
+    if not markup or not any(char_of(r) is not None for r in markup):
+        return text, list(markup)
+    kept: list[Mapping[str, Any]] = []
+    new_index: dict[int, int | str] = {}
+    for n, record in enumerate(markup):
+        ch = char_of(record)
+        if ch is not None:
+            new_index[n] = ch
+        else:
+            new_index[n] = len(kept)
+            kept.append(record)
+
+    def repl(m: re.Match[str]) -> str:
+        target = new_index.get(index_of(m.group()))
+        if target is None:
+            return m.group()
+        return target if isinstance(target, str) else placeholder(target)
+
+    return _PUA.sub(repl, text), kept
 
 
 def placeholder(n: int) -> str:
@@ -122,6 +167,7 @@ def restore_markup(
     text: str,
     markup: Sequence[Mapping[str, Any]] | None,
     convert: Any = None,
+    control: Control | None = None,
 ) -> tuple[str, dict[str, str]]:
     """XML content for ``text``: escaped text, each placeholder replaced by its markup.
 
@@ -130,19 +176,19 @@ def restore_markup(
     Placeholders without a record (e.g. typed by hand) are dropped.
     """
     if not has_placeholders(text):
-        return escape(text), {}
+        return escape(text, control), {}
     parts: list[str] = []
     ns: dict[str, str] = {}
     pos = 0
     for m in _PUA.finditer(text):
-        parts.append(escape(text[pos : m.start()]))
+        parts.append(escape(text[pos : m.start()], control))
         pos = m.end()
         n = index_of(m.group())
         if not markup or n >= len(markup):
             continue
         record = markup[n]
         if record.get("k") == "lit":
-            parts.append(escape(str(record["x"])))
+            parts.append(escape(str(record["x"]), control))
             continue
         replaced = convert(record, n) if convert is not None else None
         if replaced is not None:
@@ -150,7 +196,7 @@ def restore_markup(
         else:
             parts.append(str(record["x"]))
             ns.update(record.get("ns") or {})
-    parts.append(escape(text[pos:]))
+    parts.append(escape(text[pos:], control))
     return "".join(parts), ns
 
 

@@ -116,6 +116,61 @@ def _lines(text: str) -> Iterator[str]:
         start = end + 1
 
 
+_C_ESCAPE = re.compile(r"\\(\\|a|[0-7]{1,3}|x[0-9A-Fa-f]{1,2})")
+_STRING_LINE_START = re.compile(r'\s*(?:#[|~]\s*)*(?:msg\w*(?:\[\d+\])?\s*)?"')
+
+
+def _c_unescape(line: str) -> str:
+    """The C escapes GNU gettext reads and polib does not (``\\a``, octal ``\\ooo``, hex ``\\xhh``) as the
+    characters they stand for, in string lines only (``\\\\`` stays for polib)."""
+    if "\\" not in line or not _STRING_LINE_START.match(line):
+        return line
+
+    def repl(m: re.Match[str]) -> str:
+        code = m.group(1)
+        if code == "\\":
+            return m.group()
+        if code == "a":
+            return "\x07"
+        ch = chr(int(code[1:], 16)) if code[0] == "x" else chr(int(code, 8))
+        return _POLIB_ESCAPES.get(ch, ch)  # a quote or a line break must stay escaped for polib
+
+    return _C_ESCAPE.sub(repl, line)
+
+
+_POLIB_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\v": "\\v",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+_RAW_CONTROL = re.compile("[\x01-\x07\x0e-\x1f]")
+
+
+EOT_STAND_IN = "\u2404"
+"""U+0004 is gettext's context separator: msgfmt refuses it inside a string, escaped or not. PO writes it
+as ␄ (SYMBOL FOR END OF TRANSMISSION), the one character PO cannot carry."""
+
+
+def _c_escape(entry: str) -> str:
+    """Control characters polib writes raw, as the C escapes gettext reads (``\\a``, octal), in string
+    lines only (comments are written as they are)."""
+    if _RAW_CONTROL.search(entry) is None:
+        return entry
+    lines = entry.split("\n")
+    for i, line in enumerate(lines):
+        if _STRING_LINE_START.match(line):
+            line = line.replace("\x04", EOT_STAND_IN)
+            lines[i] = _RAW_CONTROL.sub(
+                lambda m: "\\a" if m.group() == "\x07" else f"\\{ord(m.group()):03o}", line
+            )
+    return "\n".join(lines)
+
+
 def _syntax_line(message: str) -> int | None:
     m = _LINE.search(message)
     return int(m.group(1)) if m else None
@@ -179,7 +234,7 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
         # polib splits text content with str.splitlines(), which also breaks at \v, \f, U+2028…;
         # a file is read line by line at \n. Feed the parser physical lines, as from a file.
         parser = polib._POFileParser("\n", encoding="utf-8", wrapwidth=WRAP, check_for_duplicates=False)
-        parser.fhandle = _lines(text)
+        parser.fhandle = (_c_unescape(line) for line in _lines(text))
         po = parser.parse()
     except (OSError, ValueError) as exc:
         msg = str(exc)
@@ -207,6 +262,8 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
         if own:
             meta["mtreview_notes"] = own
         target = e.msgstr_plural.get(0, "") if e.msgid_plural else e.msgstr
+        if "\x00" in e.msgid + target + (e.msgctxt or ""):  # a \0 escape: C strings end there
+            raise InputError(_("the file contains NUL characters"), str(p), e.linenum)
         smarkup: list[dict[str, Any]] = []
         tmarkup: list[dict[str, Any]] = []
         source = ph.escape_literal(e.msgid, smarkup)
@@ -370,7 +427,7 @@ def write_po(
                 kwargs["msgstr"] = msgstr
             entry = polib.POEntry(**kwargs)
             f.write("\n")
-            f.write(entry.__unicode__(wrapwidth=WRAP))
+            f.write(_c_escape(entry.__unicode__(wrapwidth=WRAP)))
             count += 1
             if count % 2000 == 0:
                 progress.check()

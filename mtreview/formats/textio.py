@@ -352,8 +352,17 @@ def read_text(path: str | os.PathLike[str], max_line_bytes: int = MAX_LINE_BYTES
     if not data.strip():
         raise InputError(_("the file is empty"), str(path))
     decoded = decode_bytes(data, path)
+    if "\x00" in decoded.text:
+        # a NUL inside valid text (UTF-16 is decoded by now): no text format carries it, and every
+        # export of ours would either drop it or write a file no tool reads back
+        at = decoded.text.index("\x00")
+        raise InputError(_("the file contains NUL characters"), str(path), _line_of_text(decoded.text, at))
     remember(p, decoded.encoding)
     return decoded
+
+
+def _line_of_text(text: str, index: int) -> int:
+    return len(split_lines(text[:index] + "x"))
 
 
 _DETECTED: dict[tuple[str, int, int], str] = {}

@@ -11,6 +11,7 @@ read back as status and annotations, not as foreign metadata, so an export re-im
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -156,7 +157,8 @@ class _TmxReader:
             return ph.escape_literal(seg.text or "", markup), markup, seg.sourceline
         text, markup = X.inline_content(seg, WRAPPING, self.path)
         self.check_pairs(seg)
-        return text, markup, seg.sourceline
+        text, kept = ph.controls_from_codes(text, markup, _control_of)
+        return text, [dict(r) for r in kept], seg.sourceline
 
     def check_pairs(self, seg: Any) -> None:
         open_ids: set[str] = set()
@@ -410,12 +412,26 @@ def _generic(record: Mapping[str, Any], n: int) -> str | None:
     return f'<ph x="{n + 1}">{body}</ph>'
 
 
+CP_TYPE = "x-mtreview-cp"
+_CP = re.compile(r'^<ph type="x-mtreview-cp">([0-9A-F]{4})</ph>$')
+
+
+def control_code(ch: str) -> str:
+    """A C0 control character (XML 1.0 cannot hold it) as a ``<ph>`` our reader turns back into it."""
+    return f'<ph type="{CP_TYPE}">{ph.hex_of(ch)}</ph>'
+
+
+def _control_of(record: Mapping[str, Any]) -> str | None:
+    m = _CP.match(str(record.get("x", "")))
+    return chr(int(m.group(1), 16)) if m and record.get("k") == "ph" else None
+
+
 def seg_xml(text: str, inline: Mapping[str, Any] | None, side: str) -> str:
     if not ph.has_placeholders(text):
-        return X.escape_text(text)
+        return ph.escape(text, control_code)
     markup = (inline or {}).get(side) or []
     same = (inline or {}).get("format") == "tmx"
-    xml, _ns = ph.restore_markup(text, markup, None if same else _generic)
+    xml, _ns = ph.restore_markup(text, markup, None if same else _generic, control_code)
     return xml
 
 

@@ -152,7 +152,7 @@ def parse_annotation_line(line: str, where: tuple[str, int]) -> dict[str, Any]:
 def _cell(ws: Any, value: Any) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=ooxml_escape(value) if isinstance(value, str) else value)
     if isinstance(value, str):
         cell.data_type = "s"  # text, never a formula
         if needs_guard(value):
@@ -201,8 +201,6 @@ def write_xlsx(
 
 
 def _rows(ws: Any, units: Iterable[ExportUnit], options: WriteOptions, progress: Progress) -> int:
-    from openpyxl.utils.exceptions import IllegalCharacterError
-
     count = 0
     for u in units:
         notes = "\n".join(annotation_line(a, u) for a in u.annotations) if options.include_annotations else ""
@@ -225,10 +223,7 @@ def _rows(ws: Any, units: Iterable[ExportUnit], options: WriteOptions, progress:
         ]
         if not options.include_annotations:
             del row[COLUMNS.index("Annotations")]
-        try:
-            ws.append([_cell(ws, v) for v in row])
-        except IllegalCharacterError:
-            ws.append([_cell(ws, _clean(v)) for v in row])
+        ws.append([_cell(ws, v) for v in row])
         count += 1
         if count % 5000 == 0:
             progress.check()
@@ -236,11 +231,24 @@ def _rows(ws: Any, units: Iterable[ExportUnit], options: WriteOptions, progress:
     return count
 
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _clean(v: Any) -> Any:
-    return _ILLEGAL.sub("\ufffd", v) if isinstance(v, str) else v
+def ooxml_escape(value: str) -> str:
+    """OOXML's own escape for characters XML cannot hold (``_x0007_``), as Excel writes and reads it; a
+    literal ``_x0041_`` in the text gets its underscore escaped (``_x005F_x0041_``) so it stays text."""
+    if "_x" in value:
+        value = _ESCAPED.sub(r"_x005F_x\1_", value)
+    if _NOT_IN_XML.search(value):
+        value = _NOT_IN_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
+    return value
+
+
+def ooxml_unescape(value: str) -> str:
+    if "_x" not in value:
+        return value
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), value)
 
 
 def read_xlsx(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> ImportedDocument:
@@ -305,11 +313,17 @@ def _read_rows(p: Path, wb: Any, progress: Progress) -> ImportedDocument:
             if number > MAX_ROWS:
                 raise InputError(_("too many rows"), str(p), number)
 
-            def get(key: str, row: tuple[Any, ...] = row) -> str:
+            def get(key: str, row: tuple[Any, ...] = row, number: int = number) -> str:
                 i = col.get(key)
                 if i is None or i >= len(row) or row[i] is None:
                     return ""
-                return str(row[i])
+                value = row[i]
+                if not isinstance(value, str):
+                    return str(value)
+                value = ooxml_unescape(value)
+                if "\x00" in value:
+                    raise InputError(_("the file contains NUL characters"), str(p), number)
+                return value
 
             if not any(v not in (None, "") for v in row):
                 continue

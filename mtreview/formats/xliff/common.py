@@ -66,8 +66,29 @@ def _root_namespace(path: Path) -> tuple[str, str, int]:
     raise InputError(_("the file has no root element"), str(path))
 
 
+_CP2 = re.compile(r'^<cp hex="([0-9A-Fa-f]{1,6})"\s*/>$')
+_CP12 = re.compile(r'^<ph id="[^"]*" ctype="x-mtreview-cp">([0-9A-F]{4})</ph>$')
+
+
+def _control_of(record: Any) -> str | None:
+    """The character an XLIFF 2 ``<cp hex>`` (or our XLIFF 1.2 ``<ph ctype="x-mtreview-cp">``) stands for."""
+    x = str(record.get("x", ""))
+    m = _CP2.match(x) or _CP12.match(x)
+    if m is None or record.get("k") != "ph":
+        return None
+    code = int(m.group(1), 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else None
+
+
+def cp2(ch: str) -> str:
+    """XLIFF 2's own form of a character XML cannot hold."""
+    return f'<cp hex="{ph.hex_of(ch)}"/>'
+
+
 def _text_of(el: Any, wrapping: frozenset[str], path: Path) -> tuple[str, list[dict[str, Any]]]:
     if len(el) == 0:
         markup: list[dict[str, Any]] = []
         return ph.escape_literal(el.text or "", markup), markup
-    return X.inline_content(el, wrapping, path)
+    text, markup = X.inline_content(el, wrapping, path)
+    text, kept = ph.controls_from_codes(text, markup, _control_of)
+    return text, [dict(r) for r in kept]

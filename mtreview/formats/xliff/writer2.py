@@ -13,7 +13,7 @@ from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats import placeholders as ph
 from mtreview.formats import xmlsafe as X
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output
-from mtreview.formats.xliff.common import ITS_NS, MTREVIEW_SUBSTATE, NS2, NS20, NS22
+from mtreview.formats.xliff.common import ITS_NS, MTREVIEW_SUBSTATE, NS2, NS20, NS22, cp2
 
 _STATE_OUT = {Status.APPROVED: "final", Status.CORRECTED: "reviewed", Status.REJECTED: "reviewed"}
 _LQI_SEVERITY = {"neutral": "0", "minor": "10", "major": "50", "critical": "100"}
@@ -57,11 +57,11 @@ _DECLARED = {"its": ITS_NS}
 
 def _inline2(text: str, meta: Mapping[str, Any], side: str) -> str:
     if not ph.has_placeholders(text):
-        return X.escape_text(text)
+        return ph.escape(text, cp2)
     inline = meta.get("inline") or {}
     markup = inline.get(side) or []
     if inline.get("format") != "xliff2":
-        return ph.restore_markup(text, markup, _xliff2_generic)[0]
+        return ph.restore_markup(text, markup, _xliff2_generic, cp2)[0]
 
     def convert(record: Mapping[str, Any], n: int) -> str | None:
         ns = {
@@ -74,7 +74,7 @@ def _inline2(text: str, meta: Mapping[str, Any], side: str) -> str:
             return X.declare(x, ns)
         return x
 
-    return ph.restore_markup(text, markup, convert)[0]
+    return ph.restore_markup(text, markup, convert, cp2)[0]
 
 
 def write_xliff(
