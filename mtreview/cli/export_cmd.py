@@ -10,7 +10,7 @@ from mtreview.domain.outputs import check_output
 from mtreview.domain.progress import Progress
 from mtreview.i18n import _
 
-FORMATS = ("tmx", "po", "xliff", "csv", "tsv", "xlsx", "mqm-tsv")
+FORMATS = ("tmx", "po", "xliff", "xliff12", "csv", "tsv", "xlsx", "mqm-tsv")
 
 
 @click.command("export")
@@ -97,6 +97,7 @@ def command(
                 "units": result.written,
                 "segments": result.considered,
                 "documents": list(result.documents),
+                "merged": result.merged,
             }
         )
     else:
@@ -107,3 +108,7 @@ def command(
             ),
             err=check_output(output).stdout,
         )
+        if result.merged:
+            click.echo(
+                _("The review was merged into the original XLIFF file: everything else is as it came.")
+            )

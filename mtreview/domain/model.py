@@ -114,6 +114,8 @@ class ImportedDocument:
     source_notes: Mapping[int, str] = field(default_factory=dict)
     """Source lines that are not body paragraphs (page chrome): kept as notes, not segments."""
     meta: Mapping[str, Any] = field(default_factory=dict)
+    original: bytes | None = field(default=None, repr=False)
+    """The file's bytes, where an export writes the review back into it (XLIFF): stored with the document."""
 
 
 @dataclass(frozen=True, slots=True)

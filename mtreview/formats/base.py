@@ -50,6 +50,8 @@ class ExportUnit:
     target_lang: str = "ja"
     origin: str = ""
     """The format of the document the unit was imported from (``po``, ``tmx``, ``xliff``…, ``page``)."""
+    source_lines: tuple[int, ...] = ()
+    """1-based lines of the source it came from (provenance)."""
 
     @property
     def segment_id(self) -> str:
@@ -82,6 +84,8 @@ class WriteOptions:
     """CSV/TSV: start with a UTF-8 byte order mark (what spreadsheets need to read UTF-8)."""
     formula_guard: bool = True
     """CSV/TSV/MQM TSV/xlsx: guard cells a spreadsheet would evaluate (``formats.guard``)."""
+    original: bytes | None = field(default=None, repr=False)
+    """The file the (single) document was imported from, for writers that merge into it (XLIFF)."""
 
 
 DEFAULT_OPTIONS = WriteOptions()
@@ -109,6 +113,7 @@ def units_from_document(doc: ImportedDocument) -> Iterator[ExportUnit]:
             source_lang=doc.source_lang,
             target_lang=doc.target_lang,
             origin=doc.format,
+            source_lines=tuple(seg.source_lines),
         )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mtreview.domain.errors import InputError
@@ -58,6 +58,8 @@ class ExportResult:
     written: int
     considered: int
     documents: tuple[str, ...] = field(default_factory=tuple)
+    merged: bool = False
+    """Written into the document's original file (XLIFF merge-back) rather than as a new file."""
 
 
 def parse_statuses(values: Iterable[str]) -> frozenset[Status] | None:
@@ -231,6 +233,7 @@ def iter_units(
                     source_lang=doc.source_lang,
                     target_lang=doc.target_lang,
                     origin=doc.format,
+                    source_lines=tuple(s.source_lines),
                 )
             if counter is not None:
                 counter[0] = min(seen, total)
@@ -279,9 +282,37 @@ def export_project(
         bom=bom,
         formula_guard=formula_guard,
     )
+    write = writer.write
+    merged = _merge_original(store, docs, fmt)
+    if merged is not None:
+        from mtreview.formats.xliff.merge import merge_xliff
+
+        name, data = merged
+        write = merge_xliff
+        options = replace(
+            options, original=data, document_meta={**options.document_meta, "original_name": name}
+        )
     counter = [0]
     units = iter_units(store, filters, progress, counter, fmt=fmt)
-    written = writer.write(out_path, units, options, progress)
+    written = write(out_path, units, options, progress)
     return ExportResult(
-        str(out_path), fmt, int(written), sum(d.segment_count for d in docs), tuple(d.name for d in docs)
+        str(out_path),
+        fmt,
+        int(written),
+        sum(d.segment_count for d in docs),
+        tuple(d.name for d in docs),
+        merged=merged is not None,
     )
+
+
+def _merge_original(store: Any, docs: Sequence[Document], fmt: str) -> tuple[str, bytes] | None:
+    """The stored original to merge the review into: one XLIFF document exported as XLIFF (of its own
+    version, for ``xliff12``) whose original the project keeps."""
+    if fmt not in ("xliff", "xliff12") or len(docs) != 1 or docs[0].format != "xliff":
+        return None
+    from mtreview.formats.xliff.merge import mergeable
+
+    if not mergeable(docs[0].meta, fmt):
+        return None
+    stored = store.original_file(docs[0].id)
+    return None if stored is None else (stored.name, stored.data)

@@ -37,6 +37,7 @@ from mtreview.storage import ProjectStore, open_project
 
 if TYPE_CHECKING:
     from mtreview.services.outbox import Outbox
+    from mtreview.storage.originals import OriginalFile
 
 DEFAULT_SETTINGS = {
     "typology": "google-mqm",
@@ -226,7 +227,10 @@ class ProjectService:
 
     def import_document(self, doc: ImportedDocument, progress: Progress = NO_PROGRESS) -> ImportResult:
         progress.report(0, len(doc.segments), _("Saving {n} segments…").format(n=len(doc.segments)))
-        document = self._store.add_document(doc, self.author, progress)
+        with self._store.transaction():  # the document and its original file, or neither
+            document = self._store.add_document(doc, self.author, progress)
+            if doc.original is not None:
+                self._store.save_original(document.id, os.path.basename(doc.path or doc.name), doc.original)
         return ImportResult(document, Changes(documents=frozenset({document.id})))
 
     # ------------------------------------------------------------------ documents (reads)
@@ -244,6 +248,10 @@ class ProjectService:
 
     def notes(self, document_id: int) -> list[tuple[int, str]]:
         return self._store.notes(document_id)
+
+    def original_file(self, document_id: int) -> OriginalFile | None:
+        """The bytes the document was imported from, where the project keeps them (XLIFF: merge-back)."""
+        return self._store.original_file(document_id)
 
     # ------------------------------------------------------------------ segments (reads)
     def segment(self, segment_id: int) -> Segment:

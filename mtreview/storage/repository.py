@@ -5,7 +5,7 @@ Writes use optimistic concurrency: ``UPDATE … WHERE id = :id AND version = :ex
 and PostgreSQL, so team mode needs no other locking.
 
 ``ProjectStore`` is assembled from one class per aggregate (``segments``, ``annotations``, ``documents``,
-``revisions``, ``drafts``, ``presence``, ``settings``, ``integrity``) over ``base.StoreBase`` (connections,
+``originals``, ``revisions``, ``drafts``, ``presence``, ``settings``, ``integrity``) over ``base.StoreBase`` (connections,
 ``read()``/``write()``/``transaction()``, ``notify()``); ``open_project`` opens (and migrates) one.
 """
 
@@ -30,6 +30,7 @@ from mtreview.storage.drafts import DraftStore
 from mtreview.storage.engine import is_url, make_engine, redact, sqlite_path, translate_error
 from mtreview.storage.integrity import IntegrityStore
 from mtreview.storage.listener import ChangeListener
+from mtreview.storage.originals import OriginalStore
 from mtreview.storage.presence import PresenceStore
 from mtreview.storage.revisions import RevisionStore
 from mtreview.storage.segments import SegmentStore
@@ -40,6 +41,7 @@ class ProjectStore(
     SegmentStore,
     AnnotationStore,
     DocumentStore,
+    OriginalStore,
     RevisionStore,
     DraftStore,
     PresenceStore,

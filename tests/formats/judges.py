@@ -79,3 +79,28 @@ def soffice_to_xlsx(src: Path, outdir: Path, infilter: str | None = None) -> Pat
     out = outdir / (src.stem + ".xlsx")
     assert out.exists(), result.stdout + result.stderr
     return out
+
+
+SAP_SCHEMA = "sap-xliff-1-2/com.sap.mlt.xliff12.impl/src/main/java/com/sap/mlt/xliff12/impl/schema"
+
+
+def xmllint_xliff12_strict(testdata: Path, path: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
+    """xmllint against the XLIFF 1.2 strict XSD; its import of xml.xsd resolves to the local copy through
+    an XML catalog (never the network)."""
+    schema = testdata / SAP_SCHEMA
+    catalog = workdir / "xml-catalog.xml"
+    catalog.write_text(
+        '<?xml version="1.0"?>\n<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">\n'
+        f'  <system systemId="http://www.w3.org/2001/xml.xsd" uri="{(schema / "xml.xsd").as_uri()}"/>\n'
+        "</catalog>\n",
+        "utf-8",
+    )
+    exe = tool("xmllint")
+    return subprocess.run(
+        [exe, "--noout", "--nonet", "--schema", str(schema / "xliff-core-1.2-strict.xsd"), str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+        env={**os.environ, "XML_CATALOG_FILES": str(catalog)},
+    )

@@ -52,7 +52,8 @@ def build_rich_project(path: Path) -> None:
             meta={"k": "v"},
         )
         store.add_document(doc, "importer")
-        store.add_document(ImportedDocument("second", [SegmentDraft("a", "b")]), "importer")
+        second = store.add_document(ImportedDocument("second", [SegmentDraft("a", "b")]), "importer")
+        store.save_original(second.id, "second.xlf", b"<xliff version='1.2'>\x00\xff bytes</xliff>")
         segs = list(store.iter_segments())
         s1 = store.update_segment(segs[0].id, 1, "ana", corrected="直し一", status=Status.CORRECTED)
         store.update_segment(s1.id, s1.version, "ben", status=Status.APPROVED, action="confirm")

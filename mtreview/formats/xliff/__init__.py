@@ -23,8 +23,8 @@ referenced from an ``<mrk type="its:any">`` around the segment's target text.
 
 The package: ``common`` (namespaces, patterns, inline text), ``schema`` (local XSD validation), ``reader``
 (picks the version), ``reader12`` (1.2), ``reader2`` + ``validate2`` + ``modules2`` (2.x: reader, core
-constraints, module constraints), ``writer2`` (2.1). An XLIFF 1.2 writer belongs in ``writer12.py``,
-registered below beside the 2.1 writer.
+constraints, module constraints), ``writer2`` (2.1), ``writer12`` (a fresh 1.2 file), ``states`` (states
+read and written), ``merge`` (the review written back into the original file).
 """
 
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
@@ -32,11 +32,13 @@ from mtreview.formats.xliff.common import ITS_NS, MTREVIEW_SUBSTATE, NS1, NS2, N
 from mtreview.formats.xliff.reader import read_xliff
 from mtreview.formats.xliff.schema import ENV_SCHEMAS, schema_files
 from mtreview.formats.xliff.writer2 import write_xliff
+from mtreview.formats.xliff.writer12 import write_xliff12
 
 register_reader(
     ReaderInfo("xliff", (".xlf", ".xliff", ".sdlxliff", ".mqxliff"), read_xliff, "XLIFF 1.2 / 2.x")
 )
 register_writer(WriterInfo("xliff", ".xlf", write_xliff, "XLIFF 2.1 with ITS quality issues"))
+register_writer(WriterInfo("xliff12", ".xlf", write_xliff12, "XLIFF 1.2 (strict schema)"))
 
 __all__ = [
     "ENV_SCHEMAS",
@@ -50,4 +52,5 @@ __all__ = [
     "read_xliff",
     "schema_files",
     "write_xliff",
+    "write_xliff12",
 ]

@@ -1,4 +1,11 @@
-"""The XLIFF 1.2 reader (and 1.0/1.1): one segment per ``<trans-unit>``."""
+"""The XLIFF 1.2 reader (and 1.0/1.1): one segment per ``<trans-unit>``.
+
+Each segment keeps ``meta["at"]``, the position of its ``<trans-unit>`` in the file (the export merges
+the review back into the stored original there), and its arrival state (``formats.xliff.states``). A
+gettext header unit (``restype="x-gettext-domain-header"``, Translate Toolkit's po2xliff) is not a
+segment: it stays in the original untouched. Notes ``from="developer"`` and the PO data Translate Toolkit
+writes as context groups (``po-reference`` locations, ``x-po-msgctxt``) are kept for other formats.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from mtreview.domain.errors import InputError
-from mtreview.domain.model import ImportedDocument, SegmentDraft, Status
+from mtreview.domain.model import ImportedDocument, SegmentDraft
 from mtreview.domain.progress import Progress
 from mtreview.formats import xmlsafe as X
-from mtreview.formats.xliff.common import _APPROVED_12, WRAP1, _text_of
+from mtreview.formats.state import stamp
+from mtreview.formats.xliff.common import WRAP1, _text_of
+from mtreview.formats.xliff.states import GETTEXT_HEADER, arrival12, po_context
 from mtreview.i18n import _
 
 
@@ -33,6 +42,7 @@ class _Reader1:
     def parse(self, context: Any, progress: Progress) -> ImportedDocument:
         q = self.q
         segments: list[SegmentDraft] = []
+        self.position = 0
         src_lang = trg_lang = None
         files = 0
         file_attrs: dict[str, str] = {}
@@ -51,6 +61,7 @@ class _Reader1:
             if tag != q("trans-unit"):
                 continue
             seg = self.unit(el, file_attrs, ids)
+            self.position += 1
             if seg is not None:
                 segments.append(seg)
             X.release(el)
@@ -66,6 +77,7 @@ class _Reader1:
             path=str(self.path),
             format="xliff",
             meta={"xliff_version": "1.2", "namespace": self.ns},
+            original=self.path.read_bytes(),
         )
 
     def unit(self, tu: Any, file_attrs: Mapping[str, str], ids: set[tuple[str, str]]) -> SegmentDraft | None:
@@ -74,18 +86,23 @@ class _Reader1:
         if src is None:
             raise InputError(_("invalid XLIFF: <trans-unit> without <source>"), str(self.path), tu.sourceline)
         tid = tu.get("id")
+        if tu.get("restype") == GETTEXT_HEADER:
+            return None
         original = file_attrs.get("original", "")
         tgt = tu.find(q("target"))
         source, smarkup = _text_of(src, WRAP1, self.path)
         target, tmarkup = ("", []) if tgt is None else _text_of(tgt, WRAP1, self.path)
-        meta: dict[str, Any] = {"xliff": "1.2", "file": original}
+        meta: dict[str, Any] = {"xliff": "1.2", "file": original, "at": self.position}
         if tu.attrib:
             meta["unit_attrs"] = X.attrs(tu)
         if tgt is not None and tgt.attrib:
             meta["target_attrs"] = X.attrs(tgt)
-        notes = [n.text or "" for n in tu.findall(q("note"))]
-        if notes:
-            meta["notes"] = notes
+        notes = [n for n in tu.findall(q("note")) if n.get("from") != "mtreview"]
+        if any(n.get("from") != "developer" for n in notes):
+            meta["notes"] = [n.text or "" for n in notes if n.get("from") != "developer"]
+        if any(n.get("from") == "developer" for n in notes):
+            meta["developer_notes"] = [n.text or "" for n in notes if n.get("from") == "developer"]
+        meta.update(po_context(tu, q))
         extra = [
             X.serialize_standalone(c, self.path)
             for c in tu
@@ -95,9 +112,8 @@ class _Reader1:
             meta["unit_extra"] = extra
         if smarkup or tmarkup:
             meta["inline"] = {"format": "xliff1", "source": smarkup, "target": tmarkup}
-        state = tgt.get("state") if tgt is not None else None
-        status = Status.APPROVED if state in _APPROVED_12 or tu.get("approved") == "yes" else None
-        return SegmentDraft(
+        status, translated = arrival12(tu, tgt, target)
+        draft = SegmentDraft(
             source=source,
             target=target,
             source_lines=(src.sourceline,),
@@ -106,3 +122,4 @@ class _Reader1:
             meta=meta,
             status=status,
         )
+        return stamp(draft, translated)

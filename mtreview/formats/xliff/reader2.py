@@ -6,21 +6,22 @@ from pathlib import Path
 from typing import Any
 
 from mtreview.domain.errors import InputError
-from mtreview.domain.model import ImportedDocument, SegmentDraft, Status
+from mtreview.domain.model import ImportedDocument, SegmentDraft
 from mtreview.domain.progress import Progress
 from mtreview.formats import xmlsafe as X
+from mtreview.formats.state import stamp
 from mtreview.formats.xliff.common import (
     _LANG,
     _NMTOKEN,
     ITS_NS,
     MDA_NS,
-    MTREVIEW_SUBSTATE,
     NS2,
     NS22,
     WRAP2,
     _text_of,
 )
 from mtreview.formats.xliff.modules2 import _check_modules
+from mtreview.formats.xliff.states import arrival2
 from mtreview.formats.xliff.validate2 import (
     _check_common_attrs,
     _check_ext_ids,
@@ -41,6 +42,8 @@ class _Reader2:
         self.trg_lang: str | None = None
         self.slr_ids: set[str] = set()
         self.prefix = f"{{{ns}}}"
+        self.position = 0
+        """The next ``<segment>``'s position in the file (``meta["at"]``: where the export merges it back)."""
 
     def q(self, name: str) -> str:
         return self.prefix + name
@@ -196,6 +199,7 @@ class _Reader2:
             path=str(self.path),
             format="xliff",
             meta={"xliff_version": root.get("version") if root is not None else "", "namespace": self.ns},
+            original=self.path.read_bytes(),
         )
 
     def unit(self, unit: Any, file_id: str, groups: list[str]) -> list[SegmentDraft]:
@@ -231,7 +235,8 @@ class _Reader2:
             tgt_el = part.find(q("target"))
             source, smarkup = _text_of(src_el, WRAP2, self.path)
             target, tmarkup = ("", []) if tgt_el is None else _text_of(tgt_el, WRAP2, self.path)
-            meta: dict[str, Any] = {"xliff": "2", "file": file_id, "unit": uid}
+            meta: dict[str, Any] = {"xliff": "2", "file": file_id, "unit": uid, "at": self.position}
+            self.position += 1
             if groups:
                 meta["groups"] = groups
             seg_attrs = X.qattrs(part)
@@ -266,26 +271,18 @@ class _Reader2:
                 meta["inline"] = {"format": "xliff2", "source": smarkup, "target": tmarkup}
             if lqi and not out:
                 meta["its_lqi"] = lqi
-            status = None
-            sub = part.get("subState") or ""
-            if sub.startswith(MTREVIEW_SUBSTATE) and sub[len(MTREVIEW_SUBSTATE) :] in {
-                s.value for s in Status
-            }:
-                status = Status(sub[len(MTREVIEW_SUBSTATE) :])
-            elif part.get("state") == "final":
-                status = Status.APPROVED
+            status, translated = arrival2(part, target)
             key = uid if len(segs) == 1 else f"{uid}:{part.get('id') or len(out) + 1}"
-            out.append(
-                SegmentDraft(
-                    source=source,
-                    target=target,
-                    source_lines=(src_el.sourceline,),
-                    target_lines=(tgt_el.sourceline,) if tgt_el is not None else (),
-                    key=key,
-                    meta=meta,
-                    status=status,
-                )
+            draft = SegmentDraft(
+                source=source,
+                target=target,
+                source_lines=(src_el.sourceline,),
+                target_lines=(tgt_el.sourceline,) if tgt_el is not None else (),
+                key=key,
+                meta=meta,
+                status=status,
             )
+            out.append(stamp(draft, translated))
         if pending and out:
             last = out[-1]
             m = dict(last.meta)

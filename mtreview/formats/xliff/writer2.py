@@ -14,8 +14,8 @@ from mtreview.formats import placeholders as ph
 from mtreview.formats import xmlsafe as X
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output
 from mtreview.formats.xliff.common import ITS_NS, MTREVIEW_SUBSTATE, NS2, NS20, NS22, cp2
+from mtreview.formats.xliff.states import STATE_2
 
-_STATE_OUT = {Status.APPROVED: "final", Status.CORRECTED: "reviewed", Status.REJECTED: "reviewed"}
 _LQI_SEVERITY = {"neutral": "0", "minor": "10", "major": "50", "critical": "100"}
 # MQM top-level → ITS 2.0 locQualityIssueType
 _LQI_TYPE = {
@@ -75,6 +75,10 @@ def _inline2(text: str, meta: Mapping[str, Any], side: str) -> str:
         return x
 
     return ph.restore_markup(text, markup, convert, cp2)[0]
+
+
+def _needs_preserve(text: str) -> bool:
+    return "\n" in text or "\t" in text or "  " in text or text != text.strip()
 
 
 def write_xliff(
@@ -196,21 +200,21 @@ def _write_unit(w: Any, units: list[ExportUnit], used_ids: set[str], options: Wr
             w(f"  {ign}\n")
         seg_attrs = dict(m.get("segment") or {}) if from_xliff2 else {}
         status = Status(u.status)
-        state = _STATE_OUT.get(status) or ("translated" if u.target else "initial")
-        seg_attrs["state"] = state
-        seg_attrs["subState"] = MTREVIEW_SUBSTATE + status.value
+        if not (from_xliff2 and u.untouched):  # an untouched XLIFF 2 segment keeps the state it came with
+            seg_attrs["state"] = STATE_2[u.state]
+            seg_attrs["subState"] = MTREVIEW_SUBSTATE + status.value
         w(f"  <segment{X.attr_string(seg_attrs)}>\n")
-        w(
-            f"    <source{X.attr_string(m.get('source_attrs') or {} if from_xliff2 else {})}>"
-            f"{_inline2(u.source, m, 'source')}</source>\n"
-        )
+        sattrs = dict(m.get("source_attrs") or {}) if from_xliff2 else {}
+        if _needs_preserve(u.source) or _needs_preserve(u.target):
+            # line breaks and runs of spaces are text, not layout (source and target must agree)
+            sattrs["xml:space"] = "preserve"
+        w(f"    <source{X.attr_string(sattrs)}>{_inline2(u.source, m, 'source')}</source>\n")
         target = _inline2(u.target, m, "target")
         if lqi and u.annotations:
             ref = f"#lqi-{X.escape_attr(uid)}"
             target = f'<mrk id="lqi{i + 1}" type="its:any" its:locQualityIssuesRef="{ref}">{target}</mrk>'
         tattrs = dict(m.get("target_attrs") or {}) if from_xliff2 else {}
-        sattrs = m.get("source_attrs") or {} if from_xliff2 else {}
-        if "xml:space" in sattrs and "xml:space" not in tattrs:
+        if "xml:space" in sattrs:
             tattrs["xml:space"] = sattrs["xml:space"]
         if u.target or m.get("had_target") or not from_xliff2 or status is not Status.NEW:
             w(f"    <target{X.attr_string(tattrs)}>{target}</target>\n")
