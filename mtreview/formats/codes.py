@@ -51,6 +51,9 @@ class Code:
     native: str
     """The code's native text (``<b>`` of ``<bpt i="1">&lt;b&gt;</bpt>``), or its markup where it has none."""
     isolated: bool = False
+    wrapping: bool = False
+    """One half of a wrapping element (``<g>``, ``<pc>``, ``<mrk>``, ``<hi>``): its partner is in the same
+    text."""
 
 
 def _tag(xml: str) -> tuple[str, dict[str, str]]:
@@ -75,7 +78,7 @@ def code_of(record: Mapping[str, Any]) -> Code:
     if kind == "lit":
         return Code(LITERAL, None, xml)
     if kind in (OPEN, CLOSE):
-        return Code(str(kind), None, xml)
+        return Code(str(kind), None, xml, wrapping=True)
     if record.get("role") in (OPEN, CLOSE, STANDALONE):  # written by us into PO/CSV (``tokens``)
         return Code(str(record["role"]), record.get("key"), str(record.get("native", xml)))
     name, attrs = _tag(xml)
@@ -133,6 +136,26 @@ def pairs_in(text: str, codes: Sequence[Code]) -> dict[int, int]:
                 good.pop(o1, None)
                 good.pop(o2, None)
     return good
+
+
+def broken(text: str, codes: Sequence[Code]) -> set[int]:
+    """Opening and closing codes in ``text`` that cannot be written there as they came, even in their own
+    format: a pair whose closing code now comes first or that crosses another, and a half of a wrapping
+    element (``<g>``) without its other half (it would not be well-formed). A writer writes them as
+    isolated codes. (A ``bpt`` or ``sm`` whose partner is in another segment is fine as it is.)"""
+    position = {ph.index_of(ch): i for i, ch in enumerate(text) if ph.is_placeholder(ch)}
+    good = pairs_in(text, codes)
+    ok = set(good) | set(good.values())
+    out: set[int] = set()
+    for o, c in partners(codes).items():
+        both = o in position and c in position
+        for n in (o, c):
+            if n in position and n not in ok and (both or codes[n].wrapping):
+                out.add(n)
+    for n in position:  # a wrapping half whose partner record does not exist at all
+        if n < len(codes) and codes[n].wrapping and n not in ok:
+            out.add(n)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,13 @@ The writer's header row uses the column names Translate Toolkit's ``csv2po`` kno
 ``context``, ``source``, ``target``, ``translator_comments``, ``developer_comments``) and adds ours::
 
     location, context, source, target, mt, status, translator_comments, developer_comments,
-    annotations, mqm, chrf, segment, key
+    annotations, mqm, chrf, segment, key, codes
 
 ``target`` is the translation to use (the corrected text where there is one, else the MT), ``mt`` the
 machine translation as imported; our reader reads all of it back (the corrected text is ``target`` where
-it differs from ``mt``). Files of mtreview 0.1 (``id, key, source, mt, corrected, …``) still read.
+it differs from ``mt``). Inline codes of TMX/XLIFF units show as readable ``⟦n⟧`` tokens and travel in
+the ``codes`` column (JSON), so they come back as the same codes. Files of mtreview 0.1 (``id, key,
+source, mt, corrected, …``) still read.
 
 The file is UTF-8 with a byte order mark by default (Japanese Excel reads UTF-8 without one as cp932;
 ``bom=False`` for pipelines). Cells a spreadsheet would evaluate are guarded invisibly
@@ -34,6 +36,7 @@ from mtreview.formats import common
 from mtreview.formats import placeholders as ph
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output
 from mtreview.formats.guard import guard, unguard, unguard_legacy
+from mtreview.formats.po import coded, codes_json, parse_codes
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
 from mtreview.formats.state import stamp
 from mtreview.formats.textio import read_text
@@ -60,6 +63,7 @@ HEADER = (
     "chrf",
     "segment",
     "key",
+    "codes",
 )
 LEGACY_HEADER = ("id", "key", "source", "mt", "corrected", "status", "mqm", "chrf", "annotations")
 """What mtreview 0.1 wrote (with a visible ``'`` formula guard)."""
@@ -126,11 +130,17 @@ def _read_ours(path: Path, rows: list[tuple[int, list[str]]], progress: Progress
         status_text = row[col["status"]].strip()
         if status_text and status_text not in _STATUSES:
             raise InputError(_("unknown status {status!r}").format(status=status_text), str(path), number)
-        smarkup: list[dict[str, Any]] = []
-        tmarkup: list[dict[str, Any]] = []
-        source = _protect(row[col["source"]], smarkup)
-        mt = _protect(row[col["mt"]], tmarkup)
-        target = _protect(row[col["target"]], tmarkup)
+        codes = parse_codes(row[col["codes"]])
+        if codes is not None:  # inline codes of another format, shown as ⟦n⟧ tokens
+            smarkup, tmarkup = list(codes["source"]), list(codes["target"])
+            source = ph.from_tokens(row[col["source"]], smarkup)
+            mt = ph.from_tokens(row[col["mt"]], tmarkup)
+            target = ph.from_tokens(row[col["target"]], tmarkup)
+        else:
+            smarkup, tmarkup = [], []
+            source = _protect(row[col["source"]], smarkup)
+            mt = _protect(row[col["mt"]], tmarkup)
+            target = _protect(row[col["target"]], tmarkup)
         meta = common.po_shaped(
             row[col["context"]] or None,
             row[col["location"]].split(),
@@ -138,7 +148,8 @@ def _read_ours(path: Path, rows: list[tuple[int, list[str]]], progress: Progress
             row[col["developer_comments"]],
         )
         if smarkup or tmarkup:
-            meta["inline"] = {"format": "text", "source": smarkup, "target": tmarkup}
+            fmt = codes["format"] if codes is not None else "text"
+            meta["inline"] = {"format": fmt, "source": smarkup, "target": tmarkup}
         status = Status(status_text) if status_text else None
         draft = SegmentDraft(
             source=source,
@@ -270,12 +281,23 @@ def _plain(text: str, unit: ExportUnit, side: str) -> str:
 def row_of(u: ExportUnit, include_annotations: bool) -> list[str]:
     meta = u.meta or {}
     notes = "\n".join(annotation_text(a, u) for a in u.annotations) if include_annotations else ""
+    inline = coded(meta)
+    if inline is not None:  # TMX/XLIFF codes as readable ⟦n⟧ tokens, the codes in the last column
+
+        def text(t: str, side: str) -> str:
+            return ph.to_tokens(t, (inline or {}).get(side))
+
+    else:
+
+        def text(t: str, side: str) -> str:
+            return _plain(t, u, side)
+
     return [
         " ".join(common.locations(meta)),  # as Translate Toolkit's po2csv writes them
         common.context(meta) or "",
-        _plain(u.source, u, "source"),
-        _plain(u.target, u, "target"),
-        _plain(u.mt, u, "target"),
+        text(u.source, "source"),
+        text(u.target, "target"),
+        text(u.mt, "target"),
         str(u.status),
         "\n".join(common.translator_notes(meta)),
         "\n".join(common.developer_notes(meta)),
@@ -284,6 +306,7 @@ def row_of(u: ExportUnit, include_annotations: bool) -> list[str]:
         _score(u.chrf),
         u.segment_id,
         common.exportable_key(u.key) or "",
+        "" if inline is None else codes_json(inline),
     ]
 
 

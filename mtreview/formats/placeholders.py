@@ -203,3 +203,45 @@ def restore_markup(
 def same_shape(a: str, b: str) -> bool:
     """Whether two texts hold the same placeholders (same count of each), as a QA helper."""
     return sorted(_PUA.findall(a)) == sorted(_PUA.findall(b))
+
+
+# ---------------------------------------------------------------- readable tokens (PO, CSV)
+
+_TOKEN = re.compile(r"\u27e6\u27e6|\u27e6(\d+)\u27e7")
+
+
+def has_codes(markup: Sequence[Mapping[str, Any]] | None) -> bool:
+    """Whether ``markup`` holds inline codes (not only literal Private Use characters)."""
+    return any(r.get("k") != "lit" for r in markup or ())
+
+
+def to_tokens(text: str, markup: Sequence[Mapping[str, Any]] | None) -> str:
+    """Text for a format without inline markup (PO, CSV): each code as a readable token ``⟦n⟧`` (n from
+    1), a literal Private Use character as itself, a literal ``⟦`` doubled (``from_tokens`` reverses it;
+    the codes travel beside the text, in a PO comment or a CSV column)."""
+    text = text.replace("\u27e6", "\u27e6\u27e6")
+    if not has_placeholders(text):
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        n = index_of(m.group())
+        record = markup[n] if markup and n < len(markup) else None
+        if record is not None and record.get("k") == "lit":
+            return str(record["x"])
+        return f"\u27e6{n + 1}\u27e7"
+
+    return _PUA.sub(repl, text)
+
+
+def from_tokens(text: str, markup: list[dict[str, Any]]) -> str:
+    """The reverse of ``to_tokens``: tokens become placeholders again; Private Use characters in the text
+    are protected as literal records appended to ``markup``."""
+    text = escape_literal(text, markup)
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group(1) is None:
+            return "\u27e6"
+        n = int(m.group(1))
+        return placeholder(n - 1) if 0 < n <= LIMIT else m.group()
+
+    return _TOKEN.sub(repl, text)

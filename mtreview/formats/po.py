@@ -22,6 +22,7 @@ msgid) pairs get the segment id as msgctxt so that ``msgfmt --check`` passes.
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -47,6 +48,7 @@ WRAP = 0  # no wrapping: polib would also wrap comments, changing them on a roun
 _CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)")
 _LINE = re.compile(r"line (\d+)")
 STATUS_NOTE = "status: "
+CODES_NOTE = "codes: "
 _STATUS_VALUES = {s.value for s in Status}
 
 
@@ -255,21 +257,29 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
         tnotes = [t for t in tlines if not t.startswith(NOTE_PREFIX)]
         meta = _entry_meta(e, tnotes)
         status: Status | None = None
+        codes: dict[str, Any] | None = None
         for note in own:
             if note.startswith(STATUS_NOTE) and note[len(STATUS_NOTE) :].strip() in _STATUS_VALUES:
                 status = Status(note[len(STATUS_NOTE) :].strip())
-        own = [n for n in own if not n.startswith(STATUS_NOTE)]
+            elif note.startswith(CODES_NOTE):
+                codes = parse_codes(note[len(CODES_NOTE) :])
+        own = [n for n in own if not n.startswith((STATUS_NOTE, CODES_NOTE))]
         if own:
             meta["mtreview_notes"] = own
         target = e.msgstr_plural.get(0, "") if e.msgid_plural else e.msgstr
         if "\x00" in e.msgid + target + (e.msgctxt or ""):  # a \0 escape: C strings end there
             raise InputError(_("the file contains NUL characters"), str(p), e.linenum)
-        smarkup: list[dict[str, Any]] = []
-        tmarkup: list[dict[str, Any]] = []
-        source = ph.escape_literal(e.msgid, smarkup)
-        target = ph.escape_literal(target, tmarkup)
-        if smarkup or tmarkup:
-            meta["inline"] = {"format": "text", "source": smarkup, "target": tmarkup}
+        if codes is not None:  # inline codes of another format, as tokens (see ``_text``)
+            smarkup, tmarkup = list(codes["source"]), list(codes["target"])
+            source = ph.from_tokens(e.msgid, smarkup)
+            target = ph.from_tokens(target, tmarkup)
+            meta["inline"] = {"format": codes["format"], "source": smarkup, "target": tmarkup}
+        else:
+            smarkup, tmarkup = [], []
+            source = ph.escape_literal(e.msgid, smarkup)
+            target = ph.escape_literal(target, tmarkup)
+            if smarkup or tmarkup:
+                meta["inline"] = {"format": "text", "source": smarkup, "target": tmarkup}
         key = e.msgid if e.msgctxt is None else e.msgctxt + CTX_SEP + e.msgid
         line = e.linenum or 0
         draft = SegmentDraft(
@@ -348,6 +358,29 @@ def _plain(text: str, meta: Mapping[str, Any], side: str) -> str:
     return ph.restore_text(text, (inline or {}).get(side)) if inline else text
 
 
+def coded(meta: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The unit's inline codes, if it has any (not only literal Private Use characters)."""
+    inline = meta.get("inline") or {}
+    return inline if ph.has_codes(inline.get("source")) or ph.has_codes(inline.get("target")) else None
+
+
+def codes_json(inline: Mapping[str, Any]) -> str:
+    return json.dumps(
+        {"format": inline.get("format"), "source": inline.get("source"), "target": inline.get("target")},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def parse_codes(text: str) -> dict[str, Any] | None:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    ok = isinstance(value, dict) and all(isinstance(value.get(k), list) for k in ("source", "target"))
+    return value if ok else None
+
+
 def _annotation_line(a: Any, unit: ExportUnit) -> str:
     base = unit.source if str(a.side) == "source" else unit.mt
     where = f"{a.side}"
@@ -390,8 +423,13 @@ def write_po(
         f.write(head.__unicode__())  # header only: the file has no entries yet
         for u in units:
             meta = u.meta or {}
-            msgid = _plain(u.source, meta, "source")
-            msgstr = _plain(u.target, meta, "target")
+            inline = coded(meta)
+            if inline is not None:  # TMX/XLIFF codes as readable ⟦n⟧ tokens, the codes in a comment
+                msgid = ph.to_tokens(u.source, inline.get("source"))
+                msgstr = ph.to_tokens(u.target, inline.get("target"))
+            else:
+                msgid = _plain(u.source, meta, "source")
+                msgstr = _plain(u.target, meta, "target")
             ctx = meta.get("msgctxt")
             if (ctx, msgid) in seen or (ctx is None and msgid == ""):
                 ctx = u.segment_id
@@ -399,6 +437,8 @@ def write_po(
             flags = _flags(u, msgstr)
             tcomment = meta.get("comments") or ""
             own = [f"{NOTE_PREFIX}{STATUS_NOTE}{u.status}"] if str(u.status) != Status.NEW else []
+            if inline is not None:
+                own.append(f"{NOTE_PREFIX}{CODES_NOTE}{codes_json(inline)}")
             if options.include_annotations and u.annotations:
                 own += [_annotation_line(a, u) for a in u.annotations]
             if own:

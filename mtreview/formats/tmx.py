@@ -20,6 +20,7 @@ from mtreview import __version__
 from mtreview.domain.errors import InputError
 from mtreview.domain.model import ImportedDocument, SegmentDraft, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.formats import codes as C
 from mtreview.formats import placeholders as ph
 from mtreview.formats import xmlsafe as X
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output, tmx_date
@@ -401,15 +402,32 @@ def read_tmx(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> 
 # ------------------------------------------------------------------------------------------- writer
 
 
-def _generic(record: Mapping[str, Any], n: int) -> str | None:
-    """TMX form of a placeholder imported from another format."""
-    kind = record.get("k")
-    body = X.escape_text(str(record.get("x", "")))
-    if kind == "open":
-        return f'<it pos="begin" x="{n + 1}">{body}</it>'
-    if kind == "close":
-        return f'<it pos="end" x="{n + 1}">{body}</it>'
-    return f'<ph x="{n + 1}">{body}</ph>'
+def _converter(text: str, markup: Sequence[Mapping[str, Any]], same: bool) -> Any:
+    """TMX codes for placeholders imported from another format, of the same kind (``formats.codes``):
+    a pair that opens before it closes in this text as ``bpt``/``ept``, any other opening or closing
+    code as an isolated ``it``, a standalone one as ``ph``; each carries the code's native text. TMX's
+    own codes are written as they came, except a pair a correction broke (``it``, so it reads back)."""
+    codes = C.analyse(markup)
+    pairs = C.pairs_in(text, codes)
+    closing = {c: o for o, c in pairs.items()}
+    broken = C.broken(text, codes)
+
+    def convert(record: Mapping[str, Any], n: int) -> str | None:
+        code = codes[n]
+        if same and n not in broken:
+            return None
+        body = X.escape_text(code.native)
+        if n in pairs:
+            return f'<bpt i="{n + 1}">{body}</bpt>'
+        if n in closing:
+            return f'<ept i="{closing[n] + 1}">{body}</ept>'
+        if code.role == C.OPEN:
+            return f'<it pos="begin" x="{n + 1}">{body}</it>'
+        if code.role == C.CLOSE:
+            return f'<it pos="end" x="{n + 1}">{body}</it>'
+        return f'<ph x="{n + 1}">{body}</ph>'
+
+    return convert
 
 
 CP_TYPE = "x-mtreview-cp"
@@ -431,7 +449,7 @@ def seg_xml(text: str, inline: Mapping[str, Any] | None, side: str) -> str:
         return ph.escape(text, control_code)
     markup = (inline or {}).get(side) or []
     same = (inline or {}).get("format") == "tmx"
-    xml, _ns = ph.restore_markup(text, markup, None if same else _generic, control_code)
+    xml, _ns = ph.restore_markup(text, markup, _converter(text, markup, same), control_code)
     return xml
 
 

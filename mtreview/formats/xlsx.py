@@ -42,6 +42,7 @@ from mtreview.formats.base import (
     output_session,
 )
 from mtreview.formats.guard import needs_guard
+from mtreview.formats.po import codes_json, parse_codes
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
 from mtreview.formats.state import stamp
 from mtreview.i18n import _
@@ -63,9 +64,10 @@ COLUMNS = (
     "Location",
     "Translator comments",
     "Developer comments",
+    "Codes",
 )
-"""The last four are the unit's PO/TMX/XLIFF metadata (``formats.common``), for reading; applying a sheet
-ignores them."""
+"""The last five are the unit's PO/TMX/XLIFF metadata (``formats.common``) and its inline codes (JSON, for
+the ``⟦n⟧`` tokens), for reading; applying a sheet ignores them."""
 _TOKEN = re.compile(r"⟦⟦|⟦(\d+)⟧")
 _SPAN = re.compile(r"^(source|target)(?:\s+(\d+)-(\d+))?(?:\s+«.*»)?$")
 _ID = re.compile(r"^\[#(\d+)\]\s*")
@@ -184,8 +186,8 @@ def write_xlsx(
         # Without annotations the column is left out, so that applying the sheet back never reads an
         # empty Annotations cell as "the reviewer deleted them all".
         columns = [c for c in COLUMNS if options.include_annotations or c != "Annotations"]
-        widths = dict(zip(COLUMNS, (14, 10, 60, 60, 60, 11, 50, 8, 8, 14, 20, 20, 20, 40, 40), strict=True))
-        for letter, name in zip("ABCDEFGHIJKLMNO", columns, strict=False):
+        widths = dict(zip(COLUMNS, (14, 10, 60, 60, 60, 11, 50, 8, 8, 14, 20, 20, 20, 40, 40, 20), strict=True))
+        for letter, name in zip("ABCDEFGHIJKLMNOP", columns, strict=False):
             ws.column_dimensions[letter].width = widths[name]
         ws.append([_cell(ws, c) for c in columns])
         try:
@@ -220,6 +222,7 @@ def _rows(ws: Any, units: Iterable[ExportUnit], options: WriteOptions, progress:
             "\n".join(common.locations(u.meta)),
             "\n".join(common.translator_notes(u.meta)),
             "\n".join(common.developer_notes(u.meta)),
+            "" if not (u.meta or {}).get("inline") else codes_json(u.meta["inline"]),
         ]
         if not options.include_annotations:
             del row[COLUMNS.index("Annotations")]
@@ -346,6 +349,9 @@ def _read_rows(p: Path, wb: Any, progress: Progress) -> ImportedDocument:
                 "row": number,
                 "updated": get("updated"),
             }
+            codes = parse_codes(get("codes"))
+            if codes is not None:
+                meta["inline"] = codes
             meta.update(
                 common.po_shaped(
                     get("context") or None,

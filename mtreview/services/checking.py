@@ -18,6 +18,7 @@ from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.i18n import ngettext
 from mtreview.qa.base import DocumentInput, Finding, QaError, SegmentInput
 from mtreview.qa.runner import run_checks
+from mtreview.services.inline_codes import code_findings
 from mtreview.services.project import ProjectService
 
 
@@ -196,7 +197,8 @@ class CorrectionChecks:
         return bool(self._checkers) if document_id is None else document_id in self._checkers
 
     def findings(self, seg: Segment) -> list[Finding]:
-        return list(self._checker(seg.document_id).segment_findings(self._input(seg).id))
+        item = self._input(seg).id
+        return list(self._checker(seg.document_id).segment_findings(item)) + code_findings(item, seg)
 
     def update(self, seg: Segment) -> list[Finding]:
         """Re-check one edited segment (and what its edit changes document-wide); its findings. A segment
@@ -209,7 +211,7 @@ class CorrectionChecks:
             with no_wait():
                 checker.update_segment(item)
             self._seen[seg.id] = seg.target
-        return list(checker.segment_findings(item.id))
+        return list(checker.segment_findings(item.id)) + code_findings(item.id, seg)
 
     def forget(self, document_id: int | None = None) -> None:
         if document_id is None:

@@ -25,12 +25,13 @@ from lxml import etree
 from mtreview.domain.errors import InputError
 from mtreview.domain.model import Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.formats import codes as C
 from mtreview.formats import placeholders as ph
 from mtreview.formats import xmlsafe as X
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output
 from mtreview.formats.xliff.common import MTREVIEW_SUBSTATE, NS1, NS2, WRAP1, WRAP2, _text_of, cp2
 from mtreview.formats.xliff.states import APPROVED_12, QUALIFIER_12, STATE_2, STATE_12
-from mtreview.formats.xliff.writer12 import CP_CTYPE
+from mtreview.formats.xliff.writer12 import control12, converter12
 from mtreview.i18n import _
 
 _DECL = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
@@ -83,13 +84,19 @@ def _codec(encoding: str, data: bytes) -> tuple[str, bytes]:
 def _content_xml(
     text: str, markup: list[dict[str, Any]] | None, version2: bool
 ) -> tuple[str, dict[str, str]]:
-    counter = [0]
+    """The target's new content: its own codes, but a pair the correction broke as isolated codes."""
+    markup = markup or []
+    if version2:
+        return ph.restore_markup(text, markup, _broken2(text, markup), cp2)
+    return ph.restore_markup(text, markup, converter12(text, markup, True), control12())
 
-    def control12(ch: str) -> str:
-        counter[0] += 1
-        return f'<ph id="cp{counter[0]}" ctype="{CP_CTYPE}">{ph.hex_of(ch)}</ph>'
 
-    return ph.restore_markup(text, markup, None, cp2 if version2 else control12)
+def _broken2(text: str, markup: list[dict[str, Any]]) -> Any:
+    from mtreview.formats.xliff.writer2 import _converter
+
+    isolated = _converter(text, markup)
+    broken = C.broken(text, C.analyse(markup))
+    return lambda record, n: isolated(record, n) if n in broken else None
 
 
 def _set_content(el: Any, text: str, markup: list[dict[str, Any]] | None, ns: str, version2: bool) -> None:
@@ -132,6 +139,7 @@ def _annotation_text(a: Any, u: ExportUnit) -> str:
 def _merge12(tu: Any, u: ExportUnit, ns: str, options: WriteOptions) -> None:
     def q(name: str) -> str:
         return f"{{{ns}}}{name}" if ns else name
+
     if not u.untouched:
         target = tu.find(q("target"))
         if target is None:
@@ -165,6 +173,7 @@ def _merge12(tu: Any, u: ExportUnit, ns: str, options: WriteOptions) -> None:
 def _merge2(segment: Any, u: ExportUnit, ns: str, options: WriteOptions) -> None:
     def q(name: str) -> str:
         return f"{{{ns}}}{name}"
+
     if not u.untouched:
         target = segment.find(q("target"))
         if target is None:

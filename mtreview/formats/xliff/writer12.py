@@ -47,26 +47,40 @@ def _header() -> str:
     )
 
 
-def inline12(text: str, inline: Mapping[str, Any] | None, side: str) -> str:
-    """XLIFF 1.2 content: our own codes as they came, other formats' codes as 1.2 codes of the same kind,
-    C0 controls as ``<ph ctype="x-mtreview-cp">``."""
+def control12() -> Any:
+    """A C0 control as ``<ph ctype="x-mtreview-cp">`` (ids numbered per text)."""
     counter = [0]
 
     def control(ch: str) -> str:
         counter[0] += 1
         return f'<ph id="cp{counter[0]}" ctype="{CP_CTYPE}">{ph.hex_of(ch)}</ph>'
 
+    return control
+
+
+def inline12(text: str, inline: Mapping[str, Any] | None, side: str) -> str:
+    """XLIFF 1.2 content: our own codes as they came, other formats' codes as 1.2 codes of the same kind,
+    C0 controls as ``<ph ctype="x-mtreview-cp">``."""
     if not ph.has_placeholders(text):
-        return ph.escape(text, control)
+        return ph.escape(text, control12())
     markup = (inline or {}).get(side) or []
-    if (inline or {}).get("format") == "xliff1":
-        return ph.restore_markup(text, markup, None, control)[0]
+    same = (inline or {}).get("format") == "xliff1"
+    return ph.restore_markup(text, markup, converter12(text, markup, same), control12())[0]
+
+
+def converter12(text: str, markup: Any, same: bool) -> Any:
+    """XLIFF 1.2 codes of the same kind for another format's codes (paired ``bpt``/``ept`` with ``rid``,
+    isolated ``it``, standalone ``ph``); 1.2's own codes as they came, except a pair a correction broke
+    (isolated ``it``: a lone ``<g>`` half would not be well-formed)."""
     codes = C.analyse(markup)
     pairs = C.pairs_in(text, codes)
     closing = {c: o for o, c in pairs.items()}
+    broken = C.broken(text, codes)
 
     def convert(record: Mapping[str, Any], n: int) -> str | None:
         code = codes[n]
+        if same and n not in broken:
+            return None
         native = X.escape_text(code.native)
         if n in pairs:
             return f'<bpt id="{n + 1}" rid="{n + 1}">{native}</bpt>'
@@ -77,7 +91,7 @@ def inline12(text: str, inline: Mapping[str, Any] | None, side: str) -> str:
             return f'<it id="{n + 1}" pos="{pos}">{native}</it>'
         return f'<ph id="{n + 1}">{native}</ph>'
 
-    return ph.restore_markup(text, markup, convert, control)[0]
+    return convert
 
 
 def _context(u: ExportUnit, meta: Mapping[str, Any]) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from mtreview.domain.model import Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.formats import codes as C
 from mtreview.formats import placeholders as ph
 from mtreview.formats import xmlsafe as X
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output
@@ -44,12 +45,28 @@ def _lqi_type(category: str) -> str:
     return _LQI_TYPE.get(top, "other")
 
 
-def _xliff2_generic(record: Mapping[str, Any], n: int) -> str | None:
-    if record.get("k") == "open":
-        return f'<sc id="m{n}" isolated="yes" disp="{X.escape_attr(str(record.get("x", "")))}"/>'
-    if record.get("k") == "close":
-        return f'<ec id="m{n}" isolated="yes" disp="{X.escape_attr(str(record.get("x", "")))}"/>'
-    return f'<ph id="m{n}" disp="{X.escape_attr(str(record.get("x", "")))}"/>'
+def _converter(text: str, markup: Sequence[Mapping[str, Any]]) -> Any:
+    """XLIFF 2 codes for placeholders of another format, of the same kind (``formats.codes``): a pair
+    that opens before it closes as ``sc``/``ec`` (``startRef``), any other opening or closing code as an
+    isolated one, a standalone code as ``ph``; ``disp`` shows the native code."""
+    codes = C.analyse(markup)
+    pairs = C.pairs_in(text, codes)
+    closing = {c: o for o, c in pairs.items()}
+
+    def convert(record: Mapping[str, Any], n: int) -> str | None:
+        code = codes[n]
+        disp = X.escape_attr(code.native)
+        if n in pairs:
+            return f'<sc id="m{n}" disp="{disp}"/>'
+        if n in closing:
+            return f'<ec startRef="m{closing[n]}" disp="{disp}"/>'
+        if code.role == C.OPEN:
+            return f'<sc id="m{n}" isolated="yes" disp="{disp}"/>'
+        if code.role == C.CLOSE:
+            return f'<ec id="m{n}" isolated="yes" disp="{disp}"/>'
+        return f'<ph id="m{n}" disp="{disp}"/>'
+
+    return convert
 
 
 _DECLARED = {"its": ITS_NS}
@@ -61,9 +78,13 @@ def _inline2(text: str, meta: Mapping[str, Any], side: str) -> str:
     inline = meta.get("inline") or {}
     markup = inline.get(side) or []
     if inline.get("format") != "xliff2":
-        return ph.restore_markup(text, markup, _xliff2_generic, cp2)[0]
+        return ph.restore_markup(text, markup, _converter(text, markup), cp2)[0]
+    isolated = _converter(text, markup)
+    broken = C.broken(text, C.analyse(markup))
 
     def convert(record: Mapping[str, Any], n: int) -> str | None:
+        if n in broken:  # a pair a correction broke: isolated codes, so the file stays valid
+            return str(isolated(record, n))
         ns = {
             p: u
             for p, u in (record.get("ns") or {}).items()
