@@ -117,99 +117,6 @@ def units_from_document(doc: ImportedDocument) -> Iterator[ExportUnit]:
         )
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
-    except OSError:
-        return False
-
-
-def check_output(out_path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
-    out = Path(out_path)
-    for src in inputs:
-        if src and _same_file(out, Path(src)):
-            raise InputError(_("refusing to overwrite an input file of the project"), str(out))
-    if out.exists() and out.is_dir():
-        raise InputError(_("this is a folder, not a file"), str(out))
-    if not out.parent.exists():
-        raise InputError(_("the folder does not exist"), str(out.parent))
-    return out
-
-
-def _usual_mode(fd: int) -> None:
-    """Give a temporary output file the mode a plainly created file gets (mkstemp makes it 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    with contextlib.suppress(OSError):
-        os.fchmod(fd, 0o666 & ~umask)
-
-
-@contextlib.contextmanager
-def atomic_output(
-    out_path: str | os.PathLike[str],
-    inputs: Iterable[str | os.PathLike[str]] = (),
-    binary: bool = False,
-    encoding: str = "utf-8",
-    newline: str | None = "\n",
-) -> Iterator[IO[Any]]:
-    """A file object writing to a temporary file in the destination folder; on success it is flushed,
-    fsynced and renamed over ``out_path``; on any error it is removed and ``out_path`` is untouched."""
-    out = check_output(out_path, inputs)
-    fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
-    _usual_mode(fd)
-    raw = os.fdopen(fd, "wb")
-    handle: IO[Any] = raw if binary else io.TextIOWrapper(raw, encoding=encoding, newline=newline)
-    ok = False
-    try:
-        yield handle
-        handle.flush()
-        raw.flush()
-        os.fsync(raw.fileno())
-        ok = True
-    finally:
-        with contextlib.suppress(Exception):
-            handle.close()
-        if ok:
-            os.replace(tmp, out)
-            _fsync_dir(out.parent)
-        else:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-
-
-@contextlib.contextmanager
-def atomic_path(
-    out_path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()
-) -> Iterator[Path]:
-    """Like ``atomic_output`` for libraries that want a path to save to (openpyxl, polib)."""
-    out = check_output(out_path, inputs)
-    fd, tmp = tempfile.mkstemp(prefix="." + out.name + ".", suffix=".tmp", dir=out.parent)
-    _usual_mode(fd)
-    os.close(fd)
-    ok = False
-    try:
-        yield Path(tmp)
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        ok = True
-    finally:
-        if ok:
-            os.replace(tmp, out)
-            _fsync_dir(out.parent)
-        else:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
 def iso(dt: datetime | None) -> str:
     return "" if dt is None else dt.astimezone(UTC).isoformat()
 
@@ -221,3 +128,19 @@ def tmx_date(dt: datetime | None) -> str:
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     return dt.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "ExportUnit",
+    "OutputError",
+    "WriteOptions",
+    "atomic_output",
+    "atomic_path",
+    "check_output",
+    "iso",
+    "now_utc",
+    "output_session",
+    "tmx_date",
+    "units_from_document",
+]

@@ -186,7 +186,9 @@ def write_xlsx(
         # Without annotations the column is left out, so that applying the sheet back never reads an
         # empty Annotations cell as "the reviewer deleted them all".
         columns = [c for c in COLUMNS if options.include_annotations or c != "Annotations"]
-        widths = dict(zip(COLUMNS, (14, 10, 60, 60, 60, 11, 50, 8, 8, 14, 20, 20, 20, 40, 40, 20), strict=True))
+        widths = dict(
+            zip(COLUMNS, (14, 10, 60, 60, 60, 11, 50, 8, 8, 14, 20, 20, 20, 40, 40, 20), strict=True)
+        )
         for letter, name in zip("ABCDEFGHIJKLMNOP", columns, strict=False):
             ws.column_dimensions[letter].width = widths[name]
         ws.append([_cell(ws, c) for c in columns])

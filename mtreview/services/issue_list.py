@@ -19,7 +19,8 @@ from typing import Any
 from mtreview.domain.errors import InputError
 from mtreview.domain.model import Annotation, AnnotationState, Side
 from mtreview.domain.progress import NO_PROGRESS, Progress
-from mtreview.formats.base import FORMULA_START, atomic_output, atomic_path, escape_formula
+from mtreview.formats.base import atomic_output, atomic_path
+from mtreview.formats.guard import guard, needs_guard
 from mtreview.i18n import _
 from mtreview.services.project import ProjectService
 
@@ -151,7 +152,7 @@ def _write_csv(out_path: str | os.PathLike[str], rows: Iterable[IssueRow], input
         writer = csv.writer(handle)
         writer.writerow(HEADER)
         for row in rows:
-            writer.writerow([escape_formula(c) for c in row.cells()])
+            writer.writerow([guard(c) for c in row.cells()])  # formats.guard: invisible, exact
             n += 1
     return n
 
@@ -188,7 +189,7 @@ def _text_cell(ws: Any, value: str) -> Any:
 
     cell = WriteOnlyCell(ws, value=_ILLEGAL_XLSX.sub("\ufffd", value))
     cell.data_type = "s"
-    if value.startswith(FORMULA_START):
+    if needs_guard(value):
         cell.quotePrefix = True
     return cell
 

@@ -111,7 +111,16 @@ REVIEWER_ROLE = "mtreview_reviewer"
 """A role for reviewers on a team server: they edit the project, and may add revisions but never change
 or delete one; the database login of every revision is stamped by the server (migration 0003)."""
 
-_REVIEWER_TABLES = ("setting", "document", "note", "segment", "annotation", "draft", "presence")
+_REVIEWER_TABLES = (
+    "setting",
+    "document",
+    "note",
+    "segment",
+    "annotation",
+    "draft",
+    "presence",
+    "original_file",
+)
 
 
 def reviewer_role_sql() -> list[str]:

@@ -73,9 +73,10 @@ def test_csv_rows(service: ProjectService, tmp_path: Path) -> None:
         "proposed",
     )
     assert first["suggestion"] == "氏"
-    assert (second["check"], second["span"], second["text"]) == ("manual", "", "'=SUM(A1)は式です。")
-    assert second["mt"].startswith("'=")  # a spreadsheet would evaluate it
-    assert second["correction"].startswith("'=")
+    # a spreadsheet would evaluate these: an invisible guard (formats.guard) keeps them text
+    assert (second["check"], second["span"], second["text"]) == ("manual", "", "\u2060=SUM(A1)は式です。")
+    assert second["mt"].startswith("\u2060=")
+    assert second["correction"].startswith("\u2060=")
 
 
 def test_dismissed_on_request(service: ProjectService, tmp_path: Path) -> None:
