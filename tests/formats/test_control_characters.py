@@ -24,8 +24,8 @@ ROWS = [
     ("Plain text.", "普通の文。"),
 ]
 ALL = ExportFilters(statuses=frozenset(Status))
-FORMATS = ["po", "csv", "tsv", "xlsx", "tmx", "xliff", "mqm-tsv"]
-SUFFIX = {"mqm-tsv": "tsv", "xliff": "xlf"}
+FORMATS = ["po", "csv", "tsv", "xlsx", "tmx", "xliff", "xliff12", "mqm-tsv"]
+SUFFIX = {"mqm-tsv": "tsv", "xliff": "xlf", "xliff12": "xlf"}
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_every_export_reads_back_with_its_control_characters(
     data = out.read_bytes()
     if fmt != "xlsx":  # (a zip archive)
         assert b"\x00" not in data and "\ufffd".encode() not in data  # nothing lost to a replacement
-    if fmt in ("tmx", "xliff"):
+    if fmt in ("tmx", "xliff", "xliff12"):
         result = run(tool("xmllint"), "--noout", "--nonet", str(out))  # well-formed XML 1.0
         assert result.returncode == 0, result.stderr
     if fmt == "po":
