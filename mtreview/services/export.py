@@ -2,8 +2,14 @@
 
 Plain functions with a ``Progress`` (the GUI runs them on a worker; the CLI calls them directly):
 
-* ``count_matching(store, filters)`` — how many units pass the filters (the export dialog's preview);
-* ``export_project(store, fmt, out, filters)`` — write them with the writer registered as ``fmt``.
+* ``count_matching(store, filters, fmt=…)`` — how many units pass the filters (the export dialog's
+  preview, shown before anything is written);
+* ``export_project(store, fmt, out, filters)`` — write them with the writer registered as ``fmt``; one
+  XLIFF document whose original the project keeps is merged into it (``formats.xliff.merge``).
+
+Selection: explicit statuses (plus ``arrived``: untouched units that arrived translated), or — without
+any — the format's default: every unit, except for a translation memory (TMX), which gets confirmed units
+(approved, corrected) and untouched units that arrived translated (``formats.state``).
 
 Only the storage API is used (``documents``, ``iter_segments``, ``annotations``, ``get_setting``).
 Segments are processed in chunks: memory stays bounded for projects of hundreds of thousands of units.
