@@ -135,6 +135,18 @@ class DraftRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class OriginalFileRow(Base):
+    """The file a document was imported from, byte for byte, where an export rewrites it (XLIFF merge-back:
+    every element we do not understand survives because it is copied from here, not rebuilt)."""
+
+    __tablename__ = "original_file"
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class PresenceRow(Base):
     """Who is editing which segment right now (team mode): one row per reviewer, kept fresh by heartbeats."""
 

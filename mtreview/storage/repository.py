@@ -5,8 +5,9 @@ Writes use optimistic concurrency: ``UPDATE … WHERE id = :id AND version = :ex
 and PostgreSQL, so team mode needs no other locking.
 
 ``ProjectStore`` is assembled from one class per aggregate (``segments``, ``annotations``, ``documents``,
-``originals``, ``revisions``, ``drafts``, ``presence``, ``settings``, ``integrity``) over ``base.StoreBase`` (connections,
-``read()``/``write()``/``transaction()``, ``notify()``); ``open_project`` opens (and migrates) one.
+``originals``, ``revisions``, ``drafts``, ``presence``, ``settings``, ``integrity``) over
+``base.StoreBase`` (connections, ``read()``/``write()``/``transaction()``, ``notify()``);
+``open_project`` opens (and migrates) one.
 """
 
 from __future__ import annotations

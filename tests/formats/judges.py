@@ -63,7 +63,7 @@ def round_trip(
     service.import_document(read_input(src))
     if edit is not None:
         edit(service)
-    export_project(service.store, fmt, out, filters)
+    export_project(service, fmt, out, filters)
     return service
 
 

@@ -15,6 +15,7 @@ from mtreview.domain.errors import InputError
 from mtreview.domain.model import Status
 from mtreview.services.export import ExportFilters, export_project
 from mtreview.services.project import ProjectService, read_input
+from mtreview.services.saving import SegmentChange
 
 CONTROLS = "".join(chr(c) for c in range(1, 32) if chr(c) not in "\t\n\r")
 ROWS = [
@@ -35,8 +36,10 @@ def project(tmp_path: Path) -> Iterator[ProjectService]:
         csv.writer(f).writerows([("source", "target"), *ROWS])
     svc = ProjectService.open(tmp_path / "p.mtreview", "ana", create=True)
     svc.import_path(src)
-    seg = svc.segment(svc.store.segment_ids()[0])
-    svc.confirm(seg.id, "訂正\x07済み\x0b", seg.version)  # a correction with controls, too
+    seg = svc.segment(svc.segment_ids()[0])
+    svc.save(
+        SegmentChange.confirm(seg.id, "訂正\x07済み\x0b", seg.version)
+    ).require_saved()  # a correction with controls, too
     yield svc
     svc.close()
 
@@ -44,7 +47,7 @@ def project(tmp_path: Path) -> Iterator[ProjectService]:
 def _texts(svc: ProjectService, fmt: str = "") -> list[tuple[str, str]]:
     # MQM TSV carries the MT (the annotated text), not the correction; PO cannot carry U+0004, gettext's
     # context separator (msgfmt refuses it even escaped): it is written as ␄
-    out = [(s.source, s.mt if fmt == "mqm-tsv" else s.target) for s in svc.store.iter_segments()]
+    out = [(s.source, s.mt if fmt == "mqm-tsv" else s.target) for s in svc.iter_segments()]
     return [(a.replace("\x04", "␄"), b.replace("\x04", "␄")) for a, b in out] if fmt == "po" else out
 
 
@@ -53,7 +56,7 @@ def test_every_export_reads_back_with_its_control_characters(
     project: ProjectService, tmp_path: Path, fmt: str
 ) -> None:
     out = tmp_path / f"out.{SUFFIX.get(fmt, fmt)}"
-    export_project(project.store, fmt, out, ALL)
+    export_project(project, fmt, out, ALL)
     again = ProjectService.open(tmp_path / "again.mtreview", "ana", create=True)
     try:
         again.import_path(out)

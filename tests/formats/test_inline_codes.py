@@ -19,6 +19,7 @@ from mtreview.formats import codes as C
 from mtreview.formats import placeholders as ph
 from mtreview.services.export import ExportFilters
 from mtreview.services.project import ProjectService, read_input
+from mtreview.services.saving import SegmentChange
 
 ALL = ExportFilters(statuses=frozenset(Status))
 DTD = "okapi/okapi/filters/tmx/src/test/resources/tmx14.dtd"
@@ -85,9 +86,11 @@ def test_a_correction_that_breaks_a_pair_is_written_as_isolated_codes(tmp_path: 
     src = _write(tmp_path, "codes.tmx", TMX)
 
     def swap(service: ProjectService) -> None:
-        seg = next(iter(service.store.iter_segments()))
+        seg = next(iter(service.iter_segments()))
         p0, p1, p2 = (ph.placeholder(i) for i in range(3))
-        service.edit(seg.id, f"{p1}スタート{p0}を今すぐ押す{p2}", seg.version)  # the end before the start
+        service.save(
+            SegmentChange.edit(seg.id, f"{p1}スタート{p0}を今すぐ押す{p2}", seg.version)
+        ).require_saved()  # the end before the start
         codes = C.analyse(seg.meta["inline"]["target"])
         assert [p.kind for p in C.problems(seg.mt, f"{p1}スタート{p0}を押す{p2}", codes)] == ["reordered"]
         assert [p.kind for p in C.problems(seg.mt, f"スタート{p1}を押す{p2}", codes)] == ["lost"]
@@ -139,9 +142,11 @@ def test_a_broken_g_pair_merged_back_stays_well_formed_and_valid(tmp_path: Path,
     src = _write(tmp_path, "codes.xlf", XLIFF12)
 
     def swap(service: ProjectService) -> None:
-        seg = next(iter(service.store.iter_segments()))
+        seg = next(iter(service.iter_segments()))
         p0, p1, p2 = (ph.placeholder(i) for i in range(3))
-        service.edit(seg.id, f"{p1}保存{p0}をクリック{p2}", seg.version)  # </g> before <g>
+        service.save(
+            SegmentChange.edit(seg.id, f"{p1}保存{p0}をクリック{p2}", seg.version)
+        ).require_saved()  # </g> before <g>
 
     out = tmp_path / "o.xlf"
     round_trip(src, "xliff", out, swap, filters=ALL).close()
@@ -162,14 +167,22 @@ def test_the_correction_checks_flag_a_lost_or_broken_code(tmp_path: Path) -> Non
     service = ProjectService.open(tmp_path / "p.mtreview", "ana", create=True)
     try:
         service.import_document(read_input(src))
-        seg = next(iter(service.store.iter_segments()))
+        seg = next(iter(service.iter_segments()))
         checks = CorrectionChecks(service)
         assert [f for f in checks.findings(seg) if f.check == "inline-codes"] == []
         p0, p1, p2 = (ph.placeholder(i) for i in range(3))
-        seg, _changes = service.edit(seg.id, f"{p1}保存{p0}をクリック{p2}", seg.version)
+        seg = (
+            service.save(SegmentChange.edit(seg.id, f"{p1}保存{p0}をクリック{p2}", seg.version))
+            .require_saved()
+            .segment
+        )
         found = [f for f in checks.update(seg) if f.check == "inline-codes"]
         assert len(found) == 1 and "</g>" not in found[0].message and "<g" in found[0].message
-        seg, _changes = service.edit(seg.id, f"{p0}保存{p1}をクリック", seg.version)
+        seg = (
+            service.save(SegmentChange.edit(seg.id, f"{p0}保存{p1}をクリック", seg.version))
+            .require_saved()
+            .segment
+        )
         found = [f for f in checks.update(seg) if f.check == "inline-codes"]
         assert [f.category for f in found] == ["Accuracy/Omission"] and found[0].start is None
     finally:

@@ -18,6 +18,7 @@ from judges import msgfmt_check, msgfmt_statistics, round_trip, run, tool
 from mtreview.domain.model import Status
 from mtreview.services.export import ExportFilters
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 POLIB = "polib/tests"
 REAL = ("real-ja-po/ayatana-indicator-datetime/po/ja.po", "real-ja-po/arch-update/po/ja.po")
@@ -101,10 +102,10 @@ def test_real_files_keep_every_translation_in_the_build(testdata: Path, tmp_path
 
 def _decide(service: ProjectService) -> None:
     """A reviewer corrects the first translated entry, rejects the second, approves the third."""
-    segs = [s for s in service.store.iter_segments() if s.mt]
-    service.edit(segs[0].id, segs[0].mt + "（修正）", segs[0].version)
-    service.set_status(segs[1].id, Status.REJECTED, segs[1].version)
-    service.confirm(segs[2].id, segs[2].mt, segs[2].version)
+    segs = [s for s in service.iter_segments() if s.mt]
+    service.save(SegmentChange.edit(segs[0].id, segs[0].mt + "（修正）", segs[0].version)).require_saved()
+    service.save(SegmentChange.set_status(segs[1].id, Status.REJECTED, segs[1].version)).require_saved()
+    service.save(SegmentChange.confirm(segs[2].id, segs[2].mt, segs[2].version)).require_saved()
 
 
 @pytest.mark.shared
@@ -152,8 +153,8 @@ def test_approving_a_fuzzy_entry_clears_fuzzy_and_previous_strings(tmp_path: Pat
     assert msgfmt_statistics(src) == {"translated": 1, "fuzzy": 1, "untranslated": 0}
 
     def approve(service: ProjectService) -> None:
-        seg = next(iter(service.store.iter_segments()))
-        service.confirm(seg.id, seg.mt, seg.version)
+        seg = next(iter(service.iter_segments()))
+        service.save(SegmentChange.confirm(seg.id, seg.mt, seg.version)).require_saved()
 
     out = tmp_path / "out.po"
     round_trip(src, "po", out, approve).close()

@@ -21,6 +21,7 @@ from mtreview.domain.model import Status
 from mtreview.formats.guard import GUARD
 from mtreview.services.export import ExportFilters, export_project
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 PAYLOADS = [
     '=HYPERLINK("http://127.0.0.1:9/x","click")',
@@ -47,8 +48,10 @@ def project(tmp_path: Path) -> Iterator[ProjectService]:
         w.writerows(zip(PAYLOADS, TRANSLATIONS, strict=True))  # written raw, as a careless tool would
     svc = ProjectService.open(tmp_path / "p.mtreview", "ana", create=True)
     svc.import_path(src)
-    first = svc.segment(svc.store.segment_ids()[0])
-    svc.confirm(first.id, "=1+2", first.version)  # a correction that looks like a formula, too
+    first = svc.segment(svc.segment_ids()[0])
+    svc.save(
+        SegmentChange.confirm(first.id, "=1+2", first.version)
+    ).require_saved()  # a correction that looks like a formula, too
     yield svc
     svc.close()
 
@@ -77,12 +80,12 @@ def _check(xlsx: Path, expected: set[str]) -> None:
 def _round(project: ProjectService, fmt: str, tmp_path: Path) -> Path:
     """Export, import into a new project, export again: our own round trip."""
     first = tmp_path / f"first.{'tsv' if fmt == 'mqm-tsv' else fmt}"
-    export_project(project.store, fmt, first, ALL)
+    export_project(project, fmt, first, ALL)
     again = ProjectService.open(tmp_path / f"again-{fmt}.mtreview", "ana", create=True)
     try:
         again.import_path(first)
         second = tmp_path / f"second-{fmt}.{first.suffix.lstrip('.')}"
-        export_project(again.store, fmt, second, ALL)
+        export_project(again, fmt, second, ALL)
     finally:
         again.close()
     return second
@@ -102,12 +105,12 @@ def test_libreoffice_sees_text_and_no_formula(
 
 
 def test_the_round_trip_keeps_every_text(project: ProjectService, tmp_path: Path) -> None:
-    stored = [(s.source, s.mt, s.corrected) for s in project.store.iter_segments()]
+    stored = [(s.source, s.mt, s.corrected) for s in project.iter_segments()]
     for fmt in ("csv", "tsv", "xlsx"):
         second = _round(project, fmt, tmp_path)
         svc = ProjectService.open(tmp_path / f"check-{fmt}.mtreview", "ana", create=True)
         try:
             svc.import_path(second)
-            assert [(s.source, s.mt, s.corrected) for s in svc.store.iter_segments()] == stored, fmt
+            assert [(s.source, s.mt, s.corrected) for s in svc.iter_segments()] == stored, fmt
         finally:
             svc.close()

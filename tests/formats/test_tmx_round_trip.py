@@ -17,6 +17,7 @@ from lxml import etree
 
 from mtreview.formats.base import tmx_date
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 KIT = "omegat/src/test/resources/data/tmx/TMXComplianceKit"
 OKAPI = "okapi/okapi/filters/tmx/src/test/resources"
@@ -76,8 +77,8 @@ def test_untouched_round_trip_keeps_every_attribute(testdata: Path, tmp_path: Pa
 
 
 def _correct_first(service: ProjectService) -> None:
-    seg = next(iter(service.store.iter_segments()))
-    service.edit(seg.id, seg.mt + " (revu)", seg.version)
+    seg = next(iter(service.iter_segments()))
+    service.save(SegmentChange.edit(seg.id, seg.mt + " (revu)", seg.version)).require_saved()
 
 
 @pytest.mark.shared
@@ -87,7 +88,7 @@ def test_a_reviewed_unit_gets_the_reviewer_and_the_time(testdata: Path, tmp_path
     assert before.get("creationdate") and before.get("changedate")
     out = tmp_path / "out.tmx"
     service = round_trip(src, "tmx", out, _correct_first)
-    seg = next(iter(service.store.iter_segments()))
+    seg = next(iter(service.iter_segments()))
     service.close()
     xmllint_dtd_valid(testdata, out)
     after = next(_tree(out).iter("tu")).attrib
@@ -105,7 +106,7 @@ def test_a_reviewed_target_tuv_gets_the_reviewer_and_the_time(testdata: Path, tm
     src = testdata / "omegat/src/testAcceptance/resources/data/project_CN_JP/omegat/project_save.tmx"
     out = tmp_path / "out.tmx"
     service = round_trip(src, "tmx", out, _correct_first)
-    seg = next(iter(service.store.iter_segments()))
+    seg = next(iter(service.iter_segments()))
     service.close()
     xmllint_dtd_valid(testdata, out)
     tuvs = [tuv.attrib for tuv in next(_tree(out).iter("tu")).iter("tuv")]

@@ -20,6 +20,7 @@ from judges import round_trip, run, tool, xmllint_xliff12_strict
 from lxml import etree
 
 from mtreview.services.project import ProjectService
+from mtreview.services.saving import SegmentChange
 
 SAP = "sap-xliff-1-2/com.sap.mlt.xliff12.impl/src/test/resources/com/sap/mlt/xliff12/impl/persistence"
 OKAPI = "okapi/okapi/filters/xliff/src/test/resources"
@@ -74,7 +75,7 @@ def test_po2xliff_output_round_trips(testdata: Path, tmp_path: Path, name: str) 
     try:
         # the gettext header unit is not a segment to review
         units = len(etree.parse(str(src)).getroot().findall(".//{*}trans-unit"))
-        segments = [s for s in service.store.iter_segments()]
+        segments = [s for s in service.iter_segments()]
         assert len(segments) == units - 1
     finally:
         service.close()
@@ -96,8 +97,8 @@ def test_untouched_xliff2_is_canonically_identical(testdata: Path, tmp_path: Pat
 
 
 def _correct_first_translated(service: ProjectService) -> int:
-    seg = next(s for s in service.store.iter_segments() if s.mt.strip())
-    service.edit(seg.id, "訂正：" + seg.mt, seg.version)
+    seg = next(s for s in service.iter_segments() if s.mt.strip())
+    service.save(SegmentChange.edit(seg.id, "訂正：" + seg.mt, seg.version)).require_saved()
     return int(seg.meta["at"])
 
 
@@ -154,7 +155,7 @@ def test_seed_project_as_xliff12_is_strict_valid_and_xliff2po_reads_every_unit(
     out = tmp_path / "seed.xlf"
     service = round_trip(seed_page, "xliff12", out)
     try:
-        segments = len(list(service.store.iter_segments()))
+        segments = len(list(service.iter_segments()))
     finally:
         service.close()
     result = xmllint_xliff12_strict(testdata, out, tmp_path)

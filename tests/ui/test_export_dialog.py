@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from mtreview.domain.model import Status
+from mtreview.services.saving import SegmentChange
 
 
 def test_a_memory_defaults_to_confirmed_units_and_shows_the_count(qtbot, project):
     from mtreview.ui.export_dialog import ExportDialog
 
-    seg = next(iter(project.store.iter_segments()))
-    project.confirm(seg.id, "確認済み", seg.version)
+    seg = next(iter(project.iter_segments()))
+    project.save(SegmentChange.confirm(seg.id, "確認済み", seg.version)).require_saved()
     dialog = ExportDialog(project)
     qtbot.addWidget(dialog)
     dialog.format.setCurrentIndex(dialog.format.findData("po"))
