@@ -104,3 +104,22 @@ def xmllint_xliff12_strict(testdata: Path, path: Path, workdir: Path) -> subproc
         timeout=600,
         env={**os.environ, "XML_CATALOG_FILES": str(catalog)},
     )
+
+
+_TTK_READ = """
+import json, sys
+from translate.storage import factory
+store = factory.getobject(sys.argv[1])
+units = [u for u in store.units if not u.isheader() and (u.source or u.target)]
+print(json.dumps([[str(u.source), str(u.target or "")] for u in units], ensure_ascii=False))
+"""
+
+
+def ttk_units(path: Path) -> list[tuple[str, str]]:
+    """Every unit (source, target) as Translate Toolkit's own reader of the format sees it (its storage
+    factory picks PO, XLIFF, TMX or CSV by the file's name), run in a separate interpreter."""
+    import json
+
+    result = run(sys.executable, "-c", _TTK_READ, str(path))
+    assert result.returncode == 0, result.stderr
+    return [(s, t) for s, t in json.loads(result.stdout)]

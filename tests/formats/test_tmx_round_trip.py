@@ -4,6 +4,11 @@ The LISA TMX Compliance Kit and Okapi's TMX files: import into a new project, ex
 default selection (every unit of a TMX arrived translated), and every attribute of the header, of every
 ``<tu>`` and ``<tuv>`` is kept, dates included; the output is DTD-valid. A unit a reviewer corrects gets
 the reviewer and the time of the change, and keeps its creation date and id.
+
+Translate Toolkit judges too: its po2tmx output of real PO files goes through a project and back with every
+attribute, its TMX reader finds the same units in our file as in its own, the project exported as PO and
+converted again by po2tmx gives its original TMX back unit for unit, and it reads every unit of the seed
+project exported as TMX.
 """
 
 from __future__ import annotations
@@ -12,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from judges import round_trip, run, tool
+from judges import round_trip, run, tool, ttk_units
 from lxml import etree
 
+from mtreview.domain.model import Status
 from mtreview.formats.base import tmx_date
+from mtreview.services.export import ExportFilters, export_project
 from mtreview.services.project import ProjectService
 from mtreview.services.saving import SegmentChange
 
@@ -113,3 +120,51 @@ def test_a_reviewed_target_tuv_gets_the_reviewer_and_the_time(testdata: Path, tm
     old = [tuv.attrib for tuv in next(_tree(src).iter("tu")).iter("tuv")]
     assert tuvs[1]["changedate"] == tmx_date(seg.updated_at) and tuvs[1]["changeid"] == "reviewer"
     assert tuvs[1]["creationdate"] == old[1]["creationdate"] and tuvs[1]["creationid"] == old[1]["creationid"]
+
+
+REAL_PO = ("real-ja-po/ayatana-indicator-datetime/po/ja.po", "real-ja-po/arch-update/po/ja.po")
+ALL = ExportFilters(statuses=frozenset(Status))
+
+
+def _po2tmx(po: Path, out: Path) -> Path:
+    result = run(tool("po2tmx"), "-l", "ja", str(po), str(out))
+    assert result.returncode == 0 and out.exists(), result.stderr
+    return out
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", REAL_PO)
+def test_po2tmx_output_round_trips_and_reads_back_in_translate_toolkit(
+    testdata: Path, tmp_path: Path, name: str
+) -> None:
+    src = _po2tmx(testdata / name, tmp_path / "ttk.tmx")
+    expected = ttk_units(src)
+    assert len(expected) > 10
+    out = tmp_path / "out.tmx"
+    service = round_trip(src, "tmx", out)
+    try:
+        assert len(list(service.iter_segments())) == len(expected)
+        again = tmp_path / "again.po"
+        export_project(service, "po", again, ALL)
+    finally:
+        service.close()
+    xmllint_dtd_valid(testdata, out)
+    assert _attributes(_tree(out)) == _attributes(_tree(src))
+    assert ttk_units(out) == expected
+    # TMX -> mtreview -> PO -> po2tmx: Translate Toolkit's own TMX again, unit for unit
+    assert ttk_units(_po2tmx(again, tmp_path / "again.tmx")) == expected
+
+
+@pytest.mark.shared
+def test_translate_toolkit_reads_every_unit_of_the_seed_project_as_tmx(
+    seed_page: Path, testdata: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "seed.tmx"
+    service = round_trip(seed_page, "tmx", out, filters=ALL)
+    try:
+        stored = [(s.source, s.target) for s in service.iter_segments()]
+    finally:
+        service.close()
+    xmllint_dtd_valid(testdata, out)
+    assert len(etree.parse(str(out)).getroot().findall(".//tu")) == len(stored)
+    assert ttk_units(out) == stored
