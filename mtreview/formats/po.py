@@ -35,6 +35,7 @@ from mtreview import __version__
 from mtreview.domain.errors import InputError
 from mtreview.domain.model import ImportedDocument, SegmentDraft, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.formats import common
 from mtreview.formats import placeholders as ph
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output, now_utc
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
@@ -408,6 +409,13 @@ def _flags(u: ExportUnit, msgstr: str) -> list[str]:
     return flags
 
 
+def _occurrences(meta: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``#:`` locations: a PO unit's own, or those another format carried (TMX props, XLIFF context)."""
+    if "references" in meta:
+        return [(str(r[0]), str(r[1])) for r in meta["references"] or ()]
+    return [(file, line) for file, line in (common.parse_location(x) for x in common.locations(meta))]
+
+
 def write_po(
     out_path: str | os.PathLike[str],
     units: Iterable[ExportUnit],
@@ -430,12 +438,16 @@ def write_po(
             else:
                 msgid = _plain(u.source, meta, "source")
                 msgstr = _plain(u.target, meta, "target")
-            ctx = meta.get("msgctxt")
+            ctx = meta["msgctxt"] if "msgctxt" in meta else common.context(meta)
             if (ctx, msgid) in seen or (ctx is None and msgid == ""):
                 ctx = u.segment_id
             seen.add((ctx, msgid))
             flags = _flags(u, msgstr)
-            tcomment = meta.get("comments") or ""
+            tcomment = (
+                (meta.get("comments") or "")
+                if "comments" in meta
+                else "\n".join(common.translator_notes(meta))
+            )
             own = [f"{NOTE_PREFIX}{STATUS_NOTE}{u.status}"] if str(u.status) != Status.NEW else []
             if inline is not None:
                 own.append(f"{NOTE_PREFIX}{CODES_NOTE}{codes_json(inline)}")
@@ -449,8 +461,10 @@ def write_po(
                 "msgid": msgid,
                 "msgctxt": ctx,
                 "flags": flags,
-                "occurrences": [tuple(r) for r in meta.get("references") or ()],
-                "comment": meta.get("extracted") or "",
+                "occurrences": _occurrences(meta),
+                "comment": (meta.get("extracted") or "")
+                if "extracted" in meta
+                else "\n".join(common.developer_notes(meta)),
                 "tcomment": tcomment,
             }
             if keep_previous:

@@ -21,6 +21,7 @@ from mtreview.domain.errors import InputError
 from mtreview.domain.model import ImportedDocument, SegmentDraft, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats import codes as C
+from mtreview.formats import common
 from mtreview.formats import placeholders as ph
 from mtreview.formats import xmlsafe as X
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output, tmx_date
@@ -572,12 +573,32 @@ def _dates(u: ExportUnit, tu_attrs: Mapping[str, Any], now: str) -> dict[str, An
     return out
 
 
+def _carried(meta: Mapping[str, Any]) -> tuple[list[Note], list[Prop]]:
+    """What a unit from another format says besides its text: PO translator comments as ``<note>``s, the
+    context, locations and developer comments (PO ``msgctxt``/``#:``/``#.``, XLIFF context groups and
+    developer notes) as ``x-context``/``x-location``/``x-developer-comment`` props — read back by
+    ``formats.common``, so PO → TMX → PO keeps them. Nothing for what the unit's own props already say."""
+    have = {str(p[0]) for p in meta.get("props") or () if isinstance(p, Sequence) and p}
+    props: list[Prop] = []
+    ctx = common.context(meta)
+    if ctx is not None and common.CONTEXT_PROP not in have:
+        props.append([common.CONTEXT_PROP, ctx])
+    if common.LOCATION_PROP not in have:
+        props += [[common.LOCATION_PROP, loc] for loc in common.locations(meta)]
+    if common.DEVELOPER_PROP not in have:
+        props += [[common.DEVELOPER_PROP, note] for note in common.developer_notes(meta)]
+    comments = meta.get("comments")
+    notes: list[Note] = comments.split("\n") if isinstance(comments, str) and comments else []
+    return notes, props
+
+
 def _write_tu(w: Any, u: ExportUnit, options: WriteOptions, now: str) -> None:
     meta = u.meta or {}
     tu_attrs = meta.get("tu") or {}
     attrs: dict[str, Any] = {}
-    if u.key is not None:
-        attrs["tuid"] = u.key
+    key = common.exportable_key(u.key)  # a PO key (msgctxt U+0004 msgid): its context goes as a prop
+    if key is not None:
+        attrs["tuid"] = key
     for k, v in tu_attrs.items():
         if k not in _OWN_TU_ATTRS:
             attrs[k] = v
@@ -588,6 +609,8 @@ def _write_tu(w: Any, u: ExportUnit, options: WriteOptions, now: str) -> None:
     parts.append(
         _children_xml(meta.get("notes") or (), meta.get("props") or (), (), meta.get("np_order"), "  ")
     )
+    notes, props = _carried(meta)
+    parts.append(_children_xml(notes, props, (), None, "  "))
     if not _clean(u):
         parts.append(f'  <prop type="{PROP_PREFIX}status">{u.status}</prop>\n')
         if u.mqm_penalty is not None:

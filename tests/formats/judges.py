@@ -84,26 +84,47 @@ def soffice_to_xlsx(src: Path, outdir: Path, infilter: str | None = None) -> Pat
 SAP_SCHEMA = "sap-xliff-1-2/com.sap.mlt.xliff12.impl/src/main/java/com/sap/mlt/xliff12/impl/schema"
 
 
-def xmllint_xliff12_strict(testdata: Path, path: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
-    """xmllint against the XLIFF 1.2 strict XSD; its import of xml.xsd resolves to the local copy through
-    an XML catalog (never the network)."""
-    schema = testdata / SAP_SCHEMA
+XLIFF2_SCHEMA = "oasis-xliff-xliff-22/xliff-21/schemas/xliff_core_2.0.xsd"
+
+
+def xmllint_schema(testdata: Path, xsd: Path, path: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
+    """xmllint against an XSD; an import of xml.xsd resolves to SAP's local copy through an XML catalog
+    (never the network)."""
+    local = (testdata / SAP_SCHEMA / "xml.xsd").as_uri()
+    rel = xsd.parent / "informativeCopiesOf3rdPartySchemas/w3c/xml.xsd"  # OASIS's relative import
+    ids = [
+        "http://www.w3.org/2001/xml.xsd",
+        rel.as_uri(),
+        str(rel),
+    ]
     catalog = workdir / "xml-catalog.xml"
     catalog.write_text(
         '<?xml version="1.0"?>\n<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">\n'
-        f'  <system systemId="http://www.w3.org/2001/xml.xsd" uri="{(schema / "xml.xsd").as_uri()}"/>\n'
-        "</catalog>\n",
+        + "".join(
+            f'  <system systemId="{i}" uri="{local}"/>\n  <uri name="{i}" uri="{local}"/>\n' for i in ids
+        )
+        + "</catalog>\n",
         "utf-8",
     )
     exe = tool("xmllint")
     return subprocess.run(
-        [exe, "--noout", "--nonet", "--schema", str(schema / "xliff-core-1.2-strict.xsd"), str(path)],
+        [exe, "--noout", "--nonet", "--schema", str(xsd), str(path)],
         capture_output=True,
         text=True,
         check=False,
         timeout=600,
         env={**os.environ, "XML_CATALOG_FILES": str(catalog)},
     )
+
+
+def xmllint_xliff12_strict(testdata: Path, path: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
+    """xmllint against the XLIFF 1.2 strict XSD."""
+    return xmllint_schema(testdata, testdata / SAP_SCHEMA / "xliff-core-1.2-strict.xsd", path, workdir)
+
+
+def xmllint_xliff2(testdata: Path, path: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
+    """xmllint against OASIS's XLIFF 2.0 core XSD (2.1 files share its namespace)."""
+    return xmllint_schema(testdata, testdata / XLIFF2_SCHEMA, path, workdir)
 
 
 _TTK_READ = """
@@ -123,3 +144,15 @@ def ttk_units(path: Path) -> list[tuple[str, str]]:
     result = run(sys.executable, "-c", _TTK_READ, str(path))
     assert result.returncode == 0, result.stderr
     return [(s, t) for s, t in json.loads(result.stdout)]
+
+
+TMX_DTD = "okapi/okapi/filters/tmx/src/test/resources/tmx14.dtd"
+
+
+def xmllint_dtd(testdata: Path, path: Path) -> subprocess.CompletedProcess[str]:
+    return run(tool("xmllint"), "--noout", "--nonet", "--dtdvalid", str(testdata / TMX_DTD), str(path))
+
+
+def xmllint_dtd_valid(testdata: Path, path: Path) -> None:
+    result = xmllint_dtd(testdata, path)
+    assert result.returncode == 0, result.stderr

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from judges import round_trip, run, tool, ttk_units
+from judges import round_trip, run, tool, ttk_units, xmllint_dtd, xmllint_dtd_valid
 from lxml import etree
 
 from mtreview.domain.model import Status
@@ -28,7 +28,6 @@ from mtreview.services.saving import SegmentChange
 
 KIT = "omegat/src/test/resources/data/tmx/TMXComplianceKit"
 OKAPI = "okapi/okapi/filters/tmx/src/test/resources"
-DTD = f"{OKAPI}/tmx14.dtd"
 FILES = [
     *(f"{KIT}/ImportTest{n}{k}.tmx" for n, ks in (("1", "ABCDEFGHIJKL"), ("2", "ABC")) for k in ks),
     f"{OKAPI}/a_small_test2.tmx",
@@ -59,15 +58,6 @@ def _attributes(root: Any) -> list[tuple[str, dict[str, str]]]:
             attrs[XML_LANG] = attrs.pop("lang")
         out.append((el.tag, attrs))
     return out
-
-
-def xmllint_dtd(testdata: Path, path: Path) -> Any:
-    return run(tool("xmllint"), "--noout", "--nonet", "--dtdvalid", str(testdata / DTD), str(path))
-
-
-def xmllint_dtd_valid(testdata: Path, path: Path) -> None:
-    result = xmllint_dtd(testdata, path)
-    assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.shared

@@ -8,6 +8,7 @@ from typing import Any
 from mtreview.domain.errors import InputError
 from mtreview.domain.model import ImportedDocument, SegmentDraft
 from mtreview.domain.progress import Progress
+from mtreview.formats import common
 from mtreview.formats import xmlsafe as X
 from mtreview.formats.state import stamp
 from mtreview.formats.xliff.common import (
@@ -223,7 +224,18 @@ class _Reader2:
                 and X.ns_of(c.tag) == self.ns
             )
         ]
-        notes = [n.text or "" for n in unit.iter(q("note"))]
+        notes: list[str] = []
+        carried: dict[str, Any] = {}
+        for n in unit.iter(q("note")):
+            category = n.get("category")
+            if category == common.CONTEXT_PROP:  # what our writer carries from PO/TMX (formats.common)
+                carried.setdefault("xliff_context", n.text or "")
+            elif category == common.LOCATION_PROP:
+                carried.setdefault("xliff_locations", []).append(n.text or "")
+            elif category == common.DEVELOPER_PROP:
+                carried.setdefault("developer_notes", []).append(n.text or "")
+            else:
+                notes.append(n.text or "")
         out: list[SegmentDraft] = []
         pending: list[str] = []
         markup_shared_src: list[dict[str, Any]] = []
@@ -267,6 +279,7 @@ class _Reader2:
                     meta["unit_extra"] = unit_extra
                 if notes:
                     meta["notes"] = notes
+                meta.update(carried)
             if smarkup or tmarkup:
                 meta["inline"] = {"format": "xliff2", "source": smarkup, "target": tmarkup}
             if lqi and not out:

@@ -11,6 +11,7 @@ from typing import Any
 from mtreview.domain.model import Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.formats import codes as C
+from mtreview.formats import common
 from mtreview.formats import placeholders as ph
 from mtreview.formats import xmlsafe as X
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output
@@ -166,6 +167,22 @@ def write_xliff(
     return count
 
 
+def _notes(meta: Mapping[str, Any]) -> list[str]:
+    """``<note>``s of a unit: translator comments and notes plain; the context, locations and developer
+    comments another format carried (PO ``msgctxt``/``#:``/``#.``, TMX props, XLIFF 1.2 context groups) with
+    ``category`` ``x-context``/``x-location``/``x-developer-comment``, which the reader gives back to them."""
+    out = []
+    ctx = common.context(meta)
+    if ctx is not None:
+        out.append(f'    <note category="{common.CONTEXT_PROP}">{X.escape_text(ctx)}</note>\n')
+    for category, texts in (
+        (common.LOCATION_PROP, common.locations(meta)),
+        (common.DEVELOPER_PROP, common.developer_notes(meta)),
+    ):
+        out += [f'    <note category="{category}">{X.escape_text(t)}</note>\n' for t in texts]
+    return out + [f"    <note>{X.escape_text(t)}</note>\n" for t in common.translator_notes(meta)]
+
+
 def _write_unit(w: Any, units: list[ExportUnit], used_ids: set[str], options: WriteOptions) -> None:
     first = units[0]
     meta = first.meta or {}
@@ -178,8 +195,9 @@ def _write_unit(w: Any, units: list[ExportUnit], used_ids: set[str], options: Wr
     from_xliff2 = meta.get("xliff") == "2"
     attrs = dict(meta.get("unit_attrs") or {}) if from_xliff2 else {}
     attrs["id"] = uid
-    if "name" not in attrs and first.key and first.key != uid:
-        attrs["name"] = first.key
+    key = common.exportable_key(first.key)  # a PO key (msgctxt U+0004 msgid): its context goes as a note
+    if "name" not in attrs and key and key != uid:
+        attrs["name"] = key
     w(f"<unit{X.attr_string(attrs)}>\n")
     lqi: list[tuple[ExportUnit, Any]] = (
         [(u, a) for u in units for a in u.annotations] if options.include_annotations else []
@@ -203,12 +221,8 @@ def _write_unit(w: Any, units: list[ExportUnit], used_ids: set[str], options: Wr
             )
         w("  </its:locQualityIssues>\n")
     extras = list(meta.get("unit_extra") or ()) if from_xliff2 else []
-    notes = [] if any(x.startswith("<notes") for x in extras) else list(meta.get("notes") or ())
-    notes_xml = (
-        ("  <notes>\n" + "".join(f"    <note>{X.escape_text(n)}</note>\n" for n in notes) + "  </notes>\n")
-        if notes
-        else ""
-    )
+    notes = [] if any(x.startswith("<notes") for x in extras) else _notes(meta)
+    notes_xml = ("  <notes>\n" + "".join(notes) + "  </notes>\n") if notes else ""
     for extra in extras:
         if notes_xml and extra.startswith("<originalData"):
             w(notes_xml)
