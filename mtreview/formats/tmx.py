@@ -588,7 +588,9 @@ def _carried(meta: Mapping[str, Any]) -> tuple[list[Note], list[Prop]]:
     if common.DEVELOPER_PROP not in have:
         props += [[common.DEVELOPER_PROP, note] for note in common.developer_notes(meta)]
     comments = meta.get("comments")
-    notes: list[Note] = comments.split("\n") if isinstance(comments, str) and comments else []
+    notes: list[Note] = []
+    if isinstance(comments, str) and comments:
+        notes += comments.split("\n")
     return notes, props
 
 
