@@ -22,3 +22,22 @@ def test_a_memory_defaults_to_confirmed_units_and_shows_the_count(qtbot, project
     assert dialog.update_preview() == 1 and "1 of 3" in dialog.preview.text()
     dialog.statuses[Status.NEW].setChecked(True)  # the tick boxes include the rest
     assert dialog.update_preview() == 3
+
+
+def test_the_count_follows_the_tick_boxes_by_itself(qtbot, project):
+    """The count shown is the one the export will write: it follows each tick without the user asking."""
+    from mtreview.ui.export_dialog import ExportDialog
+
+    seg = next(iter(project.iter_segments()))
+    project.save(SegmentChange.confirm(seg.id, "確認済み", seg.version)).require_saved()
+    dialog = ExportDialog(project)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog._timer.timeout, timeout=30000):
+        dialog.format.setCurrentIndex(dialog.format.findData("tmx"))
+    assert "1 of 3" in dialog.preview.text()
+    with qtbot.waitSignal(dialog._timer.timeout, timeout=30000):
+        dialog.statuses[Status.NEW].setChecked(True)
+    assert "3 of 3" in dialog.preview.text()
+    with qtbot.waitSignal(dialog._timer.timeout, timeout=30000):
+        dialog.statuses[project.segment(seg.id).status].setChecked(False)  # the confirmed one's status
+    assert "2 of 3" in dialog.preview.text()
