@@ -36,6 +36,7 @@ POLARITY_BAD = [
         "できます",
         "is impossible to undo",
     ),
+    ("The minister denied the report.", "大臣は報道を認めた。", "認めた", "denied the report"),
     (
         "Lawyers said the ruling was not final.",
         "弁護士らは、判決は確定したと述べた。",
@@ -60,6 +61,9 @@ POLARITY_GOOD = [
     ("Prices rose sharply.", "価格は急騰した。"),
     ("The committee has yet to decide.", "委員会はまだ決定していない。"),
     ("The feature is unavailable offline.", "この機能はオフラインでは利用不可です。"),
+    ("The court rejected the appeal.", "裁判所は上訴を棄却した。"),
+    ("The minister denied the report.", "大臣は報道を否定した。"),
+    ("He did not deny the report.", "彼は報道を否定しなかった。"),
     ("It is impossible to undo the change.", "変更を元に戻すことは不可能です。"),
     ("The update no longer requires a restart.", "このアップデートでは再起動が不要になった。"),
     ("Sorry for the delay.", "遅れて申し訳ありません。"),

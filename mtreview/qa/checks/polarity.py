@@ -28,7 +28,7 @@ from mtreview.qa.context import DocumentFacts
 
 EN_CUE = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|unable|unless|unavailable|"
-    r"impossible|unaware)\b|n['’]t\b|"
+    r"impossible|unaware|deny|denies|denied|denying|reject|rejects|rejected|rejecting)\b|n['’]t\b|"
     r"\b(?:dont|doesnt|didnt|cant|couldnt|wont|wouldnt|shouldnt|isnt|arent|wasnt|werent|havent|hasnt|"
     r"hadnt|aint)\b|"
     r"\b(?:fail|fails|failed|failing|refuse|refuses|refused|refusing|decline|declines|declined|declining)"
@@ -43,9 +43,9 @@ EN_NOT_NEGATION = re.compile(
     r"(?:it|he|she|they|you|we|i|there|that)\s*\?",  # a tag question: "Confusing, isn't it?"
     re.IGNORECASE,
 )
-JA_QUICK = re.compile(r"な[いくかけしさ]|ぬ|ず|ません|ませ|未|不|非|無|拒|断|なし")
+JA_QUICK = re.compile(r"な[いくかけしさ]|ぬ|ず|ません|ませ|未|不|非|無|拒|断|なし|否|却下|棄却")
 JA_QUICK_INFLECTION = re.compile(
-    r"な[いくかけしさ]|ぬ|ず|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る"
+    r"な[いくかけしさ]|ぬ|ず|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る|否定|否認|否決|却下|棄却"
 )
 """The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
 JA_CANCEL = re.compile(
@@ -56,7 +56,25 @@ JA_CANCEL = re.compile(
 )
 """Constructions whose negation is not one: must, may, not only, sorry (申し訳ない), despite (にもかかわらず),
 surely (間違いなく), can't help (仕方がない)."""
-JA_NEG_BASES = frozenset({"ない", "ぬ", "ん", "無い", "なし", "無し", "拒否", "拒む", "断る", "拒絶"})
+JA_NEG_BASES = frozenset(
+    {
+        "ない",
+        "ぬ",
+        "ん",
+        "無い",
+        "なし",
+        "無し",
+        "拒否",
+        "拒む",
+        "断る",
+        "拒絶",
+        "否定",
+        "否認",
+        "否決",
+        "却下",
+        "棄却",
+    }
+)
 JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 EN_SOFT = re.compile(
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
@@ -126,6 +144,9 @@ def _chain_end(unit: list[Token], i: int) -> int:
     return end
 
 
+VERB_CUE = re.compile(r"(?:deny|denies|denied|denying|reject|rejects|rejected|rejecting)", re.IGNORECASE)
+
+
 def predicate_for(
     source: str, cue: tuple[int, int], tokens: list[Token], start: int, end: int
 ) -> tuple[int, int] | None:
@@ -133,6 +154,11 @@ def predicate_for(
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
 
     verb = None
+    if VERB_CUE.fullmatch(source[cue[0] : cue[1]]):
+        # the cue is the verb itself ("denied the report"): its rendering is the sentence's predicate
+        unit = [t for t in tokens if start <= t.start and t.end <= end]
+        verbs = [i for i, t in enumerate(unit) if t.pos in ("動詞", "形容詞") and t.pos1 == "自立"]
+        return (_with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])) if verbs else None
     for m in english.WORD.finditer(source, cue[1]):
         lower = m.group().lower()
         lemma = english.lemma(lower)
