@@ -81,3 +81,28 @@ def test_context_and_comments_survive_every_format_and_come_back_to_po(
         again.close()
     assert msgfmt_check(back).returncode == 0
     assert _entries(back) == _entries(src)
+
+
+def test_xliff2_notes_by_category_and_our_annotation_notes_stay_out_of_po(tmp_path: Path) -> None:
+    """An XLIFF 2 unit's notes: the carried context, location and developer comment go back to their PO
+    places, a plain note is a translator comment, and mtreview's own annotation notes (merge-back,
+    ``category="mtreview"``) are not turned into translator comments of another format."""
+    src = tmp_path / "in.xlf"
+    src.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ja">\n'
+        '<file id="f"><unit id="u1"><notes>\n'
+        '<note category="x-context">button</note><note category="x-location">src/a.c:3</note>\n'
+        '<note category="x-developer-comment">for devs</note><note>a translator note</note>\n'
+        '<note category="mtreview">Accuracy/Mistranslation (major): ours</note>\n'
+        "</notes><segment><source>Open</source><target>開く</target></segment></unit></file></xliff>\n",
+        "utf-8",
+    )
+    service = ProjectService.open(tmp_path / "p.mtreview", "ana", create=True)
+    try:
+        service.import_path(src)
+        out = tmp_path / "out.po"
+        export_project(service, "po", out, ALL)
+    finally:
+        service.close()
+    assert _entries(out) == [("button", "Open", "開く", [("src/a.c", "3")], "for devs", "a translator note")]

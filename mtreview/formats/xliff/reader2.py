@@ -234,7 +234,7 @@ class _Reader2:
                 carried.setdefault("xliff_locations", []).append(n.text or "")
             elif category == common.DEVELOPER_PROP:
                 carried.setdefault("developer_notes", []).append(n.text or "")
-            else:
+            elif category != "mtreview":  # our own annotation notes are annotations, not the file's notes
                 notes.append(n.text or "")
         out: list[SegmentDraft] = []
         pending: list[str] = []
