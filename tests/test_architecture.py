@@ -62,3 +62,13 @@ def test_segments_have_one_writer():
     assert not [
         name for name in ("edit", "confirm", "set_status", "set_segment") if hasattr(ProjectService, name)
     ]
+
+
+def test_no_module_is_over_700_lines():
+    """The house rule of issue 13: a module over 700 lines holds more than one job — split it along a seam."""
+    too_long = []
+    for path in sorted(MTREVIEW.rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").count("\n")
+        if lines > 700:
+            too_long.append(f"{path.relative_to(REPO)}: {lines} lines")
+    assert not too_long, "modules over 700 lines:\n" + "\n".join(too_long)
