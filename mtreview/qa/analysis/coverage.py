@@ -26,159 +26,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from mtreview.qa.analysis import english
-
-EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*\d|\d")
-JA_UNIT = re.compile(
-    r"(?P<kanji>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]+)|(?P<kata>[\u30a1-\u30fa\u30fc\u30fb]+)|"
-    r"(?P<latin>[A-Za-z][A-Za-z0-9'\-]*)|(?P<num>[0-9０-９][0-9０-９,.]*)"
+from mtreview.qa.analysis.lookup import prefix_index, rendering_index, renderings, same_stem, unit_glosses
+from mtreview.qa.analysis.wordlists import (
+    EN_TOKEN,
+    JA_UNIT,
+    KANJI_DIGITS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    SKIP,
+    UNIT_WORDS,
+    Span,
 )
-HIRAGANA = re.compile(r"[\u3041-\u309f]+$")
-HAS_KANJI_OR_KATAKANA = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々\u30a1-\u30fa]")
-KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
-
-SKIP = english.STOPWORDS | frozenset(
-    [
-        "would",
-        "will",
-        "whether",
-        "because",
-        "while",
-        "since",
-        "until",
-        "before",
-        "after",
-        "during",
-        "against",
-        "between",
-        "through",
-        "across",
-        "among",
-        "within",
-        "without",
-        "including",
-        "according",
-        "ago",
-        "again",
-        "both",
-        "either",
-        "neither",
-        "many",
-        "much",
-        "few",
-        "several",
-        "around",
-        "although",
-        "though",
-        "however",
-        "therefore",
-        "thus",
-        "per",
-        "via",
-        "whose",
-        "onto",
-        "toward",
-        "towards",
-        "upon",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "ltd",
-        "co",
-    ]
-)
-"""Function words, which carry no content a translation must show."""
-
-Span = tuple[int, int]
-
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for m in names
-}
-ORDINALS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-        ],
-        1,
-    )
-}
-UNIT_WORDS: dict[str, tuple[str, ...]] = {
-    "percent": ("%", "％", "パーセント", "ポイント"),
-    "percentage": ("%", "％", "パーセント", "ポイント"),
-    "pct": ("%", "％", "パーセント"),
-    "thousand": ("千", "万", "000"),
-    "million": ("万", "億", "000"),
-    "billion": ("億", "兆", "000"),
-    "trillion": ("兆",),
-    "bn": ("億", "兆"),
-    "mn": ("万", "億"),
-}
-"""Words a number carries with it, rendered as a sign or a scale rather than a word."""
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "twice": 2})
-KANJI_DIGITS = "〇一二三四五六七八九十"
 
 
 @lru_cache(maxsize=65536)
@@ -447,7 +306,7 @@ def _known(lemma: str) -> bool:
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable
 
     try:
-        multi, single, _stems = _renderings(lemma)
+        multi, single, _stems = renderings(lemma)
         return bool(multi or single)
     except DictionaryUnavailable:
         return True
@@ -462,90 +321,6 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 def japanese_units(target: str) -> list[JaUnit]:
     return [JaUnit(m.start(), m.end(), m.group(), m.lastgroup or "") for m in JA_UNIT.finditer(target)]
-
-
-@lru_cache(maxsize=16384)
-def _renderings(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
-    """(substrings to look for, single kanji that must start or end a run, the substrings that are verb
-    or adjective stems) for an English lemma."""
-    from mtreview.qa.analysis.dictionary import default_dictionary
-
-    forms = default_dictionary().japanese(lemma)
-    if "-" in lemma:
-        forms = forms | default_dictionary().japanese(lemma.replace("-", " "))
-    multi: set[str] = set()
-    single: set[str] = set()
-    stems: set[str] = set()
-    for r in forms:
-        if len(r) == 1:
-            if KANJI.match(r):
-                single.add(r)
-            continue
-        if not HAS_KANJI_OR_KATAKANA.search(r):
-            continue
-        multi.add(r)
-        tail = HIRAGANA.search(r)
-        if tail is not None:
-            stem = r[: tail.start()]
-            if len(stem) >= 2:
-                multi.add(stem)
-                stems.add(stem)
-            elif len(stem) == 1 and len(r) - len(stem) >= 2:
-                multi.add(r[:2])  # 広がる → 広が, 下げる → 下げ
-                stems.add(r[:2])
-    # longest first (a whole word before its stem), then in code-point order: the same text always gets
-    # the same counterparts, whatever the process's hash seed
-    return (
-        tuple(sorted(multi, key=lambda r: (-len(r), r))),
-        tuple(sorted(single)),
-        frozenset(stems - forms),
-    )
-
-
-@lru_cache(maxsize=65536)
-def _glosses(unit: str) -> frozenset[str]:
-    """The English gloss words of a Japanese word, with their lemmas (rising → rise)."""
-    from mtreview.qa.analysis.dictionary import default_dictionary
-
-    words = default_dictionary().english(unit)
-    if not words:
-        return words
-    return words | {english.lemma(w) for w in words}
-
-
-@lru_cache(maxsize=16384)
-def _unit_glosses(text: str, kind: str) -> tuple[tuple[frozenset[str], int, int, bool], ...]:
-    """Gloss sets of a unit's text and, for a kanji run the dictionary does not know, of its pieces, with
-    offsets into the text (the last item says whether the gloss is of the whole unit)."""
-    out: list[tuple[frozenset[str], int, int, bool]] = []
-    if kind == "kata":
-        for part in re.finditer(r"[^・]+", text):
-            g = _glosses(part.group())
-            if g:
-                out.append((g, part.start(), part.end(), True))
-        return tuple(out)
-    g = _glosses(text)
-    if g or len(text) <= 2:
-        return ((g, 0, len(text), True),) if g else ()
-    n = len(text)
-    for size in (3, 2):
-        for i in range(0, n - size + 1):
-            piece = _glosses(text[i : i + size])
-            if piece:
-                out.append((piece, i, i + size, False))
-    return tuple(out)
-
-
-def _same_stem(a: str, b: str) -> bool:
-    """Derivations of one stem: a shared prefix of at least four letters that leaves at most two letters of
-    the shorter word (approve/approval, expect/expectation; not interest/international)."""
-    if a[:4] != b[:4]:
-        return False
-    n = 4
-    limit = min(len(a), len(b))
-    while n < limit and a[n] == b[n]:
-        n += 1
-    return n >= limit - 2
 
 
 def coverage(source: str, target: str) -> Coverage:
@@ -691,7 +466,7 @@ def _dictionary_hits(
                 bucket.append(lemma)
     wanted = frozenset(by_form)
     for ustart, _uend, text, kind in t.units:
-        for glosses, s, e, whole in _unit_glosses(text, kind):
+        for glosses, s, e, whole in unit_glosses(text, kind):
             shared = glosses & wanted
             if not shared:
                 continue
@@ -705,18 +480,18 @@ def _dictionary_hits(
     left = [lemma for lemma, (spans, _strong) in out.items() if not spans and len(lemma) >= 4]
     if left:
         for ustart, _uend, text, kind in t.units:
-            index = _prefix_index(text, kind)
+            index = prefix_index(text, kind)
             if not index:
                 continue
             for lemma in left:
                 for glosses, s, e in index.get(lemma[:4], ()):
-                    if any(_same_stem(lemma, g) for g in glosses if g[:4] == lemma[:4]):
+                    if any(same_stem(lemma, g) for g in glosses if g[:4] == lemma[:4]):
                         out[lemma][0].append((ustart + s, ustart + e))
                         break
     for lemma, (spans, strong) in out.items():
         if spans:
             continue
-        by_bigram, single, stems = _rendering_index(lemma)
+        by_bigram, single, stems = rendering_index(lemma)
         best: str | None = None
         keys = (
             ()
@@ -744,26 +519,6 @@ def _dictionary_hits(
                         strong.append((at[0], at[0] + 1))
                     break
     return out
-
-
-@lru_cache(maxsize=16384)
-def _rendering_index(lemma: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], frozenset[str]]:
-    """``_renderings`` grouped by their first two characters (each group longest first)."""
-    multi, single, stems = _renderings(lemma)
-    index: dict[str, list[str]] = {}
-    for r in multi:
-        index.setdefault(r[:2], []).append(r)
-    return {k: tuple(v) for k, v in index.items()}, single, stems
-
-
-@lru_cache(maxsize=16384)
-def _prefix_index(text: str, kind: str) -> dict[str, tuple[tuple[frozenset[str], int, int], ...]]:
-    """A unit's gloss sets by the first four letters of their words (for derived words)."""
-    index: dict[str, list[tuple[frozenset[str], int, int]]] = {}
-    for glosses, s, e, _whole in _unit_glosses(text, kind):
-        for prefix in {g[:4] for g in glosses if len(g) >= 4}:
-            index.setdefault(prefix, []).append((glosses, s, e))
-    return {k: tuple(v) for k, v in index.items()}
 
 
 def _match_names_and_latin(cov: Coverage) -> None:

@@ -519,9 +519,9 @@ SOURCE_TOKEN = re.compile(r"[A-Za-z]+")
 
 def _glossed_by(unit: str, tokens: frozenset[str]) -> bool:
     """A unit whose dictionary glosses include a word of the source, function words too (一部 for "some")."""
-    from mtreview.qa.analysis.coverage import _glosses
+    from mtreview.qa.analysis.lookup import glosses
 
-    return not _glosses(unit).isdisjoint(tokens)
+    return not glosses(unit).isdisjoint(tokens)
 
 
 def _learned_majority(observations: Mapping[str, list[Any]], min_majority: int) -> tuple[str, int] | None:

@@ -1,0 +1,116 @@
+"""What the JMdict index answers for the dictionary coverage (qa.analysis.coverage), cached per word: the
+Japanese renderings of an English lemma (grouped by their first two characters for the forward search),
+the English glosses of a Japanese unit or of its pieces (for the backward search), and whether two English
+words are derivations of one stem."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mtreview.qa.analysis import english
+from mtreview.qa.analysis.wordlists import HAS_KANJI_OR_KATAKANA, HIRAGANA, KANJI
+
+
+@lru_cache(maxsize=16384)
+def renderings(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """(substrings to look for, single kanji that must start or end a run, the substrings that are verb
+    or adjective stems) for an English lemma."""
+    from mtreview.qa.analysis.dictionary import default_dictionary
+
+    forms = default_dictionary().japanese(lemma)
+    if "-" in lemma:
+        forms = forms | default_dictionary().japanese(lemma.replace("-", " "))
+    multi: set[str] = set()
+    single: set[str] = set()
+    stems: set[str] = set()
+    for r in forms:
+        if len(r) == 1:
+            if KANJI.match(r):
+                single.add(r)
+            continue
+        if not HAS_KANJI_OR_KATAKANA.search(r):
+            continue
+        multi.add(r)
+        tail = HIRAGANA.search(r)
+        if tail is not None:
+            stem = r[: tail.start()]
+            if len(stem) >= 2:
+                multi.add(stem)
+                stems.add(stem)
+            elif len(stem) == 1 and len(r) - len(stem) >= 2:
+                multi.add(r[:2])  # 広がる → 広が, 下げる → 下げ
+                stems.add(r[:2])
+    # longest first (a whole word before its stem), then in code-point order: the same text always gets
+    # the same counterparts, whatever the process's hash seed
+    return (
+        tuple(sorted(multi, key=lambda r: (-len(r), r))),
+        tuple(sorted(single)),
+        frozenset(stems - forms),
+    )
+
+
+@lru_cache(maxsize=65536)
+def glosses(unit: str) -> frozenset[str]:
+    """The English gloss words of a Japanese word, with their lemmas (rising → rise)."""
+    from mtreview.qa.analysis.dictionary import default_dictionary
+
+    words = default_dictionary().english(unit)
+    if not words:
+        return words
+    return words | {english.lemma(w) for w in words}
+
+
+@lru_cache(maxsize=16384)
+def unit_glosses(text: str, kind: str) -> tuple[tuple[frozenset[str], int, int, bool], ...]:
+    """Gloss sets of a unit's text and, for a kanji run the dictionary does not know, of its pieces, with
+    offsets into the text (the last item says whether the gloss is of the whole unit)."""
+    out: list[tuple[frozenset[str], int, int, bool]] = []
+    if kind == "kata":
+        for part in re.finditer(r"[^・]+", text):
+            g = glosses(part.group())
+            if g:
+                out.append((g, part.start(), part.end(), True))
+        return tuple(out)
+    g = glosses(text)
+    if g or len(text) <= 2:
+        return ((g, 0, len(text), True),) if g else ()
+    n = len(text)
+    for size in (3, 2):
+        for i in range(0, n - size + 1):
+            piece = glosses(text[i : i + size])
+            if piece:
+                out.append((piece, i, i + size, False))
+    return tuple(out)
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Derivations of one stem: a shared prefix of at least four letters that leaves at most two letters of
+    the shorter word (approve/approval, expect/expectation; not interest/international)."""
+    if a[:4] != b[:4]:
+        return False
+    n = 4
+    limit = min(len(a), len(b))
+    while n < limit and a[n] == b[n]:
+        n += 1
+    return n >= limit - 2
+
+
+@lru_cache(maxsize=16384)
+def rendering_index(lemma: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], frozenset[str]]:
+    """``renderings`` grouped by their first two characters (each group longest first)."""
+    multi, single, stems = renderings(lemma)
+    index: dict[str, list[str]] = {}
+    for r in multi:
+        index.setdefault(r[:2], []).append(r)
+    return {k: tuple(v) for k, v in index.items()}, single, stems
+
+
+@lru_cache(maxsize=16384)
+def prefix_index(text: str, kind: str) -> dict[str, tuple[tuple[frozenset[str], int, int], ...]]:
+    """A unit's gloss sets by the first four letters of their words (for derived words)."""
+    index: dict[str, list[tuple[frozenset[str], int, int]]] = {}
+    for glosses, s, e, _whole in unit_glosses(text, kind):
+        for prefix in {g[:4] for g in glosses if len(g) >= 4}:
+            index.setdefault(prefix, []).append((glosses, s, e))
+    return {k: tuple(v) for k, v in index.items()}

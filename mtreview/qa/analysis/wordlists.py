@@ -1,0 +1,162 @@
+"""The word lists and script patterns the dictionary coverage reads (qa.analysis.coverage): how the Japanese
+is cut into units by script, which English words carry no content a translation must show, and the month,
+ordinal, number and unit words that are matched by value rather than through the dictionary."""
+
+from __future__ import annotations
+
+import re
+
+from mtreview.qa.analysis import english
+
+EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*\d|\d")
+JA_UNIT = re.compile(
+    r"(?P<kanji>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]+)|(?P<kata>[\u30a1-\u30fa\u30fc\u30fb]+)|"
+    r"(?P<latin>[A-Za-z][A-Za-z0-9'\-]*)|(?P<num>[0-9０-９][0-9０-９,.]*)"
+)
+HIRAGANA = re.compile(r"[\u3041-\u309f]+$")
+HAS_KANJI_OR_KATAKANA = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々\u30a1-\u30fa]")
+KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
+
+SKIP = english.STOPWORDS | frozenset(
+    [
+        "would",
+        "will",
+        "whether",
+        "because",
+        "while",
+        "since",
+        "until",
+        "before",
+        "after",
+        "during",
+        "against",
+        "between",
+        "through",
+        "across",
+        "among",
+        "within",
+        "without",
+        "including",
+        "according",
+        "ago",
+        "again",
+        "both",
+        "either",
+        "neither",
+        "many",
+        "much",
+        "few",
+        "several",
+        "around",
+        "although",
+        "though",
+        "however",
+        "therefore",
+        "thus",
+        "per",
+        "via",
+        "whose",
+        "onto",
+        "toward",
+        "towards",
+        "upon",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+    ]
+)
+"""Function words, which carry no content a translation must show."""
+
+Span = tuple[int, int]
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for m in names
+}
+ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ],
+        1,
+    )
+}
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "percent": ("%", "％", "パーセント", "ポイント"),
+    "percentage": ("%", "％", "パーセント", "ポイント"),
+    "pct": ("%", "％", "パーセント"),
+    "thousand": ("千", "万", "000"),
+    "million": ("万", "億", "000"),
+    "billion": ("億", "兆", "000"),
+    "trillion": ("兆",),
+    "bn": ("億", "兆"),
+    "mn": ("万", "億"),
+}
+"""Words a number carries with it, rendered as a sign or a scale rather than a word."""
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "twice": 2})
+KANJI_DIGITS = "〇一二三四五六七八九十"
