@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,6 +139,10 @@ def check_texts(
     return run_checks(documents, settings).findings
 
 
+BACKGROUND_FROM = 2_000
+"""``CorrectionChecks`` checks a document of more segments than this on a worker (when it is given one)."""
+
+
 class CorrectionChecks:
     """The checks on each segment's current Japanese (the correction, else the MT), kept up to date
     incrementally: after an edit only that segment and the document-level keys it touches are re-judged.
@@ -148,7 +152,16 @@ class CorrectionChecks:
     built) the checks that need it say nothing; a document checked before that is re-checked once it is.
     """
 
-    def __init__(self, service: ProjectService, settings: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        service: ProjectService,
+        settings: Mapping[str, Any] | None = None,
+        build_later: Callable[[int, Callable[[Progress], Any]], None] | None = None,
+    ) -> None:
+        """``build_later(document_id, make)``: run ``make(progress)`` on a worker and hand its result to
+        ``adopt(document_id, result)`` on this thread. Given, a document of more than
+        ``BACKGROUND_FROM`` segments is checked there (until then its findings are empty); without it,
+        every document is checked where it is first asked for."""
         from mtreview.qa import analysis
         from mtreview.qa.runner import IncrementalChecker
 
@@ -161,7 +174,16 @@ class CorrectionChecks:
         self._seen: dict[int, str] = {}
         """Segment id -> the target text the checker last saw."""
         self._ids: dict[str, int] = {}
-        self._names = {d.id: d.name for d in service._store.documents()}
+        self._build_later = build_later
+        self._building: dict[int, dict[int, Segment]] = {}
+        """Documents being checked on a worker -> segments edited meanwhile (updated once it is built)."""
+        self._epoch = 0
+        self._read_documents()
+
+    def _read_documents(self) -> None:
+        docs = self.service._store.documents()
+        self._names = {d.id: d.name for d in docs}
+        self._sizes = {d.id: d.segment_count for d in docs}
 
     def _input(self, seg: Segment) -> SegmentInput:
         name = self._names.get(seg.document_id, str(seg.document_id))
@@ -169,26 +191,58 @@ class CorrectionChecks:
             f"{name}#{seg.ordinal}", name, seg.source, seg.target, seg.source_lines, seg.target_lines
         )
 
-    def _checker(self, document_id: int) -> Any:
+    def _build(self, document_id: int, progress: Progress = NO_PROGRESS) -> Any:
+        """A document's checker, built and run (no state of ``self`` changed: it may run on a worker)."""
         from mtreview.qa.analysis.dictionary import generation, no_wait
         from mtreview.qa.runner import IncrementalChecker
+
+        rows = list(self.service._store.iter_segments(document_id))
+        segments = tuple(self._input(s) for s in rows)
+        ids = {seg_input.id: s.id for seg_input, s in zip(segments, rows, strict=True)}
+        made_with = generation()
+        checker = IncrementalChecker([DocumentInput(self._names[document_id], segments)], self._settings)
+        with no_wait():
+            checker.run(progress)
+        seen = {s.id: seg_input.target for seg_input, s in zip(segments, rows, strict=True)}
+        return checker, ids, seen, made_with
+
+    def _install(self, document_id: int, built: Any) -> Any:
+        checker, ids, seen, made_with = built
+        self._ids.update(ids)
+        self._seen.update(seen)
+        self._generations[document_id] = made_with
+        self._checkers[document_id] = checker
+        return checker
+
+    def adopt(self, document_id: int, result: Any) -> None:
+        """Take a document's checker built on a worker (``build_later``); then re-check what was edited
+        while it was being built. A result from before ``forget()`` is dropped."""
+        epoch, built = result
+        edited = self._building.pop(document_id, None)
+        if epoch != self._epoch or edited is None:
+            return
+        self._install(document_id, built)
+        for seg in edited.values():
+            self.update(seg)
+
+    def _checker(self, document_id: int) -> Any:
+        from mtreview.qa.analysis.dictionary import generation
 
         checker = self._checkers.get(document_id)
         if checker is not None and self._generations.get(document_id) != generation():
             checker = None  # the dictionary became available since: check the document again with it
         if checker is None:
             if document_id not in self._names:
-                self._names = {d.id: d.name for d in self.service._store.documents()}
-            rows = list(self.service._store.iter_segments(document_id))
-            segments = tuple(self._input(s) for s in rows)
-            self._ids.update({self._input(s).id: s.id for s in rows})
-            checker = IncrementalChecker([DocumentInput(self._names[document_id], segments)], self._settings)
-            for seg_input in segments:
-                self._seen[self._ids[seg_input.id]] = seg_input.target
-            self._generations[document_id] = generation()
-            with no_wait():
-                checker.run()
-            self._checkers[document_id] = checker
+                self._read_documents()
+            if self._build_later is not None and self._sizes.get(document_id, 0) > BACKGROUND_FROM:
+                if document_id not in self._building:
+                    self._building[document_id] = {}
+                    epoch = self._epoch
+                    self._build_later(
+                        document_id, lambda progress: (epoch, self._build(document_id, progress))
+                    )
+                return None
+            checker = self._install(document_id, self._build(document_id))
         return checker
 
     def has_document(self, document_id: int | None) -> bool:
@@ -198,7 +252,9 @@ class CorrectionChecks:
 
     def findings(self, seg: Segment) -> list[Finding]:
         item = self._input(seg).id
-        return list(self._checker(seg.document_id).segment_findings(item)) + code_findings(item, seg)
+        checker = self._checker(seg.document_id)
+        found = [] if checker is None else list(checker.segment_findings(item))
+        return found + code_findings(item, seg)
 
     def update(self, seg: Segment) -> list[Finding]:
         """Re-check one edited segment (and what its edit changes document-wide); its findings. A segment
@@ -207,6 +263,9 @@ class CorrectionChecks:
 
         checker = self._checker(seg.document_id)
         item = self._input(seg)
+        if checker is None:  # being checked on a worker: re-checked once that is done
+            self._building.setdefault(seg.document_id, {})[seg.id] = seg
+            return code_findings(item.id, seg)
         if self._seen.get(seg.id) != seg.target:
             with no_wait():
                 checker.update_segment(item)
@@ -218,6 +277,9 @@ class CorrectionChecks:
             self._checkers.clear()
             self._seen.clear()
             self._generations.clear()
+            self._building.clear()
+            self._epoch += 1
         else:
             self._checkers.pop(document_id, None)
             self._generations.pop(document_id, None)
+            self._building.pop(document_id, None)  # a build under way is dropped when it ends

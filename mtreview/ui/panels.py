@@ -8,12 +8,14 @@ the annotations, findings and history tabs, the checks on the correction, the pr
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 
 from mtreview.domain.errors import MtreviewError
 from mtreview.domain.model import Annotation, Changes, Segment, Severity, Side
+from mtreview.domain.progress import Progress
 from mtreview.i18n import _
 from mtreview.scoring import typology as typologies
 from mtreview.services.checking import CorrectionChecks
@@ -45,6 +47,7 @@ class PanelsController:
         self._findings_task: Task | None = None
         self._findings_generation = 0
         self._scores_generation = 0
+        self._check_tasks: dict[int, Task] = {}
 
     # ------------------------------------------------------------------ scores
     def load_scoring(self) -> None:
@@ -56,7 +59,7 @@ class PanelsController:
         except MtreviewError as exc:
             w.statusBar().showMessage(str(exc), 10000)
             self.typology = typologies.load(typologies.DEFAULT_TYPOLOGY)
-        self.correction_checks = CorrectionChecks(w.service)
+        self.correction_checks = CorrectionChecks(w.service, build_later=self._check_in_background)
         self._pending_score_changes = []
         if w.service.segment_count() <= SYNC_SCORING_LIMIT:
             self._scores_generation += 1
@@ -64,6 +67,26 @@ class PanelsController:
             return
         # A large project: build the scores on a worker so the first screen appears at once.
         self._score_in_background(after_first_paint=True)
+
+    def _check_in_background(self, document_id: int, make: Callable[[Progress], object]) -> None:
+        """The checks on a large document's corrections are built on a worker (a first open of a 100k
+        segment document would otherwise freeze the window while every segment is checked)."""
+        w = self.w
+        checks = self.correction_checks
+        task = Task(make, w)
+
+        def ready(result: object) -> None:
+            if self.correction_checks is not checks:
+                return  # settings changed or another project opened meanwhile: new checks are on their way
+            checks.adopt(document_id, result)
+            segment = w.review.current
+            if segment is not None and segment.document_id == document_id:
+                self.show_correction_checks(segment)
+
+        task.succeeded.connect(ready)
+        task.done.connect(task.deleteLater)
+        self._check_tasks[document_id] = task
+        task.start()
 
     def _score_in_background(self, after_first_paint: bool = False) -> None:
         """Build the live scores on a worker; changes announced meanwhile are applied when they are ready

@@ -80,3 +80,47 @@ def test_project_settings_choose_checks_and_glossary(tmp_path):
     seg = svc.segment(found[0].segment_id)
     assert seg.mt[found[0].start : found[0].end] == "ウィジェット"
     svc.close()
+
+
+def test_correction_checks_of_a_large_document_are_built_elsewhere_and_catch_up(tmp_path, monkeypatch):
+    """Given ``build_later``, a large document's checker is made by the caller's worker (here a thread);
+    until it is adopted the document has no findings, and an edit made meanwhile is re-checked after."""
+    import threading
+
+    from mtreview.services import checking
+    from mtreview.services.checking import CorrectionChecks
+
+    monkeypatch.setattr(checking, "BACKGROUND_FROM", 1)
+    from mtreview.qa import analysis
+
+    analysis.warm_up()  # the dictionary ready first: a checker is not rebuilt when it becomes ready
+    svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
+    src = tmp_path / "d.tsv"
+    src.write_text(TSV, encoding="utf-8")
+    svc.import_path(src)
+    asked: list[tuple[int, object]] = []
+    checks = CorrectionChecks(svc, build_later=lambda doc, make: asked.append((doc, make)))
+    first, second = (svc.segment(i) for i in svc.segment_ids())
+    assert checks.findings(first) == [] and checks.findings(second) == []  # not built yet: nothing
+    assert len(asked) == 1 and asked[0][0] == first.document_id  # one build asked for, not one per call
+    results: list[object] = []
+    worker = threading.Thread(target=lambda: results.append(asked[0][1](checking.NO_PROGRESS)))
+    worker.start()
+    worker.join()  # the worker read and checked the document as it was ...
+    # ... and the second segment got a wrong number before its result was adopted
+    edited = (
+        svc.save(SegmentChange.confirm(second.id, "開館時間は午前9時から午後7時までです。", second.version))
+        .require_saved()
+        .segment
+    )
+    assert checks.update(edited) == []
+    checks.adopt(first.document_id, results[0])
+    assert any(f.check == "numbers" for f in checks.findings(first))  # 320万円 for $3.2 million
+    assert any(f.check == "numbers" for f in checks.findings(edited))  # 午後7時 for 8 p.m.: caught up
+    # a build that ends after forget() is dropped
+    checks.forget()
+    assert checks.findings(first) == [] and len(asked) == 2
+    checks.forget()
+    checks.adopt(first.document_id, asked[1][1](checking.NO_PROGRESS))
+    assert checks.findings(first) == [] and len(asked) == 3
+    svc.close()
