@@ -21,6 +21,7 @@ from mtreview.formats.guard import guard
 from mtreview.i18n import _, category_label, language, ngettext
 from mtreview.scoring.verdict import Verdict
 from mtreview.services.charts import SEVERITY_COLOURS, chart_errors, chart_histogram, chart_quality
+from mtreview.services.diffing import diff, to_html
 from mtreview.services.labels import check_label
 from mtreview.services.report_data import ReportAnnotation, ReportData
 from mtreview.services.scores import ScoreReport, SegmentScore
@@ -58,6 +59,7 @@ mark.minor{border-color:#f2c94c}mark.major{border-color:#f2994a}mark.critical{bo
 .sev{display:inline-block;min-width:4.5em;padding:0 .4em;border-radius:3px;font-size:.85em;text-align:center}
 .sev.neutral{background:#eee}.sev.minor{background:#fbeeb8}.sev.major{background:#fad3b3}
 .sev.critical{background:#f3b6b6}ul.anns{margin:.3em 0 0;padding-left:1.2em}
+td.changes del{background:#f8c4c4;color:#700}td.changes ins{background:#c8efc8;color:#040}
 """
 
 
@@ -221,12 +223,17 @@ def _worst(data: ReportData) -> str:
             if text.corrected is not None
             else f'<span class="muted">{t(_("not corrected"))}</span>'
         )
+        changes = ""
+        if text.corrected is not None and text.corrected != text.mt:
+            # Track changes: MT -> correction, characters in Japanese, words in English (services.diffing).
+            tracked = to_html(diff(text.mt, text.corrected)).replace("\n", "<br>")
+            changes = f'<tr><th>{t(_("Changes"))}</th><td class="changes">{tracked}</td></tr>'
         parts.append(
             f'<h3>{t(s.id)} <span class="muted">· {t(" · ".join(facts))}</span></h3>'
             '<table class="texts">'
             f"<tr><th>{t(_('Source'))}</th><td>{_marked(text.source, row.annotations, Side.SOURCE)}</td></tr>"
             f"<tr><th>{t(_('MT'))}</th><td>{_marked(text.mt, row.annotations, Side.TARGET)}</td></tr>"
-            f"<tr><th>{t(_('Correction'))}</th><td>{corrected}</td></tr></table>"
+            f"<tr><th>{t(_('Correction'))}</th><td>{corrected}</td></tr>{changes}</table>"
         )
         if row.annotations:
             items = []

@@ -93,6 +93,9 @@ def test_worst_segments_show_texts_and_annotations(project: Path) -> None:
     marks = [m.text_content() for m in page.iter("mark")]
     assert "イドリス・ヴェイル社" in marks and "ドル" in marks
     assert "a person" in text and "not corrected" in text  # the comment; the second one has no correction
+    # The edit as tracked changes: the MT's 社 struck out, 氏 put in (character by character in Japanese).
+    assert [d.text_content() for d in page.iter("del")] == ["社"]
+    assert [i.text_content() for i in page.iter("ins")] == ["氏"]
 
 
 def test_issue_table_by_category_and_severity_with_examples(project: Path) -> None:
