@@ -62,6 +62,8 @@ class Preferences:
     window_state: str = ""
     shortcuts: dict[str, str] = field(default_factory=dict)
     draft_interval_ms: int = 2000
+    last_segments: dict[str, int] = field(default_factory=dict)
+    """Project location (as in ``recent``) -> the segment id that was open when it was left."""
 
     @classmethod
     def path(cls) -> Path:
@@ -108,6 +110,25 @@ class Preferences:
         location = without_password(location)
         self.recent = [location] + [r for r in self.recent if r != location]
         del self.recent[MAX_RECENT:]
+
+    def last_project(self) -> str | None:
+        """The project to reopen when mtreview starts with no argument: the most recent one that still
+        exists (a database URL is taken as it is); ``None`` the first time (then the sample opens)."""
+        for location in self.recent:
+            if "://" in location or Path(location).is_file():
+                return location
+        return None
+
+    def remember_segment(self, location: str, segment_id: int | None) -> None:
+        if segment_id is None or not is_project(location):
+            return
+        self.last_segments[location] = int(segment_id)
+        for stale in [k for k in self.last_segments if k not in self.recent and k != location][:-MAX_RECENT]:
+            del self.last_segments[stale]
+
+    def last_segment(self, location: str) -> int | None:
+        value = self.last_segments.get(location)
+        return value if isinstance(value, int) else None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

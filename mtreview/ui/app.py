@@ -73,9 +73,16 @@ def show_crash_dialog(exc_type: type[BaseException], exc: BaseException, tb: Tra
 
 
 def open_location(location: str | None, prefs: Preferences) -> tuple[ProjectService, str | None]:
-    """The project to open — the one named, the project of a document (created next to it), or the
-    sample — and the document still to import into it (``None`` when there is nothing to import)."""
+    """The project to open — the one named, the project of a document (created next to it), with nothing
+    named the last project (the sample the first time) — and the document still to import into it
+    (``None`` when there is nothing to import)."""
     if location is None:
+        last = prefs.last_project()
+        if last is not None:
+            try:
+                return ProjectService.open(last, prefs.reviewer), None
+            except MtreviewError:
+                pass  # gone or unreachable: the sample opens instead (File ▸ Open Recent still lists it)
         return ProjectService.open(sample_project_path(prefs.reviewer), prefs.reviewer), None
     if is_project_location(location):
         service = open_project_asking(None, location, prefs.reviewer, create=location.endswith(".mtreview"))
