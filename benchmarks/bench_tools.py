@@ -251,8 +251,9 @@ def bench_tm(m: int, queries: int, folder: Path) -> None:
             hits = concordance_in(index, q, 100)
             walls.append(time.perf_counter() - start)
             zero += not hits
+        # Floor: the same queries without an index (a LIKE scan of the units until 100 hits), on up to 20.
         scans = []
-        for q in qs[:3]:
+        for q in qs[:20]:
             start = time.perf_counter()
             index.db.execute(
                 "SELECT id FROM unit WHERE source LIKE ? OR target LIKE ? LIMIT 100", (like_pattern(q),) * 2
@@ -260,7 +261,7 @@ def bench_tm(m: int, queries: int, folder: Path) -> None:
             scans.append(time.perf_counter() - start)
         print(f"Concordance, {label}: {len(qs)} queries over {total} units ({zero} without hits)")
         line("p50 per query, wall", statistics.median(walls), statistics.median(scans))
-        line("p95 per query, wall", pct(walls, 0.95), statistics.median(scans), goal="≤ 0.100 s at 1M")
+        line("p95 per query, wall", pct(walls, 0.95), pct(scans, 0.95), goal="≤ 0.100 s at 1M")
     index.close()
 
 
