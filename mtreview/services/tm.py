@@ -277,15 +277,11 @@ def build_file_index(path: str | os.PathLike[str], progress: Progress = NO_PROGR
         n = 0
         progress.report(0, 0, _("Indexing {name}…").format(name=p.name))
         with building.writing() as db:
-            batch: list[tuple[int, str | None, str, str, None, None]] = []
-            for label, source, target_text in tm_sources.iter_file(p, progress):
-                n += 1
-                batch.append((n, label, source, target_text, None, None))
-                if len(batch) >= BATCH:
-                    building.add_rows(db, batch)
-                    batch.clear()
-            if batch:
-                building.add_rows(db, batch)
+            for pairs in tm_sources.file_batches(p, progress):
+                building.add_rows(
+                    db, [(n + i, label, src, tgt, None, None) for i, (label, src, tgt) in enumerate(pairs, 1)]
+                )
+                n += len(pairs)
             building.count_words(db)
             building.set_meta({**identity, "units": str(n), "complete": "1", "name": p.name})
         progress.report(n, n, _("Optimising the index…"))

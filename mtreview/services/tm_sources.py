@@ -43,13 +43,25 @@ def _seg_text(seg: Any) -> str:
     return "".join(parts)
 
 
-def iter_tmx(path: Path, progress: Progress = NO_PROGRESS) -> Iterator[tuple[str | None, str, str]]:
-    """English→Japanese pairs of a TMX file, streamed (constant memory whatever its size). The source is
-    the ``<tuv>`` in English, the target the one in Japanese, whatever the header's ``srclang`` says."""
+Pair = tuple[str | None, str, str]
+BATCH = 2000
+
+
+def _role(lang: str) -> str | None:
+    """``en``, ``ja`` or ``None`` for a ``xml:lang`` value (en, en-GB, EN_us, ja-JP…)."""
+    head, rest = lang[:2].lower(), lang[2:3]
+    return head if head in ("en", "ja") and rest in ("", "-", "_") else None
+
+
+def tmx_batches(path: Path, progress: Progress = NO_PROGRESS) -> Iterator[list[Pair]]:
+    """English→Japanese pairs of a TMX file in lists of ``BATCH``, streamed (constant memory whatever its
+    size). The source is the ``<tuv>`` in English, the target the one in Japanese, whatever the header's
+    ``srclang`` says."""
     xml_lang = X.XML_LANG
-    languages: set[str] = set()
+    roles: dict[str, str | None] = {}
     pairs = 0
     limit = X.MAX_ATTRIBUTES
+    batch: list[Pair] = []
     with X.iterparse(path, tags=("tu",)) as context:
         try:
             first = True
@@ -66,23 +78,29 @@ def iter_tmx(path: Path, progress: Progress = NO_PROGRESS) -> Iterator[tuple[str
                         tu.sourceline,
                     )
                 en = ja = None
-                for tuv in tu:
-                    if tuv.tag != "tuv" or not len(tuv):
-                        continue
+                for tuv in tu.iterchildren("tuv"):
                     lang = tuv.get(xml_lang) or tuv.get("lang") or ""
-                    languages.add(lang)
-                    seg = tuv[0] if tuv[0].tag == "seg" else tuv.find("seg")
-                    if seg is None:
+                    role = roles.get(lang, "?")
+                    if role == "?":
+                        role = roles[lang] = _role(lang)
+                    if role is None or not len(tuv):
                         continue
-                    head = lang[:2].lower()
-                    if head == "en" and en is None and lang[2:3] in ("", "-", "_"):
-                        en = (seg.text or "") if not len(seg) else _seg_text(seg)
-                    elif head == "ja" and ja is None and lang[2:3] in ("", "-", "_"):
-                        ja = (seg.text or "") if not len(seg) else _seg_text(seg)
+                    seg = tuv[0]
+                    if seg.tag != "seg":
+                        seg = tuv.find("seg")
+                        if seg is None:
+                            continue
+                    text = (seg.text or "") if not len(seg) else _seg_text(seg)
+                    if role == "en":
+                        en = en if en is not None else text
+                    else:
+                        ja = ja if ja is not None else text
                 if en and ja and not en.isspace() and not ja.isspace():
-                    pairs += 1
-                    yield tu.get("tuid"), en, ja
-                    if not pairs % 5000:
+                    batch.append((tu.get("tuid"), en, ja))
+                    if len(batch) >= BATCH:
+                        pairs += len(batch)
+                        yield batch
+                        batch = []
                         progress.check()
                         progress.report(pairs, 0, "")
                 tu.clear(keep_tail=True)
@@ -94,8 +112,16 @@ def iter_tmx(path: Path, progress: Progress = NO_PROGRESS) -> Iterator[tuple[str
             raise InputError(str(exc), str(path)) from None
         if first:  # no <tu> at all: is it TMX?
             _check_root(X.parse_tree(path).getroot(), path)
+    if batch:
+        pairs += len(batch)
+        yield batch
     if not pairs:
-        _refuse_languages(path, sorted(languages))
+        _refuse_languages(path, sorted(roles))
+
+
+def iter_tmx(path: Path, progress: Progress = NO_PROGRESS) -> Iterator[Pair]:
+    for batch in tmx_batches(path, progress):
+        yield from batch
 
 
 def _check_root(root: Any, path: Path) -> None:
@@ -160,3 +186,19 @@ def iter_file(
         ),
         str(p),
     )
+
+
+def file_batches(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> Iterator[list[Pair]]:
+    """The pairs of a TM file in lists of up to ``BATCH`` (what an index build consumes)."""
+    p = Path(path)
+    if p.name.lower().endswith(".tmx") and p.is_file():
+        yield from tmx_batches(p, progress)
+        return
+    batch: list[Pair] = []
+    for pair in iter_file(p, progress):
+        batch.append(pair)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
