@@ -43,8 +43,8 @@ from mtreview.storage.tmindex import (
     BATCH,
     TmIndex,
     Unit,
-    cjk_chars,
     discard,
+    has_cjk,
     index_file_name,
     like_pattern,
     normalise,
@@ -218,13 +218,16 @@ Spans = tuple[tuple[int, int], ...]
 def concordance_in(index: TmIndex, query: str, limit: int = 100) -> list[tuple[Unit, Spans, Spans]]:
     """Units whose source or target contains ``query`` (case-insensitive), with the spans to highlight."""
     pattern = _query_pattern(query)
-    latin = words(_CJK_RUNS.sub(" ", query))
+    # A query with Japanese in it is looked up character by character in the targets; one of Latin words
+    # alone as a phrase of words in the sources (names and numbers of a target are in its source too).
+    cjk = has_cjk(query)
+    latin = [] if cjk else words(query)
     # Folding case beyond ASCII is Python's job: the database's LIKE only narrows down then.
     exact_like = all(ch.isascii() or ch.lower() == ch.upper() for ch in query)
     like = like_pattern(query)
-    if latin or cjk_chars(query):
+    if cjk or latin:
         ids = index.containing(
-            latin, query, like if exact_like else None, limit if exact_like else limit * 20
+            latin, query if cjk else "", like if exact_like else None, limit if exact_like else limit * 20
         )
     else:
         ids = index.scan(like, limit)
@@ -236,9 +239,6 @@ def concordance_in(index: TmIndex, query: str, limit: int = 100) -> list[tuple[U
             if len(out) >= limit:
                 break
     return out
-
-
-_CJK_RUNS = re.compile("[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]+")
 
 
 # ------------------------------------------------------------------------------------- building

@@ -13,9 +13,9 @@ Schema (``sqlite3`` directly: the FTS5 virtual tables are not part of any projec
 * ``src`` — FTS5 over the English source, ``unicode61`` words with positions (phrases: an English
   concordance query of common words needs them; without, every unit having both words must be read),
   and the word statistics the fuzzy matcher uses to pick selective words (``df``);
-* ``tgt`` — FTS5 over the target's CJK characters, each a token of its own, with positions
-  (``cjk_chars``): a Japanese query of any length is a phrase of characters, with no word splitter
-  (Latin words of the targets — names, numbers, codes — are found through the source index);
+* ``tgt`` — FTS5 over the target with every character a token of its own, with positions
+  (``char_tokens``): a Japanese query of any length, Latin letters and digits in it included, is a phrase
+  of characters, with no word splitter (a query of Latin words alone goes to the source index);
 * ``df(term, n)`` — in how many units each source word occurs;
 * ``meta(key, value)`` — what was indexed (origin, size, time, fingerprint…).
 
@@ -36,22 +36,25 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 BATCH = 2000
 BULK_HASH_BYTES = 96 * 1024 * 1024
 """FTS5's pending-terms hash while building (per table; the default is 1 MB)."""
 
-_NOT_CJK = re.compile(
-    "[^\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\uff00-\uffef\U00020000-\U0003ffff]+"
-)
 _WORD = re.compile(r"[^\W_]+")
+_CJK = re.compile(
+    "[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
+)
 
 
-def cjk_chars(text: str) -> str:
-    """The text's CJK characters (kanji, kana, CJK punctuation, full-width forms), one per token: what
-    the ``tgt`` index holds. Latin words are left to the source index (names and numbers are there)."""
-    return " ".join(_NOT_CJK.sub("", text))
+def char_tokens(text: str) -> str:
+    """The text with a space between every two characters, so the FTS tokenizer makes each letter, digit
+    and CJK character a token (what the ``tgt`` index holds; one C-level join, no word splitter)."""
+    return " ".join(text)
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
 
 
 def normalise(text: str) -> str:
@@ -191,7 +194,7 @@ class TmIndex:
         )
         db.executemany("INSERT INTO src(rowid, source) VALUES (?, ?)", [(r[0], r[2]) for r in rows])
         db.executemany(
-            "INSERT INTO tgt(rowid, target) VALUES (?, ?)", [(r[0], cjk_chars(r[3])) for r in rows]
+            "INSERT INTO tgt(rowid, target) VALUES (?, ?)", [(r[0], char_tokens(r[3])) for r in rows]
         )
 
     def remove(self, db: sqlite3.Connection, ids: Sequence[int], df: Counter[str] | None = None) -> None:
@@ -205,7 +208,7 @@ class TmIndex:
             )
             db.executemany(
                 "INSERT INTO tgt(tgt, rowid, target) VALUES ('delete', ?, ?)",
-                [(i, cjk_chars(t)) for i, _s, t in rows],
+                [(i, char_tokens(t)) for i, _s, t in rows],
             )
             db.execute(f"DELETE FROM unit WHERE id IN ({marks})", chunk)
             if df is not None:
@@ -318,25 +321,19 @@ class TmIndex:
         return [r[0] for r in self.db.execute(sql, params)]
 
     def containing(
-        self, source_words: Sequence[str], target_chars: str, like: str | None, limit: int
+        self, source_words: Sequence[str], target_text: str, like: str | None, limit: int
     ) -> list[int]:
-        """Ids (in id order, at most ``limit``) of units whose source has all of ``source_words`` and whose
-        target has the CJK characters ``target_chars`` in a row (either may be empty: no condition), and,
-        with ``like``, whose source or target is ``LIKE`` it (SQLite's LIKE: case-insensitive for ASCII)."""
-        parts = []
-        if source_words:
-            parts.append(("src", phrase(source_words)))
-        chars = cjk_chars(target_chars).split()
-        if chars:
-            parts.append(("tgt", phrase(chars)))
-        if not parts:
+        """Ids (in id order, at most ``limit``) of units whose source has the phrase ``source_words`` or
+        (with ``target_text``) whose target has its characters in a row, and, with ``like``, whose source
+        or target is ``LIKE`` it (SQLite's LIKE: case-insensitive for ASCII)."""
+        if target_text:
+            table, expr = "tgt", phrase(words(char_tokens(target_text)))
+        elif source_words:
+            table, expr = "src", phrase(source_words)
+        else:
             return []
-        (table, expr), rest = parts[0], parts[1:]
         sql = f"SELECT u.id FROM {table} JOIN unit AS u ON u.id = {table}.rowid WHERE {table} MATCH ?"
         params: list[object] = [expr]
-        for other, other_expr in rest:
-            sql += f" AND u.id IN (SELECT rowid FROM {other} WHERE {other} MATCH ?)"
-            params.append(other_expr)
         if like is not None:
             sql += " AND (u.source LIKE ? ESCAPE '\\' OR u.target LIKE ? ESCAPE '\\')"
             params += [like, like]
