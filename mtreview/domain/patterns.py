@@ -340,6 +340,12 @@ def _expand(m: Match, template: str) -> str:
     return "".join(out)
 
 
+def expand(m: Match, template: str) -> str:
+    """A replacement template (``\\1``, ``\\g<name>``…) for one match, as ``re.Match.expand`` gives it
+    (RE2's own ``expand`` garbles non-ASCII templates); ``PatternError`` for a group that does not exist."""
+    return _expand(m, template)
+
+
 def compile_pattern(
     pattern: str, ignore_case: bool = False, path: str | None = None, line: int | None = None
 ) -> UserPattern:

@@ -1,10 +1,10 @@
 """Finding text the way a translator asks for it: plain or regular expression, whole word, case.
 
-One place compiles every user pattern of find & replace and the concordance (``compile_search``), so
-the engine behind it can change in one spot. User regular expressions run with a time budget: the
-``regex`` module (already installed with sacrebleu) takes a ``timeout`` per call, and a pattern that
-exceeds the budget is refused with a message instead of hanging the caller. The pattern language is
-Python's (``regex`` in its ``re``-compatible mode); replacements use ``\\1`` / ``\\g<name>``.
+One place compiles every user pattern of find & replace (``compile_search``), through the app's one
+facility for user regular expressions (``domain.patterns``: RE2, linear in the text, with a CPU-time
+budget per search): a pathological pattern cannot hang, and a construct RE2 cannot run (lookaround,
+backreferences) is refused with a message naming it. The pattern language is Python's; replacements
+use ``\\1`` / ``\\g<name>``.
 
 Whole word is script-aware, so it means something in Japanese too: a match counts when the character
 before it and the one after it are not word characters *of the same script* as the match's edge
@@ -13,20 +13,16 @@ before it and the one after it are not word characters *of the same script* as t
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
+from mtreview.domain import patterns
 from mtreview.domain.errors import InputError
 from mtreview.i18n import _
 
 DEFAULT_BUDGET_S = 5.0
-"""Time a whole search (every segment of a preview, say) may spend in the regular-expression engine."""
-PER_TEXT_BUDGET_S = 0.5
-"""Time one text may take: a catastrophic pattern is caught on the first text that sets it off."""
+"""CPU seconds a whole search (every segment of a preview, say) may spend matching."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,76 +88,47 @@ def is_whole_word(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and _joins(text[end - 1], text[end]))
 
 
-def _compile(pattern: str, flags: int) -> regex.Pattern[str]:
-    """The one place a user pattern is compiled (switch the engine here)."""
-    return regex.compile(pattern, flags | regex.VERSION0)
-
-
 class Matcher:
-    """A compiled search. ``hits``/``sub`` raise ``InputError`` when the pattern runs out of time."""
+    """A compiled search. ``hits``/``sub`` raise ``InputError`` (``PatternError``) when the pattern spends
+    its CPU budget."""
 
     def __init__(self, spec: SearchSpec, budget_s: float = DEFAULT_BUDGET_S) -> None:
         if not spec.text:
             raise InputError(_("nothing to search for"))
         self.spec = spec
-        flags = 0 if spec.case_sensitive else regex.IGNORECASE
-        pattern = spec.text if spec.regex else regex.escape(spec.text)
-        try:
-            self._pattern = _compile(pattern, flags)
-        except regex.error as exc:
-            raise InputError(_("invalid regular expression: {error}").format(error=exc)) from None
-        except (OverflowError, RecursionError, MemoryError):
-            raise InputError(_("the regular expression is too large")) from None
-        self._budget = budget_s
-        self._deadline: float | None = None
+        pattern = spec.text if spec.regex else patterns.escape(spec.text)
+        self._pattern = patterns.compile_pattern(pattern, ignore_case=not spec.case_sensitive)
+        self._budget_s = budget_s
+        self._budget: patterns.Budget | None = None
 
     def restart(self) -> None:
-        """Start a new time budget (one per search over many texts)."""
-        self._deadline = None
+        """Start a new budget (one per search over many texts)."""
+        self._budget = None
 
-    def _timeout(self) -> float:
-        now = time.monotonic()
-        if self._deadline is None:
-            self._deadline = now + self._budget
-        left = self._deadline - now
-        if left <= 0:
-            self._too_slow()
-        return min(PER_TEXT_BUDGET_S, left)
-
-    def _too_slow(self) -> None:
-        raise InputError(
-            _("the regular expression takes too long (over {seconds:g} s); search stopped").format(
-                seconds=self._budget
-            )
-        )
-
-    def _matches(self, text: str) -> Iterator[regex.Match[str]]:
-        try:
-            for m in self._pattern.finditer(text, timeout=self._timeout()):
-                if m.end() == m.start():
-                    continue  # an empty match changes nothing and highlights nothing
-                if self.spec.whole_word and not is_whole_word(text, m.start(), m.end()):
-                    continue
-                yield m
-        except TimeoutError:
-            self._too_slow()
+    def _matches(self, text: str) -> Iterator[patterns.Match]:
+        if self._budget is None:
+            self._budget = patterns.Budget(self._budget_s)
+        for m in self._pattern.finditer(text, self._budget):
+            if m.end() == m.start():
+                continue  # an empty match changes nothing and highlights nothing
+            if self.spec.whole_word and not is_whole_word(text, m.start(), m.end()):
+                continue
+            yield m
 
     def hits(self, text: str, replacement: str | None = None) -> list[Hit]:
         out: list[Hit] = []
         for m in self._matches(text):
-            rep = None
-            if replacement is not None:
-                rep = self._expand(m, replacement)
+            rep = None if replacement is None else self._expand(m, replacement)
             out.append(Hit(m.start(), m.end(), rep))
         return out
 
-    def _expand(self, m: regex.Match[str], replacement: str) -> str:
+    def _expand(self, m: patterns.Match, replacement: str) -> str:
         if not self.spec.regex:
             return replacement
         try:
-            return str(m.expand(replacement))
-        except (regex.error, IndexError) as exc:
-            raise InputError(_("invalid replacement: {error}").format(error=exc)) from None
+            return patterns.expand(m, replacement)
+        except patterns.PatternError as exc:
+            raise InputError(exc.message) from None
 
     def search(self, text: str) -> bool:
         return next(iter(self._matches(text)), None) is not None
