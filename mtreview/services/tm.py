@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from mtreview.domain.errors import Cancelled, InputError, MtreviewError
+from mtreview.domain.errors import InputError, MtreviewError
 from mtreview.domain.model import Changes, Segment, Status
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.i18n import _
@@ -45,6 +46,7 @@ from mtreview.storage.tmindex import (
     Unit,
     discard,
     has_cjk,
+    index_errors,
     index_file_name,
     like_pattern,
     normalise,
@@ -270,24 +272,8 @@ def build_file_index(path: str | os.PathLike[str], progress: Progress = NO_PROGR
     building = TmIndex(tmp)
     failure: MtreviewError | None = None
     try:
-        building.create(bulk=True)
-        building.db.execute("PRAGMA journal_mode=OFF")
-        building.db.execute("PRAGMA synchronous=OFF")
-        building.bulk_mode(True)
-        n = 0
-        progress.report(0, 0, _("Indexing {name}…").format(name=p.name))
-        with building.writing() as db:
-            for pairs in tm_sources.file_batches(p, progress):
-                building.add_rows(
-                    db, [(n + i, label, src, tgt, None, None) for i, (label, src, tgt) in enumerate(pairs, 1)]
-                )
-                n += len(pairs)
-            building.count_words(db)
-            building.set_meta({**identity, "units": str(n), "complete": "1", "name": p.name})
-        progress.report(n, n, _("Optimising the index…"))
-        building.optimize()
-        building.bulk_mode(False)
-        building.db.execute("PRAGMA journal_mode=DELETE")
+        with index_errors(tmp):
+            _build(building, p, identity, progress)
     except MtreviewError as exc:
         failure = _detached(exc)
     except BaseException:
@@ -306,26 +292,53 @@ def build_file_index(path: str | os.PathLike[str], progress: Progress = NO_PROGR
     return TmIndex(target)
 
 
+def _build(building: TmIndex, p: Path, identity: dict[str, str], progress: Progress) -> None:
+    building.create(bulk=True)
+    building.db.execute("PRAGMA journal_mode=OFF")
+    building.db.execute("PRAGMA synchronous=OFF")
+    building.bulk_mode(True)
+    n = 0
+    progress.report(0, 0, _("Indexing {name}…").format(name=p.name))
+    with building.writing() as db:
+        for pairs in tm_sources.file_batches(p, progress):
+            building.add_rows(
+                db, [(n + i, label, src, tgt, None, None) for i, (label, src, tgt) in enumerate(pairs, 1)]
+            )
+            n += len(pairs)
+        building.count_words(db)
+        building.set_meta({**identity, "units": str(n), "complete": "1", "name": p.name})
+    progress.report(n, n, _("Optimising the index…"))
+    building.optimize()
+    building.bulk_mode(False)
+    building.db.execute("PRAGMA journal_mode=DELETE")
+
+
 def _detached(exc: MtreviewError) -> MtreviewError:
     """The same error without its traceback and context (so without the frames that raised it)."""
     if isinstance(exc, InputError):
         return InputError(exc.message, exc.path, exc.line)
-    if isinstance(exc, Cancelled):
-        return Cancelled(str(exc))
-    return MtreviewError(str(exc))
+    try:
+        return type(exc)(str(exc))  # Cancelled, ProjectError…: same type, a fresh instance
+    except TypeError:
+        return MtreviewError(str(exc))
 
 
 class ProjectMemory:
     """The project's own segments as a memory (confirmed ones for matches, all for concordance), and its
     reference TMs. One per open project; ``close()`` releases the index files."""
 
-    def __init__(self, service: ProjectService) -> None:
+    def __init__(self, service: ProjectService, sync_interval_s: float = 0.0) -> None:
+        """``sync_interval_s``: lookups within this long of the last check reuse it without asking the
+        project again (the window passes a couple of seconds and calls ``invalidate`` on its own writes;
+        another reviewer's edit shows up after the interval)."""
         self.service = service
+        self.sync_interval_s = sync_interval_s
         location = service._store.location
         self._identity = str(Path(location).resolve()) if "://" not in location else _redacted(location)
         self.index = TmIndex(index_dir() / index_file_name("project", self._identity))
         self._refs: dict[str, TmIndex] = {}
         self._synced: tuple[int, int, int, int] | None = None
+        self._synced_at = float("-inf")
 
     def close(self) -> None:
         self.index.close()
@@ -372,9 +385,19 @@ class ProjectMemory:
         return fresh
 
     # -------------------------------------------------------------- the project's own index
+    def invalidate(self) -> None:
+        """The project changed (a write announced by the window): the next lookup brings the index up to
+        date whatever the interval says."""
+        self._synced_at = float("-inf")
+
     def sync(self, progress: Progress = NO_PROGRESS) -> int:
         """Bring the project's index up to date; returns how many units were (re)indexed."""
-        n, self._synced = sync_project_index(self.index, self.service._store, self._synced, progress)
+        now = time.monotonic()
+        if now - self._synced_at < self.sync_interval_s:
+            return 0
+        with index_errors(self.index.path):
+            n, self._synced = sync_project_index(self.index, self.service._store, self._synced, progress)
+        self._synced_at = now
         return n
 
     # -------------------------------------------------------------- queries
@@ -532,6 +555,7 @@ def _sync_other_project(index: TmIndex, location: str, progress: Progress) -> No
     except MtreviewError as exc:  # the reference is unusable: say why, naming it
         raise InputError(str(exc), location) from None
     try:
-        sync_project_index(index, store, None, progress)
+        with index_errors(index.path):
+            sync_project_index(index, store, None, progress)
     finally:
         store.close()

@@ -36,6 +36,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from mtreview.domain.errors import ProjectError
+from mtreview.i18n import _
+
 SCHEMA_VERSION = "3"
 BATCH = 2000
 BULK_HASH_BYTES = 96 * 1024 * 1024
@@ -354,6 +357,27 @@ def like_pattern(query: str) -> str:
     """``%query%`` for LIKE, with ``%``, ``_`` and the escape character escaped, whitespace normalised."""
     text = " ".join(query.split()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{text}%"
+
+
+@contextlib.contextmanager
+def index_errors(path: Path) -> Iterator[None]:
+    """A failure of the index database (full disk, unwritable cache folder, a damaged file) as a message
+    naming the folder, not a traceback."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        reason = str(exc).strip() or type(exc).__name__
+        raise ProjectError(
+            _("cannot write the translation-memory index in {folder}: {reason}").format(
+                folder=Path(path).parent, reason=reason
+            )
+        ) from None
+    except OSError as exc:
+        raise ProjectError(
+            _("cannot write the translation-memory index in {folder}: {reason}").format(
+                folder=Path(path).parent, reason=exc.strerror or exc
+            )
+        ) from None
 
 
 def index_file_name(kind: str, identity: str) -> str:

@@ -184,3 +184,28 @@ def test_other_formats_and_other_projects_as_references(
     ids = service.segment_ids()
     (m,) = memory.matches(service.segment(ids[2]))
     assert m.target == "カモメが灯台の上を二度旋回した。" and 60 < m.score < 100
+
+
+def test_an_unwritable_index_folder_is_a_message(
+    tmx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mtreview.domain.errors import ProjectError
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("MTREVIEW_TM_INDEX_DIR", str(blocker / "tm"))
+    with pytest.raises(ProjectError, match="translation-memory index"):
+        build_file_index(tmx)
+
+
+def test_a_memory_with_an_interval_reuses_its_last_check_until_invalidated(service: ProjectService) -> None:
+    memory = ProjectMemory(service, sync_interval_s=3600)
+    try:
+        ids = service.store.segment_ids()
+        assert memory.concordance("守衛") == []
+        service.edit(ids[3], "その後、守衛を見た者はいない。", service.segment(ids[3]).version)
+        assert memory.concordance("守衛") == []  # within the interval: not checked again
+        memory.invalidate()
+        assert [h.segment for h in memory.concordance("守衛")] == ["sea#4"]
+    finally:
+        memory.close()
