@@ -201,9 +201,11 @@ def test_an_unwritable_index_folder_is_a_message(
 def test_a_memory_with_an_interval_reuses_its_last_check_until_invalidated(service: ProjectService) -> None:
     memory = ProjectMemory(service, sync_interval_s=3600)
     try:
-        ids = service.store.segment_ids()
+        ids = service.segment_ids()
         assert memory.concordance("守衛") == []
-        service.edit(ids[3], "その後、守衛を見た者はいない。", service.segment(ids[3]).version)
+        service.save(
+            SegmentChange.edit(ids[3], "その後、守衛を見た者はいない。", service.segment(ids[3]).version)
+        ).require_saved()
         assert memory.concordance("守衛") == []  # within the interval: not checked again
         memory.invalidate()
         assert [h.segment for h in memory.concordance("守衛")] == ["sea#4"]
