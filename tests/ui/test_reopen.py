@@ -23,7 +23,7 @@ def test_first_start_opens_the_sample_then_the_last_project(tmp_path: Path) -> N
     prefs = Preferences(reviewer="rin")
     first, _ = open_location(None, prefs)
     try:
-        assert Path(first.store.location) == sample_project_path("rin")
+        assert Path(first.location) == sample_project_path("rin")
     finally:
         first.close()
     older, newer = _project(tmp_path / "older.mtreview"), _project(tmp_path / "newer.mtreview")
@@ -31,13 +31,13 @@ def test_first_start_opens_the_sample_then_the_last_project(tmp_path: Path) -> N
     prefs.add_recent(newer)
     again, _ = open_location(None, prefs)
     try:
-        assert again.store.location == newer
+        assert again.location == newer
     finally:
         again.close()
     Path(newer).unlink()  # gone: the next most recent one that still exists
     third, _ = open_location(None, prefs)
     try:
-        assert third.store.location == older
+        assert third.location == older
     finally:
         third.close()
 
