@@ -10,6 +10,8 @@ Who does what (each in its own module):
 * ``team.TeamController`` — others' changes, presence, the offline outbox;
 * ``operations.OperationsController`` — import, export, review sheet, checks, glossary, projects;
 * ``views.ViewsController`` — the Alignment and Dashboard views;
+* ``tools_controller.ToolsController`` — find and replace, TM matches dock, concordance, reference
+  memories, go to segment, repetitions;
 * ``actions.ActionRegistry`` fed by ``window_actions.standard_actions`` — menus, F1, Preferences.
 
 Every write is announced once on ``hub`` (``change_hub.ChangeHub``) with its ``Changes``; the
@@ -65,6 +67,7 @@ from mtreview.ui.review import ReviewController
 from mtreview.ui.segment_model import SegmentTableModel
 from mtreview.ui.tasks import describe_error
 from mtreview.ui.team import TeamController
+from mtreview.ui.tools_controller import ToolsController
 from mtreview.ui.undo import UndoAdapter
 from mtreview.ui.views import ViewsController
 from mtreview.ui.widgets import ElidedLabel, OfferBar
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
         self.flagging = FlaggingController(self)
         self.operations = OperationsController(self)
         self.views_controller = ViewsController(self)
+        self.tools = ToolsController(self)
 
         # One change notification; subscribers in this order (scores before anything reads them).
         self.hub.changed.connect(self.panels.on_scores_changed)
@@ -112,9 +116,10 @@ class MainWindow(QMainWindow):
         self.hub.changed.connect(self.review.on_changed)
         self.hub.changed.connect(self.panels.on_changed)
         self.hub.changed.connect(self.views_controller.on_changed)
+        self.hub.changed.connect(self.tools.on_changed)
 
         self.registry = ActionRegistry(self)
-        for spec in standard_actions(self):
+        for spec in [*standard_actions(self), *self.tools.actions()]:
             self.registry.add(spec)
         self._build_menus()
 
@@ -326,6 +331,7 @@ class MainWindow(QMainWindow):
         self.model.set_service(service)
         self.undo_stack.clear()
         self.review.reset()
+        self.tools.reset()
         self.team.stop()
         old.close()
         self.panels.load_scoring()
@@ -379,6 +385,7 @@ class MainWindow(QMainWindow):
 
         self.editor.flush_draft()
         self.review.save_current()
+        self.tools.stop()
         stop_all()
         self.team.stop()
         self.save_prefs()

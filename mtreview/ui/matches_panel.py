@@ -53,6 +53,8 @@ class MatchesPanel(QWidget):
         self._task: Task | None = None
         self._pending: Segment | None = None
         self.matches: list[ShownMatch] = []
+        self.shown_for: int | None = None
+        """The id of the segment whose matches the list shows."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         self.summary = QLabel()
@@ -128,6 +130,7 @@ class MatchesPanel(QWidget):
 
     def _set(self, shown: list[ShownMatch]) -> None:
         self.matches = shown
+        self.shown_for = self._segment.id if self._segment is not None else None
         self.list.clear()
         current = self._segment.source if self._segment is not None else ""
         for n, m in enumerate(shown, start=1):

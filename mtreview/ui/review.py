@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -48,6 +49,7 @@ class ReviewController:
             self.w.statusBar().showMessage(opened.notice, 8000)
         self.w.editor.load(opened.segment, opened.draft)
         self.w.panels.segment_opened(segment)
+        self.w.tools.segment_opened(segment)
 
     def save_draft(self, segment_id: int, text: str) -> None:
         self.session.save_draft(segment_id, text)
@@ -161,6 +163,8 @@ class ReviewController:
         text = self.w.editor.text()
         if self.change(seg, text, Status.APPROVED, label, "confirm", target is not None):
             self._offer_fixed(seg, text)
+            # repetitions after the keypress has shown the next segment (their reads are not in its path)
+            QTimer.singleShot(0, self.w, lambda sid=seg.id: self.w.tools.confirmed(sid))
             self._go_to(target)
 
     # ------------------------------------------------------------------ proposals a correction fixed

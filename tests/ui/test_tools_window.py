@@ -1,0 +1,212 @@
+"""The translator's tools in the real window, driven by their keys on a real project file (issue 16):
+Ctrl+H find and replace (one undo step), the TM matches dock (Ctrl+1 inserts), Ctrl+G, Ctrl+K concordance
+from the selected text, Reference Memories, repetitions after a confirmation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from mtreview.domain.model import Status
+from mtreview.services.prefs import Preferences
+from mtreview.services.project import ProjectService
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+ROWS = [
+    ("The lighthouse keeper Ida Brenn rang the bell.", "灯台守のイダ・ブレン社が鐘を鳴らした。"),
+    ("Brenn climbed the stairs twice a night.", "ブレン社は一晩に二度階段を上った。"),
+    ("The fog came in from the west.", "霧が西から入ってきた。"),
+    ("Brenn wrote the log by lamplight.", "ブレン社はランプの明かりで日誌を書いた。"),
+    ("The fog came in from the west.", "西から霧が入ってきました。"),
+    ("Nobody else saw the ship.", "誰も船を見なかった。"),
+    ("Brenn kept the lamp burning.", "ブレン社はランプを灯し続けた。"),
+]
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="t" creationtoolversion="1" o-tmf="x"/><body>
+<tu><tuv xml:lang="en"><seg>Nobody else saw the ship.</seg></tuv>
+ <tuv xml:lang="ja"><seg>ほかに船を見た者はいなかった。</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Nobody else saw the small ship.</seg></tuv>
+ <tuv xml:lang="ja"><seg>ほかに小さな船を見た者はいなかった。</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.fixture
+def keeper(tmp_path: Path):
+    tsv = tmp_path / "keeper.tsv"
+    tsv.write_text("".join(f"{s}\t{t}\n" for s, t in ROWS), encoding="utf-8")
+    service = ProjectService.open(tmp_path / "keeper.mtreview", "rin", create=True)
+    service.import_path(tsv)
+    yield service
+    service.close()
+
+
+@pytest.fixture
+def win(qtbot, keeper: ProjectService):
+    from mtreview.ui.main_window import MainWindow
+
+    w = MainWindow(keeper, Preferences(reviewer="rin"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    w.editor.correction.setFocus()
+    yield w
+    w.close()
+
+
+def _targets(service: ProjectService) -> list[str]:
+    return [service.segment(i).target for i in service.segment_ids()]
+
+
+def _key(qtbot, window, key: Qt.Key, modifiers=CTRL) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window.editor.correction, key, modifiers)
+
+
+def _confirm(qtbot, window, text: str) -> None:  # type: ignore[no-untyped-def]
+    box = window.editor.correction
+    box.setFocus()
+    box.selectAll()
+    box.insertPlainText(text)
+    qtbot.keyClick(box, Qt.Key.Key_Return, CTRL)
+
+
+def test_ctrl_h_previews_unticks_one_replaces_all_and_ctrl_z_restores_in_one_step(
+    qtbot, win, keeper: ProjectService
+) -> None:
+    win.grid.select_row(1)
+    _confirm(qtbot, win, "ブレン社は一晩に二度、階段を上った。")  # a confirmed segment among the hits
+    confirmed_id = keeper.segment_ids()[1]
+    before = _targets(keeper)
+    steps = win.undo_stack.count()
+
+    _key(qtbot, win, Qt.Key.Key_H)
+    dialog = win.tools.replace_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.find_edit.insert("ブレン社")
+    dialog.replace_edit.insert("ブレン氏")
+    dialog.confirmed.setCurrentIndex(dialog.confirmed.findData("corrected"))
+    with qtbot.waitSignal(dialog.previewReady, timeout=60_000) as ready:
+        qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Return)
+    assert ready.args == [4]  # rows 1, 2, 4, 7
+    assert dialog.status.text().startswith("4")
+    dialog.view.setFocus()
+    dialog.view.selectRow(2)  # row 4 of the project stays as it is
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)
+    with qtbot.waitSignal(dialog.applied, timeout=60_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+
+    after = _targets(keeper)
+    assert after[0] == "灯台守のイダ・ブレン氏が鐘を鳴らした。"
+    assert after[1] == "ブレン氏は一晩に二度、階段を上った。"
+    assert after[3] == before[3]  # unticked
+    assert after[6] == "ブレン氏はランプを灯し続けた。"
+    assert keeper.segment(confirmed_id).status == Status.CORRECTED  # "back to corrected" chosen
+    assert [keeper.segment(i).mt for i in keeper.segment_ids()] == [t for _s, t in ROWS]  # MT immutable
+    # the grid shows the new text without a reload
+    assert win.model.segment_at(0).target == after[0]
+    assert win.undo_stack.count() == steps + 1
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    win.activateWindow()
+    _key(qtbot, win, Qt.Key.Key_Z)
+    assert _targets(keeper) == before  # all three back in one step
+    assert keeper.segment(confirmed_id).status == Status.APPROVED
+    assert win.model.segment_at(0).target == before[0]
+
+
+def test_f1_lists_the_tools_keys(win) -> None:
+    rows = dict(win.registry.help_rows())
+    for text in ("Find and Replace…", "Go to Segment…", "Concordance…", "Reference Memories…"):
+        assert text in rows, sorted(rows)
+    assert "Insert TM Match 1" in rows and "Insert TM Match 9" in rows
+    assert win.registry.action("edit.replace") in win.edit_menu.actions()
+    assert win.registry.action("tools.reference_tms") in win.tools_menu.actions()
+
+
+def test_confirming_a_repetition_offers_it_in_the_matches_dock_and_ctrl_1_inserts_it(
+    qtbot, win, keeper: ProjectService
+) -> None:
+    ids = keeper.segment_ids()
+    win.grid.select_row(2)
+    _confirm(qtbot, win, "霧は西から流れ込んできた。")
+    qtbot.waitUntil(lambda: "repetitions" in win.statusBar().currentMessage(), timeout=30_000)
+    # Ctrl+G 5: the twin
+    _key(qtbot, win, Qt.Key.Key_G)
+    goto = win.tools.goto_dialog
+    assert goto.isVisible()
+    goto.number.setValue(5)
+    panel = win.tools.matches
+    with qtbot.waitSignal(
+        panel.matchesReady, timeout=60_000, check_params_cb=lambda _n: panel.shown_for == ids[4]
+    ):
+        qtbot.keyClick(goto.number, Qt.Key.Key_Return)
+    assert win.review.current.id == ids[4]
+    first = win.tools.matches.matches[0]
+    assert (first.score, first.target) == (100.0, "霧は西から流れ込んできた。")
+    _key(qtbot, win, Qt.Key.Key_1)
+    assert win.editor.text() == "霧は西から流れ込んできた。"
+    assert keeper.segment(ids[4]).corrected is None  # in the editor only, until saved
+
+
+def test_repetitions_take_the_confirmed_text_in_one_undoable_step(qtbot, win, keeper: ProjectService) -> None:
+    ids = keeper.segment_ids()
+    win.grid.select_row(2)
+    _confirm(qtbot, win, "霧は西から流れ込んできた。")
+    qtbot.waitUntil(lambda: "repetitions" in win.statusBar().currentMessage(), timeout=30_000)
+    _key(qtbot, win, Qt.Key.Key_P, CTRL | SHIFT)
+    twin = keeper.segment(ids[4])
+    assert (twin.target, twin.status) == ("霧は西から流れ込んできた。", Status.CORRECTED)
+    _key(qtbot, win, Qt.Key.Key_Z)
+    assert keeper.segment(ids[4]).corrected is None
+
+
+def test_reference_memory_attached_from_the_menu_gives_an_exact_and_a_fuzzy_match(
+    qtbot, win, keeper: ProjectService, tmp_path: Path
+) -> None:
+    ids = keeper.segment_ids()
+    tmx = tmp_path / "harbour.tmx"
+    tmx.write_text(TMX, encoding="utf-8")
+    _key(qtbot, win, Qt.Key.Key_T, CTRL | SHIFT)
+    dialog = win.tools.reference_dialog
+    assert dialog.isVisible()
+    win.grid.select_row(5)
+    with qtbot.waitSignal(dialog.attachFinished, timeout=60_000) as done:
+        dialog.attach(str(tmx))
+    assert done.args[0] is True, done.args
+    assert dialog.list.count() == 1
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    panel = win.tools.matches
+    qtbot.waitUntil(lambda: panel.shown_for == ids[5] and len(panel.matches) >= 2, timeout=60_000)
+    scores = [(m.score, m.target) for m in win.tools.matches.matches]
+    assert scores[0] == (100.0, "ほかに船を見た者はいなかった。")
+    assert 50 <= scores[1][0] < 100 and scores[1][1] == "ほかに小さな船を見た者はいなかった。"
+
+
+def test_ctrl_k_looks_up_the_selected_words_and_enter_on_a_hit_goes_there(
+    qtbot, win, keeper: ProjectService
+) -> None:
+    ids = keeper.segment_ids()
+    win.grid.select_row(1)
+    mt = win.editor.mt
+    start = mt.toPlainText().index("ブレン")
+    mt.setFocus()
+    mt.select_span(start, start + 3)
+    qtbot.keyClick(mt, Qt.Key.Key_K, CTRL)
+    dialog = win.tools.concordance_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.query.text() == "ブレン"
+    qtbot.waitUntil(lambda: dialog.status.text().split(" ")[0].isdigit(), timeout=60_000)
+    found = sorted(h.segment for h in dialog.model.hits)
+    assert found == ["keeper#1", "keeper#2", "keeper#4", "keeper#7"]
+    row = next(i for i, h in enumerate(dialog.model.hits) if h.segment == "keeper#7")
+    dialog.view.setFocus()
+    dialog.view.setCurrentIndex(dialog.model.index(row, 1))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert win.review.current.id == ids[6]
