@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from mtreview.domain.model import Annotation, AnnotationState
 from mtreview.i18n import _
@@ -35,17 +35,23 @@ class FindingsPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(_("Findings by check"))
         self.tree.setHeaderLabels([_("Check / finding"), _("Severity"), _("#")])
+        # several findings (or whole checks) at once, for bulk triage; right-click lists the actions
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout.addWidget(self.tree, 1)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         self.tree.itemExpanded.connect(self._fill)
         self._groups: dict[str, list[tuple[Annotation, str, int]]] = {}
+        self._by_check: dict[str, list[Annotation]] = {}
+        """Every listed finding of each check (also those of a group not opened yet), for bulk triage."""
         self.total = 0
 
     def set_findings(self, rows: list[tuple[Annotation, str, int]]) -> None:
         """Rows of (proposed or confirmed annotation from a check, covered text, segment ordinal)."""
         self.tree.clear()
         self._groups.clear()
+        self._by_check.clear()
         groups: dict[str, list[tuple[Annotation, str, int]]] = defaultdict(list)
         for row in rows:
             if row[0].origin != "manual" and row[0].state != AnnotationState.DISMISSED:
@@ -60,6 +66,7 @@ class FindingsPanel(QWidget):
             parent.setData(0, GROUP_ROLE, check)
             self.tree.addTopLevelItem(parent)
             self._groups[check] = items
+            self._by_check[check] = [row[0] for row in items]
         self.total = total
         self.summary.setText(_("{n} findings in {c} checks").format(n=total, c=len(groups)))
         self.tree.resizeColumnToContents(0)
@@ -73,6 +80,28 @@ class FindingsPanel(QWidget):
         self.tree.expandItem(item)
         children = (item.child(i) for i in range(item.childCount()))
         return sum(1 for c in children if c is not None and c.data(0, Qt.ItemDataRole.UserRole) is not None)
+
+    def selected_annotations(self) -> list[Annotation]:
+        """The findings of the selected rows; a selected check stands for all of its findings (listed
+        or not)."""
+        seen: dict[int, Annotation] = {}
+        for item in self.tree.selectedItems():
+            check = item.data(0, GROUP_ROLE)
+            found = self._by_check.get(check, []) if isinstance(check, str) else []
+            ann = item.data(0, Qt.ItemDataRole.UserRole)
+            for a in [*found, *([ann] if isinstance(ann, Annotation) else [])]:
+                seen.setdefault(a.id, a)
+        return list(seen.values())
+
+    def check_items(self) -> dict[str, QTreeWidgetItem]:
+        """The top-level row of each check, by check id."""
+        out: dict[str, QTreeWidgetItem] = {}
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            check = item.data(0, GROUP_ROLE) if item is not None else None
+            if item is not None and isinstance(check, str):
+                out[check] = item
+        return out
 
     def _fill(self, parent: QTreeWidgetItem) -> None:
         items = self._groups.pop(str(parent.data(0, GROUP_ROLE)), None)

@@ -17,11 +17,12 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QPlainTextEdit
 
 from mtreview.domain.errors import MtreviewError
-from mtreview.domain.model import Segment, Status
+from mtreview.domain.model import AnnotationState, Segment, Status
 from mtreview.i18n import _
 from mtreview.services.navigation import segment_at, segment_by_label
 from mtreview.services.propagation import PropagationMode, after_confirm, propagate_command, twins_of
 from mtreview.services.tm import ProjectMemory
+from mtreview.services.triage import triage_command
 from mtreview.ui.actions import ActionSpec
 from mtreview.ui.change_hub import ChangeEvent
 from mtreview.ui.concordance_dialog import ConcordanceDialog
@@ -104,6 +105,20 @@ class ToolsController:
                 _("Give the unconfirmed repetitions of this segment its correction (one undo step)"),
             ),
             *inserts,
+            ActionSpec(
+                "review.confirm_findings",
+                _("Confirm Selected Findings"),
+                partial(self.triage_selected, AnnotationState.CONFIRMED),
+                "Shift+Return",
+                widget=self.w.findings_panel.tree,
+            ),
+            ActionSpec(
+                "review.dismiss_findings",
+                _("Dismiss Selected Findings"),
+                partial(self.triage_selected, AnnotationState.DISMISSED),
+                "Backspace",
+                widget=self.w.findings_panel.tree,
+            ),
             ActionSpec(
                 "tools.concordance",
                 _("C&oncordance…"),
@@ -297,6 +312,24 @@ class ToolsController:
             self.w.statusBar().showMessage(describe_error(exc), 5000)
             return
         self.show_segment(segment.id)
+
+    # ------------------------------------------------------------------ bulk triage
+    def triage_selected(self, state: AnnotationState) -> None:
+        """Confirm or dismiss the selected findings (a selected check: all of its findings), one undo step."""
+        w = self.w
+        findings = w.findings_panel.selected_annotations()
+        if not findings:
+            w.statusBar().showMessage(
+                _("Select findings (or a whole check) in the Findings tab first."), 5000
+            )
+            return
+        try:
+            command = triage_command(findings, state)
+            w.undo.run(command)
+        except MtreviewError as exc:
+            w.statusBar().showMessage(describe_error(exc), 8000)
+            return
+        w.statusBar().showMessage(_("{what} (Ctrl+Z undoes it).").format(what=command.label), 8000)
 
     # ------------------------------------------------------------------ repetitions
     def confirmed(self, segment_id: int) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from mtreview.domain.model import Status
+from mtreview.domain.model import AnnotationState, Status
 from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
 
@@ -210,3 +210,91 @@ def test_ctrl_k_looks_up_the_selected_words_and_enter_on_a_hit_goes_there(
     dialog.view.setCurrentIndex(dialog.model.index(row, 1))
     qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
     assert win.review.current.id == ids[6]
+
+
+@pytest.fixture
+def logbook(tmp_path: Path):
+    """A project whose checks (as a run would have left them) proposed 64 findings of one check and 3 of
+    another."""
+    from mtreview.domain.model import AnnotationDraft, Severity
+
+    tsv = tmp_path / "logbook.tsv"
+    tsv.write_text(
+        "".join(
+            f"Entry {n}: Brenn lit the lamp.\tエントリ{n}：ブレン社がランプを灯した。\n" for n in range(1, 65)
+        ),
+        encoding="utf-8",
+    )
+    service = ProjectService.open(tmp_path / "logbook.mtreview", "rin", create=True)
+    service.import_path(tsv)
+    ids = service.segment_ids()
+    drafts = [
+        AnnotationDraft(
+            sid,
+            "Fluency/Spelling",
+            Severity.MINOR,
+            start=6,
+            end=9,
+            origin="name_spelling",
+            state=AnnotationState.PROPOSED,
+        )
+        for sid in ids
+    ] + [
+        AnnotationDraft(
+            sid,
+            "Accuracy/Number",
+            Severity.MAJOR,
+            start=4,
+            end=5,
+            origin="numbers",
+            state=AnnotationState.PROPOSED,
+        )
+        for sid in ids[:3]
+    ]
+    service.add_annotations(drafts, author="checks")
+    yield service
+    service.close()
+
+
+def test_findings_tab_dismisses_a_whole_check_in_one_step_and_undoes_it_in_one(qtbot, logbook) -> None:
+    from mtreview.ui.main_window import MainWindow
+
+    w = MainWindow(logbook, Preferences(reviewer="rin"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        panel = w.findings_panel
+        w.side.setCurrentWidget(panel)
+        qtbot.waitUntil(lambda: set(panel.check_items()) == {"name_spelling", "numbers"}, timeout=30_000)
+        steps = w.undo_stack.count()
+
+        tree = panel.tree
+        tree.setFocus()
+        tree.clearSelection()
+        panel.check_items()["name_spelling"].setSelected(True)
+        qtbot.keyClick(tree, Qt.Key.Key_Backspace)
+        states = {a.origin: set() for a in logbook.annotations()}
+        for a in logbook.annotations():
+            states[a.origin].add(a.state)
+        assert states == {"name_spelling": {AnnotationState.DISMISSED}, "numbers": {AnnotationState.PROPOSED}}
+        assert w.undo_stack.count() == steps + 1
+        assert set(panel.check_items()) == {"numbers"}  # the dismissed check left the tab
+
+        # two findings of the other check, confirmed with Shift+Enter (right-click offers the same)
+        numbers = panel.check_items()["numbers"]
+        assert w.registry.action("review.confirm_findings") in tree.actions()
+        tree.clearSelection()
+        numbers.child(0).setSelected(True)
+        numbers.child(2).setSelected(True)
+        qtbot.keyClick(tree, Qt.Key.Key_Return, SHIFT)
+        confirmed = [a for a in logbook.annotations() if a.state == AnnotationState.CONFIRMED]
+        assert len(confirmed) == 2 and {a.origin for a in confirmed} == {"numbers"}
+
+        qtbot.keyClick(tree, Qt.Key.Key_Z, CTRL)
+        qtbot.keyClick(tree, Qt.Key.Key_Z, CTRL)
+        assert {a.state for a in logbook.annotations()} == {AnnotationState.PROPOSED}  # 64 back in one step
+        assert w.undo_stack.index() == steps
+        assert set(panel.check_items()) == {"name_spelling", "numbers"}
+    finally:
+        w.close()
