@@ -78,7 +78,8 @@ class FilterBar(QWidget):
         author = self.author.currentData()
         return SegmentFilter(
             has_findings=self.findings.currentData(),
-            severities=frozenset({severity}) if severity is not None else frozenset(),
+            # Qt hands item data back as plain strings: the enum again
+            severities=frozenset({Severity(severity)}) if severity is not None else frozenset(),
             categories=(category,) if category else (),
             checks=(check,) if check else (),
             authors=(author,) if author else (),

@@ -3,6 +3,7 @@ current. Leaving a row asks the review controller to save first; the new row is 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mtreview.domain.errors import InputError
+from mtreview.domain.errors import InputError, MtreviewError
 from mtreview.domain.model import Status
 from mtreview.i18n import _, ngettext
+from mtreview.services.filters import filter_choices, filter_ids
 from mtreview.ui.change_hub import ChangeEvent
+from mtreview.ui.filter_bar import FilterBar
 from mtreview.ui.segment_model import (
     COL_CHRF,
     COL_CORRECTED,
@@ -172,6 +175,9 @@ class GridController:
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.document_filter.currentIndexChanged.connect(self.apply_filter)
 
+        self.filters = FilterBar()
+        self.filters.filterChanged.connect(lambda _flt: self.apply_filter())
+
         self.bar = QHBoxLayout()
         self.bar.addWidget(QLabel(_("Document:")))
         self.bar.addWidget(self.document_filter, 1)
@@ -192,7 +198,15 @@ class GridController:
         index = self.document_filter.findData(current_doc)
         self.document_filter.setCurrentIndex(max(0, index))
         self.document_filter.blockSignals(False)
+        self.refresh_filter_choices()
         self.apply_filter()
+
+    def refresh_filter_choices(self) -> None:
+        """The checks, categories and authors the filter boxes offer (what the project has now)."""
+        try:
+            self.filters.set_choices(filter_choices(self.w.service))
+        except MtreviewError as exc:
+            self.w.statusBar().showMessage(str(exc), 5000)
 
     def apply_filter(self) -> None:
         review = self.w.review
@@ -204,6 +218,14 @@ class GridController:
                 search=self.search.text() or None,
                 regex=self.regex.isChecked(),
             )
+            conditions = self.filters.current()
+            if not conditions.empty:
+                passing = set(
+                    filter_ids(
+                        self.w.service, replace(conditions, document_id=self.document_filter.currentData())
+                    )
+                )
+                ids = [i for i in ids if i in passing]
             self.search.setStyleSheet("")
             self.search.setToolTip("")
         except InputError as exc:
@@ -224,6 +246,9 @@ class GridController:
         self.w.panels.update_progress(recount=True)
 
     def clear_filters(self) -> None:
+        self.filters.blockSignals(True)
+        self.filters.clear()
+        self.filters.blockSignals(False)
         self.document_filter.setCurrentIndex(0)
         self.status_filter.setCurrentIndex(0)
         self.search.clear()
@@ -279,6 +304,8 @@ class GridController:
         if event.changes.documents:
             self.reload()
             return
+        if event.changes.annotations:
+            self.refresh_filter_choices()  # a check or category may have appeared or gone
         if event.changes.settings:
             self.w.model.refresh_all_extras()  # new weights or typology: new MQM figures
         if event.changes.segments:

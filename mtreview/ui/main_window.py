@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(review)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addLayout(self.grid.bar)
+        layout.addWidget(self.grid.filters)
         layout.addWidget(self.review_splitter, 1)
         self.views = QTabWidget()
         self.views.setAccessibleName(_("Views"))

@@ -96,6 +96,15 @@ class ToolsController:
                 _("Show or hide the translation memory matches of the current segment"),
             ),
             ActionSpec(
+                "view.filters",
+                _("Segment &Filters"),
+                self.focus_filters,
+                "Ctrl+Shift+L",
+                "view",
+                1,
+                _("Filter the grid by findings, severity, category, check, author and alignment confidence"),
+            ),
+            ActionSpec(
                 "review.propagate",
                 _("Apply to Re&petitions"),
                 self.propagate_current,
@@ -196,6 +205,10 @@ class ToolsController:
     def _dock_shown(self, visible: bool) -> None:
         if visible:
             self._follow.start()
+
+    def focus_filters(self) -> None:
+        self.w.views.setCurrentIndex(0)
+        self.w.grid.filters.findings.setFocus()
 
     def toggle_matches(self) -> None:
         self.matches_dock.setVisible(not self.matches_dock.isVisible())

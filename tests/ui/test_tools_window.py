@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from mtreview.domain.model import AnnotationState, Status
+from mtreview.domain.model import AnnotationState, Severity, Status
 from mtreview.services.prefs import Preferences
 from mtreview.services.project import ProjectService
 
@@ -55,6 +55,7 @@ def win(qtbot, keeper: ProjectService):
     w.show()
     qtbot.waitExposed(w)
     w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=10_000)
     w.editor.correction.setFocus()
     yield w
     w.close()
@@ -216,7 +217,7 @@ def test_ctrl_k_looks_up_the_selected_words_and_enter_on_a_hit_goes_there(
 def logbook(tmp_path: Path):
     """A project whose checks (as a run would have left them) proposed 64 findings of one check and 3 of
     another."""
-    from mtreview.domain.model import AnnotationDraft, Severity
+    from mtreview.domain.model import AnnotationDraft
 
     tsv = tmp_path / "logbook.tsv"
     tsv.write_text(
@@ -296,5 +297,40 @@ def test_findings_tab_dismisses_a_whole_check_in_one_step_and_undoes_it_in_one(q
         assert {a.state for a in logbook.annotations()} == {AnnotationState.PROPOSED}  # 64 back in one step
         assert w.undo_stack.index() == steps
         assert set(panel.check_items()) == {"name_spelling", "numbers"}
+    finally:
+        w.close()
+
+
+def test_grid_filters_combine_findings_check_and_status(qtbot, logbook) -> None:
+    from mtreview.ui.main_window import MainWindow
+
+    ids = logbook.segment_ids()
+    w = MainWindow(logbook, Preferences(reviewer="rin"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=10_000)
+    try:
+        assert w.model.rowCount() == 64
+        w.editor.correction.setFocus()
+        qtbot.keyClick(w.editor.correction, Qt.Key.Key_L, CTRL | SHIFT)
+        bar = w.grid.filters
+        assert bar.findings.hasFocus()
+        bar.check.setCurrentIndex(bar.check.findData("numbers"))
+        assert w.model.ids() == ids[:3]
+        # combined with the status box: confirm the second one, then "Not confirmed"
+        w.grid.select_segment(ids[1])
+        _confirm(qtbot, w, "エントリ2：ブレン氏がランプを灯した。")
+        w.grid.status_filter.setCurrentIndex(1)
+        assert w.model.ids() == [ids[0], ids[2]]
+        bar.clear()
+        w.grid.status_filter.setCurrentIndex(0)
+        bar.severity.setCurrentIndex(bar.severity.findData(Severity.MAJOR))
+        assert w.model.ids() == ids[:3]
+        bar.findings.setCurrentIndex(bar.findings.findData(False))
+        assert w.model.ids() == []  # "without findings" and a major one: nothing
+        bar.clear()
+        assert w.model.rowCount() == 64
     finally:
         w.close()
