@@ -20,7 +20,13 @@ from mtreview.domain.errors import MtreviewError
 from mtreview.domain.model import AnnotationState, Segment, Status
 from mtreview.i18n import _
 from mtreview.services.navigation import segment_at, segment_by_label
-from mtreview.services.propagation import PropagationMode, after_confirm, propagate_command, twins_of
+from mtreview.services.propagation import (
+    PropagationMode,
+    after_confirm,
+    fix_all_spec,
+    propagate_command,
+    twins_of,
+)
 from mtreview.services.tm import ProjectMemory
 from mtreview.services.triage import triage_command
 from mtreview.ui.actions import ActionSpec
@@ -84,6 +90,15 @@ class ToolsController:
                 "edit",
                 1,
                 _("Replace in the corrections of the project, with a preview; one undo step"),
+            ),
+            ActionSpec(
+                "edit.fix_all",
+                _("Fix &All Like This…"),
+                self.fix_all,
+                "Ctrl+Shift+H",
+                "edit",
+                1,
+                _("Open Find and Replace filled in from the selected finding's text and suggestion"),
             ),
             ActionSpec("edit.go_to", _("&Go to Segment…"), self.go_to_segment, "Ctrl+G", "edit", 1),
             ActionSpec(
@@ -255,6 +270,26 @@ class ToolsController:
         dialog.activateWindow()
         dialog.find_edit.setFocus()
         dialog.find_edit.selectAll()
+
+    def fix_all(self) -> None:
+        """The selected finding (Findings tab, else the Annotations tab) with a suggestion, as a replace
+        over the project: the preview opens filled in."""
+        w = self.w
+        chosen = w.findings_panel.selected_annotations() if w.side.currentWidget() is w.findings_panel else []
+        annotation = chosen[0] if len(chosen) == 1 else w.annotation_panel.current()
+        if annotation is None:
+            w.statusBar().showMessage(_("Select a finding with a suggestion first."), 5000)
+            return
+        try:
+            spec, replacement = fix_all_spec(annotation, w.service.segment(annotation.segment_id))
+        except MtreviewError as exc:
+            w.statusBar().showMessage(describe_error(exc), 5000)
+            return
+        self.open_replace()
+        dialog = self.replace_dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.set_query(spec, replacement)
+            dialog.run_preview()
 
     def _replaced(self, _changes: object) -> None:
         self.w.statusBar().showMessage(_("Replaced. Ctrl+Z undoes the whole replace."), 8000)

@@ -334,3 +334,52 @@ def test_grid_filters_combine_findings_check_and_status(qtbot, logbook) -> None:
         assert w.model.rowCount() == 64
     finally:
         w.close()
+
+
+def test_fix_all_from_a_finding_opens_the_replace_preview_filled_in(qtbot, logbook) -> None:
+    from mtreview.domain.model import AnnotationDraft
+    from mtreview.ui.main_window import MainWindow
+
+    ids = logbook.segment_ids()
+    logbook.add_annotations(
+        [
+            AnnotationDraft(
+                ids[0],
+                "Fluency/Spelling",
+                Severity.MINOR,
+                start=6,
+                end=9,
+                comment="ブレン here but ブレンヌ in 12 other places",
+                suggestion="ブレンヌ",
+                origin="name_consistency",
+                state=AnnotationState.PROPOSED,
+            )
+        ],
+        author="checks",
+    )
+    w = MainWindow(logbook, Preferences(reviewer="rin"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=10_000)
+    try:
+        panel = w.findings_panel
+        w.side.setCurrentWidget(panel)
+        qtbot.waitUntil(lambda: "name_consistency" in panel.check_items(), timeout=30_000)
+        item = panel.check_items()["name_consistency"].child(0)
+        panel.tree.setFocus()
+        panel.tree.clearSelection()
+        item.setSelected(True)
+        qtbot.keyClick(panel.tree, Qt.Key.Key_H, CTRL | SHIFT)
+        dialog = w.tools.replace_dialog
+        assert dialog is not None and dialog.isVisible()
+        assert (dialog.find_edit.text(), dialog.replace_edit.text()) == ("ブレン", "ブレンヌ")
+        assert dialog.whole_word.isChecked()
+        # the preview runs on a worker; its result reaches the dialog only through the event loop,
+        # which runs inside this wait
+        with qtbot.waitSignal(dialog.previewReady, timeout=60_000) as ready:
+            pass
+        assert ready.args == [64]
+    finally:
+        w.close()
