@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.apply_preferences()
         self._restore_window()
         self.grid.reload()
+        self.tools.restore_segment()
         QTimer.singleShot(0, self.panels.refresh_findings)
 
     # ------------------------------------------------------------------ construction
@@ -327,6 +328,7 @@ class MainWindow(QMainWindow):
     def use_service(self, service: ProjectService) -> None:
         """Show another project (the old one is closed)."""
         old = self.service
+        self.tools.remember_segment()
         self.service = service
         self.undo.service = service
         self.model.set_service(service)
@@ -339,6 +341,7 @@ class MainWindow(QMainWindow):
         self.team.start()
         self._update_title()
         self.grid.reload()
+        self.tools.restore_segment()
         self.projectOpened.emit()
 
     def _command_error(self, exc: MtreviewError) -> None:
@@ -386,6 +389,7 @@ class MainWindow(QMainWindow):
 
         self.editor.flush_draft()
         self.review.save_current()
+        self.tools.remember_segment()
         self.tools.stop()
         stop_all()
         self.team.stop()

@@ -197,6 +197,20 @@ class ToolsController:
             self._memory.close()
             self._memory = None
 
+    # ------------------------------------------------------------------ where the reviewer left off
+    def remember_segment(self) -> None:
+        """Note the open segment of this project in the preferences (saved with them)."""
+        location = str(self.w.service.location)
+        current = self.w.review.current
+        if "://" not in location and current is not None:
+            self.w.prefs.remember_segment(location, current.id)
+
+    def restore_segment(self) -> None:
+        """Open the segment that was open when this project was last left (if it is still there)."""
+        segment_id = self.w.prefs.last_segment(str(self.w.service.location))
+        if segment_id is not None:
+            self.w.grid.select_segment(segment_id)
+
     # ------------------------------------------------------------------ following the segment
     def segment_opened(self, segment: Segment | None) -> None:
         if segment is None:

@@ -383,3 +383,24 @@ def test_fix_all_from_a_finding_opens_the_replace_preview_filled_in(qtbot, logbo
         assert ready.args == [64]
     finally:
         w.close()
+
+
+def test_the_project_reopens_at_the_segment_it_was_left_on(qtbot, keeper: ProjectService) -> None:
+    from mtreview.ui.main_window import MainWindow
+
+    location = keeper.location
+    ids = keeper.segment_ids()
+    prefs = Preferences(reviewer="rin")
+    w = MainWindow(keeper, prefs)
+    qtbot.addWidget(w)
+    w.show()
+    w.grid.select_row(4)
+    w.close()  # closes the project too
+    again = ProjectService.open(location, "rin")
+    try:
+        w2 = MainWindow(again, Preferences.load())
+        qtbot.addWidget(w2)
+        assert w2.review.current.id == ids[4]
+        w2.close()
+    finally:
+        again.close()
