@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mtreview.domain.progress import Progress
-from mtreview.i18n import _
+from mtreview.i18n import _, ngettext
 from mtreview.services.tm import PROJECT, ConcordanceHit, ProjectMemory
 from mtreview.ui.richtext import HTML_ROLE, HtmlDelegate, highlighted
 from mtreview.ui.tasks import Task, describe_error
@@ -144,7 +144,9 @@ class ConcordanceDialog(QDialog):
         self._task = None
         self.model.set_hits(hits)
         self.view.resizeRowsToContents()  # at most --limit (100) rows
-        self.status.setText(_("{n} hits").format(n=len(hits)) if hits else _("Not found"))
+        self.status.setText(
+            ngettext("{n} hit", "{n} hits", len(hits)).format(n=len(hits)) if hits else _("Not found")
+        )
         self.resultsReady.emit(len(hits))
 
     def _failed(self, task: Task, exc: object) -> None:

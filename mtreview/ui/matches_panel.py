@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from mtreview.domain.model import Segment
 from mtreview.domain.progress import Progress
-from mtreview.i18n import _
+from mtreview.i18n import _, ngettext
 from mtreview.services.diffing import diff
 from mtreview.services.propagation import proposal_for
 from mtreview.services.tm import PROJECT, Match, ProjectMemory
@@ -145,7 +145,11 @@ class MatchesPanel(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.score:.0f}% {m.where}: {m.target}")
             self.list.addItem(item)
         if shown:
-            self.summary.setText(_("{n} matches (Ctrl+1…{n} inserts one)").format(n=len(shown)))
+            self.summary.setText(
+                ngettext(
+                    "{n} match (Ctrl+1 inserts it)", "{n} matches (Ctrl+1…{n} inserts one)", len(shown)
+                ).format(n=len(shown))
+            )
         else:
             self.summary.setText(_("No matches"))
         self.matchesReady.emit(len(shown))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QLineEdit, QPlainTextEdit
 
 from mtreview.domain.errors import MtreviewError
 from mtreview.domain.model import AnnotationState, Segment, Status
-from mtreview.i18n import _
+from mtreview.i18n import _, ngettext
 from mtreview.services.navigation import segment_at, segment_by_label
 from mtreview.services.propagation import (
     PropagationMode,
@@ -306,7 +306,7 @@ class ToolsController:
             dialog.run_preview()
 
     def _replaced(self, _changes: object) -> None:
-        self.w.statusBar().showMessage(_("Replaced. Ctrl+Z undoes the whole replace."), 8000)
+        self.w.statusBar().showMessage(_("Replaced (Ctrl+Z undoes it all)."), 8000)
 
     # ------------------------------------------------------------------ concordance
     def open_concordance(self) -> None:
@@ -413,16 +413,21 @@ class ToolsController:
             label = _("Propagate to {n} repetitions").format(n=len(result.twins))
             w.undo.push(result.applied, label, result.changes)
             w.statusBar().showMessage(
-                _("{n} repetitions got this correction (Ctrl+Z takes it back).").format(n=len(result.twins)),
+                ngettext(
+                    "{n} repetition got this correction (Ctrl+Z takes it back).",
+                    "{n} repetitions got this correction (Ctrl+Z takes it back).",
+                    len(result.twins),
+                ).format(n=len(result.twins)),
                 10000,
             )
             return
         self._last_confirmed = segment.id
         keys = w.registry.action("review.propagate").shortcut().toString()
         w.statusBar().showMessage(
-            _(
-                "{n} unconfirmed repetitions: each offers this correction as match 1; {keys} gives it to "
-                "all of them now."
+            ngettext(
+                "{n} repetition not confirmed: {keys} gives it this correction.",
+                "{n} repetitions not confirmed: {keys} gives them this correction.",
+                len(result.twins),
             ).format(n=len(result.twins), keys=keys),
             10000,
         )
@@ -451,9 +456,11 @@ class ToolsController:
             w.statusBar().showMessage(describe_error(exc), 8000)
             return
         w.statusBar().showMessage(
-            _("{n} repetitions got the correction of {label} (Ctrl+Z takes it back).").format(
-                n=len(twins), label=f"#{seg.ordinal}"
-            ),
+            ngettext(
+                "{n} repetition got the correction of #{number} (Ctrl+Z takes it back).",
+                "{n} repetitions got the correction of #{number} (Ctrl+Z takes it back).",
+                len(twins),
+            ).format(n=len(twins), number=seg.ordinal),
             8000,
         )
 

@@ -137,7 +137,7 @@ def test_confirming_a_repetition_offers_it_in_the_matches_dock_and_ctrl_1_insert
     ids = keeper.segment_ids()
     win.grid.select_row(2)
     _confirm(qtbot, win, "霧は西から流れ込んできた。")
-    qtbot.waitUntil(lambda: "repetitions" in win.statusBar().currentMessage(), timeout=30_000)
+    qtbot.waitUntil(lambda: "repetition" in win.statusBar().currentMessage(), timeout=30_000)
     # Ctrl+G 5: the twin
     _key(qtbot, win, Qt.Key.Key_G)
     goto = win.tools.goto_dialog
@@ -160,7 +160,7 @@ def test_repetitions_take_the_confirmed_text_in_one_undoable_step(qtbot, win, ke
     ids = keeper.segment_ids()
     win.grid.select_row(2)
     _confirm(qtbot, win, "霧は西から流れ込んできた。")
-    qtbot.waitUntil(lambda: "repetitions" in win.statusBar().currentMessage(), timeout=30_000)
+    qtbot.waitUntil(lambda: "repetition" in win.statusBar().currentMessage(), timeout=30_000)
     _key(qtbot, win, Qt.Key.Key_P, CTRL | SHIFT)
     twin = keeper.segment(ids[4])
     assert (twin.target, twin.status) == ("霧は西から流れ込んできた。", Status.CORRECTED)
