@@ -37,6 +37,7 @@ from mtreview.ui.matches_panel import MAX_SHOWN, MatchesPanel
 from mtreview.ui.reference_tms_dialog import ReferenceTmsDialog
 from mtreview.ui.replace_dialog import ReplaceContext, ReplaceDialog
 from mtreview.ui.tasks import describe_error
+from mtreview.ui.track_changes import TrackChangesView
 
 if TYPE_CHECKING:
     from mtreview.ui.main_window import MainWindow
@@ -67,6 +68,15 @@ class ToolsController:
         self._follow.setInterval(FOLLOW_DELAY_MS)
         self._follow.timeout.connect(self._look_up)
         self.matches_dock.visibilityChanged.connect(self._dock_shown)
+        # Seeing the edit: MT -> correction with the changes tracked, a tab beside the findings
+        self.changes_view = TrackChangesView()
+        window.side.addTab(self.changes_view, _("Chan&ges"))
+        self._changes_timer = QTimer(window)
+        self._changes_timer.setSingleShot(True)
+        self._changes_timer.setInterval(FOLLOW_DELAY_MS)
+        self._changes_timer.timeout.connect(self.show_changes)
+        window.editor.correction.textChanged.connect(self._changes_timer.start)
+        window.side.currentChanged.connect(lambda _i: self.show_changes())
 
     # ------------------------------------------------------------------ actions
     def actions(self) -> list[ActionSpec]:
@@ -109,6 +119,15 @@ class ToolsController:
                 "view",
                 1,
                 _("Show or hide the translation memory matches of the current segment"),
+            ),
+            ActionSpec(
+                "view.track_changes",
+                _("Tracked &Changes"),
+                self.focus_changes,
+                "Ctrl+Shift+D",
+                "view",
+                1,
+                _("The machine translation with the correction's changes tracked"),
             ),
             ActionSpec(
                 "view.filters",
@@ -213,6 +232,7 @@ class ToolsController:
 
     # ------------------------------------------------------------------ following the segment
     def segment_opened(self, segment: Segment | None) -> None:
+        self.show_changes()
         if segment is None:
             self._follow.stop()
             self.matches.show_segment(None)
@@ -234,6 +254,18 @@ class ToolsController:
     def _dock_shown(self, visible: bool) -> None:
         if visible:
             self._follow.start()
+
+    def show_changes(self) -> None:
+        """The open segment's MT with the editor's text as tracked changes (only while the tab shows)."""
+        if self.w.side.currentWidget() is not self.changes_view:
+            return
+        current = self.w.review.current
+        self.changes_view.show_segment(current, self.w.editor.text() if current is not None else None)
+
+    def focus_changes(self) -> None:
+        self.w.views.setCurrentIndex(0)
+        self.w.side.setCurrentWidget(self.changes_view)
+        self.show_changes()
 
     def focus_filters(self) -> None:
         self.w.views.setCurrentIndex(0)

@@ -404,3 +404,19 @@ def test_the_project_reopens_at_the_segment_it_was_left_on(qtbot, keeper: Projec
         w2.close()
     finally:
         again.close()
+
+
+def test_tracked_changes_tab_shows_the_edit_as_it_is_typed(qtbot, win, keeper: ProjectService) -> None:
+    win.grid.select_row(0)
+    _key(qtbot, win, Qt.Key.Key_D, CTRL | SHIFT)
+    view = win.tools.changes_view
+    assert win.side.currentWidget() is view
+    assert view.toPlainText() == ""  # nothing changed yet
+    box = win.editor.correction
+    box.setFocus()
+    box.selectAll()
+    box.insertPlainText("灯台守のイダ・ブレン氏が鐘を鳴らした。")
+    qtbot.waitUntil(lambda: "氏" in view.toPlainText(), timeout=10_000)
+    html = view.toHtml()
+    assert "社" in view.toPlainText()  # the deleted character is shown, struck through
+    assert "line-through" in html or "<s>" in html or "<del>" in html
