@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -339,9 +340,13 @@ class ProjectMemory:
         self._refs: dict[str, TmIndex] = {}
         self._synced: tuple[int, int, int, int] | None = None
         self._synced_at = float("-inf")
+        self._lock = threading.RLock()
+        """One writer of the project's index at a time (a matches lookup and a concordance search may
+        both bring it up to date, on two workers); ``close`` waits for a sync in progress."""
 
     def close(self) -> None:
-        self.index.close()
+        with self._lock:
+            self.index.close()
         for idx in self._refs.values():
             idx.close()
         self._refs.clear()
@@ -392,13 +397,14 @@ class ProjectMemory:
 
     def sync(self, progress: Progress = NO_PROGRESS) -> int:
         """Bring the project's index up to date; returns how many units were (re)indexed."""
-        now = time.monotonic()
-        if now - self._synced_at < self.sync_interval_s:
-            return 0
-        with index_errors(self.index.path):
-            n, self._synced = sync_project_index(self.index, self.service._store, self._synced, progress)
-        self._synced_at = now
-        return n
+        with self._lock:
+            now = time.monotonic()
+            if now - self._synced_at < self.sync_interval_s:
+                return 0
+            with index_errors(self.index.path):
+                n, self._synced = sync_project_index(self.index, self.service._store, self._synced, progress)
+            self._synced_at = now
+            return n
 
     # -------------------------------------------------------------- queries
     def matches(

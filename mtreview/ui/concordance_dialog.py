@@ -162,6 +162,12 @@ class ConcordanceDialog(QDialog):
         if hit.origin == PROJECT and hit.segment:
             self.segmentActivated.emit(hit.segment)
 
+    def stop(self) -> None:
+        """Cancel a search and wait for its thread (before the memory it reads is closed)."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task.wait()
+
     def reject(self) -> None:
         if self._task is not None:
             self._task.cancel()

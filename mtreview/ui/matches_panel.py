@@ -162,7 +162,11 @@ class MatchesPanel(QWidget):
         self.insertRequested.emit(self.matches[n - 1].target)
         return True
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = False) -> None:
+        """Cancel the lookup; ``wait``: until its thread has ended (before the memory is closed: a
+        lookup must never use a closed index connection)."""
         self._pending = None
         if self._task is not None:
             self._task.cancel()
+            if wait:
+                self._task.wait()

@@ -211,7 +211,9 @@ class ToolsController:
         """The window closes (or shows another project): no lookup starts after this."""
         self._stopped = True
         self._follow.stop()
-        self.matches.stop()
+        self.matches.stop(wait=True)
+        if self.concordance_dialog is not None:
+            self.concordance_dialog.stop()
         if self._memory is not None:
             self._memory.close()
             self._memory = None
