@@ -54,6 +54,9 @@ class FilterBar(QWidget):
     def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
+        # narrow enough for the window to fit a small screen (six boxes in a row); the list opens wide
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(4)
         for text, value in items:
             combo.addItem(text, value)
         return combo
