@@ -68,6 +68,9 @@ class ToolsController:
         self._follow.setInterval(FOLLOW_DELAY_MS)
         self._follow.timeout.connect(self._look_up)
         self.matches_dock.visibilityChanged.connect(self._dock_shown)
+        # the dock belongs to the Review view: the Alignment and Dashboard views get the whole width
+        self._dock_wanted = True
+        window.views.currentChanged.connect(self._view_changed)
         # Seeing the edit: MT -> correction with the changes tracked, a tab beside the findings
         self.changes_view = TrackChangesView()
         window.side.addTab(self.changes_view, _("Chan&ges"))
@@ -273,8 +276,14 @@ class ToolsController:
         self.w.views.setCurrentIndex(0)
         self.w.grid.filters.findings.setFocus()
 
+    def _view_changed(self, index: int) -> None:
+        self.matches_dock.setVisible(index == 0 and self._dock_wanted)
+
     def toggle_matches(self) -> None:
-        self.matches_dock.setVisible(not self.matches_dock.isVisible())
+        self._dock_wanted = not self.matches_dock.isVisible()
+        if self._dock_wanted:
+            self.w.views.setCurrentIndex(0)
+        self.matches_dock.setVisible(self._dock_wanted)
 
     def insert_match(self, n: int) -> None:
         if not self.matches.insert(n):
