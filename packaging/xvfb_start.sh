@@ -47,7 +47,7 @@ for _ in $(seq 600); do
     cat "$TMP/app.log" >&2
     exit 1
   fi
-  wid=$(xdotool search --onlyvisible --name '^mtreview' 2>/dev/null | head -n 1 || true)
+  wid=$(xdotool search --onlyvisible --name 'mtreview$' 2>/dev/null | head -n 1 || true)
   [ -n "$wid" ] && break
   sleep 0.2
 done
@@ -69,7 +69,7 @@ fi
 # and an X error from a stale id (BadWindow) must not end the run — it is retried.
 for attempt in 1 2 3 4 5; do
   kill -0 "$app" 2>/dev/null || break
-  wid=$(xdotool search --onlyvisible --name '^mtreview' 2>/dev/null | tail -n 1 || true)
+  wid=$(xdotool search --onlyvisible --name 'mtreview$' 2>/dev/null | tail -n 1 || true)
   if [ -n "$wid" ]; then
     xdotool windowactivate --sync "$wid" >/dev/null 2>&1 || xdotool windowfocus --sync "$wid" >/dev/null 2>&1 || true
   fi
