@@ -424,3 +424,56 @@ def test_tracked_changes_tab_shows_the_edit_as_it_is_typed(qtbot, win, keeper: P
     html = view.toHtml()
     assert "社" in view.toPlainText()  # the deleted character is shown, struck through
     assert "line-through" in html or "<s>" in html or "<del>" in html
+
+
+def test_ctrl_k_on_the_seed_page_finds_every_segment_with_the_selected_word(
+    qtbot, tmp_path: Path, seed_page: Path
+) -> None:
+    """Issue 16's done-when on real input (read from ../shared, not copied): select the katakana word the MT
+    uses in the most segments (a run of four or more, found from the data, not written here), press Ctrl+K,
+    and every segment holding it is a hit — no more, no fewer."""
+    import re
+    from collections import Counter
+
+    from mtreview.ui.main_window import MainWindow
+
+    service = ProjectService.open(tmp_path / "seed.mtreview", "rin", create=True)
+    service.import_path(seed_page)
+    ids = service.segment_ids()
+    targets = {i: service.segment(i).target for i in ids}
+    counts = Counter(name for t in targets.values() for name in set(re.findall(r"[\u30a1-\u30fa]{4,}", t)))
+    name, n = counts.most_common(1)[0]
+    assert n >= 3, "the seed page repeats a katakana word in several segments"
+    holding = [i for i in ids if name in targets[i]]
+    w = MainWindow(service, Preferences(reviewer="rin"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=10_000)
+    try:
+        w.grid.select_row(ids.index(holding[0]))
+        qtbot.waitUntil(
+            lambda: w.review.current is not None and w.review.current.id == holding[0], timeout=10_000
+        )
+        mt = w.editor.mt
+        start = mt.toPlainText().index(name)
+        mt.setFocus()
+        mt.select_span(start, start + len(name))
+        qtbot.keyClick(mt, Qt.Key.Key_K, CTRL)
+        dialog = w.tools.concordance_dialog
+        assert dialog is not None and dialog.isVisible()
+        assert dialog.query.text() == name
+        qtbot.waitUntil(lambda: dialog.status.text().split(" ")[0].isdigit(), timeout=60_000)
+        hits = [h for h in dialog.model.hits if h.segment is not None]
+        assert len(hits) == len(holding), (name, [h.segment for h in hits], holding)
+        print(f"concordance on the seed page: {name} in {len(holding)} segments, {len(hits)} hits")
+        assert all(name in h.target or name in h.source for h in hits)
+        # Enter on the last hit goes to that segment
+        dialog.view.setFocus()
+        dialog.view.setCurrentIndex(dialog.model.index(len(dialog.model.hits) - 1, 1))
+        qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+        assert w.review.current.id in holding
+    finally:
+        w.close()
+        service.close()
