@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
@@ -10,6 +12,11 @@ from mtreview.domain.model import Severity
 from mtreview.i18n import _
 
 LOW_CONFIDENCE = 0.5
+
+
+def _columns(text: str) -> int:
+    """Display columns of a text: a wide (CJK) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 class FilterBar(QWidget):
@@ -54,11 +61,16 @@ class FilterBar(QWidget):
     def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
-        # narrow enough for the window to fit a small screen (six boxes in a row); the list opens wide
+        # Whole texts where the row has room; narrow enough (four characters) for the window to fit a small
+        # screen with six boxes in a row. The list opens wide either way.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(4)
+        combo.setMinimumWidth(combo.minimumSizeHint().width())
         for text, value in items:
             combo.addItem(text, value)
+        # asks for the width of the chosen text (not of the longest choice): "severity: any" whole at 1366 px
+        combo.currentTextChanged.connect(lambda text, c=combo: c.setMinimumContentsLength(_columns(text) + 1))
+        combo.setMinimumContentsLength(_columns(combo.currentText()) + 1)
         return combo
 
     def set_choices(self, choices: dict[str, list[str]]) -> None:
@@ -73,6 +85,7 @@ class FilterBar(QWidget):
             at = combo.findData(current) if current is not None else 0
             combo.setCurrentIndex(max(0, at))
             combo.blockSignals(False)
+            combo.setMinimumContentsLength(_columns(combo.currentText()) + 1)
 
     def current(self) -> SegmentFilter:
         severity = self.severity.currentData()
