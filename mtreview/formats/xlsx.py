@@ -292,7 +292,7 @@ def _check_inflation(p: Path) -> None:
         with zipfile.ZipFile(p) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-        # NotImplementedError: a zip whose entries need a newer zip version (fuzz-found: "zip file version 6.4")
+        # NotImplementedError: an entry needing a newer zip version (fuzz-found: "zip file version 6.4")
         raise InputError(_("cannot read the workbook: {error}").format(error=exc), str(p)) from None
     for info in infos:
         big = info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)

@@ -115,8 +115,9 @@ def texts(exclude: str) -> st.SearchStrategy[str]:
 
 # What each format can carry (beyond that a writer must replace or refuse, which is not a round trip):
 # XML 1.0 has no C0 controls but tab, LF and CR; xlsx cells are XML text too; CSV/TSV/PO carry any
-# character but NUL (a text file with NUL is binary to our readers); PO also not U+0004, gettext's context
-# separator, which msgfmt refuses in any string and our writer replaces with ␄ (tests/formats/test_control_characters.py).
+# character but NUL (a text file with NUL is binary to our readers); PO also not U+0004, gettext's
+# context separator, which msgfmt refuses in any string and our writer replaces with ␄
+# (tests/formats/test_control_characters.py).
 # TMX, XLIFF and PO keep one translation per unit (the correction, else the MT); CSV/TSV/xlsx keep both.
 # xlsx writes placeholders as ⟦n⟧ tokens and doubles a literal ⟦ (see the test below).
 FORMATS: dict[str, tuple[str, str, bool]] = {
