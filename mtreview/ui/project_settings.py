@@ -9,7 +9,9 @@ Stored in the project (``service.set_setting``), so every reviewer of a shared p
 * ``enabled_checks``: the ids of the checks that run, or ``None`` for each check's own default;
 * ``glossary_files``: glossary files (CSV/TSV/TBX) the checks read, or ``None``;
 * ``lexicons``: extra lexicon files by kind (``{"idioms": [paths], …}``, see ``mtreview.qa.lexicons``), or
-  ``None``. Files are checked when added, so a broken one is reported here, not on the next check run.
+  ``None``. Files are checked when added, so a broken one is reported here, not on the next check run;
+* ``propagation``: what confirming a segment does to its unconfirmed repetitions (``propose``, ``auto``,
+  ``off``; see ``mtreview.services.propagation``).
 """
 
 from __future__ import annotations
@@ -41,12 +43,19 @@ from mtreview.domain.errors import MtreviewError
 from mtreview.domain.model import Changes
 from mtreview.i18n import N_, _
 from mtreview.services.project import ProjectService
+from mtreview.services.propagation import SETTING as PROPAGATION
+from mtreview.services.propagation import PropagationMode, propagation_mode, set_propagation_mode
 
 LEXICON_KINDS: dict[str, str] = {
     "idioms": N_("Idioms (literal translations)"),
     "given_names": N_("Given names (persons)"),
     "org_suffixes": N_("Organisation suffixes"),
     "false_friends": N_("False friends"),
+}
+PROPAGATION_CHOICES: dict[PropagationMode, str] = {
+    PropagationMode.PROPOSE: N_("Offer the correction (the repetitions are not changed until asked)"),
+    PropagationMode.AUTO: N_("Give them the correction at once (still to be confirmed; one undo step)"),
+    PropagationMode.OFF: N_("Do nothing"),
 }
 GLOSSARY_FILTER = N_("Glossaries (*.csv *.tsv *.tbx *.xml);;All files (*)")
 LEXICON_FILTER = N_("Lexicons (*.tsv *.txt);;All files (*)")
@@ -165,6 +174,7 @@ class ProjectSettingsDialog(QDialog):
         checks_layout.addWidget(self.checks)
         self.pages.addTab(checks_box, _("&Checks"))
         self.pages.addTab(self._resources_box(), _("&Glossary and Lexicons"))
+        self.pages.addTab(self._repetitions_box(), _("&Repetitions"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -227,6 +237,26 @@ class ProjectSettingsDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.lexicons)
         layout.addLayout(row)
+        return box
+
+    # -- repetitions
+    def _repetitions_box(self) -> QGroupBox:
+        box = QGroupBox(_("Repetitions"))
+        layout = QVBoxLayout(box)
+        self.propagation = QComboBox()
+        self.propagation.setAccessibleName(_("When a segment is confirmed"))
+        for mode, text in PROPAGATION_CHOICES.items():
+            self.propagation.addItem(_(text), mode.value)
+        current = propagation_mode(self.service)
+        self.propagation.setCurrentIndex(max(0, self.propagation.findData(current.value)))
+        label = QLabel(
+            _("&When a segment is confirmed, its unconfirmed repetitions (segments with the same source):")
+        )
+        label.setWordWrap(True)
+        label.setBuddy(self.propagation)
+        layout.addWidget(label)
+        layout.addWidget(self.propagation)
+        layout.addStretch(1)
         return box
 
     @staticmethod
@@ -327,14 +357,19 @@ class ProjectSettingsDialog(QDialog):
             "enabled_checks": enabled,
             "glossary_files": self.glossary_files() or None,
             "lexicons": self.lexicon_files() or None,
+            PROPAGATION: self.propagation.currentData(),
         }
 
     def save(self) -> Changes | None:
         changes = Changes(settings=True)
         try:
-            for key, value in self.values().items():
+            values = self.values()
+            mode = PropagationMode(values.pop(PROPAGATION))
+            for key, value in values.items():
                 if self.service.setting(key) != value:
                     changes = self.service.set_setting(key, value)
+            if propagation_mode(self.service) != mode:
+                changes = set_propagation_mode(self.service, mode)
         except MtreviewError as exc:
             QMessageBox.warning(self, _("Project Settings"), str(exc))
             return None

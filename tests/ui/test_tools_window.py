@@ -477,3 +477,49 @@ def test_ctrl_k_on_the_seed_page_finds_every_segment_with_the_selected_word(
     finally:
         w.close()
         service.close()
+
+
+def _project_settings(win, monkeypatch):  # type: ignore[no-untyped-def]
+    """Open Tools ▸ Project Settings as the window does (its modal loop left out) and return the dialog."""
+    from mtreview.ui.project_settings import ProjectSettingsDialog
+
+    opened: list[ProjectSettingsDialog] = []
+    monkeypatch.setattr(ProjectSettingsDialog, "exec", lambda self: opened.append(self) or 0)
+    win.registry.action("tools.project_settings").trigger()
+    assert len(opened) == 1
+    monkeypatch.undo()
+    return opened[0]
+
+
+def test_project_settings_switch_auto_propagates_and_offer_only_offers(
+    qtbot, win, keeper: ProjectService, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    ids = keeper.segment_ids()
+    dialog = _project_settings(win, monkeypatch)
+    assert dialog.propagation.currentData() == "propose"  # the default: offer
+    dialog.pages.setCurrentWidget(dialog.propagation.parentWidget())
+    dialog.propagation.setCurrentIndex(dialog.propagation.findData("auto"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert keeper.setting("propagation") == "auto"
+
+    # auto: confirming segment 3 writes its correction into its twin (segment 5) at once, no prompt
+    win.grid.select_row(2)
+    _confirm(qtbot, win, "霧は西から流れ込んできた。")
+    qtbot.waitUntil(lambda: keeper.segment(ids[4]).corrected is not None, timeout=30_000)
+    twin = keeper.segment(ids[4])
+    assert (twin.target, twin.status) == ("霧は西から流れ込んできた。", Status.CORRECTED)
+    assert "got this correction" in win.statusBar().currentMessage()
+    assert win.model.segment_at(4).target == "霧は西から流れ込んできた。"  # the grid shows it
+
+    # the dialog reopens on the stored choice; offer: the next confirmation only offers
+    dialog = _project_settings(win, monkeypatch)
+    assert dialog.propagation.currentData() == "auto"
+    dialog.propagation.setCurrentIndex(dialog.propagation.findData("propose"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert keeper.setting("propagation") == "propose"
+    win.grid.select_row(2)
+    _confirm(qtbot, win, "霧が西から流れ込んだ。")
+    qtbot.waitUntil(lambda: "not confirmed" in win.statusBar().currentMessage(), timeout=30_000)
+    assert keeper.segment(ids[4]).target == "霧は西から流れ込んできた。"  # offered, not written
