@@ -426,6 +426,51 @@ def test_tracked_changes_tab_shows_the_edit_as_it_is_typed(qtbot, win, keeper: P
     assert "line-through" in html or "<s>" in html or "<del>" in html
 
 
+def _seed_window(qtbot, tmp_path: Path, seed_page: Path):  # type: ignore[no-untyped-def]
+    """The seed page (read from ../shared, not copied) imported into a new project, open in the window."""
+    from mtreview.ui.main_window import MainWindow
+
+    service = ProjectService.open(tmp_path / "seed.mtreview", "rin", create=True)
+    service.import_path(seed_page)
+    w = MainWindow(service, Preferences(reviewer="rin"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=10_000)
+    return service, w
+
+
+def _concordance_from_mt_selection(qtbot, w, service: ProjectService, name: str) -> list[int]:  # type: ignore[no-untyped-def]
+    """Select ``name`` in the MT of the first segment holding it, press Ctrl+K; every segment whose MT
+    holds it must be a hit, no more, no fewer. Returns the ids of those segments."""
+    ids = service.segment_ids()
+    targets = {i: service.segment(i).target for i in ids}
+    holding = [i for i in ids if name in targets[i]]
+    assert holding, f"no segment of the seed page holds {name}"
+    w.grid.select_row(ids.index(holding[0]))
+    qtbot.waitUntil(
+        lambda: w.review.current is not None and w.review.current.id == holding[0], timeout=10_000
+    )
+    mt = w.editor.mt
+    start = mt.toPlainText().index(name)
+    mt.setFocus()
+    mt.select_span(start, start + len(name))
+    qtbot.keyClick(mt, Qt.Key.Key_K, CTRL)
+    dialog = w.tools.concordance_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.query.text() == name
+    qtbot.waitUntil(lambda: dialog.status.text().split(" ")[0].isdigit(), timeout=60_000)
+    hits = [h for h in dialog.model.hits if h.segment is not None]
+    labels = {service.segment(i).ordinal for i in holding}
+    found = {int(str(h.segment).rsplit("#", 1)[1]) for h in hits}
+    print(f"concordance on the seed page: {name} in {len(holding)} segments, {len(hits)} hits")
+    assert found == labels, (name, sorted(found), sorted(labels))
+    assert len(hits) == len(holding)
+    assert all(name in h.target or name in h.source for h in hits)
+    return holding
+
+
 def test_ctrl_k_on_the_seed_page_finds_every_segment_with_the_selected_word(
     qtbot, tmp_path: Path, seed_page: Path
 ) -> None:
@@ -435,45 +480,122 @@ def test_ctrl_k_on_the_seed_page_finds_every_segment_with_the_selected_word(
     import re
     from collections import Counter
 
-    from mtreview.ui.main_window import MainWindow
-
-    service = ProjectService.open(tmp_path / "seed.mtreview", "rin", create=True)
-    service.import_path(seed_page)
-    ids = service.segment_ids()
-    targets = {i: service.segment(i).target for i in ids}
-    counts = Counter(name for t in targets.values() for name in set(re.findall(r"[\u30a1-\u30fa]{4,}", t)))
-    name, n = counts.most_common(1)[0]
-    assert n >= 3, "the seed page repeats a katakana word in several segments"
-    holding = [i for i in ids if name in targets[i]]
-    w = MainWindow(service, Preferences(reviewer="rin"))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=10_000)
+    service, w = _seed_window(qtbot, tmp_path, seed_page)
     try:
-        w.grid.select_row(ids.index(holding[0]))
-        qtbot.waitUntil(
-            lambda: w.review.current is not None and w.review.current.id == holding[0], timeout=10_000
-        )
-        mt = w.editor.mt
-        start = mt.toPlainText().index(name)
-        mt.setFocus()
-        mt.select_span(start, start + len(name))
-        qtbot.keyClick(mt, Qt.Key.Key_K, CTRL)
-        dialog = w.tools.concordance_dialog
-        assert dialog is not None and dialog.isVisible()
-        assert dialog.query.text() == name
-        qtbot.waitUntil(lambda: dialog.status.text().split(" ")[0].isdigit(), timeout=60_000)
-        hits = [h for h in dialog.model.hits if h.segment is not None]
-        assert len(hits) == len(holding), (name, [h.segment for h in hits], holding)
-        print(f"concordance on the seed page: {name} in {len(holding)} segments, {len(hits)} hits")
-        assert all(name in h.target or name in h.source for h in hits)
+        targets = [service.segment(i).target for i in service.segment_ids()]
+        counts = Counter(name for t in targets for name in set(re.findall(r"[\u30a1-\u30fa]{4,}", t)))
+        name, n = counts.most_common(1)[0]
+        assert n >= 3, "the seed page repeats a katakana word in several segments"
+        holding = _concordance_from_mt_selection(qtbot, w, service, name)
         # Enter on the last hit goes to that segment
+        dialog = w.tools.concordance_dialog
         dialog.view.setFocus()
         dialog.view.setCurrentIndex(dialog.model.index(len(dialog.model.hits) - 1, 1))
         qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
         assert w.review.current.id in holding
+    finally:
+        w.close()
+        service.close()
+
+
+def test_ctrl_k_on_the_seed_page_finds_holden_in_every_segment_that_has_it(
+    qtbot, tmp_path: Path, seed_page: Path
+) -> None:
+    """The done-when line word for word: "Ctrl+K finds ホルデン in every segment that has it". The issue
+    names the word; which segments hold it (and how many) is counted from the seed page at test time."""
+    service, w = _seed_window(qtbot, tmp_path, seed_page)
+    try:
+        holding = _concordance_from_mt_selection(qtbot, w, service, "ホルデン")
+        assert len(holding) >= 2, "the issue speaks of the name in several places"
+    finally:
+        w.close()
+        service.close()
+
+
+def _repeated_phrase(sources: list[str]) -> tuple[str, list[int]]:
+    """The longest run of words (three or more) that two or more different sources share, and the indexes
+    of the sources holding it (found in the data, not written in the test)."""
+    words = [s.split() for s in sources]
+    for n in range(12, 2, -1):
+        seen: dict[tuple[str, ...], set[int]] = {}
+        for i, ws in enumerate(words):
+            for k in range(len(ws) - n + 1):
+                gram = tuple(w.strip('.,;:!?"“”’()') for w in ws[k : k + n])
+                if all(any(c.isalpha() for c in g) for g in gram):
+                    seen.setdefault(gram, set()).add(i)
+        shared = {g: ix for g, ix in seen.items() if len({sources[i] for i in ix}) >= 2}
+        if shared:
+            gram, ix = max(shared.items(), key=lambda kv: (len(kv[1]), kv[0]))
+            return " ".join(gram), sorted(ix)
+    raise AssertionError("the seed page repeats no phrasing of three words or more")
+
+
+def test_reference_tmx_made_from_the_seed_page_gives_a_100_and_a_fuzzy_match(
+    qtbot, tmp_path: Path, seed_page: Path
+) -> None:
+    """Done-when: "a reference TMX attached shows a 100% and a fuzzy match for the seed's repeated phrasing".
+    The phrase the seed repeats is found in the data; the TMX (written here, from the seed page at test
+    time) holds the source of a segment with that phrasing and a near variant of it (one word taken out).
+    Attached through Tools ▸ Reference Memories, the TM Matches dock shows, for that segment, the exact unit
+    at 100 % and the variant below 100 %; a segment without the phrasing gets no 100 % match."""
+    from xml.sax.saxutils import escape
+
+    service, w = _seed_window(qtbot, tmp_path, seed_page)
+    try:
+        ids = service.segment_ids()
+        segments = [service.segment(i) for i in ids]
+        phrase, holders = _repeated_phrase([s.source for s in segments])
+        # the longest of the segments holding the phrasing: a one-word variant of it stays a fuzzy match
+        chosen = max(holders, key=lambda i: (len(segments[i].source.split()), -i))
+        seg = segments[chosen]
+        words = seg.source.split()
+        assert len(words) >= 5, (phrase, seg.source)
+        inside = set(phrase.split())
+        drop = next(k for k, word in enumerate(words) if word.isalpha() and word not in inside)
+        variant = " ".join(words[:drop] + words[drop + 1 :])
+        other = next(s for s in segments if phrase not in s.source and s.source != variant)
+        print(f"seed page: repeated phrasing {phrase!r} in {len(holders)} segments; exact {seg.source!r}")
+
+        units = [(seg.source, seg.mt), (variant, seg.mt)]
+        tmx = tmp_path / "seed-reference.tmx"
+        tmx.write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" '
+            'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" '
+            'o-tmf="x"/><body>\n'
+            + "".join(
+                f'<tu><tuv xml:lang="en"><seg>{escape(s)}</seg></tuv>'
+                f'<tuv xml:lang="ja"><seg>{escape(t)}</seg></tuv></tu>\n'
+                for s, t in units
+            )
+            + "</body></tmx>\n",
+            encoding="utf-8",
+        )
+        w.editor.correction.setFocus()
+        qtbot.keyClick(w.editor.correction, Qt.Key.Key_T, CTRL | SHIFT)
+        dialog = w.tools.reference_dialog
+        assert dialog.isVisible()
+        with qtbot.waitSignal(dialog.attachFinished, timeout=120_000) as done:
+            dialog.attach(str(tmx))
+        assert done.args[0] is True, done.args
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+        panel = w.tools.matches
+        w.grid.select_segment(seg.id)
+        qtbot.waitUntil(lambda: panel.shown_for == seg.id and len(panel.matches) >= 2, timeout=60_000)
+        found = [(m.score, m.source, m.origin) for m in panel.matches]
+        assert found[0][:2] == (100.0, seg.source), found
+        assert "seed-reference.tmx" in found[0][2]
+        fuzzy = [m for m in panel.matches if m.source == variant]
+        assert fuzzy and 50 <= fuzzy[0].score < 100, found
+        print(f"TM matches dock on {seg.ordinal}: {[(m.score, m.source[:40]) for m in panel.matches]}")
+
+        # a segment without the phrasing: no 100 % match from the reference
+        w.grid.select_segment(other.id)
+        with qtbot.waitSignal(
+            panel.matchesReady, timeout=60_000, check_params_cb=lambda _n: panel.shown_for == other.id
+        ):
+            pass
+        assert all(m.score < 100 for m in panel.matches), [(m.score, m.source) for m in panel.matches]
     finally:
         w.close()
         service.close()
