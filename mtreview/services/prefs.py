@@ -64,6 +64,8 @@ class Preferences:
     draft_interval_ms: int = 2000
     last_segments: dict[str, int] = field(default_factory=dict)
     """Project location (as in ``recent``) -> the segment id that was open when it was left."""
+    grid_tracked_changes: bool = False
+    """Whether the grid shows the MT → correction column (tracked changes)."""
 
     @classmethod
     def path(cls) -> Path:

@@ -12,6 +12,7 @@ Who does what (each in its own module):
 * ``views.ViewsController`` — the Alignment and Dashboard views;
 * ``tools_controller.ToolsController`` — find and replace, TM matches dock, concordance, reference
   memories, go to segment, repetitions;
+* ``grid_changes.GridChangesController`` — the grid's optional MT → correction column;
 * ``actions.ActionRegistry`` fed by ``window_actions.standard_actions`` — menus, F1, Preferences.
 
 Every write is announced once on ``hub`` (``change_hub.ChangeHub``) with its ``Changes``; the
@@ -59,6 +60,7 @@ from mtreview.ui.editor import SegmentEditor
 from mtreview.ui.findings import FindingsPanel
 from mtreview.ui.flagging import FlaggingController
 from mtreview.ui.grid import GridController
+from mtreview.ui.grid_changes import GridChangesController
 from mtreview.ui.help_dialog import ShortcutsDialog, context_sections
 from mtreview.ui.history import HistoryPanel
 from mtreview.ui.operations import OperationsController
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         self.operations = OperationsController(self)
         self.views_controller = ViewsController(self)
         self.tools = ToolsController(self)
+        self.grid_changes = GridChangesController(self)
 
         # One change notification; subscribers in this order (scores before anything reads them).
         self.hub.changed.connect(self.panels.on_scores_changed)
@@ -119,9 +122,10 @@ class MainWindow(QMainWindow):
         self.hub.changed.connect(self.tools.on_changed)
 
         self.registry = ActionRegistry(self)
-        for spec in [*standard_actions(self), *self.tools.actions()]:
+        for spec in [*standard_actions(self), *self.tools.actions(), *self.grid_changes.actions()]:
             self.registry.add(spec)
         self._build_menus()
+        self.grid_changes.attach(self.registry.action("view.grid_changes"))
 
         self.panels.load_scoring()
         self.team.start()

@@ -2,6 +2,10 @@
 
 Only the ids of the current filter live in memory; segments are fetched in pages when a row is first
 shown and dropped from the cache when it grows large. Views refresh only the rows a ``Changes`` names.
+
+The optional "MT → correction" column (``COL_CHANGES``, hidden unless the reviewer turns it on) is the
+tracked-changes diff of ``services.diffing``, computed when a row of it is painted and cached per segment
+revision (id and version): scrolling computes the rows on screen, never the whole project.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 from mtreview.domain.errors import InputError
 from mtreview.domain.model import Segment, Status
 from mtreview.i18n import _
+from mtreview.services.diffing import EQUAL, DiffRun, diff, to_text
 from mtreview.services.project import ProjectService
 from mtreview.services.search import match_spans
 from mtreview.ui.text_delegate import SearchSpansRole
@@ -23,8 +28,12 @@ from mtreview.ui.text_delegate import SearchSpansRole
 SegmentIdRole = Qt.ItemDataRole.UserRole + 1
 SegmentRole = Qt.ItemDataRole.UserRole + 2
 ConfidenceRole = Qt.ItemDataRole.UserRole + 3
+TrackedRunsRole = Qt.ItemDataRole.UserRole + 4
+"""The MT → correction column's diff: a tuple of ``DiffRun`` (empty when the MT is unchanged)."""
 
-COL_NUMBER, COL_SOURCE, COL_MT, COL_CORRECTED, COL_STATUS, COL_MQM, COL_CHRF, COL_FINDINGS = range(8)
+COL_NUMBER, COL_SOURCE, COL_MT, COL_CORRECTED, COL_STATUS, COL_MQM, COL_CHRF, COL_FINDINGS, COL_CHANGES = (
+    range(9)
+)
 PAGE = 200
 CACHE_LIMIT = 4000
 LOW_CONFIDENCE = 0.5
@@ -59,6 +68,7 @@ def _headers() -> list[str]:
         _("MQM"),
         _("chrF"),
         _("Findings"),
+        _("MT → correction"),
     ]
 
 
@@ -74,6 +84,9 @@ class SegmentTableModel(QAbstractTableModel):
         self._headers = _headers()
         self._search: tuple[str, bool] | None = None
         self._editors: dict[int, str] = {}
+        self._tracked: OrderedDict[tuple[int, int], tuple[DiffRun, ...]] = OrderedDict()
+        self.diffs_computed = 0
+        """How many MT → correction diffs were computed (the rest came from the cache)."""
 
     # ------------------------------------------------------------------ ids
     def set_ids(self, ids: list[int]) -> None:
@@ -168,6 +181,22 @@ class SegmentTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, COL_NUMBER), self.index(row, COL_NUMBER))
         return True
 
+    def tracked_runs(self, seg: Segment) -> tuple[DiffRun, ...]:
+        """MT → correction as diff runs, computed once per segment revision (empty: nothing changed)."""
+        if seg.corrected is None or seg.corrected == seg.mt:
+            return ()
+        key = (seg.id, seg.version)
+        runs = self._tracked.get(key)
+        if runs is not None:
+            self._tracked.move_to_end(key)
+            return runs
+        runs = tuple(diff(seg.mt, seg.corrected))
+        self.diffs_computed += 1
+        self._tracked[key] = runs
+        while len(self._tracked) > CACHE_LIMIT:
+            self._tracked.popitem(last=False)
+        return runs
+
     def refresh_all_extras(self) -> None:
         if self.extras_provider is not None and self._cache:
             self._extras.update(self.extras_provider(list(self._cache.values())))
@@ -205,6 +234,8 @@ class SegmentTableModel(QAbstractTableModel):
             return seg
         if role == ConfidenceRole:
             return seg.confidence
+        if role == TrackedRunsRole:
+            return self.tracked_runs(seg) if col == COL_CHANGES else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_NUMBER and seg.id in self._editors:
                 return _("{who} is editing this segment").format(who=self._editors[seg.id])
@@ -216,6 +247,8 @@ class SegmentTableModel(QAbstractTableModel):
                 )
             if col == COL_STATUS:
                 return _(seg.status.value)
+            if col == COL_CHANGES and self.tracked_runs(seg):
+                return _("Struck through: taken out of the MT; underlined: put in by the correction")
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if col == COL_NUMBER and seg.id in self._editors:
@@ -237,6 +270,9 @@ class SegmentTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if col == COL_CHANGES:  # a screen reader hears [-deleted-]{+inserted+}
+                runs = self.tracked_runs(seg)
+                return to_text(list(runs)) if runs else ""
             return self._display(seg, col)
         return None
 
@@ -258,6 +294,9 @@ class SegmentTableModel(QAbstractTableModel):
             return "—" if extras.chrf is None else f"{extras.chrf:.1f}"
         if col == COL_FINDINGS:
             return extras.findings
+        if col == COL_CHANGES:  # every run's text in order (deleted and inserted); the delegate marks them
+            runs = self.tracked_runs(seg)
+            return "" if all(r.op == EQUAL for r in runs) else "".join(r.text for r in runs)
         return ""
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
