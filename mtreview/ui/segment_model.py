@@ -168,6 +168,7 @@ class SegmentTableModel(QAbstractTableModel):
     def set_service(self, service: ProjectService) -> None:
         """Read another project from now on (the window switched projects)."""
         self._service = service
+        self._tracked.clear()  # its segment ids and versions mean other segments there
 
     def set_editors(self, editors: dict[int, str]) -> bool:
         """Mark segments other reviewers are editing; returns whether anything changed."""

@@ -179,3 +179,29 @@ def test_diffs_are_computed_for_the_rows_on_screen_once_per_revision(qtbot, tmp_
     finally:
         w.close()
         service.close()
+
+
+def test_another_project_shows_its_own_changes(qtbot, keeper: ProjectService, tmp_path: Path) -> None:
+    """Segment ids and versions repeat across projects: switching projects must not show the old diffs."""
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    tsv = other_dir / "harbour.tsv"
+    tsv.write_text("".join(f"{s}\t{t}\n" for s, t in ROWS), encoding="utf-8")
+    other = ProjectService.open(other_dir / "harbour.mtreview", "rin", create=True)
+    other.import_path(tsv)
+    for service, text in (
+        (keeper, "灯台守のイダ・ブレン氏が鐘を鳴らした。"),
+        (other, "灯台守のイダ・ブレンが鐘を鳴らした。"),
+    ):
+        first = service.segment(service.segment_ids()[0])
+        service.save_all([SegmentChange(first.id, first.version, text, Status.CORRECTED)])
+    w = _window(qtbot, keeper, Preferences(reviewer="rin", grid_tracked_changes=True))
+    try:
+        access = Qt.ItemDataRole.AccessibleTextRole
+        assert (
+            w.model.index(0, COL_CHANGES).data(access) == "灯台守のイダ・ブレン[-社-]{+氏+}が鐘を鳴らした。"
+        )
+        w.use_service(other)
+        assert w.model.index(0, COL_CHANGES).data(access) == "灯台守のイダ・ブレン[-社-]が鐘を鳴らした。"
+    finally:
+        w.close()
