@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from mtreview.domain.errors import InputError
@@ -27,6 +26,7 @@ from mtreview.storage.bulk import (
     SegmentText,
     document_names,
     iter_segment_texts,
+    segment_texts_containing,
 )
 
 
@@ -91,8 +91,9 @@ _CODE_PLACEHOLDER = re.compile(
 )
 
 
-def _placeholders(text: str) -> Counter[str]:
-    return Counter(m.group(0) for m in _CODE_PLACEHOLDER.finditer(text))
+def _placeholders(text: str) -> list[str]:
+    """The placeholders and markup in ``text``, sorted (equal lists: the same ones, as many times)."""
+    return sorted(_CODE_PLACEHOLDER.findall(text))
 
 
 def warnings_for(before: str, after: str) -> tuple[str, ...]:
@@ -115,15 +116,21 @@ def _status_after(status: Status, policy: ConfirmedPolicy) -> Status:
     return status
 
 
-def _candidates(service: ProjectService, spec: SearchSpec, scope: ReplaceScope) -> list[int] | None:
-    """A cheap superset of the segments that can match (a LIKE in the database), or ``None`` for all."""
+def _plain_rows(service: ProjectService, spec: SearchSpec, scope: ReplaceScope) -> list[SegmentText] | None:
+    """For a plain-text search: only the segments whose current Japanese may hold the text, read in one
+    query (the database filters; a superset where it folds case). ``None``: every segment must be
+    scanned (a regular expression, or case folding the database cannot do)."""
     if spec.regex:
         return None
     text = spec.text
     # SQLite's LIKE folds case for ASCII only: filter in the database only when that cannot lose a hit.
     if not spec.case_sensitive and any(ch.lower() != ch.upper() and not ch.isascii() for ch in text):
         return None
-    return service._store.segment_ids(document_id=scope.document_id, search=text, side="target")
+    rows = segment_texts_containing(service._store, text, spec.case_sensitive, scope.document_id)
+    if scope.segment_ids is not None:  # the filter's segments, in the filter's order
+        order = {sid: n for n, sid in enumerate(scope.segment_ids)}
+        rows = sorted((r for r in rows if r.id in order), key=lambda r: order[r.id])
+    return rows
 
 
 def preview_replace(
@@ -136,20 +143,18 @@ def preview_replace(
     """Every change a replace would make, in document order, without writing anything."""
     matcher: Matcher = compile_search(spec)
     names = document_names(service._store)
-    ids: Sequence[int] | None = scope.segment_ids
-    candidates = _candidates(service, spec, scope)
-    if candidates is not None:
-        if ids is not None:
-            wanted = set(candidates)
-            ids = [i for i in ids if i in wanted]
-        else:
-            ids = candidates
-    rows = iter_segment_texts(
-        service._store, document_id=None if ids is not None else scope.document_id, ids=ids
-    )
+    found = _plain_rows(service, spec, scope)
+    rows: Iterable[SegmentText]
+    if found is not None:
+        rows, total = found, len(found)
+    else:
+        ids = scope.segment_ids
+        rows = iter_segment_texts(
+            service._store, document_id=None if ids is not None else scope.document_id, ids=ids
+        )
+        total = len(ids) if ids is not None else 0
     items: list[ReplaceItem] = []
     scanned = 0
-    total = len(ids) if ids is not None else 0
     for seg in rows:
         scanned += 1
         if scanned % 2000 == 0:

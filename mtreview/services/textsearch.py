@@ -100,30 +100,45 @@ class Matcher:
         self._pattern = patterns.compile_pattern(pattern, ignore_case=not spec.case_sensitive)
         self._budget_s = budget_s
         self._budget: patterns.Budget | None = None
+        self._literal = spec.text if not spec.regex and spec.case_sensitive else None
+        """Plain text matched with case: found with ``str.find`` (the same leftmost, non-overlapping
+        matches as the pattern, without its per-match overhead)."""
 
     def restart(self) -> None:
         """Start a new budget (one per search over many texts)."""
         self._budget = None
 
-    def _matches(self, text: str) -> Iterator[patterns.Match]:
+    def _matches(self, text: str) -> Iterator[tuple[int, int, patterns.Match | None]]:
+        """``(start, end, match)`` of every hit; ``match`` is ``None`` for a plain-text search."""
+        whole_word = self.spec.whole_word
+        literal = self._literal
+        if literal is not None:
+            size = len(literal)
+            at = text.find(literal)
+            while at >= 0:
+                if not whole_word or is_whole_word(text, at, at + size):
+                    yield at, at + size, None
+                at = text.find(literal, at + size)
+            return
         if self._budget is None:
             self._budget = patterns.Budget(self._budget_s)
         for m in self._pattern.finditer(text, self._budget):
-            if m.end() == m.start():
+            start, end = m.start(), m.end()
+            if end == start:
                 continue  # an empty match changes nothing and highlights nothing
-            if self.spec.whole_word and not is_whole_word(text, m.start(), m.end()):
+            if whole_word and not is_whole_word(text, start, end):
                 continue
-            yield m
+            yield start, end, m
 
     def hits(self, text: str, replacement: str | None = None) -> list[Hit]:
         out: list[Hit] = []
-        for m in self._matches(text):
+        for start, end, m in self._matches(text):
             rep = None if replacement is None else self._expand(m, replacement)
-            out.append(Hit(m.start(), m.end(), rep))
+            out.append(Hit(start, end, rep))
         return out
 
-    def _expand(self, m: patterns.Match, replacement: str) -> str:
-        if not self.spec.regex:
+    def _expand(self, m: patterns.Match | None, replacement: str) -> str:
+        if m is None or not self.spec.regex:
             return replacement
         try:
             return patterns.expand(m, replacement)

@@ -20,6 +20,7 @@ from mtreview.domain.errors import ConflictError, NotFoundError
 from mtreview.domain.model import AnnotationState, Status
 from mtreview.i18n import _
 from mtreview.storage.base import now
+from mtreview.storage.many import execute_many
 from mtreview.storage.mappers import _annotation, _annotation_state, _segment
 from mtreview.storage.orm import AnnotationRow, DocumentRow, DraftRow, SegmentRow
 from mtreview.storage.repository import ProjectStore
@@ -141,8 +142,7 @@ def update_segments(
             }
             for w in writes
         ]
-        result = c.execute(_UPDATE_SEGMENT, params)
-        if result.rowcount != len(writes):
+        if execute_many(c, _UPDATE_SEGMENT, params) != len(writes):
             # Someone committed in between (possible on a server under READ COMMITTED): roll all back.
             expected = {w.segment_id: w.expected_version for w in writes}
             for chunk in _chunks(ids):
@@ -278,6 +278,18 @@ class SegmentText:
         return self.mt if self.corrected is None else self.corrected
 
 
+_TEXT_COLUMNS = (
+    SegmentRow.id,
+    SegmentRow.document_id,
+    SegmentRow.ordinal,
+    SegmentRow.source,
+    SegmentRow.mt,
+    SegmentRow.corrected,
+    SegmentRow.status,
+    SegmentRow.version,
+)
+
+
 def iter_segment_texts(
     store: ProjectStore,
     document_id: int | None = None,
@@ -324,6 +336,29 @@ def iter_segment_texts(
         for r in rows:
             yield make(r)
         last_doc, last_ord = rows[-1][1], rows[-1][2]
+
+
+def segment_texts_containing(
+    store: ProjectStore, text: str, case_sensitive: bool = True, document_id: int | None = None
+) -> list[SegmentText]:
+    """Segments whose current Japanese (the correction, else the MT) may contain ``text``, in
+    document/ordinal order: one query reading only these rows. A superset where the database folds case
+    (SQLite's LIKE ignores ASCII case): the caller matches exactly. ``case_sensitive=False`` folds case
+    with ``lower()``, which only folds ASCII on SQLite: callers use it for ASCII-cased text only."""
+    target = func.coalesce(SegmentRow.corrected, SegmentRow.mt)
+    condition = (
+        target.contains(text, autoescape=True)
+        if case_sensitive
+        else target.ilike(
+            "%" + text.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%", escape="/"
+        )
+    )
+    query = select(*_TEXT_COLUMNS).where(condition).order_by(SegmentRow.document_id, SegmentRow.ordinal)
+    if document_id is not None:
+        query = query.where(SegmentRow.document_id == document_id)
+    with store.read() as c:
+        rows = c.execute(query).all()
+    return [SegmentText(r[0], r[1], r[2], r[3], r[4], r[5], Status(r[6]), r[7]) for r in rows]
 
 
 def segments_with_source(store: ProjectStore, source: str) -> list[SegmentText]:

@@ -13,6 +13,7 @@ from mtreview.domain.model import (
     Revision,
 )
 from mtreview.storage.base import StoreBase
+from mtreview.storage.many import execute_many
 from mtreview.storage.mappers import _dt
 from mtreview.storage.orm import (
     RevisionRow,
@@ -54,7 +55,7 @@ def record_revisions(c: Any, rows: list[dict[str, Any]]) -> None:
     the keys of ``record_revision``'s arguments (``entity``, ``entity_id``, ``segment_id``, ``action``,
     ``author``, ``at``, ``before``, ``after``)."""
     if rows:
-        c.execute(_INSERT_REVISION, rows)
+        execute_many(c, _INSERT_REVISION, rows)
 
 
 def _revision(r: Any) -> Revision:

@@ -216,3 +216,28 @@ def test_a_catastrophic_pattern_runs_in_linear_time_and_backtracking_constructs_
             preview_replace(service, SearchSpec(r"(?<=a)!", regex=True), "b")
     finally:
         service.close()
+
+
+@pytest.mark.parametrize("whole_word", [False, True])
+@pytest.mark.parametrize(
+    ("text", "find"),
+    [
+        ("ああああ", "ああ"),  # overlapping occurrences: leftmost, non-overlapping
+        ("クイル社とクイルスとクイル", "クイル"),
+        ("a.b a.b.c (a.b)", "a.b"),  # characters special in a pattern are plain text
+        ("Aa aA aa", "aa"),
+        ("", "x"),
+    ],
+)
+def test_plain_text_finds_the_same_hits_as_the_escaped_pattern(text, find, whole_word) -> None:
+    """A plain search (found with str.find) and the same text as an escaped regular expression (RE2)
+    find the same spans and make the same replacement."""
+    from mtreview.domain import patterns
+    from mtreview.services.textsearch import compile_search
+
+    plain = compile_search(SearchSpec(find, whole_word=whole_word))
+    escaped = compile_search(SearchSpec(patterns.escape(find), regex=True, whole_word=whole_word))
+    assert plain.hits(text, "<>") == escaped.hits(text, "<>")
+    assert plain.sub(text, "<>") == escaped.sub(text, "<>")
+    if find in text and not whole_word:
+        assert plain.hits(text)
