@@ -100,7 +100,11 @@ def histogram_figure(values: Sequence[float], xlabel: str, colour: str) -> Any |
     # Wide and low like the dashboard's boxes: a taller figure was shrunk to fit and its text went tiny.
     fig = _figure(7.0, 2.4)
     ax = fig.add_subplot()
-    ax.hist(values, bins=min(30, max(5, len(set(values)))), color=colour)
+    import numpy as np
+
+    # an array, not the list: matplotlib walks a list element by element (0.3 s at 100k values)
+    data = np.asarray(values, dtype=float)
+    ax.hist(data, bins=min(30, max(5, len(np.unique(data)))), color=colour)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(_("segments"))
     _whole_numbers(ax.yaxis)

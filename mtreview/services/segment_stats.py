@@ -138,30 +138,19 @@ def ensure(
     return out
 
 
-def refresh(store: object, progress: Progress = NO_PROGRESS) -> int:
-    """Compute and store the statistics the project lacks (new corrections, another configuration);
-    returns how many. Afterwards ``storage.figures.valid_stats`` covers every corrected segment."""
-    from mtreview.storage import figures as stored
-
-    missing = [sid for sid, _v in stored.stale_stats(store, layout().signature)]  # type: ignore[arg-type]
-    if missing:
-        compute_and_store(store, missing, progress)
-    return len(missing)
-
-
 class DocumentSums:
     """Running column sums of packed statistics (one document's corpus statistics); O(1) updates."""
 
     def __init__(self, blobs: Iterable[bytes] = ()) -> None:
+        import numpy as np
+
         width = layout().width
+        joined = b"".join(blobs)
+        self.count = len(joined) // (8 * width)
         self._sums = [0.0] * width
-        self.count = 0
-        joined = array("d")
-        for blob in blobs:
-            joined.frombytes(blob)
-            self.count += 1
-        if self.count:
-            self._sums = [sum(joined[i::width]) for i in range(width)]
+        if self.count:  # column sums of whole numbers below 2**53: exact in any order
+            columns = np.frombuffer(joined, dtype=np.float64).reshape(self.count, width)
+            self._sums = [float(x) for x in columns.sum(axis=0)]
 
     def add(self, blob: bytes, sign: int = 1) -> None:
         values = array("d")

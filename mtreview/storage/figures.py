@@ -139,24 +139,6 @@ def load_stats(
     return rows
 
 
-def stale_stats(store: ProjectStore, signature: str) -> list[tuple[int, int]]:
-    """``(id, version)`` of corrected segments without statistics for their version under ``signature``."""
-    query = (
-        select(SegmentRow.id, SegmentRow.version)
-        .outerjoin(
-            SegmentMetricRow,
-            and_(
-                SegmentMetricRow.segment_id == SegmentRow.id,
-                SegmentMetricRow.version == SegmentRow.version,
-                SegmentMetricRow.signature == signature,
-            ),
-        )
-        .where(SegmentRow.corrected.is_not(None), SegmentMetricRow.segment_id.is_(None))
-    )
-    with store.read() as c:
-        return _tuples(c, query)
-
-
 @functools.lru_cache(maxsize=4)
 def _upsert(dialect: str) -> Any:
     from sqlalchemy.dialects import postgresql, sqlite
@@ -188,29 +170,31 @@ def save_stats(
             c.execute(_upsert(c.dialect.name), params)
 
 
-def valid_stats(store: ProjectStore, signature: str) -> list[tuple[int, int, float, float, bytes]]:
-    """``(segment id, document id, chrF, TER, packed)`` of stored statistics that describe their segment's
-    current version under ``signature``, in document order."""
+def corrected_metrics(
+    store: ProjectStore, signature: str
+) -> list[tuple[int, int, int, int, float | None, bytes | None]]:
+    """Every corrected segment and whether its stored statistics are current, in one pass over the partial
+    index ``ix_segment_corrected`` (not the segment rows) joined to the statistics:
+    ``(id, document id, ordinal, current, chrF, packed)``; ``current`` is 1 where statistics are stored for
+    the segment's version under ``signature`` (else 0, and chrF and packed are ``None``). In no order."""
+    current = and_(SegmentMetricRow.version == SegmentRow.version, SegmentMetricRow.signature == signature)
     query = (
         select(
             SegmentRow.id,
             SegmentRow.document_id,
+            SegmentRow.ordinal,
+            SegmentMetricRow.segment_id.is_not(None),
             SegmentMetricRow.chrf,
-            SegmentMetricRow.ter,
             SegmentMetricRow.stats,
         )
-        .join(SegmentMetricRow, SegmentMetricRow.segment_id == SegmentRow.id)
-        .where(
-            SegmentMetricRow.version == SegmentRow.version,
-            SegmentMetricRow.signature == signature,
-            SegmentRow.corrected.is_not(None),
-        )
-        .order_by(SegmentRow.document_id)
+        .outerjoin(SegmentMetricRow, and_(SegmentMetricRow.segment_id == SegmentRow.id, current))
+        .where(SegmentRow.corrected.is_not(None))
     )
     with store.read() as c:
         rows = _tuples(c, query)
-    if rows and not isinstance(rows[0][4], bytes):
-        rows = [(*r[:4], bytes(r[4])) for r in rows]
+    first = next((r[5] for r in rows if r[5] is not None), None)
+    if first is not None and not isinstance(first, bytes):  # PostgreSQL drivers may give memoryview
+        rows = [(*r[:5], None if r[5] is None else bytes(r[5])) for r in rows]
     return rows
 
 
@@ -326,15 +310,18 @@ def status_counts(store: ProjectStore) -> list[tuple[int, str, int]]:
 
 
 def approvals(store: ProjectStore) -> list[tuple[str, int]]:
-    """``(author, approved segments)``."""
-    query = (
-        select(SegmentRow.author, func.count())
-        .where(SegmentRow.status == "approved", SegmentRow.author.is_not(None), SegmentRow.author != "")
-        .group_by(SegmentRow.author)
-        .order_by(SegmentRow.author)
+    """``(author, approved segments)``, by author. Grouped by document, status and author, in the order of
+    the covering index ``ix_segment_doc_status_author`` (migration 0006), so the database reads the index
+    alone (a filter on status would make it read the approved rows themselves)."""
+    query = select(SegmentRow.document_id, SegmentRow.status, SegmentRow.author, func.count()).group_by(
+        SegmentRow.document_id, SegmentRow.status, SegmentRow.author
     )
+    counts: dict[str, int] = {}
     with store.read() as c:
-        return _tuples(c, query)
+        for _doc, status, author, n in _tuples(c, query):
+            if status == "approved" and author:
+                counts[author] = counts.get(author, 0) + n
+    return sorted(counts.items())
 
 
 def segment_refs(store: ProjectStore, segment_ids: Sequence[int]) -> list[tuple[int, int, int, str]]:
@@ -345,21 +332,3 @@ def segment_refs(store: ProjectStore, segment_ids: Sequence[int]) -> list[tuple[
         for chunk in _chunks(segment_ids):
             out += _tuples(c, query.where(SegmentRow.id.in_(chunk)))
     return out
-
-
-def lowest_chrf(store: ProjectStore, signature: str, limit: int, exclude: Sequence[int] = ()) -> list[int]:
-    """Ids of the ``limit`` corrected segments with the lowest current chrF (ties in document order)."""
-    query = (
-        select(SegmentRow.id)
-        .join(SegmentMetricRow, SegmentMetricRow.segment_id == SegmentRow.id)
-        .where(
-            SegmentMetricRow.version == SegmentRow.version,
-            SegmentMetricRow.signature == signature,
-            SegmentRow.corrected.is_not(None),
-        )
-        .order_by(SegmentMetricRow.chrf, SegmentRow.document_id, SegmentRow.ordinal)
-        .limit(limit + len(exclude))
-    )
-    skip = set(exclude)
-    with store.read() as c:
-        return [r[0] for r in _tuples(c, query) if r[0] not in skip][:limit]

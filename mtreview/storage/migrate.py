@@ -21,7 +21,7 @@ from mtreview.domain.errors import ProjectError
 from mtreview.i18n import _
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 """The newest migration's revision, so opening an up-to-date project needs no Alembic import
 (a test checks it equals Alembic's head)."""
 

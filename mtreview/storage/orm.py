@@ -9,7 +9,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -72,6 +84,15 @@ class SegmentRow(Base):
     __table_args__ = (
         Index("ix_segment_document_ordinal", "document_id", "ordinal", unique=True),
         Index("ix_segment_status", "status"),
+        Index("ix_segment_doc_status_author", "document_id", "status", "author"),  # covering (0006)
+        Index(
+            "ix_segment_corrected",
+            "document_id",
+            "ordinal",
+            "version",
+            sqlite_where=text("corrected IS NOT NULL"),
+            postgresql_where=text("corrected IS NOT NULL"),
+        ),
     )
 
 
