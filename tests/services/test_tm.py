@@ -211,3 +211,27 @@ def test_a_memory_with_an_interval_reuses_its_last_check_until_invalidated(servi
         assert [h.segment for h in memory.concordance("守衛")] == ["sea#4"]
     finally:
         memory.close()
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "ホルデン社の港",
+            "小さな港 small harbour",
+            "Ａ１、ｂ2。",
+            "𠀋 の 字",
+        ],  # CJK, Latin, full width, outside the BMP
+        ["末尾に空白 ", " 先頭に空白", "  "],
+        ["a", "", "b"],  # an empty text: spaced one by one
+        ["NUL\x00inside", "x"],  # the batch separator inside a text
+        ["lone \ud800 surrogate", "y"],
+        ["single"],
+    ],
+)
+def test_target_tokens_of_a_batch_are_those_of_each_text(texts: list[str]) -> None:
+    """The target index gets every character as a token for a whole batch at once; the result is the
+    same as spacing out each text on its own (so a concordance phrase finds what it found before)."""
+    from mtreview.storage.tmindex import char_tokens, char_tokens_many
+
+    assert char_tokens_many(texts) == [char_tokens(t) for t in texts]
