@@ -56,6 +56,12 @@ def lemmas(lower: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _forms(text: str) -> tuple[str, ...]:
+    """``lemmas`` of a word as written (any case, typographic apostrophe)."""
+    return lemmas(text.lower().replace("’", "'"))
+
+
 @dataclass(slots=True)
 class Hits:
     """The Japanese counterparts of one lemma (shared by every occurrence of the lemma)."""
@@ -335,15 +341,21 @@ def coverage(source: str, target: str) -> Coverage:
 def _coverage(source: str, target: str, _generation: int) -> Coverage:
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable
 
-    words = english_words(source)
+    raw = _english_words(source, _generation)
     units = japanese_units(target)
-    cov = Coverage(source, target, words, units)
-    if not words or not units:
+    if not raw or not units:
+        cov = Coverage(source, target, [EnWord(*w) for w in raw], units)
         cov.index()
         return cov
+    # one Hits per lemma, shared by its occurrences (no throw-away Hits per word)
     shared: dict[str, Hits] = {}
-    for w in words:
-        w.found = shared.setdefault(w.lemma, Hits())
+    words = []
+    for start, end, text, lemma, kind in raw:
+        found = shared.get(lemma)
+        if found is None:
+            found = shared[lemma] = Hits()
+        words.append(EnWord(start, end, text, lemma, kind, found))
+    cov = Coverage(source, target, words, units)
     cov._unit_starts = [u.start for u in units]
     try:
         _match_dictionary(cov)
@@ -460,7 +472,7 @@ def _dictionary_hits(
     out: dict[str, tuple[list[Span], list[Span]]] = {lemma: ([], []) for lemma, _text in words}
     by_form: dict[str, list[str]] = {}
     for lemma, text in words:
-        for form in lemmas(text.lower().replace("’", "'")):
+        for form in _forms(text):
             bucket = by_form.setdefault(form, [])
             if lemma not in bucket:
                 bucket.append(lemma)
@@ -477,30 +489,31 @@ def _dictionary_hits(
                     out[lemma][0].append(span)
                     if exact:
                         out[lemma][1].append(span)
-    left = [lemma for lemma, (spans, _strong) in out.items() if not spans and len(lemma) >= 4]
+    left: dict[str, list[str]] = {}
+    """First four letters → the still unmatched lemmas (of four letters or more) that start so."""
+    for lemma, (spans, _strong) in out.items():
+        if not spans and len(lemma) >= 4:
+            left.setdefault(lemma[:4], []).append(lemma)
     if left:
         for ustart, _uend, text, kind in t.units:
             index = prefix_index(text, kind)
             if not index:
                 continue
-            for lemma in left:
-                for glosses, s, e in index.get(lemma[:4], ()):
-                    if any(same_stem(lemma, g) for g in glosses if g[:4] == lemma[:4]):
-                        out[lemma][0].append((ustart + s, ustart + e))
-                        break
+            for prefix in index.keys() & left.keys():
+                entries = index[prefix]
+                for lemma in left[prefix]:
+                    for glosses, s, e in entries:
+                        if any(same_stem(lemma, g) for g in glosses if g[:4] == prefix):
+                            out[lemma][0].append((ustart + s, ustart + e))
+                            break
     for lemma, (spans, strong) in out.items():
         if spans:
             continue
-        by_bigram, single, stems = rendering_index(lemma)
+        by_bigram, firsts, single, stems = rendering_index(lemma)
         best: str | None = None
-        keys = (
-            ()
-            if not forwards
-            else [b for b in t.bigrams if b in by_bigram]
-            if len(t.bigrams) < len(by_bigram)
-            else [b for b in by_bigram if b in t.bigrams]
-        )
-        for bigram in keys:
+        # the best rendering found is the least (-length, text) of those in the target, whatever the
+        # order the bigrams are tried in: a set intersection (in C) picks the groups to try
+        for bigram in firsts & t.bigrams if forwards else ():
             for r in by_bigram[bigram]:  # longest first
                 if (best is None or (-len(r), r) < (-len(best), best)) and r in target:
                     best = r
@@ -511,13 +524,12 @@ def _dictionary_hits(
             if best not in stems:
                 strong.append((pos, pos + len(best)))
         elif single and t.alone:
-            for ch in single:
-                at = t.alone.get(ch)
-                if at is not None:
-                    spans.append((at[0], at[0] + 1))
-                    if at[1]:
-                        strong.append((at[0], at[0] + 1))
-                    break
+            present = t.alone.keys() & single
+            if present:
+                at = t.alone[min(present)]  # the first of ``single`` (sorted) that is there
+                spans.append((at[0], at[0] + 1))
+                if at[1]:
+                    strong.append((at[0], at[0] + 1))
     return out
 
 

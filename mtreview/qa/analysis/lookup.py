@@ -97,13 +97,16 @@ def same_stem(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def rendering_index(lemma: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], frozenset[str]]:
-    """``renderings`` grouped by their first two characters (each group longest first)."""
+def rendering_index(
+    lemma: str,
+) -> tuple[dict[str, tuple[str, ...]], frozenset[str], tuple[str, ...], frozenset[str]]:
+    """``renderings`` grouped by their first two characters (each group longest first), the set of those
+    first two characters (for a set intersection with a text's bigrams), the single kanji and the stems."""
     multi, single, stems = renderings(lemma)
     index: dict[str, list[str]] = {}
     for r in multi:
         index.setdefault(r[:2], []).append(r)
-    return {k: tuple(v) for k, v in index.items()}, single, stems
+    return {k: tuple(v) for k, v in index.items()}, frozenset(index), single, stems
 
 
 @lru_cache(maxsize=16384)

@@ -120,6 +120,12 @@ def _verbal_form(lower: str, lemma: str) -> bool:
     return lower != lemma and lower.endswith(("ed", "ing"))
 
 
+@lru_cache(maxsize=65536)
+def _verbal_text(text: str, lemma: str) -> bool:
+    """``_verbal_form`` of a word as written."""
+    return _verbal_form(text.lower(), lemma)
+
+
 def _previous_words(source: str) -> dict[int, str]:
     """Start of each word → the lower-case word before it."""
     out: dict[int, str] = {}
@@ -139,7 +145,7 @@ def candidate_terms(source: str, words: Sequence[Word]) -> list[tuple[tuple[str,
         usable = (
             kind == "word"
             and len(lemma) > 2
-            and not _verbal_form(text.lower(), lemma)
+            and not _verbal_text(text, lemma)
             and before.get(start, "") not in VERB_BEFORE
         )
         if usable and current and source[words[current[-1]][1] : start] in (" ", "-"):
@@ -151,12 +157,13 @@ def candidate_terms(source: str, words: Sequence[Word]) -> list[tuple[tuple[str,
     if current:
         runs.append(current)
     out: list[tuple[tuple[str, ...], list[int], int]] = []
+    lemma_of = [w[3] for w in words]
     for r, run in enumerate(runs):
         run = run[-3:]
         for n in range(1, len(run) + 1):
             for i in range(0, len(run) - n + 1):
                 indices = run[i : i + n]
-                out.append((tuple(words[k][3] for k in indices), indices, r))
+                out.append((tuple([lemma_of[k] for k in indices]), indices, r))
     return out
 
 
@@ -203,9 +210,7 @@ def _noun_heads(source: str, words: Sequence[Word]) -> set[str]:
     content = {w[0]: w[3] for w in words if w[4] == "word"}
     tokens = [(m.start(), m.group().lower()) for m in TOKEN.finditer(source)]
     heads: set[str] = set()
-    for i, (_pos, tok) in enumerate(tokens):
-        if tok not in DETERMINERS and not tok.isdigit():
-            continue  # a determiner, a quantifier or a number ("12 shareholders") opens a noun phrase
+    for i in _openers(tokens):
         j = i + 1
         while j < len(tokens) and j <= i + 3 and tokens[j][0] in content:
             nxt = tokens[j + 1][0] if j + 1 < len(tokens) else None
@@ -214,6 +219,12 @@ def _noun_heads(source: str, words: Sequence[Word]) -> set[str]:
                 break
             j += 1
     return heads
+
+
+def _openers(tokens: list[tuple[int, str]]) -> list[int]:
+    """Indices of the tokens that open a noun phrase: a determiner, a quantifier or a number ("12
+    shareholders")."""
+    return [i for i, (_pos, tok) in enumerate(tokens) if tok in DETERMINERS or tok.isdigit()]
 
 
 def renderings(target: str, words: list[EnWord]) -> list[tuple[int, int]]:

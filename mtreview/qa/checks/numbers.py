@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
@@ -214,6 +215,14 @@ NAME_AFTER = re.compile(r"-[A-Z][a-z]")
 
 
 def _scan(text: str, after_re: re.Pattern[str], japanese: bool) -> list[Quantity]:
+    """The quantities written with digits in ``text`` (a fresh list: callers extend it)."""
+    return list(_scanned(text, after_re, japanese))
+
+
+@lru_cache(maxsize=1024)
+def _scanned(text: str, after_re: re.Pattern[str], japanese: bool) -> tuple[Quantity, ...]:
+    """``_scan``, cached: the numbers check, the comparison check and the dictionary coverage scan the same
+    texts (``Quantity`` is frozen)."""
     found: list[Quantity] = []
     consumed = 0
     for m in DIGITS.finditer(text):
@@ -269,7 +278,7 @@ def _scan(text: str, after_re: re.Pattern[str], japanese: bool) -> list[Quantity
         consumed = q_end
         if not japanese and value < 12 and PM_AFTER.match(text, end):
             found.append(Quantity(value + 12, q_start, q_end, None, required=False))
-    return found
+    return tuple(found)
 
 
 def english_quantities(source: str, words: bool = True) -> list[Quantity]:
