@@ -132,28 +132,43 @@ class Coverage:
     """Lemma → (first start, last end) of its counterparts in the target."""
     _solid: dict[str, list[Span]] = field(default_factory=dict)
     """Lemma → its first solid counterparts (``source_own``; hits are shared by every occurrence)."""
+    _hits_indexed: bool = False
 
     def index(self) -> None:
-        """Build the lookup structures once the matching is done."""
+        """Build the lookup structures once the matching is done (those of the counterparts on first use:
+        the polarity check reads only the ratios)."""
         self._word_starts = [w.start for w in self.words]
         self._unit_starts = [u.start for u in self.units]
-        for w in self.words:
-            first, last = self._lemma_span.get(w.lemma, (w.start, w.start))
-            self._lemma_span[w.lemma] = (min(first, w.start), max(last, w.start))
+
+    def _index_hits(self) -> None:
+        if self._hits_indexed:
+            return
+        # built in locals and published at the end: a coverage is cached and may be shared by threads
+        lemma_span: dict[str, tuple[int, int]] = {}
+        for w in self.words:  # in source order: the first occurrence is the least start
+            span = lemma_span.get(w.lemma)
+            lemma_span[w.lemma] = (w.start, w.start) if span is None else (span[0], w.start)
+        hit_lemmas: dict[Span, set[str]] = {}
         seen: set[str] = set()
         for w in self.words:
             if w.lemma in seen:
                 continue
             seen.add(w.lemma)
             for h in w.hits:
-                self._hit_lemmas.setdefault(h, set()).add(w.lemma)
-        for span, lemmas in self._hit_lemmas.items():
+                hit_lemmas.setdefault(h, set()).add(w.lemma)
+        hit_bounds: dict[str, tuple[int, int]] = {}
+        for span, lemmas in hit_lemmas.items():
             for lemma in lemmas:
-                lo, hi = self._hit_bounds.get(lemma, span)
-                self._hit_bounds[lemma] = (min(lo, span[0]), max(hi, span[1]))
-        self._hit_sorted = sorted(self._hit_lemmas)
-        self._hit_starts = [h[0] for h in self._hit_sorted]
-        self._max_hit = max((e - s for s, e in self._hit_sorted), default=0)
+                lo, hi = hit_bounds.get(lemma, span)
+                hit_bounds[lemma] = (min(lo, span[0]), max(hi, span[1]))
+        hit_sorted = sorted(hit_lemmas)
+        self._lemma_span = lemma_span
+        self._hit_lemmas = hit_lemmas
+        self._hit_bounds = hit_bounds
+        self._hit_sorted = hit_sorted
+        self._hit_starts = [h[0] for h in hit_sorted]
+        self._max_hit = max((e - s for s, e in hit_sorted), default=0)
+        self._hits_indexed = True
 
     def words_in(self, start: int, end: int) -> list[EnWord]:
         i = bisect.bisect_left(self._word_starts, start)
@@ -186,6 +201,7 @@ class Coverage:
         """(covered, total) English content words in ``source[start:end]``, counting a word covered only
         when one of its counterparts is not inside the counterpart of another word that also occurs
         outside the span (the 年 of "last year" does not cover "five years" in another clause)."""
+        self._index_hits()
         inside = self.words_in(start, end)
         lemmas_inside = {w.lemma for w in inside}
         own = 0
@@ -215,6 +231,7 @@ class Coverage:
         """(covered, total) Japanese content units in ``target[start:end]``, counting a unit covered only
         when one of the English lemmas it matches has no counterpart outside the span (a sentence that
         repeats the paragraph's "workshops" renders nothing new)."""
+        self._index_hits()
         units = [u for u in self.units_in(start, end) if u.content]
         own = 0
         for u in units:
@@ -364,8 +381,10 @@ def _coverage(source: str, target: str, _generation: int) -> Coverage:
     _match_names_and_latin(cov)
     _match_numbers(cov)
     for hits in shared.values():
-        hits.spans = sorted(set(hits.spans))
-        hits.strong = sorted(set(hits.strong))
+        if hits.spans:
+            hits.spans = sorted(set(hits.spans))
+        if hits.strong:
+            hits.strong = sorted(set(hits.strong))
     cov.index()
     return cov
 
@@ -458,7 +477,7 @@ def _target(target: str) -> _Target:
             after_digit = start > 0 and target[start - 1].isdigit()
             alone.setdefault(text[-1], (end - 1, len(text) >= 2 or after_digit))
             alone.setdefault(text[0], (start, after_digit))
-    bigrams = frozenset(target[i : i + 2] for i in range(len(target) - 1))
+    bigrams = frozenset(map(str.__add__, target, target[1:]))  # every two adjacent characters
     return _Target(units, bigrams, alone)
 
 
