@@ -60,19 +60,25 @@ def tokens(text: str) -> tuple[Token, ...]:
         parsed = _tagger().parse(text)
     out: list[Token] = []
     pos = 0
+    find = text.find
+    make = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
     for line in parsed.split("\n"):
         if not line or line == "EOS":
             continue
         surface, _tab, feature = line.partition("\t")
         if not surface:
             continue
-        start = text.find(surface, pos)
+        start = find(surface, pos)
         if start < 0:  # MeCab normalised something: resynchronise on the next token
             continue
         end = start + len(surface)
         pos = end
-        pos_, pos1, base, conj = [*feature.split(","), "", "", "", ""][:4]
-        out.append(Token(surface, start, end, pos_, pos1, surface if base in ("*", "") else base, conj))
+        fields = feature.split(",")
+        if len(fields) == 4:
+            pos_, pos1, base, conj = fields
+        else:  # a comma inside a field (the base form of ","), or fields missing
+            pos_, pos1, base, conj = [*fields, "", "", "", ""][:4]
+        out.append(make(Token, (surface, start, end, pos_, pos1, surface if base in ("*", "") else base, conj)))
     return tuple(out)
 
 
