@@ -7,8 +7,8 @@ the package), cached per word form.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 
@@ -28,8 +28,7 @@ def word_before(text: str, pos: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int
     end: int
@@ -58,10 +57,13 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=256)
 def words(text: str) -> tuple[Word, ...]:
-    return tuple(
-        Word(m.group(), m.start(), m.end(), m.group().lower(), lemma(m.group().lower()))
-        for m in WORD.finditer(text)
-    )
+    make = tuple.__new__  # Word(...) without the named tuple's Python-level __new__
+    out = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        lower = word.lower()
+        out.append(make(Word, (word, m.start(), m.end(), lower, lemma(lower))))
+    return tuple(out)
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])['’\"”)]*\s+(?=['‘\"“(]*[A-Z0-9])|\n+")

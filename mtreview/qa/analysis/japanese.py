@@ -78,7 +78,9 @@ def tokens(text: str) -> tuple[Token, ...]:
             pos_, pos1, base, conj = fields
         else:  # a comma inside a field (the base form of ","), or fields missing
             pos_, pos1, base, conj = [*fields, "", "", "", ""][:4]
-        out.append(make(Token, (surface, start, end, pos_, pos1, surface if base in ("*", "") else base, conj)))
+        out.append(
+            make(Token, (surface, start, end, pos_, pos1, surface if base in ("*", "") else base, conj))
+        )
     return tuple(out)
 
 
