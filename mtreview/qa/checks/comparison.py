@@ -29,12 +29,15 @@ _NUMBER = (
     r"thousands)\b)"
 )
 EN_BEFORE = re.compile(
+    # the look-ahead of every alternative's first letter changes no match but lets the engine skip the
+    # other positions quickly (as ``polarity.EN_CUE``)
+    r"(?=[moaeghlbnuistfw])(?:"
     r"\b(?P<up>more\s+than|over|above|exceed(?:s|ed|ing)?|greater\s+than|higher\s+than|larger\s+than|"
     r"bigger\s+than|longer\s+than|at\s+least|no\s+(?:less|fewer)\s+than|a\s+minimum\s+of|upwards\s+of|"
     r"in\s+excess\s+of|beyond|surpass(?:es|ed|ing)?|top(?:s|ped)?)"
     r"|\b(?P<down>fewer\s+than|less\s+than|under|below|lower\s+than|smaller\s+than|shorter\s+than|up\s+to|"
     r"at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|as\s+(?:few|little)\s+as|within)"
-    rf"\s+{_NUMBER}",
+    rf"\s+{_NUMBER})",
     re.IGNORECASE,
 )
 EN_AFTER = re.compile(
@@ -43,7 +46,7 @@ EN_AFTER = re.compile(
     re.IGNORECASE,
 )
 EN_AFTER_QUICK = re.compile(
-    r"\b(?:or\s+(?:more|above|over|less|fewer|below|under)|and\s+(?:above|over|up|below|under)|plus)\b",
+    r"(?=[oap])\b(?:or\s+(?:more|above|over|less|fewer|below|under)|and\s+(?:above|over|up|below|under)|plus)\b",
     re.IGNORECASE,
 )
 """A cheap test for ``EN_AFTER`` bounds anywhere in the source."""

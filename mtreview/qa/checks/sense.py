@@ -76,10 +76,11 @@ class WrongSense(Check):
         for row in rows:
             self.by_word.setdefault(row.word, []).append(row)
         stems = sorted({w[:-1] if w.endswith("e") and len(w) > 3 else w for w in self.by_word}, key=len)
-        self.quick = re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in reversed(stems)) + r")" if stems else r"(?!x)x",
-            re.IGNORECASE,
-        )
+        words = "|".join(re.escape(w) for w in reversed(stems))
+        # a look-ahead of the stems' first letters changes no match but lets the engine skip the other
+        # positions quickly
+        firsts = "(?=[" + "".join(sorted({re.escape(w[0]) for w in stems})) + "])" if all(stems) else ""
+        self.quick = re.compile(rf"{firsts}\b(?:{words})" if stems else r"(?!x)x", re.IGNORECASE)
         """Any lexicon word's stem at a word start: a cheap test before the lemmatiser."""
 
     def _elsewhere_right(self, word: str, row: Sense, wrong: str, doc: DocumentFacts) -> bool:
