@@ -563,16 +563,18 @@ def _match_names_and_latin(cov: Coverage) -> None:
         if u.kind == "latin":
             latin.setdefault(u.text.lower(), u)
         elif u.kind == "kata":
-            for m in re.finditer(r"[^・]+", u.text):
+            for m in _KATAKANA_PART.finditer(u.text):
                 text = m.group()
                 if len(text.strip("ー")) >= 2 and text not in seen:
                     seen.add(text)
                     sound = first_sound(katakana_full(text))
                     parts.setdefault(sound, []).append((u.start + m.start(), u.start + m.end(), text))
+    if not latin and not parts:
+        return  # no Latin word and no katakana: nothing for a name to match
     for w in _representatives(cov, ("word", "name")):
         if w.hits:
             continue
-        same = latin.get(w.text.lower().removesuffix("'s").removesuffix("’s"))
+        same = latin.get(_latin_key(w.text)) if latin else None
         if same is not None:
             _mark(cov, w, same.start, same.end)
             continue
@@ -591,6 +593,15 @@ def _match_names_and_latin(cov: Coverage) -> None:
                 best, best_span = score, (start, end)
         if best_span is not None and best >= 0.6:
             _mark(cov, w, *best_span)
+
+
+_KATAKANA_PART = re.compile(r"[^・]+")
+
+
+@lru_cache(maxsize=65536)
+def _latin_key(text: str) -> str:
+    """An English word as a Latin word of the Japanese would be looked up (lower case, no 's)."""
+    return text.lower().removesuffix("'s").removesuffix("’s")
 
 
 def _match_numbers(cov: Coverage) -> None:
