@@ -7,6 +7,7 @@ forms and coarse parts of speech are all the checks need (negation auxiliaries, 
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -98,24 +99,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return list(_sentences(text))
 
 
+_BREAK = re.compile(r"[。！？!?\n][」』）)”]*")
+"""A sentence end: a terminator or a line break, with the closing brackets after it."""
+
+
 @lru_cache(maxsize=1024)
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch in SENTENCE_END or ch == "\n":
-            end = i + 1
-            while end < n and text[end] in "」』）)”":
-                end += 1
-            if text[start:end].strip():
-                spans.append((start, end))
-            start = end
-            i = end
-            continue
-        i += 1
+    for m in _BREAK.finditer(text):
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
     if text[start:].strip():
-        spans.append((start, n))
+        spans.append((start, len(text)))
     return tuple((s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans)
