@@ -39,13 +39,18 @@ EN_CUE = re.compile(
     re.IGNORECASE,
 )
 EN_NOT_NEGATION = re.compile(
+    # every first letter of the alternatives in a look-ahead: same matches, but the engine skips the other
+    # positions quickly
+    r"(?=[nwi,])(?:"
     r"\bnot\s+only\b|\bno\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+least\b|"
     r"\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b|\bnothing\s+but\b|\bif\s+not\b|\bno\.\s*\d|"
-    r"^\W*no\b(?=\s*[,!])|"  # "No, …": an answer, not a negation of the sentence
     r",\s*(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should)n['’]?t\s+"
-    r"(?:it|he|she|they|you|we|i|there|that)\s*\?",  # a tag question: "Confusing, isn't it?"
+    r"(?:it|he|she|they|you|we|i|there|that)\s*\?)",  # a tag question: "Confusing, isn't it?"
     re.IGNORECASE,
 )
+EN_ANSWER_NO = re.compile(r"^\W*no\b(?=\s*[,!])", re.IGNORECASE)
+"""'No, …' at the start: an answer, not a negation of the sentence (masked first: no other phrase of
+``EN_NOT_NEGATION`` can start where it does, and it leaves no word boundary the others could use)."""
 JA_QUICK = re.compile(r"な[いくかけしさ]|ぬ|ず|ません|ませ|未|不|非|無|拒|断|なし|否|却下|棄却")
 JA_QUICK_INFLECTION = re.compile(
     r"な[いくかけしさ]|ぬ|ず|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る|否定|否認|否決|却下|棄却"
@@ -99,13 +104,17 @@ EN_SKIP_AFTER_CUE = english.STOPWORDS | {"yet", "ever", "always", "quite", "real
 _NO_DOT = re.compile(r"no\.", re.IGNORECASE)
 
 
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
 def english_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = text[start:end]
     # masking turns letters into spaces, so it can only remove cues — except after "no. 5", whose digit
     # may have been glued to a word: without a cue and without "no." there is nothing to mask
     if EN_CUE.search(piece) is None and _NO_DOT.search(piece) is None:
         return []
-    masked = EN_NOT_NEGATION.sub(lambda m: " " * len(m.group()), piece)
+    masked = EN_NOT_NEGATION.sub(_blank, EN_ANSWER_NO.sub(_blank, piece, count=1))
     return [(start + m.start(), start + m.end()) for m in EN_CUE.finditer(masked)]
 
 
