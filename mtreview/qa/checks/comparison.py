@@ -58,6 +58,7 @@ JA_BEFORE = re.compile(
     r"(?:(?P<up>少なくとも|最低|最低でも|最少でも)|(?P<down>最大|最高|最長|最多|多くて|上限))\s?$"
 )
 EN_COMPARATIVE = re.compile(
+    r"(?=[hmglbfsowtirudny])"  # the alternatives' first letters: same matches, a faster search
     r"\b(?:(?P<up>higher|more|greater|larger|bigger|longer|faster|heavier|stronger|older|wider|taller|"
     r"increased|rose|up)|(?P<down>lower|less|fewer|smaller|shorter|slower|lighter|weaker|younger|"
     r"narrower|decreased|fell|down))\s+than\b",

@@ -431,7 +431,7 @@ def _key(value: float) -> float:
 
 
 HAS_DIGIT = re.compile(r"[0-9０-９]")
-PERIOD_WORD = re.compile(r"\b(?:quarter|half|Q[1-4]|H[12]|months?)\b|-month\b", re.IGNORECASE)
+PERIOD_WORD = re.compile(r"(?=[qhm-])(?:\b(?:quarter|half|Q[1-4]|H[12]|months?)\b|-month\b)", re.IGNORECASE)
 """A period of the year the translation may name by its months (the second quarter = 4～6月期)."""
 MONTH_RANGE_AFTER = re.compile(r"\s?(?:[～〜~\-－–]\s?\d{1,2}\s?)?月")
 

@@ -182,9 +182,9 @@ class Units(Check):
 
 WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAYS_JA = "月火水木金土日"
-EN_WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
+EN_WEEKDAY = re.compile(r"(?=[mtwfs])\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
 JA_WEEKDAY = re.compile(r"([月火水木金土日])曜(?:日)?|[(（]([月火水木金土日])[)）]")
-EN_RELATIVE = re.compile(r"\b(last|next|this|yesterday|tomorrow|today|tonight)\b", re.IGNORECASE)
+EN_RELATIVE = re.compile(r"(?=[lnty])\b(last|next|this|yesterday|tomorrow|today|tonight)\b", re.IGNORECASE)
 JA_RELATIVE = re.compile(
     r"先週|先月|昨年|去年|昨日|昨夜|前日|来週|来月|来年|明日|翌日|翌週|今週|今月|今年|今日|今夜"
 )
