@@ -25,7 +25,7 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,15 +117,27 @@ def _score_tokens(text: str) -> list[str]:
 
 def score(query: str, candidate: str) -> float:
     """0–100: word-level similarity (CJK characters count as words); 100 only for the same text."""
-    if query == candidate or normalise(query) == normalise(candidate):
-        return 100.0
-    a, b = _score_tokens(query), _score_tokens(candidate)
-    if a == b:
-        return 99.0
-    lowered = Levenshtein.normalized_similarity([t.lower() for t in a], [t.lower() for t in b])
-    if lowered == 1.0:
-        return 99.0  # case alone differs
-    return round(min(99.0, 100.0 * Levenshtein.normalized_similarity(a, b)), 1)
+    return scorer(query)(candidate)
+
+
+def scorer(query: str) -> Callable[[str], float]:
+    """``score`` with the query's side worked out once (its tokens, lowered and normalised), for scoring
+    many candidates against one query."""
+    norm = normalise(query)
+    a = _score_tokens(query)
+    a_lower = [t.lower() for t in a]
+
+    def of(candidate: str) -> float:
+        if query == candidate or norm == normalise(candidate):
+            return 100.0
+        b = _score_tokens(candidate)
+        if a == b:
+            return 99.0
+        if a_lower == [t.lower() for t in b]:
+            return 99.0  # case alone differs
+        return round(min(99.0, 100.0 * Levenshtein.normalized_similarity(a, b)), 1)
+
+    return of
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
@@ -151,9 +163,10 @@ def fuzzy(
     """The best units of ``index`` for ``source``, best first (``accept``: only units with these statuses;
     ``exclude``: not this unit id)."""
     found: dict[int, tuple[float, Unit]] = {}
+    score_of = scorer(source)
     for u in index.exact(source):
         if u.id != exclude and (accept is None or u.status in accept):
-            found[u.id] = (score(source, u.source), u)
+            found[u.id] = (score_of(u.source), u)
     candidates = [i for i in _candidates(index, source, accept) if i != exclude and i not in found]
     texts = index.sources(candidates)
     # A cheap character-level ratio (rapidfuzz, in C) picks the few worth the word-level score.
@@ -162,7 +175,7 @@ def fuzzy(
     )
     exact_ids = [key for _text, _ratio, key in shortlist]
     for u in index.units(exact_ids):
-        s = score(source, u.source)
+        s = score_of(u.source)
         if s >= min_score:
             found[u.id] = (s, u)
     return sorted(found.values(), key=lambda x: (-x[0], abs(len(x[1].source) - len(source)), x[1].id))[:limit]
