@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 from mtreview.domain.model import SegmentDraft, Status
@@ -76,7 +75,19 @@ def stamp(draft: SegmentDraft, translated: bool) -> SegmentDraft:
         meta[ARRIVAL] = arrival
     else:
         meta.pop(ARRIVAL, None)
-    return replace(draft, meta=meta)
+    # every field by name (dataclasses.replace costs 12 µs a unit: a sixth of reading a 100k TMX);
+    # tests/formats/test_state_stamp.py checks that no field is lost
+    return SegmentDraft(
+        source=draft.source,
+        target=draft.target,
+        source_lines=draft.source_lines,
+        target_lines=draft.target_lines,
+        confidence=draft.confidence,
+        corrected=draft.corrected,
+        key=draft.key,
+        meta=meta,
+        status=draft.status,
+    )
 
 
 def is_untouched(status: Status | str, corrected: str | None, meta: Mapping[str, Any] | None) -> bool:
