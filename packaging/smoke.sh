@@ -60,4 +60,22 @@ if [ "$segments" -lt 2 ]; then
   exit 1
 fi
 echo "sample project: $segments segments scored headless"
+
+# A reference TM indexed by two processes (every size split here): the frozen binary's spawned process
+# must build the target index (multiprocessing.freeze_support in the launcher), not start the app again.
+cat > tm.tmx <<'TMX'
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="smoke" creationtoolversion="1" datatype="plaintext" segtype="sentence"
+ adminlang="en" srclang="en" o-tmf="none"/><body>
+<tu><tuv xml:lang="en"><seg>The museum closes at five.</seg></tuv><tuv xml:lang="ja"><seg>博物館は5時に閉館します。</seg></tuv></tu>
+</body></tmx>
+TMX
+MTREVIEW_TM_SPLIT_BYTES=1 MTREVIEW_CACHE_DIR="$TMP/cache" timeout 120 "$BIN" concordance smoke.mtreview 閉館 --tm tm.tmx --json \
+  > conc.json 2> conc.err
+if ! grep -q '閉館します' conc.json || grep -q 'second process' conc.err; then
+  echo "smoke: the two-process TM index failed" >&2
+  cat conc.json conc.err >&2
+  exit 1
+fi
+echo "TM index built by two processes in the frozen app: ok"
 echo "smoke: ok"

@@ -19,6 +19,7 @@ spans to highlight.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import re
@@ -40,7 +41,7 @@ from mtreview.services import tm_sources
 from mtreview.services.diffing import tokens as diff_tokens
 from mtreview.services.prefs import cache_dir
 from mtreview.services.project import ProjectService
-from mtreview.storage import bulk
+from mtreview.storage import bulk, tmsplit
 from mtreview.storage.tmindex import (
     BATCH,
     TmIndex,
@@ -53,6 +54,8 @@ from mtreview.storage.tmindex import (
     normalise,
     words,
 )
+
+_log = logging.getLogger(__name__)
 
 SETTING = "reference_tms"
 PROJECT = "project"
@@ -306,7 +309,39 @@ def build_file_index(path: str | os.PathLike[str], progress: Progress = NO_PROGR
     return TmIndex(target)
 
 
+SPLIT_MIN_BYTES = 32 * 1024 * 1024
+"""TM files from this size up are indexed by two processes (``storage.tmsplit``): a second one builds
+the target index while this one reads the file and builds the rest. Below it, starting the process costs
+more than it saves. ``MTREVIEW_TM_SPLIT_BYTES`` overrides it (``0``: never split)."""
+
+
+def _split_wanted(p: Path) -> bool:
+    value = os.environ.get("MTREVIEW_TM_SPLIT_BYTES", "")
+    limit = int(value) if value.isdigit() else SPLIT_MIN_BYTES
+    return limit > 0 and p.stat().st_size >= limit
+
+
 def _build(building: TmIndex, p: Path, identity: dict[str, str], progress: Progress) -> None:
+    side = (
+        tmsplit.TargetBuilder(building.path.with_name(building.path.name + ".tgt"))
+        if _split_wanted(p)
+        else None
+    )
+    try:
+        _build_with(building, p, identity, progress, side)
+    finally:
+        if side is not None:
+            side.stop()
+            discard(side.path)
+
+
+def _build_with(
+    building: TmIndex,
+    p: Path,
+    identity: dict[str, str],
+    progress: Progress,
+    side: tmsplit.TargetBuilder | None,
+) -> None:
     building.create(bulk=True)
     building.db.execute("PRAGMA journal_mode=OFF")
     building.db.execute("PRAGMA synchronous=OFF")
@@ -315,14 +350,29 @@ def _build(building: TmIndex, p: Path, identity: dict[str, str], progress: Progr
     progress.report(0, 0, _("Indexing {name}…").format(name=p.name))
     with building.writing() as db:
         for pairs in tm_sources.file_batches(p, progress):
-            building.add_rows(
-                db, [(n + i, label, src, tgt, None, None) for i, (label, src, tgt) in enumerate(pairs, 1)]
-            )
+            rows = [(n + i, label, src, tgt, None, None) for i, (label, src, tgt) in enumerate(pairs, 1)]
+            building.add_rows(db, rows, targets=side is None)
+            if side is not None:
+                side.send([(r[0], r[3]) for r in rows])
             n += len(pairs)
         building.count_words(db)
         building.set_meta({**identity, "units": str(n), "complete": "1", "name": p.name})
     progress.report(n, n, _("Optimising the index…"))
-    building.optimize()
+    if side is None:
+        building.optimize()
+    else:
+        building.optimize(("src",))
+        adopted = side.finish(progress.check)
+        building.close()
+        if adopted:
+            tmsplit.adopt(building.path, side.path)
+        else:  # the second process failed: the same index, built here
+            _log.warning(
+                "%s: target index built in this process (the second process failed: %s)", p.name, side.error
+            )
+            with building.writing() as db:
+                building.add_targets(db)
+            building.optimize(("tgt",))
     building.bulk_mode(False)
     building.db.execute("PRAGMA journal_mode=DELETE")
 

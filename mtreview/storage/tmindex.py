@@ -190,16 +190,32 @@ class TmIndex:
 
     @staticmethod
     def add_rows(
-        db: sqlite3.Connection, rows: Sequence[tuple[int, str | None, str, str, str | None, int | None]]
+        db: sqlite3.Connection,
+        rows: Sequence[tuple[int, str | None, str, str, str | None, int | None]],
+        targets: bool = True,
     ) -> None:
-        """Insert ``(id, label, source, target, status, version)`` rows (the bulk path of a build)."""
+        """Insert ``(id, label, source, target, status, version)`` rows (the bulk path of a build);
+        ``targets=False``: not into ``tgt`` (a second process builds it, ``storage.tmsplit``)."""
         insert = "INSERT INTO unit(id, label, source, target, status, version, shash) VALUES (?,?,?,?,?,?,?)"
         db.executemany(insert, [(*r, source_hash(r[2])) for r in rows])
         db.executemany("INSERT INTO src(rowid, source) VALUES (?, ?)", [(r[0], r[2]) for r in rows])
-        targets = char_tokens_many([r[3] for r in rows])
+        if not targets:
+            return
+        targets_tokens = char_tokens_many([r[3] for r in rows])
         db.executemany(
-            "INSERT INTO tgt(rowid, target) VALUES (?, ?)", zip([r[0] for r in rows], targets, strict=True)
+            "INSERT INTO tgt(rowid, target) VALUES (?, ?)",
+            zip([r[0] for r in rows], targets_tokens, strict=True),
         )
+
+    def add_targets(self, db: sqlite3.Connection) -> None:
+        """Fill ``tgt`` from the ``unit`` table (a split build whose second process failed)."""
+        cursor = db.execute("SELECT id, target FROM unit ORDER BY id")
+        while batch := cursor.fetchmany(BATCH):
+            tokens = char_tokens_many([t for _i, t in batch])
+            db.executemany(
+                "INSERT INTO tgt(rowid, target) VALUES (?, ?)",
+                zip([i for i, _t in batch], tokens, strict=True),
+            )
 
     def remove(self, db: sqlite3.Connection, ids: Sequence[int], df: Counter[str] | None = None) -> None:
         """Delete units by id (inside ``writing()``): FTS5 needs the indexed text to take it out."""
@@ -244,10 +260,10 @@ class TmIndex:
         )
         db.execute("DELETE FROM df WHERE n <= 0")
 
-    def optimize(self) -> None:
+    def optimize(self, tables: Sequence[str] = ("src", "tgt")) -> None:
         """Merge the FTS5 index segments (faster queries after a bulk build)."""
-        self.db.execute("INSERT INTO src(src) VALUES ('optimize')")
-        self.db.execute("INSERT INTO tgt(tgt) VALUES ('optimize')")
+        for table in tables:
+            self.db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
     def versions(self) -> dict[int, int]:
         return {i: v for i, v in self.db.execute("SELECT id, version FROM unit")}
