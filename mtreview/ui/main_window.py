@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
             self.registry.add(spec)
         self._build_menus()
         self.grid_changes.attach(self.registry.action("view.grid_changes"))
+        self.tools.attach(self.registry)
 
         self.panels.load_scoring()
         self.team.start()

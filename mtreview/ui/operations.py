@@ -151,6 +151,40 @@ class OperationsController:
             w, _("Exporting"), lambda p: export_project(service, fmt, path, filters, p), done, failed
         )
 
+    def export_issue_list_dialog(self) -> None:
+        """File ▸ Export Issue List: the findings and annotations (proposed and confirmed) of the whole
+        project, as Xbench lists them; the format follows the chosen file type."""
+        from mtreview.services.issue_list import export_issue_list
+
+        w = self.w
+        w.review.save_current()
+        service = w.service
+        kinds = {"xlsx": _("Excel (*.xlsx)"), "csv": _("CSV (*.csv)"), "html": _("HTML (*.html)")}
+        start = str(Path(self.start_folder()) / (Path(service.display_name).stem + "-issues.xlsx"))
+        path, chosen = QFileDialog.getSaveFileName(
+            w, _("Export Issue List"), start, ";;".join(kinds.values())
+        )
+        if not path:
+            return
+        fmt = Path(path).suffix.lstrip(".").lower()
+        if fmt not in kinds:  # a name typed without (or with another) extension: the chosen file type's
+            fmt = next((k for k, v in kinds.items() if v == chosen), "xlsx")
+            path += "." + fmt
+
+        def done(result: object) -> None:
+            w.statusBar().showMessage(_("Wrote {n} issues to {path}").format(n=result, path=path), 10000)
+
+        def failed(exc: BaseException, details: str) -> None:
+            QMessageBox.critical(w, _("Export failed"), describe_error(exc))
+
+        self.tasks["issues"] = run_with_progress(
+            w,
+            _("Exporting the issue list"),
+            lambda p: export_issue_list(service, path, fmt, progress=p),
+            done,
+            failed,
+        )
+
     def apply_sheet_dialog(self) -> None:
         from mtreview.services.review_sheet import SheetResult, apply_review_sheet
 

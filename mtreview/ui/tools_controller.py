@@ -29,7 +29,7 @@ from mtreview.services.propagation import (
 )
 from mtreview.services.tm import ProjectMemory
 from mtreview.services.triage import triage_command
-from mtreview.ui.actions import ActionSpec
+from mtreview.ui.actions import ActionRegistry, ActionSpec
 from mtreview.ui.change_hub import ChangeEvent
 from mtreview.ui.concordance_dialog import ConcordanceDialog
 from mtreview.ui.goto_dialog import GoToDialog
@@ -184,6 +184,10 @@ class ToolsController:
                 _("Attach TMX, XLIFF, PO or CSV memories (or other projects) for matches and concordance"),
             ),
         ]
+
+    def attach(self, registry: ActionRegistry) -> None:
+        """Fix All Like This on the Findings tab's right-click menu too, after Confirm and Dismiss."""
+        self.w.findings_panel.tree.addAction(registry.action("edit.fix_all"))
 
     # ------------------------------------------------------------------ the project's memory
     def memory(self) -> ProjectMemory | None:

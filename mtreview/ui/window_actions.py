@@ -54,6 +54,15 @@ def standard_actions(w: MainWindow) -> list[ActionSpec]:
             _("Export the corrected memory (TMX, PO, XLIFF, CSV/TSV, xlsx, MQM TSV)"),
         ),
         ActionSpec(
+            "file.export_issues",
+            _("Export Issue &List…"),
+            ops.export_issue_list_dialog,
+            None,
+            "file",
+            2,
+            _("Every finding and annotation with its segment, check, span and message (CSV, xlsx, HTML)"),
+        ),
+        ActionSpec(
             "file.apply_sheet", _("Apply Edited Review &Sheet…"), ops.apply_sheet_dialog, None, "file", 2
         ),
         ActionSpec("file.quit", _("&Quit"), w.close, Std.Quit, "file", 3),

@@ -153,3 +153,54 @@ def test_bad_input_exits_2_with_one_line(project: Path, tmp_path: Path, args: li
     assert result.returncode == 2, result.stdout + result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert result.stdout == ""
+
+
+DOSE = [
+    ("The dose is 250 mg twice a day.", "用量は1日2回250gです。"),
+    ("Click %s to save the file.", "ファイルを保存するにはクリックしてください。"),
+]
+
+
+def test_issue_list_from_the_command_line(tmp_path: Path) -> None:
+    import csv
+
+    from openpyxl import load_workbook
+
+    tsv = tmp_path / "dose.tsv"
+    tsv.write_text("".join(f"{s}\t{t}\n" for s, t in DOSE), encoding="utf-8")
+    project = tmp_path / "d.mtreview"
+    assert run("import", str(tsv), "--project", str(project)).returncode == 0  # the checks run on import
+    out = tmp_path / "issues.csv"
+    result = run("issues", str(project), "-o", str(out), "--json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["format"] == "csv" and doc["path"] == str(out)
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == doc["written"] >= 2
+    by_check = {r["check"]: r for r in rows}
+    assert by_check["units"]["segment"] == "dose#1" and by_check["units"]["text"] == "250g"
+    assert by_check["units"]["mt"] == DOSE[0][1] and by_check["units"]["state"] == "proposed"
+    assert by_check["placeholders"]["text"] == "%s" and by_check["placeholders"]["side"] == "source"
+
+    xlsx = tmp_path / "issues.xlsx"
+    assert run("issues", str(project), "-o", str(xlsx)).returncode == 0
+    book = load_workbook(xlsx, read_only=True)
+    assert book.active is not None and sum(1 for _ in book.active.iter_rows()) == len(rows) + 1
+    book.close()
+    page = tmp_path / "issues.html"
+    assert run("issues", str(project), "-o", str(page), "--document", "dose").returncode == 0
+    assert "250g" in page.read_text(encoding="utf-8")
+    none = run("issues", str(project), "-o", str(tmp_path / "d.csv"), "--state", "dismissed", "--json")
+    assert json.loads(none.stdout)["written"] == 0
+
+    before = project.read_bytes()
+    for bad in (
+        ("-o", str(project)),  # the project itself
+        ("-o", str(tsv)),  # the file it was imported from
+        ("-o", str(tmp_path / "issues.txt")),  # no such format
+        ("-o", str(tmp_path / "x.csv"), "--document", "nope"),
+    ):
+        refused = run("issues", str(project), *bad)
+        assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+    assert project.read_bytes() == before
+    assert tsv.read_text(encoding="utf-8").startswith("The dose")

@@ -375,6 +375,7 @@ def test_fix_all_from_a_finding_opens_the_replace_preview_filled_in(qtbot, logbo
         panel.tree.setFocus()
         panel.tree.clearSelection()
         item.setSelected(True)
+        assert w.registry.action("edit.fix_all") in panel.tree.actions()  # on its right-click menu too
         qtbot.keyClick(panel.tree, Qt.Key.Key_H, CTRL | SHIFT)
         dialog = w.tools.replace_dialog
         assert dialog is not None and dialog.isVisible()
@@ -645,3 +646,52 @@ def test_project_settings_switch_auto_propagates_and_offer_only_offers(
     _confirm(qtbot, win, "霧が西から流れ込んだ。")
     qtbot.waitUntil(lambda: "not confirmed" in win.statusBar().currentMessage(), timeout=30_000)
     assert keeper.segment(ids[4]).target == "霧は西から流れ込んできた。"  # offered, not written
+
+
+def test_file_menu_exports_the_issue_list(
+    qtbot, logbook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File ▸ Export Issue List: every proposed finding, one row each, in the format of the file type
+    chosen in the save dialog (the platform's dialog answered here)."""
+    import csv
+
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from mtreview.services.issue_list import HEADER
+    from mtreview.ui.main_window import MainWindow
+
+    answers: list[tuple[str, str]] = [(str(tmp_path / "logbook-issues.xlsx"), "Excel (*.xlsx)")]
+    asked: list[str] = []
+
+    def save_dialog(_parent: object, _title: str, start: str, _filters: str) -> tuple[str, str]:
+        asked.append(start)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    w = MainWindow(logbook, Preferences(reviewer="rin"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        action = w.registry.action("file.export_issues")
+        file_menu = w.menuBar().actions()[0].menu()
+        assert action in file_menu.actions()
+        action.trigger()
+        qtbot.waitUntil(lambda: "67" in w.statusBar().currentMessage(), timeout=60_000)
+        assert asked == [str(tmp_path / "logbook-issues.xlsx")]  # beside the project, named after it
+        book = load_workbook(tmp_path / "logbook-issues.xlsx", read_only=True)
+        rows = [tuple(c.value for c in r) for r in book.active.iter_rows()]  # type: ignore[union-attr]
+        book.close()
+        assert rows[0] == HEADER and len(rows) == 1 + 64 + 3
+        assert {r[HEADER.index("check")] for r in rows[1:]} == {"name_spelling", "numbers"}
+
+        # a name typed without an extension gets the chosen file type's
+        answers.append((str(tmp_path / "for-the-vendor"), "CSV (*.csv)"))
+        action.trigger()
+        written = tmp_path / "for-the-vendor.csv"
+        qtbot.waitUntil(lambda: str(written) in w.statusBar().currentMessage(), timeout=60_000)
+        table = list(csv.reader(written.read_text(encoding="utf-8-sig").splitlines()))
+        assert tuple(table[0]) == HEADER and len(table) == 68
+    finally:
+        w.close()
