@@ -235,3 +235,21 @@ def test_target_tokens_of_a_batch_are_those_of_each_text(texts: list[str]) -> No
     from mtreview.storage.tmindex import char_tokens, char_tokens_many
 
     assert char_tokens_many(texts) == [char_tokens(t) for t in texts]
+
+
+def test_a_memory_too_large_to_load_is_refused_before_it_is_read(
+    memory: ProjectMemory, service: ProjectService, tmp_path: Path
+) -> None:
+    """A CSV (read whole, unlike a streamed TMX) over the size limit: a clear message naming it, nothing
+    attached, no index left. The file is sparse: 513 MB by its size, none of it on disk."""
+    huge = tmp_path / "huge.csv"
+    with open(huge, "wb") as handle:
+        handle.write(b"source,target\nThe lighthouse.,\xe7\x81\xaf\xe5\x8f\xb0\xe3\x80\x82\n")
+        handle.truncate(513 * 1024 * 1024)
+    settings_before = service.setting("reference_tms")
+    with pytest.raises(InputError, match="too large to load") as info:
+        memory.attach(huge)
+    assert str(huge) in str(info.value) and "513 MB" in str(info.value)
+    assert memory.references() == []
+    assert service.setting("reference_tms") == settings_before
+    assert not any("huge" in p.name or p.name.endswith(".building") for p in index_dir().glob("*"))

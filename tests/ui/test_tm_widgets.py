@@ -79,6 +79,19 @@ def test_reference_tm_gives_a_100_and_a_fuzzy_match(qtbot, ferry) -> None:
     assert scores[0] == 100 and any(50 <= s < 100 for s in scores[1:])
     assert panel.matches[0].where == "ref.tmx"
     assert panel.list.count() == len(panel.matches)
+    # each match shows how its source differs from the segment's: none for the 100%, the words for the fuzzy
+    from mtreview.ui.richtext import DELETED, HTML_ROLE, INSERTED
+
+    shown = [panel.list.item(i).data(HTML_ROLE) for i in range(panel.list.count())]
+    assert DELETED not in shown[0] and INSERTED not in shown[0]
+    fuzzy = shown[[m.source for m in panel.matches].index("Tickets are sold at the pier.")]
+    import re
+
+    def marked(style: str) -> str:
+        return " ".join(re.findall(f'<span style="{re.escape(style)}">([^<]*)</span>', fuzzy))
+
+    assert marked(DELETED).split() == ["on", "board"]  # the segment's words the match lacks
+    assert marked(INSERTED).split() == ["at", "the", "pier"]  # and the match's own
 
 
 def test_concordance_highlights_and_goes_to_a_segment(qtbot, ferry) -> None:
