@@ -44,6 +44,7 @@ class ChangeFeed:
         self._documents = store.document_ids()
         self._settings = store.settings()
         self._listener: ChangeListener | None = None
+        self._closed = False
         self.revisions: list[Revision] = []
         """Others' revisions found by the last ``poll()`` (for a "who changed what" display)."""
 
@@ -107,12 +108,16 @@ class ChangeFeed:
         On SQLite this just sleeps (there is no push); poll afterwards either way. Raises
         ``ConnectionLostError`` when the server is gone (call again later: it reconnects).
         """
+        if self._closed:  # closed before this wait began: nothing to wait for
+            return False
         if self._listener is None:
             self._listener = self.store.listener()
         return bool(self._listener.wait(timeout))
 
     def close(self) -> None:
-        """End a pending ``wait`` and release the listening connection; safe from another thread."""
+        """End a pending ``wait`` (and any later one) and release the listening connection; safe from
+        another thread."""
+        self._closed = True
         listener, self._listener = self._listener, None
         if listener is not None:
             listener.close()

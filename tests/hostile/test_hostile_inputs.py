@@ -146,8 +146,9 @@ def check_case(world: dict, case: corpus.Case, answer: dict) -> list[str]:  # ty
             problems.append("the secret file's content was imported")
         if any(m in texts for m in BOMB_MARKERS) and ("laugh" in case.name or "blowup" in case.name):
             problems.append("an entity was expanded")
-    if float(answer.get("cpu_seconds", 0)) > CPU_S:  # type: ignore[arg-type]
-        problems.append(f"used {answer['cpu_seconds']} s of CPU time ({answer.get('seconds')} s wall)")
+    cpu = float(answer.get("cpu_seconds", 0))  # type: ignore[arg-type]
+    if cpu > CPU_S:  # the child's own CPU time (getrusage), not the wall clock
+        problems.append(f"used {cpu:.1f} s of CPU time (limit {CPU_S} s)")
     return problems
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from sqlalchemy import insert
@@ -138,21 +137,17 @@ def test_closing_the_feed_ends_a_waiting_worker_at_once(project_url: str) -> Non
     ana, ben = _open_pair(project_url)
     feed = ChangeFeed(ana, "ana")
     feed.wait(0.01)  # listening
-    took: list[float] = []
-
-    def worker() -> None:
-        started = time.monotonic()
-        feed.wait(120.0)
-        took.append(time.monotonic() - started)
-
-    thread = threading.Thread(target=worker)
+    woken: list[bool] = []
+    thread = threading.Thread(target=lambda: woken.append(feed.wait(3600.0)))
     thread.start()
-    time.sleep(0.2)
-    feed.close()  # the window closes
-    thread.join(timeout=120)
+    feed.close()  # the window closes (before or during the worker's wait: either way it ends)
+    thread.join(timeout=600)  # a backstop far below the wait's own hour, never reached when it works
     try:
-        # far less than its own 120 s: the close ended it (how soon depends on the machine's load)
-        assert took and took[0] < 60
+        assert not thread.is_alive() and woken == [False]
+        late = threading.Thread(target=lambda: woken.append(feed.wait(3600.0)))  # a wait after the close
+        late.start()
+        late.join(timeout=600)
+        assert not late.is_alive() and woken == [False, False]  # a closed feed waits no more
     finally:
         ana.close()
         ben.close()
