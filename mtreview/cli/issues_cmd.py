@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from mtreview.cli.common import handle_errors, print_json
 from mtreview.domain.model import AnnotationState
 from mtreview.i18n import _
-
-_FORMATS = ("csv", "xlsx", "html")
 
 
 @click.command("issues")
@@ -22,9 +18,7 @@ _FORMATS = ("csv", "xlsx", "html")
     required=True,
     help="The issue list to write (.csv, .xlsx or .html; atomically).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(_FORMATS), default=None, help="Default: the output's extension."
-)
+@click.option("--format", "fmt", default=None, help="csv, xlsx or html. Default: the output's extension.")
 @click.option(
     "--state",
     "states",
@@ -42,21 +36,21 @@ def command(
     MT, correction, check, category, severity, state, span, message and suggestion."""
     from mtreview.domain.outputs import check_output
     from mtreview.domain.progress import Progress
-    from mtreview.services.issue_list import export_issue_list
+    from mtreview.services.issue_list import export_issue_list, issue_list_format
     from mtreview.services.navigation import document_named
     from mtreview.services.outputs import protected_for_location
     from mtreview.services.prefs import Preferences
     from mtreview.services.project import ProjectService
 
     check_output(output, list(protected_for_location(project)))  # refuse before opening anything
+    chosen = issue_list_format(output, fmt)
     wanted = [AnnotationState(s) for s in states] or [AnnotationState.PROPOSED, AnnotationState.CONFIRMED]
     service = ProjectService.open(project, Preferences.load().reviewer)
     try:
         document_id = None if document is None else document_named(service, document).id
-        written = export_issue_list(service, output, fmt, wanted, document_id, Progress())
+        written = export_issue_list(service, output, chosen, wanted, document_id, Progress())
     finally:
         service.close()
-    chosen = fmt or os.path.splitext(output)[1].lstrip(".").lower()
     if as_json:
         print_json({"written": written, "path": output, "format": chosen})
         return

@@ -118,6 +118,19 @@ def issue_rows(
                 )
 
 
+def issue_list_format(out_path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The format an issue list is written in: ``fmt``, else the output's extension; one of ``FORMATS``."""
+    chosen = (fmt or os.path.splitext(os.fspath(out_path))[1].lstrip(".")).lower()
+    if chosen not in FORMATS:
+        raise InputError(
+            _("unknown issue list format {fmt!r} (expected one of: {known})").format(
+                fmt=chosen, known=", ".join(FORMATS)
+            ),
+            os.fspath(out_path),
+        )
+    return chosen
+
+
 def export_issue_list(
     service: ProjectService,
     out_path: str | os.PathLike[str],
@@ -127,14 +140,7 @@ def export_issue_list(
     progress: Progress = NO_PROGRESS,
 ) -> int:
     """Write the issue list; ``fmt`` defaults to the output's extension. Returns the number of rows."""
-    fmt = (fmt or os.path.splitext(os.fspath(out_path))[1].lstrip(".")).lower()
-    if fmt not in FORMATS:
-        raise InputError(
-            _("unknown issue list format {fmt!r} (expected one of: {known})").format(
-                fmt=fmt, known=", ".join(FORMATS)
-            ),
-            os.fspath(out_path),
-        )
+    fmt = issue_list_format(out_path, fmt)
     rows = issue_rows(service, states, document_id, progress)
     from mtreview.services.outputs import protected_files
 

@@ -93,16 +93,35 @@ class Unit:
     version: int | None = None
 
 
-_DDL = """
+TGT_TABLE = "tgt USING fts5(target, content='')"
+"""The target index (also built alone in a file of its own by ``storage.tmsplit``)."""
+_DDL = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS unit(
     id INTEGER PRIMARY KEY, label TEXT, source TEXT NOT NULL, target TEXT NOT NULL,
     status TEXT, version INTEGER, shash INTEGER NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS src USING fts5(source, content='');
-CREATE VIRTUAL TABLE IF NOT EXISTS tgt USING fts5(target, content='');
+CREATE VIRTUAL TABLE IF NOT EXISTS {TGT_TABLE};
 CREATE TABLE IF NOT EXISTS df(term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 """
 _SHASH_INDEX = "CREATE INDEX IF NOT EXISTS unit_shash ON unit(shash)"
+
+
+def insert_targets(db: sqlite3.Connection, ids: Sequence[int], texts: Sequence[str]) -> None:
+    """Index targets in ``tgt``, each character a token (``char_tokens``)."""
+    db.executemany(
+        "INSERT INTO tgt(rowid, target) VALUES (?, ?)", zip(ids, char_tokens_many(texts), strict=True)
+    )
+
+
+def fts_bulk_mode(db: sqlite3.Connection, table: str, on: bool) -> None:
+    """An FTS5 table's settings while building (pending terms in a large hash, no merging until
+    ``optimize``) or, ``on=False``, the defaults again."""
+    db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', ?)", (0 if on else 4,))
+    db.execute(
+        f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?)",
+        (BULK_HASH_BYTES if on else 1024 * 1024,),
+    )
 
 
 class TmIndex:
@@ -199,23 +218,14 @@ class TmIndex:
         insert = "INSERT INTO unit(id, label, source, target, status, version, shash) VALUES (?,?,?,?,?,?,?)"
         db.executemany(insert, [(*r, source_hash(r[2])) for r in rows])
         db.executemany("INSERT INTO src(rowid, source) VALUES (?, ?)", [(r[0], r[2]) for r in rows])
-        if not targets:
-            return
-        targets_tokens = char_tokens_many([r[3] for r in rows])
-        db.executemany(
-            "INSERT INTO tgt(rowid, target) VALUES (?, ?)",
-            zip([r[0] for r in rows], targets_tokens, strict=True),
-        )
+        if targets:
+            insert_targets(db, [r[0] for r in rows], [r[3] for r in rows])
 
     def add_targets(self, db: sqlite3.Connection) -> None:
         """Fill ``tgt`` from the ``unit`` table (a split build whose second process failed)."""
         cursor = db.execute("SELECT id, target FROM unit ORDER BY id")
         while batch := cursor.fetchmany(BATCH):
-            tokens = char_tokens_many([t for _i, t in batch])
-            db.executemany(
-                "INSERT INTO tgt(rowid, target) VALUES (?, ?)",
-                zip([i for i, _t in batch], tokens, strict=True),
-            )
+            insert_targets(db, [i for i, _t in batch], [t for _i, t in batch])
 
     def remove(self, db: sqlite3.Connection, ids: Sequence[int], df: Counter[str] | None = None) -> None:
         """Delete units by id (inside ``writing()``): FTS5 needs the indexed text to take it out."""
@@ -246,9 +256,7 @@ class TmIndex:
         thousands of small ones to merge) and nothing is merged until ``optimize``; after it, the defaults
         again and the lookup index on source hashes (one sort instead of a million inserts)."""
         for table in ("src", "tgt"):
-            self.db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', ?)", (0 if on else 4,))
-            size = BULK_HASH_BYTES if on else 1024 * 1024
-            self.db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?)", (size,))
+            fts_bulk_mode(self.db, table, on)
         if not on:
             self.db.execute(_SHASH_INDEX)
 

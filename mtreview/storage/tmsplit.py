@@ -11,7 +11,7 @@ built, byte for byte); a fresh connection opens it afterwards, so no cached FTS5
 Whatever goes wrong on the second process's side (it cannot start, dies, runs out of disk) costs time,
 not the index: ``finish`` says so and the caller builds ``tgt`` itself from the ``unit`` table.
 A frozen (PyInstaller) app must call ``multiprocessing.freeze_support()`` first thing in its entry point
-(``mtreview.app`` does), or the spawned process would start the app again.
+(``packaging/mtreview_launcher.py`` does), or the spawned process would start the app again.
 """
 
 from __future__ import annotations
@@ -26,11 +26,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from mtreview.storage.tmindex import BULK_HASH_BYTES, char_tokens_many, discard
+from mtreview.storage.tmindex import TGT_TABLE, discard, fts_bulk_mode, insert_targets
 
-_TGT_DDL = "CREATE VIRTUAL TABLE tgt USING fts5(target, content='')"
-"""The same definition as the ``tgt`` of ``tmindex._DDL`` (a test keeps them equal)."""
-_INSERT = "INSERT INTO tgt(rowid, target) VALUES (?, ?)"
+_TGT_DDL = f"CREATE VIRTUAL TABLE {TGT_TABLE}"
 _QUEUED = 64
 """Batches waiting for the pipe: a thread writes them, so this process reads on while the other one
 starts up or catches up (64 batches of 2,000 targets: some tens of MB at most)."""
@@ -45,12 +43,10 @@ def build_targets(path: Path, rows: Callable[[], Sequence[tuple[int, str]] | Non
         db.execute("PRAGMA journal_mode=OFF")
         db.execute("PRAGMA synchronous=OFF")
         db.execute(_TGT_DDL)
-        db.execute("INSERT INTO tgt(tgt, rank) VALUES ('automerge', 0)")
-        db.execute("INSERT INTO tgt(tgt, rank) VALUES ('hashsize', ?)", (BULK_HASH_BYTES,))
+        fts_bulk_mode(db, "tgt", True)
         db.execute("BEGIN")
         while (batch := rows()) is not None:
-            tokens = char_tokens_many([t for _i, t in batch])
-            db.executemany(_INSERT, zip([i for i, _t in batch], tokens, strict=True))
+            insert_targets(db, [i for i, _t in batch], [t for _i, t in batch])
         db.execute("COMMIT")
         db.execute("INSERT INTO tgt(tgt) VALUES ('optimize')")
     finally:
@@ -74,6 +70,7 @@ class TargetBuilder:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.error: str | None = None
+        self._finished = False
         self._queue: queue.Queue[list[tuple[int, str]] | None] = queue.Queue(_QUEUED)
         ctx = multiprocessing.get_context("spawn")
         self._conn, theirs = ctx.Pipe(duplex=True)
@@ -90,10 +87,6 @@ class TargetBuilder:
             self._writer.start()
         finally:
             theirs.close()
-
-    @property
-    def alive(self) -> bool:
-        return self.error is None
 
     def _write(self) -> None:
         """The pipe's writer thread: batches from the queue to the process, ``None`` last."""
@@ -134,24 +127,22 @@ class TargetBuilder:
                     self.error = str(reply)
             except (OSError, EOFError) as exc:
                 self.error = f"{type(exc).__name__}: {exc}"
-        return self.error is None
+        self._finished = self.error is None
+        return self._finished
 
     def stop(self) -> None:
         """End the process (it has ended already after a good ``finish``; killed otherwise: after a
         cancel or a failure nobody wants its file) and close the pipe."""
         if self._proc is not None:
-            if self._proc.is_alive() and self.error is None and self._writer.is_alive():
-                self.error = "stopped"
-            if self._proc.is_alive():
-                self._proc.join(timeout=0 if self.error else 5)
+            self._proc.join(timeout=5 if self._finished else 0)
             if self._proc.is_alive():
                 self._proc.kill()
                 self._proc.join(timeout=10)
         with contextlib.suppress(OSError, ValueError):
             self._conn.close()
-        if self._writer.is_alive():  # blocked on a full queue or pipe: both gone now
+        if self._writer.is_alive():  # it drains the queue (the pipe is gone: nothing is sent) to the end
             with contextlib.suppress(queue.Full):
-                self._queue.put_nowait(None)
+                self._queue.put(None, timeout=5)
             self._writer.join(timeout=5)
         if self._proc is not None:
             with contextlib.suppress(ValueError):
