@@ -95,7 +95,7 @@ class TargetBuilder:
             if self.error is None:
                 try:
                     self._conn.send(batch)
-                except (OSError, EOFError, ValueError) as exc:
+                except (OSError, EOFError, ValueError, TypeError) as exc:  # TypeError: a closed pipe
                     self.error = f"{type(exc).__name__}: {exc}"
             if batch is None:
                 return
@@ -132,18 +132,20 @@ class TargetBuilder:
 
     def stop(self) -> None:
         """End the process (it has ended already after a good ``finish``; killed otherwise: after a
-        cancel or a failure nobody wants its file) and close the pipe."""
+        cancel or a failure nobody wants its file), then the pipe's writer, then the pipe."""
+        if not self._finished and self.error is None:
+            self.error = "stopped"  # the writer sends nothing more
         if self._proc is not None:
             self._proc.join(timeout=5 if self._finished else 0)
             if self._proc.is_alive():
-                self._proc.kill()
+                self._proc.kill()  # a send blocked on the full pipe fails now
                 self._proc.join(timeout=10)
-        with contextlib.suppress(OSError, ValueError):
-            self._conn.close()
-        if self._writer.is_alive():  # it drains the queue (the pipe is gone: nothing is sent) to the end
+        if self._writer.is_alive():  # it drains the queue to its end without sending
             with contextlib.suppress(queue.Full):
                 self._queue.put(None, timeout=5)
             self._writer.join(timeout=5)
+        with contextlib.suppress(OSError, ValueError):
+            self._conn.close()  # only once the writer is done with it
         if self._proc is not None:
             with contextlib.suppress(ValueError):
                 self._proc.close()
