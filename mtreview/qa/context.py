@@ -166,7 +166,7 @@ class DocumentFacts:
         persons and organisations (Flow is not フロー)."""
         if self._name_index is None:
             index: dict[str, list[str]] = {}
-            for token in self.entities.names:
+            for token in sorted(self.entities.names):  # the same candidates' order in every process
                 if len(token) >= 3 and token.isalpha() and not is_acronym(token):
                     for sound in english_sounds(token):
                         bucket = index.setdefault(sound, [])

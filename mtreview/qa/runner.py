@@ -15,17 +15,85 @@ pair barely moves the document's distribution).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from mtreview.domain.errors import Cancelled
 from mtreview.domain.progress import NO_PROGRESS, Progress
-from mtreview.qa.base import Check, DocumentInput, Finding, KeyIndex, QaError, QaResult, SegmentInput
+from mtreview.qa.base import (
+    Check,
+    DocumentInput,
+    Finding,
+    KeyIndex,
+    Observation,
+    QaError,
+    QaResult,
+    SegmentInput,
+)
 from mtreview.qa.context import DocumentFacts, QaContext
 from mtreview.qa.registry import available_checks, check_setting
+
+log = logging.getLogger(__name__)
 
 
 def _error_message(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
+
+
+@dataclass
+class ChunkResult:
+    """What the first pass found on a run of one document's segments (picklable: a worker sends it)."""
+
+    document: int
+    start: int
+    size: int
+    findings: dict[str, dict[str, list[Finding]]] = field(default_factory=dict)
+    """check id → segment id → findings (segment checks)."""
+    observations: dict[str, dict[str, list[Observation]]] = field(default_factory=dict)
+    """check id → segment id → observations (document checks)."""
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
+    """(check id, segment id, message) of a check that raised on a segment."""
+
+
+def first_pass(
+    checks: Sequence[Check],
+    facts: DocumentFacts,
+    segments: Sequence[SegmentInput],
+    start: int,
+    end: int,
+    document: int = 0,
+) -> ChunkResult:
+    """Every check on ``segments[start:end]``: the segment checks' findings and the document checks'
+    observations (the hot loop of a full run; one segment's failing check does not stop it)."""
+    out = ChunkResult(document, start, len(segments[start:end]))
+    segment_checks = [
+        (c.id, c.check_segment, out.findings.setdefault(c.id, {})) for c in checks if not c.document_level
+    ]
+    document_checks = [
+        (c.id, c.observe, out.observations.setdefault(c.id, {})) for c in checks if c.document_level
+    ]
+    errors = out.errors
+    for segment in segments[start:end]:
+        sid = segment.id
+        for cid, check_segment, per_check in segment_checks:
+            try:
+                found = list(check_segment(segment, facts))
+            except Exception as exc:  # one bad segment must not stop the run
+                errors.append((cid, sid, _error_message(exc)))
+                continue
+            if found:
+                per_check[sid] = found
+        for cid, observe, per_doc in document_checks:
+            try:
+                observations = list(observe(segment, facts))
+            except Exception as exc:
+                errors.append((cid, sid, _error_message(exc)))
+                continue
+            if observations:
+                per_doc[sid] = observations
+    return out
 
 
 def instantiate_checks(
@@ -75,6 +143,7 @@ class IncrementalChecker:
         only: Iterable[str] | None = None,
     ) -> None:
         self.context = context or QaContext.from_settings(settings)
+        self.settings = dict(settings or {})
         self.checks, self.setup_errors = instantiate_checks(settings, self.context, only)
         self.setup_errors = list(self.context.errors) + self.setup_errors
         self.documents = list(documents)
@@ -84,56 +153,89 @@ class IncrementalChecker:
         self._doc_of_segment: dict[str, str] = {}
 
     # -- full run -----------------------------------------------------------------------------------
-    def run(self, progress: Progress = NO_PROGRESS) -> QaResult:
+    def run(self, progress: Progress = NO_PROGRESS, workers: int = 1) -> QaResult:
+        """Every check on every document. With ``workers`` > 1 the first pass (segment checks and
+        observations) runs in that many worker processes (``mtreview.qa.parallel``); the result is the
+        same. A pool that fails is replaced by this process."""
         total = sum(len(d.segments) for d in self.documents)
+        if workers > 1 and total:
+            try:
+                return self._run_parallel(progress, workers, total)
+            except Cancelled:
+                raise
+            except Exception as exc:  # a worker died, a pickle failed: the one-process pass gives the same
+                log.warning("checks: worker processes failed (%s); checking in this process", exc)
+                self._docs.clear()
+                self._doc_of_segment.clear()
         done = 0
         for document in self.documents:
             progress.check()
             state = self._prepare(document)
             done = self._first_pass(state, progress, done, total)
-            for check in self._document_checks:
-                index = state.index[check.id]
-                for key in list(index.observations):
-                    self._judge_key(state, check, key, None)
+            self._judge_document(state)
         progress.report(total, total, "")
         return self.result()
 
+    def _judge_document(self, state: _DocState) -> None:
+        for check in self._document_checks:
+            index = state.index[check.id]
+            for key in list(index.observations):
+                self._judge_key(state, check, key, None)
+
+    def _run_parallel(self, progress: Progress, workers: int, total: int) -> QaResult:
+        from mtreview.qa.parallel import Pool
+
+        pool = Pool(workers, self.settings, self.context, self.checks, self.documents)
+        try:
+            done = 0
+            chunks = pool.chunks(progress.check)
+            pending = next(chunks, None)
+            for d, document in enumerate(self.documents):
+                state = self._prepare(document)
+                while pending is not None and pending.document == d:
+                    self._merge_chunk(state, pending)
+                    done += pending.size
+                    progress.report(done, total, document.name)
+                    pending = next(chunks, None)
+                self._judge_document(state)
+        finally:
+            pool.close()
+        progress.report(total, total, "")
+        return self.result()
+
+    def _merge_chunk(self, state: _DocState, chunk: ChunkResult) -> None:
+        """Findings, observations and errors of a run of segments (``first_pass``) into the document's
+        state."""
+        for cid, found in chunk.findings.items():
+            state.segment_findings[cid].update(found)
+        for check in self._document_checks:
+            per_segment = chunk.observations.get(check.id)
+            if not per_segment:
+                continue
+            index, segment_keys, item_class = (
+                state.index[check.id],
+                state.segment_keys[check.id],
+                check.item_class,
+            )
+            for sid, observations in per_segment.items():
+                keys: list[tuple[Hashable, Hashable]] = []
+                for key, item in observations:
+                    cls = item_class(item)
+                    index.add(key, sid, item, cls)
+                    keys.append((key, cls))
+                segment_keys[sid] = keys
+        for cid, sid, message in chunk.errors:
+            state.errors[(cid, sid)] = QaError(cid, sid, message)
+
     def _first_pass(self, state: _DocState, progress: Progress, done: int, total: int) -> int:
-        """Every check on every segment of a fresh document (the hot loop of a full run)."""
-        facts, errors = state.facts, state.errors
-        segment_checks = [(c.id, c.check_segment, state.segment_findings[c.id]) for c in self._segment_checks]
-        document_checks = [
-            (c.id, c.observe, c.item_class, state.index[c.id], state.segment_keys[c.id])
-            for c in self._document_checks
-        ]
-        name = state.document.name
-        for segment in state.document.segments:
-            sid = segment.id
-            for cid, check_segment, per_check in segment_checks:
-                try:
-                    found = list(check_segment(segment, facts))
-                except Exception as exc:  # one bad segment must not stop the run
-                    errors[(cid, sid)] = QaError(cid, sid, _error_message(exc))
-                    continue
-                if found:
-                    per_check[sid] = found
-            for cid, observe, item_class, index, segment_keys in document_checks:
-                try:
-                    observations = list(observe(segment, facts))
-                except Exception as exc:
-                    errors[(cid, sid)] = QaError(cid, sid, _error_message(exc))
-                    continue
-                if observations:
-                    keys: list[tuple[Hashable, Hashable]] = []
-                    for key, item in observations:
-                        cls = item_class(item)
-                        index.add(key, sid, item, cls)
-                        keys.append((key, cls))
-                    segment_keys[sid] = keys
-            done += 1
-            if done % 1000 == 0:
-                progress.check()
-                progress.report(done, total, name)
+        """Every check on every segment of a fresh document, in this process."""
+        segments = state.document.segments
+        for start in range(0, len(segments), 1000):
+            chunk = first_pass(self.checks, state.facts, segments, start, start + 1000)
+            self._merge_chunk(state, chunk)
+            done += chunk.size
+            progress.check()
+            progress.report(done, total, state.document.name)
         return done
 
     def _prepare(self, document: DocumentInput) -> _DocState:
@@ -316,6 +418,12 @@ def run_checks(
     progress: Progress = NO_PROGRESS,
     *,
     context: QaContext | None = None,
+    workers: int | None = None,
 ) -> QaResult:
-    """Run every enabled check on ``documents``; never raises for a check's failure (see ``errors``)."""
-    return IncrementalChecker(documents, settings, context).run(progress)
+    """Run every enabled check on ``documents``; never raises for a check's failure (see ``errors``).
+    ``workers``: processes for the first pass (``None``: ``parallel.worker_count`` decides by the size)."""
+    from mtreview.qa.parallel import worker_count
+
+    if workers is None:
+        workers = worker_count(sum(len(d.segments) for d in documents))
+    return IncrementalChecker(documents, settings, context).run(progress, workers)

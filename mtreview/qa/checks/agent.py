@@ -149,13 +149,13 @@ class Agent(Check):
             if found is None:
                 continue
             n_start, n_end, name = found
-            english = self._english_name(name.split("・")[-1], doc, threshold)
-            if english is None:
+            english = self._english_names(name.split("・")[-1], doc, threshold)
+            if not english:
                 continue
-            if any(english.lower() == w.removesuffix("'s").removesuffix("’s") for w in words):
-                continue
+            if any(e.lower() == w.removesuffix("'s").removesuffix("’s") for e in english for w in words):
+                continue  # the English agent is a name the katakana renders (ラン: Lan and Lane alike)
             whole = (es, ee) == (0, len(source)) and (js, je) == (0, len(target))
-            if whole and english.lower() in source.lower():
+            if whole and any(e.lower() in source.lower() for e in english):
                 continue  # paragraph-level comparison: the name is there somewhere
             yield self.finding(
                 segment,
@@ -168,13 +168,17 @@ class Agent(Check):
                 evidence=agent,
             )
 
-    def _english_name(self, katakana: str, doc: DocumentFacts, threshold: float) -> str | None:
-        """The document's English name that ``katakana`` renders (by sound), if one does clearly."""
+    def _english_names(self, katakana: str, doc: DocumentFacts, threshold: float) -> list[str]:
+        """The document's English names that ``katakana`` renders best (by sound), if they reach
+        ``threshold``: more than one when they sound alike (ラン: Lan, Lane), whatever their order."""
         if not katakana_full(katakana):
-            return None
-        best, score = None, 0.0
+            return []
+        best: list[str] = []
+        score = 0.0
         for token in doc.name_candidates(katakana):
             s = name_similarity(token, katakana)
             if s > score:
-                best, score = token, s
-        return best if score >= threshold else None
+                best, score = [token], s
+            elif s == score and best:
+                best.append(token)
+        return best if score >= threshold else []

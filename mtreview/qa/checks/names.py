@@ -41,7 +41,7 @@ def _best_token(part: str, tokens: Iterable[str], threshold: float) -> tuple[str
             continue
         else:
             s = name_similarity(token, part)
-        if s > score:
+        if s > score or (s == score and best is not None and token < best):  # ties: the same in every run
             best, score = token, s
     return (best, score) if score >= threshold else (None, score)
 

@@ -1,0 +1,138 @@
+"""The first pass of a full run (every segment check and every document check's observations on every
+segment) in worker processes, when the run is large enough to pay for them.
+
+Each worker is a spawned process that gets the run's context (lexicons, glossary) and its documents once,
+loads the analysers, and then takes chunks of segments: ``(document, start, end)``. For a chunk it runs the
+same code as the one-process pass (``runner.first_pass``) and sends back the findings, the
+observations and the errors of those segments. The process that asked merges the chunks in order and
+judges the document-level keys itself, so the result is the one-process result (a test compares them).
+
+Workers are only started for ``PARALLEL_FROM`` segments or more and two or more usable cores;
+``MTREVIEW_CHECK_WORKERS`` sets their number (``1`` turns the pool off). A pool that cannot start or loses
+a worker is not an error: the caller runs the pass in its own process instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TYPE_CHECKING, Any
+
+from mtreview.qa.base import Check, DocumentInput
+from mtreview.qa.context import DocumentFacts, QaContext
+
+if TYPE_CHECKING:
+    from mtreview.qa.runner import ChunkResult
+
+log = logging.getLogger(__name__)
+
+PARALLEL_FROM = 4000
+"""Segments in a run from which the first pass goes to worker processes (a worker's start, analysers
+included, costs about a second: below this the run is over sooner in one process)."""
+CHUNK = 500
+"""Segments per task (a cancel waits for no more than the chunks being checked; the workers are ended)."""
+MAX_WORKERS = 8
+
+
+def worker_count(segments: int) -> int:
+    """How many worker processes a run of ``segments`` segments uses (1: none)."""
+    setting = os.environ.get("MTREVIEW_CHECK_WORKERS", "").strip()
+    if setting:
+        try:
+            return max(1, min(int(setting), MAX_WORKERS))
+        except ValueError:
+            log.warning("MTREVIEW_CHECK_WORKERS=%r is not a number: ignored", setting)
+    if segments < PARALLEL_FROM:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
+
+
+# -- in the worker -------------------------------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(
+    settings: dict[str, Any], context: QaContext, check_ids: list[str], documents: list[DocumentInput]
+) -> None:
+    from mtreview.qa import analysis
+    from mtreview.qa.runner import instantiate_checks
+
+    analysis.warm_up()  # MeCab, lemmas, the dictionary index (the caller has built it)
+    # the caller's checks, with their parameters and severities (the caller reports set-up errors)
+    checks, _errors = instantiate_checks(settings, context, only=check_ids)
+    rank = {cid: i for i, cid in enumerate(check_ids)}
+    checks.sort(key=lambda c: rank[c.id])
+    _WORKER.update(context=context, checks=checks, documents=documents, facts=None, facts_of=-1)
+
+
+def _check_chunk(task: tuple[int, int, int]) -> ChunkResult:
+    from mtreview.qa.runner import first_pass
+
+    d, start, end = task
+    document = _WORKER["documents"][d]
+    if _WORKER["facts_of"] != d:  # chunks come in document order: one document's facts at a time
+        _WORKER["facts"] = None
+        _WORKER["facts"] = DocumentFacts(document, _WORKER["context"])
+        _WORKER["facts_of"] = d
+    return first_pass(_WORKER["checks"], _WORKER["facts"], document.segments, start, end, d)
+
+
+# -- in the caller -------------------------------------------------------------------------------------
+
+
+class Pool:
+    """The worker processes of one run; ``chunks()`` yields the results in document and segment order."""
+
+    def __init__(
+        self,
+        workers: int,
+        settings: dict[str, Any],
+        context: QaContext,
+        checks: Sequence[Check],
+        documents: Sequence[DocumentInput],
+    ) -> None:
+        import multiprocessing
+
+        self._documents = list(documents)
+        self._executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(settings, context, [c.id for c in checks], self._documents),
+        )
+        self._futures: list[Future[ChunkResult]] = [
+            self._executor.submit(_check_chunk, (d, start, min(start + CHUNK, len(doc.segments))))
+            for d, doc in enumerate(self._documents)
+            for start in range(0, len(doc.segments), CHUNK)
+        ]
+
+    def chunks(self, check: Callable[[], None]) -> Iterator[ChunkResult]:
+        """The results in order; ``check`` is called while waiting (a cancel raises from it)."""
+        for future in self._futures:
+            while True:
+                check()
+                try:
+                    yield future.result(timeout=0.25)
+                    break
+                except FutureTimeout:
+                    continue
+
+    def close(self) -> None:
+        """End the workers now (a cancel, an error or the end of the run)."""
+        for future in self._futures:
+            future.cancel()
+        processes = list(getattr(self._executor, "_processes", {}).values())
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:  # a chunk being checked is not waited for
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=30)

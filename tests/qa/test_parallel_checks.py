@@ -1,0 +1,156 @@
+"""Checks in worker processes (``mtreview.qa.parallel``): the same findings as one process, settings
+carried to the workers, cancel and failure leave no process behind."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from pathlib import Path
+
+import pytest
+
+from mtreview.domain.errors import Cancelled
+from mtreview.domain.progress import Progress
+from mtreview.qa import DocumentInput, SegmentInput, parallel, run_checks
+from mtreview.qa.context import QaContext
+
+PAGES = Path(__file__).resolve().parents[1] / "generality"
+SETTINGS = {
+    "user_lexicons": False,
+    "checks": {"numbers": {"severity": "critical"}, "punctuation-width": False},
+}
+
+
+def _pages_segments() -> list[tuple[str, str]]:
+    from mtreview.cli.qa_cmd import _file_documents
+
+    pairs: list[tuple[str, str]] = []
+    pages = sorted((PAGES / "data").glob("*.txt")) + sorted((PAGES / "meaning").glob("*/*.txt"))
+    for page in pages:
+        for doc in _file_documents(str(page), Progress()):
+            pairs.extend((s.source, s.target) for s in doc.segments)
+    return pairs
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[DocumentInput]:
+    pairs = _pages_segments()
+    assert len(pairs) > 100
+    big = [
+        SegmentInput(f"big#{k}", "big", s, t)
+        for k, (s, t) in enumerate(
+            (pairs * (1 + 2 * parallel.CHUNK // len(pairs)))[: 2 * parallel.CHUNK + 37]
+        )
+    ]
+    small = [SegmentInput(f"small#{k}", "small", s, t) for k, (s, t) in enumerate(pairs[:40])]
+    return [
+        DocumentInput("big", tuple(big)),  # three chunks: the consistency checks see across them
+        DocumentInput("empty", ()),
+        DocumentInput("small", tuple(small)),
+    ]
+
+
+def _lines(result: object) -> list[tuple[object, ...]]:
+    return [
+        (
+            f.segment,
+            f.check,
+            f.side,
+            f.start,
+            f.end,
+            f.source_start,
+            f.source_end,
+            f.severity,
+            f.text,
+            f.message,
+        )
+        for f in result.findings  # type: ignore[attr-defined]
+    ]
+
+
+def test_workers_find_exactly_what_one_process_finds(documents: list[DocumentInput]) -> None:
+    one = run_checks(documents, SETTINGS, workers=1)
+    two = run_checks(documents, SETTINGS, workers=2)
+    assert len(one.findings) > 200
+    assert {f.check for f in one.findings} >= {"numbers", "term-consistency", "omission"}
+    assert _lines(two) == _lines(one)
+    assert two.errors == one.errors
+    # the settings reached the workers: the severity given, the check turned off
+    assert {f.severity.value for f in two.findings if f.check == "numbers"} == {"critical"}
+    assert not any(f.check == "punctuation-width" for f in two.findings)
+    assert multiprocessing.active_children() == []
+
+
+def test_cancel_ends_the_workers(documents: list[DocumentInput]) -> None:
+    reports: list[int] = []
+    stop = threading.Event()
+
+    def report(done: int, _total: int, _message: str) -> None:
+        reports.append(done)
+        if done:
+            stop.set()  # the first chunk is in: the user presses Cancel
+
+    with pytest.raises(Cancelled):
+        run_checks(documents, SETTINGS, Progress(report, stop.is_set), workers=2)
+    assert reports and reports[-1] < sum(len(d.segments) for d in documents)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_pool_that_cannot_start_falls_back_to_one_process(
+    documents: list[DocumentInput], caplog: pytest.LogCaptureFixture
+) -> None:
+    context = QaContext.from_settings(SETTINGS)
+    context.unpicklable = threading.Lock()  # type: ignore[attr-defined]  # the workers cannot get it
+    result = run_checks(documents, SETTINGS, context=context, workers=2)
+    assert _lines(result) == _lines(run_checks(documents, SETTINGS, workers=1))
+    assert "checking in this process" in caplog.text
+    assert multiprocessing.active_children() == []
+
+
+def test_worker_count_follows_the_size_and_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MTREVIEW_CHECK_WORKERS", raising=False)
+    assert parallel.worker_count(parallel.PARALLEL_FROM - 1) == 1
+    assert parallel.worker_count(10**6) >= 1
+    monkeypatch.setenv("MTREVIEW_CHECK_WORKERS", "3")
+    assert parallel.worker_count(10) == 3
+    monkeypatch.setenv("MTREVIEW_CHECK_WORKERS", "many")
+    assert parallel.worker_count(10) == 1
+
+
+@pytest.mark.parametrize("order", [sorted, lambda names: sorted(names, reverse=True)])
+def test_agent_check_does_not_depend_on_the_order_of_names_that_sound_alike(
+    order: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the comparison above: ラン renders Lan and Lane equally well, and which one the agent check
+    took depended on the order of a set (the hash seed of the process): the same pair was a finding in
+    one run and not in the next."""
+    from mtreview.qa.context import DocumentFacts
+
+    original = DocumentFacts.name_candidates
+    monkeypatch.setattr(
+        DocumentFacts,
+        "name_candidates",
+        lambda self, k: list(order(original(self, k))),  # type: ignore[operator]
+    )
+    doc = DocumentInput(
+        "d",
+        (
+            SegmentInput(
+                "d#1",
+                "d",
+                "Sara Lane opened the new bakery on Monday.",
+                "サラ・レーン氏は月曜日に新しいパン屋を開いた。",
+            ),
+            SegmentInput(
+                "d#2",
+                "d",
+                "Lan said the first batch has sold out.",
+                "ラン氏によると、最初の生産分は完売した。",
+            ),
+            SegmentInput("d#3", "d", "Lane said the shop opens at nine.", "ラン氏によると、店は9時に開く。"),
+        ),
+    )
+    facts = DocumentFacts(doc, QaContext.from_settings({"user_lexicons": False}))
+    assert {"Lan", "Lane"} <= set(facts.name_candidates("ラン"))
+    result = run_checks([doc], {"user_lexicons": False}, workers=1)
+    assert [f for f in result.findings if f.check == "agent"] == []
