@@ -156,6 +156,10 @@ class ChildRun:
     returncode: int
     stdout: str
     stderr: str
+    workers_cpu: float = 0.0
+    """CPU seconds of the processes the child started and waited for (the checks' workers)."""
+    workers_peak_mb: float = 0.0
+    """The largest peak RSS among them."""
 
 
 _WRAPPER = r"""
@@ -168,8 +172,10 @@ def report():
             if line.startswith("VmHWM:"):
                 peak = int(line.split()[1]) / 1024
     r = resource.getrusage(resource.RUSAGE_SELF)
+    c = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(out, "w") as fh:
-        json.dump({"peak_mb": peak, "cpu": r.ru_utime + r.ru_stime}, fh)
+        json.dump({"peak_mb": peak, "cpu": r.ru_utime + r.ru_stime, "workers_cpu": c.ru_utime + c.ru_stime,
+                   "workers_peak_mb": c.ru_maxrss / 1024}, fh)
 atexit.register(report)
 kind, target = sys.argv[1], sys.argv[2]
 sys.argv = [target, *sys.argv[3:]]
@@ -214,7 +220,14 @@ def run_child(
     if check and proc.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} exited with {proc.returncode}:\n{proc.stderr[-3000:]}")
     return ChildRun(
-        wall, float(data["cpu"]), float(data["peak_mb"]), proc.returncode, proc.stdout, proc.stderr
+        wall,
+        float(data["cpu"]),
+        float(data["peak_mb"]),
+        proc.returncode,
+        proc.stdout,
+        proc.stderr,
+        float(data.get("workers_cpu", 0.0)),
+        float(data.get("workers_peak_mb", 0.0)),
     )
 
 

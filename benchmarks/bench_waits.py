@@ -137,7 +137,7 @@ with open(sys.argv[1], encoding="utf-8") as fh:
         p = json.loads(line)
         segs.append(SegmentInput(f"corpus#{i}", "corpus", p["source"], p["mt"]))
 t0 = time.perf_counter()
-result = run_checks([DocumentInput("corpus", tuple(segs))], {})
+result = run_checks([DocumentInput("corpus", tuple(segs))], {}, workers=1)
 print(json.dumps({"seconds": time.perf_counter() - t0, "findings": len(result.findings)}))
 """
 
@@ -150,16 +150,22 @@ def bench_checks(folder: Path, project: Path, work: Path, n: int) -> None:
     run = mtreview("qa", str(project), "--store", "--json")
     data = json.loads(run.stdout)
     stored = data.get("stored", {})
+    from mtreview.qa import parallel
+
+    workers = parallel.worker_count(n)
     record(
         "Run Checks: mtreview qa PROJECT --store (process start to exit)",
         run.wall,
         "s",
         floor=engine.wall,
-        floor_label="check engine alone, fresh process",
+        floor_label="check engine alone in one process, fresh process",
         max_value=20,
         n=n,
-        note=f"{stored.get('added')} proposals stored; CPU {run.cpu:.1f} s",
-        cpu=run.cpu,
+        note=(
+            f"{stored.get('added')} proposals stored; {workers} worker processes; CPU {run.cpu:.1f} s, "
+            f"workers {run.workers_cpu:.1f} s"
+        ),
+        cpu=run.cpu + run.workers_cpu,
         findings=engine_result["findings"],
     )
     record(
@@ -167,9 +173,11 @@ def bench_checks(folder: Path, project: Path, work: Path, n: int) -> None:
         run.peak_mb,
         "MB",
         floor=engine.peak_mb,
-        floor_label="check engine alone",
+        floor_label="check engine alone in one process",
         max_value=250,
         n=n,
+        note=f"largest worker {run.workers_peak_mb:.0f} MB",
+        workers_peak_mb=run.workers_peak_mb,
     )
 
 

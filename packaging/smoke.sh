@@ -78,4 +78,14 @@ if ! grep -q '閉館します' conc.json || grep -q 'second process' conc.err; t
   exit 1
 fi
 echo "TM index built by two processes in the frozen app: ok"
+
+# The checks in worker processes (forced here; a real run uses them from 4,000 segments): the frozen binary's
+# spawned workers must check, not fall back to one process.
+MTREVIEW_CHECK_WORKERS=2 MTREVIEW_CACHE_DIR="$TMP/cache" timeout 300 "$BIN" qa smoke.mtreview --json > qa.json 2> qa.err
+if ! grep -q '"findings"' qa.json || grep -q 'worker processes failed' qa.err; then
+  echo "smoke: the checks in worker processes failed" >&2
+  cat qa.json qa.err >&2
+  exit 1
+fi
+echo "checks in two worker processes in the frozen app: ok"
 echo "smoke: ok"
