@@ -102,7 +102,9 @@ def finite_non_negative(_ctx: click.Context, param: click.Parameter, value: floa
 
 
 def print_json(document: object) -> None:
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+    """The document on standard output, written as it is encoded (a 100k-segment ``qa --json`` is a few
+    hundred MB: never held as one string)."""
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     sys.stdout.flush()
 

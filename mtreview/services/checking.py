@@ -63,16 +63,17 @@ def fingerprint(finding: Finding, segment_id: int, occurrence: int) -> str:
     return finding.check + ":" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:32]
 
 
-def mt_documents(service: ProjectService) -> tuple[list[DocumentInput], dict[str, Segment]]:
-    """The project's documents as check input, with the MT as the target (what the proposals describe).
-    Segment ids are ``<document>#<ordinal>`` as in the ``qa`` contract."""
+def mt_documents(service: ProjectService) -> tuple[list[DocumentInput], dict[str, int]]:
+    """The project's documents as check input, with the MT as the target (what the proposals describe),
+    and each check segment id's database id. Segment ids are ``<document>#<ordinal>`` as in the ``qa``
+    contract."""
     docs = []
-    by_key: dict[str, Segment] = {}
+    by_key: dict[str, int] = {}
     for doc in service._store.documents():
         inputs = []
         for seg in service._store.iter_segments(doc.id):
             sid = f"{doc.name}#{seg.ordinal}"
-            by_key[sid] = seg
+            by_key[sid] = seg.id
             inputs.append(SegmentInput(sid, doc.name, seg.source, seg.mt, seg.source_lines, seg.target_lines))
         docs.append(DocumentInput(doc.name, tuple(inputs)))
     return docs, by_key
@@ -93,12 +94,12 @@ def run_project_checks(
     occurrences: Counter[tuple[str, int, str, str]] = Counter()
     wanted: dict[str, tuple[Finding, int]] = {}
     for finding in result.findings:
-        seg = by_key.get(finding.segment)
-        if seg is None:
+        seg_id = by_key.get(finding.segment)
+        if seg_id is None:
             continue
-        slot = (finding.check, seg.id, finding.side.value, finding.text)
+        slot = (finding.check, seg_id, finding.side.value, finding.text)
         occurrences[slot] += 1
-        wanted[fingerprint(finding, seg.id, occurrences[slot])] = (finding, seg.id)
+        wanted[fingerprint(finding, seg_id, occurrences[slot])] = (finding, seg_id)
     existing = service._store.fingerprint_states(wanted)
     shown = [f for fp, (f, _sid) in wanted.items() if existing.get(fp) is not AnnotationState.DISMISSED]
     new = [(fp, f, sid) for fp, (f, sid) in wanted.items() if fp not in existing]

@@ -547,21 +547,39 @@ def _learned_majority(observations: Mapping[str, list[Any]], min_majority: int) 
     n = len(segments)
     if n < 3:
         return None
+    memo_key = (min_majority, tuple(segments))
+    last = _LEARNED_MEMO[0]
+    if last is not None and last[0] == memo_key:
+        return last[1]  # the decision, then the judgement of the same key: computed once
     counts: dict[str, int] = {}
     for runs in segments:
         for text in set(runs):
             counts[text] = counts.get(text, 0) + 1
+    joined = ["\n".join(runs) for runs in segments]  # one substring search per segment (runs hold no \n)
+    allowed = n - (2 * n + 2) // 3  # segments without the text beyond this: it cannot be twice the rest
     best: tuple[int, int, str] | None = None
     for text in counts:
         if len(text) < 2:
             continue
-        k = sum(1 for runs in segments if any(text in r for r in runs))
+        missing = 0
+        for together in joined:
+            if text not in together:
+                missing += 1
+                if missing > allowed:
+                    break
+        k = n - missing
         if k < max(2, min_majority) or k < 2 * (n - k) or k == n:
             continue
         rank = (k, len(text), text)
         if best is None or rank[:2] > best[:2] or (rank[:2] == best[:2] and text < best[2]):
             best = rank
-    return (best[2], best[0]) if best else None
+    result = (best[2], best[0]) if best else None
+    _LEARNED_MEMO[0] = (memo_key, result)
+    return result
+
+
+_LEARNED_MEMO: list[tuple[Hashable, tuple[str, int] | None] | None] = [None]
+"""The last ``_learned_majority`` input and answer."""
 
 
 def _odd_run(
