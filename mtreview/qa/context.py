@@ -148,6 +148,10 @@ class DocumentFacts:
         self.ratios = LengthStats(list(self._ratio.values()))
         self._cache: dict[str, Any] = {}
 
+    def prime(self, name: str, value: Any) -> None:
+        """Give ``cached(name)`` its value, built elsewhere (by worker processes, in parts)."""
+        self._cache[name] = value
+
     def cached(self, name: str, build: Callable[[], Any]) -> Any:
         """A document-level fact of the *source* side (which never changes), built on first use."""
         if name not in self._cache:

@@ -16,16 +16,22 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mtreview.qa.base import Check, DocumentInput
 from mtreview.qa.context import DocumentFacts, QaContext
 
 if TYPE_CHECKING:
+    from mtreview.qa.checks.consistency import TermCounts
     from mtreview.qa.runner import ChunkResult
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +41,10 @@ included, costs about a second: below this the run is over sooner in one process
 CHUNK = 500
 """Segments per task (a cancel waits for no more than the chunks being checked; the workers are ended)."""
 MAX_WORKERS = 8
+COUNT_TERMS_FROM = 2 * CHUNK
+"""Documents of this many segments or more have their repeated terms counted in parts (``Pool``)."""
+TERMS = "terms"
+"""The name under which the term-consistency check caches them (``DocumentFacts.cached``)."""
 
 
 def worker_count(segments: int) -> int:
@@ -59,29 +69,40 @@ def worker_count(segments: int) -> int:
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(
-    settings: dict[str, Any], context: QaContext, check_ids: list[str], documents: list[DocumentInput]
-) -> None:
+def _start_worker(settings: dict[str, Any], context: QaContext, check_ids: list[str], documents: str) -> None:
     from mtreview.qa import analysis
     from mtreview.qa.runner import instantiate_checks
+
+    with open(documents, "rb") as fh:  # written once by the caller, read by every worker at once
+        inputs: list[DocumentInput] = pickle.load(fh)
 
     analysis.warm_up()  # MeCab, lemmas, the dictionary index (the caller has built it)
     # the caller's checks, with their parameters and severities (the caller reports set-up errors)
     checks, _errors = instantiate_checks(settings, context, only=check_ids)
     rank = {cid: i for i, cid in enumerate(check_ids)}
     checks.sort(key=lambda c: rank[c.id])
-    _WORKER.update(context=context, checks=checks, documents=documents, facts=None, facts_of=-1)
+    _WORKER.update(context=context, checks=checks, documents=inputs, facts=None, facts_of=-1)
 
 
-def _check_chunk(task: tuple[int, int, int]) -> ChunkResult:
-    from mtreview.qa.runner import first_pass
+def _count_chunk(task: tuple[int, int, int]) -> tuple[int, TermCounts]:
+    from mtreview.qa.checks.consistency import count_terms
 
     d, start, end = task
+    return d, count_terms(s.source for s in _WORKER["documents"][d].segments[start:end])
+
+
+def _check_chunk(task: tuple[int, int, int, str | None]) -> ChunkResult:
+    from mtreview.qa.runner import first_pass
+
+    d, start, end, terms = task
     document = _WORKER["documents"][d]
     if _WORKER["facts_of"] != d:  # chunks come in document order: one document's facts at a time
         _WORKER["facts"] = None
-        _WORKER["facts"] = DocumentFacts(document, _WORKER["context"])
+        facts = _WORKER["facts"] = DocumentFacts(document, _WORKER["context"])
         _WORKER["facts_of"] = d
+        if terms is not None:  # the document's repeated terms, counted by all the workers
+            with open(terms, "rb") as fh:
+                facts.prime(TERMS, pickle.load(fh))
     return first_pass(_WORKER["checks"], _WORKER["facts"], document.segments, start, end, d)
 
 
@@ -89,7 +110,11 @@ def _check_chunk(task: tuple[int, int, int]) -> ChunkResult:
 
 
 class Pool:
-    """The worker processes of one run; ``chunks()`` yields the results in document and segment order."""
+    """The worker processes of one run; ``chunks()`` yields the results in document and segment order.
+
+    For the term-consistency check a large document's repeated terms (a count over all its sources, the
+    one document-wide pass that costs as much as a check) are counted first, a chunk per task, and handed
+    to every worker, instead of each worker counting the whole document again."""
 
     def __init__(
         self,
@@ -102,37 +127,80 @@ class Pool:
         import multiprocessing
 
         self._documents = list(documents)
-        self._executor = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(settings, context, [c.id for c in checks], self._documents),
-        )
-        self._futures: list[Future[ChunkResult]] = [
-            self._executor.submit(_check_chunk, (d, start, min(start + CHUNK, len(doc.segments))))
-            for d, doc in enumerate(self._documents)
-            for start in range(0, len(doc.segments), CHUNK)
-        ]
+        self._dir = tempfile.mkdtemp(prefix="mtreview-checks-")
+        self._executor: ProcessPoolExecutor | None = None
+        self._counting: list[Future[tuple[int, TermCounts]]] = []
+        self._futures: list[Future[ChunkResult]] = []
+        try:
+            inputs = os.path.join(self._dir, "documents.pickle")
+            with open(inputs, "wb") as fh:  # once, not once per worker
+                pickle.dump(self._documents, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            self._executor = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(settings, context, [c.id for c in checks], inputs),
+            )
+            if any(c.id == "term-consistency" for c in checks):
+                self._counting = [
+                    self._executor.submit(_count_chunk, (d, start, min(start + CHUNK, len(doc.segments))))
+                    for d, doc in enumerate(self._documents)
+                    if len(doc.segments) >= COUNT_TERMS_FROM
+                    for start in range(0, len(doc.segments), CHUNK)
+                ]
+        except BaseException:
+            self.close()
+            raise
+
+    @staticmethod
+    def _wait(future: Future[T], check: Callable[[], None]) -> T:
+        while True:
+            check()
+            try:
+                return future.result(timeout=0.25)
+            except FutureTimeout:
+                continue
 
     def chunks(self, check: Callable[[], None]) -> Iterator[ChunkResult]:
         """The results in order; ``check`` is called while waiting (a cancel raises from it)."""
+        from mtreview.qa.checks.consistency import terms_from
+
+        totals: dict[int, TermCounts] = {}
+        for counting in self._counting:
+            d, part = self._wait(counting, check)
+            if d in totals:
+                totals[d].add(part)
+            else:
+                totals[d] = part
+        paths: dict[int, str] = {}
+        for d in list(totals):
+            paths[d] = os.path.join(self._dir, f"terms-{d}.pickle")
+            with open(paths[d], "wb") as fh:
+                pickle.dump(terms_from([totals.pop(d)]), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        assert self._executor is not None
+        self._futures = [
+            self._executor.submit(
+                _check_chunk, (d, start, min(start + CHUNK, len(doc.segments)), paths.get(d))
+            )
+            for d, doc in enumerate(self._documents)
+            for start in range(0, len(doc.segments), CHUNK)
+        ]
         for future in self._futures:
-            while True:
-                check()
-                try:
-                    yield future.result(timeout=0.25)
-                    break
-                except FutureTimeout:
-                    continue
+            yield self._wait(future, check)
 
     def close(self) -> None:
         """End the workers now (a cancel, an error or the end of the run)."""
-        for future in self._futures:
+        for future in self._counting:
             future.cancel()
-        processes = list(getattr(self._executor, "_processes", {}).values())
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        for chunk in self._futures:
+            chunk.cancel()
+        executor = self._executor
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:  # a chunk being checked is not waited for
             if process.is_alive():
                 process.terminate()
         for process in processes:
             process.join(timeout=30)
+        shutil.rmtree(self._dir, ignore_errors=True)

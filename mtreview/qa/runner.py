@@ -189,9 +189,11 @@ class IncrementalChecker:
         try:
             done = 0
             chunks = pool.chunks(progress.check)
-            pending = next(chunks, None)
+            pending: ChunkResult | None = None
             for d, document in enumerate(self.documents):
-                state = self._prepare(document)
+                state = self._prepare(document)  # the first one while the workers start
+                if d == 0:
+                    pending = next(chunks, None)
                 while pending is not None and pending.document == d:
                     self._merge_chunk(state, pending)
                     done += pending.size

@@ -4,6 +4,7 @@ carried to the workers, cancel and failure leave no process behind."""
 from __future__ import annotations
 
 import multiprocessing
+import tempfile
 import threading
 from pathlib import Path
 
@@ -50,6 +51,13 @@ def documents() -> list[DocumentInput]:
     ]
 
 
+def _nothing_left() -> bool:
+    """No worker process and no temporary folder of a run remain."""
+    return multiprocessing.active_children() == [] and not list(
+        Path(tempfile.gettempdir()).glob("mtreview-checks-*")
+    )
+
+
 def _lines(result: object) -> list[tuple[object, ...]]:
     return [
         (
@@ -78,7 +86,7 @@ def test_workers_find_exactly_what_one_process_finds(documents: list[DocumentInp
     # the settings reached the workers: the severity given, the check turned off
     assert {f.severity.value for f in two.findings if f.check == "numbers"} == {"critical"}
     assert not any(f.check == "punctuation-width" for f in two.findings)
-    assert multiprocessing.active_children() == []
+    assert _nothing_left()
 
 
 def test_cancel_ends_the_workers(documents: list[DocumentInput]) -> None:
@@ -93,7 +101,7 @@ def test_cancel_ends_the_workers(documents: list[DocumentInput]) -> None:
     with pytest.raises(Cancelled):
         run_checks(documents, SETTINGS, Progress(report, stop.is_set), workers=2)
     assert reports and reports[-1] < sum(len(d.segments) for d in documents)
-    assert multiprocessing.active_children() == []
+    assert _nothing_left()
 
 
 def test_a_pool_that_cannot_start_falls_back_to_one_process(
@@ -104,7 +112,7 @@ def test_a_pool_that_cannot_start_falls_back_to_one_process(
     result = run_checks(documents, SETTINGS, context=context, workers=2)
     assert _lines(result) == _lines(run_checks(documents, SETTINGS, workers=1))
     assert "checking in this process" in caplog.text
-    assert multiprocessing.active_children() == []
+    assert _nothing_left()
 
 
 def test_worker_count_follows_the_size_and_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:

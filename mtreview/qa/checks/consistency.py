@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -180,22 +181,53 @@ def source_candidates(source: str) -> tuple[tuple[Candidate, ...], frozenset[str
     return candidates, frozenset(_noun_heads(source, words))
 
 
+@dataclass
+class TermCounts:
+    """What ``repeated_terms`` counts over some of a document's sources (worker processes count a chunk
+    each; ``repeated_terms`` merges them)."""
+
+    per_segment: dict[tuple[str, ...], int] = field(default_factory=dict)
+    """Candidate term → the sources that have it."""
+    nouns: set[str] = field(default_factory=set)
+    """Lemmas used as a noun head somewhere."""
+    sources: int = 0
+
+    def add(self, other: TermCounts) -> None:
+        per_segment = self.per_segment
+        for key, c in other.per_segment.items():
+            per_segment[key] = per_segment.get(key, 0) + c
+        self.nouns |= other.nouns
+        self.sources += other.sources
+
+
+def count_terms(sources: Iterable[str]) -> TermCounts:
+    out = TermCounts()
+    per_segment = out.per_segment
+    for source in sources:
+        out.sources += 1
+        if not source:
+            continue
+        candidates, heads = source_candidates(source)
+        out.nouns.update(heads)
+        for key in {key for key, _w, _r in candidates}:
+            per_segment[key] = per_segment.get(key, 0) + 1
+    return out
+
+
 def repeated_terms(sources: Iterable[str]) -> dict[tuple[str, ...], int]:
     """Candidate terms found in at least three of ``sources`` (and, in a long document, in at most one in
     twenty of them) whose last word is used as a noun somewhere: after a determiner, at the end of its phrase
     ("the best striker in", not "a clear sign"); term → segments."""
-    per_segment: dict[tuple[str, ...], int] = {}
-    nouns: set[str] = set()
-    n = 0
-    for source in sources:
-        n += 1
-        if not source:
-            continue
-        candidates, heads = source_candidates(source)
-        nouns.update(heads)
-        for key in {key for key, _w, _r in candidates}:
-            per_segment[key] = per_segment.get(key, 0) + 1
-    limit = max(10, int(n * MAX_SEGMENTS_SHARE))
+    return terms_from([count_terms(sources)])
+
+
+def terms_from(parts: Sequence[TermCounts]) -> dict[tuple[str, ...], int]:
+    """``repeated_terms`` of a document whose sources were counted in parts, in any order."""
+    total = TermCounts()
+    for part in parts:
+        total.add(part)
+    per_segment, nouns = total.per_segment, total.nouns
+    limit = max(10, int(total.sources * MAX_SEGMENTS_SHARE))
     # a majority of two and one odd rendering need three segments at least
     return {k: c for k, c in per_segment.items() if 3 <= c <= limit and k[-1] in nouns}
 
@@ -320,6 +352,7 @@ class TermConsistency(Check):
         source, target = segment.source, segment.target
         if not source or not target:
             return
+        # "terms": the name mtreview.qa.parallel primes with the counts its workers made
         terms = doc.cached("terms", lambda: repeated_terms(s.source for s in doc.segments.values()))
         listed, _heads = source_candidates(source)
         repeated = sorted({k for k, _w, _r in listed if k in terms}, key=lambda k: (terms[k], k))
