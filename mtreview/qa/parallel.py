@@ -127,6 +127,9 @@ class Pool:
         import multiprocessing
 
         self._documents = list(documents)
+        log.info(
+            "checks: %d segments in %d worker processes", sum(len(d.segments) for d in documents), workers
+        )
         self._dir = tempfile.mkdtemp(prefix="mtreview-checks-")
         self._executor: ProcessPoolExecutor | None = None
         self._counting: list[Future[tuple[int, TermCounts]]] = []

@@ -3,10 +3,14 @@
 ``StallWatch`` records, for every turn of the event loop, the GUI thread's own CPU time: from the click on
 Tools ▸ Run Checks to the findings on screen, no turn may take more than 100 ms of it. CPU time of the GUI
 thread, not wall time: a loaded machine delays the loop but does not make the GUI thread work more.
-Waits are for the job's signals (wall clock only as a generous backstop).
+Waits are for the job's signals (wall clock only as a generous backstop). Both run with the checks in this
+process and in two worker processes (``mtreview.qa.parallel``, forced here: a real run uses them from 4,000
+segments).
 """
 
 from __future__ import annotations
+
+import multiprocessing
 
 import pytest
 
@@ -60,9 +64,16 @@ def big_window(qtbot, big_project):  # type: ignore[no-untyped-def]
     w.close()
 
 
-def test_run_checks_never_keeps_the_gui_thread_busy(qtbot, big_window, big_project) -> None:  # type: ignore[no-untyped-def]
+WORKERS = pytest.mark.parametrize("workers", ["1", "2"], ids=["one-process", "two-workers"])
+
+
+@WORKERS
+def test_run_checks_never_keeps_the_gui_thread_busy(
+    qtbot, big_window, big_project, workers, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from mtreview.ui.stall_watch import StallWatch
 
+    monkeypatch.setenv("MTREVIEW_CHECK_WORKERS", workers)
     w = big_window
     watch = StallWatch(parent=w).start()
     # the findings are read on a worker after the run and shown: wait for them (n > 0: not a refresh
@@ -80,11 +91,16 @@ def test_run_checks_never_keeps_the_gui_thread_busy(qtbot, big_window, big_proje
         f"GUI thread busy for {watch.worst_cpu * 1000:.0f} ms of CPU in one turn of the event loop "
         f"(worst wall gap {watch.worst_wall * 1000:.0f} ms): {watch.stalls(LIMIT_S)}"
     )
+    assert multiprocessing.active_children() == []
 
 
-def test_run_checks_can_be_cancelled_and_stores_nothing(qtbot, big_window, big_project) -> None:  # type: ignore[no-untyped-def]
+@WORKERS
+def test_run_checks_can_be_cancelled_and_stores_nothing(
+    qtbot, big_window, big_project, workers, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
+    monkeypatch.setenv("MTREVIEW_CHECK_WORKERS", workers)
     w = big_window
     w.registry.action("tools.run_checks").trigger()
     task = w.operations.tasks["checks"]
@@ -105,3 +121,4 @@ def test_run_checks_can_be_cancelled_and_stores_nothing(qtbot, big_window, big_p
     assert outcome == ["cancelled"]
     assert any(0 < d < N for d in seen), "it was cancelled while checking, not before or after"
     assert big_project.annotations() == []
+    assert multiprocessing.active_children() == []  # the workers end with the cancel
