@@ -14,6 +14,7 @@ a worker is not an error: the caller runs the pass in its own process instead.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -24,6 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from mtreview.domain.collect import NEVER
 from mtreview.qa.base import Check, DocumentInput
 from mtreview.qa.context import DocumentFacts, QaContext
 
@@ -77,6 +79,8 @@ def _start_worker(settings: dict[str, Any], context: QaContext, check_ids: list[
         inputs: list[DocumentInput] = pickle.load(fh)
 
     analysis.warm_up()  # MeCab, lemmas, the dictionary index (the caller has built it)
+    gc.freeze()  # the analysers and the documents live as long as the worker: never walked again
+    gc.set_threshold(*gc.get_threshold()[:2], NEVER)  # and no full collections (domain.collect)
     # the caller's checks, with their parameters and severities (the caller reports set-up errors)
     checks, _errors = instantiate_checks(settings, context, only=check_ids)
     rank = {cid: i for i, cid in enumerate(check_ids)}

@@ -20,6 +20,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from mtreview.domain.collect import no_full_collections
 from mtreview.domain.errors import Cancelled
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.qa.base import (
@@ -157,6 +158,10 @@ class IncrementalChecker:
         """Every check on every document. With ``workers`` > 1 the first pass (segment checks and
         observations) runs in that many worker processes (``mtreview.qa.parallel``); the result is the
         same. A pool that fails is replaced by this process."""
+        with no_full_collections():  # what the run builds lives until its end: see domain.collect
+            return self._run(progress, workers)
+
+    def _run(self, progress: Progress, workers: int) -> QaResult:
         total = sum(len(d.segments) for d in self.documents)
         if workers > 1 and total:
             try:
