@@ -108,18 +108,20 @@ def command(
             )
         return
 
-    # Read and align first: bad input fails before the project is created or touched.
-    doc = read_input(input_path, target, Progress())
-    if engine:
-        doc = dataclasses.replace(doc, engine=engine)
+    from mtreview.domain.collect import no_full_collections
     from mtreview.services.importing import check_after_import
 
-    service = ProjectService.open(project, reviewer or Preferences.load().reviewer, create=True)
-    try:
-        result = service.import_document(doc)
-        checked = None if no_checks else check_after_import(service, result)
-    finally:
-        service.close()
+    with no_full_collections():  # the document read is kept until it is stored (domain.collect)
+        # Read and align first: bad input fails before the project is created or touched.
+        doc = read_input(input_path, target, Progress())
+        if engine:
+            doc = dataclasses.replace(doc, engine=engine)
+        service = ProjectService.open(project, reviewer or Preferences.load().reviewer, create=True)
+        try:
+            result = service.import_document(doc)
+            checked = None if no_checks else check_after_import(service, result)
+        finally:
+            service.close()
     if checked is not None and checked.check_error:
         click.echo("mtreview: " + _("checks failed: {error}").format(error=checked.check_error), err=True)
     d = result.document

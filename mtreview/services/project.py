@@ -184,12 +184,15 @@ class ProjectService:
         progress: Progress = NO_PROGRESS,
     ) -> ImportResult:
         """Read, align and store one document. On any error the project is left unchanged."""
+        from mtreview.domain.collect import no_full_collections
+
         progress.report(0, 0, _("Reading {name}…").format(name=Path(path).name))
-        if target is None and _is_mqm_tsv(path):
-            return self.import_mqm_tsv(path, progress)
-        doc = read_input(path, target, progress)
-        progress.check()
-        return self.import_document(doc, progress)
+        with no_full_collections():  # the document read is kept until it is stored (domain.collect)
+            if target is None and _is_mqm_tsv(path):
+                return self.import_mqm_tsv(path, progress)
+            doc = read_input(path, target, progress)
+            progress.check()
+            return self.import_document(doc, progress)
 
     def import_mqm_tsv(self, path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> ImportResult:
         """A Google MQM TSV: one document per (system, doc), its raters' annotations confirmed, all in one
