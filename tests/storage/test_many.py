@@ -3,6 +3,7 @@ both backends: JSON, time zones, booleans, floats and enums converted by the sam
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta, timezone
 from enum import IntEnum
 from pathlib import Path
@@ -61,6 +62,10 @@ def rows(offset: int) -> list[dict[str, Any]]:
         (2, 3),
         1,
         True,
+        [],
+        [1, 20, 300],
+        [1, True],
+        [[1]],
     ]
     out = []
     for i, doc in enumerate(docs * 3):
@@ -104,3 +109,24 @@ def test_bulk_values_are_those_sqlalchemy_writes(url: str) -> None:
     )  # JSON texts: null, [1], [true], ["1"], [1.0], [-0.0], [0.0], ...
     if url.startswith("sqlite"):  # stored as text there (PostgreSQL gives them back in one time zone)
         assert len({r[2] for r in theirs}) == 3  # UTC, +09:00, 2020
+
+
+def test_a_value_reused_and_changed_between_calls_is_written_as_it_is_then(url: str) -> None:
+    """The bulk path remembers the last value each column converted (one timestamp for a whole import):
+    never across calls, where the caller may have changed the same object."""
+    engine = create_engine(url)
+    lines = [4]
+    at = datetime(2026, 12, 4, 9, 30, tzinfo=UTC)
+    try:
+        meta.create_all(engine)
+        with engine.begin() as c:
+            base = {"label": "x", "at": at, "flag": True, "weight": 1.0}
+            execute_many(c, INSERT, [{"id": 1, **base, "doc": lines}, {"id": 2, **base, "doc": lines}])
+            lines.append(5)
+            execute_many(c, INSERT, [{"id": 3, **base, "doc": lines}])
+        with engine.connect() as c:
+            docs = c.exec_driver_sql("SELECT doc FROM things ORDER BY id").scalars().all()
+    finally:
+        engine.dispose()
+    parsed = [d if isinstance(d, list) else json.loads(d) for d in docs]
+    assert parsed == [[4], [4], [4, 5]]
