@@ -104,8 +104,20 @@ def finite_non_negative(_ctx: click.Context, param: click.Parameter, value: floa
 def print_json(document: object) -> None:
     """The document on standard output, written as it is encoded (a 100k-segment ``qa --json`` is a few
     hundred MB: never held as one string)."""
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    write = sys.stdout.write
+    parts: list[str] = []
+    size = 0
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(document):
+        # whole chunks joined into pieces of about 64 KB: one write (and one redaction, main._Redacting)
+        # per piece instead of per token; a JSON string is never split, so a URL in it is masked whole
+        parts.append(chunk)
+        size += len(chunk)
+        if size >= 65536:
+            write("".join(parts))
+            parts.clear()
+            size = 0
+    parts.append("\n")
+    write("".join(parts))
     sys.stdout.flush()
 
 
