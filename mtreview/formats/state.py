@@ -60,21 +60,28 @@ def import_status(draft: SegmentDraft) -> Status:
     return draft.status or (Status.CORRECTED if draft.corrected is not None else Status.NEW)
 
 
-def stamp(draft: SegmentDraft, translated: bool) -> SegmentDraft:
-    """The draft with its arrival recorded (only what is not the default)."""
-    status = import_status(draft)
+def record_arrival(
+    meta: dict[str, Any], status: Status, target: str, corrected: str | None, translated: bool
+) -> dict[str, Any]:
+    """``meta`` (changed in place and returned) with the arrival of a unit recorded: only what is not the
+    default. ``status`` is the one it is stored with (``import_status``)."""
     arrival: dict[str, Any] = {}
-    if translated and draft.target:
+    if translated and target:
         arrival["translated"] = True
     if status is not Status.NEW:
         arrival["status"] = status.value
-    if draft.corrected is not None:
-        arrival["corrected"] = draft.corrected
-    meta = dict(draft.meta)
+    if corrected is not None:
+        arrival["corrected"] = corrected
     if arrival:
         meta[ARRIVAL] = arrival
     else:
         meta.pop(ARRIVAL, None)
+    return meta
+
+
+def stamp(draft: SegmentDraft, translated: bool) -> SegmentDraft:
+    """The draft with its arrival recorded (only what is not the default)."""
+    meta = record_arrival(dict(draft.meta), import_status(draft), draft.target, draft.corrected, translated)
     # every field by name (dataclasses.replace costs 12 µs a unit: a sixth of reading a 100k TMX);
     # tests/formats/test_state_stamp.py checks that no field is lost
     return SegmentDraft(

@@ -26,7 +26,7 @@ from mtreview.formats import placeholders as ph
 from mtreview.formats import xmlsafe as X
 from mtreview.formats.base import DEFAULT_OPTIONS, ExportUnit, WriteOptions, atomic_output, tmx_date
 from mtreview.formats.registry import ReaderInfo, WriterInfo, register_reader, register_writer
-from mtreview.formats.state import arrival_of, arrived_translated, stamp
+from mtreview.formats.state import arrival_of, arrived_translated, record_arrival
 from mtreview.i18n import _
 
 WRAPPING = frozenset({"hi"})
@@ -368,15 +368,20 @@ class _TmxReader:
             info = self.tuv_meta(tuvs[tgt_i], langs[tgt_i], self.tgtlang)
             if info is not None:
                 meta["tuv_tgt"] = info
-        layout = "".join("s" if i == src_i else "t" if i == tgt_i else "x" for i in range(len(tuvs)))
-        if layout != "st" + "x" * len(extra) and not (tgt_i is None and layout == "s" + "x" * len(extra)):
-            meta["tuv_order"] = layout  # written back in the order they came
+        if not (src_i == 0 and tgt_i == 1 and len(tuvs) == 2):  # not the usual source, target
+            layout = "".join("s" if i == src_i else "t" if i == tgt_i else "x" for i in range(len(tuvs)))
+            if layout != "st" + "x" * len(extra) and not (tgt_i is None and layout == "s" + "x" * len(extra)):
+                meta["tuv_order"] = layout  # written back in the order they came
         if extra:
             ns: dict[str, str] = {}
             meta["extra_tuvs"] = [_with_xml_lang(X.serialize(tuvs[i], ns, self.path)) for i in extra]
         if smarkup or tmarkup:
             meta["inline"] = {"format": "tmx", "source": smarkup, "target": tmarkup}
-        draft = SegmentDraft(
+        # a <tu> is a translation, unless our own status prop says it was unconfirmed MT or rejected (the
+        # arrival recorded as ``state.stamp`` records it, without building the draft twice)
+        translated = status in (None, Status.APPROVED, Status.CORRECTED)
+        record_arrival(meta, status or Status.NEW, target, None, translated)
+        return SegmentDraft(
             source=source,
             target=target,
             source_lines=(sline,),
@@ -385,8 +390,6 @@ class _TmxReader:
             meta=meta,
             status=status,
         )
-        # a <tu> is a translation, unless our own status prop says it was unconfirmed MT or rejected
-        return stamp(draft, translated=status in (None, Status.APPROVED, Status.CORRECTED))
 
 
 def _with_xml_lang(xml: str) -> str:
