@@ -150,14 +150,20 @@ class Pool:
             )
             if any(c.id == "term-consistency" for c in checks):
                 self._counting = [
-                    self._executor.submit(_count_chunk, (d, start, min(start + CHUNK, len(doc.segments))))
-                    for d, doc in enumerate(self._documents)
-                    if len(doc.segments) >= COUNT_TERMS_FROM
-                    for start in range(0, len(doc.segments), CHUNK)
+                    self._executor.submit(_count_chunk, chunk) for chunk in self._ranges(COUNT_TERMS_FROM)
                 ]
         except BaseException:
             self.close()
             raise
+
+    def _ranges(self, smallest: int = 0) -> Iterator[tuple[int, int, int]]:
+        """(document index, start, end) of every chunk, in document and segment order, of the documents
+        of at least ``smallest`` segments."""
+        for d, doc in enumerate(self._documents):
+            n = len(doc.segments)
+            if n >= smallest:
+                for start in range(0, n, CHUNK):
+                    yield d, start, min(start + CHUNK, n)
 
     @staticmethod
     def _wait(future: Future[T], check: Callable[[], None]) -> T:
@@ -186,11 +192,8 @@ class Pool:
                 pickle.dump(terms_from([totals.pop(d)]), fh, protocol=pickle.HIGHEST_PROTOCOL)
         assert self._executor is not None
         self._futures = [
-            self._executor.submit(
-                _check_chunk, (d, start, min(start + CHUNK, len(doc.segments)), paths.get(d))
-            )
-            for d, doc in enumerate(self._documents)
-            for start in range(0, len(doc.segments), CHUNK)
+            self._executor.submit(_check_chunk, (d, start, end, paths.get(d)))
+            for d, start, end in self._ranges()
         ]
         for future in self._futures:
             yield self._wait(future, check)
