@@ -15,6 +15,7 @@ a worker is not an error: the caller runs the pass in its own process instead.
 from __future__ import annotations
 
 import gc
+import glob
 import logging
 import os
 import pickle
@@ -112,6 +113,27 @@ def _check_chunk(task: tuple[int, int, int, str | None]) -> ChunkResult:
 
 # -- in the caller -------------------------------------------------------------------------------------
 
+FOLDER_PREFIX = "mtreview-checks-"
+"""A run's temporary folder (the documents' pickle, the repeated terms) is named with the prefix, the
+caller's process id and a random part: ``mtreview-checks-4242-k3j2x9``."""
+
+
+def _remove_abandoned() -> None:
+    """Remove the folders of runs whose process is gone (killed before it could clean up). A folder of a
+    live process, another user's or one named otherwise is left alone."""
+    if os.name != "posix":  # signal 0 asks "is it alive?" only there
+        return
+    for path in glob.glob(os.path.join(tempfile.gettempdir(), FOLDER_PREFIX + "*-*")):
+        pid = os.path.basename(path)[len(FOLDER_PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except (PermissionError, OverflowError):
+            continue  # alive (another user's), or not a process id at all
+
 
 class Pool:
     """The worker processes of one run; ``chunks()`` yields the results in document and segment order.
@@ -134,7 +156,8 @@ class Pool:
         log.info(
             "checks: %d segments in %d worker processes", sum(len(d.segments) for d in documents), workers
         )
-        self._dir = tempfile.mkdtemp(prefix="mtreview-checks-")
+        _remove_abandoned()
+        self._dir = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
         self._executor: ProcessPoolExecutor | None = None
         self._counting: list[Future[tuple[int, TermCounts]]] = []
         self._futures: list[Future[ChunkResult]] = []

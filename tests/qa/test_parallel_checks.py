@@ -4,6 +4,9 @@ carried to the workers, cancel and failure leave no process behind."""
 from __future__ import annotations
 
 import multiprocessing
+import os
+import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -52,9 +55,10 @@ def documents() -> list[DocumentInput]:
 
 
 def _nothing_left() -> bool:
-    """No worker process and no temporary folder of a run remain."""
+    """No worker process and no temporary folder of a run of this process remain (another process's
+    folders are not this test's business)."""
     return multiprocessing.active_children() == [] and not list(
-        Path(tempfile.gettempdir()).glob("mtreview-checks-*")
+        Path(tempfile.gettempdir()).glob(f"{parallel.FOLDER_PREFIX}{os.getpid()}-*")
     )
 
 
@@ -162,3 +166,30 @@ def test_agent_check_does_not_depend_on_the_order_of_names_that_sound_alike(
     assert {"Lan", "Lane"} <= set(facts.name_candidates("ラン"))
     result = run_checks([doc], {"user_lexicons": False}, workers=1)
     assert [f for f in result.findings if f.check == "agent"] == []
+
+
+def test_a_run_removes_the_folders_of_runs_that_were_killed(documents: list[DocumentInput]) -> None:
+    """A run killed before it could clean up leaves its folder (a pickle of every document): the next run
+    removes it, and leaves alone the folders of live processes and anything named otherwise."""
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead_pid = int(gone.stdout)  # that process has exited
+    tmp = Path(tempfile.gettempdir())
+    abandoned = tmp / f"{parallel.FOLDER_PREFIX}{dead_pid}-killedrun"
+    live = tmp / f"{parallel.FOLDER_PREFIX}{os.getppid()}-liverun"  # our parent is alive
+    other = tmp / f"{parallel.FOLDER_PREFIX}notapid"
+    try:
+        for folder in (abandoned, live, other):
+            folder.mkdir()
+            (folder / "documents.pickle").write_bytes(b"x" * 1000)
+        run_checks(documents, SETTINGS, workers=2)
+        assert not abandoned.exists()
+        assert live.exists() and other.exists()
+        assert _nothing_left()
+    finally:
+        for folder in (abandoned, live, other):
+            if folder.exists():
+                for f in folder.iterdir():
+                    f.unlink()
+                folder.rmdir()
