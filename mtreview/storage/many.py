@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
 
-_Plan = tuple[Any, str, bool, tuple[tuple[str, Any, Any], ...]]
-_PLANS: dict[tuple[int, str, tuple[str, ...]], _Plan] = {}
 _FROM_ROW = object()
-_CONVERTERS: dict[tuple[int, str, tuple[str, ...]], Any] = {}
+_Slots = tuple[tuple[str, Any, Any], ...]
+# (statement, SQL, positional?, slots, factory of row → driver tuple or None)
+_Plan = tuple[Any, str, bool, _Slots, Callable[[], Any] | None]
+_PLANS: dict[tuple[int, str, tuple[str, ...]], _Plan] = {}
 
 
 def _plan(stmt: Any, dialect: Any, keys: tuple[str, ...]) -> _Plan:
@@ -19,15 +20,22 @@ def _plan(stmt: Any, dialect: Any, keys: tuple[str, ...]) -> _Plan:
     bind processor) or the statement itself (a literal such as the ``1`` of ``version + 1``)."""
     compiled = stmt.compile(dialect=dialect, column_keys=list(keys))
     names = tuple(compiled.positiontup) if dialect.positional else tuple(compiled.binds)
+    plain_json = dialect.name == "sqlite" and getattr(dialect, "_json_serializer", None) is None
     slots = []
     for name in names:
-        proc = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+        bind_type = compiled.binds[name].type
+        proc = bind_type.dialect_impl(dialect).bind_processor(dialect)
+        if proc is not None and plain_json and isinstance(bind_type, sa.JSON):
+            proc = _int_list_json(proc)
         if name in keys:
             slots.append((name, _FROM_ROW, proc))
         else:
             value = compiled.binds[name].effective_value
             slots.append((name, value if proc is None else proc(value), None))
-    return (stmt, compiled.string, bool(dialect.positional), tuple(slots))  # stmt: keeps its id taken
+    frozen = tuple(slots)
+    every_from_row = all(const is _FROM_ROW for _n, const, _p in frozen)
+    make = _converter(frozen) if dialect.positional and every_from_row else None
+    return (stmt, compiled.string, bool(dialect.positional), frozen, make)  # stmt: keeps its id taken
 
 
 def _int_list_json(proc: Any) -> Any:
@@ -42,20 +50,14 @@ def _int_list_json(proc: Any) -> Any:
     return process
 
 
-def _converter(stmt: Any, dialect: Any, slots: tuple[tuple[str, Any, Any], ...]) -> Any:
+def _converter(slots: _Slots) -> Callable[[], Any]:
     """A factory of row → driver tuple: the values taken in C (``itemgetter``), the bind processors applied
     only where a type has one, each remembering its last value within one call (the import's single
     timestamp is formatted once, not once per row)."""
     names = tuple(name for name, _c, _p in slots)
     getter = itemgetter(*names)
     single = len(names) == 1
-    binds = stmt.compile(dialect=dialect, column_keys=list(names)).binds
-    plain_json = dialect.name == "sqlite" and getattr(dialect, "_json_serializer", None) is None
-    procs = tuple(
-        (i, _int_list_json(proc) if plain_json and isinstance(binds[name].type, sa.JSON) else proc)
-        for i, (name, _c, proc) in enumerate(slots)
-        if proc is not None
-    )
+    procs = tuple((i, proc) for i, (_name, _c, proc) in enumerate(slots) if proc is not None)
 
     def make() -> Any:
         if not procs:
@@ -93,7 +95,7 @@ def execute_many(c: Any, stmt: Any, rows: Sequence[dict[str, Any]]) -> int:
     plan = _PLANS.get(plan_key)
     if plan is None:
         plan = _PLANS[plan_key] = _plan(stmt, dialect, keys)
-    _stmt, sql, positional, slots = plan
+    _stmt, sql, positional, slots, make = plan
 
     def values(row: dict[str, Any]) -> list[Any]:
         out = []
@@ -105,10 +107,7 @@ def execute_many(c: Any, stmt: Any, rows: Sequence[dict[str, Any]]) -> int:
                 out.append(const)
         return out
 
-    if positional and all(const is _FROM_ROW for _n, const, _p in slots):
-        make = _CONVERTERS.get(plan_key)
-        if make is None:
-            make = _CONVERTERS[plan_key] = _converter(_stmt, dialect, slots)
+    if make is not None:
         params: list[Any] = list(map(make(), rows))
     elif positional:
         params = [tuple(values(r)) for r in rows]
