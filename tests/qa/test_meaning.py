@@ -74,6 +74,10 @@ POLARITY_GOOD = [
     ("We are unsure what happened.", "何が起きたのかわからない。"),
     ("Confusing, isn't it?", "分かりにくいですね。"),
     ("No, I agree with the plan.", "いいえ、私はその計画に賛成です。"),
+    # "no" and "or not" standing alone: an answer or an alternative, not a negation of the sentence
+    ("The answer is either yes or no.", "答えは「はい」か「いいえ」のどちらかです。"),
+    ("Tickets for the semi-final, no, the final, are sold out.", "決勝のチケットは売り切れです。"),
+    ("Check whether the file is signed or not.", "ファイルに署名があるか確認してください。"),
 ]
 
 
@@ -215,11 +219,14 @@ TONE_BAD = [
     ("This fucking page is wrong.", "このページは間違っている。", None, "fucking"),
     # an insult the English does not have
     ("Please check the page again.", "もう一度そのページを確認しろ、バカ。", "バカ", None),
+    # toned down: three insults in the English, one in the translation
+    ("You stupid moron, fuck off.", "消えろ、バカ。", None, "stupid moron, fuck"),
 ]
 TONE_GOOD = [
     ("Stop deleting my edits, you idiot.", "私の編集を削除するのをやめろ、このバカ。"),
     ("This fucking page is wrong.", "このクソページは間違っている。"),
     ("This fucking page is wrong.", "このfuckingページは間違っている。"),  # kept as it is: not toned down
+    ("You stupid moron.", "このバカ野郎。"),  # two insults, two in the translation
     ("Nothing is more ridiculous than this.", "これほど馬鹿げたものはない。"),  # 馬鹿げた is "ridiculous"
     ("We booked a holiday in Spain.", "スペインでのバカンスを予約した。"),  # バカ inside a longer word
     ("The assistant assumed the class would pass.", "アシスタントはクラスが合格すると考えた。"),

@@ -41,7 +41,10 @@ EN_CUE = re.compile(
 EN_NOT_NEGATION = re.compile(
     # every first letter of the alternatives in a look-ahead: same matches, but the engine skips the other
     # positions quickly
-    r"(?=[nwi,])(?:"
+    r"(?=[nwio,;:])(?:"
+    # "no" or "or not" standing alone as a clause: an answer or an alternative ("yes or no", "…, no, do
+    # your job", "If AIM, no.", "in that region or not.") negates nothing in the sentence
+    r"(?:[,;:]\s*|\bor\s+)no\b(?=\s*(?:[,.!?;:]|$))|\bor\s+not\b(?=\s*(?:[,.!?;:]|$))|"
     r"\bnot\s+only\b|\bno\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+least\b|"
     r"\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b|\bnothing\s+but\b|\bif\s+not\b|\bno\.\s*\d|"
     r",\s*(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should)n['’]?t\s+"

@@ -10,7 +10,7 @@ except inside a longer katakana word (バカ, not バカンス).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -54,11 +54,14 @@ class EnglishTerms:
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first word of ``text`` that is a term (as a match: its span and text)."""
+        return next(self.finditer(text), None)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every word of ``text`` that is a term, in order."""
         for m in LATIN_WORD.finditer(text):
             word = m.group().lower()
             if word in self.words or (self.prefixes and word.startswith(self.prefixes)):
-                return m
-        return None
+                yield m
 
 
 @lru_cache(maxsize=4)
@@ -159,11 +162,11 @@ class OffensiveTone(Check):
         source, target = segment.source, segment.target
         if not source.strip() or not target.strip():
             return
-        en = self.english.search(source)
+        words = list(self.english.finditer(source))
+        en = words[0] if words else None
         ja = japanese_hits(target, self.japanese)
-        kept = self.english.search(target)  # the English word kept in the translation (“fucking”)
-        if kept is not None:
-            ja.append((kept.start(), kept.end()))
+        # the English words kept in the translation (“fucking”) are rendered as they are
+        ja.extend((m.start(), m.end()) for m in self.english.finditer(target))
         if en is not None and not ja:
             yield self.finding(
                 segment,
@@ -182,3 +185,27 @@ class OffensiveTone(Check):
                 end,
                 _("The translation is offensive (“{ja}”); the English is not.").format(ja=target[start:end]),
             )
+        elif len(words) >= 2 and self._rendered(target, ja) < len(words):
+            # toned down: some of the insults are dropped or rendered as something harmless
+            shown = "”, “".join(dict.fromkeys(m.group() for m in words[:4]))
+            yield self.finding(
+                segment,
+                Side.TARGET,
+                None,
+                None,
+                _(
+                    "The English has {n} offensive words (“{en}”); the translation has {m}: its tone is "
+                    "softened."
+                ).format(n=len(words), en=shown, m=self._rendered(target, ja)),
+                evidence=(words[0].start(), words[-1].end()),
+            )
+
+    def _rendered(self, target: str, spans: list[tuple[int, int]]) -> int:
+        """How many insults the translation's offensive terms render: a compound term counts for the terms
+        inside it (バカ野郎 renders "stupid moron", as バカ and 野郎 would)."""
+        total = 0
+        for start, end in spans:
+            text = target[start:end]
+            inner = japanese_hits(text, tuple(t for t in self.japanese if t.rstrip("*") != text))
+            total += max(1, len(inner))
+        return total
