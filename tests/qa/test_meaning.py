@@ -78,7 +78,27 @@ POLARITY_GOOD = [
     ("The answer is either yes or no.", "答えは「はい」か「いいえ」のどちらかです。"),
     ("Tickets for the semi-final, no, the final, are sold out.", "決勝のチケットは売り切れです。"),
     ("Check whether the file is signed or not.", "ファイルに署名があるか確認してください。"),
+    # …and they still account for a negation the Japanese uses to say the same
+    ("Check whether the file is signed or not.", "ファイルが署名されているかいないかを確認してください。"),
+    ("Signed or not, the file is valid.", "署名されていてもいなくても、ファイルは有効です。"),
+    ("The answer, no, is not final.", "答えは最終的なものではない。"),
+    # a "no" that is the answer, or the value of a field, is a negation
+    ("Side effects: no", "副作用：なし"),
+    ("Is it safe? In a word, no.", "安全ですか？一言で言えば、安全ではない。"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("Is it safe? In a word, no.", "安全ですか？一言で言えば、安全だ。"),
+        ("Did it work? Sadly, no.", "うまくいきましたか？残念ながら、うまくいった。"),
+        ("The drug had little or no, if any, effect.", "その薬には効果があった。"),
+    ],
+)
+def test_a_no_that_answers_is_still_a_negation(en: str, ja: str) -> None:
+    [f] = findings([(en, ja)], "polarity")
+    assert "no" in en[f.source_start : f.source_end].lower()
 
 
 @pytest.mark.parametrize(("en", "ja", "span", "evidence"), POLARITY_BAD)
@@ -227,6 +247,10 @@ TONE_GOOD = [
     ("This fucking page is wrong.", "このクソページは間違っている。"),
     ("This fucking page is wrong.", "このfuckingページは間違っている。"),  # kept as it is: not toned down
     ("You stupid moron.", "このバカ野郎。"),  # two insults, two in the translation
+    ("You fucking idiot.", "このクソバカ。"),  # two katakana terms in a row are two, not one longer word
+    ("You stupid idiot!", "このバカ！"),  # adjacent insults are one phrase: one Japanese word renders them
+    ("Shit, shit, shit, I'm late.", "くそ、遅刻だ。"),  # a repeated one counts once
+    ("Dick Cheney called him an idiot.", "ディック・チェイニーは彼をバカと呼んだ。"),  # a name, not an insult
     ("Nothing is more ridiculous than this.", "これほど馬鹿げたものはない。"),  # 馬鹿げた is "ridiculous"
     ("We booked a holiday in Spain.", "スペインでのバカンスを予約した。"),  # バカ inside a longer word
     ("The assistant assumed the class would pass.", "アシスタントはクラスが合格すると考えた。"),

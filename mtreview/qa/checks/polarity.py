@@ -41,10 +41,10 @@ EN_CUE = re.compile(
 EN_NOT_NEGATION = re.compile(
     # every first letter of the alternatives in a look-ahead: same matches, but the engine skips the other
     # positions quickly
-    r"(?=[nwio,;:])(?:"
-    # "no" or "or not" standing alone as a clause: an answer or an alternative ("yes or no", "…, no, do
-    # your job", "If AIM, no.", "in that region or not.") negates nothing in the sentence
-    r"(?:[,;:]\s*|\bor\s+)no\b(?=\s*(?:[,.!?;:]|$))|\bor\s+not\b(?=\s*(?:[,.!?;:]|$))|"
+    r"(?=[nwio,])(?:"
+    # an alternative or an aside, not a negation of the sentence: "yes or no.", "signed or not, …", "…, no,
+    # do your job" (``EN_SOFT`` lets them explain a negation in the translation: 署名されていてもいなくても)
+    r"\bor\s+no\b(?=\s*(?:[.!?]|$))|\bor\s+not\b(?=\s*(?:[,.!?;:]|$))|,\s*no\b(?=\s*,)|"
     r"\bnot\s+only\b|\bno\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+least\b|"
     r"\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b|\bnothing\s+but\b|\bif\s+not\b|\bno\.\s*\d|"
     r",\s*(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should)n['’]?t\s+"
@@ -88,7 +88,8 @@ JA_NEG_BASES = frozenset(
 )
 JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 EN_SOFT = re.compile(
-    r"(?=[udirnalfshbpto])(?:"  # the alternatives' first letters: same matches, a faster search
+    r"(?=[udirnalfshbpto,])(?:"  # the alternatives' first letters: same matches, a faster search
+    r"\bor\s+not?\b|,\s*no\s*,|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
     r"\bdis(?:agree|like|approve|allow|obey|trust|continue|able|miss)[a-z]*\b|"
     r"\bin(?:accurate|correct|complete|valid|sufficient|effective|capable|appropriate|consistent|active)\b|"

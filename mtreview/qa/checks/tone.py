@@ -41,6 +41,8 @@ def load_offensive(path: Path) -> tuple[list[str], list[str]]:
 
 
 LATIN_WORD = re.compile(r"[A-Za-z]+")
+NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+"""A capitalised word after a capitalised whole-word term: a name (Dick Cheney), not an insult."""
 
 
 class EnglishTerms:
@@ -60,8 +62,10 @@ class EnglishTerms:
         """Every word of ``text`` that is a term, in order."""
         for m in LATIN_WORD.finditer(text):
             word = m.group().lower()
-            if word in self.words or (self.prefixes and word.startswith(self.prefixes)):
+            if self.prefixes and word.startswith(self.prefixes):
                 yield m
+            elif word in self.words and not (m.group().istitle() and NAME_AFTER.match(text, m.end())):
+                yield m  # unless a name: "Dick Cheney"
 
 
 @lru_cache(maxsize=4)
@@ -112,7 +116,12 @@ def japanese_hits(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
         while start >= 0:
             end = start + len(term)
             inside = KATAKANA.match(term[0]) is not None and (
-                (start > 0 and KATAKANA.match(text[start - 1]) and text[start - 1] != term[-1])
+                (
+                    start > 0
+                    and KATAKANA.match(text[start - 1])
+                    and text[start - 1] != term[-1]
+                    and not _ends_term(text, start, bare)  # クソバカ: two terms, not a longer word
+                )
                 or (
                     not prefix
                     and end < len(text)
@@ -139,6 +148,28 @@ def _all(text: str, term: str) -> list[int]:
 
 def _starts_term(text: str, pos: int, terms: Iterable[str]) -> bool:
     return any(text.startswith(t, pos) for t in terms)
+
+
+def _ends_term(text: str, pos: int, terms: Iterable[str]) -> bool:
+    return any(text.endswith(t, 0, pos) for t in terms)
+
+
+BETWEEN_WORDS = re.compile(r"[\s\-]*")
+
+
+def insult_phrases(text: str, words: list[re.Match[str]]) -> list[str]:
+    """The distinct insults of ``words`` (matches in ``text``): adjacent ones are one phrase ("stupid
+    idiot", "fucking bastard": one Japanese word renders them), and a phrase repeated ("shit, shit,
+    shit") counts once."""
+    phrases: list[str] = []
+    previous_end = -1
+    for m in words:
+        if previous_end >= 0 and BETWEEN_WORDS.fullmatch(text, previous_end, m.start()):
+            phrases[-1] += " " + m.group().lower()
+        else:
+            phrases.append(m.group().lower())
+        previous_end = m.end()
+    return list(dict.fromkeys(phrases))
 
 
 class OffensiveTone(Check):
@@ -185,9 +216,13 @@ class OffensiveTone(Check):
                 end,
                 _("The translation is offensive (“{ja}”); the English is not.").format(ja=target[start:end]),
             )
-        elif len(words) >= 2 and self._rendered(target, ja) < len(words):
+        elif (
+            len(words) >= 2
+            and len(phrases := insult_phrases(source, words)) >= 2
+            and (self._rendered(target, ja) < len(phrases))
+        ):
             # toned down: some of the insults are dropped or rendered as something harmless
-            shown = "”, “".join(dict.fromkeys(m.group() for m in words[:4]))
+            shown = "”, “".join(phrases[:4])
             yield self.finding(
                 segment,
                 Side.TARGET,
@@ -196,7 +231,7 @@ class OffensiveTone(Check):
                 _(
                     "The English has {n} offensive words (“{en}”); the translation has {m}: its tone is "
                     "softened."
-                ).format(n=len(words), en=shown, m=self._rendered(target, ja)),
+                ).format(n=len(phrases), en=shown, m=self._rendered(target, ja)),
                 evidence=(words[0].start(), words[-1].end()),
             )
 
