@@ -21,6 +21,7 @@ import os
 import pickle
 import shutil
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -160,7 +161,7 @@ class Pool:
         self._dir = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
         self._executor: ProcessPoolExecutor | None = None
         self._counting: list[Future[tuple[int, TermCounts]]] = []
-        self._futures: list[Future[ChunkResult]] = []
+        self._futures: deque[Future[ChunkResult]] = deque()
         try:
             inputs = os.path.join(self._dir, "documents.pickle")
             with open(inputs, "wb") as fh:  # once, not once per worker
@@ -214,12 +215,16 @@ class Pool:
             with open(paths[d], "wb") as fh:
                 pickle.dump(terms_from([totals.pop(d)]), fh, protocol=pickle.HIGHEST_PROTOCOL)
         assert self._executor is not None
-        self._futures = [
+        self._futures = deque(
             self._executor.submit(_check_chunk, (d, start, end, paths.get(d)))
             for d, start, end in self._ranges()
-        ]
-        for future in self._futures:
-            yield self._wait(future, check)
+        )
+        while self._futures:
+            result = self._wait(self._futures[0], check)
+            # forgotten once handed over: the caller keeps what it merges, the chunk's own containers go
+            self._futures.popleft()
+            yield result
+            del result
 
     def close(self) -> None:
         """End the workers now (a cancel, an error or the end of the run)."""

@@ -142,7 +142,12 @@ class IncrementalChecker:
         settings: Mapping[str, Any] | None = None,
         context: QaContext | None = None,
         only: Iterable[str] | None = None,
+        *,
+        incremental: bool = True,
     ) -> None:
+        """``incremental=False``: for one ``run`` only (``run_checks``), without the bookkeeping that
+        ``update_segment`` needs (which observations each segment made: a tuple per observation)."""
+        self.incremental = incremental
         self.context = context or QaContext.from_settings(settings)
         self.settings = dict(settings or {})
         self.checks, self.setup_errors = instantiate_checks(settings, self.context, only)
@@ -225,6 +230,10 @@ class IncrementalChecker:
                 check.item_class,
             )
             for sid, observations in per_segment.items():
+                if not self.incremental:
+                    for key, item in observations:
+                        index.add(key, sid, item, item_class(item))
+                    continue
                 keys: list[tuple[Hashable, Hashable]] = []
                 for key, item in observations:
                     cls = item_class(item)
@@ -298,6 +307,10 @@ class IncrementalChecker:
         if observations is None:
             observations = self._observations_of(state, check, segment)
         index = state.index[check.id]
+        if not self.incremental:
+            for key, item in observations:
+                index.add(key, segment.id, item, check.item_class(item))
+            return
         keys: list[tuple[Hashable, Hashable]] = []
         for key, item in observations:
             item_class = check.item_class(item)
@@ -353,6 +366,8 @@ class IncrementalChecker:
     def update_segment(self, segment: SegmentInput) -> dict[str, list[Finding]]:
         """Re-check an edited segment (same id, new target); returns the current findings of every segment
         whose findings changed (the edited one, and others when a document-level decision flipped)."""
+        if not self.incremental:
+            raise RuntimeError("this checker was made for one run (incremental=False)")
         state = self._docs[self._doc_of_segment[segment.id]]
         state.facts.update_target(segment)
         self._run_segment_checks(state, segment)
@@ -433,4 +448,4 @@ def run_checks(
 
     if workers is None:
         workers = worker_count(sum(len(d.segments) for d in documents))
-    return IncrementalChecker(documents, settings, context).run(progress, workers)
+    return IncrementalChecker(documents, settings, context, incremental=False).run(progress, workers)
