@@ -224,22 +224,8 @@ class IncrementalChecker:
             per_segment = chunk.observations.get(check.id)
             if not per_segment:
                 continue
-            index, segment_keys, item_class = (
-                state.index[check.id],
-                state.segment_keys[check.id],
-                check.item_class,
-            )
             for sid, observations in per_segment.items():
-                if not self.incremental:
-                    for key, item in observations:
-                        index.add(key, sid, item, item_class(item))
-                    continue
-                keys: list[tuple[Hashable, Hashable]] = []
-                for key, item in observations:
-                    cls = item_class(item)
-                    index.add(key, sid, item, cls)
-                    keys.append((key, cls))
-                segment_keys[sid] = keys
+                self._add_observations(state, check, sid, observations)
         for cid, sid, message in chunk.errors:
             state.errors[(cid, sid)] = QaError(cid, sid, message)
 
@@ -306,20 +292,26 @@ class IncrementalChecker:
     ) -> None:
         if observations is None:
             observations = self._observations_of(state, check, segment)
-        index = state.index[check.id]
+        self._add_observations(state, check, segment.id, observations)
+
+    def _add_observations(
+        self, state: _DocState, check: Check, sid: str, observations: list[tuple[Hashable, Any]]
+    ) -> None:
+        """One segment's observations into the check's index, and (for edits) which keys it made."""
+        index, item_class = state.index[check.id], check.item_class
         if not self.incremental:
             for key, item in observations:
-                index.add(key, segment.id, item, check.item_class(item))
+                index.add(key, sid, item, item_class(item))
             return
         keys: list[tuple[Hashable, Hashable]] = []
         for key, item in observations:
-            item_class = check.item_class(item)
-            index.add(key, segment.id, item, item_class)
-            keys.append((key, item_class))
+            cls = item_class(item)
+            index.add(key, sid, item, cls)
+            keys.append((key, cls))
         if keys:
-            state.segment_keys[check.id][segment.id] = keys
+            state.segment_keys[check.id][sid] = keys
         else:
-            state.segment_keys[check.id].pop(segment.id, None)
+            state.segment_keys[check.id].pop(sid, None)
 
     def _judge_key(self, state: _DocState, check: Check, key: Hashable, only: str | None) -> set[str]:
         """Re-judge ``key`` (every segment, or only segment ``only``); returns the segments whose findings

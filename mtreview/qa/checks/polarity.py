@@ -38,13 +38,14 @@ EN_CUE = re.compile(
     r"\s+to\b|\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b)",
     re.IGNORECASE,
 )
+EN_ASIDE_NO = r"\bor\s+no\b(?=\s*(?:[.!?]|$))|\bor\s+not\b(?=\s*(?:[,.!?;:]|$))|,\s*no\b(?=\s*,)"
+"""An alternative or an aside, not a negation of the sentence: "yes or no.", "signed or not, …", "…, no, do
+your job". Masked as a cue (``EN_NOT_NEGATION``), yet it explains a negation in the translation
+(``EN_SOFT``: 署名されていてもいなくても)."""
 EN_NOT_NEGATION = re.compile(
     # every first letter of the alternatives in a look-ahead: same matches, but the engine skips the other
     # positions quickly
-    r"(?=[nwio,])(?:"
-    # an alternative or an aside, not a negation of the sentence: "yes or no.", "signed or not, …", "…, no,
-    # do your job" (``EN_SOFT`` lets them explain a negation in the translation: 署名されていてもいなくても)
-    r"\bor\s+no\b(?=\s*(?:[.!?]|$))|\bor\s+not\b(?=\s*(?:[,.!?;:]|$))|,\s*no\b(?=\s*,)|"
+    r"(?=[nwio,])(?:" + EN_ASIDE_NO + r"|"
     r"\bnot\s+only\b|\bno\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+least\b|"
     r"\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b|\bnothing\s+but\b|\bif\s+not\b|\bno\.\s*\d|"
     r",\s*(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should)n['’]?t\s+"
@@ -89,7 +90,8 @@ JA_NEG_BASES = frozenset(
 JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 EN_SOFT = re.compile(
     r"(?=[udirnalfshbpto,])(?:"  # the alternatives' first letters: same matches, a faster search
-    r"\bor\s+not?\b|,\s*no\s*,|"
+    + EN_ASIDE_NO
+    + r"|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
     r"\bdis(?:agree|like|approve|allow|obey|trust|continue|able|miss)[a-z]*\b|"
     r"\bin(?:accurate|correct|complete|valid|sufficient|effective|capable|appropriate|consistent|active)\b|"

@@ -154,6 +154,13 @@ def _ends_term(text: str, pos: int, terms: Iterable[str]) -> bool:
     return any(text.endswith(t, 0, pos) for t in terms)
 
 
+@lru_cache(maxsize=256)
+def _insults_in(hit: str, terms: tuple[str, ...]) -> int:
+    """How many insults one offensive term of the translation renders: a compound counts for the terms
+    inside it (バカ野郎 renders "stupid moron", as バカ and 野郎 would)."""
+    return max(1, len(japanese_hits(hit, tuple(t for t in terms if t.rstrip("*") != hit))))
+
+
 BETWEEN_WORDS = re.compile(r"[\s\-]*")
 
 
@@ -216,11 +223,9 @@ class OffensiveTone(Check):
                 end,
                 _("The translation is offensive (“{ja}”); the English is not.").format(ja=target[start:end]),
             )
-        elif (
-            len(words) >= 2
-            and len(phrases := insult_phrases(source, words)) >= 2
-            and (self._rendered(target, ja) < len(phrases))
-        ):
+        elif len(phrases := insult_phrases(source, words)) >= 2 and (
+            rendered := sum(_insults_in(target[s:e], self.japanese) for s, e in ja)
+        ) < len(phrases):
             # toned down: some of the insults are dropped or rendered as something harmless
             shown = "”, “".join(phrases[:4])
             yield self.finding(
@@ -231,16 +236,6 @@ class OffensiveTone(Check):
                 _(
                     "The English has {n} offensive words (“{en}”); the translation has {m}: its tone is "
                     "softened."
-                ).format(n=len(phrases), en=shown, m=self._rendered(target, ja)),
+                ).format(n=len(phrases), en=shown, m=rendered),
                 evidence=(words[0].start(), words[-1].end()),
             )
-
-    def _rendered(self, target: str, spans: list[tuple[int, int]]) -> int:
-        """How many insults the translation's offensive terms render: a compound term counts for the terms
-        inside it (バカ野郎 renders "stupid moron", as バカ and 野郎 would)."""
-        total = 0
-        for start, end in spans:
-            text = target[start:end]
-            inner = japanese_hits(text, tuple(t for t in self.japanese if t.rstrip("*") != text))
-            total += max(1, len(inner))
-        return total
