@@ -405,13 +405,26 @@ def _part_similarity(en_key: str, ja_key: str) -> float:
     return 0.5 * full + 0.5 * skel
 
 
+_CONTINENTAL = (("(?i)v", "f", "v"), ("(?i)w", "v", "w"), ("(?i)sch", "sh", "sch"), ("(?i)j", "y", "j"))
+
+
 def english_variants(english: str) -> list[str]:
     """The phonetic keys of each part of an English name, alternatives joined by ``|``: non-rhotic and
     rhotic r, and ``ch`` heard as k (Christopher) or as チ/チャ (Chiamaka, Charles)."""
     keys = [phonetic_key(english).split(), phonetic_key(english, rhotic=True).split()]
-    if "ch" in english.lower():
+    lower = english.lower()
+    if "ch" in lower:
         keys.append(phonetic_key(re.sub("(?i)ch", "ty", english)).split())
         keys.append(phonetic_key(re.sub("(?i)ch(?=[iy])", "t", english)).split())
+    # continental spellings as Japanese hears them: Dutch and German v as f (Visscher フィッセル), w as v
+    # (Wróblewska ヴルブレフスカ), sch as sh or s (Schröder シュレーダー), j as y (Jansen ヤンセン)
+    continental = english
+    for pattern, sound, present in _CONTINENTAL:
+        if present in lower:
+            keys.append(phonetic_key(re.sub(pattern, sound, english)).split())
+            continental = re.sub(pattern, sound, continental)
+    if continental != english:
+        keys.append(phonetic_key(continental).split())
     base = keys[0]
     parts = [[p] for p in base]
     for alt in keys[1:]:

@@ -21,15 +21,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mtreview.qa import latin
 from mtreview.qa.glossary import Glossary
 from mtreview.qa.lexicons import STOPWORDS
 
-_WORD = r"[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*"
-_WORD_TAIL = r"[A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*"
+# names are spelt with Latin letters beyond ASCII too (Ferrández, Wróblewska, Đặng, Yılmaz)
+_UP = latin.UPPER
+_AN = latin.LETTERS + "0-9"
+_WORD = rf"[{_UP}][{_AN}]*(?:[-'’][{_AN}]+)*"
+_WORD_TAIL = rf"[{_AN}]*(?:[-'’][{_AN}]+)*"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|del|bin|al|ibn|st\.)"
 # Patterns start with a character class and check the character before it afterwards: the regex engine
 # then skips ahead to candidate characters instead of trying the look-behind at every position.
-MENTION_RE = re.compile(rf"([A-Z](?<![\w'’][A-Z]){_WORD_TAIL}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})*)")
+MENTION_RE = re.compile(rf"([{_UP}](?<![\w'’][{_UP}]){_WORD_TAIL}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})*)")
 SPEAKER_RE = re.compile(r"^\s*([A-Za-z0-9][\w.'’\- ]{0,40}?)\s*(\([^)]{1,40}\))?\s*:\s+\S")
 
 

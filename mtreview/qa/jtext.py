@@ -13,13 +13,14 @@ import unicodedata
 from functools import lru_cache
 
 from mtreview.align import names as _names
+from mtreview.qa.latin import LETTERS
 
 KANA_RE = re.compile(r"[\u3040-\u30ff]")
 KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc\u30fd\u30fe\u30fb\uff65-\uff9f]+")
 """Katakana (with ー, ・ and half-width katakana)."""
 JA_CHAR = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006\u30fc"
 JA_CHAR_RE = re.compile(f"[{JA_CHAR}]")
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+LATIN_WORD = re.compile(rf"[{LETTERS}][{LETTERS}'’\-]*[{LETTERS}]|[{LETTERS}]")
 
 
 def is_ja(ch: str) -> bool:

@@ -10,18 +10,18 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+from mtreview.qa.latin import LETTERS, is_latin_letter
+
+WORD = re.compile(rf"[{LETTERS}][{LETTERS}'’\-]*[{LETTERS}]|[{LETTERS}]")
 
 
 def word_before(text: str, pos: int) -> tuple[int, int] | None:
     """The span of the last word of ``text[:pos]`` (a backward scan: no regex from the start)."""
     end = pos
-    while end > 0 and not (text[end - 1].isascii() and text[end - 1].isalpha()):
+    while end > 0 and not is_latin_letter(text[end - 1]):
         end -= 1
     start = end
-    while start > 0 and (
-        text[start - 1].isascii() and (text[start - 1].isalpha() or text[start - 1] in "'’-")
-    ):
+    while start > 0 and (is_latin_letter(text[start - 1]) or text[start - 1] in "'’-"):
         start -= 1
     while start < end and not text[start].isalpha():
         start += 1

@@ -71,6 +71,9 @@ def unit_glosses(text: str, kind: str) -> tuple[tuple[frozenset[str], int, int, 
             g = glosses(part.group())
             if g:
                 out.append((g, part.start(), part.end(), True))
+            else:  # a compound the dictionary does not list: グランドスタッフ is グランド + スタッフ
+                for s, e in katakana_words(part.group()):
+                    out.append((glosses(part.group()[s:e]), part.start() + s, part.start() + e, False))
         return tuple(out)
     g = glosses(text)
     if g or len(text) <= 2:
@@ -82,6 +85,44 @@ def unit_glosses(text: str, kind: str) -> tuple[tuple[frozenset[str], int, int, 
             if piece:
                 out.append((piece, i, i + size, False))
     return tuple(out)
+
+
+_NOT_WORD_START = frozenset("ーァィゥェォッャュョヮヵヶ")
+_KATA_MAX = 12
+"""The longest piece of a katakana compound looked up (in characters)."""
+
+
+@lru_cache(maxsize=16384)
+def katakana_words(text: str) -> tuple[tuple[int, int], ...]:
+    """The pieces of a katakana compound written without ・ (データセンター, カスタマーサポート): the fewest
+    dictionary words of two characters or more that cover it exactly, none starting with ー or a small
+    kana; ``()`` when there is no such cover, or the text is one word or shorter than four characters."""
+    n = len(text)
+    if n < 4:
+        return ()
+    # fewest[i]: (pieces, -length of the first piece) of the best cover of text[:i], and where it came from
+    fewest: list[tuple[int, int] | None] = [None] * (n + 1)
+    back = [0] * (n + 1)
+    fewest[0] = (0, 0)
+    for i in range(2, n + 1):
+        for j in range(max(0, i - _KATA_MAX), i - 1):
+            before = fewest[j]
+            if before is None or text[j] in _NOT_WORD_START:
+                continue
+            if not glosses(text[j:i]):
+                continue
+            rank = (before[0] + 1, before[1] if j else -(i - j))
+            if fewest[i] is None or rank < fewest[i]:  # type: ignore[operator]
+                fewest[i] = rank
+                back[i] = j
+    if fewest[n] is None or fewest[n][0] < 2:  # type: ignore[index]
+        return ()
+    pieces: list[tuple[int, int]] = []
+    i = n
+    while i > 0:
+        pieces.append((back[i], i))
+        i = back[i]
+    return tuple(reversed(pieces))
 
 
 def same_stem(a: str, b: str) -> bool:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from mtreview.qa.analysis import english
+from mtreview.qa.latin import LETTERS
 
-EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*\d|\d")
+EN_TOKEN = re.compile(rf"[{LETTERS}][{LETTERS}'’]*(?:-[{LETTERS}]+)*|\d[\d,.]*\d|\d")
 JA_UNIT = re.compile(
     r"(?P<kanji>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]+)|(?P<kata>[\u30a1-\u30fa\u30fc\u30fb]+)|"
     r"(?P<latin>[A-Za-z][A-Za-z0-9'\-]*)|(?P<num>[0-9０-９][0-9０-９,.]*)"

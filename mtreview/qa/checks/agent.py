@@ -26,6 +26,7 @@ from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import katakana_full, name_similarity
+from mtreview.qa.latin import LETTERS, UPPER
 
 SAY = (
     r"(?:said|says|say|told|tells|added|adds|stressed|stresses|insisted|insists|explained|explains|noted|"
@@ -42,14 +43,14 @@ EN_INVERTED = re.compile(
     r"\s*(?:[,.;]|$)"
 )
 EN_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,.;:!?]{1,60})")
-EN_NAME_VERB = re.compile(r"^\s*(?P<np>(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*)\s+(?=[a-z])")
+EN_NAME_VERB = re.compile(rf"^\s*(?P<np>(?:[{UPPER}][\w'’\-]*\s+){{0,3}}[{UPPER}][\w'’\-]*)\s+(?=[a-z])")
 EN_VERB_AFTER = re.compile(
     r"(?:will|would|has|have|had|is|was|are|were|can|could|should|may|might|must|did|does|also|[a-z]+ed)\b"
 )
 PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "this", "that", "one"]
 )
-NOUN_WORDS = re.compile(r"[A-Za-z][\w'’\-]*")
+NOUN_WORDS = re.compile(rf"[{LETTERS}][\w'’\-]*")
 
 _NAME = r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)*"
 _TITLE = (

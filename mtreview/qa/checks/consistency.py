@@ -265,7 +265,7 @@ def renderings(target: str, words: list[EnWord]) -> list[tuple[int, int]]:
     (手首のセンサー), best first (most of the term's words, then longest)."""
     head = words[-1]
     if not head.strong:
-        return []  # the head of the term has no exact counterpart here
+        return _modifier_compound(target, words)
     runs: dict[tuple[int, int], set[int]] = {}
     for i, w in enumerate(words):
         for hs, he in w.strong:
@@ -300,6 +300,42 @@ def renderings(target: str, words: list[EnWord]) -> list[tuple[int, int]]:
         if len(out) == MAX_RENDERINGS:
             break
     return out
+
+
+def _modifier_compound(target: str, words: list[EnWord]) -> list[tuple[int, int]]:
+    """Where the head of a term of several words has no counterpart: the run in which the word before it
+    has one, when that counterpart opens the run and the run goes on after it — a Japanese compound
+    puts its head last, so the rest is the head's rendering the dictionary does not know (家賃上限 for
+    "rent cap": 家賃 is "rent")."""
+    if len(words) < 2:
+        return []
+    out: list[tuple[int, int]] = []
+    for hs, he in words[-2].strong:
+        run = _run_at(target, hs, he)
+        if run is not None and run[0] == hs and run[1] > he and run not in out:
+            out.append(run)
+    return out[:MAX_RENDERINGS]
+
+
+def _same_word(text: str, majority: str, head: str) -> bool:
+    """Two renderings that are one word with a different one-character affix on either side: 議会内 ("in the
+    council") and 市議会 ("city council") both hold 議会, 前年比 and 年間 both 年 (a one-character core must
+    gloss the term's head, "year"). Not 展示会 and 展覧会, nor 洪水壁 and 防潮壁: the parts that differ are
+    words of their own."""
+    from mtreview.qa.analysis.lookup import glosses
+
+    n, m = len(text), len(majority)
+    for size in range(min(n, m), 0, -1):
+        for i in range(n - size + 1):
+            core = text[i : i + size]
+            j = majority.find(core)
+            if j < 0:
+                continue
+            if size == 1 and head not in glosses(core):
+                continue
+            if i <= 1 and n - i - size <= 1 and j <= 1 and m - j - size <= 1:
+                return True
+    return False
 
 
 def _run_at(target: str, start: int, end: int) -> tuple[int, int] | None:
@@ -423,15 +459,22 @@ class TermConsistency(Check):
             return
         groups = _groups(counts)
         n = groups.get(majority, 0)
+        head = str(key[-1]) if isinstance(key, tuple) and key else ""
         for sid, items in observations.items():
             segment = doc.segments[sid]
+            if majority in segment.target:
+                continue  # the majority rendering is there too (市内の…住宅 for "the city's homes")
             for es, ee, spans, texts, longer, _free in items:
                 if any(_group_of(t, counts) == majority for t in texts):
                     continue
+                if texts and all(_same_word(t, majority, head) for t in texts):
+                    continue  # the same word with another affix (議会内 beside 市議会)
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue  # the longer term ("packaging plant" around "plant") says it
                 span = spans[0] if spans else self._partial(segment, es, ee, majority, doc)
                 if span is None:
+                    continue
+                if not spans and _same_word(segment.target[span[0] : span[1]], majority, head):
                     continue
                 yield self.finding(
                     segment,

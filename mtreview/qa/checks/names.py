@@ -12,6 +12,7 @@ from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.entities import is_acronym
 from mtreview.qa.jtext import KATAKANA_RUN, english_sounds, first_sound, katakana_full, name_similarity
+from mtreview.qa.latin import LETTERS, LOWER, UPPER
 
 # X社 (not 社会 society, 社交, 社説, 社是), 株式会社X, X株式会社, X Inc.
 _KATA = r"[\u30a1-\u30fa\u30fc\u30fb]+"
@@ -25,7 +26,9 @@ COMPANY_BEFORE = re.compile(
     rf"(?P<suffix>株式会社|有限会社|合同会社|\(株\)|（株）)\s?(?P<name>{_KATA}|{_LATIN})"
 )
 NAME_PARTS = re.compile(r"[^・=＝\s]+")
-LATIN_NAME = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[a-z]+(?:[A-Z][a-z]+)*(?![A-Za-z])")
+LATIN_NAME = re.compile(
+    rf"[{UPPER}](?<![{LETTERS}][{UPPER}])[{LOWER}]+(?:[{UPPER}][{LOWER}]+)*(?![{LETTERS}])"
+)
 
 
 def _best_token(part: str, tokens: Iterable[str], threshold: float) -> tuple[str | None, float]:

@@ -89,7 +89,7 @@ JA_NEG_BASES = frozenset(
 )
 JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 EN_SOFT = re.compile(
-    r"(?=[udirnalfshbpto,])(?:"  # the alternatives' first letters: same matches, a faster search
+    r"(?=[udirnalfshbptov,])(?:"  # the alternatives' first letters: same matches, a faster search
     + EN_ASIDE_NO
     + r"|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
@@ -100,7 +100,8 @@ EN_SOFT = re.compile(
     r"safe|even|wise|healthy|happy|real|paid|met|done|seen|said|til|certain)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
     r"\b(?:lack|lacks|lacked|absent|absence|free\s+of|rarely|seldom|hardly|barely|deny|denies|denied|reject|"
     r"rejects|rejected|avoid|avoids|avoided|prevent|prevented|stop|stopped|instead\s+of|rather\s+than|"
-    r"too\s+\w+\s+to|only)\b)",
+    r"too\s+\w+\s+to|only|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?|turn(?:s|ed|ing)?\s+down|"
+    r"vot(?:e|es|ed|ing)\s+down|veto(?:es|ed|ing)?|throw(?:s|n|ing)?\s+out|threw\s+out)\b)",
     re.IGNORECASE,
 )
 """Morphological and lexical negations ("unchanged", "lack"): they never raise a finding on their own but
@@ -212,7 +213,18 @@ def predicate_for(
                 return t.start, _chain_end(unit, j)
     # otherwise the last predicate before a reporting verb (…と述べた), or the last one
     verbs = [i for i, t in enumerate(unit) if t.pos in ("動詞", "形容詞") and t.pos1 == "自立"]
-    quote = next((i for i, t in enumerate(unit) if t.surface == "と" and t.pos1 == "格助詞"), None)
+    # the quoting と is the one before a reporting verb (…と述べた), not とする's (目的としている)
+    quote = next(
+        (
+            i
+            for i in range(len(unit) - 2, -1, -1)
+            if unit[i].surface == "と"
+            and unit[i].pos1 == "格助詞"
+            and unit[i + 1].pos == "動詞"
+            and unit[i + 1].base not in ("する", "なる")
+        ),
+        None,
+    )
     if quote is not None:
         before = [i for i in verbs if i < quote]
         if before:
@@ -223,14 +235,13 @@ def predicate_for(
 
 
 def _with_noun(unit: list[Token], i: int) -> int:
-    """Start of the predicate at token ``i``: a サ変 noun before する belongs to it (承認 した)."""
-    if (
-        unit[i].base == "する"
-        and i > 0
-        and unit[i - 1].pos == "名詞"
-        and unit[i - 1].pos1 not in ("非自立", "数", "代名詞", "接尾")
-    ):
-        return unit[i - 1].start
+    """Start of the predicate at token ``i``: a サ変 noun before する belongs to it (承認 した), and so does
+    the noun of Nとする (目的 と して いる: "is intended")."""
+    if unit[i].base != "する" or i == 0:
+        return unit[i].start
+    k = i - 1 if unit[i - 1].surface != "と" or i < 2 else i - 2
+    if unit[k].pos == "名詞" and unit[k].pos1 not in ("非自立", "数", "代名詞", "接尾"):
+        return unit[k].start
     return unit[i].start
 
 

@@ -1,0 +1,155 @@
+"""What pages written by others taught the checks (issue 14), each as a general mechanism tested with
+sentences of our own: names spelt with letters beyond ASCII and continental spellings, katakana compounds
+the dictionary does not list, a term whose head the dictionary does not know, the same word with another
+affix, a verb of refusal rendered 否定, and the quoting と."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtreview.qa.analysis.lookup import katakana_words
+
+from .helpers import findings
+
+AGENT_DOC = [
+    (
+        "Mayor Inés Peñalosa opened the new library on Monday.",
+        "イネス・ペニャロサ市長は月曜日、新しい図書館を開館した。",
+    ),
+    (
+        "The architect, Wouter Vermeulen, said the roof collects rain water.",
+        "建築家のワウテル・フェルメーレン氏は、屋根が雨水を集めると述べた。",
+    ),
+    (
+        "Tomás Ibáñez, the head librarian, praised the design.",
+        "図書館長のトマス・イバニェス氏は設計を称賛した。",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span", "evidence"),
+    [
+        # accented names are names ("Peñalosa", not "Pe" and "alosa")
+        (
+            "The building cost less than planned, Ibáñez said.",
+            "建物の費用は予定より少なかったと、ペニャロサ市長は述べた。",
+            "ペニャロサ市長",
+            "Ibáñez",
+        ),
+        # a Dutch v is heard as f: フェルメーレン is Vermeulen
+        (
+            "Peñalosa said the library would open on Sundays.",
+            "フェルメーレン氏は、図書館は日曜日も開館すると述べた。",
+            "フェルメーレン氏",
+            "Peñalosa",
+        ),
+    ],
+)
+def test_wrong_speaker_among_names_beyond_ascii(en: str, ja: str, span: str, evidence: str) -> None:
+    found = [f for f in findings([*AGENT_DOC, (en, ja)], "agent") if f.segment == "4"]
+    assert [f.text for f in found] == [span]
+    assert en[found[0].source_start : found[0].source_end] == evidence
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        (
+            "The building cost less than planned, Ibáñez said.",
+            "建物の費用は予定より少なかったと、イバニェス氏は述べた。",
+        ),
+        (
+            "Vermeulen said the library would open on Sundays.",
+            "フェルメーレン氏は、図書館は日曜日も開館すると述べた。",
+        ),
+    ],
+)
+def test_right_speaker_beyond_ascii_is_silent(en: str, ja: str) -> None:
+    assert [f for f in findings([*AGENT_DOC, (en, ja)], "agent") if f.segment == "4"] == []
+
+
+def test_katakana_compounds_split_into_dictionary_words() -> None:
+    assert [("キャビンクルー"[a:b]) for a, b in katakana_words("キャビンクルー")] == ["キャビン", "クルー"]
+    assert katakana_words("ヘルプデスク") == ()  # a word of its own
+    assert katakana_words("フェルメーレン") == ()  # a name: no cover by words
+
+
+CABIN_CREW = [
+    ("The cabin crew voted to strike.", "客室乗務員はストライキを決議した。"),
+    ("Pay for cabin crew has fallen behind inflation.", "客室乗務員の給与はインフレに追いついていない。"),
+    ("The airline hired 300 cabin crew last year.", "同社は昨年、300人のキャビンクルーを採用した。"),
+]
+PRICE_CAP = [
+    ("The price cap starts in January.", "価格上限は1月に始まる。"),
+    ("Suppliers oppose the price cap.", "供給業者は価格上限に反対している。"),
+    ("Economists say a price cap can cut supply.", "経済学者は、プライスキャップは供給を減らしうると言う。"),
+]
+
+
+@pytest.mark.parametrize(
+    ("pairs", "odd", "majority"),
+    [
+        (CABIN_CREW, "キャビンクルー", "客室乗務員"),  # the odd one is a katakana compound: キャビン + クルー
+        (
+            PRICE_CAP,
+            "プライスキャップ",
+            "価格上限",
+        ),  # 上限 is unknown as "cap": 価格上限 is the compound of 価格
+    ],
+)
+def test_term_rendered_another_way_is_found(pairs: list[tuple[str, str]], odd: str, majority: str) -> None:
+    found = findings(pairs, "term-consistency")
+    assert [(f.text, f.suggestion) for f in found] == [(odd, majority)]
+    fixed = [(en, ja.replace(odd, majority)) for en, ja in pairs]
+    assert findings(fixed, "term-consistency") == []
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [  # the same word with a one-character affix: 委員会内 is 委員会 ("on the committee")
+            ("The committee meets on Fridays.", "委員会は毎週金曜日に開かれる。"),
+            ("The committee rejected the budget.", "委員会は予算案を否決した。"),
+            ("Critics on the committee want a new chair.", "委員会内の批判派は新しい委員長を求めている。"),
+        ],
+        [  # the majority rendering is there too, in a longer run (市内の賃貸住宅 for "the city's homes")
+            ("New homes are expensive.", "新しい住宅は高価だ。"),
+            ("Few homes have gardens.", "庭のある住宅は少ない。"),
+            ("Most of the city's rental homes are old.", "市内の賃貸住宅の大半は古い。"),
+        ],
+    ],
+)
+def test_same_word_with_an_affix_is_silent(pairs: list[tuple[str, str]]) -> None:
+    assert findings(pairs, "term-consistency") == []
+
+
+def test_a_different_word_with_the_same_head_is_still_found() -> None:
+    # 展覧会 and 展示会 share 展 and 会 but differ by a word: an inconsistency
+    pairs = [
+        ("The exhibition opens in May.", "展覧会は5月に開幕する。"),
+        ("Tickets for the exhibition sold out.", "展覧会のチケットは売り切れた。"),
+        ("The exhibition will travel to Osaka.", "展示会は大阪に巡回する。"),
+    ]
+    assert [f.text for f in findings(pairs, "term-consistency")] == ["展示会"]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("The minister ruled out new taxes.", "大臣は新たな増税の可能性を否定した。"),
+        ("The judge dismissed the claim.", "裁判官は請求を棄却した。"),
+        ("The council voted down the plan.", "議会はその計画を否決した。"),
+    ],
+)
+def test_a_verb_of_refusal_explains_a_japanese_negation(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "polarity") == []
+
+
+def test_negated_predicate_is_the_one_before_the_reporting_verb() -> None:
+    # と of 目的とする is not the quoting と of と述べた: the finding is on the predicate the English negates
+    en = "Okafor said the fee was not intended to punish students."
+    ja = "オカフォー氏は、この料金は学生を罰することを目的としていると述べた。"
+    [f] = findings([(en, ja)], "polarity")
+    assert f.text == "目的としている"
+    assert "not intended" in en[f.source_start : f.source_end]
