@@ -92,6 +92,32 @@ def _trim_chrome_edges(
     return replace(result, links=links, source_edge=sorted(src_edge), target_edge=sorted(tgt_edge))
 
 
+def _trim_leading_chrome(
+    result: AlignerResult, target: list[Unit], features: DocumentFeatures
+) -> AlignerResult:
+    """Drop a short non-sentence line (a key point such as ・支援基金を創設, a heading) from the front of the
+    first pair when it carries an anchor (a name, a number) the English paragraph lacks: the DP joins it
+    for the length it adds, but it is the summary above the body, not the start of the paragraph."""
+    if not result.links:
+        return result
+    first = result.links[0]
+    if len(first.target) < 2 or len(first.source) != 1:
+        return result
+    head = first.target[0]
+    src_tokens = features.source[first.source[0]].tokens
+    foreign = [
+        t for t in features.target[head].tokens if features.weights.get(t, 0.0) > 0 and t not in src_tokens
+    ]
+    if not (_chrome_like(target[head]) and foreign):
+        return result
+    trimmed = replace(first, target=first.target[1:])
+    return replace(
+        result,
+        links=[trimmed, *result.links[1:]],
+        target_edge=sorted([*result.target_edge, head]),
+    )
+
+
 CLOSING_SENTENCES = 2
 """A Japanese paragraph of at most this many sentences after the last pair may close that pair."""
 
@@ -189,6 +215,7 @@ def align_units_to_alignment(
         result = align_units(src_feats, tgt_feats, features.weights, params, progress)
     if params is None or params.edge_cost < params.skip_cost:
         result = _trim_chrome_edges(result, source, target, features)
+        result = _trim_leading_chrome(result, target, features)
     if params is None:
         from mtreview.align.repair import repair
 

@@ -206,6 +206,19 @@ class RawFeatures:
     quote: bool
 
 
+_JA_COMPOUND = re.compile(r"(?<![\d.,])\d+(?:[兆億万]\d+)+(?:[兆億万](?!\d))?")
+"""A number written with several of 兆/億/万 and digits after one of them: 2万7400, 1億2000万, 3兆5000億."""
+_JA_UNITS = {"兆": 10**12, "億": 10**8, "万": 10**4}
+
+
+def _ja_compound(match: re.Match[str]) -> str:
+    """2万7400 → 27400 (as digits the number pattern reads like the English 27,400)."""
+    total = 0
+    for digits, unit in re.findall(r"(\d+)([兆億万]?)", match.group()):
+        total += int(digits) * _JA_UNITS.get(unit, 1)
+    return str(total)
+
+
 def _number_key(whole: str, frac: str | None, mult: str | None) -> str:
     value = float(whole.replace(",", "") + (frac or ""))
     if mult:
@@ -223,8 +236,14 @@ def _numbers(text: str) -> set[str]:
         found.add("-".join([parts[0], *(p.zfill(2) for p in parts[1:])]))
         return " "
 
+    def ja_date(match: re.Match[str]) -> str:
+        found.add(match.group(1))  # the year alone too: "September 2026" gives only the number 2026
+        return date(match)
+
     if "年" in text:
-        text = _JA_DATE.sub(date, text)
+        text = _JA_DATE.sub(ja_date, text)
+    if "万" in text or "億" in text or "兆" in text:
+        text = _JA_COMPOUND.sub(_ja_compound, text)
     if _DATE_HINT.search(text):
         text = _ISO_DATE.sub(date, text)
     if _VERSION_HINT.search(text):

@@ -50,3 +50,36 @@ def test_separator_and_trailing_chrome_stay_unpaired(tmp_path, separator, chrome
     # the body pairs one to one, the short heading inside it and the truncated last paragraph included
     expected = {((en_first + k,), (3 + k,)) for k in range(len(EN))}
     assert pairs == expected
+
+
+def test_key_points_above_the_body_do_not_join_its_first_pair(tmp_path):
+    # the first body line's anchors are written the Japanese way (2026年9月, 2万7400円) and a bulleted key
+    # point carrying a figure of a later paragraph sits right above it: the first pair is that line alone
+    ja = [
+        "湖畔図書館、年会費を引き上げへ",
+        "2026年9月から年2万7400円に、利用者団体は反発",
+        "キーポイント",
+        "・引き上げ幅は12％近く",
+        "・閲覧席を40席削減",
+        "・困窮世帯向けに320万円の基金",
+        "湖畔図書館は月曜日、2026年9月から年会費を2万7400円に引き上げると発表した。",
+        "12％近い今回の引き上げは開館以来最大で、先週水曜日の会合で理事会が承認した。",
+        "同館はまた、閲覧席を40席減らすことも明らかにした。",
+        "館長のアナ・ロボ氏は、理事会は軽々しく決めたわけではないと述べた。",
+        "困窮世帯向けには320万円の基金が設けられる。",
+    ]
+    en = [
+        "The Lakeside Library will raise its annual membership fee to ¥27,400 from September 2026, "
+        "the library announced on Monday.",
+        "The increase of almost 12% is the largest since the library opened and was approved by its board "
+        "at a meeting last Wednesday.",
+        "The library also said it would remove 40 reading seats.",
+        "The head librarian, Ana Lobo, said the board had not taken the decision lightly.",
+        "A fund of ¥3.2 million will be set up for households in hardship.",
+    ]
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join([*ja, "英語の原文を表示", *en, "Share this story"]) + "\n", encoding="utf-8")
+    alignment = align_page(page)
+    first_en = len(ja) + 2
+    pairs = sorted((p.source_lines, p.target_lines) for p in alignment.pairs)
+    assert pairs == [((first_en + k,), (7 + k,)) for k in range(len(en))]

@@ -15,7 +15,10 @@ NUMBERS = [
     ("8,200 households", {"8200"}),
     ("8,200世帯", {"8200"}),
     ("on 2024-03-05", {"2024-03-05"}),
-    ("2024年3月5日", {"2024-03-05"}),
+    # the year alone too: an English "March 2024" or "in 2024" gives only the number
+    ("2024年3月5日", {"2024-03-05", "2024"}),
+    ("年2万7400ポンド", {"27400"}),  # 万 with digits after it: the English writes £27,400
+    ("1億2000万円と3兆5000億円", {"120000000", "3500000000000"}),
     ("section 7.1.7 says", {"7.1.7"}),
     ("$4.50 a month", {"4.5"}),
     ("ASL-3 and v4.6.0 and RSPv2", set()),  # digits inside Latin tokens are tokens, not numbers

@@ -153,3 +153,89 @@ def test_negated_predicate_is_the_one_before_the_reporting_verb() -> None:
     [f] = findings([(en, ja)], "polarity")
     assert f.text == "目的としている"
     assert "not intended" in en[f.source_start : f.source_end]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span"),
+    [
+        (
+            "Some fans waited more than five hours at the gate.",
+            "一部のファンは門の前で5分以上待った。",
+            "5分",
+        ),
+        ("A 72-hour stoppage begins on Monday.", "72分間の停止が月曜日に始まる。", "72分間"),
+        ("The estate covers 340 hectares.", "この農園の面積は340エーカーだ。", "340エーカー"),
+        ("Each turbine produces 12 MW.", "各タービンの出力は12ギガワットだ。", "12ギガワット"),
+        ("The batteries store 8 kWh.", "バッテリーは8kWを蓄える。", "8kW"),
+        ("The trial ran for eighteen months.", "試験は18週間続いた。", "18週間"),
+    ],
+)
+def test_time_area_power_units_in_figures_or_words(en: str, ja: str, span: str) -> None:
+    [f] = findings([(en, ja)], "units")
+    assert f.text == span
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("Some fans waited more than five hours at the gate.", "一部のファンは門の前で5時間以上待った。"),
+        ("The works take two weeks.", "工事には14日間かかる。"),
+        ("The lease runs for 12 months.", "賃貸契約の期間は1年間だ。"),
+        ("One third of the 30 days in 2019 were wet.", "2019年の30日間のうち3分の1は雨だった。"),
+        ("The estate covers 340 hectares.", "この農園の面積は340ヘクタールだ。"),
+        ("Each turbine produces 12 MW.", "各タービンの出力は1万2000キロワットだ。"),
+        ("Notice must be given at least 14 days before.", "少なくとも14日前までに通知しなければならない。"),
+    ],
+)
+def test_same_quantity_in_other_units_is_silent(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "units") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        (
+            "Members must give at least 10 days' notice.",
+            "組合員は少なくとも10日前までに通知しなければならない。",
+        ),
+        ("Applications close up to 10 days before the vote.", "申請は投票の10日前まで受け付ける。"),
+    ],
+)
+def test_a_deadline_is_not_a_bound(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "comparison") == []
+
+
+def test_a_reversed_bound_with_a_deadline_is_still_found() -> None:
+    [f] = findings(
+        [("Members must give at least 10 days' notice.", "組合員は最大10日前に通知する。")], "comparison"
+    )
+    assert f.text.startswith("最大")
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("The chief executive, Ana Lobo, resigned.", "最高経営責任者（CEO）のアナ・ロボ氏が辞任した。"),
+        ("The World Health Organization issued a warning.", "世界保健機関（WHO）は警告を出した。"),
+    ],
+)
+def test_the_usual_abbreviation_in_brackets_is_not_an_addition(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "addition") == []
+
+
+def test_an_unexplained_gloss_in_brackets_is_still_an_addition() -> None:
+    [f] = findings([("The chief executive resigned.", "最高経営責任者（XYZ）が辞任した。")], "addition")
+    assert f.text == "（XYZ）"
+
+
+def test_a_speaker_with_an_office_the_title_list_does_not_name() -> None:
+    pairs = [
+        ("Finance Minister Kofi Mensah presented the budget.", "コフィ・メンサ財務相が予算案を提出した。"),
+        (
+            "Ama Owusu, who chairs the farmers' union, criticised it.",
+            "農民組合長のアマ・オウス氏はこれを批判した。",
+        ),
+        ("Prices will rise, Owusu said.", "価格は上がると、メンサ財務相は述べた。"),
+    ]
+    [f] = findings(pairs, "agent")
+    assert f.text == "メンサ財務相" and pairs[2][0][f.source_start : f.source_end] == "Owusu"

@@ -52,8 +52,9 @@ EN_AFTER_QUICK = re.compile(
 """A cheap test for ``EN_AFTER`` bounds anywhere in the source."""
 JA_AFTER = re.compile(
     r"^[^、。,0-9０-９]{0,5}?(?:(?P<up>以上|超|を超|を上回|余り|あまり|を突破|強)|"
-    r"(?P<down>以下|未満|まで|以内|を下回|に満たな|足らず|弱|を切))"
+    r"(?P<down>以下|未満|(?<!前)まで|以内|を下回|に満たな|足らず|弱|を切))"
 )
+"""A bound after the number (``14日前まで`` is a deadline, "by 14 days before", not a bound)."""
 JA_BEFORE = re.compile(
     r"(?:(?P<up>少なくとも|最低|最低でも|最少でも)|(?P<down>最大|最高|最長|最多|多くて|上限))\s?$"
 )
@@ -129,11 +130,14 @@ def english_bounds(source: str) -> list[tuple[str, int, int, float]]:
 
 
 def japanese_bound(target: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The bound on the number at ``start:end``: a word after it (300人以上), else one before it (少なくとも
+    300人); where both are there and disagree, the one before, which says it outright (少なくとも…まで)."""
+    before = JA_BEFORE.search(target[max(0, start - 6) : start])
     after = JA_AFTER.match(target[end : end + 12])
     if after:
         kind = UP if after.group("up") else DOWN
-        return kind, start, end + after.end()
-    before = JA_BEFORE.search(target[max(0, start - 6) : start])
+        if before is None or (UP if before.group("up") else DOWN) == kind:
+            return kind, start, end + after.end()
     if before:
         kind = UP if before.group("up") else DOWN
         return kind, max(0, start - 6) + before.start(), end

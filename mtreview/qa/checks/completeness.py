@@ -135,6 +135,8 @@ class Addition(Check):
             before = target[m.start() - 1] if m.start() > 0 else " "
             if not TERM_CHAR.match(before) or len(content) > max_chars or CLAUSE_MARKS.search(content):
                 continue  # a restructured clause, not a gloss
+            if _initials_of(content, segment.source):
+                continue  # the English words' usual abbreviation: 最高経営責任者（CEO）, 世界保健機関（WHO）
             yield self.finding(
                 segment,
                 Side.TARGET,
@@ -292,6 +294,20 @@ def _uncovered(covered: int, total: int, params: Mapping[str, Any]) -> bool:
     if total < int(params["min_units"]):
         return False
     return covered == 0 or (total >= 5 and covered / total <= float(params["max_share"]))
+
+
+ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def _initials_of(content: str, source: str) -> bool:
+    """Whether ``content`` is an acronym whose first two letters or more are the initials of consecutive
+    words of ``source`` (CEO for "chief executive", WHO for "World Health Organization")."""
+    if not ACRONYM.fullmatch(content):
+        return False
+    letters = content.replace("&", "").lower()
+    initials = [w[0].lower() for w in english.WORD.findall(source) if w.lower() not in _FUNCTION_WORDS]
+    return letters[:2] in "".join(initials)
 
 
 def _rest_covered(covered: int, total: int, params: Mapping[str, Any]) -> bool:

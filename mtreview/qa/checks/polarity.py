@@ -239,9 +239,12 @@ def _with_noun(unit: list[Token], i: int) -> int:
     the noun of Nとする (目的 と して いる: "is intended")."""
     if unit[i].base != "する" or i == 0:
         return unit[i].start
-    k = i - 1 if unit[i - 1].surface != "と" or i < 2 else i - 2
-    if unit[k].pos == "名詞" and unit[k].pos1 not in ("非自立", "数", "代名詞", "接尾"):
-        return unit[k].start
+    if unit[i - 1].surface == "と" and i >= 2:
+        noun = unit[i - 2]
+        return noun.start if noun.pos == "名詞" and noun.pos1 in ("一般", "サ変接続") else unit[i].start
+    noun = unit[i - 1]
+    if noun.pos == "名詞" and noun.pos1 not in ("非自立", "数", "代名詞", "接尾"):
+        return noun.start
     return unit[i].start
 
 

@@ -1,8 +1,11 @@
 """Quantities with units, and dates and times compared as values.
 
-``units``: a value whose unit changed dimension-preservingly (250 mg → 250g, 10 km → 10マイル) or turned from
-percentage points into percent (0.2 percentage points → 0.2%). Values equal after conversion (0.3 g for
-300 mg) are fine; the plain value check is ``numbers``'s.
+``units``: a value whose unit changed dimension-preservingly (250 mg → 250g, 10 km → 10マイル, six hours →
+6分, 120 hectares → 120エーカー, 14.5 MW → 14.5ギガワット), turned from percentage points into percent (0.2
+percentage points → 0.2%) or from energy into power (5 kWh → 5kW). Mass, length, volume, data, time
+spans, power, energy and area; English values in figures or words (six hours, a 48-hour strike). Values
+equal after conversion (0.3 g for 300 mg, 14日間 for two weeks) are fine; the plain value check is
+``numbers``'s.
 
 ``dates``: weekdays (Monday ↔ 月曜日, (月)), the direction of relative days (last/next/this ↔
 先/来/今, yesterday ↔ 昨日) and times of day with a.m./p.m. (10:30 p.m. ↔ 午後10時30分, 22:30) must
@@ -20,6 +23,38 @@ from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import to_halfwidth_ascii
 
+_YEAR = 31556952.0  # seconds in a Gregorian year; a month is a twelfth of it (12 months = 1 year)
+_TIME = (
+    ("second seconds sec secs", 1.0),
+    ("minute minutes min mins", 60.0),
+    ("hour hours hr hrs", 3600.0),
+    ("day days", 86400.0),
+    ("week weeks", 604800.0),
+    ("month months", _YEAR / 12),
+    ("year years", _YEAR),
+)
+_POWER = (
+    ("w watt watts", 1.0),
+    ("kw kilowatt kilowatts", 1e3),
+    ("mw megawatt megawatts", 1e6),
+    ("gw gigawatt gigawatts", 1e9),
+    ("tw terawatt terawatts", 1e12),
+)
+_ENERGY = (("wh", 1.0), ("kwh", 1e3), ("mwh", 1e6), ("gwh", 1e9), ("twh", 1e12))
+_AREA = (
+    ("hectare|hectares|ha", 1e4),
+    ("acre|acres", 4046.8564224),
+    ("square kilometre|square kilometres|square kilometer|square kilometers|km2|km²|sq km", 1e6),
+    ("square metre|square metres|square meter|square meters|m2|m²|sq m", 1.0),
+    ("square mile|square miles|sq mi", 2589988.110336),
+)
+_WORD_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
 _EN_UNITS = {
     "mg": ("mass", 1e-3),
     "milligram": ("mass", 1e-3),
@@ -35,7 +70,15 @@ _EN_UNITS = {
     "microgram": ("mass", 1e-6),
     "micrograms": ("mass", 1e-6),
     "mm": ("length", 1e-3),
+    "millimetre": ("length", 1e-3),
+    "millimetres": ("length", 1e-3),
+    "millimeter": ("length", 1e-3),
+    "millimeters": ("length", 1e-3),
     "cm": ("length", 1e-2),
+    "centimetre": ("length", 1e-2),
+    "centimetres": ("length", 1e-2),
+    "centimeter": ("length", 1e-2),
+    "centimeters": ("length", 1e-2),
     "m": ("length", 1.0),
     "km": ("length", 1e3),
     "metre": ("length", 1.0),
@@ -65,6 +108,14 @@ _EN_UNITS = {
     "%": ("pct", 1.0),
     "percentage point": ("pp", 1.0),
     "percentage points": ("pp", 1.0),
+    **{w: ("time", f) for ws, f in _TIME for w in ws.split()},
+    **{w: ("power", f) for ws, f in _POWER for w in ws.split()},
+    **{w: ("energy", f) for ws, f in _ENERGY for w in ws.split()},
+    **{w: ("area", f) for ws, f in _AREA for w in ws.split("|")},
+    "tonne": ("mass", 1e6),
+    "tonnes": ("mass", 1e6),
+    "ton": ("mass", 1e6),
+    "tons": ("mass", 1e6),
 }
 _JA_UNITS = {
     "mg": ("mass", 1e-3),
@@ -97,32 +148,94 @@ _JA_UNITS = {
     "パーセント": ("pct", 1.0),
     "ポイント": ("pp", 1.0),
     "pt": ("pp", 1.0),
+    "秒": ("time", 1.0),
+    "秒間": ("time", 1.0),
+    "分": ("time", 60.0),
+    "分間": ("time", 60.0),
+    "時間": ("time", 3600.0),
+    "日": ("time", 86400.0),
+    "日間": ("time", 86400.0),
+    "週": ("time", 604800.0),
+    "週間": ("time", 604800.0),
+    **{
+        m: ("time", _YEAR / 12)
+        for m in ("か月", "カ月", "ヶ月", "ヵ月", "ケ月", "箇月", "か月間", "カ月間", "ヶ月間")
+    },
+    "年": ("time", _YEAR),
+    "年間": ("time", _YEAR),
+    "w": ("power", 1.0),
+    "ワット": ("power", 1.0),
+    "kw": ("power", 1e3),
+    "キロワット": ("power", 1e3),
+    "mw": ("power", 1e6),
+    "メガワット": ("power", 1e6),
+    "gw": ("power", 1e9),
+    "ギガワット": ("power", 1e9),
+    "wh": ("energy", 1.0),
+    "kwh": ("energy", 1e3),
+    "キロワット時": ("energy", 1e3),
+    "mwh": ("energy", 1e6),
+    "メガワット時": ("energy", 1e6),
+    "gwh": ("energy", 1e9),
+    "ギガワット時": ("energy", 1e9),
+    "twh": ("energy", 1e12),
+    "テラワット時": ("energy", 1e12),
+    "ヘクタール": ("area", 1e4),
+    "ha": ("area", 1e4),
+    "エーカー": ("area", 4046.8564224),
+    "平方キロメートル": ("area", 1e6),
+    "km2": ("area", 1e6),
+    "km²": ("area", 1e6),
+    "平方メートル": ("area", 1.0),
+    "m2": ("area", 1.0),
+    "m²": ("area", 1.0),
+    "平方マイル": ("area", 2589988.110336),
+    "トン": ("mass", 1e6),
 }
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (km2 before km, kWh before kW)."""
+    return "|".join(
+        re.escape(w).replace("\\ ", r"\s") for w in sorted(set(words), key=lambda w: (-len(w), w))
+    )
+
+
+_TENS = "|".join(w for w in _WORD_NUMBERS if w.endswith("ty"))
+_ONES = "|".join(list(_WORD_NUMBERS)[1:10])
+_EN_NUMBER = (
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_TENS})-(?:{_ONES})|{_alternatives(_WORD_NUMBERS)}"
+)
+_EN_UNIT_WORDS = _alternatives(w for w in _EN_UNITS if "percentage" not in w)
 EN_QUANTITY = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(percentage points?|per cent|percent|%|"
-    r"milligrams?|micrograms?|mcg|µg|mg|kilograms?|kg|grams?|g|kilometres?|kilometers?|km|miles?|metres?|"
-    r"meters?|mm|cm|m|millilitres|milliliters|ml|litres?|liters?|l|kb|mb|gb|tb)(?![A-Za-z])",
+    rf"(?<![\w.])({_EN_NUMBER})\s?(?:-\s?)?(percentage points?|{_EN_UNIT_WORDS})(?![A-Za-z])",
     re.IGNORECASE,
+)
+_JA_MORE_UNITS = _alternatives(
+    k for k, (dim, _f) in _JA_UNITS.items() if dim in ("time", "power", "energy", "area") or k == "トン"
 )
 JA_QUANTITY = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(マイクログラム|ミリグラム|キログラム|キロメートル|ミリリットル|"
-    r"パーセント|ポイント|グラム|リットル|メートル|センチ|マイル|キロ|ミリ|mg|μg|kg|km|cm|mm|ml|g|m|l|kb|mb|gb|tb|pt|%)"
-    r"(?![A-Za-z])",
+    r"パーセント|ポイント|グラム|リットル|メートル|センチ|マイル|キロ|ミリ|mg|μg|kg|km|cm|mm|ml|g|m|l|kb|mb|gb|tb|pt|%|"
+    rf"{_JA_MORE_UNITS})"
+    r"(?![A-Za-z]|の[0-9０-９一二三四五六七八九十])",  # 3分の1 is a third, not three minutes
     re.IGNORECASE,
 )
 
 
 def _value(text: str) -> float:
+    lower = text.lower()
+    if lower in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[lower])
+    if "-" in lower:
+        tens, ones = lower.split("-", 1)
+        return float(_WORD_NUMBERS[tens] + _WORD_NUMBERS[ones])
     return float(text.replace(",", ""))
 
 
 def _key(value: float) -> str:
     """A value compared up to rounding (0.3 g = 300 mg × 0.001)."""
     return f"{value:.9g}"
-
-
-def _dims_match(a: str, b: str) -> bool:
-    return a.rstrip("?") == b.rstrip("?")
 
 
 class Units(Check):
@@ -165,7 +278,8 @@ class Units(Check):
                 continue
             for t in same_number:
                 t_dim, _f = _JA_UNITS[t.group(2).lower()]
-                related = {dim.rstrip("?"), t_dim.rstrip("?")} <= {"pct", "pp"} or _dims_match(t_dim, dim)
+                pair = {dim.rstrip("?"), t_dim.rstrip("?")}
+                related = pair <= {"pct", "pp"} or pair <= {"power", "energy"} or len(pair) == 1
                 if related:
                     yield self.finding(
                         segment,
