@@ -239,3 +239,39 @@ def test_a_speaker_with_an_office_the_title_list_does_not_name() -> None:
     ]
     [f] = findings(pairs, "agent")
     assert f.text == "メンサ財務相" and pairs[2][0][f.source_start : f.source_end] == "Owusu"
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("The harvest is the smallest in two decades.", "収穫は20年ぶりの少なさだ。"),
+        ("The bridge has stood for a century.", "この橋は100年間建っている。"),
+        ("Three dozen boats took part.", "36隻のボートが参加した。"),
+    ],
+)
+def test_periods_in_words_are_numbers(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "numbers") == []
+
+
+def test_a_wrong_period_is_still_a_wrong_number() -> None:
+    assert [
+        f.text
+        for f in findings(
+            [("The harvest is the smallest in two decades.", "収穫は30年ぶりの少なさだ。")], "numbers"
+        )
+    ] == ["30"]
+
+
+def test_an_added_sentence_with_one_chance_match_is_found() -> None:
+    # 財源 matches "finance" by chance; the other words of the sentence match nothing in the English
+    usual = (
+        "The college said the fund was reviewed every year by the board.",
+        "大学によると、基金は毎年理事会が見直している。",
+    )
+    en = "Ana Lobo, the college's director of finance, said the fund would be reviewed each year."
+    ja = (
+        "同大学の財務部長アナ・ロボ氏は、基金は毎年見直されると述べた。"
+        "基金の財源の一部は地元企業の寄付で賄われる。"
+    )
+    found = findings([usual] * 9 + [(en, ja)], "addition")
+    assert [f.text for f in found] == ["基金の財源の一部は地元企業の寄付で賄われる。"]

@@ -288,6 +288,11 @@ def english_quantities(source: str, words: bool = True) -> list[Quantity]:
     return found
 
 
+PERIOD_AFTER = re.compile(r"[\s-]+(decades?|centuries|century|dozens?)\b")
+PERIODS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100, "dozen": 12, "dozens": 12}
+A_PERIOD = re.compile(r"\b(?:a|one)\s+(decade|century|dozen)\b")
+
+
 def english_word_quantities(source: str) -> list[Quantity]:
     found: list[Quantity] = []
     lower = source.lower()
@@ -300,6 +305,13 @@ def english_word_quantities(source: str) -> list[Quantity]:
         if after and value < 100:
             value *= SCALES.get(after.group(1), 100)
         found.append(Quantity(value, m.start(), m.end(), None, required=False))
+        period = PERIOD_AFTER.match(lower, m.end())
+        if period:  # two decades is also 20 (20年ぶり), three dozen 36
+            found.append(
+                Quantity(value * PERIODS[period.group(1)], m.start(), period.end(), None, required=False)
+            )
+    for m in A_PERIOD.finditer(lower):  # a decade (10年), a century (100年)
+        found.append(Quantity(float(PERIODS[m.group(1)]), m.start(), m.end(), None, required=False))
     return found
 
 
