@@ -92,12 +92,16 @@ def _trim_chrome_edges(
     return replace(result, links=links, source_edge=sorted(src_edge), target_edge=sorted(tgt_edge))
 
 
+_BULLETS = frozenset("・•●○◆◇■□▪‣-*※")
+
+
 def _trim_leading_chrome(
     result: AlignerResult, target: list[Unit], features: DocumentFeatures
 ) -> AlignerResult:
     """Drop a short non-sentence line (a key point such as ・支援基金を創設, a heading) from the front of the
-    first pair when it carries an anchor (a name, a number) the English paragraph lacks: the DP joins it
-    for the length it adds, but it is the summary above the body, not the start of the paragraph."""
+    first pair when it carries an anchor (a name, a number) the English paragraph lacks, or is a bulleted
+    item: the DP joins it for the length it adds, but it is the summary above the body, not the start of
+    the paragraph."""
     if not result.links:
         return result
     first = result.links[0]
@@ -108,7 +112,8 @@ def _trim_leading_chrome(
     foreign = [
         t for t in features.target[head].tokens if features.weights.get(t, 0.0) > 0 and t not in src_tokens
     ]
-    if not (_chrome_like(target[head]) and foreign):
+    bullet = target[head].flat.lstrip()[:1] in _BULLETS
+    if not (_chrome_like(target[head]) and (foreign or bullet)):
         return result
     trimmed = replace(first, target=first.target[1:])
     return replace(

@@ -83,3 +83,38 @@ def test_key_points_above_the_body_do_not_join_its_first_pair(tmp_path):
     first_en = len(ja) + 2
     pairs = sorted((p.source_lines, p.target_lines) for p in alignment.pairs)
     assert pairs == [((first_en + k,), (7 + k,)) for k in range(len(en))]
+
+
+@pytest.mark.parametrize(
+    ("head", "dropped"),
+    [
+        ("・組合は合意内容を評価", True),  # a bulleted key point
+        ("夜間作業員は180人に", True),  # a key point with a figure the paragraph lacks (a later one's)
+        ("港湾局が荷役を再開", False),  # a short line with no figure and no bullet: kept
+    ],
+)
+def test_a_key_point_is_dropped_from_the_front_of_the_first_pair(head, dropped):
+    from mtreview.align.aligner import AlignerResult, Link
+    from mtreview.align.bilingual import _trim_leading_chrome
+    from mtreview.align.features import document_features
+    from mtreview.align.structure import read_units
+
+    ja = [
+        head,
+        "港湾局は火曜日、5月2日から夜間の荷役を再開すると発表した。",
+        "組合は合意を歓迎した。",
+        "夜間には約180人が働く。",
+    ]
+    en = [
+        "The port authority said on Tuesday that night cargo handling would resume on May 2.",
+        "The union welcomed the agreement.",
+        "About 180 people will work at night.",
+    ]
+    target = read_units("\n".join(ja) + "\n", "ja.txt")
+    features = document_features(en, [u.flat for u in target])
+    result = AlignerResult(
+        [Link((0,), (0, 1), 0.0, 1.0), Link((1,), (2,), 0.0, 1.0), Link((2,), (3,), 0.0, 1.0)]
+    )
+    trimmed = _trim_leading_chrome(result, target, features)
+    assert trimmed.links[0].target == ((1,) if dropped else (0, 1))
+    assert trimmed.target_edge == ([0] if dropped else [])

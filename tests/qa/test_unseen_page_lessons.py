@@ -275,3 +275,88 @@ def test_an_added_sentence_with_one_chance_match_is_found() -> None:
     )
     found = findings([usual] * 9 + [(en, ja)], "addition")
     assert [f.text for f in found] == ["基金の財源の一部は地元企業の寄付で賄われる。"]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("Omar Haddad, 47, was arrested on Monday.", "オマル・ハダッド容疑者（47）は月曜日に逮捕された。"),
+        ("Omar Haddad, 47, was arrested on Monday.", "オマル・ハダッド容疑者（47歳）は月曜日に逮捕された。"),
+    ],
+)
+def test_the_sources_own_age_in_brackets_is_not_an_addition(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "addition") == []
+
+
+def test_a_bracketed_figure_the_source_lacks_is_an_addition() -> None:
+    [f] = findings(
+        [("Omar Haddad was arrested on Monday.", "オマル・ハダッド容疑者（47）は月曜日に逮捕された。")],
+        "addition",
+    )
+    assert f.text == "（47）"
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span"),
+    [
+        (
+            "The witness did not take the stand, and she showed no sign of regret.",
+            "証人は証言台に立ち、後悔の色を一切見せなかった。",
+            "立ち",
+        ),
+        (
+            "The mayor did not attend, but her deputy did not speak either.",
+            "市長は出席し、副市長も発言しなかった。",
+            "出席し",
+        ),
+    ],
+)
+def test_one_of_two_negated_clauses_rendered_affirmatively(en: str, ja: str, span: str) -> None:
+    [f] = findings([(en, ja)], "polarity")
+    assert f.text == span
+    assert "not" in en[f.source_start : f.source_end]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        (
+            "The witness did not take the stand, and she showed no sign of regret.",
+            "証人は証言台に立たず、後悔の色を一切見せなかった。",
+        ),
+        (
+            "The mayor did not attend, but her deputy did not speak either.",
+            "市長は出席せず、副市長も発言しなかった。",
+        ),
+    ],
+)
+def test_both_negated_clauses_kept_is_silent(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "polarity") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span"),
+    [
+        (
+            "The jury reached its verdicts on all four charges.",
+            "陪審は4件の料金すべてについて評決に達した。",
+            "料金",
+        ),
+        (
+            "A bug in the latest update locked users out.",
+            "最新のアップデートに含まれる虫のせいで利用者がログインできなくなった。",
+            "虫",
+        ),
+    ],
+)
+def test_wrong_sense_in_court_and_software(en: str, ja: str, span: str) -> None:
+    [f] = findings([(en, ja)], "sense")
+    assert f.text == span
+
+
+def test_cooked_books_word_for_word() -> None:
+    [f] = findings(
+        [("The treasurer had been cooking the books for years.", "会計係は何年も帳簿を料理していた。")],
+        "literal-idiom",
+    )
+    assert "cooking the books" in f.message

@@ -138,6 +138,8 @@ class Addition(Check):
             before = target[m.start() - 1] if m.start() > 0 else " "
             if not TERM_CHAR.match(before) or len(content) > max_chars or CLAUSE_MARKS.search(content):
                 continue  # a restructured clause, not a gloss
+            if _figures_in_source(content, segment.source):
+                continue  # the source's own figures, set in brackets: 被告（52）
             if _initials_of(content, segment.source):
                 continue  # the English words' usual abbreviation: 最高経営責任者（CEO）, 世界保健機関（WHO）
             yield self.finding(
@@ -301,6 +303,22 @@ def _uncovered(covered: int, total: int, params: Mapping[str, Any]) -> bool:
 
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 _FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+_BRACKET_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_AGE = re.compile(r"(\d{1,3})歳")
+
+
+def _figures_in_source(content: str, source: str) -> bool:
+    """Whether ``content`` is only figures the source has too (an age: 52, 52歳): a Japanese newspaper sets
+    the source's ", 52," in brackets after the name. (An acronym after its spelt-out form,
+    責任ある拡張ポリシー(RSP), stays a gloss: the spelt-out form is what the translation added.)"""
+    bare = _AGE.sub(r"\1", content.strip())
+    figures = _BRACKET_NUMBER.findall(bare)
+    if not figures or _BRACKET_NUMBER.sub("", bare).strip(" 、,・/"):
+        return False
+    found = set(_BRACKET_NUMBER.findall(source))
+    return all(f in found for f in figures)
 
 
 def _initials_of(content: str, source: str) -> bool:

@@ -320,10 +320,12 @@ def _modifier_compound(target: str, words: list[EnWord]) -> list[tuple[int, int]
 def _same_word(text: str, majority: str, head: str) -> bool:
     """Two renderings that are one word with a different one-character affix on either side: 議会内 ("in the
     council") and 市議会 ("city council") both hold 議会, 前年比 and 年間 both 年 (a one-character core must
-    gloss the term's head, "year"). Not 展示会 and 展覧会, nor 洪水壁 and 防潮壁: the parts that differ are
-    words of their own."""
+    gloss the term's head, "year"); a majority of 同社 ("the company": it refers back) and 親会社. Not 展示会
+    and 展覧会, nor 洪水壁 and 防潮壁: the parts that differ are words of their own."""
     from mtreview.qa.analysis.lookup import glosses
 
+    if majority.startswith("同") and len(majority) >= 2 and majority[1:] in text:
+        return True  # 同社 ("the company") refers back; 親会社 says "company" with the same word
     n, m = len(text), len(majority)
     for size in range(min(n, m), 0, -1):
         for i in range(n - size + 1):

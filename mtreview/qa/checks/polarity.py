@@ -15,6 +15,7 @@ English verb (found through the dictionary) and names the English cue as evidenc
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -289,12 +290,17 @@ class Polarity(Check):
                 quick = False  # only 不/未/非/無/拒/断 in a kanji word (不服, 無料): MeCab decides
             # cheap first: both sides show a cue (agreement), or neither does, or only the Japanese and
             # the English has a lexical negation that explains it — MeCab only for what is left
-            if bool(en) == quick or (quick and EN_SOFT.search(source, es, ee)):
+            # two negated English clauses may need comparing one by one (below)
+            multi = len(en) >= 2 and EN_CLAUSE_BREAK.search(source, es, ee) is not None
+            if (bool(en) == quick and not multi) or (quick and EN_SOFT.search(source, es, ee)):
                 continue
             if tokens is None:
                 tokens = list(japanese.tokens(target))
             ja = japanese_cues(tokens, target, js, je)
             if bool(en) == bool(ja):
+                if en and len(en) > len(ja):
+                    # both negative, the English more often: compare coordinated clauses one by one
+                    yield from self._clauses(segment, tokens, (es, ee), (js, je), en, ja)
                 continue
             if ja and not en and EN_SOFT.search(source, es, ee):
                 continue
@@ -335,6 +341,56 @@ class Polarity(Check):
                     ),
                     evidence=(es, ee),
                 )
+
+    def _clauses(
+        self,
+        segment: SegmentInput,
+        tokens: list[Token],
+        en_span: tuple[int, int],
+        ja_span: tuple[int, int],
+        en: list[tuple[int, int]],
+        ja: list[Token],
+    ) -> Iterable[Finding]:
+        """A negated clause rendered affirmatively beside one that kept its negation ("did not give
+        evidence, and he showed no emotion" → 証言し、…表情一つ変えなかった): the English split at ", and" /
+        ", but" / ";", the Japanese at a 、 after a verb or a conjunctive particle, compared in order
+        when both have as many clauses."""
+        source, target = segment.source, segment.target
+        en_clauses = _split(en_span, [m.start() for m in EN_CLAUSE_BREAK.finditer(source, *en_span)])
+        unit = [t for t in tokens if ja_span[0] <= t.start and t.end <= ja_span[1]]
+        breaks = [
+            t.start
+            for prev, t in itertools.pairwise(unit)
+            if t.surface == "、" and (prev.pos in ("動詞", "助動詞") or prev.pos1 == "接続助詞")
+        ]
+        ja_clauses = _split(ja_span, breaks)
+        if len(en_clauses) < 2 or len(en_clauses) != len(ja_clauses):
+            return
+        for (cs, ce), (ks, ke) in zip(en_clauses, ja_clauses, strict=True):
+            cue = next((c for c in en if cs <= c[0] < ce), None)
+            if cue is None or any(ks <= t.start < ke for t in ja):
+                continue
+            span = predicate_for(source, cue, tokens, ks, ke) or (ks, ke)
+            ps, pe = _english_phrase(source, cue, ce)
+            yield self.finding(
+                segment,
+                Side.TARGET,
+                span[0],
+                span[1],
+                _("English is negative (“{en}”); the translation is affirmative (“{ja}”).").format(
+                    en=source[ps:pe], ja=target[span[0] : span[1]]
+                ),
+                evidence=(ps, pe),
+            )
+            return
+
+
+EN_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|yet)\s+|;\s+")
+
+
+def _split(span: tuple[int, int], breaks: list[int]) -> list[tuple[int, int]]:
+    points = [span[0], *sorted(b for b in breaks if span[0] < b < span[1]), span[1]]
+    return [(a, b) for a, b in itertools.pairwise(points) if b > a]
 
 
 MIN_RENDERED = 0.4
