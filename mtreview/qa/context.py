@@ -137,6 +137,7 @@ class DocumentFacts:
             [self.mentions[s.id] for s in document.segments],
         )
         self._name_index: dict[str, list[str]] | None = None
+        self._ids: list[str] | None = None
         self._honorifics: set[str] | None = None
         self.fallback_names: dict[str, str | None] = {}
         """Katakana run → the document's person or organisation it renders (cache of the name checks)."""
@@ -164,6 +165,15 @@ class DocumentFacts:
             targets = (s.target for s in self.segments.values())
             self._honorifics = {m.group(1) for t in targets for m in HONORIFIC.finditer(t)}
         return katakana in self._honorifics
+
+    def previous(self, segment_id: str) -> SegmentInput | None:
+        """The segment before ``segment_id`` in the document, if any."""
+        i = self.order.get(segment_id)
+        if not i:
+            return None
+        if self._ids is None:
+            self._ids = list(self.segments)
+        return self.segments[self._ids[i - 1]]
 
     def name_candidates(self, katakana: str) -> list[str]:
         """Document names that could be rendered by ``katakana`` (same first sound). Callers keep only

@@ -360,3 +360,95 @@ def test_cooked_books_word_for_word() -> None:
         "literal-idiom",
     )
     assert "cooking the books" in f.message
+
+
+def test_the_negated_verb_found_through_its_irregular_past_and_gerund() -> None:
+    # "won" is the past of "win" (not the currency); JMdict glosses 受賞 as "winning (a prize)"
+    en = "Critics asked why the documentary had not won the main award, calling it the best film there."
+    ja = "批評家たちは、なぜそのドキュメンタリーが主要賞を受賞したのかと問い、そこで最高の映画だと評した。"
+    [f] = findings([(en, ja)], "polarity")
+    assert f.text == "受賞した"
+
+
+def test_a_pronoun_speaker_is_the_previous_paragraphs_agent() -> None:
+    pairs = [
+        (
+            "Planning chief Amara Okeke said the depot would close.",
+            "計画部長のアマラ・オケケ氏は、車庫は閉鎖されると述べた。",
+        ),
+        (
+            "Councillor Jiri Novak, who opposed the plan, said drivers were not consulted.",
+            "計画に反対したイジー・ノヴァク議員は、運転手には相談がなかったと述べた。",
+        ),
+        ('"Nobody asked us," he said.', "「誰も我々に尋ねなかった」とオケケ氏は述べた。"),
+        ('"We asked everyone," she said.', "「全員に尋ねた」とオケケ部長は述べた。"),
+    ]
+    # "he" is Novak, the previous paragraph's speaker, not オケケ; "she" follows a paragraph whose speaker
+    # is a pronoun too: nothing to resolve it to, left alone
+    [f] = findings(pairs, "agent")
+    assert (f.segment, f.text) == ("3", "オケケ氏")
+    assert "Novak" in f.message and pairs[2][0][f.source_start : f.source_end] == "he"
+
+
+def test_an_office_ending_in_in_is_a_title() -> None:
+    pairs = [
+        (
+            "Transport commissioner Lucia Brandt presented the plan.",
+            "ルチア・ブラント交通委員が計画を発表した。",
+        ),
+        (
+            "Engineer Kwame Asante said the lanes were ready.",
+            "技術者のクワメ・アサンテ氏は、車線の準備ができたと述べた。",
+        ),
+        (
+            "Buses will run every five minutes, Asante said.",
+            "バスは5分おきに運行されると、ブラント委員は述べた。",
+        ),
+    ]
+    [f] = findings(pairs, "agent")
+    assert f.text == "ブラント委員"
+
+
+def test_resting_on_laurels_and_a_film_called_a_picture() -> None:
+    [f] = findings(
+        [("The studio is not resting on its laurels.", "そのスタジオは月桂樹の上で休んではいない。")],
+        "literal-idiom",
+    )
+    assert "laurels" in f.message
+    [g] = findings(
+        [
+            (
+                "The director's new picture opens on Friday.",
+                "監督の新しい絵は金曜日に公開される。",
+            )
+        ],
+        "sense",
+    )
+    assert g.text == "絵"
+
+
+def test_a_dates_weekday_in_brackets_is_not_an_addition() -> None:
+    assert (
+        findings([("The line opens on Monday, September 4.", "路線は9月4日（月）に開業する。")], "addition")
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [  # 北部地区 and 丘陵地区 both render "districts" as 地区; the modifiers are words of their own
+            ("The hillside districts will get minibuses.", "丘陵地区には小型バスが導入される。"),
+            ("Residents of the hillside districts objected.", "丘陵地区の住民は反対した。"),
+            ("Service in the districts will improve.", "地区の運行は改善される。"),
+            ("The northern districts come first.", "北部地区が最初となる。"),
+        ],
+        [  # 同社 ("the company") refers back; 親会社 says "company" with the same word
+            ("The company said it was investigating.", "同社は調査中だと述べた。"),
+            ("The company apologised on Friday.", "同社は金曜日に謝罪した。"),
+            ("Shares in its parent company fell.", "親会社の株価は下落した。"),
+        ],
+    ],
+)
+def test_the_same_word_with_modifiers_or_referring_back_is_silent(pairs: list[tuple[str, str]]) -> None:
+    assert findings(pairs, "term-consistency") == []

@@ -17,11 +17,12 @@ contain — unless the English agent is a pronoun (he, she, they: the translatio
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
+from mtreview.qa.analysis import english
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
@@ -50,6 +51,11 @@ EN_VERB_AFTER = re.compile(
 PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "this", "that", "one"]
 )
+QUOTE_CLOSE = re.compile(r"[\"”’'],?\s*$|[,.!?][\"”’']\s")
+"""A closing quotation mark before the reporting verb's subject."""
+SPEAKER_PRONOUNS = frozenset(["he", "she"])
+NAME_AT_END = re.compile(rf"(?:[{UPPER}][\w'’\-]*\s+){{0,2}}[{UPPER}][\w'’\-]*$")
+"""A pronoun that names one person: the previous paragraph's agent (not "they": a group, or "we")."""
 NOUN_WORDS = re.compile(rf"[{LETTERS}][\w'’\-]*")
 
 _NAME = r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)*"
@@ -57,8 +63,8 @@ _TITLE = (
     r"(?:氏|さん|様|教授|准教授|博士|医師|監督|館長|市長|町長|知事|議員|社長|会長|最高経営責任者|"
     r"最高執行責任者|最高財務責任者|CEO|COO|CFO|選手|主将|記者|弁護士|判事|裁判官|大臣|首相|大統領|代表|"
     r"所長|院長|局長|部長|課長|委員長|理事長|学長|校長|容疑者|被告|長官|報道官|広報担当者|"
-    # any other office that ends as titles do: 農業相, 財務相, 組合長, 事務総長, 首席補佐官
-    r"[\u4e00-\u9fff]{1,5}(?:相|長|官))"
+    # any other office that ends as titles do: 農業相, 財務相, 組合長, 事務総長, 首席補佐官, 交通委員
+    r"[\u4e00-\u9fff]{1,5}(?:相|長|官|員))"
 )
 JA_AGENT = re.compile(
     rf"(?:^|[、」』)]\s*と、?|[、。「」])\s*(?:[^、。「」]{{0,24}}の)??(?P<name>{_NAME})(?P<title>{_TITLE})?"
@@ -117,11 +123,14 @@ def english_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
 def japanese_agent(target: str, start: int, end: int) -> tuple[int, int, str] | None:
     """(start, end, name) of the katakana name (with its title) that is the Japanese sentence's topic,
     subject or reported source: the first one in the sentence."""
-    m = JA_AGENT.search(target[start:end])
-    if m is None:
-        return None
-    stop = m.end("title") if m.group("title") else m.end("name")
-    return start + m.start("name"), start + stop, m.group("name")
+    return next(japanese_agents(target, start, end), None)
+
+
+def japanese_agents(target: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """``japanese_agent``'s candidates, in order."""
+    for m in JA_AGENT.finditer(target[start:end]):
+        stop = m.end("title") if m.group("title") else m.end("name")
+        yield start + m.start("name"), start + stop, m.group("name")
 
 
 class Agent(Check):
@@ -146,15 +155,31 @@ class Agent(Check):
             if agent is None:
                 continue
             words = [w.lower() for w in NOUN_WORDS.findall(source[agent[0] : agent[1]])]
+            # a quotation closed by "she said": the speaker goes on from the paragraph before
+            pronoun = (
+                len(words) == 1
+                and words[0] in SPEAKER_PRONOUNS
+                and (es, ee) == (0, len(source))
+                and QUOTE_CLOSE.search(source, 0, agent[0]) is not None
+            )
+            referent = self._previous_agent(segment, doc) if pronoun else None
+            if referent is not None:
+                # "…," she said. — the speaker is the previous paragraph's, if that one names a person
+                words = [w.lower() for w in NOUN_WORDS.findall(referent)]
             if not words or (len(words) == 1 and words[0] in PRONOUNS):
                 continue
-            found = japanese_agent(target, js, je)
+            # the first topic or subject that is a name of the document (バスは… opens many a sentence)
+            found = next(
+                (
+                    (a, english)
+                    for a in japanese_agents(target, js, je)
+                    if (english := self._english_names(a[2].split("・")[-1], doc, threshold))
+                ),
+                None,
+            )
             if found is None:
                 continue
-            n_start, n_end, name = found
-            english = self._english_names(name.split("・")[-1], doc, threshold)
-            if not english:
-                continue
+            (n_start, n_end, _name), english = found
             if any(e.lower() == w.removesuffix("'s").removesuffix("’s") for e in english for w in words):
                 continue  # the English agent is a name the katakana renders (ラン: Lan and Lane alike)
             whole = (es, ee) == (0, len(source)) and (js, je) == (0, len(target))
@@ -165,11 +190,36 @@ class Agent(Check):
                 Side.TARGET,
                 n_start,
                 n_end,
-                _("The English says “{en}”; the translation attributes it to {ja}.").format(
-                    en=source[agent[0] : agent[1]].strip(), ja=target[n_start:n_end]
-                ),
+                (
+                    _("The English says “{en}”; the translation attributes it to {ja}.")
+                    if referent is None
+                    else _(
+                        "The English says “{en}” ({who}, of the paragraph before); the translation "
+                        "attributes it to {ja}."
+                    )
+                ).format(en=source[agent[0] : agent[1]].strip(), ja=target[n_start:n_end], who=referent),
                 evidence=agent,
             )
+
+    def _previous_agent(self, segment: SegmentInput, doc: DocumentFacts) -> str | None:
+        """The English agent of the last sentence of the paragraph before ``segment``, when it names someone
+        (not a pronoun): whom "she said" refers to."""
+        previous = doc.previous(segment.id)
+        if previous is None or not previous.source:
+            return None
+        sentences = english.sentences(previous.source)
+        if not sentences:
+            return None
+        agent = english_agent(previous.source, *sentences[-1])
+        if agent is None or not previous.source[agent[0]].isupper():
+            return None
+        text = previous.source[agent[0] : agent[1]].split(",")[0].strip()
+        words = [w.lower() for w in NOUN_WORDS.findall(text)]
+        if not words or any(w in PRONOUNS for w in words):
+            return None
+        # the name that ends the phrase ("Opposition councillor Parisa Rahimzadeh" → Parisa Rahimzadeh)
+        name = NAME_AT_END.search(text)
+        return name.group() if name else text
 
     def _english_names(self, katakana: str, doc: DocumentFacts, threshold: float) -> list[str]:
         """The document's English names that ``katakana`` renders best (by sound), if they reach

@@ -138,6 +138,8 @@ class Addition(Check):
             before = target[m.start() - 1] if m.start() > 0 else " "
             if not TERM_CHAR.match(before) or len(content) > max_chars or CLAUSE_MARKS.search(content):
                 continue  # a restructured clause, not a gloss
+            if _WEEKDAY_MARK.fullmatch(content):
+                continue  # a date's weekday: 9月4日（月）
             if _figures_in_source(content, segment.source):
                 continue  # the source's own figures, set in brackets: 被告（52）
             if _initials_of(content, segment.source):
@@ -305,6 +307,7 @@ ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 _FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 
 
+_WEEKDAY_MARK = re.compile(r"[月火水木金土日](?:曜日?)?(?:・[祝休])?|祝|休")
 _BRACKET_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _AGE = re.compile(r"(\d{1,3})歳")
 

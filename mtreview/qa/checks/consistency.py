@@ -317,6 +317,23 @@ def _modifier_compound(target: str, words: list[EnWord]) -> list[tuple[int, int]
     return out[:MAX_RENDERINGS]
 
 
+def _without_modifiers(span: tuple[int, int], others: list[EnWord], head: EnWord) -> tuple[int, int]:
+    """``span`` less the counterparts of other English words it opens with, as long as a word of two
+    characters or more stays, holding the head's own counterpart whole: 北部地区 for "districts" of
+    "northern districts" is 地区 (北部 is "northern"), the same rendering as the hillside districts'
+    丘陵地区; but 洪水壁 stays 洪水壁 (a lone 壁 is too little to say it renders "walls" as the majority's
+    防潮壁 does)."""
+    start, end = span
+    moved = True
+    while moved:
+        moved = False
+        for w in others:
+            for hs, he in w.strong:
+                if hs == start and end - he >= 2 and any(he <= a and b <= end for a, b in head.strong):
+                    start, moved = he, True
+    return start, end
+
+
 def _same_word(text: str, majority: str, head: str) -> bool:
     """Two renderings that are one word with a different one-character affix on either side: 議会内 ("in the
     council") and 市議会 ("city council") both hold 議会, 前年比 and 年間 both 年 (a one-character core must
@@ -436,6 +453,11 @@ class TermConsistency(Check):
             ]
             if spans and any(w[-1].end > ee and rendered(k, w)[:1] == spans[:1] for k, w in around):
                 continue  # a modifier rendered as part of its compound ("river" of "river mouth", 河口)
+            # the counterparts of modifiers that are not part of a term ("northern" of "northern districts")
+            # are not the term's rendering: 北部地区 renders "districts" as 地区
+            in_terms = {x.lemma for k, w in around if k in terms for x in w}
+            others = [w for w in made.values() if w.strong and w.lemma not in key and w.lemma not in in_terms]
+            spans = [_without_modifiers(sp, others, term_words[-1]) for sp in spans]
             longer = tuple(k for k, _w in around)
             texts = tuple(sorted({target[a:b] for a, b in spans}))
             free = () if spans else free_runs(source, target)

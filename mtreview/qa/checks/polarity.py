@@ -26,6 +26,7 @@ from mtreview.qa.analysis.japanese import Token
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
+from mtreview.qa.lexicons import irregular_base
 
 EN_CUE = re.compile(
     # the look-ahead names every first letter of the alternatives: it changes no match, but lets the
@@ -190,7 +191,7 @@ def predicate_for(
         return (_with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])) if verbs else None
     for m in english.WORD.finditer(source, cue[1]):
         lower = m.group().lower()
-        lemma = english.lemma(lower)
+        lemma = irregular_base(lower) or english.lemma(lower)  # "had not won": win, not the currency
         if lemma not in EN_SKIP_AFTER_CUE and len(lower) > 2:
             verb = (lower, lemma)
             break
@@ -255,9 +256,13 @@ LIGHT_VERBS = frozenset({"する", "なる", "ある", "いる", "おる", "く�
 def derived_forms(lemma: str) -> list[str]:
     """The lemma and the nouns English derives from it (approve → approval, agree → agreement), since
     Japanese often renders the verb with a サ変 noun (承認する) that JMdict glosses with the noun."""
+    from mtreview.qa.lexicons import inflections
+
     forms = [lemma]
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     forms += [stem + "al", lemma + "ment", stem + "ion", stem + "ation", stem + "ance", lemma + "al"]
+    # and the gerund, which glosses サ変 nouns too (受賞: "winning (a prize)")
+    forms += [f for f in inflections(lemma) if f.endswith("ing")]
     if lemma.endswith("y"):
         forms.append(lemma[:-1] + "ication")
     return forms
