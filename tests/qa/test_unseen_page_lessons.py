@@ -452,3 +452,59 @@ def test_a_dates_weekday_in_brackets_is_not_an_addition() -> None:
 )
 def test_the_same_word_with_modifiers_or_referring_back_is_silent(pairs: list[tuple[str, str]]) -> None:
     assert findings(pairs, "term-consistency") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span"),
+    [
+        ("The bid values each share at 340 pence.", "買収提案は1株を340ポンドと評価している。", "340ポンド"),
+        ("A coffee costs 90 cents more.", "コーヒーは90ドル値上がりする。", "90ドル"),
+        (
+            "The ice sheet lost 21.4 cubic kilometres.",
+            "氷床は21.4平方キロメートルを失った。",
+            "21.4平方キロメートル",
+        ),
+    ],
+)
+def test_a_currencys_hundredth_and_cubic_for_square(en: str, ja: str, span: str) -> None:
+    [f] = findings([(en, ja)], "units")
+    assert f.text == span
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "check", "span"),
+    [
+        (
+            "The pension fund holds a 6% stake in the firm.",
+            "年金基金は同社の賭け金6%を保有している。",
+            "sense",
+            "賭け金",
+        ),
+        ("Calving at the glacier front has sped up.", "氷河末端での出産が加速している。", "sense", "出産"),
+        (
+            "The writing had been on the wall for months.",
+            "何か月も前から壁に文字が書かれていた。",
+            "literal-idiom",
+            None,
+        ),
+        (
+            "Investors fear the board is leaving money on the table.",
+            "投資家は取締役会がテーブルの上にお金を残すことを恐れている。",
+            "literal-idiom",
+            None,
+        ),
+    ],
+)
+def test_business_and_science_words_and_idioms(en: str, ja: str, check: str, span: str | None) -> None:
+    [f] = findings([(en, ja)], check)
+    assert span is None or f.text == span
+
+
+def test_a_variant_of_the_majority_is_not_another_term() -> None:
+    # 研究チーム holds 研究 of the majority 研究者: not some other run (現地) rendering "researchers"
+    pairs = [
+        ("The researchers measured the ice.", "研究者たちは氷を測定した。"),
+        ("The researchers flew to the islands.", "研究者たちは島々へ飛んだ。"),
+        ("The researchers plan to return to the site.", "研究チームは現地に戻る予定だ。"),
+    ]
+    assert findings(pairs, "term-consistency") == []

@@ -29,6 +29,7 @@ from mtreview.qa.lexicons import irregular_base
 
 RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ\u30a1-\u30fa\u30fc]+")
 KATAKANA = re.compile(r"^[\u30a1-\u30fa\u30fc・]+$")
+KATAKANA_PREFIX = re.compile(r"[\u30a1-\u30fa\u30fc・]+")
 VERB_BEFORE = frozenset(
     [
         "to",
@@ -334,6 +335,20 @@ def _without_modifiers(span: tuple[int, int], others: list[EnWord], head: EnWord
     return start, end
 
 
+def _without_name(rendering: str, doc: DocumentFacts) -> str:
+    """``rendering`` less a katakana name of the document it opens with (オービス株 → 株)."""
+    m = KATAKANA_PREFIX.match(rendering)
+    if m and m.end() < len(rendering) and _document_name(m.group(), doc):
+        return rendering[m.end() :]
+    return rendering
+
+
+def _shares_a_word(target: str, majority: str) -> bool:
+    """Whether ``target`` holds two characters or more of the majority rendering in a row (研究チーム beside
+    研究者): the term is rendered there with a variant of it, not by some other run."""
+    return len(majority) >= 3 and any(majority[i : i + 2] in target for i in range(len(majority) - 1))
+
+
 def _same_word(text: str, majority: str, head: str) -> bool:
     """Two renderings that are one word with a different one-character affix on either side: 議会内 ("in the
     council") and 市議会 ("city council") both hold 議会, 前年比 and 年間 both 年 (a one-character core must
@@ -484,6 +499,8 @@ class TermConsistency(Check):
         groups = _groups(counts)
         n = groups.get(majority, 0)
         head = str(key[-1]) if isinstance(key, tuple) and key else ""
+        # the majority without a name of the document it opens with (オービス株 for "shares": 株)
+        core = _without_name(majority, doc)
         for sid, items in observations.items():
             segment = doc.segments[sid]
             if majority in segment.target:
@@ -491,14 +508,17 @@ class TermConsistency(Check):
             for es, ee, spans, texts, longer, _free in items:
                 if any(_group_of(t, counts) == majority for t in texts):
                     continue
-                if texts and all(_same_word(t, majority, head) for t in texts):
+                if texts and all(_same_word(t, majority, head) or _same_word(t, core, head) for t in texts):
                     continue  # the same word with another affix (議会内 beside 市議会)
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue  # the longer term ("packaging plant" around "plant") says it
                 span = spans[0] if spans else self._partial(segment, es, ee, majority, doc)
                 if span is None:
                     continue
-                if not spans and _same_word(segment.target[span[0] : span[1]], majority, head):
+                if not spans and (
+                    _same_word(segment.target[span[0] : span[1]], majority, head)
+                    or _shares_a_word(segment.target, majority)
+                ):
                     continue
                 yield self.finding(
                     segment,

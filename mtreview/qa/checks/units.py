@@ -119,6 +119,17 @@ _EN_UNITS = {
     "tonnes": ("mass", 1e6),
     "ton": ("mass", 1e6),
     "tons": ("mass", 1e6),
+    **{
+        w: ("volume", 1e12)
+        for w in ("cubic kilometre", "cubic kilometres", "cubic kilometer", "cubic kilometers")
+    },
+    **{w: ("volume", 1e12) for w in ("km3", "km³")},
+    **{
+        w: ("volume", 1e3) for w in ("cubic metre", "cubic metres", "cubic meter", "cubic meters", "m3", "m³")
+    },
+    # a currency's hundredth (285 pence → 285ポンド is a hundred times too much)
+    **{w: ("money", 0.01) for w in ("pence", "penny", "cent", "cents")},
+    **{w: ("money", 1.0) for w in ("dollar", "dollars", "euro", "euros")},
 }
 _JA_UNITS = {
     "mg": ("mass", 1e-3),
@@ -194,6 +205,17 @@ _JA_UNITS = {
     "m²": ("area", 1.0),
     "平方マイル": ("area", 2589988.110336),
     "トン": ("mass", 1e6),
+    "立方キロメートル": ("volume", 1e12),
+    "km3": ("volume", 1e12),
+    "km³": ("volume", 1e12),
+    "立方メートル": ("volume", 1e3),
+    "m3": ("volume", 1e3),
+    "m³": ("volume", 1e3),
+    "ペンス": ("money", 0.01),
+    "セント": ("money", 0.01),
+    "ポンド": ("money", 1.0),
+    "ドル": ("money", 1.0),
+    "ユーロ": ("money", 1.0),
 }
 
 
@@ -214,14 +236,18 @@ EN_QUANTITY = re.compile(
     rf"(?<![\w.])({_EN_NUMBER})\s?(?:-\s?)?(percentage points?|{_EN_UNIT_WORDS})(?![A-Za-z])",
     re.IGNORECASE,
 )
+_CUBIC = ("立方キロメートル", "立方メートル", "km3", "km³", "m3", "m³")
 _JA_MORE_UNITS = _alternatives(
-    k for k, (dim, _f) in _JA_UNITS.items() if dim in ("time", "power", "energy", "area") or k == "トン"
+    k
+    for k, (dim, _f) in _JA_UNITS.items()
+    if dim in ("time", "power", "energy", "area", "money") or k in ("トン", *_CUBIC)
 )
 JA_QUANTITY = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(マイクログラム|ミリグラム|キログラム|キロメートル|ミリリットル|"
     r"パーセント|ポイント|グラム|リットル|メートル|センチ|マイル|キロ|ミリ|mg|μg|kg|km|cm|mm|ml|g|m|l|kb|mb|gb|tb|pt|%|"
     rf"{_JA_MORE_UNITS})"
-    r"(?![A-Za-z]|の[0-9０-９一二三四五六七八九十])",  # 3分の1 is a third, not three minutes
+    # 3分の1 is a third, not three minutes; km2 is not km
+    r"(?![A-Za-z0-9²³]|の[0-9０-９一二三四五六七八九十])",
     re.IGNORECASE,
 )
 
@@ -282,7 +308,12 @@ class Units(Check):
             for t in same_number:
                 t_dim, _f = _JA_UNITS[t.group(2).lower()]
                 pair = {dim.rstrip("?"), t_dim.rstrip("?")}
-                related = pair <= {"pct", "pp"} or pair <= {"power", "energy"} or len(pair) == 1
+                related = (
+                    pair <= {"pct", "pp"}
+                    or pair <= {"power", "energy"}
+                    or pair <= {"area", "volume"}  # square for cubic kilometres
+                    or len(pair) == 1
+                )
                 if related:
                     yield self.finding(
                         segment,
