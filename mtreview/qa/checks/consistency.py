@@ -343,10 +343,19 @@ def _without_name(rendering: str, doc: DocumentFacts) -> str:
     return rendering
 
 
-def _shares_a_word(target: str, majority: str) -> bool:
-    """Whether ``target`` holds two characters or more of the majority rendering in a row (研究チーム beside
-    研究者): the term is rendered there with a variant of it, not by some other run."""
-    return len(majority) >= 3 and any(majority[i : i + 2] in target for i in range(len(majority) - 1))
+def _variant_elsewhere(target: str, majority: str, span: tuple[int, int]) -> bool:
+    """Whether a run of ``target`` other than ``span`` opens with the majority rendering's first two
+    characters or more and goes on differently (研究チーム beside 研究者): the term is rendered there with a
+    variant of the majority, and ``span`` (現地) is some other word."""
+    if len(majority) < 3:
+        return False
+    for m in RUN.finditer(target):
+        if m.start() < span[1] and span[0] < m.end():
+            continue
+        run = m.group()
+        if len(run) > 2 and run[:2] == majority[:2] and not run.startswith(majority):
+            return True
+    return False
 
 
 def _same_word(text: str, majority: str, head: str) -> bool:
@@ -517,7 +526,7 @@ class TermConsistency(Check):
                     continue
                 if not spans and (
                     _same_word(segment.target[span[0] : span[1]], majority, head)
-                    or _shares_a_word(segment.target, majority)
+                    or _variant_elsewhere(segment.target, majority, span)
                 ):
                     continue
                 yield self.finding(
