@@ -87,6 +87,15 @@ def _trim_chrome_edges(
         src_edge += lk.source
         tgt_edge += lk.target
         changed = True
+    # a line of furniture ("Share this story") joined to the last paragraph: it renders nothing there
+    last = links[-1] if links else None
+    if last is not None and len(last.source) >= 2 and len(last.target) == 1:
+        s = last.source[-1]
+        shared = features.source[s].tokens & features.target[last.target[0]].tokens
+        if _chrome_like(source[s]) and not any(features.weights.get(tok, 0.0) > 0 for tok in shared):
+            links[-1] = replace(last, source=last.source[:-1])
+            src_edge.append(s)
+            changed = True
     if not changed:
         return result
     return replace(result, links=links, source_edge=sorted(src_edge), target_edge=sorted(tgt_edge))

@@ -118,3 +118,26 @@ def test_a_key_point_is_dropped_from_the_front_of_the_first_pair(head, dropped):
     trimmed = _trim_leading_chrome(result, target, features)
     assert trimmed.links[0].target == ((1,) if dropped else (0, 1))
     assert trimmed.target_edge == ([0] if dropped else [])
+
+
+@pytest.mark.parametrize(
+    ("furniture", "dropped"), [("Share this story", True), ("Talks resume on Friday.", False)]
+)
+def test_furniture_joined_to_the_last_pair_is_dropped(furniture, dropped):
+    from mtreview.align.aligner import AlignerResult, Link
+    from mtreview.align.bilingual import _trim_chrome_edges
+    from mtreview.align.features import document_features
+    from mtreview.align.structure import read_units
+
+    en = ["The union met the airline on Monday.", "Neither side has named the venue.", furniture]
+    ja = [
+        "組合は月曜日に航空会社と会談した。",
+        "どちらの側も会場を明らかにしていない。両者は年内の合意を目指す。",
+    ]
+    source = read_units("\n".join(en) + "\n", "en.txt")
+    target = read_units("\n".join(ja) + "\n", "ja.txt")
+    features = document_features([u.flat for u in source], [u.flat for u in target])
+    result = AlignerResult([Link((0,), (0,), 0.0, 1.0), Link((1, 2), (1,), 0.0, 1.0)])
+    trimmed = _trim_chrome_edges(result, source, target, features)
+    assert trimmed.links[-1].source == ((1,) if dropped else (1, 2))
+    assert (2 in trimmed.source_edge) == dropped
