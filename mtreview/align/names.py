@@ -448,7 +448,11 @@ def name_similarity(english: str, japanese: str) -> float:
         return 0.0
     best_for_ja = [max(_part_similarity(e, j) for e in en_parts) for j in ja_parts]
     best_for_en = [max(_part_similarity(e, j) for j in ja_parts) for e in en_parts]
-    return min(sum(best_for_ja) / len(best_for_ja), sum(best_for_en) / len(best_for_en))
+    score = min(sum(best_for_ja) / len(best_for_ja), sum(best_for_en) / len(best_for_en))
+    if len(en_parts) > len(ja_parts) and "-" in english:
+        # a hyphenated name written as one katakana word: El-Sayed エルサイード, Al-Amin アルアミン
+        score = max(score, name_similarity(english.replace("-", ""), japanese))
+    return score
 
 
 class NameMatcher:

@@ -508,3 +508,27 @@ def test_a_variant_of_the_majority_is_not_another_term() -> None:
         ("The researchers plan to return to the site.", "研究チームは現地に戻る予定だ。"),
     ]
     assert findings(pairs, "term-consistency") == []
+
+
+def test_a_hyphenated_name_in_one_katakana_word() -> None:
+    from mtreview.qa.jtext import name_similarity
+
+    assert name_similarity("El-Sayed", "エルサイード") >= 0.8
+    assert name_similarity("Al-Amin", "アルアミン") >= 0.8
+    assert name_similarity("El-Sayed", "ヤマダ") < 0.3
+
+
+def test_a_short_added_sentence_after_a_concise_translation_is_found() -> None:
+    # the paragraph is only a little longer than this document's translations usually are (0.10 to 0.15
+    # above their median length ratio)
+    usual = (
+        "The hearing on the appeal will be held in the spring, the court said on Monday.",
+        "裁判所は月曜日、控訴審の審理は来年の春に市内の高等裁判所の大法廷で開かれる予定だと述べた。",
+    )
+    en = "A separate hearing to decide how much Haddad must repay will take place in March."
+    ja = (
+        "ハダッド被告が返済すべき額を決める審理は、3月に別途開かれる。"
+        "同被告の預金はすでに差し押さえられている。"
+    )
+    found = findings([usual] * 9 + [(en, ja)], "addition")
+    assert [f.text for f in found] == ["同被告の預金はすでに差し押さえられている。"]

@@ -50,7 +50,7 @@ class Addition(Check):
         "min_units": 2,
         "max_share": 0.15,
         "min_rest_share": 0.35,
-        "long_gate": 0.15,
+        "long_gate": 0.1,
         "min_segments": 10,
         "prior_median": PRIOR_MEDIAN,
     }
