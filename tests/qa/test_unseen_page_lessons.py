@@ -532,3 +532,38 @@ def test_a_short_added_sentence_after_a_concise_translation_is_found() -> None:
     )
     found = findings([usual] * 9 + [(en, ja)], "addition")
     assert [f.text for f in found] == ["同被告の預金はすでに差し押さえられている。"]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span"),
+    [
+        ("Nurses will strike next week over pay.", "看護師は賃金をめぐり来週攻撃する。", "攻撃"),
+        (
+            "The hospital needs more organ donors.",
+            "病院にはもっと多くのオルガン提供者が必要だ。",
+            "オルガン",
+        ),
+        (
+            "Police broke up a drug smuggling ring in the port.",
+            "警察は港の麻薬密輸の指輪を摘発した。",
+            "指輪",
+        ),
+    ],
+)
+def test_more_senses_of_the_shipped_lexicon(en: str, ja: str, span: str) -> None:
+    [f] = findings([(en, ja)], "sense")
+    assert f.text == span
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("Nurses will strike next week over pay.", "看護師は賃金をめぐり来週ストライキを行う。"),
+        (
+            "The glossary term was approved under the new contract.",
+            "新しい契約のもとで用語集の用語が承認された。",
+        ),
+    ],
+)
+def test_the_right_sense_or_a_localisation_term_is_silent(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "sense") == []
