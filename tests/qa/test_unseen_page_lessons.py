@@ -567,3 +567,22 @@ def test_more_senses_of_the_shipped_lexicon(en: str, ja: str, span: str) -> None
 )
 def test_the_right_sense_or_a_localisation_term_is_silent(en: str, ja: str) -> None:
     assert findings([(en, ja)], "sense") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("The senator threw her hat in the ring on Tuesday.", "上院議員は火曜日、帽子をリングに投げ入れた。"),
+        ("The new stadium has become a white elephant.", "新しいスタジアムは白い象になった。"),
+        ("Talks were held behind closed doors.", "協議は閉ざされた扉の向こうで行われた。"),
+    ],
+)
+def test_more_idioms_of_the_shipped_lexicon(en: str, ja: str) -> None:
+    assert [f.check for f in findings([(en, ja)], "literal-idiom")] == ["literal-idiom"]
+
+
+def test_an_idiom_read_literally_by_a_good_translation_is_silent() -> None:
+    assert (
+        findings([("Talks were held behind closed doors.", "協議は非公開で行われた。")], "literal-idiom")
+        == []
+    )
