@@ -586,3 +586,103 @@ def test_an_idiom_read_literally_by_a_good_translation_is_silent() -> None:
         findings([("Talks were held behind closed doors.", "協議は非公開で行われた。")], "literal-idiom")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span"),
+    [
+        # 未了 renders "pending"; the approval the English denies is rendered affirmatively
+        (
+            "The authority did not approve the request, citing pending reviews.",
+            "当局は未了の審査を理由に、その申請を承認した。",
+            "承認した",
+        ),
+        # 200人未満 is "fewer than 200", not a negation: "none" is lost
+        (
+            "Fewer than 200 runners needed treatment and none were taken to hospital.",
+            "治療を要したランナーは200人未満で、病院に搬送された人もいた。",
+            None,
+        ),
+        # …と明らかにした reports what is said: the negated "linked" is 確認されている
+        (
+            "The council said that no illnesses had been linked to the product.",
+            "評議会は、同製品に関連する健康被害が確認されていると明らかにした。",
+            "確認されている",
+        ),
+    ],
+)
+def test_negations_hidden_behind_prefixes_comparisons_and_reporting(
+    en: str, ja: str, span: str | None
+) -> None:
+    [f] = findings([(en, ja)], "polarity")
+    assert span is None or f.text == span
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("The minister rejected the criticism.", "大臣は批判を退けた。"),
+        (
+            "Anyone over 65 can get the vaccine, whatever their health.",
+            "65歳以上なら健康状態を問わずワクチンを受けられる。",
+        ),
+        ("People who are not covered by the scheme pay a fee.", "制度の対象外の人は料金を支払う。"),
+        ("The plan was not approved and remains unapproved.", "計画は承認されず、未承認のままだ。"),
+    ],
+)
+def test_lexical_negations_and_regardless_of_are_silent(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "polarity") == []
+
+
+def test_a_kanji_compound_the_dictionary_does_not_list_is_read_as_its_words() -> None:
+    from mtreview.qa.analysis.lookup import compound_words
+
+    text = "洋上風力発電所"
+    assert [text[a:b] for a, b in compound_words(text, 1)] == ["洋上", "風力発電所"]
+
+
+def test_a_term_rendered_with_a_demonstrative_or_in_a_longer_compound_is_the_same() -> None:
+    pairs = [
+        ("The offshore wind farm started supplying power.", "洋上風力発電所が電力供給を開始した。"),
+        ("The wind farm will power 110,000 homes.", "同風力発電所は11万世帯に電力を供給する。"),
+        (
+            "Fishermen say the wind farm has hurt their catch.",
+            "漁業者は、ウィンドファームが漁獲に打撃を与えたと言う。",
+        ),
+    ]
+    found = findings(pairs, "term-consistency")
+    assert [(f.segment, f.text, f.suggestion) for f in found] == [("3", "ウィンドファーム", "風力発電所")]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "check", "span"),
+    [
+        (
+            "The farm's total capacity will reach 1.4 gigawatts.",
+            "同発電所の総収容能力は1.4ギガワットに達する。",
+            "sense",
+            "収容能力",
+        ),
+        (
+            "Production on the affected line has been halted at the factory.",
+            "工場では対象の路線での生産が停止された。",
+            "sense",
+            "路線",
+        ),
+        (
+            "This year's field was the strongest the race has seen.",
+            "今年の畑はこのレース史上最強だった。",
+            "sense",
+            "畑",
+        ),
+        (
+            "Investigators left no stone unturned.",
+            "捜査官はひっくり返していない石はひとつも残していない。",
+            "literal-idiom",
+            None,
+        ),
+    ],
+)
+def test_energy_factory_and_race_senses(en: str, ja: str, check: str, span: str | None) -> None:
+    [f] = findings([(en, ja)], check)
+    assert span is None or f.text == span

@@ -84,6 +84,11 @@ def unit_glosses(text: str, kind: str) -> tuple[tuple[frozenset[str], int, int, 
             piece = glosses(text[i : i + size])
             if piece:
                 out.append((piece, i, i + size, False))
+    # and the longer words of a compound the dictionary does not list whole: 洋上風力発電所 is 洋上 +
+    # 風力発電所 ("wind farm"), which no piece of two or three characters says
+    for s, e in compound_words(text, 1):
+        if e - s >= 4:
+            out.append((glosses(text[s:e]), s, e, False))
     return tuple(out)
 
 
@@ -92,11 +97,18 @@ _KATA_MAX = 12
 """The longest piece of a katakana compound looked up (in characters)."""
 
 
-@lru_cache(maxsize=16384)
 def katakana_words(text: str) -> tuple[tuple[int, int], ...]:
     """The pieces of a katakana compound written without ・ (データセンター, カスタマーサポート): the fewest
     dictionary words of two characters or more that cover it exactly, none starting with ー or a small
     kana; ``()`` when there is no such cover, or the text is one word or shorter than four characters."""
+    return compound_words(text, 2)
+
+
+@lru_cache(maxsize=16384)
+def compound_words(text: str, shortest: int) -> tuple[tuple[int, int], ...]:
+    """The fewest dictionary words of ``shortest`` characters or more that cover ``text`` exactly (a
+    compound the dictionary does not list whole), none starting with ー or a small kana; ``()`` when there
+    is no such cover, or the text is one word or shorter than four characters."""
     n = len(text)
     if n < 4:
         return ()
@@ -104,8 +116,8 @@ def katakana_words(text: str) -> tuple[tuple[int, int], ...]:
     fewest: list[tuple[int, int] | None] = [None] * (n + 1)
     back = [0] * (n + 1)
     fewest[0] = (0, 0)
-    for i in range(2, n + 1):
-        for j in range(max(0, i - _KATA_MAX), i - 1):
+    for i in range(shortest, n + 1):
+        for j in range(max(0, i - _KATA_MAX), i - shortest + 1):
             before = fewest[j]
             if before is None or text[j] in _NOT_WORD_START:
                 continue

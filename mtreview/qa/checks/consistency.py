@@ -318,20 +318,38 @@ def _modifier_compound(target: str, words: list[EnWord]) -> list[tuple[int, int]
     return out[:MAX_RENDERINGS]
 
 
-def _without_modifiers(span: tuple[int, int], others: list[EnWord], head: EnWord) -> tuple[int, int]:
-    """``span`` less the counterparts of other English words it opens with, as long as a word of two
-    characters or more stays, holding the head's own counterpart whole: 北部地区 for "districts" of
-    "northern districts" is 地区 (北部 is "northern"), the same rendering as the hillside districts'
-    丘陵地区; but 洪水壁 stays 洪水壁 (a lone 壁 is too little to say it renders "walls" as the majority's
-    防潮壁 does)."""
+def _without_modifiers(
+    span: tuple[int, int], others: list[EnWord], term: list[EnWord], target: str, doc: DocumentFacts
+) -> tuple[int, int]:
+    """``span`` less what it opens with that is not the term's, as long as a word of two characters or
+    more stays, holding the head's own counterpart whole: the counterparts of other English words (北部地区
+    for "districts" of "northern districts" is 地区, like the hillside districts' 丘陵地区), a name of the
+    document that renders none of the term (アリエタ農場 for "the farm" of Arrieta's is 農場) and 同 ("the
+    said": 同風力発電所 is 風力発電所). 洪水壁 stays
+    洪水壁: a lone 壁 is too little to say it renders "walls" as the majority's 防潮壁 does."""
     start, end = span
+    head = term[-1]
+
+    def keeps(new_start: int) -> bool:
+        return end - new_start >= 2 and any(new_start <= a and b <= end for a, b in head.strong)
+
     moved = True
     while moved:
         moved = False
         for w in others:
             for hs, he in w.strong:
-                if hs == start and end - he >= 2 and any(he <= a and b <= end for a, b in head.strong):
+                if hs == start and keeps(he):
                     start, moved = he, True
+        if target[start] == "同" and keeps(start + 1):
+            start, moved = start + 1, True
+        name = KATAKANA_PREFIX.match(target, start, end)
+        if (
+            name
+            and keeps(name.end())
+            and not any(name.start() < b and a < name.end() for w in term for a, b in w.strong)
+            and _document_name(name.group(), doc)
+        ):
+            start, moved = name.end(), True
     return start, end
 
 
@@ -481,7 +499,7 @@ class TermConsistency(Check):
             # are not the term's rendering: 北部地区 renders "districts" as 地区
             in_terms = {x.lemma for k, w in around if k in terms for x in w}
             others = [w for w in made.values() if w.strong and w.lemma not in key and w.lemma not in in_terms]
-            spans = [_without_modifiers(sp, others, term_words[-1]) for sp in spans]
+            spans = [_without_modifiers(sp, others, term_words, target, doc) for sp in spans]
             longer = tuple(k for k, _w in around)
             texts = tuple(sorted({target[a:b] for a, b in spans}))
             free = () if spans else free_runs(source, target)

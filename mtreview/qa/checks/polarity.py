@@ -66,10 +66,10 @@ JA_CANCEL = re.compile(
     r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ないと(?:いけ|だめ|なら)|ざるを(?:得|え)|"
     r"かもしれ[なま]|かも知れ[なま]|に違いな|だけでな|のみならず|に限らず|ほかな|しかな|ざるをえ|"
     r"申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|間違いな|違いありませ|"
-    r"たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな"
+    r"たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず"
 )
 """Constructions whose negation is not one: must, may, not only, sorry (申し訳ない), despite (にもかかわらず),
-surely (間違いなく), can't help (仕方がない)."""
+surely (間違いなく), can't help (仕方がない), regardless of (を問わず)."""
 JA_NEG_BASES = frozenset(
     {
         "ない",
@@ -87,9 +87,18 @@ JA_NEG_BASES = frozenset(
         "否決",
         "却下",
         "棄却",
+        # verbs of rejection: "rejected the criticism" is 批判を退けた, not a flip
+        "退ける",
+        "一蹴",
+        "反論",
+        "突っぱねる",
+        "はねつける",
+        "撥ね付ける",
     }
 )
 JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
+NOT_NEGATIONS = frozenset({"未満"})
+"""Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
 EN_SOFT = re.compile(
     r"(?=[udirnalfshbptov,])(?:"  # the alternatives' first letters: same matches, a faster search
     + EN_ASIDE_NO
@@ -140,8 +149,19 @@ def japanese_cues(tokens: Iterable[Token], text: str, start: int, end: int) -> l
             cues.append(t)
         elif t.pos == "接頭詞" and t.surface in JA_NEG_PREFIX:
             cues.append(t)
-        elif t.pos == "名詞" and len(t.surface) >= 2 and t.surface[0] in JA_NEG_PREFIX:
+        elif (
+            t.pos == "名詞"
+            and len(t.surface) >= 2
+            and t.surface[0] in JA_NEG_PREFIX
+            and t.surface not in NOT_NEGATIONS
+        ):
             cues.append(t._replace(pos="接頭詞"))  # 不要, 未定, 無料: one word, a prefix negation
+        elif (
+            t.surface == "外" and t.pos == "名詞" and t.pos1 == "接尾" and i > 0 and unit[i - 1].pos == "名詞"
+        ):
+            cues.append(
+                t._replace(pos="接頭詞")
+            )  # 対象外 "not covered", 想定外 "not expected": a word's negation
         elif t.pos == "助詞" and t.surface == "しか":
             # しか…ない is "only": drop the next negation
             for u in unit[i + 1 :]:
@@ -177,42 +197,52 @@ def _chain_end(unit: list[Token], i: int) -> int:
 VERB_CUE = re.compile(r"(?:deny|denies|denied|denying|reject|rejects|rejected|rejecting)", re.IGNORECASE)
 
 
-def predicate_for(
-    source: str, cue: tuple[int, int], tokens: list[Token], start: int, end: int
-) -> tuple[int, int] | None:
-    """The Japanese predicate rendering the English verb that the cue negates."""
+def verb_rendering(source: str, cue: tuple[int, int], unit: list[Token]) -> tuple[int, int] | None:
+    """The span of the dictionary's rendering of the English word the cue negates (the first content
+    word after it: "did not approve" → 承認した) among ``unit``'s tokens, if the dictionary finds one."""
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
 
     verb = None
-    if VERB_CUE.fullmatch(source[cue[0] : cue[1]]):
-        # the cue is the verb itself ("denied the report"): its rendering is the sentence's predicate
-        unit = [t for t in tokens if start <= t.start and t.end <= end]
-        verbs = [i for i, t in enumerate(unit) if t.pos in ("動詞", "形容詞") and t.pos1 == "自立"]
-        return (_with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])) if verbs else None
     for m in english.WORD.finditer(source, cue[1]):
         lower = m.group().lower()
         lemma = irregular_base(lower) or english.lemma(lower)  # "had not won": win, not the currency
         if lemma not in EN_SKIP_AFTER_CUE and len(lower) > 2:
             verb = (lower, lemma)
             break
+    if verb is None:
+        return None
+    try:
+        dictionary = default_dictionary()
+        renderings = [dictionary.japanese(form) for form in (*derived_forms(verb[1]), verb[0])]
+    except DictionaryUnavailable:
+        return None
+    for i, t in enumerate(unit):
+        if t.base in LIGHT_VERBS:
+            continue  # する renders "decide on" (にする) as well as everything else
+        if t.pos in ("動詞", "名詞", "形容詞") and any(
+            t.base in forms or t.surface in forms for forms in renderings
+        ):
+            j = i
+            # a サ変 noun takes its する: 承認 した
+            if t.pos == "名詞" and i + 1 < len(unit) and unit[i + 1].base == "する":
+                j = i + 1
+            return t.start, _chain_end(unit, j)
+    return None
+
+
+def predicate_for(
+    source: str, cue: tuple[int, int], tokens: list[Token], start: int, end: int
+) -> tuple[int, int] | None:
+    """The Japanese predicate rendering the English verb that the cue negates."""
+    if VERB_CUE.fullmatch(source[cue[0] : cue[1]]):
+        # the cue is the verb itself ("denied the report"): its rendering is the sentence's predicate
+        unit = [t for t in tokens if start <= t.start and t.end <= end]
+        verbs = [i for i, t in enumerate(unit) if t.pos in ("動詞", "形容詞") and t.pos1 == "自立"]
+        return (_with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])) if verbs else None
     unit = [t for t in tokens if start <= t.start and t.end <= end]
-    if verb is not None:
-        try:
-            dictionary = default_dictionary()
-            renderings = [dictionary.japanese(form) for form in (*derived_forms(verb[1]), verb[0])]
-        except DictionaryUnavailable:
-            renderings = []
-        for i, t in enumerate(unit):
-            if t.base in LIGHT_VERBS:
-                continue  # する renders "decide on" (にする) as well as everything else
-            if t.pos in ("動詞", "名詞", "形容詞") and any(
-                t.base in forms or t.surface in forms for forms in renderings
-            ):
-                j = i
-                # a サ変 noun takes its する: 承認 した
-                if t.pos == "名詞" and i + 1 < len(unit) and unit[i + 1].base == "する":
-                    j = i + 1
-                return t.start, _chain_end(unit, j)
+    found = verb_rendering(source, cue, unit)
+    if found is not None:
+        return found
     # otherwise the last predicate before a reporting verb (…と述べた), or the last one
     verbs = [i for i, t in enumerate(unit) if t.pos in ("動詞", "形容詞") and t.pos1 == "自立"]
     # the quoting と is the one before a reporting verb (…と述べた), not とする's (目的としている)
@@ -221,9 +251,14 @@ def predicate_for(
             i
             for i in range(len(unit) - 2, -1, -1)
             if unit[i].surface == "と"
-            and unit[i].pos1 == "格助詞"
-            and unit[i + 1].pos == "動詞"
-            and unit[i + 1].base not in ("する", "なる")
+            and (
+                (
+                    unit[i].pos1 == "格助詞"
+                    and unit[i + 1].pos == "動詞"
+                    and unit[i + 1].base not in ("する", "なる")
+                )
+                or unit[i + 1].base in REPORTING_NOUNS  # …と明らかにした, …と発表した (MeCab: either と)
+            )
         ),
         None,
     )
@@ -250,6 +285,25 @@ def _with_noun(unit: list[Token], i: int) -> int:
     return unit[i].start
 
 
+REPORTING_NOUNS = frozenset(
+    {
+        "明らか",
+        "説明",
+        "発表",
+        "指摘",
+        "強調",
+        "主張",
+        "表明",
+        "報告",
+        "警告",
+        "批判",
+        "回答",
+        "発言",
+        "証言",
+        "言明",
+    }
+)
+"""Nouns that make a reporting verb with する: …と明らかにした is "said that …"."""
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "いる", "おる", "くる", "いく", "できる", "れる", "られる"})
 
 
@@ -306,6 +360,11 @@ class Polarity(Check):
                 if en and len(en) > len(ja):
                     # both negative, the English more often: compare coordinated clauses one by one
                     yield from self._clauses(segment, tokens, (es, ee), (js, je), en, ja)
+                elif en and all(c.pos == "接頭詞" for c in ja):
+                    # the Japanese negation is only a prefix of some word (未了 for "pending"), and the
+                    # verb the English negates is rendered affirmatively elsewhere ("did not approve" →
+                    # 承認した)
+                    yield from self._prefix_only(segment, tokens, (js, je), en, ja)
                 continue
             if ja and not en and EN_SOFT.search(source, es, ee):
                 continue
@@ -346,6 +405,38 @@ class Polarity(Check):
                     ),
                     evidence=(es, ee),
                 )
+
+    def _prefix_only(
+        self,
+        segment: SegmentInput,
+        tokens: list[Token],
+        ja_span: tuple[int, int],
+        en: list[tuple[int, int]],
+        ja: list[Token],
+    ) -> Iterable[Finding]:
+        source, target = segment.source, segment.target
+        unit = [t for t in tokens if ja_span[0] <= t.start and t.end <= ja_span[1]]
+        for cue in en:
+            if VERB_CUE.fullmatch(source[cue[0] : cue[1]]) or not NOT_CUE.fullmatch(source[cue[0] : cue[1]]):
+                continue  # only "not"/"n't"/"never": their verb is the one negated
+            span = verb_rendering(source, cue, unit)
+            if span is None or any(span[0] - 2 <= c.start < span[1] + 2 for c in ja):
+                continue  # not found, or the prefix is on it (未承認)
+            word = next((t for t in unit if t.start == span[0]), None)
+            if word is None or len(word.surface) < 2:
+                continue  # one kanji (外 of 対象外 for "not covered") says too little
+            ps, pe = _english_phrase(source, cue, len(source))
+            yield self.finding(
+                segment,
+                Side.TARGET,
+                span[0],
+                span[1],
+                _("English is negative (“{en}”); the translation is affirmative (“{ja}”).").format(
+                    en=source[ps:pe], ja=target[span[0] : span[1]]
+                ),
+                evidence=(ps, pe),
+            )
+            return
 
     def _clauses(
         self,
@@ -390,6 +481,7 @@ class Polarity(Check):
             return
 
 
+NOT_CUE = re.compile(r"not|never|n['’]t", re.IGNORECASE)
 EN_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|yet)\s+|;\s+")
 
 
