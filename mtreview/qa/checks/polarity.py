@@ -376,17 +376,7 @@ class Polarity(Check):
             if en:
                 cue = en[0]
                 span = predicate_for(source, cue, tokens, js, je) or (js, je)
-                ps, pe = _english_phrase(source, cue, ee)
-                yield self.finding(
-                    segment,
-                    Side.TARGET,
-                    span[0],
-                    span[1],
-                    _("English is negative (“{en}”); the translation is affirmative (“{ja}”).").format(
-                        en=source[ps:pe], ja=target[span[0] : span[1]]
-                    ),
-                    evidence=(ps, pe),
-                )
+                yield self._affirmative(segment, span, cue, ee)
             else:
                 cue_token = ja[0]
                 unit = [t for t in tokens if js <= t.start and t.end <= je]
@@ -406,6 +396,24 @@ class Polarity(Check):
                     evidence=(es, ee),
                 )
 
+    def _affirmative(
+        self, segment: SegmentInput, span: tuple[int, int], cue: tuple[int, int], limit: int
+    ) -> Finding:
+        """The finding of a negative English rendered affirmatively at ``span``, with the cue's phrase (up to
+        ``limit``) as its evidence."""
+        source, target = segment.source, segment.target
+        ps, pe = _english_phrase(source, cue, limit)
+        return self.finding(
+            segment,
+            Side.TARGET,
+            span[0],
+            span[1],
+            _("English is negative (“{en}”); the translation is affirmative (“{ja}”).").format(
+                en=source[ps:pe], ja=target[span[0] : span[1]]
+            ),
+            evidence=(ps, pe),
+        )
+
     def _prefix_only(
         self,
         segment: SegmentInput,
@@ -414,7 +422,7 @@ class Polarity(Check):
         en: list[tuple[int, int]],
         ja: list[Token],
     ) -> Iterable[Finding]:
-        source, target = segment.source, segment.target
+        source = segment.source
         unit = [t for t in tokens if ja_span[0] <= t.start and t.end <= ja_span[1]]
         for cue in en:
             if VERB_CUE.fullmatch(source[cue[0] : cue[1]]) or not NOT_CUE.fullmatch(source[cue[0] : cue[1]]):
@@ -425,17 +433,7 @@ class Polarity(Check):
             word = next((t for t in unit if t.start == span[0]), None)
             if word is None or len(word.surface) < 2:
                 continue  # one kanji (外 of 対象外 for "not covered") says too little
-            ps, pe = _english_phrase(source, cue, len(source))
-            yield self.finding(
-                segment,
-                Side.TARGET,
-                span[0],
-                span[1],
-                _("English is negative (“{en}”); the translation is affirmative (“{ja}”).").format(
-                    en=source[ps:pe], ja=target[span[0] : span[1]]
-                ),
-                evidence=(ps, pe),
-            )
+            yield self._affirmative(segment, span, cue, len(source))
             return
 
     def _clauses(
@@ -451,7 +449,7 @@ class Polarity(Check):
         evidence, and he showed no emotion" → 証言し、…表情一つ変えなかった): the English split at ", and" /
         ", but" / ";", the Japanese at a 、 after a verb or a conjunctive particle, compared in order
         when both have as many clauses."""
-        source, target = segment.source, segment.target
+        source = segment.source
         en_clauses = _split(en_span, [m.start() for m in EN_CLAUSE_BREAK.finditer(source, *en_span)])
         unit = [t for t in tokens if ja_span[0] <= t.start and t.end <= ja_span[1]]
         breaks = [
@@ -467,17 +465,7 @@ class Polarity(Check):
             if cue is None or any(ks <= t.start < ke for t in ja):
                 continue
             span = predicate_for(source, cue, tokens, ks, ke) or (ks, ke)
-            ps, pe = _english_phrase(source, cue, ce)
-            yield self.finding(
-                segment,
-                Side.TARGET,
-                span[0],
-                span[1],
-                _("English is negative (“{en}”); the translation is affirmative (“{ja}”).").format(
-                    en=source[ps:pe], ja=target[span[0] : span[1]]
-                ),
-                evidence=(ps, pe),
-            )
+            yield self._affirmative(segment, span, cue, ce)
             return
 
 

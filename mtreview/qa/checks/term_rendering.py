@@ -1,0 +1,167 @@
+"""What the term-consistency check reads off a pair: the Japanese spans that may render a term (runs of
+kanji and katakana holding its words' dictionary counterparts), trimmed of what is not the term's, and how
+two renderings compare (the same word with another affix, a variant of the majority)."""
+
+from __future__ import annotations
+
+import re
+
+from mtreview.qa.analysis.coverage import EnWord
+from mtreview.qa.context import DocumentFacts
+
+RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ\u30a1-\u30fa\u30fc]+")
+KATAKANA_PREFIX = re.compile(r"[\u30a1-\u30fa\u30fc・]+")
+MAX_RENDERINGS = 8
+"""Distinct renderings of one term kept per segment (a long paragraph repeating itself has few)."""
+
+
+def renderings(target: str, words: list[EnWord]) -> list[tuple[int, int]]:
+    """The Japanese spans that may render ``words``: each run of kanji/katakana holding an exact
+    counterpart of the term's head (its last word), extended over の to a run holding another word's
+    (手首のセンサー), best first (most of the term's words, then longest)."""
+    head = words[-1]
+    if not head.strong:
+        return _modifier_compound(target, words)
+    runs: dict[tuple[int, int], set[int]] = {}
+    for i, w in enumerate(words):
+        for hs, he in w.strong:
+            run = run_at(target, hs, he)
+            if run is not None:
+                runs.setdefault(run, set()).add(i)
+    spans = sorted(runs)
+    found: list[tuple[int, int, tuple[int, int]]] = []
+    for k, (start, end) in enumerate(spans):
+        covered = set(runs[(start, end)])
+        if len(words) - 1 not in covered:
+            # a modifier's run: it counts only when の joins it to the head's
+            following = spans[k + 1] if k + 1 < len(spans) else None
+            if (
+                following is None
+                or target[end : following[0]] != "の"
+                or len(words) - 1 not in runs[following]
+            ):
+                continue
+            covered |= runs[following]
+            end = following[1]
+        found.append((len(covered), end - start, (start, end)))
+    found.sort(key=lambda f: (-f[0], -f[1], f[2]))
+    out: list[tuple[int, int]] = []
+    texts: set[str] = set()
+    for _n, _length, span in found:
+        text = target[span[0] : span[1]]
+        if text in texts or any(s <= span[0] and span[1] <= e for s, e in out):
+            continue
+        texts.add(text)
+        out.append(span)
+        if len(out) == MAX_RENDERINGS:
+            break
+    return out
+
+
+def _modifier_compound(target: str, words: list[EnWord]) -> list[tuple[int, int]]:
+    """Where the head of a term of several words has no counterpart: the run in which the word before it
+    has one, when that counterpart opens the run and the run goes on after it — a Japanese compound
+    puts its head last, so the rest is the head's rendering the dictionary does not know (家賃上限 for
+    "rent cap": 家賃 is "rent")."""
+    if len(words) < 2:
+        return []
+    out: list[tuple[int, int]] = []
+    for hs, he in words[-2].strong:
+        run = run_at(target, hs, he)
+        if run is not None and run[0] == hs and run[1] > he and run not in out:
+            out.append(run)
+    return out[:MAX_RENDERINGS]
+
+
+def without_modifiers(
+    span: tuple[int, int], others: list[EnWord], term: list[EnWord], target: str, doc: DocumentFacts
+) -> tuple[int, int]:
+    """``span`` less what it opens with that is not the term's, as long as a word of two characters or
+    more stays, holding the head's own counterpart whole: the counterparts of other English words (北部地区
+    for "districts" of "northern districts" is 地区, like the hillside districts' 丘陵地区), a name of the
+    document that renders none of the term (アリエタ農場 for "the farm" of Arrieta's is 農場) and 同 ("the
+    said": 同風力発電所 is 風力発電所). 洪水壁 stays
+    洪水壁: a lone 壁 is too little to say it renders "walls" as the majority's 防潮壁 does."""
+    start, end = span
+    head = term[-1]
+
+    def keeps(new_start: int) -> bool:
+        return end - new_start >= 2 and any(new_start <= a and b <= end for a, b in head.strong)
+
+    moved = True
+    while moved:
+        moved = False
+        for w in others:
+            for hs, he in w.strong:
+                if hs == start and keeps(he):
+                    start, moved = he, True
+        if target[start] == "同" and keeps(start + 1):
+            start, moved = start + 1, True
+        name = KATAKANA_PREFIX.match(target, start, end)
+        if (
+            name
+            and keeps(name.end())
+            and not any(name.start() < b and a < name.end() for w in term for a, b in w.strong)
+            and document_name(name.group(), doc)
+        ):
+            start, moved = name.end(), True
+    return start, end
+
+
+def without_name(rendering: str, doc: DocumentFacts) -> str:
+    """``rendering`` less a katakana name of the document it opens with (オービス株 → 株)."""
+    m = KATAKANA_PREFIX.match(rendering)
+    if m and m.end() < len(rendering) and document_name(m.group(), doc):
+        return rendering[m.end() :]
+    return rendering
+
+
+def variant_elsewhere(target: str, majority: str, span: tuple[int, int]) -> bool:
+    """Whether a run of ``target`` other than ``span`` opens with the majority rendering's first two
+    characters or more and goes on differently (研究チーム beside 研究者): the term is rendered there with a
+    variant of the majority, and ``span`` (現地) is some other word."""
+    if len(majority) < 3:
+        return False
+    for m in RUN.finditer(target):
+        if m.start() < span[1] and span[0] < m.end():
+            continue
+        run = m.group()
+        if len(run) > 2 and run[:2] == majority[:2] and not run.startswith(majority):
+            return True
+    return False
+
+
+def same_word(text: str, majority: str, head: str) -> bool:
+    """Two renderings that are one word with a different one-character affix on either side: 議会内 ("in the
+    council") and 市議会 ("city council") both hold 議会, 前年比 and 年間 both 年 (a one-character core must
+    gloss the term's head, "year"); a majority of 同社 ("the company": it refers back) and 親会社. Not 展示会
+    and 展覧会, nor 洪水壁 and 防潮壁: the parts that differ are words of their own."""
+    from mtreview.qa.analysis.lookup import glosses
+
+    if majority.startswith("同") and len(majority) >= 2 and majority[1:] in text:
+        return True  # 同社 ("the company") refers back; 親会社 says "company" with the same word
+    n, m = len(text), len(majority)
+    for size in range(min(n, m), 0, -1):
+        for i in range(n - size + 1):
+            core = text[i : i + size]
+            j = majority.find(core)
+            if j < 0:
+                continue
+            if size == 1 and head not in glosses(core):
+                continue
+            if i <= 1 and n - i - size <= 1 and j <= 1 and m - j - size <= 1:
+                return True
+    return False
+
+
+def run_at(target: str, start: int, end: int) -> tuple[int, int] | None:
+    for m in RUN.finditer(target, max(0, start - 40), min(len(target), end + 40)):
+        if m.start() <= start and end <= m.end():
+            return m.start(), m.end()
+    return None
+
+
+def document_name(katakana: str, doc: DocumentFacts) -> bool:
+    from mtreview.qa.jtext import name_similarity
+
+    return any(name_similarity(token, katakana) >= 0.7 for token in doc.name_candidates(katakana))
