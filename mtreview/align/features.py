@@ -206,15 +206,15 @@ class RawFeatures:
     quote: bool
 
 
-_JA_COMPOUND = re.compile(r"(?<![\d.,])\d+(?:[兆億万]\d+)+(?:[兆億万](?!\d))?")
-"""A number written with several of 兆/億/万 and digits after one of them: 2万7400, 1億2000万, 3兆5000億."""
-_JA_UNITS = {"兆": 10**12, "億": 10**8, "万": 10**4}
+_JA_COMPOUND = re.compile(r"(?<![\d.,])\d+(?:[兆億万千]\d+)+(?:[兆億万千](?!\d))?")
+"""A number written with several of 兆/億/万/千 and digits after one of them: 2万7400, 1億2000万, 5万2千."""
+_JA_UNITS = {"兆": 10**12, "億": 10**8, "万": 10**4, "千": 10**3}
 
 
 def _ja_compound(match: re.Match[str]) -> str:
     """2万7400 → 27400 (as digits the number pattern reads like the English 27,400)."""
     total = 0
-    for digits, unit in re.findall(r"(\d+)([兆億万]?)", match.group()):
+    for digits, unit in re.findall(r"(\d+)([兆億万千]?)", match.group()):
         total += int(digits) * _JA_UNITS.get(unit, 1)
     return str(total)
 

@@ -8,12 +8,15 @@ Supplement, Latin Extended-A and -B and Latin Extended Additional (Vietnamese), 
 from __future__ import annotations
 
 _EXTRA = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isalpha()]
+"""(µ, ª and º lie below U+00C0: not among them.)"""
 UPPER = "A-Z" + "".join(c for c in _EXTRA if c.isupper())
 LOWER = "a-z" + "".join(c for c in _EXTRA if not c.isupper())
 LETTERS = "A-Za-z" + "".join(_EXTRA)
 
 
+_LETTER_SET = frozenset(_EXTRA) | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def is_latin_letter(ch: str) -> bool:
-    """A letter of the blocks above (ASCII included)."""
-    c = ord(ch)
-    return (c < 0x250 or 0x1E00 <= c < 0x1F00) and ch.isalpha()
+    """A letter of ``LETTERS`` (ASCII included; not µ, ª or º, which the blocks' letter test leaves out)."""
+    return ch in _LETTER_SET

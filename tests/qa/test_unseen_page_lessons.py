@@ -686,3 +686,104 @@ def test_a_term_rendered_with_a_demonstrative_or_in_a_longer_compound_is_the_sam
 def test_energy_factory_and_race_senses(en: str, ja: str, check: str, span: str | None) -> None:
     [f] = findings([(en, ja)], check)
     assert span is None or f.text == span
+
+
+# ---- what a second reviewer found in the changes above (each case failed before its fix)
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("The meeting on May 2 lasted 2 hours 30 minutes.", "5月2日の会議は2時間30分続いた。"),
+        ("The six-month trial begins on March 6.", "半年間の試行は3月6日に始まる。"),
+    ],
+)
+def test_a_dates_day_is_not_a_span_of_days(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "units") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "span"),
+    [
+        ("The minister did not reject the report.", "大臣は報告書を退けた。", "退けた"),
+        (
+            "The company did not comment, and police did not respond to requests.",
+            "同社はコメントを控え、警察も要請に応じなかった。",
+            None,
+        ),
+        ("The director did not win the prize.", "監督は受賞を逃した。", None),
+        (
+            "Never mind...I've got my citation, and it wasn't CNN, my mistake",
+            "それはCNNではなく、私のミスでした。",
+            None,
+        ),
+        ("The company did not attempt to hide the losses.", "同社は損失を隠蔽しようとした。", "隠蔽しよう"),
+    ],
+)
+def test_words_that_say_not_and_a_negated_refusal(en: str, ja: str, span: str | None) -> None:
+    found = findings([(en, ja)], "polarity")
+    assert [f.text for f in found] == ([span] if span else [])
+
+
+def test_a_pronoun_of_the_other_gender_is_not_resolved() -> None:
+    pairs = [
+        (
+            "Planning chief Amara Okeke said the depot would close.",
+            "計画部長のアマラ・オケケ氏は、車庫は閉鎖されると述べた。",
+        ),
+        (
+            "Councillor Jiri Novak said he had not been consulted.",
+            "イジー・ノヴァク議員は、自分は相談を受けなかったと述べた。",
+        ),
+        ('"We consulted every councillor," she said.', "「全議員に相談した」とオケケ氏は述べた。"),
+    ]
+    assert findings(pairs, "agent") == []
+
+
+@pytest.mark.parametrize(
+    ("term", "usual", "odd"),
+    [("prime minister", "首相", "外相"), ("council", "市議会", "県議会"), ("stock", "株式", "株価")],
+)
+def test_a_one_character_difference_that_is_a_word_is_still_found(term: str, usual: str, odd: str) -> None:
+    pairs = [
+        (f"The {term} spoke on Monday.", f"{usual}は月曜日に発言した。"),
+        (f"Critics of the {term} gathered outside.", f"{usual}の批判者が外に集まった。"),
+        (f"The {term} faces a vote.", f"{usual}は採決に直面している。"),
+        (f"Supporters of the {term} cheered.", f"{odd}の支持者は歓声を上げた。"),
+    ]
+    assert [(f.text, f.suggestion) for f in findings(pairs, "term-consistency")] == [(odd, usual)]
+
+
+def test_the_majority_with_no_between_its_words_is_silent() -> None:
+    pairs = [
+        ("The rent cap starts in June.", "家賃上限は6月に始まる。"),
+        ("Landlords oppose the rent cap.", "家主は家賃上限に反対している。"),
+        ("The rent cap covers old flats.", "家賃上限は古い住宅に適用される。"),
+        ("A review of the rent cap is due.", "家賃水準の上限の見直しが予定されている。"),
+    ]
+    assert findings(pairs, "term-consistency") == []
+
+
+def test_an_acronym_the_source_does_not_spell_out_is_an_addition() -> None:
+    [f] = findings(
+        [("The agency said it would not act on complaints.", "同庁（NASA）は苦情に対応しないと述べた。")],
+        "addition",
+    )
+    assert f.text == "（NASA）"
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("A record of more than 300 people attended.", "過去最多300人超が参加した。"),
+        ("Temperatures rose above 35 degrees.", "気温は観測史上最高35度を超えた。"),
+    ],
+)
+def test_a_record_before_a_bound_is_no_bound(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "comparison") == []
+
+
+def test_sen_inside_a_japanese_number_is_read() -> None:
+    from mtreview.align.features import _numbers
+
+    assert _numbers("約5万2千人が参加した") == {"52000"}

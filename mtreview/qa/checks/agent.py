@@ -54,6 +54,10 @@ PRONOUNS = frozenset(
 QUOTE_CLOSE = re.compile(r"[\"”’'],?\s*$|[,.!?][\"”’']\s")
 """A closing quotation mark before the reporting verb's subject."""
 SPEAKER_PRONOUNS = frozenset(["he", "she"])
+OTHER_GENDER = {
+    "he": re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE),
+    "she": re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE),
+}
 NAME_AT_END = re.compile(rf"(?:[{UPPER}][\w'’\-]*\s+){{0,2}}[{UPPER}][\w'’\-]*$")
 """A pronoun that names one person: the previous paragraph's agent (not "they": a group, or "we")."""
 NOUN_WORDS = re.compile(rf"[{LETTERS}][\w'’\-]*")
@@ -162,7 +166,7 @@ class Agent(Check):
                 and (es, ee) == (0, len(source))
                 and QUOTE_CLOSE.search(source, 0, agent[0]) is not None
             )
-            referent = self._previous_agent(segment, doc) if pronoun else None
+            referent = self._previous_agent(segment, doc, words[0]) if pronoun else None
             if referent is not None:
                 # "…," she said. — the speaker is the previous paragraph's, if that one names a person
                 words = [w.lower() for w in NOUN_WORDS.findall(referent)]
@@ -201,11 +205,14 @@ class Agent(Check):
                 evidence=agent,
             )
 
-    def _previous_agent(self, segment: SegmentInput, doc: DocumentFacts) -> str | None:
+    def _previous_agent(self, segment: SegmentInput, doc: DocumentFacts, pronoun: str) -> str | None:
         """The English agent of the last sentence of the paragraph before ``segment``, when it names someone
-        (not a pronoun): whom "she said" refers to."""
+        (not a pronoun) and that paragraph does not speak of its speaker with the other gender's pronouns
+        ("Novak said he…" then "she said"): whom "she said" refers to."""
         previous = doc.previous(segment.id)
         if previous is None or not previous.source:
+            return None
+        if OTHER_GENDER[pronoun].search(previous.source):
             return None
         sentences = english.sentences(previous.source)
         if not sentences:

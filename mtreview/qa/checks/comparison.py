@@ -129,14 +129,21 @@ def english_bounds(source: str) -> list[tuple[str, int, int, float]]:
     return out
 
 
+OUTRIGHT = frozenset({"少なくとも", "最低", "最低でも", "最少でも", "多くて", "最大"})
+"""Words before a number that bound it outright, whatever follows (少なくとも14日前まで); 過去最多 and
+史上最高 ("record") do not."""
+
+
 def japanese_bound(target: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The bound on the number at ``start:end``: a word after it (300人以上), else one before it (少なくとも
-    300人); where both are there and disagree, the one before, which says it outright (少なくとも…まで)."""
+    300人); where both are there and disagree, an outright one before (少なくとも…まで) wins."""
     before = JA_BEFORE.search(target[max(0, start - 6) : start])
     after = JA_AFTER.match(target[end : end + 12])
     if after:
         kind = UP if after.group("up") else DOWN
-        if before is None or (UP if before.group("up") else DOWN) == kind:
+        if before is None or before.group().strip() not in OUTRIGHT:
+            return kind, start, end + after.end()
+        if (UP if before.group("up") else DOWN) == kind:
             return kind, start, end + after.end()
     if before:
         kind = UP if before.group("up") else DOWN

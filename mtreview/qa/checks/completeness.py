@@ -325,13 +325,16 @@ def _figures_in_source(content: str, source: str) -> bool:
 
 
 def _initials_of(content: str, source: str) -> bool:
-    """Whether ``content`` is an acronym whose first two letters or more are the initials of consecutive
-    words of ``source`` (CEO for "chief executive", WHO for "World Health Organization")."""
+    """Whether ``content`` is the acronym of consecutive words of ``source``: every letter the initial of
+    one (WHO for "World Health Organization"), or, for three letters or more, all but the last (CEO for
+    "chief executive"). Function words are skipped."""
     if not ACRONYM.fullmatch(content):
         return False
     letters = content.replace("&", "").lower()
-    initials = [w[0].lower() for w in english.WORD.findall(source) if w.lower() not in _FUNCTION_WORDS]
-    return letters[:2] in "".join(initials)
+    initials = "".join(w[0].lower() for w in english.WORD.findall(source) if w.lower() not in _FUNCTION_WORDS)
+    if letters in initials:
+        return True
+    return len(letters) >= 3 and letters[:-1] in initials
 
 
 def _rest_covered(covered: int, total: int, params: Mapping[str, Any]) -> bool:

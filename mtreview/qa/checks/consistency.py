@@ -396,6 +396,8 @@ class TermConsistency(Check):
                     continue
                 if texts and all(same_word(t, majority, head) or same_word(t, core, head) for t in texts):
                     continue  # the same word with another affix (議会内 beside 市議会)
+                if spans and _with_no(segment.target, spans[0], majority):
+                    continue  # 家賃水準の上限 holds the majority's words 家賃…上限 with の between
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue  # the longer term ("packaging plant" around "plant") says it
                 span = spans[0] if spans else self._partial(segment, es, ee, majority, doc)
@@ -481,6 +483,8 @@ class TermConsistency(Check):
                 text = target[run[0] : run[1]]
                 if majority in text:
                     return None  # it is the majority rendering after all
+                if _with_no(target, run, majority):
+                    return None  # 家賃の上限 is the majority 家賃上限 with の between its words
                 if target[hs:he] in majority:
                     return run
         return self._unexplained(segment, majority, doc)
@@ -506,6 +510,16 @@ class TermConsistency(Check):
                 continue
             found.append((u.start, u.end))
         return found[0] if len(found) == 1 else None
+
+
+def _with_no(target: str, run: tuple[int, int], majority: str) -> bool:
+    """Whether the run, の and the run after it spell the majority rendering (家賃 + の + 上限 = 家賃上限), or
+    the run opens the majority and the rest of it follows after の and a few characters (家賃水準の上限)."""
+    text = target[run[0] : run[1]]
+    if target[run[1] : run[1] + 1] != "の" or not majority.startswith(text[:2]):
+        return False
+    rest = majority[len(text) :] if majority.startswith(text) else majority[2:]
+    return bool(rest) and rest in target[run[1] + 1 : run[1] + 1 + len(rest) + 3]
 
 
 def free_runs(source: str, target: str) -> tuple[str, ...]:

@@ -87,15 +87,16 @@ JA_NEG_BASES = frozenset(
         "否決",
         "却下",
         "棄却",
-        # verbs of rejection: "rejected the criticism" is 批判を退けた, not a flip
-        "退ける",
-        "一蹴",
-        "反論",
-        "突っぱねる",
-        "はねつける",
-        "撥ね付ける",
     }
 )
+JA_LEXICAL = re.compile(
+    r"退け|一蹴|反論|突っぱね|はねつけ|撥ね付け|控え|見送|欠席|逃し|逃す|逃した|避け|免れ|断念|保留|辞退|棄権|黙秘|"
+    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙"
+)
+"""Japanese words that say "not" with their meaning (退けた "rejected", 控えた "declined to", 欠席した
+"did not attend", 逃した "did not win"): they account for an English negation without being one, so a
+sentence that has one is not compared clause by clause or verb by verb, and an English verb of refusal
+("rejected the criticism" → 批判を退けた) is no flip."""
 JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
@@ -245,6 +246,8 @@ def predicate_for(
         return found
     # otherwise the last predicate before a reporting verb (…と述べた), or the last one
     verbs = [i for i, t in enumerate(unit) if t.pos in ("動詞", "形容詞") and t.pos1 == "自立"]
+    # …しようとした: the attempt is the verb before よう, not the する after と
+    verbs = [i for i in verbs if not _attempt_suru(unit, i)]
     # the quoting と is the one before a reporting verb (…と述べた), not とする's (目的としている)
     quote = next(
         (
@@ -269,6 +272,37 @@ def predicate_for(
     if verbs:
         return _with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])
     return None
+
+
+REFUSALS = frozenset(
+    {
+        *("reject", "deny", "dispute", "refuse", "decline", "oppose", "dismiss", "avoid", "skip", "miss"),
+        *("cancel", "postpone", "abandon", "fail", "resist", "veto", "block", "ban", "halt", "suspend"),
+        "withdraw",
+    }
+)
+
+
+def _negates_refusal(source: str, cue: tuple[int, int]) -> bool:
+    """Whether the English negates a verb of refusal ("did not reject"): then a Japanese word of refusal
+    (退けた) is the flip, not the negation."""
+    for m in english.WORD.finditer(source, cue[1]):
+        lower = m.group().lower()
+        lemma = irregular_base(lower) or english.lemma(lower)
+        if lemma in EN_SKIP_AFTER_CUE:
+            continue
+        return lemma in REFUSALS
+    return False
+
+
+def _attempt_suru(unit: list[Token], i: int) -> bool:
+    """Whether token ``i`` is the する of …ようとする ("try to"), whose verb comes before よう."""
+    return (
+        unit[i].base == "する"
+        and i >= 2
+        and unit[i - 1].surface == "と"
+        and unit[i - 2].surface in ("よう", "う")
+    )
 
 
 def _with_noun(unit: list[Token], i: int) -> int:
@@ -357,6 +391,8 @@ class Polarity(Check):
                 tokens = list(japanese.tokens(target))
             ja = japanese_cues(tokens, target, js, je)
             if bool(en) == bool(ja):
+                if JA_LEXICAL.search(target, js, je):
+                    continue  # a word that says "not" with its meaning may be the missing negation
                 if en and len(en) > len(ja):
                     # both negative, the English more often: compare coordinated clauses one by one
                     yield from self._clauses(segment, tokens, (es, ee), (js, je), en, ja)
@@ -368,6 +404,11 @@ class Polarity(Check):
                 continue
             if ja and not en and EN_SOFT.search(source, es, ee):
                 continue
+            if en and not ja and JA_LEXICAL.search(target, js, je):
+                if all(VERB_CUE.fullmatch(source[a:b]) for a, b in en):
+                    continue  # "rejected the criticism" → 批判を退けた: a verb of refusal rendered as one
+                if not any(_negates_refusal(source, cue) for cue in en):
+                    continue  # "did not comment" → コメントを控えた, "did not win" → 受賞を逃した
             if ja and not en and all(c.pos == "接頭詞" for c in ja):
                 continue  # 不/未/非/無 render "un-", "in-", "non-" as often as "not"
             # last, as the dearest test (the dictionary coverage of the pair)
@@ -460,6 +501,13 @@ class Polarity(Check):
         ja_clauses = _split(ja_span, breaks)
         if len(en_clauses) < 2 or len(en_clauses) != len(ja_clauses):
             return
+        from mtreview.qa.analysis.coverage import coverage
+
+        cov = coverage(source, segment.target)
+        for cs, ce in en_clauses:  # every clause rendered, or the pairing in order means nothing
+            covered, total = cov.source_ratio(cs, ce)
+            if cov.available and (total == 0 or covered / total < MIN_RENDERED):
+                return
         for (cs, ce), (ks, ke) in zip(en_clauses, ja_clauses, strict=True):
             cue = next((c for c in en if cs <= c[0] < ce), None)
             if cue is None or any(ks <= t.start < ke for t in ja):

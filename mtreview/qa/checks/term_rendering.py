@@ -131,27 +131,38 @@ def variant_elsewhere(target: str, majority: str, span: tuple[int, int]) -> bool
     return False
 
 
-def same_word(text: str, majority: str, head: str) -> bool:
-    """Two renderings that are one word with a different one-character affix on either side: 議会内 ("in the
-    council") and 市議会 ("city council") both hold 議会, 前年比 and 年間 both 年 (a one-character core must
-    gloss the term's head, "year"); a majority of 同社 ("the company": it refers back) and 親会社. Not 展示会
-    and 展覧会, nor 洪水壁 and 防潮壁: the parts that differ are words of their own."""
-    from mtreview.qa.analysis.lookup import glosses
+RELATIONAL_SUFFIXES = frozenset("内外中上下前後間比側等用")
+"""One-character suffixes that relate a word to something else (議会内 "in the council", 前年比 "against the
+year before"): the word without them is the rendering."""
 
-    if majority.startswith("同") and len(majority) >= 2 and majority[1:] in text:
-        return True  # 同社 ("the company") refers back; 親会社 says "company" with the same word
-    n, m = len(text), len(majority)
-    for size in range(min(n, m), 0, -1):
-        for i in range(n - size + 1):
-            core = text[i : i + size]
-            j = majority.find(core)
-            if j < 0:
-                continue
-            if size == 1 and head not in glosses(core):
-                continue
-            if i <= 1 and n - i - size <= 1 and j <= 1 and m - j - size <= 1:
-                return True
-    return False
+
+def _bare(text: str) -> str:
+    """``text`` without a relational suffix and without a leading 同 ("the said")."""
+    if len(text) >= 2 and text[-1] in RELATIONAL_SUFFIXES:
+        text = text[:-1]
+    if len(text) > 1 and text[0] == "同":
+        text = text[1:]
+    return text
+
+
+def same_word(text: str, majority: str, head: str) -> bool:
+    """Two renderings that are one word, once a relational suffix and 同 are set aside, one holding
+    the other with one character more: 議会内 ("in the council") and 市議会 ("city council") both hold 議会,
+    前年比 and 年間 both 年; 同社 ("the company": it refers back) and 親会社 both say 社. Not 展示会 and
+    展覧会, 洪水壁 and 防潮壁, 首相 and 外相, 市議会 and 県議会, 株式 and 株価: what differs is a word of
+    its own. (``head``, the term's head, is kept for callers that key on it.)"""
+    del head
+    for one, other in ((majority, text), (text, majority)):
+        if one.startswith("同") and len(one) >= 2 and one[1:] in other:
+            return True  # 同社 ("the company") refers back; 親会社 says "company" with the same word
+    a, b = _bare(text), _bare(majority)
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if short not in long_:
+        return False
+    # the longer one may add a one-character modifier (市議会 beside 議会内's 議会), not a word of its own
+    return len(long_) - len(short) <= 1
 
 
 def run_at(target: str, start: int, end: int) -> tuple[int, int] | None:

@@ -167,15 +167,12 @@ _JA_UNITS = {
     "分": ("time", 60.0),
     "分間": ("time", 60.0),
     "時間": ("time", 3600.0),
-    "日": ("time", 86400.0),
     "日間": ("time", 86400.0),
-    "週": ("time", 604800.0),
     "週間": ("time", 604800.0),
     **{
         m: ("time", _YEAR / 12)
         for m in ("か月", "カ月", "ヶ月", "ヵ月", "ケ月", "箇月", "か月間", "カ月間", "ヶ月間")
     },
-    "年": ("time", _YEAR),
     "年間": ("time", _YEAR),
     "w": ("power", 1.0),
     "ワット": ("power", 1.0),
@@ -245,11 +242,11 @@ _JA_MORE_UNITS = _alternatives(
     if dim in ("time", "power", "energy", "area", "money") or k in ("トン", *_CUBIC)
 )
 JA_QUANTITY = re.compile(
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(マイクログラム|ミリグラム|キログラム|キロメートル|ミリリットル|"
+    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(マイクログラム|ミリグラム|キログラム|キロメートル|ミリリットル|"
     r"パーセント|ポイント|グラム|リットル|メートル|センチ|マイル|キロ|ミリ|mg|μg|kg|km|cm|mm|ml|g|m|l|kb|mb|gb|tb|pt|%|"
     rf"{_JA_MORE_UNITS})"
-    # 3分の1 is a third, not three minutes; km2 is not km
-    r"(?![A-Za-z0-9²³]|の[0-9０-９一二三四五六七八九十])",
+    # 3分の1 is a third, not three minutes; km2 is not km (but 2時間30分 is two hours)
+    r"(?![A-Za-z]|(?<=[A-Za-z])[0-9²³]|の[0-9０-９一二三四五六七八九十])",
     re.IGNORECASE,
 )
 
