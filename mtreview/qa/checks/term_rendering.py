@@ -93,7 +93,7 @@ def without_modifiers(
         moved = False
         for w in others:
             for hs, he in w.strong:
-                if hs == start and keeps(he):
+                if hs == start and he > start and keeps(he):
                     start, moved = he, True
         if target[start] == "同" and keeps(start + 1):
             start, moved = start + 1, True
