@@ -124,14 +124,9 @@ def english_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def japanese_agent(target: str, start: int, end: int) -> tuple[int, int, str] | None:
-    """(start, end, name) of the katakana name (with its title) that is the Japanese sentence's topic,
-    subject or reported source: the first one in the sentence."""
-    return next(japanese_agents(target, start, end), None)
-
-
 def japanese_agents(target: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-    """``japanese_agent``'s candidates, in order."""
+    """(start, end, name) of each katakana name (with its title) that is a topic, subject or reported
+    source of the Japanese sentence, in order."""
     for m in JA_AGENT.finditer(target[start:end]):
         stop = m.end("title") if m.group("title") else m.end("name")
         yield start + m.start("name"), start + stop, m.group("name")

@@ -384,7 +384,6 @@ class TermConsistency(Check):
             return
         groups = _groups(counts)
         n = groups.get(majority, 0)
-        head = str(key[-1]) if isinstance(key, tuple) and key else ""
         # the majority without a name of the document it opens with (オービス株 for "shares": 株)
         core = without_name(majority, doc)
         for sid, items in observations.items():
@@ -394,7 +393,7 @@ class TermConsistency(Check):
             for es, ee, spans, texts, longer, _free in items:
                 if any(_group_of(t, counts) == majority for t in texts):
                     continue
-                if texts and all(same_word(t, majority, head) or same_word(t, core, head) for t in texts):
+                if texts and all(same_word(t, majority) or same_word(t, core) for t in texts):
                     continue  # the same word with another affix (議会内 beside 市議会)
                 if spans and _with_no(segment.target, spans[0], majority):
                     continue  # 家賃水準の上限 holds the majority's words 家賃…上限 with の between
@@ -404,7 +403,7 @@ class TermConsistency(Check):
                 if span is None:
                     continue
                 if not spans and (
-                    same_word(segment.target[span[0] : span[1]], majority, head)
+                    same_word(segment.target[span[0] : span[1]], majority)
                     or variant_elsewhere(segment.target, majority, span)
                 ):
                     continue

@@ -145,13 +145,12 @@ def _bare(text: str) -> str:
     return text
 
 
-def same_word(text: str, majority: str, head: str) -> bool:
+def same_word(text: str, majority: str) -> bool:
     """Two renderings that are one word, once a relational suffix and 同 are set aside, one holding
     the other with one character more: 議会内 ("in the council") and 市議会 ("city council") both hold 議会,
     前年比 and 年間 both 年; 同社 ("the company": it refers back) and 親会社 both say 社. Not 展示会 and
     展覧会, 洪水壁 and 防潮壁, 首相 and 外相, 市議会 and 県議会, 株式 and 株価: what differs is a word of
-    its own. (``head``, the term's head, is kept for callers that key on it.)"""
-    del head
+    its own."""
     for one, other in ((majority, text), (text, majority)):
         if one.startswith("同") and len(one) >= 2 and one[1:] in other:
             return True  # 同社 ("the company") refers back; 親会社 says "company" with the same word
