@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from mtreview.cli.common import handle_errors, print_json
 from mtreview.domain.progress import Progress
 from mtreview.i18n import _, ngettext
-from mtreview.services.prefs import Preferences
-from mtreview.services.project import ProjectService
+
+if TYPE_CHECKING:
+    from mtreview.services.import_stream import StreamedRead
 
 
 @click.command("import")
@@ -52,7 +54,31 @@ def command(
     as_json: bool,
 ) -> None:
     """Import one document per INPUT into PROJECT (created if needed)."""
-    from mtreview.services.project import read_input
+    from mtreview.services.import_stream import StreamedRead, streamable
+
+    # A large file is read in another process from here on, while this one loads the storage and stores.
+    reading = StreamedRead(input_path) if not apply_sheet and streamable(input_path, target) else None
+    try:
+        _import(input_path, target, project, reviewer, engine, apply_sheet, no_checks, as_json, reading)
+    finally:
+        if reading is not None:
+            reading.close()
+
+
+def _import(
+    input_path: str,
+    target: str | None,
+    project: str,
+    reviewer: str | None,
+    engine: str | None,
+    apply_sheet: bool,
+    no_checks: bool,
+    as_json: bool,
+    reading: StreamedRead | None,
+) -> None:
+    from mtreview.services.import_stream import removed_if_new
+    from mtreview.services.prefs import Preferences
+    from mtreview.services.project import ProjectService, read_input
 
     if apply_sheet:
         from mtreview.services.review_sheet import apply_review_sheet
@@ -111,14 +137,29 @@ def command(
     from mtreview.domain.collect import no_full_collections
     from mtreview.services.importing import check_after_import
 
+    author = reviewer or Preferences.load().reviewer
     with no_full_collections():  # the document read is kept until it is stored (domain.collect)
-        # Read and align first: bad input fails before the project is created or touched.
-        doc = read_input(input_path, target, Progress())
-        if engine:
-            doc = dataclasses.replace(doc, engine=engine)
-        service = ProjectService.open(project, reviewer or Preferences.load().reviewer, create=True)
+        if reading is not None:
+            with removed_if_new(project):
+                service = ProjectService.open(project, author, create=True)
+                try:
+                    result = service.import_streamed(reading, engine)
+                except BaseException:
+                    service.close()
+                    raise
+            doc = reading.finished()
+        else:
+            # Read and align first: bad input fails before the project is created or touched.
+            doc = read_input(input_path, target, Progress())
+            if engine:
+                doc = dataclasses.replace(doc, engine=engine)
+            service = ProjectService.open(project, author, create=True)
+            try:
+                result = service.import_document(doc)
+            except BaseException:
+                service.close()
+                raise
         try:
-            result = service.import_document(doc)
             checked = None if no_checks else check_after_import(service, result)
         finally:
             service.close()

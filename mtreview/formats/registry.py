@@ -26,6 +26,9 @@ class ReaderInfo:
     extensions: tuple[str, ...]
     read: ReadFn
     description: str = ""
+    sink: bool = False
+    """``read`` also takes ``segments=``, an object it appends each segment to as it reads them (in place
+    of the list it would return): the segments can be stored while the file is still being read."""
 
 
 _READERS: dict[str, ReaderInfo] = {}

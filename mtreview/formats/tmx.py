@@ -187,8 +187,8 @@ class _TmxReader:
                     )
                 open_ids.discard(i)
 
-    def read(self, progress: Progress) -> ImportedDocument:
-        segments: list[SegmentDraft] = []
+    def read(self, progress: Progress, segments: Any = None) -> ImportedDocument:
+        segments = [] if segments is None else segments
         skipped: list[dict[str, Any]] = []
         header_meta: dict[str, Any] = {}
         with X.iterparse(self.path, tags=("header", "tu")) as context:
@@ -227,7 +227,7 @@ class _TmxReader:
     ) -> bool:
         self.header_meta = header_meta
         seen_root = False
-        for _event, el in X.iter_errors(context, self.path):
+        for _event, el in X.iter_errors(context, self.path, check=False):  # checked below (plain_tu)
             if not seen_root:
                 root = el.getroottree().getroot()
                 if root.tag != "tmx":
@@ -239,6 +239,7 @@ class _TmxReader:
                 self.version = root.get("version", "")
                 seen_root = True
             if el.tag == "header":
+                X.check_attributes(el, self.path)
                 self.header = X.attrs(el)
                 self.srclang = self.header.get("srclang", "")
                 notes, props, order = _notes_props(el)
@@ -339,6 +340,8 @@ class _TmxReader:
         tseg = b[0]
         if sseg.tag != "seg" or tseg.tag != "seg" or len(sseg) or len(tseg):
             return None
+        if len(sseg.attrib) > X.MAX_ATTRIBUTES or len(tseg.attrib) > X.MAX_ATTRIBUTES:
+            return None  # the five elements checked: the general path refuses the unit
         source = sseg.text or ""
         target = tseg.text or ""
         if not (source.isascii() or not ph.has_placeholders(source)):
@@ -359,6 +362,7 @@ class _TmxReader:
         fast = self.plain_tu(tu)
         if fast is not None:
             return fast
+        X.check_attributes(tu, self.path)
         tuvs = list(tu.iterchildren("tuv"))
         langs: list[str] = []
         for c in tuvs:
@@ -451,8 +455,11 @@ def _with_xml_lang(xml: str) -> str:
     return xml
 
 
-def read_tmx(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> ImportedDocument:
-    return _TmxReader(X.fspath(path)).read(progress)
+def read_tmx(
+    path: str | os.PathLike[str], progress: Progress = NO_PROGRESS, segments: Any = None
+) -> ImportedDocument:
+    """``segments``: where the units go as they are read (``services.import_stream``), else a new list."""
+    return _TmxReader(X.fspath(path)).read(progress, segments)
 
 
 # ------------------------------------------------------------------------------------------- writer
@@ -664,5 +671,5 @@ def _target_tuv(u: ExportUnit, info: Mapping[str, Any] | None, now: str) -> Mapp
     return {**info, "attrs": attrs}
 
 
-register_reader(ReaderInfo("tmx", (".tmx",), read_tmx, "TMX 1.4b translation memory"))
+register_reader(ReaderInfo("tmx", (".tmx",), read_tmx, "TMX 1.4b translation memory", sink=True))
 register_writer(WriterInfo("tmx", ".tmx", write_tmx, "TMX 1.4b translation memory", memory=True))

@@ -328,14 +328,21 @@ def _check_attributes(el: Any, path: Path, subtree: bool) -> None:
             )
 
 
-def iter_errors(it: Any, path: Path) -> Iterator[tuple[str, Any]]:
+def check_attributes(el: Any, path: Path) -> None:
+    """Refuse ``el`` or an element below it with absurdly many attributes (see ``iter_errors``)."""
+    _check_attributes(el, path, subtree=True)
+
+
+def iter_errors(it: Any, path: Path, check: bool = True) -> Iterator[tuple[str, Any]]:
     """Iterate an ``iterparse`` turning parser errors into ``InputError`` with file and line.
 
     Elements with absurdly many attributes are refused before the reader looks at them (at their
-    start event, or with their whole subtree at an end event of a tag-filtered parse)."""
+    start event, or with their whole subtree at an end event of a tag-filtered parse). ``check=False``:
+    the reader calls ``check_attributes`` itself before it reads an element's attributes."""
     try:
         for event, el in it:
-            _check_attributes(el, path, subtree=event == "end")
+            if check:
+                _check_attributes(el, path, subtree=event == "end")
             yield event, el
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc, path) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -36,6 +37,7 @@ from mtreview.services.saving import (
 from mtreview.storage import ProjectStore, open_project
 
 if TYPE_CHECKING:
+    from mtreview.services.import_stream import StreamedRead
     from mtreview.services.outbox import Outbox
     from mtreview.storage.originals import OriginalFile
 
@@ -232,6 +234,24 @@ class ProjectService:
         progress.report(0, len(doc.segments), _("Saving {n} segments…").format(n=len(doc.segments)))
         with self._store.transaction():  # the document and its original file, or neither
             document = self._store.add_document(doc, self.author, progress)
+            if doc.original is not None:
+                self._store.save_original(document.id, os.path.basename(doc.path or doc.name), doc.original)
+        return ImportResult(document, Changes(documents=frozenset({document.id})))
+
+    def import_streamed(
+        self, reading: StreamedRead, engine: str | None = None, progress: Progress = NO_PROGRESS
+    ) -> ImportResult:
+        """``import_document`` of a file whose reader is still reading it (``services.import_stream``):
+        each batch is stored as it arrives, in one transaction; the reader's error rolls it all back."""
+
+        def finish() -> ImportedDocument:
+            doc = reading.finished()
+            return doc if not engine else dataclasses.replace(doc, engine=engine)
+
+        progress.report(0, 0, _("Saving segments…"))
+        with self._store.transaction():
+            document = self._store.add_streamed(reading.batches(), finish, self.author, progress)
+            doc = reading.finished()
             if doc.original is not None:
                 self._store.save_original(document.id, os.path.basename(doc.path or doc.name), doc.original)
         return ImportResult(document, Changes(documents=frozenset({document.id})))

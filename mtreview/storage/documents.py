@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 
 from mtreview.domain.errors import NotFoundError
 from mtreview.domain.model import (
     Document,
     ImportedDocument,
+    SegmentFields,
     Status,
+    segment_fields,
 )
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.i18n import _
@@ -36,54 +39,84 @@ class DocumentStore(StoreBase):
 
     def add_document(self, doc: ImportedDocument, author: str, progress: Progress = NO_PROGRESS) -> Document:
         """Insert a document and its segments in one transaction: all or nothing."""
+        rows = (segment_fields(draft) for draft in doc.segments)
+        return self.add_streamed(iter([rows]), lambda: doc, author, progress, len(doc.segments))
+
+    def add_streamed(
+        self,
+        batches: Iterator[Iterable[SegmentFields]],
+        finish: Callable[[], ImportedDocument],
+        author: str,
+        progress: Progress = NO_PROGRESS,
+        total: int = 0,
+    ) -> Document:
+        """Insert a document whose segments arrive in ``batches`` (while its reader still reads: see
+        ``services.import_stream``), in one transaction: all or nothing. ``finish()`` is called after the
+        last batch and gives the document itself (its ``segments`` are not read)."""
         created = now()
-        total = len(doc.segments)
         with self.write() as c:
-            name = self._unique_name(c, doc.name)
-            doc_id = c.execute(
+            doc_id = c.execute(  # named and described once the reader is done
                 insert(DocumentRow)
+                .values(name="", format="", source_lang="", target_lang="", created_at=created)
+                .returning(DocumentRow.id)
+            ).scalar_one()
+            ordinal = 0
+            batch: list[dict[str, Any]] = []
+            for rows in batches:
+                for (
+                    source,
+                    target,
+                    source_lines,
+                    target_lines,
+                    confidence,
+                    corrected,
+                    key,
+                    meta,
+                    status,
+                ) in rows:
+                    ordinal += 1
+                    status = status or (Status.CORRECTED if corrected is not None else Status.NEW)
+                    batch.append(
+                        {
+                            "document_id": doc_id,
+                            "ordinal": ordinal,
+                            "key": key,
+                            "source": source,
+                            "mt": target,
+                            "corrected": corrected,
+                            "status": status.value,
+                            "source_lines": list(source_lines),
+                            "target_lines": list(target_lines),
+                            "confidence": float(confidence),
+                            "locked": False,
+                            "version": 1,
+                            "author": author if corrected is not None else None,
+                            "created_at": created,
+                            "updated_at": created,
+                            "meta": (meta if type(meta) is dict else dict(meta)) or None,  # shared: see many
+                        }
+                    )
+                    if len(batch) >= INSERT_CHUNK:
+                        execute_many(c, _INSERT_SEGMENT, batch)
+                        batch.clear()
+                        progress.check()
+                        progress.report(ordinal, max(total, ordinal), "")
+            if batch:
+                execute_many(c, _INSERT_SEGMENT, batch)
+            doc = finish()
+            c.execute(
+                update(DocumentRow)
+                .where(DocumentRow.id == doc_id)
                 .values(
-                    name=name,
+                    name=self._unique_name(c, doc.name, doc_id),
                     path=doc.path,
                     format=doc.format,
                     source_lang=doc.source_lang,
                     target_lang=doc.target_lang,
                     engine=doc.engine,
-                    created_at=created,
                     meta=dict(doc.meta) or None,
                 )
-                .returning(DocumentRow.id)
-            ).scalar_one()
-            batch: list[dict[str, Any]] = []
-            for ordinal, draft in enumerate(doc.segments, start=1):
-                status = draft.status or (Status.CORRECTED if draft.corrected is not None else Status.NEW)
-                batch.append(
-                    {
-                        "document_id": doc_id,
-                        "ordinal": ordinal,
-                        "key": draft.key,
-                        "source": draft.source,
-                        "mt": draft.target,
-                        "corrected": draft.corrected,
-                        "status": status.value,
-                        "source_lines": list(draft.source_lines),
-                        "target_lines": list(draft.target_lines),
-                        "confidence": float(draft.confidence),
-                        "locked": False,
-                        "version": 1,
-                        "author": author if draft.corrected is not None else None,
-                        "created_at": created,
-                        "updated_at": created,
-                        "meta": dict(draft.meta) or None,
-                    }
-                )
-                if len(batch) >= INSERT_CHUNK:
-                    execute_many(c, _INSERT_SEGMENT, batch)
-                    batch.clear()
-                    progress.check()
-                    progress.report(ordinal, total, "")
-            if batch:
-                execute_many(c, _INSERT_SEGMENT, batch)
+            )
             notes = [
                 {
                     "document_id": doc_id,
@@ -101,12 +134,12 @@ class DocumentStore(StoreBase):
             progress.check()
             row = c.execute(select(DocumentRow).where(DocumentRow.id == doc_id)).one()
             self.notify(c, author, "documents")
-        progress.report(total, total, "")
-        return _document(row, total)
+        progress.report(ordinal, ordinal, "")
+        return _document(row, ordinal)
 
     @staticmethod
-    def _unique_name(c: Any, name: str) -> str:
-        existing = set(c.execute(select(DocumentRow.name)).scalars())
+    def _unique_name(c: Any, name: str, own_id: int | None = None) -> str:
+        existing = set(c.execute(select(DocumentRow.name).where(DocumentRow.id != own_id)).scalars())
         if name not in existing:
             return name
         n = 2

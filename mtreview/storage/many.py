@@ -43,6 +43,8 @@ def _int_list_json(proc: Any) -> Any:
     numbers: the same text ``json.dumps`` writes (``[3, 4]``), without its encoder's per-call setup."""
 
     def process(value: Any) -> Any:
+        if type(value) is list and len(value) == 1 and type(value[0]) is int:
+            return f"[{value[0]}]"
         if type(value) is list and all(type(v) is int for v in value):
             return "[" + ", ".join(map(str, value)) + "]"
         return proc(value)

@@ -1,0 +1,249 @@
+"""A large file is stored while another process reads it (``services.import_stream``): the project gets
+the rows a whole read gives, bad input found late still leaves it as it was, a cancel or a reader that
+dies is an error and not a half import."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from mtreview.domain.model import SegmentDraft, segment_fields
+from mtreview.services import import_stream
+
+UNITS = 7500  # about 4.7 MB: over STREAM_FROM
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mtreview", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def big_tmx(path: Path, units: int = UNITS, broken_at: int | None = None) -> Path:
+    """Units of every kind the reader has two paths for: plain ones, ones with inline codes, notes,
+    properties, an empty target, a unit without its target language; ``broken_at``: the file stops
+    being XML at that unit."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<tmx version="1.4"><header creationtool="t" creationtoolversion="1" datatype="plaintext" '
+        'segtype="paragraph" adminlang="en" srclang="en" o-tmf="x">'
+        '<prop type="x-domain">test</prop></header>',
+        "<body>",
+    ]
+    for i in range(units):
+        if broken_at is not None and i == broken_at:
+            lines.append("<tu><tuv xml:lang='en'><seg>cut off here")
+            break
+        source = escape(f"Unit {i}: the quarterly report lists {i * 7} orders & returns. " * 4)
+        target = f"ユニット{i}：四半期報告書には{i * 7}件の注文と返品が記載されています。" * 3
+        kind = i % 50
+        if kind == 1:  # inline code: the general path
+            lines.append(
+                f'<tu tuid="u{i}"><tuv xml:lang="en"><seg>Press <bpt i="1">&lt;b&gt;</bpt>Save'
+                f'<ept i="1">&lt;/b&gt;</ept> {i}</seg></tuv><tuv xml:lang="ja"><seg><bpt i="1">&lt;b&gt;'
+                f'</bpt>保存<ept i="1">&lt;/b&gt;</ept>を押す {i}</seg></tuv></tu>'
+            )
+        elif kind == 2:  # notes and properties
+            lines.append(
+                f'<tu tuid="u{i}" creationid="ann"><note>checked</note><prop type="x-client">ACME</prop>'
+                f'<tuv xml:lang="en"><seg>{source}</seg></tuv>'
+                f'<tuv xml:lang="ja"><seg>{target}</seg></tuv></tu>'
+            )
+        elif kind == 3:  # not translated yet
+            lines.append(
+                f'<tu><tuv xml:lang="en"><seg>{source}</seg></tuv><tuv xml:lang="ja"><seg/></tuv></tu>'
+            )
+        elif kind == 4:  # no unit in the target language: skipped, and said so in the document's metadata
+            lines.append(f'<tu><tuv xml:lang="de"><seg>{source}</seg></tuv></tu>')
+        elif kind == 5:  # a placeholder
+            lines.append(
+                f'<tu><tuv xml:lang="en"><seg>Hello %s, you have {i} items</seg></tuv>'
+                f'<tuv xml:lang="ja"><seg>%sさん、{i}件あります</seg></tuv></tu>'
+            )
+        else:
+            lines.append(
+                f'<tu tuid="u{i}"><tuv xml:lang="en"><seg>{source}</seg></tuv>'
+                f'<tuv xml:lang="ja"><seg>{target}</seg></tuv></tu>'
+            )
+    else:
+        lines.append("</body></tmx>")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def dump(project: Path) -> dict[str, list[tuple[object, ...]]]:
+    """What a project holds, less the moment it was written."""
+    with sqlite3.connect(project) as db:
+        return {
+            "document": db.execute(
+                "select id, name, path, format, source_lang, target_lang, engine, meta"
+                " from document order by id"
+            ).fetchall(),
+            "segment": db.execute(
+                "select id, document_id, ordinal, key, source, mt, corrected, status, source_lines,"
+                " target_lines, confidence, locked, version, author, meta from segment order by id"
+            ).fetchall(),
+            "note": db.execute("select * from note order by id").fetchall(),
+        }
+
+
+@pytest.fixture(scope="module")
+def tmx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = big_tmx(tmp_path_factory.mktemp("stream") / "memory.tmx")
+    assert path.stat().st_size >= import_stream.STREAM_FROM
+    return path
+
+
+def test_a_large_file_is_streamed_from_the_command_line(tmx):
+    """The conditions hold in a command-line process (one thread, POSIX, a reader with a sink), and
+    not when they are turned off or for a small file."""
+    code = textwrap.dedent(
+        f"""
+        import os, sys
+        from mtreview.services.import_stream import streamable
+        print(streamable({str(tmx)!r}))
+        """
+    )
+    on = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    off = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "MTREVIEW_STREAM_IMPORT": "0"},
+    )
+    assert on.stdout.strip() == "True", on.stderr
+    assert off.stdout.strip() == "False", off.stderr
+    small = tmx.parent / "small.tmx"
+    big_tmx(small, units=10)
+    assert not import_stream.streamable(small)
+    assert not import_stream.streamable(tmx, target=tmx)  # a pair of files is aligned, not streamed
+
+
+def test_streamed_import_stores_what_a_whole_read_stores(tmx, tmp_path):
+    streamed, whole = tmp_path / "streamed.mtreview", tmp_path / "whole.mtreview"
+    for project, env in ((streamed, {}), (whole, {"MTREVIEW_STREAM_IMPORT": "0"})):
+        for _ in range(2):  # twice: the second document gets a name of its own
+            result = run(
+                "import", str(tmx), "--project", str(project), "--no-checks", "--engine", "mt-x", env=env
+            )
+            assert result.returncode == 0, result.stderr
+    a, b = dump(streamed), dump(whole)
+    assert len(a["segment"]) == 2 * (UNITS - UNITS // 50)  # the units with no Japanese are skipped
+    assert [d[1] for d in a["document"]] == ["memory", "memory (2)"]
+    assert all(d[6] == "mt-x" for d in a["document"])
+    assert '"skipped"' in a["document"][0][7]
+    assert a == b
+
+
+def test_bad_input_found_late_leaves_an_existing_project_as_it_was(tmp_path):
+    bad = big_tmx(tmp_path / "cut.tmx", broken_at=UNITS - 10)
+    assert bad.stat().st_size >= import_stream.STREAM_FROM
+    project = tmp_path / "p.mtreview"
+    good = tmp_path / "good.tsv"
+    good.write_text("Hello.\tこんにちは。\n", encoding="utf-8")
+    assert run("import", str(good), "--project", str(project)).returncode == 0
+    before = dump(project)
+    result = run("import", str(bad), "--project", str(project), "--no-checks")
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert "cut.tmx:" in line  # the file and the line
+    assert dump(project) == before
+
+
+def test_bad_input_found_late_creates_no_project(tmp_path):
+    bad = big_tmx(tmp_path / "cut.tmx", broken_at=UNITS - 10)
+    project = tmp_path / "new.mtreview"
+    result = run("import", str(bad), "--project", str(project), "--no-checks")
+    assert result.returncode == 2
+    assert "cut.tmx:" in result.stderr
+    assert not any(p.name.startswith("new.mtreview") for p in tmp_path.iterdir())
+
+
+def test_batches_move_every_field_and_keep_distinct_metadata_apart():
+    batch = [
+        SegmentDraft("a\x00b", "エー\x00", (1,), (2,), meta={"x": True}),  # the separator inside a text
+        SegmentDraft("c", "シー", (3,), (4,), key="k", meta={"x": 1}),  # equal to the first, not the same
+        SegmentDraft("d", "", (5,), (6,), corrected="ディー", meta={"x": 1}),
+    ]
+    kind, *rest = pickle.loads(import_stream._encode(batch))
+    assert kind == "texts"
+    out = import_stream._decode(kind, *rest)
+    assert out == [segment_fields(d) for d in batch]
+    assert [type(f[7]["x"]) for f in out] == [bool, int, int]
+    assert out[1][7] is out[2][7]  # sent once
+    plain = [SegmentDraft(f"s{i}", f"t{i}", (i,), (i,), meta={"m": i % 2 == 0}) for i in range(5)]
+    kind, *rest = pickle.loads(import_stream._encode(plain))
+    assert kind == "joined"
+    assert import_stream._decode(kind, *rest) == [segment_fields(d) for d in plain]
+
+
+SCRIPT = textwrap.dedent(
+    """
+    import os, sys
+    from mtreview.domain.errors import InputError
+    from mtreview.domain.progress import Cancelled, Progress
+    from mtreview.services import import_stream
+    from mtreview.services.project import ProjectService
+
+    tmx, project, mode = sys.argv[1:4]
+    if mode == "dies":  # the reader process ends after its first batch
+        real = import_stream._Sink.flush
+        def flush(self):
+            real(self)
+            os._exit(3)
+        import_stream._Sink.flush = flush
+    stored = []
+    progress = Progress(
+        report_fn=lambda done, total, message: stored.append(done),
+        cancelled_fn=lambda: mode == "cancel" and bool(stored) and stored[-1] > 0,
+    )
+    service = ProjectService.open(project, "t", create=True)
+    reading = import_stream.StreamedRead(tmx)
+    try:
+        service.import_streamed(reading, None, progress)
+    except InputError as exc:
+        print("InputError", exc)
+    except Cancelled:
+        print("Cancelled")
+    finally:
+        reading.close()
+    print("reader alive", reading._process.is_alive())
+    print("documents", len(service.documents()))
+    service.close()
+    """
+)
+
+
+@pytest.mark.parametrize(("mode", "expected"), [("dies", "InputError"), ("cancel", "Cancelled")])
+def test_a_reader_that_dies_or_a_cancel_stores_nothing(tmx, tmp_path, mode, expected):
+    script = tmp_path / "script.py"
+    script.write_text(SCRIPT, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script), str(tmx), str(tmp_path / "p.mtreview"), mode],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(expected), result.stdout
+    if mode == "dies":
+        assert str(tmx) in lines[0] and "exit code 3" in lines[0]
+    assert "reader alive False" in lines
+    assert "documents 0" in lines
