@@ -225,7 +225,10 @@ def _check_strings(text: str, p: Path) -> None:
             )
 
 
-def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> ImportedDocument:
+def read_po(
+    path: str | os.PathLike[str], progress: Progress = NO_PROGRESS, segments: Any = None
+) -> ImportedDocument:
+    """``segments``: where the entries go as they are read (``services.import_stream``), else a new list."""
     p = Path(path)
     text = _decode(p)
     if text.startswith("\ufeff"):
@@ -244,7 +247,7 @@ def read_po(path: str | os.PathLike[str], progress: Progress = NO_PROGRESS) -> I
         raise InputError(
             _("malformed PO file: {error}").format(error=msg), str(p), _syntax_line(msg)
         ) from None
-    segments: list[SegmentDraft] = []
+    segments = [] if segments is None else segments
     obsolete: list[str] = []
     total = len(po)
     po.reverse()  # entries are taken off the end one by one: the catalogue shrinks as segments grow
@@ -492,5 +495,5 @@ def write_po(
     return count
 
 
-register_reader(ReaderInfo("po", (".po", ".pot"), read_po, "gettext PO/POT"))
+register_reader(ReaderInfo("po", (".po", ".pot"), read_po, "gettext PO/POT", sink=True))
 register_writer(WriterInfo("po", ".po", write_po, "gettext PO (msgstr = corrected text)"))

@@ -24,7 +24,7 @@ import os
 import pickle
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,10 @@ class _Sink:
         self._count += 1
         if len(self._batch) >= BATCH:
             self.flush()
+
+    def extend(self, drafts: Iterable[SegmentDraft]) -> None:
+        for draft in drafts:
+            self.append(draft)
 
     def __len__(self) -> int:
         return self._count

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from mtreview.domain.model import SegmentDraft, segment_fields
+from mtreview.formats.registry import reader_for
 from mtreview.services import import_stream
 
 UNITS = 7500  # about 4.7 MB: over STREAM_FROM
@@ -247,3 +248,78 @@ def test_a_reader_that_dies_or_a_cancel_stores_nothing(tmx, tmp_path, mode, expe
         assert str(tmx) in lines[0] and "exit code 3" in lines[0]
     assert "reader alive False" in lines
     assert "documents 0" in lines
+
+
+def big_po(path: Path, units: int = UNITS) -> Path:
+    out = ['msgid ""', 'msgstr ""', '"Language: ja\\n"', '"Content-Type: text/plain; charset=UTF-8\\n"', ""]
+    for i in range(units):
+        source = f"Unit {i}: the quarterly report lists {i * 7} orders and returns. " * 5
+        target = f"ユニット{i}：四半期報告書には{i * 7}件の注文と返品が記載されています。" * 3
+        if i % 40 == 1:
+            out += ["#, fuzzy", f'msgctxt "menu {i}"']
+        if i % 40 == 2:
+            out += [f"#: src/app.c:{i}", f'msgid "One file {i}"', f'msgid_plural "%d files {i}"']
+            out += [f'msgstr[0] "%d個のファイル {i}"', ""]
+            continue
+        out += [f'msgid "{source}"', f'msgstr "{target if i % 40 != 3 else ""}"', ""]
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return path
+
+
+def big_xliff(path: Path, version: str, units: int = UNITS) -> Path:
+    body = []
+    for i in range(units):
+        source = escape(f"Unit {i}: the quarterly report lists {i * 7} orders & returns. " * 4)
+        target = f"ユニット{i}：四半期報告書には{i * 7}件の注文と返品が記載されています。" * 3
+        if version == "1.2":
+            state = ' state="translated"' if i % 3 else ""
+            body.append(
+                f'<trans-unit id="u{i}"><source>{source}</source>'
+                f"<target{state}>{target}</target></trans-unit>"
+            )
+        else:
+            state = ' state="translated"' if i % 3 else ""
+            body.append(
+                f'<unit id="u{i}"><segment{state}><source>{source}</source>'
+                f"<target>{target}</target></segment></unit>"
+            )
+    if version == "1.2":
+        text = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+            'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="app" source-language="en" '
+            'target-language="ja" datatype="plaintext"><body>\n'
+            + "\n".join(body)
+            + "\n</body></file></xliff>\n"
+        )
+    else:
+        text = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="2.0" '
+            'xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="ja"><file id="f1">\n'
+            + "\n".join(body)
+            + "\n</file></xliff>\n"
+        )
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["po", "xliff-1.2", "xliff-2.0"])
+def test_other_readers_stream_the_same_rows(tmp_path, kind):
+    if kind == "po":
+        path = big_po(tmp_path / "messages.po")
+    else:
+        path = big_xliff(tmp_path / "strings.xlf", kind.split("-")[1])
+    assert path.stat().st_size >= import_stream.STREAM_FROM
+    reader = reader_for(path)
+    assert reader is not None and reader.sink  # streamed from the command line (see the first test)
+    streamed, whole = tmp_path / "streamed.mtreview", tmp_path / "whole.mtreview"
+    for project, env in ((streamed, {}), (whole, {"MTREVIEW_STREAM_IMPORT": "0"})):
+        result = run("import", str(path), "--project", str(project), "--no-checks", env=env)
+        assert result.returncode == 0, result.stderr
+    a, b = dump(streamed), dump(whole)
+    assert len(a["segment"]) == UNITS
+    assert a == b
+    query = "select name, sha256, data from original_file order by document_id"
+    with sqlite3.connect(streamed) as db, sqlite3.connect(whole) as db2:
+        kept = db.execute(query).fetchall()
+        assert kept == db2.execute(query).fetchall()
+    assert len(kept) == (kind != "po")  # an XLIFF file is kept for its merge-back

@@ -35,7 +35,7 @@ from mtreview.formats.xliff.writer2 import write_xliff
 from mtreview.formats.xliff.writer12 import write_xliff12
 
 register_reader(
-    ReaderInfo("xliff", (".xlf", ".xliff", ".sdlxliff", ".mqxliff"), read_xliff, "XLIFF 1.2 / 2.x")
+    ReaderInfo("xliff", (".xlf", ".xliff", ".sdlxliff", ".mqxliff"), read_xliff, "XLIFF 1.2 / 2.x", sink=True)
 )
 register_writer(WriterInfo("xliff", ".xlf", write_xliff, "XLIFF 2.1 with ITS quality issues"))
 register_writer(WriterInfo("xliff12", ".xlf", write_xliff12, "XLIFF 1.2 (strict schema)"))

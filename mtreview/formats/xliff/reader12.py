@@ -35,13 +35,12 @@ class _Reader1:
     def q(self, name: str) -> str:
         return self.prefix + name
 
-    def read(self, progress: Progress) -> ImportedDocument:
+    def read(self, progress: Progress, segments: Any = None) -> ImportedDocument:
         with X.iterparse(self.path, events=("start", "end")) as context:
-            return self.parse(context, progress)
+            return self.parse(context, progress, [] if segments is None else segments)
 
-    def parse(self, context: Any, progress: Progress) -> ImportedDocument:
+    def parse(self, context: Any, progress: Progress, segments: Any) -> ImportedDocument:
         q = self.q
-        segments: list[SegmentDraft] = []
         self.position = 0
         src_lang = trg_lang = None
         files = 0

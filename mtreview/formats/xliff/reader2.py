@@ -54,12 +54,11 @@ class _Reader2:
             _("invalid XLIFF: {error}").format(error=message), str(self.path), getattr(el, "sourceline", None)
         )
 
-    def read(self, progress: Progress) -> ImportedDocument:
+    def read(self, progress: Progress, segments: Any = None) -> ImportedDocument:
         with X.iterparse(self.path, events=("start", "end")) as context:
-            return self.parse(context, progress)
+            return self.parse(context, progress, [] if segments is None else segments)
 
-    def parse(self, context: Any, progress: Progress) -> ImportedDocument:
-        segments: list[SegmentDraft] = []
+    def parse(self, context: Any, progress: Progress, segments: Any) -> ImportedDocument:
         root = None
         src_lang = trg_lang = None
         file_ids: set[str] = set()
