@@ -25,10 +25,12 @@ from mtreview.qa.analysis.coverage import EnWord, coverage, source_words, word_h
 from mtreview.qa.analysis.dictionary import generation
 from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
 from mtreview.qa.checks.term_rendering import (
+    closed_compound,
     document_name,
     renderings,
     run_at,
     same_word,
+    sibling_run,
     variant_elsewhere,
     without_modifiers,
     without_name,
@@ -340,7 +342,10 @@ class TermConsistency(Check):
         def rendered(key: tuple[str, ...], words: list[EnWord]) -> list[tuple[int, int]]:
             # a term's counterparts depend on its lemmas only (every occurrence shares them)
             if key not in memo:
-                memo[key] = [sp for sp in renderings(target, words) if not VERB_AFTER.match(target, sp[1])]
+                # a term the dictionary writes as one word renders as that word ("break point": breakpoint)
+                memo[key] = closed_compound(target, key) or [
+                    sp for sp in renderings(target, words) if not VERB_AFTER.match(target, sp[1])
+                ]
             return memo[key]
 
         for key, term_words, run in found:
@@ -399,10 +404,11 @@ class TermConsistency(Check):
                     continue  # 家賃水準の上限 holds the majority's words 家賃…上限 with の between
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue  # the longer term ("packaging plant" around "plant") says it
-                span = spans[0] if spans else self._partial(segment, es, ee, majority, doc)
+                sibling = sibling_run(segment, majority, key)  # ブレークチャンス beside ブレークポイント
+                span = sibling or (spans[0] if spans else self._partial(segment, es, ee, majority, doc))
                 if span is None:
                     continue
-                if not spans and (
+                if not spans and not sibling and (
                     same_word(segment.target[span[0] : span[1]], majority)
                     or variant_elsewhere(segment.target, majority, span)
                 ):
@@ -439,7 +445,7 @@ class TermConsistency(Check):
             for es, ee, _spans, _texts, longer, free in items:
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue
-                span = _odd_run(segment, free, majority, doc)
+                span = _odd_run(segment, free, majority, doc) or sibling_run(segment, majority, key)
                 if span is None:
                     continue
                 yield self.finding(

@@ -5,8 +5,10 @@ two renderings compare (the same word with another affix, a variant of the major
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from mtreview.qa.analysis.coverage import EnWord
+from mtreview.qa.analysis.coverage import EnWord, coverage
+from mtreview.qa.base import SegmentInput
 from mtreview.qa.context import DocumentFacts
 
 RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ\u30a1-\u30fa\u30fc]+")
@@ -175,3 +177,61 @@ def document_name(katakana: str, doc: DocumentFacts) -> bool:
     from mtreview.qa.jtext import name_similarity
 
     return any(name_similarity(token, katakana) >= 0.7 for token in doc.name_candidates(katakana))
+
+
+_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・]+|[\u4e00-\u9fff々]+")
+"""A katakana or a kanji run."""
+
+
+def sibling_run(segment: SegmentInput, majority: str, term: Sequence[str]) -> tuple[int, int] | None:
+    """The one run of ``segment``'s target that begins as the term's ``majority`` rendering does and
+    then goes another way (水道公社 beside 水道局, ブレークチャンス beside ブレークポイント): a rendering
+    of the same term with another word in it. Its own part must be no rendering of another English word of the
+    sentence (水道管 where the English says "pipes" is another word, not another rendering)."""
+    katakana = "\u30a1" <= majority[0] <= "\u30fc"
+    shared = 3 if katakana else 2
+    if len(majority) <= shared:
+        return None
+    head = majority[:shared]
+    target = segment.target
+    # its own part is a word, not a one-kanji suffix that makes another noun of the head (貯水率, the
+    # reservoir's level, beside 貯水池)
+    found = [
+        m.span()
+        for m in _RUN.finditer(target)
+        if m.group().startswith(head) and len(m.group()) >= shared + 2 and majority not in m.group()
+    ]
+    if len(found) != 1:
+        return None
+    start, end = found[0]
+    rest = start + shared
+    cov = coverage(segment.source, target)
+    for word in cov.words:
+        if word.lemma in term:
+            continue
+        if any(a < end and b > rest for a, b in word.found.spans):
+            return None  # the run's own part renders another word of the English
+    return start, end
+
+
+def closed_compound(target: str, key: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the dictionary lists a two-word term written as one word ("break point": "breakpoint",
+    ブレークポイント), the places of its longest such rendering in ``target``; else none."""
+    from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
+
+    if len(key) != 2:
+        return []
+    try:
+        forms = default_dictionary().japanese("".join(key))
+    except DictionaryUnavailable:
+        return []
+    present = [f for f in forms if len(f) >= 2 and f in target]
+    if not present:
+        return []
+    best = max(present, key=lambda f: (len(f), f))
+    spans = []
+    at = target.find(best)
+    while at >= 0:
+        spans.append((at, at + len(best)))
+        at = target.find(best, at + len(best))
+    return spans
