@@ -408,9 +408,13 @@ class TermConsistency(Check):
                 span = sibling or (spans[0] if spans else self._partial(segment, es, ee, majority, doc))
                 if span is None:
                     continue
-                if not spans and not sibling and (
-                    same_word(segment.target[span[0] : span[1]], majority)
-                    or variant_elsewhere(segment.target, majority, span)
+                if (
+                    not spans
+                    and not sibling
+                    and (
+                        same_word(segment.target[span[0] : span[1]], majority)
+                        or variant_elsewhere(segment.target, majority, span)
+                    )
                 ):
                     continue
                 yield self.finding(
