@@ -5,7 +5,7 @@ two renderings compare (the same word with another affix, a variant of the major
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 from mtreview.qa.analysis.coverage import EnWord, coverage
 from mtreview.qa.base import SegmentInput
@@ -183,7 +183,7 @@ _RUN = re.compile(r"[\u30a1-\u30fa\u30fc・]+|[\u4e00-\u9fff々]+")
 """A katakana or a kanji run."""
 
 
-def sibling_run(segment: SegmentInput, majority: str, term: Sequence[str]) -> tuple[int, int] | None:
+def sibling_run(segment: SegmentInput, majority: str, term: Hashable) -> tuple[int, int] | None:
     """The one run of ``segment``'s target that begins as the term's ``majority`` rendering does and
     then goes another way (水道公社 beside 水道局, ブレークチャンス beside ブレークポイント): a rendering
     of the same term with another word in it. Its own part must be no rendering of another English word of the
@@ -206,8 +206,9 @@ def sibling_run(segment: SegmentInput, majority: str, term: Sequence[str]) -> tu
     start, end = found[0]
     rest = start + shared
     cov = coverage(segment.source, target)
+    words = term if isinstance(term, tuple) else ()
     for word in cov.words:
-        if word.lemma in term:
+        if word.lemma in words:
             continue
         if any(a < end and b > rest for a, b in word.found.spans):
             return None  # the run's own part renders another word of the English
