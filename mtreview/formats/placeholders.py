@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
-from xml.sax.saxutils import escape as _sax_escape
 
 BASE = 0xE000
 LIMIT = 6400  # U+E000 … U+F8FF
@@ -65,7 +64,16 @@ def escape(text: str, control: Control | None = None) -> str:
         return "".join(out)
     if _INVALID_XML.search(text):
         text = _INVALID_XML.sub("\ufffd", text)
-    return _sax_escape(text, {"\r": "&#13;"}) if "\r" in text else _sax_escape(text)
+    return xml_escape(text, {"\r": "&#13;"}) if "\r" in text else xml_escape(text)
+
+
+def xml_escape(text: str, entities: Mapping[str, str] | None = None) -> str:
+    """``&``, ``<`` and ``>`` as entities, then each key of ``entities`` as its value: what
+    ``xml.sax.saxutils.escape`` does, without loading ``urllib`` (a fifth of the formats' start-up)."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for key, value in (entities or {}).items():
+        text = text.replace(key, value)
+    return text
 
 
 def hex_of(ch: str) -> str:

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as _escape
 
 from lxml import etree
 
@@ -159,7 +158,7 @@ _NEEDS_ATTR_ESCAPE = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uff
 def escape_attr(value: str) -> str:
     if _NEEDS_ATTR_ESCAPE.search(value) is None:
         return value
-    return _escape(_INVALID_XML.sub("\ufffd", value), _ATTR_ESCAPES)
+    return ph.xml_escape(_INVALID_XML.sub("\ufffd", value), _ATTR_ESCAPES)
 
 
 def _qname(name: str, el: Any, ns_used: dict[str, str], is_attr: bool) -> str:
