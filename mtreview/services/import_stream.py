@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from mtreview.domain.errors import InputError
-from mtreview.domain.model import ImportedDocument, SegmentDraft, SegmentFields, segment_fields
+from mtreview.domain.model import ImportedDocument, SegmentDraft, SegmentFields
 from mtreview.domain.progress import NO_PROGRESS
 from mtreview.i18n import _
 
@@ -67,16 +67,16 @@ def streamable(path: str | os.PathLike[str], target: str | os.PathLike[str] | No
 def _encode(batch: list[SegmentDraft]) -> bytes:
     """A batch as one message: the texts joined into one string (one UTF-8 encoding to move, instead of
     one object per text), the other fields as they are."""
-    texts = [d.source for d in batch] + [d.target for d in batch]
-    rest = [segment_fields(d)[2:] for d in batch]
+    texts = [d.source for d in batch]
+    texts += [d.target for d in batch]
     # equal metadata sent as one object (the pickle keeps the sharing): the store then serialises it once
     shared: dict[str, Any] = {}
-    for i, fields in enumerate(rest):
-        meta = fields[5]
-        if type(meta) is dict:
-            kept = shared.setdefault(repr(meta), meta)  # repr tells True from 1, unlike ==
-            if kept is not meta:
-                rest[i] = (*fields[:5], kept, *fields[6:])
+    rest = []
+    for d in batch:
+        meta = d.meta
+        if type(meta) is dict and meta:
+            meta = shared.setdefault(repr(meta), meta)  # repr tells True from 1, unlike ==
+        rest.append((d.source_lines, d.target_lines, d.confidence, d.corrected, d.key, meta, d.status))
     joined = _SEP.join(texts)
     if joined.count(_SEP) != len(texts) - 1:  # a text holds the separator itself
         return pickle.dumps(("texts", texts, rest), protocol=pickle.HIGHEST_PROTOCOL)
