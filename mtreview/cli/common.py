@@ -135,13 +135,13 @@ def _scalar(value: object) -> str | None:
     if kind is bool:
         return "true" if value else "false"
     if kind is int:
-        return int.__repr__(value)  # type: ignore[arg-type]
+        return int.__repr__(value)
     if kind is float:
         if value != value:
             return "NaN"
         if value in (_INF, -_INF):
-            return "Infinity" if value > 0 else "-Infinity"  # type: ignore[operator]
-        return float.__repr__(value)  # type: ignore[arg-type]
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
     return None
 
 
