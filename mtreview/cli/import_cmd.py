@@ -57,7 +57,8 @@ def command(
     from mtreview.services.import_stream import StreamedRead, streamable
 
     # A large file is read in another process from here on, while this one loads the storage and stores.
-    reading = StreamedRead(input_path) if not apply_sheet and streamable(input_path, target) else None
+    streamed = not apply_sheet and streamable(input_path, target, project)
+    reading = StreamedRead(input_path) if streamed else None
     try:
         _import(input_path, target, project, reviewer, engine, apply_sheet, no_checks, as_json, reading)
     finally:
@@ -76,7 +77,7 @@ def _import(
     as_json: bool,
     reading: StreamedRead | None,
 ) -> None:
-    from mtreview.services.import_stream import removed_if_new
+    from mtreview.services.import_stream import ProjectAppeared, new_project_file
     from mtreview.services.prefs import Preferences
     from mtreview.services.project import ProjectService, read_input
 
@@ -139,30 +140,38 @@ def _import(
 
     author = reviewer or Preferences.load().reviewer
     with no_full_collections():  # the document read is kept until it is stored (domain.collect)
+        streamed = None
         if reading is not None:
-            with removed_if_new(project):
-                service = ProjectService.open(project, author, create=True)
-                try:
-                    result = service.import_streamed(reading, engine)
-                except BaseException:
-                    service.close()
-                    raise
-            doc = reading.finished()
+            try:
+                with new_project_file(project) as building:  # named PROJECT once complete and closed
+                    built = ProjectService.open(building, author, create=True)
+                    try:
+                        streamed = built.import_streamed(reading, engine)
+                    finally:
+                        built.close()
+            except ProjectAppeared:  # created by someone else meanwhile: imported into it the usual way
+                reading.close()
+                streamed = None  # what was built is gone
+        opened: ProjectService | None = None
+        if streamed is not None and reading is not None:
+            result, doc = streamed, reading.finished()
+            opened = None if no_checks else ProjectService.open(project, author)
         else:
             # Read and align first: bad input fails before the project is created or touched.
             doc = read_input(input_path, target, Progress())
             if engine:
                 doc = dataclasses.replace(doc, engine=engine)
-            service = ProjectService.open(project, author, create=True)
+            opened = ProjectService.open(project, author, create=True)
             try:
-                result = service.import_document(doc)
+                result = opened.import_document(doc)
             except BaseException:
-                service.close()
+                opened.close()
                 raise
         try:
-            checked = None if no_checks else check_after_import(service, result)
+            checked = None if opened is None or no_checks else check_after_import(opened, result)
         finally:
-            service.close()
+            if opened is not None:
+                opened.close()
     if checked is not None and checked.check_error:
         click.echo("mtreview: " + _("checks failed: {error}").format(error=checked.check_error), err=True)
     d = result.document

@@ -4,14 +4,15 @@ The reader runs in a forked process and sends its segments in batches as it find
 stores each batch as it arrives, inside the import's one transaction. Reading and storing take about the
 same time, so on two cores the import takes about as long as the slower of the two (100k TMX units:
 3.1 s → about 2 s). Nothing else changes: the project gets the same rows as ``read_input`` followed by
-``import_document`` would write (a test compares them), and bad input still leaves it untouched — the
-reader's ``InputError`` (file and line) is raised here, the transaction rolls back, and a project file the
-import created is removed again.
+``import_document`` would write (a test compares them), and bad input still leaves nothing behind — the
+reader's ``InputError`` (file and line) is raised here, and the project, built under a name of its own,
+is removed; it takes its name only once it is complete and closed (``new_project_file``).
 
 Used for files of ``STREAM_FROM`` bytes or more whose reader can hand its segments over as it goes
-(``ReaderInfo.sink``), only where forking is safe: a POSIX process with one thread (the command line;
-the GUI, which has threads, reads in its worker thread as before). ``MTREVIEW_STREAM_IMPORT=0`` turns it
-off.
+(``ReaderInfo.sink``), imported into a new project file (an existing project, or a server's, is opened
+only after the whole file has been read, as before), only where forking is safe: a POSIX process with
+one thread (the command line; the GUI, which has threads, reads in its worker thread as before).
+``MTREVIEW_STREAM_IMPORT=0`` turns it off.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import multiprocessing
 import os
 import pickle
 import queue
+import secrets
+import signal
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -45,12 +48,18 @@ QUEUED = 32
 _SEP = "\x00"
 
 
-def streamable(path: str | os.PathLike[str], target: str | os.PathLike[str] | None = None) -> bool:
-    """Whether ``path`` would be imported while it is read (see the module's note)."""
+def streamable(
+    path: str | os.PathLike[str], target: str | os.PathLike[str] | None = None, project: str | None = None
+) -> bool:
+    """Whether ``path`` would be imported while it is read (see the module's note): into ``project``, a
+    project file that does not exist yet (an existing project, or a server's, is only opened once the
+    whole file has been read: bad input must not even migrate it)."""
     import mtreview.formats  # noqa: F401  (registers the readers)
     from mtreview.formats.registry import reader_for
 
     if target is not None or os.name != "posix" or not hasattr(os, "fork"):
+        return False
+    if project is not None and ("://" in project or os.path.lexists(project)):
         return False
     if os.environ.get("MTREVIEW_STREAM_IMPORT", "").strip() == "0":
         return False
@@ -117,9 +126,12 @@ class _Sink:
             self._batch = []
 
 
-def _read_in_child(conn: Any, path: str) -> None:
+def _read_in_child(conn: Any, parent_end: Any, path: str) -> None:
     from mtreview.formats.registry import reader_for
 
+    parent_end.close()  # else a dead parent leaves this process writing to a pipe it reads itself
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command line's handler: ``close()`` ends it
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     try:
         info = reader_for(path)
         assert info is not None and info.sink
@@ -131,7 +143,7 @@ def _read_in_child(conn: Any, path: str) -> None:
         message = ("error", exc.message, exc.path, exc.line)
     except MemoryError:
         message = ("error", _("the file is too large"), path, None)
-    except BaseException as exc:  # reported to the importing process, which raises it
+    except Exception as exc:  # reported to the importing process, which raises it
         message = ("crash", f"{type(exc).__name__}: {exc}")
     with contextlib.suppress(OSError, EOFError):  # the importing process is gone (cancelled)
         conn.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
@@ -148,7 +160,9 @@ class StreamedRead:
         self.document: ImportedDocument | None = None
         context = multiprocessing.get_context("fork")
         self._conn, child_conn = context.Pipe(duplex=False)
-        self._process = context.Process(target=_read_in_child, args=(child_conn, self.path), daemon=True)
+        self._process = context.Process(
+            target=_read_in_child, args=(child_conn, self._conn, self.path), daemon=True
+        )
         self._process.start()
         child_conn.close()
         # The pipe holds 64 KiB and a batch is about a megabyte: a thread takes each message off it as it
@@ -193,7 +207,10 @@ class StreamedRead:
     def close(self) -> None:
         if self._process.is_alive():
             self._process.terminate()
-        self._process.join(timeout=30)
+            self._process.join(timeout=2)
+            if self._process.is_alive():
+                self._process.kill()
+        self._process.join()
         self._conn.close()  # the receiver's next read fails: it ends
         while self._receiver.is_alive():  # it may be waiting to queue a message nobody takes
             with contextlib.suppress(queue.Empty):
@@ -208,19 +225,39 @@ class StreamedRead:
         self.close()
 
 
-@contextlib.contextmanager
-def removed_if_new(project: str) -> Iterator[None]:
-    """A project file this import creates is removed again if the import fails (bad input found late, a
-    cancel): the user is left with what they had before, as when the file is read before it is stored."""
-    from mtreview.storage.engine import sqlite_path  # here: not loaded before the reader starts
+class ProjectAppeared(Exception):
+    """The project file was created by someone else while this import built its own."""
 
-    file = sqlite_path(project)
-    new = file is not None and not file.exists()
+
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+@contextlib.contextmanager
+def new_project_file(project: str) -> Iterator[str]:
+    """A new project is built under a name of its own in the same folder and put in place when the
+    import is done and the project closed (``project`` must not exist yet): a failed import leaves nothing
+    behind, and a project someone else created meanwhile is never touched — ``ProjectAppeared`` is
+    raised instead, and the caller imports into that project the usual way."""
+    folder, name = os.path.split(os.path.abspath(project))
+    token = f"{os.getpid()}-{secrets.token_hex(4)}"
+    building = os.path.join(folder, f".{name}.importing-{token}.mtreview")
+
+    def remove() -> None:
+        for suffix in ("", *_COMPANIONS):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(building + suffix)
+
     try:
-        yield
-    except BaseException:
-        if new and file is not None:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                with contextlib.suppress(OSError):
-                    os.unlink(str(file) + suffix)
-        raise
+        yield building
+        if os.path.exists(building + "-wal"):  # closed, SQLite folds its log into the file and removes it
+            raise RuntimeError(f"{building}: the project was not closed")
+        try:
+            os.link(building, project)  # never replaces a file: fails if one appeared meanwhile
+        except FileExistsError:
+            raise ProjectAppeared(project) from None
+        except OSError:  # a file system without hard links: the same check, not atomic
+            if os.path.lexists(project):
+                raise ProjectAppeared(project) from None
+            os.rename(building, project)
+    finally:
+        remove()

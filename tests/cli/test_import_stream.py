@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,9 @@ def test_a_large_file_is_streamed_from_the_command_line(tmx):
     big_tmx(small, units=10)
     assert not import_stream.streamable(small)
     assert not import_stream.streamable(tmx, target=tmx)  # a pair of files is aligned, not streamed
+    # only into a new project file: an existing one, or a server's, is opened after the whole read
+    assert not import_stream.streamable(tmx, project=str(tmx))
+    assert not import_stream.streamable(tmx, project="postgresql+psycopg://u@localhost/db")
 
 
 def test_streamed_import_stores_what_a_whole_read_stores(tmx, tmp_path):
@@ -173,7 +177,62 @@ def test_bad_input_found_late_creates_no_project(tmp_path):
     result = run("import", str(bad), "--project", str(project), "--no-checks")
     assert result.returncode == 2
     assert "cut.tmx:" in result.stderr
-    assert not any(p.name.startswith("new.mtreview") for p in tmp_path.iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cut.tmx"]  # nor its temporary name
+
+
+def test_a_project_created_meanwhile_by_someone_else_is_never_replaced(tmp_path):
+    target = tmp_path / "p.mtreview"
+    with (
+        pytest.raises(import_stream.ProjectAppeared),
+        import_stream.new_project_file(str(target)) as building,
+    ):
+        Path(building).write_bytes(b"ours")
+        target.write_bytes(b"theirs")  # another process made the project while this one built its own
+    assert target.read_bytes() == b"theirs"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.mtreview"]
+    with import_stream.new_project_file(str(tmp_path / "q.mtreview")) as building:
+        Path(building).write_bytes(b"complete")
+    assert (tmp_path / "q.mtreview").read_bytes() == b"complete"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.mtreview", "q.mtreview"]
+
+
+RACE = textwrap.dedent(
+    """
+    import sys
+    from mtreview.cli.main import main
+    from mtreview.domain.model import ImportedDocument, SegmentDraft
+    from mtreview.services.project import ProjectService
+
+    tmx, project = sys.argv[1:3]
+    real = ProjectService.import_streamed
+    def import_streamed(self, reading, engine=None, progress=None):
+        other = ProjectService.open(project, "someone else", create=True)  # meanwhile, elsewhere
+        theirs = [SegmentDraft("Hello.", "こんにちは。", (1,), (1,))]
+        other.import_document(ImportedDocument("theirs", theirs))
+        other.close()
+        return real(self, reading, engine)
+    ProjectService.import_streamed = import_streamed
+    sys.argv = ["mtreview", "import", tmx, "--project", project, "--no-checks"]
+    main()
+    """
+)
+
+
+def test_the_import_goes_into_a_project_created_meanwhile(tmx, tmp_path):
+    script = tmp_path / "race.py"
+    script.write_text(RACE, encoding="utf-8")
+    project = tmp_path / "p.mtreview"
+    result = subprocess.run(
+        [sys.executable, str(script), str(tmx), str(project)], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(project) as db:
+        names = [r[0] for r in db.execute("select name from document order by id")]
+        count = db.execute("select count(*) from segment").fetchone()[0]
+    assert names == ["theirs", "memory"]  # theirs kept, the file imported after it
+    assert count == 1 + UNITS - UNITS // 50
+    left = sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm")))
+    assert left == ["p.mtreview", "race.py"]  # what was built under a name of its own is gone
 
 
 def test_batches_move_every_field_and_keep_distinct_metadata_apart():
@@ -196,13 +255,19 @@ def test_batches_move_every_field_and_keep_distinct_metadata_apart():
 
 SCRIPT = textwrap.dedent(
     """
-    import os, sys
+    import os, signal, sys
     from mtreview.domain.errors import InputError
     from mtreview.domain.progress import Cancelled, Progress
     from mtreview.services import import_stream
     from mtreview.services.project import ProjectService
 
     tmx, project, mode = sys.argv[1:4]
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # as the command line does
+    if mode == "parent-dies":  # the reader must not outlive this process
+        import_stream.QUEUED = 1  # nobody takes the batches: the reader waits to send
+        reading = import_stream.StreamedRead(tmx)
+        print(reading._process.pid, flush=True)
+        sys.stdin.read()  # killed here
     if mode == "dies":  # the reader process ends after its first batch
         real = import_stream._Sink.flush
         def flush(self):
@@ -224,7 +289,7 @@ SCRIPT = textwrap.dedent(
         print("Cancelled")
     finally:
         reading.close()
-    print("reader alive", reading._process.is_alive())
+    print("reader alive", reading._process.is_alive(), reading._process.exitcode)
     print("documents", len(service.documents()))
     service.close()
     """
@@ -246,8 +311,38 @@ def test_a_reader_that_dies_or_a_cancel_stores_nothing(tmx, tmp_path, mode, expe
     assert lines[0].startswith(expected), result.stdout
     if mode == "dies":
         assert str(tmx) in lines[0] and "exit code 3" in lines[0]
-    assert "reader alive False" in lines
+    assert "reader alive False" in " ".join(lines)
     assert "documents 0" in lines
+
+
+def test_the_reader_does_not_outlive_the_importing_process(tmx, tmp_path):
+    script = tmp_path / "script.py"
+    script.write_text(SCRIPT, encoding="utf-8")
+    parent = subprocess.Popen(
+        [sys.executable, str(script), str(tmx), str(tmp_path / "p.mtreview"), "parent-dies"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert parent.stdout is not None and parent.stdin is not None
+    child = int(parent.stdout.readline())
+    parent.kill()  # SIGKILL: no clean-up of any kind
+    parent.wait()
+    parent.stdin.close()
+    parent.stdout.close()
+    # the reader's next write finds no reader on the pipe and it ends (a generous backstop: not a limit)
+    for _ in range(600):
+        if not Path(f"/proc/{child}").exists() or "Z" in _state(child):
+            break
+        time.sleep(0.1)
+    assert not Path(f"/proc/{child}").exists() or "Z" in _state(child)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"
 
 
 def big_po(path: Path, units: int = UNITS) -> Path:
