@@ -26,6 +26,7 @@ from mtreview.qa.analysis.dictionary import generation
 from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
 from mtreview.qa.checks.term_rendering import (
     closed_compound,
+    closed_forms,
     document_name,
     renderings,
     run_at,
@@ -404,17 +405,19 @@ class TermConsistency(Check):
                     continue  # 家賃水準の上限 holds the majority's words 家賃…上限 with の between
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue  # the longer term ("packaging plant" around "plant") says it
-                sibling = sibling_run(segment, majority, key)  # ブレークチャンス beside ブレークポイント
-                span = sibling or (spans[0] if spans else self._partial(segment, es, ee, majority, doc))
+                span = spans[0] if spans else self._partial(segment, es, ee, majority, doc)
+                # a run that begins as the majority does (ブレークチャンス beside ブレークポイント):
+                # where nothing else points at the rendering, or where the majority is the term written
+                # as one word and the spans are a counterpart of one of its words (目 of 3度目, "point")
+                sibling = None
+                if (span is None and not spans) or (spans and majority in closed_forms(key)):
+                    sibling = sibling_run(segment, majority, key)
+                    span = sibling or span
                 if span is None:
                     continue
-                if (
-                    not spans
-                    and not sibling
-                    and (
-                        same_word(segment.target[span[0] : span[1]], majority)
-                        or variant_elsewhere(segment.target, majority, span)
-                    )
+                if (not spans or sibling) and (
+                    same_word(segment.target[span[0] : span[1]], majority)
+                    or variant_elsewhere(segment.target, majority, span)
                 ):
                     continue
                 yield self.finding(

@@ -204,6 +204,8 @@ def sibling_run(segment: SegmentInput, majority: str, term: Hashable) -> tuple[i
     if len(found) != 1:
         return None
     start, end = found[0]
+    if _known_word(target[start:end]):
+        return None  # a word of its own (ブレークスルー, ブレークダンス), not another rendering of the term
     rest = start + shared
     cov = coverage(segment.source, target)
     words = term if isinstance(term, tuple) else ()
@@ -215,18 +217,22 @@ def sibling_run(segment: SegmentInput, majority: str, term: Hashable) -> tuple[i
     return start, end
 
 
-def closed_compound(target: str, key: Sequence[str]) -> list[tuple[int, int]]:
-    """Where the dictionary lists a two-word term written as one word ("break point": "breakpoint",
-    ブレークポイント), the places of its longest such rendering in ``target``; else none."""
+def closed_forms(key: Hashable) -> frozenset[str]:
+    """The renderings of a two-word term the dictionary writes as one word ("break point": "breakpoint",
+    ブレークポイント); none for any other key."""
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
 
-    if len(key) != 2:
-        return []
+    if not isinstance(key, tuple) or len(key) != 2:
+        return frozenset()
     try:
-        forms = default_dictionary().japanese("".join(key))
+        return frozenset(f for f in default_dictionary().japanese("".join(key)) if len(f) >= 2)
     except DictionaryUnavailable:
-        return []
-    present = [f for f in forms if len(f) >= 2 and f in target]
+        return frozenset()
+
+
+def closed_compound(target: str, key: Sequence[str]) -> list[tuple[int, int]]:
+    """The places in ``target`` of the longest of ``closed_forms(key)`` there; else none."""
+    present = [f for f in closed_forms(tuple(key)) if f in target]
     if not present:
         return []
     best = max(present, key=lambda f: (len(f), f))
@@ -236,3 +242,12 @@ def closed_compound(target: str, key: Sequence[str]) -> list[tuple[int, int]]:
         spans.append((at, at + len(best)))
         at = target.find(best, at + len(best))
     return spans
+
+
+def _known_word(text: str) -> bool:
+    from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
+
+    try:
+        return bool(default_dictionary().english(text))
+    except DictionaryUnavailable:
+        return True  # nothing to tell a variant from another word by: say nothing
