@@ -14,7 +14,7 @@ import json
 import math
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
@@ -107,7 +107,7 @@ def print_json(document: object) -> None:
     write = sys.stdout.write
     parts: list[str] = []
     size = 0
-    for chunk in _iterencode(document):
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(document):
         # whole chunks joined into pieces of about 64 KB: one write (and one redaction, main._Redacting)
         # per piece instead of per token; a JSON string is never split, so a URL in it is masked whole
         parts.append(chunk)
@@ -119,74 +119,6 @@ def print_json(document: object) -> None:
     parts.append("\n")
     write("".join(parts))
     sys.stdout.flush()
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
-_STRING = json.encoder.encode_basestring  # the C function where there is one, as json.dump uses
-
-
-def _scalar(value: object) -> str | None:
-    """A scalar as ``json.dump`` writes it, or ``None`` for anything else."""
-    kind = type(value)
-    if kind is str:
-        return _STRING(value)  # type: ignore[arg-type]
-    if value is None:
-        return "null"
-    if kind is bool:
-        return "true" if value else "false"
-    if kind is int:
-        return int.__repr__(value)
-    if kind is float:
-        if value != value:
-            return "NaN"
-        if value in (_INF, -_INF):
-            return "Infinity" if value > 0 else "-Infinity"
-        return float.__repr__(value)
-    return None
-
-
-_INF = float("inf")
-
-
-def _iterencode(document: object, level: int = 0) -> Iterator[str]:
-    """What ``JSONEncoder(ensure_ascii=False, indent=2).iterencode`` yields, the same text, with a fast path
-    for the objects that make up most of a large document (a finding: a flat mapping of strings to
-    scalars), written in one piece instead of token by token (a 100k-segment ``qa --json``: seconds)."""
-    if type(document) is list and document:
-        pad = "\n" + "  " * (level + 1)
-        yield "["
-        for i, item in enumerate(document):
-            yield pad if i == 0 else "," + pad
-            yield from _iterencode(item, level + 1)
-        yield "\n" + "  " * level + "]"
-        return
-    if type(document) is dict and document:
-        pad = "\n" + "  " * (level + 1)
-        parts = []
-        for key, value in document.items():
-            text = _scalar(value)
-            if type(key) is not str or text is None:
-                break
-            parts.append(_STRING(key) + ": " + text)
-        else:
-            yield "{" + pad + ("," + pad).join(parts) + "\n" + "  " * level + "}"
-            return
-        if all(type(k) is str for k in document):
-            yield "{"
-            for i, (key, value) in enumerate(document.items()):
-                yield (pad if i == 0 else "," + pad) + _STRING(key) + ": "
-                yield from _iterencode(value, level + 1)
-            yield "\n" + "  " * level + "}"
-            return
-    text = _scalar(document)
-    if text is not None:
-        yield text
-        return
-    # anything else (empty containers, tuples, other keys): the standard encoder, indented to this depth
-    # (a newline is only ever between tokens: one inside a string is written \n)
-    pad = "\n" + "  " * level
-    for chunk in _ENCODER.iterencode(document):
-        yield chunk.replace("\n", pad) if level else chunk
 
 
 def is_project_location(text: str) -> bool:

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from typing import TYPE_CHECKING
 
 import click
 
 from mtreview.cli.common import handle_errors, print_json
 from mtreview.domain.progress import Progress
 from mtreview.i18n import _, ngettext
-
-if TYPE_CHECKING:
-    from mtreview.services.import_stream import StreamedRead
 
 
 @click.command("import")
@@ -54,30 +50,14 @@ def command(
     as_json: bool,
 ) -> None:
     """Import one document per INPUT into PROJECT (created if needed)."""
-    from mtreview.services.import_stream import StreamedRead, streamable
+    from mtreview.services.import_stream import ProjectAppeared, StreamedRead, new_project_file, streamable
 
-    # A large file is read in another process from here on, while this one loads the storage and stores.
-    streamed = not apply_sheet and streamable(input_path, target, project)
-    reading = StreamedRead(input_path) if streamed else None
-    try:
-        _import(input_path, target, project, reviewer, engine, apply_sheet, no_checks, as_json, reading)
-    finally:
-        if reading is not None:
-            reading.close()
+    # A large file is read in another process from here on, while this one loads the storage and stores
+    # (the reader is ended with the command's context, whatever happens).
+    reading = None
+    if not apply_sheet and streamable(input_path, target, project):
+        reading = click.get_current_context().with_resource(StreamedRead(input_path))
 
-
-def _import(
-    input_path: str,
-    target: str | None,
-    project: str,
-    reviewer: str | None,
-    engine: str | None,
-    apply_sheet: bool,
-    no_checks: bool,
-    as_json: bool,
-    reading: StreamedRead | None,
-) -> None:
-    from mtreview.services.import_stream import ProjectAppeared, new_project_file
     from mtreview.services.prefs import Preferences
     from mtreview.services.project import ProjectService, read_input
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 
@@ -238,16 +239,6 @@ SegmentFields = tuple[Any, ...]
 """A segment as it is stored: a ``SegmentDraft``'s fields in their order (``segment_fields``): what a
 reader in another process sends (``services.import_stream``), cheaper to move than the dataclass."""
 
-
-def segment_fields(draft: SegmentDraft) -> SegmentFields:
-    return (
-        draft.source,
-        draft.target,
-        draft.source_lines,
-        draft.target_lines,
-        draft.confidence,
-        draft.corrected,
-        draft.key,
-        draft.meta,
-        draft.status,
-    )
+SEGMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(SegmentDraft))
+segment_fields = attrgetter(*SEGMENT_FIELDS)
+"""``SegmentDraft`` → ``SegmentFields``."""

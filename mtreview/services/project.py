@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +20,9 @@ from mtreview.domain.model import (
     ImportedDocument,
     Revision,
     Segment,
+    SegmentFields,
     Status,
+    segment_fields,
 )
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.i18n import _
@@ -232,11 +234,8 @@ class ProjectService:
 
     def import_document(self, doc: ImportedDocument, progress: Progress = NO_PROGRESS) -> ImportResult:
         progress.report(0, len(doc.segments), _("Saving {n} segments…").format(n=len(doc.segments)))
-        with self._store.transaction():  # the document and its original file, or neither
-            document = self._store.add_document(doc, self.author, progress)
-            if doc.original is not None:
-                self._store.save_original(document.id, os.path.basename(doc.path or doc.name), doc.original)
-        return ImportResult(document, Changes(documents=frozenset({document.id})))
+        rows = (segment_fields(draft) for draft in doc.segments)
+        return self._import(iter([rows]), lambda: doc, progress, len(doc.segments))
 
     def import_streamed(
         self, reading: StreamedRead, engine: str | None = None, progress: Progress = NO_PROGRESS
@@ -249,9 +248,18 @@ class ProjectService:
             return doc if not engine else dataclasses.replace(doc, engine=engine)
 
         progress.report(0, 0, _("Saving segments…"))
-        with self._store.transaction():
-            document = self._store.add_streamed(reading.batches(), finish, self.author, progress)
-            doc = reading.finished()
+        return self._import(reading.batches(), finish, progress)
+
+    def _import(
+        self,
+        batches: Iterator[Iterable[SegmentFields]],
+        finish: Callable[[], ImportedDocument],
+        progress: Progress,
+        total: int = 0,
+    ) -> ImportResult:
+        with self._store.transaction():  # the document and its original file, or neither
+            document = self._store.add_streamed(batches, finish, self.author, progress, total)
+            doc = finish()
             if doc.original is not None:
                 self._store.save_original(document.id, os.path.basename(doc.path or doc.name), doc.original)
         return ImportResult(document, Changes(documents=frozenset({document.id})))
