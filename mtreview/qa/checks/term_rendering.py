@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Sequence
 
-from mtreview.qa.analysis.coverage import EnWord, coverage
+from mtreview.qa.analysis.coverage import EnWord, coverage, japanese_units
 from mtreview.qa.base import SegmentInput
 from mtreview.qa.context import DocumentFacts
 
@@ -179,10 +179,6 @@ def document_name(katakana: str, doc: DocumentFacts) -> bool:
     return any(name_similarity(token, katakana) >= 0.7 for token in doc.name_candidates(katakana))
 
 
-_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・]+|[\u4e00-\u9fff々]+")
-"""A katakana or a kanji run."""
-
-
 def sibling_run(segment: SegmentInput, majority: str, term: Hashable) -> tuple[int, int] | None:
     """The one run of ``segment``'s target that begins as the term's ``majority`` rendering does and
     then goes another way (水道公社 beside 水道局, ブレークチャンス beside ブレークポイント): a rendering
@@ -197,9 +193,12 @@ def sibling_run(segment: SegmentInput, majority: str, term: Hashable) -> tuple[i
     # its own part is a word, not a one-kanji suffix that makes another noun of the head (貯水率, the
     # reservoir's level, beside 貯水池)
     found = [
-        m.span()
-        for m in _RUN.finditer(target)
-        if m.group().startswith(head) and len(m.group()) >= shared + 2 and majority not in m.group()
+        (u.start, u.end)
+        for u in japanese_units(target)
+        if u.kind in ("kanji", "kata")
+        and u.text.startswith(head)
+        and len(u.text) >= shared + 2
+        and majority not in u.text
     ]
     if len(found) != 1:
         return None
