@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from mtreview.domain.collect import no_full_collections
 from mtreview.domain.errors import Cancelled, MtreviewError
 from mtreview.domain.progress import Progress
 from mtreview.i18n import _
@@ -32,7 +33,10 @@ class _Worker(QObject):
             cancelled_fn=self.cancel_event.is_set,
         )
         try:
-            result = self._fn(progress)
+            # No full collection while a job runs, in any thread: the job's allocations could otherwise
+            # make the GUI thread walk the whole heap in one of its turns (domain.collect).
+            with no_full_collections():
+                result = self._fn(progress)
         except BaseException as exc:  # reported to the GUI thread, never lost
             self.failed.emit(exc, traceback.format_exc())
         else:
