@@ -66,8 +66,12 @@ def words(text: str) -> tuple[Word, ...]:
     return tuple(out)
 
 
-_SENTENCE = re.compile(r"(?=[\s'’\"”)])(?:(?<=[.!?])['’\"”)]*\s+(?=['‘\"“(]*[A-Z0-9])|\n+)")
-"""A sentence break (the look-ahead of its first character changes no match; it makes the search faster)."""
+_SENTENCE = re.compile(
+    r"(?=[\s'’\"”)])(?:(?<=[.!?])['’\"”)]*\s+(?=['‘\"“(]*[A-Z0-9])|(?<=[?!])\s+(?=[a-z])|\n+)"
+)
+"""A sentence break: after . ! or ? before a capital or a figure, after ? or ! before any word (informal
+text: "who are you? the owner?"), at a line break. (The look-ahead of its first character changes no
+match; it makes the search faster.)"""
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|Inc|Ltd|Co|No|p\.m|a\.m|e\.g|i\.e|U\.S)\.)$")
 
 

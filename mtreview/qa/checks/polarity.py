@@ -1,12 +1,13 @@
 """Polarity: a negated English sentence rendered affirmative, or the other way round.
 
 Cues are counted per sentence pair (``analysis.pairs``). English: not, n't, never, no, none, nobody,
-nothing, neither/nor, without, cannot, unable, unless, fail/refuse/decline to — "not only", "no more/less
-than" (bounds, the comparison check's business), "not least", "whether or not" and "no matter" are not
-negations. Japanese, from MeCab tokens: the auxiliaries ない/ぬ (ません, ず), the adjective ない/無い, なし,
-the prefixes 不/未/非/無, 拒否/拒む/断る — less the constructions whose negations cancel out or mean
-something else: しか…ない ("only"), なければならない/なくてはならない/ないといけない/ざるを得ない ("must"),
-かもしれない ("may"), に違いない, だけでなく/のみならず ("not only").
+nothing, nowhere, neither/nor, without, cannot, unable, unless, fail/refuse/decline to — "not only", "no
+more/less than" (bounds, the comparison check's business), "not least", "whether or not" and "no matter"
+are not negations. Japanese, from MeCab tokens: the auxiliaries ない/ぬ (ません, ず), the
+adjective ない/無い, なし, the prefixes 不/未/非/無, 拒否/拒む/断る — less the constructions whose
+negations cancel out or mean something else: しか…ない ("only"),
+なければならない/なくてはならない/ないといけない/ざるを得ない ("must"), かもしれない ("may"),
+に違いない, だけでなく/のみならず ("not only").
 
 A finding is reported only when one side has a negation and the other none (a double negation on one
 side with none on the other stays silent); it points at the Japanese predicate that renders the negated
@@ -32,7 +33,7 @@ EN_CUE = re.compile(
     # the look-ahead names every first letter of the alternatives: it changes no match, but lets the
     # engine skip the other positions quickly (2× faster on a 400-character paragraph)
     r"(?=[nwcuidrsahf])(?:"
-    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|unable|unless|unavailable|"
+    r"\b(?:not|never|no|none|nobody|nothing|nowhere|neither|nor|without|cannot|unable|unless|unavailable|"
     r"impossible|unaware|deny|denies|denied|denying|reject|rejects|rejected|rejecting)\b|n['’]t\b|"
     r"\b(?:dont|doesnt|didnt|cant|couldnt|wont|wouldnt|shouldnt|isnt|arent|wasnt|werent|havent|hasnt|"
     r"hadnt|aint)\b|"
