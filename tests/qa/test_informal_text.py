@@ -50,3 +50,30 @@ def test_nowhere_is_a_negation_that_explains_the_translations_nai() -> None:
     assert findings(
         [("The children have nowhere else to go.", "子どもたちには他に行く場所がある。")], "polarity"
     )
+
+
+def test_a_dropped_sentence_whose_only_rendered_word_the_other_sentence_repeats_is_reported() -> None:
+    """知っている renders one "know"; the sentence left with nothing but the other one is the one dropped."""
+    en = "At least we now know that the ferry will not run in winter. I suspect you already knew that."
+    ja = "少なくとも、冬にはフェリーが運航しないことを今は知っている。"
+    assert [f.text for f in findings([(en, ja)], "omission")] == ["I suspect you already knew that"]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        # a repeated noun left out of the second sentence (as Japanese does) with the rest rendered
+        (
+            "The council approved the plan on Monday. The plan will cost two million pounds.",
+            "議会は月曜日に計画を承認した。費用は200万ポンドになる。",
+        ),
+        (
+            "The museum reopened on Friday. The museum had been closed for repairs since March.",
+            "博物館は金曜日に再開した。3月から修理のため閉館していた。",
+        ),
+    ],
+)
+def test_a_sentence_that_repeats_a_word_the_translation_leaves_out_is_not_an_omission(
+    en: str, ja: str
+) -> None:
+    assert findings([(en, ja)], "omission") == []

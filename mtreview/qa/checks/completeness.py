@@ -242,12 +242,18 @@ class Omission(Check):
                 spans.append((ss, se))
             if len(parts) > 1:
                 spans.extend(parts)
+        whole = set(sentences) if len(sentences) > 1 else set()
         reported: list[tuple[int, int]] = []
         pairs = sentence_pairs(source, segment.target)
+        occurrences: dict[str, int] = {}
+        for w in cov.words:
+            occurrences[w.lemma] = occurrences.get(w.lemma, 0) + 1
         for start, end in spans:
             if any(rs <= start and end <= re_ for rs, re_ in reported):
                 continue
             c, n = cov.source_own(start, end)
+            if (start, end) in whole:
+                c = min(c, _rendered_here(cov, start, end, occurrences))
             if not _uncovered(c, n, self.params) or not _rest_covered(total_c - c, total_n - n, self.params):
                 continue
             if _unexplained_target(cov, pairs, start, end) * 2 > n:
@@ -286,6 +292,25 @@ class Omission(Check):
         if ratio < fence:
             return math.exp(ratio - median)
         return None
+
+
+def _rendered_here(cov: Coverage, start: int, end: int, occurrences: Mapping[str, int]) -> int:
+    """The words of a sentence with a counterpart that is theirs: not a word the paragraph repeats in
+    another sentence more often than the translation renders it ("…we know you are honest. I suspect you
+    already know that." with one 知っている: the second sentence may be the one left out)."""
+    inside = cov.words_in(start, end)
+    here: dict[str, int] = {}
+    for w in inside:
+        here[w.lemma] = here.get(w.lemma, 0) + 1
+    count = 0
+    for w in inside:
+        if not w.hits:
+            continue
+        total = occurrences.get(w.lemma, 0)
+        if total > here[w.lemma] and len(set(w.found.strong or w.found.spans)) < total:
+            continue  # repeated elsewhere, rendered fewer times than said: not evidence for this sentence
+        count += 1
+    return count
 
 
 def _median(doc: DocumentFacts, params: Mapping[str, Any]) -> float:
