@@ -107,7 +107,16 @@ def japanese_hits(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     if _quick(terms).search(text) is None:
         return []
     terms, exceptions = _exceptions(terms)
-    excepted = [(m, m + len(x)) for x in exceptions for m in _all(text, x)]
+    # linear in the text, whatever the number of hits: reach[i] is the furthest end of an excepted span
+    # that starts at i or before (a hit inside one is excepted); taken marks the found spans
+    reach = [0] * (len(text) + 1)
+    for x in exceptions:
+        for m in _all(text, x):
+            reach[m] = max(reach[m], m + len(x))
+    for i in range(1, len(reach)):
+        if reach[i] < reach[i - 1]:
+            reach[i] = reach[i - 1]
+    taken = bytearray(len(text) + 1)
     found: list[tuple[int, int]] = []
     bare = [_prefix(t)[0] for t in terms]
     for raw in terms:
@@ -129,10 +138,11 @@ def japanese_hits(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
                     and not _starts_term(text, end, bare)
                 )
             )
-            if any(s <= start and end <= e for s, e in excepted):
+            if reach[start] >= end:
                 inside = True
-            if not inside and not any(s <= start < e for s, e in found):
+            if not inside and not taken[start]:
                 found.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
             start = text.find(term, end)
     return sorted(found)
 
