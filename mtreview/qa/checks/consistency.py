@@ -40,6 +40,12 @@ from mtreview.qa.context import DocumentFacts
 from mtreview.qa.lexicons import irregular_base
 
 KATAKANA = re.compile(r"^[\u30a1-\u30fa\u30fc・]+$")
+PRONOUNS = frozenset(
+    {"我々", "我ら", "私", "私達", "僕", "俺", "彼", "彼女", "彼ら", "彼女ら", "自分", "自身", "自ら"}
+    | {"同氏", "同社", "同行", "同省", "同市", "同庁", "当社", "当局", "双方", "各自"}
+)
+"""Words that stand for someone or something named elsewhere: never a term's rendering ("work" is not 我々
+where the English says "us" and the translation 我々)."""
 VERB_BEFORE = frozenset(
     [
         "to",
@@ -622,7 +628,7 @@ def _odd_run(
     picked = [
         r
         for r in dict.fromkeys(free)
-        if bool(KATAKANA.match(r)) == kata and not (kata and document_name(r, doc))
+        if bool(KATAKANA.match(r)) == kata and not (kata and document_name(r, doc)) and r not in PRONOUNS
     ]
     if len(picked) != 1:
         return None

@@ -32,7 +32,8 @@ EN_AFTER = re.compile(
     re.IGNORECASE,
 )
 JA_AFTER = re.compile(
-    r"(?P<more>(?:\s?(?:百万|千万|[兆億万千])(?:\d[\d,.]*\d|\d)?)*)(?P<pct>\s?(?:%|％|パーセント))?"
+    r"(?P<more>(?:\s?(?:百万|千万|[兆億万千])(?:\d[\d,.]*\d|\d)?)*)(?P<wari>割(?:\d分)?)?"
+    r"(?P<pct>\s?(?:%|％|パーセント))?"
     r"(?P<cur>\s?(?:米ドル|ドル|円|ユーロ|ポンド|人民元|元))?"
 )
 JA_PART = re.compile(rf"({_NUM})\s?(百万|千万|[兆億万千]|)")
@@ -259,6 +260,9 @@ def _scanned(text: str, after_re: re.Pattern[str], japanese: bool) -> tuple[Quan
                     value = 0.0
                     for part in JA_PART.finditer(token + more):
                         value += (_to_float(part.group(1)) or 0.0) * JA_SCALES.get(part.group(2), 1)
+                wari = tail.group("wari")
+                if wari:  # tenths: 6割 is 60%, 6割5分 65%
+                    value = value * 10 + (int(wari[1]) if len(wari) > 1 else 0)
             else:
                 raw_scale = (tail.group("scale") or "").strip()
                 scale = raw_scale.lower()

@@ -114,7 +114,10 @@ EN_SOFT = re.compile(
     r"\b(?:lack|lacks|lacked|absent|absence|free\s+of|rarely|seldom|hardly|barely|deny|denies|denied|reject|"
     r"rejects|rejected|avoid|avoids|avoided|prevent|prevented|stop|stopped|instead\s+of|rather\s+than|"
     r"too\s+\w+\s+to|only|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?|turn(?:s|ed|ing)?\s+down|"
-    r"vot(?:e|es|ed|ing)\s+down|veto(?:es|ed|ing)?|throw(?:s|n|ing)?\s+out|threw\s+out)\b)",
+    r"vot(?:e|es|ed|ing)\s+down|veto(?:es|ed|ing)?|throw(?:s|n|ing)?\s+out|threw\s+out|"
+    # a state described by what it lacks: 使えない for "out of use", 知らせなかった for "in the dark"
+    r"out\s+of\s+(?:use|service|order|action|stock|reach|work|print|date|sight|bounds|the\s+question)|"
+    r"in\s+the\s+dark)\b)",
     re.IGNORECASE,
 )
 """Morphological and lexical negations ("unchanged", "lack"): they never raise a finding on their own but

@@ -124,8 +124,15 @@ class WrongSense(Check):
                     cues.discard(row.word)
                     if cues:
                         applicable.append((row, cues))
-                # a right rendering of any sense the context allows settles it
-                if any(r in ja_text for row, _cues in applicable for r in row.right):
+                # a right rendering of any sense the context allows settles it — unless it is a piece of
+                # a wrong one (タブレット of タブレット端末 for a pill)
+                rights = [r for row, _cues in applicable for r in row.right]
+                settled = ja_text
+                for row, _cues in applicable:
+                    for wrong in row.wrong:
+                        if wrong in settled and wrong not in rights and any(r in wrong for r in rights):
+                            settled = settled.replace(wrong, "\0" * len(wrong))
+                if any(r in settled for r in rights):
                     continue
                 for row, cues in applicable:
                     for wrong in row.wrong:

@@ -94,6 +94,13 @@ _EN_UNITS = {
     "kilometers": ("length", 1e3),
     "mile": ("length", 1609.344),
     "miles": ("length", 1609.344),
+    "foot": ("length", 0.3048),
+    "feet": ("length", 0.3048),
+    "ft": ("length", 0.3048),
+    "inch": ("length", 0.0254),
+    "inches": ("length", 0.0254),
+    "yard": ("length", 0.9144),
+    "yards": ("length", 0.9144),
     "ml": ("volume", 1e-3),
     "millilitres": ("volume", 1e-3),
     "milliliters": ("volume", 1e-3),
@@ -150,6 +157,10 @@ _JA_UNITS = {
     "メートル": ("length", 1.0),
     "m": ("length", 1.0),
     "マイル": ("length", 1609.344),
+    "フィート": ("length", 0.3048),
+    "ft": ("length", 0.3048),
+    "インチ": ("length", 0.0254),
+    "ヤード": ("length", 0.9144),
     "ml": ("volume", 1e-3),
     "ミリリットル": ("volume", 1e-3),
     "リットル": ("volume", 1.0),
@@ -242,8 +253,11 @@ _JA_MORE_UNITS = _alternatives(
     if dim in ("time", "power", "energy", "area", "money") or k in ("トン", *_CUBIC)
 )
 JA_QUANTITY = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(マイクログラム|ミリグラム|キログラム|キロメートル|ミリリットル|"
-    r"パーセント|ポイント|グラム|リットル|メートル|センチ|マイル|キロ|ミリ|mg|μg|kg|km|cm|mm|ml|g|m|l|kb|mb|gb|tb|pt|%|"
+    # a figure with 万 or 億 in it is one number (1万500メートル is 10,500 metres)
+    r"(?<![\d.,万億])(\d+(?:\.\d+)?[万億](?:\d{1,4}(?![\d.,]))?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
+    r"(マイクログラム|ミリグラム|キログラム|キロメートル|ミリリットル|"
+    r"パーセント|ポイント|グラム|リットル|メートル|センチ|マイル|フィート|インチ|ヤード|キロ|ミリ|"
+    r"mg|μg|kg|km|cm|mm|ml|ft|g|m|l|kb|mb|gb|tb|pt|%|"
     rf"{_JA_MORE_UNITS})"
     # 3分の1 is a third, not three minutes; km2 is not km (but 2時間30分 is two hours)
     r"(?![A-Za-z]|(?<=[A-Za-z])[0-9²³]|の[0-9０-９一二三四五六七八九十])",
@@ -258,6 +272,10 @@ def _value(text: str) -> float:
     if "-" in lower:
         tens, ones = lower.split("-", 1)
         return float(_WORD_NUMBERS[tens] + _WORD_NUMBERS[ones])
+    for mark, scale in (("億", 1e8), ("万", 1e4)):
+        if mark in text:
+            high, low = text.split(mark, 1)
+            return float(high) * scale + (float(low) if low else 0.0)
     return float(text.replace(",", ""))
 
 
