@@ -124,3 +124,18 @@ def test_a_pronoun_is_never_reported_as_a_terms_rendering() -> None:
         ),
     ]
     assert [f.text for f in findings(pairs, "term-consistency")] == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "wrong"),
+    [
+        ("Repairs will run around the clock until July.", "補修工事は7月まで24時間体制で続く。", None),
+        ("The shop now closes at midnight.", "店は今後、午前0時に閉まる。", None),
+        ("The hearing lasted half an hour.", "審理は30分続いた。", None),
+        ("The strike will last a fortnight.", "ストライキは2週間続く。", None),
+        ("The hearing lasted half an hour.", "審理は40分続いた。", "40"),
+    ],
+)
+def test_phrases_a_translation_writes_with_figures(en: str, ja: str, wrong: str | None) -> None:
+    found = findings([(en, ja)], "numbers")
+    assert [f.text for f in found] == ([wrong] if wrong else [])

@@ -316,7 +316,27 @@ def english_word_quantities(source: str) -> list[Quantity]:
             )
     for m in A_PERIOD.finditer(lower):  # a decade (10年), a century (100年)
         found.append(Quantity(float(PERIODS[m.group(1)]), m.start(), m.end(), None, required=False))
+    for m in IMPLIED.finditer(lower):  # around the clock (24時間体制), midnight (午前0時)
+        for value in IMPLIED_VALUES[re.sub(r"[\s-]+", " ", m.group()).removeprefix("a").strip()]:
+            found.append(Quantity(value, m.start(), m.end(), None, required=False))
     return found
+
+
+IMPLIED = re.compile(
+    r"\b(?:a?round[\s-]the[\s-]clock|fortnight|half\s+an\s+hour|(?:a\s+)?quarter\s+of\s+an\s+hour|noon|midday|"
+    r"midnight)\b"
+)
+"""Phrases a translation writes with figures: 24時間体制, 2週間 (14日), 30分, 15分, 正午 (12時), 午前0時."""
+IMPLIED_VALUES = {
+    "round the clock": (24.0,),
+    "around the clock": (24.0,),
+    "fortnight": (14.0, 2.0),
+    "half an hour": (30.0,),
+    "quarter of an hour": (15.0,),
+    "noon": (12.0,),
+    "midday": (12.0,),
+    "midnight": (0.0, 12.0, 24.0),
+}
 
 
 UNITS_TENS = {
