@@ -139,3 +139,19 @@ def test_a_pronoun_is_never_reported_as_a_terms_rendering() -> None:
 def test_phrases_a_translation_writes_with_figures(en: str, ja: str, wrong: str | None) -> None:
     found = findings([(en, ja)], "numbers")
     assert [f.text for f in found] == ([wrong] if wrong else [])
+
+
+def test_of_several_unexplained_runs_the_compound_with_the_usual_head_is_the_odd_rendering() -> None:
+    """ "closure" is 閉鎖 three times; the fourth time the translation says 全面封鎖 beside another run no English
+    word accounts for (その後何カ月: 後何): the compound that ends as 閉鎖 does is the one reported."""
+    pairs = [
+        ("The closure of the bridge starts in May.", "橋の閉鎖は5月に始まる。"),
+        ("Shops near the bridge fear the closure.", "橋の近くの商店は閉鎖を懸念している。"),
+        ("The council said the closure was unavoidable.", "市議会は、閉鎖は避けられないと述べた。"),
+        (
+            "The last full closure, in 2009, was followed by months of complaints.",
+            "前回の全面封鎖は2009年で、その後何カ月も苦情が続いた。",
+        ),
+    ]
+    found = findings(pairs, "term-consistency")
+    assert [(f.text, f.suggestion) for f in found] == [("全面封鎖", "閉鎖")]

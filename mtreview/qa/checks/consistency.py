@@ -630,6 +630,9 @@ def _odd_run(
         for r in dict.fromkeys(free)
         if bool(KATAKANA.match(r)) == kata and not (kata and document_name(r, doc)) and r not in PRONOUNS
     ]
+    if len(picked) > 1 and not kata:
+        # several: the longer compound with the majority's head (its last kanji: 全面封鎖 beside 閉鎖)
+        picked = [r for r in picked if len(r) > len(majority) and r[-1] == majority[-1]]
     if len(picked) != 1:
         return None
     target = segment.target
