@@ -142,8 +142,8 @@ def test_phrases_a_translation_writes_with_figures(en: str, ja: str, wrong: str 
 
 
 def test_of_several_unexplained_runs_the_compound_with_the_usual_head_is_the_odd_rendering() -> None:
-    """ "closure" is 閉鎖 three times; the fourth time the translation says 全面封鎖 beside another run no English
-    word accounts for (その後何カ月: 後何): the compound that ends as 閉鎖 does is the one reported."""
+    """The term "closure" is 閉鎖 three times; the fourth time the translation says 全面封鎖 beside another
+    run no English word accounts for (その後何カ月: 後何): the compound that ends as 閉鎖 does is reported."""
     pairs = [
         ("The closure of the bridge starts in May.", "橋の閉鎖は5月に始まる。"),
         ("Shops near the bridge fear the closure.", "橋の近くの商店は閉鎖を懸念している。"),
