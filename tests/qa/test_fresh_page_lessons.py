@@ -155,3 +155,18 @@ def test_of_several_unexplained_runs_the_compound_with_the_usual_head_is_the_odd
     ]
     found = findings(pairs, "term-consistency")
     assert [(f.text, f.suggestion) for f in found] == [("全面封鎖", "閉鎖")]
+
+
+def test_a_run_that_may_render_another_unmatched_noun_is_not_taken_for_the_term() -> None:
+    """ "the airport's operator" is 運営会社 (the airport left implicit); the one run no English word accounts
+    for, 負担, may as well render "strain", which has no counterpart either: no finding."""
+    pairs = [
+        ("The airport opened in 1962.", "空港は1962年に開港した。"),
+        ("The airport handles 9 million passengers a year.", "空港の旅客数は年間900万人に上る。"),
+        ("Buses to the airport will run every ten minutes.", "空港行きのバスは10分間隔で運行する。"),
+        (
+            "The closure will cut flights, the airport's operator said, as unions warned of strain on staff.",
+            "運営会社によると、閉鎖で便数が減る見通しで、労働組合は職員への負担を懸念している。",
+        ),
+    ]
+    assert findings(pairs, "term-consistency") == []

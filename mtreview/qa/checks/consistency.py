@@ -411,7 +411,7 @@ class TermConsistency(Check):
                     continue  # 家賃水準の上限 holds the majority's words 家賃…上限 with の between
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue  # the longer term ("packaging plant" around "plant") says it
-                span = spans[0] if spans else self._partial(segment, es, ee, majority, doc)
+                span = spans[0] if spans else self._partial(segment, es, ee, majority, doc, key)
                 # a run that begins as the majority does (ブレークチャンス beside ブレークポイント):
                 # where nothing else points at the rendering, or where the majority is the term written
                 # as one word and the spans are a counterpart of one of its words (目 of 3度目, "point")
@@ -458,7 +458,7 @@ class TermConsistency(Check):
             for es, ee, _spans, _texts, longer, free in items:
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue
-                span = _odd_run(segment, free, majority, doc) or sibling_run(segment, majority, key)
+                span = _odd_run(segment, free, majority, doc, key) or sibling_run(segment, majority, key)
                 if span is None:
                     continue
                 yield self.finding(
@@ -486,7 +486,7 @@ class TermConsistency(Check):
         )
 
     def _partial(
-        self, segment: SegmentInput, es: int, ee: int, majority: str, doc: DocumentFacts
+        self, segment: SegmentInput, es: int, ee: int, majority: str, doc: DocumentFacts, key: Hashable
     ) -> tuple[int, int] | None:
         """Where the term's head has no counterpart: the run holding its other words' counterparts when
         it shares them with the majority rendering but is not it (純金利差益 beside 純金利マージン), else
@@ -505,10 +505,10 @@ class TermConsistency(Check):
                     return None  # 家賃の上限 is the majority 家賃上限 with の between its words
                 if target[hs:he] in majority:
                     return run
-        return self._unexplained(segment, majority, doc)
+        return self._unexplained(segment, majority, doc, key)
 
     def _unexplained(
-        self, segment: SegmentInput, majority: str, doc: DocumentFacts
+        self, segment: SegmentInput, majority: str, doc: DocumentFacts, key: Hashable
     ) -> tuple[int, int] | None:
         """The one run of the majority rendering's script with no counterpart in the English (and that is
         not a name of the document: "the studio" may well be rendered with the studio's name)."""
@@ -516,7 +516,7 @@ class TermConsistency(Check):
         if not KATAKANA.match(majority):
             # unmatched kanji are common (the dictionary's gaps): only a run no source word glosses, and
             # only when it is the one such run
-            return _odd_run(segment, free_runs(segment.source, segment.target), majority, doc)
+            return _odd_run(segment, free_runs(segment.source, segment.target), majority, doc, key)
         kata = True
         found: list[tuple[int, int]] = []
         for u in cov.units:
@@ -621,18 +621,26 @@ _LEARNED_MEMO: list[tuple[Hashable, tuple[str, int] | None] | None] = [None]
 
 
 def _odd_run(
-    segment: SegmentInput, free: Sequence[str], majority: str, doc: DocumentFacts
+    segment: SegmentInput,
+    free: Sequence[str],
+    majority: str,
+    doc: DocumentFacts,
+    key: Hashable | None = None,
 ) -> tuple[int, int] | None:
-    """The one free run of the majority's script in ``segment`` (not a name of the document)."""
+    """The one free run of the majority's script in ``segment`` (not a name of the document), unless some
+    English word other than the term's (``key``, its lemmas) has no counterpart either."""
     kata = bool(KATAKANA.match(majority))
     picked = [
         r
         for r in dict.fromkeys(free)
         if bool(KATAKANA.match(r)) == kata and not (kata and document_name(r, doc)) and r not in PRONOUNS
     ]
-    if len(picked) > 1 and not kata:
+    headed = [r for r in picked if not kata and len(r) > len(majority) and r[-1] == majority[-1]]
+    if len(picked) > 1:
         # several: the longer compound with the majority's head (its last kanji: 全面封鎖 beside 閉鎖)
-        picked = [r for r in picked if len(r) > len(majority) and r[-1] == majority[-1]]
+        picked = headed
+    elif picked and not headed and key is not None and _other_word_unmatched(segment, key):
+        return None  # the run may render another English word that has no counterpart ("strain": 負担)
     if len(picked) != 1:
         return None
     target = segment.target
@@ -640,6 +648,18 @@ def _odd_run(
     if start < 0 or target.find(picked[0], start + 1) >= 0:
         return None
     return start, start + len(picked[0])
+
+
+def _other_word_unmatched(segment: SegmentInput, key: Hashable) -> bool:
+    """Whether a noun-like word of the source other than the term's (a word that could itself be a term:
+    not a verb after "will" or "to", not an adverb) has no counterpart in the translation."""
+    lemmas = set(key) if isinstance(key, tuple) else set()
+    listed, _heads = source_candidates(segment.source)
+    nouns = {k[0] for k, _w, _r in listed if len(k) == 1} - lemmas
+    if not nouns:
+        return False
+    cov = coverage(segment.source, segment.target)
+    return any(w.kind == "word" and not w.hits and w.lemma in nouns for w in cov.words)
 
 
 def _majority(counts: Mapping[Hashable, int], min_majority: int) -> str | None:
