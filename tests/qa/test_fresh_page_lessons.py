@@ -170,3 +170,25 @@ def test_a_run_that_may_render_another_unmatched_noun_is_not_taken_for_the_term(
         ),
     ]
     assert findings(pairs, "term-consistency") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "numbers", "additions"),
+    [
+        # the translator gives the reader the metric figure: neither an added number nor an addition
+        ("The runway is 3,200 feet long.", "滑走路の長さは3200フィート（約975メートル）だ。", [], []),
+        ("The route is 10 miles long.", "ルートの長さは10マイル（16キロメートル）。", [], []),
+        # a bracket that does not convert the quantity before it is still reported
+        (
+            "The route is 10 miles long.",
+            "ルートの長さは10マイル（30キロメートル）。",
+            ["30"],
+            ["（30キロメートル）"],
+        ),
+    ],
+)
+def test_a_conversion_in_brackets_after_a_quantity_is_not_an_addition(
+    en: str, ja: str, numbers: list[str], additions: list[str]
+) -> None:
+    assert [f.text for f in findings([(en, ja)], "numbers")] == numbers
+    assert [f.text for f in findings([(en, ja)], "addition")] == additions

@@ -20,6 +20,7 @@ from mtreview.qa.analysis import english, japanese
 from mtreview.qa.analysis.coverage import Coverage, coverage
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.units import conversion_notes
 from mtreview.qa.context import DocumentFacts, length_ratio
 
 HAS_LETTER = re.compile(r"[A-Za-z]")
@@ -142,6 +143,8 @@ class Addition(Check):
                 continue  # a date's weekday: 9月4日（月）
             if _figures_in_source(content, segment.source):
                 continue  # the source's own figures, set in brackets: 被告（52）
+            if any(a <= m.start() and m.end() <= b for a, b in conversion_notes(target)):
+                continue  # the quantity before it in another unit: 3200フィート（約975メートル）
             if _initials_of(content, segment.source):
                 continue  # the English words' usual abbreviation: 最高経営責任者（CEO）, 世界保健機関（WHO）
             yield self.finding(

@@ -14,6 +14,7 @@ from functools import lru_cache
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.units import conversion_notes
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import to_halfwidth_ascii
 
@@ -550,6 +551,9 @@ class Numbers(Check):
                 elif _key(part / whole) not in words | src_values:
                     continue
                 extra = [q for q in extra if not (m.start() <= q.start < m.end())]
+        if extra and ("(" in target or "（" in target):  # 3200フィート（約975メートル）: a conversion note
+            notes = conversion_notes(target)
+            extra = [q for q in extra if not any(a <= q.start < b for a, b in notes)]
         if extra and PERIOD_WORD.search(source):  # "second quarter" → 4～6月期: months of the period
             extra = [q for q in extra if not _period_month(target, q)]
         if missing:  # kanji numerals in the target may render them (3 → 三)

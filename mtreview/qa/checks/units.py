@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from itertools import pairwise
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
@@ -277,6 +279,35 @@ def _value(text: str) -> float:
             high, low = text.split(mark, 1)
             return float(high) * scale + (float(low) if low else 0.0)
     return float(text.replace(",", ""))
+
+
+CONVERSION_NOTE = re.compile(r"\s?[(（]\s?(?:約|およそ|ほぼ)?\s?")
+
+
+@lru_cache(maxsize=1024)
+def conversion_notes(target: str) -> tuple[tuple[int, int], ...]:
+    """Brackets right after a quantity that give it in another unit of the same dimension, equal within
+    rounding: 3200フィート（約975メートル）, 10マイル（16キロ） — a translator's help to the reader, not an
+    addition. (start, end) of each bracket, brackets included."""
+    folded = to_halfwidth_ascii(target)
+    found = list(JA_QUANTITY.finditer(folded))
+    out: list[tuple[int, int]] = []
+    for before, inside in pairwise(found):
+        opener = CONVERSION_NOTE.match(folded, before.end())
+        if opener is None or opener.end() != inside.start():
+            continue
+        close = folded.find("）", inside.end()) if "（" in opener.group() else folded.find(")", inside.end())
+        if close < 0 or folded[inside.end() : close].strip():
+            continue
+        dim_a, fa = _JA_UNITS[before.group(2).lower()]
+        dim_b, fb = _JA_UNITS[inside.group(2).lower()]
+        if dim_a.rstrip("?") != dim_b.rstrip("?") or before.group(2).lower() == inside.group(2).lower():
+            continue
+        a, b = _value(before.group(1)) * fa, _value(inside.group(1)) * fb
+        if a > 0 and abs(a - b) <= 0.05 * a:
+            start = before.end() + (len(opener.group()) - len(opener.group().lstrip()))
+            out.append((start, close + 1))
+    return tuple(out)
 
 
 def _key(value: float) -> str:
