@@ -43,7 +43,12 @@ EN_INVERTED = re.compile(
     rf"[,.!?][\"”’']?\s+(?:(?P<np1>[^,.;:!?\"“”]{{1,60}}?)\s+{SAY}|{SAY}\s+(?P<np2>[^,.;:!?\"“”]{{1,60}}?))"
     r"\s*(?:[,.;]|$)"
 )
-EN_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,.;:!?]{1,60})")
+EN_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,.;:!?]{1,60})", re.IGNORECASE)
+EN_PASSIVE_BY = re.compile(
+    rf"\b(?:was|were|is|are|been|being)\s+{SAY}\s+by\s+(?P<np>(?:the\s+)?[{UPPER}][^,.;:!?]{{0,58}}?)"
+    r"(?=\s+(?:on|in|at|during|after|before|last|this|next)\b|\s*[,.;:!?]|$)"
+)
+"""A passive report: "the decision was announced by Okafor on Friday" (the translation: …によって)."""
 EN_NAME_VERB = re.compile(rf"^\s*(?P<np>(?:[{UPPER}][\w'’\-]*\s+){{0,3}}[{UPPER}][\w'’\-]*)\s+(?=[a-z])")
 EN_VERB_AFTER = re.compile(
     r"(?:will|would|has|have|had|is|was|are|were|can|could|should|may|might|must|did|does|also|[a-z]+ed)\b"
@@ -71,9 +76,12 @@ _TITLE = (
     r"[\u4e00-\u9fff]{1,5}(?:相|長|官|員))"
 )
 JA_AGENT = re.compile(
-    rf"(?:^|[、」』)]\s*と、?|[、。「」])\s*(?:[^、。「」]{{0,24}}の)??(?P<name>{_NAME})(?P<title>{_TITLE})?"
+    rf"(?:^|[、」』)]\s*と、?|[、。「」])\s*(?:[^、。「」]{{0,24}}の|[^、。「」]{{0,40}}?(?:した|する|している|していた|"
+    rf"された|だった|である))??(?P<name>{_NAME})(?P<title>{_TITLE})?"
     r"(?P<role>は|が|によると|によれば|の話では)"
 )
+JA_BY = re.compile(rf"(?P<name>{_NAME})(?P<title>{_TITLE})?(?P<role>によって|により)")
+"""The agent of a passive, wherever it stands: 決定は金曜日にギャラガー氏によって発表された."""
 
 
 DETERMINER_START = frozenset(
@@ -105,6 +113,9 @@ def english_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the English agent of ``source[start:end]`` (a reporting verb's subject, an
     "according to" source, or a name opening the sentence)."""
     text = source[start:end]
+    m = EN_PASSIVE_BY.search(text)
+    if m is not None and _plausible_np(m.group("np")):
+        return start + m.start("np"), start + m.end("np")
     m = EN_INVERTED.search(text)
     if m is not None:
         group = "np1" if m.group("np1") else "np2"
@@ -127,7 +138,11 @@ def english_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
 def japanese_agents(target: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """(start, end, name) of each katakana name (with its title) that is a topic, subject or reported
     source of the Japanese sentence, in order."""
-    for m in JA_AGENT.finditer(target[start:end]):
+    text = target[start:end]
+    found = list(JA_AGENT.finditer(text))
+    if "によ" in text:
+        found = sorted([*found, *JA_BY.finditer(text)], key=lambda m: m.start("name"))
+    for m in found:
         stop = m.end("title") if m.group("title") else m.end("name")
         yield start + m.start("name"), start + stop, m.group("name")
 
