@@ -192,3 +192,87 @@ def test_a_conversion_in_brackets_after_a_quantity_is_not_an_addition(
 ) -> None:
     assert [f.text for f in findings([(en, ja)], "numbers")] == numbers
     assert [f.text for f in findings([(en, ja)], "addition")] == additions
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        (
+            "A nurse said she was still waiting for the payment to repair her roof.",
+            "看護師は、屋根を修理するための保険金はまだ支払われていないと話した。",
+        ),
+        (
+            "Insurers that missed the deadlines could face fines.",
+            "期限を守らなかった保険会社は罰金を科される可能性がある。",
+        ),
+    ],
+)
+def test_still_waiting_and_missed_explain_a_negation(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "polarity") == []
+
+
+def test_what_was_said_after_said_is_not_the_speaker() -> None:
+    """ "…, Nova Scotia, said his basement had filled…": the words after "said" are what he said, not who."""
+    pairs = [
+        (
+            "Rui Medeiros met Grace Adeyemi at the town hall.",
+            "ルイ・メデイロス氏は町役場でグレース・アデイェミ氏と会った。",
+        ),
+        (
+            "Rui Medeiros, a retired fisherman in Yarmouth, said his basement had filled with water. "
+            '"I read the policy twice," he said.',
+            "ヤーマスに住む元漁師のルイ・メデイロス氏は、自宅の地下室に水がたまったと話した。"
+            "「保険契約を2回読んだ」と同氏は語った。",
+        ),
+        ('"It is over," said Grace Adeyemi.', "「終わった」とメデイロス氏は述べた。"),
+    ]
+    assert [(f.segment, f.text) for f in findings(pairs, "agent")] == [("3", "メデイロス氏")]
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "check", "wrong"),
+    [
+        # whose dollar: C$ is Canadian (カナダドル), a bare ドル is any dollar, 米ドル and ユーロ are not
+        (
+            "Claims of less than C$5,000 are paid in a week.",
+            "5000カナダドル以上の請求は1週間で支払われる。",
+            "comparison",
+            "5000カナダドル以上",
+        ),
+        (
+            "Fines of up to C$250,000 may be imposed.",
+            "最大25万カナダドルの罰金が科される可能性がある。",
+            "numbers",
+            None,
+        ),
+        (
+            "Fines of up to C$250,000 may be imposed.",
+            "最大25万ドルの罰金が科される可能性がある。",
+            "numbers",
+            None,
+        ),
+        (
+            "Fines of up to C$250,000 may be imposed.",
+            "最大25万米ドルの罰金が科される可能性がある。",
+            "numbers",
+            "25万米ドル",
+        ),
+        ("It cost A$40 million.", "費用は4000万豪ドルだった。", "numbers", None),
+        # senses: a rocket's stage, an insurance policy (and a government's policy stays 政策)
+        (
+            "A valve fault in the second stage of the rocket forced engineers to stop the launch.",
+            "ロケットの第2段階のバルブの不具合で、技術者は打ち上げを中止した。",
+            "sense",
+            "段階",
+        ),
+        ("I read my insurance policy twice.", "自分の保険の政策を2回読んだ。", "sense", "政策"),
+        (
+            "The government policy on insurance premiums will change.",
+            "保険料に関する政府の政策が変わる。",
+            "sense",
+            None,
+        ),
+    ],
+)
+def test_dollars_of_other_countries_and_more_senses(en: str, ja: str, check: str, wrong: str | None) -> None:
+    assert [f.text for f in findings([(en, ja)], check)] == ([wrong] if wrong else [])

@@ -109,6 +109,19 @@ def _plausible_np(np: str) -> bool:
     return first[0].isupper()
 
 
+_CLAUSE_WORDS = frozenset(
+    {"had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "should", "can", "did"}
+    | {"does"}
+)
+
+
+def _said_who(np: str) -> bool:
+    """Whether the phrase after "said" names who said it ("said Mayor Colm Brady", "said the council"), not
+    what was said ("said his basement had filled…")."""
+    words = [w.lower() for w in NOUN_WORDS.findall(np)]
+    return bool(words) and words[0] not in PRONOUNS and not _CLAUSE_WORDS.intersection(words)
+
+
 def english_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the English agent of ``source[start:end]`` (a reporting verb's subject, an
     "according to" source, or a name opening the sentence)."""
@@ -119,7 +132,7 @@ def english_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
     m = EN_INVERTED.search(text)
     if m is not None:
         group = "np1" if m.group("np1") else "np2"
-        if _plausible_np(m.group(group)):
+        if _plausible_np(m.group(group)) and (group == "np1" or _said_who(m.group(group))):
             return start + m.start(group), start + m.end(group)
     m = EN_SUBJECT_SAY.match(text)
     if m is not None and _plausible_np(m.group("np")):

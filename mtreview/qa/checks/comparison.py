@@ -24,7 +24,7 @@ from mtreview.qa.context import DocumentFacts
 
 UP, DOWN = "up", "down"
 _NUMBER = (
-    r"(?:the\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?(?=[$£€¥]?\d|"
+    r"(?:the\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?(?=(?:[A-Z]{1,2}\$|[$£€¥])?\d|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred|hundreds|"
     r"thousands)\b)"
 )

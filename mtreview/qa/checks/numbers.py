@@ -35,7 +35,7 @@ EN_AFTER = re.compile(
 JA_AFTER = re.compile(
     r"(?P<more>(?:\s?(?:百万|千万|[兆億万千])(?:\d[\d,.]*\d|\d)?)*)(?P<wari>割(?:\d分)?)?"
     r"(?P<pct>\s?(?:%|％|パーセント))?"
-    r"(?P<cur>\s?(?:米ドル|ドル|円|ユーロ|ポンド|人民元|元))?"
+    r"(?P<cur>\s?(?:米ドル|カナダドル|豪ドル|NZドル|香港ドル|シンガポールドル|ドル|円|ユーロ|ポンド|人民元|元))?"
 )
 JA_PART = re.compile(rf"({_NUM})\s?(百万|千万|[兆億万千]|)")
 PM_AFTER = re.compile(r"\s?pm\b", re.IGNORECASE)
@@ -79,7 +79,18 @@ CURRENCIES = {
     "円": "JPY",
     "元": "CNY",
     "人民元": "CNY",
+    "カナダドル": "CAD",
+    "豪ドル": "AUD",
+    "nzドル": "NZD",
+    "香港ドル": "HKD",
+    "シンガポールドル": "SGD",
 }
+DOLLARS = {
+    **{"C": "CAD", "CA": "CAD", "A": "AUD", "AU": "AUD"},
+    **{"NZ": "NZD", "HK": "HKD", "S": "SGD", "US": "USD"},
+}
+DOLLAR_MARK = re.compile(r"(?<![A-Za-z])(CA|AU|NZ|HK|US|C|A|S)\$$", re.IGNORECASE)
+"""The letters before a dollar sign that say whose dollar it is (C$250,000 is Canadian)."""
 WORDS: dict[str, float] = {
     w: i
     for i, w in enumerate(
@@ -245,6 +256,10 @@ def _scanned(text: str, after_re: re.Pattern[str], japanese: bool) -> tuple[Quan
         prefix = text[start - 1] if start > 0 else ""
         cur = CURRENCIES.get(prefix) if prefix in "$€£¥￥" else None
         q_start = start - 1 if cur else start
+        if prefix == "$" and not japanese:  # C$, A$, NZ$, HK$, S$, US$: the dollar of that country
+            marked = DOLLAR_MARK.search(text, max(0, start - 4), start)
+            if marked is not None:
+                cur, q_start = DOLLARS[marked.group(1).upper()], marked.start()
         alt: float | None = None
         if not japanese and (
             NAME_NUMBER.search(text, max(0, start - 12), start) or NAME_AFTER.match(text, end)
@@ -459,6 +474,18 @@ def japanese_kanji_quantities(target: str) -> list[Quantity]:
     return found
 
 
+def _any_dollar(t: Quantity, q: Quantity, target: str) -> bool:
+    """A bare ドル in the translation for another country's dollar (C$250,000 as 25万ドル in a story about
+    Canada): not a currency error; 米ドル would be."""
+    return (
+        q.currency is not None
+        and q.currency.endswith("D")
+        and t.currency == "USD"
+        and "米ドル" not in target[t.start : t.end]
+        and "$" not in target[t.start : t.end]
+    )
+
+
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
@@ -623,7 +650,10 @@ class Numbers(Check):
                 continue
             reported.add(_key(q.value))
             matches = by_value.get(_key(q.value), [])
-            if matches and all(t.currency is not None and t.currency != q.currency for t in matches):
+            if matches and all(
+                t.currency is not None and t.currency != q.currency and not _any_dollar(t, q, target)
+                for t in matches
+            ):
                 t = matches[0]
                 yield self.finding(
                     segment,

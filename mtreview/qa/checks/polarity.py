@@ -102,7 +102,7 @@ JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
 EN_SOFT = re.compile(
-    r"(?=[udirnalfshbptov,])(?:"  # the alternatives' first letters: same matches, a faster search
+    r"(?=[udirnalfshbptovm,])(?:"  # the alternatives' first letters: same matches, a faster search
     + EN_ASIDE_NO
     + r"|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
@@ -115,9 +115,10 @@ EN_SOFT = re.compile(
     r"rejects|rejected|avoid|avoids|avoided|prevent|prevented|stop|stopped|instead\s+of|rather\s+than|"
     r"too\s+\w+\s+to|only|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?|turn(?:s|ed|ing)?\s+down|"
     r"vot(?:e|es|ed|ing)\s+down|veto(?:es|ed|ing)?|throw(?:s|n|ing)?\s+out|threw\s+out|"
-    # a state described by what it lacks: 使えない for "out of use", 知らせなかった for "in the dark"
+    # a state described by what it lacks: 使えない for "out of use", 知らせなかった for "in the dark",
+    # まだ支払われていない for "still waiting for the payment", 守らなかった for "missed the deadline"
     r"out\s+of\s+(?:use|service|order|action|stock|reach|work|print|date|sight|bounds|the\s+question)|"
-    r"in\s+the\s+dark)\b)",
+    r"in\s+the\s+dark|still\s+(?:waiting|awaiting)|miss(?:es|ed|ing)?)\b)",
     re.IGNORECASE,
 )
 """Morphological and lexical negations ("unchanged", "lack"): they never raise a finding on their own but
