@@ -276,3 +276,18 @@ def test_what_was_said_after_said_is_not_the_speaker() -> None:
 )
 def test_dollars_of_other_countries_and_more_senses(en: str, ja: str, check: str, wrong: str | None) -> None:
     assert [f.text for f in findings([(en, ja)], check)] == ([wrong] if wrong else [])
+
+
+def test_a_name_heard_a_little_differently_is_still_the_person_called_a_company() -> None:
+    """Whitcombe is ホイットコム (the final -be unheard): close enough, in the segment that names him."""
+    pairs = [
+        (
+            "Tama Whitcombe, Kestrel's chief executive, spoke on Monday.",
+            "ケストレルのタマ・ホイットコム最高経営責任者は月曜日に語った。",
+        ),
+        (
+            "Whitcombe said engineers would work through the weekend.",
+            "ホイットコム社によると、技術者は週末も作業を続ける。",
+        ),
+    ]
+    assert [f.text for f in findings(pairs, "name-as-company")] == ["ホイットコム社"]

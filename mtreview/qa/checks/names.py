@@ -60,7 +60,7 @@ class NameAsCompany(Check):
     )
     category = "Accuracy/Mistranslation"
     severity = Severity.MAJOR
-    parameters: ClassVar[Mapping[str, Any]] = {"threshold": 0.8, "local_threshold": 0.7}
+    parameters: ClassVar[Mapping[str, Any]] = {"threshold": 0.8, "local_threshold": 0.65}
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         target = segment.target
