@@ -80,7 +80,10 @@ JA_AGENT = re.compile(
     rf"された|だった|である))??(?P<name>{_NAME})(?P<title>{_TITLE})?"
     r"(?P<role>は|が|によると|によれば|の話では)"
 )
-JA_BY = re.compile(rf"(?P<name>{_NAME})(?P<title>{_TITLE})?(?P<role>によって|により)")
+JA_BY = re.compile(
+    rf"(?<![\u30a1-\u30fa\u30fc・])(?P<name>{_NAME})(?P<title>{_TITLE})?(?P<role>によって|により)"
+    r"(?=[^、。]{0,12}?(?:発表|公表|明らかに|報告|指摘|表明|確認|説明|決定|承認|提案|言及|発言|批判))"
+)
 """The agent of a passive, wherever it stands: 決定は金曜日にギャラガー氏によって発表された."""
 
 
@@ -118,17 +121,30 @@ _CLAUSE_WORDS = frozenset(
 def _said_who(np: str) -> bool:
     """Whether the phrase after "said" names who said it ("said Mayor Colm Brady", "said the council"), not
     what was said ("said his basement had filled…")."""
-    words = [w.lower() for w in NOUN_WORDS.findall(np)]
-    return bool(words) and words[0] not in PRONOUNS and not _CLAUSE_WORDS.intersection(words)
+    words = NOUN_WORDS.findall(np)
+    # a clause: it opens with a subject pronoun ("said he received…") or holds a verb in lower case ("had"),
+    # not a name that is spelt like one ("Will Jones", "Can Dündar"); "its spokesman" is someone
+    return bool(words) and words[0].lower() not in _SUBJECTS and not _CLAUSE_WORDS.intersection(words)
+
+
+_QUOTES = re.compile(r"[\"“”]")
+_BE = frozenset({"was", "were", "is", "are", "been", "being"})
+_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you", "it", "there"})
+
+
+def passive_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
+    """The agent of a passive report outside quotation marks ("the decision was announced by Okafor")."""
+    text = source[start:end]
+    m = EN_PASSIVE_BY.search(text)
+    if m is None or not _plausible_np(m.group("np")) or len(_QUOTES.findall(text, 0, m.start())) % 2:
+        return None
+    return start + m.start("np"), start + m.end("np")
 
 
 def english_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the English agent of ``source[start:end]`` (a reporting verb's subject, an
     "according to" source, or a name opening the sentence)."""
     text = source[start:end]
-    m = EN_PASSIVE_BY.search(text)
-    if m is not None and _plausible_np(m.group("np")):
-        return start + m.start("np"), start + m.end("np")
     m = EN_INVERTED.search(text)
     if m is not None:
         group = "np1" if m.group("np1") else "np2"
@@ -136,10 +152,18 @@ def english_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
             return start + m.start(group), start + m.end(group)
     m = EN_SUBJECT_SAY.match(text)
     if m is not None and _plausible_np(m.group("np")):
-        return start + m.start("np"), start + m.end("np")
+        if m.group("np").split()[-1].lower() not in _BE:
+            return start + m.start("np"), start + m.end("np")
+        # "The decision was announced by Okafor": a passive, whose agent follows "by"
+        passive = passive_agent(source, start, end)
+        if passive is not None:
+            return passive
     m = EN_ACCORDING.search(text)
     if m is not None:
         return start + m.start("np"), start + m.end("np")
+    passive = passive_agent(source, start, end)
+    if passive is not None:
+        return passive
     m = EN_NAME_VERB.match(text)
     if m is not None and EN_VERB_AFTER.match(text, m.end()) and _plausible_np(m.group("np")):
         first = m.group("np").split()[0].lower()
@@ -148,12 +172,14 @@ def english_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def japanese_agents(target: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+def japanese_agents(
+    target: str, start: int, end: int, passive: bool = False
+) -> Iterator[tuple[int, int, str]]:
     """(start, end, name) of each katakana name (with its title) that is a topic, subject or reported
     source of the Japanese sentence, in order."""
     text = target[start:end]
     found = list(JA_AGENT.finditer(text))
-    if "によ" in text:
+    if passive and "によ" in text:
         found = sorted([*found, *JA_BY.finditer(text)], key=lambda m: m.start("name"))
     for m in found:
         stop = m.end("title") if m.group("title") else m.end("name")
@@ -199,7 +225,7 @@ class Agent(Check):
             found = next(
                 (
                     (a, english)
-                    for a in japanese_agents(target, js, je)
+                    for a in japanese_agents(target, js, je, passive=agent == passive_agent(source, es, ee))
                     if (english := self._english_names(a[2].split("・")[-1], doc, threshold))
                 ),
                 None,

@@ -256,7 +256,7 @@ def _scanned(text: str, after_re: re.Pattern[str], japanese: bool) -> tuple[Quan
         prefix = text[start - 1] if start > 0 else ""
         cur = CURRENCIES.get(prefix) if prefix in "$€£¥￥" else None
         q_start = start - 1 if cur else start
-        if prefix == "$" and not japanese:  # C$, A$, NZ$, HK$, S$, US$: the dollar of that country
+        if prefix == "$":  # C$, A$, NZ$, HK$, S$, US$: the dollar of that country
             marked = DOLLAR_MARK.search(text, max(0, start - 4), start)
             if marked is not None:
                 cur, q_start = DOLLARS[marked.group(1).upper()], marked.start()

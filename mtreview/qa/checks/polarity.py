@@ -118,7 +118,7 @@ EN_SOFT = re.compile(
     # a state described by what it lacks: 使えない for "out of use", 知らせなかった for "in the dark",
     # まだ支払われていない for "still waiting for the payment", 守らなかった for "missed the deadline"
     r"out\s+of\s+(?:use|service|order|action|stock|reach|work|print|date|sight|bounds|the\s+question)|"
-    r"in\s+the\s+dark|still\s+(?:waiting|awaiting)|miss(?:es|ed|ing)?)\b)",
+    r"in\s+the\s+dark|still\s+(?:waiting|awaiting)|(?-i:miss(?:ed|es)))\b)",
     re.IGNORECASE,
 )
 """Morphological and lexical negations ("unchanged", "lack"): they never raise a finding on their own but

@@ -256,7 +256,8 @@ _JA_MORE_UNITS = _alternatives(
 )
 JA_QUANTITY = re.compile(
     # a figure with 万 or 億 in it is one number (1万500メートル is 10,500 metres)
-    r"(?<![\d.,万億])(\d+(?:\.\d+)?[万億](?:\d{1,4}(?![\d.,]))?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
+    r"(?<![\d.,万億])(\d[\d,]*(?:\.\d+)?(?:億(?:\d[\d,]*(?:\.\d+)?万)?|万)(?:\d{1,4}(?![\d.,]))?|"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
     r"(マイクログラム|ミリグラム|キログラム|キロメートル|ミリリットル|"
     r"パーセント|ポイント|グラム|リットル|メートル|センチ|マイル|フィート|インチ|ヤード|キロ|ミリ|"
     r"mg|μg|kg|km|cm|mm|ml|ft|g|m|l|kb|mb|gb|tb|pt|%|"
@@ -274,11 +275,13 @@ def _value(text: str) -> float:
     if "-" in lower:
         tens, ones = lower.split("-", 1)
         return float(_WORD_NUMBERS[tens] + _WORD_NUMBERS[ones])
+    text = text.replace(",", "")
+    total = 0.0
     for mark, scale in (("億", 1e8), ("万", 1e4)):
         if mark in text:
-            high, low = text.split(mark, 1)
-            return float(high) * scale + (float(low) if low else 0.0)
-    return float(text.replace(",", ""))
+            high, text = text.split(mark, 1)
+            total += float(high) * scale
+    return total + (float(text) if text else 0.0)
 
 
 CONVERSION_NOTE = re.compile(r"\s?[(（]\s?(?:約|およそ|ほぼ)?\s?")
@@ -301,7 +304,11 @@ def conversion_notes(target: str) -> tuple[tuple[int, int], ...]:
             continue
         dim_a, fa = _JA_UNITS[before.group(2).lower()]
         dim_b, fb = _JA_UNITS[inside.group(2).lower()]
-        if dim_a.rstrip("?") != dim_b.rstrip("?") or before.group(2).lower() == inside.group(2).lower():
+        # キロ and ミリ are of either dimension (km or kg, mm or ml): the other side says which
+        ambiguous = dim_a.endswith("?") or dim_b.endswith("?")
+        if (dim_a.rstrip("?") != dim_b.rstrip("?") and not ambiguous) or (
+            before.group(2).lower() == inside.group(2).lower()
+        ):
             continue
         a, b = _value(before.group(1)) * fa, _value(inside.group(1)) * fb
         if a > 0 and abs(a - b) <= 0.05 * a:
