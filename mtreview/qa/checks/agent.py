@@ -116,6 +116,9 @@ _CLAUSE_WORDS = frozenset(
     {"had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "should", "can", "did"}
     | {"does"}
 )
+_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you", "it", "there"})
+_BE = frozenset({"was", "were", "is", "are", "been", "being"})
+_QUOTES = re.compile(r"[\"“”]")
 
 
 def _said_who(np: str) -> bool:
@@ -125,11 +128,6 @@ def _said_who(np: str) -> bool:
     # a clause: it opens with a subject pronoun ("said he received…") or holds a verb in lower case ("had"),
     # not a name that is spelt like one ("Will Jones", "Can Dündar"); "its spokesman" is someone
     return bool(words) and words[0].lower() not in _SUBJECTS and not _CLAUSE_WORDS.intersection(words)
-
-
-_QUOTES = re.compile(r"[\"“”]")
-_BE = frozenset({"was", "were", "is", "are", "been", "being"})
-_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you", "it", "there"})
 
 
 def passive_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
@@ -143,32 +141,38 @@ def passive_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
 
 def english_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the English agent of ``source[start:end]`` (a reporting verb's subject, an
-    "according to" source, or a name opening the sentence)."""
+    "according to" source, a passive's agent, or a name opening the sentence)."""
+    found = _agent(source, start, end)
+    return found[0] if found else None
+
+
+def _agent(source: str, start: int, end: int) -> tuple[tuple[int, int], bool] | None:
+    """``english_agent`` and whether it is a passive's agent (its Japanese may be …によって)."""
     text = source[start:end]
     m = EN_INVERTED.search(text)
     if m is not None:
         group = "np1" if m.group("np1") else "np2"
         if _plausible_np(m.group(group)) and (group == "np1" or _said_who(m.group(group))):
-            return start + m.start(group), start + m.end(group)
+            return (start + m.start(group), start + m.end(group)), False
     m = EN_SUBJECT_SAY.match(text)
-    if m is not None and _plausible_np(m.group("np")):
-        if m.group("np").split()[-1].lower() not in _BE:
-            return start + m.start("np"), start + m.end("np")
-        # "The decision was announced by Okafor": a passive, whose agent follows "by"
-        passive = passive_agent(source, start, end)
-        if passive is not None:
-            return passive
+    # "The decision was announced by Okafor": a passive, whose agent follows "by", comes first
+    passive_first = m is not None and _plausible_np(m.group("np"))
+    if m is not None and passive_first and m.group("np").split()[-1].lower() not in _BE:
+        return (start + m.start("np"), start + m.end("np")), False
+    passive = passive_agent(source, start, end) if passive_first else None
+    if passive is not None:
+        return passive, True
     m = EN_ACCORDING.search(text)
     if m is not None:
-        return start + m.start("np"), start + m.end("np")
-    passive = passive_agent(source, start, end)
+        return (start + m.start("np"), start + m.end("np")), False
+    passive = None if passive_first else passive_agent(source, start, end)  # (already tried)
     if passive is not None:
-        return passive
+        return passive, True
     m = EN_NAME_VERB.match(text)
     if m is not None and EN_VERB_AFTER.match(text, m.end()) and _plausible_np(m.group("np")):
         first = m.group("np").split()[0].lower()
         if first not in DETERMINER_START:
-            return start + m.start("np"), start + m.end("np")
+            return (start + m.start("np"), start + m.end("np")), False
     return None
 
 
@@ -204,9 +208,10 @@ class Agent(Check):
             return
         threshold = float(self.params["threshold"])
         for (es, ee), (js, je) in sentence_pairs(source, target):
-            agent = english_agent(source, es, ee)
-            if agent is None:
+            found_agent = _agent(source, es, ee)
+            if found_agent is None:
                 continue
+            agent, passive = found_agent
             words = [w.lower() for w in NOUN_WORDS.findall(source[agent[0] : agent[1]])]
             # a quotation closed by "she said": the speaker goes on from the paragraph before
             pronoun = (
@@ -225,7 +230,7 @@ class Agent(Check):
             found = next(
                 (
                     (a, english)
-                    for a in japanese_agents(target, js, je, passive=agent == passive_agent(source, es, ee))
+                    for a in japanese_agents(target, js, je, passive)
                     if (english := self._english_names(a[2].split("・")[-1], doc, threshold))
                 ),
                 None,

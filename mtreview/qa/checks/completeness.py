@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
@@ -248,9 +249,7 @@ class Omission(Check):
         whole = set(sentences) if len(sentences) > 1 else set()
         reported: list[tuple[int, int]] = []
         pairs = sentence_pairs(source, segment.target)
-        occurrences: dict[str, int] = {}
-        for w in cov.words:
-            occurrences[w.lemma] = occurrences.get(w.lemma, 0) + 1
+        occurrences = Counter(w.lemma for w in cov.words)
         for start, end in spans:
             if any(rs <= start and end <= re_ for rs, re_ in reported):
                 continue
@@ -302,9 +301,7 @@ def _rendered_here(cov: Coverage, start: int, end: int, occurrences: Mapping[str
     another sentence more often than the translation renders it ("…we know you are honest. I suspect you
     already know that." with one 知っている: the second sentence may be the one left out)."""
     inside = cov.words_in(start, end)
-    here: dict[str, int] = {}
-    for w in inside:
-        here[w.lemma] = here.get(w.lemma, 0) + 1
+    here = Counter(w.lemma for w in inside)
     count = 0
     for w in inside:
         if not w.hits:

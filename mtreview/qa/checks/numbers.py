@@ -344,8 +344,7 @@ IMPLIED = re.compile(
 )
 """Phrases a translation writes with figures: 24時間体制, 2週間 (14日), 30分, 15分, 正午 (12時), 午前0時."""
 IMPLIED_VALUES = {
-    "round the clock": (24.0,),
-    "around the clock": (24.0,),
+    "round the clock": (24.0,),  # "around the clock" too: the key loses its opening "a", as "a quarter"
     "fortnight": (14.0, 2.0),
     "half an hour": (30.0,),
     "quarter of an hour": (15.0,),
