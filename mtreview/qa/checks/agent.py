@@ -190,6 +190,30 @@ def japanese_agents(
         yield start + m.start("name"), start + stop, m.group("name")
 
 
+def _named_agent(text: str, pronoun: str, within: bool = False) -> str | None:
+    """The English agent of the last sentence of ``text`` when it names someone (not a pronoun) and
+    ``text`` does not speak of its speaker with the other gender's pronouns ("Novak said he…" then "she
+    said"): whom a ``pronoun`` after it refers to. ``within``: ``text`` opens the pronoun's own paragraph,
+    and the last sentence with an agent counts."""
+    if OTHER_GENDER[pronoun].search(text):
+        return None
+    sentences = english.sentences(text)
+    if not sentences:
+        return None
+    agent = english_agent(text, *sentences[-1])
+    if agent is None and within:  # the quotation's first sentences have none: the one before them
+        agent = next(filter(None, (english_agent(text, *s) for s in reversed(sentences[:-1]))), None)
+    if agent is None or not text[agent[0]].isupper():
+        return None
+    phrase = text[agent[0] : agent[1]].split(",")[0].strip()
+    words = [w.lower() for w in NOUN_WORDS.findall(phrase)]
+    if not words or any(w in PRONOUNS for w in words):
+        return None
+    # the name that ends the phrase ("Opposition councillor Parisa Rahimzadeh" → Parisa Rahimzadeh)
+    name = NAME_AT_END.search(phrase)
+    return name.group() if name else phrase
+
+
 class Agent(Check):
     id = "agent"
     name = N_("Wrong speaker or agent")
@@ -217,10 +241,14 @@ class Agent(Check):
             pronoun = (
                 len(words) == 1
                 and words[0] in SPEAKER_PRONOUNS
-                and (es, ee) == (0, len(source))
-                and QUOTE_CLOSE.search(source, 0, agent[0]) is not None
+                and QUOTE_CLOSE.search(source, es, agent[0]) is not None
             )
-            referent = self._previous_agent(segment, doc, words[0]) if pronoun else None
+            referent = None
+            if pronoun and (es, ee) == (0, len(source)):
+                referent = self._previous_agent(segment, doc, words[0])
+            elif pronoun and es > 0:
+                # "Phiri said his unit… “We are stretched…,” he said.": the named speaker before it
+                referent = _named_agent(source[:es], words[0], within=True)
             if referent is not None:
                 # "…," she said. — the speaker is the previous paragraph's, if that one names a person
                 words = [w.lower() for w in NOUN_WORDS.findall(referent)]
@@ -266,21 +294,7 @@ class Agent(Check):
         previous = doc.previous(segment.id)
         if previous is None or not previous.source:
             return None
-        if OTHER_GENDER[pronoun].search(previous.source):
-            return None
-        sentences = english.sentences(previous.source)
-        if not sentences:
-            return None
-        agent = english_agent(previous.source, *sentences[-1])
-        if agent is None or not previous.source[agent[0]].isupper():
-            return None
-        text = previous.source[agent[0] : agent[1]].split(",")[0].strip()
-        words = [w.lower() for w in NOUN_WORDS.findall(text)]
-        if not words or any(w in PRONOUNS for w in words):
-            return None
-        # the name that ends the phrase ("Opposition councillor Parisa Rahimzadeh" → Parisa Rahimzadeh)
-        name = NAME_AT_END.search(text)
-        return name.group() if name else text
+        return _named_agent(previous.source, pronoun)
 
     def _english_names(self, katakana: str, doc: DocumentFacts, threshold: float) -> list[str]:
         """The document's English names that ``katakana`` renders best (by sound), if they reach

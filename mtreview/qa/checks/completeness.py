@@ -31,6 +31,8 @@ PRIOR_IQR = 0.34
 give its own: median and interquartile range of the WMT21 en-ja dev pairs (1,000 sentences)."""
 TARGET_PARENS = re.compile(r"[(（]([^()（）]{1,200})[)）]")
 SOURCE_PARENS = re.compile(r"[(\[]([^()\[\]]{1,300})[)\]]")
+SOURCE_DASHES = re.compile(r"(?:—| – | -- )\s*([^—–()\[\]]{1,300}?)\s*(?:—| – | -- )")
+"""An aside between a pair of em dashes, or of spaced en dashes or double hyphens (not a range: 10–12)."""
 TOKENS = re.compile(r"[A-Za-z][A-Za-z0-9\-]+|\d+(?:\.\d+)?")
 TERM_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9」』]")
 # A restructured clause rather than a gloss: punctuation, a polite predicate, or a hiragana ending (a gloss
@@ -110,6 +112,9 @@ class Addition(Check):
         if not groups:
             return
         source_groups = [m.group(1) for m in SOURCE_PARENS.finditer(segment.source)]
+        # an aside between dashes is often set in brackets in Japanese ("the ratio — dead as a share of all
+        # counted — rose": 比率（…の割合）)
+        source_groups += [m.group(1) for m in SOURCE_DASHES.finditer(segment.source)]
         max_chars = int(self.params["max_gloss_chars"])
 
         source_tokens = [{t.lower() for t in TOKENS.findall(s)} for s in source_groups]
@@ -148,6 +153,8 @@ class Addition(Check):
                 continue  # the quantity before it in another unit: 3200フィート（約975メートル）
             if _initials_of(content, segment.source):
                 continue  # the English words' usual abbreviation: 最高経営責任者（CEO）, 世界保健機関（WHO）
+            if _abbreviation_of_word_before(content, target, m.start()):
+                continue  # the abbreviation of the word it follows: 電気自動車（EV） for "electric car"
             yield self.finding(
                 segment,
                 Side.TARGET,
@@ -360,6 +367,33 @@ def _initials_of(content: str, source: str) -> bool:
     if letters in initials:
         return True
     return len(letters) >= 3 and letters[:-1] in initials
+
+
+WORD_BEFORE = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,12}$")
+
+
+def _abbreviation_of_word_before(content: str, target: str, start: int) -> bool:
+    """Whether ``content`` is an acronym of the Japanese word just before the bracket, by the dictionary:
+    one of the word's glosses (人工知能（AI）), or every letter the initial of one of its gloss words
+    (電気自動車（EV）: electric, vehicle). The word is the longest ending of the run the dictionary knows."""
+    if not ACRONYM.fullmatch(content):
+        return False
+    run = WORD_BEFORE.search(target, max(0, start - 12), start)
+    if run is None:
+        return False
+    from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
+
+    letters = content.replace("&", "").lower()
+    try:
+        dictionary = default_dictionary()
+        for i in range(run.start(), start - 1):
+            glosses = dictionary.english(target[i:start])
+            if glosses:
+                initials = {g[0] for g in glosses}
+                return letters in glosses or (len(glosses) >= len(letters) and set(letters) <= initials)
+    except DictionaryUnavailable:
+        return False
+    return False
 
 
 def _rest_covered(covered: int, total: int, params: Mapping[str, Any]) -> bool:

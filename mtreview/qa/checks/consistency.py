@@ -175,11 +175,16 @@ def candidate_terms(source: str, words: Sequence[Word]) -> list[tuple[tuple[str,
     out: list[tuple[tuple[str, ...], list[int], int]] = []
     lemma_of = [w[3] for w in words]
     for r, run in enumerate(runs):
-        run = run[-3:]
-        for n in range(1, len(run) + 1):
-            for i in range(0, len(run) - n + 1):
-                indices = run[i : i + n]
-                out.append((tuple([lemma_of[k] for k in indices]), indices, r))
+        # the run's last three words, and in a longer run its first three too: a term and the verb after
+        # it ("their solar panel loses power": loses is not an -ed/-ing form)
+        seen: set[tuple[int, ...]] = set()
+        for part in (run[-3:], run[:3]) if len(run) > 3 else (run,):
+            for n in range(1, len(part) + 1):
+                for i in range(0, len(part) - n + 1):
+                    indices = part[i : i + n]
+                    if tuple(indices) not in seen:
+                        seen.add(tuple(indices))
+                        out.append((tuple([lemma_of[k] for k in indices]), indices, r))
     return out
 
 

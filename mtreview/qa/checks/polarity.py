@@ -222,18 +222,25 @@ def verb_rendering(source: str, cue: tuple[int, int], unit: list[Token]) -> tupl
         renderings = [dictionary.japanese(form) for form in (*derived_forms(verb[1]), verb[0])]
     except DictionaryUnavailable:
         return None
-    for i, t in enumerate(unit):
-        if t.base in LIGHT_VERBS:
-            continue  # する renders "decide on" (にする) as well as everything else
-        if t.pos in ("動詞", "名詞", "形容詞") and any(
-            t.base in forms or t.surface in forms for forms in renderings
-        ):
-            j = i
-            # a サ変 noun takes its する: 承認 した
-            if t.pos == "名詞" and i + 1 < len(unit) and unit[i + 1].base == "する":
-                j = i + 1
-            return t.start, _chain_end(unit, j)
-    return None
+    found = [
+        i
+        for i, t in enumerate(unit)
+        # する renders "decide on" (にする) as well as everything else
+        if t.base not in LIGHT_VERBS
+        and t.pos in ("動詞", "名詞", "形容詞")
+        and any(t.base in forms or t.surface in forms for forms in renderings)
+    ]
+    if not found:
+        return None
+    # the predicate, not a compound it begins (調査チームは…調査の対象とした): the last rendering that no
+    # noun follows; the first rendering when every one begins a compound
+    heads = [i for i in found if i + 1 == len(unit) or unit[i + 1].pos != "名詞"]
+    i = heads[-1] if heads else found[0]
+    j = i
+    # a サ変 noun takes its する: 承認 した
+    if unit[i].pos == "名詞" and i + 1 < len(unit) and unit[i + 1].base == "する":
+        j = i + 1
+    return unit[i].start, _chain_end(unit, j)
 
 
 def predicate_for(

@@ -138,8 +138,10 @@ class WrongSense(Check):
                     for wrong in row.wrong:
                         if wrong not in ja_text:
                             continue  # cheap before MeCab
-                        if self._elsewhere_right(w.lemma, row, wrong, doc):
-                            continue  # the document uses the word in the sense that calls for it
+                        if len(cues) < 2 and self._elsewhere_right(w.lemma, row, wrong, doc):
+                            # the document uses the word in the sense that calls for it; two cues of
+                            # this sense in the sentence outweigh that ("book a charge … in the quarter")
+                            continue
                         if tokens is None:
                             tokens = list(japanese.tokens(target))
                         if (js, wrong) not in matched:  # once per sentence and rendering: linear time

@@ -47,6 +47,10 @@ def renderings(target: str, words: list[EnWord]) -> list[tuple[int, int]]:
             end = following[1]
         found.append((len(covered), end - start, (start, end)))
     found.sort(key=lambda f: (-f[0], -f[1], f[2]))
+    if len(words) > 1 and found and found[0][0] == len(words):
+        # where a run renders every word of the term, a run with the head alone is a later mention of the
+        # head by itself ("the battery pack … when the pack is charged"), not a rendering of the term
+        found = [f for f in found if f[0] == len(words)]
     out: list[tuple[int, int]] = []
     texts: set[str] = set()
     for _n, _length, span in found:

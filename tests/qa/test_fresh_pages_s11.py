@@ -1,0 +1,147 @@
+"""What two fresh pages written by others (a carmaker's battery recall, an elephant census) taught the
+checks, each as a general mechanism tested with sentences of our own: the negated predicate, not a
+compound that opens the sentence; a term's rendering is where all its words are rendered; an accounting
+charge; a bull of a wild species; a camp of poachers; an acronym of the word it follows; an aside between
+dashes set in brackets; "he said" after a named speaker of the same paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import findings
+
+
+def test_the_negated_predicate_not_the_compound_that_opens_the_sentence() -> None:
+    en = "Nobody was hurt. The researchers did not survey the coastal wetlands."
+    ja = "けが人はいなかった。調査班は沿岸の湿地も調査した。"
+    [f] = findings([(en, ja)], "polarity")
+    assert f.start == ja.rindex("調査")
+    assert f.text.startswith("調査し")
+
+
+def test_a_term_is_rendered_where_all_its_words_are() -> None:
+    pairs = [
+        (
+            "Each solar panel was tested, and the panel that failed was replaced.",
+            "各ソーラーパネルを試験し、不合格となったパネルは交換した。",
+        ),
+        (
+            "The solar panel on the roof produces 4 kilowatts.",
+            "屋根のソーラーパネルは4キロワットを発電する。",
+        ),
+        ("Their solar panel loses power in winter.", "彼らの太陽光パネルは冬に出力が落ちる。"),
+        (
+            "Owners should clean the solar panel twice a year.",
+            "所有者は年に2回ソーラーパネルを清掃すべきだ。",
+        ),
+    ]
+    found = findings(pairs, "term-consistency")
+    assert [(f.segment, f.text) for f in found] == [("3", "太陽光パネル")]
+
+
+def test_without_the_rule_the_head_alone_would_hide_the_odd_rendering() -> None:
+    # the first pair's lone パネル ("the panel that failed") is a mention of the head, not the term: the
+    # term's renderings stay ソーラーパネル and 太陽光パネル, and the odd one is still found when the
+    # majority segment also mentions the head by itself
+    pairs = [
+        (
+            "The solar panel was cleaned, and the panel worked again.",
+            "ソーラーパネルを清掃すると、パネルは再び動いた。",
+        ),
+        (
+            "The solar panel on the roof produces 4 kilowatts.",
+            "屋根のソーラーパネルは4キロワットを発電する。",
+        ),
+        ("Their solar panel loses power in winter.", "彼らの太陽光パネルは冬に出力が落ちる。"),
+    ]
+    assert [f.text for f in findings(pairs, "term-consistency")] == ["太陽光パネル"]
+
+
+BATTERY = [
+    (
+        "Owners were told not to charge the battery above 80%.",
+        "所有者はバッテリーを80%以上充電しないよう求められた。",
+    ),
+    ("The battery can be charged at home overnight.", "バッテリーは自宅で一晩かけて充電できる。"),
+]
+
+
+def test_an_accounting_charge_is_not_a_battery_charge() -> None:
+    en = "The group will book a charge of $120 million in the second quarter."
+    wrong = "同グループは第2四半期に1億2000万ドルの充電を計上する。"
+    right = "同グループは第2四半期に1億2000万ドルの損失を計上する。"
+    # two cues of the accounting sense outweigh a document that charges batteries twice
+    [f] = findings([*BATTERY, (en, wrong)], "sense")
+    assert (f.segment, f.text) == ("3", "充電")
+    assert findings([*BATTERY, (en, right)], "sense") == []
+
+
+def test_one_weak_cue_still_yields_to_the_document_sense() -> None:
+    en = "The cost of the charge was not disclosed."  # one cue ("cost") only
+    ja = "充電の費用は明らかにされなかった。"
+    assert findings([*BATTERY, (en, ja)], "sense") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "wrong"),
+    [
+        (
+            "Old bulls with long tusks were rarely seen.",
+            "長い牙を持つ年老いた雄牛はほとんど見られなかった。",
+            "雄牛",
+        ),
+        (
+            "Old bulls with long tusks were rarely seen.",
+            "長い牙を持つ年老いた雄はほとんど見られなかった。",
+            None,
+        ),
+        ("The farmer sold two bulls at the market.", "農家は市場で雄牛2頭を売った。", None),
+        (
+            "Rangers found ivory at a poachers' camp near the river.",
+            "レンジャーは川の近くにある密猟者の野営地で象牙を発見した。",
+            None,
+        ),
+    ],
+)
+def test_wild_bulls_and_camps(en: str, ja: str, wrong: str | None) -> None:
+    assert [f.text for f in findings([(en, ja)], "sense")] == ([wrong] if wrong else [])
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "flagged"),
+    [
+        ("The company makes electric cars.", "同社は電気自動車（EV）を製造している。", None),
+        ("The firm is investing in artificial intelligence.", "同社は人工知能（AI）に投資している。", None),
+        ("The company makes electric cars.", "同社は電気自動車（XYZ）を製造している。", "（XYZ）"),
+        (
+            "The ratio — deaths as a share of all cases — fell to 2%.",
+            "その比率（全症例に占める死亡の割合）は2%に低下した。",
+            None,
+        ),
+        (
+            "The ratio fell to 2% in 2010–2012 and 2014–2016.",  # ranges, not an aside
+            "その比率（死亡率）は2010～2012年と2014～2016年に2%に低下した。",
+            "（死亡率）",
+        ),
+    ],
+)
+def test_acronyms_of_the_word_before_and_asides_between_dashes(en: str, ja: str, flagged: str | None) -> None:
+    assert [f.text for f in findings([(en, ja)], "addition")] == ([flagged] if flagged else [])
+
+
+def test_he_said_after_a_named_speaker_of_the_same_paragraph() -> None:
+    pairs = [
+        (
+            "Minister Alma Ruiz announced new funding.",
+            "アルマ・ルイス大臣は新たな資金拠出を発表した。",
+        ),
+        (
+            'Tomas Berg said his team covered 300 square kilometres. "We cannot be everywhere," he said.',
+            "トマス・バーグ氏のチームは300平方キロメートルを担当している。「どこにでもいることはできない」とルイス氏は語った。",
+        ),
+    ]
+    [f] = findings(pairs, "agent")
+    assert (f.segment, f.text) == ("2", "ルイス氏")
+    assert "Tomas Berg" in f.message
+    right = [pairs[0], (pairs[1][0], pairs[1][1].replace("ルイス氏", "バーグ氏"))]
+    assert findings(right, "agent") == []
