@@ -145,3 +145,21 @@ def test_he_said_after_a_named_speaker_of_the_same_paragraph() -> None:
     assert "Tomas Berg" in f.message
     right = [pairs[0], (pairs[1][0], pairs[1][1].replace("ルイス氏", "バーグ氏"))]
     assert findings(right, "agent") == []
+    assert "named earlier in the paragraph" in f.message
+
+
+def test_a_dropped_clause_whose_number_is_another_sentences() -> None:
+    # "three" of the dropped clause matches 3人 of the next sentence, which renders that sentence's "Three":
+    # a word the paragraph repeats, rendered fewer times than said, is no evidence for the clause
+    en = (
+        "The inspectors found 9 faults in the new trains, including three in the emergency brake valves. "
+        "Three engineers were sent to the depot, but the operator said no service was cancelled."
+    )
+    ja = (
+        "検査官は新型車両に9件の不具合を見つけた。"
+        "3人の技術者が車両基地に派遣されたが、運行会社は運休はなかったと述べた。"
+    )
+    [f] = findings([(en, ja)], "omission")
+    assert f.text == "including three in the emergency brake valves"
+    kept = ja.replace("9件の不具合", "非常ブレーキ弁の3件を含む9件の不具合")
+    assert findings([(en, kept)], "omission") == []

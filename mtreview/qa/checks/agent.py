@@ -244,9 +244,10 @@ class Agent(Check):
                 and QUOTE_CLOSE.search(source, es, agent[0]) is not None
             )
             referent = None
+            within = pronoun and es > 0
             if pronoun and (es, ee) == (0, len(source)):
                 referent = self._previous_agent(segment, doc, words[0])
-            elif pronoun and es > 0:
+            elif within:
                 # "Phiri said his unit… “We are stretched…,” he said.": the named speaker before it
                 referent = _named_agent(source[:es], words[0], within=True)
             if referent is not None:
@@ -279,6 +280,11 @@ class Agent(Check):
                 (
                     _("The English says “{en}”; the translation attributes it to {ja}.")
                     if referent is None
+                    else _(
+                        "The English says “{en}” ({who}, named earlier in the paragraph); the translation "
+                        "attributes it to {ja}."
+                    )
+                    if within
                     else _(
                         "The English says “{en}” ({who}, of the paragraph before); the translation "
                         "attributes it to {ja}."

@@ -257,15 +257,17 @@ class Omission(Check):
         reported: list[tuple[int, int]] = []
         pairs = sentence_pairs(source, segment.target)
         occurrences = Counter(w.lemma for w in cov.words)
+        renderings: dict[int, int] = {}
+        counted: dict[tuple[int, int, int, int], tuple[int, int]] = {}
         for start, end in spans:
             if any(rs <= start and end <= re_ for rs, re_ in reported):
                 continue
             c, n = cov.source_own(start, end)
-            if (start, end) in whole:
-                c = min(c, _rendered_here(cov, start, end, occurrences))
+            if whole:  # a sentence or a clause of a paragraph of several sentences
+                c = min(c, _rendered_here(cov, start, end, occurrences, renderings))
             if not _uncovered(c, n, self.params) or not _rest_covered(total_c - c, total_n - n, self.params):
                 continue
-            if _unexplained_target(cov, pairs, start, end) * 2 > n:
+            if _unexplained_target(cov, pairs, start, end, counted) * 2 > n:
                 continue  # the translation has unmatched words enough to render it freely ("gut punch")
             start, end = _trim(source, start, end)
             reported.append((start, end))
@@ -303,10 +305,13 @@ class Omission(Check):
         return None
 
 
-def _rendered_here(cov: Coverage, start: int, end: int, occurrences: Mapping[str, int]) -> int:
-    """The words of a sentence with a counterpart that is theirs: not a word the paragraph repeats in
-    another sentence more often than the translation renders it ("…we know you are honest. I suspect you
-    already know that." with one 知っている: the second sentence may be the one left out)."""
+def _rendered_here(
+    cov: Coverage, start: int, end: int, occurrences: Mapping[str, int], renderings: dict[int, int]
+) -> int:
+    """The words of a sentence (or clause) with a counterpart that is theirs: not a word the paragraph
+    repeats in another sentence more often than the translation renders it ("…we know you are honest. I
+    suspect you already know that." with one 知っている: the second sentence may be the one left out).
+    ``renderings`` caches each word's count of distinct counterparts (by its hits), for linear time."""
     inside = cov.words_in(start, end)
     here = Counter(w.lemma for w in inside)
     count = 0
@@ -314,8 +319,12 @@ def _rendered_here(cov: Coverage, start: int, end: int, occurrences: Mapping[str
         if not w.hits:
             continue
         total = occurrences.get(w.lemma, 0)
-        if total > here[w.lemma] and len(set(w.found.strong or w.found.spans)) < total:
-            continue  # repeated elsewhere, rendered fewer times than said: not evidence for this sentence
+        if total > here[w.lemma]:
+            key = id(w.found)
+            if key not in renderings:
+                renderings[key] = len(set(w.found.strong or w.found.spans))
+            if renderings[key] < total:
+                continue  # repeated elsewhere, rendered fewer times than said: not evidence for this one
         count += 1
     return count
 
@@ -403,18 +412,29 @@ def _rest_covered(covered: int, total: int, params: Mapping[str, Any]) -> bool:
 
 
 def _unexplained_target(
-    cov: Coverage, pairs: list[tuple[tuple[int, int], tuple[int, int]]], start: int, end: int
+    cov: Coverage,
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+    start: int,
+    end: int,
+    counted: dict[tuple[int, int, int, int], tuple[int, int]],
 ) -> int:
     """Japanese content units of the sentence paired with ``source[start:end]`` that match nothing,
-    less the English words outside the span that match nothing (they may be what those units render)."""
+    less the English words outside the span that match nothing (they may be what those units render).
+    ``counted`` keeps each sentence pair's two counts: spans without a pair share the whole paragraph's,
+    which is counted once (linear time)."""
     es, ee, js, je = 0, len(cov.source), 0, len(cov.target)
     for (ps, pe), (ts, te) in pairs:
         if ps <= start and end <= pe:
             es, ee, js, je = ps, pe, ts, te
             break
-    units = sum(1 for u in cov.units_in(js, je) if u.content and not u.covered)
-    words = sum(1 for w in cov.words_in(es, ee) if not w.hits and not (start <= w.start and w.end <= end))
-    return units - words
+    if (es, ee, js, je) not in counted:
+        counted[(es, ee, js, je)] = (
+            sum(1 for u in cov.units_in(js, je) if u.content and not u.covered),
+            sum(1 for w in cov.words_in(es, ee) if not w.hits),
+        )
+    units, unmatched = counted[(es, ee, js, je)]
+    inside = sum(1 for w in cov.words_in(max(start, es), min(end, ee)) if not w.hits)
+    return units - (unmatched - inside)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
