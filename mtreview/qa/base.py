@@ -155,6 +155,10 @@ class KeyIndex:
     def get(self, key: Hashable) -> dict[str, list[Any]]:
         return self.observations.get(key, {})
 
+    def key_list(self) -> list[Hashable]:
+        """Every key, in the order it was first observed."""
+        return list(self.observations)
+
     def counts(self, key: Hashable) -> Mapping[Hashable, int]:
         """Items per class for ``key`` (kept up to date on every edit)."""
         return self._counts.get(key, {})

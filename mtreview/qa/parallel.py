@@ -119,7 +119,7 @@ FOLDER_PREFIX = "mtreview-checks-"
 caller's process id and a random part: ``mtreview-checks-4242-k3j2x9``."""
 
 
-def _remove_abandoned() -> None:
+def remove_abandoned() -> None:
     """Remove the folders of runs whose process is gone (killed before it could clean up). A folder of a
     live process, another user's or one named otherwise is left alone."""
     if os.name != "posix":  # signal 0 asks "is it alive?" only there
@@ -157,7 +157,7 @@ class Pool:
         log.info(
             "checks: %d segments in %d worker processes", sum(len(d.segments) for d in documents), workers
         )
-        _remove_abandoned()
+        remove_abandoned()
         self._dir = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
         self._executor: ProcessPoolExecutor | None = None
         self._counting: list[Future[tuple[int, TermCounts]]] = []

@@ -23,6 +23,7 @@ from typing import Any
 from mtreview.domain.collect import no_full_collections
 from mtreview.domain.errors import Cancelled
 from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.qa import spill
 from mtreview.qa.base import (
     Check,
     DocumentInput,
@@ -157,6 +158,7 @@ class IncrementalChecker:
         self._document_checks = [c for c in self.checks if c.document_level]
         self._docs: dict[str, _DocState] = {}
         self._doc_of_segment: dict[str, str] = {}
+        self._spill: spill.SpillStore | None = None
 
     # -- full run -----------------------------------------------------------------------------------
     def run(self, progress: Progress = NO_PROGRESS, workers: int = 1) -> QaResult:
@@ -164,7 +166,15 @@ class IncrementalChecker:
         observations) runs in that many worker processes (``mtreview.qa.parallel``); the result is the
         same. A pool that fails is replaced by this process."""
         with no_full_collections():  # what the run builds lives until its end: see domain.collect
-            return self._run(progress, workers)
+            if self.incremental or sum(len(d.segments) for d in self.documents) < spill.SPILL_FROM:
+                return self._run(progress, workers)
+            # a large one-time run keeps the document checks' observations on disk until they are judged
+            self._spill = spill.SpillStore()
+            try:
+                return self._run(progress, workers)
+            finally:
+                self._spill.close()
+                self._spill = None
 
     def _run(self, progress: Progress, workers: int) -> QaResult:
         total = sum(len(d.segments) for d in self.documents)
@@ -189,7 +199,7 @@ class IncrementalChecker:
     def _judge_document(self, state: _DocState) -> None:
         for check in self._document_checks:
             index = state.index[check.id]
-            for key in list(index.observations):
+            for key in index.key_list():
                 self._judge_key(state, check, key, None)
 
     def _run_parallel(self, progress: Progress, workers: int, total: int) -> QaResult:
@@ -247,7 +257,7 @@ class IncrementalChecker:
         for segment in document.segments:
             self._doc_of_segment[segment.id] = document.name
         for check in self._document_checks:
-            state.index[check.id] = KeyIndex()
+            state.index[check.id] = KeyIndex() if self._spill is None else spill.SpilledIndex(self._spill)
             state.segment_keys[check.id] = {}
             state.key_findings[check.id] = {}
             state.decisions[check.id] = {}

@@ -110,6 +110,52 @@ def test_a_one_run_checker_finds_what_an_incremental_one_finds(documents: list[D
     assert _nothing_left()
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_large_one_run_keeps_its_observations_on_disk(
+    documents: list[DocumentInput], workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above ``spill.SPILL_FROM`` segments a one-time run writes the document checks' observations to a
+    temporary file and reads each key back when it judges it: the same findings as the incremental checker
+    (which keeps them in memory), nothing of them in memory before judging, the file gone after the run."""
+    from mtreview.qa import IncrementalChecker, runner, spill
+
+    incremental = IncrementalChecker(documents, SETTINGS).run(workers=1)
+    monkeypatch.setattr(spill, "SPILL_FROM", 0)
+    seen: list[tuple[int, int]] = []
+    judge = runner.IncrementalChecker._judge_document
+
+    def judged(self: runner.IncrementalChecker, state: object) -> None:
+        for index in state.index.values():  # type: ignore[attr-defined]
+            assert isinstance(index, spill.SpilledIndex)
+            assert index.observations == {}  # the items are in the file, not here
+            seen.append((len(index.key_list()), sum(map(index.total, index.key_list()))))
+        judge(self, state)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner.IncrementalChecker, "_judge_document", judged)
+    result = IncrementalChecker(documents, SETTINGS, incremental=False).run(workers=workers)
+    assert _lines(result) == _lines(incremental)
+    assert result.errors == incremental.errors
+    assert sum(items for _keys, items in seen) > 1000  # thousands of observations went through the file
+    assert _nothing_left()
+
+
+def test_a_cancelled_large_run_removes_its_observations_file(
+    documents: list[DocumentInput], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mtreview.qa import spill
+
+    monkeypatch.setattr(spill, "SPILL_FROM", 0)
+    stop = threading.Event()
+
+    def report(done: int, _total: int, _message: str) -> None:
+        if done:
+            stop.set()
+
+    with pytest.raises(Cancelled):
+        run_checks(documents, SETTINGS, Progress(report, stop.is_set), workers=1)
+    assert _nothing_left()
+
+
 def test_cancel_ends_the_workers(documents: list[DocumentInput]) -> None:
     reports: list[int] = []
     stop = threading.Event()
