@@ -21,6 +21,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,7 +33,6 @@ from mtreview.qa.base import Check, DocumentInput
 from mtreview.qa.context import DocumentFacts, QaContext
 
 if TYPE_CHECKING:
-    from mtreview.qa.checks.consistency import TermCounts
     from mtreview.qa.runner import ChunkResult
 
 T = TypeVar("T")
@@ -45,6 +45,8 @@ included, costs about a second: below this the run is over sooner in one process
 CHUNK = 500
 """Segments per task (a cancel waits for no more than the chunks being checked; the workers are ended)."""
 MAX_WORKERS = 8
+SHARES = 4
+"""The candidate terms' counts are added up in this many parts, by worker tasks (``_add_share``)."""
 COUNT_TERMS_FROM = 2 * CHUNK
 """Documents of this many segments or more have their repeated terms counted in parts (``Pool``)."""
 TERMS = "terms"
@@ -90,11 +92,40 @@ def _start_worker(settings: dict[str, Any], context: QaContext, check_ids: list[
     _WORKER.update(context=context, checks=checks, documents=inputs, facts=None, facts_of=-1)
 
 
-def _count_chunk(task: tuple[int, int, int]) -> tuple[int, TermCounts]:
+def share_of(key: tuple[str, ...], shares: int) -> int:
+    """The share of the count a candidate term belongs to: the same in every process (``hash`` is not)."""
+    return zlib.crc32("\x1f".join(key).encode("utf-8")) % shares
+
+
+def _count_chunk(task: tuple[int, int, int, str, int]) -> tuple[int, int, set[str]]:
+    """Count the candidate terms of a chunk; write them to ``shares`` files, one per share of the keys
+    (``share_of``), for the tasks that add each share up; return (document, sources, noun heads)."""
     from mtreview.qa.checks.consistency import count_terms
 
-    d, start, end = task
-    return d, count_terms(s.source for s in _WORKER["documents"][d].segments[start:end])
+    d, start, end, folder, shares = task
+    counts = count_terms(s.source for s in _WORKER["documents"][d].segments[start:end])
+    parts: list[dict[tuple[str, ...], int]] = [{} for _ in range(shares)]
+    for key, n in counts.per_segment.items():
+        parts[share_of(key, shares)][key] = n
+    for share, part in enumerate(parts):
+        with open(os.path.join(folder, f"count-{d}-{start}-{share}.pickle"), "wb") as fh:
+            pickle.dump(part, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return d, counts.sources, counts.nouns
+
+
+def _add_share(task: tuple[list[str], int, frozenset[str]]) -> dict[tuple[str, ...], int]:
+    """Add up one share of a document's counted chunks and keep its repeated terms."""
+    from mtreview.qa.checks.consistency import kept_terms
+
+    paths, sources, nouns = task
+    total: dict[tuple[str, ...], int] = {}
+    for path in paths:
+        with open(path, "rb") as fh:
+            part: dict[tuple[str, ...], int] = pickle.load(fh)
+        for key, n in part.items():
+            total[key] = total.get(key, 0) + n
+        os.remove(path)
+    return kept_terms(total, sources, nouns)
 
 
 def _check_chunk(task: tuple[int, int, int, str | None]) -> ChunkResult:
@@ -160,7 +191,8 @@ class Pool:
         remove_abandoned()
         self._dir = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
         self._executor: ProcessPoolExecutor | None = None
-        self._counting: list[Future[tuple[int, TermCounts]]] = []
+        self._counting: list[Future[tuple[int, int, set[str]]]] = []
+        self._adding: list[Future[dict[tuple[str, ...], int]]] = []
         self._futures: deque[Future[ChunkResult]] = deque()
         try:
             inputs = os.path.join(self._dir, "documents.pickle")
@@ -174,7 +206,8 @@ class Pool:
             )
             if any(c.id == "term-consistency" for c in checks):
                 self._counting = [
-                    self._executor.submit(_count_chunk, chunk) for chunk in self._ranges(COUNT_TERMS_FROM)
+                    self._executor.submit(_count_chunk, (d, start, end, self._dir, SHARES))
+                    for d, start, end in self._ranges(COUNT_TERMS_FROM)
                 ]
         except BaseException:
             self.close()
@@ -200,20 +233,39 @@ class Pool:
 
     def chunks(self, check: Callable[[], None]) -> Iterator[ChunkResult]:
         """The results in order; ``check`` is called while waiting (a cancel raises from it)."""
-        from mtreview.qa.checks.consistency import terms_from
-
-        totals: dict[int, TermCounts] = {}
+        # the counts stay in the workers' files: this process sees only each document's repeated terms
+        # (the count of every candidate of a 100k document is a few hundred MB)
+        sources: dict[int, int] = {}
+        nouns: dict[int, set[str]] = {}
         for counting in self._counting:
-            d, part = self._wait(counting, check)
-            if d in totals:
-                totals[d].add(part)
-            else:
-                totals[d] = part
+            d, n, heads = self._wait(counting, check)
+            sources[d] = sources.get(d, 0) + n
+            nouns.setdefault(d, set()).update(heads)
+        shares: dict[int, list[Future[dict[tuple[str, ...], int]]]] = {}
+        assert self._executor is not None
+        for d in sources:
+            starts = [start for dd, start, _end in self._ranges(COUNT_TERMS_FROM) if dd == d]
+            shares[d] = [
+                self._executor.submit(
+                    _add_share,
+                    (
+                        [os.path.join(self._dir, f"count-{d}-{start}-{share}.pickle") for start in starts],
+                        sources[d],
+                        frozenset(nouns[d]),
+                    ),
+                )
+                for share in range(SHARES)
+            ]
+            self._adding.extend(shares[d])
         paths: dict[int, str] = {}
-        for d in list(totals):
+        for d, futures in shares.items():
+            terms: dict[tuple[str, ...], int] = {}
+            for future in futures:
+                kept: dict[tuple[str, ...], int] = self._wait(future, check)
+                terms.update(kept)
             paths[d] = os.path.join(self._dir, f"terms-{d}.pickle")
             with open(paths[d], "wb") as fh:
-                pickle.dump(terms_from([totals.pop(d)]), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(terms, fh, protocol=pickle.HIGHEST_PROTOCOL)
         assert self._executor is not None
         self._futures = deque(
             self._executor.submit(_check_chunk, (d, start, end, paths.get(d)))
@@ -230,6 +282,8 @@ class Pool:
         """End the workers now (a cancel, an error or the end of the run)."""
         for future in self._counting:
             future.cancel()
+        for adding in self._adding:
+            adding.cancel()
         for chunk in self._futures:
             chunk.cancel()
         executor = self._executor

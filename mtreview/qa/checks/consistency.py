@@ -246,8 +246,15 @@ def terms_from(parts: Sequence[TermCounts]) -> dict[tuple[str, ...], int]:
     total = TermCounts()
     for part in parts:
         total.add(part)
-    per_segment, nouns = total.per_segment, total.nouns
-    limit = max(10, int(total.sources * MAX_SEGMENTS_SHARE))
+    return kept_terms(total.per_segment, total.sources, total.nouns)
+
+
+def kept_terms(
+    per_segment: Mapping[tuple[str, ...], int], sources: int, nouns: set[str] | frozenset[str]
+) -> dict[tuple[str, ...], int]:
+    """Of the counted candidates of a document of ``sources`` sources, its repeated terms (or of a part of
+    the candidates: the workers filter a share each)."""
+    limit = max(10, int(sources * MAX_SEGMENTS_SHARE))
     # a majority of two and one odd rendering need three segments at least
     return {k: c for k, c in per_segment.items() if 3 <= c <= limit and k[-1] in nouns}
 
