@@ -582,7 +582,9 @@ def _match_names_and_latin(cov: Coverage) -> None:
             continue
         sounds = english_sounds(w.text)
         candidates = (
-            [p for sound in sounds for p in parts.get(sound, ())]
+            # in a fixed order: of two parts that sound equally like the word the first one wins, whatever
+            # the order of the set (the process's hash seed)
+            [p for sound in sorted(sounds) for p in parts.get(sound, ())]
             if sounds
             else [p for group in parts.values() for p in group]
         )
