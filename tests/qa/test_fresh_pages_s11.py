@@ -163,3 +163,71 @@ def test_a_dropped_clause_whose_number_is_another_sentences() -> None:
     assert f.text == "including three in the emergency brake valves"
     kept = ja.replace("9件の不具合", "非常ブレーキ弁の3件を含む9件の不具合")
     assert findings([(en, kept)], "omission") == []
+
+
+# -- a spectrum auction and a copper strike (two more pages by others, tuned on) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        ("Sales fell short of the target set in March.", "売上高は3月に設定された目標に届かなかった。"),
+        ("The council refused the request.", "議会はその要請を拒否した。"),
+        ("Firms that miss the deadline face fines.", "期限を守れなかった企業には罰金が科される。"),
+        ("The new rules will do little for small farms.", "新たな規則は小規模農家にはほとんど役立たない。"),
+        ("Fewer than a third of homes have heating.", "暖房のある住宅は3分の1に満たない。"),
+    ],
+)
+def test_english_words_that_mean_not_explain_a_japanese_negation(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "polarity") == []
+
+
+def test_a_plain_affirmative_is_still_compared() -> None:
+    [f] = findings([("The council approved the request.", "議会はその要請を承認しなかった。")], "polarity")
+    assert f.text in "承認しなかった"
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "wrong"),
+    [
+        ("Fewer than a third of homes have heating.", "暖房のある住宅は3分の1を超える。", "3分の1を超"),
+        (
+            "More than half of the staff voted for the strike.",
+            "職員の半数未満がストライキに賛成した。",
+            "半数未満",
+        ),
+        ("Up to two thirds of the crop was lost.", "収穫の3分の2以上が失われた。", "3分の2以上"),
+        ("More than half of the staff voted for the strike.", "職員の半数以上がストライキに賛成した。", None),
+        ("Fewer than a third of homes have heating.", "暖房のある住宅は3分の1未満だ。", None),
+    ],
+)
+def test_fractions_are_bounded_numbers(en: str, ja: str, wrong: str | None) -> None:
+    assert [f.text for f in findings([(en, ja)], "comparison")] == ([wrong] if wrong else [])
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "wrong"),
+    [
+        ("The firm won 60MHz in the 2.6GHz band.", "同社は2.6GHz帯で60GHz幅を獲得した。", "60GHz"),
+        ("The firm won 60MHz in the 2.6GHz band.", "同社は2.6GHz帯で60MHz幅を獲得した。", None),
+    ],
+)
+def test_frequencies_are_quantities_with_units(en: str, ja: str, wrong: str | None) -> None:
+    assert [f.text for f in findings([(en, ja)], "units")] == ([wrong] if wrong else [])
+
+
+def test_a_product_of_numbers_and_spelled_numbers_are_read_as_numbers() -> None:
+    pairs = [
+        (
+            "Kestrel paid 9.2 billion shillings for 2x10MHz in the 800MHz band.",
+            "ケストレルは92億シリングで800MHz帯の2×10MHzを獲得した。",
+        ),
+        (
+            '"Seventy-two per cent of the staff sounds a lot, but it is not the whole firm," she said.',
+            "「職員の72%と聞けば多く思えるが、会社全体ではない」と彼女は語った。",
+        ),
+    ]
+    assert findings(pairs, "numbers") == []
+    assert findings(pairs, "omission") == []
+    wrong = [("Seventy-two per cent of the members voted.", "組合員の27%が投票した。")]
+    assert [f.text for f in findings(wrong, "numbers")] == ["27%"]

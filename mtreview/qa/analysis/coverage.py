@@ -293,6 +293,9 @@ def _english_words(source: str, _generation: int) -> tuple[tuple[int, int, str, 
             out.append((m.start(), m.end(), text, text.replace(",", "").rstrip("."), "number"))
             continue
         info = _word_info(text.lower())
+        per = source[max(0, m.start() - 4) : m.start()].lower() == "per "
+        if info is not None and info[0] == "cent" and per:
+            info = ("percent", "number")  # "per cent" is the sign % ("per" is a function word)
         if info is None:
             if text[0].isupper() and text.lower() in MONTHS and not _sentence_start(source, m.start()):
                 out.append((m.start(), m.end(), text, text.lower(), "number"))  # "in May", not "may"

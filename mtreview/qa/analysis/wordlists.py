@@ -160,4 +160,8 @@ NUMBER_WORDS = {
     )
 }
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "twice": 2})
+NUMBER_WORDS.update({"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+for _tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"):
+    for _unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"):
+        NUMBER_WORDS[f"{_tens}-{_unit}"] = NUMBER_WORDS[_tens] + NUMBER_WORDS[_unit]  # ninety-five
 KANJI_DIGITS = "〇一二三四五六七八九十"

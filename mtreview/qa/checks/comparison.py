@@ -19,15 +19,42 @@ from mtreview.i18n import N_, _
 from mtreview.qa.analysis import japanese
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
-from mtreview.qa.checks.numbers import english_quantities, japanese_quantities
+from mtreview.qa.checks.numbers import Quantity, english_quantities, japanese_quantities
 from mtreview.qa.context import DocumentFacts
 
 UP, DOWN = "up", "down"
 _NUMBER = (
     r"(?:the\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?(?=(?:[A-Z]{1,2}\$|[$£€¥])?\d|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred|hundreds|"
-    r"thousands)\b)"
+    r"thousands|a\s+(?:half|third|quarter|fifth|tenth)|half)\b)"
 )
+EN_FRACTION = re.compile(
+    r"(?:(a|one|two|three|four)\s+)?(half|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE
+)
+"""A fraction in words: a third, two thirds, a quarter, half."""
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_NUMERATORS = {None: 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+JA_FRACTION = re.compile(r"(\d+)分の(\d+)|半分|半数")
+"""A fraction in Japanese: 3分の1, 3分の2, 半分, 半数."""
+
+
+def _fractions_en(source: str, start: int) -> Quantity | None:
+    m = EN_FRACTION.match(source, start)
+    if m is None:
+        return None
+    numerator = _NUMERATORS[m.group(1) and m.group(1).lower()]
+    value = numerator / _DENOMINATORS[m.group(2).lower().rstrip("s")]
+    return Quantity(value, m.start(), m.end(), None, required=False)
+
+
+def _fractions_ja(target: str) -> list[Quantity]:
+    out = []
+    for m in JA_FRACTION.finditer(target):
+        value = int(m.group(2)) / int(m.group(1)) if m.group(1) and int(m.group(1)) else 0.5
+        out.append(Quantity(value, m.start(), m.end(), None, required=False))
+    return out
+
+
 EN_BEFORE = re.compile(
     # the look-ahead of every alternative's first letter changes no match but lets the engine skip the
     # other positions quickly (as ``polarity.EN_CUE``)
@@ -117,6 +144,8 @@ def english_bounds(source: str) -> list[tuple[str, int, int, float]]:
         q = by_start.get(m.end())
         if q is None:
             q = next((x for x in quantities if m.end() <= x.start <= m.end() + 1), None)
+        if q is None or (q.start == m.end() and EN_FRACTION.match(source, m.end())):
+            q = _fractions_en(source, m.end())  # "fewer than a third" (not the "one" of "one third")
         if q is None:
             continue
         out.append((UP if m.group("up") else DOWN, m.start(), q.end, q.value))
@@ -168,6 +197,8 @@ class Comparison(Check):
         bounds = english_bounds(source) if EN_BEFORE.search(source) or EN_AFTER_QUICK.search(source) else []
         if bounds:
             tgt = japanese_quantities(target)
+            if "分の" in target or "半" in target:
+                tgt = tgt + _fractions_ja(target)
             for direction, s_start, s_end, value in bounds:
                 for q in tgt:
                     if _key(q.value) != _key(value):

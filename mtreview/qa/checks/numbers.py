@@ -199,6 +199,8 @@ def _to_float(text: str) -> float | None:
 def _glued(text: str, start: int, end: int) -> bool:
     """Digits inside an identifier such as ``k9x2`` or ``x86`` (not ``v3``, ``ISO-9``, ``HTTPv2``, 5th)."""
     after = text[end] if end < len(text) else ""
+    if after in "xX" and text[end + 1 : end + 2].isdigit() and (start == 0 or not text[start - 1].isalpha()):
+        return False  # a product: the 2 of 2x10MHz (2×10MHz in Japanese), not of k9x2
     if (
         after.isascii()
         and after.isalpha()
@@ -308,6 +310,8 @@ def english_quantities(source: str, words: bool = True) -> list[Quantity]:
     return found
 
 
+TENS_UNIT = re.compile(r"[- ]([a-z]+)\b")
+"""The word after a multiple of ten: "five" of "ninety-five"."""
 PERIOD_AFTER = re.compile(r"[\s-]+(decades?|centuries|century|dozens?)\b")
 PERIODS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100, "dozen": 12, "dozens": 12}
 A_PERIOD = re.compile(r"\b(?:a|one)\s+(decade|century|dozen)\b")
@@ -316,16 +320,24 @@ A_PERIOD = re.compile(r"\b(?:a|one)\s+(decade|century|dozen)\b")
 def english_word_quantities(source: str) -> list[Quantity]:
     found: list[Quantity] = []
     lower = source.lower()
+    skip = -1
     for m in WORD_RE.finditer(lower):
+        if m.start() < skip:
+            continue  # the "five" of "ninety-five", read with it
         number = WORDS.get(m.group())
         if number is None:
             continue
         value = float(number)
-        after = SCALE_WORD_AFTER.match(lower, m.end())
+        end = m.end()
+        unit = TENS_UNIT.match(lower, end) if 20 <= value <= 90 and value % 10 == 0 else None
+        if unit is not None and WORDS.get(unit.group(1), 0) in range(1, 10):
+            value += WORDS[unit.group(1)]  # ninety-five, twenty one
+            end = skip = unit.end()
+        after = SCALE_WORD_AFTER.match(lower, end)
         if after and value < 100:
             value *= SCALES.get(after.group(1), 100)
-        found.append(Quantity(value, m.start(), m.end(), None, required=False))
-        period = PERIOD_AFTER.match(lower, m.end())
+        found.append(Quantity(value, m.start(), end, None, required=False))
+        period = PERIOD_AFTER.match(lower, end)
         if period:  # two decades is also 20 (20年ぶり), three dozen 36
             found.append(
                 Quantity(value * PERIODS[period.group(1)], m.start(), period.end(), None, required=False)

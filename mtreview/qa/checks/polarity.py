@@ -118,7 +118,11 @@ EN_SOFT = re.compile(
     # a state described by what it lacks: 使えない for "out of use", 知らせなかった for "in the dark",
     # まだ支払われていない for "still waiting for the payment", 守らなかった for "missed the deadline"
     r"out\s+of\s+(?:use|service|order|action|stock|reach|work|print|date|sight|bounds|the\s+question)|"
-    r"in\s+the\s+dark|still\s+(?:waiting|awaiting)|(?-i:miss(?:ed|es)))\b)",
+    r"in\s+the\s+dark|still\s+(?:waiting|awaiting)|(?-i:miss(?:ed|es|ing)?)|"
+    # 届かなかった for "fell short of", 拒否した for "refused", ほとんど役立たない for "do little for"
+    r"f(?:all|alls|ell|alling|allen)\s+short|refus(?:e|es|ed|ing|al)|(?:do|does|did|doing|done)\s+little|"
+    # 3分の1に満たない for "fewer than a third"
+    r"(?:fewer|less)\s+than)\b)",
     re.IGNORECASE,
 )
 """Morphological and lexical negations ("unchanged", "lack"): they never raise a finding on their own but

@@ -115,6 +115,10 @@ _EN_UNITS = {
     "mb": ("data", 1e6),
     "gb": ("data", 1e9),
     "tb": ("data", 1e12),
+    "hz": ("frequency", 1.0),
+    "khz": ("frequency", 1e3),
+    "mhz": ("frequency", 1e6),
+    "ghz": ("frequency", 1e9),
     "percent": ("pct", 1.0),
     "per cent": ("pct", 1.0),
     "%": ("pct", 1.0),
@@ -171,6 +175,10 @@ _JA_UNITS = {
     "mb": ("data", 1e6),
     "gb": ("data", 1e9),
     "tb": ("data", 1e12),
+    "hz": ("frequency", 1.0),
+    "khz": ("frequency", 1e3),
+    "mhz": ("frequency", 1e6),
+    "ghz": ("frequency", 1e9),
     "%": ("pct", 1.0),
     "パーセント": ("pct", 1.0),
     "ポイント": ("pp", 1.0),
@@ -260,7 +268,7 @@ JA_QUANTITY = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
     r"(マイクログラム|ミリグラム|キログラム|キロメートル|ミリリットル|"
     r"パーセント|ポイント|グラム|リットル|メートル|センチ|マイル|フィート|インチ|ヤード|キロ|ミリ|"
-    r"mg|μg|kg|km|cm|mm|ml|ft|g|m|l|kb|mb|gb|tb|pt|%|"
+    r"ghz|mhz|khz|hz|mg|μg|kg|km|cm|mm|ml|ft|g|m|l|kb|mb|gb|tb|pt|%|"
     rf"{_JA_MORE_UNITS})"
     # 3分の1 is a third, not three minutes; km2 is not km (but 2時間30分 is two hours)
     r"(?![A-Za-z]|(?<=[A-Za-z])[0-9²³]|の[0-9０-９一二三四五六七八九十])",
