@@ -42,17 +42,23 @@ def _token_match(tokens: list[japanese.Token], wrong: str) -> tuple[int, int] | 
     return None
 
 
-def _sense_counts(word: str, rows: list[Sense], doc: DocumentFacts) -> dict[int, int]:
-    """Per sense row (by index): segments of the document where ``word`` comes with one of its cues."""
-    counts = dict.fromkeys(range(len(rows)), 0)
+def _sense_counts(
+    by_word: dict[str, list[Sense]], quick: re.Pattern[str], doc: DocumentFacts
+) -> dict[str, dict[int, int]]:
+    """Per lexicon word, per sense row (by index): segments of the document where the word comes with one
+    of the row's cues. One pass over the document for every word (a pass per word was quadratic-like at
+    100k segments: each word met in a wrong rendering read every source again)."""
+    counts: dict[str, dict[int, int]] = {}
     for segment in doc.segments.values():
+        if quick.search(segment.source) is None:
+            continue  # none of the lexicon's words, in any inflection
         words = english.words(segment.source)
         lemmas = {x.lemma for x in words} | {x.lower for x in words}
-        if word not in lemmas:
-            continue
-        for i, row in enumerate(rows):
-            if (row.cues - {row.word}) & lemmas:
-                counts[i] += 1
+        for word in lemmas & by_word.keys():
+            per_row = counts.setdefault(word, dict.fromkeys(range(len(by_word[word])), 0))
+            for i, row in enumerate(by_word[word]):
+                if (row.cues - {row.word}) & lemmas:
+                    per_row[i] += 1
     return counts
 
 
@@ -90,7 +96,8 @@ class WrongSense(Check):
         others = [i for i, r in enumerate(rows) if r is not row and wrong in r.right]
         if not others:
             return False
-        counts = doc.cached(f"sense:{word}", lambda: _sense_counts(word, rows, doc))
+        every = doc.cached("sense-counts", lambda: _sense_counts(self.by_word, self.quick, doc))
+        counts = every.get(word, {})
         return any(counts.get(i, 0) >= 2 for i in others)
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
