@@ -40,11 +40,15 @@ class SpillStore:
 
         remove_abandoned()
         self._dir = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
-        self._db = sqlite3.connect(os.path.join(self._dir, "observations.sqlite"), check_same_thread=False)
-        self._db.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;"
-            "CREATE TABLE obs (ns INTEGER NOT NULL, key INTEGER NOT NULL, sid TEXT NOT NULL, item BLOB);"
-        )
+        try:
+            self._db = sqlite3.connect(os.path.join(self._dir, "observations.sqlite"))
+            self._db.executescript(
+                "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;"
+                "CREATE TABLE obs (ns INTEGER NOT NULL, key INTEGER NOT NULL, sid TEXT NOT NULL, item BLOB);"
+            )
+        except BaseException:
+            shutil.rmtree(self._dir, ignore_errors=True)
+            raise
         self._pending: list[tuple[int, int, str, Any]] = []
         self._indexed = False
         self._namespaces = 0

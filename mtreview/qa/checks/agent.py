@@ -16,6 +16,7 @@ contain — unless the English agent is a pronoun (he, she, they: the translatio
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
@@ -66,6 +67,7 @@ OTHER_GENDER = {
 NAME_AT_END = re.compile(rf"(?:[{UPPER}][\w'’\-]*\s+){{0,2}}[{UPPER}][\w'’\-]*$")
 """A pronoun that names one person: the previous paragraph's agent (not "they": a group, or "we")."""
 NOUN_WORDS = re.compile(rf"[{LETTERS}][\w'’\-]*")
+NAME_RUN = re.compile(rf"[{UPPER}][\w'’\-]*(?:\s+[{UPPER}][\w'’\-]*)*")
 
 _NAME = r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)*"
 _TITLE = (
@@ -190,28 +192,60 @@ def japanese_agents(
         yield start + m.start("name"), start + stop, m.group("name")
 
 
-def _named_agent(text: str, pronoun: str, within: bool = False) -> str | None:
+def _named_agent(text: str, pronoun: str) -> str | None:
     """The English agent of the last sentence of ``text`` when it names someone (not a pronoun) and
     ``text`` does not speak of its speaker with the other gender's pronouns ("Novak said he…" then "she
-    said"): whom a ``pronoun`` after it refers to. ``within``: ``text`` opens the pronoun's own paragraph,
-    and the last sentence with an agent counts."""
+    said"): whom a ``pronoun`` after it refers to."""
     if OTHER_GENDER[pronoun].search(text):
         return None
     sentences = english.sentences(text)
     if not sentences:
         return None
     agent = english_agent(text, *sentences[-1])
-    if agent is None and within:  # the quotation's first sentences have none: the one before them
-        agent = next(filter(None, (english_agent(text, *s) for s in reversed(sentences[:-1]))), None)
     if agent is None or not text[agent[0]].isupper():
         return None
-    phrase = text[agent[0] : agent[1]].split(",")[0].strip()
+    return _name_of(text[agent[0] : agent[1]])
+
+
+def _name_of(phrase: str) -> str | None:
+    """The name an agent phrase ends with ("Opposition councillor Parisa Rahimzadeh" → Parisa Rahimzadeh),
+    or the phrase; None for a pronoun."""
+    phrase = phrase.split(",")[0].strip()
     words = [w.lower() for w in NOUN_WORDS.findall(phrase)]
     if not words or any(w in PRONOUNS for w in words):
         return None
-    # the name that ends the phrase ("Opposition councillor Parisa Rahimzadeh" → Parisa Rahimzadeh)
     name = NAME_AT_END.search(phrase)
     return name.group() if name else phrase
+
+
+EARLIER_SENTENCES = 3
+"""How far back in its paragraph a "he said" looks for its speaker (bounded: linear time)."""
+
+
+def _earlier_speaker(source: str, es: int, pronoun: str, doc: DocumentFacts) -> str | None:
+    """Whom "…,” he said" at ``es`` refers to inside its own paragraph: the agent of one of the few
+    sentences before it ("Phiri said his unit… “We are stretched…,” he said."), when that agent is a person
+    of the document (not "The club", "Reporters", a company), is no passive's subject, and neither another
+    person's name nor a pronoun of the other gender comes between it and the quotation."""
+    sentences = english.sentences(source)
+    k = bisect.bisect_right(sentences, (es, es))  # the sentences that start before ``es``
+    before = [(a, b) for a, b in sentences[max(0, k - EARLIER_SENTENCES - 1) : k] if b <= es]
+    for a, b in reversed(before):
+        found = _agent(source, a, b)
+        if found is None:
+            continue  # the quotation's first sentences: the one before them
+        (start, end), passive = found
+        name = _name_of(source[start:end])
+        if passive or name is None or not doc.entities.is_person(name.split()[-1]):
+            return None
+        between = source[end:es]
+        if OTHER_GENDER[pronoun].search(between) or any(
+            doc.entities.is_person(m.group().split()[-1]) and m.group() not in name
+            for m in NAME_RUN.finditer(between)
+        ):
+            return None
+        return name
+    return None
 
 
 class Agent(Check):
@@ -249,7 +283,7 @@ class Agent(Check):
                 referent = self._previous_agent(segment, doc, words[0])
             elif within:
                 # "Phiri said his unit… “We are stretched…,” he said.": the named speaker before it
-                referent = _named_agent(source[:es], words[0], within=True)
+                referent = _earlier_speaker(source, es, words[0], doc)
             if referent is not None:
                 # "…," she said. — the speaker is the previous paragraph's, if that one names a person
                 words = [w.lower() for w in NOUN_WORDS.findall(referent)]

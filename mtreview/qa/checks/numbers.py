@@ -310,8 +310,8 @@ def english_quantities(source: str, words: bool = True) -> list[Quantity]:
     return found
 
 
-TENS_UNIT = re.compile(r"[- ]([a-z]+)\b")
-"""The word after a multiple of ten: "five" of "ninety-five"."""
+TENS_UNIT = re.compile(r"[- ]([a-z]+)\b(?![-\w])")
+"""The word after a multiple of ten: "five" of "ninety-five" (not "two" of "thirty two-bedroom flats")."""
 PERIOD_AFTER = re.compile(r"[\s-]+(decades?|centuries|century|dozens?)\b")
 PERIODS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100, "dozen": 12, "dozens": 12}
 A_PERIOD = re.compile(r"\b(?:a|one)\s+(decade|century|dozen)\b")

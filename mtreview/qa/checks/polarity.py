@@ -67,10 +67,12 @@ JA_CANCEL = re.compile(
     r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ないと(?:いけ|だめ|なら)|ざるを(?:得|え)|"
     r"かもしれ[なま]|かも知れ[なま]|に違いな|だけでな|のみならず|に限らず|ほかな|しかな|ざるをえ|"
     r"申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|間違いな|違いありませ|"
-    r"たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず"
+    r"たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず|満たな|満たず"
 )
 """Constructions whose negation is not one: must, may, not only, sorry (申し訳ない), despite (にもかかわらず),
-surely (間違いなく), can't help (仕方がない), regardless of (を問わず)."""
+surely (間違いなく), can't help (仕方がない), regardless of (を問わず), less than (3分の1に満たない,
+1万人にも満たず: 満つ's negative is a bound, which the comparison check compares; 満たさない, "does not
+meet", stays)."""
 JA_NEG_BASES = frozenset(
     {
         "ない",
@@ -120,9 +122,9 @@ EN_SOFT = re.compile(
     r"out\s+of\s+(?:use|service|order|action|stock|reach|work|print|date|sight|bounds|the\s+question)|"
     r"in\s+the\s+dark|still\s+(?:waiting|awaiting)|(?-i:miss(?:ed|es|ing)?)|"
     # 届かなかった for "fell short of", 拒否した for "refused", ほとんど役立たない for "do little for"
-    r"f(?:all|alls|ell|alling|allen)\s+short|refus(?:e|es|ed|ing|al)|(?:do|does|did|doing|done)\s+little|"
-    # 3分の1に満たない for "fewer than a third"
-    r"(?:fewer|less)\s+than)\b)",
+    r"f(?:all|alls|ell|alling|allen)\s+short|(?:do|does|did|doing|done)\s+little|"
+    # the verb, not the noun ("refuse collection")
+    r"refus(?:es|ed|ing|al)|(?-i:refuse)\s+(?:to|the|a|an|any|it|them|him|her|their|his|its))\b)",
     re.IGNORECASE,
 )
 """Morphological and lexical negations ("unchanged", "lack"): they never raise a finding on their own but
@@ -207,9 +209,13 @@ def _chain_end(unit: list[Token], i: int) -> int:
 VERB_CUE = re.compile(r"(?:deny|denies|denied|denying|reject|rejects|rejected|rejecting)", re.IGNORECASE)
 
 
-def verb_rendering(source: str, cue: tuple[int, int], unit: list[Token]) -> tuple[int, int] | None:
+def verb_rendering(
+    source: str, cue: tuple[int, int], unit: list[Token], last: bool = True
+) -> tuple[int, int] | None:
     """The span of the dictionary's rendering of the English word the cue negates (the first content
-    word after it: "did not approve" → 承認した) among ``unit``'s tokens, if the dictionary finds one."""
+    word after it: "did not approve" → 承認した) among ``unit``'s tokens, if the dictionary finds one.
+    ``last``: the predicate, i.e. the last rendering no noun follows; otherwise the first rendering (is a
+    prefix on it? 未承認だが…承認されている)."""
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
 
     verb = None
@@ -239,7 +245,7 @@ def verb_rendering(source: str, cue: tuple[int, int], unit: list[Token]) -> tupl
     # the predicate, not a compound it begins (調査チームは…調査の対象とした): the last rendering that no
     # noun follows; the first rendering when every one begins a compound
     heads = [i for i in found if i + 1 == len(unit) or unit[i + 1].pos != "名詞"]
-    i = heads[-1] if heads else found[0]
+    i = heads[-1] if heads and last else found[0]
     j = i
     # a サ変 noun takes its する: 承認 した
     if unit[i].pos == "名詞" and i + 1 < len(unit) and unit[i + 1].base == "する":
@@ -437,7 +443,9 @@ class Polarity(Check):
             else:
                 cue_token = ja[0]
                 unit = [t for t in tokens if js <= t.start and t.end <= je]
-                k = next(i for i, t in enumerate(unit) if t is cue_token)
+                k = next((i for i, t in enumerate(unit) if t is cue_token), None)
+                if k is None:
+                    continue  # the cue is a token across the sentence boundary
                 begin = k
                 while begin > 0 and unit[begin - 1].pos in ("動詞", "助動詞") and k - begin < 3:
                     begin -= 1
@@ -484,7 +492,7 @@ class Polarity(Check):
         for cue in en:
             if VERB_CUE.fullmatch(source[cue[0] : cue[1]]) or not NOT_CUE.fullmatch(source[cue[0] : cue[1]]):
                 continue  # only "not"/"n't"/"never": their verb is the one negated
-            span = verb_rendering(source, cue, unit)
+            span = verb_rendering(source, cue, unit, last=False)
             if span is None or any(span[0] - 2 <= c.start < span[1] + 2 for c in ja):
                 continue  # not found, or the prefix is on it (未承認)
             word = next((t for t in unit if t.start == span[0]), None)
