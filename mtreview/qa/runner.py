@@ -169,19 +169,25 @@ class IncrementalChecker:
             if self.incremental or sum(len(d.segments) for d in self.documents) < spill.SPILL_FROM:
                 return self._run(progress, workers)
             # a large one-time run keeps the document checks' observations on disk until they are judged
-            self._spill = spill.SpillStore()
             try:
+                self._spill = spill.SpillStore()
+                try:
+                    return self._run(progress, workers)
+                finally:
+                    self._spill.close()
+                    self._spill = None
+            except spill.SpillError as exc:  # a full or unwritable temporary folder: memory will do
+                log.warning("checks: cannot keep observations on disk (%s); keeping them in memory", exc)
+                self._docs.clear()
+                self._doc_of_segment.clear()
                 return self._run(progress, workers)
-            finally:
-                self._spill.close()
-                self._spill = None
 
     def _run(self, progress: Progress, workers: int) -> QaResult:
         total = sum(len(d.segments) for d in self.documents)
         if workers > 1 and total:
             try:
                 return self._run_parallel(progress, workers, total)
-            except Cancelled:
+            except (Cancelled, spill.SpillError):
                 raise
             except Exception as exc:  # a worker died, a pickle failed: the one-process pass gives the same
                 log.warning("checks: worker processes failed (%s); checking in this process", exc)
@@ -343,6 +349,8 @@ class IncrementalChecker:
             try:
                 for finding in check.judge(key, scope, state.facts, index):
                     new.setdefault(finding.segment, []).append(finding)
+            except spill.SpillError:
+                raise  # the run goes on in memory, not with a key judged on half its observations
             except Exception as exc:
                 state.errors[(cid, f"key:{key}")] = QaError(cid, None, _error_message(exc))
         changed: set[str] = set()

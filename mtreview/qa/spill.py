@@ -32,6 +32,11 @@ CACHED_KEYS = 64
 """Keys whose items were read most recently, kept (a judge reads its key and the longer terms around it)."""
 
 
+class SpillError(Exception):
+    """The temporary file cannot be made or written (a full or read-only temporary folder): the run
+    keeps its observations in memory instead (``runner.IncrementalChecker.run``)."""
+
+
 class SpillStore:
     """One temporary SQLite file shared by the indexes of one run; ``close`` removes it."""
 
@@ -39,15 +44,20 @@ class SpillStore:
         from mtreview.qa.parallel import FOLDER_PREFIX, remove_abandoned
 
         remove_abandoned()
-        self._dir = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
+        try:
+            self._dir = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
+        except OSError as exc:
+            raise SpillError(str(exc)) from exc
         try:
             self._db = sqlite3.connect(os.path.join(self._dir, "observations.sqlite"))
             self._db.executescript(
                 "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;"
                 "CREATE TABLE obs (ns INTEGER NOT NULL, key INTEGER NOT NULL, sid TEXT NOT NULL, item BLOB);"
             )
-        except BaseException:
+        except BaseException as exc:
             shutil.rmtree(self._dir, ignore_errors=True)
+            if isinstance(exc, sqlite3.Error):
+                raise SpillError(str(exc)) from exc
             raise
         self._pending: list[tuple[int, int, str, Any]] = []
         self._indexed = False
@@ -68,15 +78,21 @@ class SpillStore:
         dumps, protocol = pickle.dumps, pickle.HIGHEST_PROTOCOL
         rows = self._pending
         self._pending = []
-        self._db.executemany(
-            "INSERT INTO obs VALUES (?, ?, ?, ?)",
-            ((ns, key, sid, dumps(item, protocol)) for ns, key, sid, item in rows),
-        )
+        try:
+            self._db.executemany(
+                "INSERT INTO obs VALUES (?, ?, ?, ?)",
+                ((ns, key, sid, dumps(item, protocol)) for ns, key, sid, item in rows),
+            )
+        except sqlite3.Error as exc:  # the disk is full
+            raise SpillError(str(exc)) from exc
 
     def read(self, ns: int, key: int) -> dict[str, list[Any]]:
         self.flush()
         if not self._indexed:  # once the first pass is over: building it then costs less than keeping it
-            self._db.execute("CREATE INDEX obs_key ON obs (ns, key)")
+            try:
+                self._db.execute("CREATE INDEX obs_key ON obs (ns, key)")
+            except sqlite3.Error as exc:
+                raise SpillError(str(exc)) from exc
             self._indexed = True
         loads = pickle.loads
         out: dict[str, list[Any]] = {}

@@ -279,3 +279,38 @@ def test_coverage_does_not_depend_on_the_hash_seed() -> None:
         for seed in range(1, 9)
     }
     assert len(outputs) == 1, outputs
+
+
+@pytest.mark.parametrize("fail", ["create", "write", "read"])
+def test_a_run_that_cannot_use_its_temporary_file_keeps_its_observations_in_memory(
+    documents: list[DocumentInput],
+    fail: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A full or read-only temporary folder must not cost the user the run: the same findings, from
+    memory, and a warning in the log."""
+    from mtreview.qa import IncrementalChecker, spill
+
+    expected = _lines(IncrementalChecker(documents, SETTINGS).run(workers=1))
+    monkeypatch.setattr(spill, "SPILL_FROM", 0)
+
+    def no_space(**_kwargs: object) -> str:
+        raise OSError(28, "No space left on device")
+
+    if fail == "create":
+        monkeypatch.setattr(spill.tempfile, "mkdtemp", no_space)
+    elif fail == "write":
+        monkeypatch.setattr(spill.SpillStore, "flush", lambda self: _raise_spill())
+    else:
+        monkeypatch.setattr(spill.SpillStore, "read", lambda self, ns, key: _raise_spill())
+    result = IncrementalChecker(documents, SETTINGS, incremental=False).run(workers=1)
+    assert _lines(result) == expected
+    assert "keeping them in memory" in caplog.text
+    assert _nothing_left()
+
+
+def _raise_spill() -> None:
+    from mtreview.qa import spill
+
+    raise spill.SpillError("database or disk is full")
