@@ -243,13 +243,15 @@ class Pool:
             nouns.setdefault(d, set()).update(heads)
         shares: dict[int, list[Future[dict[tuple[str, ...], int]]]] = {}
         assert self._executor is not None
+        starts: dict[int, list[int]] = {}
+        for d, start, _end in self._ranges(COUNT_TERMS_FROM):  # the counted chunks, by document
+            starts.setdefault(d, []).append(start)
         for d in sources:
-            starts = [start for dd, start, _end in self._ranges(COUNT_TERMS_FROM) if dd == d]
             shares[d] = [
                 self._executor.submit(
                     _add_share,
                     (
-                        [os.path.join(self._dir, f"count-{d}-{start}-{share}.pickle") for start in starts],
+                        [os.path.join(self._dir, f"count-{d}-{start}-{share}.pickle") for start in starts[d]],
                         sources[d],
                         frozenset(nouns[d]),
                     ),
