@@ -15,6 +15,7 @@ from mtreview.qa.base import DocumentInput, QaError, SegmentInput
 from mtreview.qa.entities import (
     EntityIndex,
     Mention,
+    MentionTable,
     build_entity_index,
     common_words,
     find_mentions,
@@ -115,6 +116,19 @@ def length_ratio(source: str, target: str) -> float | None:
     return math.log((t + 1) / (s + 1))
 
 
+class _MentionsById:
+    """A segment's mentions by its id (``DocumentFacts.mentions.get(id, [])``), made from the table."""
+
+    def __init__(self, table: MentionTable, order: Mapping[str, int]) -> None:
+        self._table, self._order = table, order
+
+    def get(self, segment_id: str, default: list[Mention] | None = None) -> list[Mention]:
+        n = self._order.get(segment_id)
+        if n is None:
+            return [] if default is None else default
+        return self._table[n]
+
+
 class DocumentFacts:
     """Per-document indexes the checks read; the source side is fixed, the target side is updated."""
 
@@ -126,15 +140,10 @@ class DocumentFacts:
         sources = [s.source for s in document.segments]
         self.common = common_words(sources)
         lex = context.lexicons
-        self.mentions: dict[str, list[Mention]] = {
-            s.id: find_mentions(s.source, self.common, lex.given_names) for s in document.segments
-        }
+        table = MentionTable(sources, (find_mentions(s, self.common, lex.given_names) for s in sources))
+        self.mentions = _MentionsById(table, self.order)
         self.entities: EntityIndex = build_entity_index(
-            sources,
-            lex.given_names,
-            lex.org_suffixes,
-            context.glossary,
-            [self.mentions[s.id] for s in document.segments],
+            sources, lex.given_names, lex.org_suffixes, context.glossary, table
         )
         self._name_index: dict[str, list[str]] | None = None
         self._ids: list[str] | None = None

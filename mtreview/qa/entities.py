@@ -17,7 +17,8 @@ The person/organisation decision is made per name token over the whole document,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -165,6 +166,34 @@ def find_mentions(
     return mentions
 
 
+class MentionTable(Sequence[list[Mention]]):
+    """Every segment's mentions (``table[n]`` for the ``n``-th source), kept as (start, end, speaker)
+    triples in one array of integers: a ``Mention`` object with its text and tokens is about 300 bytes,
+    and a 100k-segment document has 800,000 mentions. Mentions are made again on access: the text is the
+    source's span, the tokens its words (a possessive ``'s`` is never inside a mention's span)."""
+
+    def __init__(self, sources: Sequence[str], found: Iterable[list[Mention]]) -> None:
+        self._sources = sources
+        self._spans = array("q")
+        self._first = array("q", [0])
+        for mentions in found:
+            for m in mentions:
+                self._spans.extend((m.start, m.end, int(m.speaker)))
+            self._first.append(len(self._spans) // 3)
+
+    def __len__(self) -> int:
+        return len(self._first) - 1
+
+    def __getitem__(self, n: int) -> list[Mention]:  # type: ignore[override]
+        source, spans = self._sources[n], self._spans
+        out: list[Mention] = []
+        for k in range(self._first[n] * 3, self._first[n + 1] * 3, 3):
+            start, end, speaker = spans[k], spans[k + 1], spans[k + 2]
+            text = source[start:end]
+            out.append(Mention(start, end, text, tuple(text.split()), bool(speaker)))
+        return out
+
+
 def _flush(source: str, current: list[tuple[int, str]], mentions: list[Mention]) -> None:
     if current:
         s = current[0][0]
@@ -189,7 +218,7 @@ class EntityIndex:
     def __init__(
         self,
         sources: list[str],
-        mentions: list[list[Mention]],
+        mentions: Sequence[list[Mention]],
         given_names: frozenset[str],
         org_suffixes: frozenset[str],
         glossary: Glossary | None = None,
@@ -201,7 +230,9 @@ class EntityIndex:
         self.names: set[str] = set()
         """Every name token seen (original case)."""
         self.speakers: set[str] = set()
-        self._where: dict[str, list[tuple[int, int]]] = {}
+        self._where: dict[str, list[int]] = {}
+        """Name token (lower case) → its first ``MAX_EVIDENCE`` mentions, as ``n << 16 | i`` (mention ``i``
+        of segment ``n``)."""
         self._seconds: dict[str, set[str]] = {}
         self._lasts: dict[str, set[str]] = {}
         """Last token of a full name → its first tokens (Ellis Mbeki: mbeki → {ellis})."""
@@ -214,7 +245,9 @@ class EntityIndex:
                     if token.lower() in org_suffixes:
                         continue
                     self.names.add(token)
-                    self._where.setdefault(token.lower(), []).append((n, i))
+                    where = self._where.setdefault(token.lower(), [])
+                    if len(where) < MAX_EVIDENCE and i < 1 << 16:
+                        where.append(n << 16 | i)
                 if len(mention.tokens) >= 2:
                     self._seconds.setdefault(mention.tokens[0].lower(), set()).add(mention.tokens[1].lower())
                     self._lasts.setdefault(mention.tokens[-1].lower(), set()).add(mention.tokens[0].lower())
@@ -240,8 +273,8 @@ class EntityIndex:
 
     def _decide(self, key: str) -> str:
         ev = _Evidence()
-        for n, i in self._where.get(key, ())[:MAX_EVIDENCE]:
-            person, org = self._evidence(n, i)
+        for where in self._where.get(key, ()):
+            person, org = self._evidence(where >> 16, where & 0xFFFF)
             ev.person += person
             ev.org += org
         if ev.person > ev.org and ev.person >= 1:
@@ -335,7 +368,7 @@ def build_entity_index(
     given_names: frozenset[str],
     org_suffixes: frozenset[str],
     glossary: Glossary | None = None,
-    mentions_by_source: list[list[Mention]] | None = None,
+    mentions_by_source: Sequence[list[Mention]] | None = None,
 ) -> EntityIndex:
     if mentions_by_source is None:
         common = common_words(sources)
