@@ -24,6 +24,10 @@ SAME = [
     ("DeepMind", "ディープマインド"),
     ("Margaret Okafor", "マーガレット・オカフォー"),
     ("Okafor", "Okafor"),
+    # the kh of Russian, Arabic and Central Asian names is heard as h
+    ("Khalid", "ハリド"),
+    ("Mikhail", "ミハイル"),
+    ("Khan", "ハーン"),
 ]
 DIFFERENT = [
     ("Okafor", "ウィットコム"),

@@ -54,6 +54,17 @@ NAME_AS_COMPANY = [
         ],
         ["フェランテ社"],
     ),
+    # fires: a mayor whose surname has the kh of Russian names, heard as h (アルヒポワ)
+    (
+        [
+            (
+                '"It ends today," Mayor Dunya Arkhipova said at the launch.',
+                "「今日で終わりだ」とドゥニャ・アルヒポワ市長は述べた。",
+            ),
+            ("Arkhipova said the city would decide next year.", "アルヒポワ社によると、市は来年決定する。"),
+        ],
+        ["アルヒポワ社"],
+    ),
     # does not fire: a company with 社
     (
         [
