@@ -423,8 +423,8 @@ def english_variants(english: str) -> list[str]:
         keys.append(phonetic_key(re.sub("(?i)ch", "ty", english)).split())
         keys.append(phonetic_key(re.sub("(?i)ch(?=[iy])", "t", english)).split())
     # continental spellings as Japanese hears them: Dutch and German v as f (Visscher フィッセル), w as v
-    # (Wróblewska ヴルブレフスカ), sch as sh or s (Schröder シュレーダー), j as y (Jansen ヤンセン); and the kh
-    # of Russian, Arabic or Central Asian names as h (Mikhail ミハイル, Khalid ハリド, Arkhipova アルヒポワ)
+    # (Wróblewska ヴルブレフスカ), sch as sh or s (Schröder シュレーダー), j as y (Jansen ヤンセン);
+    # and the kh of Russian, Arabic or Central Asian names as h (Mikhail ミハイル, Arkhipova アルヒポワ)
     continental = english
     for pattern, sound, present in _CONTINENTAL:
         if present in lower:
