@@ -123,6 +123,8 @@ EN_SOFT = re.compile(
     r"in\s+the\s+dark|still\s+(?:waiting|awaiting)|(?-i:miss(?:ed|es|ing)?)|"
     # 届かなかった for "fell short of", 拒否した for "refused", ほとんど役立たない for "do little for"
     r"f(?:all|alls|ell|alling|allen)\s+short|(?:do|does|did|doing|done)\s+little|"
+    # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair"
+    r"otherwise|beyond\s+(?:repair|recognition|doubt|control|reach|belief|question|saving|recovery)|"
     # the verb, not the noun ("refuse collection")
     r"refus(?:es|ed|ing|al)|(?-i:refuse)\s+(?:to|the|a|an|any|it|them|him|her|their|his|its))\b)",
     re.IGNORECASE,
@@ -254,7 +256,7 @@ def verb_rendering(
 
 
 def predicate_for(
-    source: str, cue: tuple[int, int], tokens: list[Token], start: int, end: int
+    source: str, cue: tuple[int, int], tokens: list[Token], start: int, end: int, target: str = ""
 ) -> tuple[int, int] | None:
     """The Japanese predicate rendering the English verb that the cue negates."""
     if VERB_CUE.fullmatch(source[cue[0] : cue[1]]):
@@ -263,7 +265,10 @@ def predicate_for(
         verbs = [i for i, t in enumerate(unit) if t.pos in ("動詞", "形容詞") and t.pos1 == "自立"]
         return (_with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])) if verbs else None
     unit = [t for t in tokens if start <= t.start and t.end <= end]
-    found = verb_rendering(source, cue, unit)
+    relative = _relative_clause(source, cue)
+    # a negation in a relative clause: its rendering is a clause before the noun it describes
+    found = _attributive_predicate(source, target, relative, unit) if relative else None
+    found = found or verb_rendering(source, cue, unit)
     if found is not None:
         return found
     # otherwise the last predicate before a reporting verb (…と述べた), or the last one
@@ -294,6 +299,56 @@ def predicate_for(
     if verbs:
         return _with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])
     return None
+
+
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|that|where)\s", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:.!?]")
+
+
+def _relative_clause(source: str, cue: tuple[int, int]) -> tuple[int, int] | None:
+    """The English relative clause the cue is in (", which have had no stations until now,"), if any."""
+    head = None
+    for m in _RELATIVE.finditer(source, 0, cue[0]):
+        head = m
+    if head is None or _CLAUSE_END.search(source, head.end(), cue[0]):
+        return None
+    end = _CLAUSE_END.search(source, cue[1])
+    return head.start() + 1, end.start() if end else len(source)
+
+
+def _attributive_predicate(
+    source: str, target: str, clause: tuple[int, int], unit: list[Token]
+) -> tuple[int, int] | None:
+    """The Japanese rendering of an English relative clause is a clause before its noun: of the predicates
+    a noun follows, the one whose clause (from the last comma) holds most of the English clause's words
+    (これまでもステーションが設置されていた for "which have had no stations until now"); None when none
+    of them holds any."""
+    from mtreview.qa.analysis.coverage import coverage
+
+    if not target:
+        return None
+    spans = [
+        sp
+        for w in coverage(source, target).words
+        if clause[0] <= w.start and w.end <= clause[1]
+        for sp in w.hits
+    ]
+    best: tuple[int, int, int] | None = None
+    boundary = unit[0].start if unit else 0
+    for i, t in enumerate(unit):
+        if t.surface in ("、", "，", "。"):
+            boundary = t.end
+            continue
+        if t.pos not in ("動詞", "形容詞") or t.pos1 != "自立":
+            continue
+        end = _chain_end(unit, i)
+        after = next((u for u in unit if u.start >= end), None)
+        if after is None or after.pos != "名詞":
+            continue
+        held = sum(1 for a, b in spans if boundary <= a and b <= end)
+        if held and (best is None or held >= best[0]):
+            best = (held, _with_noun(unit, i), end)
+    return (best[1], best[2]) if best else None
 
 
 REFUSALS = frozenset(
@@ -438,7 +493,7 @@ class Polarity(Check):
                 continue  # the negated sentence is not translated at all: an omission, not a flip
             if en:
                 cue = en[0]
-                span = predicate_for(source, cue, tokens, js, je) or (js, je)
+                span = predicate_for(source, cue, tokens, js, je, target) or (js, je)
                 yield self._affirmative(segment, span, cue, ee)
             else:
                 cue_token = ja[0]
@@ -536,7 +591,7 @@ class Polarity(Check):
             cue = next((c for c in en if cs <= c[0] < ce), None)
             if cue is None or any(ks <= t.start < ke for t in ja):
                 continue
-            span = predicate_for(source, cue, tokens, ks, ke) or (ks, ke)
+            span = predicate_for(source, cue, tokens, ks, ke, segment.target) or (ks, ke)
             yield self._affirmative(segment, span, cue, ce)
             return
 
