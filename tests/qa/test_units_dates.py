@@ -14,7 +14,58 @@ UNIT_CASES = [
     ("Take one 300 mg aspirin tablet.", "0.3gのアスピリン錠を1錠服用する。", []),
     ("Margin narrowed by 0.2 percentage points.", "利ざやは0.2ポイント縮小した。", []),
     ("Sales rose 8 percent.", "売上高は8%増加した。", []),
+    # units of sea and road, spelt-out data units, rates and temperatures; キロ is km or kg, ポンド money or
+    # weight, and 時速/秒速 make a speed of a length
+    ("The ship waited 25 nautical miles offshore.", "船は沖合25キロで待機した。", ["25キロ"]),
+    ("The ship waited 25 nautical miles offshore.", "船は沖合25海里で待機した。", []),
+    ("Trains will run at up to 140 mph.", "列車は最高時速140キロで走る。", ["140キロ"]),
+    ("Trains will run at up to 140 mph.", "列車は最高時速140マイルで走る。", []),
+    ("Trains will run at up to 140 km/h.", "列車は最高時速140キロで走る。", []),
+    ("Gusts reached 120 km/h.", "最大瞬間風速は秒速120メートルに達した。", ["120メートル"]),
+    (
+        "The thieves took 2.3 terabytes of files.",
+        "窃盗犯は2.3ギガバイトのファイルを持ち去った。",
+        ["2.3ギガバイト"],
+    ),
+    (
+        "Power cost 900 euros per megawatt-hour.",
+        "電力は1キロワット時当たり900ユーロだった。",
+        ["1キロワット時当たり"],
+    ),
+    ("Power cost 900 euros per megawatt-hour.", "電力は1メガワット時当たり900ユーロだった。", []),
+    ("The calf weighed 8 pounds.", "子牛の体重は8キロだった。", ["8キロ"]),
+    ("Tickets cost 8 pounds.", "チケットは8ポンドだ。", []),
+    ("The catch weighed 3 kg.", "漁獲は3ポンドだった。", ["3ポンド"]),
+    ("The tank holds 500 gallons.", "タンクには500リットル入る。", ["500リットル"]),
+    ("The turbine makes 500 megawatts.", "タービンは500キロワットを発電する。", ["500キロワット"]),
+    ("A 500-megawatt plant opened.", "50万キロワットの発電所が開業した。", []),
+    ("They pumped 2 million cubic metres.", "200万リットルをくみ上げた。", ["200万リットル"]),
+    ("It reached 104 degrees Fahrenheit.", "気温は104度に達した。", ["104度"]),
+    ("It reached 104 degrees Fahrenheit.", "気温は40度に達した。", []),
+    ("It reached 40°C.", "気温は華氏40度に達した。", ["華氏40度"]),
 ]
+
+# a value converted to another unit is the same amount: neither a missing nor an added number; a value
+# that is not the conversion is a number error
+CONVERTED = [
+    ("The ship was 25 nautical miles (46 km) offshore.", "船は沖合46キロにいた。", "船は沖合64キロにいた。"),
+    ("The limit is 30 mph.", "制限速度は時速約48キロだ。", "制限速度は時速約84キロだ。"),
+    ("The plane flew 5 miles.", "飛行機は8キロ飛んだ。", "飛行機は6キロ飛んだ。"),
+    ("Add 8 ounces of flour.", "小麦粉を約230グラム加える。", "小麦粉を約320グラム加える。"),
+    ("They landed 2,000 pounds of cod.", "タラ約900キロを水揚げした。", "タラ約1,200キロを水揚げした。"),
+    ("It was 45°C (113°F) at noon.", "正午の気温は45度だった。", "正午の気温は54度だった。"),
+    (
+        "A 500-megawatt plant opened.",
+        "50万キロワットの発電所が開業した。",
+        "5万キロワットの発電所が開業した。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "wrong"), CONVERTED)
+def test_a_converted_value_is_no_number_error(en: str, ja: str, wrong: str) -> None:
+    assert findings([(en, ja)], "numbers") == []
+    assert findings([(en, wrong)], "numbers") != []
 
 
 @pytest.mark.parametrize(("en", "ja", "expected"), UNIT_CASES)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
 from mtreview.qa.base import Check, Finding, SegmentInput
-from mtreview.qa.checks.units import conversion_notes
+from mtreview.qa.checks.units import conversion_notes, conversions
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import to_halfwidth_ascii
 
@@ -594,6 +594,13 @@ class Numbers(Check):
             extra = [q for q in extra if not any(a <= q.start < b for a, b in notes)]
         if extra and PERIOD_WORD.search(source):  # "second quarter" → 4～6月期: months of the period
             extra = [q for q in extra if not _period_month(target, q)]
+        if missing and extra:  # one amount in two units: 30 mph → 時速約48キロ
+            en_converted, ja_converted = conversions(source, target)
+            missing = [q for q in missing if q.start not in en_converted]
+            extra = [q for q in extra if q.start not in ja_converted]
+        elif missing:  # the source's own conversion note, left out: 25 nautical miles (46 km) → 46キロ
+            en_converted, _ja = conversions(source, target)
+            missing = [q for q in missing if q.start not in en_converted]
         if missing:  # kanji numerals in the target may render them (3 → 三)
             kanji = {_key(q.value) for q in japanese_kanji_quantities(target)}
             missing = [q for q in missing if _key(q.value) not in kanji]

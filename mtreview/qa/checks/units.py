@@ -14,6 +14,7 @@ agree; month and day numbers are ``numbers``'s business (a wrong day is a wrong 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -24,260 +25,89 @@ from mtreview.i18n import N_, _
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import to_halfwidth_ascii
-
-_YEAR = 31556952.0  # seconds in a Gregorian year; a month is a twelfth of it (12 months = 1 year)
-_TIME = (
-    ("second seconds sec secs", 1.0),
-    ("minute minutes min mins", 60.0),
-    ("hour hours hr hrs", 3600.0),
-    ("day days", 86400.0),
-    ("week weeks", 604800.0),
-    ("month months", _YEAR / 12),
-    ("year years", _YEAR),
+from mtreview.qa.unit_tables import (
+    EN_AMBIGUOUS as _EN_AMBIGUOUS,
 )
-_POWER = (
-    ("w watt watts", 1.0),
-    ("kw kilowatt kilowatts", 1e3),
-    ("mw megawatt megawatts", 1e6),
-    ("gw gigawatt gigawatts", 1e9),
-    ("tw terawatt terawatts", 1e12),
+from mtreview.qa.unit_tables import (
+    EN_UNITS as _EN_UNITS,
 )
-_ENERGY = (("wh", 1.0), ("kwh", 1e3), ("mwh", 1e6), ("gwh", 1e9), ("twh", 1e12))
-_AREA = (
-    ("hectare|hectares|ha", 1e4),
-    ("acre|acres", 4046.8564224),
-    ("square kilometre|square kilometres|square kilometer|square kilometers|km2|km²|sq km", 1e6),
-    ("square metre|square metres|square meter|square meters|m2|m²|sq m", 1.0),
-    ("square mile|square miles|sq mi", 2589988.110336),
+from mtreview.qa.unit_tables import (
+    JA_AMBIGUOUS as _JA_AMBIGUOUS,
 )
-_WORD_NUMBERS = {
-    w: n
-    for n, w in enumerate(
-        (
-            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-            *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"),
-            *("nineteen", "twenty"),
-        )
-    )
-} | {w: 10 * n for n, w in enumerate(("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), 3)}
-_EN_UNITS = {
-    "mg": ("mass", 1e-3),
-    "milligram": ("mass", 1e-3),
-    "milligrams": ("mass", 1e-3),
-    "g": ("mass", 1.0),
-    "gram": ("mass", 1.0),
-    "grams": ("mass", 1.0),
-    "kg": ("mass", 1e3),
-    "kilogram": ("mass", 1e3),
-    "kilograms": ("mass", 1e3),
-    "mcg": ("mass", 1e-6),
-    "µg": ("mass", 1e-6),
-    "microgram": ("mass", 1e-6),
-    "micrograms": ("mass", 1e-6),
-    "mm": ("length", 1e-3),
-    "millimetre": ("length", 1e-3),
-    "millimetres": ("length", 1e-3),
-    "millimeter": ("length", 1e-3),
-    "millimeters": ("length", 1e-3),
-    "cm": ("length", 1e-2),
-    "centimetre": ("length", 1e-2),
-    "centimetres": ("length", 1e-2),
-    "centimeter": ("length", 1e-2),
-    "centimeters": ("length", 1e-2),
-    "m": ("length", 1.0),
-    "km": ("length", 1e3),
-    "metre": ("length", 1.0),
-    "metres": ("length", 1.0),
-    "meter": ("length", 1.0),
-    "meters": ("length", 1.0),
-    "kilometre": ("length", 1e3),
-    "kilometres": ("length", 1e3),
-    "kilometer": ("length", 1e3),
-    "kilometers": ("length", 1e3),
-    "mile": ("length", 1609.344),
-    "miles": ("length", 1609.344),
-    "foot": ("length", 0.3048),
-    "feet": ("length", 0.3048),
-    "ft": ("length", 0.3048),
-    "inch": ("length", 0.0254),
-    "inches": ("length", 0.0254),
-    "yard": ("length", 0.9144),
-    "yards": ("length", 0.9144),
-    "ml": ("volume", 1e-3),
-    "millilitres": ("volume", 1e-3),
-    "milliliters": ("volume", 1e-3),
-    "l": ("volume", 1.0),
-    "litre": ("volume", 1.0),
-    "litres": ("volume", 1.0),
-    "liter": ("volume", 1.0),
-    "liters": ("volume", 1.0),
-    "kb": ("data", 1e3),
-    "mb": ("data", 1e6),
-    "gb": ("data", 1e9),
-    "tb": ("data", 1e12),
-    "hz": ("frequency", 1.0),
-    "khz": ("frequency", 1e3),
-    "mhz": ("frequency", 1e6),
-    "ghz": ("frequency", 1e9),
-    "percent": ("pct", 1.0),
-    "per cent": ("pct", 1.0),
-    "%": ("pct", 1.0),
-    "percentage point": ("pp", 1.0),
-    "percentage points": ("pp", 1.0),
-    **{w: ("time", f) for ws, f in _TIME for w in ws.split()},
-    **{w: ("power", f) for ws, f in _POWER for w in ws.split()},
-    **{w: ("energy", f) for ws, f in _ENERGY for w in ws.split()},
-    **{w: ("area", f) for ws, f in _AREA for w in ws.split("|")},
-    "tonne": ("mass", 1e6),
-    "tonnes": ("mass", 1e6),
-    "ton": ("mass", 1e6),
-    "tons": ("mass", 1e6),
-    **{
-        w: ("volume", 1e12)
-        for w in ("cubic kilometre", "cubic kilometres", "cubic kilometer", "cubic kilometers")
-    },
-    **{w: ("volume", 1e12) for w in ("km3", "km³")},
-    **{
-        w: ("volume", 1e3) for w in ("cubic metre", "cubic metres", "cubic meter", "cubic meters", "m3", "m³")
-    },
-    # a currency's hundredth (285 pence → 285ポンド is a hundred times too much)
-    **{w: ("money", 0.01) for w in ("pence", "penny", "cent", "cents")},
-    **{w: ("money", 1.0) for w in ("dollar", "dollars", "euro", "euros")},
-}
-_JA_UNITS = {
-    "mg": ("mass", 1e-3),
-    "ミリグラム": ("mass", 1e-3),
-    "g": ("mass", 1.0),
-    "グラム": ("mass", 1.0),
-    "kg": ("mass", 1e3),
-    "キログラム": ("mass", 1e3),
-    "キロ": ("mass?", 1e3),
-    "μg": ("mass", 1e-6),
-    "マイクログラム": ("mass", 1e-6),
-    "mm": ("length", 1e-3),
-    "ミリ": ("length?", 1e-3),
-    "cm": ("length", 1e-2),
-    "センチ": ("length", 1e-2),
-    "km": ("length", 1e3),
-    "キロメートル": ("length", 1e3),
-    "メートル": ("length", 1.0),
-    "m": ("length", 1.0),
-    "マイル": ("length", 1609.344),
-    "フィート": ("length", 0.3048),
-    "ft": ("length", 0.3048),
-    "インチ": ("length", 0.0254),
-    "ヤード": ("length", 0.9144),
-    "ml": ("volume", 1e-3),
-    "ミリリットル": ("volume", 1e-3),
-    "リットル": ("volume", 1.0),
-    "l": ("volume", 1.0),
-    "kb": ("data", 1e3),
-    "mb": ("data", 1e6),
-    "gb": ("data", 1e9),
-    "tb": ("data", 1e12),
-    "hz": ("frequency", 1.0),
-    "khz": ("frequency", 1e3),
-    "mhz": ("frequency", 1e6),
-    "ghz": ("frequency", 1e9),
-    "%": ("pct", 1.0),
-    "パーセント": ("pct", 1.0),
-    "ポイント": ("pp", 1.0),
-    "pt": ("pp", 1.0),
-    "秒": ("time", 1.0),
-    "秒間": ("time", 1.0),
-    "分": ("time", 60.0),
-    "分間": ("time", 60.0),
-    "時間": ("time", 3600.0),
-    "日間": ("time", 86400.0),
-    "週間": ("time", 604800.0),
-    **{
-        m: ("time", _YEAR / 12)
-        for m in ("か月", "カ月", "ヶ月", "ヵ月", "ケ月", "箇月", "か月間", "カ月間", "ヶ月間")
-    },
-    "年間": ("time", _YEAR),
-    "w": ("power", 1.0),
-    "ワット": ("power", 1.0),
-    "kw": ("power", 1e3),
-    "キロワット": ("power", 1e3),
-    "mw": ("power", 1e6),
-    "メガワット": ("power", 1e6),
-    "gw": ("power", 1e9),
-    "ギガワット": ("power", 1e9),
-    "wh": ("energy", 1.0),
-    "kwh": ("energy", 1e3),
-    "キロワット時": ("energy", 1e3),
-    "mwh": ("energy", 1e6),
-    "メガワット時": ("energy", 1e6),
-    "gwh": ("energy", 1e9),
-    "ギガワット時": ("energy", 1e9),
-    "twh": ("energy", 1e12),
-    "テラワット時": ("energy", 1e12),
-    "ヘクタール": ("area", 1e4),
-    "ha": ("area", 1e4),
-    "エーカー": ("area", 4046.8564224),
-    "平方キロメートル": ("area", 1e6),
-    "km2": ("area", 1e6),
-    "km²": ("area", 1e6),
-    "平方メートル": ("area", 1.0),
-    "m2": ("area", 1.0),
-    "m²": ("area", 1.0),
-    "平方マイル": ("area", 2589988.110336),
-    "トン": ("mass", 1e6),
-    "立方キロメートル": ("volume", 1e12),
-    "km3": ("volume", 1e12),
-    "km³": ("volume", 1e12),
-    "立方メートル": ("volume", 1e3),
-    "m3": ("volume", 1e3),
-    "m³": ("volume", 1e3),
-    "ペンス": ("money", 0.01),
-    "セント": ("money", 0.01),
-    "ポンド": ("money", 1.0),
-    "ドル": ("money", 1.0),
-    "ユーロ": ("money", 1.0),
-}
-
-
-def _alternatives(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first (km2 before km, kWh before kW)."""
-    return "|".join(
-        re.escape(w).replace("\\ ", r"\s") for w in sorted(set(words), key=lambda w: (-len(w), w))
-    )
-
+from mtreview.qa.unit_tables import (
+    JA_UNITS as _JA_UNITS,
+)
+from mtreview.qa.unit_tables import (
+    SCALES as _SCALES,
+)
+from mtreview.qa.unit_tables import (
+    WORD_NUMBERS as _WORD_NUMBERS,
+)
+from mtreview.qa.unit_tables import (
+    alternatives as _alternatives,
+)
 
 _TENS = "|".join(w for w in _WORD_NUMBERS if w.endswith("ty"))
 _ONES = "|".join(list(_WORD_NUMBERS)[1:10])
 _EN_NUMBER = (
     rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_TENS})-(?:{_ONES})|{_alternatives(_WORD_NUMBERS)}"
 )
-_EN_UNIT_WORDS = _alternatives(w for w in _EN_UNITS if "percentage" not in w)
+_EN_UNIT_WORDS = _alternatives(w for w in (*_EN_UNITS, *_EN_AMBIGUOUS) if "percentage" not in w)
 EN_QUANTITY = re.compile(
     # the numbers' first characters first: the engine skips every other position quickly
     rf"(?=[0-9{''.join(sorted({w[0] for w in _WORD_NUMBERS} | {w[0].upper() for w in _WORD_NUMBERS}))}])"
-    rf"(?<![\w.])({_EN_NUMBER})\s?(?:-\s?)?(percentage points?|{_EN_UNIT_WORDS})(?![A-Za-z])",
+    rf"(?<![\w.])((?:{_EN_NUMBER})(?:\s(?:thousand|million|billion|trillion))?)\s?(?:-\s?)?"
+    rf"(percentage points?|{_EN_UNIT_WORDS})(?![A-Za-z])",
     re.IGNORECASE,
-)
-_CUBIC = ("立方キロメートル", "立方メートル", "km3", "km³", "m3", "m³")
-_JA_MORE_UNITS = _alternatives(
-    k
-    for k, (dim, _f) in _JA_UNITS.items()
-    if dim in ("time", "power", "energy", "area", "money") or k in ("トン", *_CUBIC)
 )
 JA_QUANTITY = re.compile(
     # a figure with 万 or 億 in it is one number (1万500メートル is 10,500 metres)
     r"(?<![\d.,万億])(\d[\d,]*(?:\.\d+)?(?:億(?:\d[\d,]*(?:\.\d+)?万)?|万)(?:\d{1,4}(?![\d.,]))?|"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
-    r"(マイクログラム|ミリグラム|キログラム|キロメートル|ミリリットル|"
-    r"パーセント|ポイント|グラム|リットル|メートル|センチ|マイル|フィート|インチ|ヤード|キロ|ミリ|"
-    r"ghz|mhz|khz|hz|mg|μg|kg|km|cm|mm|ml|ft|g|m|l|kb|mb|gb|tb|pt|%|"
-    rf"{_JA_MORE_UNITS})"
+    # every unit, longest first (キロワット before キロ)
+    rf"({_alternatives(_JA_UNITS)})"
     # 3分の1 is a third, not three minutes; km2 is not km (but 2時間30分 is two hours)
     r"(?![A-Za-z]|(?<=[A-Za-z])[0-9²³]|の[0-9０-９一二三四五六七八九十])",
     re.IGNORECASE,
 )
 
 
+EN_PER = re.compile(rf"(?:\bper\s+(?:an?\s+)?|/\s?)({_EN_UNIT_WORDS})(?![A-Za-z])", re.IGNORECASE)
+JA_PER = re.compile(
+    rf"(?<![\d.])(?:1\s?)?({_alternatives(_JA_UNITS)})(?:当たり|あたり|につき)", re.IGNORECASE
+)
+_PER_DIMS = frozenset({"mass", "length", "volume", "data", "power", "energy", "area", "time"})
+EN_TEMPERATURE = re.compile(
+    r"(?<![\w.])(-?\d+(?:\.\d+)?)\s?(?:°\s?|degrees?\s+)(F|C|Fahrenheit|Celsius|centigrade)\b"
+)
+JA_TEMPERATURE = re.compile(r"(華氏|摂氏)?\s?(-?\d+(?:\.\d+)?)\s?(度|℃|°C|℉|°F)")
+
+
+def en_temperatures(source: str) -> list[tuple[float, float, re.Match[str]]]:
+    """(degrees Celsius, the figure as written, the match) of each temperature with its scale."""
+    out = []
+    for m in EN_TEMPERATURE.finditer(source):
+        raw = float(m.group(1))
+        fahrenheit = m.group(2).lower().startswith("f")
+        out.append(((raw - 32) * 5 / 9 if fahrenheit else raw, raw, m))
+    return out
+
+
+def ja_temperatures(folded: str) -> list[tuple[float, float, re.Match[str]]]:
+    """The same for the translation: 度 and ℃ are Celsius unless 華氏 comes before (or ℉)."""
+    out = []
+    for m in JA_TEMPERATURE.finditer(folded):
+        raw = float(m.group(2))
+        fahrenheit = m.group(1) == "華氏" or m.group(3) in ("℉", "°F")
+        out.append(((raw - 32) * 5 / 9 if fahrenheit else raw, raw, m))
+    return out
+
+
 def _value(text: str) -> float:
     lower = text.lower()
+    head, _, word = lower.rpartition(" ")
+    if word in _SCALES:
+        return _value(head) * _SCALES[word]
     if lower in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[lower])
     if "-" in lower:
@@ -325,6 +155,56 @@ def conversion_notes(target: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+_ABOUT = re.compile(r"(?:約|およそ|ほぼ|概ね|おおむね|推定)\s?$")
+_CONVERTIBLE = frozenset({"mass", "length", "volume", "data", "time", "power", "energy", "area", "speed"})
+
+
+@lru_cache(maxsize=1024)
+def conversions(source: str, target: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Quantities of the source and of the translation that are one amount in two units (30 mph and
+    時速約48キロ, a 500-megawatt plant and 50万キロワット, 8 ounces and 約230グラム): the start offsets of
+    their numbers, (source, translation). Equal within 5 % (10 % after 約 or およそ): a converted value
+    is rounded. Values are looked up by bisection (no pair of quantities is compared one by one)."""
+    src = list(EN_QUANTITY.finditer(source))
+    if not src and "°" not in source and "degree" not in source:
+        return frozenset(), frozenset()
+    folded = to_halfwidth_ascii(target)
+    by_dim: dict[str, list[tuple[float, int, float]]] = {}
+    for t in JA_QUANTITY.finditer(folded):
+        tolerance = 0.1 if _ABOUT.search(folded, max(0, t.start() - 4), t.start()) else 0.05
+        for dim, factor in _ja_options(folded, t):
+            if dim.rstrip("?") in _CONVERTIBLE:
+                by_dim.setdefault(dim.rstrip("?"), []).append(
+                    (_value(t.group(1)) * factor, t.start(), tolerance)
+                )
+    for values in by_dim.values():
+        values.sort()
+    en_hits: set[int] = set()
+    ja_hits: set[int] = set()
+    if "°" in source or "degree" in source:
+        ja_temps = ja_temperatures(folded)
+        for celsius, _raw, m in en_temperatures(source):
+            for ja_celsius, _ja_raw, t in ja_temps:
+                if abs(ja_celsius - celsius) <= 0.6:
+                    en_hits.add(m.start(1))
+                    ja_hits.add(t.start(2))
+    for m in src:
+        unit = m.group(2).lower()
+        for dim, factor in _EN_AMBIGUOUS.get(unit) or ((_EN_UNITS[unit],) if unit in _EN_UNITS else ()):
+            values = by_dim.get(dim, [])
+            amount = _value(m.group(1)) * factor
+            if amount <= 0 or not values:
+                continue
+            i = bisect.bisect_left(values, (amount * 0.9,))
+            while i < len(values) and values[i][0] <= amount * 1.1:
+                value, start, tolerance = values[i]
+                if abs(value - amount) <= tolerance * amount:
+                    en_hits.add(m.start(1))
+                    ja_hits.add(start)
+                i += 1
+    return frozenset(en_hits), frozenset(ja_hits)
+
+
 def _key(value: float) -> str:
     """A value compared up to rounding (0.3 g = 300 mg × 0.001)."""
     return f"{value:.9g}"
@@ -344,6 +224,10 @@ class Units(Check):
         source, target = segment.source, segment.target
         if not target:
             return
+        if "per" in source or "/" in source:
+            yield from self._per_unit(segment)
+        if "°" in source or "degree" in source:
+            yield from self._temperatures(segment)
         src = list(EN_QUANTITY.finditer(source))
         if not src:
             return
@@ -354,28 +238,22 @@ class Units(Check):
         # indexed once (a long paragraph has many quantities on both sides: linear, not quadratic)
         by_number: dict[str, list[re.Match[str]]] = {}
         by_dim_value: set[tuple[str, str]] = set()
+        options: dict[int, tuple[tuple[str, float], ...]] = {}
         for t in tgt:
             number = _value(t.group(1))
-            t_dim, t_factor = _JA_UNITS[t.group(2).lower()]
+            options[t.start()] = _ja_options(folded, t)
             by_number.setdefault(_key(number), []).append(t)
-            by_dim_value.add((t_dim.rstrip("?"), _key(number * t_factor)))
+            by_dim_value.update((d, _key(number * f)) for d, f in options[t.start()])
         for m in src:
-            unit = _EN_UNITS.get(m.group(2).lower())
-            if unit is None:
-                continue
-            dim, factor = unit
-            value = _value(m.group(1)) * factor
-            same_number = by_number.get(_key(_value(m.group(1))), [])
-            if (dim.rstrip("?"), _key(value)) in by_dim_value or not same_number:
+            unit = m.group(2).lower()
+            en_options = _EN_AMBIGUOUS.get(unit) or ((_EN_UNITS[unit],) if unit in _EN_UNITS else ())
+            number = _value(m.group(1))
+            same_number = by_number.get(_key(number), [])
+            if not same_number or any((d, _key(number * f)) in by_dim_value for d, f in en_options):
                 continue
             for t in same_number:
-                t_dim, _f = _JA_UNITS[t.group(2).lower()]
-                pair = {dim.rstrip("?"), t_dim.rstrip("?")}
-                related = (
-                    pair <= {"pct", "pp"}
-                    or pair <= {"power", "energy"}
-                    or pair <= {"area", "volume"}  # square for cubic kilometres
-                    or len(pair) == 1
+                related = any(
+                    _related(dim, t_dim) for dim, _f in en_options for t_dim, _tf in options[t.start()]
                 )
                 if related:
                     yield self.finding(
@@ -389,6 +267,85 @@ class Units(Check):
                         evidence=(m.start(), m.end()),
                     )
                     break
+
+    def _per_unit(self, segment: SegmentInput) -> Iterable[Finding]:
+        """A rate's unit: "per megawatt-hour" rendered 1キロワット時当たり."""
+        source, target = segment.source, segment.target
+        folded = to_halfwidth_ascii(target)
+        ja = [(t, _JA_UNITS[t.group(1).lower()]) for t in JA_PER.finditer(folded)]
+        if not ja:
+            return
+        for m in EN_PER.finditer(source):
+            unit = m.group(1).lower()
+            en = tuple(
+                (d, f)
+                for d, f in _EN_AMBIGUOUS.get(unit) or ((_EN_UNITS[unit],) if unit in _EN_UNITS else ())
+                if d in _PER_DIMS
+            )
+            if not en or any(
+                d == jd.rstrip("?") and _key(f) == _key(jf) for t, (jd, jf) in ja for d, f in en
+            ):
+                continue
+            wrong = next((t for t, (jd, _jf) in ja if any(_related(d, jd) for d, _f in en)), None)
+            if wrong is not None:
+                yield self.finding(
+                    segment,
+                    Side.TARGET,
+                    wrong.start(),
+                    wrong.end(),
+                    _("English says {en}; the translation says {ja}.").format(
+                        en=f"“{m.group()}”", ja=f"“{target[wrong.start() : wrong.end()]}”"
+                    ),
+                    evidence=(m.start(), m.end()),
+                )
+                return
+
+    def _temperatures(self, segment: SegmentInput) -> Iterable[Finding]:
+        """104°F rendered 104度 (Celsius in Japanese unless 華氏 says otherwise), and the other way."""
+        source, target = segment.source, segment.target
+        ja = ja_temperatures(to_halfwidth_ascii(target))
+        for celsius, raw, m in en_temperatures(source):
+            if any(abs(jc - celsius) <= 0.6 for jc, _jr, _t in ja):
+                continue
+            t = next((t for jc, jr, t in ja if jr == raw and abs(jc - celsius) > 0.6), None)
+            if t is not None:
+                yield self.finding(
+                    segment,
+                    Side.TARGET,
+                    t.start(),
+                    t.end(),
+                    _("English says {en}; the translation says {ja}.").format(
+                        en=f"“{m.group()}”", ja=f"“{target[t.start() : t.end()]}”"
+                    ),
+                    evidence=(m.start(), m.end()),
+                )
+
+
+def _related(a: str, b: str) -> bool:
+    pair = {a.rstrip("?"), b.rstrip("?")}
+    return (
+        pair <= {"pct", "pp"}
+        or pair <= {"power", "energy"}
+        or pair <= {"area", "volume"}  # square for cubic kilometres
+        or len(pair) == 1
+    )
+
+
+_SPEED_BEFORE = {"時速": 3600.0, "分速": 60.0, "秒速": 1.0}
+_SPEED_PREFIX = re.compile(r"(時速|分速|秒速)(?:約|およそ|最大|最高|平均|最低)?\s?$")
+
+
+def _ja_options(folded: str, t: re.Match[str]) -> tuple[tuple[str, float], ...]:
+    """The dimensions and factors a Japanese quantity may have: 時速140キロ is a speed (km/h), キロ alone a
+    mass or a length."""
+    unit = t.group(2).lower()
+    speed = _SPEED_PREFIX.search(folded, max(0, t.start() - 8), t.start())
+    per = _SPEED_BEFORE[speed.group(1)] if speed else None
+    if per is not None:
+        lengths = [f for d, f in _JA_AMBIGUOUS.get(unit, (_JA_UNITS[unit],)) if d.rstrip("?") == "length"]
+        if lengths:
+            return (("speed", lengths[0] / per),)
+    return _JA_AMBIGUOUS.get(unit) or (_JA_UNITS[unit],)
 
 
 WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
