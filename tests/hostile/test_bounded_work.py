@@ -71,11 +71,12 @@ def test_unsupported_user_idiom_pattern_is_refused_naming_file_and_line(tmp_path
 
 
 def test_many_short_alternating_lines_align_in_linear_time_and_bounded_memory(tmp_path: Path) -> None:
-    """100,000 alternating one-character Japanese/English lines: quadratic before (40k lines 60 s and 1.2 GB;
-    200k lines 633 s, 3.9 GB, then a MemoryError traceback). Now linear: the band has a cell budget."""
+    """50,000 alternating one-character Japanese/English lines: quadratic before (40k lines 60 s and 1.2 GB;
+    200k lines 633 s, 3.9 GB, then a MemoryError traceback). Now linear: the band has a cell budget (40k
+    lines: 17 s of CPU on this machine under load)."""
     page = tmp_path / "alternating.txt"
     lines = []
-    for i in range(50_000):
+    for i in range(25_000):
         lines.append("あいうえおかきくけこ"[i % 10])
         lines.append("abcdefghij"[i % 10])
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -83,7 +84,7 @@ def test_many_short_alternating_lines_align_in_linear_time_and_bounded_memory(tm
 
     def run_bounded() -> tuple[subprocess.CompletedProcess[str], float]:
         def limits() -> None:
-            resource.setrlimit(resource.RLIMIT_CPU, (240, 241))
+            resource.setrlimit(resource.RLIMIT_CPU, (120, 121))
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -102,5 +103,5 @@ def test_many_short_alternating_lines_align_in_linear_time_and_bounded_memory(tm
     document = json.loads(result.stdout)
     covered = {n for p in document["pairs"] for n in p["source_lines"] + p["target_lines"]}
     covered |= set(document["source_only"]) | set(document["target_only"])
-    assert covered == set(range(1, 100_001))  # every line accounted for, as the contract says
-    assert cpu < 150, f"align used {cpu:.0f} CPU seconds"
+    assert covered == set(range(1, 50_001))  # every line accounted for, as the contract says
+    assert cpu < 75, f"align used {cpu:.0f} CPU seconds"

@@ -48,6 +48,7 @@ UNIT_CASES = [
 # a value converted to another unit is the same amount: neither a missing nor an added number; a value
 # that is not the conversion is a number error
 CONVERTED = [
+    ("The chip runs at 3.2 GHz.", "このチップは3200MHzで動作する。", "このチップは2300MHzで動作する。"),
     ("The ship was 25 nautical miles (46 km) offshore.", "船は沖合46キロにいた。", "船は沖合64キロにいた。"),
     ("The limit is 30 mph.", "制限速度は時速約48キロだ。", "制限速度は時速約84キロだ。"),
     ("The plane flew 5 miles.", "飛行機は8キロ飛んだ。", "飛行機は6キロ飛んだ。"),

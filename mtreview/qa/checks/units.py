@@ -156,7 +156,9 @@ def conversion_notes(target: str) -> tuple[tuple[int, int], ...]:
 
 
 _ABOUT = re.compile(r"(?:約|およそ|ほぼ|概ね|おおむね|推定)\s?$")
-_CONVERTIBLE = frozenset({"mass", "length", "volume", "data", "time", "power", "energy", "area", "speed"})
+_CONVERTIBLE = frozenset(
+    {"mass", "length", "volume", "data", "time", "power", "energy", "area", "speed", "frequency"}
+)
 
 
 @lru_cache(maxsize=1024)
