@@ -190,7 +190,10 @@ class MentionTable(Sequence[list[Mention]]):
         for k in range(self._first[n] * 3, self._first[n + 1] * 3, 3):
             start, end, speaker = spans[k], spans[k + 1], spans[k + 2]
             text = source[start:end]
-            out.append(Mention(start, end, text, tuple(text.split()), bool(speaker)))
+            # as find_mentions made them: a one-word run is split at spaces only (a name joined by a
+            # no-break space is one token), a speaker label and a longer run at any white space
+            tokens = tuple(text.split()) if speaker or " " in text else (text,)
+            out.append(Mention(start, end, text, tokens, bool(speaker)))
         return out
 
 

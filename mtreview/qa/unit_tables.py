@@ -170,6 +170,7 @@ JA_UNITS = {
     "キログラム": ("mass", 1e3),
     "キロ": ("mass?", 1e3),
     "μg": ("mass", 1e-6),
+    "µg": ("mass", 1e-6),  # the micro sign (U+00B5) as well as the Greek mu
     "マイクログラム": ("mass", 1e-6),
     "mm": ("length", 1e-3),
     "ミリ": ("length?", 1e-3),

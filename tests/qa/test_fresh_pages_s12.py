@@ -6,6 +6,8 @@ uses (a shot across the bow, an uphill battle)."""
 
 from __future__ import annotations
 
+import resource
+
 from .helpers import findings
 
 
@@ -39,6 +41,15 @@ def test_words_that_say_not_in_their_meaning_explain_a_japanese_negation() -> No
         ),
     ]
     assert findings(pairs, "polarity") == []
+    # "beyond doubt" and an "otherwise" that is not counterfactual say no "not": a flip is still one
+    flips = [
+        (
+            "His guilt was proven beyond doubt, the judge said.",
+            "彼の有罪は証明されなかったと裁判官は述べた。",
+        ),
+        ("The drug was otherwise approved by all members.", "その薬はすべての委員によって承認されなかった。"),
+    ]
+    assert len(findings(flips, "polarity")) == 2
     # the same Japanese negation with an English that has no such word is still a flip
     flipped = [("At least 200 scooters were stolen or damaged and repaired last year.", pairs[1][1])]
     assert [f.text for f in findings(flipped, "polarity")] != []
@@ -47,7 +58,7 @@ def test_words_that_say_not_in_their_meaning_explain_a_japanese_negation() -> No
 def test_a_battery_charge_and_a_court_trial_by_their_context() -> None:
     pairs = [
         (
-            "The scooters can travel about 40 kilometres on a single charge.",
+            "The electric scooters can travel about 40 kilometres on a single charge.",
             "このスクーターは1回の料金で約40キロ走行できる。",
         ),
         (
@@ -58,7 +69,7 @@ def test_a_battery_charge_and_a_court_trial_by_their_context() -> None:
     assert [f.text for f in findings(pairs, "sense")] == ["料金", "治験"]
     right = [
         (
-            "The scooters can travel about 40 kilometres on a single charge.",
+            "The electric scooters can travel about 40 kilometres on a single charge.",
             "このスクーターは1回の充電で約40キロ走行できる。",
         ),
         ("The verdict came after a nine-day trial.", "評決は9日間の審理の後に出された。"),
@@ -68,6 +79,35 @@ def test_a_battery_charge_and_a_court_trial_by_their_context() -> None:
         ),
     ]
     assert findings(right, "sense") == []
+    # a fare by the mile or for a scooter is still asked for: no battery there
+    fares = [
+        ("Taxis will charge $2 per mile from Monday.", "タクシーは月曜日から1マイル当たり2ドルを請求する。"),
+        ("The city will charge scooter operators for parking.", "市はスクーター事業者に駐車料金を請求する。"),
+    ]
+    assert findings(fares, "sense") == []
+
+
+def _cpu_of_one_sentence(n: int) -> float:
+    clause = "and will add new bikes to every station along the river "
+    en = "Most stations will go to the districts, which have had no stations until now " + clause * n + "."
+    ja = (
+        "駅の大半はこれまでも駅が設置されていた地区に"
+        + "川沿いの全駅に新しい自転車を追加し" * n
+        + "配置される。"
+    )
+    start = resource.getrusage(resource.RUSAGE_SELF)
+    findings([(en, ja)], "polarity")
+    end = resource.getrusage(resource.RUSAGE_SELF)
+    return (end.ru_utime - start.ru_utime) + (end.ru_stime - start.ru_stime)
+
+
+def test_a_long_relative_clause_costs_about_linear_time() -> None:
+    """A relative clause with no comma to end it ran to the end of the sentence, and every predicate
+    counted every hit of its words: cubic (reviewer: 12 s at 18,500 characters). Twice the sentence may
+    cost about twice the CPU, not eight times."""
+    _cpu_of_one_sentence(20)  # the analysers warm
+    small, large = _cpu_of_one_sentence(150), _cpu_of_one_sentence(300)
+    assert large < 4 * small + 0.5, f"{small:.2f} s at 150 clauses, {large:.2f} s at 300"
 
 
 def test_idioms_of_wire_stories() -> None:

@@ -20,6 +20,7 @@ SOURCES = [
     "no capitals here at all",
     "Short: Yes",
     "“Aleksandr Rytkönen’s goal,” he said, “was offside.”",
+    "Dunya\u00a0Petrova said it, and Ines\u2009Vaz\tand Ola\u3000Berg agreed.",
 ]
 
 

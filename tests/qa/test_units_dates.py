@@ -130,3 +130,63 @@ SCALE_CASES = [
 def test_numbers_read_scales_words_and_fractions(en: str, ja: str, expected: list[str]) -> None:
     """万/億 conversions a translator writes correctly raise nothing; a wrong value is still named."""
     assert sorted(f.text for f in findings([(en, ja)], "numbers")) == sorted(expected)
+
+
+# the second reviewer's cases: a wrong value in the same unit is no conversion; a quantity rendered as
+# it is converts nothing; the micro sign; conversion notes and temperatures below zero
+SAME_UNIT_WRONG = [
+    ("The bridge is 400 metres long.", "橋の長さは410メートルだ。"),
+    ("Patients received 100 mg of the drug.", "患者は薬を104mg投与された。"),
+    ("The tower is 100 metres tall.", "タワーの高さは約108メートルだ。"),
+    ("The speed limit is 50 km/h.", "制限速度は時速48キロだ。"),
+    ("He ran 5 miles on Monday and 8 km on Tuesday.", "月曜日に8マイル、火曜日に8キロ走った。"),
+    ("Each tablet contains 5 mcg of vitamin D.", "1錠にビタミンDが9µg含まれる。"),
+]
+
+
+@pytest.mark.parametrize(("en", "ja"), SAME_UNIT_WRONG)
+def test_a_wrong_value_is_not_excused_as_a_conversion(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "numbers") != []
+
+
+NOTES_AND_SIGNS = [
+    ("The dog weighs 10 pounds.", "犬の体重は10ポンド（約4.5キロ）だ。"),
+    ("Winds reached 60 knots.", "風速は60ノット（時速約111キロ）に達した。"),
+    ("It was 100 degrees Fahrenheit.", "気温は華氏100度（摂氏約38度）だった。"),
+    ("Temperatures fell to 23°F.", "気温は氷点下5度まで下がった。"),
+    ("Temperatures fell to 14°F (-10°C).", "気温は氷点下10度まで下がった。"),
+    ("The ship was 25 nautical miles (46 km) offshore.", "船は沖合46キロにいた。"),
+]
+
+
+@pytest.mark.parametrize(("en", "ja"), NOTES_AND_SIGNS)
+def test_conversion_notes_and_temperatures_below_zero(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "numbers") == []
+    assert findings([(en, ja)], "units") == []
+
+
+def test_a_converted_rate_is_not_a_changed_unit() -> None:
+    converted = [
+        ("Beef sold for $5 per pound.", "牛肉は1キロ当たり約11ドルで売られた。"),
+        ("The car gets 50 miles per gallon.", "この車は1リットル当たり約21キロ走る。"),
+    ]
+    assert findings(converted, "units") == []
+    kept = [("Power cost 900 euros per megawatt-hour.", "電力は1キロワット時当たり900ユーロだった。")]
+    assert [f.text for f in findings(kept, "units")] == ["1キロワット時当たり"]
+
+
+def test_many_quantities_cost_about_linear_time() -> None:
+    import resource
+
+    def cpu(n: int) -> float:
+        en = " ".join(["It was 20°C and he ran 5 km."] * n) + " It hit 104°F."
+        ja = "気温は20度で、彼は5キロ走った。" * n + "104度に達した。"
+        start = resource.getrusage(resource.RUSAGE_SELF)
+        findings([(en, ja)], "numbers")
+        findings([(en, ja)], "units")
+        end = resource.getrusage(resource.RUSAGE_SELF)
+        return (end.ru_utime - start.ru_utime) + (end.ru_stime - start.ru_stime)
+
+    cpu(50)
+    small, large = cpu(2000), cpu(4000)
+    assert large < 4 * small + 0.5, f"{small:.2f} s at 2,000 sentences, {large:.2f} s at 4,000"

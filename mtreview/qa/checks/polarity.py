@@ -16,6 +16,7 @@ English verb (found through the dictionary) and names the English cue as evidenc
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable
@@ -104,7 +105,7 @@ JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
 EN_SOFT = re.compile(
-    r"(?=[udirnalfshbptovm,])(?:"  # the alternatives' first letters: same matches, a faster search
+    r"(?=[udirnalfshbptovmwc,])(?:"  # the alternatives' first letters: same matches, a faster search
     + EN_ASIDE_NO
     + r"|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
@@ -123,8 +124,9 @@ EN_SOFT = re.compile(
     r"in\s+the\s+dark|still\s+(?:waiting|awaiting)|(?-i:miss(?:ed|es|ing)?)|"
     # 届かなかった for "fell short of", 拒否した for "refused", ほとんど役立たない for "do little for"
     r"f(?:all|alls|ell|alling|allen)\s+short|(?:do|does|did|doing|done)\s+little|"
-    # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair"
-    r"otherwise|beyond\s+(?:repair|recognition|doubt|control|reach|belief|question|saving|recovery)|"
+    # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
+    r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"
+    r"(?:repair|recognition|control|reach|saving|recovery)|"
     # the verb, not the noun ("refuse collection")
     r"refus(?:es|ed|ing|al)|(?-i:refuse)\s+(?:to|the|a|an|any|it|them|him|her|their|his|its))\b)",
     re.IGNORECASE,
@@ -322,19 +324,21 @@ def _attributive_predicate(
     """The Japanese rendering of an English relative clause is a clause before its noun: of the predicates
     a noun follows, the one whose clause (from the last comma) holds most of the English clause's words
     (これまでもステーションが設置されていた for "which have had no stations until now"); None when none
-    of them holds any."""
+    of them holds any. A clause of more than ``MAX_RELATIVE`` characters is not looked at (a sentence
+    without a comma to end the clause), and each predicate's count is two bisections."""
     from mtreview.qa.analysis.coverage import coverage
 
-    if not target:
+    if not target or not unit or clause[1] - clause[0] > MAX_RELATIVE:
         return None
-    spans = [
+    spans = sorted(
         sp
         for w in coverage(source, target).words
         if clause[0] <= w.start and w.end <= clause[1]
         for sp in w.hits
-    ]
+    )
+    starts = [a for a, _b in spans]
     best: tuple[int, int, int] | None = None
-    boundary = unit[0].start if unit else 0
+    boundary = unit[0].start
     for i, t in enumerate(unit):
         if t.surface in ("、", "，", "。"):
             boundary = t.end
@@ -342,13 +346,19 @@ def _attributive_predicate(
         if t.pos not in ("動詞", "形容詞") or t.pos1 != "自立":
             continue
         end = _chain_end(unit, i)
-        after = next((u for u in unit if u.start >= end), None)
-        if after is None or after.pos != "名詞":
+        k = i + 1
+        while k < len(unit) and unit[k].start < end:
+            k += 1
+        if k == len(unit) or unit[k].pos != "名詞":
             continue
-        held = sum(1 for a, b in spans if boundary <= a and b <= end)
-        if held and (best is None or held >= best[0]):
+        held = bisect.bisect_left(starts, end) - bisect.bisect_left(starts, boundary)  # spans in the clause
+        if held > 0 and (best is None or held >= best[0]):
             best = (held, _with_noun(unit, i), end)
     return (best[1], best[2]) if best else None
+
+
+MAX_RELATIVE = 300
+"""Characters of an English relative clause the polarity check pairs with a Japanese clause."""
 
 
 REFUSALS = frozenset(

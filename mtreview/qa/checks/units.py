@@ -76,11 +76,15 @@ EN_PER = re.compile(rf"(?:\bper\s+(?:an?\s+)?|/\s?)({_EN_UNIT_WORDS})(?![A-Za-z]
 JA_PER = re.compile(
     rf"(?<![\d.])(?:1\s?)?({_alternatives(_JA_UNITS)})(?:当たり|あたり|につき)", re.IGNORECASE
 )
+_EN_FIGURE = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?")
+_JA_FIGURE = re.compile(
+    r"(?<![\d.,万億])\d[\d,]*(?:\.\d+)?(?:億(?:\d[\d,]*(?:\.\d+)?万)?|万)?(?:\d{1,4}(?![\d.,]))?"
+)
 _PER_DIMS = frozenset({"mass", "length", "volume", "data", "power", "energy", "area", "time"})
 EN_TEMPERATURE = re.compile(
     r"(?<![\w.])(-?\d+(?:\.\d+)?)\s?(?:°\s?|degrees?\s+)(F|C|Fahrenheit|Celsius|centigrade)\b"
 )
-JA_TEMPERATURE = re.compile(r"(華氏|摂氏)?\s?(-?\d+(?:\.\d+)?)\s?(度|℃|°C|℉|°F)")
+JA_TEMPERATURE = re.compile(r"(華氏|摂氏)?\s?(氷点下|零下|マイナス|-|−)?\s?(\d+(?:\.\d+)?)\s?(度|℃|°C|℉|°F)")
 
 
 def en_temperatures(source: str) -> list[tuple[float, float, re.Match[str]]]:
@@ -93,14 +97,21 @@ def en_temperatures(source: str) -> list[tuple[float, float, re.Match[str]]]:
     return out
 
 
+def _fahrenheit(m: re.Match[str]) -> bool:
+    return m.group(1) == "華氏" or m.group(4) in ("℉", "°F")
+
+
 def ja_temperatures(folded: str) -> list[tuple[float, float, re.Match[str]]]:
-    """The same for the translation: 度 and ℃ are Celsius unless 華氏 comes before (or ℉)."""
+    """The same for the translation: 度 and ℃ are Celsius unless 華氏 comes before (or ℉); 氷点下 and
+    マイナス make it negative."""
     out = []
     for m in JA_TEMPERATURE.finditer(folded):
-        raw = float(m.group(2))
-        fahrenheit = m.group(1) == "華氏" or m.group(3) in ("℉", "°F")
-        out.append(((raw - 32) * 5 / 9 if fahrenheit else raw, raw, m))
+        raw = -float(m.group(3)) if m.group(2) else float(m.group(3))
+        out.append(((raw - 32) * 5 / 9 if _fahrenheit(m) else raw, raw, m))
     return out
+
+
+_TEMPERATURE_NOTE = re.compile(r"\s?[(（]\s?(?:摂氏|華氏)?\s?(?:約|およそ|ほぼ)?\s?")
 
 
 def _value(text: str) -> float:
@@ -122,7 +133,7 @@ def _value(text: str) -> float:
     return total + (float(text) if text else 0.0)
 
 
-CONVERSION_NOTE = re.compile(r"\s?[(（]\s?(?:約|およそ|ほぼ)?\s?")
+CONVERSION_NOTE = re.compile(r"\s?[(（]\s?(?:時速|秒速|分速)?(?:約|およそ|ほぼ)?\s?")
 
 
 @lru_cache(maxsize=1024)
@@ -140,18 +151,31 @@ def conversion_notes(target: str) -> tuple[tuple[int, int], ...]:
         close = folded.find("）", inside.end()) if "（" in opener.group() else folded.find(")", inside.end())
         if close < 0 or folded[inside.end() : close].strip():
             continue
-        dim_a, fa = _JA_UNITS[before.group(2).lower()]
-        dim_b, fb = _JA_UNITS[inside.group(2).lower()]
-        # キロ and ミリ are of either dimension (km or kg, mm or ml): the other side says which
-        ambiguous = dim_a.endswith("?") or dim_b.endswith("?")
-        if (dim_a.rstrip("?") != dim_b.rstrip("?") and not ambiguous) or (
-            before.group(2).lower() == inside.group(2).lower()
-        ):
+        if before.group(2).lower() == inside.group(2).lower():
             continue
-        a, b = _value(before.group(1)) * fa, _value(inside.group(1)) * fb
-        if a > 0 and abs(a - b) <= 0.05 * a:
+        # キロ is km or kg, ポンド money or weight, 時速…キロ a speed: any reading of both that is one amount
+        a_value, b_value = _value(before.group(1)), _value(inside.group(1))
+        if any(
+            da.rstrip("?") == db.rstrip("?")
+            and a_value * fa > 0
+            and abs(a_value * fa - b_value * fb) <= 0.05 * a_value * fa
+            for da, fa in _ja_options(folded, before)
+            for db, fb in _ja_options(folded, inside)
+        ):
             start = before.end() + (len(opener.group()) - len(opener.group().lstrip()))
             out.append((start, close + 1))
+    if "度" in folded or "℃" in folded:  # 華氏100度（摂氏約38度）
+        for (ca, _ra, a), (cb, _rb, b) in pairwise(ja_temperatures(folded)):
+            opener = _TEMPERATURE_NOTE.match(folded, a.end())
+            if (
+                opener is None
+                or not b.start() <= opener.end() <= b.start(3)
+                or _fahrenheit(a) == _fahrenheit(b)
+            ):
+                continue
+            close = folded.find("）" if "（" in opener.group() else ")", b.end())
+            if close >= 0 and not folded[b.end() : close].strip() and abs(ca - cb) <= 1.0:
+                out.append((a.end() + len(opener.group()) - len(opener.group().lstrip()), close + 1))
     return tuple(out)
 
 
@@ -163,48 +187,80 @@ _CONVERTIBLE = frozenset(
 
 @lru_cache(maxsize=1024)
 def conversions(source: str, target: str) -> tuple[frozenset[int], frozenset[int]]:
-    """Quantities of the source and of the translation that are one amount in two units (30 mph and
-    時速約48キロ, a 500-megawatt plant and 50万キロワット, 8 ounces and 約230グラム): the start offsets of
+    """Quantities of the source and of the translation that are one amount in two different units (30 mph
+    and 時速約48キロ, a 500-megawatt plant and 50万キロワット, 8 ounces and 約230グラム): the start offsets of
     their numbers, (source, translation). Equal within 5 % (10 % after 約 or およそ): a converted value
-    is rounded. Values are looked up by bisection (no pair of quantities is compared one by one)."""
+    is rounded. A Japanese quantity that renders one of the source's as it is (8 km, 8キロ) converts
+    nothing; the same unit is never a conversion (400 metres and 410メートル are two numbers). Values are
+    looked up by bisection, a few neighbours each: linear in the quantities."""
     src = list(EN_QUANTITY.finditer(source))
-    if not src and "°" not in source and "degree" not in source:
+    temperatures = "°" in source or "degree" in source
+    if not src and not temperatures:
         return frozenset(), frozenset()
     folded = to_halfwidth_ascii(target)
-    by_dim: dict[str, list[tuple[float, int, float]]] = {}
-    for t in JA_QUANTITY.finditer(folded):
-        tolerance = 0.1 if _ABOUT.search(folded, max(0, t.start() - 4), t.start()) else 0.05
-        for dim, factor in _ja_options(folded, t):
-            if dim.rstrip("?") in _CONVERTIBLE:
-                by_dim.setdefault(dim.rstrip("?"), []).append(
-                    (_value(t.group(1)) * factor, t.start(), tolerance)
-                )
-    for values in by_dim.values():
-        values.sort()
+    english: list[tuple[re.Match[str], list[tuple[str, float, float]]]] = []
+    as_is: set[tuple[str, str, str]] = set()
     en_hits: set[int] = set()
     ja_hits: set[int] = set()
-    if "°" in source or "degree" in source:
-        ja_temps = ja_temperatures(folded)
-        for celsius, _raw, m in en_temperatures(source):
-            for ja_celsius, _ja_raw, t in ja_temps:
-                if abs(ja_celsius - celsius) <= 0.6:
-                    en_hits.add(m.start(1))
-                    ja_hits.add(t.start(2))
     for m in src:
         unit = m.group(2).lower()
-        for dim, factor in _EN_AMBIGUOUS.get(unit) or ((_EN_UNITS[unit],) if unit in _EN_UNITS else ()):
+        number = _value(m.group(1))
+        options = [
+            (d, f, number * f)
+            for d, f in _EN_AMBIGUOUS.get(unit) or ((_EN_UNITS[unit],) if unit in _EN_UNITS else ())
+        ]
+        english.append((m, options))
+        as_is.update((d, _key(amount), _key(f)) for d, f, amount in options)
+    # the source's own conversion note, of which the translation may keep one: 25 nautical miles (46 km)
+    for (a, a_options), (b, b_options) in pairwise(english):
+        if _EN_NOTE.fullmatch(source, a.end(), b.start()) and any(
+            da == db and _key(fa) != _key(fb) and abs(x - y) <= 0.05 * x
+            for da, fa, x in a_options
+            for db, fb, y in b_options
+        ):
+            en_hits.update((a.start(1), b.start(1)))
+    by_dim: dict[str, list[tuple[float, float, int, float]]] = {}
+    for t in JA_QUANTITY.finditer(folded):
+        number = _value(t.group(1))
+        readings = _ja_options(folded, t)
+        if any((d.rstrip("?"), _key(number * f), _key(f)) in as_is for d, f in readings):
+            continue  # it renders one of the source's quantities as it is (8 km, 8キロ)
+        tolerance = 0.1 if _ABOUT.search(folded, max(0, t.start() - 4), t.start()) else 0.05
+        for dim, factor in readings:
+            if dim.rstrip("?") in _CONVERTIBLE:
+                by_dim.setdefault(dim.rstrip("?"), []).append((number * factor, factor, t.start(), tolerance))
+    for values in by_dim.values():
+        values.sort()
+    for m, options in english:
+        for dim, factor, amount in options:
             values = by_dim.get(dim, [])
-            amount = _value(m.group(1)) * factor
             if amount <= 0 or not values:
                 continue
             i = bisect.bisect_left(values, (amount * 0.9,))
-            while i < len(values) and values[i][0] <= amount * 1.1:
-                value, start, tolerance = values[i]
-                if abs(value - amount) <= tolerance * amount:
+            for value, ja_factor, start, tolerance in values[i : i + _NEIGHBOURS]:
+                if value > amount * 1.1:
+                    break
+                if _key(ja_factor) != _key(factor) and abs(value - amount) <= tolerance * amount:
                     en_hits.add(m.start(1))
                     ja_hits.add(start)
-                i += 1
+    if temperatures:
+        ja = sorted((c, t.start(3)) for c, _raw, t in ja_temperatures(folded))
+        for celsius, _raw, m in en_temperatures(source):
+            i = bisect.bisect_left(ja, (celsius - 0.6,))
+            for ja_celsius, start in ja[i : i + _NEIGHBOURS]:
+                if ja_celsius > celsius + 0.6:
+                    break
+                en_hits.update((m.start(1), m.start(1) + 1) if m.group(1).startswith("-") else (m.start(1),))
+                ja_hits.add(start)
     return frozenset(en_hits), frozenset(ja_hits)
+
+
+_NEIGHBOURS = 8
+_EN_NOTE = re.compile(
+    r"\s*(?:[(\[]|,\s*or|or)\s*(?:about|around|roughly|some|approximately|approx\.|nearly|almost)?\s*",
+    re.IGNORECASE,
+)
+"""Japanese values looked at around an English one (equal values in a long paragraph: a few suffice)."""
 
 
 def _key(value: float) -> str:
@@ -277,6 +333,13 @@ class Units(Check):
         ja = [(t, _JA_UNITS[t.group(1).lower()]) for t in JA_PER.finditer(folded)]
         if not ja:
             return
+        # a rate whose unit changed and whose amount did not (18,600 dollars per megawatt-hour →
+        # 1キロワット時当たり1万8600ドル); a converted rate ($5 per pound → 1キロ当たり約11ドル) is for
+        # the numbers check to judge
+        en_numbers = {_key(_value(n)) for n in _EN_FIGURE.findall(source)} - {_key(1.0)}
+        ja_numbers = {_key(_value(n)) for n in _JA_FIGURE.findall(folded)} - {_key(1.0)}
+        if en_numbers.isdisjoint(ja_numbers):
+            return
         for m in EN_PER.finditer(source):
             unit = m.group(1).lower()
             en = tuple(
@@ -306,18 +369,23 @@ class Units(Check):
         """104°F rendered 104度 (Celsius in Japanese unless 華氏 says otherwise), and the other way."""
         source, target = segment.source, segment.target
         ja = ja_temperatures(to_halfwidth_ascii(target))
+        celsius_values = sorted(jc for jc, _jr, _t in ja)
+        by_figure: dict[float, list[tuple[float, re.Match[str]]]] = {}
+        for jc, jr, t in ja:
+            by_figure.setdefault(jr, []).append((jc, t))
         for celsius, raw, m in en_temperatures(source):
-            if any(abs(jc - celsius) <= 0.6 for jc, _jr, _t in ja):
-                continue
-            t = next((t for jc, jr, t in ja if jr == raw and abs(jc - celsius) > 0.6), None)
-            if t is not None:
+            i = bisect.bisect_left(celsius_values, celsius - 0.6)
+            if i < len(celsius_values) and celsius_values[i] <= celsius + 0.6:
+                continue  # rendered (or converted)
+            wrong = next((u for jc, u in by_figure.get(raw, []) if abs(jc - celsius) > 0.6), None)
+            if wrong is not None:
                 yield self.finding(
                     segment,
                     Side.TARGET,
-                    t.start(),
-                    t.end(),
+                    wrong.start(),
+                    wrong.end(),
                     _("English says {en}; the translation says {ja}.").format(
-                        en=f"“{m.group()}”", ja=f"“{target[t.start() : t.end()]}”"
+                        en=f"“{m.group()}”", ja=f"“{target[wrong.start() : wrong.end()]}”"
                     ),
                     evidence=(m.start(), m.end()),
                 )
