@@ -16,7 +16,6 @@ English verb (found through the dictionary) and names the English cue as evidenc
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Iterable
@@ -27,6 +26,10 @@ from mtreview.qa.analysis import english, japanese
 from mtreview.qa.analysis.japanese import Token
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.polarity_clauses import attributive_predicate as _attributive_predicate
+from mtreview.qa.checks.polarity_clauses import chain_end as _chain_end
+from mtreview.qa.checks.polarity_clauses import relative_clause as _relative_clause
+from mtreview.qa.checks.polarity_clauses import with_noun as _with_noun
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.lexicons import irregular_base
 
@@ -95,7 +98,7 @@ JA_NEG_BASES = frozenset(
 )
 JA_LEXICAL = re.compile(
     r"退け|一蹴|反論|突っぱね|はねつけ|撥ね付け|控え|見送|欠席|逃し|逃す|逃した|避け|免れ|断念|保留|辞退|棄権|黙秘|"
-    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙"
+    r"怠っ|怠り|怠る|欠か|失敗|否定|否認|拒|却下|棄却|排除|見合わせ|取りやめ|取り止め|中止|白紙"
 )
 """Japanese words that say "not" with their meaning (退けた "rejected", 控えた "declined to", 欠席した
 "did not attend", 逃した "did not win"): they account for an English negation without being one, so a
@@ -195,21 +198,6 @@ def japanese_cues(tokens: Iterable[Token], text: str, start: int, end: int) -> l
     return cues
 
 
-def _chain_end(unit: list[Token], i: int) -> int:
-    """End offset of the predicate starting at token ``i`` (verb plus auxiliaries and て/で)."""
-    end = unit[i].end
-    for u in unit[i + 1 :]:
-        if (
-            u.pos == "助動詞"
-            or (u.pos == "動詞" and u.pos1 in ("非自立", "接尾"))
-            or (u.pos == "助詞" and u.pos1 == "接続助詞" and u.surface in ("て", "で"))
-        ):
-            end = u.end
-        else:
-            break
-    return end
-
-
 VERB_CUE = re.compile(r"(?:deny|denies|denied|denying|reject|rejects|rejected|rejecting)", re.IGNORECASE)
 
 
@@ -303,64 +291,6 @@ def predicate_for(
     return None
 
 
-_RELATIVE = re.compile(r",\s+(?:which|who|whose|that|where)\s", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[,;:.!?]")
-
-
-def _relative_clause(source: str, cue: tuple[int, int]) -> tuple[int, int] | None:
-    """The English relative clause the cue is in (", which have had no stations until now,"), if any."""
-    head = None
-    for m in _RELATIVE.finditer(source, 0, cue[0]):
-        head = m
-    if head is None or _CLAUSE_END.search(source, head.end(), cue[0]):
-        return None
-    end = _CLAUSE_END.search(source, cue[1])
-    return head.start() + 1, end.start() if end else len(source)
-
-
-def _attributive_predicate(
-    source: str, target: str, clause: tuple[int, int], unit: list[Token]
-) -> tuple[int, int] | None:
-    """The Japanese rendering of an English relative clause is a clause before its noun: of the predicates
-    a noun follows, the one whose clause (from the last comma) holds most of the English clause's words
-    (これまでもステーションが設置されていた for "which have had no stations until now"); None when none
-    of them holds any. A clause of more than ``MAX_RELATIVE`` characters is not looked at (a sentence
-    without a comma to end the clause), and each predicate's count is two bisections."""
-    from mtreview.qa.analysis.coverage import coverage
-
-    if not target or not unit or clause[1] - clause[0] > MAX_RELATIVE:
-        return None
-    spans = sorted(
-        sp
-        for w in coverage(source, target).words
-        if clause[0] <= w.start and w.end <= clause[1]
-        for sp in w.hits
-    )
-    starts = [a for a, _b in spans]
-    best: tuple[int, int, int] | None = None
-    boundary = unit[0].start
-    for i, t in enumerate(unit):
-        if t.surface in ("、", "，", "。"):
-            boundary = t.end
-            continue
-        if t.pos not in ("動詞", "形容詞") or t.pos1 != "自立":
-            continue
-        end = _chain_end(unit, i)
-        k = i + 1
-        while k < len(unit) and unit[k].start < end:
-            k += 1
-        if k == len(unit) or unit[k].pos != "名詞":
-            continue
-        held = bisect.bisect_left(starts, end) - bisect.bisect_left(starts, boundary)  # spans in the clause
-        if held > 0 and (best is None or held >= best[0]):
-            best = (held, _with_noun(unit, i), end)
-    return (best[1], best[2]) if best else None
-
-
-MAX_RELATIVE = 300
-"""Characters of an English relative clause the polarity check pairs with a Japanese clause."""
-
-
 REFUSALS = frozenset(
     {
         *("reject", "deny", "dispute", "refuse", "decline", "oppose", "dismiss", "avoid", "skip", "miss"),
@@ -382,6 +312,39 @@ def _negates_refusal(source: str, cue: tuple[int, int]) -> bool:
     return False
 
 
+def _affirmative_english(source: str, en: list[tuple[int, int]]) -> bool:
+    """Whether every English negation cue is one of a double negation: "not" before a verb of refusal,
+    and that verb itself when it is a cue ("did not deny")."""
+    doubles = [c for c in en if _double_negation(source, c)]
+    if not doubles:
+        return False
+    cancelled = {
+        c
+        for d in doubles
+        for c in en
+        if c == d or (d[1] < c[0] <= d[1] + 20 and VERB_CUE.fullmatch(source[c[0] : c[1]]))
+    }
+    return len(cancelled) == len(en)
+
+
+def _double_negation(source: str, cue: tuple[int, int]) -> bool:
+    """Whether the cue is "not"/"never" before a verb of refusal or exclusion ("not ruled out", "did not
+    deny"): two negations, an affirmative meaning."""
+    if not NOT_CUE.fullmatch(source[cue[0] : cue[1]]):
+        return False
+    words = english.WORD.finditer(source, cue[1])
+    for m in words:
+        lower = m.group().lower()
+        lemma = irregular_base(lower) or english.lemma(lower)
+        if lemma in EN_SKIP_AFTER_CUE:
+            continue
+        if lemma == "rule":
+            after = next(words, None)
+            return after is not None and after.group().lower() == "out"
+        return lemma in ("deny", "reject", "dismiss", "exclude", "rebut", "refute")
+    return False
+
+
 def _attempt_suru(unit: list[Token], i: int) -> bool:
     """Whether token ``i`` is the する of …ようとする ("try to"), whose verb comes before よう."""
     return (
@@ -390,20 +353,6 @@ def _attempt_suru(unit: list[Token], i: int) -> bool:
         and unit[i - 1].surface == "と"
         and unit[i - 2].surface in ("よう", "う")
     )
-
-
-def _with_noun(unit: list[Token], i: int) -> int:
-    """Start of the predicate at token ``i``: a サ変 noun before する belongs to it (承認 した), and so does
-    the noun of Nとする (目的 と して いる: "is intended")."""
-    if unit[i].base != "する" or i == 0:
-        return unit[i].start
-    if unit[i - 1].surface == "と" and i >= 2:
-        noun = unit[i - 2]
-        return noun.start if noun.pos == "名詞" and noun.pos1 in ("一般", "サ変接続") else unit[i].start
-    noun = unit[i - 1]
-    if noun.pos == "名詞" and noun.pos1 not in ("非自立", "数", "代名詞", "接尾"):
-        return noun.start
-    return unit[i].start
 
 
 REPORTING_NOUNS = frozenset(
@@ -466,6 +415,18 @@ class Polarity(Check):
         for (es, ee), (js, je) in sentence_pairs(source, target):
             en = english_cues(source, es, ee)
             quick = JA_QUICK.search(target, js, je) is not None
+            # "have not ruled out", "did not deny": the English is affirmative; a translation that only
+            # negates (可能性はない, 認めなかった) flips it; one with a word of refusal says it the English
+            # way (排除していない); a word of refusal alone (退けた for "did not reject") is judged below
+            if en and _affirmative_english(source, en) and not JA_LEXICAL.search(target, js, je):
+                if quick:
+                    tokens = tokens if tokens is not None else list(japanese.tokens(target))
+                    plain = [c for c in japanese_cues(tokens, target, js, je) if c.pos != "接頭詞"]
+                    if plain and _rendered(source, target, (es, ee), (js, je), en_side=False):
+                        finding = self._negative(segment, tokens, plain[0], (js, je), (es, ee))
+                        if finding is not None:
+                            yield finding
+                continue
             if quick and en and not JA_QUICK_INFLECTION.search(target, js, je):
                 quick = False  # only 不/未/非/無/拒/断 in a kanji word (不服, 無料): MeCab decides
             # cheap first: both sides show a cue (agreement), or neither does, or only the Japanese and
@@ -506,25 +467,38 @@ class Polarity(Check):
                 span = predicate_for(source, cue, tokens, js, je, target) or (js, je)
                 yield self._affirmative(segment, span, cue, ee)
             else:
-                cue_token = ja[0]
-                unit = [t for t in tokens if js <= t.start and t.end <= je]
-                k = next((i for i, t in enumerate(unit) if t is cue_token), None)
-                if k is None:
-                    continue  # the cue is a token across the sentence boundary
-                begin = k
-                while begin > 0 and unit[begin - 1].pos in ("動詞", "助動詞") and k - begin < 3:
-                    begin -= 1
-                span = (unit[begin].start, _chain_end(unit, k))
-                yield self.finding(
-                    segment,
-                    Side.TARGET,
-                    span[0],
-                    span[1],
-                    _("The translation is negative (“{ja}”); the English is affirmative.").format(
-                        ja=target[span[0] : span[1]]
-                    ),
-                    evidence=(es, ee),
-                )
+                finding = self._negative(segment, tokens, ja[0], (js, je), (es, ee))
+                if finding is not None:
+                    yield finding
+
+    def _negative(
+        self,
+        segment: SegmentInput,
+        tokens: list[Token],
+        cue_token: Token,
+        ja_span: tuple[int, int],
+        en_span: tuple[int, int],
+    ) -> Finding | None:
+        """The finding of a Japanese negation (at ``cue_token``) where the English is affirmative."""
+        target = segment.target
+        unit = [t for t in tokens if ja_span[0] <= t.start and t.end <= ja_span[1]]
+        k = next((i for i, t in enumerate(unit) if t is cue_token), None)
+        if k is None:
+            return None  # the cue is a token across the sentence boundary
+        begin = k
+        while begin > 0 and unit[begin - 1].pos in ("動詞", "助動詞") and k - begin < 3:
+            begin -= 1
+        span = (unit[begin].start, _chain_end(unit, k))
+        return self.finding(
+            segment,
+            Side.TARGET,
+            span[0],
+            span[1],
+            _("The translation is negative (“{ja}”); the English is affirmative.").format(
+                ja=target[span[0] : span[1]]
+            ),
+            evidence=en_span,
+        )
 
     def _affirmative(
         self, segment: SegmentInput, span: tuple[int, int], cue: tuple[int, int], limit: int
@@ -555,6 +529,14 @@ class Polarity(Check):
         source = segment.source
         unit = [t for t in tokens if ja_span[0] <= t.start and t.end <= ja_span[1]]
         for cue in en:
+            if source[cue[0] : cue[1]].lower() == "no":
+                # "no irregularities" → 不正があった: the prefix is the first character of the noun's
+                # rendering, and nothing in the translation says "no"
+                inside = _prefix_of_rendering(source, segment.target, cue, ja)
+                if inside is not None:
+                    yield self._affirmative(segment, inside, cue, len(source))
+                    return
+                continue
             if VERB_CUE.fullmatch(source[cue[0] : cue[1]]) or not NOT_CUE.fullmatch(source[cue[0] : cue[1]]):
                 continue  # only "not"/"n't"/"never": their verb is the one negated
             span = verb_rendering(source, cue, unit, last=False)
@@ -607,6 +589,31 @@ class Polarity(Check):
 
 
 NOT_CUE = re.compile(r"not|never|n['’]t", re.IGNORECASE)
+
+
+def _prefix_of_rendering(
+    source: str, target: str, cue: tuple[int, int], prefixes: list[Token]
+) -> tuple[int, int] | None:
+    """The span of a Japanese word that renders one of the three words after "no" and begins with one of
+    the negative prefixes (不正 for "irregularities", 無駄 for "waste"), if any."""
+    from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
+
+    try:
+        dictionary = default_dictionary()
+    except DictionaryUnavailable:
+        return None
+    for n, m in enumerate(english.WORD.finditer(source, cue[1])):
+        if n == 3:
+            break
+        lower = m.group().lower()
+        forms = dictionary.japanese(english.lemma(lower)) | dictionary.japanese(lower)
+        for c in prefixes:
+            for form in forms:
+                if len(form) >= 2 and form[0] == c.surface[0] and target.startswith(form, c.start):
+                    return c.start, c.start + len(form)
+    return None
+
+
 EN_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|yet)\s+|;\s+")
 
 
