@@ -190,3 +190,28 @@ def test_many_quantities_cost_about_linear_time() -> None:
     cpu(50)
     small, large = cpu(2000), cpu(4000)
     assert large < 4 * small + 0.5, f"{small:.2f} s at 2,000 sentences, {large:.2f} s at 4,000"
+
+
+def test_a_note_after_an_adjective_a_rate_s_own_amount_and_a_sign() -> None:
+    assert (
+        findings(
+            [("The mountain is 10,000 feet high, about 3,000 metres.", "その山の高さは約3000メートルだ。")],
+            "numbers",
+        )
+        == []
+    )
+    # the 5 of "up 5%" is not the rate's amount: a converted rate is not a changed unit
+    assert (
+        findings([("Beef cost $5 per pound, up 5%.", "牛肉は1キロ当たり約11ドルで、5%上昇した。")], "units")
+        == []
+    )
+    assert [
+        f.text for f in findings([("It was 5 °C at noon.", "正午の気温は氷点下5度だった。")], "units")
+    ] == ["氷点下5度"]
+    assert [f.text for f in findings([("It was -5 °C at noon.", "正午の気温は5度だった。")], "units")] == [
+        "5度"
+    ]
+    assert findings([("It was -5 °C at noon.", "正午の気温は氷点下5度だった。")], "units") == []
+    # the rate's amount written with 万 and a thousands comma is one figure
+    kept = [("Power cost 18,600 dollars per megawatt-hour.", "電力は1キロワット時当たり1万8,600ドルだった。")]
+    assert [f.text for f in findings(kept, "units")] == ["1キロワット時当たり"]

@@ -98,7 +98,7 @@ JA_NEG_BASES = frozenset(
 )
 JA_LEXICAL = re.compile(
     r"退け|一蹴|反論|突っぱね|はねつけ|撥ね付け|控え|見送|欠席|逃し|逃す|逃した|避け|免れ|断念|保留|辞退|棄権|黙秘|"
-    r"怠っ|怠り|怠る|欠か|失敗|否定|否認|拒|却下|棄却|排除|見合わせ|取りやめ|取り止め|中止|白紙"
+    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙"
 )
 """Japanese words that say "not" with their meaning (退けた "rejected", 控えた "declined to", 欠席した
 "did not attend", 逃した "did not win"): they account for an English negation without being one, so a
@@ -312,39 +312,6 @@ def _negates_refusal(source: str, cue: tuple[int, int]) -> bool:
     return False
 
 
-def _affirmative_english(source: str, en: list[tuple[int, int]]) -> bool:
-    """Whether every English negation cue is one of a double negation: "not" before a verb of refusal,
-    and that verb itself when it is a cue ("did not deny")."""
-    doubles = [c for c in en if _double_negation(source, c)]
-    if not doubles:
-        return False
-    cancelled = {
-        c
-        for d in doubles
-        for c in en
-        if c == d or (d[1] < c[0] <= d[1] + 20 and VERB_CUE.fullmatch(source[c[0] : c[1]]))
-    }
-    return len(cancelled) == len(en)
-
-
-def _double_negation(source: str, cue: tuple[int, int]) -> bool:
-    """Whether the cue is "not"/"never" before a verb of refusal or exclusion ("not ruled out", "did not
-    deny"): two negations, an affirmative meaning."""
-    if not NOT_CUE.fullmatch(source[cue[0] : cue[1]]):
-        return False
-    words = english.WORD.finditer(source, cue[1])
-    for m in words:
-        lower = m.group().lower()
-        lemma = irregular_base(lower) or english.lemma(lower)
-        if lemma in EN_SKIP_AFTER_CUE:
-            continue
-        if lemma == "rule":
-            after = next(words, None)
-            return after is not None and after.group().lower() == "out"
-        return lemma in ("deny", "reject", "dismiss", "exclude", "rebut", "refute")
-    return False
-
-
 def _attempt_suru(unit: list[Token], i: int) -> bool:
     """Whether token ``i`` is the する of …ようとする ("try to"), whose verb comes before よう."""
     return (
@@ -415,18 +382,6 @@ class Polarity(Check):
         for (es, ee), (js, je) in sentence_pairs(source, target):
             en = english_cues(source, es, ee)
             quick = JA_QUICK.search(target, js, je) is not None
-            # "have not ruled out", "did not deny": the English is affirmative; a translation that only
-            # negates (可能性はない, 認めなかった) flips it; one with a word of refusal says it the English
-            # way (排除していない); a word of refusal alone (退けた for "did not reject") is judged below
-            if en and _affirmative_english(source, en) and not JA_LEXICAL.search(target, js, je):
-                if quick:
-                    tokens = tokens if tokens is not None else list(japanese.tokens(target))
-                    plain = [c for c in japanese_cues(tokens, target, js, je) if c.pos != "接頭詞"]
-                    if plain and _rendered(source, target, (es, ee), (js, je), en_side=False):
-                        finding = self._negative(segment, tokens, plain[0], (js, je), (es, ee))
-                        if finding is not None:
-                            yield finding
-                continue
             if quick and en and not JA_QUICK_INFLECTION.search(target, js, je):
                 quick = False  # only 不/未/非/無/拒/断 in a kanji word (不服, 無料): MeCab decides
             # cheap first: both sides show a cue (agreement), or neither does, or only the Japanese and
@@ -529,14 +484,6 @@ class Polarity(Check):
         source = segment.source
         unit = [t for t in tokens if ja_span[0] <= t.start and t.end <= ja_span[1]]
         for cue in en:
-            if source[cue[0] : cue[1]].lower() == "no":
-                # "no irregularities" → 不正があった: the prefix is the first character of the noun's
-                # rendering, and nothing in the translation says "no"
-                inside = _prefix_of_rendering(source, segment.target, cue, ja)
-                if inside is not None:
-                    yield self._affirmative(segment, inside, cue, len(source))
-                    return
-                continue
             if VERB_CUE.fullmatch(source[cue[0] : cue[1]]) or not NOT_CUE.fullmatch(source[cue[0] : cue[1]]):
                 continue  # only "not"/"n't"/"never": their verb is the one negated
             span = verb_rendering(source, cue, unit, last=False)
@@ -589,29 +536,6 @@ class Polarity(Check):
 
 
 NOT_CUE = re.compile(r"not|never|n['’]t", re.IGNORECASE)
-
-
-def _prefix_of_rendering(
-    source: str, target: str, cue: tuple[int, int], prefixes: list[Token]
-) -> tuple[int, int] | None:
-    """The span of a Japanese word that renders one of the three words after "no" and begins with one of
-    the negative prefixes (不正 for "irregularities", 無駄 for "waste"), if any."""
-    from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
-
-    try:
-        dictionary = default_dictionary()
-    except DictionaryUnavailable:
-        return None
-    for n, m in enumerate(english.WORD.finditer(source, cue[1])):
-        if n == 3:
-            break
-        lower = m.group().lower()
-        forms = dictionary.japanese(english.lemma(lower)) | dictionary.japanese(lower)
-        for c in prefixes:
-            for form in forms:
-                if len(form) >= 2 and form[0] == c.surface[0] and target.startswith(form, c.start):
-                    return c.start, c.start + len(form)
-    return None
 
 
 EN_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|yet)\s+|;\s+")

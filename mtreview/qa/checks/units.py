@@ -78,7 +78,7 @@ JA_PER = re.compile(
 )
 _EN_FIGURE = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?")
 _JA_FIGURE = re.compile(
-    r"(?<![\d.,万億])\d[\d,]*(?:\.\d+)?(?:億(?:\d[\d,]*(?:\.\d+)?万)?|万)?(?:\d{1,4}(?![\d.,]))?"
+    r"(?<![\d.,万億])\d[\d,]*(?:\.\d+)?(?:(?:億(?:\d[\d,]*(?:\.\d+)?万)?|万)(?:\d,\d{3}|\d{1,4})?)?"
 )
 _PER_DIMS = frozenset({"mass", "length", "volume", "data", "power", "energy", "area", "time"})
 EN_TEMPERATURE = re.compile(
@@ -256,11 +256,14 @@ def conversions(source: str, target: str) -> tuple[frozenset[int], frozenset[int
 
 
 _NEIGHBOURS = 8
+"""Japanese values looked at around an English one (equal values in a long paragraph: a few suffice)."""
+_APPROX = r"(?:about|around|roughly|some|approximately|approx\.|nearly|almost)"
 _EN_NOTE = re.compile(
-    r"\s*(?:[(\[]|,\s*or|or)\s*(?:about|around|roughly|some|approximately|approx\.|nearly|almost)?\s*",
+    rf"(?:\s+(?:high|long|wide|deep|tall|thick|away|across|below|above))?"
+    rf"\s*(?:(?:[(\[]|,\s*or|or)\s*(?:{_APPROX}\s*)?|,\s*{_APPROX}\s*)",
     re.IGNORECASE,
 )
-"""Japanese values looked at around an English one (equal values in a long paragraph: a few suffice)."""
+"""Between a quantity and the source's own conversion of it: "(46 km)", "or 8 km", ", about 3,000 metres"."""
 
 
 def _key(value: float) -> str:
@@ -335,12 +338,11 @@ class Units(Check):
             return
         # a rate whose unit changed and whose amount did not (18,600 dollars per megawatt-hour →
         # 1キロワット時当たり1万8600ドル); a converted rate ($5 per pound → 1キロ当たり約11ドル) is for
-        # the numbers check to judge
-        en_numbers = {_key(_value(n)) for n in _EN_FIGURE.findall(source)} - {_key(1.0)}
-        ja_numbers = {_key(_value(n)) for n in _JA_FIGURE.findall(folded)} - {_key(1.0)}
-        if en_numbers.isdisjoint(ja_numbers):
-            return
+        # the numbers check to judge: the rate's own amount is compared, the figure before "per" with
+        # the figures after 当たり
         for m in EN_PER.finditer(source):
+            before = _EN_FIGURE.findall(source, max(0, m.start() - 40), m.start())
+            amount = _key(_value(before[-1])) if before else None
             unit = m.group(1).lower()
             en = tuple(
                 (d, f)
@@ -351,7 +353,14 @@ class Units(Check):
                 d == jd.rstrip("?") and _key(f) == _key(jf) for t, (jd, jf) in ja for d, f in en
             ):
                 continue
-            wrong = next((t for t, (jd, _jf) in ja if any(_related(d, jd) for d, _f in en)), None)
+            wrong = next(
+                (
+                    t
+                    for t, (jd, _jf) in ja
+                    if any(_related(d, jd) for d, _f in en) and amount == _first_figure(folded, t.end())
+                ),
+                None,
+            )
             if wrong is not None:
                 yield self.finding(
                     segment,
@@ -372,12 +381,12 @@ class Units(Check):
         celsius_values = sorted(jc for jc, _jr, _t in ja)
         by_figure: dict[float, list[tuple[float, re.Match[str]]]] = {}
         for jc, jr, t in ja:
-            by_figure.setdefault(jr, []).append((jc, t))
+            by_figure.setdefault(abs(jr), []).append((jc, t))  # 5度 and 氷点下5度: one figure, two signs
         for celsius, raw, m in en_temperatures(source):
             i = bisect.bisect_left(celsius_values, celsius - 0.6)
             if i < len(celsius_values) and celsius_values[i] <= celsius + 0.6:
                 continue  # rendered (or converted)
-            wrong = next((u for jc, u in by_figure.get(raw, []) if abs(jc - celsius) > 0.6), None)
+            wrong = next((u for jc, u in by_figure.get(abs(raw), []) if abs(jc - celsius) > 0.6), None)
             if wrong is not None:
                 yield self.finding(
                     segment,
@@ -389,6 +398,12 @@ class Units(Check):
                     ),
                     evidence=(m.start(), m.end()),
                 )
+
+
+def _first_figure(folded: str, start: int) -> str | None:
+    """The key of the first figure within 12 characters after ``start`` (the amount of a 当たり rate)."""
+    m = _JA_FIGURE.search(folded, start, start + 12)
+    return _key(_value(m.group())) if m else None
 
 
 def _related(a: str, b: str) -> bool:
