@@ -317,16 +317,7 @@ class Units(Check):
                     _related(dim, t_dim) for dim, _f in en_options for t_dim, _tf in options[t.start()]
                 )
                 if related:
-                    yield self.finding(
-                        segment,
-                        Side.TARGET,
-                        t.start(),
-                        t.end(),
-                        _("English says {en}; the translation says {ja}.").format(
-                            en=f"“{m.group()}”", ja=f"“{target[t.start() : t.end()]}”"
-                        ),
-                        evidence=(m.start(), m.end()),
-                    )
+                    yield _differs(self, segment, m, t.start(), t.end())
                     break
 
     def _per_unit(self, segment: SegmentInput) -> Iterable[Finding]:
@@ -362,16 +353,7 @@ class Units(Check):
                 None,
             )
             if wrong is not None:
-                yield self.finding(
-                    segment,
-                    Side.TARGET,
-                    wrong.start(),
-                    wrong.end(),
-                    _("English says {en}; the translation says {ja}.").format(
-                        en=f"“{m.group()}”", ja=f"“{target[wrong.start() : wrong.end()]}”"
-                    ),
-                    evidence=(m.start(), m.end()),
-                )
+                yield _differs(self, segment, m, wrong.start(), wrong.end())
                 return
 
     def _temperatures(self, segment: SegmentInput) -> Iterable[Finding]:
@@ -388,22 +370,28 @@ class Units(Check):
                 continue  # rendered (or converted)
             wrong = next((u for jc, u in by_figure.get(abs(raw), []) if abs(jc - celsius) > 0.6), None)
             if wrong is not None:
-                yield self.finding(
-                    segment,
-                    Side.TARGET,
-                    wrong.start(),
-                    wrong.end(),
-                    _("English says {en}; the translation says {ja}.").format(
-                        en=f"“{m.group()}”", ja=f"“{target[wrong.start() : wrong.end()]}”"
-                    ),
-                    evidence=(m.start(), m.end()),
-                )
+                yield _differs(self, segment, m, wrong.start(), wrong.end())
 
 
 def _first_figure(folded: str, start: int) -> str | None:
     """The key of the first figure within 12 characters after ``start`` (the amount of a 当たり rate)."""
     m = _JA_FIGURE.search(folded, start, start + 12)
     return _key(_value(m.group())) if m else None
+
+
+def _differs(check: Check, segment: SegmentInput, en: re.Match[str], start: int, end: int) -> Finding:
+    """The finding of a quantity, date or time of the translation (``start``-``end``) that differs from
+    the English ``en``."""
+    return check.finding(
+        segment,
+        Side.TARGET,
+        start,
+        end,
+        _("English says {en}; the translation says {ja}.").format(
+            en=f"“{en.group()}”", ja=f"“{segment.target[start:end]}”"
+        ),
+        evidence=(en.start(), en.end()),
+    )
 
 
 def _related(a: str, b: str) -> bool:
@@ -505,16 +493,7 @@ class Dates(Check):
                 day = WEEKDAYS_JA.index(m.group(1) or m.group(2))
                 if en_days and day not in en_days:
                     ev = next(iter(en_days.values()))
-                    yield self.finding(
-                        segment,
-                        Side.TARGET,
-                        m.start(),
-                        m.end(),
-                        _("English says {en}; the translation says {ja}.").format(
-                            en=f"“{ev.group()}”", ja=f"“{m.group()}”"
-                        ),
-                        evidence=(ev.start(), ev.end()),
-                    )
+                    yield _differs(self, segment, ev, m.start(), m.end())
         en_rel = [m for m in EN_RELATIVE.finditer(source)]
         if en_rel:
             ja_rel = list(JA_RELATIVE.finditer(target))
@@ -523,16 +502,7 @@ class Dates(Check):
                 d = _ja_direction(m.group())
                 if d != 0 and -d in en_dirs and d not in en_dirs:
                     ev = next(x for x in en_rel if _en_direction(x.group().lower()) == -d)
-                    yield self.finding(
-                        segment,
-                        Side.TARGET,
-                        m.start(),
-                        m.end(),
-                        _("English says {en}; the translation says {ja}.").format(
-                            en=f"“{ev.group()}”", ja=f"“{m.group()}”"
-                        ),
-                        evidence=(ev.start(), ev.end()),
-                    )
+                    yield _differs(self, segment, ev, m.start(), m.end())
         if ("m." in source or "m " in source or "pm" in source or "am" in source or "noon" in source) and (
             "時" in target or ":" in target
         ):
