@@ -264,9 +264,12 @@ class Omission(Check):
                 continue
             c, n = cov.source_own(start, end)
             if whole:  # a sentence or a clause of a paragraph of several sentences
-                c = min(c, _rendered_here(cov, start, end, occurrences, renderings))
-            if not _uncovered(c, n, self.params) or not _rest_covered(total_c - c, total_n - n, self.params):
-                continue
+                c = min(c, rendered_here(cov, start, end, occurrences, renderings))
+            if not (
+                _uncovered(c, n, self.params)
+                or (c == 0 < n and (start, end) in whole and _negates(source, start, end))
+            ) or not _rest_covered(total_c - c, total_n - n, self.params):
+                continue  # (a dropped sentence that negates is an omission however short: "I did not do it.")
             if _unexplained_target(cov, pairs, start, end, counted) * 2 > n:
                 continue  # the translation has unmatched words enough to render it freely ("gut punch")
             start, end = _trim(source, start, end)
@@ -305,7 +308,7 @@ class Omission(Check):
         return None
 
 
-def _rendered_here(
+def rendered_here(
     cov: Coverage, start: int, end: int, occurrences: Mapping[str, int], renderings: dict[int, int]
 ) -> int:
     """The words of a sentence (or clause) with a counterpart that is theirs: not a word the paragraph
@@ -335,6 +338,12 @@ def _median(doc: DocumentFacts, params: Mapping[str, Any]) -> float:
     if len(stats) >= int(params["min_segments"]):
         return stats.quartiles()[1]
     return float(params["prior_median"])
+
+
+def _negates(source: str, start: int, end: int) -> bool:
+    from mtreview.qa.checks.polarity import english_cues
+
+    return bool(english_cues(source, start, end))
 
 
 def _uncovered(covered: int, total: int, params: Mapping[str, Any]) -> bool:

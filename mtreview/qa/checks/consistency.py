@@ -467,10 +467,18 @@ class TermConsistency(Check):
             segment = doc.segments[sid]
             if majority in segment.target:
                 continue
-            for es, ee, _spans, _texts, longer, free in items:
+            for es, ee, spans, _texts, longer, free in items:
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue
-                span = _odd_run(segment, free, majority, doc, key) or sibling_run(segment, majority, key)
+                if spans:
+                    # the dictionary's rendering, where most segments agree on another word (学生組合
+                    # beside 学生自治会 twice, "students' union")
+                    span = spans[0]
+                    text = segment.target[span[0] : span[1]]
+                    if text in PRONOUNS or same_word(text, majority):
+                        continue  # 同社 for "the company" stands for its name
+                else:
+                    span = _odd_run(segment, free, majority, doc, key) or sibling_run(segment, majority, key)
                 if span is None:
                     continue
                 yield self.finding(
@@ -590,14 +598,20 @@ def _learned_majority(observations: Mapping[str, list[Any]], min_majority: int) 
     at least ``min_majority`` segments (three, when the majority must outnumber the rest twice) and at
     least twice as many as the segments without it; a longer shared run wins over a piece of it."""
     segments: list[tuple[str, ...]] = []
+    rendered = 0
     for items in observations.values():
         if any(item[3] for item in items):
-            return None  # the dictionary renders the term somewhere: its majority decides
-        segments.append(tuple(r for item in items for r in item[5]))
+            rendered += 1  # the dictionary renders the term here: a segment without the learned run
+            segments.append(())
+        else:
+            segments.append(tuple(r for item in items for r in item[5]))
     n = len(segments)
+    if rendered and 2 * rendered > n - rendered:
+        return None  # the dictionary's renderings are no minority: their majority decides
+    # (against a dictionary rendering, a learned one must be shared by three segments at least)
     if n < 3:
         return None
-    memo_key = (min_majority, tuple(segments))
+    memo_key = (min_majority, rendered, tuple(segments))
     last = _LEARNED_MEMO[0]
     if last is not None and last[0] == memo_key:
         return last[1]  # the decision, then the judgement of the same key: computed once
@@ -618,7 +632,7 @@ def _learned_majority(observations: Mapping[str, list[Any]], min_majority: int) 
                 if missing > allowed:
                     break
         k = n - missing
-        if k < max(2, min_majority) or k < 2 * (n - k) or k == n:
+        if k < max(2 + bool(rendered), min_majority) or k < 2 * (n - k) or k == n:
             continue
         rank = (k, len(text), text)
         if best is None or rank[:2] > best[:2] or (rank[:2] == best[:2] and text < best[2]):

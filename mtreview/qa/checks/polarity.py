@@ -418,6 +418,12 @@ class Polarity(Check):
             if not _rendered(source, target, (es, ee), (js, je), en_side=bool(en)):
                 continue  # the negated sentence is not translated at all: an omission, not a flip
             if en:
+                en = [c for c in en if _own_sentence_rendered(source, target, (es, ee), c[0], en_side=True)]
+                if not en:
+                    continue  # the paragraph is rendered, but not the sentence that negates
+            elif not _own_sentence_rendered(source, target, (js, je), ja[0].start, en_side=False):
+                continue  # the negative Japanese sentence has no English counterpart: an addition
+            if en:
                 cue = en[0]
                 span = predicate_for(source, cue, tokens, js, je, target) or (js, je)
                 yield self._affirmative(segment, span, cue, ee)
@@ -563,6 +569,39 @@ def _rendered(source: str, target: str, en: tuple[int, int], ja: tuple[int, int]
     # a short sentence has few words for the dictionary to find: one found word and a translation of the
     # usual length say it is rendered (not dropped)
     return en_side and total <= 4 and covered >= 1 and (ja[1] - ja[0]) >= 0.35 * (en[1] - en[0])
+
+
+def _own_sentence_rendered(source: str, target: str, span: tuple[int, int], at: int, en_side: bool) -> bool:
+    """Whether the sentence holding offset ``at`` has a counterpart on the other side, when ``span`` (a
+    paragraph compared as a whole: the two sides have different numbers of sentences) holds more than one
+    sentence. A sentence none of whose words the dictionary finds on the other side was dropped (or, on the
+    Japanese side, added) while its neighbours were translated: its polarity has nothing to be compared
+    with ("I got a message about it. I did not do that." → only the first sentence translated)."""
+    from mtreview.qa.analysis.coverage import coverage
+
+    text = source if en_side else target
+    cut = english.sentences if en_side else japanese.sentences
+    inside = [(a + span[0], b + span[0]) for a, b in cut(text[span[0] : span[1]])]
+    if len(inside) < 2:
+        return True
+    own = next(((a, b) for a, b in inside if a <= at < b), None)
+    cov = coverage(source, target)
+    if own is None or not cov.available:
+        return True
+    if en_side:
+        from collections import Counter
+
+        from mtreview.qa.checks.completeness import rendered_here
+
+        total = len(cov.words_in(*own))
+        # a word the paragraph repeats in another sentence more often than the translation renders it is no
+        # evidence for this one ("…warned about the deleted pages. I did not delete them." → 削除された once)
+        covered = rendered_here(cov, own[0], own[1], Counter(w.lemma for w in cov.words), {})
+    else:
+        covered, total = cov.target_ratio(*own)
+    if total == 0:
+        return True  # no content word to judge by
+    return covered / total >= MIN_RENDERED if total >= 3 else covered > 0
 
 
 def _english_phrase(source: str, cue: tuple[int, int], limit: int) -> tuple[int, int]:
