@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtreview.qa.checks.consistency import _learned_majority
+from mtreview.qa.checks.consistency import PRONOUNS, _learned_majority
 
 
 def reference(observations: Mapping[str, list[Any]], min_majority: int) -> tuple[str, int] | None:
@@ -26,7 +26,7 @@ def reference(observations: Mapping[str, list[Any]], min_majority: int) -> tuple
         return None
     best: tuple[int, int, str] | None = None
     for text in sorted({r for runs in segments for r in runs}):
-        if len(text) < 2:
+        if len(text) < 2 or text in PRONOUNS:
             continue
         k = sum(1 for runs in segments if any(text in r for r in runs))
         if k < max(2 + bool(rendered), min_majority) or k < 2 * (n - k) or k == n:

@@ -245,6 +245,18 @@ class Coverage:
         bounds = self._hit_bounds.get(lemma)
         return bounds is not None and start <= bounds[0] and bounds[1] <= end
 
+    def uncovered_chars(self, unit: JaUnit) -> int:
+        """How many characters of ``unit`` no counterpart overlaps (3 of 可能時間帯, where "time" is 時間)."""
+        self._index_hits()
+        i = bisect.bisect_left(self._hit_starts, unit.start - self._max_hit)
+        marked = [False] * (unit.end - unit.start)
+        while i < len(self._hit_sorted) and self._hit_sorted[i][0] < unit.end:
+            hs, he = self._hit_sorted[i]
+            i += 1
+            for k in range(max(hs, unit.start), min(he, unit.end)):
+                marked[k - unit.start] = True
+        return marked.count(False)
+
     def target_ratio(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """(covered, total) Japanese content units in ``target[start:end]``."""
         units = [u for u in self.units_in(start, len(self.target) if end is None else end) if u.content]

@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
-from mtreview.qa.analysis.coverage import EnWord, coverage, source_words, word_hits
+from mtreview.qa.analysis.coverage import Coverage, EnWord, JaUnit, coverage, source_words, word_hits
 from mtreview.qa.analysis.dictionary import generation
 from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
 from mtreview.qa.checks.term_rendering import (
@@ -470,6 +470,8 @@ class TermConsistency(Check):
             for es, ee, spans, _texts, longer, free in items:
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue
+                if any(self._learned_elsewhere(k, segment, index) for k in longer):
+                    continue  # the longer term ("launch window" around "window") says it
                 if spans:
                     # the dictionary's rendering, where most segments agree on another word (学生組合
                     # beside 学生自治会 twice, "students' union")
@@ -495,6 +497,10 @@ class TermConsistency(Check):
                     majority,
                     evidence=(es, ee),
                 )
+
+    def _learned_elsewhere(self, key: Hashable, segment: SegmentInput, index: KeyIndex) -> bool:
+        learned = _learned_majority(index.get(key), int(self.params["min_majority"]))
+        return learned is not None and learned[0] not in segment.target
 
     def _reported_by(self, key: Hashable, sid: str, index: KeyIndex) -> bool:
         counts = index.counts(key)
@@ -575,12 +581,18 @@ def _free_runs(source: str, target: str, _generation: int) -> tuple[str, ...]:
     return tuple(
         u.text
         for u in cov.units
-        if not u.covered
+        if (not u.covered or _mostly_free(cov, u))
         and u.content
         and u.kind in ("kanji", "kata")
         and not VERB_AFTER.match(target, u.end)
         and not _glossed_by(u.text, tokens)
     )
+
+
+def _mostly_free(cov: Coverage, unit: JaUnit) -> bool:
+    """A kanji compound of which two characters or more no English word accounts for (可能時間帯, where
+    "time" is 時間, for "launch window"): it may render a term the dictionary does not know."""
+    return unit.kind == "kanji" and len(unit.text) >= 3 and cov.uncovered_chars(unit) >= 2
 
 
 SOURCE_TOKEN = re.compile(r"[A-Za-z]+")
@@ -623,7 +635,7 @@ def _learned_majority(observations: Mapping[str, list[Any]], min_majority: int) 
     allowed = n - (2 * n + 2) // 3  # segments without the text beyond this: it cannot be twice the rest
     best: tuple[int, int, str] | None = None
     for text in counts:
-        if len(text) < 2:
+        if len(text) < 2 or text in PRONOUNS:
             continue
         missing = 0
         for together in joined:
