@@ -54,6 +54,8 @@ EN_NOT_NEGATION = re.compile(
     # positions quickly
     r"(?=[nwio,])(?:" + EN_ASIDE_NO + r"|"
     r"\bnot\s+only\b|\bno\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+least\b|"
+    # "not just X but (also) Y" is "not only" (a "but" in the same sentence follows; "not just a game" stays)
+    r"\bnot\s+(?:just|merely|simply|solely)\b(?=[^.;!?]{1,80}?\bbut\b)|"
     r"\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b|\bnothing\s+but\b|\bif\s+not\b|\bno\.\s*\d|"
     r",\s*(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should)n['’]?t\s+"
     r"(?:it|he|she|they|you|we|i|there|that)\s*\?)",  # a tag question: "Confusing, isn't it?"
@@ -96,6 +98,12 @@ JA_NEG_BASES = frozenset(
         "棄却",
     }
 )
+JA_AFFIRMATIVE_FORM = re.compile(
+    r"しか(?!し[、,，])|なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なきゃ|なくちゃ|ざるを(?:得|え)|かもしれ|かも知れ|"
+    r"に違いな|だけでな|のみならず|に限らず|間違いな"
+)
+"""The constructions of ``JA_CANCEL`` whose negative form says something affirmative ("only", "must", "may",
+"not only"): a cue inside one agrees with no English negation (気にしない "does not care" still does)."""
 JA_LEXICAL = re.compile(
     r"退け|一蹴|反論|突っぱね|はねつけ|撥ね付け|控え|見送|欠席|逃し|逃す|逃した|避け|免れ|断念|保留|辞退|棄権|黙秘|"
     r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙"
@@ -184,6 +192,8 @@ def japanese_cues(tokens: Iterable[Token], text: str, start: int, end: int) -> l
         elif t.pos == "助詞" and t.surface == "しか":
             # しか…ない is "only": drop the next negation
             for u in unit[i + 1 :]:
+                if u.surface in ("、", "。", ",", "，"):
+                    break  # not in its clause (MeCab reads しかし after a comma as しか + し)
                 if u.base in ("ない", "ぬ", "ん"):
                     cues.append(Token("しか", -1, -1, "cancel", "", u.surface))
                     break
@@ -245,6 +255,54 @@ def verb_rendering(
     return unit[i].start, _chain_end(unit, j)
 
 
+def object_predicate(source: str, cue: tuple[int, int], unit: list[Token]) -> tuple[int, int] | None:
+    """Where the dictionary does not know the negated verb's rendering: the first predicate after its
+    object's rendering ("has not sought permission to hire…" → 許可を申請した: 許可 is "permission")."""
+    from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
+
+    said = source[cue[0] : cue[1]].lower().replace("’", "'")
+    verbal = said in ("not", "never") or said.endswith(("n't", "nt"))
+    if not verbal or said.startswith(("can", "could", "ca")):
+        return None  # "cannot", "impossible", "no": the predicate is the possibility (できる) or no verb's
+    words: list[tuple[str, str]] = []
+    previous = cue[1]
+    for m in english.WORD.finditer(source, cue[1]):
+        if any(c in source[previous : m.start()] for c in ",;:.") or len(words) == 3:
+            break  # the clause, and the verb with two words after it
+        previous = m.end()
+        lower = m.group().lower()
+        lemma = irregular_base(lower) or english.lemma(lower)
+        if lemma not in EN_SKIP_AFTER_CUE and len(lower) > 2:
+            words.append((lower, lemma))
+    try:
+        dictionary = default_dictionary()
+        for lower, lemma in words[1:]:
+            forms = dictionary.japanese(lemma) | dictionary.japanese(lower)
+            at = next(
+                (
+                    i
+                    for i, t in enumerate(unit)
+                    if t.pos == "名詞" and (t.base in forms or t.surface in forms)
+                ),
+                None,
+            )
+            if at is None:
+                continue
+            for k in range(at + 1, min(at + 6, len(unit))):
+                if unit[k].surface in ("、", "。", "，"):
+                    break
+                if unit[k].pos == "動詞" and unit[k].pos1 == "自立":
+                    # the object is a サ変 noun and this its する (証言し for "give evidence")
+                    first = at if k == at + 1 and unit[k].base == "する" else k
+                    return unit[first].start, _chain_end(unit, k)
+                if unit[k].pos == "名詞" and k + 1 < len(unit) and unit[k + 1].base == "する":
+                    return unit[k].start, _chain_end(unit, k + 1)
+            return None
+    except DictionaryUnavailable:
+        return None
+    return None
+
+
 def predicate_for(
     source: str, cue: tuple[int, int], tokens: list[Token], start: int, end: int, target: str = ""
 ) -> tuple[int, int] | None:
@@ -286,6 +344,10 @@ def predicate_for(
         before = [i for i in verbs if i < quote]
         if before:
             return _with_noun(unit, before[-1]), _chain_end(unit, before[-1])
+    # the predicate of the negated verb's object, where the dictionary finds the object
+    found = object_predicate(source, cue, unit)
+    if found is not None:
+        return found
     if verbs:
         return _with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])
     return None
@@ -388,11 +450,18 @@ class Polarity(Check):
             # the English has a lexical negation that explains it — MeCab only for what is left
             # two negated English clauses may need comparing one by one (below)
             multi = len(en) >= 2 and EN_CLAUSE_BREAK.search(source, es, ee) is not None
-            if (bool(en) == quick and not multi) or (quick and EN_SOFT.search(source, es, ee)):
+            # a cue inside a construction that is no negation (しか…ない "only", なければならない "must")
+            # agrees with nothing: MeCab decides
+            cancelled = quick and en and JA_AFFIRMATIVE_FORM.search(target, js, je) is not None
+            if bool(en) == quick and not multi and not cancelled:
+                continue
+            if quick and not cancelled and EN_SOFT.search(source, es, ee):
                 continue
             if tokens is None:
                 tokens = list(japanese.tokens(target))
             ja = japanese_cues(tokens, target, js, je)
+            if en and not ja and cancelled and _other_cancel(target, js, je):
+                continue  # 気にしない, 仕方がない: negative in form, as the English may well be
             if bool(en) == bool(ja):
                 if JA_LEXICAL.search(target, js, je):
                     continue  # a word that says "not" with its meaning may be the missing negation
@@ -571,6 +640,11 @@ def _rendered(source: str, target: str, en: tuple[int, int], ja: tuple[int, int]
     return en_side and total <= 4 and covered >= 1 and (ja[1] - ja[0]) >= 0.35 * (en[1] - en[0])
 
 
+def _other_cancel(target: str, start: int, end: int) -> bool:
+    """Whether the span has a construction of ``JA_CANCEL`` that is not one of ``JA_AFFIRMATIVE_FORM``."""
+    return any(JA_AFFIRMATIVE_FORM.match(m.group()) is None for m in JA_CANCEL.finditer(target, start, end))
+
+
 def _own_sentence_rendered(source: str, target: str, span: tuple[int, int], at: int, en_side: bool) -> bool:
     """Whether the sentence holding offset ``at`` has a counterpart on the other side, when ``span`` (a
     paragraph compared as a whole: the two sides have different numbers of sentences) holds more than one
@@ -600,7 +674,9 @@ def _own_sentence_rendered(source: str, target: str, span: tuple[int, int], at: 
     else:
         covered, total = cov.target_ratio(*own)
     if total == 0:
-        return True  # no content word to judge by
+        # no content word to judge by: an English one ("I don't.", "It is not me!") among sentences the
+        # translation has fewer of is taken for the one left out; a Japanese one is left to its English
+        return not en_side
     return covered / total >= MIN_RENDERED if total >= 3 else covered > 0
 
 
