@@ -56,3 +56,38 @@ FLIPPED_AMONG_OTHERS = [
 def test_a_flip_in_a_merged_sentence_is_still_found(source: str, target: str) -> None:
     """The negated sentence is translated (merged into its neighbour), affirmatively: a flip."""
     assert len(findings([(source, target)], "polarity")) == 1
+
+
+CLAUSES = [
+    (
+        "The old harbour wall, which once sheltered the fishing fleet through the winter storms, is now "
+        "a tourist path.",
+        "古い防波堤は現在、観光用の遊歩道になっている。",
+        "which once sheltered the fishing fleet through the winter storms",
+    ),
+    (
+        "The museum opened its new wing in 2015 and is now planning a second extension beside the river.",
+        "同博物館は2015年に新館を開館した。",
+        "and is now planning a second extension beside the river",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "dropped"), CLAUSES)
+def test_a_dropped_clause_between_commas_or_after_and_is_reported_alone(
+    source: str, target: str, dropped: str
+) -> None:
+    """A clause after ", which" ends at the next comma; "and is now …" opens a second verb phrase."""
+    assert [f.text for f in findings([(source, target)], "omission")] == [dropped]
+
+
+def test_clauses_of_a_sentence() -> None:
+    from mtreview.qa.analysis.english import clauses
+
+    text = "After the bridge reopened, traffic on the ring road, which had doubled, fell by a third."
+    assert [text[a:b] for a, b in clauses(text)] == [
+        "After the bridge reopened",
+        "traffic on the ring road",
+        "which had doubled",
+        "fell by a third.",
+    ]

@@ -45,3 +45,15 @@ def test_a_pronoun_is_never_the_learned_rendering() -> None:
         ("The operator plans to add two trains an hour.", "運行会社は1時間に2本の列車を増発する計画だ。"),
     ]
     assert findings(pairs, "term-consistency") == []
+
+
+def test_a_compound_only_partly_free_does_not_make_a_learned_rendering_alone() -> None:
+    """港湾管理責任者 ("harbour master": "harbour" is 港湾) in three segments about "the inquiry" that leave
+    the inquiry unsaid is not the inquiry's rendering against 調査委員会 in the fourth (a reviewer's case)."""
+    pairs = [
+        ("The harbour master said the inquiry would start soon.", "港湾管理責任者はまもなく始まると述べた。"),
+        ("The inquiry will hear from the harbour master first.", "まず港湾管理責任者から話を聞く。"),
+        ("The harbour master welcomed the inquiry on Monday.", "港湾管理責任者は月曜日、これを歓迎した。"),
+        ("The inquiry is expected to report in June.", "調査委員会は6月に報告する見通しだ。"),
+    ]
+    assert findings(pairs, "term-consistency") == []

@@ -99,20 +99,40 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:which|who|whom|whose|where|including|excluding|unless|although|though|while|whereas|"
     r"after\s+which|(?:most|many|some|all|none|few|several|half|each|both|one|two|three)\s+of|but|and|so|"
     r"because|since|as\s+well\s+as|according\s+to|[a-z]{2,}ing)\b)|;\s+|\s+[—–]\s+|\s+\((?=[^)]{3,}\))|"
-    r"\s+(?=(?:unless|because|although|whereas)\b)"
+    r"\s+(?=(?:unless|because|although|whereas)\b)|"
+    # a second verb phrase of the same subject ("was launched in 2019 and is now operating…")
+    r"\s+(?=and\s+(?:is|are|was|were|has|have|had|will|would|no\s+longer|now|still|then)\s)"
 )
+_NON_RESTRICTIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
+"""A clause after ", which": it ends at the next comma ("Sea ice, which once protected the coast, now…")."""
+_OPENING = re.compile(r"(?:After|Before|When|While|Although|Though|Because|Since|Unless|Until|Once|If)\s")
+"""A sentence that opens with a subordinate clause: it ends at the first comma ("After it healed, she…")."""
 
 
 def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Clause spans inside ``text[start:end]``: split before relative and subordinate clauses, at
     semicolons, dashes and parentheses."""
     end = len(text) if end is None else end
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    extra = []
+    for _b, after in breaks:
+        if _NON_RESTRICTIVE.match(text, after):
+            comma = text.find(", ", after, end)
+            if comma > 0:
+                extra.append((comma, comma + 2))
+    lead = start + len(text[start:end]) - len(text[start:end].lstrip())
+    if _OPENING.match(text, lead):
+        comma = text.find(", ", lead, end)
+        if comma > 0 and not any(b < comma for b, _a in breaks):
+            extra.append((comma, comma + 2))
     spans: list[tuple[int, int]] = []
     pos = start
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if text[pos : m.start()].strip():
-            spans.append((pos, m.start()))
-        pos = m.end()
+    for b, a in sorted(set(breaks + extra)):
+        if b < pos:
+            continue
+        if text[pos:b].strip():
+            spans.append((pos, b))
+        pos = a
     if text[pos:end].strip():
         spans.append((pos, end))
     return spans

@@ -579,7 +579,7 @@ def _free_runs(source: str, target: str, _generation: int) -> tuple[str, ...]:
         return ()
     tokens = frozenset(m.group().lower() for m in SOURCE_TOKEN.finditer(source))
     return tuple(
-        u.text
+        u.text if not u.covered else PARTIAL + u.text
         for u in cov.units
         if (not u.covered or _mostly_free(cov, u))
         and u.content
@@ -587,6 +587,12 @@ def _free_runs(source: str, target: str, _generation: int) -> tuple[str, ...]:
         and not VERB_AFTER.match(target, u.end)
         and not _glossed_by(u.text, tokens)
     )
+
+
+PARTIAL = "\x01"
+"""Marks a free run that is only partly free (``_mostly_free``): it supports a learned rendering that some
+segment has wholly free, but never makes one alone (港湾管理責任者, where "harbour" is 港湾, renders
+"harbour master", not the "inquiry" of the same segments)."""
 
 
 def _mostly_free(cov: Coverage, unit: JaUnit) -> bool:
@@ -630,16 +636,19 @@ def _learned_majority(observations: Mapping[str, list[Any]], min_majority: int) 
     counts: dict[str, int] = {}
     for runs in segments:
         for text in set(runs):
-            counts[text] = counts.get(text, 0) + 1
-    joined = ["\n".join(runs) for runs in segments]  # one substring search per segment (runs hold no \n)
+            if not text.startswith(PARTIAL):
+                counts[text] = counts.get(text, 0) + 1
+    # one substring search per segment (runs hold no \n); a partly free run supports only as a whole
+    joined = ["\n".join(r for r in runs if not r.startswith(PARTIAL)) for runs in segments]
+    partial = [{r[1:] for r in runs if r.startswith(PARTIAL)} for runs in segments]
     allowed = n - (2 * n + 2) // 3  # segments without the text beyond this: it cannot be twice the rest
     best: tuple[int, int, str] | None = None
     for text in counts:
         if len(text) < 2 or text in PRONOUNS:
             continue
         missing = 0
-        for together in joined:
-            if text not in together:
+        for together, whole in zip(joined, partial, strict=True):
+            if text not in together and text not in whole:
                 missing += 1
                 if missing > allowed:
                     break
@@ -668,6 +677,7 @@ def _odd_run(
     """The one free run of the majority's script in ``segment`` (not a name of the document), unless some
     English word other than the term's (``key``, its lemmas) has no counterpart either."""
     kata = bool(KATAKANA.match(majority))
+    free = [r.removeprefix(PARTIAL) for r in free]
     picked = [
         r
         for r in dict.fromkeys(free)

@@ -139,7 +139,9 @@ EN_SOFT = re.compile(
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"
     r"(?:repair|recognition|control|reach|saving|recovery)|"
     # the verb, not the noun ("refuse collection")
-    r"refus(?:es|ed|ing|al)|(?-i:refuse)\s+(?:to|the|a|an|any|it|them|him|her|their|his|its))\b)",
+    r"refus(?:es|ed|ing|al)|(?-i:refuse)\s+(?:to|the|a|an|any|it|them|him|her|their|his|its)|"
+    # "not just X but Y" may be rendered XではなくY as well as XだけでなくY
+    r"not\s+(?:just|merely|simply|solely)(?=[^.;!?]{1,80}?\bbut\b))\b)",
     re.IGNORECASE,
 )
 """Morphological and lexical negations ("unchanged", "lack"): they never raise a finding on their own but
@@ -278,13 +280,14 @@ def object_predicate(source: str, cue: tuple[int, int], unit: list[Token]) -> tu
         dictionary = default_dictionary()
         for lower, lemma in words[1:]:
             forms = dictionary.japanese(lemma) | dictionary.japanese(lower)
-            at = next(
+            # the last mention: an earlier one may be in another clause ("…, although a complaint would…")
+            at = max(
                 (
                     i
                     for i, t in enumerate(unit)
                     if t.pos == "名詞" and (t.base in forms or t.surface in forms)
                 ),
-                None,
+                default=None,
             )
             if at is None:
                 continue
@@ -293,8 +296,11 @@ def object_predicate(source: str, cue: tuple[int, int], unit: list[Token]) -> tu
                     break
                 if unit[k].pos == "動詞" and unit[k].pos1 == "自立":
                     # the object is a サ変 noun and this its する (証言し for "give evidence")
-                    first = at if k == at + 1 and unit[k].base == "する" else k
-                    return unit[first].start, _chain_end(unit, k)
+                    if k == at + 1 and unit[k].base == "する":
+                        return unit[at].start, _chain_end(unit, k)
+                    if unit[k].base in LIGHT_VERBS:
+                        continue  # 先週になって…: not the verb ("was not published until last week")
+                    return unit[k].start, _chain_end(unit, k)
                 if unit[k].pos == "名詞" and k + 1 < len(unit) and unit[k + 1].base == "する":
                     return unit[k].start, _chain_end(unit, k + 1)
             return None
@@ -462,6 +468,8 @@ class Polarity(Check):
             ja = japanese_cues(tokens, target, js, je)
             if en and not ja and cancelled and _other_cancel(target, js, je):
                 continue  # 気にしない, 仕方がない: negative in form, as the English may well be
+            if en and not ja and cancelled and any(_only_after(source, cue, ee) for cue in en):
+                continue  # "had no choice but to", "cannot enter unless", "nobody except": しか…ない
             if bool(en) == bool(ja):
                 if JA_LEXICAL.search(target, js, je):
                     continue  # a word that says "not" with its meaning may be the missing negation
@@ -640,6 +648,18 @@ def _rendered(source: str, target: str, en: tuple[int, int], ja: tuple[int, int]
     return en_side and total <= 4 and covered >= 1 and (ja[1] - ja[0]) >= 0.35 * (en[1] - en[0])
 
 
+EN_ONLY_AFTER = re.compile(
+    r"[,;.:]|\b(?:but|except|unless|until|other\s+than|apart\s+from|save\s+for)\b", re.I
+)
+
+
+def _only_after(source: str, cue: tuple[int, int], end: int) -> bool:
+    """Whether the negation's clause goes on to say "only" ("no choice but", "cannot … unless", "nobody
+    except"): the first of a clause break and such a word after the cue is the word."""
+    m = EN_ONLY_AFTER.search(source, cue[1], end)
+    return m is not None and m.group()[0] not in ",;.:"
+
+
 def _other_cancel(target: str, start: int, end: int) -> bool:
     """Whether the span has a construction of ``JA_CANCEL`` that is not one of ``JA_AFFIRMATIVE_FORM``."""
     return any(JA_AFFIRMATIVE_FORM.match(m.group()) is None for m in JA_CANCEL.finditer(target, start, end))
@@ -674,9 +694,7 @@ def _own_sentence_rendered(source: str, target: str, span: tuple[int, int], at: 
     else:
         covered, total = cov.target_ratio(*own)
     if total == 0:
-        # no content word to judge by: an English one ("I don't.", "It is not me!") among sentences the
-        # translation has fewer of is taken for the one left out; a Japanese one is left to its English
-        return not en_side
+        return True  # no content word to judge by ("He didn't." may be merged into its neighbour)
     return covered / total >= MIN_RENDERED if total >= 3 else covered > 0
 
 
