@@ -210,3 +210,26 @@ def test_add_user_idiom_is_validated_and_used(tmp_path: Path, monkeypatch: pytes
         [("They guarded the lighthouse.", "彼らは灯台を守った。")], ["literal-idiom"], {"user_lexicons": True}
     )
     assert [(f.text, f.suggestion) for f in result.findings] == [("灯台を守", "踏みとどまる")]
+
+
+@pytest.mark.parametrize(
+    ("source", "literal", "right"),
+    [
+        (
+            "The bonus was the icing on the cake.",
+            "ボーナスはケーキのアイシングだった。",
+            "ボーナスはさらに良いおまけだった。",
+        ),
+        (
+            "He left with a golden handshake.",
+            "彼は黄金の握手とともに去った。",
+            "彼は多額の退職金を受け取って去った。",
+        ),
+        ("The talks were plain sailing.", "協議は平らな航海だった。", "協議は順調だった。"),
+    ],
+)
+def test_idioms_added_in_december(source: str, literal: str, right: str) -> None:
+    from .helpers import findings
+
+    assert len(findings([(source, literal)], "literal-idiom")) == 1
+    assert findings([(source, right)], "literal-idiom") == []
