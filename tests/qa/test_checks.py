@@ -331,3 +331,23 @@ def test_offsets_are_code_points_outside_the_bmp() -> None:
         [("Daniel Brooks met 𠮷田.", "𠮷田さんとダニエル・ブルックス社が会った。")], "name-as-company"
     )
     assert [(f.start, f.end) for f in found] == [(5, 16)]
+
+
+def test_settings_and_wiki_links_kept_in_latin_are_not_untranslated() -> None:
+    """key=value settings (class=Start) and [[wiki links]] are code a translation keeps as it is."""
+    from .helpers import findings
+
+    pairs = [
+        (
+            "Set class=Start and importance=Low in the template.",
+            "テンプレートでclass=Startとimportance=Lowを設定します。",
+        ),
+        ("See [[Talk page]] for more.", "詳細は[[Talk page]]を参照。"),
+    ]
+    assert findings(pairs, "untranslated") == []
+    assert [
+        f.text
+        for f in findings(
+            [("The update improves battery life.", "このupdateは寿命を改善します。")], "untranslated"
+        )
+    ] == ["update"]

@@ -17,7 +17,10 @@ LATIN_TOKEN = re.compile(
     r"[A-Za-z](?<![A-Za-z0-9_@/.\\:#-][A-Za-z])[A-Za-z'’]*(?:-[A-Za-z]+)*(?![A-Za-z0-9_@/\\#]|\.[A-Za-z0-9_])"
 )
 CODE_SPANS = re.compile(
-    r"`[^`]*`|https?://\S+|www\.\S+|\S+@\S+\.\w+|\{[^}]*\}|%\w|<[^>]+>|\$\w+|\S+\.(?:py|js|"
+    r"`[^`]*`|https?://\S+|www\.\S+|\S+@\S+\.\w+|\{[^}]*\}|%\w|<[^>]+>|\$\w+|"
+    # wiki links, and key=value settings (class=Start)
+    r"\[\[[^\]]*\]\]|(?<![A-Za-z0-9_=])[A-Za-z_][A-Za-z0-9_.-]*=[^\s=]*|"
+    r"\S+\.(?:py|js|"
     r"json|txt|csv|md|html|xml|exe|dll|so|zip|pdf|png|jpg)\b"
 )
 LOWER_WORDS = re.compile(r"[a-z]+")
