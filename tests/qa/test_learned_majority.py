@@ -9,7 +9,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtreview.qa.checks.consistency import PRONOUNS, _learned_majority
+from mtreview.qa.checks.term_learned import PRONOUNS
+from mtreview.qa.checks.term_learned import learned_majority as _learned_majority
 
 
 def reference(observations: Mapping[str, list[Any]], min_majority: int) -> tuple[str, int] | None:

@@ -21,9 +21,9 @@ from typing import Any, ClassVar
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
-from mtreview.qa.analysis.coverage import Coverage, EnWord, JaUnit, coverage, source_words, word_hits
-from mtreview.qa.analysis.dictionary import generation
+from mtreview.qa.analysis.coverage import EnWord, coverage, source_words, word_hits
 from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
+from mtreview.qa.checks.term_learned import PARTIAL, PRONOUNS, VERB_AFTER, free_runs, learned_majority
 from mtreview.qa.checks.term_rendering import (
     closed_compound,
     closed_forms,
@@ -40,12 +40,6 @@ from mtreview.qa.context import DocumentFacts
 from mtreview.qa.lexicons import irregular_base
 
 KATAKANA = re.compile(r"^[\u30a1-\u30fa\u30fc・]+$")
-PRONOUNS = frozenset(
-    {"我々", "我ら", "私", "私達", "僕", "俺", "彼", "彼女", "彼ら", "彼女ら", "自分", "自身", "自ら"}
-    | {"同氏", "同社", "同行", "同省", "同市", "同庁", "当社", "当局", "双方", "各自"}
-)
-"""Words that stand for someone or something named elsewhere: never a term's rendering ("work" is not 我々
-where the English says "us" and the translation 我々)."""
 VERB_BEFORE = frozenset(
     [
         "to",
@@ -107,8 +101,6 @@ DETERMINERS = frozenset(
         "such",
     ]
 )
-VERB_AFTER = re.compile(r"\s*(?:し|する|され|させ|した|して|しま|せず|できる|でき)")
-"""A Japanese run used as a verb (増加し, 承認された): a predicate, not a term."""
 MAX_TERMS = 4
 """Terms followed per segment: its rarest repeated ones (a paragraph rarely holds more)."""
 MAX_SEGMENTS_SHARE = 0.05
@@ -396,7 +388,7 @@ class TermConsistency(Check):
         majority = _majority(index.counts(key), int(self.params["min_majority"]))
         if majority is not None:
             return majority
-        return ("learned", _learned_majority(index.get(key), int(self.params["min_majority"])))
+        return ("learned", learned_majority(index.get(key), int(self.params["min_majority"])))
 
     def judge(
         self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts, index: KeyIndex
@@ -459,7 +451,7 @@ class TermConsistency(Check):
         """Where the dictionary knows no rendering of the term, the one its segments share: the run no
         English word accounts for in most of them (審判所 for "tribunal"); a segment without it is
         reported at its own one unexplained run of that script (法廷), if there is exactly one."""
-        learned = _learned_majority(index.get(key), int(self.params["min_majority"]))
+        learned = learned_majority(index.get(key), int(self.params["min_majority"]))
         if learned is None:
             return
         majority, n = learned
@@ -499,7 +491,7 @@ class TermConsistency(Check):
                 )
 
     def _learned_elsewhere(self, key: Hashable, segment: SegmentInput, index: KeyIndex) -> bool:
-        learned = _learned_majority(index.get(key), int(self.params["min_majority"]))
+        learned = learned_majority(index.get(key), int(self.params["min_majority"]))
         return learned is not None and learned[0] not in segment.target
 
     def _reported_by(self, key: Hashable, sid: str, index: KeyIndex) -> bool:
@@ -564,107 +556,6 @@ def _with_no(target: str, run: tuple[int, int], majority: str) -> bool:
         return False
     rest = majority[len(text) :] if majority.startswith(text) else majority[2:]
     return bool(rest) and rest in target[run[1] + 1 : run[1] + 1 + len(rest) + 3]
-
-
-def free_runs(source: str, target: str) -> tuple[str, ...]:
-    """The target's kanji and katakana words that no English word of the pair accounts for (not a verb's
-    stem: 公表する), in order: where a term the dictionary does not know may be rendered."""
-    return _free_runs(source, target, generation())
-
-
-@lru_cache(maxsize=1024)
-def _free_runs(source: str, target: str, _generation: int) -> tuple[str, ...]:
-    cov = coverage(source, target)
-    if not cov.available:
-        return ()
-    tokens = frozenset(m.group().lower() for m in SOURCE_TOKEN.finditer(source))
-    return tuple(
-        u.text if not u.covered else PARTIAL + u.text
-        for u in cov.units
-        if (not u.covered or _mostly_free(cov, u))
-        and u.content
-        and u.kind in ("kanji", "kata")
-        and not VERB_AFTER.match(target, u.end)
-        and not _glossed_by(u.text, tokens)
-    )
-
-
-PARTIAL = "\x01"
-"""Marks a free run that is only partly free (``_mostly_free``): it supports a learned rendering that some
-segment has wholly free, but never makes one alone (港湾管理責任者, where "harbour" is 港湾, renders
-"harbour master", not the "inquiry" of the same segments)."""
-
-
-def _mostly_free(cov: Coverage, unit: JaUnit) -> bool:
-    """A kanji compound of which two characters or more no English word accounts for (可能時間帯, where
-    "time" is 時間, for "launch window"): it may render a term the dictionary does not know."""
-    return unit.kind == "kanji" and len(unit.text) >= 3 and cov.uncovered_chars(unit) >= 2
-
-
-SOURCE_TOKEN = re.compile(r"[A-Za-z]+")
-
-
-def _glossed_by(unit: str, tokens: frozenset[str]) -> bool:
-    """A unit whose dictionary glosses include a word of the source, function words too (一部 for "some")."""
-    from mtreview.qa.analysis.lookup import glosses
-
-    return not glosses(unit).isdisjoint(tokens)
-
-
-def _learned_majority(observations: Mapping[str, list[Any]], min_majority: int) -> tuple[str, int] | None:
-    """The free run most of a term's segments share — where no segment has a dictionary rendering of it:
-    at least ``min_majority`` segments (three, when the majority must outnumber the rest twice) and at
-    least twice as many as the segments without it; a longer shared run wins over a piece of it."""
-    segments: list[tuple[str, ...]] = []
-    rendered = 0
-    for items in observations.values():
-        if any(item[3] for item in items):
-            rendered += 1  # the dictionary renders the term here: a segment without the learned run
-            segments.append(())
-        else:
-            segments.append(tuple(r for item in items for r in item[5]))
-    n = len(segments)
-    if rendered and 2 * rendered > n - rendered:
-        return None  # the dictionary's renderings are no minority: their majority decides
-    # (against a dictionary rendering, a learned one must be shared by three segments at least)
-    if n < 3:
-        return None
-    memo_key = (min_majority, rendered, tuple(segments))
-    last = _LEARNED_MEMO[0]
-    if last is not None and last[0] == memo_key:
-        return last[1]  # the decision, then the judgement of the same key: computed once
-    counts: dict[str, int] = {}
-    for runs in segments:
-        for text in set(runs):
-            if not text.startswith(PARTIAL):
-                counts[text] = counts.get(text, 0) + 1
-    # one substring search per segment (runs hold no \n); a partly free run supports only as a whole
-    joined = ["\n".join(r for r in runs if not r.startswith(PARTIAL)) for runs in segments]
-    partial = [{r[1:] for r in runs if r.startswith(PARTIAL)} for runs in segments]
-    allowed = n - (2 * n + 2) // 3  # segments without the text beyond this: it cannot be twice the rest
-    best: tuple[int, int, str] | None = None
-    for text in counts:
-        if len(text) < 2 or text in PRONOUNS:
-            continue
-        missing = 0
-        for together, whole in zip(joined, partial, strict=True):
-            if text not in together and text not in whole:
-                missing += 1
-                if missing > allowed:
-                    break
-        k = n - missing
-        if k < max(2 + bool(rendered), min_majority) or k < 2 * (n - k) or k == n:
-            continue
-        rank = (k, len(text), text)
-        if best is None or rank[:2] > best[:2] or (rank[:2] == best[:2] and text < best[2]):
-            best = rank
-    result = (best[2], best[0]) if best else None
-    _LEARNED_MEMO[0] = (memo_key, result)
-    return result
-
-
-_LEARNED_MEMO: list[tuple[Hashable, tuple[str, int] | None] | None] = [None]
-"""The last ``_learned_majority`` input and answer."""
 
 
 def _odd_run(

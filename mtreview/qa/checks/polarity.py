@@ -30,6 +30,7 @@ from mtreview.qa.checks.polarity_clauses import attributive_predicate as _attrib
 from mtreview.qa.checks.polarity_clauses import chain_end as _chain_end
 from mtreview.qa.checks.polarity_clauses import relative_clause as _relative_clause
 from mtreview.qa.checks.polarity_clauses import with_noun as _with_noun
+from mtreview.qa.checks.polarity_rendered import MIN_RENDERED, own_sentence_rendered, rendered
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.lexicons import irregular_base
 
@@ -492,13 +493,13 @@ class Polarity(Check):
             if ja and not en and all(c.pos == "接頭詞" for c in ja):
                 continue  # 不/未/非/無 render "un-", "in-", "non-" as often as "not"
             # last, as the dearest test (the dictionary coverage of the pair)
-            if not _rendered(source, target, (es, ee), (js, je), en_side=bool(en)):
+            if not rendered(source, target, (es, ee), (js, je), en_side=bool(en)):
                 continue  # the negated sentence is not translated at all: an omission, not a flip
             if en:
-                en = [c for c in en if _own_sentence_rendered(source, target, (es, ee), c[0], en_side=True)]
+                en = [c for c in en if own_sentence_rendered(source, target, (es, ee), c[0], en_side=True)]
                 if not en:
                     continue  # the paragraph is rendered, but not the sentence that negates
-            elif not _own_sentence_rendered(source, target, (js, je), ja[0].start, en_side=False):
+            elif not own_sentence_rendered(source, target, (js, je), ja[0].start, en_side=False):
                 continue  # the negative Japanese sentence has no English counterpart: an addition
             if en:
                 cue = en[0]
@@ -629,25 +630,6 @@ def _split(span: tuple[int, int], breaks: list[int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(points) if b > a]
 
 
-MIN_RENDERED = 0.4
-"""Share of a sentence's words the dictionary must find on the other side before its polarity is compared
-(below it the sentence is omitted, added or garbled: the omission and addition checks' business)."""
-
-
-def _rendered(source: str, target: str, en: tuple[int, int], ja: tuple[int, int], en_side: bool) -> bool:
-    from mtreview.qa.analysis.coverage import coverage
-
-    cov = coverage(source, target)
-    if not cov.available:
-        return True
-    covered, total = cov.source_ratio(*en) if en_side else cov.target_ratio(*ja)
-    if total < 3 or covered / total >= MIN_RENDERED:
-        return True
-    # a short sentence has few words for the dictionary to find: one found word and a translation of the
-    # usual length say it is rendered (not dropped)
-    return en_side and total <= 4 and covered >= 1 and (ja[1] - ja[0]) >= 0.35 * (en[1] - en[0])
-
-
 EN_ONLY_AFTER = re.compile(
     r"[,;.:]|\b(?:but|except|unless|until|other\s+than|apart\s+from|save\s+for)\b", re.I
 )
@@ -663,39 +645,6 @@ def _only_after(source: str, cue: tuple[int, int], end: int) -> bool:
 def _other_cancel(target: str, start: int, end: int) -> bool:
     """Whether the span has a construction of ``JA_CANCEL`` that is not one of ``JA_AFFIRMATIVE_FORM``."""
     return any(JA_AFFIRMATIVE_FORM.match(m.group()) is None for m in JA_CANCEL.finditer(target, start, end))
-
-
-def _own_sentence_rendered(source: str, target: str, span: tuple[int, int], at: int, en_side: bool) -> bool:
-    """Whether the sentence holding offset ``at`` has a counterpart on the other side, when ``span`` (a
-    paragraph compared as a whole: the two sides have different numbers of sentences) holds more than one
-    sentence. A sentence none of whose words the dictionary finds on the other side was dropped (or, on the
-    Japanese side, added) while its neighbours were translated: its polarity has nothing to be compared
-    with ("I got a message about it. I did not do that." → only the first sentence translated)."""
-    from mtreview.qa.analysis.coverage import coverage
-
-    text = source if en_side else target
-    cut = english.sentences if en_side else japanese.sentences
-    inside = [(a + span[0], b + span[0]) for a, b in cut(text[span[0] : span[1]])]
-    if len(inside) < 2:
-        return True
-    own = next(((a, b) for a, b in inside if a <= at < b), None)
-    cov = coverage(source, target)
-    if own is None or not cov.available:
-        return True
-    if en_side:
-        from collections import Counter
-
-        from mtreview.qa.checks.completeness import rendered_here
-
-        total = len(cov.words_in(*own))
-        # a word the paragraph repeats in another sentence more often than the translation renders it is no
-        # evidence for this one ("…warned about the deleted pages. I did not delete them." → 削除された once)
-        covered = rendered_here(cov, own[0], own[1], Counter(w.lemma for w in cov.words), {})
-    else:
-        covered, total = cov.target_ratio(*own)
-    if total == 0:
-        return True  # no content word to judge by ("He didn't." may be merged into its neighbour)
-    return covered / total >= MIN_RENDERED if total >= 3 else covered > 0
 
 
 def _english_phrase(source: str, cue: tuple[int, int], limit: int) -> tuple[int, int]:

@@ -1,0 +1,57 @@
+"""Whether a sentence the polarity check compares is translated at all: below a share of its words found on
+the other side it was dropped (or added), which is the omission and addition checks' business, not a flip."""
+
+from __future__ import annotations
+
+from mtreview.qa.analysis import english, japanese
+
+MIN_RENDERED = 0.4
+"""Share of a sentence's words the dictionary must find on the other side before its polarity is compared
+(below it the sentence is omitted, added or garbled: the omission and addition checks' business)."""
+
+
+def rendered(source: str, target: str, en: tuple[int, int], ja: tuple[int, int], en_side: bool) -> bool:
+    from mtreview.qa.analysis.coverage import coverage
+
+    cov = coverage(source, target)
+    if not cov.available:
+        return True
+    covered, total = cov.source_ratio(*en) if en_side else cov.target_ratio(*ja)
+    if total < 3 or covered / total >= MIN_RENDERED:
+        return True
+    # a short sentence has few words for the dictionary to find: one found word and a translation of the
+    # usual length say it is rendered (not dropped)
+    return en_side and total <= 4 and covered >= 1 and (ja[1] - ja[0]) >= 0.35 * (en[1] - en[0])
+
+
+def own_sentence_rendered(source: str, target: str, span: tuple[int, int], at: int, en_side: bool) -> bool:
+    """Whether the sentence holding offset ``at`` has a counterpart on the other side, when ``span`` (a
+    paragraph compared as a whole: the two sides have different numbers of sentences) holds more than one
+    sentence. A sentence none of whose words the dictionary finds on the other side was dropped (or, on the
+    Japanese side, added) while its neighbours were translated: its polarity has nothing to be compared
+    with ("I got a message about it. I did not do that." → only the first sentence translated)."""
+    from mtreview.qa.analysis.coverage import coverage
+
+    text = source if en_side else target
+    cut = english.sentences if en_side else japanese.sentences
+    inside = [(a + span[0], b + span[0]) for a, b in cut(text[span[0] : span[1]])]
+    if len(inside) < 2:
+        return True
+    own = next(((a, b) for a, b in inside if a <= at < b), None)
+    cov = coverage(source, target)
+    if own is None or not cov.available:
+        return True
+    if en_side:
+        from collections import Counter
+
+        from mtreview.qa.checks.completeness import rendered_here
+
+        total = len(cov.words_in(*own))
+        # a word the paragraph repeats in another sentence more often than the translation renders it is no
+        # evidence for this one ("…warned about the deleted pages. I did not delete them." → 削除された once)
+        covered = rendered_here(cov, own[0], own[1], Counter(w.lemma for w in cov.words), {})
+    else:
+        covered, total = cov.target_ratio(*own)
+    if total == 0:
+        return True  # no content word to judge by ("He didn't." may be merged into its neighbour)
+    return covered / total >= MIN_RENDERED if total >= 3 else covered > 0
