@@ -269,7 +269,7 @@ class Omission(Check):
                 _uncovered(c, n, self.params)
                 or (c == 0 < n and (start, end) in whole and _negates(source, start, end))
             ) or not _rest_covered(total_c - c, total_n - n, self.params):
-                continue  # (a dropped sentence that negates is an omission however short: "I did not do it.")
+                continue  # (a dropped sentence that negates is one however short: "It was not approved.")
             if _unexplained_target(cov, pairs, start, end, counted) * 2 > n:
                 continue  # the translation has unmatched words enough to render it freely ("gut punch")
             start, end = _trim(source, start, end)
