@@ -70,12 +70,19 @@ JA_QUICK_INFLECTION = re.compile(
     r"な[いくかけしさ]|ぬ|ず|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る|否定|否認|否決|却下|棄却"
 )
 """The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
-JA_CANCEL = re.compile(
-    r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ないと(?:いけ|だめ|なら)|ざるを(?:得|え)|"
-    r"かもしれ[なま]|かも知れ[なま]|に違いな|だけでな|のみならず|に限らず|ほかな|しかな|ざるをえ|"
-    r"申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|間違いな|違いありませ|"
-    r"たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず|満たな|満たず"
+JA_AFFIRMATIVE_FORMS = (
+    r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
+    r"に違いな|だけでな|のみならず|に限らず|間違いな"
 )
+"""Constructions whose negative form says something affirmative ("must", "may", "surely", "not only"): a
+cue inside one agrees with no English negation (with しか…ない "only": ``JA_AFFIRMATIVE_FORM``)."""
+JA_OTHER_CANCELS = (
+    r"ないと(?:いけ|だめ|なら)|ほかな|申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|"
+    r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず|満たな|満たず"
+)
+"""Constructions whose negation is none of the sentence's but still says "not" in a way an English
+negation may match (気にしない "does not care", 仕方がない "cannot be helped")."""
+JA_CANCEL = re.compile(f"{JA_AFFIRMATIVE_FORMS}|しかな|{JA_OTHER_CANCELS}")
 """Constructions whose negation is not one: must, may, not only, sorry (申し訳ない), despite (にもかかわらず),
 surely (間違いなく), can't help (仕方がない), regardless of (を問わず), less than (3分の1に満たない,
 1万人にも満たず: 満つ's negative is a bound, which the comparison check compares; 満たさない, "does not
@@ -99,10 +106,8 @@ JA_NEG_BASES = frozenset(
         "棄却",
     }
 )
-JA_AFFIRMATIVE_FORM = re.compile(
-    r"しか(?!し[、,，])|なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なきゃ|なくちゃ|ざるを(?:得|え)|かもしれ|かも知れ|"
-    r"に違いな|だけでな|のみならず|に限らず|間違いな"
-)
+JA_OTHER_CANCEL = re.compile(JA_OTHER_CANCELS)
+JA_AFFIRMATIVE_FORM = re.compile(rf"しか(?!し[、,，])|{JA_AFFIRMATIVE_FORMS}")
 """The constructions of ``JA_CANCEL`` whose negative form says something affirmative ("only", "must", "may",
 "not only"): a cue inside one agrees with no English negation (気にしない "does not care" still does)."""
 JA_LEXICAL = re.compile(
@@ -643,8 +648,8 @@ def _only_after(source: str, cue: tuple[int, int], end: int) -> bool:
 
 
 def _other_cancel(target: str, start: int, end: int) -> bool:
-    """Whether the span has a construction of ``JA_CANCEL`` that is not one of ``JA_AFFIRMATIVE_FORM``."""
-    return any(JA_AFFIRMATIVE_FORM.match(m.group()) is None for m in JA_CANCEL.finditer(target, start, end))
+    """Whether the span has a construction of ``JA_OTHER_CANCELS`` (not one of ``JA_AFFIRMATIVE_FORM``)."""
+    return JA_OTHER_CANCEL.search(target, start, end) is not None
 
 
 def _english_phrase(source: str, cue: tuple[int, int], limit: int) -> tuple[int, int]:
