@@ -94,6 +94,16 @@ DATE_CASES = [
     ("The export will start at 10:30 p.m. tonight.", "エクスポートは今夜22:30に開始されます。", []),
     ("The next match is on Wednesday, April 9.", "次の試合は4月9日（水）です。", []),
     ("Prices rose last month and will fall next year.", "価格は先月上昇し、来年は下落する見込み。", []),
+    # days of a month compared as (month, day): swapped, or one of them changed; English day-first too
+    ("The vote is on June 7.", "投票は7月6日に行われる。", ["7月6日"]),
+    ("Benefits earned from 1 July 2027 are capped.", "2027年1月7日以降の給付分に上限を設ける。", ["1月7日"]),
+    ("Talks start on Sept. 30th.", "協議は9月3日に始まる。", ["9月3日"]),
+    ("Shares were issued on the 15th of March.", "株式は3月16日に発行された。", ["3月16日"]),
+    ("The vote is on June 7.", "投票は6月7日に行われる。", []),
+    ("It runs from June 7-9 and again on July 1.", "6月7～9日と7月1日に開かれる。", []),
+    ("On the 15th of March 2024 it opened.", "2024年3月15日に開業した。", []),
+    ("The recall began on January 12.", "リコールは12日に始まった。", []),  # no month: the numbers check's
+    ("Prices may 3 times rise.", "価格は3月3日に上がる。", []),  # "may" the verb is no month
 ]
 
 
@@ -215,3 +225,16 @@ def test_a_note_after_an_adjective_a_rate_s_own_amount_and_a_sign() -> None:
     # the rate's amount written with 万 and a thousands comma is one figure
     kept = [("Power cost 18,600 dollars per megawatt-hour.", "電力は1キロワット時当たり1万8,600ドルだった。")]
     assert [f.text for f in findings(kept, "units")] == ["1キロワット時当たり"]
+
+
+def test_a_wrong_day_of_a_month_is_one_finding_that_names_both_dates() -> None:
+    """The numbers check leaves a date the dates check compares to it: one finding, with the English date
+    as its evidence, instead of "“6” is not in the source"."""
+    from .helpers import run
+
+    en, ja = "The board meets on June 7 and again on July 1.", "理事会は7月6日と7月1日に開かれる。"
+    result = run([(en, ja)])
+    assert [(f.check, f.text) for f in result.findings] == [("dates", "7月6日")]
+    (finding,) = result.findings
+    assert en[finding.source_start : finding.source_end] == "June 7"
+    assert "June 7" in finding.message and "7月6日" in finding.message

@@ -17,6 +17,7 @@ from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.units import conversion_notes, conversions
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import to_halfwidth_ascii
+from mtreview.qa.month_days import month_days
 
 
 def _split(text: str) -> list[str]:
@@ -594,6 +595,10 @@ class Numbers(Check):
             extra = [q for q in extra if not any(a <= q.start < b for a, b in notes)]
         if extra and PERIOD_WORD.search(source):  # "second quarter" → 4～6月期: months of the period
             extra = [q for q in extra if not _period_month(target, q)]
+        if (missing or extra) and "月" in target:  # a day of a month: the dates check compares it
+            days = month_days(source, target)
+            missing = [q for q in missing if not days.covers(q.start, days.source_spans)]
+            extra = [q for q in extra if not days.covers(q.start, days.target_spans)]
         if missing and extra:  # one amount in two units: 30 mph → 時速約48キロ
             en_converted, ja_converted = conversions(source, target)
             missing = [q for q in missing if q.start not in en_converted]

@@ -25,6 +25,7 @@ from mtreview.i18n import N_, _
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import to_halfwidth_ascii
+from mtreview.qa.month_days import month_days
 from mtreview.qa.unit_tables import (
     EN_AMBIGUOUS as _EN_AMBIGUOUS,
 )
@@ -477,8 +478,9 @@ class Dates(Check):
     id = "dates"
     name = N_("Dates and times")
     description = N_(
-        "Weekdays, relative days (last/next Tuesday, yesterday) and times of day (10:30 p.m.) compared as "
-        "values: 先週木曜日 for “last Friday”, 午前10時30分 for “10:30 p.m.”."
+        "Days of the month (June 7), weekdays, relative days (last/next Tuesday, yesterday) and times of day "
+        "(10:30 p.m.) compared as values: 7月6日 for “June 7”, 先週木曜日 for “last Friday”, "
+        "午前10時30分 for “10:30 p.m.”."
     )
     category = "Accuracy/Mistranslation"
     severity = Severity.MAJOR
@@ -503,6 +505,8 @@ class Dates(Check):
                 if d != 0 and -d in en_dirs and d not in en_dirs:
                     ev = next(x for x in en_rel if _en_direction(x.group().lower()) == -d)
                     yield _differs(self, segment, ev, m.start(), m.end())
+        if "月" in target:
+            yield from self._month_days(segment)
         if ("m." in source or "m " in source or "pm" in source or "am" in source or "noon" in source) and (
             "時" in target or ":" in target
         ):
@@ -525,6 +529,12 @@ class Dates(Check):
                             ),
                             evidence=(tv[2], tv[3]),
                         )
+
+    def _month_days(self, segment: SegmentInput) -> Iterable[Finding]:
+        """A day of a month the translation gives as another: "June 7" rendered 7月6日 (month and day
+        swapped, or one of them changed). A date the English does not name is no error by itself."""
+        for start, end, evidence in month_days(segment.source, segment.target).wrong:
+            yield _differs(self, segment, evidence, start, end)
 
 
 def _en_direction(word: str) -> int:
