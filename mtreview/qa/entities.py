@@ -74,6 +74,11 @@ ROLES = _wordset(
 APPOSITIVE_ROLE = re.compile(
     r"^\s*,\s+(?:the|a|an|its|our|their|his|her|[A-Z][\w'’-]*['’]s?)\s+([a-z][\w'’ -]{0,50}?)\s*(?:[,.;:]|$)"
 )
+APPOSITIVE_ROLE_OF = re.compile(
+    r"^\s*,\s+(?:(?:the|a|an|its|our|their|his|her)\s+)?((?:[a-z][\w'’-]*\s+){1,3})(?:of|at|for|with)\s"
+)
+"""", president of the union," / ", chief executive of Acme," / ", head of research at …": a role with no
+article before what it is a role of."""
 WORKED_AS = re.compile(
     r"^\s+(?:(?:previously|formerly|once|also|still|now|later|first)\s+)?(?:worked|works|working|served|"
     r"serves|used\s+to\s+work|trained|began\s+(?:her|his|their)\s+career)\s+(?:as|at|for)\b",
@@ -334,6 +339,8 @@ class EntityIndex:
         appositive = APPOSITIVE_ROLE.match(after)
         if appositive and any(w in ROLES for w in appositive.group(1).split()):
             person += 2  # "Marta Lindqvist, the new head librarian, …"
+        elif (role := APPOSITIVE_ROLE_OF.match(after)) and any(w in ROLES for w in role.group(1).split()):
+            person += 2  # "Hélène Barbeau, president of the union, …"
         if WORKED_AS.match(after):
             person += 1.5  # "Lindqvist previously worked as a librarian"
         if len(tokens) >= 2 and SPEECH_AFTER.match(after):

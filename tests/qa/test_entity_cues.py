@@ -23,6 +23,14 @@ CASES = [
         "Kelpworks",
         "org",
     ),
+    # a role with no article, before what it is a role of
+    (
+        ["Margit Szabolcsi, chair of the Riverside Tenants' Union, spoke.", "Szabolcsi left."],
+        "Szabolcsi",
+        "person",
+    ),
+    (["Tomé Avelar, head of research at Quintal, spoke."], "Avelar", "person"),
+    (["Quintal, a subsidiary of Brightwell Energy, spoke."], "Quintal", "name"),
     (["Brightwell Energy said prices would rise."], "Brightwell", "org"),
     (["The Quorra report was late.", "Quorra was blamed."], "Quorra", "name"),
 ]
@@ -64,6 +72,17 @@ NAME_AS_COMPANY = [
             ("Arkhipova said the city would decide next year.", "アルヒポワ社によると、市は来年決定する。"),
         ],
         ["アルヒポワ社"],
+    ),
+    # fires: the person was introduced as "chair of" the union, then named alone
+    (
+        [
+            (
+                "Margit Szabolcsi, chair of the Riverside Tenants' Union, said rents were rising.",
+                "リバーサイド借家人組合のマルギト・サボルチ委員長は、家賃が上がっていると述べた。",
+            ),
+            ("Szabolcsi said the union would vote in May.", "サボルチ社は、組合が5月に投票すると述べた。"),
+        ],
+        ["サボルチ社"],
     ),
     # does not fire: a company with 社
     (
