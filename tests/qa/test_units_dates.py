@@ -33,6 +33,19 @@ UNIT_CASES = [
         ["1キロワット時当たり"],
     ),
     ("Power cost 900 euros per megawatt-hour.", "電力は1メガワット時当たり900ユーロだった。", []),
+    # the same amount per a measure of another kind: volume rendered as mass, time as mass
+    (
+        "The mill pays €62 per cubic metre of logs.",
+        "製材所は丸太1トン当たり62ユーロを払う。",
+        ["1トン当たり"],
+    ),
+    ("Parking costs $4 per hour.", "駐車料金は1キロ当たり4ドルだ。", ["1キロ当たり"]),
+    ("The mill pays €62 per cubic metre of logs.", "製材所は丸太1立方メートル当たり62ユーロを払う。", []),
+    (
+        "Parking costs $4 per hour, and trucks carry 4 tonnes.",
+        "駐車料金は1時間当たり4ドルで、トラックは4トン運ぶ。",
+        [],
+    ),
     ("The calf weighed 8 pounds.", "子牛の体重は8キロだった。", ["8キロ"]),
     ("Tickets cost 8 pounds.", "チケットは8ポンドだ。", []),
     ("The catch weighed 3 kg.", "漁獲は3ポンドだった。", ["3ポンド"]),

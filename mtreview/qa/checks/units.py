@@ -349,7 +349,9 @@ class Units(Check):
                 (
                     t
                     for t, (jd, _jf) in ja
-                    if any(_related(d, jd) for d, _f in en) and amount == _first_figure(folded, t.end())
+                    # the same amount per another measure: a cubic metre rendered 1トン, a kilowatt-hour 1キロ
+                    if (any(_related(d, jd) for d, _f in en) or jd.rstrip("?") in _PER_DIMS)
+                    and amount == _first_figure(folded, t.end())
                 ),
                 None,
             )
