@@ -5,8 +5,10 @@ English bounds (more than, over, above, exceed, at least, no less than, N or mor
 under, below, up to, at most, no more than, N or less…) are tied to the number they bound; the same value
 is looked up in the Japanese (with 万/億 scales understood) and its bound read around it (以上, 超, を超え,
 を上回る, 少なくとも, 最低… / 以下, 未満, まで, 以内, を下回る, に満たない, 最大…). Comparatives without a
-number ("higher than" ↔ より…低い) are compared by direction. Only opposite directions are reported; a
-bound the translation drops is not (MT often says 約 for "about", and that is a matter of style).
+number ("higher than" ↔ より…低い) are compared by direction; so are comparatives of a quality with or
+without "than" ("spread more slowly" ↔ より速く広がった, "cheaper" ↔ より高く: speed, price, height, size…).
+Only opposite directions are reported; a bound the translation drops is not (MT often says 約 for "about",
+and that is a matter of style).
 """
 
 from __future__ import annotations
@@ -220,8 +222,49 @@ class Comparison(Check):
                         evidence=(s_start, s_end),
                     )
                     break
-        if "より" in target and EN_COMPARATIVE.search(source):
-            yield from self._comparatives(segment)
+        if "より" in target:
+            found = list(self._comparatives(segment)) if EN_COMPARATIVE.search(source) else []
+            yield from found
+            if not found and EN_DEGREE.search(source):
+                yield from self._degrees(segment)
+
+    def _degrees(self, segment: SegmentInput) -> Iterable[Finding]:
+        """A comparative of a quality, with or without "than": "spread more slowly" rendered より速く広がった
+        (a quality the English compares the other way, and none the same way)."""
+        source, target = segment.source, segment.target
+        tokens = japanese.tokens(target)
+        for (es, ee), (js, je) in sentence_pairs(source, target):
+            en = english_degrees(source, es, ee)
+            if not en:
+                continue
+            said = {(dim, direction) for dim, direction, _m in en}
+            unit = [t for t in tokens if js <= t.start and t.end <= je]
+            for i, t in enumerate(unit):
+                if t.surface != "より" or t.pos not in ("副詞", "助詞"):
+                    continue
+                # より as an adverb qualifies the next word (より速く); as a particle, the clause's next one
+                following = unit[i + 1 : i + 2] if t.pos == "副詞" else unit[i + 1 : i + 8]
+                word = next((u for u in following if u.base in JA_DEGREE or u.surface in "、。"), None)
+                if word is None or word.base not in JA_DEGREE:
+                    continue
+                options = JA_DEGREE[word.base]
+                if any(option in said for option in options):
+                    continue
+                opposite = next(
+                    (m for dim, direction, m in en for d, r in options if d == dim and r != direction), None
+                )
+                if opposite is not None:
+                    yield self.finding(
+                        segment,
+                        Side.TARGET,
+                        t.start,
+                        word.end,
+                        _("English says “{en}”; the translation says “{ja}”.").format(
+                            en=opposite.group(), ja=target[t.start : word.end]
+                        ),
+                        evidence=(opposite.start(), opposite.end()),
+                    )
+                    return
 
     def _comparatives(self, segment: SegmentInput) -> Iterable[Finding]:
         source, target = segment.source, segment.target
@@ -255,3 +298,78 @@ class Comparison(Check):
                             )
                             return
                         break
+
+
+_DEGREES = {
+    "speed": ("fast quick rapid swift", "slow"),
+    "height": ("high", "low"),
+    "size": ("large big great", "small"),
+    "length": ("long", "short"),
+    "width": ("wide broad", "narrow"),
+    "weight": ("heavy", "light"),
+    "strength": ("strong", "weak"),
+    "time": ("early", "late"),
+    "price": ("expensive costly dear", "cheap"),
+    "heat": ("warm hot", "cool cold"),
+}
+"""The qualities an English comparative and a Japanese より-comparative are compared on, by direction."""
+_EN_DEGREE: dict[str, tuple[str, str]] = {}
+for _dim, (_ups, _downs) in _DEGREES.items():
+    for _words, _dir in ((_ups, UP), (_downs, DOWN)):
+        for _w in _words.split():
+            _EN_DEGREE[_w] = (_dim, _dir)
+            _EN_DEGREE[_w + "ly"] = (_dim, _dir)
+            stem = _w[:-1] + "i" if _w.endswith("y") else _w + _w[-1] if _w in ("big", "hot") else _w
+            _EN_DEGREE[(stem[:-1] if stem.endswith("e") else stem) + "er"] = (_dim, _dir)
+EN_DEGREE = re.compile(
+    r"\b(?:(more|less)\s+("
+    + "|".join(sorted({w for w in _EN_DEGREE if not w.endswith("er")}, key=len, reverse=True))
+    + r")|("
+    + "|".join(sorted({w for w in _EN_DEGREE if w.endswith("er")}, key=len, reverse=True))
+    + r"))\b",
+    re.IGNORECASE,
+)
+"""An English comparative of a quality of ``_DEGREES``: faster, more slowly, less expensive, earlier."""
+JA_DEGREE: dict[str, tuple[tuple[str, str], ...]] = {
+    "速い": (("speed", UP),),
+    "早い": (("speed", UP), ("time", UP)),
+    "遅い": (("speed", DOWN), ("time", DOWN)),
+    "急速": (("speed", UP),),
+    "緩やか": (("speed", DOWN),),
+    "ゆっくり": (("speed", DOWN),),
+    "高い": (("height", UP), ("price", UP)),
+    "低い": (("height", DOWN),),
+    "安い": (("price", DOWN),),
+    "大きい": (("size", UP),),
+    "小さい": (("size", DOWN),),
+    "長い": (("length", UP),),
+    "短い": (("length", DOWN),),
+    "広い": (("width", UP),),
+    "狭い": (("width", DOWN),),
+    "重い": (("weight", UP),),
+    "軽い": (("weight", DOWN),),
+    "強い": (("strength", UP),),
+    "弱い": (("strength", DOWN),),
+    "暖かい": (("heat", UP),),
+    "温かい": (("heat", UP),),
+    "暑い": (("heat", UP),),
+    "熱い": (("heat", UP),),
+    "涼しい": (("heat", DOWN),),
+    "寒い": (("heat", DOWN),),
+    "冷たい": (("heat", DOWN),),
+}
+"""Japanese words after より and the qualities and directions they can say (高い: height or price)."""
+
+
+def english_degrees(source: str, start: int, end: int) -> list[tuple[str, str, re.Match[str]]]:
+    """(quality, direction, match) of each comparative of a quality in ``source[start:end]``."""
+    out = []
+    for m in EN_DEGREE.finditer(source, start, end):
+        if m.group(3):
+            dim, direction = _EN_DEGREE[m.group(3).lower()]
+        else:
+            dim, direction = _EN_DEGREE[m.group(2).lower()]
+            if m.group(1).lower() == "less":
+                direction = DOWN if direction == UP else UP
+        out.append((dim, direction, m))
+    return out
