@@ -223,9 +223,9 @@ class Comparison(Check):
                     )
                     break
         if "より" in target:
-            found = list(self._comparatives(segment)) if EN_COMPARATIVE.search(source) else []
-            yield from found
-            if not found and EN_DEGREE.search(source):
+            compared = list(self._comparatives(segment)) if EN_COMPARATIVE.search(source) else []
+            yield from compared
+            if not compared and EN_DEGREE.search(source):
                 yield from self._degrees(segment)
 
     def _degrees(self, segment: SegmentInput) -> Iterable[Finding]:
@@ -319,8 +319,8 @@ for _dim, (_ups, _downs) in _DEGREES.items():
         for _w in _words.split():
             _EN_DEGREE[_w] = (_dim, _dir)
             _EN_DEGREE[_w + "ly"] = (_dim, _dir)
-            stem = _w[:-1] + "i" if _w.endswith("y") else _w + _w[-1] if _w in ("big", "hot") else _w
-            _EN_DEGREE[(stem[:-1] if stem.endswith("e") else stem) + "er"] = (_dim, _dir)
+            _stem = _w[:-1] + "i" if _w.endswith("y") else _w + _w[-1] if _w in ("big", "hot") else _w
+            _EN_DEGREE[(_stem[:-1] if _stem.endswith("e") else _stem) + "er"] = (_dim, _dir)
 EN_DEGREE = re.compile(
     r"\b(?:(more|less)\s+("
     + "|".join(sorted({w for w in _EN_DEGREE if not w.endswith("er")}, key=len, reverse=True))
