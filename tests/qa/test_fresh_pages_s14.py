@@ -37,3 +37,24 @@ def test_a_comparative_of_a_quality_is_compared_by_its_direction(en: str, ja: st
     assert [f.text for f in found] == spans
     for f in found:
         assert f.source_start is not None and en[f.source_start : f.source_end] in f.message
+
+
+ASIDES = [
+    # an English relative clause between commas, set in brackets: no addition
+    (
+        "The harbour's dredging index, which measures the silt removed against the silt expected, rose.",
+        "港の浚渫指数（除去した土砂を予想された土砂と比べて測る指標）は上昇した。",
+        [],
+    ),
+    # a bracketed gloss the relative clause does not say: an addition still
+    (
+        "The harbour's dredging index, which rose sharply in May, is watched closely.",
+        "5月に急上昇した港の浚渫指数（海運業界が重視する指標）は注目されている。",
+        ["（海運業界が重視する指標）"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "spans"), ASIDES)
+def test_a_relative_clause_set_in_brackets_is_no_addition(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "addition")] == spans

@@ -33,6 +33,8 @@ TARGET_PARENS = re.compile(r"[(（]([^()（）]{1,200})[)）]")
 SOURCE_PARENS = re.compile(r"[(\[]([^()\[\]]{1,300})[)\]]")
 SOURCE_DASHES = re.compile(r"(?:—| – | -- )\s*([^—–()\[\]]{1,300}?)\s*(?:—| – | -- )")
 """An aside between a pair of em dashes, or of spaced en dashes or double hyphens (not a range: 10–12)."""
+SOURCE_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+([^,;.!?]{3,300}),")
+"""A non-restrictive relative clause between commas: an aside Japanese often sets in brackets."""
 TOKENS = re.compile(r"[A-Za-z][A-Za-z0-9\-]+|\d+(?:\.\d+)?")
 TERM_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9」』]")
 # A restructured clause rather than a gloss: punctuation, a polite predicate, or a hiragana ending (a gloss
@@ -155,6 +157,8 @@ class Addition(Check):
                 continue  # the English words' usual abbreviation: 最高経営責任者（CEO）, 世界保健機関（WHO）
             if _abbreviation_of_word_before(content, target, m.start()):
                 continue  # the abbreviation of the word it follows: 電気自動車（EV） for "electric car"
+            if _renders_an_aside(segment.source, target, m.start(), m.end()):
+                continue  # ", which compares the assets with the pensions," → 比率（資産を年金給付と比べた指標）
             yield self.finding(
                 segment,
                 Side.TARGET,
@@ -306,6 +310,21 @@ class Omission(Check):
         if ratio < fence:
             return math.exp(ratio - median)
         return None
+
+
+def _renders_an_aside(source: str, target: str, start: int, end: int) -> bool:
+    """Whether the bracketed ``target[start:end]`` renders an English relative clause between commas: most
+    (two or more) of its words have a counterpart inside the brackets."""
+    asides = [m for m in SOURCE_RELATIVE.finditer(source)] if ", wh" in source else []
+    if not asides:
+        return False
+    cov = coverage(source, target)
+    for aside in asides:
+        words = [w for w in cov.words_in(aside.start(1), aside.end(1)) if w.kind == "word"]
+        inside = [w for w in words if any(start <= s and e <= end for s, e in w.hits)]
+        if len(inside) >= 2 and 2 * len(inside) >= len(words):
+            return True
+    return False
 
 
 def rendered_here(
