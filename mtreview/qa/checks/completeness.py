@@ -158,7 +158,7 @@ class Addition(Check):
             if _abbreviation_of_word_before(content, target, m.start()):
                 continue  # the abbreviation of the word it follows: 電気自動車（EV） for "electric car"
             if _renders_an_aside(segment.source, target, m.start(), m.end()):
-                continue  # ", which compares the assets with the pensions," → 比率（資産を年金給付と比べた指標）
+                continue  # ", which compares assets with pensions," → 比率（資産を年金給付と比べた指標）
             yield self.finding(
                 segment,
                 Side.TARGET,
