@@ -58,3 +58,42 @@ ASIDES = [
 @pytest.mark.parametrize(("en", "ja", "spans"), ASIDES)
 def test_a_relative_clause_set_in_brackets_is_no_addition(en: str, ja: str, spans: list[str]) -> None:
     assert [f.text for f in findings([(en, ja)], "addition")] == spans
+
+
+NEGATIONS = [
+    # two English negations, one in a subordinate clause Japanese puts first; the main one dropped
+    (
+        "The council would not close the pool if the repairs could not be finished in time.",
+        "修理が間に合わない場合について、議会はプールを閉鎖すると述べた。",
+        ["閉鎖する"],
+    ),
+    # "would not rule out": the lexical negation is itself negated, so it explains no Japanese one
+    (
+        "The ministry said it would not rule out night flights if the runway could not reopen by May.",
+        "同省は、滑走路が5月までに再開できない場合、夜間便を排除したと述べた。",
+        ["排除した"],
+    ),
+    # both kept
+    (
+        "The council would not close the pool if the repairs could not be finished in time.",
+        "修理が間に合わない場合でも、議会はプールを閉鎖しないと述べた。",
+        [],
+    ),
+    # both at once, no negation: "may or may not"
+    (
+        "The ruling may or may not be appealed, and the firm did not comment.",
+        "判決が控訴されるかどうかは分からず、同社はコメントしなかった。",
+        [],
+    ),
+    # litotes: 珍しくない for "common", 少なくない for "many", 欠かせない for "essential"
+    ("Delays of a week are common on this route.", "この路線では1週間の遅れも珍しくない。", []),
+    ("Many residents objected.", "反対した住民は少なくない。", []),
+    ("Volunteers are essential to the festival.", "祭りにはボランティアが欠かせない。", []),
+    # a refusal phrasal verb rendered as one
+    ("The shelter has started turning away new arrivals.", "シェルターは新たな入所者を断り始めている。", []),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "spans"), NEGATIONS)
+def test_negations_of_clauses_and_forms_that_negate_nothing(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "polarity")] == spans

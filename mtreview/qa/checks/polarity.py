@@ -26,6 +26,7 @@ from mtreview.qa.analysis import english, japanese
 from mtreview.qa.analysis.japanese import Token
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.polarity_clauses import EN_SUBORDINATE, unmatched_negation
 from mtreview.qa.checks.polarity_clauses import attributive_predicate as _attributive_predicate
 from mtreview.qa.checks.polarity_clauses import chain_end as _chain_end
 from mtreview.qa.checks.polarity_clauses import relative_clause as _relative_clause
@@ -53,7 +54,9 @@ your job". Masked as a cue (``EN_NOT_NEGATION``), yet it explains a negation in 
 EN_NOT_NEGATION = re.compile(
     # every first letter of the alternatives in a look-ahead: same matches, but the engine skips the other
     # positions quickly
-    r"(?=[nwio,])(?:" + EN_ASIDE_NO + r"|"
+    r"(?=[nwio,mcda])(?:" + EN_ASIDE_NO + r"|"
+    # "may or may not", "did or didn't": both at once, no negation
+    r"\b(?P<aux>may|might|could|can|will|would|do|does|did|is|are|was|were)\s+or\s+(?P=aux)\s*(?:not\b|n['’]t\b)|"
     r"\bnot\s+only\b|\bno\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+least\b|"
     # "not just X but (also) Y" is "not only" (a "but" in the same sentence follows; "not just a game" stays)
     r"\bnot\s+(?:just|merely|simply|solely)\b(?=[^.;!?]{1,80}?\bbut\b)|"
@@ -78,7 +81,8 @@ JA_AFFIRMATIVE_FORMS = (
 cue inside one agrees with no English negation (with しか…ない "only": ``JA_AFFIRMATIVE_FORM``)."""
 JA_OTHER_CANCELS = (
     r"ないと(?:いけ|だめ|なら)|ほかな|申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|"
-    r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず|満たな|満たず"
+    r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず|満たな|満たず|"
+    r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな"  # litotes: "common", "many", "essential"
 )
 """Constructions whose negation is none of the sentence's but still says "not" in a way an English
 negation may match (気にしない "does not care", 仕方がない "cannot be helped")."""
@@ -133,7 +137,7 @@ EN_SOFT = re.compile(
     r"safe|even|wise|healthy|happy|real|paid|met|done|seen|said|til|certain)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
     r"\b(?:lack|lacks|lacked|absent|absence|free\s+of|rarely|seldom|hardly|barely|deny|denies|denied|reject|"
     r"rejects|rejected|avoid|avoids|avoided|prevent|prevented|stop|stopped|instead\s+of|rather\s+than|"
-    r"too\s+\w+\s+to|only|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?|turn(?:s|ed|ing)?\s+down|"
+    r"too\s+\w+\s+to|only|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?|turn(?:s|ed|ing)?\s+(?:down|away)|"
     r"vot(?:e|es|ed|ing)\s+down|veto(?:es|ed|ing)?|throw(?:s|n|ing)?\s+out|threw\s+out|"
     # a state described by what it lacks: 使えない for "out of use", 知らせなかった for "in the dark",
     # まだ支払われていない for "still waiting for the payment", 守らなかった for "missed the deadline"
@@ -461,13 +465,13 @@ class Polarity(Check):
             # cheap first: both sides show a cue (agreement), or neither does, or only the Japanese and
             # the English has a lexical negation that explains it — MeCab only for what is left
             # two negated English clauses may need comparing one by one (below)
-            multi = len(en) >= 2 and EN_CLAUSE_BREAK.search(source, es, ee) is not None
+            multi = len(en) >= 2 and EN_SUBORDINATE.search(source, es, ee) is not None
             # a cue inside a construction that is no negation (しか…ない "only", なければならない "must")
             # agrees with nothing: MeCab decides
             cancelled = quick and en and JA_AFFIRMATIVE_FORM.search(target, js, je) is not None
             if bool(en) == quick and not multi and not cancelled:
                 continue
-            if quick and not cancelled and EN_SOFT.search(source, es, ee):
+            if quick and not cancelled and _explains(source, es, ee, en):
                 continue
             if tokens is None:
                 tokens = list(japanese.tokens(target))
@@ -606,11 +610,18 @@ class Polarity(Check):
             if t.surface == "、" and (prev.pos in ("動詞", "助動詞") or prev.pos1 == "接続助詞")
         ]
         ja_clauses = _split(ja_span, breaks)
-        if len(en_clauses) < 2 or len(en_clauses) != len(ja_clauses):
-            return
         from mtreview.qa.analysis.coverage import coverage
 
         cov = coverage(source, segment.target)
+        if len(en_clauses) < 2 or len(en_clauses) != len(ja_clauses):
+            # not in order: each Japanese negation to the English clause whose words come before it
+            found = unmatched_negation(cov, en_span, en, [t.start for t in ja], MIN_RENDERED)
+            if found is not None and cov.available:
+                lone, (_cs, end), (ks, ke) = found
+                ks, ke = max(ks, ja_span[0]), min(ke, ja_span[1])
+                where = predicate_for(source, lone, tokens, ks, ke, segment.target) or (ks, ke)
+                yield self._affirmative(segment, where, lone, end)
+            return
         for cs, ce in en_clauses:  # every clause rendered, or the pairing in order means nothing
             covered, total = cov.source_ratio(cs, ce)
             if cov.available and (total == 0 or covered / total < MIN_RENDERED):
@@ -645,6 +656,14 @@ def _only_after(source: str, cue: tuple[int, int], end: int) -> bool:
     except"): the first of a clause break and such a word after the cue is the word."""
     m = EN_ONLY_AFTER.search(source, cue[1], end)
     return m is not None and m.group()[0] not in ",;.:"
+
+
+def _explains(source: str, start: int, end: int, en: list[tuple[int, int]]) -> bool:
+    """Whether a lexical negation of ``EN_SOFT`` in the sentence may explain a Japanese one: not one that
+    an English negation itself negates ("would not rule out" is no negation to render)."""
+    return any(
+        not any(0 <= m.start() - e <= 12 for _s, e in en) for m in EN_SOFT.finditer(source, start, end)
+    )
 
 
 def _other_cancel(target: str, start: int, end: int) -> bool:

@@ -4,8 +4,10 @@ begins (a サ変 noun before する), and which clause renders an English relati
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
+from mtreview.qa.analysis.coverage import Coverage
 from mtreview.qa.analysis.japanese import Token
 
 
@@ -94,3 +96,71 @@ def attributive_predicate(
 
 MAX_RELATIVE = 300
 """Characters of an English relative clause the polarity check pairs with a Japanese clause."""
+
+
+EN_SUBORDINATE = re.compile(
+    r",\s+(?:and|but|while|whereas|yet|which|who|where)\s+|;\s+|"
+    r"\s(?:if|unless|because|although|though|when|until|since)\s+",
+    re.IGNORECASE,
+)
+"""Where an English sentence's clauses part: coordinated clauses, and a subordinate clause (which Japanese
+puts before the main one: "would not X if crews could not Y" → 作業班がYない場合、…Xした)."""
+JA_WINDOW = 16
+"""Characters before a Japanese negation in which its clause's words are looked for."""
+
+
+def unmatched_negation(
+    cov: Coverage,
+    en_span: tuple[int, int],
+    en: list[tuple[int, int]],
+    ja_cues: list[int],
+    min_rendered: float,
+) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """The English negation (cue, clause) whose clause no Japanese negation belongs to, when every Japanese
+    negation belongs to another negated English clause: each Japanese cue (start offset) goes to the clause
+    whose words are rendered most often in the ``JA_WINDOW`` characters before it (its arguments: Japanese
+    puts them first). Nothing when a cue's clause is unclear (a tie, or no words), when two English
+    negations share a clause, or when a negated clause is not rendered (an omission, not a flip)."""
+    source = cov.source
+    points = [en_span[0], *(m.start() for m in EN_SUBORDINATE.finditer(source, *en_span)), en_span[1]]
+    clauses = [(a, b) for a, b in itertools.pairwise(points) if b > a]
+    if len(clauses) < 2:
+        return None
+    target = cov.target
+    if any("」" in target[max(0, start - JA_WINDOW) : start] for start in ja_cues):
+        return None  # the negation of a verb of saying after a quotation: its subject may be far before
+    negated: dict[int, tuple[int, int]] = {}
+    for cue in en:
+        k = next((i for i, (a, b) in enumerate(clauses) if a <= cue[0] < b), None)
+        if k is None or k in negated or not cov.words_in(cue[1], clauses[k][1]):
+            return None  # two in one clause, or a negation of nothing ("…, with no" cut short)
+        negated[k] = cue
+    hits_by_clause = []
+    for a, b in clauses:
+        words = cov.words_in(a, b)
+        covered = sum(1 for w in words if w.hits)
+        if words and covered / len(words) < min_rendered and clauses.index((a, b)) in negated:
+            return None
+        hits_by_clause.append([h for w in words if w.kind != "number" for h in w.hits])
+    owners: set[int] = set()
+    for start in ja_cues:
+        scores = [sum(1 for s, _e in hits if start - JA_WINDOW <= s < start) for hits in hits_by_clause]
+        best = max(scores)
+        if best == 0 or scores.count(best) > 1:
+            return None
+        owners.add(scores.index(best))
+    if not owners <= negated.keys():
+        return None
+    left = [k for k in negated if k not in owners]
+    if len(left) != 1:
+        return None
+    k = left[0]
+    hits = hits_by_clause[k]
+    if not hits:
+        return None
+    # its rendering: the Japanese sentence with most of the clause's words, from the first of them
+    ends = [i + 1 for i, c in enumerate(target) if c == "。"] + [len(target)]
+    sentence = [bisect.bisect_right(ends, s) for s, _e in hits]
+    best = max(set(sentence), key=lambda n: (sentence.count(n), -n))
+    start = min(s for (s, _e), n in zip(hits, sentence, strict=True) if n == best)
+    return negated[k], clauses[k], (start, ends[min(best, len(ends) - 1)])
