@@ -97,3 +97,28 @@ NEGATIONS = [
 @pytest.mark.parametrize(("en", "ja", "spans"), NEGATIONS)
 def test_negations_of_clauses_and_forms_that_negate_nothing(en: str, ja: str, spans: list[str]) -> None:
     assert [f.text for f in findings([(en, ja)], "polarity")] == spans
+
+
+SENSES = [
+    # a natural population as a resource: not goods in store
+    ("Scientists say the herring stock has halved.", "科学者らによると、ニシンの在庫は半減した。", ["在庫"]),
+    ("Scientists say the herring stock has halved.", "科学者らによると、ニシンの資源量は半減した。", []),
+    ("The store's salmon stock ran low before the holiday.", "休日を前に店の鮭の在庫が少なくなった。", []),
+    # "in someone's interest": their advantage, not the interest on money
+    (
+        "The change is in customers' interest, the regulator said.",
+        "変更は顧客の利息にかなうと規制当局は述べた。",
+        ["利息"],
+    ),
+    (
+        "The change is in customers' interest, the regulator said.",
+        "変更は顧客の利益にかなうと規制当局は述べた。",
+        [],
+    ),
+    ("Members pay interest on the loan.", "組合員はローンの利息を支払う。", []),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "spans"), SENSES)
+def test_sense_rows_for_a_natural_stock_and_someones_interest(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "sense")] == spans
