@@ -214,6 +214,12 @@ class Check:
         unchanged, only the edited segment's observations are re-judged."""
         return None
 
+    def silent(self, key: Hashable, index: KeyIndex) -> bool:
+        """Whether ``judge`` finds nothing for ``key`` whatever its items are (decided from the counts): a
+        one-time run then does not read them (a register's majority style has an item per sentence of the
+        document)."""
+        return False
+
     def judge(
         self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts, index: KeyIndex
     ) -> Iterable[Finding]:

@@ -334,9 +334,13 @@ class IncrementalChecker:
         changed."""
         cid = check.id
         index = state.index[cid]
-        observations = index.get(key)
+        # a one-time run reads no items of a key that cannot be reported, and keeps no decisions (they are
+        # for re-judging after an edit)
+        silent = not self.incremental and check.silent(key, index)
+        observations = {} if silent else index.get(key)
         per_key = state.key_findings[cid].setdefault(key, {})
-        state.decisions[cid][key] = check.decision(key, index)
+        if self.incremental:
+            state.decisions[cid][key] = check.decision(key, index)
         if only is not None:
             scope = {only: observations[only]} if only in observations else {}
             old = {only: per_key[only]} if only in per_key else {}

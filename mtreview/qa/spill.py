@@ -30,6 +30,9 @@ FLUSH_ROWS = 20_000
 """Items buffered before they are written (one ``executemany``)."""
 CACHED_KEYS = 64
 """Keys whose items were read most recently, kept (a judge reads its key and the longer terms around it)."""
+CACHED_ITEMS = 2000
+"""A key with more items than this is read again when asked again rather than kept (one such key, a
+register's minority style in a large document, would otherwise hold tens of megabytes to the run's end)."""
 
 
 class SpillError(Exception):
@@ -139,6 +142,8 @@ class SpilledIndex(KeyIndex):
             return cached
         number = self._numbers.get(key)
         found: dict[str, list[Any]] = {} if number is None else self._store.read(self._ns, number)
+        if sum(self._counts.get(key, {}).values()) > CACHED_ITEMS:
+            return found
         self._cache[key] = found
         if len(self._cache) > CACHED_KEYS:
             self._cache.popitem(last=False)

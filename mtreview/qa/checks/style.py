@@ -93,6 +93,9 @@ class RegisterMix(Check):
             theirs < int(self.params["min_majority"]) or mine > theirs or (mine == theirs and key == "polite")
         )
 
+    def silent(self, key: Hashable, index: KeyIndex) -> bool:
+        return not self.decision(key, index)  # the majority style is not reported
+
     def judge(
         self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts, index: KeyIndex
     ) -> Iterable[Finding]:
