@@ -139,6 +139,46 @@ def test_a_large_one_run_keeps_its_observations_on_disk(
     assert _nothing_left()
 
 
+def test_a_large_one_run_reads_no_items_it_cannot_report_and_keeps_no_large_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Memory at 100k segments: the register check's majority style has an item per sentence; a one-time
+    run decides from the counts that it is not reported and never reads its items back, and a key of many
+    items read back is not kept in the read cache. The findings are the incremental checker's."""
+    from mtreview.qa import IncrementalChecker, spill
+
+    polite = "この計画は来年始まります。費用は市が負担します。"
+    plain = "この計画は来年始まる。費用は市が負担する。"
+    segments = [
+        SegmentInput(
+            f"reg#{k}", "reg", "The plan starts next year. The city pays.", plain if k % 3 == 0 else polite
+        )
+        for k in range(60)
+    ]
+    document = [DocumentInput("reg", tuple(segments))]
+    settings = {"user_lexicons": False}
+    incremental = IncrementalChecker(document, settings).run(workers=1)
+    monkeypatch.setattr(spill, "SPILL_FROM", 0)
+    monkeypatch.setattr(spill, "CACHED_ITEMS", 10)
+    read: list[tuple[str, int]] = []
+    cached: list[int] = []
+    get = spill.SpilledIndex.get
+
+    def reading(self: spill.SpilledIndex, key: object) -> dict[str, list[object]]:
+        found = get(self, key)
+        read.append((str(key), sum(len(v) for v in found.values())))
+        cached.append(sum(len(v) for items in self._cache.values() for v in items.values()))
+        return found
+
+    monkeypatch.setattr(spill.SpilledIndex, "get", reading)
+    result = IncrementalChecker(document, settings, incremental=False).run(workers=1)
+    assert _lines(result) == _lines(incremental)
+    plain_found = [f for f in result.findings if f.check == "register-mix"]
+    assert len(plain_found) == 2 * 20  # two sentences in each of the 20 plain segments
+    assert ("plain", 40) in read and not any(key == "polite" for key, _n in read)
+    assert max(cached) <= 10  # the 40 items of "plain" were read, used and let go
+
+
 def test_a_cancelled_large_run_removes_its_observations_file(
     documents: list[DocumentInput], monkeypatch: pytest.MonkeyPatch
 ) -> None:
