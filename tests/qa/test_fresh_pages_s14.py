@@ -122,3 +122,17 @@ SENSES = [
 @pytest.mark.parametrize(("en", "ja", "spans"), SENSES)
 def test_sense_rows_for_a_natural_stock_and_someones_interest(en: str, ja: str, spans: list[str]) -> None:
     assert [f.text for f in findings([(en, ja)], "sense")] == spans
+
+
+def test_a_hit_inside_a_longer_rendering_does_not_split_a_term_s_renderings() -> None:
+    """The word "ratio" also matches 比 inside 積立比率: a piece of a compound that is not its head is no
+    rendering of its own, so 積立比率 twice against 資金調達比率 once is a majority."""
+    pairs = [
+        (
+            "The plan's funding ratio fell, the trustees said.",
+            "理事会によると、制度の積立比率（資産と給付を比べた指標）は低下した。",
+        ),
+        ("A funding ratio below 80% worries the trustees.", "積立比率が80%を下回ると理事会は懸念する。"),
+        ("Other plans have funding ratios near 70%.", "他の制度の資金調達比率は70%近くだ。"),
+    ]
+    assert [f.text for f in findings(pairs, "term-consistency")] == ["資金調達比率"]

@@ -304,6 +304,13 @@ def _groups(counts: Mapping[Hashable, int]) -> dict[str, int]:
     return out
 
 
+def _inside_longer(target: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether the hit is a piece of a longer one that does not end with it (Japanese compounds end with
+    their head: 今冬 is "this winter", a modifier and 冬, while 比 in 積立比率 is no rendering of its own)."""
+    text = target[span[0] : span[1]]
+    return any(b - a > len(text) and text in target[a:b] and not target[a:b].endswith(text) for a, b in spans)
+
+
 class TermConsistency(Check):
     id = "term-consistency"
     name = N_("Term rendered inconsistently")
@@ -375,6 +382,8 @@ class TermConsistency(Check):
             in_terms = {x.lemma for k, w in around if k in terms for x in w}
             others = [w for w in made.values() if w.strong and w.lemma not in key and w.lemma not in in_terms]
             spans = [without_modifiers(sp, others, term_words, target, doc) for sp in spans]
+            if len(spans) > 1:  # a hit inside a longer one says nothing more (比 beside 積立比率 for "ratio")
+                spans = [sp for sp in spans if not _inside_longer(target, sp, spans)]
             longer = tuple(k for k, _w in around)
             texts = tuple(sorted({target[a:b] for a, b in spans}))
             free = () if spans else free_runs(source, target)
