@@ -136,3 +136,41 @@ def test_a_hit_inside_a_longer_rendering_does_not_split_a_term_s_renderings() ->
         ("Other plans have funding ratios near 70%.", "他の制度の資金調達比率は70%近くだ。"),
     ]
     assert [f.text for f in findings(pairs, "term-consistency")] == ["資金調達比率"]
+
+
+def test_he_said_after_a_sentence_whose_verb_takes_an_object() -> None:
+    """ "X, a spokesman, called the idea reckless. “…,” he said.": "called the idea reckless" does not name
+    who spoke ("said the council" does), so "he" is X, and a translation that gives the quote to someone
+    else of the page is reported."""
+    pairs = [
+        (
+            "Mayor Ilse Brandvold said the council would vote on the plan next week.",
+            "イルセ・ブランボル市長は、議会が来週この計画について採決すると述べた。",
+        ),
+        (
+            "Tariq Osei, a spokesman for the residents’ group, called the plan reckless. "
+            '"It will flood the valley," he said.',
+            "住民団体の広報担当タリク・オセイ氏は、この計画を無謀だと批判した。「谷が浸水する」とブランボル市長は述べた。",
+        ),
+    ]
+    found = findings(pairs, "agent")
+    assert [f.text for f in found] == ["ブランボル市長"]
+    assert "Tariq Osei" in found[0].message
+
+
+def test_he_said_opening_a_paragraph_of_two_sentences_is_the_speaker_before() -> None:
+    pairs = [
+        (
+            "According to Tariq Osei, the valley has flooded twice this year.",
+            "タリク・オセイ氏によると、谷は今年2度浸水した。",
+        ),
+        (
+            '"We cannot wait for a third flood," he said. "The council must act now."',
+            "「3度目の浸水を待つことはできない」とブランボル市長は述べた。「議会は今すぐ行動すべきだ」",
+        ),
+        (
+            "Mayor Ilse Brandvold did not comment.",
+            "イルセ・ブランボル市長はコメントしなかった。",
+        ),
+    ]
+    assert [f.text for f in findings(pairs, "agent")] == ["ブランボル市長"]

@@ -40,8 +40,15 @@ SAY = (
 EN_SUBJECT_SAY = re.compile(
     rf"^\s*[\"“]?(?P<np>[^\"“”]{{1,120}}?),?\s+(?:also\s+|later\s+|has\s+|had\s+)?{SAY}\b"
 )
+SAY_BEFORE_SUBJECT = (
+    r"(?:said|says|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|warned|warns|"
+    r"recalled|recalls|insisted|insists|stressed|stresses|admitted|admits|claimed|claims|asked|asks)"
+)
+"""The reporting verbs that come before their subject ("…, said the council"); not those with an object
+("…, called the idea reckless", "…, praised the fans")."""
 EN_INVERTED = re.compile(
-    rf"[,.!?][\"”’']?\s+(?:(?P<np1>[^,.;:!?\"“”]{{1,60}}?)\s+{SAY}|{SAY}\s+(?P<np2>[^,.;:!?\"“”]{{1,60}}?))"
+    rf"[,.!?][\"”’']?\s+(?:(?P<np1>[^,.;:!?\"“”]{{1,60}}?)\s+{SAY}|{SAY_BEFORE_SUBJECT}\s+"
+    r"(?P<np2>[^,.;:!?\"“”]{1,60}?))"
     r"\s*(?:[,.;]|$)"
 )
 EN_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,.;:!?]{1,60})", re.IGNORECASE)
@@ -279,7 +286,7 @@ class Agent(Check):
             )
             referent = None
             within = pronoun and es > 0
-            if pronoun and (es, ee) == (0, len(source)):
+            if pronoun and es == 0:  # the paragraph's first sentence (or the whole paragraph)
                 referent = self._previous_agent(segment, doc, words[0])
             elif within:
                 # "Phiri said his unit… “We are stretched…,” he said.": the named speaker before it
