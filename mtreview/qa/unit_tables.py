@@ -51,7 +51,14 @@ AREA = (
     ("square kilometre|square kilometres|square kilometer|square kilometers|km2|km²|sq km", 1e6),
     ("square metre|square metres|square meter|square meters|m2|m²|sq m", 1.0),
     ("square mile|square miles|sq mi", 2589988.110336),
+    ("square foot|square feet|sq ft", 0.09290304),
 )
+FOOD_ENERGY = (
+    ("kilocalorie|kilocalories|kcal|calorie|calories", 4184 / 3600),  # a food "calorie" is a kilocalorie
+    ("kilojoule|kilojoules|kj", 1000 / 3600),
+    ("megajoule|megajoules|mj", 1e6 / 3600),
+)
+"""Energy in watt-hours, as ``ENERGY``: food and heat."""
 WORD_NUMBERS = {
     w: n
     for n, w in enumerate(
@@ -129,6 +136,7 @@ EN_UNITS = {
     **{w: ("time", f) for ws, f in TIME for w in ws.split()},
     **{w: ("power", f) for ws, f in POWER for w in ws.split()},
     **{w: ("energy", f) for ws, f in ENERGY for w in ws.split("|")},
+    **{w: ("energy", f) for ws, f in FOOD_ENERGY for w in ws.split("|")},
     **{w: ("speed", f) for ws, f in SPEED for w in ws.split("|")},
     "nautical mile": ("length", 1852.0),
     "nautical miles": ("length", 1852.0),
@@ -240,6 +248,14 @@ JA_UNITS = {
     "m2": ("area", 1.0),
     "m²": ("area", 1.0),
     "平方マイル": ("area", 2589988.110336),
+    "平方フィート": ("area", 0.09290304),
+    "キロカロリー": ("energy", 4184 / 3600),
+    "kcal": ("energy", 4184 / 3600),
+    "カロリー": ("energy", 4184 / 3600),
+    "キロジュール": ("energy", 1000 / 3600),
+    "kj": ("energy", 1000 / 3600),
+    "メガジュール": ("energy", 1e6 / 3600),
+    "mj": ("energy", 1e6 / 3600),
     "トン": ("mass", 1e6),
     "立方キロメートル": ("volume", 1e12),
     "km3": ("volume", 1e12),
@@ -266,9 +282,10 @@ JA_UNITS = {
 
 
 def alternatives(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first (km2 before km, kWh before kW)."""
+    """A regex alternation of ``words``, longest first (km2 before km, kWh before kW); a space may also be a
+    hyphen ("a 9,000-square-metre hall")."""
     return "|".join(
-        re.escape(w).replace("\\ ", r"\s") for w in sorted(set(words), key=lambda w: (-len(w), w))
+        re.escape(w).replace("\\ ", r"[\s-]") for w in sorted(set(words), key=lambda w: (-len(w), w))
     )
 
 

@@ -174,3 +174,77 @@ def test_he_said_opening_a_paragraph_of_two_sentences_is_the_speaker_before() ->
         ),
     ]
     assert [f.text for f in findings(pairs, "agent")] == ["ブランボル市長"]
+
+
+UNITS = [
+    # a hyphenated measure before its noun, square feet, food energy
+    ("The 2,500-square-metre depot opened.", "2500平方フィートの倉庫が開業した。", ["2500平方フィート"]),
+    ("The 2,500-square-metre depot opened.", "2500平方メートルの倉庫が開業した。", []),
+    ("A 12-kilometre trail.", "12マイルの遊歩道。", ["12マイル"]),
+    (
+        "Breakfast must supply at most 400 kilocalories.",
+        "朝食は最大400キロジュールとする。",
+        ["400キロジュール"],
+    ),
+    ("Breakfast must supply at most 400 kilocalories.", "朝食は最大400キロカロリーとする。", []),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "spans"), UNITS)
+def test_units_written_with_hyphens_and_food_energy(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "units")] == spans
+
+
+BOUNDS = [
+    # "no more than twice": at most (the number a word), not "more than"
+    ("Desserts may be served no more than twice a week.", "デザートは週2回以上提供できる。", ["2回以上"]),
+    ("Desserts may be served no more than twice a week.", "デザートの提供は週2回までとする。", []),
+    # "one in ten" is 10%, which Japanese may write 1割; 強 is "a little over", 弱 "a little under"
+    ("Fewer than one in ten bottles is returned.", "返却される瓶は1割強だ。", ["1割強"]),
+    ("Fewer than one in ten bottles is returned.", "返却される瓶は1割弱だ。", []),
+    ("More than 3 out of 4 members agreed.", "会員の75%未満が賛成した。", ["75%未満"]),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "spans"), BOUNDS)
+def test_bounds_on_word_numbers_and_proportions(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "comparison")] == spans
+
+
+POLARITY_MORE = [
+    # "no longer" negates the verb after it, even where a 未 prefix stands elsewhere in the sentence
+    (
+        "From May, untreated waste will no longer be accepted at the depot.",
+        "5月からは、未処理の廃棄物も倉庫で受け入れられるようになる。",
+        ["受け入れられる"],
+    ),
+    # わずか, まず, 必ず, いずれ, はず, ずつ, ずっと are no negation: the cheap agreement must not take their ず
+    (
+        "Turnout rose slightly, and none of the clubs reported a loss.",
+        "参加者はわずかに増え、いずれのクラブでも損失が報告された。",
+        ["クラブ"],
+    ),
+    # a negated clause the translation dropped is the omission check's, not a flip
+    (
+        "The network had grown one line at a time and no longer served the new suburbs.",
+        "路線網は1路線ずつ継ぎ足されてきた。",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "spans"), POLARITY_MORE)
+def test_negations_with_no_longer_and_words_that_hold_zu(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "polarity")] == spans
+
+
+def test_a_literal_idiom_with_another_particle() -> None:
+    en = "The new fee alone will not move the needle, the minister warned."
+    found = findings([(en, "新たな料金だけでは針は動かないと大臣は警告した。")], "literal-idiom")
+    assert [f.text for f in found] == ["針は動"]
+
+
+def test_a_hyphenated_amount_with_its_scale() -> None:
+    en = "The city opened a 52-million-kroner depot."
+    assert findings([(en, "市は5200万クローネの倉庫を開業した。")], "numbers") == []
+    assert [f.text for f in findings([(en, "市は520万クローネの倉庫を開業した。")], "numbers")] == ["520万"]

@@ -27,7 +27,7 @@ from mtreview.qa.context import DocumentFacts
 UP, DOWN = "up", "down"
 _NUMBER = (
     r"(?:the\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?(?=(?:[A-Z]{1,2}\$|[$£€¥])?\d|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred|hundreds|"
+    r"(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred|hundreds|"
     r"thousands|a\s+(?:half|third|quarter|fifth|tenth)|half)\b)"
 )
 EN_FRACTION = re.compile(
@@ -137,6 +137,41 @@ def _key(value: float) -> float:
     return round(value, 6)
 
 
+EN_ONE_IN = re.compile(
+    r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+"
+    r"(?P<m>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|100)\b",
+    re.IGNORECASE,
+)
+"""A proportion in words: "one in ten", "3 out of 4" (as a percentage: Japanese says 1割, 75%)."""
+_SMALL = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "a hundred": 100,
+}
+
+
+def _one_in(source: str, start: int) -> Quantity | None:
+    """The proportion "one in ten" at ``start`` as a percentage."""
+    m = EN_ONE_IN.match(source, start)
+    if m is None:
+        return None
+    n, d = (
+        int(x) if x.isdigit() else _SMALL[" ".join(x.lower().split())] for x in (m.group("n"), m.group("m"))
+    )
+    if not d or n >= d:
+        return None
+    return Quantity(100 * n / d, m.start(), m.end(), None, required=False)
+
+
 def english_bounds(source: str) -> list[tuple[str, int, int, float]]:
     """(direction, phrase start, phrase end, value) of every bounded number in the English."""
     quantities = english_quantities(source)
@@ -148,6 +183,8 @@ def english_bounds(source: str) -> list[tuple[str, int, int, float]]:
             q = next((x for x in quantities if m.end() <= x.start <= m.end() + 1), None)
         if q is None or (q.start == m.end() and EN_FRACTION.match(source, m.end())):
             q = _fractions_en(source, m.end())  # "fewer than a third" (not the "one" of "one third")
+        if q is not None and q.start <= m.end() + 1:
+            q = _one_in(source, q.start) or q  # "fewer than one in ten": 10%, not 1
         if q is None:
             continue
         out.append((UP if m.group("up") else DOWN, m.start(), q.end, q.value))

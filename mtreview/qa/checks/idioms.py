@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
@@ -22,6 +23,22 @@ def _covered(target: str, start: int, end: int, accepted: tuple[str, ...]) -> bo
             if m.start() <= start and end <= m.end():
                 return True
     return False
+
+
+_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa\u30fc])[をがはも](?=.)")
+
+
+@lru_cache(maxsize=4096)
+def _literal_re(literal: str) -> re.Pattern[str]:
+    """A literal rendering with any case particle after a word: 針を動か matches 針は動かない and 針も動か."""
+    parts = []
+    pos = 0
+    for m in _PARTICLE.finditer(literal):
+        parts.append(re.escape(literal[pos : m.start()]))
+        parts.append("[をがはも]")
+        pos = m.end()
+    parts.append(re.escape(literal[pos:]))
+    return re.compile("".join(parts))
 
 
 class LiteralIdiom(Check):
@@ -47,7 +64,7 @@ class LiteralIdiom(Check):
             for idiom in index.get(word, ()):
                 candidates[id(idiom)] = idiom
         for idiom in candidates.values():
-            if not any(literal in target for literal in idiom.literal):
+            if not any(_literal_re(literal).search(target) for literal in idiom.literal):
                 continue  # nothing word for word in the translation: the idiom cannot matter here
             m = idiom.pattern.search(segment.source) if idiom.required <= words else None
             if m is not None:
@@ -60,9 +77,9 @@ class LiteralIdiom(Check):
                 found = segment.source[span[0] : span[1]]
             hits: list[tuple[int, int, str]] = []
             for literal in idiom.literal:
-                for lm in re.finditer(re.escape(literal), target):
+                for lm in _literal_re(literal).finditer(target):
                     if not _covered(target, lm.start(), lm.end(), idiom.accepted):
-                        hits.append((lm.start(), lm.end(), literal))
+                        hits.append((lm.start(), lm.end(), lm.group()))
                         break
             if not hits:
                 continue

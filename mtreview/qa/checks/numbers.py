@@ -28,7 +28,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 """A run of digits with inner separators: 25, 1,200, 4.6, 4.6.0 (one scan per side; context read around)."""
 EN_AFTER = re.compile(
-    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|[kKMB])(?![A-Za-z]))?"
+    r"(?P<scale>[\s-]?(?:thousand|million|billion|trillion)\b|(?:bn|mn|[kKMB])(?![A-Za-z]))?"
     r"(?P<pct>\s?(?:%|percent\b|per cent\b))?"
     r"(?P<cur>\s?(?:dollars?|yen|euros?|pounds?|USD|JPY|EUR|GBP)\b)?",
     re.IGNORECASE,
@@ -283,7 +283,7 @@ def _scanned(text: str, after_re: re.Pattern[str], japanese: bool) -> tuple[Quan
                 if wari:  # tenths: 6割 is 60%, 6割5分 65%
                     value = value * 10 + (int(wari[1]) if len(wari) > 1 else 0)
             else:
-                raw_scale = (tail.group("scale") or "").strip()
+                raw_scale = (tail.group("scale") or "").strip().lstrip("-")  # 52-million-kroner
                 scale = raw_scale.lower()
                 word = (tail.group("cur") or "").strip().lower()
                 if raw_scale in AMBIGUOUS_SCALES and not cur and not word:

@@ -31,7 +31,12 @@ from mtreview.qa.checks.polarity_clauses import attributive_predicate as _attrib
 from mtreview.qa.checks.polarity_clauses import chain_end as _chain_end
 from mtreview.qa.checks.polarity_clauses import relative_clause as _relative_clause
 from mtreview.qa.checks.polarity_clauses import with_noun as _with_noun
-from mtreview.qa.checks.polarity_rendered import MIN_RENDERED, own_sentence_rendered, rendered
+from mtreview.qa.checks.polarity_rendered import (
+    MIN_RENDERED,
+    own_clause_rendered,
+    own_sentence_rendered,
+    rendered,
+)
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.lexicons import irregular_base
 
@@ -68,9 +73,11 @@ EN_NOT_NEGATION = re.compile(
 EN_ANSWER_NO = re.compile(r"^\W*no\b(?=\s*[,!])", re.IGNORECASE)
 """'No, …' at the start: an answer, not a negation of the sentence (masked first: no other phrase of
 ``EN_NOT_NEGATION`` can start where it does, and it leaves no word boundary the others could use)."""
-JA_QUICK = re.compile(r"な[いくかけしさ]|ぬ|ず|ません|ませ|未|不|非|無|拒|断|なし|否|却下|棄却")
+_ZU = r"(?<![わまつ必いはみ])ず(?!っと|つ|いぶん|れ)"
+"""ず as a negation (行かず, せず), not the ず of わずか, まず, 必ず, いずれ, はず, ずっと, ずつ, ずれ."""
+JA_QUICK = re.compile(rf"な[いくかけしさ]|ぬ|{_ZU}|ません|ませ|未|不|非|無|拒|断|なし|否|却下|棄却")
 JA_QUICK_INFLECTION = re.compile(
-    r"な[いくかけしさ]|ぬ|ず|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る|否定|否認|否決|却下|棄却"
+    rf"な[いくかけしさ]|ぬ|{_ZU}|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る|否定|否認|否決|却下|棄却"
 )
 """The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
 JA_AFFIRMATIVE_FORMS = (
@@ -156,7 +163,7 @@ EN_SOFT = re.compile(
 )
 """Morphological and lexical negations ("unchanged", "lack"): they never raise a finding on their own but
 explain a negation in the translation (変更はない)."""
-EN_SKIP_AFTER_CUE = english.STOPWORDS | {"yet", "ever", "always", "quite", "really", "immediately"}
+EN_SKIP_AFTER_CUE = english.STOPWORDS | {"yet", "ever", "always", "quite", "really", "immediately", "longer"}
 
 
 _NO_DOT = re.compile(r"no\.", re.IGNORECASE)
@@ -236,7 +243,7 @@ def verb_rendering(
     for m in english.WORD.finditer(source, cue[1]):
         lower = m.group().lower()
         lemma = irregular_base(lower) or english.lemma(lower)  # "had not won": win, not the currency
-        if lemma not in EN_SKIP_AFTER_CUE and len(lower) > 2:
+        if lemma not in EN_SKIP_AFTER_CUE and lower not in EN_SKIP_AFTER_CUE and len(lower) > 2:
             verb = (lower, lemma)
             break
     if verb is None:
@@ -505,9 +512,14 @@ class Polarity(Check):
             if not rendered(source, target, (es, ee), (js, je), en_side=bool(en)):
                 continue  # the negated sentence is not translated at all: an omission, not a flip
             if en:
-                en = [c for c in en if own_sentence_rendered(source, target, (es, ee), c[0], en_side=True)]
+                en = [
+                    c
+                    for c in en
+                    if own_sentence_rendered(source, target, (es, ee), c[0], en_side=True)
+                    and own_clause_rendered(source, target, (es, ee), c[0])
+                ]
                 if not en:
-                    continue  # the paragraph is rendered, but not the sentence that negates
+                    continue  # the paragraph is rendered, but not the sentence (or clause) that negates
             elif not own_sentence_rendered(source, target, (js, je), ja[0].start, en_side=False):
                 continue  # the negative Japanese sentence has no English counterpart: an addition
             if en:
@@ -577,8 +589,10 @@ class Polarity(Check):
         source = segment.source
         unit = [t for t in tokens if ja_span[0] <= t.start and t.end <= ja_span[1]]
         for cue in en:
-            if VERB_CUE.fullmatch(source[cue[0] : cue[1]]) or not NOT_CUE.fullmatch(source[cue[0] : cue[1]]):
-                continue  # only "not"/"n't"/"never": their verb is the one negated
+            if VERB_CUE.fullmatch(source[cue[0] : cue[1]]) or not (
+                NOT_CUE.fullmatch(source[cue[0] : cue[1]]) or NO_LONGER.match(source, cue[0])
+            ):
+                continue  # only "not"/"n't"/"never"/"no longer": their verb is the one negated
             span = verb_rendering(source, cue, unit, last=False)
             if span is None or any(span[0] - 2 <= c.start < span[1] + 2 for c in ja):
                 continue  # not found, or the prefix is on it (未承認)
@@ -636,6 +650,7 @@ class Polarity(Check):
 
 
 NOT_CUE = re.compile(r"not|never|n['’]t", re.IGNORECASE)
+NO_LONGER = re.compile(r"no\s+longer\b", re.IGNORECASE)
 
 
 EN_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|yet)\s+|;\s+")

@@ -55,3 +55,21 @@ def own_sentence_rendered(source: str, target: str, span: tuple[int, int], at: i
     if total == 0:
         return True  # no content word to judge by ("He didn't." may be merged into its neighbour)
     return covered / total >= MIN_RENDERED if total >= 3 else covered > 0
+
+
+def own_clause_rendered(source: str, target: str, span: tuple[int, int], at: int) -> bool:
+    """Whether the English clause holding offset ``at`` (``english.clauses`` of the sentence ``span``) has a
+    counterpart: a negated clause whose words the translation does not have ("…had grown one route at a
+    time and no longer matched where people lived" → only the first clause) was dropped, which the
+    omission check reports; it is no flip."""
+    from mtreview.qa.analysis.coverage import coverage
+
+    parts = english.clauses(source, *span)
+    if len(parts) < 2:
+        return True
+    own = next(((a, b) for a, b in parts if a <= at < b), None)
+    cov = coverage(source, target)
+    if own is None or not cov.available:
+        return True
+    covered, total = cov.source_ratio(*own)
+    return total < 3 or covered / total >= MIN_RENDERED

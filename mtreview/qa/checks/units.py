@@ -204,7 +204,7 @@ def conversions(source: str, target: str) -> tuple[frozenset[int], frozenset[int
     en_hits: set[int] = set()
     ja_hits: set[int] = set()
     for m in src:
-        unit = m.group(2).lower()
+        unit = _unit_key(m.group(2))
         number = _value(m.group(1))
         options = [
             (d, f, number * f)
@@ -307,7 +307,7 @@ class Units(Check):
             by_number.setdefault(_key(number), []).append(t)
             by_dim_value.update((d, _key(number * f)) for d, f in options[t.start()])
         for m in src:
-            unit = m.group(2).lower()
+            unit = _unit_key(m.group(2))
             en_options = _EN_AMBIGUOUS.get(unit) or ((_EN_UNITS[unit],) if unit in _EN_UNITS else ())
             number = _value(m.group(1))
             same_number = by_number.get(_key(number), [])
@@ -335,7 +335,7 @@ class Units(Check):
         for m in EN_PER.finditer(source):
             before = _EN_FIGURE.findall(source, max(0, m.start() - 40), m.start())
             amount = _key(_value(before[-1])) if before else None
-            unit = m.group(1).lower()
+            unit = _unit_key(m.group(1))
             en = tuple(
                 (d, f)
                 for d, f in _EN_AMBIGUOUS.get(unit) or ((_EN_UNITS[unit],) if unit in _EN_UNITS else ())
@@ -374,6 +374,11 @@ class Units(Check):
             wrong = next((u for jc, u in by_figure.get(abs(raw), []) if abs(jc - celsius) > 0.6), None)
             if wrong is not None:
                 yield _differs(self, segment, m, wrong.start(), wrong.end())
+
+
+def _unit_key(unit: str) -> str:
+    """An English unit as the tables write it: "square-metre" and "square  metre" are "square metre"."""
+    return " ".join(unit.lower().replace("-", " ").split())
 
 
 def _first_figure(folded: str, start: int) -> str | None:
