@@ -218,7 +218,7 @@ POLARITY_MORE = [
         "5月からは、未処理の廃棄物も倉庫で受け入れられるようになる。",
         ["受け入れられる"],
     ),
-    # わずか, まず, 必ず, いずれ, はず, ずつ, ずっと are no negation: the cheap agreement must not take their ず
+    # わずか, まず, 必ず, いずれ, はず, ずつ, ずっと are no negation: no cheap agreement on their ず
     (
         "Turnout rose slightly, and none of the clubs reported a loss.",
         "参加者はわずかに増え、いずれのクラブでも損失が報告された。",
