@@ -248,3 +248,15 @@ def test_a_hyphenated_amount_with_its_scale() -> None:
     en = "The city opened a 52-million-kroner depot."
     assert findings([(en, "市は5200万クローネの倉庫を開業した。")], "numbers") == []
     assert [f.text for f in findings([(en, "市は520万クローネの倉庫を開業した。")], "numbers")] == ["520万"]
+
+
+def test_farm_produce_and_a_wrong_rendering_that_is_another_word_s() -> None:
+    """The noun "produce" (farm goods) rendered 製品 is reported; 製品 for "products" beside the verb
+    "produce" is not — it is the only rendering of another word of the sentence."""
+    en = "Caterers must buy half of their produce from local farms."
+    assert [
+        f.text for f in findings([(en, "業者は製品の半分を地元の農場から購入しなければならない。")], "sense")
+    ] == ["製品"]
+    assert findings([(en, "業者は農産物の半分を地元の農場から購入しなければならない。")], "sense") == []
+    verb = "The farm will produce new products this year."
+    assert findings([(verb, "農場は今年、新しい製品を生産する。")], "sense") == []

@@ -42,6 +42,18 @@ def _token_match(tokens: list[japanese.Token], wrong: str) -> tuple[int, int] | 
     return None
 
 
+def _renders_another_word(source: str, target: str, span: tuple[int, int], lemma: str) -> bool:
+    """Whether ``target[span]`` is the only rendering the dictionary finds of another English word of the
+    pair (製品 for "products"; not 首都 for "city" where 市 renders it too)."""
+    from mtreview.qa.analysis.coverage import coverage
+
+    cov = coverage(source, target)
+    return any(
+        w.lemma != lemma and w.strong and all(s <= span[0] and span[1] <= e for s, e in w.strong)
+        for w in cov.words
+    )
+
+
 def _sense_counts(
     by_word: dict[str, list[Sense]], quick: re.Pattern[str], doc: DocumentFacts
 ) -> dict[str, dict[int, int]]:
@@ -158,6 +170,8 @@ class WrongSense(Check):
                         span = matched[(js, wrong)]
                         if span is None or span in reported:
                             continue
+                        if _renders_another_word(source, target, span, w.lemma):
+                            continue  # 製品 for "products" beside "produce" (the verb): not this word's
                         reported.add(span)
                         message = _(
                             "“{word}” here means {meaning} (context: {cue}); the translation says “{ja}”."
