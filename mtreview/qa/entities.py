@@ -68,7 +68,12 @@ ROLES = _wordset(
     programmer farmer chef student professor activist entrepreneur official minister diplomat architect
     photographer musician composer athlete captain banker trader curator principal surgeon pilot head
     owner organiser organizer volunteer resident physician scholar lecturer composer dancer filmmaker
-    president chairperson treasurer secretary ambassador candidate mp senator governor commissioner"""
+    president chairperson treasurer secretary ambassador candidate mp senator governor commissioner
+    arbiter referee umpire grandmaster actuary adjuster ranger warden curator steward conductor planner
+    surveyor auditor clerk sergeant constable detective firefighter paramedic midwife dentist veterinarian
+    pharmacist therapist technician strategist consultant broker fisherman miner driver beekeeper grower
+    winemaker baker butcher landlord tenant shopkeeper trustee inspector chemist biologist physicist
+    geologist ecologist epidemiologist entomologist archaeologist astronomer meteorologist"""
 )
 # ", the new head librarian," / ", a co-founder," / ", Suryajal's head of technology," after a name
 APPOSITIVE_ROLE = re.compile(

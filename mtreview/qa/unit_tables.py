@@ -165,6 +165,7 @@ EN_UNITS = {
     **{
         w: ("volume", 1e3) for w in ("cubic metre", "cubic metres", "cubic meter", "cubic meters", "m3", "m³")
     },
+    **{w: ("volume", 28.316846592) for w in ("cubic foot", "cubic feet", "cu ft")},
     # a currency's hundredth (285 pence → 285ポンド is a hundred times too much)
     **{w: ("money", 0.01) for w in ("pence", "penny", "cent", "cents")},
     **{w: ("money", 1.0) for w in ("dollar", "dollars", "euro", "euros")},
@@ -261,6 +262,7 @@ JA_UNITS = {
     "km3": ("volume", 1e12),
     "km³": ("volume", 1e12),
     "立方メートル": ("volume", 1e3),
+    "立方フィート": ("volume", 28.316846592),
     "m3": ("volume", 1e3),
     "m³": ("volume", 1e3),
     "海里": ("length", 1852.0),

@@ -260,3 +260,40 @@ def test_farm_produce_and_a_wrong_rendering_that_is_another_word_s() -> None:
     assert findings([(en, "業者は農産物の半分を地元の農場から購入しなければならない。")], "sense") == []
     verb = "The farm will produce new products this year."
     assert findings([(verb, "農場は今年、新しい製品を生産する。")], "sense") == []
+
+
+def test_cubic_feet_and_the_draw_of_a_tournament() -> None:
+    en = "The hall holds 9,400 cubic metres of timber."
+    assert [f.text for f in findings([(en, "ホールには9400立方フィートの木材がある。")], "units")] == [
+        "9400立方フィート"
+    ]
+    assert findings([(en, "ホールには9400立方メートルの木材がある。")], "units") == []
+    draw = "The first-round draw will be held at the opening ceremony on Friday."
+    assert [f.text for f in findings([(draw, "1回戦の引き分けは金曜の開会式で行われる。")], "sense")] == [
+        "引き分け"
+    ]
+    assert findings([(draw, "1回戦の組み合わせ抽選は金曜の開会式で行われる。")], "sense") == []
+    tie = "The game ended in a draw after 40 moves."
+    assert findings([(tie, "対局は40手で引き分けに終わった。")], "sense") == []
+
+
+def test_he_said_opening_a_paragraph_after_one_person_was_named() -> None:
+    """ "He said …" opening a paragraph (no quotation) refers to the paragraph before's person even when
+    that paragraph has no reporting verb ("Chief arbiter Kwame Osei will lead the team.")."""
+    pairs = [
+        (
+            "Tournament director Lena Vukovic said phones would be banned from the hall.",
+            "大会ディレクターのレナ・ブコビッチ氏は、会場への携帯電話の持ち込みを禁止すると述べた。",
+        ),
+        (
+            "Chief arbiter Kwame Osei of Ghana will lead a team of 20 arbiters.",
+            "ガーナ出身のクワメ・オセイ主任審判員が20人の審判員チームを率いる。",
+        ),
+        (
+            "He said arbiters would also record how long players spend away from the board.",
+            "ブコビッチ氏によると、審判員は選手が盤を離れている時間も記録する。",
+        ),
+    ]
+    found = findings(pairs, "agent")
+    assert [f.text for f in found] == ["ブコビッチ氏"]
+    assert "Kwame Osei" in found[0].message

@@ -279,10 +279,11 @@ class Agent(Check):
             agent, passive = found_agent
             words = [w.lower() for w in NOUN_WORDS.findall(source[agent[0] : agent[1]])]
             # a quotation closed by "she said": the speaker goes on from the paragraph before
+            # or "He said …" opening the paragraph: the speaker the paragraph before was about
             pronoun = (
                 len(words) == 1
                 and words[0] in SPEAKER_PRONOUNS
-                and QUOTE_CLOSE.search(source, es, agent[0]) is not None
+                and (QUOTE_CLOSE.search(source, es, agent[0]) is not None or agent[0] == es == 0)
             )
             referent = None
             within = pronoun and es > 0
@@ -341,7 +342,16 @@ class Agent(Check):
         previous = doc.previous(segment.id)
         if previous is None or not previous.source:
             return None
-        return _named_agent(previous.source, pronoun)
+        named = _named_agent(previous.source, pronoun)
+        if named is not None or OTHER_GENDER[pronoun].search(previous.source):
+            return named
+        # no reporting verb there ("Chief arbiter Kwame Asante will lead the team."): the one person it names
+        people = {
+            m.group()
+            for m in NAME_RUN.finditer(previous.source)
+            if len(m.group().split()) >= 2 and doc.entities.is_person(m.group().split()[-1])
+        }
+        return people.pop() if len(people) == 1 else None
 
     def _english_names(self, katakana: str, doc: DocumentFacts, threshold: float) -> list[str]:
         """The document's English names that ``katakana`` renders best (by sound), if they reach
