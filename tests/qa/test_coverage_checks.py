@@ -127,6 +127,12 @@ AGENT_BAD = [
         "Lind",
     ),
     (
+        "He said the grant was too small.",  # Osei, of the paragraph before
+        "リンド教授は、助成金は少なすぎたと述べた。",
+        "リンド教授",
+        "He",
+    ),
+    (
         "Officials at the ministry said the turbine was safe.",
         "リンド教授は、タービンは安全だと述べた。",
         "リンド教授",
@@ -135,7 +141,9 @@ AGENT_BAD = [
 ]
 AGENT_GOOD = [
     ("The grant was too small, Osei said.", "助成金は少なすぎたと、オセイ氏は述べた。"),
-    ("He said the grant was too small.", "リンド教授は、助成金は少なすぎたと述べた。"),
+    # "He said" opening a paragraph is the paragraph before's subject (Osei), rendered so
+    ("He said the grant was too small.", "オセイ氏は、助成金は少なすぎたと述べた。"),
+    ("They said the grant was too small.", "リンド教授は、助成金は少なすぎたと述べた。"),
     ("According to Lind, the turbine works well.", "リンド教授によると、タービンはうまく機能している。"),
     ("Osei thanked Lind for her help.", "オセイ氏はリンド教授の協力に感謝した。"),
     ("Almost everyone said the turbine was quiet.", "ほぼ全員が、タービンは静かだと述べた。"),

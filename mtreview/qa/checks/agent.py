@@ -57,7 +57,12 @@ EN_PASSIVE_BY = re.compile(
     r"(?=\s+(?:on|in|at|during|after|before|last|this|next)\b|\s*[,.;:!?]|$)"
 )
 """A passive report: "the decision was announced by Okafor on Friday" (the translation: …によって)."""
-EN_NAME_VERB = re.compile(rf"^\s*(?P<np>(?:[{UPPER}][\w'’\-]*\s+){{0,3}}[{UPPER}][\w'’\-]*)\s+(?=[a-z])")
+EN_NAME_VERB = re.compile(
+    rf"^\s*(?P<np>(?:[{UPPER}][\w'’\-]*\s+(?:[a-z]+\s+)?(?=[{UPPER}]))?(?:[{UPPER}][\w'’\-]*\s+){{0,3}}"
+    rf"[{UPPER}][\w'’\-]*)(?:\s+of\s+[{UPPER}][\w'’\-]*)?\s+(?=[a-z])"
+)
+"""A name opening the sentence before its verb: "Ravi Osei designed", "Chief arbiter Kwame Asante of Ghana
+will lead" (a title, a role in lower case, and where the person is from)."""
 EN_VERB_AFTER = re.compile(
     r"(?:will|would|has|have|had|is|was|are|were|can|could|should|may|might|must|did|does|also|[a-z]+ed)\b"
 )
@@ -260,8 +265,8 @@ class Agent(Check):
     name = N_("Wrong speaker or agent")
     description = N_(
         "The English says one person said or did something and the translation attributes it to another "
-        "name of the document (“…, Brandt said” rendered ポール監督は…と語った); pronouns in the English "
-        "are left alone."
+        "name of the document (“…, Brandt said” rendered ポール監督は…と語った); “he said” or “she said” "
+        "is read as the speaker the paragraph before named, other pronouns are left alone."
     )
     category = "Accuracy/Mistranslation"
     severity = Severity.MAJOR
@@ -342,16 +347,7 @@ class Agent(Check):
         previous = doc.previous(segment.id)
         if previous is None or not previous.source:
             return None
-        named = _named_agent(previous.source, pronoun)
-        if named is not None or OTHER_GENDER[pronoun].search(previous.source):
-            return named
-        # no reporting verb there ("Chief arbiter Kwame Asante will lead the team."): the one person it names
-        people = {
-            m.group()
-            for m in NAME_RUN.finditer(previous.source)
-            if len(m.group().split()) >= 2 and doc.entities.is_person(m.group().split()[-1])
-        }
-        return people.pop() if len(people) == 1 else None
+        return _named_agent(previous.source, pronoun)
 
     def _english_names(self, katakana: str, doc: DocumentFacts, threshold: float) -> list[str]:
         """The document's English names that ``katakana`` renders best (by sound), if they reach
