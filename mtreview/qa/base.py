@@ -47,8 +47,8 @@ class SegmentInput:
             (
                 self.id,
                 self.document,
-                self.source.encode(),
-                self.target.encode(),
+                self.source.encode("utf-8", "surrogatepass"),
+                self.target.encode("utf-8", "surrogatepass"),
                 self.source_lines,
                 self.target_lines,
             ),
@@ -63,7 +63,8 @@ def _segment_input(
     source_lines: tuple[int, ...],
     target_lines: tuple[int, ...],
 ) -> SegmentInput:
-    return SegmentInput(sid, document, source.decode(), target.decode(), source_lines, target_lines)
+    text = "utf-8", "surrogatepass"
+    return SegmentInput(sid, document, source.decode(*text), target.decode(*text), source_lines, target_lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +206,9 @@ class Check:
     severity: ClassVar[Severity] = Severity.MINOR
     enabled_by_default: ClassVar[bool] = True
     document_level: ClassVar[bool] = False
+    beside: frozenset[str] = frozenset()
+    """The ids of the checks of the same run (``runner.instantiate_checks``): a check may leave to another
+    what that one reports better (the numbers check leaves a wrong day of a month to the dates check)."""
     parameters: ClassVar[Mapping[str, Any]] = {}
     """Defaults of the check's parameters; per-project settings override them."""
 

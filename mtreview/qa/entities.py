@@ -69,11 +69,10 @@ ROLES = _wordset(
     photographer musician composer athlete captain banker trader curator principal surgeon pilot head
     owner organiser organizer volunteer resident physician scholar lecturer composer dancer filmmaker
     president chairperson treasurer secretary ambassador candidate mp senator governor commissioner
-    arbiter referee umpire grandmaster actuary adjuster ranger warden curator steward conductor planner
-    surveyor auditor clerk sergeant constable detective firefighter paramedic midwife dentist veterinarian
-    pharmacist therapist technician strategist consultant broker fisherman miner driver beekeeper grower
-    winemaker baker butcher landlord tenant shopkeeper trustee inspector chemist biologist physicist
-    geologist ecologist epidemiologist entomologist archaeologist astronomer meteorologist"""
+    arbiter referee umpire grandmaster actuary ranger warden steward conductor surveyor clerk sergeant
+    constable detective firefighter paramedic midwife dentist veterinarian pharmacist therapist technician
+    strategist fisherman beekeeper shopkeeper biologist physicist geologist ecologist epidemiologist
+    entomologist archaeologist astronomer meteorologist"""
 )
 # ", the new head librarian," / ", a co-founder," / ", Suryajal's head of technology," after a name
 APPOSITIVE_ROLE = re.compile(
@@ -84,6 +83,8 @@ APPOSITIVE_ROLE_OF = re.compile(
 )
 """", president of the union," / ", chief executive of Acme," / ", head of research at …": a role with no
 article before what it is a role of."""
+COMPANY_ROLES = frozenset({"owner", "operator", "producer", "founder", "investor", "developer"})
+"""Roles a company may have too (", owner of Zara,"): no person evidence without an article."""
 WORKED_AS = re.compile(
     r"^\s+(?:(?:previously|formerly|once|also|still|now|later|first)\s+)?(?:worked|works|working|served|"
     r"serves|used\s+to\s+work|trained|began\s+(?:her|his|their)\s+career)\s+(?:as|at|for)\b",
@@ -344,7 +345,9 @@ class EntityIndex:
         appositive = APPOSITIVE_ROLE.match(after)
         if appositive and any(w in ROLES for w in appositive.group(1).split()):
             person += 2  # "Marta Lindqvist, the new head librarian, …"
-        elif (role := APPOSITIVE_ROLE_OF.match(after)) and any(w in ROLES for w in role.group(1).split()):
+        elif (role := APPOSITIVE_ROLE_OF.match(after)) and any(
+            w in ROLES and w not in COMPANY_ROLES for w in role.group(1).split()
+        ):
             person += 2  # "Hélène Barbeau, president of the union, …"
         if WORKED_AS.match(after):
             person += 1.5  # "Lindqvist previously worked as a librarian"

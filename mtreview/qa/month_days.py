@@ -43,14 +43,26 @@ class MonthDays:
         return any(a <= start < b for a, b in spans)
 
 
+EN_FIRST_DAY = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|and|or|until|till|through)\s*$", re.IGNORECASE
+)
+"""The first day of a day-first range or list: "1 to 5 June", "7 and 8 June", "between 10 and 14 March"."""
+
+
 def en_dates(source: str) -> dict[tuple[int, int], re.Match[str]]:
-    """(month, day) → its first mention, of each day of a month the English names."""
+    """(month, day) → its first mention, of each day of a month the English names (both days of "1 to
+    5 June")."""
     out: dict[tuple[int, int], re.Match[str]] = {}
     for m in EN_DATE.finditer(source):
         month = _MONTHS[(m.group("m1") or m.group("m2"))[:3].lower()]
-        day = int(m.group("d1") or m.group("d2"))
-        if 1 <= day <= 31:
-            out.setdefault((month, day), m)
+        days = [int(m.group("d1") or m.group("d2"))]
+        if m.group("d2"):
+            first = EN_FIRST_DAY.search(source, max(0, m.start() - 16), m.start())
+            if first is not None:
+                days.insert(0, int(first.group(1)))
+        for day in days:
+            if 1 <= day <= 31:
+                out.setdefault((month, day), m)
     return out
 
 

@@ -115,6 +115,9 @@ def instantiate_checks(
             checks.append(cls(context, setting.params, setting.severity))
         except Exception as exc:
             errors.append(QaError(cid, None, _error_message(exc)))
+    beside = frozenset(c.id for c in checks)
+    for check in checks:
+        check.beside = beside
     return checks, errors
 
 

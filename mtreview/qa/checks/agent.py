@@ -42,7 +42,8 @@ EN_SUBJECT_SAY = re.compile(
 )
 SAY_BEFORE_SUBJECT = (
     r"(?:said|says|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|warned|warns|"
-    r"recalled|recalls|insisted|insists|stressed|stresses|admitted|admits|claimed|claims|asked|asks)"
+    r"recalled|recalls|insisted|insists|stressed|stresses|admitted|admits|claimed|claims|asked|asks|"
+    r"announced|announces|confirmed|confirms|replied|replies|declared|declares|continued|concluded)"
 )
 """The reporting verbs that come before their subject ("…, said the council"); not those with an object
 ("…, called the idea reckless", "…, praised the fans")."""
@@ -293,7 +294,8 @@ class Agent(Check):
             referent = None
             within = pronoun and es > 0
             if pronoun and es == 0:  # the paragraph's first sentence (or the whole paragraph)
-                referent = self._previous_agent(segment, doc, words[0])
+                # "He said …" with no quotation before it: only when the paragraph before names one person
+                referent = self._previous_agent(segment, doc, words[0], quoted=agent[0] > es)
             elif within:
                 # "Phiri said his unit… “We are stretched…,” he said.": the named speaker before it
                 referent = _earlier_speaker(source, es, words[0], doc)
@@ -340,14 +342,27 @@ class Agent(Check):
                 evidence=agent,
             )
 
-    def _previous_agent(self, segment: SegmentInput, doc: DocumentFacts, pronoun: str) -> str | None:
+    def _previous_agent(
+        self, segment: SegmentInput, doc: DocumentFacts, pronoun: str, quoted: bool = True
+    ) -> str | None:
         """The English agent of the last sentence of the paragraph before ``segment``, when it names someone
         (not a pronoun) and that paragraph does not speak of its speaker with the other gender's pronouns
         ("Novak said he…" then "she said"): whom "she said" refers to."""
         previous = doc.previous(segment.id)
         if previous is None or not previous.source:
             return None
-        return _named_agent(previous.source, pronoun)
+        named = _named_agent(previous.source, pronoun)
+        if (
+            named is None
+            or named.split()[0].lower() in DETERMINER_START
+            or doc.entities.kind(named.split()[-1]) == "org"
+        ):
+            return None  # an organisation ("The ministry said") is no "he"
+        if not quoted:
+            people = {m.group().split()[-1] for m in NAME_RUN.finditer(previous.source)}
+            if sum(1 for p in people if doc.entities.is_person(p)) > 1:
+                return None  # two people named before an unquoted "He said": which one is unclear
+        return named
 
     def _english_names(self, katakana: str, doc: DocumentFacts, threshold: float) -> list[str]:
         """The document's English names that ``katakana`` renders best (by sound), if they reach

@@ -167,8 +167,8 @@ def _one_in(source: str, start: int) -> Quantity | None:
     n, d = (
         int(x) if x.isdigit() else _SMALL[" ".join(x.lower().split())] for x in (m.group("n"), m.group("m"))
     )
-    if not d or n >= d:
-        return None
+    if not d or n >= d or d > 100:
+        return None  # "300 in 2023" is a year
     return Quantity(100 * n / d, m.start(), m.end(), None, required=False)
 
 
@@ -345,7 +345,6 @@ _DEGREES = {
     "width": ("wide broad", "narrow"),
     "weight": ("heavy", "light"),
     "strength": ("strong", "weak"),
-    "time": ("early", "late"),
     "price": ("expensive costly dear", "cheap"),
     "heat": ("warm hot", "cool cold"),
 }
@@ -369,8 +368,8 @@ EN_DEGREE = re.compile(
 """An English comparative of a quality of ``_DEGREES``: faster, more slowly, less expensive, earlier."""
 JA_DEGREE: dict[str, tuple[tuple[str, str], ...]] = {
     "速い": (("speed", UP),),
-    "早い": (("speed", UP), ("time", UP)),
-    "遅い": (("speed", DOWN), ("time", DOWN)),
+    "早い": (("speed", UP),),
+    "遅い": (("speed", DOWN),),
     "急速": (("speed", UP),),
     "緩やか": (("speed", DOWN),),
     "ゆっくり": (("speed", DOWN),),
@@ -398,10 +397,15 @@ JA_DEGREE: dict[str, tuple[tuple[str, str], ...]] = {
 """Japanese words after より and the qualities and directions they can say (高い: height or price)."""
 
 
+NOT_A_DEGREE = re.compile(r"\b(?:no|any)\s+$", re.IGNORECASE)
+
+
 def english_degrees(source: str, start: int, end: int) -> list[tuple[str, str, re.Match[str]]]:
     """(quality, direction, match) of each comparative of a quality in ``source[start:end]``."""
     out = []
     for m in EN_DEGREE.finditer(source, start, end):
+        if NOT_A_DEGREE.search(source, max(0, m.start() - 4), m.start()):
+            continue  # "no longer", "any longer": not a comparison
         if m.group(3):
             dim, direction = _EN_DEGREE[m.group(3).lower()]
         else:

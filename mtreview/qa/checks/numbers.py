@@ -595,7 +595,7 @@ class Numbers(Check):
             extra = [q for q in extra if not any(a <= q.start < b for a, b in notes)]
         if extra and PERIOD_WORD.search(source):  # "second quarter" → 4～6月期: months of the period
             extra = [q for q in extra if not _period_month(target, q)]
-        if (missing or extra) and "月" in target:  # a day of a month: the dates check compares it
+        if (missing or extra) and "月" in target and "dates" in self.beside:  # the dates check's
             days = month_days(source, target)
             missing = [q for q in missing if not days.covers(q.start, days.source_spans)]
             extra = [q for q in extra if not days.covers(q.start, days.target_spans)]

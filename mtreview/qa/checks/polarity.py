@@ -26,7 +26,14 @@ from mtreview.qa.analysis import english, japanese
 from mtreview.qa.analysis.japanese import Token
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
-from mtreview.qa.checks.polarity_clauses import EN_SUBORDINATE, unmatched_negation
+from mtreview.qa.checks.polarity_clauses import (
+    EN_CLAUSE_BREAK,
+    EN_SUBORDINATE,
+    NO_LONGER,
+    NOT_CUE,
+    split_at,
+    unmatched_negation,
+)
 from mtreview.qa.checks.polarity_clauses import attributive_predicate as _attributive_predicate
 from mtreview.qa.checks.polarity_clauses import chain_end as _chain_end
 from mtreview.qa.checks.polarity_clauses import relative_clause as _relative_clause
@@ -73,8 +80,8 @@ EN_NOT_NEGATION = re.compile(
 EN_ANSWER_NO = re.compile(r"^\W*no\b(?=\s*[,!])", re.IGNORECASE)
 """'No, …' at the start: an answer, not a negation of the sentence (masked first: no other phrase of
 ``EN_NOT_NEGATION`` can start where it does, and it leaves no word boundary the others could use)."""
-_ZU = r"(?<![わまつ必いはみ])ず(?!っと|つ|いぶん|れ)"
-"""ず as a negation (行かず, せず), not the ず of わずか, まず, 必ず, いずれ, はず, ずっと, ずつ, ずれ."""
+_ZU = r"(?<![必は])(?<![、。「」\n]ま)ず(?!か|っと|つ|いぶん|れ|から)"
+"""ず as a negation (行かず, 払わず, 休まず), not that of わずか, 必ず, いずれ, はず, ずっと, ずつ, まず…"""
 JA_QUICK = re.compile(rf"な[いくかけしさ]|ぬ|{_ZU}|ません|ませ|未|不|非|無|拒|断|なし|否|却下|棄却")
 JA_QUICK_INFLECTION = re.compile(
     rf"な[いくかけしさ]|ぬ|{_ZU}|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る|否定|否認|否決|却下|棄却"
@@ -129,6 +136,9 @@ JA_LEXICAL = re.compile(
 "did not attend", 逃した "did not win"): they account for an English negation without being one, so a
 sentence that has one is not compared clause by clause or verb by verb, and an English verb of refusal
 ("rejected the criticism" → 批判を退けた) is no flip."""
+JA_STATE = re.compile(r"打ち切|高止まり|据え置|横ばい|閉店|休止|停止|欠場|休場|まま")
+"""States that render a negated English clause of another (a clause's negation the translation may have put
+into its verb: 打ち切った for "did not renew", 閉店したまま for "did not reopen")."""
 JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
@@ -158,7 +168,9 @@ EN_SOFT = re.compile(
     # the verb, not the noun ("refuse collection")
     r"refus(?:es|ed|ing|al)|(?-i:refuse)\s+(?:to|the|a|an|any|it|them|him|her|their|his|its)|"
     # "not just X but Y" may be rendered XではなくY as well as XだけでなくY
-    r"not\s+(?:just|merely|simply|solely)(?=[^.;!?]{1,80}?\bbut\b))\b)",
+    r"not\s+(?:just|merely|simply|solely)(?=[^.;!?]{1,80}?\bbut\b)|"
+    # "may or may not": されるかもしれないし、されないかもしれない
+    r"(?P<aux>may|might|could|can|will|would|do|does|did|is|are|was|were)\s+or\s+(?P=aux)\s*(?:not|n['’]t))\b)",
     re.IGNORECASE,
 )
 """Morphological and lexical negations ("unchanged", "lack"): they never raise a finding on their own but
@@ -483,7 +495,7 @@ class Polarity(Check):
             if tokens is None:
                 tokens = list(japanese.tokens(target))
             ja = japanese_cues(tokens, target, js, je)
-            if en and not ja and cancelled and _other_cancel(target, js, je):
+            if en and not ja and cancelled and JA_OTHER_CANCEL.search(target, js, je) is not None:
                 continue  # 気にしない, 仕方がない: negative in form, as the English may well be
             if en and not ja and cancelled and any(_only_after(source, cue, ee) for cue in en):
                 continue  # "had no choice but to", "cannot enter unless", "nobody except": しか…ない
@@ -616,14 +628,14 @@ class Polarity(Check):
         ", but" / ";", the Japanese at a 、 after a verb or a conjunctive particle, compared in order
         when both have as many clauses."""
         source = segment.source
-        en_clauses = _split(en_span, [m.start() for m in EN_CLAUSE_BREAK.finditer(source, *en_span)])
+        en_clauses = split_at(en_span, [m.start() for m in EN_CLAUSE_BREAK.finditer(source, *en_span)])
         unit = [t for t in tokens if ja_span[0] <= t.start and t.end <= ja_span[1]]
         breaks = [
             t.start
             for prev, t in itertools.pairwise(unit)
             if t.surface == "、" and (prev.pos in ("動詞", "助動詞") or prev.pos1 == "接続助詞")
         ]
-        ja_clauses = _split(ja_span, breaks)
+        ja_clauses = split_at(ja_span, breaks)
         from mtreview.qa.analysis.coverage import coverage
 
         cov = coverage(source, segment.target)
@@ -633,6 +645,8 @@ class Polarity(Check):
             if found is not None and cov.available:
                 lone, (_cs, end), (ks, ke) = found
                 ks, ke = max(ks, ja_span[0]), min(ke, ja_span[1])
+                if JA_LEXICAL.search(segment.target, ks, ke) or JA_STATE.search(segment.target, ks, ke):
+                    return  # a word that says "not" in its meaning renders it (高止まり: "did not fall")
                 where = predicate_for(source, lone, tokens, ks, ke, segment.target) or (ks, ke)
                 yield self._affirmative(segment, where, lone, end)
             return
@@ -647,18 +661,6 @@ class Polarity(Check):
             span = predicate_for(source, cue, tokens, ks, ke, segment.target) or (ks, ke)
             yield self._affirmative(segment, span, cue, ce)
             return
-
-
-NOT_CUE = re.compile(r"not|never|n['’]t", re.IGNORECASE)
-NO_LONGER = re.compile(r"no\s+longer\b", re.IGNORECASE)
-
-
-EN_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|yet)\s+|;\s+")
-
-
-def _split(span: tuple[int, int], breaks: list[int]) -> list[tuple[int, int]]:
-    points = [span[0], *sorted(b for b in breaks if span[0] < b < span[1]), span[1]]
-    return [(a, b) for a, b in itertools.pairwise(points) if b > a]
 
 
 EN_ONLY_AFTER = re.compile(
@@ -679,11 +681,6 @@ def _explains(source: str, start: int, end: int, en: list[tuple[int, int]]) -> b
     return any(
         not any(0 <= m.start() - e <= 12 for _s, e in en) for m in EN_SOFT.finditer(source, start, end)
     )
-
-
-def _other_cancel(target: str, start: int, end: int) -> bool:
-    """Whether the span has a construction of ``JA_OTHER_CANCELS`` (not one of ``JA_AFFIRMATIVE_FORM``)."""
-    return JA_OTHER_CANCEL.search(target, start, end) is not None
 
 
 def _english_phrase(source: str, cue: tuple[int, int], limit: int) -> tuple[int, int]:

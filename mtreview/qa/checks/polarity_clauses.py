@@ -98,6 +98,17 @@ MAX_RELATIVE = 300
 """Characters of an English relative clause the polarity check pairs with a Japanese clause."""
 
 
+NOT_CUE = re.compile(r"not|never|n['’]t", re.IGNORECASE)
+NO_LONGER = re.compile(r"no\s+longer\b", re.IGNORECASE)
+EN_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|yet)\s+|;\s+")
+
+
+def split_at(span: tuple[int, int], breaks: list[int]) -> list[tuple[int, int]]:
+    """``span`` cut at the offsets of ``breaks`` inside it."""
+    points = [span[0], *sorted(b for b in breaks if span[0] < b < span[1]), span[1]]
+    return [(a, b) for a, b in itertools.pairwise(points) if b > a]
+
+
 EN_SUBORDINATE = re.compile(
     r",\s+(?:and|but|while|whereas|yet|which|who|where)\s+|;\s+|"
     r"\s(?:if|unless|because|although|though|when|until|since)\s+",

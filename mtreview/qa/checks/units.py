@@ -350,7 +350,7 @@ class Units(Check):
                     t
                     for t, (jd, _jf) in ja
                     # the same amount per another measure: a cubic metre rendered 1トン, a kilowatt-hour 1キロ
-                    if (any(_related(d, jd) for d, _f in en) or jd.rstrip("?") in _PER_DIMS)
+                    if (any(_related(d, jd) for d, _f in en) or _other_measure(t, jd, en))
                     and amount == _first_figure(folded, t.end())
                 ),
                 None,
@@ -374,6 +374,15 @@ class Units(Check):
             wrong = next((u for jc, u in by_figure.get(abs(raw), []) if abs(jc - celsius) > 0.6), None)
             if wrong is not None:
                 yield _differs(self, segment, m, wrong.start(), wrong.end())
+
+
+def _other_measure(t: re.Match[str], dim: str, en: tuple[tuple[str, float], ...]) -> bool:
+    """Whether the Japanese rate's unit is a measure of another kind than the English one in every reading
+    (キロ is a mass or a length: not another measure than "per kilometre", but one than "per hour")."""
+    if not dim.endswith("?"):
+        return dim in _PER_DIMS
+    readings = _JA_AMBIGUOUS.get(t.group(1).lower(), ())
+    return bool(readings) and not any(_related(d, rd) for d, _f in en for rd, _rf in readings)
 
 
 def _unit_key(unit: str) -> str:
