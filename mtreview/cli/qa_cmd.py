@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -167,21 +167,46 @@ def store_run(
     return run.documents, QaResult(run.findings, run.errors), stored
 
 
+class _Made(list):  # type: ignore[type-arg]
+    """A JSON array whose items are made as the encoder reaches them (``print_json`` encodes with an indent,
+    i.e. with the pure-Python encoder, which iterates a list): 100k segments and their findings are never
+    all held as dicts at once. It reads as a list for everything else (``list(made)``)."""
+
+    def __init__(self, make: Callable[[], Iterator[Any]], count: int) -> None:
+        super().__init__()
+        self._make, self._count = make, count
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._make()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == other
+
+    __hash__ = None
+
+
 def to_json(documents: list[DocumentInput], result: QaResult) -> dict[str, Any]:
+    def segments() -> Iterator[dict[str, Any]]:
+        for d in documents:
+            for s in d.segments:
+                yield {
+                    "id": s.id,
+                    "document": s.document,
+                    "source_lines": list(s.source_lines),
+                    "target_lines": list(s.target_lines),
+                    "source": s.source,
+                    "target": s.target,
+                }
+
     return {
-        "segments": [
-            {
-                "id": s.id,
-                "document": s.document,
-                "source_lines": list(s.source_lines),
-                "target_lines": list(s.target_lines),
-                "source": s.source,
-                "target": s.target,
-            }
-            for d in documents
-            for s in d.segments
-        ],
-        "findings": [f.to_json() for f in result.findings],
+        "segments": _Made(segments, sum(len(d.segments) for d in documents)),
+        "findings": _Made(lambda: (f.to_json() for f in result.findings), len(result.findings)),
         "errors": [e.to_json() for e in result.errors],
     }
 

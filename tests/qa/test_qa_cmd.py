@@ -162,3 +162,42 @@ def test_meaning_finding_names_its_english_evidence(tmp_path: Path) -> None:
     assert "not approved" in source[f["source_start"] : f["source_end"]]
     others = [f for f in data["findings"] if f["check"] not in ("polarity",)]
     assert all(f["source_start"] is None for f in others if f["side"] == "source")
+
+
+def test_the_json_of_a_run_is_made_as_it_is_written(capsys: pytest.CaptureFixture[str]) -> None:
+    """``qa --json`` makes each segment's and finding's object as the encoder reaches it (a 100k-segment
+    run never holds them all as dicts); what it writes is the same document as the eager one."""
+    import json
+
+    from mtreview.cli.common import print_json
+    from mtreview.cli.qa_cmd import to_json
+    from mtreview.qa import DocumentInput, SegmentInput
+    from mtreview.qa.runner import run_checks
+
+    documents = [
+        DocumentInput(
+            "d",
+            tuple(
+                SegmentInput(f"d#{i}", "d", f"{i} cats.", f"猫{i + 1}匹。", (i,), (i,)) for i in range(1, 30)
+            ),
+        )
+    ]
+    result = run_checks(documents, {"user_lexicons": False})
+    assert result.findings
+    document = to_json(documents, result)
+    assert list.__len__(document["segments"]) == 0 == list.__len__(document["findings"])  # nothing made yet
+    print_json(document)
+    written = json.loads(capsys.readouterr().out)
+    assert written["segments"] == [
+        {
+            "id": s.id,
+            "document": "d",
+            "source_lines": [int(s.id[2:])],
+            "target_lines": [int(s.id[2:])],
+            "source": s.source,
+            "target": s.target,
+        }
+        for s in documents[0].segments
+    ]
+    assert written["findings"] == [f.to_json() for f in result.findings]
+    assert len(document["segments"]) == 29 and list(document["segments"]) == written["segments"]

@@ -365,7 +365,7 @@ EN_DEGREE = re.compile(
     + r"))\b",
     re.IGNORECASE,
 )
-"""An English comparative of a quality of ``_DEGREES``: faster, more slowly, less expensive, earlier."""
+"""An English comparative of a quality of ``_DEGREES``: faster, more slowly, less expensive, cheaper."""
 JA_DEGREE: dict[str, tuple[tuple[str, str], ...]] = {
     "速い": (("speed", UP),),
     "早い": (("speed", UP),),
