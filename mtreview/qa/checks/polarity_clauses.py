@@ -147,10 +147,10 @@ def unmatched_negation(
             return None  # two in one clause, or a negation of nothing ("…, with no" cut short)
         negated[k] = cue
     hits_by_clause = []
-    for a, b in clauses:
+    for k, (a, b) in enumerate(clauses):
         words = cov.words_in(a, b)
         covered = sum(1 for w in words if w.hits)
-        if words and covered / len(words) < min_rendered and clauses.index((a, b)) in negated:
+        if words and covered / len(words) < min_rendered and k in negated:
             return None
         hits_by_clause.append([h for w in words if w.kind != "number" for h in w.hits])
     owners: set[int] = set()

@@ -3,7 +3,12 @@ the other side it was dropped (or added), which is the omission and addition che
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mtreview.qa.analysis import english, japanese
+
+if TYPE_CHECKING:
+    from mtreview.qa.analysis.coverage import Coverage
 
 MIN_RENDERED = 0.4
 """Share of a sentence's words the dictionary must find on the other side before its polarity is compared
@@ -30,17 +35,14 @@ def own_sentence_rendered(source: str, target: str, span: tuple[int, int], at: i
     sentence. A sentence none of whose words the dictionary finds on the other side was dropped (or, on the
     Japanese side, added) while its neighbours were translated: its polarity has nothing to be compared
     with ("I got a message about it. I did not do that." → only the first sentence translated)."""
-    from mtreview.qa.analysis.coverage import coverage
-
     text = source if en_side else target
     cut = english.sentences if en_side else japanese.sentences
-    inside = [(a + span[0], b + span[0]) for a, b in cut(text[span[0] : span[1]])]
-    if len(inside) < 2:
+    found = _own_part(
+        source, target, [(a + span[0], b + span[0]) for a, b in cut(text[span[0] : span[1]])], at
+    )
+    if found is None:
         return True
-    own = next(((a, b) for a, b in inside if a <= at < b), None)
-    cov = coverage(source, target)
-    if own is None or not cov.available:
-        return True
+    cov, own = found
     if en_side:
         from collections import Counter
 
@@ -62,14 +64,25 @@ def own_clause_rendered(source: str, target: str, span: tuple[int, int], at: int
     counterpart: a negated clause whose words the translation does not have ("…had grown one route at a
     time and no longer matched where people lived" → only the first clause) was dropped, which the
     omission check reports; it is no flip."""
+    found = _own_part(source, target, english.clauses(source, *span), at)
+    if found is None:
+        return True
+    cov, own = found
+    covered, total = cov.source_ratio(*own)
+    return total < 3 or covered > 0  # none of its words there: dropped (a word found: translated freely)
+
+
+def _own_part(
+    source: str, target: str, parts: list[tuple[int, int]], at: int
+) -> tuple[Coverage, tuple[int, int]] | None:
+    """The pair's coverage and the part (sentence or clause) holding ``at``, when there are several parts
+    and the dictionary is there to judge them."""
     from mtreview.qa.analysis.coverage import coverage
 
-    parts = english.clauses(source, *span)
     if len(parts) < 2:
-        return True
+        return None
     own = next(((a, b) for a, b in parts if a <= at < b), None)
     cov = coverage(source, target)
     if own is None or not cov.available:
-        return True
-    covered, total = cov.source_ratio(*own)
-    return total < 3 or covered > 0  # none of its words there: dropped (a word found: translated freely)
+        return None
+    return cov, own
