@@ -73,6 +73,8 @@ PRONOUNS = frozenset(
 QUOTE_CLOSE = re.compile(r"[\"”’'],?\s*$|[,.!?][\"”’']\s")
 """A closing quotation mark before the reporting verb's subject."""
 SPEAKER_PRONOUNS = frozenset(["he", "she"])
+OPENING_CONJUNCTIONS = frozenset(["but", "and", "yet", "however", "still", "so", "now", "meanwhile"])
+"""Words that may open a sentence before its subject ("But she warned …")."""
 OTHER_GENDER = {
     "he": re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE),
     "she": re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE),
@@ -90,8 +92,10 @@ _TITLE = (
     # any other office that ends as titles do: 農業相, 財務相, 組合長, 事務総長, 首席補佐官, 交通委員
     r"[\u4e00-\u9fff]{1,5}(?:相|長|官|員))"
 )
+JA_OPENERS = r"(?:ただし|しかし|だが|でも|また|一方で?|さらに|なお|そして|それでも|同時に)、?"
+"""Conjunctions that may open a sentence before its topic (ただしフェレイラ会長は…)."""
 JA_AGENT = re.compile(
-    rf"(?:^|[、」』)]\s*と、?|[、。「」])\s*(?:[^、。「」]{{0,24}}の|[^、。「」]{{0,40}}?(?:した|する|している|していた|"
+    rf"(?:^|[、」』)]\s*と、?|[、。「」])\s*(?:{JA_OPENERS})?(?:[^、。「」]{{0,24}}の|[^、。「」]{{0,40}}?(?:した|する|している|していた|"
     rf"された|だった|である))??(?P<name>{_NAME})(?P<title>{_TITLE})?"
     r"(?P<role>は|が|によると|によれば|の話では)"
 )
@@ -224,11 +228,19 @@ def _name_of(phrase: str) -> str | None:
     """The name an agent phrase ends with ("Opposition councillor Parisa Rahimzadeh" → Parisa Rahimzadeh),
     or the phrase; None for a pronoun."""
     phrase = phrase.split(",")[0].strip()
+    # "Dairy economist Miriam Achterberg of the Northfield Institute": the person, not the institute
+    named = OF_PLACE.match(phrase)
+    if named is not None:
+        phrase = named.group(1)
     words = [w.lower() for w in NOUN_WORDS.findall(phrase)]
     if not words or any(w in PRONOUNS for w in words):
         return None
     name = NAME_AT_END.search(phrase)
     return name.group() if name else phrase
+
+
+OF_PLACE = re.compile(rf"(.*?[{UPPER}][\w'’\-]*)\s+of\s+(?:the\s+)?[{UPPER}]")
+"""An agent phrase that names a person, then where they work or come from."""
 
 
 EARLIER_SENTENCES = 3
@@ -284,6 +296,8 @@ class Agent(Check):
                 continue
             agent, passive = found_agent
             words = [w.lower() for w in NOUN_WORDS.findall(source[agent[0] : agent[1]])]
+            if len(words) == 2 and words[0] in OPENING_CONJUNCTIONS:
+                words = words[1:]  # "But she warned that …": the pronoun is the subject
             # a quotation closed by "she said": the speaker goes on from the paragraph before
             # or "He said …" opening the paragraph: the speaker the paragraph before was about
             pronoun = (

@@ -14,7 +14,7 @@ and that is a matter of style).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
@@ -80,10 +80,11 @@ EN_AFTER_QUICK = re.compile(
 )
 """A cheap test for ``EN_AFTER`` bounds anywhere in the source."""
 JA_AFTER = re.compile(
-    r"^[^、。,0-9０-９]{0,5}?(?:(?P<up>以上|超|を超|を上回|余り|あまり|を突破|強)|"
-    r"(?P<down>以下|未満|(?<!前)まで|以内|を下回|に満たな|足らず|弱|を切))"
+    r"^(?:[^、。,0-9０-９の]{0,2}?(?P<near>近く|近い)|[^、。,0-9０-９]{0,5}?(?:(?P<up>以上|超|を超|を上回|余り|"
+    r"あまり|を突破|強)|(?P<down>以下|未満|(?<!前)まで|以内|を下回|に満たな|足らず|弱|を切)))"
 )
-"""A bound after the number (``14日前まで`` is a deadline, "by 14 days before", not a bound)."""
+"""A bound after the number (``14日前まで`` is a deadline, "by 14 days before", not a bound); 180人近く is
+"nearly 180", fewer (right after its counter: 2つの工場の近く is "near two plants")."""
 JA_BEFORE = re.compile(
     r"(?:(?P<up>少なくとも|最低|最低でも|最少でも)|(?P<down>最大|最高|最長|最多|多くて|上限))\s?$"
 )
@@ -223,8 +224,9 @@ class Comparison(Check):
     id = "comparison"
     name = N_("Comparison or bound reversed")
     description = N_(
-        "“More than 300” rendered 300未満, “up to 20%” rendered 少なくとも20%, “higher than” rendered "
-        "より低い: bounds are tied to the number they bound and compared as directions."
+        "“More than 300” rendered 300未満 or 300人近く, “up to 20%” rendered 少なくとも20%, “higher "
+        "than” rendered より低い, “as clearly as” rendered よりもはっきり: bounds are tied to the number "
+        "they bound and compared as directions."
     )
     category = "Accuracy/Mistranslation"
     severity = Severity.MAJOR
@@ -263,7 +265,38 @@ class Comparison(Check):
             compared = list(self._comparatives(segment)) if EN_COMPARATIVE.search(source) else []
             yield from compared
             if not compared and EN_DEGREE.search(source):
-                yield from self._degrees(segment)
+                compared = list(self._degrees(segment))
+                yield from compared
+            if not compared and EN_EQUAL.search(source):
+                yield from self._equalities(segment)
+
+    def _equalities(self, segment: SegmentInput) -> Iterable[Finding]:
+        """ "as clearly as" (the same) rendered よりもはっきり (more): an English equality, and in the same
+        sentence a より-comparison of a quality and no word of sameness (同じ, ほど, 並み…)."""
+        source, target = segment.source, segment.target
+        tokens = japanese.tokens(target)
+        for (es, ee), (js, je) in sentence_pairs(source, target):
+            equal = next(english_equalities(source, es, ee), None)
+            if equal is None or JA_SAME.search(target, js, je) or EN_COMPARATIVE.search(source, es, ee):
+                continue
+            unit = [t for t in tokens if js <= t.start and t.end <= je]
+            for i, t in enumerate(unit):
+                if t.surface != "より" or t.pos1 != "格助詞" or (i and unit[i - 1].surface == "に"):
+                    continue  # により is "by"
+                after = [u for u in unit[i + 1 : i + 4] if u.surface not in ("も", "は")][:1]
+                if not after or not _quality(after[0]):
+                    continue
+                yield self.finding(
+                    segment,
+                    Side.TARGET,
+                    t.start,
+                    after[0].end,
+                    _("English says “{en}” (the same); the translation says “{ja}” (more).").format(
+                        en=equal.group(), ja=target[t.start : after[0].end]
+                    ),
+                    evidence=(equal.start(), equal.end()),
+                )
+                return
 
     def _degrees(self, segment: SegmentInput) -> Iterable[Finding]:
         """A comparative of a quality, with or without "than": "spread more slowly" rendered より速く広がった
@@ -414,3 +447,39 @@ def english_degrees(source: str, start: int, end: int) -> list[tuple[str, str, r
                 direction = DOWN if direction == UP else UP
         out.append((dim, direction, m))
     return out
+
+
+EN_EQUAL = re.compile(r"\bas\s+(?P<word>[a-z]+)\s+as\b", re.IGNORECASE)
+NOT_EQUAL_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "well soon long far much many early late recently little few good such yet usual ever always before "
+        "part of if though",
+    )
+)
+"""Words between "as … as" that make no comparison of a quality ("as well as", "as soon as", "as much as
+30%": a bound)."""
+NOT_EQUAL_BEFORE = re.compile(
+    r"\b(?:not|n't|never|no|twice|thrice|times|half|nearly|almost|about)\s+$", re.IGNORECASE
+)
+"""What makes "as … as" other than the same: "not as large as" (less: より小さい may say it), "twice as
+large as" (2倍)."""
+JA_SAME = re.compile(r"同じ|同様|同等|同程度|ほど|並み|匹敵|くらい|ぐらい|変わら|劣らな|負けな")
+
+
+def english_equalities(source: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Each "as <quality> as" comparison of equality in ``source[start:end]`` (not "as well as", not "not
+    as large as", not "as high as 30%")."""
+    for m in EN_EQUAL.finditer(source, start, end):
+        if m.group("word").lower() in NOT_EQUAL_WORDS:
+            continue
+        if NOT_EQUAL_BEFORE.search(source, max(0, m.start() - 12), m.start()):
+            continue
+        if re.match(r"\s*(?:[$£€¥]|\d)", source[m.end() : m.end() + 3]):
+            continue  # "as high as 30%": a bound
+        yield m
+
+
+def _quality(token: japanese.Token) -> bool:
+    """An adjective, an adverb or an adjectival noun: what a より-comparison compares."""
+    return token.pos in ("形容詞", "副詞") or (token.pos == "名詞" and token.pos1 == "形容動詞語幹")

@@ -35,6 +35,20 @@ SOURCE_DASHES = re.compile(r"(?:—| – | -- )\s*([^—–()\[\]]{1,300}?)\s*(?
 """An aside between a pair of em dashes, or of spaced en dashes or double hyphens (not a range: 10–12)."""
 SOURCE_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+([^,;.!?]{3,300}),")
 """A non-restrictive relative clause between commas: an aside Japanese often sets in brackets."""
+PERIOD_NUMBERS = {
+    w: float(i)
+    for i, w in enumerate(
+        ["three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"], start=3
+    )
+}
+SPELLED_PERIOD = re.compile(
+    rf"\b({'|'.join(PERIOD_NUMBERS)})\s+(?:more\s+|full\s+|consecutive\s+|straight\s+)?"
+    r"(years?|months?|weeks?|decades?)\b",
+    re.IGNORECASE,
+)
+"""A number of years, months, weeks or decades spelled out (not "two": 両, 二度 often render it)."""
+PERIOD_WORDS = {(6.0, "m"): ("半年",), (3.0, "m"): ("四半期",), (10.0, "y"): ("10年", "十年")}
+"""Japanese words that say a period without its number: 半年 (six months), 四半期 (three)."""
 TOKENS = re.compile(r"[A-Za-z][A-Za-z0-9\-]+|\d+(?:\.\d+)?")
 TERM_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9」』]")
 # A restructured clause rather than a gloss: punctuation, a polite predicate, or a hiragana ending (a gloss
@@ -173,7 +187,8 @@ class Omission(Check):
     id = "omission"
     name = N_("Omissions")
     description = N_(
-        "Empty translations, source paragraphs with no translation, and translations much "
+        "Empty translations; English clauses or sentences with no counterpart in the translation, and "
+        "periods spelled out (“repayable over five years”) whose number it does not have; translations much "
         "shorter than the document's own length ratio suggests."
     )
     category = "Accuracy/Omission"
@@ -201,6 +216,8 @@ class Omission(Check):
         if not segment.target.strip():
             yield self.finding(segment, Side.SOURCE, None, None, _("The source has no translation."))
             return
+        if SPELLED_PERIOD.search(source):
+            yield from self._periods(segment)
         if not self._short_enough(segment, doc):
             return  # about as long as this document's translations usually are: nothing is missing from it
         cov = coverage(segment.source, segment.target)
@@ -242,6 +259,30 @@ class Omission(Check):
             ).format(pct=share),
             severity=Severity.MINOR,
         )
+
+    def _periods(self, segment: SegmentInput) -> Iterable[Finding]:
+        """A period spelled out ("repayable over five years") whose number is nowhere in the translation
+        (5年, 五年; 40年 for four decades; 半年 for six months, 四半期 for three): a phrase dropped, however
+        short."""
+        from mtreview.qa.checks.numbers import japanese_quantities
+
+        target = segment.target
+        values = {q.value for q in japanese_quantities(target)}
+        for m in SPELLED_PERIOD.finditer(segment.source):
+            value = PERIOD_NUMBERS[m.group(1).lower()]
+            if (
+                value in values
+                or (m.group(2)[:1].lower() == "d" and value * 10 in values)
+                or any(w in target for w in PERIOD_WORDS.get((value, m.group(2)[:1]), ()))
+            ):
+                continue
+            yield self.finding(
+                segment,
+                Side.SOURCE,
+                m.start(),
+                m.end(),
+                _("“{text}” has no counterpart in the translation.").format(text=m.group()),
+            )
 
     def _dropped(self, segment: SegmentInput, cov: Coverage) -> Iterable[Finding]:
         """English clauses (or sentences) with no counterpart, in a paragraph otherwise translated."""

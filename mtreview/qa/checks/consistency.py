@@ -424,6 +424,10 @@ class TermConsistency(Check):
                     continue  # 家賃水準の上限 holds the majority's words 家賃…上限 with の between
                 if any(self._reported_by(k, sid, index) for k in longer):
                     continue  # the longer term ("packaging plant" around "plant") says it
+                if any(self._agrees_with(k, segment, texts, index) for k in longer):
+                    continue  # "price" of "base price": rendered as the longer term's majority is
+                if texts and _modifier_here(key, longer) and all(t[:2] == majority[:2] for t in texts):
+                    continue  # "board" of "board chair": 理事長 beside the majority 理事会, a compound
                 span = spans[0] if spans else self._partial(segment, es, ee, majority, doc, key)
                 # a run that begins as the majority does (ブレークチャンス beside ブレークポイント):
                 # where nothing else points at the rendering, or where the majority is the term written
@@ -499,6 +503,19 @@ class TermConsistency(Check):
                     evidence=(es, ee),
                 )
 
+    def _agrees_with(
+        self, key: Hashable, segment: SegmentInput, texts: Sequence[str], index: KeyIndex
+    ) -> bool:
+        """Whether the longer term ``key`` has a majority rendering, present in ``segment``, that holds the
+        item's renderings or is held by them (基本乳価 for "price" where "base price" is 基本乳価)."""
+        majority = _usual(index.counts(key), int(self.params["min_majority"]))
+        return (
+            bool(texts)
+            and majority is not None
+            and majority in segment.target
+            and all(t in majority or majority in t for t in texts)
+        )
+
     def _learned_elsewhere(self, key: Hashable, segment: SegmentInput, index: KeyIndex) -> bool:
         learned = learned_majority(index.get(key), int(self.params["min_majority"]))
         return learned is not None and learned[0] not in segment.target
@@ -557,6 +574,12 @@ class TermConsistency(Check):
         return found[0] if len(found) == 1 else None
 
 
+def _modifier_here(key: Hashable, longer: Sequence[Hashable]) -> bool:
+    """Whether the term modifies a noun after it here ("board" of "board chair")."""
+    n = len(key) if isinstance(key, tuple) else 0
+    return any(isinstance(k, tuple) and k[-n:] != key for k in longer)
+
+
 def _with_no(target: str, run: tuple[int, int], majority: str) -> bool:
     """Whether the run, の and the run after it spell the majority rendering (家賃 + の + 上限 = 家賃上限), or
     the run opens the majority and the rest of it follows after の and a few characters (家賃水準の上限)."""
@@ -608,6 +631,16 @@ def _other_word_unmatched(segment: SegmentInput, key: Hashable) -> bool:
         return False
     cov = coverage(segment.source, segment.target)
     return any(w.kind == "word" and not w.hits and w.lemma in nouns for w in cov.words)
+
+
+def _usual(counts: Mapping[Hashable, int], min_majority: int) -> str | None:
+    """The rendering group most segments show, if it is a majority or the term's only rendering."""
+    groups = _groups(counts)
+    if not groups:
+        return None
+    best, count = min(groups.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))
+    total = sum(k for texts, k in counts.items() if isinstance(texts, tuple))
+    return best if count >= min_majority and count >= 2 * (total - count) else None
 
 
 def _majority(counts: Mapping[Hashable, int], min_majority: int) -> str | None:

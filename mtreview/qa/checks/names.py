@@ -148,11 +148,16 @@ class NameConsistency(Check):
             if token in local or (token in names and len(token) >= min_letters and not is_acronym(token)):
                 yield token.lower(), (token, m.start(), m.end(), token)
         threshold = float(self.params["threshold"])
+        source_words: frozenset[str] | None = None
         for run in KATAKANA_RUN.finditer(target):
             for part in NAME_PARTS.finditer(run.group()):
                 text = part.group().strip("ー")
                 if len(text) < 2:
                     continue
+                if source_words is None:
+                    source_words = frozenset(SOURCE_WORD.findall(segment.source))
+                if _renders_a_word(part.group(), source_words):
+                    continue  # ガラス for the "glass" of the English, not "Gareth"
                 best, _score = _best_token(text, local, threshold)
                 if best is None:
                     # alignment may have put the English name in a neighbouring segment
@@ -199,6 +204,22 @@ class NameConsistency(Check):
                     ),
                     majority,
                 )
+
+
+SOURCE_WORD = re.compile(rf"(?<![{LETTERS}])[a-z]+")
+"""A word of the English in lower case (not a name: a Mr Glass may well be ガラス氏)."""
+
+
+def _renders_a_word(katakana: str, source_words: frozenset[str]) -> bool:
+    """Whether the katakana is a loanword the dictionary glosses with a word of the English (ガラス:
+    glass)."""
+    from mtreview.qa.analysis.dictionary import DictionaryUnavailable
+    from mtreview.qa.analysis.lookup import glosses
+
+    try:
+        return not glosses(katakana).isdisjoint(source_words)
+    except DictionaryUnavailable:
+        return False
 
 
 def _majority(counts: Mapping[Hashable, int]) -> Any:

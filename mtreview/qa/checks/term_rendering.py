@@ -171,10 +171,20 @@ def same_word(text: str, majority: str) -> bool:
 
 
 def run_at(target: str, start: int, end: int) -> tuple[int, int] | None:
+    """The run of kanji and katakana around ``start:end``, less a number's scale before it (the 万 of
+    1億1000万リットル) and the 当 of 当たり ("per") after it."""
     for m in RUN.finditer(target, max(0, start - 40), min(len(target), end + 40)):
         if m.start() <= start and end <= m.end():
-            return m.start(), m.end()
+            a, b = m.start(), m.end()
+            while a < start and target[a] in SCALES and a and target[a - 1].isdigit():
+                a += 1
+            if b > end and target[b - 1] == "当" and target.startswith("たり", b):
+                b -= 1
+            return a, b
     return None
+
+
+SCALES = frozenset("十百千万億兆")
 
 
 def document_name(katakana: str, doc: DocumentFacts) -> bool:

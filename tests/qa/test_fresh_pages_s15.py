@@ -1,0 +1,209 @@
+"""Lessons of the fresh pages of 2026-12-05, evening (their misses and false alarms, in our own words): a
+bound said with 近く, an equality rendered as a comparative, "But she warned" after a paragraph about a person
+"of" an institute, a loanword beside a name that sounds like it, and the renderings of a term that is part
+of a longer one."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import findings
+
+NEAR = [
+    # "nearly 250" is fewer than 250: not "more than 250"
+    ("More than 250 volunteers signed up.", "250人近くのボランティアが登録した。", ["250人近く"]),
+    ("Over 40 kilometres of track were laid.", "40キロ近い線路が敷かれた。", ["40キロ近い"]),
+    # the same bound, or 近く as "near" (a place) after a counter's noun
+    ("Nearly 250 volunteers signed up.", "250人近くのボランティアが登録した。", []),
+    ("Up to 250 volunteers signed up.", "250人近くのボランティアが登録した。", []),
+    ("More than two depots are near the river.", "2つ以上の車庫が川の近くにある。", []),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "spans"), NEAR)
+def test_nearly_a_number_is_a_bound_below_it(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "comparison")] == spans
+
+
+EQUALS = [
+    # the same rendered as more
+    (
+        "The new trams run as quietly as the old trolleybuses.",
+        "新しい路面電車は古いトロリーバスよりも静かに走る。",
+        ["よりも静か"],
+    ),
+    (
+        "Pupils in small villages now read as well and as fluently as those in the capital.",
+        "小さな村の児童は今や首都の児童より流暢に読む。",
+        ["より流暢"],
+    ),
+    # the same, said as the same; or not the same at all in English
+    (
+        "The new trams run as quietly as the old trolleybuses.",
+        "新しい路面電車は古いトロリーバスと同じくらい静かに走る。",
+        [],
+    ),
+    ("The new trams are not as quiet as the old ones.", "新しい路面電車は古いものより騒がしい。", []),
+    ("The hall is twice as large as the old one.", "ホールは旧ホールより2倍大きい。", []),
+    ("Rents rose as much as 30% in a year.", "家賃は1年で30%も上がり、昨年より高い。", []),
+    ("Residents as well as visitors were consulted.", "観光客より住民のほうが多く意見を述べた。", []),
+    ("The law was passed by parliament as quickly as possible.", "法律は議会により速やかに可決された。", []),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "spans"), EQUALS)
+def test_an_equality_rendered_as_a_comparative_is_reported(en: str, ja: str, spans: list[str]) -> None:
+    found = findings([(en, ja)], "comparison")
+    assert [f.text for f in found] == spans
+    for f in found:
+        assert f.source_start is not None and en[f.source_start : f.source_end] in f.message
+
+
+AGENT_PAGE = [
+    (
+        "Transit director Samuel Okonkwo announced the new timetable on Monday.",
+        "サミュエル・オコンクォ交通局長は月曜日、新しい時刻表を発表した。",
+    ),
+    (
+        "Transport analyst Helena Marsh of the Kingsbridge Policy Institute said fares would still be "
+        "lower than in neighbouring cities.",
+        "キングスブリッジ政策研究所の交通アナリスト、ヘレナ・マーシュ氏は、運賃は依然として近隣都市より"
+        "安いと述べた。",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("ja", "spans"),
+    [
+        ("ただしオコンクォ局長は、利用者数が3年連続で減少したと警告した。", ["オコンクォ局長"]),
+        ("ただしマーシュ氏は、利用者数が3年連続で減少したと警告した。", []),
+    ],
+)
+def test_but_she_warned_is_the_person_of_the_paragraph_before(ja: str, spans: list[str]) -> None:
+    page = [*AGENT_PAGE, ("But she warned that ridership had fallen for a third year.", ja)]
+    found = [f for f in findings(page, "agent") if f.segment.endswith("3")]
+    assert [f.text for f in found] == spans
+    for f in found:
+        assert "Helena Marsh" in f.message
+
+
+def test_a_loanword_beside_a_name_that_sounds_like_it_is_no_rendering_of_the_name() -> None:
+    page = [
+        (
+            "Designer Carla Mendes said the colour of the new trams was chosen by residents.",
+            "デザイナーのカーラ・メンデス氏は、新型路面電車のカラーは住民が選んだと述べた。",
+        ),
+        ("Mendes said the seats were wider.", "メンデス氏は、座席が広くなったと述べた。"),
+        ("Carla Mendes thanked the drivers.", "カーラ・メンデス氏は運転手に感謝した。"),
+    ]
+    assert findings(page, "name-consistency") == []
+    # a real variant of the name is still reported
+    page.append(("Carla said she was proud.", "カルラ氏は誇りに思うと述べた。"))
+    assert [f.text for f in findings(page, "name-consistency")] == ["カルラ"]
+
+
+SENSES = [
+    (
+        "Growers will receive a premium of 5 cents a kilogram for organic beans.",
+        "生産者は有機豆に対し1キログラム当たり5セントの保険料を受け取る。",
+        ["保険料"],
+    ),
+    (
+        "Growers will receive a premium of 5 cents a kilogram for organic beans.",
+        "生産者は有機豆に対し1キログラム当たり5セントの割増金を受け取る。",
+        [],
+    ),
+    (
+        "Insurers raised the annual premium for home cover by 8%.",
+        "保険会社は住宅保険の年間保険料を8%引き上げた。",
+        [],
+    ),
+    (
+        "Critics said the steel canopy clashed with the old station building.",
+        "批評家は、鉄製の屋根が古い駅舎と衝突していると述べた。",
+        ["衝突"],
+    ),
+    (
+        "Critics said the steel canopy clashed with the old station building.",
+        "批評家は、鉄製の屋根が古い駅舎と調和していないと述べた。",
+        [],
+    ),
+    ("Protesters clashed with police outside the ministry.", "抗議者が省庁の前で警察と衝突した。", []),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "spans"), SENSES)
+def test_premium_and_clash_take_the_sense_their_context_calls_for(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "sense")] == spans
+
+
+def test_a_head_rendered_as_its_longer_terms_usual_rendering_is_consistent() -> None:
+    """ "price" is 価格 in most places, but "unit price" is 単価 wherever it is said: the price of the unit
+    price is no inconsistency."""
+    page = [
+        ("Prices on night buses will fall.", "夜行バスの価格は下がる。"),
+        ("Prices for students stay the same.", "学生向けの価格は据え置かれる。"),
+        ("Prices for pensioners will fall too.", "年金受給者向けの価格も下がる。"),
+        ("Prices on ferries rise in June.", "フェリーの価格は6月に上がる。"),
+        ("Prices on trams are lower.", "路面電車の価格は安い。"),
+        ("Prices are paid by card.", "価格はカードで支払う。"),
+        ("The unit price rises in May.", "単価は5月に上がる。"),
+        ("The unit price is set by the council.", "単価は市が決める。"),
+        ("Critics said the unit price was too high.", "批評家は単価が高すぎると述べた。"),
+    ]
+    assert [f.text for f in findings(page, "term-consistency")] == []
+    # a unit price rendered another way is still reported
+    page.append(("The unit price will be reviewed in June.", "単位価格は6月に見直される。"))
+    assert [f.text for f in findings(page, "term-consistency")] == ["単位価格"]
+
+
+def test_a_term_that_modifies_another_noun_may_be_rendered_with_it() -> None:
+    """ "Board chair" is 理事長 beside the board's 理事会: a compound of the two words, not another term."""
+    page = [
+        ("The board approved the budget.", "理事会は予算を承認した。"),
+        ("The board will meet again in May.", "理事会は5月に再び開かれる。"),
+        ("Members asked the board to publish its minutes.", "組合員は理事会に議事録の公開を求めた。"),
+        (
+            "Board chair Lena Osei said the vote was close.",
+            "レナ・オセイ理事長は、採決は僅差だったと述べた。",
+        ),
+    ]
+    assert findings(page, "term-consistency") == []
+
+
+def test_a_numbers_scale_and_the_to_of_per_are_no_part_of_a_terms_rendering() -> None:
+    page = [
+        ("Milk costs 40 cents a litre.", "牛乳は1リットル当たり40セントだ。"),
+        ("Farmers get 30 cents per litre.", "農家は1リットル当たり30セントを受け取る。"),
+        ("The plant bottles 20,000 litres a day.", "工場は1日に2万リットルを瓶詰めする。"),
+        ("Transport adds 2 cents a litre.", "輸送費が1リットル当たり2セント加わる。"),
+    ]
+    assert findings(page, "term-consistency") == []
+
+
+PERIODS = [
+    (
+        "Members may borrow up to 15,000 euros, repayable over six years, to replace their boilers.",
+        "組合員はボイラー交換のため、最大1万5000ユーロを借りることができる。",
+        ["six years"],
+    ),
+    (
+        "Members may borrow up to 15,000 euros, repayable over six years, to replace their boilers.",
+        "組合員はボイラー交換のため、最大1万5000ユーロを借りることができ、6年で返済する。",
+        [],
+    ),
+    ("It is the driest summer in four decades.", "過去40年で最も乾燥した夏だ。", []),
+    ("The pilot ran for six months.", "試験運用は半年間続いた。", []),
+    ("The pilot ran for nine months.", "試験運用は九カ月間続いた。", []),
+    ("The two councils met twice.", "両議会は2回会合を開いた。", []),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "spans"), PERIODS)
+def test_a_spelled_out_period_with_no_number_in_the_translation_is_an_omission(
+    en: str, ja: str, spans: list[str]
+) -> None:
+    found = findings([(en, ja)], "omission")
+    assert [f.text for f in found] == spans
+    assert all(f.side.value == "source" for f in found)
