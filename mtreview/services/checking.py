@@ -11,9 +11,9 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
-from mtreview.domain.model import AnnotationState, Changes, Segment
+from mtreview.domain.model import AnnotationDraft, AnnotationState, Changes, Segment
 from mtreview.domain.progress import NO_PROGRESS, Progress
 from mtreview.i18n import ngettext
 from mtreview.qa.base import DocumentInput, Finding, QaError, SegmentInput
@@ -107,31 +107,50 @@ def run_project_checks(
     progress.report(
         0, 0, ngettext("Saving {n} proposal…", "Saving {n} proposals…", len(new)).format(n=len(new))
     )
-    added = (
-        service._store.add_annotations(
-            [f.to_draft(sid) for _fp, f, sid in new], "mtreview-qa", fingerprints=[fp for fp, _f, _sid in new]
-        )
-        if new
-        else []
-    )
-    added_ids = {a.id for a in added}
-    fingerprints = service._store.annotation_fingerprints(states=[AnnotationState.PROPOSED])
+    drafts = _Drafts(new)  # made a chunk at a time as they are stored
+    added = service._store.add_proposals(drafts, "mtreview-qa", [fp for fp, _f, _sid in new]) if new else []
+    added_ids = {ann_id for ann_id, _sid in added}
     stale = [
-        a
-        for a in service._store.annotations(states=[AnnotationState.PROPOSED])
-        if a.id not in added_ids and fingerprints.get(a.id) is not None and fingerprints[a.id] not in wanted
+        key
+        for key in service._store.proposal_keys()
+        if key.id not in added_ids and key.fingerprint is not None and key.fingerprint not in wanted
     ]
-    stale = service._store.withdraw_proposals(stale, "mtreview-qa")  # one transaction
-    touched = frozenset({a.segment_id for a in added} | {a.segment_id for a in stale})
+    withdrawn = service._store.withdraw_proposals(stale, "mtreview-qa")  # one transaction
+    touched = frozenset({sid for _id, sid in added} | {a.segment_id for a in withdrawn})
     return CheckRun(
         len(added),
         len(wanted) - len(new),
-        len(stale),
+        len(withdrawn),
         result.errors,
-        Changes(segments=touched, annotations=frozenset(a.id for a in [*added, *stale])),
+        Changes(
+            segments=touched,
+            annotations=frozenset([*(ann_id for ann_id, _sid in added), *(a.id for a in withdrawn)]),
+        ),
         documents,
         shown,
     )
+
+
+class _Drafts(Sequence[AnnotationDraft]):
+    """The proposals' drafts, each made when it is read (100k of them at once would be 30 MB)."""
+
+    def __init__(self, new: list[tuple[str, Finding, int]]) -> None:
+        self._new = new
+
+    def __len__(self) -> int:
+        return len(self._new)
+
+    @overload
+    def __getitem__(self, index: int) -> AnnotationDraft: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[AnnotationDraft]: ...
+
+    def __getitem__(self, index: int | slice) -> AnnotationDraft | list[AnnotationDraft]:
+        if isinstance(index, slice):
+            return [f.to_draft(sid) for _fp, f, sid in self._new[index]]
+        _fp, f, sid = self._new[index]
+        return f.to_draft(sid)
 
 
 def check_texts(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 
@@ -25,10 +25,29 @@ from mtreview.storage.orm import (
 from mtreview.storage.revisions import record_revision, record_revisions
 
 _ANN: Table = AnnotationRow.__table__  # type: ignore[assignment]
+ADD_CHUNK = 2000
+"""Annotations inserted per statement by ``add_annotations`` (inside its one transaction)."""
 _INSERT_ANNOTATION = insert(_ANN)
 _DELETE_AT_VERSION = delete(_ANN).where(
     _ANN.c.id == bindparam("aid"), _ANN.c.version == bindparam("expected")
 )
+
+
+class Versioned(Protocol):
+    """An annotation's id and the version it was read at (an ``Annotation`` or a ``ProposalKey``)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def version(self) -> int: ...
+
+
+class ProposalKey(NamedTuple):
+    id: int
+    segment_id: int
+    version: int
+    fingerprint: str | None
 
 
 def _record_annotation(
@@ -119,78 +138,110 @@ class AnnotationStore(StoreBase):
         self, drafts: Sequence[AnnotationDraft], author: str, fingerprints: Sequence[str | None] | None = None
     ) -> list[Annotation]:
         """Add many annotations in one transaction (all or none): every span checked against its segment
-        first (one read per 900 segments), then one INSERT executed with the parameter list (its ids
-        returned in the drafts' order) and one INSERT of their revisions (``record_revisions``)."""
+        first (one read per 900 segments), then one INSERT executed with each chunk's parameter list (its
+        ids returned in the drafts' order) and one INSERT of their revisions (``record_revisions``)."""
         if fingerprints is not None and len(fingerprints) != len(drafts):
             raise ValueError("one fingerprint per draft")
-        if not drafts:
-            return []
-        stamp = now()
-        rows = [
-            {
-                "segment_id": d.segment_id,
-                "side": d.side.value,
-                "start": d.start,
-                "end": d.end,
-                "category": d.category,
-                "severity": d.severity.value,
-                "comment": d.comment,
-                "suggestion": d.suggestion,
-                "author": author,
-                "origin": d.origin,
-                "state": d.state.value,
-                "fingerprint": fingerprints[i] if fingerprints else None,
-                "version": 1,
-                "created_at": stamp,
-                "updated_at": stamp,
-            }
-            for i, d in enumerate(drafts)
-        ]
-        with self.write() as c:
-            self._check_spans(c, drafts)
-            ids = [
-                r[0]
-                for r in c.execute(
-                    _INSERT_ANNOTATION.returning(_ANN.c.id, sort_by_parameter_order=True), rows
-                ).all()
-            ]
-            created = [
-                Annotation(
-                    id=ann_id,
-                    segment_id=d.segment_id,
-                    side=d.side,
-                    start=d.start,
-                    end=d.end,
-                    category=d.category,
-                    severity=d.severity,
-                    comment=d.comment,
-                    suggestion=d.suggestion,
-                    author=author,
-                    origin=d.origin,
-                    state=d.state,
-                    version=1,
-                    updated_at=stamp,
-                )
-                for ann_id, d in zip(ids, drafts, strict=True)
-            ]
-            record_revisions(
-                c,
-                [
-                    {
-                        "entity": "annotation",
-                        "entity_id": a.id,
-                        "segment_id": a.segment_id,
-                        "action": "create",
-                        "author": author,
-                        "at": stamp,
-                        "before": None,
-                        "after": _annotation_state(a),
-                    }
-                    for a in created
-                ],
-            )
-            self.notify(c, author, "annotation", sorted({d.segment_id for d in drafts}))
+        created: list[Annotation] = []
+        self._add(drafts, author, fingerprints, created.extend)
         return created
+
+    def add_proposals(
+        self, drafts: Sequence[AnnotationDraft], author: str, fingerprints: Sequence[str]
+    ) -> list[tuple[int, int]]:
+        """``add_annotations`` for a checks run's many proposals: the same rows and revisions, but only
+        (id, segment id) of each kept — 100k annotations as objects are 60 MB nobody reads."""
+        if len(fingerprints) != len(drafts):
+            raise ValueError("one fingerprint per draft")
+        made: list[tuple[int, int]] = []
+        self._add(
+            drafts, author, fingerprints, lambda chunk: made.extend((a.id, a.segment_id) for a in chunk)
+        )
+        return made
+
+    def _add(
+        self,
+        drafts: Sequence[AnnotationDraft],
+        author: str,
+        fingerprints: Sequence[str | None] | None,
+        keep: Callable[[list[Annotation]], object],
+    ) -> None:
+        """Insert ``drafts`` in one transaction, ``ADD_CHUNK`` at a time (the drafts — ``drafts`` may make
+        them as they are sliced —, rows, revisions and objects of one chunk are made and dropped before the
+        next: the memory of a chunk, not of 100k rows), handing each chunk's annotations to ``keep``."""
+        if not drafts:
+            return
+        stamp = now()
+        segments: set[int] = set()
+        with self.write() as c:
+            for at in range(0, len(drafts), ADD_CHUNK):
+                chunk = list(drafts[at : at + ADD_CHUNK])
+                self._check_spans(c, chunk)  # a bad span in a later chunk undoes the earlier ones too
+                segments.update(d.segment_id for d in chunk)
+                rows = [
+                    {
+                        "segment_id": d.segment_id,
+                        "side": d.side.value,
+                        "start": d.start,
+                        "end": d.end,
+                        "category": d.category,
+                        "severity": d.severity.value,
+                        "comment": d.comment,
+                        "suggestion": d.suggestion,
+                        "author": author,
+                        "origin": d.origin,
+                        "state": d.state.value,
+                        "fingerprint": fingerprints[at + i] if fingerprints else None,
+                        "version": 1,
+                        "created_at": stamp,
+                        "updated_at": stamp,
+                    }
+                    for i, d in enumerate(chunk)
+                ]
+                ids = [
+                    r[0]
+                    for r in c.execute(
+                        _INSERT_ANNOTATION.returning(_ANN.c.id, sort_by_parameter_order=True), rows
+                    ).all()
+                ]
+                del rows
+                created = [
+                    Annotation(
+                        id=ann_id,
+                        segment_id=d.segment_id,
+                        side=d.side,
+                        start=d.start,
+                        end=d.end,
+                        category=d.category,
+                        severity=d.severity,
+                        comment=d.comment,
+                        suggestion=d.suggestion,
+                        author=author,
+                        origin=d.origin,
+                        state=d.state,
+                        version=1,
+                        updated_at=stamp,
+                    )
+                    for ann_id, d in zip(ids, chunk, strict=True)
+                ]
+                record_revisions(
+                    c,
+                    [
+                        {
+                            "entity": "annotation",
+                            "entity_id": a.id,
+                            "segment_id": a.segment_id,
+                            "action": "create",
+                            "author": author,
+                            "at": stamp,
+                            "before": None,
+                            "after": _annotation_state(a),
+                        }
+                        for a in created
+                    ],
+                )
+                keep(created)
+            self.notify(c, author, "annotation", sorted(segments))
 
     def _check_spans(self, c: Any, drafts: Sequence[AnnotationDraft]) -> None:
         """``_check_span`` for many drafts: the segments' texts read once per 900 segments."""
@@ -300,7 +351,7 @@ class AnnotationStore(StoreBase):
             self.notify(c, author, "annotation", [before.segment_id])
         return before
 
-    def withdraw_proposals(self, proposals: Sequence[Annotation], author: str) -> list[Annotation]:
+    def withdraw_proposals(self, proposals: Sequence[Versioned], author: str) -> list[Annotation]:
         """Delete many *proposed* annotations in one transaction (the checks no longer find them): each
         only if it is still proposed at the version given — one a reviewer has confirmed, dismissed or
         edited meanwhile stays. One DELETE executed with a parameter list, one revision each. Returns
@@ -376,6 +427,16 @@ class AnnotationStore(StoreBase):
             )
             self.notify(c, author, "annotation", [ann.segment_id])
         return restored
+
+    def proposal_keys(self) -> list[ProposalKey]:
+        """(id, segment id, version, fingerprint) of every proposed annotation: what a checks run needs to
+        withdraw those it no longer finds, without reading them whole."""
+        query = select(
+            AnnotationRow.id, AnnotationRow.segment_id, AnnotationRow.version, AnnotationRow.fingerprint
+        )
+        query = query.where(AnnotationRow.state == AnnotationState.PROPOSED.value)
+        with self.read() as c:
+            return [ProposalKey(*row) for row in c.execute(query)]
 
     def annotation_fingerprints(
         self, states: Iterable[AnnotationState] | None = None

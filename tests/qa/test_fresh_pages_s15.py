@@ -207,3 +207,96 @@ def test_a_spelled_out_period_with_no_number_in_the_translation_is_an_omission(
     found = findings([(en, ja)], "omission")
     assert [f.text for f in found] == spans
     assert all(f.side.value == "source" for f in found)
+
+
+POLARITY = [
+    # a negated verb beside "rather than", whose ではなく is the contrast's: the verb's negation is dropped
+    (
+        "Lopez said he did not oppose the scheme, but that its costs should be audited independently rather "
+        "than by the council.",
+        "ロペス氏は、計画に反対しているとしたうえで、費用は市議会ではなく独立した形で監査すべきだと述べた。",
+        ["反対している"],
+    ),
+    (
+        "Lopez said he did not oppose the scheme, but that its costs should be audited independently rather "
+        "than by the council.",
+        "ロペス氏は、計画に反対していないとしたうえで、費用は市議会ではなく独立した形で監査すべきだと述べた。",
+        [],
+    ),
+    # 少なくとも ("at least") is no negation to agree with the English one
+    (
+        "The board has not yet chosen a site, though at least three towns have applied.",
+        "理事会はすでに用地を選んでいるが、少なくとも3町が応募している。",
+        ["選んでいる"],
+    ),
+    # what the English says by a word: "kept off" the road, a "dry" well
+    (
+        "Residents want lorries kept off the beach road.",
+        "住民はトラックが海岸道路を通らないようにしてほしいと考えている。",
+        [],
+    ),
+    ("A dry well costs more than a new pump.", "水が出ない井戸は新しいポンプより高くつく。", []),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "spans"), POLARITY)
+def test_negations_beside_contrasts_and_lexical_negatives(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "polarity")] == spans
+
+
+def test_more_than_a_fraction_against_nearly_that_fraction() -> None:
+    found = findings(
+        [("More than a third of them were children.", "その3分の1近くが子どもだった。")], "comparison"
+    )
+    assert [f.text for f in found] == ["3分の1近く"]
+    assert (
+        findings([("Nearly a third of them were children.", "その3分の1近くが子どもだった。")], "comparison")
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "spans"),
+    [
+        (
+            "Circulation fell by 5% as fewer people borrowed books.",
+            "本を借りる人が減り、循環は5%減少した。",
+            ["循環"],
+        ),
+        (
+            "Circulation fell by 5% as fewer people borrowed books.",
+            "本を借りる人が減り、貸出数は5%減少した。",
+            [],
+        ),
+        ("Blood circulation improved after the treatment.", "治療後、血液循環が改善した。", []),
+    ],
+)
+def test_circulation_of_a_library(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "sense")] == spans
+
+
+def test_a_term_of_two_words_is_not_its_head_mentioned_again() -> None:
+    """拠点図書館 for "hub library" where 図書館 alone is also in the paragraph: the head, mentioned again, is
+    no rendering of the term (it made every rendering one group, ハブ図書館 too)."""
+    page = [
+        ("Three hub libraries will open longer.", "3館の拠点図書館は開館時間を延長する。"),
+        (
+            "Each hub library gets a study room, and the other libraries keep their hours.",
+            "各拠点図書館に学習室が設けられ、他の図書館は現在の開館時間を維持する。",
+        ),
+        ("Staff will move to the hub libraries in May.", "職員は5月に拠点図書館へ異動する。"),
+        ("A van based at the hub libraries will visit villages.", "ハブ図書館に配置する車が村を巡回する。"),
+    ]
+    assert [f.text for f in findings(page, "term-consistency")] == ["ハブ図書館"]
+
+
+def test_a_title_after_a_name_renders_no_other_term() -> None:
+    """局長 after a name of the document is the person's title: no rendering of "month" (月額 says it), unless
+    the term is the title the English puts before the name ("Judge Fiona MacLeod")."""
+    page = [
+        ("The works will take six months.", "工事には6カ月かかる。"),
+        ("Tickets are valid for three months.", "切符の有効期間は3カ月だ。"),
+        ("Director Ana Ruiz opened the depot.", "アナ・ルイス局長が車庫を開いた。"),
+        ("Ruiz said the fee would rise by €4 a month.", "ルイス局長によると、料金は月額4ユーロ上がる。"),
+    ]
+    assert findings(page, "term-consistency") == []

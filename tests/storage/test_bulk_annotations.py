@@ -102,3 +102,37 @@ def test_withdrawing_proposals_leaves_those_a_reviewer_acted_on(store) -> None: 
     assert sorted(r.entity_id for r in revs) == sorted(a.id for a in gone)
     assert {(r.action, r.after is None, r.before["state"]) for r in revs} == {("delete", True, "proposed")}
     assert store.withdraw_proposals(proposals, "mtreview-qa") == []
+
+
+def test_proposals_stored_in_chunks_keep_order_and_stay_one_transaction(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``add_proposals`` (Run Checks) inserts a chunk at a time and keeps only (id, segment id) of each:
+    the rows, their order and their revisions are those of ``add_annotations``; a bad span in a later chunk
+    stores nothing of the earlier ones."""
+    from mtreview.storage import annotations
+
+    monkeypatch.setattr(annotations, "ADD_CHUNK", 500)
+    ids = [s.id for s in store.iter_segments()]
+    drafts = _drafts(ids)
+    fps = [f"fp{i}" for i in range(len(drafts))]
+    bad = AnnotationDraft(ids[3], "Accuracy", Severity.MAJOR, Side.TARGET, 0, 99)
+    before = store.last_revision_id()
+    with pytest.raises(InputError):
+        store.add_proposals([*drafts, bad], "mtreview-qa", [*fps, "bad"])
+    assert store.annotations() == [] and store.last_revision_id() == before
+
+    made = store.add_proposals(drafts, "mtreview-qa", fps)
+    assert [sid for _id, sid in made] == [d.segment_id for d in drafts] and len(made) > 1500
+    stored = {a.id: a for a in store.annotations()}
+    assert [(stored[i].side, stored[i].start, stored[i].comment) for i, _sid in made] == [
+        (d.side, d.start, d.comment) for d in drafts
+    ]
+    revs = [r for r in store.revisions() if r.entity == "annotation"]
+    assert sorted(r.entity_id for r in revs) == sorted(i for i, _sid in made)
+
+    keys = store.proposal_keys()
+    proposed = {i for i, _sid in made if stored[i].state is AnnotationState.PROPOSED}
+    assert {k.id for k in keys} == proposed
+    assert {k.fingerprint for k in keys} == {fps[n] for n, (i, _sid) in enumerate(made) if i in proposed}
+    gone = store.withdraw_proposals(keys[:10], "mtreview-qa")  # the keys suffice to withdraw them
+    assert {a.id for a in gone} == {k.id for k in keys[:10]}
+    assert len(store.proposal_keys()) == len(keys) - 10

@@ -41,6 +41,8 @@ JA_FRACTION = re.compile(r"(\d+)分の(\d+)|半分|半数")
 
 
 def _fractions_en(source: str, start: int) -> Quantity | None:
+    while start < len(source) and source[start] == " ":
+        start += 1  # "more than a third": the match of "more than" ends before the space
     m = EN_FRACTION.match(source, start)
     if m is None:
         return None

@@ -28,10 +28,13 @@ from mtreview.qa.checks.term_rendering import (
     closed_compound,
     closed_forms,
     document_name,
+    head_covered,
     renderings,
     run_at,
     same_word,
     sibling_run,
+    title_after_name,
+    titles_a_name,
     variant_elsewhere,
     without_modifiers,
     without_name,
@@ -304,11 +307,17 @@ def _groups(counts: Mapping[Hashable, int]) -> dict[str, int]:
     return out
 
 
-def _inside_longer(target: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+def _inside_longer(
+    target: str, span: tuple[int, int], spans: list[tuple[int, int]], ending: bool = False
+) -> bool:
     """Whether the hit is a piece of a longer one that does not end with it (Japanese compounds end with
-    their head: 今冬 is "this winter", a modifier and 冬, while 比 in 積立比率 is no rendering of its own)."""
+    their head: 今冬 is "this winter", a modifier and 冬, while 比 in 積立比率 is no rendering of its own);
+    ``ending``: one that ends with it too."""
     text = target[span[0] : span[1]]
-    return any(b - a > len(text) and text in target[a:b] and not target[a:b].endswith(text) for a, b in spans)
+    return any(
+        b - a > len(text) and text in target[a:b] and (ending or not target[a:b].endswith(text))
+        for a, b in spans
+    )
 
 
 class TermConsistency(Check):
@@ -382,8 +391,9 @@ class TermConsistency(Check):
             in_terms = {x.lemma for k, w in around if k in terms for x in w}
             others = [w for w in made.values() if w.strong and w.lemma not in key and w.lemma not in in_terms]
             spans = [without_modifiers(sp, others, term_words, target, doc) for sp in spans]
-            if len(spans) > 1:  # a hit inside a longer one says nothing more (比 beside 積立比率 for "ratio")
-                spans = [sp for sp in spans if not _inside_longer(target, sp, spans)]
+            if len(spans) > 1:  # a hit inside a longer one says nothing more (比 beside 積立比率 for "ratio";
+                # for a term of several words, 図書館 beside 拠点図書館 too: the head alone, mentioned again)
+                spans = [sp for sp in spans if not _inside_longer(target, sp, spans, len(key) > 1)]
             longer = tuple(k for k, _w in around)
             texts = tuple(sorted({target[a:b] for a, b in spans}))
             free = () if spans else free_runs(source, target)
@@ -600,11 +610,18 @@ def _odd_run(
     """The one free run of the majority's script in ``segment`` (not a name of the document), unless some
     English word other than the term's (``key``, its lemmas) has no counterpart either."""
     kata = bool(KATAKANA.match(majority))
-    free = [r.removeprefix(PARTIAL) for r in free]
+    # a partly free run whose head renders another English word renders that word (拠点図書館, "hub
+    # libraries", is no rendering of "branches"): Japanese compounds end with their head
+    free = [
+        r.removeprefix(PARTIAL) for r in free if not (r.startswith(PARTIAL) and head_covered(segment, r[1:]))
+    ]
     picked = [
         r
         for r in dict.fromkeys(free)
-        if bool(KATAKANA.match(r)) == kata and not (kata and document_name(r, doc)) and r not in PRONOUNS
+        if bool(KATAKANA.match(r)) == kata
+        and not (kata and document_name(r, doc))
+        and r not in PRONOUNS
+        and not (title_after_name(segment.target, r, doc) and not titles_a_name(segment.source, key))
     ]
     headed = [r for r in picked if not kata and len(r) > len(majority) and r[-1] == majority[-1]]
     if len(picked) > 1:

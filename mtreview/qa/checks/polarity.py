@@ -28,9 +28,12 @@ from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.polarity_clauses import (
     EN_CLAUSE_BREAK,
+    EN_CONTRAST,
     EN_SUBORDINATE,
     NO_LONGER,
     NOT_CUE,
+    contrast_left,
+    derived_forms,
     split_at,
     unmatched_negation,
 )
@@ -82,9 +85,12 @@ EN_ANSWER_NO = re.compile(r"^\W*no\b(?=\s*[,!])", re.IGNORECASE)
 ``EN_NOT_NEGATION`` can start where it does, and it leaves no word boundary the others could use)."""
 _ZU = r"(?<![必は])(?<![、。「」\n]ま)ず(?!か|っと|つ|いぶん|れ|から)"
 """ず as a negation (行かず, 払わず, 休まず), not that of わずか, 必ず, いずれ, はず, ずっと, ずつ, まず…"""
-JA_QUICK = re.compile(rf"な[いくかけしさ]|ぬ|{_ZU}|ません|ませ|未|不|非|無|拒|断|なし|否|却下|棄却")
+JA_QUICK = re.compile(
+    rf"(?<![少危])な[いくかけしさ]|ぬ|{_ZU}|ません|ませ|未|不|非|無|拒|断|なし|否|却下|棄却"
+)
 JA_QUICK_INFLECTION = re.compile(
-    rf"な[いくかけしさ]|ぬ|{_ZU}|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る|否定|否認|否決|却下|棄却"
+    rf"(?<![少危])な[いくかけしさ]|ぬ|{_ZU}|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る|否定|否認|否決|"
+    r"却下|棄却"
 )
 """The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
 JA_AFFIRMATIVE_FORMS = (
@@ -143,13 +149,13 @@ JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
 EN_SOFT = re.compile(
-    r"(?=[udirnalfshbptovmwc,])(?:"  # the alternatives' first letters: same matches, a faster search
+    r"(?=[udirnalfshbptovmwck,])(?:"  # the alternatives' first letters: same matches, a faster search
     + EN_ASIDE_NO
     + r"|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
     r"\bdis(?:agree|like|approve|allow|obey|trust|continue|able|miss)[a-z]*\b|"
     r"\bin(?:accurate|correct|complete|valid|sufficient|effective|capable|appropriate|consistent|active)\b|"
-    r"\b(?:refrain|nevermind|nothing\s+but|anything\s+but)\b|"
+    r"\b(?:refrain|nevermind|nothing\s+but|anything\s+but|dry)\b|"
     r"\bun(?!der|til|ion|it|ique|ivers|less)[a-z]*(?:ed|able|ible|ful|known|clear|likely|sure|aware|usual|fair|"
     r"safe|even|wise|healthy|happy|real|paid|met|done|seen|said|til|certain)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
     r"\b(?:lack|lacks|lacked|absent|absence|free\s+of|rarely|seldom|hardly|barely|deny|denies|denied|reject|"
@@ -164,7 +170,7 @@ EN_SOFT = re.compile(
     r"f(?:all|alls|ell|alling|allen)\s+short|(?:do|does|did|doing|done)\s+little|"
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"
-    r"(?:repair|recognition|control|reach|saving|recovery)|"
+    r"(?:repair|recognition|control|reach|saving|recovery)|ke(?:ep|eps|pt|eping)\s+(?:\w+\s+){0,2}?off|"
     # the verb, not the noun ("refuse collection")
     r"refus(?:es|ed|ing|al)|(?-i:refuse)\s+(?:to|the|a|an|any|it|them|him|her|their|his|its)|"
     # "not just X but Y" may be rendered XではなくY as well as XだけでなくY
@@ -441,21 +447,6 @@ REPORTING_NOUNS = frozenset(
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "いる", "おる", "くる", "いく", "できる", "れる", "られる"})
 
 
-def derived_forms(lemma: str) -> list[str]:
-    """The lemma and the nouns English derives from it (approve → approval, agree → agreement), since
-    Japanese often renders the verb with a サ変 noun (承認する) that JMdict glosses with the noun."""
-    from mtreview.qa.lexicons import inflections
-
-    forms = [lemma]
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    forms += [stem + "al", lemma + "ment", stem + "ion", stem + "ation", stem + "ance", lemma + "al"]
-    # and the gerund, which glosses サ変 nouns too (受賞: "winning (a prize)")
-    forms += [f for f in inflections(lemma) if f.endswith("ing")]
-    if lemma.endswith("y"):
-        forms.append(lemma[:-1] + "ication")
-    return forms
-
-
 class Polarity(Check):
     id = "polarity"
     name = N_("Negation flipped")
@@ -484,17 +475,19 @@ class Polarity(Check):
             # cheap first: both sides show a cue (agreement), or neither does, or only the Japanese and
             # the English has a lexical negation that explains it — MeCab only for what is left
             # two negated English clauses may need comparing one by one (below)
-            multi = len(en) >= 2 and EN_SUBORDINATE.search(source, es, ee) is not None
+            # (so may a negation beside "rather than": its ではなく agrees with it only in the count)
+            contrast = bool(en) and EN_CONTRAST.search(source, es, ee) is not None
+            multi = contrast or (len(en) >= 2 and EN_SUBORDINATE.search(source, es, ee) is not None)
             # a cue inside a construction that is no negation (しか…ない "only", なければならない "must")
             # agrees with nothing: MeCab decides
             cancelled = quick and en and JA_AFFIRMATIVE_FORM.search(target, js, je) is not None
             if bool(en) == quick and not multi and not cancelled:
                 continue
-            if quick and not cancelled and _explains(source, es, ee, en):
+            if quick and not cancelled and not contrast and _explains(source, es, ee, en):
                 continue
             if tokens is None:
                 tokens = list(japanese.tokens(target))
-            ja = japanese_cues(tokens, target, js, je)
+            ja = contrast_left(source, target, (es, ee), japanese_cues(tokens, target, js, je))
             if en and not ja and cancelled and JA_OTHER_CANCEL.search(target, js, je) is not None:
                 continue  # 気にしない, 仕方がない: negative in form, as the English may well be
             if en and not ja and cancelled and any(_only_after(source, cue, ee) for cue in en):

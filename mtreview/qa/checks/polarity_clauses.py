@@ -175,3 +175,42 @@ def unmatched_negation(
     best = max(set(sentence), key=lambda n: (sentence.count(n), -n))
     start = min(s for (s, _e), n in zip(hits, sentence, strict=True) if n == best)
     return negated[k], clauses[k], (start, ends[min(best, len(ends) - 1)])
+
+
+EN_CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
+
+
+def contrast_left(source: str, target: str, en_span: tuple[int, int], ja: list[Token]) -> list[Token]:
+    """The Japanese negations less those of ではなく/でなく that render an English "rather than" or
+    "instead of" of the sentence (one each): that ない is the contrast's, not a negated verb's ("did not
+    oppose the plant, but … rather than through the company's data" → 反対している … データに頼るの
+    ではなく)."""
+    if not ja:
+        return ja
+    contrasts = len(EN_CONTRAST.findall(source, *en_span))
+    if not contrasts:
+        return ja
+    kept = []
+    for cue in ja:
+        after_de = target[: cue.start].endswith(("では", "で"))
+        if contrasts and target.startswith("なく", cue.start) and after_de:
+            contrasts -= 1
+            continue
+        kept.append(cue)
+    return kept
+
+
+def derived_forms(lemma: str) -> list[str]:
+    """The lemma and the nouns English derives from it (approve → approval, agree → agreement), since
+    Japanese often renders the verb with a サ変 noun (承認する) that JMdict glosses with the noun."""
+    from mtreview.qa.lexicons import inflections
+
+    forms = [lemma]
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms += [stem + "al", lemma + "ment", stem + "ion", stem + "ation", stem + "ition", stem + "ance"]
+    forms.append(lemma + "al")
+    # and the gerund, which glosses サ変 nouns too (受賞: "winning (a prize)")
+    forms += [f for f in inflections(lemma) if f.endswith("ing")]
+    if lemma.endswith("y"):
+        forms.append(lemma[:-1] + "ication")
+    return forms

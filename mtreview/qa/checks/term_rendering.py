@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Sequence
 
-from mtreview.qa.analysis.coverage import EnWord, coverage, japanese_units
+from mtreview.qa.analysis.coverage import EnWord, JaUnit, coverage, japanese_units
 from mtreview.qa.base import SegmentInput
 from mtreview.qa.context import DocumentFacts
 
@@ -264,3 +264,29 @@ def _known_word(text: str) -> bool:
         return bool(default_dictionary().english(text))
     except DictionaryUnavailable:
         return True  # nothing to tell a variant from another word by: say nothing
+
+
+def head_covered(segment: SegmentInput, run: str) -> bool:
+    """Whether the last character of ``run`` (where it first stands) renders some English word."""
+    cov = coverage(segment.source, segment.target)
+    at = segment.target.find(run)
+    if at < 0 or not run:
+        return False
+    return cov.uncovered_chars(JaUnit(at + len(run) - 1, at + len(run), run[-1], "kanji")) == 0
+
+
+def title_after_name(target: str, run: str, doc: DocumentFacts) -> bool:
+    """Whether ``run`` stands right after a katakana name of the document: a title (フェランディス局長)."""
+    at = target.find(run)
+    name = KATAKANA_BEFORE.search(target, 0, at) if at > 0 else None
+    return name is not None and document_name(name.group().split("・")[-1], doc)
+
+
+def titles_a_name(source: str, key: Hashable | None) -> bool:
+    """Whether the term stands before a name in the English ("Judge Fiona MacLeod": the title after the
+    Japanese name may render it)."""
+    words = key if isinstance(key, tuple) else ()
+    return any(re.search(rf"\b(?i:{re.escape(w)})\w*\s+[A-Z]", source) for w in words[-1:])
+
+
+KATAKANA_BEFORE = re.compile(r"[\u30a1-\u30fa\u30fc・]{2,}$")
