@@ -300,3 +300,93 @@ def test_a_title_after_a_name_renders_no_other_term() -> None:
         ("Ruiz said the fee would rise by €4 a month.", "ルイス局長によると、料金は月額4ユーロ上がる。"),
     ]
     assert findings(page, "term-consistency") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "spans"),
+    [
+        (
+            "The number of nesting birds has fallen by nearly half.",
+            "営巣する鳥の数は半分以上減った。",
+            ["半分以上"],
+        ),
+        ("Nearly 40% of the stations were late.", "駅の40%超で遅れが出た。", ["40%超"]),
+        ("Nearly 40% of the stations were late.", "駅の40%近くで遅れが出た。", []),
+        ("Almost 300 people came.", "約300人が来た。", []),
+    ],
+)
+def test_nearly_is_a_bound_below(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "comparison")] == spans
+
+
+@pytest.mark.parametrize(
+    ("en", "ja", "spans"),
+    [
+        # a bid for funding is no tender, and 申請 for "applications" beside it does not say otherwise
+        (
+            "It was the county's second bid for national funding, after applications in 2020 were rejected.",
+            "今回は郡による国の資金への2度目の入札だった。2020年の申請は却下されていた。",
+            ["入札"],
+        ),
+        (
+            "It was the county's second bid for national funding, after applications in 2020 were rejected.",
+            "今回は郡による国の資金獲得への2度目の挑戦だった。2020年の申請は却下されていた。",
+            [],
+        ),
+        # applications that open are a scheme's, not a phone's
+        ("Applications open on Monday.", "申請の受け付けは月曜日に始まる。", []),
+    ],
+)
+def test_a_bid_for_funding_and_applications_that_open(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "sense")] == spans
+
+
+@pytest.mark.parametrize(
+    ("en", "ja"),
+    [
+        (
+            "We can take less now, or no harvest at all in ten years.",
+            "今減らすか、10年後に収穫がゼロになるかだ。",
+        ),
+        ("Half the street lies awake when it rains.", "雨が降るたびに、通りの半分の人が眠れない。"),
+    ],
+)
+def test_words_that_say_none_explain_a_negation(en: str, ja: str) -> None:
+    assert findings([(en, ja)], "polarity") == []
+
+
+def test_a_hyphenated_name_written_with_an_equals_sign_as_a_company() -> None:
+    page = [
+        (
+            "Shop owner Nadia Okafor-Reyes has collected 400 signatures.",
+            "店主のナディア・オカフォー＝レイエス氏は400人の署名を集めた。",
+        ),
+        (
+            "Okafor-Reyes said she was not against the plan.",
+            "オカフォー＝レイエス社は、計画に反対しているわけではないと述べた。",
+        ),
+    ]
+    assert [f.text for f in findings(page, "name-as-company")] == ["オカフォー＝レイエス社"]
+
+
+def test_a_strong_majority_is_the_terms_even_where_the_others_scatter() -> None:
+    """防潮壁 in six places, 洪水壁 once and 防水壁 once: both odd ones are reported (two scattered renderings
+    beside a majority of three: a word of general vocabulary, nothing is)."""
+    page = [
+        ("The wall will be 3 km long.", "防潮壁は全長3キロとなる。"),
+        ("The wall has 12 gates.", "防潮壁には12カ所の水門がある。"),
+        ("Work on the wall starts in May.", "防潮壁の工事は5月に始まる。"),
+        ("The wall will cost £90 million.", "防潮壁の費用は9000万ポンドだ。"),
+        (
+            "Engineers designed the wall for a 200-year flood.",
+            "技術者は200年に1度の洪水に備えて防潮壁を設計した。",
+        ),
+        ("The wall will be finished in 2029.", "防潮壁は2029年に完成する。"),
+        ("Residents said the wall would block the view.", "住民は、洪水壁が眺めを遮ると述べた。"),
+        (
+            "Glass panels would add £3 million to the wall.",
+            "ガラスパネルにすると防水壁の費用が300万ポンド増える。",
+        ),
+    ]
+    assert sorted(f.text for f in findings(page, "term-consistency")) == ["洪水壁", "防水壁"]
+    assert findings([*page[:3], *page[6:]], "term-consistency") == []

@@ -67,7 +67,8 @@ EN_BEFORE = re.compile(
     r"bigger\s+than|longer\s+than|at\s+least|no\s+(?:less|fewer)\s+than|a\s+minimum\s+of|upwards\s+of|"
     r"in\s+excess\s+of|beyond|surpass(?:es|ed|ing)?|top(?:s|ped)?)"
     r"|\b(?P<down>fewer\s+than|less\s+than|under|below|lower\s+than|smaller\s+than|shorter\s+than|up\s+to|"
-    r"at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|as\s+(?:few|little)\s+as|within)"
+    r"at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|as\s+(?:few|little)\s+as|within|"
+    r"nearly|almost)"
     rf"\s+{_NUMBER})",
     re.IGNORECASE,
 )

@@ -15,7 +15,7 @@ from mtreview.qa.jtext import KATAKANA_RUN, english_sounds, first_sound, katakan
 from mtreview.qa.latin import LETTERS, LOWER, UPPER
 
 # X社 (not 社会 society, 社交, 社説, 社是), 株式会社X, X株式会社, X Inc.
-_KATA = r"[\u30a1-\u30fa\u30fc\u30fb]+"
+_KATA = r"[\u30a1-\u30fa\u30fc\u30fb＝=]+"
 _LATIN = r"[A-Za-z][A-Za-z0-9&'’.\-]*(?: [A-Z][A-Za-z0-9&'’.\-]*)*"
 COMPANY_AFTER = re.compile(
     rf"(?P<name>{_KATA}|{_LATIN})\s?(?P<suffix>株式会社|有限会社|合同会社|社(?![会交説是団長員内外屋宅])|"

@@ -54,6 +54,18 @@ def _renders_another_word(source: str, target: str, span: tuple[int, int], lemma
     )
 
 
+def _settles(source: str, target: str, at: int, text: str, rights: list[str], lemma: str) -> bool:
+    """Whether some right rendering in ``text`` (the sentence at ``at``) is not just the only rendering of
+    another English word of the pair (申請 beside "bid" where "applications" is 申請 too)."""
+    for right in rights:
+        start = text.find(right)
+        while start >= 0:
+            if not _renders_another_word(source, target, (at + start, at + start + len(right)), lemma):
+                return True
+            start = text.find(right, start + 1)
+    return False
+
+
 def _sense_counts(
     by_word: dict[str, list[Sense]], quick: re.Pattern[str], doc: DocumentFacts
 ) -> dict[str, dict[int, int]]:
@@ -151,8 +163,11 @@ class WrongSense(Check):
                     for wrong in row.wrong:
                         if wrong in settled and wrong not in rights and any(r in wrong for r in rights):
                             settled = settled.replace(wrong, "\0" * len(wrong))
-                if any(r in settled for r in rights):
-                    continue
+                if any(r in settled for r in rights) and (
+                    not any(wrong in ja_text for row, _c in applicable for wrong in row.wrong)
+                    or _settles(source, target, js, settled, rights, w.lemma)
+                ):
+                    continue  # (not a right rendering that only renders another word: 申請, "applications")
                 for row, cues in applicable:
                     for wrong in row.wrong:
                         if wrong not in ja_text:
