@@ -98,7 +98,7 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
 _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:which|who|whom|whose|where|including|excluding|unless|although|though|while|whereas|"
     r"after\s+which|(?:most|many|some|all|none|few|several|half|each|both|one|two|three)\s+of|but|and|so|"
-    r"because|since|as\s+well\s+as|according\s+to|[a-z]{2,}ing)\b)|;\s+|\s+[—–]\s+|\s+\((?=[^)]{3,}\))|"
+    r"because|since|with|as\s+well\s+as|according\s+to|[a-z]{2,}ing)\b)|;\s+|\s+[—–]\s+|\s+\((?=[^)]{3,}\))|"
     r"\s+(?=(?:unless|because|although|whereas)\b)|"
     # a second verb phrase of the same subject ("was launched in 2019 and is now operating…")
     r"\s+(?=and\s+(?:is|are|was|were|has|have|had|will|would|no\s+longer|now|still|then)\s)"

@@ -239,8 +239,9 @@ def _name_of(phrase: str) -> str | None:
     return name.group() if name else phrase
 
 
-OF_PLACE = re.compile(rf"(.*?[{UPPER}][\w'’\-]*)\s+of\s+(?:the\s+)?[{UPPER}]")
-"""An agent phrase that names a person, then where they work or come from."""
+OF_PLACE = re.compile(rf"(.*?[{UPPER}][\w'’\-]*\s+[{UPPER}][\w'’\-]*)\s+of\s+(?:the\s+)?[{UPPER}]")
+"""An agent phrase that names a person (two capitalised words: not "Secretary of State …", "Bank of
+England governor …"), then where they work or come from."""
 
 
 EARLIER_SENTENCES = 3

@@ -83,7 +83,8 @@ EN_AFTER_QUICK = re.compile(
 )
 """A cheap test for ``EN_AFTER`` bounds anywhere in the source."""
 JA_AFTER = re.compile(
-    r"^(?:[^、。,0-9０-９の]{0,2}?(?P<near>近く|近い)|[^、。,0-9０-９]{0,5}?(?:(?P<up>以上|超|を超|を上回|余り|"
+    r"^(?:(?:[人件戸台頭羽匹隻社店校歳年日週倍万億%％]|カ月|か月|キロ|トン|メートル|ドル|円|ユーロ)?"
+    r"(?P<near>近く|近い)|[^、。,0-9０-９]{0,5}?(?:(?P<up>以上|超|を超|を上回|余り|"
     r"あまり|を突破|強)|(?P<down>以下|未満|(?<!前)まで|以内|を下回|に満たな|足らず|弱|を切)))"
 )
 """A bound after the number (``14日前まで`` is a deadline, "by 14 days before", not a bound); 180人近く is
@@ -282,11 +283,17 @@ class Comparison(Check):
             equal = next(english_equalities(source, es, ee), None)
             if equal is None or JA_SAME.search(target, js, je) or EN_COMPARATIVE.search(source, es, ee):
                 continue
+            if english_degrees(source, es, ee):
+                continue  # "as comfortable as the old ones and run faster": より is the comparative's
             unit = [t for t in tokens if js <= t.start and t.end <= je]
             for i, t in enumerate(unit):
                 if t.surface != "より" or t.pos1 != "格助詞" or (i and unit[i - 1].surface == "に"):
                     continue  # により is "by"
-                after = [u for u in unit[i + 1 : i + 4] if u.surface not in ("も", "は")][:1]
+                after = [
+                    u
+                    for u in unit[i + 1 : i + 5]
+                    if u.surface not in ("も", "は") and u.base not in DEGREE_ADVERBS
+                ][:1]
                 if not after or not _quality(after[0]):
                     continue
                 yield self.finding(
@@ -294,7 +301,7 @@ class Comparison(Check):
                     Side.TARGET,
                     t.start,
                     after[0].end,
-                    _("English says “{en}” (the same); the translation says “{ja}” (more).").format(
+                    _("English says “{en}” (the same); the translation says “{ja}” (not the same).").format(
                         en=equal.group(), ja=target[t.start : after[0].end]
                     ),
                     evidence=(equal.start(), equal.end()),
@@ -463,11 +470,13 @@ NOT_EQUAL_WORDS = frozenset(
 """Words between "as … as" that make no comparison of a quality ("as well as", "as soon as", "as much as
 30%": a bound)."""
 NOT_EQUAL_BEFORE = re.compile(
-    r"\b(?:not|n't|never|no|twice|thrice|times|half|nearly|almost|about)\s+$", re.IGNORECASE
+    r"(?:\b(?:not|never|no|nowhere\s+near|twice|thrice|times|half|nearly|almost|about)|n['’]t)"
+    r"(?:\s+(?:quite|nearly|so|exactly|just))?\s+$",
+    re.IGNORECASE,
 )
 """What makes "as … as" other than the same: "not as large as" (less: より小さい may say it), "twice as
 large as" (2倍)."""
-JA_SAME = re.compile(r"同じ|同様|同等|同程度|ほど|並み|匹敵|くらい|ぐらい|変わら|劣らな|負けな")
+JA_SAME = re.compile(r"同じ|同様|同等|同程度|ほど|並み|匹敵|くらい|ぐらい|変わら|劣らな|劣らず|負けな|負けず")
 
 
 def english_equalities(source: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -476,11 +485,17 @@ def english_equalities(source: str, start: int, end: int) -> Iterator[re.Match[s
     for m in EN_EQUAL.finditer(source, start, end):
         if m.group("word").lower() in NOT_EQUAL_WORDS:
             continue
-        if NOT_EQUAL_BEFORE.search(source, max(0, m.start() - 12), m.start()):
+        if NOT_EQUAL_BEFORE.search(source, max(0, m.start() - 24), m.start()):
             continue
         if re.match(r"\s*(?:[$£€¥]|\d)", source[m.end() : m.end() + 3]):
             continue  # "as high as 30%": a bound
         yield m
+
+
+DEGREE_ADVERBS = frozenset(
+    {"やや", "はるか", "ずっと", "少し", "もっと", "かなり", "さらに", "若干", "よほど", "一層"}
+)
+"""Adverbs of degree between より and the quality compared (よりやや小さい)."""
 
 
 def _quality(token: japanese.Token) -> bool:

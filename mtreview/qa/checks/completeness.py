@@ -42,12 +42,19 @@ PERIOD_NUMBERS = {
     )
 }
 SPELLED_PERIOD = re.compile(
-    rf"\b({'|'.join(PERIOD_NUMBERS)})\s+(?:more\s+|full\s+|consecutive\s+|straight\s+)?"
-    r"(years?|months?|weeks?|decades?)\b",
-    re.IGNORECASE,
+    rf"\b((?i:{'|'.join(PERIOD_NUMBERS)}))\s+(?:more\s+|full\s+|consecutive\s+|straight\s+)?"
+    r"(years?|months?|weeks?|decades?)\b"
 )
-"""A number of years, months, weeks or decades spelled out (not "two": 両, 二度 often render it)."""
-PERIOD_WORDS = {(6.0, "m"): ("半年",), (3.0, "m"): ("四半期",), (10.0, "y"): ("10年", "十年")}
+"""A number of years, months, weeks or decades spelled out (not "two": 両, 二度 often render it; not a title
+in capitals, "Five Years")."""
+PERIOD_WORDS = {
+    (6.0, "m"): ("半年",),
+    (3.0, "m"): ("四半期",),
+    (10.0, "y"): ("10年", "十年"),
+    (4.0, "w"): ("1カ月", "1か月", "1ヶ月", "ひと月", "一カ月"),
+    (5.0, "d"): ("半世紀",),
+    (10.0, "d"): ("1世紀", "一世紀"),
+}
 """Japanese words that say a period without its number: 半年 (six months), 四半期 (three)."""
 TOKENS = re.compile(r"[A-Za-z][A-Za-z0-9\-]+|\d+(?:\.\d+)?")
 TERM_CHAR = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9」』]")
@@ -210,14 +217,22 @@ class Omission(Check):
     }
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        found = list(self._omissions(segment, doc))
+        yield from found
+        if segment.target.strip() and SPELLED_PERIOD.search(segment.source):
+            spans = [(f.start, f.end) for f in found if f.start is not None and f.end is not None]
+            for p in self._periods(segment):  # (a period inside a clause reported dropped is that clause's)
+                at = p.start or 0
+                if not any(a <= at < b for a, b in spans):
+                    yield p
+
+    def _omissions(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         source = segment.source.strip()
         if not HAS_LETTER.search(source):
             return
         if not segment.target.strip():
             yield self.finding(segment, Side.SOURCE, None, None, _("The source has no translation."))
             return
-        if SPELLED_PERIOD.search(source):
-            yield from self._periods(segment)
         if not self._short_enough(segment, doc):
             return  # about as long as this document's translations usually are: nothing is missing from it
         cov = coverage(segment.source, segment.target)

@@ -676,8 +676,6 @@ def _majority(counts: Mapping[Hashable, int], min_majority: int) -> str | None:
         if isinstance(texts, tuple) and not any(_group_of(t, counts) == best for t in texts)
         for g in ({_group_of(t, counts) for t in texts} or {""})
     }
-    if others == 0 or count < min_majority or count < 2 * others:
+    if others == 0 or count < min_majority or count < 2 * others or len(other_groups) > 1:
         return None
-    if len(other_groups) > 1 and (count < 3 * others or count < 4):
-        return None  # (the others scatter, but four segments or more, three to one, still make the term's)
     return best

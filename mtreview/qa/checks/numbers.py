@@ -16,6 +16,7 @@ from mtreview.i18n import N_, _
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.units import conversion_notes, conversions
 from mtreview.qa.context import DocumentFacts
+from mtreview.qa.counts import stated_count
 from mtreview.qa.jtext import to_halfwidth_ascii
 from mtreview.qa.month_days import month_days
 
@@ -590,6 +591,8 @@ class Numbers(Check):
                 elif _key(part / whole) not in words | src_values:
                     continue
                 extra = [q for q in extra if not (m.start() <= q.start < m.end())]
+        if extra and not missing:  # "the elephants" → 3頭は, where the document says "its three elephants"
+            extra = [q for q in extra if not stated_count(target, q.start, q.end, q.value, doc)]
         if extra and ("(" in target or "（" in target):  # 3200フィート（約975メートル）: a conversion note
             notes = conversion_notes(target)
             extra = [q for q in extra if not any(a <= q.start < b for a, b in notes)]

@@ -16,6 +16,7 @@ English verb (found through the dictionary) and names the English cue as evidenc
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable
@@ -136,7 +137,8 @@ JA_AFFIRMATIVE_FORM = re.compile(rf"しか(?!し[、,，])|{JA_AFFIRMATIVE_FORMS
 "not only"): a cue inside one agrees with no English negation (気にしない "does not care" still does)."""
 JA_LEXICAL = re.compile(
     r"退け|一蹴|反論|突っぱね|はねつけ|撥ね付け|控え|見送|欠席|逃し|逃す|逃した|避け|免れ|断念|保留|辞退|棄権|黙秘|"
-    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙|ゼロ|皆無"
+    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙|皆無|"
+    r"(?<![\u30a1-\u30fa\u30fc])ゼロ(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff])"  # not ネットゼロ, ゼロ金利
 )
 """Japanese words that say "not" with their meaning (退けた "rejected", 控えた "declined to", 欠席した
 "did not attend", 逃した "did not win"): they account for an English negation without being one, so a
@@ -155,7 +157,8 @@ EN_SOFT = re.compile(
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
     r"\bdis(?:agree|like|approve|allow|obey|trust|continue|able|miss)[a-z]*\b|"
     r"\bin(?:accurate|correct|complete|valid|sufficient|effective|capable|appropriate|consistent|active)\b|"
-    r"\b(?:refrain|nevermind|nothing\s+but|anything\s+but|dry|awake)\b|"
+    r"\b(?:refrain|nevermind|nothing\s+but|anything\s+but|dry\s+(?:taps?|wells?)|(?:run|runs|ran|gone)\s+dry|"
+    r"(?:lie|lies|lay|lying|stay|stays|stayed|kept)\s+awake)\b|"
     r"\bun(?!der|til|ion|it|ique|ivers|less)[a-z]*(?:ed|able|ible|ful|known|clear|likely|sure|aware|usual|fair|"
     r"safe|even|wise|healthy|happy|real|paid|met|done|seen|said|til|certain)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
     r"\b(?:lack|lacks|lacked|absent|absence|free\s+of|rarely|seldom|hardly|barely|deny|denies|denied|reject|"
@@ -202,6 +205,9 @@ def english_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def japanese_cues(tokens: Iterable[Token], text: str, start: int, end: int) -> list[Token]:
+    if isinstance(tokens, list):  # the sentence's tokens by bisection: linear over a long paragraph
+        lo = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+        tokens = tokens[lo : bisect.bisect_right(tokens, end, lo, key=lambda t: t.start)]
     unit = [t for t in tokens if start <= t.start and t.end <= end]
     cues: list[Token] = []
     for i, t in enumerate(unit):
@@ -344,6 +350,9 @@ def object_predicate(source: str, cue: tuple[int, int], unit: list[Token]) -> tu
     return None
 
 
+NOT_ALL = re.compile(r"\s+(?:all|every\w*|many|much|both)\b", re.IGNORECASE)
+
+
 def predicate_for(
     source: str, cue: tuple[int, int], tokens: list[Token], start: int, end: int, target: str = ""
 ) -> tuple[int, int] | None:
@@ -357,7 +366,8 @@ def predicate_for(
     relative = _relative_clause(source, cue)
     # a negation in a relative clause: its rendering is a clause before the noun it describes
     found = _attributive_predicate(source, target, relative, unit) if relative else None
-    found = found or verb_rendering(source, cue, unit)
+    if found is None and not NOT_ALL.match(source, cue[1]):  # "not all groups welcomed": the verb, below
+        found = verb_rendering(source, cue, unit)
     if found is not None:
         return found
     # otherwise the last predicate before a reporting verb (…と述べた), or the last one

@@ -178,6 +178,8 @@ def unmatched_negation(
 
 
 EN_CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
+NOT_BUT = re.compile(r"\bnot\b[^.;!?,]{1,60}?\bbut\b", re.IGNORECASE)
+"""A contrast "not X but Y" (no comma: "did not oppose the plan, but said…" coordinates two clauses)."""
 
 
 def contrast_left(source: str, target: str, en_span: tuple[int, int], ja: list[Token]) -> list[Token]:
@@ -188,8 +190,8 @@ def contrast_left(source: str, target: str, en_span: tuple[int, int], ja: list[T
     if not ja:
         return ja
     contrasts = len(EN_CONTRAST.findall(source, *en_span))
-    if not contrasts:
-        return ja
+    if not contrasts or NOT_BUT.search(source, *en_span):
+        return ja  # "not money but time": a ではなく may be that one's (and "rather than" よりも)
     kept = []
     for cue in ja:
         after_de = target[: cue.start].endswith(("では", "で"))

@@ -85,6 +85,7 @@ _PER_DIMS = frozenset({"mass", "length", "volume", "data", "power", "energy", "a
 EN_TEMPERATURE = re.compile(
     r"(?<![\w.])(-?\d+(?:\.\d+)?)\s?(?:°\s?|degrees?\s+)(F|C|Fahrenheit|Celsius|centigrade)\b"
 )
+MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 JA_TEMPERATURE = re.compile(r"(華氏|摂氏)?\s?(氷点下|零下|マイナス|-|−)?\s?(\d+(?:\.\d+)?)\s?(度|℃|°C|℉|°F)")
 
 
@@ -93,6 +94,8 @@ def en_temperatures(source: str) -> list[tuple[float, float, re.Match[str]]]:
     out = []
     for m in EN_TEMPERATURE.finditer(source):
         raw = float(m.group(1))
+        if MINUS_BEFORE.search(source, max(0, m.start() - 10), m.start()):
+            raw = -raw  # "minus 6 degrees Celsius" (氷点下6度)
         fahrenheit = m.group(2).lower().startswith("f")
         out.append(((raw - 32) * 5 / 9 if fahrenheit else raw, raw, m))
     return out
