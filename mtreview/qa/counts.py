@@ -9,18 +9,6 @@ from mtreview.qa.context import DocumentFacts
 
 COUNTER_AFTER = re.compile(r"(?:頭|人|匹|羽|台|隻|機|社|校|店|基|棟|両|カ国|か国|ヵ国|チーム)")
 """Counters a translation puts after a number of things the English counts elsewhere."""
-_WORDS = {
-    w: i
-    for i, w in enumerate(
-        re.findall(
-            r"\w+",
-            "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-            "seventeen eighteen nineteen twenty",
-        ),
-        start=2,
-    )
-}
-_NUMBER = re.compile(r"\b(?:" + "|".join(_WORDS) + r"|\d{1,2})\b", re.IGNORECASE)
 
 
 def stated_count(target: str, start: int, end: int, value: float, doc: DocumentFacts) -> bool:
@@ -32,9 +20,13 @@ def stated_count(target: str, start: int, end: int, value: float, doc: DocumentF
 
 
 def _counts(doc: DocumentFacts) -> frozenset[int]:
+    from mtreview.qa.checks.numbers import UNITS_TENS  # (numbers imports this module)
+
+    words = {w: int(v) for w, v in UNITS_TENS.items() if 2 <= v <= 20}
+    number = re.compile(r"\b(?:" + "|".join(words) + r"|\d{1,2})\b", re.IGNORECASE)
     out: set[int] = set()
     for segment in doc.segments.values():
-        for m in _NUMBER.finditer(segment.source):
+        for m in number.finditer(segment.source):
             word = m.group().lower()
-            out.add(int(word) if word.isdigit() else _WORDS[word])
+            out.add(int(word) if word.isdigit() else words[word])
     return frozenset(out)

@@ -61,6 +61,11 @@ def glosses(unit: str) -> frozenset[str]:
     return words | {english.lemma(w) for w in words}
 
 
+def glossed_by(unit: str, words: frozenset[str]) -> bool:
+    """Whether the dictionary glosses a Japanese word with one of ``words`` (ガラス with "glass")."""
+    return not glosses(unit).isdisjoint(words)
+
+
 @lru_cache(maxsize=16384)
 def unit_glosses(text: str, kind: str) -> tuple[tuple[frozenset[str], int, int, bool], ...]:
     """Gloss sets of a unit's text and, for a kanji run the dictionary does not know, of its pieces, with

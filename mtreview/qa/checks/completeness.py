@@ -21,6 +21,7 @@ from mtreview.qa.analysis import english, japanese
 from mtreview.qa.analysis.coverage import Coverage, coverage
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.numbers import UNITS_TENS
 from mtreview.qa.checks.units import conversion_notes
 from mtreview.qa.context import DocumentFacts, length_ratio
 
@@ -35,12 +36,7 @@ SOURCE_DASHES = re.compile(r"(?:—| – | -- )\s*([^—–()\[\]]{1,300}?)\s*(?
 """An aside between a pair of em dashes, or of spaced en dashes or double hyphens (not a range: 10–12)."""
 SOURCE_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+([^,;.!?]{3,300}),")
 """A non-restrictive relative clause between commas: an aside Japanese often sets in brackets."""
-PERIOD_NUMBERS = {
-    w: float(i)
-    for i, w in enumerate(
-        ["three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"], start=3
-    )
-}
+PERIOD_NUMBERS = {w: v for w, v in UNITS_TENS.items() if 3 <= v <= 11}
 SPELLED_PERIOD = re.compile(
     rf"\b((?i:{'|'.join(PERIOD_NUMBERS)}))\s+(?:more\s+|full\s+|consecutive\s+|straight\s+)?"
     r"(years?|months?|weeks?|decades?)\b"

@@ -650,13 +650,21 @@ def _other_word_unmatched(segment: SegmentInput, key: Hashable) -> bool:
     return any(w.kind == "word" and not w.hits and w.lemma in nouns for w in cov.words)
 
 
-def _usual(counts: Mapping[Hashable, int], min_majority: int) -> str | None:
-    """The rendering group most segments show, if it is a majority or the term's only rendering."""
+def _leading(counts: Mapping[Hashable, int]) -> tuple[str, int, int] | None:
+    """The rendering group most segments show: (group, its segments, the segments with any rendering)."""
     groups = _groups(counts)
     if not groups:
         return None
     best, count = min(groups.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))
-    total = sum(k for texts, k in counts.items() if isinstance(texts, tuple))
+    return best, count, sum(k for texts, k in counts.items() if isinstance(texts, tuple))
+
+
+def _usual(counts: Mapping[Hashable, int], min_majority: int) -> str | None:
+    """The rendering group most segments show, if it is a majority or the term's only rendering."""
+    leading = _leading(counts)
+    if leading is None:
+        return None
+    best, count, total = leading
     return best if count >= min_majority and count >= 2 * (total - count) else None
 
 
@@ -664,18 +672,17 @@ def _majority(counts: Mapping[Hashable, int], min_majority: int) -> str | None:
     """The rendering group that holds the term's majority: at least ``min_majority`` segments and at least
     twice as many as the segments without it, which must not scatter over several other renderings — a
     word rendered a different way each time is free vocabulary, not a term."""
-    groups = _groups(counts)
-    if not groups:
+    leading = _leading(counts)
+    if leading is None:
         return None
-    best, count = min(groups.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))
-    total = sum(k for texts, k in counts.items() if isinstance(texts, tuple))
+    best, count, total = leading
     others = total - count
+    if others == 0 or count < min_majority or count < 2 * others:
+        return None
     other_groups = {
         g
         for texts in counts
         if isinstance(texts, tuple) and not any(_group_of(t, counts) == best for t in texts)
         for g in ({_group_of(t, counts) for t in texts} or {""})
     }
-    if others == 0 or count < min_majority or count < 2 * others or len(other_groups) > 1:
-        return None
-    return best
+    return best if len(other_groups) <= 1 else None

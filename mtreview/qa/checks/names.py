@@ -214,10 +214,10 @@ def _renders_a_word(katakana: str, source_words: frozenset[str]) -> bool:
     """Whether the katakana is a loanword the dictionary glosses with a word of the English (ガラス:
     glass)."""
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable
-    from mtreview.qa.analysis.lookup import glosses
+    from mtreview.qa.analysis.lookup import glossed_by
 
     try:
-        return not glosses(katakana).isdisjoint(source_words)
+        return glossed_by(katakana, source_words)
     except DictionaryUnavailable:
         return False
 

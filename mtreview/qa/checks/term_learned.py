@@ -11,6 +11,7 @@ from typing import Any
 
 from mtreview.qa.analysis.coverage import Coverage, JaUnit, coverage
 from mtreview.qa.analysis.dictionary import generation
+from mtreview.qa.analysis.lookup import glossed_by
 
 PRONOUNS = frozenset(
     {"我々", "我ら", "私", "私達", "僕", "俺", "彼", "彼女", "彼ら", "彼女ら", "自分", "自身", "自ら"}
@@ -41,7 +42,7 @@ def _free_runs(source: str, target: str, _generation: int) -> tuple[str, ...]:
         and u.content
         and u.kind in ("kanji", "kata")
         and not VERB_AFTER.match(target, u.end)
-        and not _glossed_by(u.text, tokens)
+        and not glossed_by(u.text, tokens)  # (一部 for "some": function words count too)
     )
 
 
@@ -58,13 +59,6 @@ def _mostly_free(cov: Coverage, unit: JaUnit) -> bool:
 
 
 SOURCE_TOKEN = re.compile(r"[A-Za-z]+")
-
-
-def _glossed_by(unit: str, tokens: frozenset[str]) -> bool:
-    """A unit whose dictionary glosses include a word of the source, function words too (一部 for "some")."""
-    from mtreview.qa.analysis.lookup import glosses
-
-    return not glosses(unit).isdisjoint(tokens)
 
 
 def learned_majority(observations: Mapping[str, list[Any]], min_majority: int) -> tuple[str, int] | None:
