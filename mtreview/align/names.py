@@ -300,6 +300,9 @@ def romanise(katakana: str) -> str:
 # English spelling → something close to how Japanese hears it.
 _NON_RHOTIC = "(?<=[aeiou])r(?=[^aeiou]|$)"
 _EN_RULES: tuple[tuple[str, str], ...] = (
+    ("(?<![a-z])wr", "r"),  # silent first letters: Wren レン, Knox ノックス, Psaki サキ
+    ("(?<![a-z])[kg]n", "n"),
+    ("(?<![a-z])p([sn])", "\\1"),
     ("ough", "o"),
     ("iew", "yu"),  # review → レビュー, view → ビュー
     ("ew(?=[^aeiou]|$)", "yu"),  # Andrew → アンドリュー, news → ニュース

@@ -2,10 +2,10 @@
 
 The issue's goals are recall of all planted errors ≥ 0.85, of the meaning classes (negation, comparison,
 agent, sense) ≥ 0.6, precision ≥ 0.8, on pages nobody tuned on. The held-out pages (``meaning/heldout``)
-meet the precision goal but NOT the recall goal (0.76 on the thirty-nine pages of 2026-12-05; pages written
-by others, measured at arrival, 0.54 to 0.88, the last pairs 0.88, 0.71, 0.67 and 0.88) and only just the
-meaning-class goal: 0.62 (97/157; 0.598 once, when a pair with 3 of its 8 meaning errors found arrived). The
-bars below guard
+meet the precision goal but NOT the recall goal (0.75 on the forty-five pages of 2026-12-05; pages
+written by others, measured at arrival, 0.54 to 0.88, the last pairs 0.88, 0.67, 0.88, 0.75, 0.62 and
+0.71) and only just the meaning-class goal: 0.61 (110/181; 0.598 once, when a pair with 3 of its 8 meaning
+errors found arrived). The bars below guard
 what they do reach (the meaning bar was lowered from 0.6 to 0.58 then: the goal is met only narrowly, not
 the guard moved to hide it). The pages the checks were tuned on (``meaning/tune``) have their own,
 higher bars. ``meaning/README.md`` says who wrote each page and how it did before any tuning."""

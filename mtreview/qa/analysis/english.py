@@ -98,10 +98,17 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
 _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:which|who|whom|whose|where|including|excluding|unless|although|though|while|whereas|"
     r"after\s+which|(?:most|many|some|all|none|few|several|half|each|both|one|two|three)\s+of|but|and|so|"
-    r"because|since|with|as\s+well\s+as|according\s+to|[a-z]{2,}ing)\b)|;\s+|\s+[—–]\s+|\s+\((?=[^)]{3,}\))|"
+    r"because|since|with|as\s+well\s+as|according\s+to|[a-z]{2,}ing|"
+    # an appended comparison: ", nearly three times its level two years ago", ", up 4% from May"
+    r"(?:nearly|almost|roughly|up|down|twice|double|triple|half)\s+(?=\S+\s+\S)|"
+    # a reason: ", as many had left the profession" (not "as well as", "as expected", "as a result")
+    r"as\s+(?!(?:well|soon|much|many\s+as|long|far|of|in|part|expected|usual|such|if|though|to|with|per|"
+    r"a|an|the\s+\w+\s+(?:of|for))\b))\b)|;\s+|\s+[—–]\s+|\s+\((?=[^)]{3,}\))|"
     r"\s+(?=(?:unless|because|although|whereas)\b)|"
     # a second verb phrase of the same subject ("was launched in 2019 and is now operating…")
-    r"\s+(?=and\s+(?:is|are|was|were|has|have|had|will|would|no\s+longer|now|still|then)\s)"
+    r"\s+(?=and\s+(?:is|are|was|were|has|have|had|will|would|no\s+longer|now|still|then)\s)|"
+    # a second report of the same speaker ("called it a matter of security and said more would follow")
+    r"\s+(?=and\s+(?:said|added|warned|told|noted|stressed|insisted|promised|pledged|urged|vowed)\s)"
 )
 _NON_RESTRICTIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
 """A clause after ", which": it ends at the next comma ("Sea ice, which once protected the coast, now…")."""

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from mtreview.qa.analysis import english
 from mtreview.qa.analysis.wordlists import HAS_KANJI_OR_KATAKANA, HIRAGANA, KANJI
+from mtreview.qa.latin import LETTERS
 
 
 @lru_cache(maxsize=16384)
@@ -64,6 +65,27 @@ def glosses(unit: str) -> frozenset[str]:
 def glossed_by(unit: str, words: frozenset[str]) -> bool:
     """Whether the dictionary glosses a Japanese word with one of ``words`` (ガラス with "glass")."""
     return not glosses(unit).isdisjoint(words)
+
+
+LOWER_WORD = re.compile(rf"(?<![{LETTERS}])[a-z]+")
+"""A word of the English in lower case (not a name: a Mr Glass may well be ガラス氏)."""
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The lower-case words of ``text`` and their lemmas (costs, cost)."""
+    words = set(LOWER_WORD.findall(text))
+    return frozenset(words | {english.lemma(w) for w in words})
+
+
+def renders_a_word(katakana: str, words: frozenset[str]) -> bool:
+    """Whether the katakana is a loanword the dictionary glosses with one of ``words`` (``lower_words`` of
+    the English: ガラス for "glass", コスト for "costs"); False without the dictionary."""
+    from mtreview.qa.analysis.dictionary import DictionaryUnavailable
+
+    try:
+        return glossed_by(katakana, words)
+    except DictionaryUnavailable:
+        return False
 
 
 @lru_cache(maxsize=16384)

@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
 from mtreview.qa.analysis import english
+from mtreview.qa.analysis.lookup import lower_words, renders_a_word
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
@@ -49,7 +50,9 @@ SAY_BEFORE_SUBJECT = (
 ("…, called the idea reckless", "…, praised the fans")."""
 EN_INVERTED = re.compile(
     rf"[,.!?][\"”’']?\s+(?:(?P<np1>[^,.;:!?\"“”]{{1,60}}?)\s+{SAY}|{SAY_BEFORE_SUBJECT}\s+"
-    r"(?P<np2>[^,.;:!?\"“”]{1,60}?))"
+    r"(?P<np2>[^,.;:!?\"“”]{1,60}?"
+    # the name in apposition: "…," said Corbel's chief executive, Ingrid Solberg.
+    rf"(?:,\s+[{UPPER}][\w'’\-]*(?:\s+[{UPPER}][\w'’\-]*){{0,3}}(?=\s*[.;]|\s*$))?))"
     r"\s*(?:[,.;]|$)"
 )
 EN_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,.;:!?]{1,60})", re.IGNORECASE)
@@ -96,7 +99,7 @@ JA_OPENERS = r"(?:ただし|しかし|だが|でも|また|一方で?|さらに|
 """Conjunctions that may open a sentence before its topic (ただしフェレイラ会長は…)."""
 JA_AGENT = re.compile(
     rf"(?:^|[、」』)]\s*と、?|[、。「」])\s*(?:{JA_OPENERS})?(?:[^、。「」]{{0,24}}の|[^、。「」]{{0,40}}?(?:した|する|している|していた|"
-    rf"された|だった|である))??(?P<name>{_NAME})(?P<title>{_TITLE})?"
+    rf"された|だった|である))??(?P<name>{_NAME})(?P<title>{_TITLE})?(?:[（(][A-Z]{{2,5}}[）)])?"
     r"(?P<role>は|が|によると|によれば|の話では)"
 )
 JA_BY = re.compile(
@@ -227,7 +230,11 @@ def _named_agent(text: str, pronoun: str) -> str | None:
 def _name_of(phrase: str) -> str | None:
     """The name an agent phrase ends with ("Opposition councillor Parisa Rahimzadeh" → Parisa Rahimzadeh),
     or the phrase; None for a pronoun."""
-    phrase = phrase.split(",")[0].strip()
+    parts = [p.strip() for p in phrase.split(",")]
+    phrase = parts[0]
+    # "The group's spokesperson, Rhys Penhallow": the name in apposition, when the head is no name
+    if len(parts) > 1 and not NAME_AT_END.search(phrase) and NAME_RUN.fullmatch(parts[1]):
+        phrase = parts[1]
     # "Dairy economist Miriam Achterberg of the Northfield Institute": the person, not the institute
     named = OF_PLACE.match(phrase)
     if named is not None:
@@ -242,6 +249,25 @@ def _name_of(phrase: str) -> str | None:
 OF_PLACE = re.compile(rf"(.*?[{UPPER}][\w'’\-]*\s+[{UPPER}][\w'’\-]*)\s+of\s+(?:the\s+)?[{UPPER}]")
 """An agent phrase that names a person (two capitalised words: not "Secretary of State …", "Bank of
 England governor …"), then where they work or come from."""
+
+
+def _quoted_from_start(source: str, es: int) -> bool:
+    """Whether everything before ``es`` is one quotation that opens the paragraph (no quotation mark closes
+    before ``es``, so the sentences before it are the speaker's words, not a narrator's)."""
+    head = source[:es].lstrip()
+    return bool(head) and head[0] in '"“' and len(_QUOTES.findall(head)) == 1
+
+
+def _common_word(katakana: str) -> bool:
+    """A loanword of the dictionary, or its plural (パートナーズ, メタルズ): the common-noun end of a
+    company's name, not a surname."""
+    from mtreview.qa.analysis.dictionary import DictionaryUnavailable
+    from mtreview.qa.analysis.lookup import glosses
+
+    try:
+        return bool(glosses(katakana)) or (katakana[-1:] in "ズス" and bool(glosses(katakana[:-1])))
+    except DictionaryUnavailable:
+        return False
 
 
 EARLIER_SENTENCES = 3
@@ -314,17 +340,25 @@ class Agent(Check):
             elif within:
                 # "Phiri said his unit… “We are stretched…,” he said.": the named speaker before it
                 referent = _earlier_speaker(source, es, words[0], doc)
+                if referent is None and _quoted_from_start(source, es):
+                    # "“… exists. If we lose them, we lose everything,” he said.": a quotation that opens the
+                    # paragraph goes on from the speaker the paragraph before named
+                    referent = self._previous_agent(segment, doc, words[0])
+                    within = referent is None
             if referent is not None:
                 # "…," she said. — the speaker is the previous paragraph's, if that one names a person
                 words = [w.lower() for w in NOUN_WORDS.findall(referent)]
             if not words or (len(words) == 1 and words[0] in PRONOUNS):
                 continue
             # the first topic or subject that is a name of the document (バスは… opens many a sentence)
+            # (not a loanword of the English sentence: カカオのコストが… for "cocoa costs")
+            sentence_words = lower_words(source[es:ee])
             found = next(
                 (
                     (a, english)
                     for a in japanese_agents(target, js, je, passive)
-                    if (english := self._english_names(a[2].split("・")[-1], doc, threshold))
+                    if not renders_a_word(a[2], sentence_words)
+                    and (english := self._name_parts(a[2], doc, threshold))
                 ),
                 None,
             )
@@ -378,6 +412,15 @@ class Agent(Check):
             if sum(1 for p in people if doc.entities.is_person(p)) > 1:
                 return None  # two people named before an unquoted "He said": which one is unclear
         return named
+
+    def _name_parts(self, katakana: str, doc: DocumentFacts, threshold: float) -> list[str]:
+        """The English names of the katakana's last part (a surname), else of its first (テルライト of
+        テルライト・パートナーズ, "Telrite Partners": the last part is a common word)."""
+        parts = katakana.split("・")
+        found = self._english_names(parts[-1], doc, threshold)
+        if found or len(parts) == 1 or not _common_word(parts[-1]):
+            return found  # (a person's surname the sound misses does not fall back to the given name)
+        return self._english_names(parts[0], doc, threshold)
 
     def _english_names(self, katakana: str, doc: DocumentFacts, threshold: float) -> list[str]:
         """The document's English names that ``katakana`` renders best (by sound), if they reach

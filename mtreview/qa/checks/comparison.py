@@ -27,7 +27,8 @@ from mtreview.qa.context import DocumentFacts
 UP, DOWN = "up", "down"
 _NUMBER = (
     r"(?:the\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?(?=(?:[A-Z]{1,2}\$|[$£€¥])?\d|"
-    r"(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred|hundreds|"
+    r"(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|"
+    r"eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|hundreds|"
     r"thousands|a\s+(?:half|third|quarter|fifth|tenth)|half)\b)"
 )
 EN_FRACTION = re.compile(
@@ -63,7 +64,7 @@ EN_BEFORE = re.compile(
     # the look-ahead of every alternative's first letter changes no match but lets the engine skip the
     # other positions quickly (as ``polarity.EN_CUE``)
     r"(?=[moaeghlbnuistfw])(?:"
-    r"\b(?P<up>more\s+than|over|above|exceed(?:s|ed|ing)?|greater\s+than|higher\s+than|larger\s+than|"
+    r"\b(?P<up>(?<!no\s)(?<!not\s)more\s+than|over|above|exceed(?:s|ed|ing)?|greater\s+than|higher\s+than|larger\s+than|"
     r"bigger\s+than|longer\s+than|at\s+least|no\s+(?:less|fewer)\s+than|a\s+minimum\s+of|upwards\s+of|"
     r"in\s+excess\s+of|beyond|surpass(?:es|ed|ing)?|top(?:s|ped)?)"
     r"|\b(?P<down>fewer\s+than|less\s+than|under|below|lower\s+than|smaller\s+than|shorter\s+than|up\s+to|"
@@ -95,8 +96,10 @@ JA_BEFORE = re.compile(
 EN_COMPARATIVE = re.compile(
     r"(?=[hmglbfsowtirudny])"  # the alternatives' first letters: same matches, a faster search
     r"\b(?:(?P<up>higher|more|greater|larger|bigger|longer|faster|heavier|stronger|older|wider|taller|"
-    r"increased|rose|up)|(?P<down>lower|less|fewer|smaller|shorter|slower|lighter|weaker|younger|"
-    r"narrower|decreased|fell|down))\s+than\b",
+    r"increased|rose|up|more\s+(?:likely|common|often|frequent|frequently|expensive|costly))|"
+    r"(?P<down>lower|less|fewer|smaller|shorter|slower|lighter|weaker|younger|"
+    r"narrower|decreased|fell|down|less\s+(?:likely|common|often|frequent|frequently|expensive|costly)))"
+    r"\s+than\b",
     re.IGNORECASE,
 )
 JA_UP = frozenset(
@@ -265,9 +268,11 @@ class Comparison(Check):
                         evidence=(s_start, s_end),
                     )
                     break
-        if "より" in target:
+        compared = []
+        if "より" in target or "比" in target:
             compared = list(self._comparatives(segment)) if EN_COMPARATIVE.search(source) else []
             yield from compared
+        if "より" in target:
             if not compared and EN_DEGREE.search(source):
                 compared = list(self._degrees(segment))
                 yield from compared
@@ -358,9 +363,20 @@ class Comparison(Check):
                 continue
             (en_dir,) = directions
             unit = [t for t in tokens if js <= t.start and t.end <= je]
-            yori = [i for i, t in enumerate(unit) if t.surface == "より" and t.pos == "助詞"]
+            # より, or に比べ(て)/と比べ(て) (自転車の利用者に比べ、…可能性が低い)
+            yori = [
+                i + (unit[i + 1 : i + 2] != [] and unit[i + 1].surface == "て")
+                for i, t in enumerate(unit)
+                if (t.surface == "より" and t.pos == "助詞")
+                or (t.base in ("比べる", "比較") and i and unit[i - 1].surface in ("に", "と"))
+            ]
             for i in yori:
-                for t in unit[i + 1 : i + 8]:
+                after = unit[i + 1 : i + 13]
+                if after and after[0].surface == "、":
+                    after = after[1:]
+                for t in after:  # (可能性が低い: a few tokens after より)
+                    if t.surface in ("、", "。"):
+                        break
                     if t.base in JA_UP or t.base in JA_DOWN:
                         ja_dir = UP if t.base in JA_UP else DOWN
                         if ja_dir != en_dir:

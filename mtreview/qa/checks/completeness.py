@@ -174,6 +174,8 @@ class Addition(Check):
                 continue  # the English words' usual abbreviation: 最高経営責任者（CEO）, 世界保健機関（WHO）
             if _abbreviation_of_word_before(content, target, m.start()):
                 continue  # the abbreviation of the word it follows: 電気自動車（EV） for "electric car"
+            if _synonym_of_word_before(content, segment.source, target, m.start()):
+                continue  # another name of the English word the word before renders: レアアース（希土類）
             if _renders_an_aside(segment.source, target, m.start(), m.end()):
                 continue  # ", which compares assets with pensions," → 比率（資産を年金給付と比べた指標）
             yield self.finding(
@@ -459,6 +461,22 @@ def _initials_of(content: str, source: str) -> bool:
 
 
 WORD_BEFORE = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,12}$")
+
+
+def _synonym_of_word_before(content: str, source: str, target: str, start: int) -> bool:
+    """Whether ``content`` is another name of the English word rendered just before the bracket: the
+    dictionary glosses it with a piece of that word (レアアース（希土類） for "rare-earth": rare, earth)."""
+    from mtreview.qa.analysis.lookup import glosses
+
+    said = glosses(content)
+    if not said:
+        return False
+    for w in coverage(source, target).words:
+        if any(b == start for _a, b in w.hits):
+            parts = {p for p in re.split(r"[-\s]+", w.text.lower()) if len(p) > 2} | {w.lemma}
+            if said & parts:
+                return True
+    return False
 
 
 def _abbreviation_of_word_before(content: str, target: str, start: int) -> bool:

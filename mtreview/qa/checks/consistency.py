@@ -44,65 +44,18 @@ from mtreview.qa.lexicons import irregular_base
 
 KATAKANA = re.compile(r"^[\u30a1-\u30fa\u30fc・]+$")
 VERB_BEFORE = frozenset(
-    [
-        "to",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "do",
-        "not",
-        "cannot",
-        "won't",
-        "don't",
-        "didn't",
-        "i",
-        "we",
-        "they",
-        "you",
-        "he",
-        "she",
-        "it",
-        "who",
-    ]
+    {
+        *("to", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does"),
+        *("do", "not", "cannot", "won't", "don't", "didn't", "i", "we", "they", "you", "he", "she"),
+        *("it", "who"),
+    }
 )
 DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "these",
-        "those",
-        "that",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "my",
-        "your",
-        "any",
-        "each",
-        "every",
-        "no",
-        "another",
-        "other",
-        "some",
-        "many",
-        "all",
-        "most",
-        "several",
-        "few",
-        "both",
-        "such",
-    ]
+    {
+        *("the", "a", "an", "this", "these", "those", "that", "its", "their", "his", "her", "our"),
+        *("my", "your", "any", "each", "every", "no", "another", "other", "some", "many", "all"),
+        *("most", "several", "few", "both", "such"),
+    }
 )
 MAX_TERMS = 4
 """Terms followed per segment: its rarest repeated ones (a paragraph rarely holds more)."""
@@ -421,12 +374,23 @@ class TermConsistency(Check):
         n = groups.get(majority, 0)
         # the majority without a name of the document it opens with (オービス株 for "shares": 株)
         core = without_name(majority, doc)
+        # a longer term around every one of the majority's occurrences: the majority renders it (昨季 for
+        # "last season"), and says nothing of the term alone ("this season": 今季)
+        held = [
+            {k for k in longer if _renders_longer(doc.segments[sid], spans, key, k, counts, majority)}
+            for sid, items in observations.items()
+            for _es, _ee, spans, texts, longer, _free in items
+            if any(_group_of(t, counts) == majority for t in texts)
+        ]
+        carried = set.intersection(*held) if held else set()
         for sid, items in observations.items():
             segment = doc.segments[sid]
             if majority in segment.target:
                 continue  # the majority rendering is there too (市内の…住宅 for "the city's homes")
             for es, ee, spans, texts, longer, _free in items:
                 if any(_group_of(t, counts) == majority for t in texts):
+                    continue
+                if carried and not carried.intersection(longer):
                     continue
                 if texts and all(same_word(t, majority) or same_word(t, core) for t in texts):
                     continue  # the same word with another affix (議会内 beside 市議会)
@@ -584,6 +548,28 @@ class TermConsistency(Check):
         return found[0] if len(found) == 1 else None
 
 
+def _renders_longer(
+    segment: SegmentInput,
+    spans: Sequence[tuple[int, int]],
+    key: Hashable,
+    longer: Hashable,
+    counts: Mapping[Hashable, int],
+    majority: str,
+) -> bool:
+    """Whether the majority rendering in ``segment`` renders a word of the longer term too (昨 of 昨季, "last"
+    of "last season"), not only the term."""
+    if not isinstance(key, tuple) or not isinstance(longer, tuple):
+        return False
+    extra = set(longer) - set(key)
+    target = segment.target
+    at = [(a, b) for a, b in spans if _group_of(target[a:b], counts) == majority]
+    if not extra or not at:
+        return False
+    a, b = at[0]
+    cov = coverage(segment.source, segment.target)
+    return any(w.lemma in extra and any(a <= x and y <= b for x, y in w.hits) for w in cov.words)
+
+
 def _modifier_here(key: Hashable, longer: Sequence[Hashable]) -> bool:
     """Whether the term modifies a noun after it here ("board" of "board chair")."""
     n = len(key) if isinstance(key, tuple) else 0
@@ -623,7 +609,7 @@ def _odd_run(
         and r not in PRONOUNS
         and not (title_after_name(segment.target, r, doc) and not titles_a_name(segment.source, key))
     ]
-    headed = [r for r in picked if not kata and len(r) > len(majority) and r[-1] == majority[-1]]
+    headed = [r for r in picked if not kata and len(r) >= len(majority) and r[-1] == majority[-1]]
     if len(picked) > 1:
         # several: the longer compound with the majority's head (its last kanji: 全面封鎖 beside 閉鎖)
         picked = headed

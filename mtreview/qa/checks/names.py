@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
+from mtreview.qa.analysis.lookup import lower_words, renders_a_word
 from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.entities import is_acronym
@@ -155,8 +156,8 @@ class NameConsistency(Check):
                 if len(text) < 2:
                     continue
                 if source_words is None:
-                    source_words = frozenset(SOURCE_WORD.findall(segment.source))
-                if _renders_a_word(part.group(), source_words):
+                    source_words = lower_words(segment.source)
+                if renders_a_word(part.group(), source_words):
                     continue  # ガラス for the "glass" of the English, not "Gareth"
                 best, _score = _best_token(text, local, threshold)
                 if best is None:
@@ -204,22 +205,6 @@ class NameConsistency(Check):
                     ),
                     majority,
                 )
-
-
-SOURCE_WORD = re.compile(rf"(?<![{LETTERS}])[a-z]+")
-"""A word of the English in lower case (not a name: a Mr Glass may well be ガラス氏)."""
-
-
-def _renders_a_word(katakana: str, source_words: frozenset[str]) -> bool:
-    """Whether the katakana is a loanword the dictionary glosses with a word of the English (ガラス:
-    glass)."""
-    from mtreview.qa.analysis.dictionary import DictionaryUnavailable
-    from mtreview.qa.analysis.lookup import glossed_by
-
-    try:
-        return glossed_by(katakana, source_words)
-    except DictionaryUnavailable:
-        return False
 
 
 def _majority(counts: Mapping[Hashable, int]) -> Any:

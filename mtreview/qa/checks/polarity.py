@@ -114,21 +114,8 @@ surely (間違いなく), can't help (仕方がない), regardless of (を問わ
 meet", stays)."""
 JA_NEG_BASES = frozenset(
     {
-        "ない",
-        "ぬ",
-        "ん",
-        "無い",
-        "なし",
-        "無し",
-        "拒否",
-        "拒む",
-        "断る",
-        "拒絶",
-        "否定",
-        "否認",
-        "否決",
-        "却下",
-        "棄却",
+        *("ない", "ぬ", "ん", "無い", "なし", "無し", "拒否", "拒む", "断る", "拒絶", "否定"),
+        *("否認", "否決", "却下", "棄却"),
     }
 )
 JA_OTHER_CANCEL = re.compile(JA_OTHER_CANCELS)
@@ -171,6 +158,10 @@ EN_SOFT = re.compile(
     r"in\s+the\s+dark|still\s+(?:waiting|awaiting)|(?-i:miss(?:ed|es|ing)?)|"
     # 届かなかった for "fell short of", 拒否した for "refused", ほとんど役立たない for "do little for"
     r"f(?:all|alls|ell|alling|allen)\s+short|(?:do|does|did|doing|done)\s+little|"
+    # ほとんどない for "little time", "few options" (not "a little", "a few")
+    r"(?<!a\s)(?:few|little\s+(?:time|chance|hope|room|evidence|sign|interest|doubt|support|choice|money|"
+    r"progress|change|effect|impact|incentive|reason|appetite|help|attention|information|sleep|warning|"
+    r"notice|margin|scope|prospect|space|use|demand|light|sympathy|water|food|rain))|"
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"
     r"(?:repair|recognition|control|reach|saving|recovery)|ke(?:ep|eps|pt|eping)\s+(?:\w+\s+){0,2}?off|"
@@ -437,20 +428,8 @@ def _attempt_suru(unit: list[Token], i: int) -> bool:
 
 REPORTING_NOUNS = frozenset(
     {
-        "明らか",
-        "説明",
-        "発表",
-        "指摘",
-        "強調",
-        "主張",
-        "表明",
-        "報告",
-        "警告",
-        "批判",
-        "回答",
-        "発言",
-        "証言",
-        "言明",
+        *("明らか", "説明", "発表", "指摘", "強調", "主張", "表明", "報告", "警告", "批判", "回答"),
+        *("発言", "証言", "言明"),
     }
 )
 """Nouns that make a reporting verb with する: …と明らかにした is "said that …"."""

@@ -86,6 +86,27 @@ def _sense_counts(
     return counts
 
 
+def _sense_uses(
+    by_word: dict[str, list[Sense]], quick: re.Pattern[str], doc: DocumentFacts
+) -> dict[str, dict[str, set[int]]]:
+    """Per lexicon word, per segment: the sense rows (by index) one of whose cues is in a sentence with
+    the word. One pass over the document."""
+    uses: dict[str, dict[str, set[int]]] = {}
+    for segment in doc.segments.values():
+        source = segment.source
+        if quick.search(source) is None:
+            continue
+        words = english.words(source)
+        for es, ee in english.sentences(source):
+            here = [x for x in words if es <= x.start and x.end <= ee]
+            lemmas = {x.lemma for x in here} | {x.lower for x in here}
+            for word in lemmas & by_word.keys():
+                rows = {i for i, row in enumerate(by_word[word]) if (row.cues - {row.word}) & lemmas}
+                if rows:
+                    uses.setdefault(word, {}).setdefault(segment.id, set()).update(rows)
+    return uses
+
+
 class WrongSense(Check):
     id = "sense"
     name = N_("Wrong sense of a word")
@@ -124,6 +145,14 @@ class WrongSense(Check):
         counts = every.get(word, {})
         return any(counts.get(i, 0) >= 2 for i in others)
 
+    def _document_sense(self, word: str, segment_id: str, doc: DocumentFacts) -> list[tuple[Sense, set[str]]]:
+        """The sense rows whose cues come with ``word`` in the same sentence in other segments of the
+        document; their "cue" is the document."""
+        every = doc.cached("sense-uses", lambda: _sense_uses(self.by_word, self.quick, doc))
+        used = sorted({i for sid, rows in every.get(word, {}).items() if sid != segment_id for i in rows})
+        # (several senses used: a rendering right for any of them settles it, as with cues in the sentence)
+        return [(self.by_word[word][i], {_("elsewhere in the document")}) for i in used]
+
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         source, target = segment.source, segment.target
         if not source or not target:
@@ -155,6 +184,11 @@ class WrongSense(Check):
                     cues.discard(row.word)
                     if cues:
                         applicable.append((row, cues))
+                if not applicable:
+                    # no cue here: one sense per document, when the document's other uses of the word all
+                    # come with the cues of one sense ("since the trial began" on a page about a trial
+                    # scheme)
+                    applicable = self._document_sense(w.lemma, segment.id, doc)
                 # a right rendering of any sense the context allows settles it — unless it is a piece of
                 # a wrong one (タブレット of タブレット端末 for a pill)
                 rights = [r for row, _cues in applicable for r in row.right]
