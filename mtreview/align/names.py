@@ -300,9 +300,6 @@ def romanise(katakana: str) -> str:
 # English spelling → something close to how Japanese hears it.
 _NON_RHOTIC = "(?<=[aeiou])r(?=[^aeiou]|$)"
 _EN_RULES: tuple[tuple[str, str], ...] = (
-    ("(?<![a-z])wr", "r"),  # silent first letters: Wren レン, Knox ノックス, Psaki サキ
-    ("(?<![a-z])[kg]n", "n"),
-    ("(?<![a-z])p([sn])", "\\1"),
     ("ough", "o"),
     ("iew", "yu"),  # review → レビュー, view → ビュー
     ("ew(?=[^aeiou]|$)", "yu"),  # Andrew → アンドリュー, news → ニュース
@@ -417,6 +414,9 @@ _CONTINENTAL = (
 )
 
 
+_SILENT_FIRST = re.compile(r"(?i)\b(?:w(?=r)|[kg](?=n)|p(?=[sn]))")
+
+
 def english_variants(english: str) -> list[str]:
     """The phonetic keys of each part of an English name, alternatives joined by ``|``: non-rhotic and
     rhotic r, and ``ch`` heard as k (Christopher) or as チ/チャ (Chiamaka, Charles)."""
@@ -435,6 +435,10 @@ def english_variants(english: str) -> list[str]:
             continental = re.sub(pattern, sound, continental)
     if continental != english:
         keys.append(phonetic_key(continental).split())
+    # a silent first letter, heard or not: Wren レン, Knox ノックス, Psaki サキ (Knudsen クヌーセン keeps it)
+    silent = _SILENT_FIRST.sub("", english)
+    if silent != english:
+        keys.append(phonetic_key(silent).split())
     base = keys[0]
     parts = [[p] for p in base]
     for alt in keys[1:]:

@@ -351,14 +351,15 @@ class Agent(Check):
             if not words or (len(words) == 1 and words[0] in PRONOUNS):
                 continue
             # the first topic or subject that is a name of the document (バスは… opens many a sentence)
-            # (not a loanword of the English sentence: カカオのコストが… for "cocoa costs")
+            # (not a loanword of the English sentence: カカオのコストが… for "cocoa costs"; a name with a
+            # person's title, グリーン氏, is a name whatever the sentence says of green energy)
             sentence_words = lower_words(source[es:ee])
             found = next(
                 (
                     (a, english)
                     for a in japanese_agents(target, js, je, passive)
-                    if not renders_a_word(a[2], sentence_words)
-                    and (english := self._name_parts(a[2], doc, threshold))
+                    if (titled := a[1] - a[0] > len(a[2])) or not renders_a_word(a[2], sentence_words)
+                    if (english := self._name_parts(a[2], doc, threshold, titled))
                 ),
                 None,
             )
@@ -413,12 +414,13 @@ class Agent(Check):
                 return None  # two people named before an unquoted "He said": which one is unclear
         return named
 
-    def _name_parts(self, katakana: str, doc: DocumentFacts, threshold: float) -> list[str]:
+    def _name_parts(self, katakana: str, doc: DocumentFacts, threshold: float, titled: bool) -> list[str]:
         """The English names of the katakana's last part (a surname), else of its first (テルライト of
-        テルライト・パートナーズ, "Telrite Partners": the last part is a common word)."""
+        テルライト・パートナーズ, "Telrite Partners": the last part is a common word) — not for a person
+        (a title: サラ・ウッド氏 is Sarah Wood, whatever ウッド is in the dictionary)."""
         parts = katakana.split("・")
         found = self._english_names(parts[-1], doc, threshold)
-        if found or len(parts) == 1 or not _common_word(parts[-1]):
+        if found or titled or len(parts) == 1 or not _common_word(parts[-1]):
             return found  # (a person's surname the sound misses does not fall back to the given name)
         return self._english_names(parts[0], doc, threshold)
 

@@ -102,6 +102,7 @@ EN_COMPARATIVE = re.compile(
     r"\s+than\b",
     re.IGNORECASE,
 )
+EN_COMPARED_WITH = re.compile(r"\b(?:compared|comparison|relative)\s+(?:with|to)\b", re.IGNORECASE)
 JA_UP = frozenset(
     {
         "高い",
@@ -364,11 +365,18 @@ class Comparison(Check):
             (en_dir,) = directions
             unit = [t for t in tokens if js <= t.start and t.end <= je]
             # より, or に比べ(て)/と比べ(て) (自転車の利用者に比べ、…可能性が低い)
+            # (not where the English says "compared with": 前年に比べ5%増えた is that, not the "than")
+            compared_with = EN_COMPARED_WITH.search(source, es, ee) is not None
             yori = [
                 i + (unit[i + 1 : i + 2] != [] and unit[i + 1].surface == "て")
                 for i, t in enumerate(unit)
                 if (t.surface == "より" and t.pos == "助詞")
-                or (t.base in ("比べる", "比較") and i and unit[i - 1].surface in ("に", "と"))
+                or (
+                    not compared_with
+                    and t.base in ("比べる", "比較")
+                    and i
+                    and unit[i - 1].surface in ("に", "と")
+                )
             ]
             for i in yori:
                 after = unit[i + 1 : i + 13]

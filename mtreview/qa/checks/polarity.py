@@ -159,7 +159,7 @@ EN_SOFT = re.compile(
     # 届かなかった for "fell short of", 拒否した for "refused", ほとんど役立たない for "do little for"
     r"f(?:all|alls|ell|alling|allen)\s+short|(?:do|does|did|doing|done)\s+little|"
     # ほとんどない for "little time", "few options" (not "a little", "a few")
-    r"(?<!a\s)(?:few|little\s+(?:time|chance|hope|room|evidence|sign|interest|doubt|support|choice|money|"
+    r"(?:(?<![a-z]\s)|(?<=\bvery\s)|(?<=\bso\s)|(?<=\btoo\s))few\b|(?<!a\s)(?:little\s+(?:time|chance|hope|room|evidence|sign|interest|doubt|support|choice|money|"
     r"progress|change|effect|impact|incentive|reason|appetite|help|attention|information|sleep|warning|"
     r"notice|margin|scope|prospect|space|use|demand|light|sympathy|water|food|rain))|"
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")

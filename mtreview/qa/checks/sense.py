@@ -7,8 +7,10 @@ on whole MeCab tokens (分 in 30分 or 自分 is not 分), is reported unless a 
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from mtreview.domain.model import Severity, Side
@@ -86,25 +88,44 @@ def _sense_counts(
     return counts
 
 
+def _sentence_words(words: Sequence[Any], starts: Sequence[int], start: int, end: int) -> list[Any]:
+    """The words of ``words`` (in text order; ``starts`` their starts) inside ``start``..``end``, by
+    bisection (linear overall)."""
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    return [w for w in words[lo:hi] if w.end <= end]
+
+
 def _sense_uses(
     by_word: dict[str, list[Sense]], quick: re.Pattern[str], doc: DocumentFacts
-) -> dict[str, dict[str, set[int]]]:
-    """Per lexicon word, per segment: the sense rows (by index) one of whose cues is in a sentence with
-    the word. One pass over the document."""
-    uses: dict[str, dict[str, set[int]]] = {}
+) -> dict[str, tuple[Counter[int], dict[str, frozenset[int]]]]:
+    """Per lexicon word: per sense row (by index) the segments where one of the row's cues is in a sentence
+    with the word, and each segment's rows. One pass over the document."""
+    uses: dict[str, tuple[Counter[int], dict[str, frozenset[int]]]] = {}
     for segment in doc.segments.values():
         source = segment.source
         if quick.search(source) is None:
             continue
         words = english.words(source)
+        starts = [x.start for x in words]
+        found: dict[str, set[int]] = {}
         for es, ee in english.sentences(source):
-            here = [x for x in words if es <= x.start and x.end <= ee]
+            here = _sentence_words(words, starts, es, ee)
             lemmas = {x.lemma for x in here} | {x.lower for x in here}
             for word in lemmas & by_word.keys():
                 rows = {i for i, row in enumerate(by_word[word]) if (row.cues - {row.word}) & lemmas}
                 if rows:
-                    uses.setdefault(word, {}).setdefault(segment.id, set()).update(rows)
+                    found.setdefault(word, set()).update(rows)
+        for word, rows in found.items():
+            totals, per_segment = uses.setdefault(word, (Counter(), {}))
+            totals.update(rows)
+            per_segment[segment.id] = frozenset(rows)
     return uses
+
+
+DOCUMENT_SENSE_FROM = 1
+"""Other segments whose sentences give the word one sense (and no other) before a cue-less sentence
+takes it (two lost the evaluation pages' finds and caught nothing more)."""
 
 
 class WrongSense(Check):
@@ -145,13 +166,18 @@ class WrongSense(Check):
         counts = every.get(word, {})
         return any(counts.get(i, 0) >= 2 for i in others)
 
-    def _document_sense(self, word: str, segment_id: str, doc: DocumentFacts) -> list[tuple[Sense, set[str]]]:
-        """The sense rows whose cues come with ``word`` in the same sentence in other segments of the
-        document; their "cue" is the document."""
+    def _document_sense(self, word: str, segment_id: str, doc: DocumentFacts) -> Sense | None:
+        """The one sense whose cues come with ``word`` in other segments of the document
+        (``DOCUMENT_SENSE_FROM``), when no other sense's cues come with it anywhere else (one sense per
+        document)."""
         every = doc.cached("sense-uses", lambda: _sense_uses(self.by_word, self.quick, doc))
-        used = sorted({i for sid, rows in every.get(word, {}).items() if sid != segment_id for i in rows})
-        # (several senses used: a rendering right for any of them settles it, as with cues in the sentence)
-        return [(self.by_word[word][i], {_("elsewhere in the document")}) for i in used]
+        totals, per_segment = every.get(word, (Counter(), {}))
+        own = per_segment.get(segment_id, frozenset())
+        used = {i: n - (i in own) for i, n in totals.items() if n - (i in own) > 0}
+        if len(used) != 1:
+            return None
+        ((i, n),) = used.items()
+        return self.by_word[word][i] if n >= DOCUMENT_SENSE_FROM else None
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         source, target = segment.source, segment.target
@@ -163,18 +189,18 @@ class WrongSense(Check):
         hits = [w for w in words if w.lemma in self.by_word or w.lower in self.by_word]
         if not hits:
             return
+        word_starts = [w.start for w in words]
+        hit_starts = [w.start for w in hits]
         tokens: list[japanese.Token] | None = None
         reported: set[tuple[int, int]] = set()
         units: dict[tuple[int, int], list[japanese.Token]] = {}
         matched: dict[tuple[int, str], tuple[int, int] | None] = {}
         for (es, ee), (js, je) in sentence_pairs(source, target):
-            sentence_words = [w for w in words if es <= w.start and w.end <= ee]
+            sentence_words = _sentence_words(words, word_starts, es, ee)
             lemmas = {w.lemma for w in sentence_words} | {w.lower for w in sentence_words}
             raw = source[es:ee]
             ja_text = target[js:je]
-            for w in hits:
-                if not (es <= w.start and w.end <= ee):
-                    continue
+            for w in _sentence_words(hits, hit_starts, es, ee):
                 rows = self.by_word.get(w.lemma, []) + (
                     self.by_word.get(w.lower, []) if w.lower != w.lemma else []
                 )
@@ -184,11 +210,14 @@ class WrongSense(Check):
                     cues.discard(row.word)
                     if cues:
                         applicable.append((row, cues))
+                by_document = False
                 if not applicable:
                     # no cue here: one sense per document, when the document's other uses of the word all
                     # come with the cues of one sense ("since the trial began" on a page about a trial
-                    # scheme)
-                    applicable = self._document_sense(w.lemma, segment.id, doc)
+                    # scheme); a weaker evidence, reported as minor
+                    sense = self._document_sense(w.lemma, segment.id, doc)
+                    if sense is not None:
+                        applicable, by_document = [(sense, set())], True
                 # a right rendering of any sense the context allows settles it — unless it is a piece of
                 # a wrong one (タブレット of タブレット端末 for a pill)
                 rights = [r for row, _cues in applicable for r in row.right]
@@ -222,8 +251,15 @@ class WrongSense(Check):
                         if _renders_another_word(source, target, span, w.lemma):
                             continue  # 製品 for "products" beside "produce" (the verb): not this word's
                         reported.add(span)
-                        message = _(
-                            "“{word}” here means {meaning} (context: {cue}); the translation says “{ja}”."
+                        message = (
+                            _(
+                                "Elsewhere in this document “{word}” means {meaning}; here the sentence does "
+                                "not say, and the translation says “{ja}”."
+                            )
+                            if by_document
+                            else _(
+                                "“{word}” here means {meaning} (context: {cue}); the translation says “{ja}”."
+                            )
                         ).format(
                             word=w.text,
                             meaning=row.meaning or " / ".join(row.right),
@@ -238,5 +274,6 @@ class WrongSense(Check):
                             message,
                             row.right[0] if row.right else None,
                             evidence=(w.start, w.end),
+                            severity=Severity.MINOR if by_document else None,
                         )
                         break
