@@ -16,7 +16,7 @@ segment, and then ``text`` is the whole string (PRODUCT.md, ``mtreview qa`` cont
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -72,7 +72,8 @@ class DocumentInput:
     """One document's segments, in order; consistency checks see all of them."""
 
     name: str
-    segments: tuple[SegmentInput, ...]
+    segments: Sequence[SegmentInput]
+    """In order: a tuple, or (a whole project's, for one run of every check) ``qa.packed.PackedSegments``."""
 
 
 @dataclass(frozen=True, slots=True)

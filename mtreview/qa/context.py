@@ -6,7 +6,7 @@ import bisect
 import math
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,14 +129,52 @@ class _MentionsById:
         return self._table[n]
 
 
+class SegmentsById(MutableMapping[str, SegmentInput]):
+    """A document's segments by id, read from its sequence (which may be packed: ``qa.packed``), with the
+    segments updated since (``DocumentFacts.update_target``) on top."""
+
+    def __init__(self, segments: Sequence[SegmentInput], order: Mapping[str, int]) -> None:
+        self._segments, self._order = segments, order
+        self._updated: dict[str, SegmentInput] = {}
+
+    def __getitem__(self, segment_id: str) -> SegmentInput:
+        updated = self._updated.get(segment_id)
+        if updated is not None:
+            return updated
+        return self._segments[self._order[segment_id]]
+
+    def __setitem__(self, segment_id: str, segment: SegmentInput) -> None:
+        if segment_id not in self._order:
+            raise KeyError(segment_id)  # a document's segments are fixed; only their targets change
+        self._updated[segment_id] = segment
+
+    def __delitem__(self, segment_id: str) -> None:
+        raise TypeError("a document's segments are fixed")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __contains__(self, segment_id: object) -> bool:
+        return segment_id in self._order
+
+    def values(self) -> Iterator[SegmentInput]:  # type: ignore[override]
+        """In document order, one packed chunk at a time."""
+        updated = self._updated
+        for segment in self._segments:
+            yield updated.get(segment.id, segment)
+
+
 class DocumentFacts:
     """Per-document indexes the checks read; the source side is fixed, the target side is updated."""
 
     def __init__(self, document: DocumentInput, context: QaContext) -> None:
         self.name = document.name
         self.context = context
-        self.segments: dict[str, SegmentInput] = {s.id: s for s in document.segments}
         self.order: dict[str, int] = {s.id: i for i, s in enumerate(document.segments)}
+        self.segments = SegmentsById(document.segments, self.order)
         sources = [s.source for s in document.segments]
         self.common = common_words(sources)
         lex = context.lexicons
