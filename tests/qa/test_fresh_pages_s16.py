@@ -503,3 +503,21 @@ def test_review_the_document_sense_pass_is_linear() -> None:
     findings(page(4000), "sense")
     large = cpu() - start
     assert large < 8 * max(small, 0.05)  # four times the segments: about four times the CPU, not sixteen
+
+
+TRIAL_END = [
+    # the end of a trial says nothing of its kind
+    ("The trial will end in May.", "裁判は5月に終わる。", []),
+    ("Her free trial ends on the last day of the month.", "彼女の無料トライアルは月末で終わる。", []),
+    # the scheme's own words still do
+    (
+        "The council is ending a three-year trial of rental scooters.",
+        "市議会はレンタル電動キックボードの3年間の裁判を終える。",
+        ["裁判"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("en", "ja", "spans"), TRIAL_END)
+def test_review_the_end_of_a_trial_is_no_cue_of_its_kind(en: str, ja: str, spans: list[str]) -> None:
+    assert [f.text for f in findings([(en, ja)], "sense")] == spans
