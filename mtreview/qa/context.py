@@ -160,6 +160,11 @@ class SegmentsById(MutableMapping[str, SegmentInput]):
     def __contains__(self, segment_id: object) -> bool:
         return segment_id in self._order
 
+    def at(self, index: int) -> SegmentInput:
+        """The segment at ``index`` in document order (as updated)."""
+        segment = self._segments[index]
+        return self._updated.get(segment.id, segment)
+
     def values(self) -> Iterator[SegmentInput]:  # type: ignore[override]
         """In document order, one packed chunk at a time."""
         updated = self._updated
@@ -184,7 +189,6 @@ class DocumentFacts:
             sources, lex.given_names, lex.org_suffixes, context.glossary, table
         )
         self._name_index: dict[str, list[str]] | None = None
-        self._ids: list[str] | None = None
         self._honorifics: set[str] | None = None
         self.fallback_names: dict[str, str | None] = {}
         """Katakana run → the document's person or organisation it renders (cache of the name checks)."""
@@ -218,9 +222,7 @@ class DocumentFacts:
         i = self.order.get(segment_id)
         if not i:
             return None
-        if self._ids is None:
-            self._ids = list(self.segments)
-        return self.segments[self._ids[i - 1]]
+        return self.segments.at(i - 1)
 
     def name_candidates(self, katakana: str) -> list[str]:
         """Document names that could be rendered by ``katakana`` (same first sound). Callers keep only

@@ -46,14 +46,15 @@ class PackedSegments(Sequence[SegmentInput]):
             self._chunks.append(_encode(pending))
             self._length += len(pending)
 
+    def _decode(self, n: int) -> tuple[SegmentInput, ...]:
+        return tuple(SegmentInput(*row) for row in pickle.loads(zlib.decompress(self._chunks[n])))
+
     def _chunk(self, n: int) -> tuple[SegmentInput, ...]:
         chunk = self._decoded.get(n)
         if chunk is not None:
             self._decoded.move_to_end(n)
             return chunk
-        rows = pickle.loads(zlib.decompress(self._chunks[n]))
-        chunk = tuple(SegmentInput(*row) for row in rows)
-        self._decoded[n] = chunk
+        chunk = self._decoded[n] = self._decode(n)
         if len(self._decoded) > KEEP:
             self._decoded.popitem(last=False)
         return chunk
@@ -80,10 +81,7 @@ class PackedSegments(Sequence[SegmentInput]):
         for n in range(len(self._chunks)):
             # in order: one chunk decoded at a time, without pushing the kept ones out
             chunk = self._decoded.get(n)
-            if chunk is None:
-                rows = pickle.loads(zlib.decompress(self._chunks[n]))
-                chunk = tuple(SegmentInput(*row) for row in rows)
-            yield from chunk
+            yield from chunk if chunk is not None else self._decode(n)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
@@ -100,7 +98,7 @@ class PackedSegments(Sequence[SegmentInput]):
 
     @property
     def packed_bytes(self) -> int:
-        """The compressed size (for the benchmark's report)."""
+        """The compressed size in bytes."""
         return sum(len(c) for c in self._chunks)
 
 
@@ -108,8 +106,3 @@ def _unpickle(chunks: list[bytes], length: int) -> PackedSegments:
     packed = PackedSegments()
     packed._chunks, packed._length = chunks, length
     return packed
-
-
-def packed(segments: Sequence[SegmentInput]) -> Sequence[SegmentInput]:
-    """``segments`` as they are when few, else packed."""
-    return segments if len(segments) < CHUNK else PackedSegments(segments)

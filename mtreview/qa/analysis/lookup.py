@@ -77,15 +77,20 @@ def lower_words(text: str) -> frozenset[str]:
     return frozenset(words | {english.lemma(w) for w in words})
 
 
-def renders_a_word(katakana: str, words: frozenset[str]) -> bool:
-    """Whether the katakana is a loanword the dictionary glosses with one of ``words`` (``lower_words`` of
-    the English: ガラス for "glass", コスト for "costs"); False without the dictionary."""
+def known_glosses(unit: str) -> frozenset[str]:
+    """``glosses``, or none where the dictionary is unavailable."""
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable
 
     try:
-        return glossed_by(katakana, words)
+        return glosses(unit)
     except DictionaryUnavailable:
-        return False
+        return frozenset()
+
+
+def renders_a_word(katakana: str, words: frozenset[str]) -> bool:
+    """Whether the katakana is a loanword the dictionary glosses with one of ``words`` (``lower_words`` of
+    the English: ガラス for "glass", コスト for "costs"); False without the dictionary."""
+    return not known_glosses(katakana).isdisjoint(words)
 
 
 @lru_cache(maxsize=16384)

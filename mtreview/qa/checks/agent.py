@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
 from mtreview.qa.analysis import english
-from mtreview.qa.analysis.lookup import lower_words, renders_a_word
+from mtreview.qa.analysis.lookup import known_glosses, lower_words, renders_a_word
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
@@ -261,13 +261,7 @@ def _quoted_from_start(source: str, es: int) -> bool:
 def _common_word(katakana: str) -> bool:
     """A loanword of the dictionary, or its plural (パートナーズ, メタルズ): the common-noun end of a
     company's name, not a surname."""
-    from mtreview.qa.analysis.dictionary import DictionaryUnavailable
-    from mtreview.qa.analysis.lookup import glosses
-
-    try:
-        return bool(glosses(katakana)) or (katakana[-1:] in "ズス" and bool(glosses(katakana[:-1])))
-    except DictionaryUnavailable:
-        return False
+    return bool(known_glosses(katakana)) or (katakana[-1:] in "ズス" and bool(known_glosses(katakana[:-1])))
 
 
 EARLIER_SENTENCES = 3
@@ -350,19 +344,7 @@ class Agent(Check):
                 words = [w.lower() for w in NOUN_WORDS.findall(referent)]
             if not words or (len(words) == 1 and words[0] in PRONOUNS):
                 continue
-            # the first topic or subject that is a name of the document (バスは… opens many a sentence)
-            # (not a loanword of the English sentence: カカオのコストが… for "cocoa costs"; a name with a
-            # person's title, グリーン氏, is a name whatever the sentence says of green energy)
-            sentence_words = lower_words(source[es:ee])
-            found = next(
-                (
-                    (a, english)
-                    for a in japanese_agents(target, js, je, passive)
-                    if (titled := a[1] - a[0] > len(a[2])) or not renders_a_word(a[2], sentence_words)
-                    if (english := self._name_parts(a[2], doc, threshold, titled))
-                ),
-                None,
-            )
+            found = self._japanese_agent(source[es:ee], target, js, je, passive, doc, threshold)
             if found is None:
                 continue
             (n_start, n_end, _name), english = found
@@ -413,6 +395,32 @@ class Agent(Check):
             if sum(1 for p in people if doc.entities.is_person(p)) > 1:
                 return None  # two people named before an unquoted "He said": which one is unclear
         return named
+
+    def _japanese_agent(
+        self,
+        sentence: str,
+        target: str,
+        js: int,
+        je: int,
+        passive: bool,
+        doc: DocumentFacts,
+        threshold: float,
+    ) -> tuple[tuple[int, int, str], list[str]] | None:
+        """The first topic or subject of the Japanese sentence that is a name of the document (バスは…
+        opens many a sentence), with the English names it renders — not a loanword of the English sentence
+        (カカオのコストが… for "cocoa costs"), unless it has a person's title (グリーン氏 is a name whatever
+        the sentence says of green energy)."""
+        words: frozenset[str] | None = None  # the sentence's lower-case words, when a candidate needs them
+        for agent in japanese_agents(target, js, je, passive):
+            titled = agent[1] - agent[0] > len(agent[2])
+            if not titled:
+                words = lower_words(sentence) if words is None else words
+                if renders_a_word(agent[2], words):
+                    continue
+            english = self._name_parts(agent[2], doc, threshold, titled)
+            if english:
+                return agent, english
+        return None
 
     def _name_parts(self, katakana: str, doc: DocumentFacts, threshold: float, titled: bool) -> list[str]:
         """The English names of the katakana's last part (a surname), else of its first (テルライト of

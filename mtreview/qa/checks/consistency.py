@@ -374,15 +374,7 @@ class TermConsistency(Check):
         n = groups.get(majority, 0)
         # the majority without a name of the document it opens with (オービス株 for "shares": 株)
         core = without_name(majority, doc)
-        # a longer term around every one of the majority's occurrences: the majority renders it (昨季 for
-        # "last season"), and says nothing of the term alone ("this season": 今季)
-        held = [
-            {k for k in longer if _renders_longer(doc.segments[sid], spans, key, k, counts, majority)}
-            for sid, items in observations.items()
-            for _es, _ee, spans, texts, longer, _free in items
-            if any(_group_of(t, counts) == majority for t in texts)
-        ]
-        carried = set.intersection(*held) if held else set()
+        carried: set[Hashable] | None = None  # made when a segment without the majority needs it
         for sid, items in observations.items():
             segment = doc.segments[sid]
             if majority in segment.target:
@@ -390,8 +382,10 @@ class TermConsistency(Check):
             for es, ee, spans, texts, longer, _free in items:
                 if any(_group_of(t, counts) == majority for t in texts):
                     continue
+                if carried is None:
+                    carried = _carried(key, observations, doc, counts, majority)
                 if carried and not carried.intersection(longer):
-                    continue
+                    continue  # the majority renders a longer term around it (昨季, "last season")
                 if texts and all(same_word(t, majority) or same_word(t, core) for t in texts):
                     continue  # the same word with another affix (議会内 beside 市議会)
                 if spans and _with_no(segment.target, spans[0], majority):
@@ -546,6 +540,24 @@ class TermConsistency(Check):
                 continue
             found.append((u.start, u.end))
         return found[0] if len(found) == 1 else None
+
+
+def _carried(
+    key: Hashable,
+    observations: Mapping[str, list[Any]],
+    doc: DocumentFacts,
+    counts: Mapping[Hashable, int],
+    majority: str,
+) -> set[Hashable]:
+    """The longer terms around every one of the majority's occurrences that the majority renders whole (昨季
+    for "last season"): it says nothing of the term alone ("this season": 今季)."""
+    held = [
+        {k for k in longer if _renders_longer(doc.segments[sid], spans, key, k, counts, majority)}
+        for sid, items in observations.items()
+        for _es, _ee, spans, texts, longer, _free in items
+        if any(_group_of(t, counts) == majority for t in texts)
+    ]
+    return set.intersection(*held) if held else set()
 
 
 def _renders_longer(

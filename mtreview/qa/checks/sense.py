@@ -68,26 +68,6 @@ def _settles(source: str, target: str, at: int, text: str, rights: list[str], le
     return False
 
 
-def _sense_counts(
-    by_word: dict[str, list[Sense]], quick: re.Pattern[str], doc: DocumentFacts
-) -> dict[str, dict[int, int]]:
-    """Per lexicon word, per sense row (by index): segments of the document where the word comes with one
-    of the row's cues. One pass over the document for every word (a pass per word was quadratic-like at
-    100k segments: each word met in a wrong rendering read every source again)."""
-    counts: dict[str, dict[int, int]] = {}
-    for segment in doc.segments.values():
-        if quick.search(segment.source) is None:
-            continue  # none of the lexicon's words, in any inflection
-        words = english.words(segment.source)
-        lemmas = {x.lemma for x in words} | {x.lower for x in words}
-        for word in lemmas & by_word.keys():
-            per_row = counts.setdefault(word, dict.fromkeys(range(len(by_word[word])), 0))
-            for i, row in enumerate(by_word[word]):
-                if (row.cues - {row.word}) & lemmas:
-                    per_row[i] += 1
-    return counts
-
-
 def _sentence_words(words: Sequence[Any], starts: Sequence[int], start: int, end: int) -> list[Any]:
     """The words of ``words`` (in text order; ``starts`` their starts) inside ``start``..``end``, by
     bisection (linear overall)."""
@@ -121,11 +101,6 @@ def _sense_uses(
             totals.update(rows)
             per_segment[segment.id] = frozenset(rows)
     return uses
-
-
-DOCUMENT_SENSE_FROM = 1
-"""Other segments whose sentences give the word one sense (and no other) before a cue-less sentence
-takes it (two lost the evaluation pages' finds and caught nothing more)."""
 
 
 class WrongSense(Check):
@@ -162,22 +137,23 @@ class WrongSense(Check):
         others = [i for i, r in enumerate(rows) if r is not row and wrong in r.right]
         if not others:
             return False
-        every = doc.cached("sense-counts", lambda: _sense_counts(self.by_word, self.quick, doc))
-        counts = every.get(word, {})
-        return any(counts.get(i, 0) >= 2 for i in others)
+        totals, _per_segment = self._uses(doc).get(word, (Counter(), {}))
+        return any(totals[i] >= 2 for i in others)
+
+    def _uses(self, doc: DocumentFacts) -> dict[str, tuple[Counter[int], dict[str, frozenset[int]]]]:
+        uses: dict[str, tuple[Counter[int], dict[str, frozenset[int]]]] = doc.cached(
+            "sense-uses", lambda: _sense_uses(self.by_word, self.quick, doc)
+        )
+        return uses
 
     def _document_sense(self, word: str, segment_id: str, doc: DocumentFacts) -> Sense | None:
-        """The one sense whose cues come with ``word`` in other segments of the document
-        (``DOCUMENT_SENSE_FROM``), when no other sense's cues come with it anywhere else (one sense per
-        document)."""
-        every = doc.cached("sense-uses", lambda: _sense_uses(self.by_word, self.quick, doc))
-        totals, per_segment = every.get(word, (Counter(), {}))
+        """The one sense whose cues come with ``word`` in other segments of the document, when no other
+        sense's cues come with it anywhere else (one sense per document; one other segment is enough: two
+        lost the evaluation pages' finds and caught nothing more)."""
+        totals, per_segment = self._uses(doc).get(word, (Counter(), {}))
         own = per_segment.get(segment_id, frozenset())
-        used = {i: n - (i in own) for i, n in totals.items() if n - (i in own) > 0}
-        if len(used) != 1:
-            return None
-        ((i, n),) = used.items()
-        return self.by_word[word][i] if n >= DOCUMENT_SENSE_FROM else None
+        used = [i for i, n in totals.items() if n - (i in own) > 0]
+        return self.by_word[word][used[0]] if len(used) == 1 else None
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         source, target = segment.source, segment.target
