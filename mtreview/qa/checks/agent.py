@@ -24,7 +24,14 @@ from typing import Any, ClassVar
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
 from mtreview.qa.analysis import english
-from mtreview.qa.analysis.lookup import known_glosses, lower_words, renders_a_word
+from mtreview.qa.analysis.lookup import (
+    known_glosses,
+    lower_words,
+    renderings,
+    renders_a_word,
+    same_stem,
+    unit_glosses,
+)
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
@@ -92,8 +99,9 @@ _TITLE = (
     r"(?:氏|さん|様|教授|准教授|博士|医師|監督|館長|市長|町長|知事|議員|社長|会長|最高経営責任者|"
     r"最高執行責任者|最高財務責任者|CEO|COO|CFO|選手|主将|記者|弁護士|判事|裁判官|大臣|首相|大統領|代表|"
     r"所長|院長|局長|部長|課長|委員長|理事長|学長|校長|容疑者|被告|長官|報道官|広報担当者|"
-    # any other office that ends as titles do: 農業相, 財務相, 組合長, 事務総長, 首席補佐官, 交通委員
-    r"[\u4e00-\u9fff]{1,5}(?:相|長|官|員))"
+    # any other office that ends as titles do: 農業相, 財務相, 組合長, 事務総長, 首席補佐官, 交通委員; and a
+    # person's trade: 騎手, 調教師, 棋士, 運転手
+    r"[\u4e00-\u9fff]{1,5}(?:相|長|官|員|手|師|士))"
 )
 JA_OPENERS = r"(?:ただし|しかし|だが|でも|また|一方で?|さらに|なお|そして|それでも|同時に)、?"
 """Conjunctions that may open a sentence before its topic (ただしフェレイラ会長は…)."""
@@ -264,6 +272,113 @@ def _common_word(katakana: str) -> bool:
     return bool(known_glosses(katakana)) or (katakana[-1:] in "ズス" and bool(known_glosses(katakana[:-1])))
 
 
+EN_BODY_SUBJECT = re.compile(
+    r"\s*(?P<np>(?:The|A|An|Its|Their)(?:\s+(?!(?:has|have|had|is|was|are|were|will|would)\b)[a-z][\w'’\-]*)"
+    r"{1,3})\s+"
+    r"(?:has|have|had|will|would|is|was|are|were|can|could|should|may|must|also|[a-z]+ed)\b"
+)
+"""A sentence that opens with its subject, a body named by common nouns ("The cooperative has asked")."""
+JA_BODY_TOPIC = re.compile(
+    rf"\s*(?:{JA_OPENERS})?(?P<np>[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}})(?:は|が|によると|によれば)"
+)
+"""The topic or subject that opens a Japanese sentence, in kanji or katakana (郡は, 地域保健委員会は)."""
+KANJI_RUN = re.compile(r"[\u4e00-\u9fff]")
+BODY_ENDS = (
+    *(
+        "省",
+        "庁",
+        "局",
+        "会",
+        "団",
+        "社",
+        "部",
+        "所",
+        "院",
+        "党",
+        "郡",
+        "市",
+        "町",
+        "村",
+        "県",
+        "州",
+        "国",
+        "府",
+    ),
+    *("署", "隊", "者", "家", "側", "陣", "組合", "当局", "政府", "銀行", "企業", "機関", "基金", "財団"),
+    *("チーム", "クラブ", "連合", "同盟", "連盟", "協会", "機構", "センター", "グループ"),
+)
+"""How the names of bodies and groups of people end in Japanese (委員会, 当局, 郡, 主催者)."""
+NOT_A_BODY = ("同", "彼", "両", "各", "本", "当社", "私", "我", "誰", "皆")
+"""Topics that refer back or to the speaker (同社, 彼女, 両氏): no other body."""
+PREPOSITION_TAIL = re.compile(r"\s+(?:of|for|at|from|with|in|on|by|behind|representing)\s.*$", re.DOTALL)
+DOCUMENT_WORDS = "agent-words"
+
+
+def common_head(phrase: str, sentence_start: bool) -> tuple[str, list[str]] | None:
+    """The head noun of an agent named by common nouns ("The health ministry" → ministry, "A spokesperson
+    for the club" → spokesperson) and its words, or None for a name, a pronoun or anything longer than a
+    noun phrase."""
+    phrase = PREPOSITION_TAIL.sub("", phrase.strip())
+    words = NOUN_WORDS.findall(phrase)
+    if not words or len(words) > 4:
+        return None
+    for i, word in enumerate(words):
+        if word[0].isupper() and not (i == 0 and sentence_start):
+            return None  # a name ("Health board director Priya Ramaswamy", "the Brannock council")
+    lower = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
+    if lower[0] in DETERMINER_START:
+        lower = lower[1:]
+    elif sentence_start and not known_english(lower[0]):
+        return None  # a capitalised first word that is no dictionary word: a name ("Arvanta city officials")
+    if not lower or any(w in PRONOUNS or w in NOT_NP or w.endswith("ed") for w in lower):
+        return None
+    return (lower[-1], lower) if len(lower[-1]) >= 3 else None
+
+
+def head_forms(head: str) -> tuple[str, ...]:
+    """The head and its lemma, in the dictionary's spelling too (organisers → organiser, organizer)."""
+    forms = dict.fromkeys([head, english.lemma(head)])
+    for form in list(forms):
+        forms[re.sub(r"is(e|er|ers|ation|ations)$", r"iz\1", form)] = None
+    return tuple(forms)
+
+
+def known_english(word: str) -> bool:
+    return any(renderings(form)[0] or renderings(form)[1] for form in head_forms(word))
+
+
+def _head_glosses(body: str) -> frozenset[str]:
+    """The glosses of the longest dictionary word that ends ``body`` (委員会 of 地域保健委員会)."""
+    for i in range(len(body)):
+        glossed = known_glosses(body[i:])
+        if glossed:
+            return glossed
+    return frozenset()
+
+
+def _another_body(doc: DocumentFacts, segment_id: str, body: str, head: str) -> bool:
+    """Whether ``body`` is another body of the page: other segments render with it English that never has
+    ``head`` (where the page renders "the authority" by 水道公社 elsewhere, 水道公社 is the authority)."""
+    forms = head_forms(head)
+    alone = re.compile(rf"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc]){re.escape(body)}(?![\u4e00-\u9fff])")
+    seen = False
+    for other in doc.segments.values():
+        if other.id == segment_id or body not in (other.target or "") or not alone.search(other.target):
+            continue  # (郡 inside フェンムーア郡 is part of a name)
+        if not lower_words(other.source).isdisjoint(forms):
+            return False
+        seen = True
+    return seen
+
+
+def _document_words(doc: DocumentFacts) -> frozenset[str]:
+    """Every lower-case word of the document's English and its lemma."""
+    words: set[str] = set()
+    for segment in doc.segments.values():
+        words |= lower_words(segment.source)
+    return frozenset(words)
+
+
 EARLIER_SENTENCES = 3
 """How far back in its paragraph a "he said" looks for its speaker (bounded: linear time)."""
 
@@ -308,14 +423,22 @@ class Agent(Check):
 
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         source, target = segment.source, segment.target
-        if not source or not target or not any("\u30a1" <= ch <= "\u30fa" for ch in target):
+        if not source or not target:
             return
+        katakana = any("\u30a1" <= ch <= "\u30fa" for ch in target)
         threshold = float(self.params["threshold"])
         for (es, ee), (js, je) in sentence_pairs(source, target):
             found_agent = _agent(source, es, ee)
             if found_agent is None:
+                # "The cooperative has asked …" rendered 農業省は…: the subject the sentence opens with
+                subject = EN_BODY_SUBJECT.match(source, es, ee)
+                if subject is not None:
+                    span = (subject.start("np"), subject.end("np"))
+                    yield from self._other_body(segment, doc, span, (es, ee), (js, je))
                 continue
             agent, passive = found_agent
+            # a reporting verb's subject ("Organisers said"), not an "according to figures published by …"
+            reported = not EN_ACCORDING.search(source, es, agent[0] + 1)
             words = [w.lower() for w in NOUN_WORDS.findall(source[agent[0] : agent[1]])]
             if len(words) == 2 and words[0] in OPENING_CONJUNCTIONS:
                 words = words[1:]  # "But she warned that …": the pronoun is the subject
@@ -344,8 +467,15 @@ class Agent(Check):
                 words = [w.lower() for w in NOUN_WORDS.findall(referent)]
             if not words or (len(words) == 1 and words[0] in PRONOUNS):
                 continue
-            found = self._japanese_agent(source[es:ee], target, js, je, passive, doc, threshold)
+            found = (
+                self._japanese_agent(source[es:ee], target, js, je, passive, doc, threshold)
+                if katakana
+                else None
+            )
             if found is None:
+                if referent is None and not passive and reported:
+                    # "Organisers said …" rendered 郡は…: a body named by common nouns on both sides
+                    yield from self._other_body(segment, doc, agent, (es, ee), (js, je))
                 continue
             (n_start, n_end, _name), english = found
             if any(e.lower() == w.removesuffix("'s").removesuffix("’s") for e in english for w in words):
@@ -373,6 +503,60 @@ class Agent(Check):
                 ).format(en=source[agent[0] : agent[1]].strip(), ja=target[n_start:n_end], who=referent),
                 evidence=agent,
             )
+
+    def _other_body(
+        self,
+        segment: SegmentInput,
+        doc: DocumentFacts,
+        agent: tuple[int, int],
+        sentence: tuple[int, int],
+        japanese: tuple[int, int],
+    ) -> Iterator[Finding]:
+        """The English agent is a body named by common nouns ("The health ministry", "Organisers") and the
+        Japanese sentence opens with a kanji or katakana topic (郡は, 地域保健委員会は) that renders no word
+        of the English sentence but a word the document uses elsewhere ("county", "board"), while nothing in
+        the Japanese sentence renders the English agent's head: another body of the page said it."""
+        source, target = segment.source, segment.target
+        named = common_head(source[agent[0] : agent[1]], agent[0] == sentence[0])
+        m = JA_BODY_TOPIC.match(target, japanese[0], japanese[1])
+        if named is None or m is None or m.group("np").startswith(NOT_A_BODY):
+            return
+        body = m.group("np")
+        if not KANJI_RUN.search(body) or "\u30a1" <= body[0] <= "\u30fa" or not body.endswith(BODY_ENDS):
+            return  # a body led by a name (レン社) is the names' business; 減少 is no body
+        head = named[0]
+        pieces = frozenset().union(*(g for g, _a, _b, _w in unit_glosses(body, "kanji")))
+        if any(w in pieces or any(same_stem(w, g) for g in pieces) for w in head_forms(head)):
+            return  # the topic renders the agent (運営会社, "operator")
+        sentence_ja = target[japanese[0] : japanese[1]]
+        found_rendering = False
+        for form in head_forms(head):
+            multi, single, _stems = renderings(form)
+            found_rendering = found_rendering or bool(multi or single)
+            if any(r in sentence_ja for r in multi) or any(k in sentence_ja for k in single):
+                return  # the agent is rendered somewhere in the sentence
+        glossed = _head_glosses(body)
+        if (
+            not found_rendering
+            or not glossed
+            or not glossed.isdisjoint(lower_words(source[slice(*sentence)]))
+        ):
+            return  # an agent the dictionary does not know, or a topic that renders a word of the sentence
+        elsewhere = sorted(glossed & doc.cached(DOCUMENT_WORDS, lambda: _document_words(doc)))
+        if not elsewhere or not _another_body(doc, segment.id, body, head):
+            return
+        start = m.start("np")
+        yield self.finding(
+            segment,
+            Side.TARGET,
+            start,
+            start + len(body),
+            _(
+                "The English says “{en}”; the translation attributes it to {ja} (“{other}” elsewhere in the "
+                "document)."
+            ).format(en=source[agent[0] : agent[1]].strip(), ja=body, other=elsewhere[0]),
+            evidence=agent,
+        )
 
     def _previous_agent(
         self, segment: SegmentInput, doc: DocumentFacts, pronoun: str, quoted: bool = True
