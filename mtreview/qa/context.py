@@ -6,6 +6,7 @@ import bisect
 import math
 import os
 import re
+from array import array
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,11 +75,14 @@ class QaContext:
         return cls(lexicons, glossary, errors, include_user=include_user, extra_lexicons=extra_paths)
 
 
+NAN = math.nan
+
+
 class LengthStats:
     """Sorted log length ratios of a document's non-empty pairs, updated in place on an edit."""
 
     def __init__(self, values: list[float]) -> None:
-        self.values = sorted(values)
+        self.values = array("d", sorted(values))
         self._quartiles: tuple[float, float, float] | None = None
 
     def add(self, value: float) -> None:
@@ -172,6 +176,23 @@ class SegmentsById(MutableMapping[str, SegmentInput]):
             yield updated.get(segment.id, segment)
 
 
+class SourceTexts(Sequence[str]):
+    """The English of a document's segments, read from its sequence when asked for (a packed sequence keeps
+    them compressed: a 100k-segment document's English is 40 MB as a list of strings)."""
+
+    def __init__(self, segments: Sequence[SegmentInput]) -> None:
+        self._segments = segments
+
+    def __len__(self) -> int:
+        return len(self._segments)
+
+    def __getitem__(self, n: int) -> str:  # type: ignore[override]
+        return self._segments[n].source
+
+    def __iter__(self) -> Iterator[str]:
+        return (s.source for s in self._segments)
+
+
 class DocumentFacts:
     """Per-document indexes the checks read; the source side is fixed, the target side is updated."""
 
@@ -180,7 +201,7 @@ class DocumentFacts:
         self.context = context
         self.order: dict[str, int] = {s.id: i for i, s in enumerate(document.segments)}
         self.segments = SegmentsById(document.segments, self.order)
-        sources = [s.source for s in document.segments]
+        sources = SourceTexts(document.segments)  # (not a list of 100k texts: read from the sequence)
         self.common = common_words(sources)
         lex = context.lexicons
         table = MentionTable(sources, (find_mentions(s, self.common, lex.given_names) for s in sources))
@@ -192,12 +213,12 @@ class DocumentFacts:
         self._honorifics: set[str] | None = None
         self.fallback_names: dict[str, str | None] = {}
         """Katakana run → the document's person or organisation it renders (cache of the name checks)."""
-        self._ratio: dict[str, float] = {}
+        self._ratio = array("d")
+        """Each segment's length ratio, in document order (NaN: none): 8 bytes a segment."""
         for s in document.segments:
             r = length_ratio(s.source, s.target)
-            if r is not None:
-                self._ratio[s.id] = r
-        self.ratios = LengthStats(list(self._ratio.values()))
+            self._ratio.append(NAN if r is None else r)
+        self.ratios = LengthStats([r for r in self._ratio if r == r])
         self._cache: dict[str, Any] = {}
 
     def prime(self, name: str, value: Any) -> None:
@@ -242,11 +263,12 @@ class DocumentFacts:
         return self._name_index.get(first_sound(full), [])
 
     def update_target(self, segment: SegmentInput) -> None:
-        old = self._ratio.pop(segment.id, None)
-        if old is not None:
+        i = self.order[segment.id]
+        old = self._ratio[i]
+        if old == old:  # (not NaN)
             self.ratios.remove(old)
         r = length_ratio(segment.source, segment.target)
+        self._ratio[i] = NAN if r is None else r
         if r is not None:
-            self._ratio[segment.id] = r
             self.ratios.add(r)
         self.segments[segment.id] = segment

@@ -231,7 +231,7 @@ class EntityIndex:
 
     def __init__(
         self,
-        sources: list[str],
+        sources: Sequence[str],
         mentions: Sequence[list[Mention]],
         given_names: frozenset[str],
         org_suffixes: frozenset[str],
@@ -382,7 +382,7 @@ def common_words(sources: Iterable[str]) -> set[str]:
 
 
 def build_entity_index(
-    sources: list[str],
+    sources: Sequence[str],
     given_names: frozenset[str],
     org_suffixes: frozenset[str],
     glossary: Glossary | None = None,

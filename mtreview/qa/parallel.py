@@ -1,8 +1,9 @@
 """The first pass of a full run (every segment check and every document check's observations on every
 segment) in worker processes, when the run is large enough to pay for them.
 
-Each worker is a spawned process that gets the run's context (lexicons, glossary) and its documents once,
-loads the analysers, and then takes chunks of segments: ``(document, start, end)``. For a chunk it runs the
+Each worker is a spawned process that gets the run's context (lexicons, glossary) once, loads the analysers,
+and then takes chunks of segments: ``(document, start, end)``, reading a document from the file the caller
+wrote for it when its first chunk comes (one document at a time, not the project). For a chunk it runs the
 same code as the one-process pass (``runner.first_pass``) and sends back the findings, the
 observations and the errors of those segments. The process that asked merges the chunks in order and
 judges the document-level keys itself, so the result is the one-process result (a test compares them).
@@ -75,21 +76,36 @@ def worker_count(segments: int) -> int:
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(settings: dict[str, Any], context: QaContext, check_ids: list[str], documents: str) -> None:
+def _start_worker(settings: dict[str, Any], context: QaContext, check_ids: list[str], folder: str) -> None:
     from mtreview.qa import analysis
     from mtreview.qa.runner import instantiate_checks
 
-    with open(documents, "rb") as fh:  # written once by the caller, read by every worker at once
-        inputs: list[DocumentInput] = pickle.load(fh)
-
     analysis.warm_up()  # MeCab, lemmas, the dictionary index (the caller has built it)
-    gc.freeze()  # the analysers and the documents live as long as the worker: never walked again
+    gc.freeze()  # the analysers live as long as the worker: never walked again
     gc.set_threshold(*gc.get_threshold()[:2], NEVER)  # and no full collections (domain.collect)
     # the caller's checks, with their parameters and severities (the caller reports set-up errors)
     checks, _errors = instantiate_checks(settings, context, only=check_ids)
     rank = {cid: i for i, cid in enumerate(check_ids)}
     checks.sort(key=lambda c: rank[c.id])
-    _WORKER.update(context=context, checks=checks, documents=inputs, facts=None, facts_of=-1)
+    _WORKER.update(context=context, checks=checks, folder=folder, document=None, document_of=-1)
+    _WORKER.update(facts=None, facts_of=-1)
+
+
+def _document(d: int) -> DocumentInput:
+    """Document ``d`` of the run, read from the file the caller wrote for it: a worker holds one document
+    at a time (tasks come in document order), not the whole project."""
+    if _WORKER["document_of"] != d:
+        _WORKER["document"] = _WORKER["facts"] = None
+        _WORKER["facts_of"] = -1
+        with open(document_path(_WORKER["folder"], d), "rb") as fh:
+            _WORKER["document"] = pickle.load(fh)
+        _WORKER["document_of"] = d
+    document: DocumentInput = _WORKER["document"]
+    return document
+
+
+def document_path(folder: str, d: int) -> str:
+    return os.path.join(folder, f"document-{d}.pickle")
 
 
 def share_of(key: tuple[str, ...], shares: int) -> int:
@@ -103,7 +119,7 @@ def _count_chunk(task: tuple[int, int, int, str, int]) -> tuple[int, int, set[st
     from mtreview.qa.checks.consistency import count_terms
 
     d, start, end, folder, shares = task
-    counts = count_terms(s.source for s in _WORKER["documents"][d].segments[start:end])
+    counts = count_terms(s.source for s in _document(d).segments[start:end])
     parts: list[dict[tuple[str, ...], int]] = [{} for _ in range(shares)]
     for key, n in counts.per_segment.items():
         parts[share_of(key, shares)][key] = n
@@ -132,7 +148,7 @@ def _check_chunk(task: tuple[int, int, int, str | None]) -> ChunkResult:
     from mtreview.qa.runner import first_pass
 
     d, start, end, terms = task
-    document = _WORKER["documents"][d]
+    document = _document(d)
     if _WORKER["facts_of"] != d:  # chunks come in document order: one document's facts at a time
         _WORKER["facts"] = None
         facts = _WORKER["facts"] = DocumentFacts(document, _WORKER["context"])
@@ -146,7 +162,7 @@ def _check_chunk(task: tuple[int, int, int, str | None]) -> ChunkResult:
 # -- in the caller -------------------------------------------------------------------------------------
 
 FOLDER_PREFIX = "mtreview-checks-"
-"""A run's temporary folder (the documents' pickle, the repeated terms) is named with the prefix, the
+"""A run's temporary folder (a pickle per document, the repeated terms) is named with the prefix, the
 caller's process id and a random part: ``mtreview-checks-4242-k3j2x9``."""
 
 
@@ -195,14 +211,14 @@ class Pool:
         self._adding: list[Future[dict[tuple[str, ...], int]]] = []
         self._futures: deque[Future[ChunkResult]] = deque()
         try:
-            inputs = os.path.join(self._dir, "documents.pickle")
-            with open(inputs, "wb") as fh:  # once, not once per worker
-                pickle.dump(self._documents, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            for d, document in enumerate(self._documents):  # once, not once per worker
+                with open(document_path(self._dir, d), "wb") as fh:
+                    pickle.dump(document, fh, protocol=pickle.HIGHEST_PROTOCOL)
             self._executor = ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(settings, context, [c.id for c in checks], inputs),
+                initargs=(settings, context, [c.id for c in checks], self._dir),
             )
             if any(c.id == "term-consistency" for c in checks):
                 self._counting = [

@@ -161,6 +161,8 @@ class IncrementalChecker:
         self._document_checks = [c for c in self.checks if c.document_level]
         self._docs: dict[str, _DocState] = {}
         self._doc_of_segment: dict[str, str] = {}
+        self._finished: list[tuple[list[Finding], list[QaError]]] = []
+        """A one-time run's judged documents: their findings and errors (their state is gone)."""
         self._spill: spill.SpillStore | None = None
 
     # -- full run -----------------------------------------------------------------------------------
@@ -183,6 +185,7 @@ class IncrementalChecker:
                 log.warning("checks: cannot keep observations on disk (%s); keeping them in memory", exc)
                 self._docs.clear()
                 self._doc_of_segment.clear()
+                self._finished.clear()
                 return self._run(progress, workers)
 
     def _run(self, progress: Progress, workers: int) -> QaResult:
@@ -196,6 +199,7 @@ class IncrementalChecker:
                 log.warning("checks: worker processes failed (%s); checking in this process", exc)
                 self._docs.clear()
                 self._doc_of_segment.clear()
+                self._finished.clear()
         done = 0
         for document in self.documents:
             progress.check()
@@ -210,6 +214,11 @@ class IncrementalChecker:
             index = state.index[check.id]
             for key in index.key_list():
                 self._judge_key(state, check, key, None)
+        if not self.incremental:
+            # a one-time run keeps the document's findings, not its state (facts, observations, keys):
+            # a 100k-segment project's run holds one document's state at a time
+            self._finished.append(self._document_result(state))
+            del self._docs[state.document.name]
 
     def _run_parallel(self, progress: Progress, workers: int, total: int) -> QaResult:
         from mtreview.qa.parallel import Pool
@@ -263,8 +272,9 @@ class IncrementalChecker:
         facts = DocumentFacts(document, self.context)
         state = _DocState(document, facts)
         self._docs[document.name] = state
-        for segment in document.segments:
-            self._doc_of_segment[segment.id] = document.name
+        if self.incremental:  # (a one-time run never looks a segment up)
+            for segment in document.segments:
+                self._doc_of_segment[segment.id] = document.name
         for check in self._document_checks:
             state.index[check.id] = KeyIndex() if self._spill is None else spill.SpilledIndex(self._spill)
             state.segment_keys[check.id] = {}
@@ -360,6 +370,11 @@ class IncrementalChecker:
                 raise  # the run goes on in memory, not with a key judged on half its observations
             except Exception as exc:
                 state.errors[(cid, f"key:{key}")] = QaError(cid, None, _error_message(exc))
+        if not self.incremental:  # judged once: no findings by segment (they are for re-checks)
+            per_key.update(new)
+            if not per_key:
+                del state.key_findings[cid][key]
+            return set(new)
         changed: set[str] = set()
         for sid in old.keys() | new.keys():
             before, after = old.get(sid), new.get(sid)
@@ -423,23 +438,27 @@ class IncrementalChecker:
     def result(self) -> QaResult:
         findings: list[Finding] = []
         errors: list[QaError] = list(self.setup_errors)
-        check_rank = {check.id: i for i, check in enumerate(self.checks)}
-        for state in self._docs.values():
-            doc_findings: list[Finding] = []
-            for check in self._segment_checks:
-                for group in state.segment_findings[check.id].values():
-                    doc_findings.extend(group)
-            for check in self._document_checks:
-                for per_key in state.key_findings[check.id].values():
-                    for group in per_key.values():
-                        doc_findings.extend(group)
-            order = state.facts.order
-            doc_findings.sort(
-                key=lambda f: (order.get(f.segment, 0), check_rank.get(f.check, 0), *_finding_order(f))
-            )
+        for doc_findings, doc_errors in [*self._finished, *map(self._document_result, self._docs.values())]:
             findings.extend(doc_findings)
-            errors.extend(state.errors.values())
+            errors.extend(doc_errors)
         return QaResult(findings, errors)
+
+    def _document_result(self, state: _DocState) -> tuple[list[Finding], list[QaError]]:
+        """A document's findings in segment order (then check order, side, span) and its errors."""
+        check_rank = {check.id: i for i, check in enumerate(self.checks)}
+        doc_findings: list[Finding] = []
+        for check in self._segment_checks:
+            for group in state.segment_findings[check.id].values():
+                doc_findings.extend(group)
+        for check in self._document_checks:
+            for per_key in state.key_findings[check.id].values():
+                for group in per_key.values():
+                    doc_findings.extend(group)
+        order = state.facts.order
+        doc_findings.sort(
+            key=lambda f: (order.get(f.segment, 0), check_rank.get(f.check, 0), *_finding_order(f))
+        )
+        return doc_findings, list(state.errors.values())
 
 
 def _finding_order(finding: Finding) -> tuple[int, int, int, str]:

@@ -7,7 +7,9 @@ confirmed. Proposals that the checks no longer produce (e.g. after a lexicon cha
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -64,23 +66,56 @@ def fingerprint(finding: Finding, segment_id: int, occurrence: int) -> str:
     return finding.check + ":" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:32]
 
 
-def mt_documents(service: ProjectService) -> tuple[list[DocumentInput], dict[str, int]]:
+class SegmentIds:
+    """Check segment id (``<document>#<ordinal>``, as in the ``qa`` contract) → database id, kept as two
+    arrays of integers per document (a dict of 100k ids is 15 MB)."""
+
+    def __init__(self) -> None:
+        self._documents: dict[str, tuple[array[int], array[int]]] = {}
+        self._others: dict[str, int] = {}
+        """Ids out of order (two documents of one name: the later one's, as a dict would keep)."""
+
+    def add(self, document: str, ordinal: int, segment_id: int) -> None:
+        ordinals, ids = self._documents.setdefault(document, (array("q"), array("q")))
+        if ordinals and ordinal <= ordinals[-1]:  # (the store gives a document's segments in order)
+            self._others[f"{document}#{ordinal}"] = segment_id
+            return
+        ordinals.append(ordinal)
+        ids.append(segment_id)
+
+    def get(self, key: str) -> int | None:
+        if self._others and key in self._others:
+            return self._others[key]
+        document, _hash, ordinal = key.rpartition("#")
+        arrays = self._documents.get(document)
+        if arrays is None or not ordinal.isdigit():
+            return None
+        ordinals, ids = arrays
+        i = bisect.bisect_left(ordinals, int(ordinal))
+        return ids[i] if i < len(ordinals) and ordinals[i] == int(ordinal) else None
+
+
+def mt_documents(service: ProjectService) -> tuple[list[DocumentInput], SegmentIds]:
     """The project's documents as check input, with the MT as the target (what the proposals describe),
     and each check segment id's database id. Segment ids are ``<document>#<ordinal>`` as in the ``qa``
     contract."""
     docs = []
-    by_key: dict[str, int] = {}
+    by_key = SegmentIds()
 
     def inputs(doc: Any) -> Iterator[SegmentInput]:
         for seg in service._store.iter_segments(doc.id):
+            by_key.add(doc.name, seg.ordinal, seg.id)
             sid = f"{doc.name}#{seg.ordinal}"
-            by_key[sid] = seg.id
             yield SegmentInput(sid, doc.name, seg.source, seg.mt, seg.source_lines, seg.target_lines)
 
     for doc in service._store.documents():
         # compressed as they are read: a 100k-segment project's texts take a quarter of the memory
         docs.append(DocumentInput(doc.name, PackedSegments(inputs(doc))))
     return docs, by_key
+
+
+SETTLE_BATCH = 5000
+"""Findings whose stored state is looked up at once."""
 
 
 def run_project_checks(
@@ -95,18 +130,41 @@ def run_project_checks(
     documents, by_key = mt_documents(service)
     result = run_checks(documents, settings, progress)
     progress.check()
-    occurrences: Counter[tuple[str, int, str, str]] = Counter()
-    wanted: dict[str, tuple[Finding, int]] = {}
+    wanted: set[str] = set()
+    shown: list[Finding] = []
+    new: list[tuple[str, Finding, int]] = []
+    batch: list[tuple[str, Finding, int]] = []
+
+    def settle() -> None:
+        """Which of a batch of findings are new, and which a reviewer has not dismissed."""
+        existing = service._store.fingerprint_states(fp for fp, _f, _sid in batch)
+        for fp, finding, seg_id in batch:
+            if existing.get(fp) is not AnnotationState.DISMISSED:
+                shown.append(finding)
+            if fp not in existing:
+                new.append((fp, finding, seg_id))
+        batch.clear()
+
+    # a segment's findings come together (each document's in segment order): its occurrences are counted
+    # while they come, and the fingerprints are looked up a batch at a time (not 100k keys at once)
+    occurrences: Counter[tuple[str, str, str]] = Counter()
+    current = None
     for finding in result.findings:
         seg_id = by_key.get(finding.segment)
         if seg_id is None:
             continue
-        slot = (finding.check, seg_id, finding.side.value, finding.text)
+        if seg_id != current:
+            occurrences.clear()
+            current = seg_id
+        slot = (finding.check, finding.side.value, finding.text)
         occurrences[slot] += 1
-        wanted[fingerprint(finding, seg_id, occurrences[slot])] = (finding, seg_id)
-    existing = service._store.fingerprint_states(wanted)
-    shown = [f for fp, (f, _sid) in wanted.items() if existing.get(fp) is not AnnotationState.DISMISSED]
-    new = [(fp, f, sid) for fp, (f, sid) in wanted.items() if fp not in existing]
+        fp = fingerprint(finding, seg_id, occurrences[slot])
+        if fp not in wanted:
+            wanted.add(fp)
+            batch.append((fp, finding, seg_id))
+            if len(batch) == SETTLE_BATCH:
+                settle()
+    settle()
     # The last phase has no count of its own: say what it does (the bar shows "busy", not a stuck 100%).
     progress.report(
         0, 0, ngettext("Saving {n} proposal…", "Saving {n} proposals…", len(new)).format(n=len(new))

@@ -124,3 +124,42 @@ def test_correction_checks_of_a_large_document_are_built_elsewhere_and_catch_up(
     checks.adopt(first.document_id, asked[1][1](checking.NO_PROGRESS))
     assert checks.findings(first) == [] and len(asked) == 3
     svc.close()
+
+
+def test_findings_are_settled_a_batch_at_a_time(tmp_path, monkeypatch):
+    """The stored states are looked up a batch of findings at a time: a dismissed finding stays dismissed
+    and is not shown, whichever batch it falls in, and nothing is stored twice."""
+    from mtreview.services import checking
+
+    monkeypatch.setattr(checking, "SETTLE_BATCH", 1)
+    svc = ProjectService.open(tmp_path / "p.mtreview", "me", create=True)
+    src = tmp_path / "d.tsv"
+    src.write_text(
+        TSV
+        + "The bridge is 40 km long and cost $5 million.\t橋の長さは40マイルで、費用は500万円だった。\n"
+        + "The tower is 12 m tall.\tその塔の高さは12フィートだ。\n",
+        encoding="utf-8",
+    )
+    svc.import_path(src)
+    first = run_project_checks(svc)
+    proposals = svc.annotations(states=[AnnotationState.PROPOSED])
+    assert first.added == len(proposals) == len(first.findings) > 3
+    target = proposals[-1]
+    svc.triage(target.id, target.version, AnnotationState.DISMISSED)
+    second = run_project_checks(svc)
+    assert (second.added, second.kept, second.removed) == (0, first.added, 0)
+    assert len(second.findings) == first.added - 1
+    assert all((f.message, f.start, f.end) != (target.comment, target.start, target.end) for f in second.findings)
+    svc.close()
+
+
+def test_segment_ids_map_check_ids_to_database_ids():
+    from mtreview.services.checking import SegmentIds
+
+    ids = SegmentIds()
+    for ordinal, db_id in [(1, 10), (2, 11), (5, 14)]:
+        ids.add("report#2.docx", ordinal, db_id)
+    ids.add("notes", 1, 20)
+    ids.add("notes", 1, 21)  # a second document of the same name: the later one's, as a dict would keep
+    assert [ids.get(k) for k in ("report#2.docx#1", "report#2.docx#5", "notes#1")] == [10, 14, 21]
+    assert [ids.get(k) for k in ("report#2.docx#3", "other#1", "notes#x", "notes")] == [None] * 4

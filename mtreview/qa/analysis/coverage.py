@@ -369,7 +369,7 @@ def coverage(source: str, target: str) -> Coverage:
     return _coverage(source, target, generation())
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=256)
 def _coverage(source: str, target: str, _generation: int) -> Coverage:
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable
 
@@ -413,7 +413,6 @@ def word_hits(source: str, target: str, lemmas: frozenset[str]) -> dict[str, Hit
     return _word_hits(source, target, lemmas, generation())
 
 
-@lru_cache(maxsize=512)
 def _word_hits(source: str, target: str, lemmas: frozenset[str], _generation: int) -> dict[str, Hits]:
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable
 
@@ -479,7 +478,7 @@ class _Target:
     30秒 (a unit after a number) are exact; 株 in 株価 and 経 in 経て are not."""
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)
 def _target(target: str) -> _Target:
     units = tuple(
         (m.start(), m.end(), m.group(), m.lastgroup or "")

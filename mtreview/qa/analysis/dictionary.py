@@ -192,7 +192,7 @@ class Dictionary:
         return frozenset(out)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _lookup(d: Dictionary, table: str, key: str) -> frozenset[str]:
     row = (
         d._conn()

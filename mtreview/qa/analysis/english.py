@@ -55,7 +55,6 @@ def lemma(word: str) -> str:
     return out.lower() if isinstance(out, str) else w
 
 
-@lru_cache(maxsize=256)
 def words(text: str) -> tuple[Word, ...]:
     make = tuple.__new__  # Word(...) without the named tuple's Python-level __new__
     out = []

@@ -52,7 +52,7 @@ _FORMAT = r" -F%m\\t%f[0],%f[1],%f[6],%f[5]\\n -U%m\\t%f[0],%f[1],*,*\\n -EEOS\\
 """MeCab's argument parser eats one level of backslashes: ``\\t`` reaches the formatter as a tab."""
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=16)
 def tokens(text: str) -> tuple[Token, ...]:
     """MeCab's tokens with code-point offsets into ``text`` (whitespace is skipped, as MeCab does)."""
     if not text:

@@ -13,7 +13,7 @@ from mtreview.qa.analysis.wordlists import HAS_KANJI_OR_KATAKANA, HIRAGANA, KANJ
 from mtreview.qa.latin import LETTERS
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def renderings(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """(substrings to look for, single kanji that must start or end a run, the substrings that are verb
     or adjective stems) for an English lemma."""
@@ -51,7 +51,7 @@ def renderings(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def glosses(unit: str) -> frozenset[str]:
     """The English gloss words of a Japanese word, with their lemmas (rising → rise)."""
     from mtreview.qa.analysis.dictionary import default_dictionary
@@ -93,7 +93,7 @@ def renders_a_word(katakana: str, words: frozenset[str]) -> bool:
     return not known_glosses(katakana).isdisjoint(words)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def unit_glosses(text: str, kind: str) -> tuple[tuple[frozenset[str], int, int, bool], ...]:
     """Gloss sets of a unit's text and, for a kanji run the dictionary does not know, of its pieces, with
     offsets into the text (the last item says whether the gloss is of the whole unit)."""
@@ -136,7 +136,7 @@ def katakana_words(text: str) -> tuple[tuple[int, int], ...]:
     return compound_words(text, 2)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def compound_words(text: str, shortest: int) -> tuple[tuple[int, int], ...]:
     """The fewest dictionary words of ``shortest`` characters or more that cover ``text`` exactly (a
     compound the dictionary does not list whole), none starting with ー or a small kana; ``()`` when there
@@ -181,7 +181,7 @@ def same_stem(a: str, b: str) -> bool:
     return n >= limit - 2
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1024)
 def rendering_index(
     lemma: str,
 ) -> tuple[dict[str, tuple[str, ...]], frozenset[str], tuple[str, ...], frozenset[str]]:
@@ -194,7 +194,7 @@ def rendering_index(
     return {k: tuple(v) for k, v in index.items()}, frozenset(index), single, stems
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def prefix_index(text: str, kind: str) -> dict[str, tuple[tuple[frozenset[str], int, int], ...]]:
     """A unit's gloss sets by the first four letters of their words (for derived words)."""
     index: dict[str, list[tuple[frozenset[str], int, int]]] = {}

@@ -311,7 +311,9 @@ BODY_ENDS = (
 NOT_A_BODY = ("同", "彼", "両", "各", "本", "当社", "私", "我", "誰", "皆")
 """Topics that refer back or to the speaker (同社, 彼女, 両氏): no other body."""
 PREPOSITION_TAIL = re.compile(r"\s+(?:of|for|at|from|with|in|on|by|behind|representing)\s.*$", re.DOTALL)
-DOCUMENT_WORDS = "agent-words"
+NEAR = 300
+"""How many segments before and after the agent's the page's other bodies are looked for in (bounded: a
+100k-segment document is read near the segment, not whole, for each candidate)."""
 
 
 def common_head(phrase: str, sentence_start: bool) -> tuple[str, list[str]] | None:
@@ -356,27 +358,27 @@ def _head_glosses(body: str) -> frozenset[str]:
     return frozenset()
 
 
-def _another_body(doc: DocumentFacts, segment_id: str, body: str, head: str) -> bool:
-    """Whether ``body`` is another body of the page: other segments render with it English that never has
-    ``head`` (where the page renders "the authority" by 水道公社 elsewhere, 水道公社 is the authority)."""
+def _another_body(
+    doc: DocumentFacts, segment_id: str, body: str, head: str, glossed: frozenset[str]
+) -> str | None:
+    """The word of ``glossed`` that the English says where the page's Japanese uses ``body`` on its own, in
+    the segments near ``segment_id``: ``body`` is then another body of the page ("board", where 地域保健委員会
+    stands). None when one of those segments says ``head`` (the page renders "the authority" by 水道公社
+    elsewhere: 水道公社 is the authority) or none says a word of ``glossed``."""
     forms = head_forms(head)
     alone = re.compile(rf"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc]){re.escape(body)}(?![\u4e00-\u9fff])")
-    seen = False
-    for other in doc.segments.values():
-        if other.id == segment_id or body not in (other.target or "") or not alone.search(other.target):
+    i = doc.order[segment_id]
+    found: str | None = None
+    for j in range(max(0, i - NEAR), min(len(doc.order), i + NEAR + 1)):
+        other = doc.segments.at(j)
+        if j == i or body not in (other.target or "") or not alone.search(other.target):
             continue  # (郡 inside フェンムーア郡 is part of a name)
-        if not lower_words(other.source).isdisjoint(forms):
-            return False
-        seen = True
-    return seen
-
-
-def _document_words(doc: DocumentFacts) -> frozenset[str]:
-    """Every lower-case word of the document's English and its lemma."""
-    words: set[str] = set()
-    for segment in doc.segments.values():
-        words |= lower_words(segment.source)
-    return frozenset(words)
+        words = lower_words(other.source)
+        if not words.isdisjoint(forms):
+            return None
+        said = sorted(glossed & words)
+        found = found or (said[0] if said else None)
+    return found
 
 
 EARLIER_SENTENCES = 3
@@ -514,8 +516,9 @@ class Agent(Check):
     ) -> Iterator[Finding]:
         """The English agent is a body named by common nouns ("The health ministry", "Organisers") and the
         Japanese sentence opens with a kanji or katakana topic (郡は, 地域保健委員会は) that renders no word
-        of the English sentence but a word the document uses elsewhere ("county", "board"), while nothing in
-        the Japanese sentence renders the English agent's head: another body of the page said it."""
+        of the English sentence but a word the English says where the page uses it elsewhere ("county",
+        "board"), while nothing in the Japanese sentence renders the English agent's head: another body of
+        the page said it."""
         source, target = segment.source, segment.target
         named = common_head(source[agent[0] : agent[1]], agent[0] == sentence[0])
         m = JA_BODY_TOPIC.match(target, japanese[0], japanese[1])
@@ -542,8 +545,8 @@ class Agent(Check):
             or not glossed.isdisjoint(lower_words(source[slice(*sentence)]))
         ):
             return  # an agent the dictionary does not know, or a topic that renders a word of the sentence
-        elsewhere = sorted(glossed & doc.cached(DOCUMENT_WORDS, lambda: _document_words(doc)))
-        if not elsewhere or not _another_body(doc, segment.id, body, head):
+        elsewhere = _another_body(doc, segment.id, body, head, glossed)
+        if elsewhere is None:
             return
         start = m.start("np")
         yield self.finding(
@@ -554,7 +557,7 @@ class Agent(Check):
             _(
                 "The English says “{en}”; the translation attributes it to {ja} (“{other}” elsewhere in the "
                 "document)."
-            ).format(en=source[agent[0] : agent[1]].strip(), ja=body, other=elsewhere[0]),
+            ).format(en=source[agent[0] : agent[1]].strip(), ja=body, other=elsewhere),
             evidence=agent,
         )
 
