@@ -149,7 +149,8 @@ def test_findings_are_settled_a_batch_at_a_time(tmp_path, monkeypatch):
     second = run_project_checks(svc)
     assert (second.added, second.kept, second.removed) == (0, first.added, 0)
     assert len(second.findings) == first.added - 1
-    assert all((f.message, f.start, f.end) != (target.comment, target.start, target.end) for f in second.findings)
+    dismissed = (target.comment, target.start, target.end)
+    assert all((f.message, f.start, f.end) != dismissed for f in second.findings)
     svc.close()
 
 
