@@ -15,6 +15,7 @@ a worker is not an error: the caller runs the pass in its own process instead.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import glob
 import logging
@@ -167,8 +168,8 @@ caller's process id and a random part: ``mtreview-checks-4242-k3j2x9``."""
 
 
 def remove_abandoned() -> None:
-    """Remove the folders of runs whose process is gone (killed before it could clean up). A folder of a
-    live process, another user's or one named otherwise is left alone."""
+    """Remove the folders (and segment files) of runs whose process is gone (killed before it could clean
+    up). Those of a live process, another user's or named otherwise are left alone."""
     if os.name != "posix":  # signal 0 asks "is it alive?" only there
         return
     for path in glob.glob(os.path.join(tempfile.gettempdir(), FOLDER_PREFIX + "*-*")):
@@ -178,7 +179,11 @@ def remove_abandoned() -> None:
         try:
             os.kill(int(pid), 0)
         except ProcessLookupError:
-            shutil.rmtree(path, ignore_errors=True)
+            if os.path.isdir(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:  # a run's segments (``qa.packed``)
+                with contextlib.suppress(OSError):
+                    os.remove(path)
         except (PermissionError, OverflowError):
             continue  # alive (another user's), or not a process id at all
 

@@ -66,3 +66,47 @@ def test_the_checks_find_the_same_on_packed_and_plain_documents() -> None:
     packed = run_checks([DocumentInput("d", PackedSegments(pairs))], {"user_lexicons": False}, workers=1)
     assert packed.findings == plain.findings
     assert {f.segment for f in plain.findings} >= {"d#10", "d#300"}
+
+
+def test_a_large_sequence_keeps_its_chunks_in_a_file_that_goes_with_it() -> None:
+    import gc
+    import os
+    import subprocess
+    import sys
+
+    from mtreview.qa.packed import SPILL_FROM
+
+    plain = _segments(SPILL_FROM + CHUNK + 5)
+    packed = PackedSegments(plain)
+    assert packed.in_file and not PackedSegments(plain[: SPILL_FROM - 1]).in_file
+    path = packed._file.path  # type: ignore[union-attr]
+    assert os.path.getsize(path) == packed.packed_bytes > 0
+    assert list(packed) == plain and packed[SPILL_FROM + 3] == plain[SPILL_FROM + 3]
+    # pickled (to a worker), it names the file: another process reads the same segments from it
+    blob = pickle.dumps(packed)
+    assert len(blob) < packed.packed_bytes // 10
+    code = (
+        "import pickle, sys; from mtreview.qa.packed import PackedSegments; "
+        "p = pickle.loads(sys.stdin.buffer.read()); print(len(p), p[-1].source)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], input=blob, capture_output=True, check=True).stdout
+    assert out.decode().split(maxsplit=1) == [str(len(plain)), plain[-1].source + "\n"]
+    copy = pickle.loads(blob)
+    del copy
+    gc.collect()
+    assert os.path.exists(path)  # a reader's copy leaves the file alone
+    del packed
+    gc.collect()
+    assert not os.path.exists(path)  # the owner's goes with it
+
+
+def test_without_a_writable_temporary_folder_the_chunks_stay_in_memory(monkeypatch, tmp_path) -> None:
+    import tempfile
+
+    from mtreview.qa.packed import SPILL_FROM
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    plain = _segments(SPILL_FROM + 10)
+    packed = PackedSegments(plain)
+    assert not packed.in_file
+    assert list(packed) == plain
