@@ -132,6 +132,8 @@ class _DocState:
         self.segment_keys: dict[str, dict[str, list[tuple[Hashable, Hashable]]]] = {}
         """check id → segment id → (key, item class) of each of its observations."""
         self.key_findings: dict[str, dict[Hashable, dict[str, list[Finding]]]] = {}
+        self.judged: list[Finding] = []
+        """A one-time run's findings of the document checks (it keeps no ``key_findings``)."""
         """check id → key → segment id → findings (document checks)."""
         self.by_segment: dict[str, dict[tuple[str, Hashable], list[Finding]]] = {}
         """segment id → (check id, key) → findings: the document checks' findings of one segment."""
@@ -351,30 +353,21 @@ class IncrementalChecker:
         # for re-judging after an edit)
         silent = not self.incremental and check.silent(key, index)
         observations = {} if silent else index.get(key)
+        if not self.incremental:  # judged once: a flat list (findings by key and segment are for re-checks)
+            found = self._judged(state, check, key, observations)
+            state.judged.extend(found)
+            return {f.segment for f in found}
         per_key = state.key_findings[cid].setdefault(key, {})
-        if self.incremental:
-            state.decisions[cid][key] = check.decision(key, index)
+        state.decisions[cid][key] = check.decision(key, index)
         if only is not None:
             scope = {only: observations[only]} if only in observations else {}
             old = {only: per_key[only]} if only in per_key else {}
         else:
             scope = observations
             old = dict(per_key)
-        state.errors.pop((cid, f"key:{key}"), None)
         new: dict[str, list[Finding]] = {}
-        if scope:
-            try:
-                for finding in check.judge(key, scope, state.facts, index):
-                    new.setdefault(finding.segment, []).append(finding)
-            except spill.SpillError:
-                raise  # the run goes on in memory, not with a key judged on half its observations
-            except Exception as exc:
-                state.errors[(cid, f"key:{key}")] = QaError(cid, None, _error_message(exc))
-        if not self.incremental:  # judged once: no findings by segment (they are for re-checks)
-            per_key.update(new)
-            if not per_key:
-                del state.key_findings[cid][key]
-            return set(new)
+        for finding in self._judged(state, check, key, scope):
+            new.setdefault(finding.segment, []).append(finding)
         changed: set[str] = set()
         for sid in old.keys() | new.keys():
             before, after = old.get(sid), new.get(sid)
@@ -393,6 +386,21 @@ class IncrementalChecker:
         if not observations:
             state.decisions[cid].pop(key, None)
         return changed
+
+    @staticmethod
+    def _judged(state: _DocState, check: Check, key: Hashable, scope: Mapping[str, Any]) -> list[Finding]:
+        """The check's findings on ``key`` for the segments of ``scope``; a judge that raises is an error of
+        the key (and no findings)."""
+        state.errors.pop((check.id, f"key:{key}"), None)
+        if not scope:
+            return []
+        try:
+            return list(check.judge(key, scope, state.facts, state.index[check.id]))
+        except spill.SpillError:
+            raise  # the run goes on in memory, not with a key judged on half its observations
+        except Exception as exc:
+            state.errors[(check.id, f"key:{key}")] = QaError(check.id, None, _error_message(exc))
+            return []
 
     # -- incremental --------------------------------------------------------------------------------
     def update_segment(self, segment: SegmentInput) -> dict[str, list[Finding]]:
@@ -454,6 +462,7 @@ class IncrementalChecker:
             for per_key in state.key_findings[check.id].values():
                 for group in per_key.values():
                     doc_findings.extend(group)
+        doc_findings.extend(state.judged)
         order = state.facts.order
         doc_findings.sort(
             key=lambda f: (order.get(f.segment, 0), check_rank.get(f.check, 0), *_finding_order(f))
