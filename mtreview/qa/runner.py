@@ -470,6 +470,21 @@ class IncrementalChecker:
         return doc_findings, list(state.errors.values())
 
 
+def release_caches() -> None:
+    """Empty the analysers' and checks' caches of texts and words (a one-time run is over: what it cached
+    is of no use to what comes next, and at 100k segments it is some 30 MB)."""
+    from mtreview.qa.analysis import coverage, dictionary, english, japanese, lookup
+    from mtreview.qa.checks import consistency, numbers, term_learned
+
+    for cached in (
+        *(coverage._coverage, coverage._english_words, coverage._target, japanese.tokens),
+        *(english._sentences, japanese._sentences, lookup.rendering_index, lookup.prefix_index),
+        *(lookup.renderings, lookup.glosses, lookup.unit_glosses, lookup.compound_words, dictionary._lookup),
+        *(consistency.source_candidates, term_learned._free_runs, numbers._scanned),
+    ):
+        cached.cache_clear()
+
+
 def _finding_order(finding: Finding) -> tuple[int, int, int, str]:
     return (
         0 if finding.side.value == "source" else 1,
@@ -493,4 +508,8 @@ def run_checks(
 
     if workers is None:
         workers = worker_count(sum(len(d.segments) for d in documents))
-    return IncrementalChecker(documents, settings, context, incremental=False).run(progress, workers)
+    try:
+        return IncrementalChecker(documents, settings, context, incremental=False).run(progress, workers)
+    finally:
+        if sum(len(d.segments) for d in documents) >= spill.SPILL_FROM:
+            release_caches()  # (a small run's cache is welcome to the next)

@@ -172,11 +172,7 @@ def run_project_checks(
     drafts = _Drafts(new)  # made a chunk at a time as they are stored
     added = service._store.add_proposals(drafts, "mtreview-qa", [fp for fp, _f, _sid in new]) if new else []
     added_ids = {ann_id for ann_id, _sid in added}
-    stale = [
-        key
-        for key in service._store.proposal_keys()
-        if key.id not in added_ids and key.fingerprint is not None and key.fingerprint not in wanted
-    ]
+    stale = service._store.stale_proposals(wanted, added_ids)
     withdrawn = service._store.withdraw_proposals(stale, "mtreview-qa")  # one transaction
     touched = frozenset({sid for _id, sid in added} | {a.segment_id for a in withdrawn})
     return CheckRun(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple, Protocol
 
@@ -437,6 +437,23 @@ class AnnotationStore(StoreBase):
         query = query.where(AnnotationRow.state == AnnotationState.PROPOSED.value)
         with self.read() as c:
             return [ProposalKey(*row) for row in c.execute(query)]
+
+    def stale_proposals(self, wanted: Container[str], kept_ids: Container[int]) -> list[ProposalKey]:
+        """The proposed annotations a checks run withdraws: those with a fingerprint it did not find again
+        (not in ``wanted``), other than ``kept_ids`` (the run's own). Read row by row: a run's 100k
+        proposals are never all listed."""
+        query = select(
+            AnnotationRow.id, AnnotationRow.segment_id, AnnotationRow.version, AnnotationRow.fingerprint
+        )
+        query = query.where(
+            AnnotationRow.state == AnnotationState.PROPOSED.value, AnnotationRow.fingerprint.is_not(None)
+        )
+        with self.read() as c:
+            return [
+                ProposalKey(*row)
+                for row in c.execute(query)
+                if row.id not in kept_ids and row.fingerprint not in wanted
+            ]
 
     def annotation_fingerprints(
         self, states: Iterable[AnnotationState] | None = None

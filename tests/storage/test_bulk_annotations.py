@@ -133,6 +133,12 @@ def test_proposals_stored_in_chunks_keep_order_and_stay_one_transaction(store, m
     proposed = {i for i, _sid in made if stored[i].state is AnnotationState.PROPOSED}
     assert {k.id for k in keys} == proposed
     assert {k.fingerprint for k in keys} == {fps[n] for n, (i, _sid) in enumerate(made) if i in proposed}
+    # what a checks run withdraws: the proposals it did not find again, other than its own new ones
+    by_fp = {k.fingerprint: k for k in keys}
+    wanted = set(list(by_fp)[20:])
+    own = {by_fp[fp].id for fp in list(by_fp)[:5]}
+    stale = store.stale_proposals(wanted, own)
+    assert sorted(k.id for k in stale) == sorted(by_fp[fp].id for fp in list(by_fp)[5:20])
     gone = store.withdraw_proposals(keys[:10], "mtreview-qa")  # the keys suffice to withdraw them
     assert {a.id for a in gone} == {k.id for k in keys[:10]}
     assert len(store.proposal_keys()) == len(keys) - 10
