@@ -233,6 +233,11 @@ class Check:
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         return ()
 
+    def dependents(self, segment_id: str, doc: DocumentFacts) -> Iterable[str]:
+        """The other segments whose findings of this segment check read the translation of
+        ``segment_id``: re-checked after it is edited (most checks read only their own segment's)."""
+        return ()
+
     # -- document checks ----------------------------------------------------------------------------
     def observe(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Observation]:
         return ()

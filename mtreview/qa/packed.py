@@ -10,7 +10,8 @@ workers), it stays compressed.
 A large one (``SPILL_FROM`` segments or more) keeps its chunks in a temporary file instead of in memory
 (the 100k segments of a project are 28 MB compressed): a chunk is read back when it is decoded, the file is
 removed with the sequence, and pickled it names the file (the workers read the parent's file). A file that
-cannot be written (a full temporary folder) leaves the chunks in memory.
+cannot be written (a full temporary folder) leaves the chunks in memory, as does a system without POSIX
+positioned reads (Windows).
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ KEEP = 4
 """Decoded chunks kept (a judge reads a few segments of one place at a time)."""
 SPILL_FROM = 16 * CHUNK
 """Segments from which the chunks go to a temporary file."""
+SPILL_SUPPORTED = os.name == "posix" and hasattr(os, "pread") and hasattr(os, "pwrite")
+"""Reading a chunk by offset without a shared file position (and removing the file while a worker may
+still have it open) needs POSIX: elsewhere (Windows) the chunks stay in memory."""
 FILE_PREFIX = "mtreview-checks-"
 """As the check workers' folders (``parallel.FOLDER_PREFIX``): ``mtreview-checks-<pid>-segments-…``, so a
 file left by a killed process is removed like them (``parallel.remove_abandoned``)."""
@@ -90,6 +94,7 @@ class PackedSegments(Sequence[SegmentInput]):
     def __init__(self, segments: Iterable[SegmentInput] = ()) -> None:
         self._chunks: list[bytes] = []
         self._file: _ChunkFile | None = None
+        self._may_spill = SPILL_SUPPORTED
         self._length = 0
         self._decoded: OrderedDict[int, tuple[SegmentInput, ...]] = OrderedDict()
         pending: list[SegmentInput] = []
@@ -104,13 +109,14 @@ class PackedSegments(Sequence[SegmentInput]):
             self._length += len(pending)
 
     def _add(self, chunk: bytes) -> None:
-        if self._file is None and len(self._chunks) * CHUNK >= SPILL_FROM:
+        if self._file is None and self._may_spill and len(self._chunks) * CHUNK >= SPILL_FROM:
             try:
                 spilled = _ChunkFile.create()
                 for kept in self._chunks:
                     spilled.append(kept)
             except OSError as exc:  # a full or unwritable temporary folder: memory will do
                 log.warning("checks: cannot keep the segments in a temporary file (%s)", exc)
+                self._may_spill = False  # (once: not a new file and a warning for every chunk)
             else:
                 self._file, self._chunks = spilled, []
         if self._file is not None:
@@ -121,6 +127,7 @@ class PackedSegments(Sequence[SegmentInput]):
                 log.warning("checks: cannot keep the segments in a temporary file (%s)", exc)
                 self._chunks = [self._file.read(n) for n in range(len(self._file))]
                 self._file = None
+                self._may_spill = False
         self._chunks.append(chunk)
 
     def _raw(self, n: int) -> bytes:

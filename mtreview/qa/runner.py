@@ -304,6 +304,23 @@ class IncrementalChecker:
             elif segment.id in per_check:
                 del per_check[segment.id]
 
+    def _recheck(self, state: _DocState, check: Check, segment: SegmentInput) -> bool:
+        """One segment check on one segment again; whether its findings changed."""
+        cid = check.id
+        state.errors.pop((cid, segment.id), None)
+        try:
+            found = list(check.check_segment(segment, state.facts))
+        except Exception as exc:
+            state.errors[(cid, segment.id)] = QaError(cid, segment.id, _error_message(exc))
+            found = []
+        per_check = state.segment_findings[cid]
+        before = per_check.get(segment.id, [])
+        if found:
+            per_check[segment.id] = found
+        else:
+            per_check.pop(segment.id, None)
+        return before != found
+
     def _observations_of(
         self, state: _DocState, check: Check, segment: SegmentInput
     ) -> list[tuple[Hashable, Any]]:
@@ -412,6 +429,10 @@ class IncrementalChecker:
         state.facts.update_target(segment)
         self._run_segment_checks(state, segment)
         affected: set[str] = {segment.id}
+        for check in self._segment_checks:  # segments whose findings read this one's translation
+            for sid in check.dependents(segment.id, state.facts):
+                if self._recheck(state, check, state.facts.segments[sid]):
+                    affected.add(sid)
         for check in self._document_checks:
             cid = check.id
             index = state.index[cid]

@@ -92,3 +92,65 @@ def test_a_subject_that_is_no_body_is_left_alone() -> None:
         ("The losses were concentrated in two herds.", "減少は二つの群れに集中していた。"),
     ]
     assert findings(page, "agent") == []
+
+
+# -- the second reviewer's probes (defects of the first version, mended) ------------------------------
+
+
+def test_an_edit_near_the_agent_re_checks_it() -> None:
+    """The agent's finding reads the translation of the segments near it: editing one of them re-checks
+    it in the editor's incremental checker as a fresh run would."""
+    from mtreview.qa import IncrementalChecker, SegmentInput
+    from mtreview.qa.context import QaContext
+
+    from .helpers import document
+
+    settings = {"user_lexicons": False}
+    page = [
+        *BODIES,
+        (
+            "The transport ministry said it would review the subsidy next year.",
+            "地域交通委員会は、来年補助金を見直すと発表した。",
+        ),
+    ]
+    checker = IncrementalChecker(
+        [document(page)], settings, QaContext.from_settings(settings), only=["agent"]
+    )
+    assert [f.segment for f in checker.run().findings] == ["3"]
+    changed = {}
+    for n, target in (
+        (1, "交通審議会は火曜日に会合を開き、時刻表について協議した。"),
+        (2, "交通審議会は、4月まで運賃を据え置くと述べた。"),
+    ):
+        page[n - 1] = (page[n - 1][0], target)
+        changed.update(checker.update_segment(SegmentInput(str(n), "doc", page[n - 1][0], target)))
+    assert changed.get("3") == [] and checker.segment_findings("3") == []
+    assert findings(page, "agent") == []
+
+
+def test_a_body_named_where_the_english_refers_back_to_it_is_no_error() -> None:
+    page = [
+        (
+            "Sumitomo Mitsui Banking Corporation reported a record profit on Friday.",
+            "三井住友銀行は金曜日、過去最高の利益を計上した。",
+        ),
+        ("The bank's shares rose 3 percent.", "三井住友銀行の株価は3%上昇した。"),
+        ("The lender said it would raise its dividend.", "三井住友銀行は、配当を引き上げると述べた。"),
+    ]
+    assert findings(page, "agent") == []
+
+
+def test_people_called_another_way_are_no_other_body() -> None:
+    page = [
+        ("Two of the injured are in a serious condition.", "負傷者のうち2人は重体となっている。"),
+        ("The victims were taken to hospital by helicopter.", "負傷者はヘリコプターで病院に搬送された。"),
+    ]
+    assert findings(page, "agent") == []
+
+
+def test_a_trade_does_not_make_a_name_of_a_loanword() -> None:
+    page = [
+        ("Councillor Tom Bass criticised the new timetable.", "トム・バス議員は新しい時刻表を批判した。"),
+        ("A bus driver said the route was too long.", "バス運転手は、路線が長すぎると述べた。"),
+    ]
+    assert findings(page, "agent") == []

@@ -110,3 +110,42 @@ def test_without_a_writable_temporary_folder_the_chunks_stay_in_memory(monkeypat
     packed = PackedSegments(plain)
     assert not packed.in_file
     assert list(packed) == plain
+
+
+def test_a_temporary_folder_that_fills_up_is_given_up_once(monkeypatch, caplog) -> None:
+    """A write that fails part-way: the chunks come back into memory, with one warning, and no new file is
+    tried for every later chunk."""
+    import os
+
+    from mtreview.qa import packed as module
+
+    real = os.pwrite
+    written = {"bytes": 0, "files": 0}
+    real_create = module._ChunkFile.create.__func__  # type: ignore[attr-defined]
+
+    def create(cls):  # type: ignore[no-untyped-def]
+        written["files"] += 1
+        return real_create(cls)
+
+    def pwrite(fd: int, data: bytes, offset: int) -> int:
+        if written["bytes"] + len(data) > 40_000:
+            raise OSError(28, "No space left on device")
+        written["bytes"] += len(data)
+        return real(fd, data, offset)
+
+    monkeypatch.setattr(module._ChunkFile, "create", classmethod(create))
+    monkeypatch.setattr(os, "pwrite", pwrite)
+    plain = _segments(module.SPILL_FROM * 3)
+    with caplog.at_level("WARNING", logger="mtreview.qa.packed"):
+        packed = PackedSegments(plain)
+    assert not packed.in_file and list(packed) == plain
+    assert written["files"] == 1 and len(caplog.records) == 1
+
+
+def test_without_positioned_reads_the_chunks_stay_in_memory(monkeypatch) -> None:
+    from mtreview.qa import packed as module
+
+    monkeypatch.setattr(module, "SPILL_SUPPORTED", False)  # (Windows)
+    plain = _segments(module.SPILL_FROM + 10)
+    packed = module.PackedSegments(plain)
+    assert not packed.in_file and list(packed) == plain

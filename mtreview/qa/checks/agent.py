@@ -282,35 +282,21 @@ JA_BODY_TOPIC = re.compile(
     rf"\s*(?:{JA_OPENERS})?(?P<np>[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}})(?:は|が|によると|によれば)"
 )
 """The topic or subject that opens a Japanese sentence, in kanji or katakana (郡は, 地域保健委員会は)."""
+TRADES = ("手", "師", "士")
+"""The endings of a person's trade after a name (騎手, 調教師, 棋士, 運転手)."""
 KANJI_RUN = re.compile(r"[\u4e00-\u9fff]")
 BODY_ENDS = (
-    *(
-        "省",
-        "庁",
-        "局",
-        "会",
-        "団",
-        "社",
-        "部",
-        "所",
-        "院",
-        "党",
-        "郡",
-        "市",
-        "町",
-        "村",
-        "県",
-        "州",
-        "国",
-        "府",
-    ),
-    *("署", "隊", "者", "家", "側", "陣", "組合", "当局", "政府", "銀行", "企業", "機関", "基金", "財団"),
-    *("チーム", "クラブ", "連合", "同盟", "連盟", "協会", "機構", "センター", "グループ"),
+    *("省", "庁", "局", "会", "団", "社", "部", "所", "院", "党", "郡", "市", "町", "村", "県", "州", "国"),
+    *("府", "署", "隊", "組合", "当局", "政府", "銀行", "企業", "機関", "基金", "財団", "チーム", "クラブ"),
+    *("連合", "同盟", "連盟", "協会", "機構", "センター", "グループ"),
 )
-"""How the names of bodies and groups of people end in Japanese (委員会, 当局, 郡, 主催者)."""
+"""How the names of bodies end in Japanese (委員会, 当局, 郡); not people (負傷者, 活動家: "the victims",
+"campaigners" are often rendered by another word for the same people)."""
 NOT_A_BODY = ("同", "彼", "両", "各", "本", "当社", "私", "我", "誰", "皆")
 """Topics that refer back or to the speaker (同社, 彼女, 両氏): no other body."""
 PREPOSITION_TAIL = re.compile(r"\s+(?:of|for|at|from|with|in|on|by|behind|representing)\s.*$", re.DOTALL)
+BODY_CANDIDATES = "agent-body-candidates"
+"""The segments whose agent ``_other_body`` compared with the page's other bodies (``dependents``)."""
 NEAR = 300
 """How many segments before and after the agent's the page's other bodies are looked for in (bounded: a
 100k-segment document is read near the segment, not whole, for each candidate)."""
@@ -347,6 +333,17 @@ def head_forms(head: str) -> tuple[str, ...]:
 
 def known_english(word: str) -> bool:
     return any(renderings(form)[0] or renderings(form)[1] for form in head_forms(word))
+
+
+def _proper_name(body: str, pieces: tuple[tuple[frozenset[str], int, int, bool], ...]) -> bool:
+    """Whether the topic has a part no dictionary word covers (三井住友銀行, みずほ銀行): a body's own name,
+    not a description (地域保健委員会, 農業省: words and a body's ending)."""
+    covered: set[int] = set()
+    for _glosses, start, end, _whole in pieces:
+        covered.update(range(start, end))
+    if len(body) > 1 and body.endswith(BODY_ENDS) and body[-1] in BODY_ENDS:
+        covered.add(len(body) - 1)
+    return len(covered) < len(body)
 
 
 def _head_glosses(body: str) -> frozenset[str]:
@@ -528,7 +525,10 @@ class Agent(Check):
         if not KANJI_RUN.search(body) or "\u30a1" <= body[0] <= "\u30fa" or not body.endswith(BODY_ENDS):
             return  # a body led by a name (レン社) is the names' business; 減少 is no body
         head = named[0]
-        pieces = frozenset().union(*(g for g, _a, _b, _w in unit_glosses(body, "kanji")))
+        found_pieces = unit_glosses(body, "kanji")
+        if _proper_name(body, found_pieces):
+            return  # 三井住友銀行 for "the lender": a body's name where the English refers back to it
+        pieces = frozenset().union(*(g for g, _a, _b, _w in found_pieces))
         if any(w in pieces or any(same_stem(w, g) for g in pieces) for w in head_forms(head)):
             return  # the topic renders the agent (運営会社, "operator")
         sentence_ja = target[japanese[0] : japanese[1]]
@@ -545,6 +545,8 @@ class Agent(Check):
             or not glossed.isdisjoint(lower_words(source[slice(*sentence)]))
         ):
             return  # an agent the dictionary does not know, or a topic that renders a word of the sentence
+        # its finding reads the translation of the segments near it: re-checked when one is edited
+        doc.cached(BODY_CANDIDATES, set).add(segment.id)
         elsewhere = _another_body(doc, segment.id, body, head, glossed)
         if elsewhere is None:
             return
@@ -560,6 +562,14 @@ class Agent(Check):
             ).format(en=source[agent[0] : agent[1]].strip(), ja=body, other=elsewhere),
             evidence=agent,
         )
+
+    def dependents(self, segment_id: str, doc: DocumentFacts) -> Iterable[str]:
+        """The segments near ``segment_id`` whose agent was compared with the page's other bodies."""
+        candidates: set[str] = doc.cached(BODY_CANDIDATES, set)
+        if not candidates:
+            return ()
+        i = doc.order[segment_id]
+        return [c for c in candidates if c != segment_id and abs(doc.order[c] - i) <= NEAR]
 
     def _previous_agent(
         self, segment: SegmentInput, doc: DocumentFacts, pronoun: str, quoted: bool = True
@@ -599,8 +609,11 @@ class Agent(Check):
         the sentence says of green energy)."""
         words: frozenset[str] | None = None  # the sentence's lower-case words, when a candidate needs them
         for agent in japanese_agents(target, js, je, passive):
-            titled = agent[1] - agent[0] > len(agent[2])
-            if not titled:
+            title = target[agent[0] + len(agent[2]) : agent[1]]
+            titled = bool(title)
+            # a trade (バス運転手, "a bus driver") is no person's title when the katakana is a word of the
+            # sentence: only an office (市長, 氏) makes a name of a loanword
+            if not titled or title.endswith(TRADES):
                 words = lower_words(sentence) if words is None else words
                 if renders_a_word(agent[2], words):
                     continue
