@@ -287,25 +287,12 @@ class IncrementalChecker:
         return state
 
     def _run_segment_checks(self, state: _DocState, segment: SegmentInput) -> None:
-        facts = state.facts
-        errors = state.errors
         for check in self._segment_checks:
-            cid = check.id
-            if errors:
-                errors.pop((cid, segment.id), None)
-            try:
-                found = list(check.check_segment(segment, facts))
-            except Exception as exc:  # one bad segment must not stop the run
-                errors[(cid, segment.id)] = QaError(cid, segment.id, _error_message(exc))
-                found = []
-            per_check = state.segment_findings[cid]
-            if found:
-                per_check[segment.id] = found
-            elif segment.id in per_check:
-                del per_check[segment.id]
+            self._recheck(state, check, segment)
 
     def _recheck(self, state: _DocState, check: Check, segment: SegmentInput) -> bool:
-        """One segment check on one segment again; whether its findings changed."""
+        """One segment check on one segment (again); whether its findings changed. One bad segment does
+        not stop a run: a check that raises is an error of that segment."""
         cid = check.id
         state.errors.pop((cid, segment.id), None)
         try:

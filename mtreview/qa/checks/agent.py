@@ -341,7 +341,7 @@ def _proper_name(body: str, pieces: tuple[tuple[frozenset[str], int, int, bool],
     covered: set[int] = set()
     for _glosses, start, end, _whole in pieces:
         covered.update(range(start, end))
-    if len(body) > 1 and body.endswith(BODY_ENDS) and body[-1] in BODY_ENDS:
+    if len(body) > 1 and body[-1] in BODY_ENDS:  # a body's one-character ending (省, 郡)
         covered.add(len(body) - 1)
     return len(covered) < len(body)
 
