@@ -16,6 +16,7 @@ segment, and then ``text`` is the whole string (PRODUCT.md, ``mtreview qa`` cont
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -74,6 +75,10 @@ class DocumentInput:
     name: str
     segments: Sequence[SegmentInput]
     """In order: a tuple, or (a whole project's, for one run of every check) ``qa.packed.PackedSegments``."""
+
+
+SHARED_TEXT = 8
+"""A finding's text up to this many characters is shared by every finding that quotes the same text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +295,8 @@ class Check:
             if not 0 <= start <= end <= len(text_of):
                 raise ValueError(f"{self.id}: span {start}..{end} outside the {side.value} text")
             text = text_of[start:end]
+            if end - start <= SHARED_TEXT:
+                text = sys.intern(text)  # one string for the many findings on the same short span (だ, です)
         source_start = source_end = None
         if evidence is not None and side is Side.TARGET:
             source_start, source_end = evidence

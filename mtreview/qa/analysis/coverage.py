@@ -607,11 +607,15 @@ def _match_names_and_latin(cov: Coverage) -> None:
             score = name_similarity(w.text, text)
             if score > best:
                 best, best_span = score, (start, end)
-        if best_span is not None and best >= 0.6:
+        # a name is matched loosely (its katakana may be any of several spellings); a word of the language
+        # that the dictionary lacked needs a closer sound ("scheme" is not ステッカー, 0.61)
+        if best_span is not None and best >= (0.6 if w.kind == "name" else LOANWORD_SIMILARITY):
             _mark(cov, w, *best_span)
 
 
 _KATAKANA_PART = re.compile(r"[^・]+")
+LOANWORD_SIMILARITY = 0.7
+"""How like its katakana an English word (not a name) must sound to be matched by sound alone."""
 
 
 @lru_cache(maxsize=65536)

@@ -34,6 +34,7 @@ from mtreview.qa.analysis.lookup import (
 )
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.agent_roles import swapped_roles
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import katakana_full, name_similarity
 from mtreview.qa.latin import LETTERS, UPPER
@@ -426,7 +427,17 @@ class Agent(Check):
             return
         katakana = any("\u30a1" <= ch <= "\u30fa" for ch in target)
         threshold = float(self.params["threshold"])
+
+        def names_of(name: str) -> list[str]:
+            # both names and their order must agree: a looser sound match will do (ダンミア, Dunmere)
+            return self._name_parts(name, doc, threshold - 0.1, False)
+
         for (es, ee), (js, je) in sentence_pairs(source, target):
+            if katakana:
+                swapped = next(swapped_roles(source, target, (es, ee), (js, je), names_of), None)
+                if swapped is not None:
+                    yield self._swapped(segment, swapped)
+                    continue
             found_agent = _agent(source, es, ee)
             if found_agent is None:
                 # "The cooperative has asked …" rendered 農業省は…: the subject the sentence opens with
@@ -502,6 +513,19 @@ class Agent(Check):
                 ).format(en=source[agent[0] : agent[1]].strip(), ja=target[n_start:n_end], who=referent),
                 evidence=agent,
             )
+
+    def _swapped(self, segment: SegmentInput, found: tuple[int, int, tuple[int, int], str, str]) -> Finding:
+        start, end, clause, first, second = found
+        return self.finding(
+            segment,
+            Side.TARGET,
+            start,
+            end,
+            _("The English says {first} acts on {second}; the translation makes {ja} the subject.").format(
+                first=f"“{first}”", second=f"“{second}”", ja=segment.target[start:end]
+            ),
+            evidence=clause,
+        )
 
     def _other_body(
         self,

@@ -91,7 +91,7 @@ JA_AFTER = re.compile(
 """A bound after the number (``14日前まで`` is a deadline, "by 14 days before", not a bound); 180人近く is
 "nearly 180", fewer (right after its counter: 2つの工場の近く is "near two plants")."""
 JA_BEFORE = re.compile(
-    r"(?:(?P<up>少なくとも|最低|最低でも|最少でも)|(?P<down>最大|最高|最長|最多|多くて|上限))\s?$"
+    r"(?:(?P<up>少なくとも|最低|最低でも|最少でも)|(?P<down>最大|最高|最長|最多|多くて|上限))(?P<de>で)?\s?$"
 )
 EN_COMPARATIVE = re.compile(
     r"(?=[hmglbfsowtirudny])"  # the alternatives' first letters: same matches, a faster search
@@ -218,7 +218,7 @@ def japanese_bound(target: str, start: int, end: int) -> tuple[str, int, int] | 
     after = JA_AFTER.match(target[end : end + 12])
     if after:
         kind = UP if after.group("up") else DOWN
-        if before is None or before.group().strip() not in OUTRIGHT:
+        if before is None or (before.group("up") or before.group("down")) not in OUTRIGHT:
             return kind, start, end + after.end()
         if (UP if before.group("up") else DOWN) == kind:
             return kind, start, end + after.end()
@@ -278,7 +278,10 @@ class Comparison(Check):
                 compared = list(self._degrees(segment))
                 yield from compared
             if not compared and EN_EQUAL.search(source):
-                yield from self._equalities(segment)
+                compared = list(self._equalities(segment))
+                yield from compared
+        if not compared and JA_CHANGE_QUICK.search(target) and EN_DEGREE.search(source):
+            yield from self._changes(segment)
 
     def _equalities(self, segment: SegmentInput) -> Iterable[Finding]:
         """ "as clearly as" (the same) rendered よりもはっきり (more): an English equality, and in the same
@@ -347,6 +350,46 @@ class Comparison(Check):
                         word.end,
                         _("English says “{en}”; the translation says “{ja}”.").format(
                             en=opposite.group(), ja=target[t.start : word.end]
+                        ),
+                        evidence=(opposite.start(), opposite.end()),
+                    )
+                    return
+
+    def _changes(self, segment: SegmentInput) -> Iterable[Finding]:
+        """A comparative of a quality ("with longer hours") rendered by a word that changes the quality
+        the other way (開放時間が短縮される), and nothing in the sentence that changes or compares it the
+        English way."""
+        source, target = segment.source, segment.target
+        tokens = japanese.tokens(target)
+        for (es, ee), (js, je) in sentence_pairs(source, target):
+            en = english_degrees(source, es, ee)
+            if not en:
+                continue
+            said = {(dim, direction) for dim, direction, _m in en}
+            unit = [t for t in tokens if js <= t.start and t.end <= je]
+            said_ja = {
+                option
+                for t in unit
+                for option in (
+                    *JA_CHANGE.get(t.base, ()),
+                    *JA_CHANGE.get(t.surface, ()),
+                    *JA_DEGREE.get(t.base, ()),
+                )
+            }
+            for t in unit:
+                for dim, direction in (*JA_CHANGE.get(t.base, ()), *JA_CHANGE.get(t.surface, ())):
+                    if (dim, direction) in said or (dim, UP if direction == DOWN else DOWN) in said_ja:
+                        continue
+                    opposite = next((m for d, r, m in en if d == dim and r != direction), None)
+                    if opposite is None:
+                        continue
+                    yield self.finding(
+                        segment,
+                        Side.TARGET,
+                        t.start,
+                        t.end,
+                        _("English says “{en}”; the translation says “{ja}”.").format(
+                            en=opposite.group(), ja=target[t.start : t.end]
                         ),
                         evidence=(opposite.start(), opposite.end()),
                     )
@@ -462,6 +505,26 @@ JA_DEGREE: dict[str, tuple[tuple[str, str], ...]] = {
     "冷たい": (("heat", DOWN),),
 }
 """Japanese words after より and the qualities and directions they can say (高い: height or price)."""
+JA_CHANGE: dict[str, tuple[tuple[str, str], ...]] = {
+    **dict.fromkeys(("延長", "延ばす", "延びる", "伸ばす"), (("length", UP),)),
+    **dict.fromkeys(("短縮", "縮める", "短く"), (("length", DOWN),)),
+    **dict.fromkeys(("長く",), (("length", UP),)),
+    **dict.fromkeys(("拡大", "大きく"), (("size", UP),)),
+    **dict.fromkeys(("縮小", "小さく"), (("size", DOWN),)),
+    **dict.fromkeys(("値上げ",), (("price", UP),)),
+    **dict.fromkeys(("値下げ", "安く"), (("price", DOWN),)),
+    **dict.fromkeys(("加速", "速く"), (("speed", UP),)),
+    **dict.fromkeys(("減速", "遅く"), (("speed", DOWN),)),
+    **dict.fromkeys(("高く",), (("height", UP), ("price", UP))),
+    **dict.fromkeys(("低く",), (("height", DOWN),)),
+    **dict.fromkeys(("拡幅", "広く"), (("width", UP),)),
+    **dict.fromkeys(("狭く",), (("width", DOWN),)),
+    **dict.fromkeys(("強化", "強く"), (("strength", UP),)),
+    **dict.fromkeys(("弱く",), (("strength", DOWN),)),
+}
+"""Japanese words that change a quality one way (短縮: shorter; 値上げ: dearer), by token base or surface
+(短く of 短くなる)."""
+JA_CHANGE_QUICK = re.compile("|".join(sorted({w[:2] for w in JA_CHANGE})))
 
 
 NOT_A_DEGREE = re.compile(r"\b(?:no|any)\s+$", re.IGNORECASE)

@@ -33,6 +33,7 @@ from mtreview.qa.checks.term_rendering import (
     run_at,
     same_word,
     sibling_run,
+    tail_sibling_run,
     title_after_name,
     titles_a_name,
     variant_elsewhere,
@@ -396,7 +397,16 @@ class TermConsistency(Check):
                     continue  # "price" of "base price": rendered as the longer term's majority is
                 if texts and _modifier_here(key, longer) and all(t[:2] == majority[:2] for t in texts):
                     continue  # "board" of "board chair": 理事長 beside the majority 理事会, a compound
-                span = spans[0] if spans else self._partial(segment, es, ee, majority, doc, key)
+                # no counterpart found: a run that ends as the majority does and begins with another
+                # rendering of the term's own word (衛生局 beside 保健当局), else the run left unexplained
+                span = (
+                    spans[0]
+                    if spans
+                    else (
+                        tail_sibling_run(segment, majority, key)
+                        or self._partial(segment, es, ee, majority, doc, key)
+                    )
+                )
                 # a run that begins as the majority does (ブレークチャンス beside ブレークポイント):
                 # where nothing else points at the rendering, or where the majority is the term written
                 # as one word and the spans are a counterpart of one of its words (目 of 3度目, "point")
@@ -453,7 +463,11 @@ class TermConsistency(Check):
                     if text in PRONOUNS or same_word(text, majority):
                         continue  # 同社 for "the company" stands for its name
                 else:
-                    span = _odd_run(segment, free, majority, doc, key) or sibling_run(segment, majority, key)
+                    span = (
+                        tail_sibling_run(segment, majority, key)
+                        or _odd_run(segment, free, majority, doc, key)
+                        or sibling_run(segment, majority, key)
+                    )
                 if span is None:
                     continue
                 yield self.finding(

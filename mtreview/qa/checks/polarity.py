@@ -274,6 +274,8 @@ def verb_rendering(
         # する renders "decide on" (にする) as well as everything else
         if t.base not in LIGHT_VERBS
         and t.pos in ("動詞", "名詞", "形容詞")
+        # not a form word (ため, こと: "affecting" is listed under 為)
+        and t.pos1 != "非自立"
         and any(t.base in forms or t.surface in forms for forms in renderings)
     ]
     if not found:

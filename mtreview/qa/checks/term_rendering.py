@@ -230,6 +230,39 @@ def sibling_run(segment: SegmentInput, majority: str, term: Hashable) -> tuple[i
     return start, end
 
 
+def tail_sibling_run(segment: SegmentInput, majority: str, term: Hashable) -> tuple[int, int] | None:
+    """The one kanji run of ``segment``'s target that ends as the term's ``majority`` rendering ends and
+    begins with another rendering of one of the term's own words (衛生局 beside 保健当局 for "health
+    authority": 衛生 renders "health" too): the same term, another rendering. No other English word of the
+    sentence may be rendered inside it."""
+    words = term if isinstance(term, tuple) else ()
+    if len(words) < 2 or len(majority) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in majority):
+        return None
+    target = segment.target
+    units = [
+        u
+        for u in japanese_units(target)
+        if u.kind == "kanji" and len(u.text) >= 2 and u.text[-1] == majority[-1] and majority not in u.text
+    ]
+    if not units:
+        return None
+    cov = coverage(segment.source, target)
+    found = []
+    for u in units:
+        own = other = False
+        for word in cov.words:
+            spans = [(a, b) for a, b in word.found.spans if a < u.end and b > u.start]
+            if not spans:
+                continue
+            if word.lemma not in words:
+                other = True
+            elif any(a == u.start and target[a:b] not in majority for a, b in spans):
+                own = True
+        if own and not other:
+            found.append((u.start, u.end))
+    return found[0] if len(found) == 1 else None
+
+
 def closed_forms(key: Hashable) -> frozenset[str]:
     """The renderings of a two-word term the dictionary writes as one word ("break point": "breakpoint",
     ブレークポイント); none for any other key."""

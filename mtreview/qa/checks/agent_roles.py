@@ -1,0 +1,90 @@
+"""Swapped roles: the English says one named party acts on another ("Northgate Falcons will host
+Dunmere"); the translation makes the other one the subject and the first one the object
+(ダンミアが…ノースゲート・ファルコンズを本拠地に迎える).
+
+Per sentence pair: a katakana name of the document marked as the subject or topic (が, は) and another
+marked as the object (を); their English names are read back by sound (``Agent._name_parts``). Reported
+when, in the English sentence, the object's name opens a clause as the subject of an active verb and the
+subject's name follows that verb in the same clause: no "by" (a passive: "were beaten by Dunmere" is
+ダンミアが…を破った), no "and" or comma between them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from mtreview.qa.latin import UPPER
+
+_NAME = r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)*"
+JA_ROLE = re.compile(
+    rf"(?<![\u30a1-\u30fa\u30fc・])(?P<name>{_NAME})(?:氏|さん|選手|監督)?(?P<role>が|は|を)(?![\u3041-\u3093])"
+)
+"""A katakana name marked as the subject or topic (が, は) or the object (を), not a word that goes on
+(はじめ, をめぐる)."""
+EN_NAME_RUN = re.compile(rf"[{UPPER}][\w'’\-]*(?:\s+[{UPPER}][\w'’\-]*)*")
+EN_ACTIVE = re.compile(
+    r"\s+(?:(?:will|would|has|have|had|can|could|may|might|must|should|did|does|also|then|now|again|"
+    r"first|later)\s+)*(?!(?:and|or|of|by|was|were|is|are|be|been|being|said|says|say|told|who|which|"
+    r"that|to|in|at|on|for|with|from|as|after|before|said)\b)[a-z]+\b"
+)
+"""An active verb (with its auxiliaries) right after a subject: "Falcons will host", "Dunmere beat"."""
+EN_BETWEEN_STOP = re.compile(r"[,;:]|\b(?:by|and|or|but|while|than|whom?|which|that)\b", re.IGNORECASE)
+
+
+def swapped_roles(
+    source: str,
+    target: str,
+    sentence: tuple[int, int],
+    japanese: tuple[int, int],
+    english_of: Callable[[str], list[str]],
+) -> Iterator[tuple[int, int, tuple[int, int], str, str]]:
+    """(start, end of the Japanese subject's name, the English clause's span, the English subject, the
+    English object) for each pair of roles swapped in the sentence."""
+    es, ee = sentence
+    js, je = japanese
+    subjects: list[tuple[int, int, str]] = []
+    objects: list[tuple[int, int, str]] = []
+    for m in JA_ROLE.finditer(target, js, je):
+        (objects if m.group("role") == "を" else subjects).append(
+            (m.start("name"), m.end("name"), m.group("name"))
+        )
+    if not subjects or not objects:
+        return
+    text = source[es:ee]
+    for s_start, s_end, s_name in subjects:
+        said_subject = english_of(s_name)
+        for _o_start, _o_end, o_name in objects:
+            said_object = english_of(o_name)
+            if not said_subject or not said_object or set(said_subject) & set(said_object):
+                continue
+            found = _english_order(text, said_object, said_subject)
+            if found is not None:
+                (a, b), first, second = found
+                yield s_start, s_end, (es + a, es + b), first, second
+                return
+
+
+def _english_order(
+    text: str, first_names: list[str], second_names: list[str]
+) -> tuple[tuple[int, int], str, str] | None:
+    """Where the English says <first> <active verb> … <second> in one clause: the clause's span and the two
+    name runs."""
+    for run in EN_NAME_RUN.finditer(text):
+        if not _holds(run.group(), first_names):
+            continue
+        verb = EN_ACTIVE.match(text, run.end())
+        if verb is None:
+            continue
+        rest = text[verb.end() : verb.end() + 80]
+        stop = EN_BETWEEN_STOP.search(rest)
+        clause = rest[: stop.start()] if stop else rest
+        for other in EN_NAME_RUN.finditer(clause):
+            if _holds(other.group(), second_names):
+                return (run.start(), verb.end() + other.end()), run.group(), other.group()
+    return None
+
+
+def _holds(run: str, names: list[str]) -> bool:
+    words = {w.removesuffix("'s").removesuffix("’s").lower() for w in run.split()}
+    return any(n.lower() in words for n in names)

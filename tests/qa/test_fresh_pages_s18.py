@@ -1,0 +1,127 @@
+"""Lessons of the fresh pages of 2026-12-06 (second session), in our own words: a term's odd rendering
+that ends as the usual one and renders its own word another way (衛生局 beside 保健当局); a comparative
+rendered by a word that changes the quality the other way (longer hours → 短縮); a bound written 最長で;
+two named parties swapped between subject and object; a clause whose only counterparts are loose matches;
+a form word (ため) is no verb's rendering; a common English word is not matched to katakana by sound
+alone unless it sounds close."""
+
+from __future__ import annotations
+
+from mtreview.qa.analysis.coverage import coverage
+
+from .helpers import findings
+
+AUTHORITY = [
+    (
+        "Figures from the Caldmoor Health Authority show that 12,400 people are waiting for a hip operation.",
+        "カルドムーア保健当局の数字によると、股関節手術を待っている人は1万2400人に上る。",
+    ),
+    (
+        "The health authority said two new operating theatres would open next year.",
+        "保健当局は、来年新たに手術室2室を開設すると述べた。",
+    ),
+    (
+        "A spokesperson for the health authority said the waiting list had doubled since 2022.",
+        "保健当局の広報担当者は、待機リストは2022年以降倍増したと述べた。",
+    ),
+    (
+        "The health authority will also hire 30 more nurses for the orthopaedic ward.",
+        "衛生局はまた、整形外科病棟の看護師を30人増員する。",
+    ),
+]
+
+
+def test_a_term_rendered_with_another_word_for_one_of_its_words() -> None:
+    found = findings(AUTHORITY, "term-consistency")
+    assert [(f.segment, f.text) for f in found] == [("4", "衛生局")]
+    assert "保健当局" in found[0].message
+    same = [*AUTHORITY[:3], (AUTHORITY[3][0], "保健当局はまた、整形外科病棟の看護師を30人増員する。")]
+    assert findings(same, "term-consistency") == []
+
+
+def test_a_comparative_rendered_by_a_change_the_other_way() -> None:
+    english = "The pool will open at 6 a.m. on weekdays, with longer hours during the school holidays."
+    wrong = "プールは平日午前6時に開場し、学校の休暇中は営業時間が短縮される。"
+    found = findings([(english, wrong)], "comparison")
+    assert [f.text for f in found] == ["短縮"]
+    assert english[found[0].source_start : found[0].source_end] == "longer"
+    right = "プールは平日午前6時に開場し、学校の休暇中は営業時間が延長される。"
+    assert findings([(english, right)], "comparison") == []
+    # the same direction said by a change word: "shorter queues" → 待ち時間の短縮
+    same = (
+        "Shorter queues are expected once the new gates open.",
+        "新しい改札が開けば、待ち時間の短縮が見込まれる。",
+    )
+    assert findings([same], "comparison") == []
+
+
+def test_a_bound_written_with_de_after_it() -> None:
+    english = "Some patients have waited at least 14 months for a first appointment."
+    found = findings([(english, "初診までに最長で14カ月待った患者もいる。")], "comparison")
+    assert [f.text for f in found] == ["最長で14"]
+    assert findings([(english, "初診までに少なくとも14カ月待った患者もいる。")], "comparison") == []
+
+
+SWAP = [
+    (
+        "Halden United and Marwick Town both won their opening games.",
+        "ハルデン・ユナイテッドとマーウィック・タウンはともに初戦に勝利した。",
+    ),
+    (
+        "In the next round, Halden United will host Marwick Town.",
+        "次のラウンドでは、マーウィック・タウンがハルデン・ユナイテッドを迎える。",
+    ),
+]
+
+
+def test_two_named_parties_swapped_between_subject_and_object() -> None:
+    found = findings(SWAP, "agent")
+    assert [(f.segment, f.text) for f in found] == [("2", "マーウィック・タウン")]
+    assert SWAP[1][0][found[0].source_start : found[0].source_end].startswith("Halden United will host")
+    right = [
+        SWAP[0],
+        (SWAP[1][0], "次のラウンドでは、ハルデン・ユナイテッドがマーウィック・タウンを迎える。"),
+    ]
+    assert findings(right, "agent") == []
+    # a passive names the doer after "by": the Japanese subject is right to be the other party
+    passive = [
+        SWAP[0],
+        (
+            "In the next round, Halden United were beaten by Marwick Town.",
+            SWAP[1][1].replace("迎える", "破った"),
+        ),
+    ]
+    assert findings(passive, "agent") == []
+
+
+def test_a_clause_whose_only_counterpart_is_a_loose_match_is_dropped() -> None:
+    english = (
+        "Team doctor Ilse Varga said Okafor had suffered a broken wrist and would be taken to a clinic in "
+        "Brenford for surgery."
+    )
+    found = findings(
+        [(english, "チームドクターのイルゼ・バルガ氏によると、オカフォーは手首を骨折したという。")],
+        "omission",
+    )
+    assert [english[f.start : f.end] for f in found] == [
+        "and would be taken to a clinic in Brenford for surgery"
+    ]
+    whole = "チームドクターのイルゼ・バルガ氏によると、オカフォーは手首を骨折しており、手術のためブレンフォードの診療所に運ばれるという。"
+    assert findings([(english, whole)], "omission") == []
+
+
+def test_a_negated_verb_is_not_rendered_by_a_form_word() -> None:
+    english = "The ramp at the library, which was built for wheelchair users, will not be affected."
+    found = findings(
+        [(english, "車いす利用者のために造られた図書館のスロープも、工事の対象となる。")], "polarity"
+    )
+    assert len(found) == 1
+    assert found[0].text != "ため" and "なる" in found[0].text
+
+
+def test_a_common_word_needs_a_close_sound_to_match_katakana() -> None:
+    cov = coverage("The scheme starts in May.", "5月からステッカーが配られる。")
+    assert [w.hits for w in cov.words if w.text == "scheme"] == [[]]
+    # a name is matched loosely: its katakana may be spelled several ways
+    cov = coverage("Dunmere won.", "ダンミアが勝った。")
+    assert [bool(w.hits) for w in cov.words if w.text == "Dunmere"] == [True]
