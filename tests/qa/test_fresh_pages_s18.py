@@ -106,7 +106,10 @@ def test_a_clause_whose_only_counterpart_is_a_loose_match_is_dropped() -> None:
     assert [english[f.start : f.end] for f in found] == [
         "and would be taken to a clinic in Brenford for surgery"
     ]
-    whole = "チームドクターのイルゼ・バルガ氏によると、オカフォーは手首を骨折しており、手術のためブレンフォードの診療所に運ばれるという。"
+    whole = (
+        "チームドクターのイルゼ・バルガ氏によると、オカフォーは手首を骨折しており、"
+        "手術のためブレンフォードの診療所に運ばれるという。"
+    )
     assert findings([(english, whole)], "omission") == []
 
 
