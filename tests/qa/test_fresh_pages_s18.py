@@ -128,3 +128,12 @@ def test_a_common_word_needs_a_close_sound_to_match_katakana() -> None:
     # a name is matched loosely: its katakana may be spelled several ways
     cov = coverage("Dunmere won.", "ダンミアが勝った。")
     assert [bool(w.hits) for w in cov.words if w.text == "Dunmere"] == [True]
+
+
+def test_two_comparatives_joined_before_than() -> None:
+    english = "This year's route is hillier and shorter than the old one."
+    wrong = "今年のコースは以前より起伏が多く、距離も長い。"
+    found = findings([(english, wrong)], "comparison")
+    assert len(found) == 1 and found[0].text.endswith("長い")
+    assert english[found[0].source_start : found[0].source_end].startswith("shorter")
+    assert findings([(english, "今年のコースは以前より起伏が多く、距離も短い。")], "comparison") == []

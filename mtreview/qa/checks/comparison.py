@@ -102,6 +102,8 @@ EN_COMPARATIVE = re.compile(
     r"\s+than\b",
     re.IGNORECASE,
 )
+JOINED_COMPARATIVE = re.compile(r"\b(?:[a-z]+er|more\s+[a-z]+)\s+(?:and|or)\s+$", re.IGNORECASE)
+"""A comparative joined before another one ("flatter and", "more varied and")."""
 EN_COMPARED_WITH = re.compile(r"\b(?:compared|comparison|relative)\s+(?:with|to)\b", re.IGNORECASE)
 JA_UP = frozenset(
     {
@@ -332,7 +334,7 @@ class Comparison(Check):
                 if t.surface != "より" or t.pos not in ("副詞", "助詞"):
                     continue
                 # より as an adverb qualifies the next word (より速く); as a particle, the clause's next one
-                following = unit[i + 1 : i + 2] if t.pos == "副詞" else unit[i + 1 : i + 8]
+                following = unit[i + 1 : i + 2] if t.pos == "副詞" else _clause_after(unit, i + 1)
                 word = next((u for u in following if u.base in JA_DEGREE or u.surface in "、。"), None)
                 if word is None or word.base not in JA_DEGREE:
                     continue
@@ -399,7 +401,13 @@ class Comparison(Check):
         source, target = segment.source, segment.target
         tokens = japanese.tokens(target)
         for (es, ee), (js, je) in sentence_pairs(source, target):
-            en = [m for m in EN_COMPARATIVE.finditer(source, es, ee)]
+            # not the second of two joined comparatives ("hillier and shorter than"): より's first quality
+            # is the first one's (起伏が多く), which the English does not compare by a word of this list
+            en = [
+                m
+                for m in EN_COMPARATIVE.finditer(source, es, ee)
+                if not JOINED_COMPARATIVE.search(source, max(es, m.start() - 30), m.start())
+            ]
             if not en:
                 continue
             directions = {UP if m.group("up") else DOWN for m in en}
@@ -528,6 +536,23 @@ JA_CHANGE_QUICK = re.compile("|".join(sorted({w[:2] for w in JA_CHANGE})))
 
 
 NOT_A_DEGREE = re.compile(r"\b(?:no|any)\s+$", re.IGNORECASE)
+
+
+def _clause_after(unit: list[japanese.Token], i: int) -> list[japanese.Token]:
+    """Up to seven tokens from ``i``; past a comma when what goes before it is a predicate joined to the
+    next (より平坦で、距離も長い: "flatter and shorter than"), up to seven more."""
+    out = unit[i : i + 7]
+    for k, u in enumerate(out):
+        if u.surface == "、":
+            before = out[k - 1] if k else None
+            if (
+                before is not None
+                and before.surface.endswith(("で", "く", "て"))
+                and (_quality(before) or (k >= 2 and _quality(out[k - 2])))
+            ):
+                return [*out[:k], *unit[i + k + 1 : i + k + 8]]
+            return out[: k + 1]
+    return out
 
 
 def english_degrees(source: str, start: int, end: int) -> list[tuple[str, str, re.Match[str]]]:
