@@ -137,3 +137,9 @@ def test_two_comparatives_joined_before_than() -> None:
     assert len(found) == 1 and found[0].text.endswith("長い")
     assert english[found[0].source_start : found[0].source_end].startswith("shorter")
     assert findings([(english, "今年のコースは以前より起伏が多く、距離も短い。")], "comparison") == []
+
+
+def test_a_loanword_is_no_party_of_a_swap() -> None:
+    # メモリ ("memory") sounds a little like Miller: a word of the dictionary is no name here
+    pair = ("Martin will brief Miller on Friday.", "金曜日、メモリがマーティンを説明する。")
+    assert [f for f in findings([pair], "agent") if "subject" in f.message] == []

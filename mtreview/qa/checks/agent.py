@@ -429,7 +429,10 @@ class Agent(Check):
         threshold = float(self.params["threshold"])
 
         def names_of(name: str) -> list[str]:
-            # both names and their order must agree: a looser sound match will do (ダンミア, Dunmere)
+            # both names and their order must agree: a looser sound match will do (ダンミア, Dunmere), but
+            # not for a word of the dictionary (メモリ is no Miller)
+            if all(_common_word(part) for part in name.split("・")):
+                return []
             return self._name_parts(name, doc, threshold - 0.1, False)
 
         for (es, ee), (js, je) in sentence_pairs(source, target):
