@@ -143,3 +143,27 @@ def test_a_loanword_is_no_party_of_a_swap() -> None:
     # メモリ ("memory") sounds a little like Miller: a word of the dictionary is no name here
     pair = ("Martin will brief Miller on Friday.", "金曜日、メモリがマーティンを説明する。")
     assert [f for f in findings([pair], "agent") if "subject" in f.message] == []
+
+
+STUDY = [
+    (
+        "The charity Open Doors runs a helpline for people who cannot find a public toilet.",
+        "慈善団体「オープン・ドアーズ」は、公衆トイレが見つからない人のための相談窓口を運営している。",
+    ),
+    (
+        "The charity said it had received 900 calls last year.",
+        "同慈善団体は、昨年900件の電話を受けたと述べた。",
+    ),
+    (
+        "A survey by the council found that the station toilets were used by 800 people a day.",
+        "同慈善団体の調査によると、駅のトイレは1日800人が利用していた。",
+    ),
+]
+
+
+def test_whose_study_the_sentence_reports() -> None:
+    found = findings(STUDY, "agent")
+    assert [(f.segment, f.text) for f in found] == [("3", "慈善団体")]
+    assert STUDY[2][0][found[0].source_start : found[0].source_end] == "the council"
+    right = [*STUDY[:2], (STUDY[2][0], "議会の調査によると、駅のトイレは1日800人が利用していた。")]
+    assert findings(right, "agent") == []

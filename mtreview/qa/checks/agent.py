@@ -34,6 +34,20 @@ from mtreview.qa.analysis.lookup import (
 )
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.agent_bodies import (
+    BODY_CANDIDATES,
+    BODY_ENDS,
+    EN_STUDY_BY,
+    JA_STUDY_OF,
+    KANJI_RUN,
+    NEAR,
+    NOT_A_BODY,
+    another_body,
+    head_forms,
+    head_glosses,
+    known_english,
+    proper_name,
+)
 from mtreview.qa.checks.agent_roles import swapped_roles
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import katakana_full, name_similarity
@@ -285,22 +299,7 @@ JA_BODY_TOPIC = re.compile(
 """The topic or subject that opens a Japanese sentence, in kanji or katakana (郡は, 地域保健委員会は)."""
 TRADES = ("手", "師", "士")
 """The endings of a person's trade after a name (騎手, 調教師, 棋士, 運転手)."""
-KANJI_RUN = re.compile(r"[\u4e00-\u9fff]")
-BODY_ENDS = (
-    *("省", "庁", "局", "会", "団", "社", "部", "所", "院", "党", "郡", "市", "町", "村", "県", "州", "国"),
-    *("府", "署", "隊", "組合", "当局", "政府", "銀行", "企業", "機関", "基金", "財団", "チーム", "クラブ"),
-    *("連合", "同盟", "連盟", "協会", "機構", "センター", "グループ"),
-)
-"""How the names of bodies end in Japanese (委員会, 当局, 郡); not people (負傷者, 活動家: "the victims",
-"campaigners" are often rendered by another word for the same people)."""
-NOT_A_BODY = ("同", "彼", "両", "各", "本", "当社", "私", "我", "誰", "皆")
-"""Topics that refer back or to the speaker (同社, 彼女, 両氏): no other body."""
 PREPOSITION_TAIL = re.compile(r"\s+(?:of|for|at|from|with|in|on|by|behind|representing)\s.*$", re.DOTALL)
-BODY_CANDIDATES = "agent-body-candidates"
-"""The segments whose agent ``_other_body`` compared with the page's other bodies (``dependents``)."""
-NEAR = 300
-"""How many segments before and after the agent's the page's other bodies are looked for in (bounded: a
-100k-segment document is read near the segment, not whole, for each candidate)."""
 
 
 def common_head(phrase: str, sentence_start: bool) -> tuple[str, list[str]] | None:
@@ -322,61 +321,6 @@ def common_head(phrase: str, sentence_start: bool) -> tuple[str, list[str]] | No
     if not lower or any(w in PRONOUNS or w in NOT_NP or w.endswith("ed") for w in lower):
         return None
     return (lower[-1], lower) if len(lower[-1]) >= 3 else None
-
-
-def head_forms(head: str) -> tuple[str, ...]:
-    """The head and its lemma, in the dictionary's spelling too (organisers → organiser, organizer)."""
-    forms = dict.fromkeys([head, english.lemma(head)])
-    for form in list(forms):
-        forms[re.sub(r"is(e|er|ers|ation|ations)$", r"iz\1", form)] = None
-    return tuple(forms)
-
-
-def known_english(word: str) -> bool:
-    return any(renderings(form)[0] or renderings(form)[1] for form in head_forms(word))
-
-
-def _proper_name(body: str, pieces: tuple[tuple[frozenset[str], int, int, bool], ...]) -> bool:
-    """Whether the topic has a part no dictionary word covers (三井住友銀行, みずほ銀行): a body's own name,
-    not a description (地域保健委員会, 農業省: words and a body's ending)."""
-    covered: set[int] = set()
-    for _glosses, start, end, _whole in pieces:
-        covered.update(range(start, end))
-    if len(body) > 1 and body[-1] in BODY_ENDS:  # a body's one-character ending (省, 郡)
-        covered.add(len(body) - 1)
-    return len(covered) < len(body)
-
-
-def _head_glosses(body: str) -> frozenset[str]:
-    """The glosses of the longest dictionary word that ends ``body`` (委員会 of 地域保健委員会)."""
-    for i in range(len(body)):
-        glossed = known_glosses(body[i:])
-        if glossed:
-            return glossed
-    return frozenset()
-
-
-def _another_body(
-    doc: DocumentFacts, segment_id: str, body: str, head: str, glossed: frozenset[str]
-) -> str | None:
-    """The word of ``glossed`` that the English says where the page's Japanese uses ``body`` on its own, in
-    the segments near ``segment_id``: ``body`` is then another body of the page ("board", where 地域保健委員会
-    stands). None when one of those segments says ``head`` (the page renders "the authority" by 水道公社
-    elsewhere: 水道公社 is the authority) or none says a word of ``glossed``."""
-    forms = head_forms(head)
-    alone = re.compile(rf"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc]){re.escape(body)}(?![\u4e00-\u9fff])")
-    i = doc.order[segment_id]
-    found: str | None = None
-    for j in range(max(0, i - NEAR), min(len(doc.order), i + NEAR + 1)):
-        other = doc.segments.at(j)
-        if j == i or body not in (other.target or "") or not alone.search(other.target):
-            continue  # (郡 inside フェンムーア郡 is part of a name)
-        words = lower_words(other.source)
-        if not words.isdisjoint(forms):
-            return None
-        said = sorted(glossed & words)
-        found = found or (said[0] if said else None)
-    return found
 
 
 EARLIER_SENTENCES = 3
@@ -448,6 +392,13 @@ class Agent(Check):
                 if subject is not None:
                     span = (subject.start("np"), subject.end("np"))
                     yield from self._other_body(segment, doc, span, (es, ee), (js, je))
+                    continue
+                # "A survey by the council found …" rendered 同慈善団体の調査によると: whose study it is
+                study = EN_STUDY_BY.search(source, es, ee)
+                owner = JA_STUDY_OF.search(target, js, je) if study is not None else None
+                if study is not None and owner is not None:
+                    span = (study.start("np"), study.end("np"))
+                    yield from self._other_body(segment, doc, span, (es, ee), (js, je), owner)
                 continue
             agent, passive = found_agent
             # a reporting verb's subject ("Organisers said"), not an "according to figures published by …"
@@ -537,6 +488,7 @@ class Agent(Check):
         agent: tuple[int, int],
         sentence: tuple[int, int],
         japanese: tuple[int, int],
+        topic: re.Match[str] | None = None,
     ) -> Iterator[Finding]:
         """The English agent is a body named by common nouns ("The health ministry", "Organisers") and the
         Japanese sentence opens with a kanji or katakana topic (郡は, 地域保健委員会は) that renders no word
@@ -545,15 +497,19 @@ class Agent(Check):
         the page said it."""
         source, target = segment.source, segment.target
         named = common_head(source[agent[0] : agent[1]], agent[0] == sentence[0])
-        m = JA_BODY_TOPIC.match(target, japanese[0], japanese[1])
-        if named is None or m is None or m.group("np").startswith(NOT_A_BODY):
+        m = topic or JA_BODY_TOPIC.match(target, japanese[0], japanese[1])
+        if named is None or m is None:
             return
-        body = m.group("np")
+        body, start = m.group("np"), m.start("np")
+        if len(body) >= 3 and body.startswith("同") and body.endswith(BODY_ENDS):
+            body, start = body[1:], start + 1  # 同慈善団体, "the said charity": a charity all the same
+        if body.startswith(NOT_A_BODY):
+            return
         if not KANJI_RUN.search(body) or "\u30a1" <= body[0] <= "\u30fa" or not body.endswith(BODY_ENDS):
             return  # a body led by a name (レン社) is the names' business; 減少 is no body
         head = named[0]
         found_pieces = unit_glosses(body, "kanji")
-        if _proper_name(body, found_pieces):
+        if proper_name(body, found_pieces):
             return  # 三井住友銀行 for "the lender": a body's name where the English refers back to it
         pieces = frozenset().union(*(g for g, _a, _b, _w in found_pieces))
         if any(w in pieces or any(same_stem(w, g) for g in pieces) for w in head_forms(head)):
@@ -565,7 +521,7 @@ class Agent(Check):
             found_rendering = found_rendering or bool(multi or single)
             if any(r in sentence_ja for r in multi) or any(k in sentence_ja for k in single):
                 return  # the agent is rendered somewhere in the sentence
-        glossed = _head_glosses(body)
+        glossed = head_glosses(body)
         if (
             not found_rendering
             or not glossed
@@ -574,10 +530,9 @@ class Agent(Check):
             return  # an agent the dictionary does not know, or a topic that renders a word of the sentence
         # its finding reads the translation of the segments near it: re-checked when one is edited
         doc.cached(BODY_CANDIDATES, set).add(segment.id)
-        elsewhere = _another_body(doc, segment.id, body, head, glossed)
+        elsewhere = another_body(doc, segment.id, body, head, glossed)
         if elsewhere is None:
             return
-        start = m.start("np")
         yield self.finding(
             segment,
             Side.TARGET,
