@@ -167,3 +167,27 @@ def test_whose_study_the_sentence_reports() -> None:
     assert STUDY[2][0][found[0].source_start : found[0].source_end] == "the council"
     right = [*STUDY[:2], (STUDY[2][0], "議会の調査によると、駅のトイレは1日800人が利用していた。")]
     assert findings(right, "agent") == []
+
+
+ARBITERS = [
+    (
+        "Two arbiters will supervise each game at the Holmsund Open.",
+        "ホルムスン・オープンでは、各対局を2人の審判員が監督する。",
+    ),
+    (
+        "The arbiters can stop the clock if a player feels unwell.",
+        "審判員は、選手の体調が悪い場合に時計を止めることができる。",
+    ),
+    (
+        "Spectators may not speak to the arbiters during play.",
+        "観客は対局中に仲裁人に話しかけてはならない。",
+    ),
+]
+
+
+def test_a_term_the_dictionary_ties_only_loosely_to_its_odd_rendering() -> None:
+    # 仲裁人 is tied to "arbiters" only through "arbitrator"; the page says 審判員 the other two times
+    found = findings(ARBITERS, "term-consistency")
+    assert [(f.segment, f.text) for f in found] == [("3", "仲裁人")]
+    same = [*ARBITERS[:2], (ARBITERS[2][0], "観客は対局中に審判員に話しかけてはならない。")]
+    assert findings(same, "term-consistency") == []

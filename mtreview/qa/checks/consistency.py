@@ -23,7 +23,17 @@ from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
 from mtreview.qa.analysis.coverage import EnWord, coverage, source_words, word_hits
 from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
-from mtreview.qa.checks.term_learned import PARTIAL, PRONOUNS, VERB_AFTER, free_runs, learned_majority
+from mtreview.qa.checks.term_counts import group_of, majority_group, rendering_groups, usual_group
+from mtreview.qa.checks.term_learned import (
+    PARTIAL,
+    PRONOUNS,
+    VERB_AFTER,
+    WEAK,
+    free_runs,
+    learned_majority,
+    weak_run,
+    weak_runs,
+)
 from mtreview.qa.checks.term_rendering import (
     closed_compound,
     closed_forms,
@@ -235,32 +245,6 @@ def _openers(tokens: list[tuple[int, str]]) -> list[int]:
     return [i for i, (_pos, tok) in enumerate(tokens) if tok in DETERMINERS or tok.isdigit()]
 
 
-def _observed(counts: Mapping[Hashable, int]) -> list[str]:
-    return sorted({t for texts in counts if isinstance(texts, tuple) for t in texts})
-
-
-def _group_of(text: str, counts: Mapping[Hashable, int]) -> str:
-    """The shortest observed rendering contained in ``text`` (its group: 半導体パッケージング工場 is
-    パッケージング工場)."""
-    best = text
-    for r in _observed(counts):
-        if len(r) < len(best) and r in text:
-            best = r
-    return best
-
-
-def _groups(counts: Mapping[Hashable, int]) -> dict[str, int]:
-    """Segments per rendering group (a segment counts once per group among its candidates)."""
-    observed = _observed(counts)
-    out: dict[str, int] = {}
-    for texts, k in counts.items():
-        if not isinstance(texts, tuple):
-            continue
-        for g in {_group_of(t, counts) for t in texts} if observed else ():
-            out[g] = out.get(g, 0) + k
-    return out
-
-
 def _inside_longer(
     target: str, span: tuple[int, int], spans: list[tuple[int, int]], ending: bool = False
 ) -> bool:
@@ -350,7 +334,7 @@ class TermConsistency(Check):
                 spans = [sp for sp in spans if not _inside_longer(target, sp, spans, len(key) > 1)]
             longer = tuple(k for k, _w in around)
             texts = tuple(sorted({target[a:b] for a, b in spans}))
-            free = () if spans else free_runs(source, target)
+            free = () if spans else (*weak_runs(target, term_words[-1]), *free_runs(source, target))
             yield key, (es, ee, tuple(spans), texts, longer, free)
 
     def item_class(self, item: Any) -> Hashable:
@@ -358,7 +342,7 @@ class TermConsistency(Check):
         return texts
 
     def decision(self, key: Hashable, index: KeyIndex) -> Hashable:
-        majority = _majority(index.counts(key), int(self.params["min_majority"]))
+        majority = majority_group(index.counts(key), int(self.params["min_majority"]))
         if majority is not None:
             return majority
         return ("learned", learned_majority(index.get(key), int(self.params["min_majority"])))
@@ -367,11 +351,11 @@ class TermConsistency(Check):
         self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts, index: KeyIndex
     ) -> Iterable[Finding]:
         counts = index.counts(key)
-        majority = _majority(counts, int(self.params["min_majority"]))
+        majority = majority_group(counts, int(self.params["min_majority"]))
         if majority is None:
             yield from self._judge_learned(key, observations, doc, index)
             return
-        groups = _groups(counts)
+        groups = rendering_groups(counts)
         n = groups.get(majority, 0)
         # the majority without a name of the document it opens with (オービス株 for "shares": 株)
         core = without_name(majority, doc)
@@ -381,7 +365,7 @@ class TermConsistency(Check):
             if majority in segment.target:
                 continue  # the majority rendering is there too (市内の…住宅 for "the city's homes")
             for es, ee, spans, texts, longer, _free in items:
-                if any(_group_of(t, counts) == majority for t in texts):
+                if any(group_of(t, counts) == majority for t in texts):
                     continue
                 if carried is None:
                     carried = _carried(key, observations, doc, counts, majority)
@@ -464,7 +448,8 @@ class TermConsistency(Check):
                         continue  # 同社 for "the company" stands for its name
                 else:
                     span = (
-                        tail_sibling_run(segment, majority, key)
+                        weak_run(segment, free, majority)
+                        or tail_sibling_run(segment, majority, key)
                         or _odd_run(segment, free, majority, doc, key)
                         or sibling_run(segment, majority, key)
                     )
@@ -490,7 +475,7 @@ class TermConsistency(Check):
     ) -> bool:
         """Whether the longer term ``key`` has a majority rendering, present in ``segment``, that holds the
         item's renderings or is held by them (基本乳価 for "price" where "base price" is 基本乳価)."""
-        majority = _usual(index.counts(key), int(self.params["min_majority"]))
+        majority = usual_group(index.counts(key), int(self.params["min_majority"]))
         return (
             bool(texts)
             and majority is not None
@@ -504,11 +489,11 @@ class TermConsistency(Check):
 
     def _reported_by(self, key: Hashable, sid: str, index: KeyIndex) -> bool:
         counts = index.counts(key)
-        majority = _majority(counts, int(self.params["min_majority"]))
+        majority = majority_group(counts, int(self.params["min_majority"]))
         if majority is None:
             return False
         return any(
-            not any(_group_of(t, counts) == majority for t in item[3]) for item in index.get(key).get(sid, ())
+            not any(group_of(t, counts) == majority for t in item[3]) for item in index.get(key).get(sid, ())
         )
 
     def _partial(
@@ -569,7 +554,7 @@ def _carried(
         {k for k in longer if _renders_longer(doc.segments[sid], spans, key, k, counts, majority)}
         for sid, items in observations.items()
         for _es, _ee, spans, texts, longer, _free in items
-        if any(_group_of(t, counts) == majority for t in texts)
+        if any(group_of(t, counts) == majority for t in texts)
     ]
     return set.intersection(*held) if held else set()
 
@@ -588,7 +573,7 @@ def _renders_longer(
         return False
     extra = set(longer) - set(key)
     target = segment.target
-    at = [(a, b) for a, b in spans if _group_of(target[a:b], counts) == majority]
+    at = [(a, b) for a, b in spans if group_of(target[a:b], counts) == majority]
     if not extra or not at:
         return False
     a, b = at[0]
@@ -625,7 +610,9 @@ def _odd_run(
     # a partly free run whose head renders another English word renders that word (拠点図書館, "hub
     # libraries", is no rendering of "branches"): Japanese compounds end with their head
     free = [
-        r.removeprefix(PARTIAL) for r in free if not (r.startswith(PARTIAL) and head_covered(segment, r[1:]))
+        r.removeprefix(PARTIAL)
+        for r in free
+        if not r.startswith(WEAK) and not (r.startswith(PARTIAL) and head_covered(segment, r[1:]))
     ]
     picked = [
         r
@@ -660,41 +647,3 @@ def _other_word_unmatched(segment: SegmentInput, key: Hashable) -> bool:
         return False
     cov = coverage(segment.source, segment.target)
     return any(w.kind == "word" and not w.hits and w.lemma in nouns for w in cov.words)
-
-
-def _leading(counts: Mapping[Hashable, int]) -> tuple[str, int, int] | None:
-    """The rendering group most segments show: (group, its segments, the segments with any rendering)."""
-    groups = _groups(counts)
-    if not groups:
-        return None
-    best, count = min(groups.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))
-    return best, count, sum(k for texts, k in counts.items() if isinstance(texts, tuple))
-
-
-def _usual(counts: Mapping[Hashable, int], min_majority: int) -> str | None:
-    """The rendering group most segments show, if it is a majority or the term's only rendering."""
-    leading = _leading(counts)
-    if leading is None:
-        return None
-    best, count, total = leading
-    return best if count >= min_majority and count >= 2 * (total - count) else None
-
-
-def _majority(counts: Mapping[Hashable, int], min_majority: int) -> str | None:
-    """The rendering group that holds the term's majority: at least ``min_majority`` segments and at least
-    twice as many as the segments without it, which must not scatter over several other renderings — a
-    word rendered a different way each time is free vocabulary, not a term."""
-    leading = _leading(counts)
-    if leading is None:
-        return None
-    best, count, total = leading
-    others = total - count
-    if others == 0 or count < min_majority or count < 2 * others:
-        return None
-    other_groups = {
-        g
-        for texts in counts
-        if isinstance(texts, tuple) and not any(_group_of(t, counts) == best for t in texts)
-        for g in ({_group_of(t, counts) for t in texts} or {""})
-    }
-    return best if len(other_groups) <= 1 else None

@@ -5,13 +5,15 @@ the one most segments share. Used by the term-consistency check (``consistency``
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from mtreview.qa.analysis.coverage import Coverage, JaUnit, coverage
+from mtreview.qa.analysis.coverage import Coverage, EnWord, JaUnit, coverage
 from mtreview.qa.analysis.dictionary import generation
 from mtreview.qa.analysis.lookup import glossed_by
+from mtreview.qa.base import SegmentInput
+from mtreview.qa.checks.term_rendering import run_at, same_word
 
 PRONOUNS = frozenset(
     {"我々", "我ら", "私", "私達", "僕", "俺", "彼", "彼女", "彼ら", "彼女ら", "自分", "自身", "自ら"}
@@ -46,6 +48,10 @@ def _free_runs(source: str, target: str, _generation: int) -> tuple[str, ...]:
     )
 
 
+WEAK = "\x02"
+"""Marks a run that only a loose dictionary match ties to the term's head (仲裁人 for "arbiters", through
+"arbitrator"): it supports a learned rendering as a whole, and is the odd rendering where it is the one such
+run of a segment without the learned one."""
 PARTIAL = "\x01"
 """Marks a free run that is only partly free (``_mostly_free``): it supports a learned rendering that some
 segment has wholly free, but never makes one alone (港湾管理責任者, where "harbour" is 港湾, renders
@@ -86,11 +92,11 @@ def learned_majority(observations: Mapping[str, list[Any]], min_majority: int) -
     counts: dict[str, int] = {}
     for runs in segments:
         for text in set(runs):
-            if not text.startswith(PARTIAL):
+            if not text.startswith((PARTIAL, WEAK)):
                 counts[text] = counts.get(text, 0) + 1
     # one substring search per segment (runs hold no \n); a partly free run supports only as a whole
-    joined = ["\n".join(r for r in runs if not r.startswith(PARTIAL)) for runs in segments]
-    partial = [{r[1:] for r in runs if r.startswith(PARTIAL)} for runs in segments]
+    joined = ["\n".join(r for r in runs if not r.startswith((PARTIAL, WEAK))) for runs in segments]
+    partial = [{r[1:] for r in runs if r.startswith((PARTIAL, WEAK))} for runs in segments]
     allowed = n - (2 * n + 2) // 3  # segments without the text beyond this: it cannot be twice the rest
     best: tuple[int, int, str] | None = None
     for text in counts:
@@ -115,3 +121,30 @@ def learned_majority(observations: Mapping[str, list[Any]], min_majority: int) -
 
 _LEARNED_MEMO: list[tuple[Hashable, tuple[str, int] | None] | None] = [None]
 """The last ``_learned_majority`` input and answer."""
+
+
+def weak_runs(target: str, head: EnWord) -> tuple[str, ...]:
+    """The kanji and katakana runs that only loose dictionary matches tie to the term's head, marked
+    ``WEAK``."""
+    strong = set(head.strong)
+    out: dict[str, None] = {}
+    for hs, he in head.found.spans:
+        if (hs, he) in strong:
+            continue
+        run = run_at(target, hs, he)
+        if run is not None and run[1] - run[0] >= 2:
+            out[WEAK + target[run[0] : run[1]]] = None
+    return tuple(out)
+
+
+def weak_run(segment: SegmentInput, free: Sequence[str], majority: str) -> tuple[int, int] | None:
+    """The one run a loose match ties to the term's head, where the segment lacks the learned rendering
+    (仲裁人 beside 審判員 twice, "arbiters"): its place, if it occurs once."""
+    weak = list(dict.fromkeys(r[1:] for r in free if r.startswith(WEAK)))
+    if len(weak) != 1 or weak[0] in PRONOUNS or same_word(weak[0], majority):
+        return None
+    target = segment.target
+    start = target.find(weak[0])
+    if start < 0 or target.find(weak[0], start + 1) >= 0:
+        return None
+    return start, start + len(weak[0])
