@@ -212,10 +212,14 @@ class IncrementalChecker:
         return self.result()
 
     def _judge_document(self, state: _DocState) -> None:
+        judged = 0
         for check in self._document_checks:
             index = state.index[check.id]
             for key in index.key_list():
                 self._judge_key(state, check, key, None)
+                judged += 1
+                if not self.incremental and judged % TRIM_EVERY == 0:
+                    trim_caches()
         if not self.incremental:
             # a one-time run keeps the document's findings, not its state (facts, observations, keys):
             # a 100k-segment project's run holds one document's state at a time
@@ -476,6 +480,21 @@ class IncrementalChecker:
             key=lambda f: (order.get(f.segment, 0), check_rank.get(f.check, 0), *_finding_order(f))
         )
         return doc_findings, list(state.errors.values())
+
+
+TRIM_EVERY = 200
+"""Keys judged between two ``trim_caches`` in a one-time run."""
+
+
+def trim_caches() -> None:
+    """Empty the caches that judging a document's keys never hits (measured at 100k segments: no hit in
+    6,000 dictionary rows, 2,500 number scans, 1,400 compound splits, 1,300 targets' bigrams): they only
+    hold memory while a large run is judged."""
+    from mtreview.qa.analysis import coverage, dictionary, lookup
+    from mtreview.qa.checks import numbers
+
+    for cached in (dictionary._lookup, numbers._scanned, lookup.compound_words, coverage._target):
+        cached.cache_clear()
 
 
 def release_caches() -> None:

@@ -191,3 +191,10 @@ def test_a_term_the_dictionary_ties_only_loosely_to_its_odd_rendering() -> None:
     assert [(f.segment, f.text) for f in found] == [("3", "仲裁人")]
     same = [*ARBITERS[:2], (ARBITERS[2][0], "観客は対局中に審判員に話しかけてはならない。")]
     assert findings(same, "term-consistency") == []
+
+
+def test_pence_written_after_the_number() -> None:
+    english = "Parking will rise by 20p an hour."
+    assert findings([(english, "駐車料金は1時間あたり20ペンス上がる。")], "numbers") == []
+    found = findings([(english, "駐車料金は1時間あたり30ペンス上がる。")], "numbers")
+    assert [f.text for f in found] == ["30"]

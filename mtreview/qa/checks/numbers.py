@@ -203,6 +203,9 @@ def _glued(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else ""
     if after in "xX" and text[end + 1 : end + 2].isdigit() and (start == 0 or not text[start - 1].isalpha()):
         return False  # a product: the 2 of 2x10MHz (2×10MHz in Japanese), not of k9x2
+    alone = start == 0 or not text[start - 1].isalpha()
+    if after == "p" and not text[end + 1 : end + 2].isalnum() and alone:
+        return False  # pence (20p, 20ペンス), or a video's lines (1080p)
     if (
         after.isascii()
         and after.isalpha()
