@@ -198,3 +198,20 @@ def test_pence_written_after_the_number() -> None:
     assert findings([(english, "駐車料金は1時間あたり20ペンス上がる。")], "numbers") == []
     found = findings([(english, "駐車料金は1時間あたり30ペンス上がる。")], "numbers")
     assert [f.text for f in found] == ["30"]
+
+
+def test_an_added_sentence_beside_verbs_that_render_the_english() -> None:
+    # the first sentence renders "let … use" and "without buying" by verbs (使わせる, 買わない), which match
+    # no English word: they are no reason to think the added sentence renders them
+    english = (
+        "Under a new scheme, cafés and shops will be paid up to £400 a year to let members of the public "
+        "use their toilets without buying anything."
+    )
+    target = (
+        "新たな制度のもとでは、カフェや商店が、何も買わない一般の人にもトイレを使わせる見返りとして、"
+        "年間最大400ポンドを受け取る。参加店には店頭に掲示するステッカーが配布される。"
+    )
+    found = findings([(english, target)], "addition")
+    assert [f.text for f in found] == ["参加店には店頭に掲示するステッカーが配布される。"]
+    alone = target[: target.index("参加店")]
+    assert findings([(english, alone)], "addition") == []

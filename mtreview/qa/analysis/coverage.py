@@ -140,6 +140,11 @@ class Coverage:
         self._word_starts = [w.start for w in self.words]
         self._unit_starts = [u.start for u in self.units]
 
+    def hit_spans(self) -> list[Span]:
+        """Every counterpart found in the target, sorted."""
+        self._index_hits()
+        return self._hit_sorted
+
     def _index_hits(self) -> None:
         if self._hits_indexed:
             return

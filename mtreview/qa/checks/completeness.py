@@ -109,8 +109,8 @@ class Addition(Check):
             if not _rest_covered(total_c - c, total_n - n, self.params):
                 continue
             # English words nothing matched may be what its words render, unless the other sentences'
-            # unmatched words account for them
-            other_left = (total_n - total_c) - (n - c)
+            # unmatched words account for them (their verbs too: 使わせる, 買わない are no units)
+            other_left = (total_n - total_c) - (n - c) + _unmatched_verbs(cov, target, js, je)
             if (n - c) - max(0, english_left - other_left) < 2:
                 continue
             yield self.finding(
@@ -419,6 +419,21 @@ def _negates(source: str, start: int, end: int) -> bool:
     from mtreview.qa.checks.polarity import english_cues
 
     return bool(english_cues(source, start, end))
+
+
+def _unmatched_verbs(cov: Coverage, target: str, js: int, je: int) -> int:
+    """The verbs written with kanji outside ``target[js:je]`` that no English word matched (使わせる for
+    "let … use"): what English words nothing matched may render there."""
+    hits = cov.hit_spans()
+    return sum(
+        1
+        for t in japanese.tokens(target)
+        if (t.end <= js or t.start >= je)
+        and t.pos == "動詞"
+        and t.pos1 == "自立"
+        and any("\u4e00" <= ch <= "\u9fff" for ch in t.surface)
+        and not any(a < t.end and t.start < b for a, b in hits)
+    )
 
 
 def _uncovered(covered: int, total: int, params: Mapping[str, Any]) -> bool:
