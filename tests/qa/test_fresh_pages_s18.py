@@ -215,3 +215,14 @@ def test_an_added_sentence_beside_verbs_that_render_the_english() -> None:
     assert [f.text for f in found] == ["参加店には店頭に掲示するステッカーが配布される。"]
     alone = target[: target.index("参加店")]
     assert findings([(english, alone)], "addition") == []
+
+
+def test_a_katakana_wrong_rendering_is_no_prefix_of_another_word() -> None:
+    # スト (a labour strike) is a wrong rendering of a lightning strike; ストーム ("storm") is no strike
+    pair = (
+        "The barn was struck by lightning during the storm.",
+        "嵐の最中、納屋に落雷があった。ストームは一晩続いた。",
+    )
+    assert findings([pair], "sense") == []
+    wrong = ("The barn was hit by a lightning strike during the storm.", "嵐の最中、納屋にストがあった。")
+    assert [f.text for f in findings([wrong], "sense")] == ["スト"]

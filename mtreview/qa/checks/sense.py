@@ -21,6 +21,8 @@ from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts, QaContext
 from mtreview.qa.senses import Sense, senses_for
 
+KATAKANA_START = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
 
 def _token_match(tokens: list[japanese.Token], wrong: str) -> tuple[int, int] | None:
     """A run of whole tokens spelling ``wrong`` (or a token whose base or surface starts with it, for
@@ -30,7 +32,11 @@ def _token_match(tokens: list[japanese.Token], wrong: str) -> tuple[int, int] | 
             continue
         if i > 0 and tokens[i - 1].pos1 == "数" and len(wrong) == 1:
             continue
-        if t.surface == wrong or t.base == wrong or (len(wrong) >= 2 and t.surface.startswith(wrong)):
+        if (
+            t.surface == wrong
+            or t.base == wrong
+            or (len(wrong) >= 2 and t.surface.startswith(wrong) and not KATAKANA_START.match(wrong))
+        ):  # (a stem: 素晴らし of 素晴らしい; not スト of ストーム)
             return t.start, t.end
         text = t.surface
         for u in tokens[i + 1 : i + 4]:
