@@ -226,3 +226,16 @@ def test_a_katakana_wrong_rendering_is_no_prefix_of_another_word() -> None:
     assert findings([pair], "sense") == []
     wrong = ("The barn was hit by a lightning strike during the storm.", "嵐の最中、納屋にストがあった。")
     assert [f.text for f in findings([wrong], "sense")] == ["スト"]
+
+
+def test_hardly_negates() -> None:
+    english = "The old road is hardly ever used."
+    assert [f.text for f in findings([(english, "その旧道はよく使われている。")], "polarity")] == [
+        "使われている"
+    ]
+    assert findings([(english, "その旧道はめったに使われない。")], "polarity") == []
+    # "hardly surprising" said as "natural" is no flip
+    assert (
+        findings([("It is hardly surprising that prices rose.", "物価が上がったのは当然だ。")], "polarity")
+        == []
+    )

@@ -56,7 +56,8 @@ EN_CUE = re.compile(
     # engine skip the other positions quickly (2× faster on a 400-character paragraph)
     r"(?=[nwcuidrsahf])(?:"
     r"\b(?:not|never|no|none|nobody|nothing|nowhere|neither|nor|without|cannot|unable|unless|unavailable|"
-    r"impossible|unaware|deny|denies|denied|denying|reject|rejects|rejected|rejecting)\b|n['’]t\b|"
+    r"impossible|unaware|deny|denies|denied|denying|reject|rejects|rejected|rejecting|hardly|"
+    r"scarcely)\b|n['’]t\b|"
     r"\b(?:dont|doesnt|didnt|cant|couldnt|wont|wouldnt|shouldnt|isnt|arent|wasnt|werent|havent|hasnt|"
     r"hadnt|aint)\b|"
     r"\b(?:fail|fails|failed|failing|refuse|refuses|refused|refusing|decline|declines|declined|declining)"
