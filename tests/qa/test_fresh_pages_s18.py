@@ -239,3 +239,15 @@ def test_hardly_negates() -> None:
         findings([("It is hardly surprising that prices rose.", "物価が上がったのは当然だ。")], "polarity")
         == []
     )
+
+
+def test_a_passive_doer_made_the_object() -> None:
+    english = "In the final, Halden United were beaten by Marwick Town."
+    wrong = "決勝では、ハルデン・ユナイテッドがマーウィック・タウンを破った。"
+    found = findings([SWAP[0], (english, wrong)], "agent")
+    assert [f.text for f in found] == ["ハルデン・ユナイテッド"]
+    for right in (
+        "決勝では、マーウィック・タウンがハルデン・ユナイテッドを破った。",
+        "決勝では、ハルデン・ユナイテッドはマーウィック・タウンに敗れた。",
+    ):
+        assert findings([SWAP[0], (english, right)], "agent") == []

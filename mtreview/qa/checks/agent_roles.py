@@ -58,7 +58,11 @@ def swapped_roles(
             said_object = english_of(o_name)
             if not said_subject or not said_object or set(said_subject) & set(said_object):
                 continue
-            found = _english_order(text, said_object, said_subject)
+            # the English has the object's party act on the subject's: actively, or in a passive
+            # ("Halden were beaten by Marwick": Marwick acts)
+            found = _english_order(text, said_object, said_subject) or _english_passive(
+                text, said_subject, said_object
+            )
             if found is not None:
                 (a, b), first, second = found
                 yield s_start, s_end, (es + a, es + b), first, second
@@ -82,6 +86,30 @@ def _english_order(
         for other in EN_NAME_RUN.finditer(clause):
             if _holds(other.group(), second_names):
                 return (run.start(), verb.end() + other.end()), run.group(), other.group()
+    return None
+
+
+EN_PASSIVE = re.compile(
+    r"\s+(?:was|were|is|are|will\s+be|has\s+been|have\s+been|had\s+been|being)\s+(?:[a-z]+ly\s+)?"
+    r"[a-z]+(?:ed|en|wn|ght|ut|un)\s+by\s+"
+)
+"""A passive verb with its doer after "by": "were beaten by", "has been bought by"."""
+
+
+def _english_passive(
+    text: str, patient_names: list[str], agent_names: list[str]
+) -> tuple[tuple[int, int], str, str] | None:
+    """Where the English says <patient> <passive verb> by <agent>: the clause's span and the two name runs
+    (the agent first, as the doer)."""
+    for run in EN_NAME_RUN.finditer(text):
+        if not _holds(run.group(), patient_names):
+            continue
+        verb = EN_PASSIVE.match(text, run.end())
+        if verb is None:
+            continue
+        agent = EN_NAME_RUN.match(text, verb.end())
+        if agent is not None and _holds(agent.group(), agent_names):
+            return (run.start(), agent.end()), agent.group(), run.group()
     return None
 
 
