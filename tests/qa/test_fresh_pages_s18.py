@@ -251,3 +251,35 @@ def test_a_passive_doer_made_the_object() -> None:
         "決勝では、ハルデン・ユナイテッドはマーウィック・タウンに敗れた。",
     ):
         assert findings([SWAP[0], (english, right)], "agent") == []
+
+
+COUNCIL = (
+    "Mayor Ruth Kellaway and councillor Dev Banerjee met residents on Monday.",
+    "ルース・ケラウェイ市長とデブ・バナジー市議会議員は月曜日、住民と面会した。",
+)
+
+
+def test_speakers_after_a_plain_quotative_to_and_after_a_relative_clause() -> None:
+    cases = [
+        ("The library will stay open, Kellaway said.", "図書館は開館を続けると{}は述べた。"),
+        (
+            "Kellaway, who chairs the finance committee, said costs had risen.",
+            "財政委員会の委員長を務める{}は、費用が上昇したと述べた。",
+        ),
+    ]
+    for english, japanese in cases:
+        found = findings([COUNCIL, (english, japanese.format("バナジー氏"))], "agent")
+        assert [f.text for f in found] == ["バナジー氏"], english
+        assert findings([COUNCIL, (english, japanese.format("ケラウェイ市長"))], "agent") == []
+
+
+def test_what_follows_said_without_a_quotation_is_what_was_said() -> None:
+    english = (
+        "Not everyone is pleased. Ravi Okonjo, who chairs the residents' association, said the new glass "
+        "foyer clashed with the old hall."
+    )
+    japanese = (
+        "誰もが喜んでいるわけではない。住民協会の会長を務めるラビ・オコンジョ氏は、新しいガラス張りのロビーが"
+        "古いホールと調和していないと述べた。"
+    )
+    assert findings([(english, japanese)], "agent") == []

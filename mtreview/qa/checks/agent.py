@@ -121,8 +121,9 @@ _TITLE = (
 JA_OPENERS = r"(?:ただし|しかし|だが|でも|また|一方で?|さらに|なお|そして|それでも|同時に)、?"
 """Conjunctions that may open a sentence before its topic (ただしフェレイラ会長は…)."""
 JA_AGENT = re.compile(
-    rf"(?:^|[、」』)]\s*と、?|[、。「」])\s*(?:{JA_OPENERS})?(?:[^、。「」]{{0,24}}の|[^、。「」]{{0,40}}?(?:した|する|している|していた|"
-    rf"された|だった|である))??(?P<name>{_NAME})(?P<title>{_TITLE})?(?:[（(][A-Z]{{2,5}}[）)])?"
+    rf"(?:^|[、」』)]\s*と、?|(?<=[\u3041-\u3093])と、?|[、。「」])\s*(?:{JA_OPENERS})?(?:[^、。「」]{{0,24}}の|"
+    rf"[^、。「」]{{0,40}}?(?:した|する|している|していた|された|だった|である|める|めた|ねる|ねた|いる|いた))??"
+    rf"(?P<name>{_NAME})(?P<title>{_TITLE})?(?:[（(][A-Z]{{2,5}}[）)])?"
     r"(?P<role>は|が|によると|によれば|の話では)"
 )
 JA_BY = re.compile(
@@ -197,7 +198,13 @@ def _agent(source: str, start: int, end: int) -> tuple[tuple[int, int], bool] | 
     m = EN_INVERTED.search(text)
     if m is not None:
         group = "np1" if m.group("np1") else "np2"
-        if _plausible_np(m.group(group)) and (group == "np1" or _said_who(m.group(group))):
+        # "said <who>" after a quotation; without one, a subject before "said" is the speaker ("Gareth
+        # Pennington, who chairs …, said the new foyer clashed …": what follows is what was said)
+        unquoted = group == "np2" and not _QUOTES.search(text, 0, m.start() + 2)
+        subject = EN_SUBJECT_SAY.match(text) if unquoted else None
+        if subject is not None and _plausible_np(subject.group("np")):
+            pass
+        elif _plausible_np(m.group(group)) and (group == "np1" or _said_who(m.group(group))):
             return (start + m.start(group), start + m.end(group)), False
     m = EN_SUBJECT_SAY.match(text)
     # "The decision was announced by Okafor": a passive, whose agent follows "by", comes first

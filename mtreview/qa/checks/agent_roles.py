@@ -18,7 +18,8 @@ from mtreview.qa.latin import UPPER
 
 _NAME = r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)*"
 JA_ROLE = re.compile(
-    rf"(?<![\u30a1-\u30fa\u30fc・])(?P<name>{_NAME})(?:氏|さん|選手|監督)?(?P<role>が|は|を)(?![\u3041-\u3093])"
+    rf"(?<![\u30a1-\u30fa\u30fc・])(?P<name>{_NAME})(?:氏|さん|様|選手|監督|[\u4e00-\u9fff]{{1,5}}(?:長|相|官|員|手|師|士))?"
+    r"(?P<role>が|は|を)(?![\u3041-\u3093])"
 )
 """A katakana name marked as the subject or topic (が, は) or the object (を), not a word that goes on
 (はじめ, をめぐる)."""
