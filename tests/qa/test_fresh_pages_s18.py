@@ -283,3 +283,11 @@ def test_what_follows_said_without_a_quotation_is_what_was_said() -> None:
         "古いホールと調和していないと述べた。"
     )
     assert findings([(english, japanese)], "agent") == []
+
+
+def test_a_spokesperson_speaks_for_the_name_before_it() -> None:
+    english = "A spokesperson for Kellaway said the library would stay open."
+    wrong = "バナジー氏の広報担当者は、図書館は開館を続けると述べた。"
+    assert [f.text for f in findings([COUNCIL, (english, wrong)], "agent")] == ["バナジー氏"]
+    right = "ケラウェイ市長の広報担当者は、図書館は開館を続けると述べた。"
+    assert findings([COUNCIL, (english, right)], "agent") == []

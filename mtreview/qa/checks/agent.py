@@ -131,6 +131,12 @@ JA_BY = re.compile(
     r"(?=[^、。]{0,12}?(?:発表|公表|明らかに|報告|指摘|表明|確認|説明|決定|承認|提案|言及|発言|批判))"
 )
 """The agent of a passive, wherever it stands: 決定は金曜日にギャラガー氏によって発表された."""
+JA_OWNER = re.compile(
+    rf"(?:^|(?<=[、。「」]))\s*(?:{JA_OPENERS})?(?P<name>{_NAME})(?P<title>{_TITLE})?の"
+    r"(?:広報担当者?|報道官|広報|代理人|弁護士|側近|秘書|スポークスマン|スポークスパーソン)(?:は|が|によると|によれば)"
+)
+"""A name whose spokesperson, lawyer or aide is the topic (バナジー氏の広報担当者は): the English says
+"Banerjee's spokesperson said"."""
 
 
 DETERMINER_START = frozenset(
@@ -235,6 +241,8 @@ def japanese_agents(
     source of the Japanese sentence, in order."""
     text = target[start:end]
     found = list(JA_AGENT.finditer(text))
+    if "の" in text:  # バナジー氏の広報担当者は: a name's spokesperson speaks for the name
+        found = sorted([*found, *JA_OWNER.finditer(text)], key=lambda m: m.start("name"))
     if passive and "によ" in text:
         found = sorted([*found, *JA_BY.finditer(text)], key=lambda m: m.start("name"))
     for m in found:
