@@ -291,3 +291,46 @@ def test_a_spokesperson_speaks_for_the_name_before_it() -> None:
     assert [f.text for f in findings([COUNCIL, (english, wrong)], "agent")] == ["バナジー氏"]
     right = "ケラウェイ市長の広報担当者は、図書館は開館を続けると述べた。"
     assert findings([COUNCIL, (english, right)], "agent") == []
+
+
+def test_a_trend_a_superlative_and_a_range_turned_the_other_way() -> None:
+    cases = [
+        (
+            "Waiting times at the clinic have increased.",
+            "診療所の待ち時間は短縮された。",
+            "短縮",
+            "診療所の待ち時間は長くなった。",
+        ),
+        ("The number of visitors doubled.", "来場者数は半減した。", "半減", "来場者数は倍増した。"),
+        (
+            "The lake is at its lowest level since 1976.",
+            "湖の水位は1976年以来の最高水準にある。",
+            "最高",
+            "湖の水位は1976年以来の最低水準にある。",
+        ),
+        (
+            "It was the warmest October on record.",
+            "観測史上最も寒い10月だった。",
+            "最も寒い",
+            "観測史上最も暖かい10月だった。",
+        ),
+        (
+            "The fine was cut from £500 to £200.",
+            "罰金は200ポンドから500ポンドに引き下げられた。",
+            "200ポンドから500ポンド",
+            "罰金は500ポンドから200ポンドに引き下げられた。",
+        ),
+    ]
+    for english, wrong, span, right in cases:
+        assert [f.text for f in findings([(english, wrong)], "comparison")] == [span], english
+        assert findings([(english, right)], "comparison") == [], english
+    # two movements side by side, a negated one, and "best" beside a superlative are left alone
+    for english, japanese in [
+        (
+            "Waiting times have increased, but the backlog has fallen.",
+            "待ち時間は長くなったが、未処理件数は減少した。",
+        ),
+        ("Prices did not rise last month.", "先月、価格は下落した。"),
+        ("This is the cheapest ticket, and the best value.", "これは最も安い切符で、最高のお買い得だ。"),
+    ]:
+        assert findings([(english, japanese)], "comparison") == [], english

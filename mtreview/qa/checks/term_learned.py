@@ -11,7 +11,7 @@ from typing import Any
 
 from mtreview.qa.analysis.coverage import Coverage, EnWord, JaUnit, coverage
 from mtreview.qa.analysis.dictionary import generation
-from mtreview.qa.analysis.lookup import glossed_by
+from mtreview.qa.analysis.lookup import glossed_by, glosses, same_stem
 from mtreview.qa.base import SegmentInput
 from mtreview.qa.checks.term_rendering import run_at, same_word
 
@@ -125,15 +125,19 @@ _LEARNED_MEMO: list[tuple[Hashable, tuple[str, int] | None] | None] = [None]
 
 def weak_runs(target: str, head: EnWord) -> tuple[str, ...]:
     """The kanji and katakana runs that only loose dictionary matches tie to the term's head, marked
-    ``WEAK``."""
+    ``WEAK``: a run the dictionary glosses with a word of the head's stem (仲裁人, "arbitrator", for
+    "arbiters"), not a one-kanji or sound match."""
     strong = set(head.strong)
     out: dict[str, None] = {}
     for hs, he in head.found.spans:
         if (hs, he) in strong:
             continue
         run = run_at(target, hs, he)
-        if run is not None and run[1] - run[0] >= 2:
-            out[WEAK + target[run[0] : run[1]]] = None
+        if run is None or run[1] - run[0] < 2:
+            continue
+        text = target[run[0] : run[1]]
+        if any(same_stem(head.lemma, g) for g in glosses(text)):
+            out[WEAK + text] = None
     return tuple(out)
 
 
