@@ -516,10 +516,8 @@ class Agent(Check):
         if named is None or m is None:
             return
         body, start = m.group("np"), m.start("np")
-        if len(body) >= 3 and body.startswith("同") and body.endswith(BODY_ENDS):
-            body, start = body[1:], start + 1  # 同慈善団体, "the said charity": a charity all the same
         if body.startswith(NOT_A_BODY):
-            return
+            return  # (同委員会 refers back to a body the page named, which the English may call otherwise)
         if not KANJI_RUN.search(body) or "\u30a1" <= body[0] <= "\u30fa" or not body.endswith(BODY_ENDS):
             return  # a body led by a name (レン社) is the names' business; 減少 is no body
         head = named[0]

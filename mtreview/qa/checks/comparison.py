@@ -403,7 +403,12 @@ class Comparison(Check):
         source, target = segment.source, segment.target
         tokens = japanese.tokens(target)
         for (es, ee), (js, je) in sentence_pairs(source, target):
-            en = english_degrees(source, es, ee)
+            if EN_COMPARATIVE.search(source, es, ee) or trends.EN_BOTH_WAYS.search(source, es, ee):
+                continue  # a than-comparison (said by より), or two movements side by side
+            # not a name (Greater Manchester)
+            en = [
+                d for d in english_degrees(source, es, ee) if d[2].start() == es or d[2].group()[0].islower()
+            ]
             if not en:
                 continue
             said = {(dim, direction) for dim, direction, _m in en}
@@ -554,23 +559,18 @@ JA_DEGREE: dict[str, tuple[tuple[str, str], ...]] = {
 """Japanese words after より and the qualities and directions they can say (高い: height or price)."""
 JA_CHANGE: dict[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(("延長", "延ばす", "延びる", "伸ばす"), (("length", UP),)),
-    **dict.fromkeys(("短縮", "縮める", "短く"), (("length", DOWN),)),
-    **dict.fromkeys(("長く",), (("length", UP),)),
-    **dict.fromkeys(("拡大", "大きく"), (("size", UP),)),
-    **dict.fromkeys(("縮小", "小さく"), (("size", DOWN),)),
+    **dict.fromkeys(("短縮", "縮める"), (("length", DOWN),)),
+    **dict.fromkeys(("拡大",), (("size", UP),)),
+    **dict.fromkeys(("縮小",), (("size", DOWN),)),
     **dict.fromkeys(("値上げ",), (("price", UP),)),
-    **dict.fromkeys(("値下げ", "安く"), (("price", DOWN),)),
-    **dict.fromkeys(("加速", "速く"), (("speed", UP),)),
-    **dict.fromkeys(("減速", "遅く"), (("speed", DOWN),)),
-    **dict.fromkeys(("高く",), (("height", UP), ("price", UP))),
-    **dict.fromkeys(("低く",), (("height", DOWN),)),
-    **dict.fromkeys(("拡幅", "広く"), (("width", UP),)),
-    **dict.fromkeys(("狭く",), (("width", DOWN),)),
-    **dict.fromkeys(("強化", "強く"), (("strength", UP),)),
-    **dict.fromkeys(("弱く",), (("strength", DOWN),)),
+    **dict.fromkeys(("値下げ",), (("price", DOWN),)),
+    **dict.fromkeys(("加速",), (("speed", UP),)),
+    **dict.fromkeys(("減速",), (("speed", DOWN),)),
+    **dict.fromkeys(("拡幅",), (("width", UP),)),
+    **dict.fromkeys(("強化",), (("strength", UP),)),
 }
-"""Japanese words that change a quality one way (短縮: shorter; 値上げ: dearer), by token base or surface
-(短く of 短くなる)."""
+"""Japanese words that change a quality one way (短縮: shorter; 値上げ: dearer), by token base or surface —
+not adverbs (長く閉鎖されていた, 大きく落ち込んだ: "long closed", "fell sharply")."""
 JA_CHANGE_QUICK = re.compile("|".join(sorted({w[:2] for w in JA_CHANGE})))
 
 

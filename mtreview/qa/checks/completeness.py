@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -99,6 +100,7 @@ class Addition(Check):
             return
         total_c, total_n = cov.target_ratio()
         english_left = sum(1 for w in cov.words if not w.hits)
+        verbs: list[int] | None = None  # where the unmatched verbs start (made once: linear time)
         for js, je in spans:
             c, n = cov.target_ratio(js, je)
             own = cov.target_own(js, je)[0]
@@ -110,7 +112,10 @@ class Addition(Check):
                 continue
             # English words nothing matched may be what its words render, unless the other sentences'
             # unmatched words account for them (their verbs too: 使わせる, 買わない are no units)
-            other_left = (total_n - total_c) - (n - c) + _unmatched_verbs(cov, target, js, je)
+            if verbs is None:
+                verbs = _unmatched_verbs(cov, target)
+            inside = bisect.bisect_left(verbs, je) - bisect.bisect_left(verbs, js)
+            other_left = (total_n - total_c) - (n - c) + len(verbs) - inside
             if (n - c) - max(0, english_left - other_left) < 2:
                 continue
             yield self.finding(
@@ -421,19 +426,26 @@ def _negates(source: str, start: int, end: int) -> bool:
     return bool(english_cues(source, start, end))
 
 
-def _unmatched_verbs(cov: Coverage, target: str, js: int, je: int) -> int:
-    """The verbs written with kanji outside ``target[js:je]`` that no English word matched (使わせる for
-    "let … use"): what English words nothing matched may render there."""
+def _unmatched_verbs(cov: Coverage, target: str) -> list[int]:
+    """Where the verbs written with kanji that no English word matched start (使わせる for "let … use"),
+    in order: what English words nothing matched may render in the other sentences. One pass over the
+    tokens and the sorted counterparts."""
     hits = cov.hit_spans()
-    return sum(
-        1
-        for t in japanese.tokens(target)
-        if (t.end <= js or t.start >= je)
-        and t.pos == "動詞"
-        and t.pos1 == "自立"
-        and any("\u4e00" <= ch <= "\u9fff" for ch in t.surface)
-        and not any(a < t.end and t.start < b for a, b in hits)
-    )
+    out = []
+    k = 0
+    reach = -1  # the furthest end of the counterparts that start before the token
+    for t in japanese.tokens(target):
+        while k < len(hits) and hits[k][0] < t.end:
+            reach = max(reach, hits[k][1])
+            k += 1
+        if (
+            t.pos == "動詞"
+            and t.pos1 == "自立"
+            and any("\u4e00" <= ch <= "\u9fff" for ch in t.surface)
+            and reach <= t.start
+        ):
+            out.append(t.start)
+    return out
 
 
 def _uncovered(covered: int, total: int, params: Mapping[str, Any]) -> bool:

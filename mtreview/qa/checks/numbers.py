@@ -204,8 +204,8 @@ def _glued(text: str, start: int, end: int) -> bool:
     if after in "xX" and text[end + 1 : end + 2].isdigit() and (start == 0 or not text[start - 1].isalpha()):
         return False  # a product: the 2 of 2x10MHz (2×10MHz in Japanese), not of k9x2
     alone = start == 0 or not text[start - 1].isalpha()
-    if after == "p" and not text[end + 1 : end + 2].isalnum() and alone:
-        return False  # pence (20p, 20ペンス), or a video's lines (1080p)
+    if after == "p" and not text[end + 1 : end + 2].isalnum() and alone and end - start <= 3:
+        return False  # pence (20p, 20ペンス); not a video's lines (1080p: an identifier)
     if (
         after.isascii()
         and after.isalpha()
@@ -268,6 +268,8 @@ def _scanned(text: str, after_re: re.Pattern[str], japanese: bool) -> tuple[Quan
             if marked is not None:
                 cur, q_start = DOLLARS[marked.group(1).upper()], marked.start()
         alt: float | None = None
+        if not japanese and text[end : end + 1] == "p":
+            alt = value / 100  # 20p: 20ペンス or 0.2ポンド
         if not japanese and (
             NAME_NUMBER.search(text, max(0, start - 12), start) or NAME_AFTER.match(text, end)
         ):
