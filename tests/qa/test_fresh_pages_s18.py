@@ -272,18 +272,24 @@ COUNCIL = (
 )
 
 
-def test_speakers_after_a_plain_quotative_to_and_after_a_relative_clause() -> None:
-    cases = [
-        ("The library will stay open, Kellaway said.", "図書館は開館を続けると{}は述べた。"),
+def test_a_speaker_after_a_plain_quotative_to() -> None:
+    english = "The library will stay open, Kellaway said."
+    japanese = "図書館は開館を続けると{}は述べた。"
+    found = findings([COUNCIL, (english, japanese.format("バナジー氏"))], "agent")
+    assert [f.text for f in found] == ["バナジー氏"]
+    assert findings([COUNCIL, (english, japanese.format("ケラウェイ市長"))], "agent") == []
+    # a name inside the reported clause after a conjunctive と is no speaker
+    for english, japanese in [
         (
-            "Kellaway, who chairs the finance committee, said costs had risen.",
-            "財政委員会の委員長を務める{}は、費用が上昇したと述べた。",
+            "Kellaway said the best moment was when the children and Banerjee sang together.",
+            "一番良かったのは子どもたちとバナジー氏が一緒に歌った時だと、ケラウェイ市長は述べた。",
         ),
-    ]
-    for english, japanese in cases:
-        found = findings([COUNCIL, (english, japanese.format("バナジー氏"))], "agent")
-        assert [f.text for f in found] == ["バナジー氏"], english
-        assert findings([COUNCIL, (english, japanese.format("ケラウェイ市長"))], "agent") == []
+        (
+            "Kellaway said that when the water reached the door, Banerjee called for help.",
+            "水がドアまで達するとバナジー氏が助けを求めたと、ケラウェイ市長は述べた。",
+        ),
+    ]:
+        assert findings([COUNCIL, (english, japanese)], "agent") == [], english
 
 
 def test_what_follows_said_without_a_quotation_is_what_was_said() -> None:
@@ -296,57 +302,6 @@ def test_what_follows_said_without_a_quotation_is_what_was_said() -> None:
         "古いホールと調和していないと述べた。"
     )
     assert findings([(english, japanese)], "agent") == []
-
-
-def test_a_spokesperson_speaks_for_the_name_before_it() -> None:
-    english = "A spokesperson for Kellaway said the library would stay open."
-    wrong = "バナジー氏の広報担当者は、図書館は開館を続けると述べた。"
-    assert [f.text for f in findings([COUNCIL, (english, wrong)], "agent")] == ["バナジー氏"]
-    right = "ケラウェイ市長の広報担当者は、図書館は開館を続けると述べた。"
-    assert findings([COUNCIL, (english, right)], "agent") == []
-
-
-def test_a_trend_a_superlative_and_a_range_turned_the_other_way() -> None:
-    cases = [
-        (
-            "Waiting times at the clinic have increased.",
-            "診療所の待ち時間は短縮された。",
-            "短縮",
-            "診療所の待ち時間は長くなった。",
-        ),
-        ("The number of visitors doubled.", "来場者数は半減した。", "半減", "来場者数は倍増した。"),
-        (
-            "The lake is at its lowest level since 1976.",
-            "湖の水位は1976年以来の最高水準にある。",
-            "最高",
-            "湖の水位は1976年以来の最低水準にある。",
-        ),
-        (
-            "It was the warmest October on record.",
-            "観測史上最も寒い10月だった。",
-            "最も寒い",
-            "観測史上最も暖かい10月だった。",
-        ),
-        (
-            "The fine was cut from £500 to £200.",
-            "罰金は200ポンドから500ポンドに引き下げられた。",
-            "200ポンドから500ポンド",
-            "罰金は500ポンドから200ポンドに引き下げられた。",
-        ),
-    ]
-    for english, wrong, span, right in cases:
-        assert [f.text for f in findings([(english, wrong)], "comparison")] == [span], english
-        assert findings([(english, right)], "comparison") == [], english
-    # two movements side by side, a negated one, and "best" beside a superlative are left alone
-    for english, japanese in [
-        (
-            "Waiting times have increased, but the backlog has fallen.",
-            "待ち時間は長くなったが、未処理件数は減少した。",
-        ),
-        ("Prices did not rise last month.", "先月、価格は下落した。"),
-        ("This is the cheapest ticket, and the best value.", "これは最も安い切符で、最高のお買い得だ。"),
-    ]:
-        assert findings([(english, japanese)], "comparison") == [], english
 
 
 def test_the_second_reviewers_correct_translations_stay_clean() -> None:

@@ -26,27 +26,17 @@ JA_ROLE = re.compile(
 MAX_PARTIES = 3
 """Subjects and objects of a Japanese sentence compared (bounded: linear time in the sentence)."""
 EN_NAME_RUN = re.compile(rf"[{UPPER}][\w'’\-]*(?:\s+[{UPPER}][\w'’\-]*)*")
+CONVERSE = (
+    *("trail", "lose", "lost", "los", "fall", "fell", "finish", "travel", "face", "meet", "met", "play"),
+    *("join", "visit", "welcom", "entertain", "follow"),
+)
+"""Verbs whose object is the doer's opposite number, or whose Japanese may take either party as the
+subject (stems: "trails", "lost to", "visit", "welcomes")."""
 EN_ACTIVE = re.compile(
     r"\s+(?:(?:will|would|has|have|had|can|could|may|might|must|should|did|does|also|then|now|again|"
     r"first|later)\s+)*(?!(?:and|or|of|by|was|were|is|are|be|been|being|said|says|say|told|who|which|"
     r"that|to|in|at|on|for|with|from|as|after|before|said)\b)(?![a-z]*(?:"
-    + "|".join(
-        (
-            "trail",
-            "lose",
-            "lost",
-            "los",
-            "fall",
-            "fell",
-            "finish",
-            "travel",
-            "face",
-            "meet",
-            "met",
-            "play",
-            "join",
-        )
-    )
+    + "|".join(CONVERSE)
     + r"))[a-z]+\b(?=\s+(?:the\s+)?[A-Z])"
 )
 """An active verb (with its auxiliaries) right after a subject and right before its object: "Falcons will
@@ -115,9 +105,10 @@ def _english_order(
 
 EN_PASSIVE = re.compile(
     r"\s+(?:was|were|is|are|will\s+be|has\s+been|have\s+been|had\s+been|being)\s+(?:[a-z]+ly\s+)?"
-    r"[a-z]+(?:ed|en|wn|ght|ut|un)\s+by\s+"
+    r"(?:beaten|defeated|overtaken|eliminated|knocked\s+out|thrashed|outscored|outplayed|relegated)\s+by\s+"
 )
-"""A passive verb with its doer after "by": "were beaten by", "has been bought by"."""
+"""A passive of a contest with its winner after "by": "were beaten by" (not "was represented by", where
+the Japanese may well make the first party the subject: ケラウェイ氏は…ハートリー氏を代理人に立てた)."""
 
 
 def _english_passive(

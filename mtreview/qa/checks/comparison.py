@@ -21,7 +21,6 @@ from mtreview.i18n import N_, _
 from mtreview.qa.analysis import japanese
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
-from mtreview.qa.checks import trends
 from mtreview.qa.checks.numbers import Quantity, english_quantities, japanese_quantities
 from mtreview.qa.context import DocumentFacts
 
@@ -284,45 +283,7 @@ class Comparison(Check):
                 compared = list(self._equalities(segment))
                 yield from compared
         if not compared and JA_CHANGE_QUICK.search(target) and EN_DEGREE.search(source):
-            compared = list(self._changes(segment))
-            yield from compared
-        if not compared and not bounds:
-            yield from self._directions(segment)
-
-    def _directions(self, segment: SegmentInput) -> Iterable[Finding]:
-        """A trend, a superlative or a change from one value to another that the translation turns the
-        other way (``trends``)."""
-        source, target = segment.source, segment.target
-        swapped = trends.swapped_range(source, target)
-        if swapped is not None:
-            start, end, evidence, said = swapped
-            yield self.finding(
-                segment,
-                Side.TARGET,
-                start,
-                end,
-                _("English says “{en}”; the translation gives the two values the other way round.").format(
-                    en=said
-                ),
-                evidence=evidence,
-            )
-            return
-        if not (trends.EN_TREND_QUICK.search(source) or trends.EN_SUPERLATIVE_RE.search(source)):
-            return
-        pairs = sentence_pairs(source, target)
-        for start, end, evidence, said in (
-            *trends.superlative_flips(source, target, pairs),
-            *trends.trend_flips(source, target, pairs),
-        ):
-            yield self.finding(
-                segment,
-                Side.TARGET,
-                start,
-                end,
-                _("English says “{en}”; the translation says “{ja}”.").format(en=said, ja=target[start:end]),
-                evidence=evidence,
-            )
-            return
+            yield from self._changes(segment)
 
     def _equalities(self, segment: SegmentInput) -> Iterable[Finding]:
         """ "as clearly as" (the same) rendered よりもはっきり (more): an English equality, and in the same
@@ -403,7 +364,7 @@ class Comparison(Check):
         source, target = segment.source, segment.target
         tokens = japanese.tokens(target)
         for (es, ee), (js, je) in sentence_pairs(source, target):
-            if EN_COMPARATIVE.search(source, es, ee) or trends.EN_BOTH_WAYS.search(source, es, ee):
+            if EN_COMPARATIVE.search(source, es, ee) or EN_BOTH_WAYS.search(source, es, ee):
                 continue  # a than-comparison (said by より), or two movements side by side
             # not a name (Greater Manchester)
             en = [
@@ -571,6 +532,10 @@ JA_CHANGE: dict[str, tuple[tuple[str, str], ...]] = {
 }
 """Japanese words that change a quality one way (短縮: shorter; 値上げ: dearer), by token base or surface —
 not adverbs (長く閉鎖されていた, 大きく落ち込んだ: "long closed", "fell sharply")."""
+EN_BOTH_WAYS = re.compile(
+    r"\b(?:than|compared|while|whereas|but|although|though|after|before|as)\b", re.IGNORECASE
+)
+"""Sentences that set two movements or qualities side by side: a change word is not tied to one of them."""
 JA_CHANGE_QUICK = re.compile("|".join(sorted({w[:2] for w in JA_CHANGE})))
 
 
