@@ -31,6 +31,7 @@ from mtreview.qa.checks.term_learned import (
     WEAK,
     free_runs,
     learned_majority,
+    only_place,
     weak_run,
     weak_runs,
 )
@@ -630,11 +631,7 @@ def _odd_run(
         return None  # the run may render another English word that has no counterpart ("strain": 負担)
     if len(picked) != 1:
         return None
-    target = segment.target
-    start = target.find(picked[0])
-    if start < 0 or target.find(picked[0], start + 1) >= 0:
-        return None
-    return start, start + len(picked[0])
+    return only_place(segment.target, picked[0])
 
 
 def _other_word_unmatched(segment: SegmentInput, key: Hashable) -> bool:

@@ -147,8 +147,12 @@ def weak_run(segment: SegmentInput, free: Sequence[str], majority: str) -> tuple
     weak = list(dict.fromkeys(r[1:] for r in free if r.startswith(WEAK)))
     if len(weak) != 1 or weak[0] in PRONOUNS or same_word(weak[0], majority):
         return None
-    target = segment.target
-    start = target.find(weak[0])
-    if start < 0 or target.find(weak[0], start + 1) >= 0:
+    return only_place(segment.target, weak[0])
+
+
+def only_place(target: str, text: str) -> tuple[int, int] | None:
+    """Where ``text`` stands in ``target``, if it stands there exactly once."""
+    start = target.find(text)
+    if start < 0 or target.find(text, start + 1) >= 0:
         return None
-    return start, start + len(weak[0])
+    return start, start + len(text)
