@@ -29,6 +29,7 @@ from mtreview.qa.checks.term_learned import (
     PRONOUNS,
     VERB_AFTER,
     WEAK,
+    ends_with_head,
     free_runs,
     learned_majority,
     only_place,
@@ -447,6 +448,9 @@ class TermConsistency(Check):
                     text = segment.target[span[0] : span[1]]
                     if text in PRONOUNS or same_word(text, majority):
                         continue  # 同社 for "the company" stands for its name
+                    if n < 3 and not ends_with_head(text, str(key[-1]) if isinstance(key, tuple) else ""):
+                        continue  # against two segments only: a compound the term's head ends (開幕演奏会,
+                        # "concert"), not one it merely opens (生産者組合 for "growers")
                 else:
                     span = (
                         weak_run(segment, free, majority)

@@ -8,7 +8,17 @@ from collections.abc import Hashable, Mapping
 
 
 def observed_texts(counts: Mapping[Hashable, int]) -> list[str]:
-    return sorted({t for texts in counts if isinstance(texts, tuple) for t in texts})
+    """The renderings that may head a group: those some segment shows alone or inside another of its spans
+    (冬 beside 昨冬). A span found only beside unrelated ones (乳価 beside 基礎価格) may render another word
+    of its segment: it gathers no group. All of them where no segment shows one so."""
+    tuples = [texts for texts in counts if isinstance(texts, tuple)]
+    alone = {
+        t
+        for texts in tuples
+        for t in texts
+        if len(texts) == 1 or any(t in u and t != u for u in texts)  # (冬 beside 昨冬: a stem shared)
+    }
+    return sorted(alone or {t for texts in tuples for t in texts})
 
 
 def group_of(text: str, counts: Mapping[Hashable, int]) -> str:
@@ -62,6 +72,12 @@ def majority_group(counts: Mapping[Hashable, int], min_majority: int) -> str | N
     others = total - count
     if others == 0 or count < min_majority or count < 2 * others:
         return None
+    if others == 1 and all(
+        len(texts) <= 2
+        for texts in counts
+        if isinstance(texts, tuple) and not any(group_of(t, counts) == best for t in texts)
+    ):
+        return best  # one segment without it cannot scatter (its two spans may render two words)
     other_groups = {
         g
         for texts in counts

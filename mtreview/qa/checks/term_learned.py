@@ -82,7 +82,8 @@ def learned_majority(observations: Mapping[str, list[Any]], min_majority: int) -
     n = len(segments)
     if rendered and 2 * rendered > n - rendered:
         return None  # the dictionary's renderings are no minority: their majority decides
-    # (against a dictionary rendering, a learned one must be shared by three segments at least)
+    # (against a dictionary rendering, a learned one of two segments is judged only where the term's head
+    # ends the dictionary's compound: ``ends_with_head``)
     if n < 3:
         return None
     memo_key = (min_majority, rendered, tuple(segments))
@@ -109,7 +110,7 @@ def learned_majority(observations: Mapping[str, list[Any]], min_majority: int) -
                 if missing > allowed:
                     break
         k = n - missing
-        if k < max(2 + bool(rendered), min_majority) or k < 2 * (n - k) or k == n:
+        if k < max(2, min_majority) or k < 2 * (n - k) or k == n:
             continue
         rank = (k, len(text), text)
         if best is None or rank[:2] > best[:2] or (rank[:2] == best[:2] and text < best[2]):
@@ -156,3 +157,12 @@ def only_place(target: str, text: str) -> tuple[int, int] | None:
     if start < 0 or target.find(text, start + 1) >= 0:
         return None
     return start, start + len(text)
+
+
+def ends_with_head(text: str, head: str) -> bool:
+    """Whether a compound ends with a word the dictionary glosses with the term's head (or a word of its
+    stem): 演奏会 of 開幕演奏会 for "concert" (a Japanese compound ends with its head)."""
+    for i in range(max(0, len(text) - 6), len(text) - 1):
+        if any(g == head or same_stem(head, g) for g in glosses(text[i:])):
+            return True
+    return False

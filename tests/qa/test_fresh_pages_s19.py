@@ -1,0 +1,52 @@
+"""Lessons of the fresh pages of 2026-12-06 (third session), in our own words: a term's usual rendering
+that holds a word another segment shows beside its odd rendering (基準乳価; 乳価 beside 参照価格); a
+rendering two segments share against a dictionary rendering in a third that the term's head ends."""
+
+from __future__ import annotations
+
+from mtreview.qa.checks.term_counts import majority_group
+from mtreview.qa.checks.term_learned import ends_with_head
+
+from .helpers import findings
+
+MOBILE_UNITS = [
+    (
+        "The mobile units will visit 14 villages in the valley this spring.",
+        "巡回診療車は今春、谷あいの14の村を回る。",
+    ),
+    (
+        "Each of the mobile units carries a nurse and a pharmacist.",
+        "各巡回診療車には看護師と薬剤師が1人ずつ乗る。",
+    ),
+    (
+        "Residents can book a visit from the mobile units by telephone.",
+        "住民は電話で移動ユニットの訪問を予約できる。",
+    ),
+]
+
+
+def test_two_segments_share_a_rendering_the_third_renders_from_the_dictionary() -> None:
+    found = findings(MOBILE_UNITS, "term-consistency")
+    assert [(f.segment, f.text) for f in found] == [("3", "移動ユニット")]
+    assert "巡回診療車" in found[0].message
+    same = [*MOBILE_UNITS[:2], (MOBILE_UNITS[2][0], "住民は電話で巡回診療車の訪問を予約できる。")]
+    assert findings(same, "term-consistency") == []
+
+
+def test_against_two_segments_only_a_compound_the_head_ends() -> None:
+    assert ends_with_head("移動ユニット", "unit")
+    assert ends_with_head("開幕演奏会", "concert")
+    # the head's rendering opens the compound: another word heads it (生産者組合 is a cooperative)
+    assert not ends_with_head("生産者組合", "grower")
+    assert not ends_with_head("職業訓練枠", "job")
+
+
+def test_a_word_beside_the_odd_rendering_gathers_no_group() -> None:
+    # 乳価 is shown only beside 参照価格 (it renders "price" of another phrase there): 基準乳価 is its own
+    # group and holds the majority, three segments to one
+    counts = {("基準乳価",): 3, ("乳価", "参照価格"): 1}
+    assert majority_group(counts, 2) == "基準乳価"
+    # a stem shown inside another span of its own segment still heads a group (冬 beside 昨冬)
+    assert majority_group({("昨冬",): 2, ("冬", "今冬"): 1}, 2) is None
+    # one other segment with three spans may render the term inside a longer compound: no majority
+    assert majority_group({("建物",): 3, ("木造建築", "階建", "集合住宅"): 1}, 2) is None
