@@ -50,3 +50,38 @@ def test_a_word_beside_the_odd_rendering_gathers_no_group() -> None:
     assert majority_group({("昨冬",): 2, ("冬", "今冬"): 1}, 2) is None
     # one other segment with three spans may render the term inside a longer compound: no majority
     assert majority_group({("建物",): 3, ("木造建築", "階建", "集合住宅"): 1}, 2) is None
+
+
+HOST_CLUB = [
+    (
+        "In the women's race, Ilse Brandt of Northgate Runners finished the course in 1 hour 4 minutes.",
+        "女子では、ノースゲート・ランナーズのイルゼ・ブラント選手が1時間4分でコースを走り切った。",
+    ),
+    (
+        "The Western Rowing Association said next year's event would move to September.",
+        "西部ボート協会は、来年の大会を9月に移すと述べた。",
+    ),
+]
+
+
+def test_the_named_doer_of_any_passive_is_the_agent() -> None:
+    english = "The course was marked out last autumn by Northgate Runners, the host club, after the floods."
+    wrong = "コースは洪水の後、イルゼ・ブラント選手が昨秋に設定した。"
+    found = findings([*HOST_CLUB, (english, wrong)], "agent")
+    assert [(f.segment, f.text) for f in found] == [("3", "イルゼ・ブラント選手")]
+    assert english[found[0].source_start : found[0].source_end] == "Northgate Runners"
+    right = "コースは洪水の後、地元クラブのノースゲート・ランナーズが昨秋に設定した。"
+    assert findings([*HOST_CLUB, (english, right)], "agent") == []
+
+
+def test_a_body_named_by_a_prefix_a_name_and_what_it_is() -> None:
+    english = "The results were checked on Monday by Northgate Runners before they were published."
+    federation = (
+        "The National Harriers Federation said 412 runners had entered.",
+        "全国ハリアーズ連盟によると、412人が出場登録した。",
+    )
+    wrong = "結果は公表前の月曜日に、全国ハリアーズ連盟が確認した。"
+    found = findings([*HOST_CLUB, federation, (english, wrong)], "agent")
+    assert [f.text for f in found] == ["ハリアーズ連盟"]
+    right = "結果は公表前の月曜日に、ノースゲート・ランナーズが確認した。"
+    assert findings([*HOST_CLUB, federation, (english, right)], "agent") == []

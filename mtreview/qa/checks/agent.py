@@ -83,6 +83,15 @@ EN_PASSIVE_BY = re.compile(
     r"(?=\s+(?:on|in|at|during|after|before|last|this|next)\b|\s*[,.;:!?]|$)"
 )
 """A passive report: "the decision was announced by Okafor on Friday" (the translation: …によって)."""
+EN_PASSIVE_ACT = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?"
+    r"[a-z]{3,}(?:ed|en|wn|ne|de|lt|pt|ght|ung|id|ld)\b"
+    r"(?:\s+(?!by\b)[A-Za-z0-9][\w'’\-]*){0,4}?\s+by\s+"
+    rf"(?P<np>[{UPPER}][\w'’\-]*(?:\s+[{UPPER}][\w'’\-]*){{0,4}})"
+    r"(?=\s*[,.;:!?]|\s+(?:on|in|at|during|after|before|last|this|next|and|to|for|from|with)\b|$)"
+)
+"""Any passive with a named doer ("the map was redrawn last winter by Riverside Orienteers"): the doer is
+the sentence's agent (the translation may say it actively: …が描き直した)."""
 EN_NAME_VERB = re.compile(
     rf"^\s*(?P<np>(?:[{UPPER}][\w'’\-]*\s+(?:[a-z]+\s+)?(?=[{UPPER}]))?(?:[{UPPER}][\w'’\-]*\s+){{0,3}}"
     rf"[{UPPER}][\w'’\-]*)(?:\s+of\s+[{UPPER}][\w'’\-]*)?\s+(?=[a-z])"
@@ -118,12 +127,16 @@ _TITLE = (
     # person's trade: 騎手, 調教師, 棋士, 運転手
     r"[\u4e00-\u9fff]{1,5}(?:相|長|官|員|手|師|士))"
 )
+_BODY = r"(?:連盟|協会|連合|委員会|機構|財団|組合|団体|評議会|協議会)"
+"""A body named by a name and what it is (オリエンテーリング連盟): the body is the agent."""
+_BODY_PREFIX = r"(?:全国|全米|全英|国際|世界|欧州|州立|国立|市立|地域|地方|王立)"
+"""What may open a body's name before the katakana (全国オリエンテーリング連盟)."""
 JA_OPENERS = r"(?:ただし|しかし|だが|でも|また|一方で?|さらに|なお|そして|それでも|同時に)、?"
 """Conjunctions that may open a sentence before its topic (ただしフェレイラ会長は…)."""
 JA_AGENT = re.compile(
     rf"(?:^|[、」』)]\s*と、?|[、。「」])\s*(?:{JA_OPENERS})?(?:[^、。「」]{{0,24}}の|"
     rf"[^、。「」]{{0,40}}?(?:した|する|している|していた|された|だった|である))??"
-    rf"(?P<name>{_NAME})(?P<title>{_TITLE})?(?:[（(][A-Z]{{2,5}}[）)])?"
+    rf"(?:{_BODY_PREFIX})?(?P<name>{_NAME})(?P<title>{_TITLE}|{_BODY})?(?:[（(][A-Z]{{2,5}}[）)])?"
     r"(?P<role>は|が|によると|によれば|の話では)"
 )
 JA_BY = re.compile(
@@ -185,7 +198,7 @@ def _said_who(np: str) -> bool:
 def passive_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
     """The agent of a passive report outside quotation marks ("the decision was announced by Okafor")."""
     text = source[start:end]
-    m = EN_PASSIVE_BY.search(text)
+    m = EN_PASSIVE_BY.search(text) or EN_PASSIVE_ACT.search(text)
     if m is None or not _plausible_np(m.group("np")) or len(_QUOTES.findall(text, 0, m.start())) % 2:
         return None
     return start + m.start("np"), start + m.end("np")
