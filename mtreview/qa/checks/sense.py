@@ -26,12 +26,19 @@ KATAKANA_START = re.compile(r"[\u30a1-\u30fa\u30fc]")
 
 def _token_match(tokens: list[japanese.Token], wrong: str) -> tuple[int, int] | None:
     """A run of whole tokens spelling ``wrong`` (or a token whose base or surface starts with it, for
-    adjective stems such as 素晴らし), not glued to a number (30分)."""
+    adjective stems such as 素晴らし), not glued to a number (30分) nor ending a katakana compound."""
     for i, t in enumerate(tokens):
         if t.pos == "名詞" and t.pos1 == "数":
             continue
         if i > 0 and tokens[i - 1].pos1 == "数" and len(wrong) == 1:
             continue
+        if (
+            i > 0
+            and KATAKANA_START.match(wrong)
+            and tokens[i - 1].end == t.start
+            and KATAKANA_START.match(tokens[i - 1].surface[-1:])
+        ):
+            continue  # the end of a katakana compound (マッチ of エキシビションマッチ) is no word of its own
         if (
             t.surface == wrong
             or t.base == wrong
@@ -186,6 +193,10 @@ class WrongSense(Check):
                 rows = self.by_word.get(w.lemma, []) + (
                     self.by_word.get(w.lower, []) if w.lower != w.lemma else []
                 )
+                if w.lower != w.lemma and w.lower.endswith(("ed", "ing")) and w.lower not in self.by_word:
+                    # a verb form ("a track recorded with a choir") takes a verb's senses only ("to …"),
+                    # not a noun's ("record": the best result)
+                    rows = [r for r in rows if r.meaning.startswith("to ")]
                 applicable = []
                 for row in rows:
                     cues = {c for c in row.cues if c in lemmas or (not c.isalpha() and c in raw)}
