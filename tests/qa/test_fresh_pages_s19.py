@@ -140,3 +140,46 @@ def test_a_row_of_the_second_set_finds_its_wrong_sense() -> None:
     assert [f.text for f in found] == ["キット"]
     right = "クラブは、胸にスポンサーのロゴが入った新しいユニフォームを発表した。"
     assert findings([(english, right)], "sense") == []
+
+
+def test_a_superlative_said_the_other_way() -> None:
+    english = "At 41, Ferris became the oldest champion in the event's history."
+    found = findings([(english, "41歳のフェリスは、大会史上最年少の王者となった。")], "comparison")
+    assert [f.text for f in found] == ["最年少"]
+    assert english[found[0].source_start : found[0].source_end] == "oldest"
+    assert findings([(english, "41歳のフェリスは、大会史上最年長の王者となった。")], "comparison") == []
+    lowest = "Turnout fell to 48%, the lowest since the ward was created."
+    found = findings(
+        [(lowest, "投票率は48%に下がり、選挙区ができて以来最も高い水準となった。")], "comparison"
+    )
+    assert [f.text for f in found] == ["最も高い"]
+
+
+def test_superlative_words_that_are_no_superlative_stay_quiet() -> None:
+    correct = [
+        # a compound (minimum wage, chief executive), a bound (最低でも) and a record temperature
+        (
+            "The lowest-paid staff will get the biggest rise, the chief executive said.",
+            "最も低賃金の職員が最大の引き上げを受けると、最高経営責任者は述べた。",
+        ),
+        (
+            "The best bids were worth at least £2 million each.",
+            "最良の入札額はいずれも最低でも200万ポンドだった。",
+        ),
+        (
+            "It was the warmest night of the year, with a low of 24C.",
+            "年間で最も暖かい夜となり、最低気温は24度だった。",
+        ),
+        # both directions said in the English
+        (
+            "Prices hit their highest level as wages hit their lowest.",
+            "物価が最高水準に達する一方、賃金は最低水準となった。",
+        ),
+        (
+            "The youngest player scored the fastest goal of the season.",
+            "最年少の選手が今季最速のゴールを決めた。",
+        ),
+        ("It is the oldest bridge in the county.", "同州で最も古い橋だ。"),
+    ]
+    for pair in correct:
+        assert findings([pair], "comparison") == [], pair

@@ -22,6 +22,8 @@ from mtreview.qa.analysis import japanese
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.numbers import Quantity, english_quantities, japanese_quantities
+from mtreview.qa.checks.superlatives import EN_WORD as EN_SUPERLATIVE
+from mtreview.qa.checks.superlatives import reversed_superlatives
 from mtreview.qa.context import DocumentFacts
 
 UP, DOWN = "up", "down"
@@ -284,6 +286,24 @@ class Comparison(Check):
                 yield from compared
         if not compared and JA_CHANGE_QUICK.search(target) and EN_DEGREE.search(source):
             yield from self._changes(segment)
+        if ("最" in target or "一番" in target) and EN_SUPERLATIVE.search(source):
+            yield from self._superlatives(segment)
+
+    def _superlatives(self, segment: SegmentInput) -> Iterable[Finding]:
+        """ "the oldest winner" rendered 最年少の優勝者: a superlative said the other way."""
+        source, target = segment.source, segment.target
+        for sentence, japanese_sentence in sentence_pairs(source, target):
+            for js, je, es, ee in reversed_superlatives(source, target, sentence, japanese_sentence):
+                yield self.finding(
+                    segment,
+                    Side.TARGET,
+                    js,
+                    je,
+                    _("English says “{en}”; the translation says “{ja}” (the other way).").format(
+                        en=source[es:ee], ja=target[js:je]
+                    ),
+                    evidence=(es, ee),
+                )
 
     def _equalities(self, segment: SegmentInput) -> Iterable[Finding]:
         """ "as clearly as" (the same) rendered よりもはっきり (more): an English equality, and in the same

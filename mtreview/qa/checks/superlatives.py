@@ -1,0 +1,97 @@
+"""Superlatives said the other way: "the oldest winner" rendered 最年少の優勝者, "the lowest rate" rendered
+最高の水準. Used by the comparison check.
+
+A closed list of English superlatives and their opposites, by dimension (age, size, height, length, speed,
+temperature, quality), and the Japanese superlatives of each direction. A Japanese superlative counts only
+as a word of its own: 最低賃金 ("minimum wage"), 最高経営責任者 ("chief executive"), 最小限 and the bound
+最低でも are no superlatives. Reported where the English sentence says one direction only, and the Japanese
+sentence says the other and not the English one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+UP, DOWN = "up", "down"
+EN_SUPERLATIVES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("oldest", "eldest"), ("age", UP)),
+    "youngest": ("age", DOWN),
+    **dict.fromkeys(("largest", "biggest"), ("size", UP)),
+    "smallest": ("size", DOWN),
+    "highest": ("height", UP),
+    "lowest": ("height", DOWN),
+    "longest": ("length", UP),
+    "shortest": ("length", DOWN),
+    **dict.fromkeys(("fastest", "quickest"), ("speed", UP)),
+    "slowest": ("speed", DOWN),
+    **dict.fromkeys(("hottest", "warmest"), ("temperature", UP)),
+    **dict.fromkeys(("coldest", "coolest"), ("temperature", DOWN)),
+    "best": ("quality", UP),
+    "worst": ("quality", DOWN),
+}
+"""English superlatives: (dimension, direction)."""
+EN_WORD = re.compile(r"\b(" + "|".join(EN_SUPERLATIVES) + r")\b", re.IGNORECASE)
+
+_JA: dict[tuple[str, str], tuple[str, ...]] = {
+    ("age", UP): ("最年長", "最高齢", "最古", "最も古い", "最も年長", "最も年上", "一番年上", "最も高齢"),
+    ("age", DOWN): ("最年少", "最も若い", "一番若い", "最も年少", "最も年下"),
+    ("size", UP): ("最大", "最も大きい", "一番大きい", "最も大きな"),
+    ("size", DOWN): ("最小", "最も小さい", "一番小さい", "最も小さな"),
+    ("height", UP): ("最高", "最も高い", "一番高い"),
+    ("height", DOWN): ("最低", "最も低い", "一番低い"),
+    ("length", UP): ("最長", "最も長い", "一番長い"),
+    ("length", DOWN): ("最短", "最も短い", "一番短い"),
+    ("speed", UP): ("最速", "最も速い", "一番速い", "最も早い"),
+    ("speed", DOWN): ("最も遅い", "一番遅い"),
+    ("temperature", UP): ("最も暑い", "最も暖かい", "最も温暖"),
+    ("temperature", DOWN): ("最も寒い", "最も涼しい", "最も冷た"),
+    ("quality", UP): ("最高", "最良", "最善", "最も良い", "最もよい"),
+    ("quality", DOWN): ("最悪", "最低", "最も悪い"),
+}
+"""The Japanese superlatives of each (dimension, direction)."""
+_ALL = sorted({w for words in _JA.values() for w in words}, key=len, reverse=True)
+_KANJI = [w for w in _ALL if re.fullmatch(r"最[\u4e00-\u9fff]+", w)]
+_PHRASES = [w for w in _ALL if w not in _KANJI]
+JA_WORD = re.compile(
+    "(?:" + "|".join(_KANJI) + r")(?![\u4e00-\u9fff々]|で|限|値)|(?:" + "|".join(_PHRASES) + ")"
+)
+"""A Japanese superlative that is a word of its own: not 最低賃金, 最小限, 最低でも (a bound); a phrase
+(最も低い) whatever follows it."""
+
+
+def english_superlatives(source: str, start: int, end: int) -> dict[str, set[str]]:
+    """Dimension → the directions the English sentence's superlatives say."""
+    out: dict[str, set[str]] = {}
+    for m in EN_WORD.finditer(source, start, end):
+        dim, direction = EN_SUPERLATIVES[m.group().lower()]
+        out.setdefault(dim, set()).add(direction)
+    return out
+
+
+def reversed_superlatives(
+    source: str, target: str, sentence: tuple[int, int], japanese: tuple[int, int]
+) -> Iterator[tuple[int, int, int, int]]:
+    """(Japanese start, end, English start, end) of each superlative the translation says the other way."""
+    en = english_superlatives(source, *sentence)
+    if not en:
+        return
+    said: set[tuple[str, str]] = set()
+    found: list[tuple[re.Match[str], set[tuple[str, str]]]] = []
+    for m in JA_WORD.finditer(target, *japanese):
+        keys = {key for key, words in _JA.items() if m.group() in words}
+        said |= keys
+        found.append((m, keys))
+    for m, keys in found:
+        for dim, direction in keys:
+            english = en.get(dim)
+            if english is None or len(english) != 1 or direction in english:
+                continue
+            if (dim, next(iter(english))) in said:
+                continue  # the English direction is said too (最高 and 最低 side by side)
+            if any(d in en and (d, next(iter(en[d]))) in said for d, _r in keys if d != dim):
+                continue  # 最高 for "the best" is the quality's, not a height's
+            ev = next(
+                e for e in EN_WORD.finditer(source, *sentence) if EN_SUPERLATIVES[e.group().lower()][0] == dim
+            )
+            yield m.start(), m.end(), ev.start(), ev.end()
+            return
