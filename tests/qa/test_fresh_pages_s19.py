@@ -183,3 +183,12 @@ def test_superlative_words_that_are_no_superlative_stay_quiet() -> None:
     ]
     for pair in correct:
         assert findings([pair], "comparison") == [], pair
+
+
+def test_a_break_clause_is_no_rest() -> None:
+    english = "The lease has a break clause after three years."
+    assert [f.text for f in findings([(english, "賃貸契約には3年後の休憩条項がある。")], "sense")] == ["休憩"]
+    assert findings([(english, "賃貸契約には3年後の中途解約条項がある。")], "sense") == []
+    # a tea break beside a tenant is a rest: only "clause" calls for the contract's sense
+    rest = "Tenants can use the kitchen during their tea break."
+    assert findings([(rest, "入居者はお茶の休憩中に台所を使える。")], "sense") == []
