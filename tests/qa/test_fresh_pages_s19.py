@@ -192,3 +192,19 @@ def test_a_break_clause_is_no_rest() -> None:
     # a tea break beside a tenant is a rest: only "clause" calls for the contract's sense
     rest = "Tenants can use the kitchen during their tea break."
     assert findings([(rest, "入居者はお茶の休憩中に台所を使える。")], "sense") == []
+
+
+def test_a_short_added_sentence_in_a_paragraph_of_usual_length() -> None:
+    # the paragraph is no longer than translations usually are: the added sentence is short
+    english = (
+        "He said diners would be able to choose from 30 dishes a day, up from 18 now. The menu will include "
+        "vegan and gluten-free options as well as soft meals for guests who have difficulty chewing."
+    )
+    added = (
+        "ヘイル氏によると、客は1日30品の中から料理を選べるようになる。現在は18品だ。価格は毎月見直される。"
+        "メニューにはビーガンやグルテンフリーの料理に加え、かむのが困難な客向けの軟らかい食事も含まれる。"
+    )
+    assert [f.text for f in findings([(english, added)], "addition")] == ["価格は毎月見直される。"]
+    # a sentence split in two (現在は18品だ renders "up from 18 now") is no addition
+    faithful = added.replace("価格は毎月見直される。", "")
+    assert findings([(english, faithful)], "addition") == []

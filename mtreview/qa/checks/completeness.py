@@ -93,8 +93,11 @@ class Addition(Check):
         if len(spans) < 2 or len(spans) <= len(english.sentences(source)):
             return  # an added sentence makes the translation longer by a sentence
         ratio = length_ratio(source, target)
-        if ratio is None or ratio < _median(doc, self.params) + float(self.params["long_gate"]):
-            return  # …and longer than this document's translations usually are
+        if ratio is None:
+            return
+        # …and longer than this document's translations usually are; a short added sentence need not make
+        # it so, when nothing in it is its own rendering of the English and the rest is well covered
+        long = ratio >= _median(doc, self.params) + float(self.params["long_gate"])
         cov = coverage(source, target)
         if not cov.available:
             return
@@ -109,6 +112,8 @@ class Addition(Check):
                 # among three unmatched words or more does not: 転作 "change", 財源 "finance")
                 continue
             if not _rest_covered(total_c - c, total_n - n, self.params):
+                continue
+            if not long and (own > 0 or c > 1 or (total_c - c) < 0.6 * (total_n - n)):
                 continue
             # English words nothing matched may be what its words render, unless the other sentences'
             # unmatched words account for them (their verbs too: 使わせる, 買わない are no units)
