@@ -208,3 +208,26 @@ def test_a_short_added_sentence_in_a_paragraph_of_usual_length() -> None:
     # a sentence split in two (現在は18品だ renders "up from 18 now") is no addition
     faithful = added.replace("価格は毎月見直される。", "")
     assert findings([(english, faithful)], "addition") == []
+
+
+SORTING_HUB = [
+    (
+        "The central production unit will open in Marlow next spring.",
+        "セントラル・プロダクション・ユニットは来春、マーロウに開設される。",
+    ),
+    (
+        "About 300 people will work at the central production unit.",
+        "セントラル・プロダクション・ユニットでは約300人が働く。",
+    ),
+    ("Parcels will reach the central production unit by rail.", "小包は鉄道で中央製造工場に届く。"),
+]
+
+
+def test_a_loanword_term_rendered_once_by_a_kanji_compound_of_its_modifiers() -> None:
+    found = findings(SORTING_HUB, "term-consistency")
+    assert [(f.segment, f.text) for f in found] == [("3", "中央製造工場")]
+    same = [
+        *SORTING_HUB[:2],
+        (SORTING_HUB[2][0], "小包は鉄道でセントラル・プロダクション・ユニットに届く。"),
+    ]
+    assert findings(same, "term-consistency") == []

@@ -509,6 +509,7 @@ class TermConsistency(Check):
         the one unexplained run of the majority's script."""
         cov = coverage(segment.source, segment.target)
         target = segment.target
+        holding: dict[tuple[int, int], set[str]] = {}  # run → the modifiers whose counterparts it holds
         for w in cov.words_in(es, ee)[:-1]:
             for hs, he in w.strong:
                 run = run_at(target, hs, he)
@@ -521,6 +522,13 @@ class TermConsistency(Check):
                     return None  # 家賃の上限 is the majority 家賃上限 with の between its words
                 if target[hs:he] in majority:
                     return run
+                holding.setdefault(run, set()).add(w.lemma)
+        if KATAKANA.match(majority):
+            # a loanword majority (セントラルキッチン) against a kanji compound holding two of the term's
+            # modifiers (中央製造工場, "central production kitchen"): the term rendered another way
+            run = next((r for r, lemmas in holding.items() if len(lemmas) >= 2), None)
+            if run is not None:
+                return run
         return self._unexplained(segment, majority, doc, key)
 
     def _unexplained(
