@@ -90,7 +90,8 @@ class Addition(Check):
         if not source.strip() or not japanese.has_sentence_break(target):
             return
         spans = japanese.sentences(target)
-        if len(spans) < 2 or len(spans) <= len(english.sentences(source)):
+        english_sentences = len(english.sentences(source))
+        if len(spans) < 2 or len(spans) <= english_sentences:
             return  # an added sentence makes the translation longer by a sentence
         ratio = length_ratio(source, target)
         if ratio is None:
@@ -98,6 +99,9 @@ class Addition(Check):
         # …and longer than this document's translations usually are; a short added sentence need not make
         # it so, when nothing in it is its own rendering of the English and the rest is well covered
         long = ratio >= _median(doc, self.params) + float(self.params["long_gate"])
+        if not long and (english_sentences < 2 or len(spans) < english_sentences + 2):
+            return  # (one long sentence is often split in three, another in two: a short addition needs
+            # two sentences more than an English paragraph of several)
         cov = coverage(source, target)
         if not cov.available:
             return
