@@ -133,15 +133,6 @@ def test_a_verb_form_takes_only_the_verbs_senses() -> None:
     ]
 
 
-def test_a_row_of_the_second_set_finds_its_wrong_sense() -> None:
-    english = "The club unveiled its new home kit, with the logo of its shirt sponsor on the front."
-    wrong = "クラブは、胸にスポンサーのロゴが入った新しいキットを発表した。"
-    found = findings([(english, wrong)], "sense")
-    assert [f.text for f in found] == ["キット"]
-    right = "クラブは、胸にスポンサーのロゴが入った新しいユニフォームを発表した。"
-    assert findings([(english, right)], "sense") == []
-
-
 def test_a_superlative_said_the_other_way() -> None:
     english = "At 41, Ferris became the oldest champion in the event's history."
     found = findings([(english, "41歳のフェリスは、大会史上最年少の王者となった。")], "comparison")
@@ -153,6 +144,11 @@ def test_a_superlative_said_the_other_way() -> None:
         [(lowest, "投票率は48%に下がり、選挙区ができて以来最も高い水準となった。")], "comparison"
     )
     assert [f.text for f in found] == ["最も高い"]
+    # before a noun, and in the past tense
+    found = findings([(english, "41歳のフェリスは、大会史上最年少王者となった。")], "comparison")
+    assert [f.text for f in found] == ["最年少"]
+    found = findings([(lowest, "投票率は48%で、選挙区ができて以来最も高かった。")], "comparison")
+    assert [f.text for f in found] == ["最も高かった"]
 
 
 def test_superlative_words_that_are_no_superlative_stay_quiet() -> None:
@@ -180,6 +176,20 @@ def test_superlative_words_that_are_no_superlative_stay_quiet() -> None:
             "最年少の選手が今季最速のゴールを決めた。",
         ),
         ("It is the oldest bridge in the county.", "同州で最も古い橋だ。"),
+        # a bound before a number, and "best" in a compound or a set phrase (a second reviewer's probes)
+        ("Even the smallest boats can carry up to 10 people.", "一番小さな船でも最大10人を乗せられる。"),
+        (
+            "The best option is to keep at least three staff on each shift.",
+            "各シフトに最低3人を置くのが最善の策だ。",
+        ),
+        (
+            "The best-known brands spend a minimum of 5% on advertising.",
+            "有名ブランドは広告に最低5%を費やす。",
+        ),
+        (
+            "The mayor sent her best wishes and promised at least 2 million pounds.",
+            "市長は祝意を伝え、最低200万ポンドを約束した。",
+        ),
     ]
     for pair in correct:
         assert findings([pair], "comparison") == [], pair
@@ -231,3 +241,33 @@ def test_a_loanword_term_rendered_once_by_a_kanji_compound_of_its_modifiers() ->
         (SORTING_HUB[2][0], "小包は鉄道でセントラル・プロダクション・ユニットに届く。"),
     ]
     assert findings(same, "term-consistency") == []
+
+
+def test_a_passives_subject_as_the_japanese_topic_is_no_wrong_agent() -> None:
+    # a second reviewer's probes: the natural translation keeps the passive's subject as the topic
+    lead = ("The final was played in front of 15,000 fans.", "決勝は1万5000人の観客の前で行われた。")
+    pairs = [
+        (
+            "Alcaraz was beaten by Sinner in the final on Sunday.",
+            "アルカラスは日曜日の決勝でシナーに敗れた。",
+        ),
+        ("Moreno was replaced by Diaz at half-time.", "モレノはハーフタイムにディアスと交代した。"),
+    ]
+    for pair in pairs:
+        paragraph = (lead[0] + " " + pair[0], lead[1] + pair[1])
+        assert findings([paragraph], "agent") == [], pair
+
+
+def test_a_body_word_that_renders_the_english_agent() -> None:
+    pairs = [
+        HOST_CLUB[0],
+        (
+            "The National Harriers Federation said 412 runners had entered.",
+            "全国ハリアーズ連盟によると、412人が出場登録した。",
+        ),
+        (
+            "The course was busy. The national federation said the map had been checked twice.",
+            "コースは混雑していた。全国ハリアーズ連盟は、地図を2回確認したと述べた。",
+        ),
+    ]
+    assert findings(pairs, "agent") == []

@@ -265,6 +265,15 @@ def japanese_agents(
         yield start + m.start("name"), start + stop, m.group("name")
 
 
+def _body_renders(agent: str, name: str, words: list[str]) -> bool:
+    """Whether the body word after a katakana name (連盟 of オリエンテーリング連盟) renders the head of the
+    English agent ("the national federation")."""
+    body = agent[len(name) :]
+    if not re.fullmatch(_BODY, body):
+        return False  # a person's title (ポール監督 for "United's coach, Nadia Brandt") is no body
+    return not known_glosses(body).isdisjoint(words)
+
+
 def _named_agent(text: str, pronoun: str) -> str | None:
     """The English agent of the last sentence of ``text`` when it names someone (not a pronoun) and
     ``text`` does not speak of its speaker with the other gender's pronouns ("Novak said he…" then "she
@@ -477,6 +486,16 @@ class Agent(Check):
             whole = (es, ee) == (0, len(source)) and (js, je) == (0, len(target))
             if whole and any(e.lower() in source.lower() for e in english):
                 continue  # paragraph-level comparison: the name is there somewhere
+            if (
+                passive
+                and not EN_PASSIVE_BY.search(source, es, ee)
+                and any(e.lower() in source[es:ee].lower() for e in english)
+            ):
+                # any passive ("Alcaraz was beaten by Sinner"): its subject is the natural Japanese topic
+                # (アルカラスは…シナーに敗れた); only a party the English sentence does not name is wrong
+                continue
+            if _body_renders(target[n_start:n_end], _name, words):
+                continue  # 全国オリエンテーリング連盟 for "the national federation": the same body
             yield self.finding(
                 segment,
                 Side.TARGET,

@@ -30,7 +30,11 @@ EN_SUPERLATIVES: dict[str, tuple[str, str]] = {
     "worst": ("quality", DOWN),
 }
 """English superlatives: (dimension, direction)."""
-EN_WORD = re.compile(r"\b(" + "|".join(EN_SUPERLATIVES) + r")\b", re.IGNORECASE)
+EN_WORD = re.compile(
+    r"(?<!personal )\b(" + "|".join(EN_SUPERLATIVES) + r")\b(?![-‐]|\s+(?:of|wishes|known)\b)", re.IGNORECASE
+)
+"""Not the first word of a compound (best-known, lowest-paid, worst-hit), nor "best of three", "best
+wishes" or a personal best."""
 
 _JA: dict[tuple[str, str], tuple[str, ...]] = {
     ("age", UP): ("最年長", "最高齢", "最古", "最も古い", "最も年長", "最も年上", "一番年上", "最も高齢"),
@@ -45,18 +49,34 @@ _JA: dict[tuple[str, str], tuple[str, ...]] = {
     ("speed", DOWN): ("最も遅い", "一番遅い"),
     ("temperature", UP): ("最も暑い", "最も暖かい", "最も温暖"),
     ("temperature", DOWN): ("最も寒い", "最も涼しい", "最も冷た"),
-    ("quality", UP): ("最高", "最良", "最善", "最も良い", "最もよい"),
-    ("quality", DOWN): ("最悪", "最低", "最も悪い"),
+    ("quality", UP): ("最高", "最良", "最善", "最も良い", "最もよい", "一番良い", "一番いい"),
+    ("quality", DOWN): ("最悪", "最低", "最も悪い", "一番悪い"),
 }
 """The Japanese superlatives of each (dimension, direction)."""
 _ALL = sorted({w for words in _JA.values() for w in words}, key=len, reverse=True)
+_BARE = ("最高", "最低", "最大", "最小", "最古")
+"""Superlatives that open many compounds (最低賃金, 最高経営責任者, 最大手, 最小限): a word of their own
+only when no kanji follows."""
 _KANJI = [w for w in _ALL if re.fullmatch(r"最[\u4e00-\u9fff]+", w)]
 _PHRASES = [w for w in _ALL if w not in _KANJI]
+_PAST = [w[:-1] + "かった" for w in _PHRASES if w.endswith("い")]
+"""最も高かった beside 最も高い."""
+_NOT_A_WORD = r"(?![\u4e00-\u9fff々]|で|限|値|約|[0-9０-９一二三四五六七八九十百千何数])"
 JA_WORD = re.compile(
-    "(?:" + "|".join(_KANJI) + r")(?![\u4e00-\u9fff々]|で|限|値)|(?:" + "|".join(_PHRASES) + ")"
+    "(?:"
+    + "|".join(w for w in _KANJI if w in _BARE)
+    + ")"
+    + _NOT_A_WORD
+    + "|(?:"
+    + "|".join(w for w in _KANJI if w not in _BARE)
+    + r")(?![0-9０-９])"
+    + "|(?:"
+    + "|".join(sorted(_PAST + _PHRASES, key=len, reverse=True))
+    + ")"
 )
-"""A Japanese superlative that is a word of its own: not 最低賃金, 最小限, 最低でも (a bound); a phrase
-(最も低い) whatever follows it."""
+"""A Japanese superlative that is a word of its own: not 最低賃金, 最小限, nor a bound before a number
+(最低3人, 最大10人, 最高40度) or 最低でも; 最年少 also before a noun (最年少優勝者); a phrase (最も低い,
+最も低かった) whatever follows it."""
 
 
 def english_superlatives(source: str, start: int, end: int) -> dict[str, set[str]]:
@@ -78,7 +98,8 @@ def reversed_superlatives(
     said: set[tuple[str, str]] = set()
     found: list[tuple[re.Match[str], set[tuple[str, str]]]] = []
     for m in JA_WORD.finditer(target, *japanese):
-        keys = {key for key, words in _JA.items() if m.group() in words}
+        word = m.group()[:-3] + "い" if m.group().endswith("かった") else m.group()
+        keys = {key for key, words in _JA.items() if word in words}
         said |= keys
         found.append((m, keys))
     for m, keys in found:
