@@ -75,6 +75,7 @@ class Addition(Check):
         "max_share": 0.15,
         "min_rest_share": 0.35,
         "long_gate": 0.1,
+        "short_rest_share": 0.6,
         "min_segments": 10,
         "prior_median": PRIOR_MEDIAN,
     }
@@ -117,8 +118,10 @@ class Addition(Check):
                 continue
             if not _rest_covered(total_c - c, total_n - n, self.params):
                 continue
-            if not long and (own > 0 or c > 1 or (total_c - c) < 0.6 * (total_n - n)):
-                continue
+            if not long and (
+                own > 0 or c > 1 or (total_c - c) < float(self.params["short_rest_share"]) * (total_n - n)
+            ):
+                continue  # a short addition: nothing of its own, and the rest of the paragraph well covered
             # English words nothing matched may be what its words render, unless the other sentences'
             # unmatched words account for them (their verbs too: 使わせる, 買わない are no units)
             if verbs is None:

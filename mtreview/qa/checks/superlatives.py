@@ -59,8 +59,13 @@ _BARE = ("最高", "最低", "最大", "最小", "最古")
 only when no kanji follows."""
 _KANJI = [w for w in _ALL if re.fullmatch(r"最[\u4e00-\u9fff]+", w)]
 _PHRASES = [w for w in _ALL if w not in _KANJI]
-_PAST = [w[:-1] + "かった" for w in _PHRASES if w.endswith("い")]
-"""最も高かった beside 最も高い."""
+_PAST = {w[:-1] + "かった": w for w in _PHRASES if w.endswith("い")}
+"""最も高かった → 最も高い."""
+_KEYS: dict[str, set[tuple[str, str]]] = {}
+for _key, _words in _JA.items():
+    for _word in _words:
+        _KEYS.setdefault(_word, set()).add(_key)
+"""A Japanese superlative → its (dimension, direction)s (最高: height and quality)."""
 _NOT_A_WORD = r"(?![\u4e00-\u9fff々]|で|限|値|約|[0-9０-９一二三四五六七八九十百千何数])"
 JA_WORD = re.compile(
     "(?:"
@@ -71,7 +76,7 @@ JA_WORD = re.compile(
     + "|".join(w for w in _KANJI if w not in _BARE)
     + r")(?![0-9０-９])"
     + "|(?:"
-    + "|".join(sorted(_PAST + _PHRASES, key=len, reverse=True))
+    + "|".join(sorted([*_PAST, *_PHRASES], key=len, reverse=True))
     + ")"
 )
 """A Japanese superlative that is a word of its own: not 最低賃金, 最小限, nor a bound before a number
@@ -79,12 +84,12 @@ JA_WORD = re.compile(
 最も低かった) whatever follows it."""
 
 
-def english_superlatives(source: str, start: int, end: int) -> dict[str, set[str]]:
-    """Dimension → the directions the English sentence's superlatives say."""
-    out: dict[str, set[str]] = {}
+def english_superlatives(source: str, start: int, end: int) -> dict[str, tuple[set[str], re.Match[str]]]:
+    """Dimension → the directions the English sentence's superlatives say, and the first of them."""
+    out: dict[str, tuple[set[str], re.Match[str]]] = {}
     for m in EN_WORD.finditer(source, start, end):
         dim, direction = EN_SUPERLATIVES[m.group().lower()]
-        out.setdefault(dim, set()).add(direction)
+        out.setdefault(dim, (set(), m))[0].add(direction)
     return out
 
 
@@ -95,24 +100,17 @@ def reversed_superlatives(
     en = english_superlatives(source, *sentence)
     if not en:
         return
-    said: set[tuple[str, str]] = set()
-    found: list[tuple[re.Match[str], set[tuple[str, str]]]] = []
-    for m in JA_WORD.finditer(target, *japanese):
-        word = m.group()[:-3] + "い" if m.group().endswith("かった") else m.group()
-        keys = {key for key, words in _JA.items() if word in words}
-        said |= keys
-        found.append((m, keys))
+    # the English dimension → its one direction (a sentence that says both ways says nothing here)
+    one = {dim: next(iter(directions)) for dim, (directions, _m) in en.items() if len(directions) == 1}
+    found = [(m, _KEYS[_PAST.get(m.group(), m.group())]) for m in JA_WORD.finditer(target, *japanese)]
+    said = set().union(*(keys for _m, keys in found))
     for m, keys in found:
         for dim, direction in keys:
-            english = en.get(dim)
-            if english is None or len(english) != 1 or direction in english:
-                continue
-            if (dim, next(iter(english))) in said:
-                continue  # the English direction is said too (最高 and 最低 side by side)
-            if any(d in en and (d, next(iter(en[d]))) in said for d, _r in keys if d != dim):
+            english = one.get(dim)
+            if english is None or direction == english or (dim, english) in said:
+                continue  # (the English direction is said too: 最高 and 最低 side by side)
+            if any((d, one[d]) in said for d, _r in keys if d != dim and d in one):
                 continue  # 最高 for "the best" is the quality's, not a height's
-            ev = next(
-                e for e in EN_WORD.finditer(source, *sentence) if EN_SUPERLATIVES[e.group().lower()][0] == dim
-            )
+            ev = en[dim][1]
             yield m.start(), m.end(), ev.start(), ev.end()
             return

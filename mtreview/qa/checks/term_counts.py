@@ -72,16 +72,12 @@ def majority_group(counts: Mapping[Hashable, int], min_majority: int) -> str | N
     others = total - count
     if others == 0 or count < min_majority or count < 2 * others:
         return None
-    if others == 1 and all(
-        len(texts) <= 2
+    without = [
+        texts
         for texts in counts
         if isinstance(texts, tuple) and not any(group_of(t, counts) == best for t in texts)
-    ):
+    ]
+    if others == 1 and all(len(texts) <= 2 for texts in without):
         return best  # one segment without it cannot scatter (its two spans may render two words)
-    other_groups = {
-        g
-        for texts in counts
-        if isinstance(texts, tuple) and not any(group_of(t, counts) == best for t in texts)
-        for g in ({group_of(t, counts) for t in texts} or {""})
-    }
+    other_groups = {g for texts in without for g in ({group_of(t, counts) for t in texts} or {""})}
     return best if len(other_groups) <= 1 else None
