@@ -635,7 +635,9 @@ def _odd_run(
         and r not in PRONOUNS
         and not (title_after_name(segment.target, r, doc) and not titles_a_name(segment.source, key))
     ]
-    headed = [r for r in picked if not kata and len(r) >= len(majority) and r[-1] == majority[-1]]
+    # (the majority's last kanji run: 命令 of 差し止め命令, a stem noun before its head)
+    core = len(TRAILING_KANJI.search(majority).group())  # type: ignore[union-attr]
+    headed = [r for r in picked if not kata and len(r) >= core and r[-1] == majority[-1]]
     if len(picked) > 1:
         # several: the longer compound with the majority's head (its last kanji: 全面封鎖 beside 閉鎖)
         picked = headed
@@ -644,6 +646,9 @@ def _odd_run(
     if len(picked) != 1:
         return None
     return only_place(segment.target, picked[0])
+
+
+TRAILING_KANJI = re.compile(r"[\u4e00-\u9fff々]*$")
 
 
 def _other_word_unmatched(segment: SegmentInput, key: Hashable) -> bool:

@@ -41,6 +41,33 @@ def _literal_re(literal: str) -> re.Pattern[str]:
     return re.compile("".join(parts))
 
 
+_JOINT = re.compile(r"(?<=.)[をがはもにへで](?=.)")
+_GAP = "[^、。，．！？「」『』（）\\s]{0,3}"
+
+
+@lru_cache(maxsize=4096)
+def _loose_re(literal: str) -> re.Pattern[str] | None:
+    """A literal rendering of two words joined by a particle, with a few more characters on either side of
+    the particle (後ろに反 matches 後ろ向きに体を反らせ): None for a literal without such a particle."""
+    pieces = _JOINT.split(literal)
+    if len(pieces) < 2:
+        return None
+    joints = _JOINT.findall(literal)
+    parts = [re.escape(pieces[0])]
+    for joint, piece in zip(joints, pieces[1:], strict=True):
+        parts.append(f"{_GAP}{joint}{_GAP}{re.escape(piece)}")
+    return re.compile("".join(parts))
+
+
+def _literal_hits(literal: str, target: str) -> Iterable[re.Match[str]]:
+    """Where a literal rendering stands in the target: as written (with any case particle), else loosely."""
+    found = list(_literal_re(literal).finditer(target))
+    if found:
+        return found
+    loose = _loose_re(literal)
+    return loose.finditer(target) if loose is not None else ()
+
+
 class LiteralIdiom(Check):
     id = "literal-idiom"
     name = N_("Idiom translated literally")
@@ -64,7 +91,7 @@ class LiteralIdiom(Check):
             for idiom in index.get(word, ()):
                 candidates[id(idiom)] = idiom
         for idiom in candidates.values():
-            if not any(_literal_re(literal).search(target) for literal in idiom.literal):
+            if not any(next(iter(_literal_hits(literal, target)), None) for literal in idiom.literal):
                 continue  # nothing word for word in the translation: the idiom cannot matter here
             m = idiom.pattern.search(segment.source) if idiom.required <= words else None
             if m is not None:
@@ -77,7 +104,7 @@ class LiteralIdiom(Check):
                 found = segment.source[span[0] : span[1]]
             hits: list[tuple[int, int, str]] = []
             for literal in idiom.literal:
-                for lm in _literal_re(literal).finditer(target):
+                for lm in _literal_hits(literal, target):
                     if not _covered(target, lm.start(), lm.end(), idiom.accepted):
                         hits.append((lm.start(), lm.end(), lm.group()))
                         break

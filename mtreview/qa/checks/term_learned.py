@@ -38,7 +38,7 @@ def _free_runs(source: str, target: str, _generation: int) -> tuple[str, ...]:
         return ()
     tokens = frozenset(m.group().lower() for m in SOURCE_TOKEN.finditer(source))
     return tuple(
-        u.text if not u.covered else PARTIAL + u.text
+        (_with_stem_noun(target, u.start) + u.text) if not u.covered else PARTIAL + u.text
         for u in cov.units
         if (not u.covered or _mostly_free(cov, u))
         and u.content
@@ -47,6 +47,25 @@ def _free_runs(source: str, target: str, _generation: int) -> tuple[str, ...]:
         and not glossed_by(u.text, tokens)  # (一部 for "some": function words count too)
     )
 
+
+STEM_NOUN = re.compile(r"(?:[\u4e00-\u9fff々]{1,2}[しめげりえれせけきちみびねべじ]){1,2}$")
+"""A noun made of a verb's stem and its okurigana (差し止め, 見直し, 払い戻し, 受け入れ) — no particle
+(は, を, に, で, て, と) and no adjective's い."""
+
+
+def _with_stem_noun(target: str, start: int) -> str:
+    """The stem noun that opens a compound ending at a free kanji run (差し止め of 差し止め命令,
+    "injunction"; 払い戻し of 払い戻し請求): part of the run, where no kanji stands before it."""
+    if start < 2 or target[start - 1] not in STEM_OKURIGANA:
+        return ""
+    m = STEM_NOUN.search(target, max(0, start - 6), start)
+    if m is None or (m.start() > 0 and "\u4e00" <= target[m.start() - 1] <= "\u9fff"):
+        return ""
+    return m.group()
+
+
+STEM_PREFIX = re.compile(r"(?:[\u4e00-\u9fff々]{1,2}[しめげりえれせけきちみびねべじ])+")
+STEM_OKURIGANA = frozenset("しめげりえれせけきちみびねべじ")
 
 WEAK = "\x02"
 """Marks a run that only a loose dictionary match ties to the term's head (仲裁人 for "arbiters", through
@@ -95,6 +114,10 @@ def learned_majority(observations: Mapping[str, list[Any]], min_majority: int) -
         for text in set(runs):
             if not text.startswith((PARTIAL, WEAK)):
                 counts[text] = counts.get(text, 0) + 1
+                stem = STEM_PREFIX.match(text)
+                if stem is not None and stem.end() < len(text):
+                    # the compound without its stem noun is a candidate too (可能時間帯 of 打ち上げ可能時間帯)
+                    counts.setdefault(text[stem.end() :], 0)
     # one substring search per segment (runs hold no \n); a partly free run supports only as a whole
     joined = ["\n".join(r for r in runs if not r.startswith((PARTIAL, WEAK))) for runs in segments]
     partial = [{r[1:] for r in runs if r.startswith((PARTIAL, WEAK))} for runs in segments]

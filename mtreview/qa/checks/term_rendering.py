@@ -8,6 +8,7 @@ import re
 from collections.abc import Hashable, Sequence
 
 from mtreview.qa.analysis.coverage import EnWord, JaUnit, coverage, japanese_units
+from mtreview.qa.analysis.lookup import glosses
 from mtreview.qa.base import SegmentInput
 from mtreview.qa.context import DocumentFacts
 
@@ -72,11 +73,21 @@ def _modifier_compound(target: str, words: list[EnWord]) -> list[tuple[int, int]
     if len(words) < 2:
         return []
     out: list[tuple[int, int]] = []
-    for hs, he in words[-2].strong:
+    modifier = words[-2]
+    for hs, he in modifier.strong:
         run = run_at(target, hs, he)
-        if run is not None and run[0] == hs and run[1] > he and run not in out:
+        if run is None or run[0] != hs or run in out:
+            continue
+        if run[1] > he or (run[1] == he and _opens_with(target[hs:he], modifier.lemma)):
             out.append(run)
     return out[:MAX_RENDERINGS]
+
+
+def _opens_with(compound: str, lemma: str) -> bool:
+    """Whether a compound the dictionary glosses whole with the modifier begins with a word of two
+    characters or more that renders the modifier alone (衛星 of 衛星中継, "satellite transmission", for
+    "satellite link"): the rest is the head's rendering."""
+    return any(lemma in glosses(compound[:k]) for k in range(2, len(compound) - 1))
 
 
 def without_modifiers(

@@ -1,0 +1,80 @@
+"""Lessons of the fresh pages of 2026-12-06 (fourth session), in our own words: a term's usual rendering that
+opens with a noun made of a verb's stem (切り替え作業), a modifier whose dictionary word already holds the
+head's rendering (衛星中継 for "satellite link"), and a literal idiom interrupted around its particle."""
+
+from __future__ import annotations
+
+from mtreview.qa.checks.idioms import _literal_hits
+from mtreview.qa.checks.term_learned import _with_stem_noun
+from mtreview.qa.checks.term_rendering import _opens_with
+
+from .helpers import findings
+
+CUTOVER = [
+    (
+        "The cutover to the new billing system will take place overnight.",
+        "新しい請求システムへの切り替え作業は夜間に行われる。",
+    ),
+    (
+        "Engineers rehearsed the cutover twice last month.",
+        "技術者らは先月、切り替え作業のリハーサルを2回行った。",
+    ),
+    (
+        "Customers may see delays for a day after the cutover.",
+        "切り替え作業の後、1日ほど遅延が生じる可能性がある。",
+    ),
+    ("Staff were told about the cutover by email.", "職員は移行作業についてメールで知らされた。"),
+]
+
+
+def test_a_learned_rendering_may_open_with_a_stem_noun() -> None:
+    # the dictionary knows no rendering of "cutover" here: three segments share 切り替え作業 (a verb's stem
+    # noun and a kanji word), the fourth says 移行作業
+    found = findings(CUTOVER, "term-consistency")
+    assert [(f.segment, f.text) for f in found] == [("4", "移行作業")]
+    assert "切り替え作業" in found[0].message
+    same = [*CUTOVER[:3], (CUTOVER[3][0], "職員は切り替え作業についてメールで知らされた。")]
+    assert findings(same, "term-consistency") == []
+
+
+def test_a_stem_noun_is_no_particle_or_adjective() -> None:
+    text = "会場の差し止め命令"
+    assert _with_stem_noun(text, text.index("命令")) == "差し止め"
+    assert _with_stem_noun("予算の見直し案", 6) == "見直し"
+    for text in ("私は命令", "新しい命令", "会場に命令", "東京で命令"):
+        assert _with_stem_noun(text, len(text) - 2) == "", text
+
+
+SATELLITE = [
+    (
+        "The station relies on its satellite link for weather data.",
+        "観測所は気象データを衛星回線に頼っている。",
+    ),
+    ("The satellite link failed twice during the storm.", "嵐の間、衛星回線は2度途絶えた。"),
+    ("A second satellite link will be installed next year.", "来年、2本目の衛星回線が設置される。"),
+    ("Scientists sent their reports over the satellite link.", "科学者たちは衛星中継で報告書を送った。"),
+]
+
+
+def test_a_modifiers_dictionary_compound_renders_the_term() -> None:
+    # 衛星中継 is one dictionary word ("satellite transmission") for the modifier alone; it opens with 衛星,
+    # "satellite": the rest renders the head, as 回線 does in 衛星回線
+    found = findings(SATELLITE, "term-consistency")
+    assert [(f.segment, f.text) for f in found] == [("4", "衛星中継")]
+    assert _opens_with("衛星中継", "satellite")
+    assert not _opens_with("価格", "price")  # no shorter word opens it: the word renders the modifier only
+
+
+def test_a_literal_idiom_interrupted_around_its_particle() -> None:
+    pairs = [
+        (
+            "The hotel staff bent over backwards to make the guests feel welcome.",
+            "ホテルの従業員は客を歓迎するために後ろ向きに体を反らせた。",
+        )
+    ]
+    found = findings(pairs, "literal-idiom")
+    assert [f.text for f in found] == ["後ろ向きに体を反"]
+    good = [(pairs[0][0], "ホテルの従業員は客を歓迎するために精一杯努力した。")]
+    assert findings(good, "literal-idiom") == []
+    # the gap is short and stays inside the clause
+    assert not list(_literal_hits("後ろに反", "後ろの席では、長い議論の末に反対意見が出た。"))
