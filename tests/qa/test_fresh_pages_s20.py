@@ -78,3 +78,75 @@ def test_a_literal_idiom_interrupted_around_its_particle() -> None:
     assert findings(good, "literal-idiom") == []
     # the gap is short and stays inside the clause
     assert not list(_literal_hits("後ろに反", "後ろの席では、長い議論の末に反対意見が出た。"))
+
+
+def test_newest_and_the_oldest_of_several_are_superlatives() -> None:
+    pairs = [
+        (
+            "Built in 1902, the chapel is the oldest of the four buildings on the estate.",
+            "1902年に建てられた礼拝堂は、敷地内の4棟の中で最も新しい。",
+        )
+    ]
+    assert [f.text for f in findings(pairs, "comparison")] == ["最も新しい"]
+    assert (
+        findings([(pairs[0][0], "1902年に建てられた礼拝堂は、敷地内の4棟の中で最も古い。")], "comparison")
+        == []
+    )
+    newest = [
+        ("The newest of the ferries entered service in May.", "フェリーの中で最も古い船は5月に就航した。")
+    ]
+    assert [f.text for f in findings(newest, "comparison")] == ["最も古い"]
+    # "best of three" is still no superlative
+    assert (
+        findings([("The final is the best of three games.", "決勝は3試合のうち最悪の形式だ。")], "comparison")
+        == []
+    )
+
+
+def test_a_hyphenated_idiom_is_found() -> None:
+    pairs = [
+        ("The guard caught the thief red-handed in the storeroom.", "警備員は倉庫で赤い手の泥棒を捕まえた。")
+    ]
+    assert [f.text for f in findings(pairs, "literal-idiom")] == ["赤い手"]
+    good = [(pairs[0][0], "警備員は倉庫で泥棒を現行犯で捕まえた。")]
+    assert findings(good, "literal-idiom") == []
+
+
+def test_a_count_of_listed_names_is_no_added_number() -> None:
+    pairs = [
+        (
+            "The trust will close Ashby, Elmford and Oakley libraries next year.",
+            "同トラストは来年、アッシュビー、エルムフォード、オークリーの3図書館を閉鎖する。",
+        )
+    ]
+    assert findings(pairs, "numbers") == []
+    wrong = [(pairs[0][0], "同トラストは来年、アッシュビー、エルムフォード、オークリーの4図書館を閉鎖する。")]
+    assert [f.text for f in findings(wrong, "numbers")] == ["4"]
+
+
+def test_a_verb_in_s_takes_only_a_verbs_senses() -> None:
+    # "drives" after "who" is the verb: the fund-raising "drive" of a charity does not apply
+    pairs = [
+        (
+            "Tom Hale, who drives a van for a food charity, said deliveries had doubled.",
+            "食料支援の慈善団体でバンを運転しているトム・ヘイル氏は、配達が倍増したと述べた。",
+        )
+    ]
+    assert findings(pairs, "sense") == []
+
+
+def test_a_solution_that_is_a_liquid() -> None:
+    wrong = [
+        ("Staff wiped the benches with a disinfectant solution.", "職員は消毒用の解決策でベンチを拭いた。")
+    ]
+    assert [f.text for f in findings(wrong, "sense")] == ["解決策"]
+    right = [
+        ("Staff wiped the benches with a disinfectant solution.", "職員は消毒液でベンチを拭いた。"),
+        (
+            "The firm found a chemical solution to the problem.",
+            "同社はその問題に化学的な解決策を見いだした。",
+        ),
+        ("There is no easy solution to acid rain.", "酸性雨に簡単な解決策はない。"),
+    ]
+    for pair in right:
+        assert findings([pair], "sense") == [], pair

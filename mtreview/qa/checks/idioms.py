@@ -14,6 +14,8 @@ from mtreview.qa.context import DocumentFacts
 from mtreview.qa.lexicons import Idiom
 
 WORDS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+"""A hyphenated word (red-handed, eye-opener): an idiom's anchor as a whole."""
 
 
 def _covered(target: str, start: int, end: int, accepted: tuple[str, ...]) -> bool:
@@ -86,6 +88,8 @@ class LiteralIdiom(Check):
         index = self.context.idiom_index
         lower = segment.source.lower()
         words = set(WORDS.findall(lower))
+        if "-" in lower:
+            words.update(HYPHENATED.findall(lower))
         candidates: dict[int, Idiom] = {}
         for word in words:
             for idiom in index.get(word, ()):

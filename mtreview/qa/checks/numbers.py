@@ -548,6 +548,21 @@ def _copied_verbatim(source: str, target: str) -> bool:
     return sorted(tokens) == sorted(DIGITS.findall(target))
 
 
+_NAME = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
+NAMED_LIST = re.compile(rf"\b{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME}")
+"""Names listed with commas and "and" (Upper Ashby, Elmford and Oakley)."""
+
+
+def named_list_sizes(source: str) -> set[float]:
+    """How many names each list of names in ``source`` holds: a translation may count them (3校)."""
+    return {_key(float(len(re.findall(_NAME, m.group())))) for m in NAMED_LIST.finditer(source)}
+
+
+def _counted(target: str, end: int) -> bool:
+    """Whether a number is followed by a counter or a noun (3校, 3小学校, 3カ国), not a unit sign."""
+    return end < len(target) and (target[end] in "カヶか" or "\u4e00" <= target[end] <= "\u9fff")
+
+
 class Numbers(Check):
     id = "numbers"
     name = N_("Numbers, currencies and units")
@@ -598,6 +613,9 @@ class Numbers(Check):
                 extra = [q for q in extra if not (m.start() <= q.start < m.end())]
         if extra and not missing:  # "the elephants" → 3頭は, where the document says "its three elephants"
             extra = [q for q in extra if not stated_count(target, q.start, q.end, q.value, doc)]
+        if extra and not missing and " and " in source:  # "Ash, Elm and Oak schools" → 3校
+            listed = named_list_sizes(source)
+            extra = [q for q in extra if not (_key(q.value) in listed and _counted(target, q.end))]
         if extra and ("(" in target or "（" in target):  # 3200フィート（約975メートル）: a conversion note
             notes = conversion_notes(target)
             extra = [q for q in extra if not any(a <= q.start < b for a, b in notes)]

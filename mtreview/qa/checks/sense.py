@@ -81,6 +81,17 @@ def _settles(source: str, target: str, at: int, text: str, rights: list[str], le
     return False
 
 
+SUBJECTS = frozenset({"who", "which", "that", "he", "she", "it", "also", "often", "still", "never", "always"})
+"""Words after which a word in -s is a verb ("who drives", "she also runs"), not a plural noun."""
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _word_before(source: str, start: int) -> str:
+    """The word before ``start``, in lower case ("" at the start)."""
+    m = _LAST_WORD.search(source, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
 def _sentence_words(words: Sequence[Any], starts: Sequence[int], start: int, end: int) -> list[Any]:
     """The words of ``words`` (in text order; ``starts`` their starts) inside ``start``..``end``, by
     bisection (linear overall)."""
@@ -193,9 +204,16 @@ class WrongSense(Check):
                 rows = self.by_word.get(w.lemma, []) + (
                     self.by_word.get(w.lower, []) if w.lower != w.lemma else []
                 )
-                if w.lower != w.lemma and w.lower.endswith(("ed", "ing")) and w.lower not in self.by_word:
-                    # a verb form ("a track recorded with a choir") takes a verb's senses only ("to …"),
-                    # not a noun's ("record": the best result)
+                if (
+                    w.lower != w.lemma
+                    and w.lower not in self.by_word
+                    and (
+                        w.lower.endswith(("ed", "ing"))
+                        or (w.lower.endswith("s") and _word_before(source, w.start) in SUBJECTS)
+                    )
+                ):
+                    # a verb form ("a track recorded with a choir", "who drives a minibus") takes a verb's
+                    # senses only ("to …"), not a noun's ("record": the best result; "drive": a campaign)
                     rows = [r for r in rows if r.meaning.startswith("to ")]
                 applicable = []
                 for row in rows:

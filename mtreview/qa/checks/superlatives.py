@@ -15,7 +15,7 @@ from collections.abc import Iterator
 UP, DOWN = "up", "down"
 EN_SUPERLATIVES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("oldest", "eldest"), ("age", UP)),
-    "youngest": ("age", DOWN),
+    **dict.fromkeys(("youngest", "newest"), ("age", DOWN)),
     **dict.fromkeys(("largest", "biggest"), ("size", UP)),
     "smallest": ("size", DOWN),
     "highest": ("height", UP),
@@ -31,14 +31,19 @@ EN_SUPERLATIVES: dict[str, tuple[str, str]] = {
 }
 """English superlatives: (dimension, direction)."""
 EN_WORD = re.compile(
-    r"(?<!personal )\b(" + "|".join(EN_SUPERLATIVES) + r")\b(?![-‐]|\s+(?:of|wishes|known)\b)", re.IGNORECASE
+    r"(?<!personal )\b(" + "|".join(EN_SUPERLATIVES) + r")\b"
+    r"(?![-‐]|\s+(?:wishes|known)\b|(?<=best)\s+of\b)",
+    re.IGNORECASE,
 )
 """Not the first word of a compound (best-known, lowest-paid, worst-hit), nor "best of three", "best
-wishes" or a personal best."""
+wishes" or a personal best ("the oldest of the three" is a superlative)."""
 
 _JA: dict[tuple[str, str], tuple[str, ...]] = {
     ("age", UP): ("最年長", "最高齢", "最古", "最も古い", "最も年長", "最も年上", "一番年上", "最も高齢"),
-    ("age", DOWN): ("最年少", "最も若い", "一番若い", "最も年少", "最も年下"),
+    ("age", DOWN): (
+        *("最年少", "最も若い", "一番若い", "最も年少", "最も年下"),
+        *("最も新しい", "一番新しい", "最新"),
+    ),
     ("size", UP): ("最大", "最も大きい", "一番大きい", "最も大きな"),
     ("size", DOWN): ("最小", "最も小さい", "一番小さい", "最も小さな"),
     ("height", UP): ("最高", "最も高い", "一番高い"),
@@ -54,9 +59,9 @@ _JA: dict[tuple[str, str], tuple[str, ...]] = {
 }
 """The Japanese superlatives of each (dimension, direction)."""
 _ALL = sorted({w for words in _JA.values() for w in words}, key=len, reverse=True)
-_BARE = ("最高", "最低", "最大", "最小", "最古")
+_BARE = ("最高", "最低", "最大", "最小", "最古", "最新")
 """Superlatives that open many compounds (最低賃金, 最高経営責任者, 最大手, 最小限): a word of their own
-only when no kanji follows."""
+only when no kanji follows (最新 of 最新鋭, 最新型 too)."""
 _KANJI = [w for w in _ALL if re.fullmatch(r"最[\u4e00-\u9fff]+", w)]
 _PHRASES = [w for w in _ALL if w not in _KANJI]
 _PAST = {w[:-1] + "かった": w for w in _PHRASES if w.endswith("い")}
