@@ -150,3 +150,16 @@ def test_a_solution_that_is_a_liquid() -> None:
     ]
     for pair in right:
         assert findings([pair], "sense") == [], pair
+
+
+def test_a_number_word_opens_a_noun_phrase() -> None:
+    from mtreview.qa.checks.consistency import repeated_terms
+
+    sources = [
+        "Police arrested ticket touts outside the stadium on Saturday.",
+        "Touts were offering seats at twice their face value.",
+        "Three ticket touts were fined on Monday.",
+    ]
+    assert ("tout",) in repeated_terms(sources)
+    # a bare plural with no opener anywhere is no noun head of its own
+    assert ("tout",) not in repeated_terms([*sources[:2], "Ticket touts were fined on Monday."])

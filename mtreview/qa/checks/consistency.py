@@ -68,6 +68,8 @@ DETERMINERS = frozenset(
         *("the", "a", "an", "this", "these", "those", "that", "its", "their", "his", "her", "our"),
         *("my", "your", "any", "each", "every", "no", "another", "other", "some", "many", "all"),
         *("most", "several", "few", "both", "such"),
+        # a number word opens a noun phrase as a digit does ("two scrap metal dealers")
+        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"),
     }
 )
 MAX_TERMS = 4
