@@ -163,3 +163,83 @@ def test_a_number_word_opens_a_noun_phrase() -> None:
     assert ("tout",) in repeated_terms(sources)
     # a bare plural with no opener anywhere is no noun head of its own
     assert ("tout",) not in repeated_terms([*sources[:2], "Ticket touts were fined on Monday."])
+
+
+def test_a_dropped_description_in_apposition() -> None:
+    en = "Maria Okafor, a retired primary school headteacher, said the library must stay open."
+    dropped = [(en, "マリア・オカフォー氏は、図書館は開館を続けなければならないと述べた。")]
+    found = findings(dropped, "omission")
+    assert [en[f.start or 0 : f.end or 0] for f in found] == ["a retired primary school headteacher"]
+    kept = [(en, "元小学校校長のマリア・オカフォー氏は、図書館は開館を続けなければならないと述べた。")]
+    assert findings(kept, "omission") == []
+    # said in words the dictionary does not tie to the English: something stands before the name
+    other = [
+        (
+            "Tom Reed, a third-generation cheesemaker, said orders had doubled.",
+            "3代目のチーズ職人トム・リード氏は、注文が倍増したと述べた。",
+        )
+    ]
+    assert findings(other, "omission") == []
+
+
+def test_reviewer_probes_of_the_term_and_idiom_rules() -> None:
+    # an okurigana variant of the usual rendering, or the head referred back to with 同, is the same term
+    base = [
+        ("The court granted an injunction on Monday.", "裁判所は月曜日に差し止め命令を出した。"),
+        ("The injunction bans concerts after 10 p.m.", "差し止め命令は午後10時以降のコンサートを禁じる。"),
+        ("Residents welcomed the injunction.", "住民は差し止め命令を歓迎した。"),
+    ]
+    for variant in ("クラブ側は差止命令を不服として控訴した。", "クラブ側は同命令を不服として控訴した。"):
+        assert (
+            findings([*base, ("The club has appealed against the injunction.", variant)], "term-consistency")
+            == []
+        )
+    # a piece of a longer word is no literal rendering: 方針 holds no 針 of "move the needle"
+    pairs = [
+        (
+            "The report did not move the needle on climate policy.",
+            "報告書によって気候政策の方針が大きく動くことはなかった。",
+        )
+    ]
+    assert findings(pairs, "literal-idiom") == []
+
+
+def test_a_word_of_stopping_in_another_clauses_sentence_is_no_negation() -> None:
+    en = (
+        "Traders will have a year to relabel their stock or stop selling it, and the council said it would "
+        "not charge them during that time."
+    )
+    first = "業者は1年以内に在庫の表示を変更するか、販売を中止する必要がある。"
+    flipped = first + "市議会は、その間は料金を課すと述べた。"
+    assert [f.text for f in findings([(en, flipped)], "polarity")] == ["課す"]
+    kept = first + "市議会は、その間は料金を課さないと述べた。"
+    assert findings([(en, kept)], "polarity") == []
+
+
+def test_less_than_said_as_not_yet() -> None:
+    pairs = [
+        (
+            "The club was relegated less than three years after it won the league.",
+            "同クラブは降格した。リーグ優勝から、まだ3年もたっていない。",
+        )
+    ]
+    assert findings(pairs, "polarity") == []
+
+
+def test_senses_of_wheel_and_bill() -> None:
+    cheese = "Each wheel of cheese is turned by hand in the cellar."
+    assert [
+        f.text for f in findings([(cheese, "チーズの車輪はそれぞれ貯蔵庫で手作業で裏返される。")], "sense")
+    ] == ["車輪"]
+    assert findings([(cheese, "チーズはそれぞれ貯蔵庫で手作業で裏返される。")], "sense") == []
+    van = ("The cheese van lost a wheel on the motorway.", "チーズを運ぶ車が高速道路で車輪を1つ失った。")
+    assert findings([van], "sense") == []
+    bill = "The town would face a bill of about £2 million to repair the bridge."
+    assert [
+        f.text for f in findings([(bill, "町は橋の修理に約200万ポンドの法案を負うことになる。")], "sense")
+    ] == ["法案"]
+    law = (
+        "Parliament passed the bill, which will cost £40 million a year.",
+        "議会は年4000万ポンドの費用がかかる法案を可決した。",
+    )
+    assert findings([law], "sense") == []

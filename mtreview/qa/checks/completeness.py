@@ -22,6 +22,7 @@ from mtreview.qa.analysis import english, japanese
 from mtreview.qa.analysis.coverage import Coverage, coverage
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.appositive import dropped_appositives
 from mtreview.qa.checks.numbers import UNITS_TENS
 from mtreview.qa.checks.units import conversion_notes
 from mtreview.qa.context import DocumentFacts, length_ratio
@@ -234,6 +235,19 @@ class Omission(Check):
     def check_segment(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
         found = list(self._omissions(segment, doc))
         yield from found
+        if segment.target.strip() and ", " in segment.source and not any(f.start is None for f in found):
+            reported = [(f.start, f.end) for f in found if f.start is not None and f.end is not None]
+            for start, end in dropped_appositives(segment.source, segment.target):
+                if not any(a < end and start < b for a, b in reported):
+                    yield self.finding(
+                        segment,
+                        Side.SOURCE,
+                        start,
+                        end,
+                        _(
+                            "The description “{text}” of the name before it is missing from the translation."
+                        ).format(text=segment.source[start:end]),
+                    )
         if segment.target.strip() and SPELLED_PERIOD.search(segment.source):
             spans = [(f.start, f.end) for f in found if f.start is not None and f.end is not None]
             for p in self._periods(segment):  # (a period inside a clause reported dropped is that clause's)

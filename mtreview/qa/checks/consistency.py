@@ -313,7 +313,9 @@ class TermConsistency(Check):
             if key not in memo:
                 # a term the dictionary writes as one word renders as that word ("break point": breakpoint)
                 memo[key] = closed_compound(target, key) or [
-                    sp for sp in renderings(target, words) if not VERB_AFTER.match(target, sp[1])
+                    sp
+                    for sp in renderings(target, words, segment.source)
+                    if not VERB_AFTER.match(target, sp[1])
                 ]
             return memo[key]
 
@@ -647,7 +649,21 @@ def _odd_run(
         return None  # the run may render another English word that has no counterpart ("strain": 負担)
     if len(picked) != 1:
         return None
+    if _same_term(picked[0], majority):
+        return None
     return only_place(segment.target, picked[0])
+
+
+KANA = re.compile(r"[\u3041-\u309f]")
+
+
+def _same_term(run: str, majority: str) -> bool:
+    """An okurigana variant of the majority (差止命令, 切替作業) or the majority's head referred back to with
+    同 (同命令 for 差し止め命令)."""
+    if KANA.sub("", run) == KANA.sub("", majority):
+        return True
+    core = TRAILING_KANJI.search(majority).group()  # type: ignore[union-attr]
+    return core != majority and run == "同" + core
 
 
 TRAILING_KANJI = re.compile(r"[\u4e00-\u9fff々]*$")

@@ -7,6 +7,7 @@ import bisect
 import itertools
 import re
 
+from mtreview.qa.analysis import english, japanese
 from mtreview.qa.analysis.coverage import Coverage
 from mtreview.qa.analysis.japanese import Token
 
@@ -216,3 +217,26 @@ def derived_forms(lemma: str) -> list[str]:
     if lemma.endswith("y"):
         forms.append(lemma[:-1] + "ication")
     return forms
+
+
+def cue_sentence(
+    source: str,
+    target: str,
+    sentence: tuple[int, int],
+    japanese_span: tuple[int, int],
+    en: list[tuple[int, int]],
+) -> tuple[int, int]:
+    """Where a Japanese word of refusal or stopping may render the English negation: the Japanese sentence
+    of the negated clause, where the translation gives each clause of the English sentence a sentence of
+    its own (販売を中止する for "stop selling" in the first does not say the second's "would not impose");
+    else the whole Japanese span."""
+    clauses = english.clauses(source, *sentence)
+    if len(clauses) < 2:
+        return japanese_span
+    ja = [(a, b) for a, b in japanese.sentences(target) if japanese_span[0] <= a and b <= japanese_span[1]]
+    if len(ja) != len(clauses):
+        return japanese_span
+    k = next((i for i, (a, b) in enumerate(clauses) if a <= en[0][0] < b), None)
+    if k is None or any(not (clauses[k][0] <= a < clauses[k][1]) for a, _b in en):
+        return japanese_span
+    return ja[k]

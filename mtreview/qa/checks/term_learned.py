@@ -61,7 +61,18 @@ def _with_stem_noun(target: str, start: int) -> str:
     m = STEM_NOUN.search(target, max(0, start - 6), start)
     if m is None or (m.start() > 0 and "\u4e00" <= target[m.start() - 1] <= "\u9fff"):
         return ""
-    return m.group()
+    stem = m.group()
+    if stem in NOT_STEM_NOUNS:
+        return ""  # an adverb or a conjunction (再び, 同じ, 引き続き, 及び)
+    if len(STEM_PAIR.findall(stem)) == 1 and m.start() > 0 and target[m.start() - 1] in "にをがと":
+        return ""  # a verb's conjunctive form after its object (に向け, に対し, を受け, データを確かめ)
+    return stem
+
+
+NOT_STEM_NOUNS = frozenset(
+    {"再び", "同じ", "及び", "並び", "引き続き", "概ね", "予め", "初め", "改め", "少し", "全て"}
+)
+STEM_PAIR = re.compile(r"[\u4e00-\u9fff々]{1,2}[しめげりえれせけきちみびねべじ]")
 
 
 STEM_PREFIX = re.compile(r"(?:[\u4e00-\u9fff々]{1,2}[しめげりえれせけきちみびねべじ])+")

@@ -8,7 +8,8 @@ import re
 from collections.abc import Hashable, Sequence
 
 from mtreview.qa.analysis.coverage import EnWord, JaUnit, coverage, japanese_units
-from mtreview.qa.analysis.lookup import glosses
+from mtreview.qa.analysis.english import STOPWORDS
+from mtreview.qa.analysis.lookup import glosses, lower_words
 from mtreview.qa.base import SegmentInput
 from mtreview.qa.context import DocumentFacts
 
@@ -18,13 +19,13 @@ MAX_RENDERINGS = 8
 """Distinct renderings of one term kept per segment (a long paragraph repeating itself has few)."""
 
 
-def renderings(target: str, words: list[EnWord]) -> list[tuple[int, int]]:
+def renderings(target: str, words: list[EnWord], source: str = "") -> list[tuple[int, int]]:
     """The Japanese spans that may render ``words``: each run of kanji/katakana holding an exact
     counterpart of the term's head (its last word), extended over の to a run holding another word's
     (手首のセンサー), best first (most of the term's words, then longest)."""
     head = words[-1]
     if not head.strong:
-        return _modifier_compound(target, words)
+        return _modifier_compound(target, words, source)
     runs: dict[tuple[int, int], set[int]] = {}
     for i, w in enumerate(words):
         for hs, he in w.strong:
@@ -65,7 +66,7 @@ def renderings(target: str, words: list[EnWord]) -> list[tuple[int, int]]:
     return out
 
 
-def _modifier_compound(target: str, words: list[EnWord]) -> list[tuple[int, int]]:
+def _modifier_compound(target: str, words: list[EnWord], source: str = "") -> list[tuple[int, int]]:
     """Where the head of a term of several words has no counterpart: the run in which the word before it
     has one, when that counterpart opens the run and the run goes on after it — a Japanese compound
     puts its head last, so the rest is the head's rendering the dictionary does not know (家賃上限 for
@@ -74,20 +75,29 @@ def _modifier_compound(target: str, words: list[EnWord]) -> list[tuple[int, int]
         return []
     out: list[tuple[int, int]] = []
     modifier = words[-2]
+    others = (
+        (frozenset(lower_words(source)) - STOPWORDS - {w.lemma for w in words}) if source else frozenset()
+    )
     for hs, he in modifier.strong:
         run = run_at(target, hs, he)
         if run is None or run[0] != hs or run in out:
             continue
-        if run[1] > he or (run[1] == he and _opens_with(target[hs:he], modifier.lemma)):
+        if run[1] > he or (run[1] == he and _opens_with(target[hs:he], modifier.lemma, others)):
             out.append(run)
     return out[:MAX_RENDERINGS]
 
 
-def _opens_with(compound: str, lemma: str) -> bool:
+def _opens_with(compound: str, lemma: str, others: frozenset[str] = frozenset()) -> bool:
     """Whether a compound the dictionary glosses whole with the modifier begins with a word of two
     characters or more that renders the modifier alone (衛星 of 衛星中継, "satellite transmission", for
     "satellite link"): the rest is the head's rendering."""
-    return any(lemma in glosses(compound[:k]) for k in range(2, len(compound) - 1))
+    others = others - {lemma}
+    if others and not glosses(compound).isdisjoint(others):
+        return False  # the compound renders another English word of the pair (価格競争, "price competition")
+    return any(
+        lemma in glosses(compound[:k]) and glosses(compound[k:]).isdisjoint(others)
+        for k in range(2, len(compound) - 1)
+    )
 
 
 def without_modifiers(
