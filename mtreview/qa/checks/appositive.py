@@ -80,7 +80,8 @@ def _described_in_japanese(cov: Coverage, target: str, name: list[EnWord], lemma
     may be "primary")."""
     start = min(a for w in name for a, _b in w.found.spans)
     end = max(b for w in name for _a, b in w.found.spans)
-    clause = start  # back over the noun phrase before the name (元小学校校長の, 3代目のチーズ職人), not a topic
+    # back over the noun phrase before the name (元小学校校長の, 3代目のチーズ職人), not a topic
+    clause = start
     while clause > 0 and PRENOMINAL.match(target[clause - 1]):
         clause -= 1
     after = end
