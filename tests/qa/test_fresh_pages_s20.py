@@ -243,3 +243,53 @@ def test_senses_of_wheel_and_bill() -> None:
         "議会は年4000万ポンドの費用がかかる法案を可決した。",
     )
     assert findings([law], "sense") == []
+
+
+def test_more_superlative_dimensions() -> None:
+    heaviest = [("The tenor is the heaviest of the eight bells.", "テナーは8個の鐘の中で最も軽い。")]
+    assert [f.text for f in findings(heaviest, "comparison")] == ["最も軽い"]
+    deepest = [("It is the deepest lake in the region.", "この地域で最も浅い湖だ。")]
+    assert [f.text for f in findings(deepest, "comparison")] == ["最も浅い"]
+    right = [("The poorest families will get the most help.", "最も貧しい家庭が最も多くの支援を受ける。")]
+    assert findings(right, "comparison") == []
+
+
+def test_senses_of_chapter_and_chart() -> None:
+    chapter = "The cathedral chapter voted on Thursday to sell the old organ."
+    wrong = [(chapter, "大聖堂の章は木曜日、古いオルガンを売却することを全会一致で決めた。")]
+    assert [f.text for f in findings(wrong, "sense")] == ["章"]
+    right = [(chapter, "大聖堂参事会は木曜日、古いオルガンを売却することを全会一致で決めた。")]
+    assert findings(right, "sense") == []
+    book = [
+        (
+            "In the final chapter, the author describes the cathedral at night.",
+            "最終章で、著者は夜の大聖堂を描いている。",
+        )
+    ]
+    assert findings(book, "sense") == []
+    chart = "The pilot was using an out-of-date chart of the airspace."
+    assert [f.text for f in findings([(chart, "パイロットは空域の古い図表を使っていた。")], "sense")] == [
+        "図表"
+    ]
+    assert findings([(chart, "パイロットは空域の古い航空図を使っていた。")], "sense") == []
+
+
+def test_on_its_last_legs() -> None:
+    en = "The old ferry was on its last legs after forty years of service."
+    assert [
+        f.text
+        for f in findings([(en, "古いフェリーは40年の運航を経て最後の脚で立っていた。")], "literal-idiom")
+    ] == ["最後の脚"]
+    assert findings([(en, "古いフェリーは40年の運航を経て老朽化が進んでいた。")], "literal-idiom") == []
+
+
+def test_a_model_named_in_brackets_is_no_addition() -> None:
+    pairs = [
+        (
+            "Skyline flight SK12, an Airbus A321 from Leeds, landed safely at 9 p.m.",
+            "リーズ発のスカイライン航空SK12便（エアバスA321）は午後9時に無事着陸した。",
+        )
+    ]
+    assert findings(pairs, "addition") == []
+    added = [(pairs[0][0], "リーズ発のスカイライン航空SK12便（満席）は午後9時に無事着陸した。")]
+    assert [f.text for f in findings(added, "addition")] == ["（満席）"]

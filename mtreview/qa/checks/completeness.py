@@ -194,6 +194,8 @@ class Addition(Check):
                 continue  # the abbreviation of the word it follows: 電気自動車（EV） for "electric car"
             if _synonym_of_word_before(content, segment.source, target, m.start()):
                 continue  # another name of the English word the word before renders: レアアース（希土類）
+            if _names_the_source_says(segment.source, target, m.start(), m.end()):
+                continue  # "flight LK417, an Airbus A320," → LK417便（エアバスA320）
             if _renders_an_aside(segment.source, target, m.start(), m.end()):
                 continue  # ", which compares assets with pensions," → 比率（資産を年金給付と比べた指標）
             yield self.finding(
@@ -436,6 +438,21 @@ def rendered_here(
                 continue  # repeated elsewhere, rendered fewer times than said: not evidence for this one
         count += 1
     return count
+
+
+def _names_the_source_says(source: str, target: str, start: int, end: int) -> bool:
+    """Whether everything in the brackets is a name, a Latin word or a number of the English (a model,
+    a code: エアバスA320 for "an Airbus A320")."""
+    cov = coverage(source, target)
+    inside = [
+        u for u in cov.units if start <= u.start and u.end <= end and u.kind in ("kanji", "kata", "latin")
+    ]
+    if not inside or any(not u.covered for u in inside):
+        return False
+    kinds = {w.lemma: w.kind for w in cov.words}
+    return all(
+        u.kind == "latin" or all(kinds.get(lemma) in ("name", "number") for lemma in u.lemmas) for u in inside
+    )
 
 
 def _median(doc: DocumentFacts, params: Mapping[str, Any]) -> float:

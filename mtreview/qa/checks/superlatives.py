@@ -2,9 +2,10 @@
 最高の水準. Used by the comparison check.
 
 A closed list of English superlatives and their opposites, by dimension (age, size, height, length, speed,
-temperature, quality), and the Japanese superlatives of each direction. A Japanese superlative counts only
-as a word of its own: 最低賃金 ("minimum wage"), 最高経営責任者 ("chief executive"), 最小限 and the bound
-最低でも are no superlatives. Reported where the English sentence says one direction only, and the Japanese
+temperature, weight, depth, width, strength, wealth, quality), and the Japanese superlatives of each
+direction. A Japanese superlative counts only as a word of its own: 最低賃金 ("minimum wage"),
+最高経営責任者 ("chief executive"), 最小限 and the bound 最低でも are no superlatives. Reported where the
+English sentence says one direction only, and the Japanese
 sentence says the other and not the English one."""
 
 from __future__ import annotations
@@ -26,6 +27,16 @@ EN_SUPERLATIVES: dict[str, tuple[str, str]] = {
     "slowest": ("speed", DOWN),
     **dict.fromkeys(("hottest", "warmest"), ("temperature", UP)),
     **dict.fromkeys(("coldest", "coolest"), ("temperature", DOWN)),
+    "heaviest": ("weight", UP),
+    "lightest": ("weight", DOWN),
+    "deepest": ("depth", UP),
+    "shallowest": ("depth", DOWN),
+    "widest": ("width", UP),
+    "narrowest": ("width", DOWN),
+    "strongest": ("strength", UP),
+    "weakest": ("strength", DOWN),
+    "richest": ("wealth", UP),
+    "poorest": ("wealth", DOWN),
     "best": ("quality", UP),
     "worst": ("quality", DOWN),
 }
@@ -54,6 +65,16 @@ _JA: dict[tuple[str, str], tuple[str, ...]] = {
     ("speed", DOWN): ("最も遅い", "一番遅い"),
     ("temperature", UP): ("最も暑い", "最も暖かい", "最も温暖"),
     ("temperature", DOWN): ("最も寒い", "最も涼しい", "最も冷た"),
+    ("weight", UP): ("最も重い", "一番重い", "最重量"),
+    ("weight", DOWN): ("最も軽い", "一番軽い", "最軽量"),
+    ("depth", UP): ("最も深い", "一番深い", "最深"),
+    ("depth", DOWN): ("最も浅い", "一番浅い"),
+    ("width", UP): ("最も広い", "一番広い", "最も幅の広い"),
+    ("width", DOWN): ("最も狭い", "一番狭い", "最も幅の狭い"),
+    ("strength", UP): ("最も強い", "一番強い", "最強"),
+    ("strength", DOWN): ("最も弱い", "一番弱い", "最弱"),
+    ("wealth", UP): ("最も裕福", "一番裕福", "最も豊か"),
+    ("wealth", DOWN): ("最も貧しい", "一番貧しい", "最貧"),
     ("quality", UP): ("最高", "最良", "最善", "最も良い", "最もよい", "一番良い", "一番いい"),
     ("quality", DOWN): ("最悪", "最低", "最も悪い", "一番悪い"),
 }
