@@ -293,3 +293,27 @@ def test_a_model_named_in_brackets_is_no_addition() -> None:
     assert findings(pairs, "addition") == []
     added = [(pairs[0][0], "リーズ発のスカイライン航空SK12便（満席）は午後9時に無事着陸した。")]
     assert [f.text for f in findings(added, "addition")] == ["（満席）"]
+
+
+def test_an_organisations_translated_name_is_a_term() -> None:
+    pairs = [
+        (
+            "The Water Standards Council ordered the recall on Friday.",
+            "水質基準評議会は金曜日、回収を命じた。",
+        ),
+        (
+            "The Water Standards Council said tests were continuing.",
+            "水質基準評議会によると、検査は続いている。",
+        ),
+        (
+            "A spokesman for the Water Standards Council declined to comment.",
+            "水質規格協議会の広報担当者はコメントを控えた。",
+        ),
+    ]
+    found = findings(pairs, "term-consistency")
+    assert [(f.segment, f.text) for f in found] == [("3", "水質規格協議会")]
+    # a capitalised word alone is no term of its own ("Council" of a name said once)
+    from mtreview.qa.checks.consistency import source_candidates
+
+    keys = {k for k, _w, _r in source_candidates(pairs[0][0])[0]}
+    assert ("council",) not in keys and ("water", "standard", "council") in keys

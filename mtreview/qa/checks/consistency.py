@@ -122,7 +122,7 @@ def candidate_terms(source: str, words: Sequence[Word]) -> list[tuple[tuple[str,
     current: list[int] = []
     for i, (start, _end, text, lemma, kind) in enumerate(words):
         usable = (
-            kind == "word"
+            (kind == "word" or (kind == "name" and _named_words(words, i)))
             and len(lemma) > 2
             and not _verbal_text(text, lemma)
             and before.get(start, "") not in VERB_BEFORE
@@ -147,8 +147,27 @@ def candidate_terms(source: str, words: Sequence[Word]) -> list[tuple[tuple[str,
                     indices = part[i : i + n]
                     if tuple(indices) not in seen:
                         seen.add(tuple(indices))
+                        named = [words[k][4] == "name" for k in indices]
+                        if any(named) and (len(indices) < 2 or not all(named)):
+                            continue  # a translated name is a term as a whole only (not "Office")
                         out.append((tuple([lemma_of[k] for k in indices]), indices, r))
     return out
+
+
+def _named_words(words: Sequence[Word], i: int) -> bool:
+    """Whether a capitalised word is a word of the language in an organisation's translated name (the Food
+    Standards Council: 食品基準評議会), not a person's or a place's: the dictionary knows it and the
+    capitalised run it belongs to has two such words at least."""
+    from mtreview.qa.analysis.coverage import _known
+
+    def known(k: int) -> bool:
+        return words[k][4] == "name" and words[k][2].isalpha() and _known(words[k][3])
+
+    if not known(i):
+        return False
+    return (i > 0 and known(i - 1) and words[i - 1][1] + 1 == words[i][0]) or (
+        i + 1 < len(words) and known(i + 1) and words[i][1] + 1 == words[i + 1][0]
+    )
 
 
 Candidate = tuple[tuple[str, ...], tuple[int, ...], int]
@@ -229,7 +248,7 @@ PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 def _noun_heads(source: str, words: Sequence[Word]) -> set[str]:
     """Lemmas used as the head of a noun phrase in ``source``: a determiner, up to two content words, the
     word, then anything but a content word."""
-    content = {w[0]: w[3] for w in words if w[4] == "word"}
+    content = {w[0]: w[3] for i, w in enumerate(words) if w[4] == "word" or _named_words(words, i)}
     tokens = [(m.start(), m.group().lower()) for m in TOKEN.finditer(source)]
     heads: set[str] = set()
     for i in _openers(tokens):
