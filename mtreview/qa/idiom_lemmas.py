@@ -5,8 +5,9 @@ An idiom's words (its pattern column, or the idiom itself when the pattern is a 
 become slots: a word matches any form with the same lemma (was ↔ is, thrown ↔ throw, corners ↔ corner);
 ``one's`` a possessive (his, their, the regulators'); ``oneself`` a reflexive pronoun; ``someone`` /
 ``something`` one to three words; ``*`` up to three words; ``a/the`` alternatives; ``(word)`` an optional
-word. Between two slots up to two other words may stand ("cut any corners", "now firmly"), never a
-punctuation mark. The regular-expression matcher of ``lexicons`` runs first; this one is the fallback.
+word; an article is optional (another determiner may stand in its place: "kicking this can down the road").
+Between two slots up to two other words may stand ("cut any corners", "now firmly"), never a punctuation
+mark. The regular-expression matcher of ``lexicons`` runs first; this one is the fallback.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ REFLEXIVES = frozenset(
     ["myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves", "oneself"]
 )
 MAX_GAP = 2
+ARTICLES = frozenset(["the", "a", "an"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +55,9 @@ def slots(text: str) -> tuple[Slot, ...]:
     """The slots of an idiom written in the pattern language (``re:`` patterns are not accepted)."""
     out: list[Slot] = []
     for raw in text.lower().replace("’", "'").split():
-        optional = raw.startswith("(") and raw.endswith(")")
         token = raw.strip("()").rstrip("+")
+        # an article may be any determiner or none ("kicking this can down the road")
+        optional = (raw.startswith("(") and raw.endswith(")")) or token in ARTICLES
         if token in ("one's", "someone's"):
             out.append(Slot("poss", optional=optional))
         elif token == "oneself":

@@ -52,6 +52,8 @@ AREA = (
     ("square metre|square metres|square meter|square meters|m2|m²|sq m", 1.0),
     ("square mile|square miles|sq mi", 2589988.110336),
     ("square foot|square feet|sq ft", 0.09290304),
+    ("square yard|square yards|sq yd", 0.83612736),
+    ("square inch|square inches|sq in", 0.00064516),
 )
 FOOD_ENERGY = (
     ("kilocalorie|kilocalories|kcal|calorie|calories", 4184 / 3600),  # a food "calorie" is a kilocalorie

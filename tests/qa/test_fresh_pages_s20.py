@@ -317,3 +317,34 @@ def test_an_organisations_translated_name_is_a_term() -> None:
 
     keys = {k for k, _w, _r in source_candidates(pairs[0][0])[0]}
     assert ("council",) not in keys and ("water", "standard", "council") in keys
+
+
+def test_an_idioms_article_may_be_another_determiner() -> None:
+    en = "The board has been kicking this can down the road for a decade."
+    assert [
+        f.text for f in findings([(en, "理事会は10年間、この缶を道の先へ蹴り続けてきた。")], "literal-idiom")
+    ] == ["缶"]
+    assert findings([(en, "理事会は10年間、この問題を先送りしてきた。")], "literal-idiom") == []
+
+
+def test_senses_of_duty_and_bed_and_square_yards() -> None:
+    duty = "Steel imports face a 25 percent duty from July."
+    assert [f.text for f in findings([(duty, "鉄鋼輸入品には7月から25%の義務が課される。")], "sense")] == [
+        "義務"
+    ]
+    assert findings([(duty, "鉄鋼輸入品には7月から25%の関税が課される。")], "sense") == []
+    own = [
+        (
+            "The customs officer said it was his duty to check every crate.",
+            "税関職員は、すべての木箱を調べるのが自分の義務だと述べた。",
+        )
+    ]
+    assert findings(own, "sense") == []
+    beds = "Raised beds for vegetables will be built beside the allotment gate."
+    assert [
+        f.text for f in findings([(beds, "区画の門の横に野菜用の高いベッドが設けられる。")], "sense")
+    ] == ["ベッド"]
+    shop = [("The garden centre sells beds and sofas too.", "園芸店ではベッドやソファも売っている。")]
+    assert findings(shop, "sense") == []
+    plots = [("Each plot is 300 square yards.", "各区画は300平方メートルだ。")]
+    assert [f.text for f in findings(plots, "units")] == ["300平方メートル"]

@@ -533,6 +533,7 @@ class TermConsistency(Check):
         cov = coverage(segment.source, segment.target)
         target = segment.target
         holding: dict[tuple[int, int], set[str]] = {}  # run → the modifiers whose counterparts it holds
+        sharing: list[tuple[int, int]] = []  # runs with a modifier's counterpart that the majority holds
         for w in cov.words_in(es, ee)[:-1]:
             for hs, he in w.strong:
                 run = run_at(target, hs, he)
@@ -543,9 +544,19 @@ class TermConsistency(Check):
                     return None  # it is the majority rendering after all
                 if _with_no(target, run, majority):
                     return None  # 家賃の上限 is the majority 家賃上限 with の between its words
-                if target[hs:he] in majority:
-                    return run
+                if target[hs:he] in majority and run not in sharing:
+                    sharing.append(run)
                 holding.setdefault(run, set()).add(w.lemma)
+        if sharing:
+            # the one that renders nothing but the term's words ("trade" is 貿易 of 貿易担当報道官 too, the
+            # "trade spokesman" of the same sentence)
+            own = set(key) if isinstance(key, tuple) else set()
+            units = cov.units
+            only_term = [
+                r for r in sharing if all(u.lemmas <= own for u in units if u.start < r[1] and r[0] < u.end)
+            ]
+            if only_term:
+                return only_term[0]
         if KATAKANA.match(majority):
             # a loanword majority (セントラルキッチン) against a kanji compound holding two of the term's
             # modifiers (中央製造工場, "central production kitchen"): the term rendered another way
