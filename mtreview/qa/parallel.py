@@ -117,7 +117,7 @@ def share_of(key: tuple[str, ...], shares: int) -> int:
 def _count_chunk(task: tuple[int, int, int, str, int]) -> tuple[int, int, set[str]]:
     """Count the candidate terms of a chunk; write them to ``shares`` files, one per share of the keys
     (``share_of``), for the tasks that add each share up; return (document, sources, noun heads)."""
-    from mtreview.qa.checks.consistency import count_terms
+    from mtreview.qa.checks.term_candidates import count_terms
 
     d, start, end, folder, shares = task
     counts = count_terms(s.source for s in _document(d).segments[start:end])
@@ -132,7 +132,7 @@ def _count_chunk(task: tuple[int, int, int, str, int]) -> tuple[int, int, set[st
 
 def _add_share(task: tuple[list[str], int, frozenset[str]]) -> dict[tuple[str, ...], int]:
     """Add up one share of a document's counted chunks and keep its repeated terms."""
-    from mtreview.qa.checks.consistency import kept_terms
+    from mtreview.qa.checks.term_candidates import kept_terms
 
     paths, sources, nouns = task
     total: dict[tuple[str, ...], int] = {}

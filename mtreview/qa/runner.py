@@ -501,14 +501,14 @@ def release_caches() -> None:
     """Empty the analysers' and checks' caches of texts and words (a one-time run is over: what it cached
     is of no use to what comes next, and at 100k segments it is some 30 MB)."""
     from mtreview.qa.analysis import coverage, english, japanese, lookup
-    from mtreview.qa.checks import consistency, term_learned
+    from mtreview.qa.checks import term_candidates, term_learned
 
     trim_caches()
     for cached in (
         *(coverage._coverage, coverage._english_words, japanese.tokens),
         *(english._sentences, japanese._sentences, lookup.rendering_index, lookup.prefix_index),
         *(lookup.renderings, lookup.glosses, lookup.unit_glosses),
-        *(consistency.source_candidates, term_learned._free_runs),
+        *(term_candidates.source_candidates, term_learned._free_runs),
     ):
         cached.cache_clear()
 

@@ -10,8 +10,8 @@ arrived (it was 0.60 before). The bars below guard what they do reach (the meani
 pages the checks were tuned on (``meaning/tune``) have their own, higher bars (lowered on 2026-12-06 from
 0.91 and 0.94 to 0.90 and 0.93 when four fresh tune pages came in at 0.62-0.67 and reached 0.71 after
 their tuning; on 2026-12-06 the meaning bar from 0.92 to 0.89 and the recall bar from 0.90 to 0.89 when
-five fresh tune pairs came in at 0.50-0.79 and left at 0.71-0.92, their agent errors still missed). ``meaning/README.md`` says who wrote each page and
-how it did before any tuning."""
+five fresh tune pairs came in at 0.50-0.79 and left at 0.71-0.92, their agent errors still missed).
+``meaning/README.md`` says who wrote each page and how it did before any tuning."""
 
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ head's rendering (衛星中継 for "satellite link"), and a literal idiom interr
 
 from __future__ import annotations
 
+import pytest
+
 from mtreview.qa.checks.idioms import _literal_hits
 from mtreview.qa.checks.term_learned import _with_stem_noun
 from mtreview.qa.checks.term_rendering import _opens_with
@@ -348,3 +350,51 @@ def test_senses_of_duty_and_bed_and_square_yards() -> None:
     assert findings(shop, "sense") == []
     plots = [("Each plot is 300 square yards.", "各区画は300平方メートルだ。")]
     assert [f.text for f in findings(plots, "units")] == ["300平方メートル"]
+
+
+REVIEW_21_CORRECT = [
+    ("comparison", "His eldest daughter read the latest report.", "長女は最新の報告書を読んだ。"),
+    (
+        "literal-idiom",
+        "For the summit leaders, signing the deal was a no-brainer.",
+        "首脳らにとって、合意への署名は当然の判断だった。",
+    ),
+    (
+        "sense",
+        "The bill would cost the Treasury £2bn a year.",
+        "この法案は財務省に年20億ポンドの負担となる。",
+    ),
+    (
+        "sense",
+        "Police said that charges against the bank customer were being prepared.",
+        "警察によると、銀行の顧客に対する起訴の準備が進められている。",
+    ),
+    (
+        "omission",
+        "Maria Lopez, a retired headteacher, said the plan was rushed.",
+        "マリア・ロペス元校長は、計画は拙速だったと述べた。",
+    ),
+    (
+        "polarity",
+        "The council did not approve the plan, because residents objected.",
+        "住民が反対した。このため、市議会は計画の承認を見送った。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("check", "en", "ja"), REVIEW_21_CORRECT)
+def test_second_reviewers_correct_pairs_stay_silent(check: str, en: str, ja: str) -> None:
+    # correct pairs of the reviewer's (helper-119, /tmp/review21) that the first versions of this session's
+    # rules flagged
+    assert findings([(en, ja)], check) == []
+
+
+def test_a_count_next_to_listed_names_that_is_no_count_of_them() -> None:
+    # 3時間 is no count of the two names listed: the added hours are reported
+    pairs = [
+        (
+            "On Monday, Smith and Jones met in Leeds.",
+            "月曜日、スミス氏とジョーンズ氏はリーズで3時間会談した。",
+        )
+    ]
+    assert [f.text for f in findings(pairs, "numbers")] == ["3"]

@@ -27,12 +27,16 @@ def _covered(target: str, start: int, end: int, accepted: tuple[str, ...]) -> bo
     return False
 
 
+_KK = "\u4e00-\u9fff々\u30a1-\u30fa\u30fc"
 _PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa\u30fc])[をがはも](?=.)")
 
 
 @lru_cache(maxsize=4096)
 def _literal_re(literal: str) -> re.Pattern[str]:
     """A literal rendering with any case particle after a word: 針を動か matches 針は動かない and 針も動か."""
+    if re.fullmatch("[\u4e00-\u9fff々]", literal):
+        # a one-kanji literal is a word of its own, not a piece of one (脳 of 首脳 or 脳卒中, 豆 of 納豆)
+        return re.compile(f"(?<![{_KK}]){re.escape(literal)}(?![{_KK}])")
     parts = []
     pos = 0
     for m in _PARTICLE.finditer(literal):
@@ -44,7 +48,6 @@ def _literal_re(literal: str) -> re.Pattern[str]:
 
 
 _JOINT = re.compile(r"(?<=.)[をがはもにへで](?=.)")
-_KK = "\u4e00-\u9fff々\u30a1-\u30fa\u30fc"
 _PUNCT = "、。，．！？「」『』（）\\s"
 
 
@@ -77,6 +80,18 @@ def _literal_hits(literal: str, target: str) -> Iterable[re.Match[str]]:
         return found
     loose = _loose_re(literal)
     return loose.finditer(target) if loose is not None else ()
+
+
+def _other_word(source: str, target: str, idiom: tuple[int, int], hit: tuple[int, int]) -> bool:
+    """Whether the literal word is a piece of the exact rendering of an English word outside the idiom (脳 of
+    首脳 for "leaders")."""
+    from mtreview.qa.analysis.coverage import coverage
+
+    cov = coverage(source, target)
+    return any(
+        not (idiom[0] <= w.start < idiom[1]) and any(a <= hit[0] and hit[1] <= b for a, b in w.found.strong)
+        for w in cov.words
+    )
 
 
 class LiteralIdiom(Check):
@@ -116,8 +131,11 @@ class LiteralIdiom(Check):
                     continue
                 found = segment.source[span[0] : span[1]]
             hits: list[tuple[int, int, str, bool]] = []
+            at = segment.source.find(found)
             for literal in idiom.literal:
                 for lm in _literal_hits(literal, target):
+                    if _other_word(segment.source, target, (at, at + len(found)), (lm.start(), lm.end())):
+                        continue  # 赤レンガ for "red-brick" beside "brick-and-mortar"
                     if not _covered(target, lm.start(), lm.end(), idiom.accepted):
                         hits.append((lm.start(), lm.end(), lm.group(), lm.re is not _literal_re(literal)))
                         break

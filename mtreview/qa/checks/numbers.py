@@ -14,6 +14,7 @@ from functools import lru_cache
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.named_lists import counts_names
 from mtreview.qa.checks.units import conversion_notes, conversions
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.counts import stated_count
@@ -548,21 +549,6 @@ def _copied_verbatim(source: str, target: str) -> bool:
     return sorted(tokens) == sorted(DIGITS.findall(target))
 
 
-_NAME = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
-NAMED_LIST = re.compile(rf"\b{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME}")
-"""Names listed with commas and "and" (Upper Ashby, Elmford and Oakley)."""
-
-
-def named_list_sizes(source: str) -> set[float]:
-    """How many names each list of names in ``source`` holds: a translation may count them (3校)."""
-    return {_key(float(len(re.findall(_NAME, m.group())))) for m in NAMED_LIST.finditer(source)}
-
-
-def _counted(target: str, end: int) -> bool:
-    """Whether a number is followed by a counter or a noun (3校, 3小学校, 3カ国), not a unit sign."""
-    return end < len(target) and (target[end] in "カヶか" or "\u4e00" <= target[end] <= "\u9fff")
-
-
 class Numbers(Check):
     id = "numbers"
     name = N_("Numbers, currencies and units")
@@ -614,8 +600,7 @@ class Numbers(Check):
         if extra and not missing:  # "the elephants" → 3頭は, where the document says "its three elephants"
             extra = [q for q in extra if not stated_count(target, q.start, q.end, q.value, doc)]
         if extra and not missing and " and " in source:  # "Ash, Elm and Oak schools" → 3校
-            listed = named_list_sizes(source)
-            extra = [q for q in extra if not (_key(q.value) in listed and _counted(target, q.end))]
+            extra = [q for q in extra if not counts_names(source, target, q.value, q.end)]
         if extra and ("(" in target or "（" in target):  # 3200フィート（約975メートル）: a conversion note
             notes = conversion_notes(target)
             extra = [q for q in extra if not any(a <= q.start < b for a, b in notes)]

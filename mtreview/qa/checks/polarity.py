@@ -34,8 +34,9 @@ from mtreview.qa.checks.polarity_clauses import (
     NO_LONGER,
     NOT_CUE,
     contrast_left,
-    cue_sentence,
+    cue_sentences,
     derived_forms,
+    not_even_the_bound,
     split_at,
     unmatched_negation,
 )
@@ -139,9 +140,6 @@ into its verb: 打ち切った for "did not renew", 閉店したまま for "did 
 JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
-LESS_THAN = re.compile(r"\b(?:less|fewer)\s+than\b", re.IGNORECASE)
-NOT_EVEN = re.compile(r"[0-9０-９一二三四五六七八九十]+[^\s、。0-9]{0,3}も[^、。]{0,8}?(?:ない|ません)")
-"""A count with も before a negation (2年もたっていない, 10人もいない): "not even N", a bound below N."""
 EN_SOFT = re.compile(
     r"(?=[udirnalfshbptovmwck,])(?:"  # the alternatives' first letters: same matches, a faster search
     + EN_ASIDE_NO
@@ -502,12 +500,15 @@ class Polarity(Check):
                 continue
             if ja and not en and EN_SOFT.search(source, es, ee):
                 continue
-            if ja and not en and LESS_THAN.search(source, es, ee) and NOT_EVEN.search(target, js, je):
+            if ja and not en and not_even_the_bound(source, target, (es, ee), (js, je)):
                 continue  # 2年もたっていない for "less than two years after": not even that much has passed
             if (
                 en
                 and not ja
-                and JA_LEXICAL.search(target, *cue_sentence(source, target, (es, ee), (js, je), en))
+                and any(
+                    JA_LEXICAL.search(target, a, b)
+                    for a, b in cue_sentences(source, target, (es, ee), (js, je), en)
+                )
             ):
                 if all(VERB_CUE.fullmatch(source[a:b]) for a, b in en):
                     continue  # "rejected the criticism" → 批判を退けた: a verb of refusal rendered as one

@@ -219,24 +219,90 @@ def derived_forms(lemma: str) -> list[str]:
     return forms
 
 
-def cue_sentence(
+def cue_sentences(
     source: str,
     target: str,
     sentence: tuple[int, int],
     japanese_span: tuple[int, int],
     en: list[tuple[int, int]],
-) -> tuple[int, int]:
-    """Where a Japanese word of refusal or stopping may render the English negation: the Japanese sentence
-    of the negated clause, where the translation gives each clause of the English sentence a sentence of
-    its own (販売を中止する for "stop selling" in the first does not say the second's "would not impose");
-    else the whole Japanese span."""
+) -> list[tuple[int, int]]:
+    """Where a Japanese word of refusal or stopping may render the English negation: where the translation
+    gives each clause of the English sentence a sentence of its own, the Japanese sentences but those that
+    render another clause (販売を中止する for "stop selling" in the first does not say the second's "would
+    not impose"); else the whole Japanese span. Which sentence renders a clause is read off the dictionary,
+    not the order: a translation may tell the reason first (住民が反対した。このため…見送った for "did not
+    approve …, because")."""
     clauses = english.clauses(source, *sentence)
     if len(clauses) < 2:
-        return japanese_span
+        return [japanese_span]
     ja = [(a, b) for a, b in japanese.sentences(target) if japanese_span[0] <= a and b <= japanese_span[1]]
     if len(ja) != len(clauses):
-        return japanese_span
+        return [japanese_span]
     k = next((i for i, (a, b) in enumerate(clauses) if a <= en[0][0] < b), None)
     if k is None or any(not (clauses[k][0] <= a < clauses[k][1]) for a, _b in en):
-        return japanese_span
-    return ja[k]
+        return [japanese_span]
+    from mtreview.qa.analysis.coverage import coverage
+
+    cov = coverage(source, target)
+    if not cov.available:
+        return [japanese_span]
+
+    def owner(clause: tuple[int, int]) -> int | None:
+        """The one Japanese sentence holding most of the clause's words."""
+        words = [w for w in cov.words if clause[0] <= w.start < clause[1] and w.kind == "word"]
+        held = [sum(any(a <= s < b for s, _e in w.found.spans) for w in words) for a, b in ja]
+        best = max(held)
+        return held.index(best) if best and held.count(best) == 1 else None
+
+    mine = owner(clauses[k])
+    others = {owner(c) for i, c in enumerate(clauses) if i != k} - {None, mine}
+    return [span for j, span in enumerate(ja) if j not in others] or [japanese_span]
+
+
+NOT_EVEN = re.compile(
+    r"(?P<n>[0-9０-９一二三四五六七八九十]+|半)[^\s、。0-9]{0,3}も[^、。]{0,8}?(?:ない|なかっ|ず|ません)"
+)
+"""A count with も before a negation (2年もたっていない, 10人もいない): "not even N", a bound below N."""
+BOUND = re.compile(
+    r"\b(?:less|fewer)\s+than\s+(?:(?P<d>\d+(?:\.\d+)?)|(?P<w>a|an|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|twenty|thirty|fifty|hundred|half)\b)",
+    re.IGNORECASE,
+)
+NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_WORD_VALUES = {
+    **dict.fromkeys(("a", "an", "one"), 1.0),
+    **{w: float(i) for i, w in enumerate(NUMBER_WORDS, 2)},
+    "twenty": 20.0,
+    "thirty": 30.0,
+    "fifty": 50.0,
+    "hundred": 100.0,
+    "half": 0.5,
+}
+_JA_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _ja_value(text: str) -> float | None:
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text == "半":
+        return 0.5
+    if text.isdigit():
+        return float(text)
+    if text == "十":
+        return 10.0
+    if all(c in _JA_DIGITS for c in text):
+        return float("".join(str(_JA_DIGITS[c]) for c in text))
+    return None
+
+
+def not_even_the_bound(
+    source: str, target: str, sentence: tuple[int, int], japanese: tuple[int, int]
+) -> bool:
+    """Whether the Japanese says the English "less/fewer than N" as "not even N" (Nも…ない) with the same
+    N (半年も for "less than six months" or "half a year")."""
+    bounds = set()
+    for m in BOUND.finditer(source, *sentence):
+        value = float(m.group("d")) if m.group("d") else _WORD_VALUES[m.group("w").lower()]
+        bounds.add(value)
+        if value == 6.0 and source[m.end() : m.end() + 7].strip().startswith("month"):
+            bounds.add(0.5)  # 半年 for "six months"
+    return any(_ja_value(m.group("n")) in bounds for m in NOT_EVEN.finditer(target, *japanese))

@@ -81,15 +81,35 @@ def _settles(source: str, target: str, at: int, text: str, rights: list[str], le
     return False
 
 
-SUBJECTS = frozenset({"who", "which", "that", "he", "she", "it", "also", "often", "still", "never", "always"})
-"""Words after which a word in -s is a verb ("who drives", "she also runs"), not a plural noun."""
+SUBJECTS = frozenset({"who", "he", "she", "it"})
+"""Words after which a word in -s is a verb ("who drives", "she runs"), not a plural noun; not "that" nor
+"which", which as often open a noun ("said that charges", "which cases"), and an adverb only after one of
+them ("she also runs", not "there are also charges")."""
+ADVERBS = frozenset({"also", "often", "still", "never", "always"})
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 
-def _word_before(source: str, start: int) -> str:
-    """The word before ``start``, in lower case ("" at the start)."""
+def _after_subject(source: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a subject pronoun (", which" too), with an adverb between."""
     m = _LAST_WORD.search(source, max(0, start - 30), start)
-    return m.group(1).lower() if m else ""
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if word in ADVERBS:
+        return _after_subject(source, m.start(1))
+    if word == "which":
+        return source[: m.start(1)].rstrip().endswith(",")
+    return word in SUBJECTS
+
+
+NEAR = 15
+"""Characters between the word and a sign cue (£, $, €): "a £300 bill", "a bill of about £2 million", not
+"the $1.2tn infrastructure bill" nor "the bill would give every household £200"."""
+
+
+def _near(source: str, word: Any, cue: str) -> bool:
+    """Whether the sign ``cue`` stands within ``NEAR`` characters of ``word``."""
+    return cue in source[max(0, word.start - NEAR) : word.end + NEAR]
 
 
 def _sentence_words(words: Sequence[Any], starts: Sequence[int], start: int, end: int) -> list[Any]:
@@ -198,7 +218,6 @@ class WrongSense(Check):
         for (es, ee), (js, je) in sentence_pairs(source, target):
             sentence_words = _sentence_words(words, word_starts, es, ee)
             lemmas = {w.lemma for w in sentence_words} | {w.lower for w in sentence_words}
-            raw = source[es:ee]
             ja_text = target[js:je]
             for w in _sentence_words(hits, hit_starts, es, ee):
                 rows = self.by_word.get(w.lemma, []) + (
@@ -209,7 +228,7 @@ class WrongSense(Check):
                     and w.lower not in self.by_word
                     and (
                         w.lower.endswith(("ed", "ing"))
-                        or (w.lower.endswith("s") and _word_before(source, w.start) in SUBJECTS)
+                        or (w.lower.endswith("s") and _after_subject(source, w.start))
                     )
                 ):
                     # a verb form ("a track recorded with a choir", "who drives a minibus") takes a verb's
@@ -217,7 +236,7 @@ class WrongSense(Check):
                     rows = [r for r in rows if r.meaning.startswith("to ")]
                 applicable = []
                 for row in rows:
-                    cues = {c for c in row.cues if c in lemmas or (not c.isalpha() and c in raw)}
+                    cues = {c for c in row.cues if c in lemmas or (not c.isalpha() and _near(source, w, c))}
                     cues.discard(row.word)
                     if cues:
                         applicable.append((row, cues))

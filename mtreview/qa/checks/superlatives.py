@@ -16,7 +16,10 @@ from collections.abc import Iterator
 UP, DOWN = "up", "down"
 EN_SUPERLATIVES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("oldest", "eldest"), ("age", UP)),
-    **dict.fromkeys(("youngest", "newest"), ("age", DOWN)),
+    "youngest": ("age", DOWN),
+    # how recent a thing is, apart from a person's age: "the newest recruit" may be the oldest player,
+    # "the latest report" (最新) says nothing against "his eldest daughter"
+    "newest": ("newness", DOWN),
     **dict.fromkeys(("largest", "biggest"), ("size", UP)),
     "smallest": ("size", DOWN),
     "highest": ("height", UP),
@@ -51,10 +54,9 @@ wishes" or a personal best ("the oldest of the three" is a superlative)."""
 
 _JA: dict[tuple[str, str], tuple[str, ...]] = {
     ("age", UP): ("最年長", "最高齢", "最古", "最も古い", "最も年長", "最も年上", "一番年上", "最も高齢"),
-    ("age", DOWN): (
-        *("最年少", "最も若い", "一番若い", "最も年少", "最も年下"),
-        *("最も新しい", "一番新しい", "最新"),
-    ),
+    ("age", DOWN): ("最年少", "最も若い", "一番若い", "最も年少", "最も年下"),
+    ("newness", DOWN): ("最も新しい", "一番新しい", "最新"),
+    ("newness", UP): ("最古", "最も古い"),
     ("size", UP): ("最大", "最も大きい", "一番大きい", "最も大きな"),
     ("size", DOWN): ("最小", "最も小さい", "一番小さい", "最も小さな"),
     ("height", UP): ("最高", "最も高い", "一番高い"),
@@ -110,12 +112,26 @@ JA_WORD = re.compile(
 最も低かった) whatever follows it."""
 
 
+EN_RECENT = re.compile(
+    r"\b(?:latest|most\s+recent|most\s+modern|(?:most\s+)?up[-‐ ]to[-‐ ]date|state[-‐ ]of[-‐ ]the[-‐ ]art|"
+    r"cutting[-‐ ]edge)\b",
+    re.IGNORECASE,
+)
+"""Words 最新 renders that are no superlative the check reads (a superlative of their own would flag
+"his latest book" beside 最古, "the earliest known")."""
+EN_ALSO: dict[str, tuple[str, str]] = {"oldest": ("newness", UP)}
+"""An English superlative that says a second dimension too: a thing's "oldest" is its least new."""
+
+
 def english_superlatives(source: str, start: int, end: int) -> dict[str, tuple[set[str], re.Match[str]]]:
     """Dimension → the directions the English sentence's superlatives say, and the first of them."""
     out: dict[str, tuple[set[str], re.Match[str]]] = {}
     for m in EN_WORD.finditer(source, start, end):
-        dim, direction = EN_SUPERLATIVES[m.group().lower()]
-        out.setdefault(dim, (set(), m))[0].add(direction)
+        word = m.group().lower()
+        for dim, direction in (EN_SUPERLATIVES[word], *([EN_ALSO[word]] if word in EN_ALSO else [])):
+            out.setdefault(dim, (set(), m))[0].add(direction)
+    if "newness" in out and EN_RECENT.search(source, start, end):
+        out["newness"][0].add(DOWN)  # "the oldest bakery … the latest ovens" (最新のオーブン): both ways
     return out
 
 

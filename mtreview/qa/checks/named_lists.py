@@ -1,0 +1,46 @@
+"""A list of names the translation counts: "Ashby, Elmford and Oakley schools" rendered 3校. Used by the
+numbers check (a count of the listed names is no added number)."""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
+NAMED_LIST = re.compile(rf"\b{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME}")
+"""Names listed with commas and "and" (Upper Ashby, Elmford and Oakley)."""
+OPENER = re.compile(
+    r"^(?:On|In|At|By|For|From|With|After|Before|During|Since|Until|The|A|An|But|And|Yesterday|Today|"
+    r"Meanwhile|However|Last|Next|This)(?: |$)"
+)
+DAY_OR_MONTH = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)"
+)
+"""A capitalised sentence opener before a name ("The Labour"), and a day or month ("On Monday, Smith and
+Jones"): no name listed."""
+NOT_COUNTERS = frozenset("時日年月週分秒回度倍点円万億兆位対割歳件")
+"""Kanji after a number that measure or order rather than count the names (3時間, 3日, 3点差, 2対2)."""
+
+
+def named_list_sizes(source: str) -> set[float]:
+    """How many names each list of names in ``source`` holds: a translation may count them (3校)."""
+    sizes = set()
+    for m in NAMED_LIST.finditer(source):
+        names = [OPENER.sub("", n) for n in re.findall(_NAME, m.group())]
+        names = [n for n in names if n and not DAY_OR_MONTH.fullmatch(n)]
+        if len(names) >= 2:
+            sizes.add(round(float(len(names)), 6))
+    return sizes
+
+
+def counted(target: str, end: int) -> bool:
+    """Whether a number is followed by a counter or a noun (3校, 3小学校, 3カ国), not a unit sign nor a
+    measure (3時間, 3日)."""
+    return end < len(target) and (
+        target[end] in "カヶか" or ("\u4e00" <= target[end] <= "\u9fff" and target[end] not in NOT_COUNTERS)
+    )
+
+
+def counts_names(source: str, target: str, value: float, end: int) -> bool:
+    """Whether a Japanese number that ends at ``end`` counts the names a list of ``source`` holds."""
+    return round(value, 6) in named_list_sizes(source) and counted(target, end)
