@@ -398,3 +398,32 @@ def test_a_count_next_to_listed_names_that_is_no_count_of_them() -> None:
         )
     ]
     assert [f.text for f in findings(pairs, "numbers")] == ["3"]
+
+
+def test_a_relative_year_said_as_another() -> None:
+    en = "The plans must be submitted by the end of March next year."
+    assert [f.text for f in findings([(en, "計画は今年3月末までに提出しなければならない。")], "dates")] == [
+        "今年"
+    ]
+    assert findings([(en, "計画は来年3月末までに提出しなければならない。")], "dates") == []
+    both = "Sales fell this year and will recover next year."
+    assert findings([(both, "売上高は今年減少し、来年回復する見込みだ。")], "dates") == []
+
+
+def test_senses_of_practice_and_charge_and_a_trial_that_is_a_test() -> None:
+    firm = "The library was designed by Ann Webb and her practice in 1968."
+    assert [
+        f.text for f in findings([(firm, "図書館は1968年、アン・ウェブ氏と彼女の練習が設計した。")], "sense")
+    ] == ["練習"]
+    assert findings([(firm, "図書館は1968年、アン・ウェブ氏と同氏の設計事務所が設計した。")], "sense") == []
+    drone = "Each drone can fly for up to 45 minutes on a single charge."
+    assert [
+        f.text for f in findings([(drone, "各ドローンは1回の料金で最長45分間飛行できる。")], "sense")
+    ] == ["料金"]
+    test = [
+        (
+            "In a six-month trial, drones reached the scene first in 60 per cent of cases.",
+            "6カ月間の試験運用では、60％のケースでドローンが最初に現場に到着した。",
+        )
+    ]
+    assert findings(test, "sense") == []

@@ -449,6 +449,13 @@ EN_RELATIVE = re.compile(r"(?=[lnty])\b(last|next|this|yesterday|tomorrow|today|
 JA_RELATIVE = re.compile(
     r"先週|先月|昨年|去年|昨日|昨夜|前日|来週|来月|来年|明日|翌日|翌週|今週|今月|今年|今日|今夜"
 )
+EN_PERIOD = re.compile(r"\b(last|next|this)\s+(week|month|year)\b", re.IGNORECASE)
+JA_PERIODS = {
+    **{"先週": ("week", -1), "今週": ("week", 0), "来週": ("week", 1)},
+    **{"先月": ("month", -1), "今月": ("month", 0), "来月": ("month", 1)},
+    **{"昨年": ("year", -1), "去年": ("year", -1), "今年": ("year", 0), "来年": ("year", 1)},
+}
+JA_PERIOD = re.compile("|".join(JA_PERIODS))
 EN_TIME = re.compile(
     r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)|\b(noon|midnight)\b", re.IGNORECASE
 )
@@ -524,6 +531,7 @@ class Dates(Check):
                 if d != 0 and -d in en_dirs and d not in en_dirs:
                     ev = next(x for x in en_rel if _en_direction(x.group().lower()) == -d)
                     yield _differs(self, segment, ev, m.start(), m.end())
+            yield from self._periods(segment)
         if "月" in target:
             yield from self._month_days(segment)
         if ("m." in source or "m " in source or "pm" in source or "am" in source or "noon" in source) and (
@@ -548,6 +556,21 @@ class Dates(Check):
                             ),
                             evidence=(tv[2], tv[3]),
                         )
+
+    def _periods(self, segment: SegmentInput) -> Iterable[Finding]:
+        """A week, month or year said relative to now as another one: "the end of March next year" rendered
+        今年3月末 (this year), "last month" rendered 今月."""
+        en = {
+            (m.group(2).lower(), _en_direction(m.group(1).lower())): m
+            for m in EN_PERIOD.finditer(segment.source)
+        }
+        if not en:
+            return
+        for m in JA_PERIOD.finditer(segment.target):
+            unit, d = JA_PERIODS[m.group()]
+            other = [ev for (u, ed), ev in en.items() if u == unit and ed != d]
+            if other and (unit, d) not in en:
+                yield _differs(self, segment, other[0], m.start(), m.end())
 
     def _month_days(self, segment: SegmentInput) -> Iterable[Finding]:
         """A day of a month the translation gives as another: "June 7" rendered 7月6日 (month and day
