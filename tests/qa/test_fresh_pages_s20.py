@@ -427,3 +427,34 @@ def test_senses_of_practice_and_charge_and_a_trial_that_is_a_test() -> None:
         )
     ]
     assert findings(test, "sense") == []
+
+
+def test_bounds_capped_at_and_heavier_than() -> None:
+    capped = "Late fees will be capped at £15 per missed payment."
+    assert [
+        f.text for f in findings([(capped, "延滞手数料は1回につき最低15ポンドとなる。")], "comparison")
+    ] == ["最低15ポンド"]
+    assert findings([(capped, "延滞手数料は1回につき最大15ポンドに制限される。")], "comparison") == []
+    heavier = "Only marrows heavier than 90 pounds may enter the final."
+    wrong = [(heavier, "決勝に出場できるのは90ポンド未満のカボチャだけだ。")]
+    assert [f.text for f in findings(wrong, "comparison")] == ["90ポンド未満"]
+
+
+def test_senses_of_scales() -> None:
+    en = "The marrow was weighed on the show's scales by four men."
+    assert [
+        f.text for f in findings([(en, "カボチャは4人がかりで大会のうろこの上に載せられた。")], "sense")
+    ] == ["うろこ"]
+    assert findings([(en, "カボチャは4人がかりで大会のはかりに載せられた。")], "sense") == []
+    fish = [("The fish's scales were weighed in a lab.", "その魚のうろこは研究所で計量された。")]
+    assert findings(fish, "sense") == []
+
+
+def test_within_an_hour_said_as_not_even_an_hour() -> None:
+    pairs = [
+        (
+            "Within an hour of the result, a rival lodged a complaint.",
+            "結果の発表から1時間もたたないうちに、ライバルが異議を申し立てた。",
+        )
+    ]
+    assert findings(pairs, "polarity") == []

@@ -65,11 +65,12 @@ def _fractions_ja(target: str) -> list[Quantity]:
 EN_BEFORE = re.compile(
     # the look-ahead of every alternative's first letter changes no match but lets the engine skip the
     # other positions quickly (as ``polarity.EN_CUE``)
-    r"(?=[moaeghlbnuistfw])(?:"
+    r"(?=[moaeghlbnuistfwcdy])(?:"
     r"\b(?P<up>(?<!no\s)(?<!not\s)more\s+than|over|above|exceed(?:s|ed|ing)?|greater\s+than|higher\s+than|larger\s+than|"
-    r"bigger\s+than|longer\s+than|at\s+least|no\s+(?:less|fewer)\s+than|a\s+minimum\s+of|upwards\s+of|"
+    r"bigger\s+than|longer\s+than|(?:heavier|taller|older|wider|deeper)\s+than|at\s+least|no\s+(?:less|fewer)\s+than|a\s+minimum\s+of|upwards\s+of|"
     r"in\s+excess\s+of|beyond|surpass(?:es|ed|ing)?|top(?:s|ped)?)"
     r"|\b(?P<down>fewer\s+than|less\s+than|under|below|lower\s+than|smaller\s+than|shorter\s+than|up\s+to|"
+    r"(?:lighter|younger|narrower)\s+than|capped\s+at|limited\s+to|a\s+cap\s+of|"
     r"at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|as\s+(?:few|little)\s+as|within|"
     r"nearly|almost)"
     rf"\s+{_NUMBER})",

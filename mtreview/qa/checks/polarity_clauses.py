@@ -264,7 +264,7 @@ NOT_EVEN = re.compile(
 )
 """A count with も before a negation (2年もたっていない, 10人もいない): "not even N", a bound below N."""
 BOUND = re.compile(
-    r"\b(?:less|fewer)\s+than\s+(?:(?P<d>\d+(?:\.\d+)?)|(?P<w>a|an|one|two|three|four|five|six|seven|eight|nine|"
+    r"\b(?:(?:less|fewer)\s+than|within|inside|under)\s+(?:(?P<d>\d+(?:\.\d+)?)|(?P<w>a|an|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|twelve|twenty|thirty|fifty|hundred|half)\b)",
     re.IGNORECASE,
 )
@@ -297,8 +297,8 @@ def _ja_value(text: str) -> float | None:
 def not_even_the_bound(
     source: str, target: str, sentence: tuple[int, int], japanese: tuple[int, int]
 ) -> bool:
-    """Whether the Japanese says the English "less/fewer than N" as "not even N" (Nも…ない) with the same
-    N (半年も for "less than six months" or "half a year")."""
+    """Whether the Japanese says the English "less/fewer than N" (or "within N": 1時間もたたないうちに for
+    "within an hour of") as "not even N" (Nも…ない) with the same N (半年も for "less than six months")."""
     bounds = set()
     for m in BOUND.finditer(source, *sentence):
         value = float(m.group("d")) if m.group("d") else _WORD_VALUES[m.group("w").lower()]
