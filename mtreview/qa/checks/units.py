@@ -568,7 +568,8 @@ class Dates(Check):
             return
         for m in JA_PERIOD.finditer(segment.target):
             unit, d = JA_PERIODS[m.group()]
-            other = [ev for (u, ed), ev in en.items() if u == unit and ed != d]
+            # (last ↔ next is the relative days' business above: here "this" against either)
+            other = [ev for (u, ed), ev in en.items() if u == unit and ed != d and 0 in (d, ed)]
             if other and (unit, d) not in en:
                 yield _differs(self, segment, other[0], m.start(), m.end())
 
