@@ -133,6 +133,10 @@ class Coverage:
     _solid: dict[str, list[Span]] = field(default_factory=dict)
     """Lemma → its first solid counterparts (``source_own``; hits are shared by every occurrence)."""
     _hits_indexed: bool = False
+    near: dict[str, tuple[str, list[Span], list[Span]]] | None = None
+    """Lemma → (its text, counterparts, exact ones) as ``word_hits`` finds them (no forward search but a
+    one-kanji rendering): kept from the coverage's own dictionary pass, so that the term check's
+    ``word_hits`` of the same pair costs no second pass."""
 
     def index(self) -> None:
         """Build the lookup structures once the matching is done (those of the counterparts on first use:
@@ -424,6 +428,12 @@ def _word_hits(source: str, target: str, lemmas: frozenset[str], _generation: in
     texts = {w[3]: w[2] for w in _english_words(source, _generation) if w[3] in lemmas and w[4] != "number"}
     if not texts:
         return {}
+    near = _coverage(source, target, _generation).near
+    if near is not None and all(lemma in near and near[lemma][0] == text for lemma, text in texts.items()):
+        # the coverage's own dictionary pass found them (as every check's coverage of the pair needs it)
+        return {
+            lemma: Hits(sorted(set(near[lemma][1])), sorted(set(near[lemma][2]))) for lemma in sorted(texts)
+        }
     try:
         # terms are nouns: their renderings are runs the glosses name (no verb stems to look for)
         found = _dictionary_hits(target, tuple(sorted(texts.items())), forwards=False)
@@ -462,8 +472,10 @@ def _match_dictionary(cov: Coverage) -> None:
     words = _representatives(cov, ("word", "name"))
     if not words:
         return
-    found = _dictionary_hits(cov.target, tuple((w.lemma, w.text) for w in words))
+    near: dict[str, tuple[list[Span], list[Span]]] = {}
+    found = _dictionary_hits(cov.target, tuple((w.lemma, w.text) for w in words), near=near)
     by_lemma = {w.lemma: w for w in words}
+    cov.near = {lemma: (by_lemma[lemma].text, *near[lemma]) for lemma in near}
     for lemma, (spans, strong) in found.items():
         w = by_lemma[lemma]
         strong_set = set(strong)
@@ -501,7 +513,10 @@ def _target(target: str) -> _Target:
 
 
 def _dictionary_hits(
-    target: str, words: tuple[tuple[str, str], ...], forwards: bool = True
+    target: str,
+    words: tuple[tuple[str, str], ...],
+    forwards: bool = True,
+    near: dict[str, tuple[list[Span], list[Span]]] | None = None,
 ) -> dict[str, tuple[list[Span], list[Span]]]:
     """(lemma, text) of English words → lemma → (counterparts, the exact ones): backwards through the
     glosses of every run, then derived words of the same stem, then forwards through the renderings of
@@ -546,6 +561,8 @@ def _dictionary_hits(
                             break
     for lemma, (spans, strong) in out.items():
         if spans:
+            if near is not None:
+                near[lemma] = (list(spans), list(strong))
             continue
         by_bigram, firsts, single, stems = rendering_index(lemma)
         best: str | None = None
@@ -556,18 +573,26 @@ def _dictionary_hits(
                 if (best is None or (-len(r), r) < (-len(best), best)) and r in target:
                     best = r
                     break
+        # the one-kanji rendering: the fallback of the forward search, and all that ``near`` looks for
+        alone_spans: list[Span] = []
+        alone_strong: list[Span] = []
+        if single and t.alone:
+            present = t.alone.keys() & single
+            if present:
+                at = t.alone[min(present)]  # the first of ``single`` (sorted) that is there
+                alone_spans.append((at[0], at[0] + 1))
+                if at[1]:
+                    alone_strong.append((at[0], at[0] + 1))
+        if near is not None:
+            near[lemma] = (alone_spans, alone_strong)
         if best is not None:
             pos = target.find(best)
             spans.append((pos, pos + len(best)))
             if best not in stems:
                 strong.append((pos, pos + len(best)))
-        elif single and t.alone:
-            present = t.alone.keys() & single
-            if present:
-                at = t.alone[min(present)]  # the first of ``single`` (sorted) that is there
-                spans.append((at[0], at[0] + 1))
-                if at[1]:
-                    strong.append((at[0], at[0] + 1))
+        else:
+            spans.extend(alone_spans)
+            strong.extend(alone_strong)
     return out
 
 
