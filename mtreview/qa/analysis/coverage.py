@@ -134,9 +134,7 @@ class Coverage:
     """Lemma → its first solid counterparts (``source_own``; hits are shared by every occurrence)."""
     _hits_indexed: bool = False
     near: dict[str, tuple[str, list[Span], list[Span]]] | None = None
-    """Lemma → (its text, counterparts, exact ones) as ``word_hits`` finds them (no forward search but a
-    one-kanji rendering): kept from the coverage's own dictionary pass, so that the term check's
-    ``word_hits`` of the same pair costs no second pass."""
+    """Lemma → (text, counterparts, exact ones) as ``word_hits`` finds them, kept from the coverage's pass."""
 
     def index(self) -> None:
         """Build the lookup structures once the matching is done (those of the counterparts on first use:
@@ -430,10 +428,8 @@ def _word_hits(source: str, target: str, lemmas: frozenset[str], _generation: in
         return {}
     near = _coverage(source, target, _generation).near
     if near is not None and all(lemma in near and near[lemma][0] == text for lemma, text in texts.items()):
-        # the coverage's own dictionary pass found them (as every check's coverage of the pair needs it)
-        return {
-            lemma: Hits(sorted(set(near[lemma][1])), sorted(set(near[lemma][2]))) for lemma in sorted(texts)
-        }
+        # found by the coverage's own dictionary pass
+        return {k: Hits(sorted(set(near[k][1])), sorted(set(near[k][2]))) for k in sorted(texts)}
     try:
         # terms are nouns: their renderings are runs the glosses name (no verb stems to look for)
         found = _dictionary_hits(target, tuple(sorted(texts.items())), forwards=False)
@@ -573,7 +569,6 @@ def _dictionary_hits(
                 if (best is None or (-len(r), r) < (-len(best), best)) and r in target:
                     best = r
                     break
-        # the one-kanji rendering: the fallback of the forward search, and all that ``near`` looks for
         alone_spans: list[Span] = []
         alone_strong: list[Span] = []
         if single and t.alone:
