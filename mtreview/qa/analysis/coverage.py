@@ -323,7 +323,7 @@ def _english_words(source: str, _generation: int) -> tuple[tuple[int, int, str, 
         if (
             kind == "word"
             and text[0].isupper()
-            and (not _sentence_start(source, m.start()) or not _known(lemma))
+            and (not _sentence_start(source, m.start()) or not known(lemma))
         ):
             kind = "name"
         out.append((m.start(), m.end(), text, lemma, kind))
@@ -345,7 +345,7 @@ def _word_info(lower: str) -> tuple[str, str] | None:
     return lemma, "word"
 
 
-def _known(lemma: str) -> bool:
+def known(lemma: str) -> bool:
     """Whether the dictionary knows the word (a capitalised word at a sentence start that it does not know
     is a name)."""
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable

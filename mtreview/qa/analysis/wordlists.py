@@ -78,27 +78,28 @@ SKIP = english.STOPWORDS | frozenset(
 
 Span = tuple[int, int]
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for m in names
-}
+_MONTH_FORMS = [
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+]
+MONTHS = {m: i for i, names in enumerate(_MONTH_FORMS, 1) for m in names}
+"""Each month's name and abbreviations (lower case) to its number, January 1."""
+MONTH_NAMES = tuple(names[0] for names in _MONTH_FORMS)
+"""The months' full names, January first (lower case)."""
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""The days of the week, Monday first (lower case)."""
+DAYS_AND_MONTHS = "|".join(name.capitalize() for name in WEEKDAYS + MONTH_NAMES)
+"""A regex alternation of the days' and the months' full names, capitalised (Monday|…|December)."""
 ORDINALS = {
     w: i
     for i, w in enumerate(

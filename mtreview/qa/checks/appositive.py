@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from mtreview.qa.analysis.coverage import Coverage, EnWord, coverage
+from mtreview.qa.analysis.wordlists import DAYS_AND_MONTHS
 from mtreview.qa.latin import UPPER
 
 APPOSITION = re.compile(
@@ -21,10 +22,7 @@ APPOSITION = re.compile(
     r"(?P<np>(?:a|an|the)\s+[^,;:.!?\"“”()]{3,80}?),"
 )
 """A name and the description set off after it ("Noreen Ash, a retired primary school headteacher,")."""
-NOT_A_NAME = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b"
-)
+NOT_A_NAME = re.compile(rf"\b(?:{DAYS_AND_MONTHS})\b")
 MIN_WORDS = 2
 """Common words a description needs to count (not "a fan,")."""
 PRENOMINAL = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30fa\u30fc・のA-Za-z0-9０-９]")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from mtreview.qa.analysis.wordlists import DAYS_AND_MONTHS
+
 _NAME = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
 NAMED_LIST = re.compile(rf"\b{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME}")
 """Names listed with commas and "and" (Upper Ashby, Elmford and Oakley)."""
@@ -12,10 +14,7 @@ OPENER = re.compile(
     r"^(?:On|In|At|By|For|From|With|After|Before|During|Since|Until|The|A|An|But|And|Yesterday|Today|"
     r"Meanwhile|However|Last|Next|This)(?: |$)"
 )
-DAY_OR_MONTH = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)"
-)
+DAY_OR_MONTH = re.compile(rf"(?:{DAYS_AND_MONTHS})")
 """A capitalised sentence opener before a name ("The Labour"), and a day or month ("On Monday, Smith and
 Jones"): no name listed."""
 NOT_COUNTERS = frozenset("時日年月週分秒回度倍点円万億兆位対割歳件")

@@ -105,15 +105,15 @@ def _named_words(words: Sequence[Word], i: int) -> bool:
     """Whether a capitalised word is a word of the language in an organisation's translated name (the Food
     Standards Council: 食品基準評議会), not a person's or a place's: the dictionary knows it and the
     capitalised run it belongs to has two such words at least."""
-    from mtreview.qa.analysis.coverage import _known
+    from mtreview.qa.analysis.coverage import known
 
-    def known(k: int) -> bool:
-        return words[k][4] == "name" and words[k][2].isalpha() and _known(words[k][3])
+    def known_name(k: int) -> bool:
+        return words[k][4] == "name" and words[k][2].isalpha() and known(words[k][3])
 
-    if not known(i):
+    if not known_name(i):
         return False
-    return (i > 0 and known(i - 1) and words[i - 1][1] + 1 == words[i][0]) or (
-        i + 1 < len(words) and known(i + 1) and words[i][1] + 1 == words[i + 1][0]
+    return (i > 0 and known_name(i - 1) and words[i - 1][1] + 1 == words[i][0]) or (
+        i + 1 < len(words) and known_name(i + 1) and words[i][1] + 1 == words[i + 1][0]
     )
 
 

@@ -48,7 +48,11 @@ def _free_runs(source: str, target: str, _generation: int) -> tuple[str, ...]:
     )
 
 
-STEM_NOUN = re.compile(r"(?:[\u4e00-\u9fff々]{1,2}[しめげりえれせけきちみびねべじ]){1,2}$")
+STEM_KANA = "しめげりえれせけきちみびねべじ"
+"""The okurigana a verb's stem noun may end in (the し of 見直し, the め of 差し止め)."""
+STEM_PAIR_RE = rf"[\u4e00-\u9fff々]{{1,2}}[{STEM_KANA}]"
+"""One or two kanji and their okurigana (見直し, 差し, 止め): the unit the stem-noun regexes repeat."""
+STEM_NOUN = re.compile(rf"(?:{STEM_PAIR_RE}){{1,2}}$")
 """A noun made of a verb's stem and its okurigana (差し止め, 見直し, 払い戻し, 受け入れ) — no particle
 (は, を, に, で, て, と) and no adjective's い."""
 
@@ -72,11 +76,11 @@ def _with_stem_noun(target: str, start: int) -> str:
 NOT_STEM_NOUNS = frozenset(
     {"再び", "同じ", "及び", "並び", "引き続き", "概ね", "予め", "初め", "改め", "少し", "全て"}
 )
-STEM_PAIR = re.compile(r"[\u4e00-\u9fff々]{1,2}[しめげりえれせけきちみびねべじ]")
+STEM_PAIR = re.compile(STEM_PAIR_RE)
 
 
-STEM_PREFIX = re.compile(r"(?:[\u4e00-\u9fff々]{1,2}[しめげりえれせけきちみびねべじ])+")
-STEM_OKURIGANA = frozenset("しめげりえれせけきちみびねべじ")
+STEM_PREFIX = re.compile(rf"(?:{STEM_PAIR_RE})+")
+STEM_OKURIGANA = frozenset(STEM_KANA)
 
 WEAK = "\x02"
 """Marks a run that only a loose dictionary match ties to the term's head (仲裁人 for "arbiters", through

@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
+from mtreview.qa.analysis.wordlists import WEEKDAYS
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import to_halfwidth_ascii
@@ -441,7 +442,6 @@ def _ja_options(folded: str, t: re.Match[str]) -> tuple[tuple[str, float], ...]:
     return _JA_AMBIGUOUS.get(unit) or (_JA_UNITS[unit],)
 
 
-WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAYS_JA = "月火水木金土日"
 EN_WEEKDAY = re.compile(r"(?=[mtwfs])\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
 JA_WEEKDAY = re.compile(r"([月火水木金土日])曜(?:日)?|[(（]([月火水木金土日])[)）]")
@@ -515,7 +515,7 @@ class Dates(Check):
         source, target = segment.source, segment.target
         if not target or not source:
             return
-        en_days = {(WEEKDAYS_EN.index(m.group(1).lower() + "day")): m for m in EN_WEEKDAY.finditer(source)}
+        en_days = {(WEEKDAYS.index(m.group(1).lower() + "day")): m for m in EN_WEEKDAY.finditer(source)}
         if en_days or "曜" in target:
             for m in JA_WEEKDAY.finditer(target):
                 day = WEEKDAYS_JA.index(m.group(1) or m.group(2))

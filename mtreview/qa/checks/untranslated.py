@@ -100,16 +100,16 @@ def _kept_unknown(word: str, source: str) -> bool:
     """A word of the source the English dictionary does not know, nor as two known words (a handle, a typo,
     a foreign word: "kew", "luftullah", "pero"), kept as it is: there was no English to translate."""
     from mtreview.qa.analysis import english
-    from mtreview.qa.analysis.coverage import _known
+    from mtreview.qa.analysis.coverage import known
 
     bare = word.strip("'’-")
     if not re.search(rf"(?<![A-Za-z]){re.escape(bare)}(?![A-Za-z])", source, re.IGNORECASE):
         return False
     lower = bare.lower()
-    if _known(english.lemma(lower)) or _known(lower):
+    if known(english.lemma(lower)) or known(lower):
         return False
     # an English compound the dictionary lacks (makerspace = maker + space) is English all the same
-    return not any(_known(lower[:i]) and _known(english.lemma(lower[i:])) for i in range(3, len(lower) - 2))
+    return not any(known(lower[:i]) and known(english.lemma(lower[i:])) for i in range(3, len(lower) - 2))
 
 
 class Identical(Check):
