@@ -1,5 +1,7 @@
 """The sense lexicon (``senses.tsv``): polysemous English words, the context cues that select a sense and
-the Japanese renderings of the other senses that betray a wrong choice. Shipped in
+the Japanese renderings of the other senses that betray a wrong choice. A cue written ``!word`` is a
+*guard*: a row with guards applies only where none of them is anywhere in the document (脳卒中 for
+"stroke" where nothing speaks of patients or hospitals). Shipped in
 ``resources/lexicons/senses.tsv``; the user's file of the same name (lexicon folder) or an explicit one
 adds rows, and a row with the same word and cues replaces the shipped one. Bad lines raise ``InputError``
 with file and line."""
@@ -22,11 +24,14 @@ FILENAME = "senses.tsv"
 class Sense:
     word: str
     cues: frozenset[str]
+    """Words one of which must be in the word's sentence (none: any sentence, for a row with guards)."""
     wrong: tuple[str, ...]
     right: tuple[str, ...]
     meaning: str
     path: str
     line: int
+    guards: frozenset[str] = frozenset()
+    """Words none of which may be in the document: they speak of the sense the wrong renderings have."""
 
 
 def load_senses(path: Path) -> list[Sense]:
@@ -43,13 +48,15 @@ def load_senses(path: Path) -> list[Sense]:
                 number,
             )
         word = cols[0].strip().lower()
-        cues = frozenset(c.lower() for c in _split(cols[1]))
+        written = [c.lower() for c in _split(cols[1])]
+        cues = frozenset(c for c in written if not c.startswith("!"))
+        guards = frozenset(c[1:].strip() for c in written if c.startswith("!") and c[1:].strip())
         wrong, right = _split(cols[2]), _split(cols[3])
         if not word or " " in word:
             raise InputError(_("the word column must hold one English word"), str(path), number)
-        if not cues or not wrong:
+        if not (cues or guards) or not wrong:
             raise InputError(_("a sense needs context cues and wrong renderings"), str(path), number)
-        key = (word, cues)
+        key = (word, cues | {"!" + g for g in guards})
         if key in seen:
             raise InputError(
                 _("duplicate sense {word!r} (first on line {line})").format(word=word, line=seen[key]),
@@ -58,7 +65,7 @@ def load_senses(path: Path) -> list[Sense]:
             )
         seen[key] = number
         meaning = cols[4].strip() if len(cols) > 4 else ""
-        rows.append(Sense(word, cues, wrong, right, meaning, str(path), number))
+        rows.append(Sense(word, cues, wrong, right, meaning, str(path), number, guards))
     return rows
 
 
@@ -68,7 +75,7 @@ def load_all(paths: Iterable[Path]) -> tuple[list[Sense], list[InputError]]:
     for path in paths:
         try:
             for sense in load_senses(path):
-                merged[(sense.word, sense.cues)] = sense
+                merged[(sense.word, sense.cues | {"!" + g for g in sense.guards})] = sense
         except InputError as exc:
             errors.append(exc)
     return list(merged.values()), errors

@@ -3,6 +3,9 @@
 Driven by the sense lexicon (``senses.tsv``, user-extendable): a row applies when its word and one of its
 context cues are in the same English sentence; a wrong rendering in the paired Japanese sentence, matched
 on whole MeCab tokens (分 in 30分 or 自分 is not 分), is reported unless a right rendering is there too.
+A row with guards (``!word`` cues) applies where none of its guards is anywhere in the document: the wrong
+renderings belong to a sense of its own field (脳卒中 for "stroke", 太鼓 for "drum"), and a document that
+never speaks of that field is not using it.
 """
 
 from __future__ import annotations
@@ -102,6 +105,29 @@ def _after_subject(source: str, start: int) -> bool:
     return word in SUBJECTS
 
 
+_WORD_AT = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _guards_present(guard_re: re.Pattern[str], guards: frozenset[str], doc: DocumentFacts) -> frozenset[str]:
+    """The guard words (by lemma or form) anywhere in the document's English: one pass of a regex over
+    each segment, the lemmatiser only on its matches."""
+    present: set[str] = set()
+    for segment in doc.segments.values():
+        for m in guard_re.finditer(segment.source):
+            word = _WORD_AT.match(segment.source, m.start())
+            if word is None:
+                continue
+            lower = word.group().lower()
+            for form in (lower, english.lemma(lower), lower.rstrip("s")):
+                if form in guards:
+                    present.add(form)
+    return frozenset(present)
+
+
+def _starts_sentence(source: str, sentence_start: int, word_start: int) -> bool:
+    return not source[sentence_start:word_start].strip(" \t\"'“‘(「")
+
+
 NEAR = 15
 """Characters between the word and a sign cue (£, $, €): "a £300 bill", "a bill of about £2 million", not
 "the $1.2tn infrastructure bill" nor "the bill would give every household £200"."""
@@ -173,6 +199,21 @@ class WrongSense(Check):
         firsts = "(?=[" + "".join(sorted({re.escape(w[0]) for w in stems})) + "])" if all(stems) else ""
         self.quick = re.compile(rf"{firsts}\b(?:{words})" if stems else r"(?!x)x", re.IGNORECASE)
         """Any lexicon word's stem at a word start: a cheap test before the lemmatiser."""
+        self.guards = frozenset(g for row in rows for g in row.guards)
+        guard_stems = sorted({g[:-1] if g.endswith("e") and len(g) > 3 else g for g in self.guards}, key=len)
+        self.guard_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(g) for g in reversed(guard_stems)) + ")"
+            if guard_stems
+            else r"(?!x)x",
+            re.IGNORECASE,
+        )
+        """Any guard word's stem at a word start."""
+
+    def _guards(self, doc: DocumentFacts) -> frozenset[str]:
+        present: frozenset[str] = doc.cached(
+            "sense-guards", lambda: _guards_present(self.guard_re, self.guards, doc)
+        )
+        return present
 
     def _elsewhere_right(self, word: str, row: Sense, wrong: str, doc: DocumentFacts) -> bool:
         """Whether ``wrong`` is the right rendering of another sense of ``word`` that the document itself
@@ -236,6 +277,8 @@ class WrongSense(Check):
                     rows = [r for r in rows if r.meaning.startswith("to ")]
                 applicable = []
                 for row in rows:
+                    if row.guards:
+                        continue
                     cues = {c for c in row.cues if c in lemmas or (not c.isalpha() and _near(source, w, c))}
                     cues.discard(row.word)
                     if cues:
@@ -248,6 +291,17 @@ class WrongSense(Check):
                     sense = self._document_sense(w.lemma, segment.id, doc)
                     if sense is not None:
                         applicable, by_document = [(sense, set())], True
+                guarded = set()
+                if not applicable and (not w.text[:1].isupper() or _starts_sentence(source, es, w.start)):
+                    # guarded rows where no cue speaks: not for a name's word ("the Royal Mint")
+                    for row in rows:
+                        if (
+                            row.guards
+                            and (not row.cues or row.cues & lemmas)
+                            and not row.guards & self._guards(doc)
+                        ):
+                            applicable.append((row, set()))
+                            guarded.add(id(row))
                 # a right rendering of any sense the context allows settles it — unless it is a piece of
                 # a wrong one (タブレット of タブレット端末 for a pill)
                 rights = [r for row, _cues in applicable for r in row.right]
@@ -281,28 +335,41 @@ class WrongSense(Check):
                         if _renders_another_word(source, target, span, w.lemma):
                             continue  # 製品 for "products" beside "produce" (the verb): not this word's
                         reported.add(span)
-                        message = (
-                            _(
+                        if id(row) in guarded:
+                            message = _(
+                                "The translation gives “{word}” as “{ja}” ({meaning}), but nothing in this "
+                                "document speaks of that sense (such as {guards})."
+                            ).format(
+                                word=w.text,
+                                ja=target[span[0] : span[1]],
+                                meaning=row.meaning or wrong,
+                                guards=", ".join(sorted(row.guards)[:3]),
+                            )
+                        elif by_document:
+                            message = _(
                                 "Elsewhere in this document “{word}” means {meaning}; here the sentence does "
                                 "not say, and the translation says “{ja}”."
+                            ).format(
+                                word=w.text,
+                                meaning=row.meaning or " / ".join(row.right),
+                                ja=target[span[0] : span[1]],
                             )
-                            if by_document
-                            else _(
+                        else:
+                            message = _(
                                 "“{word}” here means {meaning} (context: {cue}); the translation says “{ja}”."
+                            ).format(
+                                word=w.text,
+                                meaning=row.meaning or " / ".join(row.right),
+                                cue=", ".join(sorted(cues)[:2]),
+                                ja=target[span[0] : span[1]],
                             )
-                        ).format(
-                            word=w.text,
-                            meaning=row.meaning or " / ".join(row.right),
-                            cue=", ".join(sorted(cues)[:2]),
-                            ja=target[span[0] : span[1]],
-                        )
                         yield self.finding(
                             segment,
                             Side.TARGET,
                             span[0],
                             span[1],
                             message,
-                            row.right[0] if row.right else None,
+                            row.right[0] if row.right and id(row) not in guarded else None,
                             evidence=(w.start, w.end),
                             severity=Severity.MINOR if by_document else None,
                         )

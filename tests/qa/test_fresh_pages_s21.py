@@ -1,0 +1,95 @@
+"""Lessons of the fresh pages of 2026-12-06 (fifth session), in our own words: a polysemous word rendered in
+a sense of its own field (廊下 for a transport "corridor", 脳卒中 for a rowing "stroke") where nothing in the
+document speaks of that field — the sense lexicon's guarded rows (``!word`` cues)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtreview.domain.errors import InputError
+from mtreview.qa.senses import load_senses
+
+from .helpers import findings
+
+CORRIDOR = [
+    (
+        "The new rail corridor will link the port with two inland freight terminals.",
+        "新しい鉄道の廊下は、港と内陸の2つの貨物ターミナルを結ぶ。",
+    ),
+    ("Work on the first section is due to start in spring.", "最初の区間の工事は春に始まる予定だ。"),
+]
+
+
+def test_a_field_sense_is_reported_where_the_document_never_speaks_of_that_field() -> None:
+    found = findings(CORRIDOR, "sense")
+    assert [(f.segment, f.text) for f in found] == [("1", "廊下")]
+    source = CORRIDOR[0][0]
+    assert source[found[0].source_start : found[0].source_end] == "corridor"
+    assert "nothing in this document" in found[0].message
+    assert found[0].suggestion is None  # the row names the wrong sense, not the right one
+
+
+def test_a_guard_anywhere_in_the_document_silences_the_row() -> None:
+    # a page about a school building: "classroom" in another paragraph says corridors are indoors here
+    school = [
+        *CORRIDOR,
+        ("Pupils will move to a temporary classroom block.", "生徒は仮設の教室棟に移る。"),
+    ]
+    assert findings(school, "sense") == []
+
+
+def test_a_right_rendering_silences_the_row() -> None:
+    right = [
+        (
+            "The new rail corridor will link the port with two terminals.",
+            "新しい鉄道回廊は港と2つのターミナルを結ぶ。",
+        )
+    ]
+    assert findings(right, "sense") == []
+
+
+def test_a_name_is_not_a_field_sense() -> None:
+    # "Corridor" capitalised inside a sentence is a name's word (a programme, a company), not the noun
+    named = [
+        ("Funding for the Green Corridor scheme was approved.", "グリーン廊下計画への資金が承認された。")
+    ]
+    assert findings(named, "sense") == []
+    # at the start of a sentence a capital letter says nothing
+    opening = [("Corridors for freight trains are being planned.", "貨物列車の廊下が計画されている。")]
+    assert [f.text for f in findings(opening, "sense")] == ["廊下"]
+
+
+def test_a_cue_of_another_sense_takes_precedence_over_the_guards() -> None:
+    # "stroke" with swimming cues is the positive row's business; the guarded row adds nothing there
+    swim = [
+        (
+            "She worked on her breaststroke technique and her stroke rate.",
+            "彼女は平泳ぎの技術と脳卒中率に取り組んだ。",
+        )
+    ]
+    found = findings(swim, "sense")
+    assert [f.text for f in found] == ["脳卒中"]
+    assert "nothing in this document" not in found[0].message
+
+
+def test_guarded_rows_in_a_user_lexicon(tmp_path: Path) -> None:
+    extra = tmp_path / "senses.tsv"
+    extra.write_text("kiln\t!pottery|!potter|!clay\t窯\t乾燥炉|乾燥機\ta potter's oven\n", encoding="utf-8")
+    pairs = [("The timber kiln at the sawmill broke down.", "製材所の木材の窯が故障した。")]
+    settings = {"lexicons": {"senses": [str(extra)]}}
+    assert [f.text for f in findings(pairs, "sense", settings)] == ["窯"]
+    potter = [*pairs, ("The potter fires clay pots there too.", "陶芸家はそこで粘土の鉢も焼く。")]
+    assert findings(potter, "sense", settings) == []
+    (row,) = load_senses(extra)
+    assert row.guards == {"pottery", "potter", "clay"} and row.cues == frozenset()
+
+
+@pytest.mark.parametrize("cues", ["!", "! | !"])
+def test_a_row_needs_a_cue_or_a_guard(tmp_path: Path, cues: str) -> None:
+    bad = tmp_path / "senses.tsv"
+    bad.write_text(f"# a comment\nkiln\t{cues}\t窯\t乾燥炉\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_senses(bad)
+    assert info.value.line == 2 and "context cues" in str(info.value)
