@@ -93,3 +93,53 @@ def test_a_row_needs_a_cue_or_a_guard(tmp_path: Path, cues: str) -> None:
     with pytest.raises(InputError) as info:
         load_senses(bad)
     assert info.value.line == 2 and "context cues" in str(info.value)
+
+
+PARK = [
+    ("The water park opened in 1998.", "このウォーターパークは1998年に開業した。"),
+    ("The park employs 200 people in summer.", "パークは夏に200人を雇用している。"),
+    ("The park's owners want to add a hotel.", "パークの所有者はホテルの増設を望んでいる。"),
+    ("Visitors complain that the car park is too small.", "来場者は駐車場が狭すぎると不満を述べている。"),
+]
+
+
+def test_a_head_inside_a_compound_the_dictionary_renders_whole_is_no_other_rendering() -> None:
+    # "car park" is 駐車場: the "park" of it is not rendered apart from "the park" (パーク)
+    assert findings(PARK, "term-consistency") == []
+    odd = [*PARK, ("The park will close in winter.", "公園は冬季に閉鎖される。")]
+    assert [(f.segment, f.text) for f in findings(odd, "term-consistency")] == [("5", "公園")]
+
+
+SEASON = [
+    ("The league will add two teams next season.", "リーグは来季、2チームを加える。"),
+    ("Each season runs from May to September.", "各シーズンは5月から9月まで行われる。"),
+    ("The season ends with a final at Lord's.", "シーズンはローズでの決勝で終わる。"),
+    ("Attendance this season rose by a third.", "今季の観客数は3分の1増えた。"),
+    ("The season will be broadcast live.", "シーズンは生中継される。"),
+]
+
+
+def test_a_word_before_the_term_may_make_a_phrase_the_dictionary_renders() -> None:
+    # 来季 is "next season" and 今季 "this season": neither is another rendering of "season"
+    assert findings(SEASON, "term-consistency") == []
+    odd = [*SEASON, ("Tickets for the season go on sale in March.", "季節のチケットは3月に発売される。")]
+    assert [(f.segment, f.text) for f in findings(odd, "term-consistency")] == [("6", "季節")]
+
+
+RIDE = [
+    ("The ride will be the tallest in the country.", "このアトラクションは国内で最も高くなる。"),
+    ("The steel coaster reaches 80 km/h.", "鋼製のコースターは時速80キロに達する。"),
+    ("The ride was approved on Monday.", "アトラクションは月曜日に承認された。"),
+    ("Residents say the ride will be noisy.", "住民はアトラクションがうるさくなると言う。"),
+    ("The coaster must not run after 8 p.m.", "コースターは午後8時以降は運行できない。"),
+    ("Trees will screen the ride from the village.", "木々がコースターを村から隠す。"),
+    ("The coaster opens next spring.", "コースターは来春開業する。"),
+]
+
+
+def test_another_terms_usual_rendering_names_the_same_thing() -> None:
+    # "ride" has no dictionary rendering here; its segments share アトラクション, and コースター in the
+    # last-but-one is the usual rendering of "coaster", the ride itself
+    assert findings(RIDE, "term-consistency") == []
+    odd = [*RIDE[:5], ("Trees will screen the ride from the village.", "木々がマシンを村から隠す。"), RIDE[6]]
+    assert [(f.segment, f.text) for f in findings(odd, "term-consistency")] == [("6", "マシン")]

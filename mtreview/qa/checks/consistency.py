@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
 from mtreview.qa.analysis.coverage import EnWord, coverage, source_words, word_hits
+from mtreview.qa.analysis.lookup import renderings as dictionary_renderings
 from mtreview.qa.base import Check, Finding, KeyIndex, Observation, SegmentInput
 from mtreview.qa.checks.term_candidates import (
     repeated_terms,
@@ -77,6 +78,10 @@ def _inside_longer(
         b - a > len(text) and text in target[a:b] and (ending or not target[a:b].endswith(text))
         for a, b in spans
     )
+
+
+WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+$")
+"""The English word just before a position."""
 
 
 class TermConsistency(Check):
@@ -147,6 +152,22 @@ class TermConsistency(Check):
             ]
             if spans and any(w[-1].end > ee and rendered(k, w)[:1] == spans[:1] for k, w in around):
                 continue  # a modifier rendered as part of its compound ("river" of "river mouth", 河口)
+            if spans and any(
+                w[0].start < es
+                and all(target[a:b] in dictionary_renderings(" ".join(k))[0] for a, b in spans)
+                for k, w in around
+            ):
+                continue  # the head of a compound the dictionary renders as a whole ("car park": 駐車場)
+            before = WORD_BEFORE.search(source, max(0, es - 20), es)
+            if (
+                spans
+                and before is not None
+                and all(
+                    target[a:b] in dictionary_renderings(f"{before.group(1).lower()} {' '.join(key)}")[0]
+                    for a, b in spans
+                )
+            ):
+                continue  # with the word before it, a phrase the dictionary renders ("this season": 今季)
             # the counterparts of modifiers that are not part of a term ("northern" of "northern districts")
             # are not the term's rendering: 北部地区 renders "districts" as 地区
             in_terms = {x.lemma for k, w in around if k in terms for x in w}
@@ -243,6 +264,11 @@ class TermConsistency(Check):
                     evidence=(es, ee),
                 )
 
+    def _another_terms(self, text: str, key: Hashable, index: KeyIndex) -> bool:
+        """Whether ``text`` is the usual rendering of another of the document's terms."""
+        least = int(self.params["min_majority"])
+        return any(k != key and usual_group(index.counts(k), least) == text for k in index.key_list())
+
     def _judge_learned(
         self, key: Hashable, observations: Mapping[str, list[Any]], doc: DocumentFacts, index: KeyIndex
     ) -> Iterable[Finding]:
@@ -279,8 +305,11 @@ class TermConsistency(Check):
                         or _odd_run(segment, free, majority, doc, key)
                         or sibling_run(segment, majority, key)
                     )
-                if span is None:
-                    continue
+                if span is None or (
+                    not spans and self._another_terms(segment.target[span[0] : span[1]], key, index)
+                ):
+                    continue  # (an unexplained run that is another term's usual rendering names the same
+                    # thing by that term: コースター for "the ride" on a page about a coaster)
                 yield self.finding(
                     segment,
                     Side.TARGET,
