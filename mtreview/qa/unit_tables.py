@@ -293,12 +293,19 @@ def alternatives(words: Iterable[str]) -> str:
     )
 
 
-EN_AMBIGUOUS = {w: (("money", 1.0), ("mass", POUND)) for w in ("pound", "pounds")}
-"""English units of more than one dimension: a pound of sterling or of weight."""
+PINTS = (("volume", 0.56826125), ("volume", 0.473176473))
+"""A British pint and an American one, in litres."""
+EN_AMBIGUOUS = {
+    **{w: (("money", 1.0), ("mass", POUND)) for w in ("pound", "pounds")},
+    **{w: PINTS for w in ("pint", "pints")},
+}
+"""English units of more than one dimension or size: a pound of sterling or of weight, a British or an
+American pint."""
 JA_AMBIGUOUS = {
     "キロ": (("mass", 1e3), ("length", 1e3)),
     "ミリ": (("length", 1e-3), ("volume", 1e-3)),
     "ポンド": (("money", 1.0), ("mass", POUND)),
+    "パイント": PINTS,
 }
 """Japanese units of more than one dimension: キロ for km or kg, ミリ for mm or ml, ポンド."""
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}

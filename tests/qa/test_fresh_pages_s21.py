@@ -143,3 +143,147 @@ def test_another_terms_usual_rendering_names_the_same_thing() -> None:
     assert findings(RIDE, "term-consistency") == []
     odd = [*RIDE[:5], ("Trees will screen the ride from the village.", "木々がマシンを村から隠す。"), RIDE[6]]
     assert [(f.segment, f.text) for f in findings(odd, "term-consistency")] == [("6", "マシン")]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "wrong"),
+    [
+        # pints are a volume of their own (a British or an American one): 2,400 litres is a change
+        (
+            "The pub sold 2,400 pints over the weekend.",
+            "このパブは週末に2400リットルを売った。",
+            "2400リットル",
+        ),
+        # a temperature written without its degree sign
+        ("Bake the tiles at 180F for an hour.", "タイルを180℃で1時間焼く。", "180℃"),
+    ],
+)
+def test_units_written_the_short_way(source: str, target: str, wrong: str) -> None:
+    assert [f.text for f in findings([(source, target)], "units")] == [wrong]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("The pub sold 2,400 pints over the weekend.", "このパブは週末に2400パイントを売った。"),
+        (
+            "The pub sold 2,400 pints over the weekend.",
+            "このパブは週末に約1360リットル（2400パイント）を売った。",
+        ),
+        (
+            "The pub sold 2,400 pints over the weekend.",
+            "このパブは週末に約1140リットルを売った。",
+        ),  # US pints
+        ("Bake the tiles at 180F for an hour.", "タイルを華氏180度で1時間焼く。"),
+        ("Bake the tiles at 180F for an hour.", "タイルを約82℃で1時間焼く。"),
+        ("The 12C bus was late again.", "12C系統のバスはまた遅れた。"),
+    ],
+)
+def test_units_written_the_short_way_rendered_right(source: str, target: str) -> None:
+    assert findings([(source, target)], "units") == []
+
+
+def test_an_adverbial_bound_may_stand_before_the_numbers_noun() -> None:
+    source = "She must serve at least a third of the term before parole."
+    found = findings(
+        [(source, "彼女は仮釈放までに最大で刑期の3分の1を服役しなければならない。")], "comparison"
+    )
+    assert [f.text for f in found] == ["最大で刑期の3分の1"]
+    assert (
+        findings(
+            [(source, "彼女は仮釈放までに少なくとも刑期の3分の1を服役しなければならない。")], "comparison"
+        )
+        == []
+    )
+    # 最大の (the adjective "largest") bounds nothing
+    town = [("The largest town has about 300 homes.", "最大の町の約300戸が被害を受けた。")]
+    assert findings(town, "comparison") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "wrong"),
+    [
+        (
+            "Shares in Dunmore rose 12% to 220p by the close.",
+            "ダンモアのシェアは終値で12％上昇し220ペンスとなった。",
+            "シェア",
+        ),
+        (
+            "Lorries now use the winding country lanes to the farm.",
+            "トラックは今や農場へ続く曲がりくねった田舎の車線を使う。",
+            "車線",
+        ),
+        (
+            "The rules strike a delicate balance between safety and cost.",
+            "規則は安全と費用の間で微妙な残高を保っている。",
+            "残高",
+        ),
+    ],
+)
+def test_new_sense_rows(source: str, target: str, wrong: str) -> None:
+    assert [f.text for f in findings([(source, target)], "sense")] == [wrong]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (
+            "Its market share rose to 12% while shares in rivals fell.",
+            "同社の市場シェアは12％に上昇した一方、競合の株価は下落した。",
+        ),
+        (
+            "Shares in Dunmore rose 12% as its market share grew.",
+            "ダンモアの株価は12％上昇し、市場シェアも拡大した。",
+        ),
+        ("Drivers were told to keep to the inside lane.", "運転者は内側の車線を走るよう指示された。"),
+        ("Her bank balance fell to £20 between paydays.", "給料日の間に彼女の銀行残高は20ポンドに減った。"),
+    ],
+)
+def test_new_sense_rows_stay_silent_on_the_right_sense(source: str, target: str) -> None:
+    assert findings([(source, target)], "sense") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "wrong"),
+    [
+        # a sentence with words of its own (園内, 現在) that renders most of its English is its translation
+        (
+            "Its oldest ride, a wooden carousel built in 1909, is still running.",
+            "園内で最も古いアトラクションである1909年製の木製メリーゴーラウンドは、現在は運行されていない。",
+            "いない",
+        ),
+        # the quoting と of the cue's own clause: "said … had not … and warned that …", the first of two
+        (
+            "But the fishermen's association said its members had not been properly consulted and warned "
+            "that catches could fall.",
+            "しかし漁業者協会は、会員は適切な意見聴取を受けていたと述べたうえで、漁獲量が減るおそれがあると警告した。",
+            "受けていた",
+        ),
+        # "said …, and that …": the second (a first-quote rule would point at 騒がしくなる)
+        (
+            "The group said the works would be noisy, and that the firm had not explained the timetable.",
+            "同団体は、工事は騒がしくなると指摘し、同社は工程をすでに説明していると述べた。",
+            "説明している",
+        ),
+    ],
+)
+def test_polarity_lessons(source: str, target: str, wrong: str) -> None:
+    assert [f.text for f in findings([(source, target)], "polarity")] == [wrong]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Farmers have seen little of the windfall.", "農家はこの思わぬ利益の恩恵をほとんど受けていない。"),
+        (
+            "Officers will look at whether part of the site could be kept.",
+            "用地の一部を確保できないか職員が検討する。",
+        ),
+        (
+            "Many said they would be happy with a smaller plot.",
+            "多くの人がもっと小さい区画でも構わないと言った。",
+        ),
+    ],
+)
+def test_polarity_forms_that_negate_nothing(source: str, target: str) -> None:
+    assert findings([(source, target)], "polarity") == []

@@ -96,6 +96,10 @@ JA_AFTER = re.compile(
 JA_BEFORE = re.compile(
     r"(?:(?P<up>少なくとも|最低|最低でも|最少でも)|(?P<down>最大|最高|最長|最多|多くて|上限))(?P<de>で)?\s?$"
 )
+JA_BEFORE_GAP = re.compile(
+    r"(?:(?P<up>少なくとも|最低でも|最少でも)|(?P<down>最大で|多くて|多くとも|せいぜい))、?[^、。,0-9０-９]{1,8}の\s?$"
+)
+"""An adverbial bound with a noun of the number between (最大で刑期の半分, "at most half the sentence")."""
 EN_COMPARATIVE = re.compile(
     r"(?=[hmglbfsowtirudny])"  # the alternatives' first letters: same matches, a faster search
     r"\b(?:(?P<up>higher|more|greater|larger|bigger|longer|faster|heavier|stronger|older|wider|taller|"
@@ -230,6 +234,9 @@ def japanese_bound(target: str, start: int, end: int) -> tuple[str, int, int] | 
     if before:
         kind = UP if before.group("up") else DOWN
         return kind, max(0, start - 6) + before.start(), end
+    gap = JA_BEFORE_GAP.search(target, max(0, start - 16), start)
+    if gap and not after:
+        return (UP if gap.group("up") else DOWN), gap.start(), end
     return None
 
 

@@ -37,6 +37,7 @@ from mtreview.qa.checks.polarity_clauses import (
     cue_sentences,
     derived_forms,
     not_even_the_bound,
+    quote_for,
     split_at,
     unmatched_negation,
 )
@@ -99,14 +100,18 @@ JA_QUICK_INFLECTION = re.compile(
 """The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
 JA_AFFIRMATIVE_FORMS = (
     r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
-    r"に違いな|だけでな|のみならず|に限らず|間違いな"
+    r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|"
+    # 確保できないか検討する: "consider whether it could be set aside", an embedded question
+    r"ないか(?:どうか)?(?:を|、)?[^。、]{0,8}?(?:検討|調べ|調査|確認|探|模索|考え|見極め|協議|話し合|打診|相談|問い合わせ)"
 )
-"""Constructions whose negative form says something affirmative ("must", "may", "surely", "not only"): a
+"""Constructions whose negative form says something affirmative ("must", "may", "surely", "not only",
+"unexpected", "whether it could"): a
 cue inside one agrees with no English negation (with しか…ない "only": ``JA_AFFIRMATIVE_FORM``)."""
 JA_OTHER_CANCELS = (
     r"ないと(?:いけ|だめ|なら)|ほかな|申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|"
     r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず|満たな|満たず|"
-    r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな"  # litotes: "common", "many", "essential"
+    r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな|"  # litotes: "common", "many", "essential"
+    r"(?:ても|でも)(?:構わ|かまわ)な"  # "would be happy with", "does not mind"
 )
 """Constructions whose negation is none of the sentence's but still says "not" in a way an English
 negation may match (気にしない "does not care", 仕方がない "cannot be helped")."""
@@ -160,7 +165,7 @@ EN_SOFT = re.compile(
     r"out\s+of\s+(?:use|service|order|action|stock|reach|work|print|date|sight|bounds|the\s+question)|"
     r"in\s+the\s+dark|still\s+(?:waiting|awaiting)|(?-i:miss(?:ed|es|ing)?)|"
     # 届かなかった for "fell short of", 拒否した for "refused", ほとんど役立たない for "do little for"
-    r"f(?:all|alls|ell|alling|allen)\s+short|(?:do|does|did|doing|done)\s+little|"
+    r"f(?:all|alls|ell|alling|allen)\s+short|(?:do|does|did|doing|done|see|sees|saw|seen)\s+little|"
     # ほとんどない for "little time", "few options" (not "a little", "a few")
     r"(?:(?<![a-z]\s)|(?<=\bvery\s)|(?<=\bso\s)|(?<=\btoo\s))few\b|(?<!a\s)(?:little\s+(?:time|chance|hope|room|evidence|sign|interest|doubt|support|choice|money|"
     r"progress|change|effect|impact|incentive|reason|appetite|help|attention|information|sleep|warning|"
@@ -370,23 +375,8 @@ def predicate_for(
     verbs = [i for i, t in enumerate(unit) if t.pos in ("動詞", "形容詞") and t.pos1 == "自立"]
     # …しようとした: the attempt is the verb before よう, not the する after と
     verbs = [i for i in verbs if not _attempt_suru(unit, i)]
-    # the quoting と is the one before a reporting verb (…と述べた), not とする's (目的としている)
-    quote = next(
-        (
-            i
-            for i in range(len(unit) - 2, -1, -1)
-            if unit[i].surface == "と"
-            and (
-                (
-                    unit[i].pos1 == "格助詞"
-                    and unit[i + 1].pos == "動詞"
-                    and unit[i + 1].base not in ("する", "なる")
-                )
-                or unit[i + 1].base in REPORTING_NOUNS  # …と明らかにした, …と発表した (MeCab: either と)
-            )
-        ),
-        None,
-    )
+    # the quoting と before a reporting verb (…と述べた), not とする's (目的としている)
+    quote = quote_for(unit, source, cue)
     if quote is not None:
         before = [i for i in verbs if i < quote]
         if before:
@@ -431,12 +421,6 @@ def _attempt_suru(unit: list[Token], i: int) -> bool:
     )
 
 
-REPORTING_NOUNS = frozenset(
-    {
-        *("明らか", "説明", "発表", "指摘", "強調", "主張", "表明", "報告", "警告", "批判", "回答"),
-        *("発言", "証言", "言明"),
-    }
-)
 """Nouns that make a reporting verb with する: …と明らかにした is "said that …"."""
 LIGHT_VERBS = frozenset({"する", "なる", "ある", "いる", "おる", "くる", "いく", "できる", "れる", "られる"})
 

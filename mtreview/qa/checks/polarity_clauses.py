@@ -306,3 +306,48 @@ def not_even_the_bound(
         if value == 6.0 and source[m.end() : m.end() + 7].strip().startswith("month"):
             bounds.add(0.5)  # 半年 for "six months"
     return any(_ja_value(m.group("n")) in bounds for m in NOT_EVEN.finditer(target, *japanese))
+
+
+REPORTING_NOUNS = frozenset(
+    {
+        *("明らか", "説明", "発表", "指摘", "強調", "主張", "表明", "報告", "警告", "批判", "回答"),
+        *("発言", "証言", "言明"),
+    }
+)
+EN_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|warned|warns|added|adds|claimed|claims|argued|argues|stated|states|insisted|"
+    r"insists|explained|explains|noted|notes|admitted|admits|announced|announces|confirmed|confirms|"
+    r"acknowledged|acknowledges|wrote|writes)\b",
+    re.IGNORECASE,
+)
+
+AND_THAT = re.compile(r"\band\s+that\b", re.IGNORECASE)
+
+
+def quote_for(unit: list[Token], source: str, cue: tuple[int, int]) -> int | None:
+    """The quoting と (before a reporting verb: …と述べた, …と明らかにした) of the clause that holds the
+    English cue: where the Japanese reports several clauses (…と述べたうえで、…と警告した), the one of the
+    cue's own reporting verb, by order ("said its members had not been consulted and warned that…": the
+    first); else the last."""
+    quotes = [
+        i
+        for i in range(len(unit) - 1)
+        if unit[i].surface == "と"
+        and (
+            (
+                unit[i].pos1 == "格助詞"
+                and unit[i + 1].pos == "動詞"
+                and unit[i + 1].base not in ("する", "なる")
+            )
+            or unit[i + 1].base in REPORTING_NOUNS  # (MeCab reads this と either way)
+        )
+    ]
+    if len(quotes) > 1:
+        start = max(source.rfind(". ", 0, cue[0]) + 1, 0)
+        # each reporting verb before the cue, and each further "and that" clause of the last one
+        before = len(EN_REPORTING.findall(source, start, cue[0])) + len(
+            AND_THAT.findall(source, start, cue[0])
+        )
+        if 1 <= before <= len(quotes):
+            return quotes[before - 1]
+    return quotes[-1] if quotes else None

@@ -24,6 +24,12 @@ def rendered(source: str, target: str, en: tuple[int, int], ja: tuple[int, int],
     covered, total = cov.source_ratio(*en) if en_side else cov.target_ratio(*ja)
     if total < 3 or covered / total >= MIN_RENDERED:
         return True
+    if not en_side:
+        # a Japanese sentence with words of its own (園内, 現在) that renders most of its English one is
+        # that sentence's translation, not an addition
+        covered, total = cov.source_ratio(*en)
+        if total >= 3 and covered / total >= 0.5:
+            return True
     # a short sentence has few words for the dictionary to find: one found word and a translation of the
     # usual length say it is rendered (not dropped)
     return en_side and total <= 4 and covered >= 1 and (ja[1] - ja[0]) >= 0.35 * (en[1] - en[0])

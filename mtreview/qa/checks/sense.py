@@ -283,6 +283,9 @@ class WrongSense(Check):
                     cues.discard(row.word)
                     if cues:
                         applicable.append((row, cues))
+                if w.lower != w.lemma and any(row.word == w.lower for row, _c in applicable):
+                    # a row of the very form ("shares" of a company) is more specific than the lemma's
+                    applicable = [(row, c) for row, c in applicable if row.word == w.lower]
                 by_document = False
                 if not applicable:
                     # no cue here: one sense per document, when the document's other uses of the word all

@@ -84,8 +84,17 @@ _JA_FIGURE = re.compile(
 )
 _PER_DIMS = frozenset({"mass", "length", "volume", "data", "power", "energy", "area", "time"})
 EN_TEMPERATURE = re.compile(
-    r"(?<![\w.])(-?\d+(?:\.\d+)?)\s?(?:°\s?|degrees?\s+)(F|C|Fahrenheit|Celsius|centigrade)\b"
+    r"(?<![\w.])(-?\d+(?:\.\d+)?)(?:\s?(?:°\s?|degrees?\s+)|(?=[FC]\b))(F|C|Fahrenheit|Celsius|centigrade)\b"
 )
+"""A temperature with its scale: 104°F, 40 degrees Celsius, and 200F or 40C written without the sign."""
+_GLUED_SCALE = re.compile(r"\d[FC]\b")
+
+
+def has_temperature(source: str) -> bool:
+    """Whether the English may hold a temperature (a cheap test before ``en_temperatures``)."""
+    return "°" in source or "degree" in source or _GLUED_SCALE.search(source) is not None
+
+
 MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 JA_TEMPERATURE = re.compile(r"(華氏|摂氏)?\s?(氷点下|零下|マイナス|-|−)?\s?(\d+(?:\.\d+)?)\s?(度|℃|°C|℉|°F)")
 
@@ -199,7 +208,7 @@ def conversions(source: str, target: str) -> tuple[frozenset[int], frozenset[int
     nothing; the same unit is never a conversion (400 metres and 410メートル are two numbers). Values are
     looked up by bisection, a few neighbours each: linear in the quantities."""
     src = list(EN_QUANTITY.finditer(source))
-    temperatures = "°" in source or "degree" in source
+    temperatures = has_temperature(source)
     if not src and not temperatures:
         return frozenset(), frozenset()
     folded = to_halfwidth_ascii(target)
@@ -292,7 +301,7 @@ class Units(Check):
             return
         if "per" in source or "/" in source:
             yield from self._per_unit(segment)
-        if "°" in source or "degree" in source:
+        if has_temperature(source):
             yield from self._temperatures(segment)
         src = list(EN_QUANTITY.finditer(source))
         if not src:
