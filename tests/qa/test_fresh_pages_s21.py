@@ -287,3 +287,42 @@ def test_polarity_lessons(source: str, target: str, wrong: str) -> None:
 )
 def test_polarity_forms_that_negate_nothing(source: str, target: str) -> None:
     assert findings([(source, target)], "polarity") == []
+
+
+BEAVERS = [
+    (
+        "The Brennock Rivers Trust will release six beavers in the spring.",
+        "ブレノック河川トラストは春に6頭のビーバーを放す。",
+    ),
+    (
+        "The licence was granted by Wild Kelmark, the nature agency.",
+        "許可は自然保護機関のワイルド・ケルマークが出した。",
+    ),
+    (
+        "Wild Kelmark said it had received 900 responses.",
+        "ワイルド・ケルマークは、900件の意見が寄せられたと明らかにした。",
+    ),
+]
+
+
+def test_a_body_named_by_a_name_and_words_of_what_it_does() -> None:
+    # ブレノック河川トラスト: a name, a word of what the body does (河川) and what it is (トラスト)
+    assert findings(BEAVERS, "agent") == []
+    swapped = [
+        *BEAVERS[:2],
+        (BEAVERS[2][0], "ブレノック河川トラストは、900件の意見が寄せられたと明らかにした。"),
+    ]
+    found = findings(swapped, "agent")
+    assert [(f.segment, f.text) for f in found] == [("3", "ブレノック河川トラスト")]
+    assert "Wild Kelmark" in found[0].message
+
+
+def test_a_body_named_after_a_country_is_the_english_adjectives() -> None:
+    dairy = [
+        ("Milk prices in Canada rose 4% last year.", "カナダの牛乳価格は昨年4％上昇した。"),
+        (
+            "The Canadian Dairy Council, a trade body, said prices would rise again.",
+            "業界団体のカナダ酪農協議会は、価格が再び上がると述べた。",
+        ),
+    ]
+    assert findings(dairy, "agent") == []

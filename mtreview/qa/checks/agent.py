@@ -127,8 +127,13 @@ _TITLE = (
     # person's trade: 騎手, 調教師, 棋士, 運転手
     r"[\u4e00-\u9fff]{1,5}(?:相|長|官|員|手|師|士))"
 )
-_BODY = r"(?:連盟|協会|連合|委員会|機構|財団|組合|団体|評議会|協議会)"
-"""A body named by a name and what it is (オリエンテーリング連盟): the body is the agent."""
+_BODY = (
+    r"(?:[\u4e00-\u9fff]{1,4}(?=[\u4e00-\u9fff]*(?:連盟|協会|連合|委員会|機構|財団|組合|団体|評議会|協議会)|"
+    r"トラスト|センター|グループ|クラブ|アライアンス|ユニオン))?"
+    r"(?:連盟|協会|連合|委員会|機構|財団|組合|団体|評議会|協議会|トラスト|センター|グループ|クラブ|アライアンス|ユニオン)"
+)
+"""A body named by a name and what it is (オリエンテーリング連盟, タニック河川トラスト: a word or two of what
+it does between): the body is the agent."""
 _BODY_PREFIX = r"(?:全国|全米|全英|国際|世界|欧州|州立|国立|市立|地域|地方|王立)"
 """What may open a body's name before the katakana (全国オリエンテーリング連盟)."""
 JA_OPENERS = r"(?:ただし|しかし|だが|でも|また|一方で?|さらに|なお|そして|それでも|同時に)、?"
@@ -481,8 +486,14 @@ class Agent(Check):
                     yield from self._other_body(segment, doc, agent, (es, ee), (js, je))
                 continue
             (n_start, n_end, _name), english = found
-            if any(e.lower() == w.removesuffix("'s").removesuffix("’s") for e in english for w in words):
-                continue  # the English agent is a name the katakana renders (ラン: Lan and Lane alike)
+            if any(
+                e.lower() == w.removesuffix("'s").removesuffix("’s")
+                or (len(e) >= 4 and w[: len(e) - 1] == e.lower()[:-1])
+                for e in english
+                for w in words
+            ):
+                continue  # the English agent is a name the katakana renders (ラン: Lan and Lane alike), or a
+                # word made of it (カナダ…協議会 for "the Canadian … Council")
             whole = (es, ee) == (0, len(source)) and (js, je) == (0, len(target))
             if whole and any(e.lower() in source.lower() for e in english):
                 continue  # paragraph-level comparison: the name is there somewhere
