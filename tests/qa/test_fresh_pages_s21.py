@@ -326,3 +326,73 @@ def test_a_body_named_after_a_country_is_the_english_adjectives() -> None:
         ),
     ]
     assert findings(dairy, "agent") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "wrong"),
+    [
+        (
+            "Pupils may bring phones only in the summer term.",
+            "生徒は夏の任期に限って携帯電話を持ち込める。",
+            "任期",
+        ),
+        ("The club added stands for 2,000 spectators.", "クラブは観客2000人分の屋台を増設した。", "屋台"),
+        (
+            "The paramedic treated an elderly man after a fall.",
+            "救急隊員は秋に高齢の男性を手当てした。",
+            "秋",
+        ),
+        (
+            "Vouchers and gift cards will be honoured until May.",
+            "商品券とギフトカードは5月まで表彰される。",
+            "表彰",
+        ),
+    ],
+)
+def test_more_sense_rows(source: str, target: str, wrong: str) -> None:
+    assert [f.text for f in findings([(source, target)], "sense")] == [wrong]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Stalls and food stands lined the route for the fans.", "沿道には露店や屋台が並んだ。"),
+        (
+            "She was re-elected for a second term on the school board.",
+            "彼女は教育委員会で2期目の任期に再選された。",
+        ),
+        ("Investors sent several expressions of interest.", "投資家から複数の関心表明が寄せられた。"),
+        ("Leaves fall early in a dry autumn.", "乾燥した秋には葉が早く落ちる。"),
+    ],
+)
+def test_more_sense_rows_stay_silent(source: str, target: str) -> None:
+    assert findings([(source, target)], "sense") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("The county went beyond restrictions in class.", "同郡は教室内での制限にとどまらない措置をとった。"),
+        (
+            "The campaign group Smoke-Free Streets welcomed the ban.",
+            "市民団体「たばこのない通り」は禁止を歓迎した。",
+        ),
+    ],
+)
+def test_more_forms_that_negate_nothing(source: str, target: str) -> None:
+    assert findings([(source, target)], "polarity") == []
+
+
+def test_the_quoting_to_after_a_closing_bracket() -> None:
+    # 「…」と、…は述べた: the quoted clause's predicate, not the reporting verb
+    source = '"Every hour in the queue is an hour they are not answering calls," the chief executive said.'
+    target = "「列で過ごす1時間は、通報に対応している1時間だ」と、最高経営責任者は述べた。"
+    assert [f.text for f in findings([(source, target)], "polarity")] == ["対応している"]
+
+
+def test_places_a_finishing_order_implies_are_no_added_numbers() -> None:
+    source = "Lund won the final, finishing ahead of Spain's Ana Ruiz and Japan's Mei Sato."
+    target = "決勝はルンドが制し、2位はスペインのアナ・ルイス、3位は日本の佐藤メイだった。"
+    assert findings([(source, target)], "numbers") == []
+    added = [("Lund won the final on Sunday.", "決勝はルンドが制し、2位はスペインのアナ・ルイスだった。")]
+    assert [f.text for f in findings(added, "numbers")] == ["2"]

@@ -43,3 +43,16 @@ def counted(target: str, end: int) -> bool:
 def counts_names(source: str, target: str, value: float, end: int) -> bool:
     """Whether a Japanese number that ends at ``end`` counts the names a list of ``source`` holds."""
     return round(value, 6) in named_list_sizes(source) and counted(target, end)
+
+
+RANKING = re.compile(r"\b(?:ahead\s+of|followed\s+by|in\s+front\s+of|runners?-up|podium)\b", re.IGNORECASE)
+"""A finishing order said without its places ("finishing ahead of Varga and Aasland")."""
+
+
+def implied(source: str, target: str, value: float, end: int, missing: bool) -> bool:
+    """Whether a Japanese number the source does not write is one its words imply: a count of listed
+    names (3校 for "Ash, Elm and Oak schools") or a place of a finishing order (2位, 3位 for "ahead of
+    Varga and Aasland")."""
+    if target[end : end + 1] == "位" and 2 <= value <= 4 and RANKING.search(source):
+        return True
+    return not missing and " and " in source and counts_names(source, target, value, end)

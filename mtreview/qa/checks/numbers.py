@@ -14,7 +14,7 @@ from functools import lru_cache
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
 from mtreview.qa.base import Check, Finding, SegmentInput
-from mtreview.qa.checks.named_lists import counts_names
+from mtreview.qa.checks.named_lists import implied
 from mtreview.qa.checks.units import conversion_notes, conversions
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.counts import stated_count
@@ -599,8 +599,8 @@ class Numbers(Check):
                 extra = [q for q in extra if not (m.start() <= q.start < m.end())]
         if extra and not missing:  # "the elephants" → 3頭は, where the document says "its three elephants"
             extra = [q for q in extra if not stated_count(target, q.start, q.end, q.value, doc)]
-        if extra and not missing and " and " in source:  # "Ash, Elm and Oak schools" → 3校
-            extra = [q for q in extra if not counts_names(source, target, q.value, q.end)]
+        if extra:  # "Ash, Elm and Oak schools" → 3校; "ahead of Varga and Aasland" → 2位, 3位
+            extra = [q for q in extra if not implied(source, target, q.value, q.end, bool(missing))]
         if extra and ("(" in target or "（" in target):  # 3200フィート（約975メートル）: a conversion note
             notes = conversion_notes(target)
             extra = [q for q in extra if not any(a <= q.start < b for a, b in notes)]

@@ -340,6 +340,7 @@ def quote_for(unit: list[Token], source: str, cue: tuple[int, int]) -> int | Non
                 and unit[i + 1].base not in ("する", "なる")
             )
             or unit[i + 1].base in REPORTING_NOUNS  # (MeCab reads this と either way)
+            or (i > 0 and unit[i - 1].surface in ("」", "』"))  # 「…」と、同社の社長は述べた
         )
     ]
     if len(quotes) > 1:
