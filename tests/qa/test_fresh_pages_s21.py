@@ -396,3 +396,41 @@ def test_places_a_finishing_order_implies_are_no_added_numbers() -> None:
     assert findings([(source, target)], "numbers") == []
     added = [("Lund won the final on Sunday.", "決勝はルンドが制し、2位はスペインのアナ・ルイスだった。")]
     assert [f.text for f in findings(added, "numbers")] == ["2"]
+
+
+def test_a_compound_is_no_derivation_of_its_first_word() -> None:
+    from mtreview.qa.analysis.lookup import same_stem
+
+    assert not same_stem("hand", "handover")  # 指針 ("hand" of a clock) renders no "handover"
+    assert not same_stem("rain", "rainfall")
+    assert same_stem("approve", "approval") and same_stem("relation", "relationship")
+    assert same_stem("book", "booking") and same_stem("govern", "government")
+
+
+def test_a_noun_before_a_verb_in_s_heads_its_phrase() -> None:
+    from mtreview.qa.checks.term_candidates import repeated_terms
+
+    sources = [
+        "If a handover takes longer than 45 minutes, the crew may leave.",
+        "The average handover last winter took 47 minutes.",
+        "Handover figures will be published weekly.",
+    ]
+    assert ("handover",) in repeated_terms(sources)
+
+
+def test_the_news_rows_are_silent_on_independent_correct_pairs() -> None:
+    from mtreview.qa import DocumentInput, IncrementalChecker, SegmentInput
+    from mtreview.qa.context import QaContext
+
+    path = Path(__file__).parent / "data" / "sense_vetting_pairs_news.tsv"
+    rows = [
+        line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
+    assert len(rows) == 297
+    docs = [
+        DocumentInput(f"d{i}", (SegmentInput(str(i), f"d{i}", en, ja),))
+        for i, (_w, en, ja) in enumerate(rows)
+    ]
+    settings = {"user_lexicons": False}
+    result = IncrementalChecker(docs, settings, QaContext.from_settings(settings), only=["sense"]).run()
+    assert [(rows[int(f.segment)][0], f.text) for f in result.findings] == []

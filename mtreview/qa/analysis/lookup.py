@@ -178,7 +178,46 @@ def same_stem(a: str, b: str) -> bool:
     limit = min(len(a), len(b))
     while n < limit and a[n] == b[n]:
         n += 1
-    return n >= limit - 2
+    if n < limit - 2:
+        return False
+    rest = (a if len(a) > len(b) else b)[n:]
+    # a compound is no derivation: hand/handover, foot/football (but relation/relationship)
+    return len(rest) < 3 or rest in SUFFIX_WORDS or not _is_word(rest)
+
+
+SUFFIX_WORDS = frozenset(
+    {
+        *(
+            "ship",
+            "hood",
+            "less",
+            "able",
+            "ible",
+            "age",
+            "ion",
+            "ment",
+            "ness",
+            "ward",
+            "wise",
+            "ing",
+            "ings",
+        ),
+        *("ers", "ist", "ism", "ity", "ive", "ous", "ful", "ant", "ent", "ery", "ure", "ize", "ise", "ate"),
+        *("ance", "ence", "ical", "ally", "ation", "ments", "ships", "ists"),
+    }
+)
+"""Endings of derivations that are words of their own too."""
+
+
+@lru_cache(maxsize=4096)
+def _is_word(text: str) -> bool:
+    """Whether the dictionary knows ``text`` as an English word."""
+    from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
+
+    try:
+        return bool(default_dictionary().japanese(text))
+    except DictionaryUnavailable:
+        return False
 
 
 @lru_cache(maxsize=1024)

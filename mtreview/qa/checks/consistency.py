@@ -44,6 +44,7 @@ from mtreview.qa.checks.term_rendering import (
     closed_forms,
     document_name,
     head_covered,
+    known_word,
     renderings,
     run_at,
     same_word,
@@ -371,7 +372,7 @@ class TermConsistency(Check):
                     return None  # it is the majority rendering after all
                 if _with_no(target, run, majority):
                     return None  # 家賃の上限 is the majority 家賃上限 with の between its words
-                if target[hs:he] in majority and run not in sharing:
+                if target[hs:he] in majority and run not in sharing and not _own_word(text, majority):
                     sharing.append(run)
                 holding.setdefault(run, set()).add(w.lemma)
         if sharing:
@@ -410,6 +411,8 @@ class TermConsistency(Check):
             if (u.kind == "kata") != kata:
                 continue
             if u.kind == "kata" and document_name(u.text, doc):
+                continue
+            if _own_word(u.text, majority):
                 continue
             found.append((u.start, u.end))
         return found[0] if len(found) == 1 else None
@@ -469,6 +472,11 @@ def _with_no(target: str, run: tuple[int, int], majority: str) -> bool:
         return False
     rest = majority[len(text) :] if majority.startswith(text) else majority[2:]
     return bool(rest) and rest in target[run[1] + 1 : run[1] + 1 + len(rest) + 3]
+
+
+def _own_word(text: str, majority: str) -> bool:
+    """A katakana word of its own that begins as the majority does (ブレークスルー, ブレークポイント)."""
+    return text[:3] == majority[:3] and bool(KATAKANA.match(text)) and known_word(text)
 
 
 def _odd_run(

@@ -202,11 +202,25 @@ def _noun_heads(source: str, words: Sequence[Word]) -> set[str]:
         j = i + 1
         while j < len(tokens) and j <= i + 3 and tokens[j][0] in content:
             nxt = tokens[j + 1][0] if j + 1 < len(tokens) else None
-            if nxt is None or nxt not in content or _verbal_form(tokens[j + 1][1], content[nxt]):
+            if (
+                nxt is None
+                or nxt not in content
+                or _verbal_form(tokens[j + 1][1], content[nxt])
+                # a verb in -s after a singular noun phrase ("a handover takes", "the board says")
+                or (
+                    tokens[i][1] in SINGULAR
+                    and tokens[j + 1][1].endswith("s")
+                    and not tokens[j][1].endswith("s")
+                )
+            ):
                 heads.add(content[tokens[j][0]])
                 break
             j += 1
     return heads
+
+
+SINGULAR = frozenset({"a", "an", "each", "every", "this", "that", "another"})
+"""Determiners of one thing: after one, a noun and a word in -s are a subject and its verb."""
 
 
 def _openers(tokens: list[tuple[int, str]]) -> list[int]:

@@ -238,7 +238,7 @@ def sibling_run(segment: SegmentInput, majority: str, term: Hashable) -> tuple[i
     if len(found) != 1:
         return None
     start, end = found[0]
-    if _known_word(target[start:end]):
+    if known_word(target[start:end]):
         return None  # a word of its own (ブレークスルー, ブレークダンス), not another rendering of the term
     rest = start + shared
     cov = coverage(segment.source, target)
@@ -311,7 +311,7 @@ def closed_compound(target: str, key: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _known_word(text: str) -> bool:
+def known_word(text: str) -> bool:
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
 
     try:
