@@ -434,3 +434,32 @@ def test_the_news_rows_are_silent_on_independent_correct_pairs() -> None:
     settings = {"user_lexicons": False}
     result = IncrementalChecker(docs, settings, QaContext.from_settings(settings), only=["sense"]).run()
     assert [(rows[int(f.segment)][0], f.text) for f in result.findings] == []
+
+
+QUOTAS = [
+    ("The ministry will publish the allocations on Friday.", "同省は金曜日に割当を公表する。"),
+    (
+        "The quotas will be reviewed by the Tariff Review Board next year and may end early, the board said.",
+        "割当枠は来年、関税審査委員会が見直し、早期に終わる可能性もあると、委員会は説明した。",
+    ),
+]
+
+
+def test_the_speaker_after_a_closing_quotative_to_is_the_agent() -> None:
+    assert findings(QUOTAS, "agent") == []
+    swapped = [
+        QUOTAS[0],
+        (
+            QUOTAS[1][0],
+            "割当枠は来年、関税審査委員会が見直し、早期に終わる可能性もあると、貿易省は説明した。",
+        ),
+    ]
+    found = findings(swapped, "agent")
+    assert [(f.segment, f.text) for f in found] == [("2", "貿易省")]
+    assert "ministry" in found[0].message and "the board" in found[0].message
+    # a page whose English says "ministry" and "board" together may call one body both ways
+    same = [
+        ("The board, part of the ministry, will publish the allocations.", "同委員会は割当を公表する。"),
+        swapped[1],
+    ]
+    assert findings(same, "agent") == []

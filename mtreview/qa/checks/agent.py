@@ -27,7 +27,6 @@ from mtreview.qa.analysis import english
 from mtreview.qa.analysis.lookup import (
     known_glosses,
     lower_words,
-    renderings,
     renders_a_word,
     same_stem,
     unit_glosses,
@@ -38,14 +37,18 @@ from mtreview.qa.checks.agent_bodies import (
     BODY_CANDIDATES,
     BODY_ENDS,
     EN_STUDY_BY,
+    JA_SPEAKER_AFTER_QUOTE,
     JA_STUDY_OF,
     KANJI_RUN,
     NEAR,
     NOT_A_BODY,
+    agent_rendered,
     another_body,
+    body_topic,
     head_forms,
     head_glosses,
     known_english,
+    named_elsewhere,
     proper_name,
 )
 from mtreview.qa.checks.agent_roles import swapped_roles
@@ -557,7 +560,7 @@ class Agent(Check):
         the page said it."""
         source, target = segment.source, segment.target
         named = common_head(source[agent[0] : agent[1]], agent[0] == sentence[0])
-        m = topic or JA_BODY_TOPIC.match(target, japanese[0], japanese[1])
+        m = topic or body_topic(target, japanese, JA_BODY_TOPIC)
         if named is None or m is None:
             return
         body, start = m.group("np"), m.start("np")
@@ -572,13 +575,9 @@ class Agent(Check):
         pieces = frozenset().union(*(g for g, _a, _b, _w in found_pieces))
         if any(w in pieces or any(same_stem(w, g) for g in pieces) for w in head_forms(head)):
             return  # the topic renders the agent (運営会社, "operator")
-        sentence_ja = target[japanese[0] : japanese[1]]
-        found_rendering = False
-        for form in head_forms(head):
-            multi, single, _stems = renderings(form)
-            found_rendering = found_rendering or bool(multi or single)
-            if any(r in sentence_ja for r in multi) or any(k in sentence_ja for k in single):
-                return  # the agent is rendered somewhere in the sentence
+        found_rendering, rendered_here = agent_rendered(source, target, japanese, head_forms(head))
+        if rendered_here and m.re is not JA_SPEAKER_AFTER_QUOTE:
+            return  # the agent is rendered somewhere in the sentence (not where the speaker stands)
         glossed = head_glosses(body)
         if (
             not found_rendering
@@ -589,19 +588,16 @@ class Agent(Check):
         # its finding reads the translation of the segments near it: re-checked when one is edited
         doc.cached(BODY_CANDIDATES, set).add(segment.id)
         elsewhere = another_body(doc, segment.id, body, head, glossed)
+        if elsewhere is None and m.re is JA_SPEAKER_AFTER_QUOTE:
+            # where the speaker stands (…と、貿易省は説明した): a body the English names only elsewhere
+            elsewhere = named_elsewhere(doc, segment.id, glossed, head)
         if elsewhere is None:
             return
-        yield self.finding(
-            segment,
-            Side.TARGET,
-            start,
-            start + len(body),
-            _(
-                "The English says “{en}”; the translation attributes it to {ja} (“{other}” elsewhere in the "
-                "document)."
-            ).format(en=source[agent[0] : agent[1]].strip(), ja=body, other=elsewhere),
-            evidence=agent,
-        )
+        message = _(
+            "The English says “{en}”; the translation attributes it to {ja} (“{other}” elsewhere in the "
+            "document)."
+        ).format(en=source[agent[0] : agent[1]].strip(), ja=body, other=elsewhere)
+        yield self.finding(segment, Side.TARGET, start, start + len(body), message, evidence=agent)
 
     def dependents(self, segment_id: str, doc: DocumentFacts) -> Iterable[str]:
         """The segments near ``segment_id`` whose agent was compared with the page's other bodies."""

@@ -6,6 +6,7 @@ a sentence reports ("A survey by the council found", 同慈善団体の調査に
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from mtreview.qa.analysis import english
 from mtreview.qa.analysis.lookup import known_glosses, lower_words, renderings
@@ -93,5 +94,63 @@ def another_body(
         if not words.isdisjoint(forms):
             return None
         said = sorted(glossed & words)
+        found = found or (said[0] if said else None)
+    return found
+
+
+JA_SPEAKER_AFTER_QUOTE = re.compile(
+    r"と、(?P<np>[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,12})(?:は|が)(?=[^、。「」]{0,12}?"
+    r"(?:説明|述べ|語っ|明らかに|発表|指摘|強調|主張|話し))"
+)
+"""The speaker after a quotative と at the end of a sentence (…可能性もあると、貿易省は説明した)."""
+
+
+def body_topic(target: str, japanese: tuple[int, int], opening: re.Pattern[str]) -> re.Match[str] | None:
+    """The body the Japanese sentence speaks through: its opening topic (``opening``: 郡は, 地域保健委員会は)
+    when that is a body, else the speaker after a closing quotative と (…と、貿易省は説明した)."""
+    m = opening.match(target, japanese[0], japanese[1])
+    if m is not None and m.group("np").endswith(BODY_ENDS):
+        return m
+    speakers = list(JA_SPEAKER_AFTER_QUOTE.finditer(target, japanese[0], japanese[1]))
+    after = speakers[-1] if speakers else None  # the last one: the sentence's own speaker
+    return after if after is not None and after.group("np").endswith(BODY_ENDS) else m
+
+
+def agent_rendered(
+    source: str, target: str, japanese: tuple[int, int], forms: Iterable[str]
+) -> tuple[bool, bool]:
+    """(Whether the dictionary knows a rendering of the English agent's head ``forms``, whether one stands
+    in the Japanese sentence apart from a longer counterpart of another English word: 組合 of 組合員 for
+    "members" does not render "the cooperative".)"""
+    from mtreview.qa.analysis.coverage import coverage
+
+    forms = set(forms)
+    cov = coverage(source, target)
+    others = [(a, b) for w in cov.words if w.lemma not in forms for a, b in w.strong]
+    known = False
+    for form in forms:
+        multi, single, _stems = renderings(form)
+        known = known or bool(multi or single)
+        for r in (*multi, *single):
+            at = target.find(r, japanese[0], japanese[1])
+            while at >= 0:
+                if not any(a <= at and at + len(r) <= b and b - a > len(r) for a, b in others):
+                    return known, True
+                at = target.find(r, at + 1, japanese[1])
+    return known, False
+
+
+def named_elsewhere(doc: DocumentFacts, segment_id: str, glossed: frozenset[str], head: str) -> str | None:
+    """The word of ``glossed`` that the document's English says in another segment (a body it names there),
+    unless a segment saying it also says ``head`` (then the two may be one body)."""
+    forms = head_forms(head)
+    found = None
+    for other in doc.segments.values():
+        if other.id == segment_id:
+            continue
+        words = lower_words(other.source)
+        said = sorted(glossed & words)
+        if said and not words.isdisjoint(forms):
+            return None
         found = found or (said[0] if said else None)
     return found
