@@ -32,11 +32,21 @@ class Sense:
     line: int
     guards: frozenset[str] = frozenset()
     """Words none of which may be in the document: they speak of the sense the wrong renderings have."""
+    strict: bool = False
+    """A row after a ``#! strict`` line: one cue is not enough; it needs two, or the document's translation
+    rendering the word in the row's sense elsewhere (rows whose wrong renderings are the word's everyday
+    sense: 負担 for "strain", 手術 for "surgery", 将来 for "futures")."""
+
+
+STRICT = "#! strict"
+"""The line after which the rows are strict (``Sense.strict``)."""
 
 
 def load_senses(path: Path) -> list[Sense]:
     rows: list[Sense] = []
     seen: dict[tuple[str, frozenset[str]], int] = {}
+    raw = path.read_text(encoding="utf-8").splitlines()
+    strict_from = next((i for i, text in enumerate(raw, 1) if text.strip() == STRICT), len(raw) + 1)
     for number, line in _lines(path):
         cols = line.split("\t")
         if len(cols) < 4:
@@ -65,7 +75,7 @@ def load_senses(path: Path) -> list[Sense]:
             )
         seen[key] = number
         meaning = cols[4].strip() if len(cols) > 4 else ""
-        rows.append(Sense(word, cues, wrong, right, meaning, str(path), number, guards))
+        rows.append(Sense(word, cues, wrong, right, meaning, str(path), number, guards, number > strict_from))
     return rows
 
 

@@ -23,18 +23,35 @@ CORRIDOR = [
 
 
 def test_a_field_sense_is_reported_where_the_document_never_speaks_of_that_field() -> None:
+    # a rail corridor: the positive row (cue "rail") reports it
     found = findings(CORRIDOR, "sense")
     assert [(f.segment, f.text) for f in found] == [("1", "廊下")]
     source = CORRIDOR[0][0]
     assert source[found[0].source_start : found[0].source_end] == "corridor"
+    # no cue: the guarded row, where the document's translation renders the word right elsewhere
+    guarded = [
+        (
+            "The corridor will link the port with two inland terminals.",
+            "この廊下は、港と内陸の2つのターミナルを結ぶ。",
+        ),
+        ("The corridor is due to open in 2030.", "この回廊は2030年に開通する予定だ。"),
+    ]
+    found = findings(guarded, "sense")
+    assert [(f.segment, f.text) for f in found] == [("1", "廊下")]
     assert "nothing in this document" in found[0].message
     assert found[0].suggestion is None  # the row names the wrong sense, not the right one
+    # without that evidence, 廊下 may be the everyday sense the guards do not name (a hospital's corridors)
+    assert findings(guarded[:1], "sense") == []
 
 
 def test_a_guard_anywhere_in_the_document_silences_the_row() -> None:
     # a page about a school building: "classroom" in another paragraph says corridors are indoors here
     school = [
-        *CORRIDOR,
+        (
+            "The corridor will link the port with two inland terminals.",
+            "この廊下は、港と内陸の2つのターミナルを結ぶ。",
+        ),
+        ("The corridor is due to open in 2030.", "この回廊は2030年に開通する予定だ。"),
         ("Pupils will move to a temporary classroom block.", "生徒は仮設の教室棟に移る。"),
     ]
     assert findings(school, "sense") == []
@@ -77,7 +94,10 @@ def test_a_cue_of_another_sense_takes_precedence_over_the_guards() -> None:
 def test_guarded_rows_in_a_user_lexicon(tmp_path: Path) -> None:
     extra = tmp_path / "senses.tsv"
     extra.write_text("kiln\t!pottery|!potter|!clay\t窯\t乾燥炉|乾燥機\ta potter's oven\n", encoding="utf-8")
-    pairs = [("The timber kiln at the sawmill broke down.", "製材所の木材の窯が故障した。")]
+    pairs = [
+        ("The timber kiln at the sawmill broke down.", "製材所の木材の窯が故障した。"),
+        ("A second kiln was installed in May.", "5月には2台目の乾燥炉が設置された。"),
+    ]
     settings = {"lexicons": {"senses": [str(extra)]}}
     assert [f.text for f in findings(pairs, "sense", settings)] == ["窯"]
     potter = [*pairs, ("The potter fires clay pots there too.", "陶芸家はそこで粘土の鉢も焼く。")]

@@ -180,9 +180,17 @@ def same_stem(a: str, b: str) -> bool:
         n += 1
     if n < limit - 2:
         return False
-    rest = (a if len(a) > len(b) else b)[n:]
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    rest = longer[n:]
+    if rest[:1] == shorter[-1:] and rest[1:] in DOUBLED_ENDINGS:
+        return True  # a doubled consonant: shop/shopping, transfer/transferred, travel/travelled
     # a compound is no derivation: hand/handover, foot/football (but relation/relationship)
     return len(rest) < 3 or rest in SUFFIX_WORDS or not _is_word(rest)
+
+
+DOUBLED_ENDINGS = frozenset({"ing", "ings", "ed", "er", "ers", "est", "ation", "able"})
+"""Endings after a doubled final consonant (shop-p-ing, refer-r-ed), whose rest ("ping", "red") may be a
+word."""
 
 
 SUFFIX_WORDS = frozenset(
@@ -203,7 +211,7 @@ SUFFIX_WORDS = frozenset(
             "ings",
         ),
         *("ers", "ist", "ism", "ity", "ive", "ous", "ful", "ant", "ent", "ery", "ure", "ize", "ise", "ate"),
-        *("ance", "ence", "ical", "ally", "ation", "ments", "ships", "ists"),
+        *("ance", "ence", "ical", "ally", "ation", "ments", "ships", "ists", "ian", "ians"),
     }
 )
 """Endings of derivations that are words of their own too."""

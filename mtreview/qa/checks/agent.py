@@ -48,8 +48,11 @@ from mtreview.qa.checks.agent_bodies import (
     head_forms,
     head_glosses,
     known_english,
+    made_of,
     named_elsewhere,
     proper_name,
+    refers_to_body,
+    tail_renders,
 )
 from mtreview.qa.checks.agent_roles import swapped_roles
 from mtreview.qa.context import DocumentFacts
@@ -274,12 +277,12 @@ def japanese_agents(
 
 
 def _body_renders(agent: str, name: str, words: list[str]) -> bool:
-    """Whether the body word after a katakana name (連盟 of オリエンテーリング連盟) renders the head of the
-    English agent ("the national federation")."""
+    """Whether the body word after a katakana name (連盟 of オリエンテーリング連盟, センター of
+    ヘイル地域センター) renders the head of the English agent ("the national federation", "the centre")."""
     body = agent[len(name) :]
     if not re.fullmatch(_BODY, body):
         return False  # a person's title (ポール監督 for "United's coach, Nadia Brandt") is no body
-    return not known_glosses(body).isdisjoint(words)
+    return not known_glosses(body).isdisjoint(words) or tail_renders(body, words)
 
 
 def _named_agent(text: str, pronoun: str) -> str | None:
@@ -490,8 +493,7 @@ class Agent(Check):
                 continue
             (n_start, n_end, _name), english = found
             if any(
-                e.lower() == w.removesuffix("'s").removesuffix("’s")
-                or (len(e) >= 4 and w[: len(e) - 1] == e.lower()[:-1])
+                e.lower() == w.removesuffix("'s").removesuffix("’s") or made_of(e, w)
                 for e in english
                 for w in words
             ):
@@ -510,6 +512,9 @@ class Agent(Check):
                 continue
             if _body_renders(target[n_start:n_end], _name, words):
                 continue  # 全国オリエンテーリング連盟 for "the national federation": the same body
+            named = common_head(source[agent[0] : agent[1]], agent[0] == es)
+            if refers_to_body(doc, named, re.fullmatch(_BODY, target[n_start + len(_name) : n_end]), english):
+                continue  # "The centre said", "Organisers said": the translation names the body they refer to
             yield self.finding(
                 segment,
                 Side.TARGET,

@@ -154,3 +154,56 @@ def named_elsewhere(doc: DocumentFacts, segment_id: str, glossed: frozenset[str]
             return None
         found = found or (said[0] if said else None)
     return found
+
+
+_BODY_TAIL = re.compile(
+    r"(?:連盟|協会|連合|委員会|機構|財団|組合|団体|評議会|協議会|トラスト|センター|グループ|クラブ|アライアンス|ユニオン)$"
+)
+
+
+def tail_renders(body: str, words: list[str]) -> bool:
+    """Whether the word a Japanese body's name ends with (センター of 地域センター) renders an English one."""
+    tail = _BODY_TAIL.search(body)
+    return tail is not None and not known_glosses(tail.group()).isdisjoint(words)
+
+
+def refers_to_body(
+    doc: DocumentFacts, named: tuple[str, list[str]] | None, body: object, english: list[str]
+) -> bool:
+    """Whether an English agent named by a common noun (``named``: "the centre", "Organisers") may be the
+    body the translation names (``body``: a body's word matched after the katakana), no other name of the
+    document holding the noun."""
+    return named is not None and bool(body) and not other_body_named(doc, named[0], english)
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*")
+
+DEMONYM_ENDS = frozenset({"ian", "an", "ean", "n", "ese", "nese", "ish", "i", "ic", "ern"})
+"""What follows a name's stem in a word made of it (Canad-ian, Japa-nese): "Halford" is no word of "Hale"."""
+
+
+def made_of(name: str, word: str) -> bool:
+    """Whether the English agent's ``word`` is a word made of the name (canadian of Canada), not another
+    name that begins as it does (Halford, Parker, Richards)."""
+    stem = name.lower()[:-1]
+    return len(name) >= 4 and word.startswith(stem) and word[len(stem) :] in DEMONYM_ENDS
+
+
+def other_body_named(doc: DocumentFacts, head: str, english: list[str]) -> bool:
+    """For an English agent named by a common noun ("the club"): True where another name of the document
+    holds the noun ("Weston Rugby Club") and none of the Japanese agent's names does; False where the Japanese
+    agent's name holds it ("Hale Community Centre" for "the centre") or no name does ("Organisers", "the
+    charity": the translation may name the body the English refers to)."""
+    own = other = False
+    for segment in doc.segments.values():
+        for m in _NAME_RUN.finditer(segment.source or ""):
+            run = [x.lower() for x in m.group().split()]
+            if run[0] in ("the", "a", "an", "its", "their"):
+                run = run[1:]
+            if len(run) < 2 or (head not in run and head.rstrip("s") not in run):
+                continue  # (a name has two words at least: not "Organisers" opening a sentence)
+            if any(e.lower() in run for e in english):
+                own = True
+            else:
+                other = True
+    return other and not own

@@ -45,14 +45,35 @@ def counts_names(source: str, target: str, value: float, end: int) -> bool:
     return round(value, 6) in named_list_sizes(source) and counted(target, end)
 
 
-RANKING = re.compile(r"\b(?:ahead\s+of|followed\s+by|in\s+front\s+of|runners?-up|podium)\b", re.IGNORECASE)
-"""A finishing order said without its places ("finishing ahead of Varga and Aasland")."""
+_RIVAL = rf"(?:the )?{_NAME}"
+RANKING = re.compile(
+    r"\b(?:(?P<runner>(?i:runners?-up))|(?i:ahead\s+of|followed\s+by|in\s+front\s+of|completed\s+by)\s+"
+    rf"(?P<names>{_RIVAL}(?:, {_RIVAL})*(?:,? (?:and|or) {_RIVAL})?))",
+)
+"""A finishing order said without its places: "runner-up" (2位), or names after "ahead of", "followed by"
+("finishing ahead of Varga and Aasland": 2位, 3位) — not "ahead of Sunday's race", "ahead of the vote"."""
+PLACE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+"""A place the English states itself ("finished third"): a Japanese place must render it, none is implied."""
 
 
 def implied(source: str, target: str, value: float, end: int, missing: bool) -> bool:
     """Whether a Japanese number the source does not write is one its words imply: a count of listed
     names (3校 for "Ash, Elm and Oak schools") or a place of a finishing order (2位, 3位 for "ahead of
-    Varga and Aasland")."""
-    if target[end : end + 1] == "位" and 2 <= value <= 4 and RANKING.search(source):
-        return True
+    Varga and Aasland": one place after the first for each name; 2位 for "runner-up")."""
+    if target[end : end + 1] == "位" and 2 <= value <= 4 and not PLACE.search(source):
+        for m in RANKING.finditer(source):
+            if m.group("runner"):
+                if value == 2:
+                    return True
+                continue
+            names = [
+                n.removeprefix("the ") for n in re.split(r",\s*|\s+(?:and|or)\s+", m.group("names")) if n
+            ]
+            if DAY_OR_MONTH.match(names[0]):
+                continue  # "ahead of Sunday's race": a time, no rival
+            if value <= len(names) + 1:
+                return True
     return not missing and " and " in source and counts_names(source, target, value, end)

@@ -3,6 +3,7 @@ the other side it was dropped (or added), which is the omission and addition che
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from mtreview.qa.analysis import english, japanese
@@ -10,6 +11,8 @@ from mtreview.qa.analysis import english, japanese
 if TYPE_CHECKING:
     from mtreview.qa.analysis.coverage import Coverage
 
+CANNOT = re.compile(r"でき(?:ない|なく|ず|ません)|られ(?:ない|なく|ず)")
+"""A negated potential: what a closed road, a shut airport, a shop after hours do not allow."""
 MIN_RENDERED = 0.4
 """Share of a sentence's words the dictionary must find on the other side before its polarity is compared
 (below it the sentence is omitted, added or garbled: the omission and addition checks' business)."""
@@ -24,9 +27,10 @@ def rendered(source: str, target: str, en: tuple[int, int], ja: tuple[int, int],
     covered, total = cov.source_ratio(*en) if en_side else cov.target_ratio(*ja)
     if total < 3 or covered / total >= MIN_RENDERED:
         return True
-    if not en_side:
+    if not en_side and not CANNOT.search(target, *ja):
         # a Japanese sentence with words of its own (園内, 現在) that renders most of its English one is
-        # that sentence's translation, not an addition
+        # that sentence's translation, not an addition — unless its negation is a "cannot" (通行できない for
+        # "closed to traffic", 入店できない after "open until 8pm"): a state or an added consequence
         covered, total = cov.source_ratio(*en)
         if total >= 3 and covered / total >= 0.5:
             return True

@@ -128,6 +128,80 @@ def _starts_sentence(source: str, sentence_start: int, word_start: int) -> bool:
     return not source[sentence_start:word_start].strip(" \t\"'“‘(「")
 
 
+EVIDENCE_USERS = "sense-evidence-users"
+"""The segments whose findings read another segment's translation (``_rendered_right_elsewhere``)."""
+
+
+def _word_segments(
+    by_word: dict[str, list[Sense]], quick: re.Pattern[str], doc: DocumentFacts
+) -> dict[str, list[str]]:
+    """Per lexicon word (lemma or form), the segments whose English has it: one pass over the document."""
+    out: dict[str, list[str]] = {}
+    for segment in doc.segments.values():
+        if not segment.source or quick.search(segment.source) is None:
+            continue
+        for form in {f for w in english.words(segment.source) for f in (w.lemma, w.lower)} & by_word.keys():
+            out.setdefault(form, []).append(segment.id)
+    return out
+
+
+def _rendered_right_elsewhere(
+    index: dict[str, list[str]], word: str, row: Sense, segment_id: str, doc: DocumentFacts
+) -> bool:
+    """Whether another segment of the document has the word and one of the row's right renderings: the
+    document's translation itself uses the sense the row expects (制度 for "scheme" there, 陰謀 here).
+    Without that, a wrong rendering that is the word's everyday sense (劇場 for "theatre", コート for "coat",
+    将来 for "futures") is as likely right in a document whose words the guards or the one cue miss."""
+    doc.cached(EVIDENCE_USERS, set).add(segment_id)  # its finding reads the others' translations
+    for sid in index.get(word, ()):
+        other = doc.segments[sid]
+        if sid != segment_id and other.target and any(r in other.target for r in row.right):
+            return True
+    return False
+
+
+def _beside(words: Sequence[Any], word: Any, cues: set[str]) -> bool:
+    """Whether a cue is the word just before or after ``word`` ("oil futures", "Tube passengers", "Patriot
+    batteries"): a compound, not a word elsewhere in the sentence."""
+    i = next((k for k, x in enumerate(words) if x.start == word.start), None)
+    if i is None:
+        return False
+    near = [words[k] for k in (i - 1, i + 1) if 0 <= k < len(words)]
+    return any(x.lemma in cues or x.lower in cues for x in near)
+
+
+DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
+    | {"each", "every", "no", "some", "any", "another"}
+)
+"""Words after which a word is a noun ("a shed", "the count"): a verb's sense ("to cut jobs") does not
+apply."""
+VERB_OPENERS = frozenset(
+    {"will", "would", "can", "could", "must", "should", "may", "might", "shall", "did", "do", "does", "not"}
+    | {"never", "who", "they", "we", "i", "you"}
+)
+"""Words after which a word is a verb ("will count", "who tire", "must reserve"): a noun's sense ("a
+separate charge", "a rubber wheel") does not apply."""
+_PREVIOUS = re.compile(r"([A-Za-z0-9][A-Za-z0-9'’]*)\W*$")
+
+
+def _previous_word(source: str, start: int) -> str:
+    m = _PREVIOUS.search(source, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+def _fits_use(row: Sense, source: str, start: int) -> bool:
+    """Whether the word at ``start`` may be used as the row's sense is: not a verb's sense after a
+    determiner or a number ("a shed", "25kg sacks"), not a noun's after a modal or a subject pronoun ("will
+    count", "who tire"); a noun's sense after "to" is kept ("referred to surgery")."""
+    before = _previous_word(source, start)
+    if row.meaning.startswith("to "):
+        return not (
+            before in DETERMINERS or any(c.isdigit() for c in before) or before.endswith(("'s", "’s"))
+        )
+    return before not in VERB_OPENERS
+
+
 NEAR = 15
 """Characters between the word and a sign cue (£, $, €): "a £300 bill", "a bill of about £2 million", not
 "the $1.2tn infrastructure bill" nor "the bill would give every household £200"."""
@@ -215,6 +289,17 @@ class WrongSense(Check):
         )
         return present
 
+    def _word_index(self, doc: DocumentFacts) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = doc.cached(
+            "sense-word-segments", lambda: _word_segments(self.by_word, self.quick, doc)
+        )
+        return index
+
+    def dependents(self, segment_id: str, doc: DocumentFacts) -> Iterable[str]:
+        """The segments whose findings read the translation of ``segment_id`` (its right renderings)."""
+        users: set[str] = doc.cached(EVIDENCE_USERS, set)
+        return [u for u in users if u != segment_id]
+
     def _elsewhere_right(self, word: str, row: Sense, wrong: str, doc: DocumentFacts) -> bool:
         """Whether ``wrong`` is the right rendering of another sense of ``word`` that the document itself
         uses at least twice (the factory "plant" of a page about a factory, near "water")."""
@@ -277,10 +362,20 @@ class WrongSense(Check):
                     rows = [r for r in rows if r.meaning.startswith("to ")]
                 applicable = []
                 for row in rows:
-                    if row.guards:
+                    if row.guards or (row.strict and not _fits_use(row, source, w.start)):
                         continue
                     cues = {c for c in row.cues if c in lemmas or (not c.isalpha() and _near(source, w, c))}
                     cues.discard(row.word)
+                    if (
+                        cues
+                        and row.strict
+                        and len(cues) < 2
+                        and not _beside(sentence_words, w, cues)
+                        and not _rendered_right_elsewhere(
+                            self._word_index(doc), row.word, row, segment.id, doc
+                        )
+                    ):
+                        continue  # one cue, not beside the word, whose wrong rendering is its everyday sense
                     if cues:
                         applicable.append((row, cues))
                 if w.lower != w.lemma and any(row.word == w.lower for row, _c in applicable):
@@ -302,6 +397,9 @@ class WrongSense(Check):
                             row.guards
                             and (not row.cues or row.cues & lemmas)
                             and not row.guards & self._guards(doc)
+                            and _rendered_right_elsewhere(
+                                self._word_index(doc), row.word, row, segment.id, doc
+                            )
                         ):
                             applicable.append((row, set()))
                             guarded.add(id(row))

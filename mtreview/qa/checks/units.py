@@ -96,7 +96,10 @@ def has_temperature(source: str) -> bool:
 
 
 MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
-JA_TEMPERATURE = re.compile(r"(華氏|摂氏)?\s?(氷点下|零下|マイナス|-|−)?\s?(\d+(?:\.\d+)?)\s?(度|℃|°C|℉|°F)")
+JA_TEMPERATURE = re.compile(
+    r"(華氏|摂氏)?\s?(氷点下|零下|マイナス|-|−)?\s?(\d+(?:\.\d+)?)\s?(度(?!目)|℃|°C|℉|°F)"
+)
+"""A Japanese temperature (not 3度目, "the third time")."""
 
 
 def en_temperatures(source: str) -> list[tuple[float, float, re.Match[str]]]:
