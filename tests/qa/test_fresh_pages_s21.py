@@ -352,11 +352,15 @@ def test_a_body_named_after_a_country_is_the_english_adjectives() -> None:
     ("source", "target", "wrong"),
     [
         (
-            "Pupils may bring phones only in the summer term.",
-            "生徒は夏の任期に限って携帯電話を持ち込める。",
+            "Pupils at the school may bring phones only in the summer term.",
+            "同校の生徒は夏の任期に限って携帯電話を持ち込める。",
             "任期",
         ),
-        ("The club added stands for 2,000 spectators.", "クラブは観客2000人分の屋台を増設した。", "屋台"),
+        (
+            "The club added stands for 2,000 spectators at the stadium.",
+            "クラブはスタジアムに観客2000人分の屋台を増設した。",
+            "屋台",
+        ),
         (
             "The paramedic treated an elderly man after a fall.",
             "救急隊員は秋に高齢の男性を手当てした。",

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
@@ -279,9 +280,11 @@ def test_a_run_removes_the_folders_of_runs_that_were_killed(documents: list[Docu
     pid_max = Path("/proc/sys/kernel/pid_max")
     dead_pid = (int(pid_max.read_text()) if pid_max.exists() else 4194304) + 1
     tmp = Path(tempfile.gettempdir())
-    abandoned = tmp / f"{parallel.FOLDER_PREFIX}{dead_pid}-killedrun"
-    live = tmp / f"{parallel.FOLDER_PREFIX}{os.getppid()}-liverun"  # our parent is alive
-    other = tmp / f"{parallel.FOLDER_PREFIX}notapid"
+    # names of this run's own (another test suite on the machine makes and removes folders of its own)
+    tag = uuid.uuid4().hex
+    abandoned = tmp / f"{parallel.FOLDER_PREFIX}{dead_pid}-killedrun-{tag}"
+    live = tmp / f"{parallel.FOLDER_PREFIX}{os.getppid()}-liverun-{tag}"  # our parent is alive
+    other = tmp / f"{parallel.FOLDER_PREFIX}notapid-{tag}"
     try:
         for folder in (abandoned, live, other):
             folder.mkdir()
