@@ -487,3 +487,10 @@ def test_the_speaker_after_a_closing_quotative_to_is_the_agent() -> None:
         swapped[1],
     ]
     assert findings(same, "agent") == []
+
+
+def test_putting_the_genie_back_in_the_bottle() -> None:
+    source = "Once the data has leaked, there is no putting the genie back in the bottle."
+    literal = findings([(source, "データが漏れた以上、魔神を瓶に戻すことはできない。")], "literal-idiom")
+    assert [f.text for f in literal] == ["魔神"]
+    assert findings([(source, "データが漏れた以上、もう後戻りできない。")], "literal-idiom") == []
