@@ -1,7 +1,8 @@
 """The sense lexicon (``senses.tsv``): polysemous English words, the context cues that select a sense and
 the Japanese renderings of the other senses that betray a wrong choice. A cue written ``!word`` is a
-*guard*: a row with guards applies only where none of them is anywhere in the document (脳卒中 for
-"stroke" where nothing speaks of patients or hospitals). Shipped in
+*guard*: a row with guards applies only where none of them is anywhere in the document (太鼓 for "drum"
+where nothing speaks of music) and another segment renders the word in a right sense. Rows after a line
+``#! strict`` are strict (see ``checks.sense``). Shipped in
 ``resources/lexicons/senses.tsv``; the user's file of the same name (lexicon folder) or an explicit one
 adds rows, and a row with the same word and cues replaces the shipped one. Bad lines raise ``InputError``
 with file and line."""

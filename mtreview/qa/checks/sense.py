@@ -3,9 +3,12 @@
 Driven by the sense lexicon (``senses.tsv``, user-extendable): a row applies when its word and one of its
 context cues are in the same English sentence; a wrong rendering in the paired Japanese sentence, matched
 on whole MeCab tokens (分 in 30分 or 自分 is not 分), is reported unless a right rendering is there too.
-A row with guards (``!word`` cues) applies where none of its guards is anywhere in the document: the wrong
-renderings belong to a sense of its own field (脳卒中 for "stroke", 太鼓 for "drum"), and a document that
-never speaks of that field is not using it.
+A row with guards (``!word`` cues) applies where none of its guards is anywhere in the document and another
+segment renders the word in a right sense: the wrong renderings belong to a sense of its own field (太鼓 for
+"drum", 廊下 for "corridor"), and a document that never speaks of that field and renders the word otherwise
+elsewhere is not using it. A strict row (after a ``#! strict`` line) needs two cues, a cue beside the word
+("oil futures") or that evidence of the document; its verb senses do not apply after a determiner or a
+number, its noun senses not after a modal or a subject pronoun.
 """
 
 from __future__ import annotations
