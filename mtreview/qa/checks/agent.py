@@ -36,6 +36,9 @@ from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.agent_bodies import (
     BODY_CANDIDATES,
     BODY_ENDS,
+    BODY_WORDS,
+    BODY_WORDS_KANA,
+    BODY_WORDS_KANJI,
     EN_STUDY_BY,
     JA_SPEAKER_AFTER_QUOTE,
     JA_STUDY_OF,
@@ -134,9 +137,8 @@ _TITLE = (
     r"[\u4e00-\u9fff]{1,5}(?:相|長|官|員|手|師|士))"
 )
 _BODY = (
-    r"(?:[\u4e00-\u9fff]{1,4}(?=[\u4e00-\u9fff]*(?:連盟|協会|連合|委員会|機構|財団|組合|団体|評議会|協議会)|"
-    r"トラスト|センター|グループ|クラブ|アライアンス|ユニオン))?"
-    r"(?:連盟|協会|連合|委員会|機構|財団|組合|団体|評議会|協議会|トラスト|センター|グループ|クラブ|アライアンス|ユニオン)"
+    rf"(?:[\u4e00-\u9fff]{{1,4}}(?=[\u4e00-\u9fff]*(?:{'|'.join(BODY_WORDS_KANJI)})|{'|'.join(BODY_WORDS_KANA)}))?"
+    rf"(?:{'|'.join(BODY_WORDS)})"
 )
 """A body named by a name and what it is (オリエンテーリング連盟, タニック河川トラスト: a word or two of what
 it does between): the body is the agent."""
