@@ -233,6 +233,7 @@ class TermConsistency(Check):
                     if spans
                     else (
                         tail_sibling_run(segment, majority, key)
+                        or sibling_run(segment, majority, key)
                         or self._partial(segment, es, ee, majority, doc, key)
                     )
                 )

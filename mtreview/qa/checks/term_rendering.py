@@ -238,17 +238,24 @@ def sibling_run(segment: SegmentInput, majority: str, term: Hashable) -> tuple[i
     if len(found) != 1:
         return None
     start, end = found[0]
-    if known_word(target[start:end]):
+    words = term if isinstance(term, tuple) else ()
+    if known_word(target[start:end]) and not _glosses_term(target[start:end], words):
         return None  # a word of its own (ブレークスルー, ブレークダンス), not another rendering of the term
+        # (市民会館, "civic hall", beside 市民センター is one: the dictionary glosses it with "civic")
     rest = start + shared
     cov = coverage(segment.source, target)
-    words = term if isinstance(term, tuple) else ()
     for word in cov.words:
         if word.lemma in words:
             continue
         if any(a < end and b > rest for a, b in word.found.spans):
             return None  # the run's own part renders another word of the English
     return start, end
+
+
+def _glosses_term(text: str, words: Sequence[str]) -> bool:
+    """Whether the dictionary glosses ``text`` with one of a term's words (British or American spelling)."""
+    said = {w.replace("centre", "center").replace("metre", "meter") for w in words}
+    return not said.isdisjoint(glosses(text))
 
 
 def tail_sibling_run(segment: SegmentInput, majority: str, term: Hashable) -> tuple[int, int] | None:
