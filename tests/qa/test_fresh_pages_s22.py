@@ -5,6 +5,8 @@ while the others each go their own way (防水壁 six times; 洪水壁 and 塀 o
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import findings
 
 CIVIC = [
@@ -59,3 +61,73 @@ def test_renderings_that_scatter_against_a_slim_majority_say_nothing() -> None:
     # three against two others, each its own: the word is free vocabulary here, not a term
     pairs = [WALL[0], WALL[1], WALL[2], WALL[7], WALL[8]]
     assert findings(pairs, "term-consistency") == []
+
+
+# Lessons of eight correct pages written for false alarms (their own split, never scored for recall): a
+# body's katakana name whose last part is a word, a topic that renders the English agent before a name of
+# the embedded clause, and Japanese negatives that say what an English affirmative says.
+
+BUSES = [
+    (
+        "Tarnby Buses, which runs 40 routes, said fares would rise in May.",
+        "40路線を運行するターンビー・バスは、5月に運賃を値上げすると述べた。",
+    ),
+    (
+        "Rider Voice Tarnby, a passenger group, said the rise was unfair.",
+        "乗客団体ライダー・ボイス・ターンビーは、値上げは不当だと述べた。",
+    ),
+    ("Tarnby Buses said costs had risen by 9%.", "ターンビー・バスは、コストが9％上昇したと述べた。"),
+]
+
+
+def test_a_body_named_in_katakana_is_matched_by_its_first_part_when_its_last_is_a_word() -> None:
+    # バス sounds like "Voice", another name of the page; the body is Tarnby Buses
+    assert findings(BUSES, "agent") == []
+
+
+def test_the_topic_that_renders_the_english_agent_speaks_before_a_name_of_the_clause_it_reports() -> None:
+    pairs = [
+        (
+            "Harlow Foods is owned by Brenton Capital.",
+            "ハーロウ・フーズはブレントン・キャピタルが所有している。",
+        ),
+        (
+            "The union claims Brenton has taken £3 million out of the company.",
+            "組合は、ブレントンが同社から300万ポンドを引き出したと主張している。",
+        ),
+    ]
+    assert findings(pairs, "agent") == []
+
+
+@pytest.mark.parametrize(
+    ("english", "japanese"),
+    [
+        (
+            "If the trust fails, the regulator can impose conditions on it.",
+            "同トラストが達成できなかった場合、規制当局は条件を課すことができる。",
+        ),
+        (
+            '"Firms should be in no doubt that we will act," she said.',
+            "「企業は、我々が行動することを疑うべきではない」と彼女は述べた。",
+        ),
+        (
+            "The commission is examining whether the firm had misreported its figures.",
+            "委員会は、同社が数字を誤って報告していなかったかどうかを調べている。",
+        ),
+    ],
+)
+def test_japanese_negatives_that_say_what_the_english_affirmative_says(english: str, japanese: str) -> None:
+    assert findings([(english, japanese)], "polarity") == []
+
+
+def test_a_fraction_in_words_explains_its_share_in_tenths_or_percent() -> None:
+    pairs = [
+        ("Takings fell by more than a fifth at one shop in four.", "4店に1店で売り上げが2割以上落ち込んだ。")
+    ]
+    assert findings(pairs, "numbers") == []
+    wrong = [(pairs[0][0], "4店に1店で売り上げが3割以上落ち込んだ。")]
+    assert [f.text for f in findings(wrong, "numbers")] == ["3割"]
+    # a number that is no fraction explains nothing a hundred times larger
+    assert [
+        f.text for f in findings([("Sales fell by two hundred.", "売り上げは2万減った。")], "numbers")
+    ] == ["2万"]

@@ -515,6 +515,8 @@ class Agent(Check):
             if _body_renders(target[n_start:n_end], _name, words):
                 continue  # 全国オリエンテーリング連盟 for "the national federation": the same body
             named = common_head(source[agent[0] : agent[1]], agent[0] == es)
+            if named is not None and agent_rendered(source, target, (js, n_start), head_forms(named[0]))[1]:
+                continue  # "The union claims Stanmore has…": 組合は、スタンモアが… (the topic first)
             if refers_to_body(doc, named, re.fullmatch(_BODY, target[n_start + len(_name) : n_end]), english):
                 continue  # "The centre said", "Organisers said": the translation names the body they refer to
             yield self.finding(
@@ -670,10 +672,13 @@ class Agent(Check):
         テルライト・パートナーズ, "Telrite Partners": the last part is a common word) — not for a person
         (a title: サラ・ウッド氏 is Sarah Wood, whatever ウッド is in the dictionary)."""
         parts = katakana.split("・")
-        found = self._english_names(parts[-1], doc, threshold)
-        if found or titled or len(parts) == 1 or not _common_word(parts[-1]):
-            return found  # (a person's surname the sound misses does not fall back to the given name)
-        return self._english_names(parts[0], doc, threshold)
+        if not titled and len(parts) > 1 and _common_word(parts[-1]):
+            # a body's name whose last part is a word (グレイヘイヴン・バス, "Greyhaven Buses"): its first
+            # part names it (バス sounds like "Voice", another name of the page)
+            first = self._english_names(parts[0], doc, threshold)
+            return first or self._english_names(parts[-1], doc, threshold)
+        # (a person's surname the sound misses does not fall back to the given name)
+        return self._english_names(parts[-1], doc, threshold)
 
     def _english_names(self, katakana: str, doc: DocumentFacts, threshold: float) -> list[str]:
         """The document's English names that ``katakana`` renders best (by sound), if they reach

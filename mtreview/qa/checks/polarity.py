@@ -102,7 +102,7 @@ JA_AFFIRMATIVE_FORMS = (
     r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
     r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|"
     # 確保できないか検討する: "consider whether it could be set aside", an embedded question
-    r"ないか(?:どうか)?(?:を|、)?[^。、]{0,8}?(?:検討|調べ|調査|確認|探|模索|考え|見極め|協議|話し合|打診|相談|問い合わせ)"
+    r"(?:ない|なかった)か(?:どうか)?(?:を|、)?[^。、]{0,8}?(?:検討|調べ|調査|確認|探|模索|考え|見極め|協議|話し合|打診|相談|問い合わせ)"
 )
 """Constructions whose negative form says something affirmative ("must", "may", "surely", "not only",
 "unexpected", "whether it could"): a
@@ -171,6 +171,8 @@ EN_SOFT = re.compile(
     r"progress|change|effect|impact|incentive|reason|appetite|help|attention|information|sleep|warning|"
     r"notice|margin|scope|prospect|space|use|demand|light|sympathy|water|food|rain))|"
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
+    # 達成できなかった場合 for "if it fails", 疑うべきではない for "should be in no doubt"
+    r"fail(?:s|ed|ing)?\b(?!\s+to\b)|no\s+doubt|"
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"
     r"(?:repair|recognition|control|reach|saving|recovery)|ke(?:ep|eps|pt|eping)\s+(?:\w+\s+){0,2}?off|"
     # the verb, not the noun ("refuse collection")
