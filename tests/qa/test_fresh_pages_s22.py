@@ -131,3 +131,61 @@ def test_a_fraction_in_words_explains_its_share_in_tenths_or_percent() -> None:
     assert [
         f.text for f in findings([("Sales fell by two hundred.", "売り上げは2万減った。")], "numbers")
     ] == ["2万"]
+
+
+@pytest.mark.parametrize(
+    ("english", "japanese"),
+    [
+        (
+            'A council spokesman said talks with the union were continuing and that the authority "remains '
+            'committed to a fair deal for every member of staff".',
+            "市議会は、組合との協議は続いていると説明したうえで、「すべての職員にとって公正な合意を目指す姿勢に変わりはない」"
+            "と述べた。",
+        ),
+        (
+            "Nineteen of 26 economists had forecast no change.",
+            "エコノミスト26人のうち19人が据え置きを予想していた。",
+        ),
+        ("Fish counts were lower in bare areas.", "海草のない区域では魚の数が少なかった。"),
+        (
+            "The firm did not report the breach to the regulator until April 2.",
+            "同社が規制当局に流出を報告したのは4月2日だった。",
+        ),
+        ("It was the loudest crowd I have ever heard.", "あれほど大きな観客の声は聞いたことがない。"),
+    ],
+)
+def test_more_japanese_renderings_that_say_what_the_english_says(english: str, japanese: str) -> None:
+    assert findings([(english, japanese)], "polarity") == []
+
+
+def test_not_until_is_still_a_negation_where_the_until_belongs_to_another_clause_or_a_span() -> None:
+    wrong = [
+        (
+            "The clinics will not require an appointment and will stay open until 8 p.m.",
+            "会場は予約が必要で、午後8時まで開いている。",
+        )
+    ]
+    assert [f.text for f in findings(wrong, "polarity")] == ["必要で"]
+    right = [
+        (
+            "We couldn't take a single order from 7am until noon.",
+            "午前7時から正午まで、注文を1件も受けられなかった。",
+        )
+    ]
+    assert findings(right, "polarity") == []
+
+
+def test_a_name_inside_an_attributed_quotation_is_not_the_speaker() -> None:
+    pairs = [
+        (
+            "Ashby Hall opened in 1902, said Mara Quint, the trust's chair.",
+            "アシュビー・ホールは1902年に開館したと、トラストのマラ・クイント会長は述べた。",
+        ),
+        (
+            '"Free entry is what makes Ashby Hall a museum for everyone," said Mara Quint, '
+            'the trust\'s chair. "We will oppose any charge."',
+            "「無料だからこそ、アシュビー・ホールはみんなの博物館になっている」とトラストのマラ・クイント会長は述べた。"
+            "「私たちはどんな入館料にも反対する」",
+        ),
+    ]
+    assert findings(pairs, "agent") == []

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from mtreview.domain.progress import NO_PROGRESS, Progress
+from mtreview.qa.analysis import supplement
 
 FORMAT = 2
 _PAREN = re.compile(r"\([^)]*\)")
@@ -201,7 +202,8 @@ def _lookup(d: Dictionary, table: str, key: str) -> frozenset[str]:
         .fetchone()
     )
     # the words are shared by the many entries that give them (some 8,000 cached entries at a time)
-    return frozenset(map(sys.intern, row[0].split("\t"))) if row else frozenset()
+    found = frozenset(map(sys.intern, row[0].split("\t"))) if row else frozenset()
+    return found | supplement.extra(table, key)  # what JMdict's glosses do not say (当局, "authority")
 
 
 _DEFAULT: Dictionary | None = None

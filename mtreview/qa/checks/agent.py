@@ -273,9 +273,14 @@ def japanese_agents(
         found = sorted([*found, *JA_AGENT_QUOTED.finditer(text)], key=lambda m: m.start("name"))
     if passive and "によ" in text:
         found = sorted([*found, *JA_BY.finditer(text)], key=lambda m: m.start("name"))
-    for m in found:
+    # not a name inside a quotation the sentence attributes (「…アシュグローブは…」と…会長は述べた)
+    quoted = [q.span() for q in _QUOTATION.finditer(text)] if "」と" in text else []
+    for m in (m for m in found if not any(a < m.start("name") < b for a, b in quoted)):
         stop = m.end("title") if m.group("title") else m.end("name")
         yield start + m.start("name"), start + stop, m.group("name")
+
+
+_QUOTATION = re.compile(r"「[^「」]*」(?=と)")
 
 
 def _body_renders(agent: str, name: str, words: list[str]) -> bool:
@@ -671,14 +676,12 @@ class Agent(Check):
         """The English names of the katakana's last part (a surname), else of its first (テルライト of
         テルライト・パートナーズ, "Telrite Partners": the last part is a common word) — not for a person
         (a title: サラ・ウッド氏 is Sarah Wood, whatever ウッド is in the dictionary)."""
-        parts = katakana.split("・")
+        parts, names = katakana.split("・"), self._english_names
         if not titled and len(parts) > 1 and _common_word(parts[-1]):
-            # a body's name whose last part is a word (グレイヘイヴン・バス, "Greyhaven Buses"): its first
-            # part names it (バス sounds like "Voice", another name of the page)
-            first = self._english_names(parts[0], doc, threshold)
-            return first or self._english_names(parts[-1], doc, threshold)
+            # a body's name whose last part is a word (グレイヘイヴン・バス: バス sounds like "Voice")
+            return names(parts[0], doc, threshold) or names(parts[-1], doc, threshold)
         # (a person's surname the sound misses does not fall back to the given name)
-        return self._english_names(parts[-1], doc, threshold)
+        return names(parts[-1], doc, threshold)
 
     def _english_names(self, katakana: str, doc: DocumentFacts, threshold: float) -> list[str]:
         """The document's English names that ``katakana`` renders best (by sound), if they reach

@@ -81,6 +81,8 @@ EN_NOT_NEGATION = re.compile(
     # "not just X but (also) Y" is "not only" (a "but" in the same sentence follows; "not just a game" stays)
     r"\bnot\s+(?:just|merely|simply|solely)\b(?=[^.;!?]{1,80}?\bbut\b)|"
     r"\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b|\bnothing\s+but\b|\bif\s+not\b|\bno\.\s*\d|"
+    # "did not report it until April": reported it only then (not "from 7am until lunchtime")
+    r"(?:\bnot\b|n['’]t\b)(?=(?:(?!\band\b|\bfrom\b)[^.;!?,]){1,60}?\buntil\b)|\bno\s+change\b|"
     r",\s*(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should)n['’]?t\s+"
     r"(?:it|he|she|they|you|we|i|there|that)\s*\?)",  # a tag question: "Confusing, isn't it?"
     re.IGNORECASE,
@@ -110,7 +112,7 @@ cue inside one agrees with no English negation (with しか…ない "only": ``J
 JA_OTHER_CANCELS = (
     r"ないと(?:いけ|だめ|なら)|ほかな|申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|"
     r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず|満たな|満たず|"
-    r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな|"  # litotes: "common", "many", "essential"
+    r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな|変わり(?:は|が)?な|"  # litotes: "common", "remains"
     r"(?:ても|でも)(?:構わ|かまわ)な"  # "would be happy with", "does not mind"
 )
 """Constructions whose negation is none of the sentence's but still says "not" in a way an English
@@ -146,7 +148,7 @@ JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
 EN_SOFT = re.compile(
-    r"(?=[udirnalfshbptovmwck,])(?:"  # the alternatives' first letters: same matches, a faster search
+    r"(?=[udirnalfshbptovmwcke,])(?:"  # the alternatives' first letters: same matches, a faster search
     + EN_ASIDE_NO
     + r"|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
@@ -171,8 +173,11 @@ EN_SOFT = re.compile(
     r"progress|change|effect|impact|incentive|reason|appetite|help|attention|information|sleep|warning|"
     r"notice|margin|scope|prospect|space|use|demand|light|sympathy|water|food|rain))|"
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
-    # 達成できなかった場合 for "if it fails", 疑うべきではない for "should be in no doubt"
-    r"fail(?:s|ed|ing)?\b(?!\s+to\b)|no\s+doubt|"
+    # 達成できなかった場合 for "if it fails", 疑うべきではない for "should be in no doubt", 聞いたことがない
+    # for "the loudest I have ever heard"
+    r"fail(?:s|ed|ing)?\b(?!\s+to\b)|no\s+doubt|ever\b|bare\b|empty\b|vacant\b|"
+    # 報告したのは4月2日だった for "did not report until April 2" (まで報告しなかった as well)
+    r"(?:not|n['’]t)\b(?=(?:(?!\band\b|\bfrom\b)[^.;!?,]){1,60}?\buntil\b)|no\s+change\b|"
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"
     r"(?:repair|recognition|control|reach|saving|recovery)|ke(?:ep|eps|pt|eping)\s+(?:\w+\s+){0,2}?off|"
     # the verb, not the noun ("refuse collection")
