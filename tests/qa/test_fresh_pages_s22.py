@@ -189,3 +189,18 @@ def test_a_name_inside_an_attributed_quotation_is_not_the_speaker() -> None:
         ),
     ]
     assert findings(pairs, "agent") == []
+
+
+def test_an_acronym_after_a_katakana_compound_of_two_words_abbreviates_it() -> None:
+    pairs = [
+        (
+            "The charity supports victims of domestic abuse.",
+            "同団体はドメスティック・バイオレンス（DV）の被害者を支援している。",
+        )
+    ]
+    assert findings(pairs, "addition") == []
+    # an acronym of nothing before it is still an addition
+    assert [
+        f.text
+        for f in findings([(pairs[0][0], "同団体は家庭内暴力（NHS）の被害者を支援している。")], "addition")
+    ] == ["（NHS）"]

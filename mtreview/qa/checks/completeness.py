@@ -532,7 +532,7 @@ def _initials_of(content: str, source: str) -> bool:
     return len(letters) >= 3 and letters[:-1] in initials
 
 
-WORD_BEFORE = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,12}$")
+WORD_BEFORE = re.compile(r"[\u30a1-\u30fc\u4e00-\u9fff]{2,16}$")  # (・ too: ドメスティック・バイオレンス)
 
 
 def _synonym_of_word_before(content: str, source: str, target: str, start: int) -> bool:
@@ -557,7 +557,7 @@ def _abbreviation_of_word_before(content: str, target: str, start: int) -> bool:
     (電気自動車（EV）: electric, vehicle). The word is the longest ending of the run the dictionary knows."""
     if not ACRONYM.fullmatch(content):
         return False
-    run = WORD_BEFORE.search(target, max(0, start - 12), start)
+    run = WORD_BEFORE.search(target, max(0, start - 16), start)
     if run is None:
         return False
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
