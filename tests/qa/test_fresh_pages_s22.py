@@ -204,3 +204,34 @@ def test_an_acronym_after_a_katakana_compound_of_two_words_abbreviates_it() -> N
         f.text
         for f in findings([(pairs[0][0], "同団体は家庭内暴力（NHS）の被害者を支援している。")], "addition")
     ] == ["（NHS）"]
+
+
+@pytest.mark.parametrize(
+    ("english", "japanese"),
+    [
+        (
+            "The club was docked 12 points after failing to pay players on time.",
+            "選手への給与遅配を理由に、同クラブは勝ち点12を剥奪された。",
+        ),
+        (
+            '"They are against 1,400 homes arriving before the roads and the school," he said.',
+            "「道路も学校も整わないうちに1400戸が建つことに反対しているのだ」と同氏は語った。",
+        ),
+        (
+            "Dr Raman said the jury was still out on whether the benefits would last.",
+            "ラマン博士は、効果が持続するかどうかについてはまだ結論が出ていないと述べた。",
+        ),
+    ],
+)
+def test_japanese_wordings_of_what_an_english_negation_or_idiom_says(english: str, japanese: str) -> None:
+    assert findings([(english, japanese)], "polarity") == []
+
+
+def test_a_season_said_relative_to_now_is_not_the_year() -> None:
+    source = "Prices were cut since last spring, with no rise planned this year."
+    assert (
+        findings([(source, "価格は昨年春以降引き下げられており、今年の値上げは予定されていない。")], "dates")
+        == []
+    )
+    wrong = [(source, "価格は昨年春以降引き下げられており、昨年の値上げは予定されていない。")]
+    assert [f.text for f in findings(wrong, "dates")] == ["昨年"]

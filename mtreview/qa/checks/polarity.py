@@ -102,7 +102,7 @@ JA_QUICK_INFLECTION = re.compile(
 """The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
 JA_AFFIRMATIVE_FORMS = (
     r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
-    r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|"
+    r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|ないうちに|"
     # 確保できないか検討する: "consider whether it could be set aside", an embedded question
     r"(?:ない|なかった)か(?:どうか)?(?:を|、)?[^。、]{0,8}?(?:検討|調べ|調査|確認|探|模索|考え|見極め|協議|話し合|打診|相談|問い合わせ)"
 )
@@ -134,7 +134,7 @@ JA_AFFIRMATIVE_FORM = re.compile(rf"しか(?!し[、,，])|{JA_AFFIRMATIVE_FORMS
 "not only"): a cue inside one agrees with no English negation (気にしない "does not care" still does)."""
 JA_LEXICAL = re.compile(
     r"退け|一蹴|反論|突っぱね|はねつけ|撥ね付け|控え|見送|欠席|逃し|逃す|逃した|避け|免れ|断念|保留|辞退|棄権|黙秘|"
-    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙|皆無|"
+    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙|皆無|遅配|滞納|延滞|"
     r"(?<![\u30a1-\u30fa\u30fc])ゼロ(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff])"  # not ネットゼロ, ゼロ金利
 )
 """Japanese words that say "not" with their meaning (退けた "rejected", 控えた "declined to", 欠席した
@@ -175,7 +175,7 @@ EN_SOFT = re.compile(
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
     # 達成できなかった場合 for "if it fails", 疑うべきではない for "should be in no doubt", 聞いたことがない
     # for "the loudest I have ever heard"
-    r"fail(?:s|ed|ing)?\b(?!\s+to\b)|no\s+doubt|ever\b|bare\b|empty\b|vacant\b|"
+    r"fail(?:s|ed|ing)?\b(?!\s+to\b)|no\s+doubt|ever\b|bare\b|empty\b|vacant\b|still\s+out\b|"
     # 報告したのは4月2日だった for "did not report until April 2" (まで報告しなかった as well)
     r"(?:not|n['’]t)\b(?=(?:(?!\band\b|\bfrom\b)[^.;!?,]){1,60}?\buntil\b)|no\s+change\b|"
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"

@@ -468,6 +468,8 @@ JA_PERIODS = {
     **{"昨年": ("year", -1), "去年": ("year", -1), "今年": ("year", 0), "来年": ("year", 1)},
 }
 JA_PERIOD = re.compile("|".join(JA_PERIODS))
+SEASONS_JA = frozenset("春夏秋冬")
+EN_SEASON = re.compile(r"\b(?:last|next|this)\s+(?:spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
 EN_TIME = re.compile(
     r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)|\b(noon|midnight)\b", re.IGNORECASE
 )
@@ -579,6 +581,8 @@ class Dates(Check):
         if not en:
             return
         for m in JA_PERIOD.finditer(segment.target):
+            if segment.target[m.end() : m.end() + 1] in SEASONS_JA and EN_SEASON.search(segment.source):
+                continue  # 昨年春 for "last spring": a season said relative to now, not the year
             unit, d = JA_PERIODS[m.group()]
             # (last ↔ next is the relative days' business above: here "this" against either)
             other = [ev for (u, ed), ev in en.items() if u == unit and ed != d and 0 in (d, ed)]
