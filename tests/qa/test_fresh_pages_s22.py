@@ -235,3 +235,20 @@ def test_a_season_said_relative_to_now_is_not_the_year() -> None:
     )
     wrong = [(source, "価格は昨年春以降引き下げられており、昨年の値上げは予定されていない。")]
     assert [f.text for f in findings(wrong, "dates")] == ["昨年"]
+
+
+def test_none_of_negates_the_clauses_verb_not_the_noun_after_it() -> None:
+    source = "She said none of the 46 staff at the centre would lose their jobs."
+    found = findings([(source, "同氏は、センターの職員46人が職を失うことになると述べた。")], "polarity")
+    assert [f.text for f in found] == ["失う"]
+    # "no evidence that…" still negates the evidence
+    found = findings(
+        [
+            (
+                "Police said there was no evidence that the cable had been cut.",
+                "警察は、ケーブルが切断された証拠があると述べた。",
+            )
+        ],
+        "polarity",
+    )
+    assert [f.text for f in found] == ["証拠"]

@@ -260,6 +260,12 @@ def japanese_cues(tokens: Iterable[Token], text: str, start: int, end: int) -> l
 VERB_CUE = re.compile(r"(?:deny|denies|denied|denying|reject|rejects|rejected|rejecting)", re.IGNORECASE)
 
 
+_AUX_VERB = re.compile(
+    r"\b(?:would|will|can|could|should|may|might|must|had|has|have|was|were|is|are|did|does|do)\s+"
+    r"(?:been\s+|be\s+|ever\s+|yet\s+)?(?P<verb>[a-z]{3,})"
+)
+
+
 def verb_rendering(
     source: str, cue: tuple[int, int], unit: list[Token], last: bool = True
 ) -> tuple[int, int] | None:
@@ -270,7 +276,12 @@ def verb_rendering(
     from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
 
     verb = None
-    for m in english.WORD.finditer(source, cue[1]):
+    after = cue[1]
+    if source[cue[0] : cue[1]].lower() in ("none", "nobody", "neither"):
+        # "none of the 46 staff would lose their jobs": the clause's verb, not the noun after the cue
+        aux = _AUX_VERB.search(source, cue[1], cue[1] + 80)
+        after = aux.start("verb") if aux is not None else after
+    for m in english.WORD.finditer(source, after):
         lower = m.group().lower()
         lemma = irregular_base(lower) or english.lemma(lower)  # "had not won": win, not the currency
         if lemma not in EN_SKIP_AFTER_CUE and lower not in EN_SKIP_AFTER_CUE and len(lower) > 2:
