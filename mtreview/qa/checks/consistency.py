@@ -233,7 +233,7 @@ class TermConsistency(Check):
                     if spans
                     else (
                         tail_sibling_run(segment, majority, key)
-                        or sibling_run(segment, majority, key)
+                        or _sibling(segment, majority, key, glossed=True)
                         or self._partial(segment, es, ee, majority, doc, key)
                     )
                 )
@@ -242,7 +242,7 @@ class TermConsistency(Check):
                 # as one word and the spans are a counterpart of one of its words (目 of 3度目, "point")
                 sibling = None
                 if (span is None and not spans) or (spans and majority in closed_forms(key)):
-                    sibling = sibling_run(segment, majority, key)
+                    sibling = _sibling(segment, majority, key, glossed=False)
                     span = sibling or span
                 if span is None or _counter(segment.target, span):
                     continue  # (a counter after a number: 3児 for "three children" beside 子ども)
@@ -469,10 +469,19 @@ def _with_no(target: str, run: tuple[int, int], majority: str) -> bool:
     """Whether the run, の and the run after it spell the majority rendering (家賃 + の + 上限 = 家賃上限), or
     the run opens the majority and the rest of it follows after の and a few characters (家賃水準の上限)."""
     text = target[run[0] : run[1]]
+    if "の" in text[2:-1] and text[:2] == majority[:2] and text.endswith(majority[2:]) and len(majority) > 2:
+        return True  # the run itself is 家賃水準の上限
     if target[run[1] : run[1] + 1] != "の" or not majority.startswith(text[:2]):
         return False
     rest = majority[len(text) :] if majority.startswith(text) else majority[2:]
     return bool(rest) and rest in target[run[1] + 1 : run[1] + 1 + len(rest) + 3]
+
+
+def _sibling(segment: SegmentInput, majority: str, key: Hashable, glossed: bool) -> tuple[int, int] | None:
+    """``sibling_run`` (with ``glossed``: only a run the dictionary glosses with the term's word, 市民会館
+    beside 市民センター), unless the run holds the majority's words with の between (家賃水準の上限)."""
+    run = sibling_run(segment, majority, key, glossed)
+    return None if run is None or _with_no(segment.target, run, majority) else run
 
 
 def _own_word(text: str, majority: str) -> bool:

@@ -175,7 +175,7 @@ EN_SOFT = re.compile(
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
     # 達成できなかった場合 for "if it fails", 疑うべきではない for "should be in no doubt", 聞いたことがない
     # for "the loudest I have ever heard"
-    r"fail(?:s|ed|ing)?\b(?!\s+to\b)|no\s+doubt|ever\b|bare\b|empty\b|vacant\b|still\s+out\b|"
+    r"fail(?:s|ed|ing)?\b(?!\s+to\b)|no\s+doubt|ever\b|bare\b|empty\b|vacant\b|still\s+out\b|closed\s+to\b|"
     # 報告したのは4月2日だった for "did not report until April 2" (まで報告しなかった as well)
     r"(?:not|n['’]t)\b(?=(?:(?!\band\b|\bfrom\b)[^.;!?,]){1,60}?\buntil\b)|no\s+change\b|"
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"

@@ -214,7 +214,9 @@ def document_name(katakana: str, doc: DocumentFacts) -> bool:
     return any(name_similarity(token, katakana) >= 0.7 for token in doc.name_candidates(katakana))
 
 
-def sibling_run(segment: SegmentInput, majority: str, term: Hashable) -> tuple[int, int] | None:
+def sibling_run(
+    segment: SegmentInput, majority: str, term: Hashable, glossed: bool = False
+) -> tuple[int, int] | None:
     """The one run of ``segment``'s target that begins as the term's ``majority`` rendering does and
     then goes another way (水道公社 beside 水道局, ブレークチャンス beside ブレークポイント): a rendering
     of the same term with another word in it. Its own part must be no rendering of another English word of the
@@ -239,9 +241,11 @@ def sibling_run(segment: SegmentInput, majority: str, term: Hashable) -> tuple[i
         return None
     start, end = found[0]
     words = term if isinstance(term, tuple) else ()
-    if known_word(target[start:end]) and not _glosses_term(target[start:end], words):
+    said = _glosses_term(target[start:end], words)
+    if (known_word(target[start:end]) or glossed) and not said:
         return None  # a word of its own (ブレークスルー, ブレークダンス), not another rendering of the term
-        # (市民会館, "civic hall", beside 市民センター is one: the dictionary glosses it with "civic")
+        # (市民会館, "civic hall", beside 市民センター is one: the dictionary glosses it with "civic"; with
+        # ``glossed``, only such a run: it is tried before the segment's unexplained runs)
     rest = start + shared
     cov = coverage(segment.source, target)
     for word in cov.words:
