@@ -49,13 +49,15 @@ def test_precision_of_findings(summary: Summary) -> None:
     assert _ratio(summary.precision()) >= GOALS[summary.split][2], false
 
 
-CLEAN_BAR = 0.75
+CLEAN_BAR = 0.9
 """Findings per page at most on ``meaning/clean``: correct translations with no error planted, written by
 helper sessions (2026-12-06, thirteenth session) as a false-alarm corpus of their own, full of bodies that
 act and speak under the liberties a news translator takes, with numbers, dates, comparisons, negations and
 idioms rendered by their meaning. Every finding there is a false alarm. Three sets of eight pages came in
-with 11, 10 and 16 findings; after the mends they taught, 16 on all 24 pages (9 of them term-consistency
-findings, minor: a translator's second word for "members", "court", "researchers")."""
+with 11, 10 and 16 findings; after the mends they taught, 16 on all 24 pages, and 21 after a second
+reviewer's probes showed five of those mends excusing real flips too ("not … until", "no change", 変わりは
+ない, "fails", "a fifth" as any hundredfold number) and they were withdrawn. 9 of the 21 are minor
+term-consistency findings (a translator's second word for "members", "court", "researchers")."""
 
 
 def test_false_alarms_on_correct_pages() -> None:

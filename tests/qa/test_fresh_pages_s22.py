@@ -103,10 +103,6 @@ def test_the_topic_that_renders_the_english_agent_speaks_before_a_name_of_the_cl
     ("english", "japanese"),
     [
         (
-            "If the trust fails, the regulator can impose conditions on it.",
-            "同トラストが達成できなかった場合、規制当局は条件を課すことができる。",
-        ),
-        (
             '"Firms should be in no doubt that we will act," she said.',
             "「企業は、我々が行動することを疑うべきではない」と彼女は述べた。",
         ),
@@ -114,65 +110,37 @@ def test_the_topic_that_renders_the_english_agent_speaks_before_a_name_of_the_cl
             "The commission is examining whether the firm had misreported its figures.",
             "委員会は、同社が数字を誤って報告していなかったかどうかを調べている。",
         ),
+        ("Fish counts were lower in bare areas.", "海草のない区域では魚の数が少なかった。"),
+        ("The money was taken without his knowledge.", "金は彼が知らないうちに持ち出された。"),
     ],
 )
-def test_japanese_negatives_that_say_what_the_english_affirmative_says(english: str, japanese: str) -> None:
+def test_japanese_negatives_that_say_what_the_english_says(english: str, japanese: str) -> None:
     assert findings([(english, japanese)], "polarity") == []
 
 
-def test_a_fraction_in_words_explains_its_share_in_tenths_or_percent() -> None:
-    pairs = [
-        ("Takings fell by more than a fifth at one shop in four.", "4店に1店で売り上げが2割以上落ち込んだ。")
-    ]
-    assert findings(pairs, "numbers") == []
-    wrong = [(pairs[0][0], "4店に1店で売り上げが3割以上落ち込んだ。")]
-    assert [f.text for f in findings(wrong, "numbers")] == ["3割"]
-    # a number that is no fraction explains nothing a hundred times larger
-    assert [
-        f.text for f in findings([("Sales fell by two hundred.", "売り上げは2万減った。")], "numbers")
-    ] == ["2万"]
-
-
+# The second reviewer's probes (helper-161): wordings this session first excused ("not … until", "no
+# change", 変わりはない, "fails", "ever", "empty", "closed to", 滞納) and then withdrew, because they excused
+# real flips as well.
 @pytest.mark.parametrize(
-    ("english", "japanese"),
+    ("english", "japanese", "reported"),
     [
         (
-            'A council spokesman said talks with the union were continuing and that the authority "remains '
-            'committed to a fair deal for every member of staff".',
-            "市議会は、組合との協議は続いていると説明したうえで、「すべての職員にとって公正な合意を目指す姿勢に変わりはない」"
-            "と述べた。",
+            "The bridge is not expected to reopen until 2026.",
+            "橋は2026年まで再開される見通しだ。",
+            "再開される",
         ),
-        (
-            "Nineteen of 26 economists had forecast no change.",
-            "エコノミスト26人のうち19人が据え置きを予想していた。",
-        ),
-        ("Fish counts were lower in bare areas.", "海草のない区域では魚の数が少なかった。"),
-        (
-            "The firm did not report the breach to the regulator until April 2.",
-            "同社が規制当局に流出を報告したのは4月2日だった。",
-        ),
-        ("It was the loudest crowd I have ever heard.", "あれほど大きな観客の声は聞いたことがない。"),
-    ],
-)
-def test_more_japanese_renderings_that_say_what_the_english_says(english: str, japanese: str) -> None:
-    assert findings([(english, japanese)], "polarity") == []
-
-
-def test_not_until_is_still_a_negation_where_the_until_belongs_to_another_clause_or_a_span() -> None:
-    wrong = [
+        ("The rules have changed since March.", "3月以降、規則に変わりはない。", "ない"),
         (
             "The clinics will not require an appointment and will stay open until 8 p.m.",
             "会場は予約が必要で、午後8時まで開いている。",
-        )
-    ]
-    assert [f.text for f in findings(wrong, "polarity")] == ["必要で"]
-    right = [
-        (
-            "We couldn't take a single order from 7am until noon.",
-            "午前7時から正午まで、注文を1件も受けられなかった。",
-        )
-    ]
-    assert findings(right, "polarity") == []
+            "必要で",
+        ),
+    ],
+)
+def test_flips_the_withdrawn_wordings_would_have_excused_are_found(
+    english: str, japanese: str, reported: str
+) -> None:
+    assert reported in [f.text for f in findings([(english, japanese)], "polarity")]
 
 
 def test_a_name_inside_an_attributed_quotation_is_not_the_speaker() -> None:

@@ -520,7 +520,8 @@ class Agent(Check):
             if _body_renders(target[n_start:n_end], _name, words):
                 continue  # 全国オリエンテーリング連盟 for "the national federation": the same body
             named = common_head(source[agent[0] : agent[1]], agent[0] == es)
-            if named is not None and agent_rendered(source, target, (js, n_start), head_forms(named[0]))[1]:
+            topic = JA_BODY_TOPIC.match(target, js, n_start)
+            if named and topic and agent_rendered(source, target, topic.span("np"), head_forms(named[0]))[1]:
                 continue  # "The union claims Stanmore has…": 組合は、スタンモアが… (the topic first)
             if refers_to_body(doc, named, re.fullmatch(_BODY, target[n_start + len(_name) : n_end]), english):
                 continue  # "The centre said", "Organisers said": the translation names the body they refer to

@@ -580,8 +580,7 @@ class Numbers(Check):
         extra = [q for q in tgt if q.required and not q.version and src_values.isdisjoint(q.values())]
         if extra:  # number words and ordinals in the source may explain them ("two parts" → 2つ)
             words = {_key(q.value) for q in english_word_quantities(source)}
-            phrases = english_number_phrases(source)  # a fraction is a share too: 2割, 20% for "a fifth"
-            words.update(_key(v) for q in phrases for v in (q.value, q.value * (100 if q.value < 1 else 1)))
+            words.update(_key(q.value) for q in english_number_phrases(source))
             extra = [q for q in extra if _key(q.value) not in words]
         if "分の" in target:  # 4分の3 for "three quarters": the fraction is one value
             words = {_key(q.value) for q in english_word_quantities(source)}

@@ -81,8 +81,6 @@ EN_NOT_NEGATION = re.compile(
     # "not just X but (also) Y" is "not only" (a "but" in the same sentence follows; "not just a game" stays)
     r"\bnot\s+(?:just|merely|simply|solely)\b(?=[^.;!?]{1,80}?\bbut\b)|"
     r"\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b|\bnothing\s+but\b|\bif\s+not\b|\bno\.\s*\d|"
-    # "did not report it until April": reported it only then (not "from 7am until lunchtime")
-    r"(?:\bnot\b|n['’]t\b)(?=(?:(?!\band\b|\bfrom\b)[^.;!?,]){1,60}?\buntil\b)|\bno\s+change\b|"
     r",\s*(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should)n['’]?t\s+"
     r"(?:it|he|she|they|you|we|i|there|that)\s*\?)",  # a tag question: "Confusing, isn't it?"
     re.IGNORECASE,
@@ -102,7 +100,7 @@ JA_QUICK_INFLECTION = re.compile(
 """The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
 JA_AFFIRMATIVE_FORMS = (
     r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
-    r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|ないうちに|"
+    r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|"
     # 確保できないか検討する: "consider whether it could be set aside", an embedded question
     r"(?:ない|なかった)か(?:どうか)?(?:を|、)?[^。、]{0,8}?(?:検討|調べ|調査|確認|探|模索|考え|見極め|協議|話し合|打診|相談|問い合わせ)"
 )
@@ -112,7 +110,7 @@ cue inside one agrees with no English negation (with しか…ない "only": ``J
 JA_OTHER_CANCELS = (
     r"ないと(?:いけ|だめ|なら)|ほかな|申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|"
     r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず|満たな|満たず|"
-    r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな|変わり(?:は|が)?な|"  # litotes: "common", "remains"
+    r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな|ないうちに|"  # litotes: "common"; "before"
     r"(?:ても|でも)(?:構わ|かまわ)な"  # "would be happy with", "does not mind"
 )
 """Constructions whose negation is none of the sentence's but still says "not" in a way an English
@@ -134,7 +132,7 @@ JA_AFFIRMATIVE_FORM = re.compile(rf"しか(?!し[、,，])|{JA_AFFIRMATIVE_FORMS
 "not only"): a cue inside one agrees with no English negation (気にしない "does not care" still does)."""
 JA_LEXICAL = re.compile(
     r"退け|一蹴|反論|突っぱね|はねつけ|撥ね付け|控え|見送|欠席|逃し|逃す|逃した|避け|免れ|断念|保留|辞退|棄権|黙秘|"
-    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙|皆無|遅配|滞納|延滞|"
+    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙|皆無|遅配|"
     r"(?<![\u30a1-\u30fa\u30fc])ゼロ(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff])"  # not ネットゼロ, ゼロ金利
 )
 """Japanese words that say "not" with their meaning (退けた "rejected", 控えた "declined to", 欠席した
@@ -148,7 +146,7 @@ JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
 EN_SOFT = re.compile(
-    r"(?=[udirnalfshbptovmwcke,])(?:"  # the alternatives' first letters: same matches, a faster search
+    r"(?=[udirnalfshbptovmwck,])(?:"  # the alternatives' first letters: same matches, a faster search
     + EN_ASIDE_NO
     + r"|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
@@ -173,11 +171,9 @@ EN_SOFT = re.compile(
     r"progress|change|effect|impact|incentive|reason|appetite|help|attention|information|sleep|warning|"
     r"notice|margin|scope|prospect|space|use|demand|light|sympathy|water|food|rain))|"
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
-    # 達成できなかった場合 for "if it fails", 疑うべきではない for "should be in no doubt", 聞いたことがない
-    # for "the loudest I have ever heard"
-    r"fail(?:s|ed|ing)?\b(?!\s+to\b)|no\s+doubt|ever\b|bare\b|empty\b|vacant\b|still\s+out\b|closed\s+to\b|"
-    # 報告したのは4月2日だった for "did not report until April 2" (まで報告しなかった as well)
-    r"(?:not|n['’]t)\b(?=(?:(?!\band\b|\bfrom\b)[^.;!?,]){1,60}?\buntil\b)|no\s+change\b|"
+    # 疑うべきではない for "should be in no doubt", 海草のない区域 for "bare areas", まだ結論が出ていない for
+    # "the jury is still out"
+    r"no\s+doubt|\bbare\b|\bvacant\b|still\s+out\b|"
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"
     r"(?:repair|recognition|control|reach|saving|recovery)|ke(?:ep|eps|pt|eping)\s+(?:\w+\s+){0,2}?off|"
     # the verb, not the noun ("refuse collection")
@@ -266,6 +262,9 @@ _AUX_VERB = re.compile(
 )
 
 
+_CLAUSE_END = re.compile(r"[,;:.!?]|\bbut\b")
+
+
 def verb_rendering(
     source: str, cue: tuple[int, int], unit: list[Token], last: bool = True
 ) -> tuple[int, int] | None:
@@ -279,7 +278,8 @@ def verb_rendering(
     after = cue[1]
     if source[cue[0] : cue[1]].lower() in ("none", "nobody", "neither"):
         # "none of the 46 staff would lose their jobs": the clause's verb, not the noun after the cue
-        aux = _AUX_VERB.search(source, cue[1], cue[1] + 80)
+        stop = _CLAUSE_END.search(source, cue[1], cue[1] + 80)
+        aux = _AUX_VERB.search(source, cue[1], stop.start() if stop else cue[1] + 80)
         after = aux.start("verb") if aux is not None else after
     for m in english.WORD.finditer(source, after):
         lower = m.group().lower()

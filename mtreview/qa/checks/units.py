@@ -581,7 +581,8 @@ class Dates(Check):
         if not en:
             return
         for m in JA_PERIOD.finditer(segment.target):
-            if segment.target[m.end() : m.end() + 1] in SEASONS_JA and EN_SEASON.search(segment.source):
+            season = segment.target[m.end() : m.end() + 2].lstrip("の")[:1]
+            if season and season in SEASONS_JA and EN_SEASON.search(segment.source):
                 continue  # 昨年春 for "last spring": a season said relative to now, not the year
             unit, d = JA_PERIODS[m.group()]
             # (last ↔ next is the relative days' business above: here "this" against either)
