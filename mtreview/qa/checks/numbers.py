@@ -397,7 +397,8 @@ FRACTIONS = {
     "tenth": 10,
     "tenths": 10,
 }
-FILLERS = frozenset({"a", "an", "and", "of"})  # inside a spelled-out number: "half a million"
+FILLERS = frozenset({"a", "an", "and", "of"})
+"""Words inside a spelled-out number: two hundred and five, half a million, a quarter of a billion."""
 
 
 def english_number_phrases(source: str) -> list[Quantity]:

@@ -77,10 +77,10 @@ def majority_group(counts: Mapping[Hashable, int], min_majority: int) -> str | N
         for texts in counts
         if isinstance(texts, tuple) and not any(group_of(t, counts) == best for t in texts)
     ]
-    if others == 1 and all(len(texts) <= 2 for texts in without):
-        return best  # one segment without it cannot scatter (its two spans may render two words)
+    short = all(len(texts) <= 2 for texts in without)  # (two spans may render two words)
+    if others == 1 and short:
+        return best  # one segment without it cannot scatter
     other_groups = {g for texts in without for g in ({group_of(t, counts) for t in texts} or {""})}
     # (others scattered over segments of one or two spans each do not unsettle a majority three times
     # their number: 防水壁 six times beside 洪水壁 and 塀 once each)
-    settled = count >= 3 * others and all(len(texts) <= 2 for texts in without)
-    return best if len(other_groups) <= 1 or settled else None
+    return best if len(other_groups) <= 1 or (short and count >= 3 * others) else None
