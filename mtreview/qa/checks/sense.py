@@ -111,19 +111,31 @@ def _after_subject(source: str, start: int) -> bool:
 _WORD_AT = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-def _guards_present(guard_re: re.Pattern[str], guards: frozenset[str], doc: DocumentFacts) -> frozenset[str]:
-    """The guard words (by lemma or form) anywhere in the document's English: one pass of a regex over
-    each segment, the lemmatiser only on its matches."""
+_WORD_STARTS = re.compile(r"\b(?=[A-Za-z])")
+
+
+def _guards_present(
+    stems: frozenset[str], guards: frozenset[str], doc: DocumentFacts, memo: dict[str, tuple[str, ...]]
+) -> frozenset[str]:
+    """The guard words (by lemma or form) anywhere in the document's English: every word start (a word
+    after a hyphen too) whose word opens with a guard's stem, by form, lemma or form without its -s. A
+    word's answer is kept in ``memo`` across documents: one dictionary lookup per word after the first."""
     present: set[str] = set()
+    lengths = sorted({len(s) for s in stems})
     for segment in doc.segments.values():
-        for m in guard_re.finditer(segment.source):
-            word = _WORD_AT.match(segment.source, m.start())
+        source = segment.source
+        for m in _WORD_STARTS.finditer(source):
+            word = _WORD_AT.match(source, m.start())
             if word is None:
                 continue
             lower = word.group().lower()
-            for form in (lower, english.lemma(lower), lower.rstrip("s")):
-                if form in guards:
-                    present.add(form)
+            found = memo.get(lower)
+            if found is None:
+                found = ()
+                if any(lower[:n] in stems for n in lengths if n <= len(lower)):
+                    found = tuple(f for f in (lower, english.lemma(lower), lower.rstrip("s")) if f in guards)
+                memo[lower] = found
+            present.update(found)
     return frozenset(present)
 
 
@@ -278,17 +290,13 @@ class WrongSense(Check):
         """Any lexicon word's stem at a word start: a cheap test before the lemmatiser."""
         self.guards = frozenset(g for row in rows for g in row.guards)
         guard_stems = sorted({g[:-1] if g.endswith("e") and len(g) > 3 else g for g in self.guards}, key=len)
-        self.guard_re = re.compile(
-            r"\b(?:" + "|".join(re.escape(g) for g in reversed(guard_stems)) + ")"
-            if guard_stems
-            else r"(?!x)x",
-            re.IGNORECASE,
-        )
-        """Any guard word's stem at a word start."""
+        self.guard_stems = frozenset(g.lower() for g in guard_stems)
+        """The guard words' stems: a word that opens with one is looked up."""
+        self._guard_memo: dict[str, tuple[str, ...]] = {}
 
     def _guards(self, doc: DocumentFacts) -> frozenset[str]:
         present: frozenset[str] = doc.cached(
-            "sense-guards", lambda: _guards_present(self.guard_re, self.guards, doc)
+            "sense-guards", lambda: _guards_present(self.guard_stems, self.guards, doc, self._guard_memo)
         )
         return present
 
