@@ -53,6 +53,7 @@ from mtreview.qa.checks.agent_bodies import (
     known_english,
     made_of,
     named_elsewhere,
+    names_a_body,
     proper_name,
     refers_to_body,
     tail_renders,
@@ -129,7 +130,7 @@ NAME_RUN = re.compile(rf"[{UPPER}][\w'’\-]*(?:\s+[{UPPER}][\w'’\-]*)*")
 
 _NAME = r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)*"
 _TITLE = (
-    r"(?:氏|さん|様|教授|准教授|博士|医師|監督|館長|市長|町長|知事|議員|社長|会長|最高経営責任者|"
+    r"(?:氏|さん|様|社|教授|准教授|博士|医師|監督|館長|市長|町長|知事|議員|社長|会長|最高経営責任者|"
     r"最高執行責任者|最高財務責任者|CEO|COO|CFO|選手|主将|記者|弁護士|判事|裁判官|大臣|首相|大統領|代表|"
     r"所長|院長|局長|部長|課長|委員長|理事長|学長|校長|容疑者|被告|長官|報道官|広報担当者|"
     # any other office that ends as titles do: 農業相, 財務相, 組合長, 事務総長, 首席補佐官, 交通委員; and a
@@ -632,12 +633,8 @@ class Agent(Check):
         if previous is None or not previous.source:
             return None
         named = _named_agent(previous.source, pronoun)
-        if (
-            named is None
-            or named.split()[0].lower() in DETERMINER_START
-            or doc.entities.kind(named.split()[-1]) == "org"
-        ):
-            return None  # an organisation ("The ministry said") is no "he"
+        if named is None or named.split()[0].lower() in DETERMINER_START or names_a_body(named, doc):
+            return None  # an organisation ("The ministry said", "… Badminton Association") is no "he"
         if not quoted:
             people = {m.group().split()[-1] for m in NAME_RUN.finditer(previous.source)}
             if sum(1 for p in people if doc.entities.is_person(p)) > 1:

@@ -209,3 +209,10 @@ def other_body_named(doc: DocumentFacts, head: str, english: list[str]) -> bool:
             else:
                 other = True
     return other and not own
+
+
+def names_a_body(named: str, doc: DocumentFacts) -> bool:
+    """Whether an English agent's name is an organisation's: its last word one by the document's evidence
+    or an organisation word of the lexicon ("the Norrhavn Rowing Association"). No "she" refers to it."""
+    last = named.split()[-1]
+    return doc.entities.kind(last) == "org" or last.lower() in doc.entities.org_suffixes

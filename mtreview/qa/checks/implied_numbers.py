@@ -1,0 +1,50 @@
+"""Japanese numbers that English words imply without writing them: "every pound we spend" is 1ポンド, and a
+"four-day week" is 週休3日 (three days off a week). Used by the numbers check through ``implied``."""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven")
+ONE_OF_A_CURRENCY = re.compile(
+    r"\b(?:a|an|one|every|each|per|single)\s+(?:single\s+)?(pound|dollar|euro|yen|penny|pence|cent|franc|"
+    r"rupee|yuan|krona|krone)s?\b",
+    re.IGNORECASE,
+)
+"""One unit of a currency said with an article or a determiner ("every pound", "a dollar", "per euro")."""
+CURRENCY_AFTER_ONE = re.compile(
+    r"^1\s?(?:ポンド|ドル|ユーロ|円|ペンス|ペニー|セント|フラン|ルピー|元|クローナ|クローネ)"
+)
+DAYS_OFF = re.compile(r"週休\s?$")
+N_DAY_WEEK = re.compile(
+    r"\b(\d|zero|one|two|three|four|five|six|seven)[\s-]+days?[\s-]+(?:(?:working|work)\s+)?week",
+    re.IGNORECASE,
+)
+"""A working week by its days ("a four-day week", "a 4-day working week")."""
+TRAILING_NUMBER = re.compile(r"[0-9０-９.．]+$")
+
+
+def one_of_a_currency(source: str, target: str, value: float, end: int) -> bool:
+    """1ポンド, 1ドル… for "every pound", "a dollar": one unit of the currency the English names."""
+    if value != 1:
+        return False
+    start = target.rfind("1", 0, end)
+    if start < 0 or not CURRENCY_AFTER_ONE.match(target[start:end]):
+        return False
+    return ONE_OF_A_CURRENCY.search(source) is not None
+
+
+def days_off(source: str, target: str, value: float, end: int) -> bool:
+    """週休K日 for an English "(7−K)-day week": the Japanese counts the days off, the English the days
+    worked (週休2日制 is a five-day week)."""
+    if not 0 <= value <= 7 or value != int(value) or target[end : end + 1] != "日":
+        return False
+    number = TRAILING_NUMBER.search(target, 0, end)
+    if number is None or DAYS_OFF.search(target, 0, number.start()) is None:
+        return False
+    worked = 7 - int(value)
+    for m in N_DAY_WEEK.finditer(source):
+        said = m.group(1).lower()
+        if (int(said) if said.isdigit() else NUMBER_WORDS.index(said)) == worked:
+            return True
+    return False

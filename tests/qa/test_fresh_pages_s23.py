@@ -1,0 +1,81 @@
+"""Lessons of the tune pages of 2026-12-06 (seventh session), in our own words: one unit of a currency that
+the English says with a determiner ("every dollar" is 1ドル); a working week counted by its days off (週休3日
+for "a four-day week"); "she" is never an organisation; a name given 社 is still the speaker it renders
+(the name-as-company check reports the 社, the agent check no other name)."""
+
+from __future__ import annotations
+
+from .helpers import findings
+
+
+def test_one_unit_of_a_currency_said_with_a_determiner_is_no_added_number() -> None:
+    pairs = [
+        (
+            "Every dollar spent on the library returns about $3 to the town, the study found.",
+            "調査によると、図書館に投じられる1ドルごとに、約3ドルが町に還元される。",
+        ),
+        ("A pound a day buys a meal for a child.", "1日1ポンドで子ども1人分の食事が買える。"),
+    ]
+    assert findings(pairs, "numbers") == []
+
+
+def test_a_one_the_english_does_not_say_is_still_reported() -> None:
+    pairs = [("The fare rose to $3 in May.", "運賃は5月に1ドルから3ドルに上がった。")]
+    assert [f.text for f in findings(pairs, "numbers")] == ["1ドル"]
+
+
+def test_days_off_render_a_working_week_of_the_other_days() -> None:
+    pairs = [
+        ("The firm will move its 200 staff to a four-day week.", "同社は従業員200人を週休3日制に移行する。"),
+        ("Most offices keep a five-day working week.", "ほとんどの事務所は週休2日制を維持している。"),
+    ]
+    assert findings(pairs, "numbers") == []
+
+
+def test_days_off_that_do_not_add_up_to_the_week_are_reported() -> None:
+    pairs = [
+        ("The firm will move its 200 staff to a five-day week.", "同社は従業員200人を週休3日制に移行する。")
+    ]
+    assert [f.text for f in findings(pairs, "numbers")] == ["3"]
+
+
+BODY_THEN_SHE = [
+    (
+        "The Harwick Rowing Association said Tove Ostberg would stroke the first eight at the regatta.",
+        "ハーウィック・ボート協会によると、トーヴェ・オストベリがレガッタで第1エイトの整調を務める。",
+    ),
+    ("She is expected to race again in May.", "オストベリは5月に再びレースに出る見通しだ。"),
+]
+
+
+def test_she_does_not_refer_to_an_organisation_of_the_paragraph_before() -> None:
+    # the association is no "she": the translation names the rower it resolved the pronoun to
+    assert findings(BODY_THEN_SHE, "agent") == []
+
+
+def test_she_still_refers_to_the_person_the_paragraph_before_named() -> None:
+    pairs = [
+        (
+            "Coach Maren Lindahl said Tove Ostberg would stroke the first eight at the regatta.",
+            "マレン・リンダール監督によると、トーヴェ・オストベリがレガッタで第1エイトの整調を務める。",
+        ),
+        BODY_THEN_SHE[1],
+    ]
+    assert [f.text for f in findings(pairs, "agent")] == ["オストベリ"]
+
+
+def test_a_speaker_made_a_company_is_not_also_reported_as_another_agent() -> None:
+    pairs = [
+        (
+            "Carrow Mills will stop sending offcuts to landfill next year.",
+            "キャロウ・ミルズは来年、端材の埋め立て処分をやめる。",
+        ),
+        (
+            "Anneke Voss, the engineer who led the survey, said mills were hard to change. Voss said Carrow "
+            "Mills had halved its waste mainly by changing how it sorts scrap.",
+            "調査を率いた技術者のアネケ・フォス氏は、製材所を変えるのは難しいと述べた。フォス社によると、"
+            "キャロウ・ミルズが廃棄物を半減できたのは、主に端材の分別方法を変えたためだという。",
+        ),
+    ]
+    assert findings(pairs, "agent") == []
+    assert [f.text for f in findings(pairs, "name-as-company")] == ["フォス社"]
