@@ -79,3 +79,40 @@ def test_a_speaker_made_a_company_is_not_also_reported_as_another_agent() -> Non
     ]
     assert findings(pairs, "agent") == []
     assert [f.text for f in findings(pairs, "name-as-company")] == ["フォス社"]
+
+
+def test_a_flip_in_the_first_of_two_negated_clauses_joined_by_a_bare_but_is_reported() -> None:
+    pairs = [
+        (
+            "The trust had not ruled out more closures but had no plans to announce any this year.",
+            "同トラストはさらなる閉鎖の可能性を排除しており、今年発表する計画はない。",
+        )
+    ]
+    found = findings(pairs, "polarity")
+    assert [f.text for f in found] == ["排除しており"]  # the flipped predicate, not the kept ない
+
+
+def test_two_negated_clauses_joined_by_a_bare_but_and_both_kept_are_no_flip() -> None:
+    pairs = [
+        (
+            "The trust had not ruled out more closures but had no plans to announce any this year.",
+            "同トラストはさらなる閉鎖の可能性を排除していないが、今年発表する計画はない。",
+        )
+    ]
+    assert findings(pairs, "polarity") == []
+
+
+def test_a_council_rendered_as_a_legislature_is_its_counterpart() -> None:
+    # 州議会 ("state legislature" to JMdict) and 議会 are how the news renders a county or town council:
+    # the agent check finds the council named where the English names the police
+    pairs = [
+        (
+            "The county council approved the new lighting plan in March.",
+            "州議会は3月、新たな照明計画を承認した。",
+        ),
+        (
+            "County police said burglaries had not risen since the lights were dimmed.",
+            "州議会によると、照明が暗くなって以降、住居侵入は増えていない。",
+        ),
+    ]
+    assert [f.text for f in findings(pairs, "agent")] == ["州議会"]

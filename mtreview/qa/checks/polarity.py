@@ -417,6 +417,8 @@ REFUSALS = frozenset(
 )
 
 
+
+
 def _negates_refusal(source: str, cue: tuple[int, int]) -> bool:
     """Whether the English negates a verb of refusal ("did not reject"): then a Japanese word of refusal
     (退けた) is the flip, not the negation."""
@@ -646,6 +648,9 @@ class Polarity(Check):
                 if JA_LEXICAL.search(segment.target, ks, ke) or JA_STATE.search(segment.target, ks, ke):
                     return  # a word that says "not" in its meaning renders it (高止まり: "did not fall")
                 where = predicate_for(source, lone, tokens, ks, ke, segment.target) or (ks, ke)
+                kept = [t.start for t in ja if where[0] <= t.start < where[1]]
+                if kept and kept[0] > ks:  # a kept negation of another clause: the flip is before it
+                    where = predicate_for(source, lone, tokens, ks, kept[0], segment.target) or where
                 yield self._affirmative(segment, where, lone, end)
             return
         for cs, ce in en_clauses:  # every clause rendered, or the pairing in order means nothing

@@ -112,11 +112,14 @@ def split_at(span: tuple[int, int], breaks: list[int]) -> list[tuple[int, int]]:
 
 EN_SUBORDINATE = re.compile(
     r",\s+(?:and|but|while|whereas|yet|which|who|where)\s+|;\s+|"
-    r"\s(?:if|unless|because|although|though|when|until|since)\s+",
+    r"\s(?:if|unless|because|although|though|when|until|since)\s+|"
+    # "had not ruled out changes but had no plans": a clause whose subject is left out, after a bare "but"
+    r"\s+but\s+(?=(?:had|has|have|was|were|is|are|would|will|could|did|does|said|says)\b)",
     re.IGNORECASE,
 )
 """Where an English sentence's clauses part: coordinated clauses, and a subordinate clause (which Japanese
-puts before the main one: "would not X if crews could not Y" → 作業班がYない場合、…Xした)."""
+puts before the main one: "would not X if crews could not Y" → 作業班がYない場合、…Xした), and a bare
+"but" before a verb (the same subject's second clause)."""
 JA_WINDOW = 16
 """Characters before a Japanese negation in which its clause's words are looked for."""
 
