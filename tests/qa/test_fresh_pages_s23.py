@@ -116,3 +116,19 @@ def test_a_council_rendered_as_a_legislature_is_its_counterpart() -> None:
         ),
     ]
     assert [f.text for f in findings(pairs, "agent")] == ["州議会"]
+
+
+def test_a_bound_before_a_rate_period_binds_the_number_after_it() -> None:
+    pairs = [
+        ("The pool will open at least three days a week.", "プールは最大で週3日開く。"),
+        ("Patients may take up to two doses a day.", "患者は少なくとも1日2回服用できる。"),
+    ]
+    assert [f.text for f in findings(pairs, "comparison")] == ["最大で週3", "少なくとも1日2"]
+
+
+def test_a_bound_before_a_rate_period_that_agrees_is_no_finding() -> None:
+    pairs = [
+        ("The pool will open at least three days a week.", "プールは少なくとも週3日開く。"),
+        ("Patients may take up to two doses a day.", "患者は最大で1日2回服用できる。"),
+    ]
+    assert findings(pairs, "comparison") == []

@@ -94,7 +94,8 @@ JA_AFTER = re.compile(
 """A bound after the number (``14日前まで`` is a deadline, "by 14 days before", not a bound); 180人近く is
 "nearly 180", fewer (right after its counter: 2つの工場の近く is "near two plants")."""
 JA_BEFORE = re.compile(
-    r"(?:(?P<up>少なくとも|最低|最低でも|最少でも)|(?P<down>最大|最高|最長|最多|多くて|上限))(?P<de>で)?\s?$"
+    r"(?:(?P<up>少なくとも|最低|最低でも|最少でも)|(?P<down>最大|最高|最長|最多|多くて|上限))(?P<de>で)?\s?"
+    r"(?:週|月|年|毎週|毎月|毎年|年間|一日|1日)?$"  # a rate's period between: 最大で週4日, 少なくとも年2回
 )
 JA_BEFORE_GAP = re.compile(
     r"(?:(?P<up>少なくとも|最低でも|最少でも)|(?P<down>最大で|多くて|多くとも|せいぜい))、?[^、。,0-9０-９]{1,8}の\s?$"
@@ -223,7 +224,7 @@ OUTRIGHT = frozenset({"少なくとも", "最低", "最低でも", "最少でも
 def japanese_bound(target: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The bound on the number at ``start:end``: a word after it (300人以上), else one before it (少なくとも
     300人); where both are there and disagree, an outright one before (少なくとも…まで) wins."""
-    before = JA_BEFORE.search(target[max(0, start - 6) : start])
+    before = JA_BEFORE.search(target[max(0, start - 8) : start])
     after = JA_AFTER.match(target[end : end + 12])
     if after:
         kind = UP if after.group("up") else DOWN
@@ -233,7 +234,7 @@ def japanese_bound(target: str, start: int, end: int) -> tuple[str, int, int] | 
             return kind, start, end + after.end()
     if before:
         kind = UP if before.group("up") else DOWN
-        return kind, max(0, start - 6) + before.start(), end
+        return kind, max(0, start - 8) + before.start(), end
     gap = JA_BEFORE_GAP.search(target, max(0, start - 16), start)
     if gap and not after:
         return (UP if gap.group("up") else DOWN), gap.start(), end
