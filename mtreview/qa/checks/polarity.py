@@ -417,8 +417,6 @@ REFUSALS = frozenset(
 )
 
 
-
-
 def _negates_refusal(source: str, cue: tuple[int, int]) -> bool:
     """Whether the English negates a verb of refusal ("did not reject"): then a Japanese word of refusal
     (退けた) is the flip, not the negation."""
