@@ -132,3 +132,26 @@ def test_a_bound_before_a_rate_period_that_agrees_is_no_finding() -> None:
         ("Patients may take up to two doses a day.", "患者は最大で1日2回服用できる。"),
     ]
     assert findings(pairs, "comparison") == []
+
+
+def test_an_added_sentence_after_a_one_sentence_paragraph_fully_rendered_is_reported() -> None:
+    pairs = [
+        (
+            "The council said residents could report broken lamps through its website, and that the "
+            "scheme would be reviewed after six months.",
+            "議会によると、住民はウェブサイトを通じて故障した街灯を報告でき、制度は6カ月後に見直される。"
+            "夜間の巡回は地元の警察が担当する。",
+        )
+    ]
+    assert [f.text for f in findings(pairs, "addition")] == ["夜間の巡回は地元の警察が担当する。"]
+
+
+def test_a_long_sentence_split_in_two_is_no_addition() -> None:
+    pairs = [
+        (
+            "The council said residents could report broken lamps through its website, and that the "
+            "scheme would be reviewed after six months.",
+            "議会によると、住民はウェブサイトを通じて故障した街灯を報告できる。制度は6カ月後に見直される。",
+        )
+    ]
+    assert findings(pairs, "addition") == []

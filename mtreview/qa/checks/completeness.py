@@ -101,17 +101,22 @@ class Addition(Check):
         # …and longer than this document's translations usually are; a short added sentence need not make
         # it so, when nothing in it is its own rendering of the English and the rest is well covered
         long = ratio >= _median(doc, self.params) + float(self.params["long_gate"])
-        if not long and (english_sentences < 2 or len(spans) < english_sentences + 2):
-            return  # (one long sentence is often split in three, another in two: a short addition needs
-            # two sentences more than an English paragraph of several)
+        # (one long sentence is often split in three, another in two: a short addition needs two sentences
+        # more than an English paragraph of several — or a sentence none of whose four words or more is
+        # found in the English, all of which the other sentences render: only a split may say so little)
+        split = not long and (english_sentences < 2 or len(spans) < english_sentences + 2)
         cov = coverage(source, target)
         if not cov.available:
             return
         total_c, total_n = cov.target_ratio()
         english_left = sum(1 for w in cov.words if not w.hits)
+        if split and (english_left > 1 or cov.source_ratio()[1] < 5):
+            return
         verbs: list[int] | None = None  # where the unmatched verbs start (made once: linear time)
         for js, je in spans:
             c, n = cov.target_ratio(js, je)
+            if split and (c > 0 or n < 4):
+                continue
             own = cov.target_own(js, je)[0]
             if n - c < 2 or not (_uncovered(own, n, self.params) or (own == 1 and n - own >= 3)):
                 # it renders something of the English that no other sentence does (one chance match
