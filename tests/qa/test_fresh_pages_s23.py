@@ -155,3 +155,15 @@ def test_a_long_sentence_split_in_two_is_no_addition() -> None:
         )
     ]
     assert findings(pairs, "addition") == []
+
+
+def test_staff_turnover_rendered_as_sales_is_the_wrong_sense() -> None:
+    wrong = [("Staff turnover at the hospital fell to 12% last year.", "同病院の売上高は昨年12%に低下した。")]
+    right = [("Staff turnover at the hospital fell to 12% last year.", "同病院の職員の離職率は昨年12%に低下した。")]
+    assert [f.text for f in findings(wrong, "sense")] == ["売上"]
+    assert findings(right, "sense") == []
+
+
+def test_a_bill_for_transport_is_a_request_for_payment() -> None:
+    pairs = [("The school's transport bill has doubled since 2020.", "同校の交通法案は2020年以降倍増した。")]
+    assert [f.text for f in findings(pairs, "sense")] == ["法案"]
