@@ -159,7 +159,9 @@ def test_a_long_sentence_split_in_two_is_no_addition() -> None:
 
 def test_staff_turnover_rendered_as_sales_is_the_wrong_sense() -> None:
     wrong = [("Staff turnover at the hospital fell to 12% last year.", "同病院の売上高は昨年12%に低下した。")]
-    right = [("Staff turnover at the hospital fell to 12% last year.", "同病院の職員の離職率は昨年12%に低下した。")]
+    right = [
+        ("Staff turnover at the hospital fell to 12% last year.", "同病院の職員の離職率は昨年12%に低下した。")
+    ]
     assert [f.text for f in findings(wrong, "sense")] == ["売上"]
     assert findings(right, "sense") == []
 
@@ -167,3 +169,29 @@ def test_staff_turnover_rendered_as_sales_is_the_wrong_sense() -> None:
 def test_a_bill_for_transport_is_a_request_for_payment() -> None:
     pairs = [("The school's transport bill has doubled since 2020.", "同校の交通法案は2020年以降倍増した。")]
     assert [f.text for f in findings(pairs, "sense")] == ["法案"]
+
+
+def test_new_idioms_rendered_word_for_word_are_reported() -> None:
+    pairs = [
+        (
+            "Parents said they had been left in the dark about the closure.",
+            "保護者らは、閉鎖について暗闇の中に残されたと述べた。",
+        ),
+        ("The squad will have to dig deep on Saturday.", "チームは土曜日、深く掘る必要がある。"),
+        ("The talks have ground to a halt.", "協議は挽いて止まった。"),
+        ("A deal is on the cards for next year.", "来年の合意はカードの上にある。"),
+    ]
+    assert [f.text for f in findings(pairs, "literal-idiom")] == ["暗闇", "深く掘", "挽い", "カード"]
+
+
+def test_new_idioms_rendered_by_their_meaning_are_not_reported() -> None:
+    pairs = [
+        (
+            "Parents said they had been left in the dark about the closure.",
+            "保護者らは、閉鎖について何も知らされていなかったと述べた。",
+        ),
+        ("Investigators will dig deeper into the accounts.", "調査官は帳簿をさらに深く掘り下げる。"),
+        ("The talks have ground to a halt.", "協議は停止した。"),
+        ("A deal is on the cards for next year.", "来年の合意の可能性が高い。"),
+    ]
+    assert findings(pairs, "literal-idiom") == []
