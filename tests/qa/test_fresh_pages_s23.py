@@ -195,3 +195,18 @@ def test_new_idioms_rendered_by_their_meaning_are_not_reported() -> None:
         ("A deal is on the cards for next year.", "来年の合意の可能性が高い。"),
     ]
     assert findings(pairs, "literal-idiom") == []
+
+
+def test_no_longer_than_is_an_upper_bound() -> None:
+    right = [("Shifts will last no longer than ten hours from March.", "3月からシフトは10時間以内となる。")]
+    wrong = [("Shifts will last no longer than ten hours from March.", "3月からシフトは10時間以上となる。")]
+    assert findings(right, "comparison") == [] and findings(right, "polarity") == []
+    assert [f.text for f in findings(wrong, "comparison")] == ["10時間以上"]
+
+
+def test_no_higher_than_may_be_rendered_with_or_without_a_negation() -> None:
+    pairs = [
+        ("Side effects were no higher than in the placebo group.", "副作用は偽薬群を上回らなかった。"),
+        ("The fee will be no higher than £20.", "料金は20ポンド以内となる。"),
+    ]
+    assert findings(pairs, "polarity") == []

@@ -66,12 +66,14 @@ EN_BEFORE = re.compile(
     # the look-ahead of every alternative's first letter changes no match but lets the engine skip the
     # other positions quickly (as ``polarity.EN_CUE``)
     r"(?=[moaeghlbnuistfwcdy])(?:"
-    r"\b(?P<up>(?<!no\s)(?<!not\s)more\s+than|over|above|exceed(?:s|ed|ing)?|greater\s+than|higher\s+than|larger\s+than|"
-    r"bigger\s+than|longer\s+than|(?:heavier|taller|older|wider|deeper)\s+than|at\s+least|no\s+(?:less|fewer)\s+than|a\s+minimum\s+of|upwards\s+of|"
+    r"\b(?P<up>(?<!no\s)(?<!not\s)(?:more|greater|higher|larger|bigger|longer|heavier|taller|older|wider|deeper)\s+than|"
+    r"over|above|exceed(?:s|ed|ing)?|at\s+least|no\s+(?:less|fewer|lower|smaller|shorter|younger|lighter|narrower)\s+than|"
+    r"a\s+minimum\s+of|upwards\s+of|"
     r"in\s+excess\s+of|beyond|surpass(?:es|ed|ing)?|top(?:s|ped)?)"
-    r"|\b(?P<down>fewer\s+than|less\s+than|under|below|lower\s+than|smaller\s+than|shorter\s+than|up\s+to|"
-    r"(?:lighter|younger|narrower)\s+than|capped\s+at|limited\s+to|a\s+cap\s+of|"
-    r"at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|as\s+(?:few|little)\s+as|within|"
+    r"|\b(?P<down>(?<!no\s)(?:fewer|less|lower|smaller|shorter|lighter|younger|narrower)\s+than|under|below|up\s+to|"
+    r"capped\s+at|limited\s+to|a\s+cap\s+of|at\s+most|not\s+more\s+than|a\s+maximum\s+of|as\s+(?:few|little)\s+as|within|"
+    # "no longer than 11 hours" is at most 11
+    r"no\s+(?:more|greater|higher|larger|bigger|longer|heavier|taller|older|wider|deeper)\s+than|"
     r"nearly|almost)"
     rf"\s+{_NUMBER})",
     re.IGNORECASE,

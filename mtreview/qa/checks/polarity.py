@@ -77,7 +77,7 @@ EN_NOT_NEGATION = re.compile(
     r"(?=[nwio,mcda])(?:" + EN_ASIDE_NO + r"|"
     # "may or may not", "did or didn't": both at once, no negation
     r"\b(?P<aux>may|might|could|can|will|would|do|does|did|is|are|was|were)\s+or\s+(?P=aux)\s*(?:not\b|n['’]t\b)|"
-    r"\bnot\s+only\b|\bno\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+least\b|"
+    r"\bnot\s+only\b|\bno\s+(?:more|less|fewer|later|earlier|sooner|longer|greater|higher|larger|bigger|lower|smaller|shorter)\s+than\b|\bnot\s+least\b|"
     # "not just X but (also) Y" is "not only" (a "but" in the same sentence follows; "not just a game" stays)
     r"\bnot\s+(?:just|merely|simply|solely)\b(?=[^.;!?]{1,80}?\bbut\b)|"
     r"\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b|\bnothing\s+but\b|\bif\s+not\b|\bno\.\s*\d|"
@@ -147,6 +147,8 @@ NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
 EN_SOFT = re.compile(
     r"(?=[udirnalfshbptovmwck,])(?:"  # the alternatives' first letters: same matches, a faster search
+    # "no higher than the placebo's": 上回らなかった (or 以内, with no negation)
+    r"\bno\s+(?:more|longer|greater|higher|larger|bigger|lower|smaller|shorter)\s+than\b|"
     + EN_ASIDE_NO
     + r"|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
