@@ -210,3 +210,29 @@ def test_no_higher_than_may_be_rendered_with_or_without_a_negation() -> None:
         ("The fee will be no higher than £20.", "料金は20ポンド以内となる。"),
     ]
     assert findings(pairs, "polarity") == []
+
+
+def test_new_sense_rows_report_the_other_sense() -> None:
+    pairs = [
+        ("Two men were charged with possession of a weapon.", "男2人が武器所持で料金を請求された。"),
+        (
+            "Inspectors found a broken seal on the freezer door.",
+            "検査官は冷凍庫の扉の封印が壊れているのを見つけた。",
+        ),
+        ("Bookings for the new sleeper open in May.", "新しい枕木の予約は5月に始まる。"),
+        ("Engineers replaced 400 sleepers on the line.", "技術者が路線の寝台400本を交換した。"),
+    ]
+    assert [f.text for f in findings(pairs, "sense")] == ["料金", "封印", "枕木", "寝台"]
+
+
+def test_new_sense_rows_accept_the_right_sense() -> None:
+    pairs = [
+        ("Two men were charged with possession of a weapon.", "男2人が武器所持の罪で起訴された。"),
+        (
+            "Inspectors found a broken seal on the freezer door.",
+            "検査官は冷凍庫の扉のパッキンが壊れているのを見つけた。",
+        ),
+        ("Bookings for the new sleeper open in May.", "新しい寝台列車の予約は5月に始まる。"),
+        ("Engineers replaced 400 sleepers on the line.", "技術者が路線の枕木400本を交換した。"),
+    ]
+    assert findings(pairs, "sense") == []
