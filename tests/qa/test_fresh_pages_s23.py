@@ -236,3 +236,24 @@ def test_new_sense_rows_accept_the_right_sense() -> None:
         ("Engineers replaced 400 sleepers on the line.", "技術者が路線の枕木400本を交換した。"),
     ]
     assert findings(pairs, "sense") == []
+
+
+def test_a_negation_before_but_and_a_verb_is_no_only_construction() -> None:
+    pairs = [
+        (
+            "The association said it did not oppose the plan but was worried the signs could stay up for months.",
+            "同協会は、この計画に反対しているとしたうえで、表示が数カ月間掲示されたままになりかねないと懸念を示した。",
+        )
+    ]
+    assert [f.text for f in findings(pairs, "polarity")] == ["反対している"]
+
+
+def test_a_risk_said_with_kanenai_is_no_negation() -> None:
+    pairs = [
+        (
+            "The association said it did not oppose the plan but was worried the signs could stay up for months.",
+            "同協会は、この計画に反対しないとしたうえで、表示が数カ月間掲示されたままになりかねないと懸念を示した。",
+        ),
+        ("The delay could cost the club its licence.", "この遅れでクラブは免許を失いかねない。"),
+    ]
+    assert findings(pairs, "polarity") == []

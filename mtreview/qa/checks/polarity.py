@@ -37,6 +37,7 @@ from mtreview.qa.checks.polarity_clauses import (
     cue_sentences,
     derived_forms,
     not_even_the_bound,
+    only_after,
     quote_for,
     split_at,
     unmatched_negation,
@@ -101,6 +102,7 @@ JA_QUICK_INFLECTION = re.compile(
 JA_AFFIRMATIVE_FORMS = (
     r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
     r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|"
+    r"かねな|かねませ|"  # なりかねない "could well become": a risk, no negation
     # 確保できないか検討する: "consider whether it could be set aside", an embedded question
     r"(?:ない|なかった)か(?:どうか)?(?:を|、)?[^。、]{0,8}?(?:検討|調べ|調査|確認|探|模索|考え|見極め|協議|話し合|打診|相談|問い合わせ)"
 )
@@ -109,7 +111,7 @@ JA_AFFIRMATIVE_FORMS = (
 cue inside one agrees with no English negation (with しか…ない "only": ``JA_AFFIRMATIVE_FORM``)."""
 JA_OTHER_CANCELS = (
     r"ないと(?:いけ|だめ|なら)|ほかな|申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|"
-    r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず|満たな|満たず|"
+    r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|気にしな|を問わず|問わず|満たな|満たず|"
     r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな|ないうちに|"  # litotes: "common"; "before"
     r"(?:ても|でも)(?:構わ|かまわ)な"  # "would be happy with", "does not mind"
 )
@@ -488,7 +490,7 @@ class Polarity(Check):
             ja = contrast_left(source, target, (es, ee), japanese_cues(tokens, target, js, je))
             if en and not ja and cancelled and JA_OTHER_CANCEL.search(target, js, je) is not None:
                 continue  # 気にしない, 仕方がない: negative in form, as the English may well be
-            if en and not ja and cancelled and any(_only_after(source, cue, ee) for cue in en):
+            if en and not ja and cancelled and any(only_after(source, cue, ee) for cue in en):
                 continue  # "had no choice but to", "cannot enter unless", "nobody except": しか…ない
             if bool(en) == bool(ja):
                 if JA_LEXICAL.search(target, js, je):
@@ -664,18 +666,6 @@ class Polarity(Check):
             span = predicate_for(source, cue, tokens, ks, ke, segment.target) or (ks, ke)
             yield self._affirmative(segment, span, cue, ce)
             return
-
-
-EN_ONLY_AFTER = re.compile(
-    r"[,;.:]|\b(?:but|except|unless|until|other\s+than|apart\s+from|save\s+for)\b", re.I
-)
-
-
-def _only_after(source: str, cue: tuple[int, int], end: int) -> bool:
-    """Whether the negation's clause goes on to say "only" ("no choice but", "cannot … unless", "nobody
-    except"): the first of a clause break and such a word after the cue is the word."""
-    m = EN_ONLY_AFTER.search(source, cue[1], end)
-    return m is not None and m.group()[0] not in ",;.:"
 
 
 def _explains(source: str, start: int, end: int, en: list[tuple[int, int]]) -> bool:

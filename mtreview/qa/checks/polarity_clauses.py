@@ -355,3 +355,18 @@ def quote_for(unit: list[Token], source: str, cue: tuple[int, int]) -> int | Non
         if 1 <= before <= len(quotes):
             return quotes[before - 1]
     return quotes[-1] if quotes else None
+
+
+EN_ONLY_AFTER = re.compile(
+    # (not "but" before a verb: "did not oppose the scheme but was worried" coordinates two clauses)
+    r"[,;.:]|\b(?:but(?!\s+(?:was|were|is|are|had|has|have|would|will|could|did|does|said|says)\b)|except|"
+    r"unless|until|other\s+than|apart\s+from|save\s+for)\b",
+    re.I,
+)
+
+
+def only_after(source: str, cue: tuple[int, int], end: int) -> bool:
+    """Whether the negation's clause goes on to say "only" ("no choice but", "cannot … unless", "nobody
+    except"): the first of a clause break and such a word after the cue is the word."""
+    m = EN_ONLY_AFTER.search(source, cue[1], end)
+    return m is not None and m.group()[0] not in ",;.:"
