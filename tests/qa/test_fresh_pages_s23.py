@@ -241,7 +241,8 @@ def test_new_sense_rows_accept_the_right_sense() -> None:
 def test_a_negation_before_but_and_a_verb_is_no_only_construction() -> None:
     pairs = [
         (
-            "The association said it did not oppose the plan but was worried the signs could stay up for months.",
+            "The association said it did not oppose the plan but was worried the signs could stay up for "
+            "months.",
             "同協会は、この計画に反対しているとしたうえで、表示が数カ月間掲示されたままになりかねないと懸念を示した。",
         )
     ]
@@ -251,9 +252,21 @@ def test_a_negation_before_but_and_a_verb_is_no_only_construction() -> None:
 def test_a_risk_said_with_kanenai_is_no_negation() -> None:
     pairs = [
         (
-            "The association said it did not oppose the plan but was worried the signs could stay up for months.",
+            "The association said it did not oppose the plan but was worried the signs could stay up for "
+            "months.",
             "同協会は、この計画に反対しないとしたうえで、表示が数カ月間掲示されたままになりかねないと懸念を示した。",
         ),
         ("The delay could cost the club its licence.", "この遅れでクラブは免許を失いかねない。"),
     ]
     assert findings(pairs, "polarity") == []
+
+
+def test_a_negated_can_is_reported_on_the_potential_the_translation_affirms() -> None:
+    pairs = [
+        (
+            "“You can't fine your way out of this,” she said.",
+            "「罰金によってこの状況から抜け出すことはできる」と彼女は述べた。",
+        ),
+        ("Crews could not reach the village.", "救助隊は村にたどり着くことができた。"),
+    ]
+    assert [f.text for f in findings(pairs, "polarity")] == ["抜け出すことはできる", "たどり着くことができた"]

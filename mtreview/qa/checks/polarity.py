@@ -38,6 +38,7 @@ from mtreview.qa.checks.polarity_clauses import (
     derived_forms,
     not_even_the_bound,
     only_after,
+    potential_predicate,
     quote_for,
     split_at,
     unmatched_negation,
@@ -386,6 +387,9 @@ def predicate_for(
         verbs = [i for i, t in enumerate(unit) if t.pos in ("動詞", "形容詞") and t.pos1 == "自立"]
         return (_with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])) if verbs else None
     unit = [t for t in tokens if start <= t.start and t.end <= end]
+    found = potential_predicate(source, cue, unit)
+    if found is not None:
+        return found
     relative = _relative_clause(source, cue)
     # a negation in a relative clause: its rendering is a clause before the noun it describes
     found = _attributive_predicate(source, target, relative, unit) if relative else None

@@ -370,3 +370,15 @@ def only_after(source: str, cue: tuple[int, int], end: int) -> bool:
     except"): the first of a clause break and such a word after the cue is the word."""
     m = EN_ONLY_AFTER.search(source, cue[1], end)
     return m is not None and m.group()[0] not in ",;.:"
+
+
+CANNOT = re.compile(r"\b(?:cannot|can\s+not|could\s+not|can['’]t|couldn['’]t)$", re.IGNORECASE)
+
+
+def potential_predicate(source: str, cue: tuple[int, int], unit: list[Token]) -> tuple[int, int] | None:
+    """For "cannot"/"could not", the potential the translation affirms: …ことは/ができる ("can't arrest your
+    way out" → 抜け出すことはできる: the possibility is what the English negates, not the verb)."""
+    if CANNOT.search(source, max(0, cue[0] - 8), cue[1]) is None:
+        return None
+    able = [i for i, t in enumerate(unit) if t.base == "できる" and i >= 3 and unit[i - 2].surface == "こと"]
+    return (with_noun(unit, able[-1] - 3), chain_end(unit, able[-1])) if able else None
