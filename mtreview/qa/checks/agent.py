@@ -39,6 +39,7 @@ from mtreview.qa.checks.agent_bodies import (
     BODY_WORDS,
     BODY_WORDS_KANA,
     BODY_WORDS_KANJI,
+    COMPANY_WORDS,
     EN_STUDY_BY,
     JA_SPEAKER_AFTER_QUOTE,
     JA_STUDY_OF,
@@ -48,6 +49,7 @@ from mtreview.qa.checks.agent_bodies import (
     agent_rendered,
     another_body,
     body_topic,
+    common_word,
     head_forms,
     head_glosses,
     known_english,
@@ -339,12 +341,6 @@ def _quoted_from_start(source: str, es: int) -> bool:
     return bool(head) and head[0] in '"“' and len(_QUOTES.findall(head)) == 1
 
 
-def _common_word(katakana: str) -> bool:
-    """A loanword of the dictionary, or its plural (パートナーズ, メタルズ): the common-noun end of a
-    company's name, not a surname."""
-    return bool(known_glosses(katakana)) or (katakana[-1:] in "ズス" and bool(known_glosses(katakana[:-1])))
-
-
 EN_BODY_SUBJECT = re.compile(
     r"\s*(?P<np>(?:The|A|An|Its|Their)(?:\s+(?!(?:has|have|had|is|was|are|were|will|would)\b)[a-z][\w'’\-]*)"
     r"{1,3})\s+"
@@ -433,7 +429,7 @@ class Agent(Check):
         def names_of(name: str) -> list[str]:
             # both names and their order must agree: a looser sound match will do (ダンミア, Dunmere), but
             # not for a word of the dictionary (メモリ is no Miller)
-            if all(_common_word(part) for part in name.split("・")):
+            if all(common_word(part) for part in name.split("・")):
                 return []
             return self._name_parts(name, doc, threshold - 0.1, False)
 
@@ -526,6 +522,8 @@ class Agent(Check):
                 continue  # "The union claims Stanmore has…": 組合は、スタンモアが… (the topic first)
             if refers_to_body(doc, named, re.fullmatch(_BODY, target[n_start + len(_name) : n_end]), english):
                 continue  # "The centre said", "Organisers said": the translation names the body they refer to
+            if named and named[0] in COMPANY_WORDS and target[n_start + len(_name) : n_end] == "社":
+                continue  # "The company said", "The carmaker said": キャロウ・ミルズ社によると names it
             yield self.finding(
                 segment,
                 Side.TARGET,
@@ -633,7 +631,11 @@ class Agent(Check):
         if previous is None or not previous.source:
             return None
         named = _named_agent(previous.source, pronoun)
-        if named is None or named.split()[0].lower() in DETERMINER_START or names_a_body(named, doc):
+        if (
+            named is None
+            or named.split()[0].lower() in DETERMINER_START
+            or names_a_body(named, doc, previous.source)
+        ):
             return None  # an organisation ("The ministry said", "… Badminton Association") is no "he"
         if not quoted:
             people = {m.group().split()[-1] for m in NAME_RUN.finditer(previous.source)}
@@ -675,7 +677,7 @@ class Agent(Check):
         テルライト・パートナーズ, "Telrite Partners": the last part is a common word) — not for a person
         (a title: サラ・ウッド氏 is Sarah Wood, whatever ウッド is in the dictionary)."""
         parts, names = katakana.split("・"), self._english_names
-        if not titled and len(parts) > 1 and _common_word(parts[-1]):
+        if not titled and len(parts) > 1 and common_word(parts[-1]):
             # a body's name whose last part is a word (グレイヘイヴン・バス: バス sounds like "Voice")
             return names(parts[0], doc, threshold) or names(parts[-1], doc, threshold)
         # (a person's surname the sound misses does not fall back to the given name)

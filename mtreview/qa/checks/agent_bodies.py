@@ -211,8 +211,30 @@ def other_body_named(doc: DocumentFacts, head: str, english: list[str]) -> bool:
     return other and not own
 
 
-def names_a_body(named: str, doc: DocumentFacts) -> bool:
-    """Whether an English agent's name is an organisation's: its last word one by the document's evidence
-    or an organisation word of the lexicon ("the Norrhavn Rowing Association"). No "she" refers to it."""
+def names_a_body(named: str, doc: DocumentFacts, text: str) -> bool:
+    """Whether an English agent's name (in ``text``) is an organisation's: its last word one by the
+    document's evidence, or an organisation word of the lexicon in a name the English gives with "the" ("the
+    Norrhavn Rowing Association"; not "Coach Bruce Arena"). No "she" refers to it."""
     last = named.split()[-1]
-    return doc.entities.kind(last) == "org" or last.lower() in doc.entities.org_suffixes
+    if doc.entities.kind(last) == "org":
+        return True
+    return (
+        last.lower() in doc.entities.org_suffixes
+        and re.search(rf"\bthe\s+{re.escape(named)}", text, re.I) is not None
+    )
+
+
+def common_word(katakana: str) -> bool:
+    """A loanword of the dictionary, or its plural (パートナーズ, メタルズ): the common-noun end of a
+    company's name, not a surname."""
+    return bool(known_glosses(katakana)) or (katakana[-1:] in "ズス" and bool(known_glosses(katakana[:-1])))
+
+
+COMPANY_WORDS = frozenset(
+    {
+        *("company", "firm", "carmaker", "group", "business", "retailer", "bank", "operator", "manufacturer"),
+        *("maker", "supplier", "chain", "brewer", "insurer", "lender", "airline", "developer", "publisher"),
+        *("studio", "startup", "employer", "builder", "contractor", "provider", "producer", "distributor"),
+    }
+)
+"""What an English agent calls a company ("The carmaker said"): a translation may name it with 社."""

@@ -7,14 +7,30 @@ import re
 
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven")
 ONE_OF_A_CURRENCY = re.compile(
-    r"\b(?:a|an|one|every|each|per|single)\s+(?:single\s+)?(pound|dollar|euro|yen|penny|pence|cent|franc|"
-    r"rupee|yuan|krona|krone)s?\b",
+    r"\b(?:a|an|one|every|each|per(?!\s+cents?\b)|single)\s+(?:single\s+)?(pound|dollar|euro|yen|penny|pence|"
+    r"cent|franc|rupee|yuan|krona|krone)s?\b",
     re.IGNORECASE,
 )
-"""One unit of a currency said with an article or a determiner ("every pound", "a dollar", "per euro")."""
-CURRENCY_AFTER_ONE = re.compile(
-    r"^1\s?(?:ポンド|ドル|ユーロ|円|ペンス|ペニー|セント|フラン|ルピー|元|クローナ|クローネ)"
+"""One unit of a currency said with an article or a determiner ("every pound", "a dollar", "per euro"; not
+"per cent")."""
+ONE_AND_CURRENCY = re.compile(
+    r"[1１]\s?(ポンド|ドル|ユーロ|円|ペンス|ペニー|セント|フラン|ルピー|元|クローナ|クローネ)"
 )
+CURRENCY_WORDS = {
+    "ポンド": ("pound",),
+    "ドル": ("dollar",),
+    "ユーロ": ("euro",),
+    "円": ("yen",),
+    "ペンス": ("penny", "pence"),
+    "ペニー": ("penny", "pence"),
+    "セント": ("cent",),
+    "フラン": ("franc",),
+    "ルピー": ("rupee",),
+    "元": ("yuan",),
+    "クローナ": ("krona", "krone"),
+    "クローネ": ("krona", "krone"),
+}
+"""The English words of each Japanese currency."""
 DAYS_OFF = re.compile(r"週休\s?$")
 N_DAY_WEEK = re.compile(
     r"\b(\d|zero|one|two|three|four|five|six|seven)[\s-]+days?[\s-]+(?:(?:working|work)\s+)?week",
@@ -25,13 +41,18 @@ TRAILING_NUMBER = re.compile(r"[0-9０-９.．]+$")
 
 
 def one_of_a_currency(source: str, target: str, value: float, end: int) -> bool:
-    """1ポンド, 1ドル… for "every pound", "a dollar": one unit of the currency the English names."""
+    """1ポンド, 1ドル… for "every pound", "a dollar": one unit of the same currency the English names with a
+    determiner, and no more such ones in the translation than the English says (the fare's 1ドル beside
+    "a dollar a litre" is still a number of its own)."""
     if value != 1:
         return False
-    start = target.rfind("1", 0, end)
-    if start < 0 or not CURRENCY_AFTER_ONE.match(target[start:end]):
+    here = next((m for m in ONE_AND_CURRENCY.finditer(target, max(0, end - 8), end) if m.end() == end), None)
+    if here is None:
         return False
-    return ONE_OF_A_CURRENCY.search(source) is not None
+    words = CURRENCY_WORDS[here.group(1)]
+    said = sum(1 for m in ONE_OF_A_CURRENCY.finditer(source) if m.group(1).lower() in words)
+    written = sum(1 for m in ONE_AND_CURRENCY.finditer(target) if m.group(1) == here.group(1))
+    return 0 < written <= said
 
 
 def days_off(source: str, target: str, value: float, end: int) -> bool:

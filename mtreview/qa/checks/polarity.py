@@ -33,6 +33,7 @@ from mtreview.qa.checks.polarity_clauses import (
     EN_SUBORDINATE,
     NO_LONGER,
     NOT_CUE,
+    bound_negation,
     contrast_left,
     cue_sentences,
     derived_forms,
@@ -103,7 +104,6 @@ JA_QUICK_INFLECTION = re.compile(
 JA_AFFIRMATIVE_FORMS = (
     r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
     r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|"
-    r"かねな|かねませ|"  # なりかねない "could well become": a risk, no negation
     # 確保できないか検討する: "consider whether it could be set aside", an embedded question
     r"(?:ない|なかった)か(?:どうか)?(?:を|、)?[^。、]{0,8}?(?:検討|調べ|調査|確認|探|模索|考え|見極め|協議|話し合|打診|相談|問い合わせ)"
 )
@@ -112,7 +112,7 @@ JA_AFFIRMATIVE_FORMS = (
 cue inside one agrees with no English negation (with しか…ない "only": ``JA_AFFIRMATIVE_FORM``)."""
 JA_OTHER_CANCELS = (
     r"ないと(?:いけ|だめ|なら)|ほかな|申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|"
-    r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|気にしな|を問わず|問わず|満たな|満たず|"
+    r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず|満たな|満たず|"
     r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな|ないうちに|"  # litotes: "common"; "before"
     r"(?:ても|でも)(?:構わ|かまわ)な"  # "would be happy with", "does not mind"
 )
@@ -150,8 +150,6 @@ NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
 EN_SOFT = re.compile(
     r"(?=[udirnalfshbptovmwck,])(?:"  # the alternatives' first letters: same matches, a faster search
-    # "no higher than the placebo's": 上回らなかった (or 以内, with no negation)
-    r"\bno\s+(?:more|longer|greater|higher|larger|bigger|lower|smaller|shorter)\s+than\b|"
     + EN_ASIDE_NO
     + r"|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
@@ -380,16 +378,22 @@ NOT_ALL = re.compile(r"\s+(?:all|every\w*|many|much|both)\b", re.IGNORECASE)
 def predicate_for(
     source: str, cue: tuple[int, int], tokens: list[Token], start: int, end: int, target: str = ""
 ) -> tuple[int, int] | None:
-    """The Japanese predicate rendering the English verb that the cue negates."""
+    """The Japanese predicate rendering the English verb that the cue negates (for "cannot", the potential
+    after it in the same clause: 抜け出すことはできる)."""
+    found = _predicate(source, cue, tokens, start, end, target)
+    unit = [t for t in tokens if start <= t.start and t.end <= end]
+    return potential_predicate(source, cue, unit, found) or found
+
+
+def _predicate(
+    source: str, cue: tuple[int, int], tokens: list[Token], start: int, end: int, target: str
+) -> tuple[int, int] | None:
     if VERB_CUE.fullmatch(source[cue[0] : cue[1]]):
         # the cue is the verb itself ("denied the report"): its rendering is the sentence's predicate
         unit = [t for t in tokens if start <= t.start and t.end <= end]
         verbs = [i for i, t in enumerate(unit) if t.pos in ("動詞", "形容詞") and t.pos1 == "自立"]
         return (_with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])) if verbs else None
     unit = [t for t in tokens if start <= t.start and t.end <= end]
-    found = potential_predicate(source, cue, unit)
-    if found is not None:
-        return found
     relative = _relative_clause(source, cue)
     # a negation in a relative clause: its rendering is a clause before the noun it describes
     found = _attributive_predicate(source, target, relative, unit) if relative else None
@@ -510,6 +514,8 @@ class Polarity(Check):
                 continue
             if ja and not en and EN_SOFT.search(source, es, ee):
                 continue
+            if ja and not en and bound_negation(source, target, (es, ee), (js, je)):
+                continue  # "no higher than" rendered 上回らなかった
             if ja and not en and not_even_the_bound(source, target, (es, ee), (js, je)):
                 continue  # 2年もたっていない for "less than two years after": not even that much has passed
             if (

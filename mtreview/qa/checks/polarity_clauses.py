@@ -375,10 +375,34 @@ def only_after(source: str, cue: tuple[int, int], end: int) -> bool:
 CANNOT = re.compile(r"\b(?:cannot|can\s+not|could\s+not|can['’]t|couldn['’]t)$", re.IGNORECASE)
 
 
-def potential_predicate(source: str, cue: tuple[int, int], unit: list[Token]) -> tuple[int, int] | None:
-    """For "cannot"/"could not", the potential the translation affirms: …ことは/ができる ("can't arrest your
-    way out" → 抜け出すことはできる: the possibility is what the English negates, not the verb)."""
+def potential_predicate(
+    source: str, cue: tuple[int, int], unit: list[Token], verb: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """For "cannot"/"could not", the potential the translation affirms: the first …ことは/ができる after the
+    negated verb's rendering ``verb`` in the same clause ("can't arrest your way out" → 逮捕によって…抜け出す
+    ことはできる: the possibility is what the English negates), not one of another clause (…救ったが、犬を
+    救出することができた)."""
     if CANNOT.search(source, max(0, cue[0] - 8), cue[1]) is None:
         return None
-    able = [i for i, t in enumerate(unit) if t.base == "できる" and i >= 3 and unit[i - 2].surface == "こと"]
-    return (with_noun(unit, able[-1] - 3), chain_end(unit, able[-1])) if able else None
+    for i, t in enumerate(unit):
+        if t.base != "できる" or i < 3 or unit[i - 2].surface != "こと":
+            continue
+        begin = with_noun(unit, i - 3)
+        if verb is None or (
+            verb[0] <= begin and not any(u.surface == "、" for u in unit if verb[1] <= u.start < begin)
+        ):
+            return begin, chain_end(unit, i)
+    return None
+
+
+NO_COMPARATIVE_THAN = re.compile(
+    r"\bno\s+(?:more|longer|greater|higher|larger|bigger|lower|smaller|shorter|fewer|less)\s+than\b",
+    re.IGNORECASE,
+)
+JA_BOUND_NEGATION = re.compile(r"(?:上回ら|下回ら|超え|越え|超さ|過ぎ|増え|減ら)な")
+
+
+def bound_negation(source: str, target: str, en: tuple[int, int], ja: tuple[int, int]) -> bool:
+    """Whether a Japanese negation renders an English "no higher than" (上回らなかった, 超えない): a bound
+    said as a negated comparison, not a negation of anything else in the sentence."""
+    return bool(NO_COMPARATIVE_THAN.search(source, *en) and JA_BOUND_NEGATION.search(target, *ja))
