@@ -31,6 +31,7 @@ from mtreview.qa.checks.polarity_clauses import (
     EN_CLAUSE_BREAK,
     EN_CONTRAST,
     EN_SUBORDINATE,
+    NO_COMPARATIVE,
     NO_LONGER,
     NOT_CUE,
     bound_negation,
@@ -80,7 +81,7 @@ EN_NOT_NEGATION = re.compile(
     r"(?=[nwio,mcda])(?:" + EN_ASIDE_NO + r"|"
     # "may or may not", "did or didn't": both at once, no negation
     r"\b(?P<aux>may|might|could|can|will|would|do|does|did|is|are|was|were)\s+or\s+(?P=aux)\s*(?:not\b|n['’]t\b)|"
-    r"\bnot\s+only\b|\bno\s+(?:more|less|fewer|later|earlier|sooner|longer|greater|higher|larger|bigger|lower|smaller|shorter)\s+than\b|\bnot\s+least\b|"
+    r"\bnot\s+only\b|" + NO_COMPARATIVE + r"|\bnot\s+least\b|"
     # "not just X but (also) Y" is "not only" (a "but" in the same sentence follows; "not just a game" stays)
     r"\bnot\s+(?:just|merely|simply|solely)\b(?=[^.;!?]{1,80}?\bbut\b)|"
     r"\bwhether\s+or\s+not\b|\bno\s+matter\b|\bno\s+doubt\b|\bnothing\s+but\b|\bif\s+not\b|\bno\.\s*\d|"

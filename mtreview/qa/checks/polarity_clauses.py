@@ -395,10 +395,12 @@ def potential_predicate(
     return None
 
 
-NO_COMPARATIVE_THAN = re.compile(
-    r"\bno\s+(?:more|longer|greater|higher|larger|bigger|lower|smaller|shorter|fewer|less)\s+than\b",
-    re.IGNORECASE,
+NO_COMPARATIVE = (
+    r"\bno\s+(?:more|less|fewer|later|earlier|sooner|longer|greater|higher|larger|bigger|lower|smaller|"
+    r"shorter)\s+than\b"
 )
+"""A bound said as a negated comparison ("no more than", "no higher than"): no negation to render."""
+NO_COMPARATIVE_THAN = re.compile(NO_COMPARATIVE, re.IGNORECASE)
 JA_BOUND_NEGATION = re.compile(r"(?:上回ら|下回ら|超え|越え|超さ|過ぎ|増え|減ら)な")
 
 
