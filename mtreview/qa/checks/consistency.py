@@ -416,6 +416,17 @@ class TermConsistency(Check):
             if _own_word(u.text, majority):
                 continue
             found.append((u.start, u.end))
+        if not found:
+            # no loanword at all: a kanji compound of its own may render it (温度調節器 beside
+            # サーモスタット), when it is the one run no English word accounts for and every other word has
+            # its counterpart
+            runs = [
+                (u.start, u.end)
+                for u in cov.units
+                if not u.covered and u.content and u.kind == "kanji" and u.end - u.start >= 3
+            ]
+            if len(runs) == 1 and not (key is not None and _other_word_unmatched(segment, key)):
+                return runs[0]
         return found[0] if len(found) == 1 else None
 
 
