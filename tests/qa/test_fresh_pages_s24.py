@@ -79,3 +79,68 @@ def test_names_without_a_counterpart_are_no_dropped_phrase() -> None:
         FERRY_TAIL,
     ]
     assert findings(pairs, "omission") == []
+
+
+def test_the_last_item_of_a_list_dropped_before_its_verb() -> None:
+    pairs = [
+        (
+            "The report said higher prices, fewer workers and a lack of affordable rented housing had slowed "
+            "the building of new schools in the north of the country.",
+            "報告書によると、物価の上昇と労働者の減少により、同国北部での新しい学校の建設が遅れた。",
+        ),
+        FERRY_TAIL,
+    ]
+    assert [f.text for f in findings(pairs, "omission")] == ["and a lack of affordable rented housing"]
+
+
+def test_a_phrase_that_runs_on_into_the_clause_is_no_dropped_phrase() -> None:
+    # 利下げ renders "cut interest rates", which the dictionary does not see in it: the words run on
+    # into the clause ("twice before the end of this year"), so they are no phrase of their own
+    pairs = [
+        (
+            "Analysts at the bank expect the central bank to cut interest rates twice before the end of "
+            "this year, the bank said in a note to clients.",
+            "同行は顧客向けのリポートで、同行のアナリストは中央銀行が年内に2回利下げすると予想していると述べた。",
+        ),
+        FERRY_TAIL,
+    ]
+    assert findings(pairs, "omission") == []
+
+
+def test_a_bound_in_time_turned_round() -> None:
+    pairs = [
+        (
+            "Homes built before 1990 must be inspected.",
+            "1990年以降に建てられた住宅は検査を受けなければならない。",
+        )
+    ]
+    found = findings(pairs, "comparison")
+    assert [f.text for f in found] == ["1990年以降"]
+    assert "before 1990" in found[0].message
+    pairs = [("Fares have risen since March 2024.", "2024年3月まで運賃は上昇した。")]
+    assert [f.text for f in findings(pairs, "comparison")] == ["2024年3月まで"]
+
+
+def test_bounds_in_time_kept_or_negated_or_ranges_are_quiet() -> None:
+    pairs = [
+        (
+            "Homes built before 1990 must be inspected.",
+            "1990年以前に建てられた住宅は検査を受けなければならない。",
+        ),
+        ("The bridge will not reopen until 2030.", "橋は2030年まで再開しない。"),
+        ("The bridge will not reopen until 2030.", "橋の再開は2030年以降になる。"),
+        ("The scheme ran from 2015 to 2020.", "制度は2015年から2020年まで実施された。"),
+        ("Prices have doubled since 2015.", "価格は2015年以降2倍になった。"),
+        ("The work must finish by March.", "工事は3月までに終える必要がある。"),
+    ]
+    assert findings(pairs, "comparison") == []
+
+
+def test_mobile_carriers_are_no_haulage_firms() -> None:
+    pairs = [
+        (
+            "Rural customers of the three carriers still have no reliable 4G signal.",
+            "大手運送会社3社の地方の顧客には、依然として安定した4G電波が届いていない。",
+        )
+    ]
+    assert [f.text for f in findings(pairs, "sense")] == ["運送"]

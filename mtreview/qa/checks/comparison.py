@@ -24,6 +24,7 @@ from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.numbers import Quantity, english_quantities, japanese_quantities
 from mtreview.qa.checks.superlatives import EN_WORD as EN_SUPERLATIVE
 from mtreview.qa.checks.superlatives import reversed_superlatives
+from mtreview.qa.checks.time_bounds import BEFORE, reversed_time_bounds
 from mtreview.qa.context import DocumentFacts
 
 UP, DOWN = "up", "down"
@@ -243,6 +244,13 @@ def japanese_bound(target: str, start: int, end: int) -> tuple[str, int, int] | 
     return None
 
 
+JA_TIME_QUICK = re.compile(
+    r"[年月](?:度)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|末|初め)?"
+    r"(?:以前|より前|まで|前に|以降|以後|から|以来|より後|後に)"
+)
+"""A bound after a year or a month in the translation: a cheap test before the time bounds."""
+
+
 class Comparison(Check):
     id = "comparison"
     name = N_("Comparison or bound reversed")
@@ -284,6 +292,20 @@ class Comparison(Check):
                         evidence=(s_start, s_end),
                     )
                     break
+        if JA_TIME_QUICK.search(target):
+            for direction, s_start, s_end, t_start, t_end in reversed_time_bounds(source, target):
+                yield self.finding(
+                    segment,
+                    Side.TARGET,
+                    t_start,
+                    t_end,
+                    _("English says {en}; the translation says {ja} ({direction}).").format(
+                        en=f"“{source[s_start:s_end]}”",
+                        ja=f"“{target[t_start:t_end]}”",
+                        direction=_("after it") if direction == BEFORE else _("before it"),
+                    ),
+                    evidence=(s_start, s_end),
+                )
         compared = []
         if "より" in target or "比" in target:
             compared = list(self._comparatives(segment)) if EN_COMPARATIVE.search(source) else []

@@ -636,10 +636,16 @@ PHRASE_OPENER = re.compile(
 relative pronoun, with determiners and auxiliaries between ("after a", "who was", "and has")."""
 
 
-PHRASE_END = re.compile(r"[,.;:!?—–)\"”]")
+PHRASE_END = re.compile(
+    r"[,.;:!?—–)\"”]|\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should)\b"
+)
 """What ends a phrase after its last content word, before the next one (or the sentence's end): "on the
-first day of the amnesty, police said"; not "to cut interest rates twice" (a compound such as 利下げ
+first day of the amnesty, police said", a subject's last item before its verb ("and a shortage of
+specialist engineers had all slowed"); not "to cut interest rates twice" (a compound such as 利下げ
 renders several words the dictionary does not see in it)."""
+
+
+COORDINATOR = re.compile(r"\b(?:and|or|but)\b")
 
 
 def _uncovered_runs(
@@ -659,6 +665,10 @@ def _uncovered_runs(
             uncovered = w is not None and not w.hits and w.kind != "name"
             if run:
                 closed = w is None or PHRASE_END.search(source, run[-1].end, w.start) is not None
+                if uncovered and not closed and w is not None:
+                    # the items of a list are phrases of their own ("disputes with landowners and a
+                    # shortage of specialist engineers")
+                    closed = COORDINATOR.search(source, run[-1].end, w.start) is not None
                 if not uncovered or closed:  # (a run ends at punctuation: one phrase, one clause)
                     if len(run) >= RUN_WORDS and opener is not None and closed:
                         span = (opener.start(), run[-1].end)
