@@ -144,3 +144,15 @@ def test_mobile_carriers_are_no_haulage_firms() -> None:
         )
     ]
     assert [f.text for f in findings(pairs, "sense")] == ["運送"]
+
+
+def test_a_comparison_phrase_dropped() -> None:
+    pairs = [
+        (
+            "The new plant will cut the town's emissions by 12,000 tonnes a year compared with coal-fired "
+            "heating, the council said in a statement on Monday.",
+            "市は月曜日の声明で、新しい施設により町の排出量が年間1万2000トン減ると発表した。",
+        ),
+        FERRY_TAIL,
+    ]
+    assert [f.text for f in findings(pairs, "omission")] == ["compared with coal-fired heating"]

@@ -23,6 +23,7 @@ from mtreview.qa.analysis.coverage import Coverage, coverage
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.appositive import dropped_appositives
+from mtreview.qa.checks.dropped_phrases import uncovered_runs
 from mtreview.qa.checks.numbers import UNITS_TENS
 from mtreview.qa.checks.units import conversion_notes
 from mtreview.qa.context import DocumentFacts, length_ratio
@@ -349,7 +350,7 @@ class Omission(Check):
                 spans.append((ss, se))
             if len(parts) > 1:
                 spans.extend(parts)
-        spans.extend(_uncovered_runs(cov, sentences, spans))
+        spans.extend(uncovered_runs(cov, sentences, spans))
         whole = set(sentences) if len(sentences) > 1 else set()
         reported: list[tuple[int, int]] = []
         pairs = sentence_pairs(source, segment.target)
@@ -619,66 +620,3 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " .,;:!?)\"'”’":
         end -= 1
     return start, end
-
-
-RUN_WORDS = 3
-"""Content words in a row with no counterpart that make a phrase of their own (a clause inside a clause:
-"during power cuts lasting up to six days", "after a foot injury healed")."""
-PHRASE_OPENER = re.compile(
-    r"\b(?:after|before|during|since|until|while|when|whereas|because|although|though|on|at|in|into|with|"
-    r"without|by|from|for|around|about|compared\s+with|compared\s+to|including|who|which|whose|whom|where|"
-    r"and|but|or|as|to|under|over|through|despite|amid|among|following|after\s+a)\b[^A-Za-z]*"
-    r"(?:(?:a|an|the|his|her|its|their|our|my|your|this|that|these|those|some|most|all|many|been|being|"
-    r"was|were|is|are|had|has|have|be|not|also|then|now|still|each|every|no)\b[^A-Za-z]*)*$",
-    re.IGNORECASE,
-)
-"""What opens a phrase of its own before its first content word: a preposition, a conjunction or a
-relative pronoun, with determiners and auxiliaries between ("after a", "who was", "and has")."""
-
-
-PHRASE_END = re.compile(
-    r"[,.;:!?—–)\"”]|\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should)\b"
-)
-"""What ends a phrase after its last content word, before the next one (or the sentence's end): "on the
-first day of the amnesty, police said", a subject's last item before its verb ("and a shortage of
-specialist engineers had all slowed"); not "to cut interest rates twice" (a compound such as 利下げ
-renders several words the dictionary does not see in it)."""
-
-
-COORDINATOR = re.compile(r"\b(?:and|or|but)\b")
-
-
-def _uncovered_runs(
-    cov: Coverage, sentences: list[tuple[int, int]], spans: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Runs of ``RUN_WORDS`` content words or more in a row, inside one sentence, none of which has a
-    counterpart nor is a name, opened by a preposition, a conjunction or a relative pronoun: a phrase the
-    clause split does not set apart (not one that is already a span)."""
-    out: list[tuple[int, int]] = []
-    known = set(spans)
-    source = cov.source
-    for ss, se in sentences:
-        run: list[Any] = []
-        opener: re.Match[str] | None = None
-        previous_end = ss
-        for w in [*cov.words_in(ss, se), None]:
-            uncovered = w is not None and not w.hits and w.kind != "name"
-            if run:
-                closed = w is None or PHRASE_END.search(source, run[-1].end, w.start) is not None
-                if uncovered and not closed and w is not None:
-                    # the items of a list are phrases of their own ("disputes with landowners and a
-                    # shortage of specialist engineers")
-                    closed = COORDINATOR.search(source, run[-1].end, w.start) is not None
-                if not uncovered or closed:  # (a run ends at punctuation: one phrase, one clause)
-                    if len(run) >= RUN_WORDS and opener is not None and closed:
-                        span = (opener.start(), run[-1].end)
-                        if span not in known and span != (ss, se):
-                            out.append(span)
-                    run = []
-            if uncovered and w is not None:
-                if not run:
-                    opener = PHRASE_OPENER.search(source, previous_end, w.start)
-                run.append(w)
-            if w is not None:
-                previous_end = w.end
-    return out

@@ -1,0 +1,93 @@
+"""Phrases dropped from inside a clause: runs of English content words in a row, none of which has a
+counterpart in the translation, that make a phrase of their own ("during power cuts lasting up to six
+days", "after a foot injury healed", "compared with gas-fired generation"). Used by the omission check,
+which weighs them as it weighs clauses."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mtreview.qa.analysis.coverage import Coverage
+
+RUN_WORDS = 3
+"""Content words in a row with no counterpart that make a phrase of their own (a clause inside a clause:
+"during power cuts lasting up to six days", "after a foot injury healed")."""
+PHRASE_OPENER = re.compile(
+    r"\b(?:after|before|during|since|until|while|when|whereas|because|although|though|on|at|in|into|with|"
+    r"without|by|from|for|around|about|compared\s+with|compared\s+to|including|who|which|whose|whom|where|"
+    r"and|but|or|as|to|under|over|through|despite|amid|among|following|after\s+a)\b[^A-Za-z]*"
+    r"(?:(?:a|an|the|his|her|its|their|our|my|your|this|that|these|those|some|most|all|many|been|being|"
+    r"was|were|is|are|had|has|have|be|not|also|then|now|still|each|every|no)\b[^A-Za-z]*)*$",
+    re.IGNORECASE,
+)
+"""What opens a phrase of its own before its first content word: a preposition, a conjunction or a
+relative pronoun, with determiners and auxiliaries between ("after a", "who was", "and has")."""
+
+
+PHRASE_END = re.compile(
+    r"[,.;:!?—–)\"”]|\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should)\b"
+)
+"""What ends a phrase after its last content word, before the next one (or the sentence's end): "on the
+first day of the amnesty, police said", a subject's last item before its verb ("and a shortage of
+specialist engineers had all slowed"); not "to cut interest rates twice" (a compound such as 利下げ
+renders several words the dictionary does not see in it)."""
+
+
+COORDINATOR = re.compile(r"\b(?:and|or|but)\b")
+OPENING_WORDS = frozenset({"compare", "compared", "include", "including", "following", "excluding", "accord"})
+"""Participles that work as prepositions ("compared with gas-fired generation", "including…"): they open
+a phrase and are no content of it."""
+OPENING_WORD = re.compile(r"[A-Za-z]+")
+
+
+def uncovered_runs(
+    cov: Coverage, sentences: list[tuple[int, int]], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Runs of ``RUN_WORDS`` content words or more in a row, inside one sentence, none of which has a
+    counterpart nor is a name, opened by a preposition, a conjunction or a relative pronoun: a phrase the
+    clause split does not set apart (not one that is already a span)."""
+    out: list[tuple[int, int]] = []
+    known = set(spans)
+    source = cov.source
+    for ss, se in sentences:
+        run: list[Any] = []
+        opener: re.Match[str] | None = None
+        pending: re.Match[str] | None = None
+        opened_by_word = False
+        previous_end = ss
+        for w in [*cov.words_in(ss, se), None]:
+            uncovered = w is not None and not w.hits and w.kind != "name"
+            if run:
+                closed = w is None or PHRASE_END.search(source, run[-1].end, w.start) is not None
+                if uncovered and not closed and w is not None:
+                    # the items of a list are phrases of their own ("disputes with landowners and a
+                    # shortage of specialist engineers")
+                    closed = COORDINATOR.search(source, run[-1].end, w.start) is not None
+                if not uncovered or closed:  # (a run ends at punctuation: one phrase, one clause)
+                    # (two words will do after "compared with", "including": a phrase's own opener)
+                    least = RUN_WORDS - 1 if opened_by_word else RUN_WORDS
+                    if len(run) >= least and opener is not None and closed:
+                        span = (opener.start(), run[-1].end)
+                        if span not in known and span != (ss, se):
+                            out.append(span)
+                    run = []
+            if uncovered and w is not None and w.lemma in OPENING_WORDS:
+                # "compared with", "including": no content of its own, but where a phrase opens
+                if len(run) >= RUN_WORDS and opener is not None:
+                    span = (opener.start(), run[-1].end)
+                    if span not in known:
+                        out.append(span)
+                run, opener, pending = [], None, OPENING_WORD.match(source, w.start)
+                opened_by_word = False
+                previous_end = w.end
+                continue
+            if uncovered and w is not None:
+                if not run:
+                    opened_by_word = pending is not None
+                    opener = pending or PHRASE_OPENER.search(source, previous_end, w.start)
+                run.append(w)
+            pending = None
+            if w is not None:
+                previous_end = w.end
+    return out
