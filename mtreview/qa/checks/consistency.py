@@ -58,6 +58,10 @@ from mtreview.qa.checks.term_rendering import (
 )
 from mtreview.qa.context import DocumentFacts
 
+PREDICATE_AFTER = re.compile(
+    r"\s*(?:し|する|され|させ|した|して|しま|せず|でき|と(?:な|し|す)|の措置|に(?:な|入|踏))"
+)
+"""A verbal noun used as the predicate (運用停止となった, 飛行停止の措置が取られた): no term's rendering."""
 KATAKANA = re.compile(r"^[\u30a1-\u30fa\u30fc・]+$")
 MAX_TERMS = 4
 """Terms followed per segment: its rarest repeated ones (a paragraph rarely holds more)."""
@@ -423,7 +427,11 @@ class TermConsistency(Check):
             runs = [
                 (u.start, u.end)
                 for u in cov.units
-                if not u.covered and u.content and u.kind == "kanji" and u.end - u.start >= 3
+                if not u.covered
+                and u.content
+                and u.kind == "kanji"
+                and u.end - u.start >= 3
+                and not PREDICATE_AFTER.match(segment.target, u.end)
             ]
             if len(runs) == 1 and not (key is not None and _other_word_unmatched(segment, key)):
                 return runs[0]

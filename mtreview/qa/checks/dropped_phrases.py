@@ -41,6 +41,18 @@ a phrase and are no content of it."""
 OPENING_WORD = re.compile(r"[A-Za-z]+")
 
 
+SUPERLATIVE = re.compile(
+    r"(?:^|-)(?:bigg|larg|small|high|low|old|new|young|busi|fast|long|strong|rich|poor|great|wealthi)est$|"
+    r"^(?:best|worst|leading)$"
+)
+
+
+def _epithet(run: list[Any]) -> bool:
+    """Whether the phrase has a superlative ("the world's second-biggest economy", "the country's largest
+    carmaker"): an epithet Japanese news sets as the name it stands for (中国, トヨタ)."""
+    return any(SUPERLATIVE.search(w.text.lower()) for w in run)
+
+
 def uncovered_runs(
     cov: Coverage, sentences: list[tuple[int, int]], spans: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -56,26 +68,32 @@ def uncovered_runs(
         pending: re.Match[str] | None = None
         opened_by_word = False
         previous_end = ss
+        last_end = ss
         for w in [*cov.words_in(ss, se), None]:
+            if run and w is not None and not w.hits and w.kind == "name":
+                last_end = (
+                    w.end
+                )  # a name inside the phrase ("across southern Europe") neither counts nor ends it
+                continue
             uncovered = w is not None and not w.hits and w.kind != "name"
             if run:
-                closed = w is None or PHRASE_END.search(source, run[-1].end, w.start) is not None
+                closed = w is None or PHRASE_END.search(source, last_end, w.start) is not None
                 if uncovered and not closed and w is not None:
                     # the items of a list are phrases of their own ("disputes with landowners and a
                     # shortage of specialist engineers")
-                    closed = COORDINATOR.search(source, run[-1].end, w.start) is not None
+                    closed = COORDINATOR.search(source, last_end, w.start) is not None
                 if not uncovered or closed:  # (a run ends at punctuation: one phrase, one clause)
                     # (two words will do after "compared with", "including": a phrase's own opener)
                     least = RUN_WORDS - 1 if opened_by_word else RUN_WORDS
-                    if len(run) >= least and opener is not None and closed:
-                        span = (opener.start(), run[-1].end)
+                    if len(run) >= least and opener is not None and closed and not _epithet(run):
+                        span = (opener.start(), last_end)
                         if span not in known and span != (ss, se):
                             out.append(span)
                     run = []
             if uncovered and w is not None and w.lemma in OPENING_WORDS:
                 # "compared with", "including": no content of its own, but where a phrase opens
-                if len(run) >= RUN_WORDS and opener is not None:
-                    span = (opener.start(), run[-1].end)
+                if len(run) >= RUN_WORDS and opener is not None and not _epithet(run):
+                    span = (opener.start(), last_end)
                     if span not in known:
                         out.append(span)
                 run, opener, pending = [], None, OPENING_WORD.match(source, w.start)
@@ -87,6 +105,7 @@ def uncovered_runs(
                     opened_by_word = pending is not None
                     opener = pending or PHRASE_OPENER.search(source, previous_end, w.start)
                 run.append(w)
+                last_end = w.end
             pending = None
             if w is not None:
                 previous_end = w.end

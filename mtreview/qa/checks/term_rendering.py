@@ -201,11 +201,17 @@ def run_at(target: str, start: int, end: int) -> tuple[int, int] | None:
                 a += 1
             if b > end and target[b - 1] == "当" and target.startswith("たり", b):
                 b -= 1
+            if a and target[a - 1].isdigit():
+                # a bound after a counted unit (1500時間以上, 200時間近く) is no part of its rendering
+                bound = BOUND_AFTER_UNIT.search(target, end, b)
+                if bound is not None and bound.end() == b:
+                    b = bound.start()
             return a, b
     return None
 
 
 SCALES = frozenset("十百千万億兆")
+BOUND_AFTER_UNIT = re.compile(r"(?:以上|以下|未満|以内|近|超|強|弱|余)$")
 
 
 def document_name(katakana: str, doc: DocumentFacts) -> bool:

@@ -17,6 +17,8 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+_MONTHS_TITLE = "|".join(m.capitalize() for m in _MONTHS.split("|"))
+"""Month names as written: "May" is a month, "may" a modal."""
 MONTH_NUMBER = {
     name: i
     for i, names in enumerate(
@@ -41,7 +43,9 @@ MONTH_NUMBER = {
 EN_TIME_BOUND = re.compile(
     r"\b(?P<neg>not\s+)?(?P<word>before|prior\s+to|until|till|by|after|since|from)\s+"
     r"(?:(?:early|mid|late)[- ]|the\s+(?:start|end|beginning|middle)\s+of\s+)?"
-    rf"(?:(?P<month>{_MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+)?(?P<year>(?:19|20)\d{{2}})?\b"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?=[A-Z]))?"  # a UK date: "before 1 April 2017"
+    rf"(?:(?-i:(?P<month>{_MONTHS_TITLE}))\b\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?=\d))?)?"
+    r"(?P<year>(?:19|20)\d{2})?\b"
     r"(?!\s*(?:[-–—/]|to\b|and\b|through\b|until\b|till\b)\s*(?:\d|[A-Z]))",
     re.IGNORECASE,
 )
@@ -62,7 +66,15 @@ def _key(year: str | None, month: int | None) -> tuple[str, int] | None:
     return None
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|unlikely|doubt|doubtful|few|last\s+time|first\s+time|wait|waiting|postpone|"
+    r"postponed|delay|delayed|defer|deferred|put\s+off|push(?:ed)?\s+back|held\s+off|hold\s+off|"
+    r"suspend|suspended|shelve|shelved)\b|n't\b",
+    re.IGNORECASE,
+)
+"""What turns a bound round or makes it uncertain: a negation, a delay ("postponed until 2027": 2027年以降
+に延期), a doubt ("unlikely to reopen before 2026": 2026年以降になる見通し), a last time ("the last time
+rates were this high was before 2008": 2008年以来)."""
 
 
 def _negated_before(source: str, at: int) -> bool:
