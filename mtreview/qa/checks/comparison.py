@@ -244,13 +244,6 @@ def japanese_bound(target: str, start: int, end: int) -> tuple[str, int, int] | 
     return None
 
 
-JA_TIME_QUICK = re.compile(
-    r"[年月](?:度)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|末|初め)?"
-    r"(?:以前|より前|まで|前に|以降|以後|から|以来|より後|後に)"
-)
-"""A bound after a year or a month in the translation: a cheap test before the time bounds."""
-
-
 class Comparison(Check):
     id = "comparison"
     name = N_("Comparison or bound reversed")
@@ -279,33 +272,12 @@ class Comparison(Check):
                     if found is None or found[0] == direction:
                         continue
                     _kind, t_start, t_end = found
-                    yield self.finding(
-                        segment,
-                        Side.TARGET,
-                        t_start,
-                        t_end,
-                        _("English says {en}; the translation says {ja} ({direction}).").format(
-                            en=f"“{source[s_start:s_end]}”",
-                            ja=f"“{target[t_start:t_end]}”",
-                            direction=_("more") if found[0] == UP else _("less"),
-                        ),
-                        evidence=(s_start, s_end),
-                    )
+                    more = _("more") if found[0] == UP else _("less")
+                    yield self._turned(segment, (s_start, s_end), (t_start, t_end), more)
                     break
-        if JA_TIME_QUICK.search(target):
-            for direction, s_start, s_end, t_start, t_end in reversed_time_bounds(source, target):
-                yield self.finding(
-                    segment,
-                    Side.TARGET,
-                    t_start,
-                    t_end,
-                    _("English says {en}; the translation says {ja} ({direction}).").format(
-                        en=f"“{source[s_start:s_end]}”",
-                        ja=f"“{target[t_start:t_end]}”",
-                        direction=_("after it") if direction == BEFORE else _("before it"),
-                    ),
-                    evidence=(s_start, s_end),
-                )
+        for direction, s_start, s_end, t_start, t_end in reversed_time_bounds(source, target):
+            after = _("after it") if direction == BEFORE else _("before it")
+            yield self._turned(segment, (s_start, s_end), (t_start, t_end), after)
         compared = []
         if "より" in target or "比" in target:
             compared = list(self._comparatives(segment)) if EN_COMPARATIVE.search(source) else []
@@ -321,6 +293,23 @@ class Comparison(Check):
             yield from self._changes(segment)
         if ("最" in target or "一番" in target) and EN_SUPERLATIVE.search(source):
             yield from self._superlatives(segment)
+
+    def _turned(
+        self, segment: SegmentInput, english: tuple[int, int], japanese: tuple[int, int], direction: str
+    ) -> Finding:
+        """A bound the translation turns round: the Japanese span, the English one as evidence."""
+        return self.finding(
+            segment,
+            Side.TARGET,
+            japanese[0],
+            japanese[1],
+            _("English says {en}; the translation says {ja} ({direction}).").format(
+                en=f"“{segment.source[english[0] : english[1]]}”",
+                ja=f"“{segment.target[japanese[0] : japanese[1]]}”",
+                direction=direction,
+            ),
+            evidence=english,
+        )
 
     def _superlatives(self, segment: SegmentInput) -> Iterable[Finding]:
         """ "the oldest winner" rendered 最年少の優勝者: a superlative said the other way."""

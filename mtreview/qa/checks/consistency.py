@@ -58,9 +58,7 @@ from mtreview.qa.checks.term_rendering import (
 )
 from mtreview.qa.context import DocumentFacts
 
-PREDICATE_AFTER = re.compile(
-    r"\s*(?:し|する|され|させ|した|して|しま|せず|でき|と(?:な|し|す)|の措置|に(?:な|入|踏))"
-)
+PREDICATE_AFTER = re.compile(rf"{VERB_AFTER.pattern}|\s*(?:と(?:な|し|す)|の措置|に(?:な|入|踏))")
 """A verbal noun used as the predicate (運用停止となった, 飛行停止の措置が取られた): no term's rendering."""
 KATAKANA = re.compile(r"^[\u30a1-\u30fa\u30fc・]+$")
 MAX_TERMS = 4

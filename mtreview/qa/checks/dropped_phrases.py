@@ -65,19 +65,18 @@ def uncovered_runs(
     for ss, se in sentences:
         run: list[Any] = []
         opener: re.Match[str] | None = None
-        pending: re.Match[str] | None = None
         opened_by_word = False
-        previous_end = ss
-        last_end = ss
+        previous_end = last_end = ss
         for w in [*cov.words_in(ss, se), None]:
             if run and w is not None and not w.hits and w.kind == "name":
-                last_end = (
-                    w.end
-                )  # a name inside the phrase ("across southern Europe") neither counts nor ends it
+                # a name inside the phrase ("across southern Europe") neither counts nor ends it
+                last_end = w.end
                 continue
             uncovered = w is not None and not w.hits and w.kind != "name"
+            # "compared with", "including": no content of its own, but where a phrase opens
+            opening = uncovered and w is not None and w.lemma in OPENING_WORDS
             if run:
-                closed = w is None or PHRASE_END.search(source, last_end, w.start) is not None
+                closed = w is None or opening or PHRASE_END.search(source, last_end, w.start) is not None
                 if uncovered and not closed and w is not None:
                     # the items of a list are phrases of their own ("disputes with landowners and a
                     # shortage of specialist engineers")
@@ -85,28 +84,20 @@ def uncovered_runs(
                 if not uncovered or closed:  # (a run ends at punctuation: one phrase, one clause)
                     # (two words will do after "compared with", "including": a phrase's own opener)
                     least = RUN_WORDS - 1 if opened_by_word else RUN_WORDS
-                    if len(run) >= least and opener is not None and closed and not _epithet(run):
+                    if closed and len(run) >= least and opener is not None and not _epithet(run):
                         span = (opener.start(), last_end)
                         if span not in known and span != (ss, se):
                             out.append(span)
-                    run = []
-            if uncovered and w is not None and w.lemma in OPENING_WORDS:
-                # "compared with", "including": no content of its own, but where a phrase opens
-                if len(run) >= RUN_WORDS and opener is not None and not _epithet(run):
-                    span = (opener.start(), last_end)
-                    if span not in known:
-                        out.append(span)
-                run, opener, pending = [], None, OPENING_WORD.match(source, w.start)
-                opened_by_word = False
-                previous_end = w.end
-                continue
-            if uncovered and w is not None:
-                if not run:
-                    opened_by_word = pending is not None
-                    opener = pending or PHRASE_OPENER.search(source, previous_end, w.start)
+                    run, opened_by_word = [], False
+            if opening and w is not None:
+                opener, opened_by_word = OPENING_WORD.match(source, w.start), True
+            elif uncovered and w is not None:
+                if not run and not opened_by_word:
+                    opener = PHRASE_OPENER.search(source, previous_end, w.start)
                 run.append(w)
                 last_end = w.end
-            pending = None
+            else:
+                opened_by_word = False
             if w is not None:
                 previous_end = w.end
     return out

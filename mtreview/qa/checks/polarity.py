@@ -116,7 +116,7 @@ JA_OTHER_CANCELS = (
     r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず|満たな|満たず|"
     r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな|ないうちに|"  # litotes: "common"; "before"
     r"(?:ても|でも)(?:構わ|かまわ)な|"  # "would be happy with", "does not mind"
-    r"(?:休む|休み|絶え間|途切れる|途絶える|欠かす|欠かさ|余す|惜しみ)(?:こと)?な[くし]|欠かさず"  # always
+    r"(?:休む|休み|絶え間|途切れる|途絶える|欠かす|余す|惜しみ)(?:こと)?な[くし]|欠かさず"  # always
 )
 """Constructions whose negation is none of the sentence's but still says "not" in a way an English
 negation may match (気にしない "does not care", 仕方がない "cannot be helped")."""

@@ -12,34 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from mtreview.qa.analysis.wordlists import MONTHS
+
 BEFORE, AFTER = "before", "after"
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_MONTHS_TITLE = "|".join(m.capitalize() for m in _MONTHS.split("|"))
+_MONTHS_TITLE = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
 """Month names as written: "May" is a month, "may" a modal."""
-MONTH_NUMBER = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 EN_TIME_BOUND = re.compile(
     r"\b(?P<neg>not\s+)?(?P<word>before|prior\s+to|until|till|by|after|since|from)\s+"
     r"(?:(?:early|mid|late)[- ]|the\s+(?:start|end|beginning|middle)\s+of\s+)?"
@@ -51,10 +28,13 @@ EN_TIME_BOUND = re.compile(
 )
 """A bound before a year or a month (not the first end of a range: "from 2015 to 2020")."""
 EN_WORDS_BEFORE = frozenset({"before", "prior to", "until", "till", "by"})
+JA_RELATIONS = "以前|より前|までに|まで|前に|以降|以後|から|以来|より後|後に"
 JA_TIME_BOUND = re.compile(
     r"(?:(?P<year>(?:19|20)\d{2})年(?:度)?)?(?:(?P<month>\d{1,2})月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬|末|初め)?"
-    r"(?P<rel>以前|より前|までに|まで|前に|以降|以後|から|以来|より後|後に)"
+    rf"(?P<rel>{JA_RELATIONS})"
 )
+JA_TIME_QUICK = re.compile(rf"[年月日](?:度)?(?:上旬|中旬|下旬|末|初め)?(?:{JA_RELATIONS})")
+"""A bound after a year, a month or a day in the translation: a cheap test before the English is read."""
 JA_BEFORE = frozenset({"以前", "より前", "までに", "まで", "前に"})
 
 
@@ -87,7 +67,7 @@ def english_time_bounds(source: str) -> dict[tuple[str, int], list[tuple[str, in
     """Year or month → (direction, start, end) of each English bound on it."""
     out: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
     for m in EN_TIME_BOUND.finditer(source):
-        month = MONTH_NUMBER.get((m.group("month") or "").lower())
+        month = MONTHS.get((m.group("month") or "").lower())
         key = _key(m.group("year"), month)
         if key is None:
             continue
@@ -118,6 +98,8 @@ def japanese_time_bounds(target: str) -> dict[tuple[str, int], list[tuple[str, i
 def reversed_time_bounds(source: str, target: str) -> Iterator[tuple[str, int, int, int, int]]:
     """(English direction, English start, end, Japanese start, end) of each bound the translation turns
     round."""
+    if JA_TIME_QUICK.search(target) is None:
+        return
     english = english_time_bounds(source)
     if not english:
         return
