@@ -462,16 +462,15 @@ class Agent(Check):
                 words = words[1:]  # "But she warned that …": the pronoun is the subject
             # a quotation closed by "she said": the speaker goes on from the paragraph before
             # or "He said …" opening the paragraph: the speaker the paragraph before was about
-            pronoun = (
-                len(words) == 1
-                and words[0] in SPEAKER_PRONOUNS
-                and (QUOTE_CLOSE.search(source, es, agent[0]) is not None or agent[0] == es == 0)
-            )
+            # or "…, he added." closing the paragraph's first sentence: reported speech goes on too
+            quoted = QUOTE_CLOSE.search(source, es, agent[0]) is not None
+            after = es == 0 and (agent[0] == 0 or source[: agent[0]].rstrip().endswith(","))
+            pronoun = len(words) == 1 and words[0] in SPEAKER_PRONOUNS and (quoted or after)
             referent = None
             within = pronoun and es > 0
             if pronoun and es == 0:  # the paragraph's first sentence (or the whole paragraph)
                 # "He said …" with no quotation before it: only when the paragraph before names one person
-                referent = self._previous_agent(segment, doc, words[0], quoted=agent[0] > es)
+                referent = self._previous_agent(segment, doc, words[0], quoted=quoted)
             elif within:
                 # "Phiri said his unit… “We are stretched…,” he said.": the named speaker before it
                 referent = _earlier_speaker(source, es, words[0], doc)

@@ -1,9 +1,13 @@
 """Japanese numbers that English words imply without writing them: "every pound we spend" is 1ポンド, and a
-"four-day week" is 週休3日 (three days off a week). Used by the numbers check through ``implied``."""
+"four-day week" is 週休3日 (three days off a week). Used by the numbers check through ``implied``; and the
+years Japanese writes short (60年代 for "the 1960s", 2019年から20年 for "from 2019 to 2020")."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Sequence
+from typing import Any
 
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven")
 ONE_OF_A_CURRENCY = re.compile(
@@ -51,3 +55,36 @@ def days_off(source: str, target: str, value: float, end: int) -> bool:
         if (int(said) if said.isdigit() else NUMBER_WORDS.index(said)) == worked:
             return True
     return False
+
+
+FULL_YEAR = re.compile(r"(1[89]|20)(\d\d)年")
+SHORT_YEAR_REACH = 16
+"""How far before a short year (60年代) a full one (1950年代と) may stand: the same phrase."""
+
+
+def short_years(text: str, found: Sequence[Any]) -> list[Any]:
+    """``found`` (the numbers check's quantities of ``text``) with a second reading of each year Japanese
+    writes with two digits: after a full year of the same phrase, in its century and later (1950年代と
+    60年代: 1960; 2019年から20年: 2020); a decade alone (60年代) in the 1900s."""
+    out = list(found)
+    for i, q in enumerate(out):
+        value = q.value
+        if (
+            q.alt is not None
+            or not 0 <= value <= 99
+            or value != int(value)
+            or text[q.end : q.end + 1] != "年"
+        ):
+            continue
+        if q.end - q.start != 2 or (q.start > 0 and text[q.start - 1] in "0123456789.,"):
+            continue
+        before = text[max(0, q.start - SHORT_YEAR_REACH) : q.start]
+        full = [m for m in FULL_YEAR.finditer(before) if "。" not in before[m.end() :]]
+        if full:
+            year = int(full[-1].group(1) + full[-1].group(2))
+            alt = int(full[-1].group(1)) * 100 + int(value)
+            if year < alt:
+                out[i] = dataclasses.replace(q, alt=float(alt))
+        elif text[q.end : q.end + 2] == "年代" and 20 <= value <= 90 and value % 10 == 0:
+            out[i] = dataclasses.replace(q, alt=1900.0 + value)
+    return out

@@ -14,6 +14,7 @@ from functools import lru_cache
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.implied_numbers import short_years
 from mtreview.qa.checks.named_lists import implied
 from mtreview.qa.checks.units import conversion_notes, conversions
 from mtreview.qa.context import DocumentFacts
@@ -478,10 +479,8 @@ def kanji_value(text: str) -> float | None:
 
 def japanese_quantities(target: str, kanji: bool = True) -> list[Quantity]:
     folded = to_halfwidth_ascii(target) if FULLWIDTH_DIGIT.search(target) else target
-    found = _scan(folded, JA_AFTER, japanese=True)
-    if kanji:
-        found.extend(japanese_kanji_quantities(target))
-    return found
+    found = short_years(folded, _scan(folded, JA_AFTER, japanese=True))
+    return found + japanese_kanji_quantities(target) if kanji else found
 
 
 def japanese_kanji_quantities(target: str) -> list[Quantity]:

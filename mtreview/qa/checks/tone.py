@@ -50,17 +50,25 @@ class EnglishTerms:
     looked up one by one (faster than one long alternation on every segment)."""
 
     def __init__(self, terms: Iterable[str]) -> None:
-        terms = [t.lower() for t in terms]
+        terms, exceptions = _exceptions(t.lower() for t in terms)
         self.words = frozenset(t for t in terms if not t.endswith("*"))
         self.prefixes = tuple(sorted({t[:-1] for t in terms if t.endswith("*")}))
+        phrases = [r"\s+".join(_english_word(w) for w in e.split()) for e in sorted(exceptions)]
+        self.exceptions = (
+            re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE) if phrases else None
+        )
+        """Phrases in which a term is no insult ("suck out the venom"): ``!suck* out`` in the lexicon."""
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first word of ``text`` that is a term (as a match: its span and text)."""
         return next(self.finditer(text), None)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Every word of ``text`` that is a term, in order."""
+        """Every word of ``text`` that is a term, in order (not inside an exception's phrase)."""
+        spared = [e.span() for e in self.exceptions.finditer(text)] if self.exceptions else []
         for m in LATIN_WORD.finditer(text):
+            if spared and any(a <= m.start() < b for a, b in spared):
+                continue
             word = m.group().lower()
             if self.prefixes and word.startswith(self.prefixes):
                 yield m
@@ -87,6 +95,11 @@ def offensive_terms(include_user: bool, extra: tuple[str, ...] = ()) -> tuple[En
 def _exceptions(terms: Iterable[str]) -> tuple[list[str], list[str]]:
     terms = list(terms)
     return [t for t in terms if not t.startswith("!")], [t[1:] for t in terms if t.startswith("!")]
+
+
+def _english_word(word: str) -> str:
+    """One word of an English exception phrase as a pattern (``suck*``: any word it opens)."""
+    return re.escape(word[:-1]) + "[A-Za-z]*" if word.endswith("*") else re.escape(word)
 
 
 def _prefix(term: str) -> tuple[str, bool]:

@@ -1,0 +1,85 @@
+"""Lessons of the tune pages of 2026-12-07 (ninth session), in our own words: a year Japanese writes with two
+digits after a full one (1980年代と90年代) is that full year, and a word of the offensive lexicon inside a
+phrase the lexicon spares ("suck out the poison") is no insult."""
+
+from __future__ import annotations
+
+from .helpers import findings
+
+
+def test_a_decade_written_short_after_a_full_one_is_the_same_decade() -> None:
+    pairs = [
+        (
+            "Most of the recordings date from the 1980s and 1990s, the archivist said.",
+            "記録係によると、録音の大半は1980年代と90年代のものだ。",
+        ),
+        ("Sales rose every year between 2021 and 2023.", "2021年から23年まで、売上は毎年伸びた。"),
+    ]
+    assert findings(pairs, "numbers") == []
+
+
+def test_a_short_year_in_the_wrong_decade_is_still_reported() -> None:
+    pairs = [
+        (
+            "Most of the recordings date from the 1980s and 1990s, the archivist said.",
+            "記録係によると、録音の大半は1980年代と70年代のものだ。",
+        ),
+        ("Sales rose every year between 2021 and 2023.", "2021年から22年まで、売上は毎年伸びた。"),
+    ]
+    found = findings(pairs, "numbers")
+    assert [f.text for f in found] == ["70", "22"]
+    assert "1990" in found[0].message and "2023" in found[1].message
+
+
+def test_a_decade_alone_written_short_is_its_twentieth_century_decade() -> None:
+    pairs = [("The band was formed in the 1970s.", "そのバンドは70年代に結成された。")]
+    assert findings(pairs, "numbers") == []
+
+
+def test_sucking_out_poison_is_no_insult_but_the_slang_still_is() -> None:
+    pairs = [
+        (
+            "Rangers warned walkers never to try to suck out the poison after a bite.",
+            "レンジャーは、かまれた後に毒を吸い出そうとしないよう呼びかけた。",
+        ),
+        ("The old ticket machine sucks, one commuter said.", "古い券売機はひどい、とある通勤客は言った。"),
+    ]
+    found = findings(pairs, "offensive-tone")
+    assert [f.segment for f in found] == ["2"]
+    assert "sucks" in found[0].message
+
+
+CHOIR = [
+    (
+        "Dr Helen Marsh, the choir's director, said rehearsals would resume in May.",
+        "聖歌隊の指揮者であるヘレン・マーシュ博士によると、練習は5月に再開される。",
+    ),
+    (
+        "Peter Quayle, chair of the Lowdale Music Trust, said the grant would pay for new robes.",
+        "ローデール音楽財団のピーター・クエール理事長は、助成金で新しい式服を購入すると述べた。",
+    ),
+]
+
+
+def test_he_added_after_reported_speech_is_the_speaker_of_the_paragraph_before() -> None:
+    pairs = [
+        *CHOIR,
+        (
+            "The choir will also record an album next year, he added.",
+            "聖歌隊は来年アルバムも録音するとマーシュ博士は付け加えた。",
+        ),
+    ]
+    found = findings(pairs, "agent")
+    assert [f.text for f in found] == ["マーシュ博士"]
+    assert "Peter Quayle" in found[0].message
+
+
+def test_he_added_rendered_as_that_speaker_is_no_finding() -> None:
+    pairs = [
+        *CHOIR,
+        (
+            "The choir will also record an album next year, he added.",
+            "聖歌隊は来年アルバムも録音するとクエール氏は付け加えた。",
+        ),
+    ]
+    assert findings(pairs, "agent") == []
