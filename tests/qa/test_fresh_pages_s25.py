@@ -83,3 +83,31 @@ def test_he_added_rendered_as_that_speaker_is_no_finding() -> None:
         ),
     ]
     assert findings(pairs, "agent") == []
+
+
+def test_a_negation_dropped_beside_a_word_with_a_negative_prefix_is_reported() -> None:
+    # 不足 renders "shortages", not the "not": the verb the English negates (a compound the dictionary does
+    # not know, 積み増す) is found after its object's rendering
+    pairs = [
+        (
+            "The hospital had not built up its stock of masks after warnings of shortages.",
+            "不足の警告を受け、病院はマスクの在庫を積み増した。",
+        )
+    ]
+    found = findings(pairs, "polarity")
+    assert [f.text for f in found] == ["積み増した"]
+    assert "had not built" in found[0].message
+
+
+def test_the_same_sentence_rendered_faithfully_is_no_finding() -> None:
+    pairs = [
+        (
+            "The hospital had not built up its stock of masks after warnings of shortages.",
+            "不足の警告を受けても、病院はマスクの在庫を積み増さなかった。",
+        ),
+        (
+            "The hospital built up its stock of masks after warnings of shortages.",
+            "不足の警告を受け、病院はマスクの在庫を積み増した。",
+        ),
+    ]
+    assert findings(pairs, "polarity") == []

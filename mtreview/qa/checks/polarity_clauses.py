@@ -13,12 +13,14 @@ from mtreview.qa.analysis.japanese import Token
 
 
 def chain_end(unit: list[Token], i: int) -> int:
-    """End offset of the predicate starting at token ``i`` (verb plus auxiliaries and て/で)."""
+    """End offset of the predicate starting at token ``i`` (verb plus auxiliaries and て/で; a compound verb
+    whole: 積み増した)."""
     end = unit[i].end
-    for u in unit[i + 1 :]:
+    for k, u in enumerate(unit[i + 1 :], i + 1):
         if (
             u.pos == "助動詞"
             or (u.pos == "動詞" and u.pos1 in ("非自立", "接尾"))
+            or (u.pos == "動詞" and unit[k - 1].pos == "動詞" and unit[k - 1].end == u.start)
             or (u.pos == "助詞" and u.pos1 == "接続助詞" and u.surface in ("て", "で"))
         ):
             end = u.end
