@@ -621,7 +621,7 @@ class Polarity(Check):
                 continue  # only "not"/"n't"/"never"/"no longer": their verb is the one negated
             span = verb_rendering(source, cue, unit, last=False) or object_predicate(source, cue, unit)
             if span is None or any(span[0] - 2 <= c.start < span[1] + 2 for c in ja):
-                continue  # not found (nor its object's predicate: 在庫を積み増した), or the prefix on it (未承認)
+                continue  # not found (nor its object's predicate: 在庫を積み増した), or prefixed (未承認)
             word = next((t for t in unit if t.start == span[0]), None)
             if word is None or len(word.surface) < 2:
                 continue  # one kanji (外 of 対象外 for "not covered") says too little
