@@ -111,3 +111,32 @@ def test_the_same_sentence_rendered_faithfully_is_no_finding() -> None:
         ),
     ]
     assert findings(pairs, "polarity") == []
+
+
+FARMER = (
+    "The bid was backed by a local farmer, Ruth Penhale, who breeds rare pigs on the moor, and she has "
+    "promised to lend the club her barn for five years."
+)
+
+
+def test_a_relative_clause_dropped_from_a_translation_of_nearly_usual_length_is_reported() -> None:
+    # a little shorter than usual (less than the omission check's gate for clauses): the aside's words
+    # appear nowhere in the translation
+    pairs = [
+        (
+            FARMER,
+            "入札は、地元の農家であるルース・ペンヘイル氏が支援しており、同氏は、5年間にわたって、クラブに対して納屋を貸すということを約束している。",
+        )
+    ]
+    found = findings(pairs, "omission")
+    assert [f.text for f in found] == ["who breeds rare pigs on the moor"]
+
+
+def test_the_aside_rendered_is_no_omission() -> None:
+    pairs = [
+        (
+            FARMER,
+            "入札は、荒野で希少な豚を育てる地元の農家ルース・ペンヘイル氏が支援しており、同氏は5年間クラブに納屋を貸すと約束している。",
+        )
+    ]
+    assert findings(pairs, "omission") == []

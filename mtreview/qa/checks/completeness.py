@@ -37,6 +37,8 @@ TARGET_PARENS = re.compile(r"[(（]([^()（）]{1,200})[)）]")
 SOURCE_PARENS = re.compile(r"[(\[]([^()\[\]]{1,300})[)\]]")
 SOURCE_DASHES = re.compile(r"(?:—| – | -- )\s*([^—–()\[\]]{1,300}?)\s*(?:—| – | -- )")
 """An aside between a pair of em dashes, or of spaced en dashes or double hyphens (not a range: 10–12)."""
+RELATIVE_ASIDE = re.compile(r"(?:who|which|whose|whom)\b")
+"""How a dropped relative clause's span opens (``Omission._dropped_asides``)."""
 SOURCE_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+([^,;.!?]{3,300}),")
 """A non-restrictive relative clause between commas: an aside Japanese often sets in brackets."""
 PERIOD_NUMBERS = {w: v for w, v in UNITS_TENS.items() if 3 <= v <= 11}
@@ -237,6 +239,7 @@ class Omission(Check):
         "min_rest_share": 0.35,
         "max_short_coverage": 0.7,
         "short_gate": 0.15,
+        "aside_gate": 0.05,
         "max_garbled": 0.4,
     }
 
@@ -271,6 +274,7 @@ class Omission(Check):
             yield self.finding(segment, Side.SOURCE, None, None, _("The source has no translation."))
             return
         if not self._short_enough(segment, doc):
+            yield from self._dropped_asides(segment, doc)
             return  # about as long as this document's translations usually are: nothing is missing from it
         cov = coverage(segment.source, segment.target)
         if cov.available:
@@ -381,6 +385,19 @@ class Omission(Check):
                 end,
                 _("“{text}” has no counterpart in the translation.").format(text=source[start:end]),
             )
+
+    def _dropped_asides(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+        """A relative clause set off by a comma (", who owns a chain of garden centres") with no counterpart:
+        an aside whose words the rest of the sentence seldom repeats, so that its loss needs to shorten the
+        translation less (``aside_gate``) than a clause's before the clauses are weighed."""
+        if ", wh" not in segment.source:
+            return
+        ratio = length_ratio(segment.source, segment.target)
+        if ratio is None or ratio >= _median(doc, self.params) - float(self.params["aside_gate"]):
+            return
+        cov = coverage(segment.source, segment.target)
+        if cov.available:
+            yield from (f for f in self._dropped(segment, cov) if RELATIVE_ASIDE.match(f.text or ""))
 
     def _short_enough(self, segment: SegmentInput, doc: DocumentFacts) -> bool:
         """A cheap test before the coverage: a clause dropped from a paragraph leaves its translation
