@@ -140,3 +140,38 @@ def test_the_aside_rendered_is_no_omission() -> None:
         )
     ]
     assert findings(pairs, "omission") == []
+
+
+def test_the_doer_of_a_passive_rendered_as_another_body_is_reported() -> None:
+    pairs = [
+        (
+            "A traffic survey commissioned by the chamber of commerce found that footfall had fallen by 12%.",
+            "運輸省が委託した交通調査によると、人出は12%減少した。",
+        ),
+        (
+            "The new ferry will be operated by the island trust, and fares will be set by the county.",
+            "新しいフェリーは州議会が運航し、運賃は州が決める。",
+        ),
+    ]
+    found = findings(pairs, "agent")
+    assert [f.text for f in found] == ["運輸省", "州議会"]
+    assert "chamber of commerce" in found[0].message
+    assert "island trust" in found[1].message
+
+
+def test_the_doer_rendered_or_named_by_a_part_of_its_rendering_is_no_finding() -> None:
+    pairs = [
+        (
+            "A traffic survey commissioned by the chamber of commerce found that footfall had fallen by 12%.",
+            "商工会議所が委託した交通調査によると、人出は12%減少した。",
+        ),
+        (
+            "A report commissioned by the council found that the two pools lost money last year.",
+            "議会が委託した報告書によると、2つのプールは昨年赤字だった。",
+        ),
+        (
+            "The plan was followed by a vote in which residents backed the scheme.",
+            "計画の後に投票が行われ、住民が計画を支持した。",
+        ),
+    ]
+    assert findings(pairs, "agent") == []

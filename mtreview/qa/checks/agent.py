@@ -12,6 +12,8 @@ Per sentence pair (``analysis.pairs``):
 
 A finding is reported when the Japanese agent is a name of the document that the English agent does not
 contain — unless the English agent is a pronoun (he, she, they: the translation may have resolved it).
+Also: a body the English names by common nouns rendered as another body of the page (``_other_body``), and
+the doer of a passive ("commissioned by the council") rendered as another subject (``agent_by``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any, ClassVar
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
 from mtreview.qa.analysis import english
+from mtreview.qa.analysis.coverage import coverage
 from mtreview.qa.analysis.lookup import (
     known_glosses,
     lower_words,
@@ -36,9 +39,6 @@ from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.agent_bodies import (
     BODY_CANDIDATES,
     BODY_ENDS,
-    BODY_WORDS,
-    BODY_WORDS_KANA,
-    BODY_WORDS_KANJI,
     COMPANY_WORDS,
     EN_STUDY_BY,
     JA_SPEAKER_AFTER_QUOTE,
@@ -59,6 +59,14 @@ from mtreview.qa.checks.agent_bodies import (
     proper_name,
     refers_to_body,
     tail_renders,
+)
+from mtreview.qa.checks.agent_by import by_agents
+from mtreview.qa.checks.agent_japanese import (
+    BODY,
+    JA_AGENT,
+    JA_AGENT_QUOTED,
+    JA_BODY_TOPIC,
+    JA_BY,
 )
 from mtreview.qa.checks.agent_roles import swapped_roles
 from mtreview.qa.context import DocumentFacts
@@ -129,44 +137,6 @@ NAME_AT_END = re.compile(rf"(?:[{UPPER}][\w'’\-]*\s+){{0,2}}[{UPPER}][\w'’\-
 """A pronoun that names one person: the previous paragraph's agent (not "they": a group, or "we")."""
 NOUN_WORDS = re.compile(rf"[{LETTERS}][\w'’\-]*")
 NAME_RUN = re.compile(rf"[{UPPER}][\w'’\-]*(?:\s+[{UPPER}][\w'’\-]*)*")
-
-_NAME = r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]+)*"
-_TITLE = (
-    r"(?:氏|さん|様|社|教授|准教授|博士|医師|監督|館長|市長|町長|知事|議員|社長|会長|最高経営責任者|"
-    r"最高執行責任者|最高財務責任者|CEO|COO|CFO|選手|主将|記者|弁護士|判事|裁判官|大臣|首相|大統領|代表|"
-    r"所長|院長|局長|部長|課長|委員長|理事長|学長|校長|容疑者|被告|長官|報道官|広報担当者|"
-    # any other office that ends as titles do: 農業相, 財務相, 組合長, 事務総長, 首席補佐官, 交通委員; and a
-    # person's trade: 騎手, 調教師, 棋士, 運転手
-    r"[\u4e00-\u9fff]{1,5}(?:相|長|官|員|手|師|士))"
-)
-_BODY = (
-    rf"(?:[\u4e00-\u9fff]{{1,4}}(?=[\u4e00-\u9fff]*(?:{'|'.join(BODY_WORDS_KANJI)})|{'|'.join(BODY_WORDS_KANA)}))?"
-    rf"(?:{'|'.join(BODY_WORDS)})"
-)
-"""A body named by a name and what it is (オリエンテーリング連盟, タニック河川トラスト: a word or two of what
-it does between): the body is the agent."""
-_BODY_PREFIX = r"(?:全国|全米|全英|国際|世界|欧州|州立|国立|市立|地域|地方|王立)"
-"""What may open a body's name before the katakana (全国オリエンテーリング連盟)."""
-JA_OPENERS = r"(?:ただし|しかし|だが|でも|また|一方で?|さらに|なお|そして|それでも|同時に)、?"
-"""Conjunctions that may open a sentence before its topic (ただしフェレイラ会長は…)."""
-JA_AGENT = re.compile(
-    rf"(?:^|[、」』)]\s*と、?|[、。「」])\s*(?:{JA_OPENERS})?(?:[^、。「」]{{0,24}}の|"
-    rf"[^、。「」]{{0,40}}?(?:した|する|している|していた|された|だった|である))??"
-    rf"(?:{_BODY_PREFIX})?(?P<name>{_NAME})(?P<title>{_TITLE}|{_BODY})?(?:[（(][A-Z]{{2,5}}[）)])?"
-    r"(?P<role>は|が|によると|によれば|の話では)"
-)
-JA_BY = re.compile(
-    rf"(?<![\u30a1-\u30fa\u30fc・])(?P<name>{_NAME})(?P<title>{_TITLE})?(?P<role>によって|により)"
-    r"(?=[^、。]{0,12}?(?:発表|公表|明らかに|報告|指摘|表明|確認|説明|決定|承認|提案|言及|発言|批判))"
-)
-"""The agent of a passive, wherever it stands: 決定は金曜日にギャラガー氏によって発表された."""
-JA_AGENT_QUOTED = re.compile(
-    rf"(?<=[\u3041-\u3093])と、?(?P<name>{_NAME})(?P<title>{_TITLE})?(?P<role>は)"
-    r"(?=[^。「」]{0,20}?(?:述べ|語っ|語り|話し|明らかにし|説明し|強調し|指摘し|主張し|付け加え|認め|発表し))"
-)
-"""The speaker after a plain quotative と (…続けるとバナジー氏は述べた): the topic は of a reporting verb
-that closes the sentence, not a name inside the reported clause (子どもたちとジョーンズ氏が歌った)."""
-
 
 DETERMINER_START = frozenset(
     ["the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "this", "that", "these", "those"]
@@ -290,7 +260,7 @@ def _body_renders(agent: str, name: str, words: list[str]) -> bool:
     """Whether the body word after a katakana name (連盟 of オリエンテーリング連盟, センター of
     ヘイル地域センター) renders the head of the English agent ("the national federation", "the centre")."""
     body = agent[len(name) :]
-    if not re.fullmatch(_BODY, body):
+    if not re.fullmatch(BODY, body):
         return False  # a person's title (ポール監督 for "United's coach, Nadia Brandt") is no body
     return not known_glosses(body).isdisjoint(words) or tail_renders(body, words)
 
@@ -347,10 +317,6 @@ EN_BODY_SUBJECT = re.compile(
     r"(?:has|have|had|will|would|is|was|are|were|can|could|should|may|must|also|[a-z]+ed)\b"
 )
 """A sentence that opens with its subject, a body named by common nouns ("The cooperative has asked")."""
-JA_BODY_TOPIC = re.compile(
-    rf"\s*(?:{JA_OPENERS})?(?P<np>[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,12}})(?:は|が|によると|によれば)"
-)
-"""The topic or subject that opens a Japanese sentence, in kanji or katakana (郡は, 地域保健委員会は)."""
 TRADES = ("手", "師", "士")
 """The endings of a person's trade after a name (騎手, 調教師, 棋士, 運転手)."""
 PREPOSITION_TAIL = re.compile(r"\s+(?:of|for|at|from|with|in|on|by|behind|representing)\s.*$", re.DOTALL)
@@ -434,6 +400,13 @@ class Agent(Check):
             return self._name_parts(name, doc, threshold - 0.1, False)
 
         for (es, ee), (js, je) in sentence_pairs(source, target):
+            if " by " in source[es:ee]:  # "commissioned by the council" rendered パーク側が委託した
+                for (a, b), doer in by_agents(coverage(source, target), (es, ee), (js, je)):
+                    message = _("The English says “by {en}”; the translation makes {ja} the doer.")
+                    en, ja = source[doer[0] : doer[1]], target[a:b]
+                    yield self.finding(
+                        segment, Side.TARGET, a, b, message.format(en=en, ja=ja), evidence=doer
+                    )
             if katakana:
                 swapped = next(swapped_roles(source, target, (es, ee), (js, je), names_of), None)
                 if swapped is not None:
@@ -519,7 +492,7 @@ class Agent(Check):
             topic = JA_BODY_TOPIC.match(target, js, n_start)
             if named and topic and agent_rendered(source, target, topic.span("np"), head_forms(named[0]))[1]:
                 continue  # "The union claims Stanmore has…": 組合は、スタンモアが… (the topic first)
-            if refers_to_body(doc, named, re.fullmatch(_BODY, target[n_start + len(_name) : n_end]), english):
+            if refers_to_body(doc, named, re.fullmatch(BODY, target[n_start + len(_name) : n_end]), english):
                 continue  # "The centre said", "Organisers said": the translation names the body they refer to
             if named and named[0] in COMPANY_WORDS and target[n_start + len(_name) : n_end] == "社":
                 continue  # "The company said", "The carmaker said": キャロウ・ミルズ社によると names it
