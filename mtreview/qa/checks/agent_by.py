@@ -26,6 +26,7 @@ JA_SUBJECT = re.compile(
     r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc・])(?P<np>[\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,20})が"
 )
 """A kanji or katakana run marked as a subject (議会が, パーク側が)."""
+KATAKANA = re.compile(r"[\u30a1-\u30fa]{2}")
 AGENT_ENDS = (*BODY_ENDS, "側", "氏", "さん", "員", "者", "家", "長", "官", "陣")
 """How a Japanese doer ends: a body (委員会, 当局), a side (パーク側) or a person (氏, 研究者)."""
 
@@ -53,7 +54,10 @@ def by_agents(
         ]
         if len(subjects) != 1:
             continue  # none, or several: which renders the doer is unclear
-        if _may_render(subjects[0].group("np"), words):
+        subject = subjects[0].group("np")
+        if m.group("agent")[:1].isupper() and KATAKANA.search(subject):
+            continue  # a name for a name ("by Northgate Runners" as 全国ハリアーズ連盟): the names' business
+        if _may_render(subject, words):
             continue  # 議会 for "the council": a part of its renderings (市議会, 町議会) the coverage misses
         yield subjects[0].span("np"), m.span("agent")
 
