@@ -170,6 +170,10 @@ def test_the_doer_rendered_or_named_by_a_part_of_its_rendering_is_no_finding() -
             "議会が委託した報告書によると、2つのプールは昨年赤字だった。",
         ),
         (
+            "Local bus services are provided by the county council.",
+            "地域のバス路線は州議会が提供している。",
+        ),
+        (
             "The plan was followed by a vote in which residents backed the scheme.",
             "計画の後に投票が行われ、住民が計画を支持した。",
         ),

@@ -66,6 +66,14 @@ def _may_render(subject: str, words: list[EnWord]) -> bool:
     """Whether ``subject`` is, holds or is part of a dictionary rendering of one of the doer's words."""
     for w in words:
         for form in {w.lemma, w.text.lower()}:
-            if any(len(r) >= 2 and (r in subject or subject in r) for r in renderings(form)[0]):
+            if any(
+                len(r) >= 2 and (r in subject or subject in r or _same_end(r, subject))
+                for r in renderings(form)[0]
+            ):
                 return True
     return False
+
+
+def _same_end(a: str, b: str) -> bool:
+    """Whether two bodies end in the same word of two characters or more (州議会 and 市議会: 議会)."""
+    return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]
