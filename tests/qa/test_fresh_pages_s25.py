@@ -32,7 +32,10 @@ def test_a_short_year_in_the_wrong_decade_is_still_reported() -> None:
 
 
 def test_a_decade_alone_written_short_is_its_twentieth_century_decade() -> None:
-    pairs = [("The band was formed in the 1970s.", "そのバンドは70年代に結成された。")]
+    pairs = [
+        ("The band was formed in the 1970s.", "そのバンドは70年代に結成された。"),
+        ("Streaming grew fast in the 2010s.", "ストリーミングは10年代に急成長した。"),
+    ]
     assert findings(pairs, "numbers") == []
 
 

@@ -65,7 +65,8 @@ SHORT_YEAR_REACH = 16
 def short_years(text: str, found: Sequence[Any]) -> list[Any]:
     """``found`` (the numbers check's quantities of ``text``) with a second reading of each year Japanese
     writes with two digits: after a full year of the same phrase, in its century and later (1950年代と
-    60年代: 1960; 2019年から20年: 2020); a decade alone (60年代) in the 1900s."""
+    60年代: 1960; 2019年から20年: 2020); a decade alone (60年代) in the 1900s, 10年代 and 20年代 in the
+    2000s."""
     out = list(found)
     for i, q in enumerate(out):
         value = q.value
@@ -85,6 +86,7 @@ def short_years(text: str, found: Sequence[Any]) -> list[Any]:
             alt = int(full[-1].group(1)) * 100 + int(value)
             if year < alt:
                 out[i] = dataclasses.replace(q, alt=float(alt))
-        elif text[q.end : q.end + 2] == "年代" and 20 <= value <= 90 and value % 10 == 0:
-            out[i] = dataclasses.replace(q, alt=1900.0 + value)
+        elif text[q.end : q.end + 2] == "年代" and 10 <= value <= 90 and value % 10 == 0:
+            # (10年代, 20年代: this century's; 30年代 to 90年代: the last one's)
+            out[i] = dataclasses.replace(q, alt=(2000.0 if value <= 20 else 1900.0) + value)
     return out
