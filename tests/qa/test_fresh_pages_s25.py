@@ -182,3 +182,19 @@ def test_the_doer_rendered_or_named_by_a_part_of_its_rendering_is_no_finding() -
         ),
     ]
     assert findings(pairs, "agent") == []
+
+
+def test_without_the_dictionary_no_doer_is_compared() -> None:
+    # a coverage made without the dictionary (only names, Latin words and numbers matched) would make every
+    # doer look unrendered
+    import dataclasses
+
+    from mtreview.qa.analysis.coverage import coverage
+    from mtreview.qa.checks.agent_by import by_agents
+
+    source = "A traffic survey commissioned by the chamber of commerce found that footfall had fallen."
+    target = "運輸省が委託した交通調査によると、人出は減少した。"
+    cov = coverage(source, target)
+    span = ((0, len(source)), (0, len(target)))
+    assert [ja for ja, _en in by_agents(cov, *span)] == [(0, 3)]
+    assert list(by_agents(dataclasses.replace(cov, available=False), *span)) == []
