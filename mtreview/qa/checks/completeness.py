@@ -273,8 +273,10 @@ class Omission(Check):
         if not segment.target.strip():
             yield self.finding(segment, Side.SOURCE, None, None, _("The source has no translation."))
             return
-        if not self._short_enough(segment, doc):
-            yield from self._dropped_asides(segment, doc)
+        shortfall = self._shortfall(segment, doc)
+        if shortfall is None or shortfall <= float(self.params["short_gate"]):
+            if shortfall is not None and shortfall > float(self.params["aside_gate"]):
+                yield from self._dropped_asides(segment)
             return  # about as long as this document's translations usually are: nothing is missing from it
         cov = coverage(segment.source, segment.target)
         if cov.available:
@@ -386,24 +388,21 @@ class Omission(Check):
                 _("“{text}” has no counterpart in the translation.").format(text=source[start:end]),
             )
 
-    def _dropped_asides(self, segment: SegmentInput, doc: DocumentFacts) -> Iterable[Finding]:
+    def _dropped_asides(self, segment: SegmentInput) -> Iterable[Finding]:
         """A relative clause set off by a comma (", who owns a chain of garden centres") with no counterpart:
         an aside whose words the rest of the sentence seldom repeats, so that its loss needs to shorten the
         translation less (``aside_gate``) than a clause's before the clauses are weighed."""
         if ", wh" not in segment.source:
             return
-        ratio = length_ratio(segment.source, segment.target)
-        if ratio is None or ratio >= _median(doc, self.params) - float(self.params["aside_gate"]):
-            return
         cov = coverage(segment.source, segment.target)
         if cov.available:
             yield from (f for f in self._dropped(segment, cov) if RELATIVE_ASIDE.match(f.text or ""))
 
-    def _short_enough(self, segment: SegmentInput, doc: DocumentFacts) -> bool:
-        """A cheap test before the coverage: a clause dropped from a paragraph leaves its translation
-        shorter than the document's median by ``short_gate`` (log length ratio) at least."""
+    def _shortfall(self, segment: SegmentInput, doc: DocumentFacts) -> float | None:
+        """A cheap test before the coverage: how much shorter than the document's median (log length ratio)
+        the translation is; a clause dropped from a paragraph leaves it short by ``short_gate`` at least."""
         ratio = length_ratio(segment.source, segment.target)
-        return ratio is not None and ratio < _median(doc, self.params) - float(self.params["short_gate"])
+        return None if ratio is None else _median(doc, self.params) - ratio
 
     def _short(self, segment: SegmentInput, doc: DocumentFacts) -> float | None:
         """The pair's length as a share of the document's typical one, when it is a short outlier."""
