@@ -652,6 +652,10 @@ class Agent(Check):
         if not titled and len(parts) > 1 and common_word(parts[-1]):
             # a body's name whose last part is a word (グレイヘイヴン・バス: バス sounds like "Voice")
             return names(parts[0], doc, threshold) or names(parts[-1], doc, threshold)
+        if not titled and len(parts) > 1:
+            # a body's name whose last part is a word the dictionary lacks (グレンマロー・ディスティラーズ:
+            # "distillers" is no name where the English also writes it in lower case): either part's name
+            return names(parts[-1], doc, threshold) + names(parts[0], doc, threshold)
         # (a person's surname the sound misses does not fall back to the given name)
         return names(parts[-1], doc, threshold)
 

@@ -18,10 +18,18 @@ HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 """A hyphenated word (red-handed, eye-opener): an idiom's anchor as a whole."""
 
 
+_OKURIGANA = re.compile(r"(?<=[^\u3041-\u309f])[\u3041-\u309f]+$")
+"""A verb's or adjective's inflected ending (覚える, 高い): an accepted rendering is written in its dictionary
+form, a translation inflects it (コツを覚えれば)."""
+
+
 def _covered(target: str, start: int, end: int, accepted: tuple[str, ...]) -> bool:
-    """The literal word is part of an accepted rendering (氷山 inside 氷山の一角)."""
+    """The literal word is part of an accepted rendering (氷山 inside 氷山の一角), inflected or not."""
     for phrase in accepted:
-        for m in re.finditer(re.escape(phrase), target):
+        stem = _OKURIGANA.sub("", phrase)
+        inflected = len(stem) >= 2 and stem != phrase
+        pattern = re.escape(stem) + "[\u3041-\u309f]*" if inflected else re.escape(phrase)
+        for m in re.finditer(pattern, target):
             if m.start() <= start and end <= m.end():
                 return True
     return False
@@ -94,6 +102,79 @@ def _other_word(source: str, target: str, idiom: tuple[int, int], hit: tuple[int
     )
 
 
+LIGHT_VERBS = frozenset(
+    {"be", "get", "go", "come", "make", "take", "put", "keep", "give", "set", "do", "let", "have"}
+)
+"""Verbs too general for their dictionary renderings to betray a word-for-word rendering."""
+
+WINDOW = 12
+"""At most this many characters between two words of a word-for-word rendering (平らな帆走, 角を一切切り)."""
+
+
+@lru_cache(maxsize=4096)
+def _content_lemmas(idiom: str) -> frozenset[str]:
+    """The lemmas of an idiom's own content words (not its placeholders, function words or light verbs)."""
+    from mtreview.qa.analysis.coverage import source_words
+
+    return frozenset(
+        lemma
+        for _s, _e, _text, lemma, kind in source_words(idiom.replace("one's", "").replace("someone", ""))
+        if kind == "word" and lemma not in LIGHT_VERBS
+    )
+
+
+@lru_cache(maxsize=256)
+def _source_forms(source: str) -> frozenset[str]:
+    """Every lemma of every content word of a source (what an idiom's content words are looked for in)."""
+    from mtreview.qa.analysis.coverage import lemmas, source_words
+
+    return frozenset(form for word in source_words(source) for form in lemmas(word[2].lower()))
+
+
+def word_for_word(source: str, target: str, span: tuple[int, int], idiom: Idiom) -> tuple[int, int] | None:
+    """Where two or more of the idiom's content words are rendered by their dictionary senses side by side in
+    the target (none of them inside an accepted rendering, nor the rendering of an English word outside the
+    idiom): the span of that run, or None."""
+    from mtreview.qa.analysis.coverage import coverage, lemmas
+
+    wanted = _content_lemmas(idiom.idiom)
+    if len(wanted) < 2:
+        return None
+    cov = coverage(source, target)
+    if not cov.available:
+        return None
+    outside = [hit for w in cov.words if not (span[0] <= w.start < span[1]) for hit in w.found.strong]
+    hits: list[tuple[int, int, str]] = []
+    for w in cov.words:
+        if (
+            span[0] <= w.start < span[1]
+            and w.kind == "word"
+            and not wanted.isdisjoint(lemmas(w.text.lower()))
+        ):
+            for a, b in w.hits:
+                if _covered(target, a, b, idiom.accepted):
+                    continue
+                if any(c <= a and b <= d for c, d in outside):
+                    continue
+                hits.append((a, b, w.text.lower()))
+    hits.sort()
+    for i, (a, b, lemma) in enumerate(hits):
+        end, seen = b, {lemma}
+        for c, d, other in hits[i + 1 :]:
+            if c - end > WINDOW or _BREAK.search(target, end, c):
+                break  # too far apart, or in another clause
+            end = max(end, d)
+            seen.add(other)
+        if len(seen) >= 2 and not _ONE_WORD.fullmatch(target, a, end):
+            return a, end
+    return None
+
+
+_BREAK = re.compile(r"[、。，．！？!?,;；:：「」『』（）()\s]")
+_ONE_WORD = re.compile(f"[{_KK}]+")
+"""One compound (閲覧室 for "reading room"): a term of its own, not a phrase rendered word for word."""
+
+
 class LiteralIdiom(Check):
     id = "literal-idiom"
     name = N_("Idiom translated literally")
@@ -119,19 +200,27 @@ class LiteralIdiom(Check):
             for idiom in index.get(word, ()):
                 candidates[id(idiom)] = idiom
         for idiom in candidates.values():
-            if not any(next(iter(_literal_hits(literal, target)), None) for literal in idiom.literal):
+            listed = any(next(iter(_literal_hits(literal, target)), None) for literal in idiom.literal)
+            if not listed and len(_content_lemmas(idiom.idiom) & _source_forms(segment.source)) < 2:
                 continue  # nothing word for word in the translation: the idiom cannot matter here
             m = idiom.pattern.search(segment.source) if idiom.required <= words else None
             if m is not None:
-                found = m.group()
+                found, at = m.group(), m.start()
             else:
                 # inflected or interrupted: "the ball was now firmly in their court"
                 span = idiom_lemmas.match(idiom_lemmas.slots(idiom.words or idiom.idiom), segment.source)
                 if span is None:
                     continue
-                found = segment.source[span[0] : span[1]]
+                found, at = segment.source[span[0] : span[1]], span[0]
+            if not listed:
+                # no listed literal word: the idiom's own words rendered by their dictionary senses, side by
+                # side (平らな帆走 for "plain sailing", 陪審員はまだ外に for "the jury is still out")
+                literal_run = word_for_word(segment.source, target, (at, at + len(found)), idiom)
+                if literal_run is not None:
+                    start, end = literal_run
+                    yield self._literal(segment, idiom, found, start, end, target[start:end], False)
+                continue
             hits: list[tuple[int, int, str, bool]] = []
-            at = segment.source.find(found)
             for literal in idiom.literal:
                 for lm in _literal_hits(literal, target):
                     if _other_word(segment.source, target, (at, at + len(found)), (lm.start(), lm.end())):
@@ -143,22 +232,27 @@ class LiteralIdiom(Check):
                 continue
             hits.sort()
             start, end, literal, loose = hits[0]
-            suggestion = idiom.accepted[0] if idiom.accepted else None
-            message = _("“{idiom}” seems translated word for word (“{literal}”).").format(
-                idiom=found, literal=literal
-            )
-            if idiom.meaning:
-                message += " " + _("It means: {meaning}.").format(meaning=idiom.meaning)
-            if idiom.accepted:
-                message += " " + _("Usual renderings: {accepted}.").format(accepted="、".join(idiom.accepted))
-            # words apart (後ろ向きに体を反らせ) may be meant literally ("slowly bend over backwards" in a
-            # yoga class): minor
-            yield self.finding(
-                segment,
-                Side.TARGET,
-                start,
-                end,
-                message,
-                suggestion,
-                severity=Severity.MINOR if loose else None,
-            )
+            yield self._literal(segment, idiom, found, start, end, literal, loose)
+
+    def _literal(
+        self, segment: SegmentInput, idiom: Idiom, found: str, start: int, end: int, literal: str, loose: bool
+    ) -> Finding:
+        suggestion = idiom.accepted[0] if idiom.accepted else None
+        message = _("“{idiom}” seems translated word for word (“{literal}”).").format(
+            idiom=found, literal=literal
+        )
+        if idiom.meaning:
+            message += " " + _("It means: {meaning}.").format(meaning=idiom.meaning)
+        if idiom.accepted:
+            message += " " + _("Usual renderings: {accepted}.").format(accepted="、".join(idiom.accepted))
+        # words apart (後ろ向きに体を反らせ) may be meant literally ("slowly bend over backwards" in a
+        # yoga class): minor
+        return self.finding(
+            segment,
+            Side.TARGET,
+            start,
+            end,
+            message,
+            suggestion,
+            severity=Severity.MINOR if loose else None,
+        )

@@ -31,13 +31,16 @@ from mtreview.qa.checks.polarity_clauses import (
     EN_CLAUSE_BREAK,
     EN_CONTRAST,
     EN_SUBORDINATE,
+    JA_LEXICAL,
     NO_COMPARATIVE,
     NO_LONGER,
     NOT_CUE,
+    VERB_CUE,
     bound_negation,
     contrast_left,
-    cue_sentences,
     derived_forms,
+    left_by_lexical,
+    lexical_count,
     not_even_the_bound,
     only_after,
     potential_predicate,
@@ -92,8 +95,9 @@ EN_NOT_NEGATION = re.compile(
 EN_ANSWER_NO = re.compile(r"^\W*no\b(?=\s*[,!])", re.IGNORECASE)
 """'No, …' at the start: an answer, not a negation of the sentence (masked first: no other phrase of
 ``EN_NOT_NEGATION`` can start where it does, and it leaves no word boundary the others could use)."""
-_ZU = r"(?<![必は])(?<![、。「」\n]ま)ず(?!か|っと|つ|いぶん|れ|から)"
-"""ず as a negation (行かず, 払わず, 休まず), not that of わずか, 必ず, いずれ, はず, ずっと, ずつ, まず…"""
+_ZU = r"(?<![必は])(?<![、。「」\n]ま)(?<!かかわら)(?<!関わら)(?<!拘わら)ず(?!か|っと|つ|いぶん|れ|から)"
+"""ず as a negation (行かず, 払わず, 休まず), not that of わずか, 必ず, いずれ, はず, ずっと, ずつ, まず…,
+nor にもかかわらず ("despite", "regardless")."""
 JA_QUICK = re.compile(
     rf"(?<![少危])な[いくかけしさ]|ぬ|{_ZU}|ません|ませ|未|不|非|無|拒|断|なし|否|却下|棄却"
 )
@@ -135,15 +139,6 @@ JA_OTHER_CANCEL = re.compile(JA_OTHER_CANCELS)
 JA_AFFIRMATIVE_FORM = re.compile(rf"しか(?!し[、,，])|{JA_AFFIRMATIVE_FORMS}")
 """The constructions of ``JA_CANCEL`` whose negative form says something affirmative ("only", "must", "may",
 "not only"): a cue inside one agrees with no English negation (気にしない "does not care" still does)."""
-JA_LEXICAL = re.compile(
-    r"退け|一蹴|反論|突っぱね|はねつけ|撥ね付け|控え|見送|欠席|逃し|逃す|逃した|避け|免れ|断念|保留|辞退|棄権|黙秘|"
-    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙|皆無|遅配|"
-    r"(?<![\u30a1-\u30fa\u30fc])ゼロ(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff])"  # not ネットゼロ, ゼロ金利
-)
-"""Japanese words that say "not" with their meaning (退けた "rejected", 控えた "declined to", 欠席した
-"did not attend", 逃した "did not win"): they account for an English negation without being one, so a
-sentence that has one is not compared clause by clause or verb by verb, and an English verb of refusal
-("rejected the criticism" → 批判を退けた) is no flip."""
 JA_STATE = re.compile(r"打ち切|高止まり|据え置|横ばい|閉店|休止|停止|欠場|休場|まま")
 """States that render a negated English clause of another (a clause's negation the translation may have put
 into its verb: 打ち切った for "did not renew", 閉店したまま for "did not reopen")."""
@@ -256,9 +251,6 @@ def japanese_cues(tokens: Iterable[Token], text: str, start: int, end: int) -> l
     if cancel:
         cues = cues[: max(0, len(cues) - cancel)] if cancel >= len(cues) else cues[cancel:]
     return cues
-
-
-VERB_CUE = re.compile(r"(?:deny|denies|denied|denying|reject|rejects|rejected|rejecting)", re.IGNORECASE)
 
 
 _AUX_VERB = re.compile(
@@ -520,18 +512,15 @@ class Polarity(Check):
                 continue  # "no higher than" rendered 上回らなかった
             if ja and not en and not_even_the_bound(source, target, (es, ee), (js, je)):
                 continue  # 2年もたっていない for "less than two years after": not even that much has passed
-            if (
-                en
-                and not ja
-                and any(
-                    JA_LEXICAL.search(target, a, b)
-                    for a, b in cue_sentences(source, target, (es, ee), (js, je), en)
-                )
-            ):
+            lexical = lexical_count(source, target, (es, ee), (js, je), en) if en and not ja else 0
+            if lexical:
                 if all(VERB_CUE.fullmatch(source[a:b]) for a, b in en):
                     continue  # "rejected the criticism" → 批判を退けた: a verb of refusal rendered as one
                 if not any(_negates_refusal(source, cue) for cue in en):
-                    continue  # "did not comment" → コメントを控えた, "did not win" → 受賞を逃した
+                    # "did not comment" → コメントを控えた, "did not win" → 受賞を逃した (what is left)
+                    en = left_by_lexical(source, en, lexical)
+                    if not en:
+                        continue
             if ja and not en and all(c.pos == "接頭詞" for c in ja):
                 continue  # 不/未/非/無 render "un-", "in-", "non-" as often as "not"
             # last, as the dearest test (the dictionary coverage of the pair)

@@ -224,6 +224,44 @@ def derived_forms(lemma: str) -> list[str]:
     return forms
 
 
+JA_LEXICAL = re.compile(
+    r"退け|一蹴|反論|突っぱね|はねつけ|撥ね付け|控え|見送|欠席|逃し|逃す|逃した|避け|免れ|断念|保留|辞退|棄権|黙秘|"
+    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙|皆無|遅配|"
+    r"(?<![\u30a1-\u30fa\u30fc])ゼロ(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff])"  # not ネットゼロ, ゼロ金利
+)
+"""Japanese words that say "not" with their meaning (退けた "rejected", 控えた "declined to", 欠席した
+"did not attend", 逃した "did not win"): they account for an English negation without being one, so a
+sentence that has one is not compared clause by clause or verb by verb, and an English verb of refusal
+("rejected the criticism" → 批判を退けた) is no flip."""
+VERB_CUE = re.compile(r"(?:deny|denies|denied|denying|reject|rejects|rejected|rejecting)", re.IGNORECASE)
+
+
+def lexical_count(
+    source: str,
+    target: str,
+    sentence: tuple[int, int],
+    japanese_span: tuple[int, int],
+    en: list[tuple[int, int]],
+) -> int:
+    """How many Japanese words that say "not" with their meaning stand where the English negation may be
+    rendered (``cue_sentences``)."""
+    return sum(
+        len(JA_LEXICAL.findall(target, a, b))
+        for a, b in cue_sentences(source, target, sentence, japanese_span, en)
+    )
+
+
+def left_by_lexical(source: str, en: list[tuple[int, int]], lexical: int) -> list[tuple[int, int]]:
+    """The English negations that ``lexical`` such words leave unexplained, each of them rendering one: after
+    those of the verbs of refusal ("rejected" → 退けた), a negation left over ("had not been consulted … and
+    rejected …" rendered 協議を受けていたと述べ、…退けた) is unexplained. None is left where no verb of
+    refusal is among them (a word of refusal may render any "not": "did not comment" → コメントを控えた)."""
+    verbs = [c for c in en if VERB_CUE.fullmatch(source[c[0] : c[1]])]
+    if not verbs or len(en) - len(verbs) <= lexical - len(verbs):
+        return []
+    return [c for c in en if c not in verbs]
+
+
 def cue_sentences(
     source: str,
     target: str,

@@ -1,0 +1,93 @@
+"""What the fresh tune pages of 2026-12-07 (second session) taught, on sentences of our own."""
+
+from __future__ import annotations
+
+from .helpers import findings
+
+DISTILLERS = (
+    "The ministry claims the subsidies give distillers an unfair advantage.",
+    "同省は、この補助金が蒸留業者に不当な優位性を与えていると主張しています。",
+)
+UNION = (
+    "The Distillery Workers' Union called for talks with ministers.",
+    "蒸留所労働者組合は閣僚との協議を求めました。",
+)
+
+
+def _agent(*pairs: tuple[str, str]) -> list[str]:
+    return [f.text for f in findings(list(pairs), "agent")]
+
+
+def test_a_body_named_by_its_first_part_is_the_english_one() -> None:
+    # "distillers" is no name where the English writes it in lower case too, so ディスティラーズ sounds most
+    # like "Distillery"; the body's first part renders its own name
+    body = (
+        "Corrievale Distillers, the county's biggest employer, said it would pause hiring.",
+        "州最大の雇用主であるコリーヴェイル・ディスティラーズは、採用を一時停止すると発表しました。",
+    )
+    assert _agent(DISTILLERS, body, UNION) == []
+
+
+def test_another_body_of_the_same_kind_is_still_a_wrong_agent() -> None:
+    body = (
+        "Corrievale Distillers, the county's biggest employer, said it would pause hiring.",
+        "州最大の雇用主であるバルネイ・ディスティラーズは、採用を一時停止すると発表しました。",
+    )
+    other = ("Balnay Distillery said it would not.", "バルネイ蒸留所はしないと述べた。")
+    assert _agent(DISTILLERS, body, UNION, other) == ["バルネイ・ディスティラーズ"]
+
+
+def _idiom(source: str, target: str) -> list[str]:
+    return [f.text for f in findings([(source, target)], "literal-idiom")]
+
+
+def test_an_idiom_rendered_by_the_dictionary_senses_of_its_words() -> None:
+    # no listed literal word (帆走 is not 航海): the idiom's own words, side by side
+    assert _idiom(
+        "Once you pass the first gate it's plain sailing.", "最初の門を過ぎれば、あとは平らな帆走だ。"
+    ) == ["平らな帆走"]
+    # an interrupted rendering of an inflected idiom: 角を一切切り for "cutting any corners"
+    assert _idiom("The builders won't be cutting any corners.", "建設業者は角を一切切りません。") == [
+        "角を一切切り"
+    ]
+
+
+def test_an_idiom_rendered_by_its_meaning_is_no_finding() -> None:
+    assert (
+        _idiom("Once you pass the first gate it's plain sailing.", "最初の門を過ぎれば、あとは順調だ。") == []
+    )
+    assert _idiom("The builders won't be cutting any corners.", "建設業者は一切手を抜きません。") == []
+
+
+def test_words_in_one_compound_or_in_other_clauses_are_no_word_for_word_rendering() -> None:
+    # "reading room" is a room for reading (閲覧室), whatever "read the room" means
+    assert _idiom("The library's reading room will reopen.", "図書館の閲覧室が再開する。") == []
+    # a school day's end: 下 and 登校時 lie in different clauses
+    assert (
+        _idiom(
+            "Under the rules, pupils hand in phones when they arrive and collect them at the end of the day.",
+            "新規則の下で、生徒は登校時に携帯電話を預け、下校時に受け取る。",
+        )
+        == []
+    )
+
+
+def _polarity(source: str, target: str) -> list[str]:
+    return [f.text for f in findings([(source, target)], "polarity")]
+
+
+def test_a_negation_beside_a_verb_of_refusal_is_not_explained_by_that_verb() -> None:
+    source = "The mayor said the council had not been warned about the flood and rejected the report."
+    # 退けた renders "rejected": "had not been warned" is left, rendered affirmatively
+    assert _polarity(source, "市長は、議会は洪水について警告を受けていたと述べ、報告書を退けた。") == ["警告"]
+    assert _polarity(source, "市長は、議会は洪水について警告を受けていなかったと述べ、報告書を退けた。") == []
+    # a word of refusal for each negation: nothing is left
+    refused = ("The mayor did not comment and rejected the report.", "市長はコメントを控え、報告書を退けた。")
+    assert _polarity(*refused) == []
+
+
+def test_despite_is_no_negation_of_the_translation() -> None:
+    source = "The ferry operator has not raised fares this year, despite higher fuel costs."
+    # にもかかわらず ("despite") has the ず of a negation in its spelling only
+    assert _polarity(source, "燃料費の高騰にもかかわらず、同社は今年運賃を値上げした。") == ["値上げした"]
+    assert _polarity(source, "燃料費の高騰にもかかわらず、同社は今年運賃を値上げしていない。") == []
