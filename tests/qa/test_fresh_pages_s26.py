@@ -91,3 +91,25 @@ def test_despite_is_no_negation_of_the_translation() -> None:
     # にもかかわらず ("despite") has the ず of a negation in its spelling only
     assert _polarity(source, "燃料費の高騰にもかかわらず、同社は今年運賃を値上げした。") == ["値上げした"]
     assert _polarity(source, "燃料費の高騰にもかかわらず、同社は今年運賃を値上げしていない。") == []
+
+
+def _comparison(source: str, target: str) -> list[str]:
+    return [f.text for f in findings([(source, target)], "comparison")]
+
+
+def test_a_than_comparison_turned_round_by_a_verb_of_comparison() -> None:
+    source = "The ferry carried more passengers in the first half of the year than in the whole of 2021."
+    assert _comparison(source, "フェリーの上半期の乗客数は、2021年通年の乗客数を下回った。") == ["下回っ"]
+    assert _comparison(source, "フェリーの上半期の乗客数は、すでに2021年通年の乗客数を上回った。") == []
+    assert _comparison("Rents were lower than in 2019.", "家賃は2019年を上回った。") == ["上回っ"]
+    # negated on both sides; and a bound on a number, which the bounds compare as values (once)
+    assert _comparison("Turnout was not higher than in 2019.", "投票率は2019年を上回らなかった。") == []
+    assert _comparison("More than 300 people attended.", "参加者は300人を下回った。") == ["300人を下回"]
+
+
+def test_the_shipped_idioms_include_news_idioms_and_a_title_is_no_idiom() -> None:
+    assert _idiom("Regulators were asleep at the wheel.", "規制当局はハンドルを握ったまま居眠りした。") != []
+    assert _idiom("Regulators were asleep at the wheel.", "規制当局は職務を怠っていた。") == []
+    # a newspaper's name, capitalised, is no idiom
+    assert _idiom("The Inside Track is a local paper.", "インサイドトラックは地元の新聞だ。") == []
+    assert _idiom("The bidder has the inside track.", "その入札者は内側のトラックを持っている。") != []

@@ -21,6 +21,7 @@ from mtreview.i18n import N_, _
 from mtreview.qa.analysis import japanese
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.comparison_verbs import EN_THAN, turned_comparisons
 from mtreview.qa.checks.numbers import Quantity, english_quantities, japanese_quantities
 from mtreview.qa.checks.superlatives import EN_WORD as EN_SUPERLATIVE
 from mtreview.qa.checks.superlatives import reversed_superlatives
@@ -291,6 +292,12 @@ class Comparison(Check):
                 yield from compared
         if not compared and JA_CHANGE_QUICK.search(target) and EN_DEGREE.search(source):
             yield from self._changes(segment)
+        if not compared and ("上回" in target or "下回" in target) and EN_THAN.search(source):
+            for (a, b), (c, d) in turned_comparisons(source, target):
+                message = _("English says “{en}”; the translation says “{ja}”.").format(
+                    en=source[a:b], ja=target[c:d]
+                )
+                yield self.finding(segment, Side.TARGET, c, d, message, evidence=(a, b))
         if ("最" in target or "一番" in target) and EN_SUPERLATIVE.search(source):
             yield from self._superlatives(segment)
 

@@ -123,6 +123,15 @@ def _content_lemmas(idiom: str) -> frozenset[str]:
     )
 
 
+_MINOR_WORDS = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "by", "with"})
+
+
+def _title(found: str) -> bool:
+    """Whether every content word of the English is capitalised (a name or a title, not an idiom)."""
+    content = [w for w in re.findall(r"[A-Za-z]+", found) if w.lower() not in _MINOR_WORDS]
+    return len(content) >= 2 and all(w[0].isupper() for w in content)
+
+
 @lru_cache(maxsize=256)
 def _source_forms(source: str) -> frozenset[str]:
     """Every lemma of every content word of a source (what an idiom's content words are looked for in)."""
@@ -212,9 +221,15 @@ class LiteralIdiom(Check):
                 if span is None:
                     continue
                 found, at = segment.source[span[0] : span[1]], span[0]
+            if _title(found):
+                continue  # "the Inside Track", a newspaper's name
             if not listed:
                 # no listed literal word: the idiom's own words rendered by their dictionary senses, side by
-                # side (平らな帆走 for "plain sailing", 陪審員はまだ外に for "the jury is still out")
+                # side (平らな帆走 for "plain sailing", 陪審員はまだ外に for "the jury is out"), where the
+                # English holds the idiom closely (not "open for the 2027 season" for "open season")
+                size = len(WORDS.findall(idiom.idiom))
+                if len(WORDS.findall(found.lower())) - size > max(1, size // 2):
+                    continue
                 literal_run = word_for_word(segment.source, target, (at, at + len(found)), idiom)
                 if literal_run is not None:
                     start, end = literal_run
