@@ -113,3 +113,51 @@ def test_the_shipped_idioms_include_news_idioms_and_a_title_is_no_idiom() -> Non
     # a newspaper's name, capitalised, is no idiom
     assert _idiom("The Inside Track is a local paper.", "インサイドトラックは地元の新聞だ。") == []
     assert _idiom("The bidder has the inside track.", "その入札者は内側のトラックを持っている。") != []
+
+
+def _addition(source: str, target: str) -> list[str]:
+    return [f.text for f in findings([(source, target)], "addition")]
+
+
+def test_a_short_added_sentence_that_renders_nothing_of_its_own_beside_loose_renderings() -> None:
+    # "staff" (人) and "meeting" (会談) match nothing in the dictionary: that once made any second sentence a
+    # possible part of a split; this one repeats the topic (協会は) and renders nothing else of the English
+    source = (
+        "The Harbour Pilots' Association, which represents about 140 staff at the county's ports, called for "
+        "an urgent meeting with the minister."
+    )
+    added = "協会は来月にもストライキの是非を問う投票を行う予定だ。"
+    assert _addition(
+        source, "郡内の港で働く約140人を代表する港湾水先案内人協会は、大臣との緊急会談を求めた。" + added
+    ) == [added]
+    # a sentence split in two: the second renders the English's own words
+    source = (
+        "The association, which represents about 140 pilots at the county's ports, called for urgent talks "
+        "with the minister and warned of a strike next month."
+    )
+    split = (
+        "協会は郡内の港で働く約140人の水先案内人を代表している。"
+        "協会は大臣との緊急協議を求め、来月のストライキを警告した。"
+    )
+    assert _addition(source, split) == []
+
+
+def _omission(source: str, target: str) -> list[str]:
+    return [f.text for f in findings([(source, target)], "omission")]
+
+
+def test_a_count_spelled_out_that_the_translation_drops() -> None:
+    source = "The bakery chain said it would cut jobs at its four sites and delay a £3 million expansion."
+    assert _omission(
+        source, "同ベーカリーチェーンは、人員を削減し、300万ポンドの拡張を延期すると発表した。"
+    ) == ["four sites"]
+    assert (
+        _omission(
+            source, "同ベーカリーチェーンは、4拠点で人員を削減し、300万ポンドの拡張を延期すると発表した。"
+        )
+        == []
+    )
+    # a partitive's whole, and "seven days a week", are often left unsaid
+    partitive = "Ashby, one of the three pilot towns, saw burglaries fall by half last year."
+    assert _omission(partitive, "試行地区の一つアシュビーでは、昨年、空き巣が半減した。") == []
+    assert _omission("The clinic will open seven days a week.", "診療所は毎日開く。") == []

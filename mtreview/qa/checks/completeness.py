@@ -48,6 +48,14 @@ SPELLED_PERIOD = re.compile(
 )
 """A number of years, months, weeks or decades spelled out (not "two": 両, 二度 often render it; not a title
 in capitals, "Five Years")."""
+_NOT_COUNTED = r"(?!(?:times|years|months|weeks|decades)\b)"
+SPELLED_COUNT = re.compile(
+    rf"(?<!\bof the )\b((?i:{'|'.join(PERIOD_NUMBERS)}))\s+(?:{_NOT_COUNTED}[a-z]+\s+)?{_NOT_COUNTED}"
+    r"[a-z]{3,}s\b(?![-'’]|\s+a\s+(?:day|week|month|year)\b)"
+)
+"""A count of things spelled out ("at its three sites", "four new stores"): three to eleven, a plural noun
+at most one word after it (not a period, which ``SPELLED_PERIOD`` reads, nor "three times", "seven days a
+week"; nor a partitive's whole, "one of the three schools", which Japanese often leaves unsaid)."""
 PERIOD_WORDS = {
     (6.0, "m"): ("半年",),
     (3.0, "m"): ("四半期",),
@@ -113,14 +121,18 @@ class Addition(Check):
             return
         total_c, total_n = cov.target_ratio()
         english_left = sum(1 for w in cov.words if not w.hits)
-        if split and (english_left > 1 or cov.source_ratio()[1] < 5):
+        if split and cov.source_ratio()[1] < 5:
             return
         verbs: list[int] | None = None  # where the unmatched verbs start (made once: linear time)
         for js, je in spans:
             c, n = cov.target_ratio(js, je)
-            if split and (c > 0 or n < 4):
-                continue
             own = cov.target_own(js, je)[0]
+            # a sentence of five words or more that renders nothing of the English of its own (at most the
+            # topic another sentence renders: 組合は…), more of them than the English words nothing matched
+            # could account for: no part of a split
+            clear = own == 0 and c <= 1 and n >= 5 and (n - c) - english_left >= 3
+            if split and (english_left > 1 or c > 0 or n < 4) and not clear:
+                continue
             if n - c < 2 or not (_uncovered(own, n, self.params) or (own == 1 and n - own >= 3)):
                 # it renders something of the English that no other sentence does (one chance match
                 # among three unmatched words or more does not: 転作 "change", 財源 "finance")
@@ -259,7 +271,8 @@ class Omission(Check):
                             "The description “{text}” of the name before it is missing from the translation."
                         ).format(text=segment.source[start:end]),
                     )
-        if segment.target.strip() and SPELLED_PERIOD.search(segment.source):
+        spelled = SPELLED_PERIOD.search(segment.source) or SPELLED_COUNT.search(segment.source)
+        if segment.target.strip() and spelled:
             spans = [(f.start, f.end) for f in found if f.start is not None and f.end is not None]
             for p in self._periods(segment):  # (a period inside a clause reported dropped is that clause's)
                 at = p.start or 0
@@ -333,6 +346,16 @@ class Omission(Check):
                 or (m.group(2)[:1].lower() == "d" and value * 10 in values)
                 or any(w in target for w in PERIOD_WORDS.get((value, m.group(2)[:1]), ()))
             ):
+                continue
+            yield self.finding(
+                segment,
+                Side.SOURCE,
+                m.start(),
+                m.end(),
+                _("“{text}” has no counterpart in the translation.").format(text=m.group()),
+            )
+        for m in SPELLED_COUNT.finditer(segment.source):
+            if PERIOD_NUMBERS[m.group(1).lower()] in values:
                 continue
             yield self.finding(
                 segment,
