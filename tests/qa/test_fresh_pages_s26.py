@@ -161,3 +161,15 @@ def test_a_count_spelled_out_that_the_translation_drops() -> None:
     partitive = "Ashby, one of the three pilot towns, saw burglaries fall by half last year."
     assert _omission(partitive, "試行地区の一つアシュビーでは、昨年、空き巣が半減した。") == []
     assert _omission("The clinic will open seven days a week.", "診療所は毎日開く。") == []
+
+
+def test_a_named_body_replaced_by_another_body_where_the_sentence_is_attributed() -> None:
+    shortage = "There is a shortage of about 300 pilots, according to the Association of Harbour Masters."
+    assert _agent((shortage, "運輸省によると、全国で水先案内人が約300人不足している。")) == ["運輸省"]
+    assert _agent((shortage, "港長協会によると、全国で水先案内人が約300人不足している。")) == []
+    survey = "A survey by the Linwood Institute in May found that 60 percent of drivers backed the plan."
+    assert _agent((survey, "運輸省が5月に実施した調査では、運転者の60％が計画を支持した。")) == ["運輸省"]
+    assert _agent((survey, "リンウッド研究所が5月に実施した調査では、運転者の60％が計画を支持した。")) == []
+    said = "The Coastal Rowing Federation said the regatta would go ahead."
+    assert _agent((said, "大会主催者によると、レガッタは予定通り開催される。")) == ["大会主催者"]
+    assert _agent((said, "沿岸ボート連盟によると、レガッタは予定通り開催される。")) == []

@@ -68,6 +68,7 @@ from mtreview.qa.checks.agent_japanese import (
     JA_BODY_TOPIC,
     JA_BY,
 )
+from mtreview.qa.checks.agent_named import replaced_named_body
 from mtreview.qa.checks.agent_roles import swapped_roles
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import katakana_full, name_similarity
@@ -413,6 +414,14 @@ class Agent(Check):
                     yield self._swapped(segment, swapped)
                     continue
             found_agent = _agent(source, es, ee)
+            # "according to the Society of Imaging Professionals" rendered 保健省によると
+            swap = replaced_named_body(source, target, found_agent and found_agent[0], (es, ee), (js, je))
+            if swap is not None:
+                (a, b), (c, d) = swap
+                message = _("The English says “{en}”; the translation attributes it to {ja}.")
+                message = message.format(en=source[a:b], ja=target[c:d])
+                yield self.finding(segment, Side.TARGET, c, d, message, evidence=(a, b))
+                continue
             if found_agent is None:
                 # "The cooperative has asked …" rendered 農業省は…: the subject the sentence opens with
                 subject = EN_BODY_SUBJECT.match(source, es, ee)

@@ -1,0 +1,114 @@
+"""A body the English names (in capitals, ending in what it is: "the Society of Imaging Professionals", "The
+Telecoms Standards Authority said") that the translation replaces with another body where it attributes the
+sentence (保健省によると, 国家監査委員会は…と述べた, 保健省が実施した調査では): no word of the English name is
+rendered anywhere in the Japanese sentence, and the Japanese body renders no word of the English sentence.
+Read off the dictionary coverage, so nothing is compared without the dictionary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtreview.qa.analysis.coverage import Coverage
+from mtreview.qa.checks.agent_bodies import BODY_ENDS, NOT_A_BODY
+from mtreview.qa.checks.agent_japanese import JA_BODY_TOPIC
+
+BODY_WORDS_EN = frozenset(
+    {
+        *("society", "association", "authority", "institute", "council", "agency", "board", "trust"),
+        *("commission", "office", "union", "federation", "department", "ministry", "service", "foundation"),
+        *("committee", "inspectorate", "regulator", "fund", "network", "alliance", "partnership", "forum"),
+        *("panel", "centre", "center", "college", "organisation", "organization", "confederation", "league"),
+        *("chamber", "bureau", "directorate", "executive", "institution", "observatory", "charity", "group"),
+    }
+)
+"""What an English body's name says it is ("… Authority", "Society of …")."""
+EN_NAMED_BODY = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|on|[A-Z][\w'’\-]*))+)"
+)
+EN_STUDY_BY_NAME = re.compile(
+    r"\b(?:survey|study|report|analysis|review|poll|audit|investigation|assessment|inquiry|count)\s+"
+    r"(?:commissioned\s+|carried\s+out\s+|published\s+|released\s+)?by\s+(?P<np>(?:the\s+)?[A-Z][^,.;:!?]{3,60}?)"
+    r"(?=\s+(?:in|on|last|this|found|finds|showed|shows|suggested|suggests|concluded|estimated|said|says)\b)"
+)
+"""A study by a named body ("A survey by the Meridian Institute in March found")."""
+JA_BODY_ENDS = (*BODY_ENDS, "主催者", "運営者", "事業者")
+"""How a body's name ends in Japanese, organisers (大会主催者) too."""
+JA_ACCORDING = re.compile(
+    r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc])(?P<np>[\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,16})(?:によると|によれば)"
+)
+JA_STUDY_BY = re.compile(
+    r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc])(?P<np>[\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,16})(?:が|の)"
+    r"(?:[^、。]{0,12}(?:実施した|行った|委託した|まとめた|発表した))?(?:調査|研究|報告書?|分析|監査|評価)"
+)
+
+
+def named_body(source: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of the English agent when it is a body's name: capitalised words, one of them what it is."""
+    m = EN_NAMED_BODY.fullmatch(source, *span)
+    if m is None:
+        return None
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group("name"))]
+    if len([w for w in words if w not in ("of", "for", "and", "on")]) < 2 or BODY_WORDS_EN.isdisjoint(words):
+        return None
+    return m.start("name"), m.end("name")
+
+
+def study_by_name(source: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    m = EN_STUDY_BY_NAME.search(source, *sentence)
+    if m is None:
+        return None
+    return named_body(source, (m.start("np"), m.end("np")))
+
+
+def _japanese_bodies(target: str, japanese: tuple[int, int]) -> Iterator[tuple[int, int]]:
+    m = JA_BODY_TOPIC.match(target, *japanese)
+    if m is not None:
+        yield m.start("np"), m.end("np")
+    for pattern in (JA_ACCORDING, JA_STUDY_BY):
+        for m in pattern.finditer(target, *japanese):
+            yield m.start("np"), m.end("np")
+
+
+def replaced_body(
+    cov: Coverage, name: tuple[int, int], japanese: tuple[int, int], sentence: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The Japanese body that stands where the English names ``name``, when it is another body (see the
+    module's docstring)."""
+    if not cov.available:
+        return None
+    target = cov.target
+    words = [w for w in cov.words if name[0] <= w.start < name[1] and w.kind in ("word", "name")]
+    if len(words) < 2:
+        return None
+    js, je = japanese
+    if any(js <= a < je for w in words for a, _b in w.hits):
+        return None  # a word of the name is rendered in the sentence
+    for a, b in _japanese_bodies(target, japanese):
+        body = target[a:b]
+        if body.startswith(NOT_A_BODY) or not body.endswith(JA_BODY_ENDS):
+            continue
+        if any(u.covered for u in cov.units_in(a, b)):
+            return None  # it renders a word of the English (保健 for "health")
+        if not any(u.content for u in cov.units_in(a, b)):
+            continue
+        return a, b
+    return None
+
+
+def replaced_named_body(
+    source: str,
+    target: str,
+    agent: tuple[int, int] | None,
+    sentence: tuple[int, int],
+    japanese: tuple[int, int],
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(the English body's name, the Japanese body that replaces it), for the English sentence's agent (or,
+    where it has none, the body whose study it reports)."""
+    name = named_body(source, agent) if agent is not None else study_by_name(source, sentence)
+    if name is None:
+        return None
+    from mtreview.qa.analysis.coverage import coverage
+
+    other = replaced_body(coverage(source, target), name, japanese, sentence)
+    return None if other is None else (name, other)
