@@ -173,3 +173,12 @@ def test_a_named_body_replaced_by_another_body_where_the_sentence_is_attributed(
     said = "The Coastal Rowing Federation said the regatta would go ahead."
     assert _agent((said, "大会主催者によると、レガッタは予定通り開催される。")) == ["大会主催者"]
     assert _agent((said, "沿岸ボート連盟によると、レガッタは予定通り開催される。")) == []
+
+
+def test_the_shipped_senses_include_news_words_of_shipping_and_customs() -> None:
+    def sense(source: str, target: str) -> list[str]:
+        return [f.text for f in findings([(source, target)], "sense")]
+
+    berth = "The tanker will need a deeper berth at the quay."
+    assert sense(berth, "タンカーには岸壁でより深い寝台が必要になる。") == ["寝台"]
+    assert sense(berth, "タンカーには岸壁でより深い停泊場所が必要になる。") == []
