@@ -182,3 +182,13 @@ def test_the_shipped_senses_include_news_words_of_shipping_and_customs() -> None
     berth = "The tanker will need a deeper berth at the quay."
     assert sense(berth, "タンカーには岸壁でより深い寝台が必要になる。") == ["寝台"]
     assert sense(berth, "タンカーには岸壁でより深い停泊場所が必要になる。") == []
+
+
+def test_kanenai_says_could_and_is_no_negation() -> None:
+    # …になりかねない ("could well become") is negative in form only: it renders no English "not"
+    source = "The union said it did not oppose the plan but was worried that the delay could last for months."
+    worry = "遅れが数カ月間続きかねないことを懸念していると述べた。"
+    flipped = "組合は、この計画に反対しているとしたうえで、" + worry
+    assert _polarity(source, flipped) == ["反対している"]
+    right = "組合は、この計画に反対していないとしたうえで、" + worry
+    assert _polarity(source, right) == []

@@ -108,7 +108,7 @@ JA_QUICK_INFLECTION = re.compile(
 """The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
 JA_AFFIRMATIVE_FORMS = (
     r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
-    r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|"
+    r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|かねな|かねませ|"
     # 確保できないか検討する: "consider whether it could be set aside", an embedded question
     r"(?:ない|なかった)か(?:どうか)?(?:を|、)?[^。、]{0,8}?(?:検討|調べ|調査|確認|探|模索|考え|見極め|協議|話し合|打診|相談|問い合わせ)"
 )
@@ -117,7 +117,7 @@ JA_AFFIRMATIVE_FORMS = (
 cue inside one agrees with no English negation (with しか…ない "only": ``JA_AFFIRMATIVE_FORM``)."""
 JA_OTHER_CANCELS = (
     r"ないと(?:いけ|だめ|なら)|ほかな|申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|"
-    r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|かねな|かねませ|気にしな|を問わず|問わず|満たな|満たず|"
+    r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|気にしな|を問わず|問わず|満たな|満たず|"
     r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな|ないうちに|"  # litotes: "common"; "before"
     r"(?:ても|でも)(?:構わ|かまわ)な|"  # "would be happy with", "does not mind"
     r"(?:休む|休み|絶え間|途切れる|途絶える|欠かす|余す|惜しみ)(?:こと)?な[くし]|欠かさず"  # always
