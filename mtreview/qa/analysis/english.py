@@ -55,7 +55,9 @@ def lemma(word: str) -> str:
     return out.lower() if isinstance(out, str) else w
 
 
+@lru_cache(maxsize=256)
 def words(text: str) -> tuple[Word, ...]:
+    """The words of ``text`` with their lemmas (cached: several checks read the same paragraph's)."""
     make = tuple.__new__  # Word(...) without the named tuple's Python-level __new__
     out = []
     for m in WORD.finditer(text):

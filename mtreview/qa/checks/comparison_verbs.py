@@ -15,7 +15,9 @@ UP, DOWN = "up", "down"
 
 EN_THAN = re.compile(
     r"\b(?:(?P<up>higher|more|greater|larger|bigger|busier|stronger)|(?P<down>lower|less|fewer|smaller|weaker))"
-    r"(?P<noun>(?:\s+[a-z][a-z'’-]*){0,8}?)\s+than\b(?!\s+(?:a|an|one|half|double|twice|\d|£|\$|€))",
+    r"(?P<noun>(?:\s+[a-z][a-z'’-]*){0,8}?)\s+than\b"
+    r"(?!\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty|hundreds?|thousands?|"
+    r"dozens?|half|double|twice|\d|£|\$|€)\b)",
     re.IGNORECASE,
 )
 """An English than-comparison, its noun and what qualifies it between ("more bookings by the end of February
@@ -24,6 +26,8 @@ EN_NOT_BEFORE = re.compile(r"\b(?:not|no|never|n['’]t)\s+(?:\w+\s+){0,2}$", re
 JA_VERBS = {"上回る": UP, "下回る": DOWN}
 JA_NEGATED = re.compile(r"[らり](?:な|ず|ませ)")
 """上回らない, 下回らず, 上回りません: the verb negated (its direction is no longer the comparison's)."""
+JA_NEGATED_AFTER = re.compile(r"[^、。]{0,8}?(?:ない|なかった|なく|ず|ません)")
+"""上回っていない, 上回ることはなかった, 上回れなかった: negated after its ending."""
 NOUN_STOP = re.compile(r"\b(?:and|or|but|while|which|who|that|as|said|says|is|are|was|were|has|had|have)\b")
 """Words that end the noun phrase of a comparative: past them "than" belongs to another clause."""
 
@@ -38,7 +42,9 @@ def turned_comparisons(source: str, target: str) -> Iterator[tuple[tuple[int, in
         found = [
             m
             for m in EN_THAN.finditer(source, es, ee)
-            if not NOUN_STOP.search(m.group("noun")) and not EN_NOT_BEFORE.search(source, es, m.start())
+            if not NOUN_STOP.search(m.group("noun"))
+            and not EN_NOT_BEFORE.search(source, es, m.start())
+            and _compares_amounts(m)
         ]
         directions = {UP if m.group("up") else DOWN for m in found}
         if len(directions) != 1:
@@ -50,9 +56,50 @@ def turned_comparisons(source: str, target: str) -> Iterator[tuple[tuple[int, in
             (t, JA_VERBS[t.base])
             for t in tokens
             if js <= t.start and t.end <= je and t.base in JA_VERBS
-            if not JA_NEGATED.match(target, t.end - 1)
+            if not JA_NEGATED.match(target, t.end - 1) and not JA_NEGATED_AFTER.match(target, t.end)
         ]
         if not verbs or any(direction == en_dir for _t, direction in verbs):
             continue
         m, t = found[0], verbs[0][0]
+        if not _object_renders(source, target, m.end(), ee, js, t.start):
+            continue  # its object is not what the English compares with (輸出は…輸入を下回った: turned round)
         yield (m.start(), m.end()), (t.start, t.end)
+
+
+def _compares_amounts(m: re.Match[str]) -> bool:
+    """A comparative of an amount: higher, fewer, or more/less of a counted noun ("more bookings by the end
+    of February"), not of a manner or a quality ("more slowly", "more modest": their direction is not
+    "more")."""
+    if m.group("up") not in ("more", "More") and m.group("down") not in ("less", "fewer", "Less", "Fewer"):
+        return True
+    noun = m.group("noun").split()
+    return bool(noun) and noun[0].endswith("s") and not noun[0].endswith(("ss", "ous", "ly"))
+
+
+JA_BEFORE_OBJECT = re.compile(r"[、。,]|[はが](?![じっずら])")
+
+
+def _object_renders(source: str, target: str, than_end: int, sentence_end: int, js: int, verb: int) -> bool:
+    """Whether the verb's object (what stands between the clause's topic or subject and the verb) renders a
+    word of what the English compares with (the words after "than")."""
+    from mtreview.qa.analysis.coverage import coverage
+
+    cov = coverage(source, target)
+    if not cov.available:
+        return False
+    lead = LEADING_PREPOSITION.match(source, than_end)
+    begin = lead.end() if lead else than_end  # "than in 2022", "than before the pandemic"
+    stop = PHRASE_END.search(source, begin, sentence_end)
+    compared = cov.words_in(begin, stop.start() if stop else sentence_end)
+    start = js
+    for b in JA_BEFORE_OBJECT.finditer(target, js, verb):
+        start = b.end()
+    return any(start <= a < verb for w in compared for a, _b in w.hits)
+
+
+LEADING_PREPOSITION = re.compile(r"\s+(?:in|at|on|for|during|before|after|by|over|from|with|to)\b")
+PHRASE_END = re.compile(
+    r"[,.;:!?]|\b(?:and|but|while|although|as|because|in|at|on|for|during|before|after|by|over|from|with|to|"
+    r"since|last|this|next)\b"
+)
+"""Where what the English compares with ends (its own phrase of "of" goes on: "the whole of 2022")."""

@@ -50,12 +50,17 @@ SPELLED_PERIOD = re.compile(
 in capitals, "Five Years")."""
 _NOT_COUNTED = r"(?!(?:times|years|months|weeks|decades)\b)"
 SPELLED_COUNT = re.compile(
-    rf"(?<!\bof the )\b((?i:{'|'.join(PERIOD_NUMBERS)}))\s+(?:{_NOT_COUNTED}[a-z]+\s+)?{_NOT_COUNTED}"
+    rf"\b((?i:{'|'.join(PERIOD_NUMBERS)}))\s+(?:{_NOT_COUNTED}[a-z]+\s+)?{_NOT_COUNTED}"
     r"[a-z]{3,}s\b(?![-'’]|\s+a\s+(?:day|week|month|year)\b)"
 )
 """A count of things spelled out ("at its three sites", "four new stores"): three to eleven, a plural noun
 at most one word after it (not a period, which ``SPELLED_PERIOD`` reads, nor "three times", "seven days a
-week"; nor a partitive's whole, "one of the three schools", which Japanese often leaves unsaid)."""
+week"; nor what ``COUNT_UNSAID`` leaves out)."""
+COUNT_UNSAID = re.compile(
+    r"\b(?:of\s+(?:the|its|his|her|their|our|these|those|[A-Z][\w'’]*['’]s)|in|out\s+of)\s+$"
+)
+"""Before a count Japanese often leaves unsaid: a partitive's whole ("one of its three sites"), a ratio's
+denominator ("three in ten voters": 3割)."""
 PERIOD_WORDS = {
     (6.0, "m"): ("半年",),
     (3.0, "m"): ("四半期",),
@@ -355,7 +360,9 @@ class Omission(Check):
                 _("“{text}” has no counterpart in the translation.").format(text=m.group()),
             )
         for m in SPELLED_COUNT.finditer(segment.source):
-            if PERIOD_NUMBERS[m.group(1).lower()] in values:
+            if PERIOD_NUMBERS[m.group(1).lower()] in values or COUNT_UNSAID.search(
+                segment.source, max(0, m.start() - 30), m.start()
+            ):
                 continue
             yield self.finding(
                 segment,

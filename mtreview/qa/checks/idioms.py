@@ -171,7 +171,7 @@ def word_for_word(source: str, target: str, span: tuple[int, int], idiom: Idiom)
         end, seen = b, {lemma}
         for c, d, other in hits[i + 1 :]:
             if c - end > WINDOW or _BREAK.search(target, end, c):
-                break  # too far apart, or in another clause
+                break  # too far apart, or in another clause (past a quotation's と: …と監督は語った)
             end = max(end, d)
             seen.add(other)
         if len(seen) >= 2 and not _ONE_WORD.fullmatch(target, a, end):
@@ -179,7 +179,9 @@ def word_for_word(source: str, target: str, span: tuple[int, int], idiom: Idiom)
     return None
 
 
-_BREAK = re.compile(r"[、。，．！？!?,;；:：「」『』（）()\s]")
+_BREAK = re.compile(
+    r"[、。，．！？!?,;；:：「」『』（）()\s]|(?<=[うくすつぬむるただい])と(?=[^、。]{0,12}[はが])"
+)
 _ONE_WORD = re.compile(f"[{_KK}]+")
 """One compound (閲覧室 for "reading room"): a term of its own, not a phrase rendered word for word."""
 

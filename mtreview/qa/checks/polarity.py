@@ -518,7 +518,7 @@ class Polarity(Check):
                     continue  # "rejected the criticism" → 批判を退けた: a verb of refusal rendered as one
                 if not any(_negates_refusal(source, cue) for cue in en):
                     # "did not comment" → コメントを控えた, "did not win" → 受賞を逃した (what is left)
-                    en = left_by_lexical(source, en, lexical)
+                    en = left_by_lexical(source, target, (es, ee), (js, je), en, lexical)
                     if not en:
                         continue
             if ja and not en and all(c.pos == "接頭詞" for c in ja):

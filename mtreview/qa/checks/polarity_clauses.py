@@ -251,15 +251,34 @@ def lexical_count(
     )
 
 
-def left_by_lexical(source: str, en: list[tuple[int, int]], lexical: int) -> list[tuple[int, int]]:
-    """The English negations that ``lexical`` such words leave unexplained, each of them rendering one: after
-    those of the verbs of refusal ("rejected" → 退けた), a negation left over ("had not been consulted … and
-    rejected …" rendered 協議を受けていたと述べ、…退けた) is unexplained. None is left where no verb of
-    refusal is among them (a word of refusal may render any "not": "did not comment" → コメントを控えた)."""
+def left_by_lexical(
+    source: str,
+    target: str,
+    sentence: tuple[int, int],
+    japanese_span: tuple[int, int],
+    en: list[tuple[int, int]],
+    lexical: int,
+) -> list[tuple[int, int]]:
+    """The English negations that ``lexical`` such words leave unexplained. A word that renders a verb of
+    refusal of the sentence (退けた for "rejected", read off the dictionary) explains that verb only; each
+    other such word explains one negation: "had not been consulted … and rejected …" rendered
+    協議を受けていたと述べ、…退けた leaves the "not" unexplained, while "rejected … and did not comment"
+    rendered 異を唱え、…コメントは控えた does not (控えた renders the "not")."""
     verbs = [c for c in en if VERB_CUE.fullmatch(source[c[0] : c[1]])]
-    if not verbs or len(en) - len(verbs) <= lexical - len(verbs):
+    if not verbs:
         return []
-    return [c for c in en if c not in verbs]
+    from mtreview.qa.analysis.coverage import coverage
+
+    cov = coverage(source, target)
+    spans = [
+        (m.start(), m.end())
+        for a, b in cue_sentences(source, target, sentence, japanese_span, en)
+        for m in JA_LEXICAL.finditer(target, a, b)
+    ]
+    verb_hits = [h for w in cov.words if any(w.start == c[0] for c in verbs) for h in w.hits]
+    consumed = sum(1 for a, b in spans if any(a < d and c < b for c, d in verb_hits))
+    rest = [c for c in en if c not in verbs]
+    return rest if consumed and len(rest) > lexical - consumed else []
 
 
 def cue_sentences(
