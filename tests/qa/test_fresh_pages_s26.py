@@ -236,3 +236,15 @@ def test_review_probes_of_the_new_rules_raise_no_false_alarm() -> None:
         _idiom("Actions speak louder than words, the coach said.", "言葉よりも行動が物を言うと監督は語った。")
         == []
     )
+
+
+def test_a_body_of_the_same_kind_is_the_standard_name_of_the_named_one() -> None:
+    # 英経営者協会 is how Japanese news names "the Institute of Directors": a body of the same kind (協会)
+    said = (
+        "The Institute of Directors said business confidence had fallen.",
+        "英経営者協会は、企業の景況感が悪化したと述べた。",
+    )
+    assert _agent(said) == []
+    # another kind of body (a ministry for an association) is still another body
+    shortage = "There is a shortage of about 300 pilots, according to the Association of Harbour Masters."
+    assert _agent((shortage, "運輸省によると、全国で水先案内人が約300人不足している。")) == ["運輸省"]

@@ -43,6 +43,29 @@ JA_STUDY_BY = re.compile(
 )
 
 
+KIND_ENDS = {
+    "members": ("協会", "学会", "連盟", "連合", "組合", "会議所", "同盟", "協議会", "クラブ"),
+    "office": ("省", "庁", "局", "当局", "機関", "機構", "委員会", "監督庁", "規制庁"),
+    "council": ("議会", "委員会", "理事会", "評議会", "審議会"),
+    "trust": ("財団", "基金", "団体", "トラスト"),
+    "school": ("大学", "学院", "研究所", "センター"),
+}
+"""How Japanese names end for each kind of English body (its standard name may say the kind and nothing else
+the dictionary reads: 英経営者協会)."""
+KIND_OF = {
+    **dict.fromkeys(
+        ("society", "association", "institute", "federation", "union", "league", "confederation", "chamber"),
+        "members",
+    ),
+    **dict.fromkeys(("alliance", "network", "partnership", "group", "forum"), "members"),
+    **dict.fromkeys(("authority", "agency", "office", "department", "ministry", "commission"), "office"),
+    **dict.fromkeys(("inspectorate", "regulator", "bureau", "directorate", "executive"), "office"),
+    **dict.fromkeys(("council", "board", "committee", "panel"), "council"),
+    **dict.fromkeys(("trust", "foundation", "fund", "charity"), "trust"),
+    **dict.fromkeys(("college", "centre", "center", "institution", "observatory"), "school"),
+}
+
+
 def named_body(source: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """The span of the English agent when it is a body's name: capitalised words, one of them what it is."""
     m = EN_NAMED_BODY.fullmatch(source, *span)
@@ -84,10 +107,14 @@ def replaced_body(
     js, je = japanese
     if any(js <= a < je for w in words for a, _b in w.hits):
         return None  # a word of the name is rendered in the sentence
+    kinds = {KIND_OF[w.lemma] for w in words if w.lemma in KIND_OF}
     for a, b in _japanese_bodies(target, japanese):
         body = target[a:b]
         if body.startswith(NOT_A_BODY) or not body.endswith(JA_BODY_ENDS):
             continue
+        if any(body.endswith(KIND_ENDS[k]) for k in kinds):
+            return None  # a body of the same kind: the standard Japanese name of this one (英経営者協会 for
+            # "the Institute of Directors"), which the dictionary cannot read word by word
         if any(u.covered for u in cov.units_in(a, b)):
             return None  # it renders a word of the English (保健 for "health")
         if not any(u.content for u in cov.units_in(a, b)):
