@@ -313,9 +313,16 @@ class Pool:
         processes = list((getattr(executor, "_processes", None) or {}).values())
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
+            # and any worker the executor started after that look (it starts them as work is submitted)
+            later = (getattr(executor, "_processes", None) or {}).values()
+            processes += [p for p in later if p not in processes]
         for process in processes:  # a chunk being checked is not waited for
             if process.is_alive():
                 process.terminate()
         for process in processes:
             process.join(timeout=30)
+        for process in processes:
+            if process.is_alive():  # (a loaded machine: the terminated worker has not exited yet)
+                process.kill()
+                process.join(timeout=30)
         shutil.rmtree(self._dir, ignore_errors=True)
