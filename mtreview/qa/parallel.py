@@ -313,9 +313,6 @@ class Pool:
         processes = list((getattr(executor, "_processes", None) or {}).values())
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
-            # and any worker the executor started after that look (it starts them as work is submitted)
-            later = (getattr(executor, "_processes", None) or {}).values()
-            processes += [p for p in later if p not in processes]
         for process in processes:  # a chunk being checked is not waited for
             if process.is_alive():
                 process.terminate()

@@ -93,9 +93,7 @@ def _japanese_bodies(target: str, japanese: tuple[int, int]) -> Iterator[tuple[i
             yield m.start("np"), m.end("np")
 
 
-def replaced_body(
-    cov: Coverage, name: tuple[int, int], japanese: tuple[int, int], sentence: tuple[int, int]
-) -> tuple[int, int] | None:
+def replaced_body(cov: Coverage, name: tuple[int, int], japanese: tuple[int, int]) -> tuple[int, int] | None:
     """The Japanese body that stands where the English names ``name``, when it is another body (see the
     module's docstring)."""
     if not cov.available:
@@ -137,5 +135,5 @@ def replaced_named_body(
         return None
     from mtreview.qa.analysis.coverage import coverage
 
-    other = replaced_body(coverage(source, target), name, japanese, sentence)
+    other = replaced_body(coverage(source, target), name, japanese)
     return None if other is None else (name, other)

@@ -24,10 +24,9 @@ EN_THAN = re.compile(
 than"); not a bound on a number ("more than 300", "fewer than half": the bounds are compared as values)."""
 EN_NOT_BEFORE = re.compile(r"\b(?:not|no|never|n['’]t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 JA_VERBS = {"上回る": UP, "下回る": DOWN}
-JA_NEGATED = re.compile(r"[らり](?:な|ず|ませ)")
-"""上回らない, 下回らず, 上回りません: the verb negated (its direction is no longer the comparison's)."""
-JA_NEGATED_AFTER = re.compile(r"[^、。]{0,8}?(?:ない|なかった|なく|ず|ません)")
-"""上回っていない, 上回ることはなかった, 上回れなかった: negated after its ending."""
+JA_NEGATED = re.compile(r"[^、。]{0,8}?(?:ない|なかった|なく|ず|ません)")
+"""上回らない, 下回らず, 上回りません, 上回っていない, 上回れなかった: the verb negated after its stem (its
+direction is no longer the comparison's)."""
 NOUN_STOP = re.compile(r"\b(?:and|or|but|while|which|who|that|as|said|says|is|are|was|were|has|had|have)\b")
 """Words that end the noun phrase of a comparative: past them "than" belongs to another clause."""
 
@@ -56,7 +55,7 @@ def turned_comparisons(source: str, target: str) -> Iterator[tuple[tuple[int, in
             (t, JA_VERBS[t.base])
             for t in tokens
             if js <= t.start and t.end <= je and t.base in JA_VERBS
-            if not JA_NEGATED.match(target, t.end - 1) and not JA_NEGATED_AFTER.match(target, t.end)
+            if not JA_NEGATED.match(target, t.end)
         ]
         if not verbs or any(direction == en_dir for _t, direction in verbs):
             continue

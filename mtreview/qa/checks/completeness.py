@@ -342,35 +342,31 @@ class Omission(Check):
         short."""
         from mtreview.qa.checks.numbers import japanese_quantities
 
-        target = segment.target
+        source, target = segment.source, segment.target
         values = {q.value for q in japanese_quantities(target)}
-        for m in SPELLED_PERIOD.finditer(segment.source):
+
+        def dropped_period(m: re.Match[str]) -> bool:
             value = PERIOD_NUMBERS[m.group(1).lower()]
-            if (
+            return not (
                 value in values
                 or (m.group(2)[:1].lower() == "d" and value * 10 in values)
                 or any(w in target for w in PERIOD_WORDS.get((value, m.group(2)[:1]), ()))
-            ):
-                continue
-            yield self.finding(
-                segment,
-                Side.SOURCE,
-                m.start(),
-                m.end(),
-                _("“{text}” has no counterpart in the translation.").format(text=m.group()),
             )
-        for m in SPELLED_COUNT.finditer(segment.source):
-            if PERIOD_NUMBERS[m.group(1).lower()] in values or COUNT_UNSAID.search(
-                segment.source, max(0, m.start() - 30), m.start()
-            ):
-                continue
-            yield self.finding(
-                segment,
-                Side.SOURCE,
-                m.start(),
-                m.end(),
-                _("“{text}” has no counterpart in the translation.").format(text=m.group()),
-            )
+
+        def dropped_count(m: re.Match[str]) -> bool:
+            # (a count spelled out the same way: "at its three sites")
+            unsaid = COUNT_UNSAID.search(source, max(0, m.start() - 30), m.start())
+            return PERIOD_NUMBERS[m.group(1).lower()] not in values and unsaid is None
+
+        for pattern, dropped in ((SPELLED_PERIOD, dropped_period), (SPELLED_COUNT, dropped_count)):
+            for m in filter(dropped, pattern.finditer(source)):
+                yield self.finding(
+                    segment,
+                    Side.SOURCE,
+                    m.start(),
+                    m.end(),
+                    _("“{text}” has no counterpart in the translation.").format(text=m.group()),
+                )
 
     def _dropped(self, segment: SegmentInput, cov: Coverage) -> Iterable[Finding]:
         """English clauses (or sentences) with no counterpart, in a paragraph otherwise translated."""

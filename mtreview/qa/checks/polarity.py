@@ -40,7 +40,7 @@ from mtreview.qa.checks.polarity_clauses import (
     contrast_left,
     derived_forms,
     left_by_lexical,
-    lexical_count,
+    lexical_spans,
     not_even_the_bound,
     only_after,
     potential_predicate,
@@ -512,13 +512,13 @@ class Polarity(Check):
                 continue  # "no higher than" rendered 上回らなかった
             if ja and not en and not_even_the_bound(source, target, (es, ee), (js, je)):
                 continue  # 2年もたっていない for "less than two years after": not even that much has passed
-            lexical = lexical_count(source, target, (es, ee), (js, je), en) if en and not ja else 0
+            lexical = lexical_spans(source, target, (es, ee), (js, je), en) if en and not ja else []
             if lexical:
                 if all(VERB_CUE.fullmatch(source[a:b]) for a, b in en):
                     continue  # "rejected the criticism" → 批判を退けた: a verb of refusal rendered as one
                 if not any(_negates_refusal(source, cue) for cue in en):
                     # "did not comment" → コメントを控えた, "did not win" → 受賞を逃した (what is left)
-                    en = left_by_lexical(source, target, (es, ee), (js, je), en, lexical)
+                    en = left_by_lexical(source, target, en, lexical)
                     if not en:
                         continue
             if ja and not en and all(c.pos == "接頭詞" for c in ja):

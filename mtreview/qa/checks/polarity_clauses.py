@@ -236,49 +236,40 @@ sentence that has one is not compared clause by clause or verb by verb, and an E
 VERB_CUE = re.compile(r"(?:deny|denies|denied|denying|reject|rejects|rejected|rejecting)", re.IGNORECASE)
 
 
-def lexical_count(
+def lexical_spans(
     source: str,
     target: str,
     sentence: tuple[int, int],
     japanese_span: tuple[int, int],
     en: list[tuple[int, int]],
-) -> int:
-    """How many Japanese words that say "not" with their meaning stand where the English negation may be
-    rendered (``cue_sentences``)."""
-    return sum(
-        len(JA_LEXICAL.findall(target, a, b))
+) -> list[tuple[int, int]]:
+    """The Japanese words that say "not" with their meaning where the English negation may be rendered
+    (``cue_sentences``)."""
+    return [
+        (m.start(), m.end())
         for a, b in cue_sentences(source, target, sentence, japanese_span, en)
-    )
+        for m in JA_LEXICAL.finditer(target, a, b)
+    ]
 
 
 def left_by_lexical(
-    source: str,
-    target: str,
-    sentence: tuple[int, int],
-    japanese_span: tuple[int, int],
-    en: list[tuple[int, int]],
-    lexical: int,
+    source: str, target: str, en: list[tuple[int, int]], lexical: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """The English negations that ``lexical`` such words leave unexplained. A word that renders a verb of
-    refusal of the sentence (退けた for "rejected", read off the dictionary) explains that verb only; each
-    other such word explains one negation: "had not been consulted … and rejected …" rendered
-    協議を受けていたと述べ、…退けた leaves the "not" unexplained, while "rejected … and did not comment"
-    rendered 異を唱え、…コメントは控えた does not (控えた renders the "not")."""
+    """The English negations that the ``lexical`` words (``lexical_spans``) leave unexplained. A word that
+    renders a verb of refusal of the sentence (退けた for "rejected", read off the dictionary) explains that
+    verb only; each other such word explains one negation: "had not been consulted … and rejected …"
+    rendered 協議を受けていたと述べ、…退けた leaves the "not" unexplained, while "rejected … and did not
+    comment" rendered 異を唱え、…コメントは控えた does not (控えた renders the "not")."""
     verbs = [c for c in en if VERB_CUE.fullmatch(source[c[0] : c[1]])]
     if not verbs:
         return []
     from mtreview.qa.analysis.coverage import coverage
 
     cov = coverage(source, target)
-    spans = [
-        (m.start(), m.end())
-        for a, b in cue_sentences(source, target, sentence, japanese_span, en)
-        for m in JA_LEXICAL.finditer(target, a, b)
-    ]
     verb_hits = [h for w in cov.words if any(w.start == c[0] for c in verbs) for h in w.hits]
-    consumed = sum(1 for a, b in spans if any(a < d and c < b for c, d in verb_hits))
+    consumed = sum(1 for a, b in lexical if any(a < d and c < b for c, d in verb_hits))
     rest = [c for c in en if c not in verbs]
-    return rest if consumed and len(rest) > lexical - consumed else []
+    return rest if consumed and len(rest) > len(lexical) - consumed else []
 
 
 def cue_sentences(
