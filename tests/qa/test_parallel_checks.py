@@ -55,12 +55,26 @@ def documents() -> list[DocumentInput]:
     ]
 
 
-def _nothing_left() -> bool:
-    """No worker process and no temporary folder of a run of this process remain (another process's
-    folders are not this test's business)."""
-    return multiprocessing.active_children() == [] and not list(
-        Path(tempfile.gettempdir()).glob(f"{parallel.FOLDER_PREFIX}{os.getpid()}-*")
-    )
+def _folders() -> set[Path]:
+    return set(Path(tempfile.gettempdir()).glob(f"{parallel.FOLDER_PREFIX}{os.getpid()}-*"))
+
+
+_BEFORE: dict[str, set[object]] = {}
+
+
+@pytest.fixture(autouse=True)
+def _baseline() -> None:
+    """What this process had before the test: a child of an earlier test in the same xdist worker that is
+    still exiting on a loaded machine is not this test's leftover (a loaded run failed so once)."""
+    _BEFORE["children"] = {p.pid for p in multiprocessing.active_children()}
+    _BEFORE["folders"] = set(_folders())
+
+
+def _left() -> list[str]:
+    """Worker processes and temporary folders of this process's runs that the test's runs left behind
+    (another process's folders are not this test's business)."""
+    children = [repr(p) for p in multiprocessing.active_children() if p.pid not in _BEFORE["children"]]
+    return children + sorted(str(f) for f in _folders() - _BEFORE["folders"])
 
 
 def _lines(result: object) -> list[tuple[object, ...]]:
@@ -91,7 +105,7 @@ def test_workers_find_exactly_what_one_process_finds(documents: list[DocumentInp
     # the settings reached the workers: the severity given, the check turned off
     assert {f.severity.value for f in two.findings if f.check == "numbers"} == {"critical"}
     assert not any(f.check == "punctuation-width" for f in two.findings)
-    assert _nothing_left()
+    assert _left() == []
 
 
 def test_a_one_run_checker_finds_what_an_incremental_one_finds(documents: list[DocumentInput]) -> None:
@@ -108,7 +122,7 @@ def test_a_one_run_checker_finds_what_an_incremental_one_finds(documents: list[D
         assert result.errors == incremental.errors
         with pytest.raises(RuntimeError):
             once.update_segment(documents[0].segments[0])
-    assert _nothing_left()
+    assert _left() == []
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -137,7 +151,7 @@ def test_a_large_one_run_keeps_its_observations_on_disk(
     assert _lines(result) == _lines(incremental)
     assert result.errors == incremental.errors
     assert sum(items for _keys, items in seen) > 1000  # thousands of observations went through the file
-    assert _nothing_left()
+    assert _left() == []
 
 
 def test_a_large_one_run_reads_no_items_it_cannot_report_and_keeps_no_large_key(
@@ -194,7 +208,7 @@ def test_a_cancelled_large_run_removes_its_observations_file(
 
     with pytest.raises(Cancelled):
         run_checks(documents, SETTINGS, Progress(report, stop.is_set), workers=1)
-    assert _nothing_left()
+    assert _left() == []
 
 
 def test_cancel_ends_the_workers(documents: list[DocumentInput]) -> None:
@@ -209,7 +223,7 @@ def test_cancel_ends_the_workers(documents: list[DocumentInput]) -> None:
     with pytest.raises(Cancelled):
         run_checks(documents, SETTINGS, Progress(report, stop.is_set), workers=2)
     assert reports and reports[-1] < sum(len(d.segments) for d in documents)
-    assert _nothing_left()
+    assert _left() == []
 
 
 def test_a_pool_that_cannot_start_falls_back_to_one_process(
@@ -220,7 +234,7 @@ def test_a_pool_that_cannot_start_falls_back_to_one_process(
     result = run_checks(documents, SETTINGS, context=context, workers=2)
     assert _lines(result) == _lines(run_checks(documents, SETTINGS, workers=1))
     assert "checking in this process" in caplog.text
-    assert _nothing_left()
+    assert _left() == []
 
 
 def test_worker_count_follows_the_size_and_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -292,7 +306,7 @@ def test_a_run_removes_the_folders_of_runs_that_were_killed(documents: list[Docu
         run_checks(documents, SETTINGS, workers=2)
         assert not abandoned.exists()
         assert live.exists() and other.exists()
-        assert _nothing_left()
+        assert _left() == []
     finally:
         for folder in (abandoned, live, other):
             if folder.exists():
@@ -350,7 +364,7 @@ def test_a_run_that_cannot_use_its_temporary_file_keeps_its_observations_in_memo
     result = IncrementalChecker(documents, SETTINGS, incremental=False).run(workers=1)
     assert _lines(result) == expected
     assert "keeping them in memory" in caplog.text
-    assert _nothing_left()
+    assert _left() == []
 
 
 def _raise_spill() -> None:
