@@ -103,8 +103,6 @@ def replaced_body(cov: Coverage, name: tuple[int, int], japanese: tuple[int, int
     if len(words) < 2:
         return None
     js, je = japanese
-    if any(js <= a < je for w in words for a, _b in w.hits):
-        return None  # a word of the name is rendered in the sentence
     kinds = {KIND_OF[w.lemma] for w in words if w.lemma in KIND_OF}
     for a, b in _japanese_bodies(target, japanese):
         body = target[a:b]
@@ -113,7 +111,15 @@ def replaced_body(cov: Coverage, name: tuple[int, int], japanese: tuple[int, int
         if any(body.endswith(KIND_ENDS[k]) for k in kinds):
             return None  # a body of the same kind: the standard Japanese name of this one (英経営者協会 for
             # "the Institute of Directors"), which the dictionary cannot read word by word
-        if any(u.covered for u in cov.units_in(a, b)):
+        # (one kanji of a body of another kind, 会 of 市議会, says nothing of "Association")
+        other_kind = any(body.endswith(ends) for ends in KIND_ENDS.values())
+        weak = {(c, d) for w in words for c, d in w.hits if other_kind and d - c == 1 and a <= c < b}
+        if any(js <= c < je for w in words for c, d in w.hits if (c, d) not in weak):
+            return None  # a word of the name is rendered in the sentence
+        if weak:
+            if any(c < b and a < d for w in cov.words for c, d in w.hits if (c, d) not in weak):
+                return None
+        elif any(u.covered for u in cov.units_in(a, b)):
             return None  # it renders a word of the English (保健 for "health")
         if not any(u.content for u in cov.units_in(a, b)):
             continue

@@ -32,6 +32,7 @@ from mtreview.qa.checks.polarity_clauses import (
     EN_CONTRAST,
     EN_SUBORDINATE,
     JA_LEXICAL,
+    JA_UNCHANGED,
     NO_COMPARATIVE,
     NO_LONGER,
     NOT_CUE,
@@ -45,8 +46,10 @@ from mtreview.qa.checks.polarity_clauses import (
     only_after,
     potential_predicate,
     quote_for,
+    sameness_left,
     split_at,
     unmatched_negation,
+    word_prefixes_left,
 )
 from mtreview.qa.checks.polarity_clauses import attributive_predicate as _attributive_predicate
 from mtreview.qa.checks.polarity_clauses import chain_end as _chain_end
@@ -483,13 +486,18 @@ class Polarity(Check):
             # a cue inside a construction that is no negation (しか…ない "only", なければならない "must")
             # agrees with nothing: MeCab decides
             cancelled = quick and en and JA_AFFIRMATIVE_FORM.search(target, js, je) is not None
-            if bool(en) == quick and not multi and not cancelled:
+            # (変わらない may render "stay the same", not an English negation: MeCab decides)
+            same = quick and JA_UNCHANGED.search(target, js, je) is not None
+            if bool(en) == quick and not multi and not cancelled and not same:
                 continue
             if quick and not cancelled and not contrast and _explains(source, es, ee, en):
                 continue
             if tokens is None:
                 tokens = list(japanese.tokens(target))
             ja = contrast_left(source, target, (es, ee), japanese_cues(tokens, target, js, je))
+            if same:
+                ja = sameness_left(source, target, (es, ee), en, ja)
+            ja, whole_words = word_prefixes_left(source, target, en, ja)
             if en and not ja and cancelled and JA_OTHER_CANCEL.search(target, js, je) is not None:
                 continue  # 気にしない, 仕方がない: negative in form, as the English may well be
             if en and not ja and cancelled and any(only_after(source, cue, ee) for cue in en):
@@ -540,6 +548,8 @@ class Polarity(Check):
             if en:
                 cue = en[0]
                 span = predicate_for(source, cue, tokens, js, je, target) or (js, je)
+                if whole_words and not en[1:] and not NOT_CUE.fullmatch(source[cue[0] : cue[1]]):
+                    span = whole_words[0]  # 不合格 where "None of the jars" failed: no verb the cue negates
                 yield self._affirmative(segment, span, cue, ee)
             else:
                 finding = self._negative(segment, tokens, ja[0], (js, je), (es, ee))

@@ -208,6 +208,66 @@ def contrast_left(source: str, target: str, en_span: tuple[int, int], ja: list[T
     return kept
 
 
+JA_UNCHANGED = re.compile(r"変わら(?:な|ず)")
+EN_SAME = re.compile(
+    r"\b(?:(?:the\s+)?same|unchanged|unaltered|intact|as\s+(?:before|usual)|"
+    r"(?:remain|stay|hold|keep)(?:s|ed|ing)?\s+(?:at|the\s+same|unchanged|steady|flat|level|stable|put|in\s+place)|"
+    r"(?:held|kept)\s+(?:steady|flat|unchanged|level|stable))\b",
+    re.IGNORECASE,
+)
+"""English words of sameness that Japanese renders with a negative verb (変わらない for "would stay the same",
+変わらず for "unchanged")."""
+
+
+def sameness_left(
+    source: str, target: str, en_span: tuple[int, int], en: list[tuple[int, int]], ja: list[Token]
+) -> list[Token]:
+    """The Japanese negations less those of 変わらない/変わらず that render a word of sameness of the English
+    sentence (one each; not one an English negation stands just before): "no worker would have their pay
+    reduced, and overtime rates would stay the same" rendered 給与が減額される…割増率は変わらない keeps no
+    negation that agrees with the "no"."""
+    same = [
+        m for m in EN_SAME.finditer(source, *en_span) if not any(0 <= m.start() - e <= 12 for _s, e in en)
+    ]
+    if not same or not ja:
+        return ja
+    spans = [m.span() for m in JA_UNCHANGED.finditer(target)]
+    left, kept = len(same), []
+    for cue in ja:
+        if left and any(a <= cue.start < b + 1 for a, b in spans):
+            left -= 1
+            continue
+        kept.append(cue)
+    return kept
+
+
+def word_prefixes_left(
+    source: str, target: str, en: list[tuple[int, int]], ja: list[Token]
+) -> tuple[list[Token], list[tuple[int, int]]]:
+    """The Japanese negations less the prefixes (不/未/非/無) inside a word the dictionary gives whole for an
+    English word of the pair that is no negation cue (不合格 for "failed", 無効 for "invalid"), and those
+    words: such a word says "not" with its meaning, as the English one does, and accounts for no English
+    negation ("None of the jars failed" rendered いずれも不合格となった). 未承認 for "not approve" stays:
+    the dictionary gives 承認; so does a word right after the cue (無利息 for "without paying interest")."""
+    if not en or not any(c.pos == "接頭詞" for c in ja):
+        return ja, []
+    from mtreview.qa.analysis.coverage import coverage
+
+    cov = coverage(source, target)
+    if not cov.available:
+        return ja, []
+    # not a word the cue itself negates: 無利息 for "without paying interest" renders both
+    hits = [
+        h
+        for w in cov.words
+        if not any(a <= w.start < b or 0 <= w.start - b <= 20 for a, b in en)
+        for h in w.hits
+    ]
+    words = [next((h for h in hits if h[0] <= c.start < h[1] - 1), None) for c in ja]
+    kept = [c for c, w in zip(ja, words, strict=True) if c.pos != "接頭詞" or w is None]
+    return kept, [w for c, w in zip(ja, words, strict=True) if c.pos == "接頭詞" and w is not None]
+
+
 def derived_forms(lemma: str) -> list[str]:
     """The lemma and the nouns English derives from it (approve → approval, agree → agreement), since
     Japanese often renders the verb with a サ変 noun (承認する) that JMdict glosses with the noun."""

@@ -1,0 +1,68 @@
+"""What the fresh tune pages of 2026-12-07 (third session) taught, on sentences of our own."""
+
+from __future__ import annotations
+
+from .helpers import findings
+
+
+def _polarity(source: str, target: str) -> list[str]:
+    return [f.text for f in findings([(source, target)], "polarity")]
+
+
+def _agent(source: str, target: str) -> list[str]:
+    return [f.text for f in findings([(source, target)], "agent")]
+
+
+STAFF = (
+    "The firm said no driver joining the night rota would lose any pay, and that bonuses would stay the same."
+)
+
+
+def test_a_negative_verb_that_renders_sameness_agrees_with_no_english_negation() -> None:
+    # 変わらない renders "stay the same": the "no" of the first clause is left unrendered
+    flipped = "同社は、夜間勤務に移る運転手は給与が減ると述べ、賞与は変わらないとした。"
+    assert _polarity(STAFF, flipped) == ["減る"]
+    kept = "同社は、夜間勤務に移る運転手の給与が減ることはないと述べ、賞与は変わらないとした。"
+    assert _polarity(STAFF, kept) == []
+    # and 変わらない for "stay the same" in an affirmative English is no added negation
+    assert (
+        _polarity(
+            "Fares will stay the same next spring, the operator said.",
+            "運営会社によると、来春も運賃は変わらない。",
+        )
+        == []
+    )
+    assert _polarity(
+        "Fares will rise next spring, the operator said.", "運営会社によると、来春の運賃は変わらない。"
+    ) == ["変わらない"]
+
+
+def test_a_word_negative_in_itself_accounts_for_no_english_negation() -> None:
+    # 不合格 is the dictionary's word for "failed": the "None" is not rendered
+    source = "None of the 40 samples sent to the laboratory in Leeds failed the purity test."
+    assert _polarity(source, "リーズの検査機関に送られた40の検体は、いずれも純度検査で不合格となった。") == [
+        "不合格"
+    ]
+    assert (
+        _polarity(source, "リーズの検査機関に送られた40の検体で、純度検査に不合格となったものはなかった。")
+        == []
+    )
+    # a prefix that renders the cue itself stays a negation: 無利息 for "without paying interest", 未承認
+    assert (
+        _polarity(
+            "Buyers can spread the cost over six weeks without paying interest.",
+            "購入者は6週間にわたり無利息で分割払いできる。",
+        )
+        == []
+    )
+    assert _polarity("The board did not approve the budget.", "理事会は予算を未承認とした。") == []
+
+
+def test_one_kanji_of_a_body_of_another_kind_renders_no_word_of_a_named_body() -> None:
+    source = "The Marlow Tenants Association said it backed the scheme but would fight any rent rise."
+    # 会 of 町議会 is no rendering of "Association": the town council is another body
+    assert _agent(source, "町議会は、この計画を支持するが、家賃の値上げには反対すると述べた。") == ["町議会"]
+    assert (
+        _agent(source, "マーロウ借家人協会は、この計画を支持するが、家賃の値上げには反対すると述べた。") == []
+    )
+    assert _agent(source, "借家人の団体は、この計画を支持するが、家賃の値上げには反対すると述べた。") == []
