@@ -66,3 +66,19 @@ def test_one_kanji_of_a_body_of_another_kind_renders_no_word_of_a_named_body() -
         _agent(source, "マーロウ借家人協会は、この計画を支持するが、家賃の値上げには反対すると述べた。") == []
     )
     assert _agent(source, "借家人の団体は、この計画を支持するが、家賃の値上げには反対すると述べた。") == []
+
+
+def _omission(source: str, target: str) -> list[str]:
+    return [f.text or "" for f in findings([(source, target)], "omission")]
+
+
+def test_a_reporting_verb_of_the_translation_renders_no_dropped_clause() -> None:
+    # 指摘 renders "said": it is no free rendering of the dropped aside
+    source = (
+        "Councillor Maya Brent, who chairs the harbour committee, backed the plan but said berths for the "
+        "ferries at some piers were scarce."
+    )
+    dropped = "マヤ・ブレント議員は計画を支持したが、一部の桟橋ではフェリーの係留場所が乏しいと指摘した。"
+    assert _omission(source, dropped) == ["who chairs the harbour committee"]
+    whole = "港湾委員会の委員長を務めるマヤ・ブレント議員は計画を支持したが、一部の桟橋ではフェリーの係留場所が乏しいと指摘した。"
+    assert _omission(source, whole) == []

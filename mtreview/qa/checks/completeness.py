@@ -23,7 +23,7 @@ from mtreview.qa.analysis.coverage import Coverage, coverage
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.appositive import dropped_appositives
-from mtreview.qa.checks.dropped_phrases import uncovered_runs
+from mtreview.qa.checks.dropped_phrases import free_units, uncovered_runs
 from mtreview.qa.checks.numbers import UNITS_TENS
 from mtreview.qa.checks.units import conversion_notes
 from mtreview.qa.context import DocumentFacts, length_ratio
@@ -637,8 +637,9 @@ def _unexplained_target(
     end: int,
     counted: dict[tuple[int, int, int, int], tuple[int, int]],
 ) -> int:
-    """Japanese content units of the sentence paired with ``source[start:end]`` that match nothing,
-    less the English words outside the span that match nothing (they may be what those units render).
+    """Japanese content units of the sentence paired with ``source[start:end]`` that match nothing
+    (``free_units``), less the English words outside the span that match nothing (they may be what those
+    units render).
     ``counted`` keeps each sentence pair's two counts: spans without a pair share the whole paragraph's,
     which is counted once (linear time)."""
     es, ee, js, je = 0, len(cov.source), 0, len(cov.target)
@@ -648,7 +649,7 @@ def _unexplained_target(
             break
     if (es, ee, js, je) not in counted:
         counted[(es, ee, js, je)] = (
-            sum(1 for u in cov.units_in(js, je) if u.content and not u.covered),
+            free_units(cov, (js, je), (es, ee)),
             sum(1 for w in cov.words_in(es, ee) if not w.hits),
         )
     units, unmatched = counted[(es, ee, js, je)]
