@@ -80,5 +80,8 @@ def test_a_reporting_verb_of_the_translation_renders_no_dropped_clause() -> None
     )
     dropped = "マヤ・ブレント議員は計画を支持したが、一部の桟橋ではフェリーの係留場所が乏しいと指摘した。"
     assert _omission(source, dropped) == ["who chairs the harbour committee"]
-    whole = "港湾委員会の委員長を務めるマヤ・ブレント議員は計画を支持したが、一部の桟橋ではフェリーの係留場所が乏しいと指摘した。"
+    whole = (
+        "港湾委員会の委員長を務めるマヤ・ブレント議員は計画を支持したが、"
+        "一部の桟橋ではフェリーの係留場所が乏しいと指摘した。"
+    )
     assert _omission(source, whole) == []
