@@ -85,3 +85,24 @@ def test_a_reporting_verb_of_the_translation_renders_no_dropped_clause() -> None
         "一部の桟橋ではフェリーの係留場所が乏しいと指摘した。"
     )
     assert _omission(source, whole) == []
+
+
+def _check(check: str, source: str, target: str) -> list[str]:
+    return [f.text or "" for f in findings([(source, target)], check)]
+
+
+def test_a_unit_glued_to_its_number_is_a_quantity() -> None:
+    # "120C" is 120 degrees, not an identifier: its bound is compared, and so is its value
+    source = "The rock would need to exceed 120C for the plant to pay its way."
+    assert _check("comparison", source, "発電所の採算が取れるには、岩盤が摂氏120度を下回る必要がある。") == [
+        "120度を下回"
+    ]
+    assert _check("comparison", source, "発電所の採算が取れるには、岩盤が摂氏120度を上回る必要がある。") == []
+    assert _check("numbers", "Each patient gets 250mg twice a day.", "各患者に1日2回、25mgを投与する。") == [
+        "25"
+    ]
+    assert (
+        _check("numbers", "Each patient gets 250mg twice a day.", "各患者に1日2回、250mgを投与する。") == []
+    )
+    # identifiers stay identifiers
+    assert _check("numbers", "The k9x2 board runs x86 code.", "k9x2ボードはx86コードを実行する。") == []

@@ -24,6 +24,34 @@ N_DAY_WEEK = re.compile(
 TRAILING_NUMBER = re.compile(r"[0-9０-９.．]+$")
 
 
+ONE_OF_A_PERIOD = re.compile(
+    r"\b(?:(?:a|an|per|each|every|one)\s+(day|week|month|year|hour)|(dai|week|month|year|hour)ly|(annual)ly)\b",
+    re.IGNORECASE,
+)
+"""A rate's period ("twice a day", "£5 per week", "daily", "annually")."""
+ONE_AND_PERIOD = re.compile(r"[1１]\s?(日|週|週間|カ月|か月|ヶ月|年|年間|時間)(?:あたり|当たり|に|で|平均)?")
+_PERIOD_OF = {"日": "day", "週": "week", "週間": "week", "カ月": "month", "か月": "month", "ヶ月": "month"}
+_PERIOD_OF |= {"年": "year", "年間": "year", "時間": "hour"}
+
+
+def one_of_a_period(source: str, target: str, value: float, end: int) -> bool:
+    """1日, 1年… for "a day", "per year", "daily": the period of a rate (1日2回 for "twice a day"), no more
+    such ones in the translation than the English says."""
+    if value != 1:
+        return False
+    here = ONE_AND_PERIOD.match(target, end - 1) if end else None
+    if here is None or target[end - 1] not in "1１":
+        return False
+    period = _PERIOD_OF[here.group(1)]
+    said = sum(
+        1
+        for m in ONE_OF_A_PERIOD.finditer(source)
+        if (m.group(1) or m.group(2) or "year").lower().replace("dai", "day").startswith(period)
+    )
+    written = sum(1 for m in ONE_AND_PERIOD.finditer(target) if _PERIOD_OF[m.group(1)] == period)
+    return 0 < written <= said
+
+
 def one_of_a_currency(source: str, target: str, value: float, end: int) -> bool:
     """1ポンド, 1ドル… for "every pound", "a dollar": one unit of the same currency the English names with a
     determiner, and no more such ones in the translation than the English says (the fare's 1ドル beside

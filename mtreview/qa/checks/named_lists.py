@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from mtreview.qa.analysis.wordlists import DAYS_AND_MONTHS
-from mtreview.qa.checks.implied_numbers import days_off, one_of_a_currency
+from mtreview.qa.checks.implied_numbers import days_off, one_of_a_currency, one_of_a_period
 
 _NAME = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
 NAMED_LIST = re.compile(rf"\b{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME}")
@@ -64,9 +64,12 @@ def implied(source: str, target: str, value: float, end: int, missing: bool) -> 
     """Whether a Japanese number the source does not write is one its words imply: a count of listed
     names (3校 for "Ash, Elm and Oak schools") or a place of a finishing order (2位, 3位 for "ahead of
     Varga and Aasland": one place after the first for each name; 2位 for "runner-up"), one unit of a
-    currency (1ポンド for "every pound") or the days off of a working week (週休3日 for "a four-day week")."""
+    currency (1ポンド for "every pound"), the period of a rate (1日 for "a day") or the days off of a working
+    week (週休3日 for "a four-day week")."""
     if one_of_a_currency(source, target, value, end) or days_off(source, target, value, end):
         return True
+    if one_of_a_period(source, target, value, end):
+        return True  # 1日2回 for "twice a day"
     if target[end : end + 1] == "位" and 2 <= value <= 4 and not PLACE.search(source):
         for m in RANKING.finditer(source):
             if m.group("runner"):

@@ -95,15 +95,11 @@ DOLLARS = {
 }
 DOLLAR_MARK = re.compile(r"(?<![A-Za-z])(CA|AU|NZ|HK|US|C|A|S)\$$", re.IGNORECASE)
 """The letters before a dollar sign that say whose dollar it is (C$250,000 is Canadian)."""
-WORDS: dict[str, float] = {
-    w: i
-    for i, w in enumerate(
-        _split(
-            "zero one two three four five six seven eight nine ten eleven twelve "
-            "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
-        )
-    )
-}
+_TO_TWENTY = (
+    "zero one two three four five six seven eight nine ten eleven twelve "
+    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+)
+WORDS: dict[str, float] = {w: i for i, w in enumerate(_split(_TO_TWENTY))}
 WORDS.update(
     {
         "thirty": 30,
@@ -213,6 +209,7 @@ def _glued(text: str, start: int, end: int) -> bool:
         and after.isalpha()
         and text[end : end + 2] not in _ORDINAL
         and not SCALE_SUFFIX.match(text, end)
+        and not UNIT_GLUED.match(text, start)  # 120C, 250mg, 40km: a quantity
     ):
         return True
     return (
@@ -228,6 +225,9 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 SCALE_SUFFIX = re.compile(r"(?:bn|mn|[kKMmBb])(?![A-Za-z])")
 """A scale glued to the digits: $3.2bn, 5.3m, 20k, $4B (not 5x, 4GB, x86)."""
+UNIT_GLUED = re.compile(
+    r"(?<![A-Za-z])[\d.,]+(?:[CF]|[mk]g|g|[kcm]m|ml|mph|kph|[kMG]Wh?|ha|ft|lbs?|oz)(?![A-Za-z0-9])"
+)
 AMBIGUOUS_SCALES = frozenset({"m", "b"})
 """Lower-case m and b without a currency: 5m may be metres, so the plain value matches too."""
 NAME_NUMBER = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-$")
