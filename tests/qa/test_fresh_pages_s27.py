@@ -106,3 +106,16 @@ def test_a_unit_glued_to_its_number_is_a_quantity() -> None:
     )
     # identifiers stay identifiers
     assert _check("numbers", "The k9x2 board runs x86 code.", "k9x2ボードはx86コードを実行する。") == []
+
+
+def test_a_negation_that_renders_no_more_than_agrees_with_no_other_negation() -> None:
+    source = "Tenants will not be asked to move out, but those who stay will pay no more than they pay now."
+    flipped = "入居者は退去を求められるが、残る入居者が現在の家賃を上回る額を支払うことはない。"
+    assert _polarity(source, flipped) == ["求められる"]
+    kept = "入居者は退去を求められないが、残る入居者が現在の家賃を上回る額を支払うことはない。"
+    assert _polarity(source, kept) == []
+    # a prefixed word after "no longer" is not where its verb is: the verb's rendering is reported
+    assert _polarity(
+        "From June, unsorted glass will no longer be taken at the tip.",
+        "6月からは、未分別のガラスも処分場で引き取られるようになる。",
+    ) == ["引き取られる"]

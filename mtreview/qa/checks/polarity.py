@@ -34,11 +34,13 @@ from mtreview.qa.checks.polarity_clauses import (
     JA_LEXICAL,
     JA_UNCHANGED,
     NO_COMPARATIVE,
+    NO_COMPARATIVE_THAN,
     NO_LONGER,
     NOT_CUE,
     VERB_CUE,
     bound_negation,
     contrast_left,
+    cues_left,
     derived_forms,
     left_by_lexical,
     lexical_spans,
@@ -46,10 +48,8 @@ from mtreview.qa.checks.polarity_clauses import (
     only_after,
     potential_predicate,
     quote_for,
-    sameness_left,
     split_at,
     unmatched_negation,
-    word_prefixes_left,
 )
 from mtreview.qa.checks.polarity_clauses import attributive_predicate as _attributive_predicate
 from mtreview.qa.checks.polarity_clauses import chain_end as _chain_end
@@ -146,6 +146,7 @@ JA_STATE = re.compile(r"打ち切|高止まり|据え置|横ばい|閉店|休止
 """States that render a negated English clause of another (a clause's negation the translation may have put
 into its verb: 打ち切った for "did not renew", 閉店したまま for "did not reopen")."""
 JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
+NONE_CUE = re.compile(r"(?:none|nobody|nothing|neither|no\s+one|no(?!\s+longer))\b", re.IGNORECASE)
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
 EN_SOFT = re.compile(
@@ -486,18 +487,17 @@ class Polarity(Check):
             # a cue inside a construction that is no negation (しか…ない "only", なければならない "must")
             # agrees with nothing: MeCab decides
             cancelled = quick and en and JA_AFFIRMATIVE_FORM.search(target, js, je) is not None
-            # (変わらない may render "stay the same", not an English negation: MeCab decides)
+            # (変わらない may render "stay the same", ないし上回らない "no more than": MeCab decides)
             same = quick and JA_UNCHANGED.search(target, js, je) is not None
-            if bool(en) == quick and not multi and not cancelled and not same:
+            bound = quick and bool(en) and NO_COMPARATIVE_THAN.search(source, es, ee) is not None
+            if bool(en) == quick and not multi and not cancelled and not same and not bound:
                 continue
             if quick and not cancelled and not contrast and _explains(source, es, ee, en):
                 continue
             if tokens is None:
                 tokens = list(japanese.tokens(target))
             ja = contrast_left(source, target, (es, ee), japanese_cues(tokens, target, js, je))
-            if same:
-                ja = sameness_left(source, target, (es, ee), en, ja)
-            ja, whole_words = word_prefixes_left(source, target, en, ja)
+            ja, whole_words = cues_left(source, target, (es, ee), en, ja, same=same, bound=bound)
             if en and not ja and cancelled and JA_OTHER_CANCEL.search(target, js, je) is not None:
                 continue  # 気にしない, 仕方がない: negative in form, as the English may well be
             if en and not ja and cancelled and any(only_after(source, cue, ee) for cue in en):
@@ -548,7 +548,7 @@ class Polarity(Check):
             if en:
                 cue = en[0]
                 span = predicate_for(source, cue, tokens, js, je, target) or (js, je)
-                if whole_words and not en[1:] and not NOT_CUE.fullmatch(source[cue[0] : cue[1]]):
+                if whole_words and not en[1:] and NONE_CUE.match(source, cue[0]):
                     span = whole_words[0]  # 不合格 where "None of the jars" failed: no verb the cue negates
                 yield self._affirmative(segment, span, cue, ee)
             else:

@@ -268,6 +268,23 @@ def word_prefixes_left(
     return kept, [w for c, w in zip(ja, words, strict=True) if c.pos == "接頭詞" and w is not None]
 
 
+def cues_left(
+    source: str,
+    target: str,
+    sentence: tuple[int, int],
+    en: list[tuple[int, int]],
+    ja: list[Token],
+    same: bool,
+    bound: bool,
+) -> tuple[list[Token], list[tuple[int, int]]]:
+    """The Japanese negations that may render an English one: less those of sameness (``sameness_left``),
+    of a bound (``bounds_left``) and the prefixes of words negative in themselves (``word_prefixes_left``,
+    whose words come second)."""
+    ja = sameness_left(source, target, sentence, en, ja) if same else ja
+    ja = bounds_left(source, target, sentence, ja) if bound else ja
+    return word_prefixes_left(source, target, en, ja)
+
+
 def derived_forms(lemma: str) -> list[str]:
     """The lemma and the nouns English derives from it (approve → approval, agree → agreement), since
     Japanese often renders the verb with a サ変 noun (承認する) that JMdict glosses with the noun."""
@@ -512,6 +529,26 @@ NO_COMPARATIVE = (
 """A bound said as a negated comparison ("no more than", "no higher than"): no negation to render."""
 NO_COMPARATIVE_THAN = re.compile(NO_COMPARATIVE, re.IGNORECASE)
 JA_BOUND_NEGATION = re.compile(r"(?:上回ら|下回ら|超え|越え|超さ|過ぎ|増え|減ら)な")
+
+
+JA_BOUND_BEFORE = re.compile(r"(?:上回|下回|超え|越え|超す|超さ)[^。、]{0,20}$")
+
+
+def bounds_left(source: str, target: str, en_span: tuple[int, int], ja: list[Token]) -> list[Token]:
+    """The Japanese negations less those that render an English "no more than" of the sentence (one each):
+    a negation after 上回る/超える in its clause ("will pay no more than they spend on gas" rendered
+    ガス代を上回る料金を支払うことはない), so that another English negation of the sentence ("will not be
+    required") has to be rendered by another one."""
+    bounds = len(NO_COMPARATIVE_THAN.findall(source, *en_span))
+    if not bounds or not ja:
+        return ja
+    kept = []
+    for cue in ja:
+        if bounds and JA_BOUND_BEFORE.search(target, max(0, cue.start - 24), cue.start):
+            bounds -= 1
+            continue
+        kept.append(cue)
+    return kept
 
 
 def bound_negation(source: str, target: str, en: tuple[int, int], ja: tuple[int, int]) -> bool:
