@@ -119,3 +119,13 @@ def test_a_negation_that_renders_no_more_than_agrees_with_no_other_negation() ->
         "From June, unsorted glass will no longer be taken at the tip.",
         "6月からは、未分別のガラスも処分場で引き取られるようになる。",
     ) == ["引き取られる"]
+
+
+def test_a_word_does_not_sound_like_katakana_another_word_renders() -> None:
+    from mtreview.qa.analysis.coverage import coverage
+
+    source = 'Karen Bell, a union organiser, said staff were "furious" and called on ministers to step in.'
+    target = "組合のオルガナイザー、カレン・ベル氏は、職員は「激怒している」と述べた。"
+    hits = {w.lemma: [target[a:b] for a, b in w.hits] for w in coverage(source, target).words}
+    assert hits["karen"] == ["カレン"]
+    assert hits["call"] == []  # カレン renders "Karen": "call" is not rendered at all

@@ -595,8 +595,7 @@ def _match_names_and_latin(cov: Coverage) -> None:
     from mtreview.qa.jtext import english_sounds, first_sound, katakana_full, name_similarity
 
     latin: dict[str, JaUnit] = {}
-    parts: dict[str, list[tuple[int, int, str]]] = {}
-    """First sound → distinct katakana parts (first occurrence)."""
+    parts: dict[str, list[tuple[int, int, str]]] = {}  # first sound → distinct katakana parts (first seen)
     seen: set[str] = set()
     for u in cov.units:
         if u.kind == "latin":
@@ -610,6 +609,7 @@ def _match_names_and_latin(cov: Coverage) -> None:
                     parts.setdefault(sound, []).append((u.start + m.start(), u.start + m.end(), text))
     if not latin and not parts:
         return  # no Latin word and no katakana: nothing for a name to match
+    taken = {h for w in cov.words for h in w.hits}  # no word sounds like another's katakana: "call", カレン
     for w in _representatives(cov, ("word", "name")):
         if w.hits:
             continue
@@ -620,22 +620,22 @@ def _match_names_and_latin(cov: Coverage) -> None:
         if not parts or len(w.text) < 3:
             continue
         sounds = english_sounds(w.text)
-        candidates = (
-            # in a fixed order: of two parts that sound equally like the word the first one wins, whatever
-            # the order of the set (the process's hash seed)
+        candidates = (  # in a fixed order: of two parts that sound alike the first wins, any hash seed
             [p for sound in sorted(sounds) for p in parts.get(sound, ())]
             if sounds
             else [p for group in parts.values() for p in group]
         )
         best, best_span = 0.0, None
         for start, end, text in candidates:
+            if w.kind == "word" and (start, end) in taken:
+                continue
             score = name_similarity(w.text, text)
             if score > best:
                 best, best_span = score, (start, end)
-        # a name is matched loosely (its katakana may be any of several spellings); a word of the language
-        # that the dictionary lacked needs a closer sound ("scheme" is not ステッカー, 0.61)
+        # a name is matched loosely (several spellings), a word closer ("scheme", ステッカー: 0.61)
         if best_span is not None and best >= (0.6 if w.kind == "name" else LOANWORD_SIMILARITY):
             _mark(cov, w, *best_span)
+            taken.add(best_span)
 
 
 _KATAKANA_PART = re.compile(r"[^・]+")
