@@ -129,3 +129,32 @@ def test_a_word_does_not_sound_like_katakana_another_word_renders() -> None:
     hits = {w.lemma: [target[a:b] for a, b in w.hits] for w in coverage(source, target).words}
     assert hits["karen"] == ["カレン"]
     assert hits["call"] == []  # カレン renders "Karen": "call" is not rendered at all
+
+
+FERRY_PAGE = [
+    (
+        "The Coastal Ferry Operators Association (CFOA) said fuel costs had doubled.",
+        "沿岸フェリー事業者協会（CFOA）は、燃料費が倍増したと述べた。",
+    ),
+    (
+        "The Island Residents Council (IRC) called for a fares freeze.",
+        "島民評議会（IRC）は運賃の凍結を求めた。",
+    ),
+]
+
+
+def _agents_on(pairs: list[tuple[str, str]]) -> list[str]:
+    return [f.text or "" for f in findings(pairs, "agent")]
+
+
+def test_a_body_named_with_its_acronym_replaced_by_another_bodys_acronym() -> None:
+    said = "The Coastal Ferry Operators Association (CFOA) said crossings would be cut by a fifth."
+    assert _agents_on([*FERRY_PAGE, (said, "IRCによると、航路は5分の1削減される。")]) == ["IRC"]
+    assert _agents_on([*FERRY_PAGE, (said, "CFOAによると、航路は5分の1削減される。")]) == []
+
+
+def test_a_body_named_by_its_acronym_replaced_by_another_named_body() -> None:
+    said = "The CFOA said it would cut crossings by a fifth."
+    assert _agents_on([*FERRY_PAGE, (said, "島民評議会は、航路を5分の1削減すると述べた。")]) == ["島民評議会"]
+    assert _agents_on([*FERRY_PAGE, (said, "フェリー事業者協会は、航路を5分の1削減すると述べた。")]) == []
+    assert _agents_on([*FERRY_PAGE, (said, "CFOAは、航路を5分の1削減すると述べた。")]) == []

@@ -36,6 +36,7 @@ from mtreview.qa.analysis.lookup import (
 )
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.agent_acronyms import ACRONYMS, replaced_by_acronym, spelled_out
 from mtreview.qa.checks.agent_bodies import (
     BODY_CANDIDATES,
     BODY_ENDS,
@@ -416,6 +417,13 @@ class Agent(Check):
             found_agent = _agent(source, es, ee)
             # "according to the Society of Imaging Professionals" rendered 保健省によると
             swap = replaced_named_body(source, target, found_agent and found_agent[0], (es, ee), (js, je))
+            if swap is None and found_agent is not None:  # "The SCRU said" rendered プロラグビー選手協会は
+                sources = (s.source for s in doc.segments.values())
+                cache = doc.cached(ACRONYMS, dict)
+                other = replaced_by_acronym(
+                    source, target, found_agent[0], (es, ee), (js, je), sources, cache
+                )
+                swap = None if other is None else (found_agent[0], other)
             if swap is not None:
                 (a, b), (c, d) = swap
                 message = _("The English says “{en}”; the translation attributes it to {ja}.")
@@ -505,6 +513,11 @@ class Agent(Check):
                 continue  # "The centre said", "Organisers said": the translation names the body they refer to
             if named and named[0] in COMPANY_WORDS and target[n_start + len(_name) : n_end] == "社":
                 continue  # "The company said", "The carmaker said": キャロウ・ミルズ社によると names it
+            sources = (s.source for s in doc.segments.values())
+            if spelled_out(
+                source[agent[0] : agent[1]], target[n_start:n_end], sources, doc.cached(ACRONYMS, dict)
+            ):
+                continue  # "The CFOA said" rendered by the name the page gives it (フェリー事業者協会は)
             yield self.finding(
                 segment,
                 Side.TARGET,

@@ -1,0 +1,115 @@
+"""A body the English names by its acronym, or with one ("The SCRU said", "The Bicycle Industry Federation
+(BIF) said"), that the translation replaces with another body of the document where it attributes the
+sentence: a Latin acronym the document's English gives another body (UMWによると), or a body in kanji or
+katakana that renders the name of another body the document names (プロラグビー選手協会は for "The SCRU"
+where the page names the Professional Rugby Players' Association). Only the document's English and the
+dictionary are read (the source side never changes on an edit: no other segment is re-checked)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mtreview.qa.checks.agent_bodies import BODY_ENDS, NOT_A_BODY
+from mtreview.qa.checks.agent_japanese import JA_BODY_TOPIC, JA_OPENERS
+
+ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{1,6}(?![\w&])")
+NAMED_WITH_ACRONYM = re.compile(
+    r"(?P<name>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’\-]*))+)\s+\((?P<acronym>[A-Z][A-Z&]{1,6})\)"
+)
+"""A body's name with its acronym after it: "the Professional Rugby Players' Association (PRPA)"."""
+ACRONYMS = "agent-acronyms"
+"""The document fact (``DocumentFacts.cached``) that keeps its acronyms and bodies' names."""
+BODY_NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:of|for|and|on|[A-Z][\w'’\-]*))+")
+JA_LATIN_BODY = re.compile(rf"\s*(?:{JA_OPENERS})?(?P<np>[A-Z][A-Z&]{{1,6}})(?:は|が|によると|によれば)")
+"""A Japanese sentence that opens with a body's acronym as its topic or source (UMWによると)."""
+BODY_WORDS = re.compile(
+    r"\b(?:Association|Federation|Union|Society|Authority|Agency|Council|Board|Trust|Commission|Institute|"
+    r"League|Alliance|Confederation|Organi[sz]ation|Committee|Foundation|Service|Network|Group)\b"
+)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’\-]*", name))
+
+
+def _document_bodies(sources: Iterable[str]) -> tuple[dict[str, str], list[str]]:
+    """The document's acronyms with the names they stand for, and its bodies' names."""
+    acronyms: dict[str, str] = {}
+    names: list[str] = []
+    for source in sources:
+        for m in NAMED_WITH_ACRONYM.finditer(source):
+            acronyms.setdefault(m.group("acronym"), m.group("name"))
+        names += [m.group() for m in BODY_NAME.finditer(source) if BODY_WORDS.search(m.group())]
+    return acronyms, sorted(set(names))
+
+
+def replaced_by_acronym(
+    source: str,
+    target: str,
+    agent: tuple[int, int],
+    sentence: tuple[int, int],
+    japanese: tuple[int, int],
+    sources: Iterable[str],
+    cache: dict[str, tuple[dict[str, str], list[str]]],
+) -> tuple[int, int] | None:
+    """The Japanese body that attributes the sentence to another body of the document than the English
+    ``agent`` (a body named with or by an acronym); ``cache`` keeps the document's bodies."""
+    text = source[agent[0] : agent[1]]
+    own = set(ACRONYM.findall(text))
+    if not own:
+        return None
+    if "bodies" not in cache:
+        cache["bodies"] = _document_bodies(sources)
+    acronyms, names = cache["bodies"]
+    js, je = japanese
+    m = JA_LATIN_BODY.match(target, js, je)
+    if m is not None:
+        other = m.group("np")
+        name = BODY_NAME.search(text)
+        if other in own or (name is not None and _initials(name.group()) == other):
+            return None
+        if other in source[sentence[0] : sentence[1]] or other not in acronyms:
+            return None  # an acronym the document gives no other body: perhaps this one's own spelling
+        return m.start("np"), m.end("np")
+    if not re.fullmatch(r"(?:[Tt]he\s+)?[A-Z][A-Z&]{1,6}", text.strip()):
+        return None  # a name with its acronym: the named-body check reads its words
+    acronym = text.strip().split()[-1]
+    if acronym in target[js:je]:
+        return None
+    topic = JA_BODY_TOPIC.match(target, js, je)
+    if topic is None:
+        return None
+    body = topic.group("np")
+    if body.startswith(NOT_A_BODY) or not body.endswith(BODY_ENDS):
+        return None
+    own_name = acronyms.get(acronym)
+    if own_name is None or _rendered(own_name, body) >= 0.5:
+        return None  # this body's own name (or one the document does not spell out)
+    here = source[sentence[0] : sentence[1]]
+    others = [n for n in names if n != own_name and _initials(n) != acronym and n not in here]
+    if not any(_rendered(n, body) >= 0.66 for n in others):
+        return None
+    return topic.start("np"), topic.end("np")
+
+
+def _rendered(name: str, body: str) -> float:
+    """The share of the words of an English name that the Japanese ``body`` renders (by the dictionary)."""
+    from mtreview.qa.analysis.coverage import coverage
+
+    cov = coverage(name, body)
+    covered, total = cov.source_ratio()
+    return covered / total if cov.available and total >= 2 else 0.0
+
+
+def spelled_out(
+    agent: str, body: str, sources: Iterable[str], cache: dict[str, tuple[dict[str, str], list[str]]]
+) -> bool:
+    """Whether ``body`` renders the name the document gives the acronym ``agent`` ("The CFOA" rendered
+    フェリー事業者協会, the Coastal Ferry Operators Association (CFOA) of the page)."""
+    if not re.fullmatch(r"(?:[Tt]he\s+)?[A-Z][A-Z&]{1,6}", agent.strip()):
+        return False
+    if "bodies" not in cache:
+        cache["bodies"] = _document_bodies(sources)
+    name = cache["bodies"][0].get(agent.strip().split()[-1])
+    return name is not None and _rendered(name, body) >= 0.5
