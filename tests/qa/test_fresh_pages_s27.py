@@ -158,3 +158,9 @@ def test_a_body_named_by_its_acronym_replaced_by_another_named_body() -> None:
     assert _agents_on([*FERRY_PAGE, (said, "島民評議会は、航路を5分の1削減すると述べた。")]) == ["島民評議会"]
     assert _agents_on([*FERRY_PAGE, (said, "フェリー事業者協会は、航路を5分の1削減すると述べた。")]) == []
     assert _agents_on([*FERRY_PAGE, (said, "CFOAは、航路を5分の1削減すると述べた。")]) == []
+
+
+def test_a_proportion_bound_against_a_japanese_fraction() -> None:
+    source = "Fewer than one in five clubs had a written constitution."
+    assert _check("comparison", source, "書面の規約を持つクラブは5分の1を超えていた。") == ["5分の1を超"]
+    assert _check("comparison", source, "書面の規約を持つクラブは5分の1に満たなかった。") == []

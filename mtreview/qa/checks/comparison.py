@@ -263,11 +263,13 @@ class Comparison(Check):
         bounds = english_bounds(source) if EN_BEFORE.search(source) or EN_AFTER_QUICK.search(source) else []
         if bounds:
             tgt = japanese_quantities(target)
-            if "分の" in target or "半" in target:
-                tgt = tgt + _fractions_ja(target)
+            fractions = _fractions_ja(target) if "分の" in target or "半" in target else []
             for direction, s_start, s_end, value in bounds:
-                for q in tgt:
-                    if _key(q.value) != _key(value):
+                for q in tgt + fractions:
+                    # (a fraction is also a percentage: 5分の1 for "one in five", read as 20%)
+                    if _key(q.value) != _key(value) and not (
+                        q in fractions and _key(100 * q.value) == _key(value)
+                    ):
                         continue
                     found = japanese_bound(target, q.start, q.end)
                     if found is None or found[0] == direction:
