@@ -164,3 +164,11 @@ def test_a_proportion_bound_against_a_japanese_fraction() -> None:
     source = "Fewer than one in five clubs had a written constitution."
     assert _check("comparison", source, "書面の規約を持つクラブは5分の1を超えていた。") == ["5分の1を超"]
     assert _check("comparison", source, "書面の規約を持つクラブは5分の1に満たなかった。") == []
+
+
+def test_the_negative_form_that_renders_instead_of_agrees_with_no_english_negation() -> None:
+    source = "Walk out instead of sheltering, and you risk more, said the chief, who said he did not oppose the plan."
+    flipped = "避難せずに外へ出ればかえって危険だと署長は述べ、計画に反対していると語った。"
+    assert _polarity(source, flipped) == ["反対している"]
+    kept = "避難せずに外へ出ればかえって危険だと署長は述べ、計画に反対しているわけではないと語った。"
+    assert _polarity(source, kept) == []

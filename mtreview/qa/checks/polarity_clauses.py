@@ -204,6 +204,9 @@ def contrast_left(source: str, target: str, en_span: tuple[int, int], ja: list[T
         if contrasts and target.startswith("なく", cue.start) and after_de:
             contrasts -= 1
             continue
+        if contrasts and target.startswith(("ずに", "ないで"), cue.start):
+            contrasts -= 1  # 潜らずに for "instead of getting under": the contrast's verb, not negated
+            continue
         kept.append(cue)
     return kept
 
