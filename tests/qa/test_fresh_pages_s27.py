@@ -167,7 +167,10 @@ def test_a_proportion_bound_against_a_japanese_fraction() -> None:
 
 
 def test_the_negative_form_that_renders_instead_of_agrees_with_no_english_negation() -> None:
-    source = "Walk out instead of sheltering, and you risk more, said the chief, who said he did not oppose the plan."
+    source = (
+        "Walk out instead of sheltering, and you risk more, said the chief, "
+        "who said he did not oppose the plan."
+    )
     flipped = "避難せずに外へ出ればかえって危険だと署長は述べ、計画に反対していると語った。"
     assert _polarity(source, flipped) == ["反対している"]
     kept = "避難せずに外へ出ればかえって危険だと署長は述べ、計画に反対しているわけではないと語った。"
