@@ -175,3 +175,12 @@ def test_the_negative_form_that_renders_instead_of_agrees_with_no_english_negati
     assert _polarity(source, flipped) == ["反対している"]
     kept = "避難せずに外へ出ればかえって危険だと署長は述べ、計画に反対しているわけではないと語った。"
     assert _polarity(source, kept) == []
+
+
+def test_polite_must_and_sitting_out_are_no_flipped_negation() -> None:
+    # なければなりません is "must" in the polite style, as なければならない is in the plain one
+    assert _polarity("We must sign two more forwards.", "フォワードをあと2人獲得しなければなりません。") == []
+    assert _polarity("We must not sign more forwards.", "これ以上フォワードを獲得してはなりません。") == []
+    # "sit out" is not playing: 出場できない renders it
+    assert _polarity("Players will have to sit out 12 days.", "選手は12日間、試合に出場できなくなる。") == []
+    assert _polarity("Players will play after 12 days.", "選手は12日後も試合に出場できない。") == ["できない"]

@@ -110,7 +110,7 @@ JA_QUICK_INFLECTION = re.compile(
 )
 """The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
 JA_AFFIRMATIVE_FORMS = (
-    r"なければ(?:なら|いけ)|なくて(?:は|も)(?:なら|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
+    r"なければ(?:なら|なりませ|いけ)|なくて(?:は|も)(?:なら|なりませ|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
     r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|かねな|かねませ|"
     # 確保できないか検討する: "consider whether it could be set aside", an embedded question
     r"(?:ない|なかった)か(?:どうか)?(?:を|、)?[^。、]{0,8}?(?:検討|調べ|調査|確認|探|模索|考え|見極め|協議|話し合|打診|相談|問い合わせ)"
@@ -157,7 +157,8 @@ EN_SOFT = re.compile(
     r"\bdis(?:agree|like|approve|allow|obey|trust|continue|able|miss)[a-z]*\b|"
     r"\bin(?:accurate|correct|complete|valid|sufficient|effective|capable|appropriate|consistent|active)\b|"
     r"\b(?:refrain|nevermind|nothing\s+but|anything\s+but|dry\s+(?:taps?|wells?)|(?:run|runs|ran|gone)\s+dry|"
-    r"(?:lie|lies|lay|lying|stay|stays|stayed|kept)\s+awake)\b|"
+    r"(?:lie|lies|lay|lying|stay|stays|stayed|kept)\s+awake|(?:sit|sits|sat|sitting)\s+out|"
+    r"(?:go|goes|went|gone|going|do|does|did|done|doing)\s+without)\b|"
     r"\bun(?!der|til|ion|it|ique|ivers|less)[a-z]*(?:ed|able|ible|ful|known|clear|likely|sure|aware|usual|fair|"
     r"safe|even|wise|healthy|happy|real|paid|met|done|seen|said|til|certain)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
     r"\b(?:lack|lacks|lacked|absent|absence|free\s+of|[a-z]+-free|rarely|seldom|hardly|barely|deny|denies|denied|reject|"
