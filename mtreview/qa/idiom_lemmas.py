@@ -126,9 +126,16 @@ def match(idiom_slots: tuple[Slot, ...], text: str) -> tuple[int, int] | None:
         if first.kind == "word" and not (toks[i].lemmas & first.forms):
             continue
         end = _match_from(idiom_slots, 0, toks, i, first_slot=True)
-        if end is not None:
+        if end is not None and not _other_article(idiom_slots, toks[i:end]):
             return toks[i].start, toks[end - 1].end
     return None
+
+
+def _other_article(idiom_slots: tuple[Slot, ...], matched: tuple[Token, ...]) -> bool:
+    """Whether the text puts an article the idiom does not have where it has one ("getting under a table" is
+    no "under the table"; "this can" for "the can" stays)."""
+    own = {f for s in idiom_slots if s.kind == "word" and s.forms <= ARTICLES for f in s.forms}
+    return bool(own) and any(t.lower in ARTICLES and t.lower not in own for t in matched)
 
 
 def _match_from(

@@ -184,3 +184,14 @@ def test_polite_must_and_sitting_out_are_no_flipped_negation() -> None:
     # "sit out" is not playing: 出場できない renders it
     assert _polarity("Players will have to sit out 12 days.", "選手は12日間、試合に出場できなくなる。") == []
     assert _polarity("Players will play after 12 days.", "選手は12日後も試合に出場できない。") == ["できない"]
+
+
+def test_an_idiom_with_another_article_is_a_literal_phrase() -> None:
+    idiom = "literal-idiom"
+    assert (
+        _check(idiom, "Get under a table when the shaking starts.", "揺れ始めたらテーブルの下に潜ること。")
+        == []
+    )
+    assert _check(idiom, "He was paid under the table.", "彼はテーブルの下で報酬を受け取った。") == [
+        "テーブルの下"
+    ]
