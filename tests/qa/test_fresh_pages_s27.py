@@ -195,3 +195,17 @@ def test_an_idiom_with_another_article_is_a_literal_phrase() -> None:
     assert _check(idiom, "He was paid under the table.", "彼はテーブルの下で報酬を受け取った。") == [
         "テーブルの下"
     ]
+
+
+def test_a_person_the_english_quotes_replaced_by_a_body() -> None:
+    intro = (
+        "The bakery's owner, Dana Whitcombe, said the firm would hire 20 people.",
+        "ベーカリーのオーナー、ダナ・ウィットカム氏は、同社が20人を雇用すると述べた。",
+    )
+    said = "The new shop should open in March, Whitcombe said."
+    assert _agents_on([intro, (said, "市議会によると、新店舗は3月に開店する見通しだ。")]) == ["市議会"]
+    assert _agents_on([intro, (said, "ウィットカム氏によると、新店舗は3月に開店する見通しだ。")]) == []
+    assert _agents_on([intro, (said, "同社によると、新店舗は3月に開店する見通しだ。")]) == []
+    # a body the English sentence names itself is no replacement
+    council = "The council should approve the shop in March, Whitcombe said."
+    assert _agents_on([intro, (council, "市議会によると、3月に店舗が承認される見通しだ。")]) == []

@@ -70,6 +70,7 @@ from mtreview.qa.checks.agent_japanese import (
     JA_BY,
 )
 from mtreview.qa.checks.agent_named import replaced_named_body
+from mtreview.qa.checks.agent_person import replaced_person
 from mtreview.qa.checks.agent_roles import swapped_roles
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.jtext import katakana_full, name_similarity
@@ -197,6 +198,10 @@ def english_agent(source: str, start: int, end: int) -> tuple[int, int] | None:
     "according to" source, a passive's agent, or a name opening the sentence)."""
     found = _agent(source, start, end)
     return found[0] if found else None
+
+
+def _sources(doc: DocumentFacts) -> tuple[str, ...]:
+    return doc.cached("sources", lambda: tuple(s.source for s in doc.segments.values()))  # type: ignore[no-any-return]
 
 
 def _agent(source: str, start: int, end: int) -> tuple[tuple[int, int], bool] | None:
@@ -418,11 +423,9 @@ class Agent(Check):
             # "according to the Society of Imaging Professionals" rendered 保健省によると
             swap = replaced_named_body(source, target, found_agent and found_agent[0], (es, ee), (js, je))
             if swap is None and found_agent is not None:  # "The SCRU said" rendered プロラグビー選手協会は
-                sources = (s.source for s in doc.segments.values())
-                cache = doc.cached(ACRONYMS, dict)
-                other = replaced_by_acronym(
-                    source, target, found_agent[0], (es, ee), (js, je), sources, cache
-                )
+                sources, cache = _sources(doc), doc.cached(ACRONYMS, dict)
+                pair = (source, target, found_agent[0], (es, ee), (js, je))
+                other = replaced_by_acronym(*pair, sources, cache) or replaced_person(*pair, sources, cache)
                 swap = None if other is None else (found_agent[0], other)
             if swap is not None:
                 (a, b), (c, d) = swap
@@ -513,7 +516,7 @@ class Agent(Check):
                 continue  # "The centre said", "Organisers said": the translation names the body they refer to
             if named and named[0] in COMPANY_WORDS and target[n_start + len(_name) : n_end] == "社":
                 continue  # "The company said", "The carmaker said": キャロウ・ミルズ社によると names it
-            sources = (s.source for s in doc.segments.values())
+            sources = _sources(doc)
             if spelled_out(
                 source[agent[0] : agent[1]], target[n_start:n_end], sources, doc.cached(ACRONYMS, dict)
             ):

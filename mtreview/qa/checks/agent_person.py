@@ -1,0 +1,74 @@
+"""A person the English makes the speaker ("…, Reyes said") whom the translation replaces with a body
+(議会によると…): the English says elsewhere in the document that the name is a person's (a title before it,
+"Ms Reyes"; a given name and an apposition, "the managing director, Fiona Reyes,"; an age, "Reyes, 52,"),
+the Japanese sentence has no katakana that sounds like the name, and the body it attributes the sentence to
+renders no word of the English sentence. Only the document's English is read besides the pair."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mtreview.qa.checks.agent_bodies import BODY_ENDS, NOT_A_BODY
+from mtreview.qa.checks.agent_japanese import JA_BODY_TOPIC
+
+TITLES = (
+    r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Councillor|Cllr|Judge|Justice|Sir|Dame|Lord|Lady|Inspector|"
+    r"Sergeant|Sgt|Detective|Chief\s+Constable|Superintendent|Mayor|Senator|Rev|Father|Sister"
+)
+_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+PERSON = re.compile(
+    rf"\b(?:{TITLES})\.?\s+(?:{_NAME}\s+)?(?P<a>{_NAME})\b"  # Ms Reyes, Dr Fiona Reyes
+    rf"|,\s+{_NAME}\s+(?P<b>{_NAME}),"  # an apposition: ", Fiona Reyes,"
+    rf"|\b(?P<c>{_NAME}),\s+\d{{1,3}},"  # an age: "Reyes, 52,"
+)
+JA_ACCORDING_BODY = re.compile(r"(?<![\u4e00-\u9fff])(?P<np>[\u4e00-\u9fff]{2,10})(?:によると|によれば)")
+JA_REPORTED = re.compile(r"と(?:述べ|語|話|説明|明らかに|強調|指摘|発表)")
+KANJI_BODY = re.compile(r"[\u4e00-\u9fff]+")
+KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+
+
+def _persons(sources: Iterable[str]) -> frozenset[str]:
+    return frozenset(
+        m.group("a") or m.group("b") or m.group("c") for source in sources for m in PERSON.finditer(source)
+    )
+
+
+def replaced_person(
+    source: str,
+    target: str,
+    agent: tuple[int, int],
+    sentence: tuple[int, int],
+    japanese: tuple[int, int],
+    sources: Iterable[str],
+    cache: dict[str, frozenset[str]],
+) -> tuple[int, int] | None:
+    """The Japanese body that the translation makes the speaker where the English ``agent`` is a person
+    (see the module's docstring)."""
+    name = source[agent[0] : agent[1]].strip()
+    if not re.fullmatch(_NAME, name):
+        return None  # one surname: "Reyes said"
+    if "persons" not in cache:
+        cache["persons"] = _persons(sources)
+    if name not in cache["persons"]:
+        return None
+    js, je = japanese
+    from mtreview.qa.jtext import name_similarity
+
+    if any(name_similarity(name, m.group()) >= 0.6 for m in KATAKANA.finditer(target, js, je)):
+        return None  # the person is named (レイエス社長によると)
+    m = JA_ACCORDING_BODY.search(target, js, je)
+    if m is None:
+        topic = JA_BODY_TOPIC.match(target, js, je)
+        m = topic if topic is not None and JA_REPORTED.search(target, topic.end(), je) else None
+    if m is None:
+        return None
+    body = m.group("np")
+    if body.startswith(NOT_A_BODY) or not body.endswith(BODY_ENDS) or not KANJI_BODY.fullmatch(body):
+        return None
+    from mtreview.qa.analysis.coverage import coverage
+
+    cov = coverage(source[sentence[0] : sentence[1]], target[m.start("np") : m.end("np")])
+    if not cov.available or cov.source_ratio()[0]:
+        return None  # it renders a word of the English sentence ("the council")
+    return m.start("np"), m.end("np")
