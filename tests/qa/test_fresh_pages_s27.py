@@ -209,3 +209,58 @@ def test_a_person_the_english_quotes_replaced_by_a_body() -> None:
     # a body the English sentence names itself is no replacement
     council = "The council should approve the shop in March, Whitcombe said."
     assert _agents_on([intro, (council, "市議会によると、3月に店舗が承認される見通しだ。")]) == []
+
+
+REVIEW_CORRECT = [
+    # sameness said otherwise, or "same" as a determiner
+    (
+        "Rents did not change last year, and deposits stayed the same.",
+        "昨年、家賃は変わらず、敷金も据え置かれた。",
+    ),
+    (
+        "The same survey found that support for the plan did not change over the summer.",
+        "同じ調査では、計画への支持は夏の間も変わらなかったことが分かった。",
+    ),
+    (
+        "The menu will stay the same, and prices will not change either.",
+        "メニューは同じままで、価格も変わらない。",
+    ),
+    (
+        "Opening hours will remain the same, although the café will no longer serve hot food.",
+        "営業時間は変わらないが、カフェでは温かい料理の提供をやめる。",
+    ),
+    # "no more than" rendered 以内, beside a "not exceed"
+    (
+        "Fares will rise by no more than 3% and will not exceed £5.",
+        "運賃の値上げ幅は3%以内にとどまり、5ポンドを超えることはない。",
+    ),
+    # a prefixed word for a word that is not negative in its meaning
+    (
+        "Nobody in the village has been paid for the work, which is entirely voluntary.",
+        "この作業は完全なボランティアで、村の住民は全員無償で参加している。",
+    ),
+]
+
+
+def test_the_reviews_correct_probes_raise_no_flipped_negation() -> None:
+    for source, target in REVIEW_CORRECT:
+        assert _polarity(source, target) == [], source
+
+
+def test_the_reviews_bodies_in_a_reported_clause_and_words_of_the_name() -> None:
+    assert (
+        _agents_on(
+            [
+                (
+                    "MSF said the WHO was aware of the attack.",
+                    "世界保健機関が攻撃を把握していると、国境なき医師団は述べた。",
+                )
+            ]
+        )
+        == []
+    )
+    assert (
+        _agents_on([("The Gold Council said demand was strong.", "金協会は、需要は旺盛だと述べた。")]) == []
+    )
+    said = "The CFOA said the council had not consulted it beforehand."
+    assert _agents_on([*FERRY_PAGE, (said, "島民評議会が事前に相談してこなかったと、同協会は述べた。")]) == []

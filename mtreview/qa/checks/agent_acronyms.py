@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from mtreview.qa.checks.agent_bodies import BODY_ENDS, NOT_A_BODY
 from mtreview.qa.checks.agent_japanese import JA_BODY_TOPIC, JA_OPENERS
@@ -21,8 +22,13 @@ NAMED_WITH_ACRONYM = re.compile(
 ACRONYMS = "agent-acronyms"
 """The document fact (``DocumentFacts.cached``) that keeps its acronyms and bodies' names."""
 BODY_NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:of|for|and|on|[A-Z][\w'’\-]*))+")
-JA_LATIN_BODY = re.compile(rf"\s*(?:{JA_OPENERS})?(?P<np>[A-Z][A-Z&]{{1,6}})(?:は|が|によると|によれば)")
+JA_LATIN_BODY = re.compile(rf"\s*(?:{JA_OPENERS})?(?P<np>[A-Z][A-Z&]{{1,6}})(?:は|によると|によれば)")
 """A Japanese sentence that opens with a body's acronym as its topic or source (UMWによると)."""
+OTHER_BODY = re.compile(
+    r"\b(?:[A-Z][A-Z&]{1,6}\b|(?:[A-Z][a-z]+\s+)+[A-Z][a-z]+\b|the\s+(?:council|government|ministry|union|"
+    r"agency|regulator|club|company|league|trust|board|committee|association|federation|police)\b)"
+)
+"""Another body named after the agent, in the reported clause ("MSF said the WHO was aware")."""
 BODY_WORDS = re.compile(
     r"\b(?:Association|Federation|Union|Society|Authority|Agency|Council|Board|Trust|Commission|Institute|"
     r"League|Alliance|Confederation|Organi[sz]ation|Committee|Foundation|Service|Network|Group)\b"
@@ -51,7 +57,7 @@ def replaced_by_acronym(
     sentence: tuple[int, int],
     japanese: tuple[int, int],
     sources: Iterable[str],
-    cache: dict[str, tuple[dict[str, str], list[str]]],
+    cache: dict[str, Any],
 ) -> tuple[int, int] | None:
     """The Japanese body that attributes the sentence to another body of the document than the English
     ``agent`` (a body named with or by an acronym); ``cache`` keeps the document's bodies."""
@@ -78,8 +84,14 @@ def replaced_by_acronym(
     if acronym in target[js:je]:
         return None
     topic = JA_BODY_TOPIC.match(target, js, je)
-    if topic is None:
-        return None
+    if (
+        topic is None
+        or target.startswith("が", topic.end("np"))
+        or OTHER_BODY.search(source, agent[1], sentence[1])
+    ):
+        return (
+            None  # (XがZしたと、…は述べた: X is the reported clause's; so is a body the English names there)
+        )
     body = topic.group("np")
     if body.startswith(NOT_A_BODY) or not body.endswith(BODY_ENDS):
         return None
@@ -87,8 +99,11 @@ def replaced_by_acronym(
     if own_name is None or _rendered(own_name, body) >= 0.5:
         return None  # this body's own name (or one the document does not spell out)
     here = source[sentence[0] : sentence[1]]
-    others = [n for n in names if n != own_name and _initials(n) != acronym and n not in here]
-    if not any(_rendered(n, body) >= 0.66 for n in others):
+    key = f"rendered:{body}"  # every body of the page, how much of its name the Japanese body renders
+    if key not in cache:
+        cache[key] = [(n, _rendered(n, body)) for n in names]
+    shares = cache[key]
+    if not any(v >= 0.66 for n, v in shares if n != own_name and _initials(n) != acronym and n not in here):
         return None
     return topic.start("np"), topic.end("np")
 
@@ -102,9 +117,7 @@ def _rendered(name: str, body: str) -> float:
     return covered / total if cov.available and total >= 2 else 0.0
 
 
-def spelled_out(
-    agent: str, body: str, sources: Iterable[str], cache: dict[str, tuple[dict[str, str], list[str]]]
-) -> bool:
+def spelled_out(agent: str, body: str, sources: Iterable[str], cache: dict[str, Any]) -> bool:
     """Whether ``body`` renders the name the document gives the acronym ``agent`` ("The CFOA" rendered
     フェリー事業者協会, the Coastal Ferry Operators Association (CFOA) of the page)."""
     if not re.fullmatch(r"(?:[Tt]he\s+)?[A-Z][A-Z&]{1,6}", agent.strip()):

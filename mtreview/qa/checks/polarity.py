@@ -498,7 +498,7 @@ class Polarity(Check):
             if tokens is None:
                 tokens = list(japanese.tokens(target))
             ja = contrast_left(source, target, (es, ee), japanese_cues(tokens, target, js, je))
-            ja, whole_words = cues_left(source, target, (es, ee), en, ja, same=same, bound=bound)
+            ja, whole_words = cues_left(source, target, ((es, ee), (js, je)), en, ja, same=same, bound=bound)
             if en and not ja and cancelled and JA_OTHER_CANCEL.search(target, js, je) is not None:
                 continue  # 気にしない, 仕方がない: negative in form, as the English may well be
             if en and not ja and cancelled and any(only_after(source, cue, ee) for cue in en):

@@ -213,35 +213,52 @@ def contrast_left(source: str, target: str, en_span: tuple[int, int], ja: list[T
 
 JA_UNCHANGED = re.compile(r"変わら(?:な|ず)")
 EN_SAME = re.compile(
-    r"\b(?:(?:the\s+)?same|unchanged|unaltered|intact|as\s+(?:before|usual)|"
-    r"(?:remain|stay|hold|keep)(?:s|ed|ing)?\s+(?:at|the\s+same|unchanged|steady|flat|level|stable|put|in\s+place)|"
-    r"(?:held|kept)\s+(?:steady|flat|unchanged|level|stable))\b",
+    r"\b(?:(?:stay|stays|stayed|staying|remain|remains|remained|remaining|be|is|are|was|were|been|being|keep|"
+    r"keeps|kept|look|looks|looked)\s+(?:much\s+|largely\s+|exactly\s+)?the\s+same\b|unchanged|unaltered|intact|"
+    r"as\s+(?:before|usual)|(?:remain|stay|hold|keep)(?:s|ed|ing)?\s+(?:at|unchanged|steady|flat|level|stable|"
+    r"put|in\s+place)|(?:held|kept)\s+(?:steady|flat|unchanged|level|stable))\b",
     re.IGNORECASE,
 )
 """English words of sameness that Japanese renders with a negative verb (変わらない for "would stay the same",
-変わらず for "unchanged")."""
+変わらず for "unchanged"); not "the same survey"."""
+JA_SAME_OTHERWISE = re.compile(r"同じ|据え?置|横ばい|維持|現状のまま|従来通り|不変")
+"""Sameness the translation renders without a negation (同じままだ, 据え置かれた)."""
 
 
 def sameness_left(
-    source: str, target: str, en_span: tuple[int, int], en: list[tuple[int, int]], ja: list[Token]
+    source: str,
+    target: str,
+    spans: tuple[tuple[int, int], tuple[int, int]],
+    en: list[tuple[int, int]],
+    ja: list[Token],
 ) -> list[Token]:
     """The Japanese negations less those of 変わらない/変わらず that render a word of sameness of the English
-    sentence (one each; not one an English negation stands just before): "no worker would have their pay
-    reduced, and overtime rates would stay the same" rendered 給与が減額される…割増率は変わらない keeps no
-    negation that agrees with the "no"."""
-    same = [
-        m for m in EN_SAME.finditer(source, *en_span) if not any(0 <= m.start() - e <= 12 for _s, e in en)
-    ]
-    if not same or not ja:
+    sentence (one each; not one an English negation stands just before, nor one the translation renders
+    otherwise: 同じまま): "no worker would have their pay reduced, and overtime rates would stay the same"
+    rendered 給与が減額される…割増率は変わらない keeps no negation that agrees with the "no"."""
+    (es, ee), (js, je) = spans
+    same = [m for m in EN_SAME.finditer(source, es, ee) if not any(0 <= m.start() - e <= 12 for _s, e in en)]
+    left = len(same) - len(JA_SAME_OTHERWISE.findall(target, js, je))
+    if left <= 0 or not ja:
         return ja
-    spans = [m.span() for m in JA_UNCHANGED.finditer(target)]
-    left, kept = len(same), []
+    unchanged = [m.span() for m in JA_UNCHANGED.finditer(target, js, je)]
+    kept = []
     for cue in ja:
-        if left and any(a <= cue.start < b + 1 for a, b in spans):
+        if left and any(a <= cue.start < b + 1 for a, b in unchanged):
             left -= 1
             continue
         kept.append(cue)
     return kept
+
+
+NEGATIVE_MEANING = frozenset(
+    {
+        *("fail", "failure", "lack", "shortage", "short", "absent", "absence", "miss", "invalid", "unknown"),
+        *("impossible", "deficit", "unfit", "unsafe", "illegal", "unlawful", "insufficient", "inadequate"),
+        *("incomplete", "unclear", "uncertain", "unpaid", "unavailable", "unable", "improper", "irregular"),
+    }
+)
+"""English words negative in their meaning that Japanese says with a negative prefix (不合格, 不足, 不在)."""
 
 
 def word_prefixes_left(
@@ -251,7 +268,7 @@ def word_prefixes_left(
     English word of the pair that is no negation cue (不合格 for "failed", 無効 for "invalid"), and those
     words: such a word says "not" with its meaning, as the English one does, and accounts for no English
     negation ("None of the jars failed" rendered いずれも不合格となった). 未承認 for "not approve" stays:
-    the dictionary gives 承認; so does a word right after the cue (無利息 for "without paying interest")."""
+    the dictionary gives 承認; so does a word that is not negative in its meaning (無利息 for "interest")."""
     if not en or not any(c.pos == "接頭詞" for c in ja):
         return ja, []
     from mtreview.qa.analysis.coverage import coverage
@@ -259,11 +276,11 @@ def word_prefixes_left(
     cov = coverage(source, target)
     if not cov.available:
         return ja, []
-    # not a word the cue itself negates: 無利息 for "without paying interest" renders both
+    # a word negative in its meaning ("failed", "shortage"): not 無償 for "paid", 無利息 for "interest"
     hits = [
         h
         for w in cov.words
-        if not any(a <= w.start < b or 0 <= w.start - b <= 20 for a, b in en)
+        if w.lemma in NEGATIVE_MEANING and not any(a <= w.start < b for a, b in en)
         for h in w.hits
     ]
     words = [next((h for h in hits if h[0] <= c.start < h[1] - 1), None) for c in ja]
@@ -274,17 +291,17 @@ def word_prefixes_left(
 def cues_left(
     source: str,
     target: str,
-    sentence: tuple[int, int],
+    spans: tuple[tuple[int, int], tuple[int, int]],
     en: list[tuple[int, int]],
     ja: list[Token],
     same: bool,
     bound: bool,
 ) -> tuple[list[Token], list[tuple[int, int]]]:
-    """The Japanese negations that may render an English one: less those of sameness (``sameness_left``),
-    of a bound (``bounds_left``) and the prefixes of words negative in themselves (``word_prefixes_left``,
-    whose words come second)."""
-    ja = sameness_left(source, target, sentence, en, ja) if same else ja
-    ja = bounds_left(source, target, sentence, ja) if bound else ja
+    """The Japanese negations that may render an English one of the sentence pair ``spans``: less those of
+    sameness (``sameness_left``), of a bound (``bounds_left``) and the prefixes of words negative in
+    themselves (``word_prefixes_left``, whose words come second)."""
+    ja = sameness_left(source, target, spans, en, ja) if same else ja
+    ja = bounds_left(source, target, spans, ja) if bound else ja
     return word_prefixes_left(source, target, en, ja)
 
 
@@ -306,7 +323,7 @@ def derived_forms(lemma: str) -> list[str]:
 
 JA_LEXICAL = re.compile(
     r"退け|一蹴|反論|突っぱね|はねつけ|撥ね付け|控え|見送|欠席|逃し|逃す|逃した|避け|免れ|断念|保留|辞退|棄権|黙秘|"
-    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|中止|白紙|皆無|遅配|"
+    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|やめ|中止|白紙|皆無|遅配|"
     r"(?<![\u30a1-\u30fa\u30fc])ゼロ(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff])"  # not ネットゼロ, ゼロ金利
 )
 """Japanese words that say "not" with their meaning (退けた "rejected", 控えた "declined to", 欠席した
@@ -534,16 +551,20 @@ NO_COMPARATIVE_THAN = re.compile(NO_COMPARATIVE, re.IGNORECASE)
 JA_BOUND_NEGATION = re.compile(r"(?:上回ら|下回ら|超え|越え|超さ|過ぎ|増え|減ら)な")
 
 
+JA_BOUND_WORDS = re.compile(r"以内|以下|(?<!前)まで|を上限|が上限|を限度|にとど")
 JA_BOUND_BEFORE = re.compile(r"(?:上回|下回|超え|越え|超す|超さ)[^。、]{0,20}$")
 
 
-def bounds_left(source: str, target: str, en_span: tuple[int, int], ja: list[Token]) -> list[Token]:
-    """The Japanese negations less those that render an English "no more than" of the sentence (one each):
-    a negation after 上回る/超える in its clause ("will pay no more than they spend on gas" rendered
-    ガス代を上回る料金を支払うことはない), so that another English negation of the sentence ("will not be
-    required") has to be rendered by another one."""
-    bounds = len(NO_COMPARATIVE_THAN.findall(source, *en_span))
-    if not bounds or not ja:
+def bounds_left(
+    source: str, target: str, spans: tuple[tuple[int, int], tuple[int, int]], ja: list[Token]
+) -> list[Token]:
+    """The Japanese negations less those that render an English "no more than" of the sentence (one each,
+    less those the translation renders as 以内/以下/まで): a negation after 上回る/超える in its clause
+    ("will pay no more than they spend on gas" rendered ガス代を上回る料金を支払うことはない), so that another
+    English negation of the sentence ("will not be required") has to be rendered by another one."""
+    (es, ee), (js, je) = spans
+    bounds = len(NO_COMPARATIVE_THAN.findall(source, es, ee)) - len(JA_BOUND_WORDS.findall(target, js, je))
+    if bounds <= 0 or not ja:
         return ja
     kept = []
     for cue in ja:
