@@ -2,9 +2,10 @@
 
 The issue's goals are recall of all planted errors ≥ 0.85, of the meaning classes (negation, comparison,
 agent, sense) ≥ 0.6, precision ≥ 0.8, on pages nobody tuned on. The held-out pages (``meaning/heldout``)
-meet the precision goal but NOT the recall goal (0.746 on the 127 pages of 2026-12-07, seventeenth
-session; pages written by others, measured at arrival, 0.50 to 0.88, the last pairs 0.62, 0.50 and 0.75) nor
-the meaning-class goal: 0.593 (302/509), after pairs with 2 to 7 of their 8 meaning errors found arrived.
+meet the precision goal but NOT the recall goal (0.746 on the 137 pages of 2026-12-07, eighteenth
+session; pages written by others, measured at arrival, 0.50 to 0.88, the last pairs 0.71, 0.71, 0.67, 0.88
+and 0.79) nor the meaning-class goal: 0.597 (328/549), after pairs with 2 to 7 of their 8 meaning errors
+found arrived.
 The bars below guard what they do reach (the meaning bar was lowered from 0.6 to 0.58, then to 0.56 on
 2026-12-06: the goal is not met, and the guard says so rather than hiding it). The
 pages the checks were tuned on (``meaning/tune``) have their own, higher bars (lowered on 2026-12-06 from
