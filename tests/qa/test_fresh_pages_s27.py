@@ -264,3 +264,25 @@ def test_the_reviews_bodies_in_a_reported_clause_and_words_of_the_name() -> None
     )
     said = "The CFOA said the council had not consulted it beforehand."
     assert _agents_on([*FERRY_PAGE, (said, "島民評議会が事前に相談してこなかったと、同協会は述べた。")]) == []
+
+
+def test_numbers_said_in_words_of_another_kind() -> None:
+    numbers = "numbers"
+    assert (
+        _check(numbers, "For a man in his forties, the wait is long.", "40代の男性にとって、待ち時間は長い。")
+        == []
+    )
+    assert _check(
+        numbers, "For a man in his forties, the wait is long.", "50代の男性にとって、待ち時間は長い。"
+    ) == ["50"]
+    assert _check(numbers, "Too many teenagers stop swimming.", "水泳をやめる10代が多すぎる。") == []
+    assert (
+        _check(
+            numbers,
+            "It could heat 900 homes by the end of the decade.",
+            "2020年代末までに900世帯に暖房を供給できる。",
+        )
+        == []
+    )
+    assert _check(numbers, "Prices fell by almost a fifth.", "価格は2割近く下落した。") == []
+    assert _check(numbers, "Prices fell by almost a fifth.", "価格は4割近く下落した。") == ["4割"]

@@ -52,6 +52,38 @@ def one_of_a_period(source: str, target: str, value: float, end: int) -> bool:
     return 0 < written <= said
 
 
+DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70}
+DECADES |= {"eighties": 80, "nineties": 90}
+EN_AGE_DECADE = re.compile(
+    r"\b(?:(?P<teen>teens|teenage|teenager|teenagers|teenaged)|(?P<decade>twenties|thirties|forties|fifties|"
+    r"sixties|seventies|eighties|nineties))\b",
+    re.IGNORECASE,
+)
+"""An age by its decade ("in her sixties", "teenagers"): 60代, 10代."""
+EN_THE_DECADE = re.compile(r"\b(?:the|this|next|coming)\s+decade\b", re.IGNORECASE)
+SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+EN_SHARE_WORD = re.compile(
+    r"\b(?:(?:a|one)\s+(?P<d>third|quarter|fifth|tenth)|(?P<half>half))\b", re.IGNORECASE
+)
+
+
+def said_in_words(source: str, target: str, value: float, end: int) -> bool:
+    """A number the English says in words of another kind: 60代 for "in her sixties", 10代 for "teenagers",
+    2020年代 for "by the end of the decade", 2割 for "a fifth" (3割 for "a third": a share in tenths)."""
+    if target[end : end + 1] == "代" and value in (10, 20, 30, 40, 50, 60, 70, 80, 90):
+        said = {
+            10 if m.group("teen") else DECADES[m.group("decade").lower()]
+            for m in EN_AGE_DECADE.finditer(source)
+        }
+        return value in said
+    if target[end : end + 2] == "年代" and value % 10 == 0 and 1900 <= value <= 2100:
+        return EN_THE_DECADE.search(source) is not None
+    if target[end - 1 : end] == "割" and 0 < value <= 100:
+        words = [SHARES[(m.group("d") or m.group("half")).lower()] for m in EN_SHARE_WORD.finditer(source)]
+        return any(abs(100 * w - value) <= 4 for w in words)
+    return False
+
+
 def one_of_a_currency(source: str, target: str, value: float, end: int) -> bool:
     """1ポンド, 1ドル… for "every pound", "a dollar": one unit of the same currency the English names with a
     determiner, and no more such ones in the translation than the English says (the fare's 1ドル beside

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from mtreview.qa.analysis.wordlists import DAYS_AND_MONTHS
-from mtreview.qa.checks.implied_numbers import days_off, one_of_a_currency, one_of_a_period
+from mtreview.qa.checks.implied_numbers import days_off, one_of_a_currency, one_of_a_period, said_in_words
 
 _NAME = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
 NAMED_LIST = re.compile(rf"\b{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME}")
@@ -68,8 +68,8 @@ def implied(source: str, target: str, value: float, end: int, missing: bool) -> 
     week (週休3日 for "a four-day week")."""
     if one_of_a_currency(source, target, value, end) or days_off(source, target, value, end):
         return True
-    if one_of_a_period(source, target, value, end):
-        return True  # 1日2回 for "twice a day"
+    if one_of_a_period(source, target, value, end) or said_in_words(source, target, value, end):
+        return True  # 1日2回 for "twice a day", 60代 for "in her sixties", 2割 for "a fifth"
     if target[end : end + 1] == "位" and 2 <= value <= 4 and not PLACE.search(source):
         for m in RANKING.finditer(source):
             if m.group("runner"):
