@@ -286,3 +286,6 @@ def test_numbers_said_in_words_of_another_kind() -> None:
     )
     assert _check(numbers, "Prices fell by almost a fifth.", "価格は2割近く下落した。") == []
     assert _check(numbers, "Prices fell by almost a fifth.", "価格は4割近く下落した。") == ["4割"]
+    # 1年分 for "a full year" is no number the translation adds where another is dropped
+    source = "She put a full year's loss at 90,000 euros for a 14-hectare estate."
+    assert _check(numbers, source, "同氏は1年分の損失を9万ユーロと見積もった。") == ["14"]

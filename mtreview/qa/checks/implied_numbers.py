@@ -25,7 +25,8 @@ TRAILING_NUMBER = re.compile(r"[0-9０-９.．]+$")
 
 
 ONE_OF_A_PERIOD = re.compile(
-    r"\b(?:(?:a|an|per|each|every|one)\s+(day|week|month|year|hour)|(dai|week|month|year|hour)ly|(annual)ly)\b",
+    r"\b(?:(?:a|an|per|each|every|one)\s+(?:full\s+|whole\s+|single\s+)?(day|week|month|year|hour)|"
+    r"(dai|week|month|year|hour)ly|(annual)ly)\b",
     re.IGNORECASE,
 )
 """A rate's period ("twice a day", "£5 per week", "daily", "annually")."""
