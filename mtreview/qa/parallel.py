@@ -188,6 +188,22 @@ def remove_abandoned() -> None:
             continue  # alive (another user's), or not a process id at all
 
 
+class _Recording:
+    """A multiprocessing context that keeps every process it makes in ``made``: the pool ends them all when
+    it closes, whatever the executor still lists."""
+
+    def __init__(self, context: Any, made: list[Any]) -> None:
+        self._context, self._made = context, made
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._context, name)
+
+    def Process(self, *args: Any, **kwargs: Any) -> Any:
+        process = self._context.Process(*args, **kwargs)
+        self._made.append(process)
+        return process
+
+
 class Pool:
     """The worker processes of one run; ``chunks()`` yields the results in document and segment order.
 
@@ -212,6 +228,7 @@ class Pool:
         remove_abandoned()
         self._dir = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
         self._executor: ProcessPoolExecutor | None = None
+        self._made: list[Any] = []  # every worker process the executor started
         self._counting: list[Future[tuple[int, int, set[str]]]] = []
         self._adding: list[Future[dict[tuple[str, ...], int]]] = []
         self._futures: deque[Future[ChunkResult]] = deque()
@@ -219,9 +236,10 @@ class Pool:
             for d, document in enumerate(self._documents):  # once, not once per worker
                 with open(document_path(self._dir, d), "wb") as fh:
                     pickle.dump(document, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            recording: Any = _Recording(multiprocessing.get_context("spawn"), self._made)
             self._executor = ProcessPoolExecutor(
                 max_workers=workers,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=recording,
                 initializer=_start_worker,
                 initargs=(settings, context, [c.id for c in checks], self._dir),
             )
@@ -313,6 +331,8 @@ class Pool:
         processes = list((getattr(executor, "_processes", None) or {}).values())
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
+        # and any worker the executor no longer lists (loaded runs found one alive after close, twice)
+        processes += [p for p in self._made if p not in processes and p.pid is not None]
         for process in processes:  # a chunk being checked is not waited for
             if process.is_alive():
                 process.terminate()
