@@ -329,6 +329,7 @@ class Pool:
             chunk.cancel()
         executor = self._executor
         processes = list((getattr(executor, "_processes", None) or {}).values())
+        manager = getattr(executor, "_executor_manager_thread", None)
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
         # and any worker the executor no longer lists (loaded runs found one alive after close, twice)
@@ -342,4 +343,6 @@ class Pool:
             if process.is_alive():  # (a loaded machine: the terminated worker has not exited yet)
                 process.kill()
                 process.join(timeout=30)
+        if manager is not None:
+            manager.join(timeout=30)  # the executor's thread joins the workers too: not after we return
         shutil.rmtree(self._dir, ignore_errors=True)
