@@ -289,3 +289,14 @@ def test_numbers_said_in_words_of_another_kind() -> None:
     # 1年分 for "a full year" is no number the translation adds where another is dropped
     source = "She put a full year's loss at 90,000 euros for a 14-hectare estate."
     assert _check(numbers, source, "同氏は1年分の損失を9万ユーロと見積もった。") == ["14"]
+
+
+def test_caps_won_for_a_country_and_earthquake_drills() -> None:
+    sense = "sense"
+    assert _check(sense, "He won 41 caps for his country.", "彼は代表として41個の帽子を獲得した。") == [
+        "帽子"
+    ]
+    assert _check(sense, "He won 41 caps for his country.", "彼は代表として41試合に出場した。") == []
+    drills = "Schools should hold more earthquake drills."
+    assert _check(sense, drills, "学校は地震の掘削をもっと行うべきだ。") == ["掘削"]
+    assert _check(sense, drills, "学校は地震の避難訓練をもっと行うべきだ。") == []
