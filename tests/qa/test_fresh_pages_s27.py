@@ -300,3 +300,12 @@ def test_caps_won_for_a_country_and_earthquake_drills() -> None:
     drills = "Schools should hold more earthquake drills."
     assert _check(sense, drills, "学校は地震の掘削をもっと行うべきだ。") == ["掘削"]
     assert _check(sense, drills, "学校は地震の避難訓練をもっと行うべきだ。") == []
+
+
+def test_two_idioms_rendered_word_for_word() -> None:
+    idiom = "literal-idiom"
+    silver = "Nobody wants to sell the family silver, she said."
+    assert _check(idiom, silver, "家族の銀食器を売りたい人などいないと同氏は述べた。") == ["家族の銀"]
+    assert _check(idiom, silver, "虎の子の資産を手放したい人などいないと同氏は述べた。") == []
+    stops = "The trust pulled out all the stops to reopen by May."
+    assert _check(idiom, stops, "トラストは5月の再開に向けて、すべての栓を抜いた。") == ["栓を抜"]
