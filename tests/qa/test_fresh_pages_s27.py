@@ -309,3 +309,11 @@ def test_two_idioms_rendered_word_for_word() -> None:
     assert _check(idiom, silver, "虎の子の資産を手放したい人などいないと同氏は述べた。") == []
     stops = "The trust pulled out all the stops to reopen by May."
     assert _check(idiom, stops, "トラストは5月の再開に向けて、すべての栓を抜いた。") == ["栓を抜"]
+
+
+def test_a_named_body_replaced_by_a_body_led_by_a_place_the_sentence_names() -> None:
+    source = "The Fenbridge District Council said it would fund 80 care beds to free up wards at Tolworth."
+    other = "トルワース総合病院は、トルワースの病棟を空けるため、介護用ベッド80床の費用を負担すると述べた。"
+    assert _agents_on([(source, other)]) == ["トルワース総合病院"]
+    own = "フェンブリッジ地区議会は、トルワースの病棟を空けるため、介護用ベッド80床の費用を負担すると述べた。"
+    assert _agents_on([(source, own)]) == []

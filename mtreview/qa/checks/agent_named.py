@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from mtreview.qa.analysis.coverage import Coverage
 from mtreview.qa.checks.agent_bodies import BODY_ENDS, NOT_A_BODY
@@ -126,12 +127,22 @@ def replaced_body(cov: Coverage, name: tuple[int, int], japanese: tuple[int, int
         if weak:
             if any(c < b and a < d for w in cov.words for c, d in w.hits if (c, d) not in weak):
                 return None
-        elif any(u.covered for u in cov.units_in(a, b)):
+        elif any(u.covered for u in _head_units(cov, a, b)):
             return None  # it renders a word of the English (保健 for "health")
         if not any(u.content for u in cov.units_in(a, b)):
             continue
         return a, b
     return None
+
+
+def _head_units(cov: Coverage, a: int, b: int) -> list[Any]:
+    """The units of a Japanese body that say what it is: all of them, or only those after a katakana place
+    or name that opens it (王立病院 of ソルトコム王立病院, where "Saltcombe" is a place the English sentence
+    names elsewhere: the hospital is still another body than "Dunmarrow Regional Council")."""
+    units = cov.units_in(a, b)
+    if len(units) >= 2 and units[0].kind == "kata" and units[-1].kind == "kanji":
+        return units[1:]
+    return units
 
 
 def replaced_named_body(
