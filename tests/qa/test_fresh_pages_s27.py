@@ -317,3 +317,11 @@ def test_a_named_body_replaced_by_a_body_led_by_a_place_the_sentence_names() -> 
     assert _agents_on([(source, other)]) == ["トルワース総合病院"]
     own = "フェンブリッジ地区議会は、トルワースの病棟を空けるため、介護用ベッド80床の費用を負担すると述べた。"
     assert _agents_on([(source, own)]) == []
+
+
+def test_a_person_introduced_with_who_replaced_by_a_body_a_place_opens() -> None:
+    source = "Dev Malik, who chairs the Harwick Cyclists' Club, urged riders to lock their bikes indoors."
+    police = "ハーウィック警察は、自転車を屋内で施錠するよう利用者に呼びかけた。"
+    assert _agents_on([(source, police)]) == ["ハーウィック警察"]
+    malik = "ハーウィック自転車クラブ会長のデブ・マリク氏は、自転車を屋内で施錠するよう利用者に呼びかけた。"
+    assert _agents_on([(source, malik)]) == []

@@ -22,9 +22,14 @@ PERSON = re.compile(
     rf"|,\s+{_NAME}\s+(?P<b>{_NAME}),"  # an apposition: ", Fiona Reyes,"
     rf"|\b(?P<c>{_NAME}),\s+\d{{1,3}},"  # an age: "Reyes, 52,"
 )
-JA_ACCORDING_BODY = re.compile(r"(?<![\u4e00-\u9fff])(?P<np>[\u4e00-\u9fff]{2,10})(?:によると|によれば)")
-JA_REPORTED = re.compile(r"と(?:述べ|語|話|説明|明らかに|強調|指摘|発表)")
+JA_ACCORDING_BODY = re.compile(
+    r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc])(?P<np>[\u30a1-\u30fa\u30fc・]*[\u4e00-\u9fff]{2,10})(?:によると|によれば)"
+)
+JA_REPORTED = re.compile(r"と(?:述べ|語|話|説明|明らかに|強調|指摘|発表)|(?:呼びかけ|求め|訴え)(?:た|ました)")
 KANJI_BODY = re.compile(r"[\u4e00-\u9fff]+")
+ENDS = (*BODY_ENDS, "警察", "大学", "学校")
+KATAKANA_LED = re.compile(r"^[\u30a1-\u30fa\u30fc・]+")
+WHO_NAME = re.compile(rf"{_NAME}\s+(?P<surname>{_NAME}),\s+(?:who|whose)\b")
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 
 
@@ -46,12 +51,16 @@ def replaced_person(
     """The Japanese body that the translation makes the speaker where the English ``agent`` is a person
     (see the module's docstring)."""
     name = source[agent[0] : agent[1]].strip()
-    if not re.fullmatch(_NAME, name):
+    who = WHO_NAME.match(name)
+    if who is not None:
+        name = who.group("surname")  # "Priya Lal, who chairs the forum, urged": a person, by her surname
+    elif not re.fullmatch(_NAME, name):
         return None  # one surname: "Reyes said"
-    if "persons" not in cache:
-        cache["persons"] = _persons(sources)
-    if name not in cache["persons"]:
-        return None
+    else:
+        if "persons" not in cache:
+            cache["persons"] = _persons(sources)
+        if name not in cache["persons"]:
+            return None
     js, je = japanese
     from mtreview.qa.jtext import name_similarity
 
@@ -64,11 +73,13 @@ def replaced_person(
     if m is None:
         return None
     body = m.group("np")
-    if body.startswith(NOT_A_BODY) or not body.endswith(BODY_ENDS) or not KANJI_BODY.fullmatch(body):
+    # a kanji body, or one a katakana place opens (フェンウォルド警察: its head 警察 is what it is)
+    head = KATAKANA_LED.sub("", body)
+    if body.startswith(NOT_A_BODY) or not head.endswith(ENDS) or not KANJI_BODY.fullmatch(head):
         return None
     from mtreview.qa.analysis.coverage import coverage
 
-    cov = coverage(source[sentence[0] : sentence[1]], target[m.start("np") : m.end("np")])
+    cov = coverage(source[sentence[0] : sentence[1]], head)
     if not cov.available or cov.source_ratio()[0]:
         return None  # it renders a word of the English sentence ("the council")
     return m.start("np"), m.end("np")
