@@ -328,12 +328,11 @@ class Pool:
         for chunk in self._futures:
             chunk.cancel()
         executor = self._executor
-        processes = list((getattr(executor, "_processes", None) or {}).values())
         manager = getattr(executor, "_executor_manager_thread", None)
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
-        # and any worker the executor no longer lists (loaded runs found one alive after close, twice)
-        processes += [p for p in self._made if p not in processes and p.pid is not None]
+        # every worker the executor started, listed there or not (loaded runs found one alive after close)
+        processes = [p for p in self._made if p.pid is not None]
         for process in processes:  # a chunk being checked is not waited for
             if process.is_alive():
                 process.terminate()

@@ -13,6 +13,7 @@ from typing import Any
 
 from mtreview.qa.checks.agent_bodies import BODY_ENDS, NOT_A_BODY
 from mtreview.qa.checks.agent_japanese import JA_BODY_TOPIC, JA_OPENERS
+from mtreview.qa.checks.agent_named import BODY_WORDS_EN
 
 ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{1,6}(?![\w&])")
 NAMED_WITH_ACRONYM = re.compile(
@@ -29,10 +30,8 @@ OTHER_BODY = re.compile(
     r"agency|regulator|club|company|league|trust|board|committee|association|federation|police)\b)"
 )
 """Another body named after the agent, in the reported clause ("MSF said the WHO was aware")."""
-BODY_WORDS = re.compile(
-    r"\b(?:Association|Federation|Union|Society|Authority|Agency|Council|Board|Trust|Commission|Institute|"
-    r"League|Alliance|Confederation|Organi[sz]ation|Committee|Foundation|Service|Network|Group)\b"
-)
+BARE_ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z][A-Z&]{1,6}")
+"""An agent named by its acronym alone ("The SCRU")."""
 
 
 def _initials(name: str) -> str:
@@ -46,8 +45,20 @@ def _document_bodies(sources: Iterable[str]) -> tuple[dict[str, str], list[str]]
     for source in sources:
         for m in NAMED_WITH_ACRONYM.finditer(source):
             acronyms.setdefault(m.group("acronym"), m.group("name"))
-        names += [m.group() for m in BODY_NAME.finditer(source) if BODY_WORDS.search(m.group())]
+        names += [
+            m.group()
+            for m in BODY_NAME.finditer(source)
+            if any(w.lower() in BODY_WORDS_EN for w in m.group().split())
+        ]
     return acronyms, sorted(set(names))
+
+
+def _bodies(sources: Iterable[str], cache: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """``_document_bodies``, built once per document into ``cache``."""
+    if "bodies" not in cache:
+        cache["bodies"] = _document_bodies(sources)
+    bodies: tuple[dict[str, str], list[str]] = cache["bodies"]
+    return bodies
 
 
 def replaced_by_acronym(
@@ -65,9 +76,7 @@ def replaced_by_acronym(
     own = set(ACRONYM.findall(text))
     if not own:
         return None
-    if "bodies" not in cache:
-        cache["bodies"] = _document_bodies(sources)
-    acronyms, names = cache["bodies"]
+    acronyms, names = _bodies(sources, cache)
     js, je = japanese
     m = JA_LATIN_BODY.match(target, js, je)
     if m is not None:
@@ -78,20 +87,19 @@ def replaced_by_acronym(
         if other in source[sentence[0] : sentence[1]] or other not in acronyms:
             return None  # an acronym the document gives no other body: perhaps this one's own spelling
         return m.start("np"), m.end("np")
-    if not re.fullmatch(r"(?:[Tt]he\s+)?[A-Z][A-Z&]{1,6}", text.strip()):
+    if not BARE_ACRONYM.fullmatch(text.strip()):
         return None  # a name with its acronym: the named-body check reads its words
     acronym = text.strip().split()[-1]
     if acronym in target[js:je]:
         return None
     topic = JA_BODY_TOPIC.match(target, js, je)
+    # (XがZしたと、…は述べた: X is the reported clause's; so is a body the English names after the agent)
     if (
         topic is None
         or target.startswith("が", topic.end("np"))
         or OTHER_BODY.search(source, agent[1], sentence[1])
     ):
-        return (
-            None  # (XがZしたと、…は述べた: X is the reported clause's; so is a body the English names there)
-        )
+        return None
     body = topic.group("np")
     if body.startswith(NOT_A_BODY) or not body.endswith(BODY_ENDS):
         return None
@@ -120,9 +128,7 @@ def _rendered(name: str, body: str) -> float:
 def spelled_out(agent: str, body: str, sources: Iterable[str], cache: dict[str, Any]) -> bool:
     """Whether ``body`` renders the name the document gives the acronym ``agent`` ("The CFOA" rendered
     フェリー事業者協会, the Coastal Ferry Operators Association (CFOA) of the page)."""
-    if not re.fullmatch(r"(?:[Tt]he\s+)?[A-Z][A-Z&]{1,6}", agent.strip()):
+    if not BARE_ACRONYM.fullmatch(agent.strip()):
         return False
-    if "bodies" not in cache:
-        cache["bodies"] = _document_bodies(sources)
-    name = cache["bodies"][0].get(agent.strip().split()[-1])
+    name = _bodies(sources, cache)[0].get(agent.strip().split()[-1])
     return name is not None and _rendered(name, body) >= 0.5

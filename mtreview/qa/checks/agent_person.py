@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from mtreview.qa.checks.agent_bodies import BODY_ENDS, NOT_A_BODY
 from mtreview.qa.checks.agent_japanese import JA_BODY_TOPIC
+from mtreview.qa.checks.agent_named import JA_ACCORDING
 
 TITLES = (
     r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Councillor|Cllr|Judge|Justice|Sir|Dame|Lord|Lady|Inspector|"
@@ -21,9 +22,6 @@ PERSON = re.compile(
     rf"\b(?:{TITLES})\.?\s+(?:{_NAME}\s+)?(?P<a>{_NAME})\b"  # Ms Reyes, Dr Fiona Reyes
     rf"|,\s+{_NAME}\s+(?P<b>{_NAME}),"  # an apposition: ", Fiona Reyes,"
     rf"|\b(?P<c>{_NAME}),\s+\d{{1,3}},"  # an age: "Reyes, 52,"
-)
-JA_ACCORDING_BODY = re.compile(
-    r"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc])(?P<np>[\u30a1-\u30fa\u30fc・]*[\u4e00-\u9fff]{2,10})(?:によると|によれば)"
 )
 JA_REPORTED = re.compile(r"と(?:述べ|語|話|説明|明らかに|強調|指摘|発表)|(?:呼びかけ|求め|訴え)(?:た|ました)")
 KANJI_BODY = re.compile(r"[\u4e00-\u9fff]+")
@@ -66,7 +64,7 @@ def replaced_person(
 
     if any(name_similarity(name, m.group()) >= 0.6 for m in KATAKANA.finditer(target, js, je)):
         return None  # the person is named (レイエス社長によると)
-    m = JA_ACCORDING_BODY.search(target, js, je)
+    m = JA_ACCORDING.search(target, js, je)
     if m is None:
         topic = JA_BODY_TOPIC.match(target, js, je)
         m = topic if topic is not None and JA_REPORTED.search(target, topic.end(), je) else None

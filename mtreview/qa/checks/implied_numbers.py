@@ -41,7 +41,7 @@ def one_of_a_period(source: str, target: str, value: float, end: int) -> bool:
     if value != 1:
         return False
     here = ONE_AND_PERIOD.match(target, end - 1) if end else None
-    if here is None or target[end - 1] not in "1１":
+    if here is None:
         return False
     period = _PERIOD_OF[here.group(1)]
     said = sum(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 
 from mtreview.qa.analysis import english, japanese
 from mtreview.qa.analysis.coverage import Coverage
@@ -239,13 +240,17 @@ def sameness_left(
     (es, ee), (js, je) = spans
     same = [m for m in EN_SAME.finditer(source, es, ee) if not any(0 <= m.start() - e <= 12 for _s, e in en)]
     left = len(same) - len(JA_SAME_OTHERWISE.findall(target, js, je))
-    if left <= 0 or not ja:
-        return ja
     unchanged = [m.span() for m in JA_UNCHANGED.finditer(target, js, je)]
+    return _less(ja, left, lambda cue: any(a <= cue.start < b + 1 for a, b in unchanged))
+
+
+def _less(ja: list[Token], n: int, renders: Callable[[Token], bool]) -> list[Token]:
+    """``ja`` less its first ``n`` cues (at most) for which ``renders`` holds: each renders one English word
+    that is no negation."""
     kept = []
     for cue in ja:
-        if left and any(a <= cue.start < b + 1 for a, b in unchanged):
-            left -= 1
+        if n > 0 and renders(cue):
+            n -= 1
             continue
         kept.append(cue)
     return kept
@@ -564,15 +569,9 @@ def bounds_left(
     English negation of the sentence ("will not be required") has to be rendered by another one."""
     (es, ee), (js, je) = spans
     bounds = len(NO_COMPARATIVE_THAN.findall(source, es, ee)) - len(JA_BOUND_WORDS.findall(target, js, je))
-    if bounds <= 0 or not ja:
-        return ja
-    kept = []
-    for cue in ja:
-        if bounds and JA_BOUND_BEFORE.search(target, max(0, cue.start - 24), cue.start):
-            bounds -= 1
-            continue
-        kept.append(cue)
-    return kept
+    return _less(
+        ja, bounds, lambda cue: JA_BOUND_BEFORE.search(target, max(0, cue.start - 24), cue.start) is not None
+    )
 
 
 def bound_negation(source: str, target: str, en: tuple[int, int], ja: tuple[int, int]) -> bool:
