@@ -254,6 +254,8 @@ class Omission(Check):
         "min_units": 2,
         "max_share": 0.2,
         "min_rest_share": 0.35,
+        "min_rest_share_long": 0.6,
+        "min_sentence_words": 5,
         "max_short_coverage": 0.7,
         "short_gate": 0.15,
         "aside_gate": 0.05,
@@ -292,13 +294,20 @@ class Omission(Check):
             yield self.finding(segment, Side.SOURCE, None, None, _("The source has no translation."))
             return
         shortfall = self._shortfall(segment, doc)
-        if shortfall is None or shortfall <= float(self.params["short_gate"]):
+        usual = shortfall is not None and shortfall <= float(self.params["short_gate"])
+        # as long as this document's translations usually are, but with fewer sentences: one may be left out
+        sentences_only = usual and _fewer_sentences(source, segment.target)
+        gate = float(self.params["aside_gate" if sentences_only else "short_gate"])
+        if shortfall is None or shortfall <= gate:
             if shortfall is not None and shortfall > float(self.params["aside_gate"]):
                 yield from self._dropped_asides(segment)
             return  # about as long as this document's translations usually are: nothing is missing from it
         cov = coverage(segment.source, segment.target)
         if cov.available:
-            dropped = list(self._dropped(segment, cov))
+            dropped = list(self._dropped(segment, cov, sentences_only))
+            if sentences_only:  # as long as usual, but with fewer sentences: a sentence left out, or an aside
+                yield from dropped or self._dropped_asides(segment)
+                return
             if dropped:
                 yield from dropped
                 return
@@ -368,7 +377,9 @@ class Omission(Check):
                     _("“{text}” has no counterpart in the translation.").format(text=m.group()),
                 )
 
-    def _dropped(self, segment: SegmentInput, cov: Coverage) -> Iterable[Finding]:
+    def _dropped(
+        self, segment: SegmentInput, cov: Coverage, sentences_only: bool = False
+    ) -> Iterable[Finding]:
         """English clauses (or sentences) with no counterpart, in a paragraph otherwise translated."""
         source = segment.source
         total_c, total_n = cov.source_ratio()
@@ -384,6 +395,8 @@ class Omission(Check):
                 spans.extend(parts)
         spans.extend(uncovered_runs(cov, sentences, spans))
         whole = set(sentences) if len(sentences) > 1 else set()
+        fewer = len(japanese.sentences(segment.target)) < len(sentences)
+        min_words = int(self.params["min_sentence_words"])
         reported: list[tuple[int, int]] = []
         pairs = sentence_pairs(source, segment.target)
         occurrences = Counter(w.lemma for w in cov.words)
@@ -392,6 +405,9 @@ class Omission(Check):
         for start, end in spans:
             if any(rs <= start and end <= re_ for rs, re_ in reported):
                 continue
+            long = (start, end) in whole and len(_LATIN_WORD.findall(source, start, end)) >= min_words
+            if sentences_only and not long:
+                continue  # (the translation is as long as usual: only a whole sentence can be missing)
             c, n = cov.source_own(start, end)
             if whole:  # a sentence or a clause of a paragraph of several sentences
                 c = min(c, rendered_here(cov, start, end, occurrences, renderings))
@@ -400,7 +416,8 @@ class Omission(Check):
             if not (
                 _uncovered(c, n, self.params)
                 or (c == 0 < n and (start, end) in whole and _negates(source, start, end))
-            ) or not _rest_covered(total_c - c, total_n - n, self.params):
+                or (c == 0 < n and long and fewer)  # a whole sentence left out: "Thank you for your help."
+            ) or not _rest_covered(total_c - c, total_n - n, self.params, sentences_only):
                 continue  # (a dropped sentence that negates is one however short: "It was not approved.")
             if _unexplained_target(cov, pairs, start, end, counted) * 2 > n:
                 continue  # the translation has unmatched words enough to render it freely ("gut punch")
@@ -510,6 +527,14 @@ def _median(doc: DocumentFacts, params: Mapping[str, Any]) -> float:
     if len(stats) >= int(params["min_segments"]):
         return stats.quartiles()[1]
     return float(params["prior_median"])
+
+
+def _fewer_sentences(source: str, target: str) -> bool:
+    """Whether the translation has fewer sentences than the English (one may have been left out)."""
+    return len(japanese.sentences(target)) < len(english.sentences(source))
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _negates(source: str, start: int, end: int) -> bool:
@@ -624,10 +649,11 @@ def _abbreviation_of_word_before(content: str, target: str, start: int) -> bool:
     return False
 
 
-def _rest_covered(covered: int, total: int, params: Mapping[str, Any]) -> bool:
+def _rest_covered(covered: int, total: int, params: Mapping[str, Any], strict: bool = False) -> bool:
     """Whether the rest of the paragraph is translated (otherwise the pair is misaligned or mistranslated
-    as a whole, which is not an omission of one part)."""
-    return total >= 3 and covered / total >= float(params["min_rest_share"])
+    as a whole, which is not an omission of one part); ``strict`` for a translation as long as usual."""
+    share = float(params["min_rest_share_long" if strict else "min_rest_share"])
+    return total >= 3 and covered / total >= share
 
 
 def _unexplained_target(
