@@ -107,10 +107,10 @@ _BULLETS = frozenset("・•●○◆◇■□▪‣-*※")
 def _trim_leading_chrome(
     result: AlignerResult, target: list[Unit], features: DocumentFeatures
 ) -> AlignerResult:
-    """Drop a short non-sentence line (a key point such as ・支援基金を創設, a heading) from the front of the
-    first pair when it carries an anchor (a name, a number) the English paragraph lacks, or is a bulleted
-    item: the DP joins it for the length it adds, but it is the summary above the body, not the start of
-    the paragraph."""
+    """Drop a short non-sentence line (a heading) from the front of the first pair when it carries an anchor
+    (a name, a number) the English paragraph lacks, or a bulleted item (a key point such as ・支援基金を創設,
+    or ・試験では散布が3回で済んだ。) before a paragraph that is not one: the DP joins it for the length it
+    adds, but it is the summary above the body, not the start of the paragraph."""
     if not result.links:
         return result
     first = result.links[0]
@@ -122,8 +122,9 @@ def _trim_leading_chrome(
         t for t in features.target[head].tokens if features.weights.get(t, 0.0) > 0 and t not in src_tokens
     ]
     bullet = target[head].flat.lstrip()[:1] in _BULLETS
-    if not (_chrome_like(target[head]) and (foreign or bullet)):
-        return result
+    body = target[first.target[1]].flat.lstrip()[:1] not in _BULLETS
+    if not ((_chrome_like(target[head]) and foreign) or (bullet and body)):
+        return result  # (a key point is a bulleted line, whether or not it ends like a sentence)
     trimmed = replace(first, target=first.target[1:])
     return replace(
         result,

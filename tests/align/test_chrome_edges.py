@@ -89,6 +89,7 @@ def test_key_points_above_the_body_do_not_join_its_first_pair(tmp_path):
     ("head", "dropped"),
     [
         ("・組合は合意内容を評価", True),  # a bulleted key point
+        ("・組合は合意内容を評価した。", True),  # a bulleted key point written as a sentence
         ("夜間作業員は180人に", True),  # a key point with a figure the paragraph lacks (a later one's)
         ("港湾局が荷役を再開", False),  # a short line with no figure and no bullet: kept
     ],
@@ -141,3 +142,37 @@ def test_furniture_joined_to_the_last_pair_is_dropped(furniture, dropped):
     trimmed = _trim_chrome_edges(result, source, target, features)
     assert trimmed.links[-1].source == ((1,) if dropped else (1, 2))
     assert (2 in trimmed.source_edge) == dropped
+
+
+def test_a_first_paragraph_with_few_anchors_still_pairs_below_the_key_points(tmp_path):
+    # the English opens with its body; the lead paragraph's translation is condensed (the 1890s and
+    # "Victorian" left out, the weekday wrong), so it shares no name or figure with it, and three key points
+    # written as sentences stand above it: it still pairs one to one (a dropped pair hides its errors from
+    # the checks), and no key point joins it
+    ja = [
+        "古い桟橋の修復が完了、夏に向けて再開へ",
+        "地元の人々が守ってきた木造の桟橋が、再び歩けるようになる。",
+        "キーポイント",
+        "・修復費用は当初の見積もりを上回った。",
+        "・地元の職人が古い材木の一部を再利用した。",
+        "・夏の間は夜遅くまで開放される。",
+        "大嵐で傷み、長く閉ざされていた古い桟橋の修復が終わり、夏に再開すると、管理団体が木曜日に明らかにした。",
+        "ウェストクリフ桟橋保存会のマーガレット・オイェラル会長は、工事費が120万ポンドに達したと述べた。",
+        "修復に使われた材木の3分の1は、元の桟橋から回収されたものだという。",
+        "桟橋は6月から9月まで、毎晩22時まで開放される。",
+    ]
+    en = [
+        "A Victorian pier battered by the great storms of the 1890s, and closed to walkers for most of "
+        "the past decade, has finally been repaired and will reopen at the start of summer, the charity "
+        "that looks after it said on Tuesday.",
+        "Margaret Oyelaru, chair of the Westcliff Pier Preservation Society, said the work had cost "
+        "£1.2 million.",
+        "A third of the timber used in the repairs was recovered from the original structure.",
+        "The pier will stay open until 10pm every night from June to September.",
+    ]
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join([*ja, "原文を表示", *en, "Related stories"]) + "\n", encoding="utf-8")
+    alignment = align_page(page)
+    first_en = len(ja) + 2
+    pairs = sorted((p.source_lines, p.target_lines) for p in alignment.pairs)
+    assert pairs == [((first_en + k,), (7 + k,)) for k in range(len(en))]
