@@ -100,75 +100,17 @@ _TO_TWENTY = (
     "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
 )
 WORDS: dict[str, float] = {w: i for i, w in enumerate(_split(_TO_TWENTY))}
-WORDS.update(
-    {
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "hundred": 100,
-        "thousand": 1000,
-        "million": 1e6,
-        "billion": 1e9,
-        "dozen": 12,
-        "twice": 2,
-        "double": 2,
-        "doubled": 2,
-        "doubles": 2,
-        "doubling": 2,
-        "twofold": 2,
-        "triple": 3,
-        "tripled": 3,
-        "triples": 3,
-        "tripling": 3,
-        "threefold": 3,
-        "quadruple": 4,
-        "quadrupled": 4,
-        "fourfold": 4,
-        "half": 0.5,
-        "halved": 0.5,
-        "first": 1,
-        "second": 2,
-        "third": 3,
-        "fourth": 4,
-        "fifth": 5,
-        "sixth": 6,
-        "seventh": 7,
-        "eighth": 8,
-        "ninth": 9,
-        "tenth": 10,
-        "once": 1,
-        "january": 1,
-        "february": 2,
-        "march": 3,
-        "april": 4,
-        "may": 5,
-        "june": 6,
-        "july": 7,
-        "august": 8,
-        "september": 9,
-        "october": 10,
-        "november": 11,
-        "december": 12,
-        "noon": 12,
-        "midnight": 0,
-        "hundreds": 100,
-        "thousands": 1000,
-        "millions": 1e6,
-        "billions": 1e9,
-        "dozens": 12,
-        "decade": 10,
-        "decades": 10,
-        "century": 100,
-        "single": 1,
-        "pair": 2,
-        "couple": 2,
-        "both": 2,
-    }
-)
+_WORD_VALUES = """
+thirty 30 forty 40 fifty 50 sixty 60 seventy 70 eighty 80 ninety 90 hundred 100 thousand 1000
+million 1e6 billion 1e9 dozen 12 twice 2 double 2 doubled 2 doubles 2 doubling 2 twofold 2 triple 3
+tripled 3 triples 3 tripling 3 threefold 3 quadruple 4 quadrupled 4 fourfold 4 half 0.5 halved 0.5
+first 1 second 2 third 3 fourth 4 fifth 5 sixth 6 seventh 7 eighth 8 ninth 9 tenth 10 once 1
+january 1 february 2 march 3 april 4 may 5 june 6 july 7 august 8 september 9 october 10 november 11
+december 12 noon 12 midnight 0 hundreds 100 thousands 1000 millions 1e6 billions 1e9 dozens 12
+decade 10 decades 10 century 100 single 1 pair 2 couple 2 both 2
+"""
+_PAIRS = _split(_WORD_VALUES)
+WORDS.update({w: float(v) for w, v in zip(_PAIRS[::2], _PAIRS[1::2], strict=True)})
 WORD_RE = re.compile(r"[a-z]+")
 _ORDINAL = ("th", "st", "nd", "rd", "pm", "am", "s ", "s.", "s,")
 
@@ -259,6 +201,10 @@ def _scanned(text: str, after_re: re.Pattern[str], japanese: bool) -> tuple[Quan
             continue
         token = token.rstrip(".,")
         end = start + len(token)
+        if not japanese and CLOCK_DOT.fullmatch(token) and CLOCK_MARK.match(text, end):
+            found.extend(_clock(token, start, end, PM_AFTER.match(text, end) is not None))
+            consumed = end  # 7.40am: the hour and the minutes (午前7時40分), not 7.4
+            continue
         value = _to_float(token)
         if value is None:
             continue
@@ -310,6 +256,20 @@ def _scanned(text: str, after_re: re.Pattern[str], japanese: bool) -> tuple[Quan
         if not japanese and value < 12 and PM_AFTER.match(text, end):
             found.append(Quantity(value + 12, q_start, q_end, None, required=False))
     return tuple(found)
+
+
+CLOCK_DOT = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+CLOCK_MARK = re.compile(r"\s?(?:[ap]m\b|[ap]\.m\.)", re.IGNORECASE)
+"""A time written with a dot, as British English does (7.40am, 10.15 p.m.)."""
+
+
+def _clock(token: str, start: int, end: int, pm: bool) -> list[Quantity]:
+    hour, minute = token.split(".")
+    split = start + len(hour)
+    out = [Quantity(float(hour), start, split, None), Quantity(float(minute), split + 1, end, None)]
+    if pm and float(hour) < 12:
+        out.append(Quantity(float(hour) + 12, start, split, None, required=False))
+    return out
 
 
 def english_quantities(source: str, words: bool = True) -> list[Quantity]:

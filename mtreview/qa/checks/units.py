@@ -471,7 +471,7 @@ JA_PERIOD = re.compile("|".join(JA_PERIODS))
 SEASONS_JA = frozenset("春夏秋冬")
 EN_SEASON = re.compile(r"\b(?:last|next|this)\s+(?:spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
 EN_TIME = re.compile(
-    r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)|\b(noon|midnight)\b", re.IGNORECASE
+    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)|\b(noon|midnight)\b", re.IGNORECASE
 )
 JA_TIME = re.compile(r"(午前|午後)?\s?(\d{1,2})時(?:(\d{1,2})分|半)?|(\d{1,2}):(\d{2})|(正午|真夜中|深夜0時)")
 

@@ -1,0 +1,24 @@
+"""What the fresh tune pages of 2026-12-07 (nineteenth session) taught, on sentences of our own."""
+
+from __future__ import annotations
+
+from .helpers import findings
+
+
+def _found(check: str, source: str, target: str) -> list[str]:
+    return [f.text for f in findings([(source, target)], check)]
+
+
+def test_a_time_written_with_a_dot_is_an_hour_and_minutes() -> None:
+    # British English writes 7.40am; 午前7時40分 renders it (not a number 7.4 against 7 and 40)
+    source = "The first ferry now leaves the harbour at 6.50am, and the last one at 10.15pm."
+    right = "始発のフェリーは午前6時50分に、最終便は午後10時15分に港を出る。"
+    assert _found("numbers", source, right) == []
+    assert _found("dates", source, right) == []
+    assert _found("numbers", source, "始発のフェリーは午前7時50分に、最終便は午後10時15分に港を出る。") == ["7"]
+    assert _found("dates", source, "始発のフェリーは午前6時50分に、最終便は午前10時15分に港を出る。") == [
+        "午前10時15分"
+    ]
+    # a decimal is still a decimal where no am/pm follows
+    assert _found("numbers", "The rate rose to 6.50 per cent.", "金利は6.5%に上昇した。") == []
+    assert _found("numbers", "The rate rose to 6.50 per cent.", "金利は6.8%に上昇した。") == ["6.8%"]
