@@ -15,7 +15,8 @@ def test_a_time_written_with_a_dot_is_an_hour_and_minutes() -> None:
     right = "始発のフェリーは午前6時50分に、最終便は午後10時15分に港を出る。"
     assert _found("numbers", source, right) == []
     assert _found("dates", source, right) == []
-    assert _found("numbers", source, "始発のフェリーは午前7時50分に、最終便は午後10時15分に港を出る。") == ["7"]
+    wrong_hour = "始発のフェリーは午前7時50分に、最終便は午後10時15分に港を出る。"
+    assert _found("numbers", source, wrong_hour) == ["7"]
     assert _found("dates", source, "始発のフェリーは午前6時50分に、最終便は午前10時15分に港を出る。") == [
         "午前10時15分"
     ]
