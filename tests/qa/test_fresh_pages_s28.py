@@ -23,3 +23,12 @@ def test_a_time_written_with_a_dot_is_an_hour_and_minutes() -> None:
     # a decimal is still a decimal where no am/pm follows
     assert _found("numbers", "The rate rose to 6.50 per cent.", "金利は6.5%に上昇した。") == []
     assert _found("numbers", "The rate rose to 6.50 per cent.", "金利は6.8%に上昇した。") == ["6.8%"]
+
+
+def test_a_degree_adverb_before_the_japanese_comparison_verb_keeps_it_a_bound() -> None:
+    # 49トンをわずかに上回った is "slightly above 49 tonnes": against "slightly below" it is turned round
+    source = "The new variety yielded 46 tonnes a hectare, slightly below the 49 tonnes of the old one."
+    turned = "新品種の収量は1ヘクタール当たり46トンで、従来品種の49トンをわずかに上回った。"
+    assert _found("comparison", source, turned) == ["49トンをわずかに上回"]
+    kept = "新品種の収量は1ヘクタール当たり46トンで、従来品種の49トンをわずかに下回った。"
+    assert _found("comparison", source, kept) == []

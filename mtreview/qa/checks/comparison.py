@@ -90,13 +90,16 @@ EN_AFTER_QUICK = re.compile(
     re.IGNORECASE,
 )
 """A cheap test for ``EN_AFTER`` bounds anywhere in the source."""
+_DEGREE = "(?:わずかに|僅かに|やや|若干|少し|大きく|大幅に|はるかに|さらに)?"
 JA_AFTER = re.compile(
     r"^(?:(?:[人件戸台頭羽匹隻社店校歳年日週倍万億%％]|カ月|か月|キロ|トン|メートル|ドル|円|ユーロ)?"
-    r"(?P<near>近く|近い)|[^、。,0-9０-９]{0,5}?(?:(?P<up>以上|超|を超|を上回|余り|"
-    r"あまり|を突破|強)|(?P<down>以下|未満|(?<!前)まで|以内|を下回|に満たな|足らず|弱|を切)))"
+    rf"(?P<near>近く|近い)|[^、。,0-9０-９]{{0,5}}?(?:(?P<up>以上|超|を{_DEGREE}超|を{_DEGREE}上回|余り|"
+    rf"あまり|を突破|強)|(?P<down>以下|未満|(?<!前)まで|以内|を{_DEGREE}下回|に満たな|足らず|弱|"
+    r"を切)))"
 )
-"""A bound after the number (``14日前まで`` is a deadline, "by 14 days before", not a bound); 180人近く is
-"nearly 180", fewer (right after its counter: 2つの工場の近く is "near two plants")."""
+"""A bound after the number, a degree adverb allowed before its verb (49トンをわずかに上回った);
+``14日前まで`` is a deadline, "by 14 days before", not a bound; 180人近く is "nearly 180", fewer (right
+after its counter: 2つの工場の近く is "near two plants")."""
 JA_BEFORE = re.compile(
     r"(?:(?P<up>少なくとも|最低|最低でも|最少でも)|(?P<down>最大|最高|最長|最多|多くて|上限))(?P<de>で)?\s?"
     r"(?:週|月|年|毎週|毎月|毎年|年間|一日|1日)?$"  # a rate's period between: 最大で週4日, 少なくとも年2回
