@@ -32,3 +32,13 @@ def test_a_degree_adverb_before_the_japanese_comparison_verb_keeps_it_a_bound() 
     assert _found("comparison", source, turned) == ["49トンをわずかに上回"]
     kept = "新品種の収量は1ヘクタール当たり46トンで、従来品種の49トンをわずかに下回った。"
     assert _found("comparison", source, kept) == []
+
+
+def test_an_english_word_of_emptiness_explains_a_japanese_negation() -> None:
+    # 使われなくなる建物 renders "the empty buildings"; the same negation against plain "buildings" is added
+    empty = "The trust said the empty warehouses on the quay would be sold next year."
+    rendered = "トラストは、岸壁の使われなくなった倉庫を来年売却すると述べた。"
+    assert _found("polarity", empty, rendered) == []
+    plain = "The trust said the warehouses on the quay would be sold next year."
+    assert _found("polarity", plain, rendered) == ["使われなく"]
+    assert _found("polarity", "The shelves stood empty by noon.", "正午までに棚には何もなかった。") == []

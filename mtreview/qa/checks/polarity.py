@@ -150,7 +150,7 @@ NONE_CUE = re.compile(r"(?:none|nobody|nothing|neither|no\s+one|no(?!\s+longer))
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
 EN_SOFT = re.compile(
-    r"(?=[udirnalfshbptovmwck,])(?:"  # the alternatives' first letters: same matches, a faster search
+    r"(?=[udirnalfshbptovmwcke,])(?:"  # the alternatives' first letters: same matches, a faster search
     + EN_ASIDE_NO
     + r"|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
@@ -178,7 +178,7 @@ EN_SOFT = re.compile(
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
     # 疑うべきではない for "should be in no doubt", 海草のない区域 for "bare areas", まだ結論が出ていない for
     # "the jury is still out"
-    r"no\s+doubt|\bbare\b|\bvacant\b|still\s+out\b|"
+    r"no\s+doubt|\bbare\b|\b(?:vacant|empty|idle)\b|still\s+out\b|"
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"
     r"(?:repair|recognition|control|reach|saving|recovery)|ke(?:ep|eps|pt|eping)\s+(?:\w+\s+){0,2}?off|"
     # the verb, not the noun ("refuse collection")
