@@ -42,3 +42,19 @@ def test_an_english_word_of_emptiness_explains_a_japanese_negation() -> None:
     plain = "The trust said the warehouses on the quay would be sold next year."
     assert _found("polarity", plain, rendered) == ["使われなく"]
     assert _found("polarity", "The shelves stood empty by noon.", "正午までに棚には何もなかった。") == []
+
+
+def test_a_sentence_split_off_with_a_number_of_its_own_is_no_addition() -> None:
+    # "…since 2015, when the county had 14 lidos" split in two: the second sentence's 14 is the English's
+    source = "It is the third lido to close in Wexmoor since 2015, when the county had 14 open-air pools."
+    split = (
+        "ウェクスムーアで閉鎖される屋外プールは2015年以降で3カ所目となる。"
+        "2015年当時、州内には屋外プールが14カ所あった。"
+    )
+    assert _found("addition", source, split) == []
+    # a sentence whose number the English nowhere has is still one
+    added = (
+        "ウェクスムーアで閉鎖される屋外プールは2015年以降で3カ所目となる。"
+        "州内の利用者は昨年、延べ9万人に達した。"
+    )
+    assert _found("addition", source, added) == ["州内の利用者は昨年、延べ9万人に達した。"]

@@ -142,6 +142,9 @@ class Addition(Check):
                 # it renders something of the English that no other sentence does (one chance match
                 # among three unmatched words or more does not: 転作 "change", 財源 "finance")
                 continue
+            numbers = (u for u in cov.units_in(js, je) if u.kind == "num" and u.covered)
+            if own == 1 and any(cov.target_own(u.start, u.end)[0] for u in numbers):
+                continue  # a number of its own is no chance match (2010年当時…11カ所あった: "when … had 11")
             if not _rest_covered(total_c - c, total_n - n, self.params):
                 continue
             if not long and (
