@@ -58,3 +58,12 @@ def test_a_sentence_split_off_with_a_number_of_its_own_is_no_addition() -> None:
         "州内の利用者は昨年、延べ9万人に達した。"
     )
     assert _found("addition", source, added) == ["州内の利用者は昨年、延べ9万人に達した。"]
+
+
+def test_believing_it_when_one_sees_it_is_not_believing_it_until_then() -> None:
+    said = '"We will believe it when we see the first train leave the new platform," the group said.'
+    rendered = "「新しいホームから最初の列車が出発するのを見るまでは信じない」と同団体は述べた。"
+    assert _found("polarity", said, rendered) == []
+    plain = '"We believe the first train will leave the new platform," the group said.'
+    flipped = "「新しいホームから最初の列車が出発するとは信じない」と同団体は述べた。"
+    assert _found("polarity", plain, flipped) == ["信じない"]

@@ -177,8 +177,8 @@ EN_SOFT = re.compile(
     r"notice|margin|scope|prospect|space|use|demand|light|sympathy|water|food|rain))|"
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
     # 疑うべきではない for "should be in no doubt", 海草のない区域 for "bare areas", まだ結論が出ていない for
-    # "the jury is still out"
-    r"no\s+doubt|\bbare\b|\b(?:vacant|empty|idle)\b|still\s+out\b|"
+    # "the jury is still out", 見るまでは信じない for "will believe it when I see it"
+    r"no\s+doubt|\bbare\b|\b(?:vacant|empty|idle)\b|still\s+out\b|believe\s+it\s+when|"
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"
     r"(?:repair|recognition|control|reach|saving|recovery)|ke(?:ep|eps|pt|eping)\s+(?:\w+\s+){0,2}?off|"
     # the verb, not the noun ("refuse collection")
