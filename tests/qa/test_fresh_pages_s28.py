@@ -67,3 +67,34 @@ def test_believing_it_when_one_sees_it_is_not_believing_it_until_then() -> None:
     plain = '"We believe the first train will leave the new platform," the group said.'
     flipped = "「新しいホームから最初の列車が出発するとは信じない」と同団体は述べた。"
     assert _found("polarity", plain, flipped) == ["信じない"]
+
+
+def test_decibels_and_hertz_are_units_of_their_own() -> None:
+    source = "The siren, which sounds for about 20 seconds, reaches up to 90 decibels."
+    assert _found("units", source, "約20秒間鳴るサイレンは、最大90ヘルツに達する。") == ["90ヘルツ"]
+    assert _found("units", source, "約20秒間鳴るサイレンは、最大90デシベルに達する。") == []
+    assert _found("units", "The network uses the 700 megahertz band.", "同網は700ヘルツ帯を使う。") == [
+        "700ヘルツ"
+    ]
+
+
+def test_at_most_said_with_ookutemo_is_a_bound_below_the_number() -> None:
+    source = "The alarms will be tested at least twice a year."
+    assert _found("comparison", source, "警報の試験は多くても年2回行われる。") == ["多くても年2"]
+    assert _found("comparison", source, "警報の試験は少なくとも年2回行われる。") == []
+    assert _found(
+        "comparison", "Each family may claim at least three.", "各家庭が申請できるのは多くとも3件だ。"
+    ) == ["多くとも3"]
+
+
+def test_likelihood_is_compared_by_direction() -> None:
+    source = "Rural patients were less likely to attend their follow-up appointments, the study found."
+    assert _found(
+        "comparison", source, "調査によると、地方の患者は経過観察の予約に来院する可能性がより高かった。"
+    ) == ["より高かっ"]
+    assert (
+        _found(
+            "comparison", source, "調査によると、地方の患者は経過観察の予約に来院する可能性がより低かった。"
+        )
+        == []
+    )

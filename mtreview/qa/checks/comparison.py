@@ -101,7 +101,7 @@ JA_AFTER = re.compile(
 ``14日前まで`` is a deadline, "by 14 days before", not a bound; 180人近く is "nearly 180", fewer (right
 after its counter: 2つの工場の近く is "near two plants")."""
 JA_BEFORE = re.compile(
-    r"(?:(?P<up>少なくとも|最低|最低でも|最少でも)|(?P<down>最大|最高|最長|最多|多くて|上限))(?P<de>で)?\s?"
+    r"(?:(?P<up>少なくとも|最低|最低でも|最少でも)|(?P<down>最大|最高|最長|最多|多くて(?:も)?|多くとも|上限))(?P<de>で)?\s?"
     r"(?:週|月|年|毎週|毎月|毎年|年間|一日|1日)?$"  # a rate's period between: 最大で週4日, 少なくとも年2回
 )
 JA_BEFORE_GAP = re.compile(
@@ -524,6 +524,7 @@ _DEGREES = {
     "strength": ("strong", "weak"),
     "price": ("expensive costly dear", "cheap"),
     "heat": ("warm hot", "cool cold"),
+    "likelihood": ("likely probable", "unlikely"),
 }
 """The qualities an English comparative and a Japanese より-comparative are compared on, by direction."""
 _EN_DEGREE: dict[str, tuple[str, str]] = {}
@@ -550,8 +551,8 @@ JA_DEGREE: dict[str, tuple[tuple[str, str], ...]] = {
     "急速": (("speed", UP),),
     "緩やか": (("speed", DOWN),),
     "ゆっくり": (("speed", DOWN),),
-    "高い": (("height", UP), ("price", UP)),
-    "低い": (("height", DOWN),),
+    "高い": (("height", UP), ("price", UP), ("likelihood", UP)),  # (可能性が)より高い: "more likely"
+    "低い": (("height", DOWN), ("likelihood", DOWN)),
     "安い": (("price", DOWN),),
     "大きい": (("size", UP),),
     "小さい": (("size", DOWN),),

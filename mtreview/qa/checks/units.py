@@ -433,6 +433,7 @@ def _related(a: str, b: str) -> bool:
         pair <= {"pct", "pp"}
         or pair <= {"power", "energy"}
         or pair <= {"area", "volume"}  # square for cubic kilometres
+        or pair <= {"loudness", "frequency"}  # a sound's decibels for its hertz
         or len(pair) == 1
     )
 
