@@ -98,3 +98,21 @@ def test_likelihood_is_compared_by_direction() -> None:
         )
         == []
     )
+
+
+def test_hi_of_a_non_word_renders_no_english_negation() -> None:
+    # 非営利 renders "non-profit", おらず "had not received": nothing renders "would not apply again"
+    source = "The non-profit trust said it had not received the grant, and it would not apply again."
+    flipped = "非営利のトラストは、助成金を受け取っておらず、再び申請するだろうと述べた。"
+    assert _found("polarity", source, flipped) == ["申請するだろう"]
+    kept = "非営利のトラストは、助成金を受け取っておらず、再び申請することもないと述べた。"
+    assert _found("polarity", source, kept) == []
+
+
+def test_a_second_negated_verb_after_a_bare_and_is_compared_on_its_own() -> None:
+    # "did not go far enough and would not cut": 足りず renders the first, nothing the second
+    source = "The union said the offer did not go far enough and would not end the dispute."
+    flipped = "組合は、提示は踏み込みが足りず、争議は終わるだろうと述べた。"
+    assert _found("polarity", source, flipped) == ["終わるだろう"]
+    kept = "組合は、提示は踏み込みが足りず、争議は終わらないだろうと述べた。"
+    assert _found("polarity", source, kept) == []

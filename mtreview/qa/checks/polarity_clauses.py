@@ -117,7 +117,8 @@ EN_SUBORDINATE = re.compile(
     r",\s+(?:and|but|while|whereas|yet|which|who|where)\s+|;\s+|"
     r"\s(?:if|unless|because|although|though|when|until|since)\s+|"
     # "had not ruled out changes but had no plans": a clause whose subject is left out, after a bare "but"
-    r"\s+but\s+(?=(?:had|has|have|was|were|is|are|would|will|could|did|does|said|says)\b)",
+    # or "and" ("did not go far enough and would not cut waiting times")
+    r"\s+(?:but|and)\s+(?=(?:had|has|have|was|were|is|are|would|will|could|did|does|said|says)\b)",
     re.IGNORECASE,
 )
 """Where an English sentence's clauses part: coordinated clauses, and a subordinate clause (which Japanese
@@ -290,7 +291,14 @@ def word_prefixes_left(
     ]
     words = [next((h for h in hits if h[0] <= c.start < h[1] - 1), None) for c in ja]
     kept = [c for c, w in zip(ja, words, strict=True) if c.pos != "接頭詞" or w is None]
+    # 非 for the English prefix non- (非常勤 "non-executive", 非営利 "non-profit"), one each
+    non = len(EN_NON.findall(source))
+    kept = _less(kept, non, lambda c: c.pos == "接頭詞" and c.surface.startswith("非"))
     return kept, [w for c, w in zip(ja, words, strict=True) if c.pos == "接頭詞" and w is not None]
+
+
+EN_NON = re.compile(r"\bnon-?(?!e\b|sense)[a-z]{3,}", re.IGNORECASE)
+"""An English word with the prefix non- (non-executive, nonprofit; not "none", "nonsense")."""
 
 
 def cues_left(
