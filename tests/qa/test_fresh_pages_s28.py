@@ -116,3 +116,21 @@ def test_a_second_negated_verb_after_a_bare_and_is_compared_on_its_own() -> None
     assert _found("polarity", source, flipped) == ["終わるだろう"]
     kept = "組合は、提示は踏み込みが足りず、争議は終わらないだろうと述べた。"
     assert _found("polarity", source, kept) == []
+
+
+def test_taisyougai_renders_left_out_and_an_attribution_parts_no_clause() -> None:
+    # 対象外 renders "left out"; 対応していない "do not support"; nothing renders "did not receive"
+    source = (
+        "Radios that were switched off did not receive the warning, and older sets that do not support "
+        "the signal were also left out, the broadcaster said."
+    )
+    flipped = (
+        "放送局によると、電源が切られていたラジオにも警報が届き、"
+        "信号に対応していない古い受信機も対象外だった。"
+    )
+    assert _found("polarity", source, flipped) == ["届き"]
+    kept = (
+        "放送局によると、電源が切られていたラジオには警報が届かず、"
+        "信号に対応していない古い受信機も対象外だった。"
+    )
+    assert _found("polarity", source, kept) == []

@@ -17,7 +17,6 @@ English verb (found through the dictionary) and names the English cue as evidenc
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterable
 
@@ -42,6 +41,7 @@ from mtreview.qa.checks.polarity_clauses import (
     contrast_left,
     cues_left,
     derived_forms,
+    ja_clause_breaks,
     left_by_lexical,
     lexical_spans,
     not_even_the_bound,
@@ -644,12 +644,7 @@ class Polarity(Check):
         source = segment.source
         en_clauses = split_at(en_span, [m.start() for m in EN_CLAUSE_BREAK.finditer(source, *en_span)])
         unit = [t for t in tokens if ja_span[0] <= t.start and t.end <= ja_span[1]]
-        breaks = [
-            t.start
-            for prev, t in itertools.pairwise(unit)
-            if t.surface == "、" and (prev.pos in ("動詞", "助動詞") or prev.pos1 == "接続助詞")
-        ]
-        ja_clauses = split_at(ja_span, breaks)
+        ja_clauses = split_at(ja_span, ja_clause_breaks(unit))
         from mtreview.qa.analysis.coverage import coverage
 
         cov = coverage(source, segment.target)

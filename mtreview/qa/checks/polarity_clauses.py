@@ -107,6 +107,18 @@ NO_LONGER = re.compile(r"no\s+longer\b", re.IGNORECASE)
 EN_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|yet)\s+|;\s+")
 
 
+def ja_clause_breaks(unit: list[Token]) -> list[int]:
+    """Where a Japanese sentence's clauses part: a 、 after a verb or a conjunctive particle, not after an
+    attribution (規制当局によると、, 同社によれば、: no clause of the English)."""
+    return [
+        t.start
+        for k, (prev, t) in enumerate(itertools.pairwise(unit))
+        if t.surface == "、"
+        and (prev.pos in ("動詞", "助動詞") or prev.pos1 == "接続助詞")
+        and not (prev.surface in ("と", "ば") and k > 0 and unit[k - 1].base == "よる")
+    ]
+
+
 def split_at(span: tuple[int, int], breaks: list[int]) -> list[tuple[int, int]]:
     """``span`` cut at the offsets of ``breaks`` inside it."""
     points = [span[0], *sorted(b for b in breaks if span[0] < b < span[1]), span[1]]
@@ -294,11 +306,15 @@ def word_prefixes_left(
     # 非 for the English prefix non- (非常勤 "non-executive", 非営利 "non-profit"), one each
     non = len(EN_NON.findall(source))
     kept = _less(kept, non, lambda c: c.pos == "接頭詞" and c.surface.startswith("非"))
+    # 外 of 対象外, 圏外 for "left out", "excluded", "outside" (one each)
+    kept = _less(kept, len(EN_OUT.findall(source)), lambda c: c.surface == "外")
     return kept, [w for c, w in zip(ja, words, strict=True) if c.pos == "接頭詞" and w is not None]
 
 
 EN_NON = re.compile(r"\bnon-?(?!e\b|sense)[a-z]{3,}", re.IGNORECASE)
 """An English word with the prefix non- (non-executive, nonprofit; not "none", "nonsense")."""
+EN_OUT = re.compile(r"\b(?:(?:left|leave|leaves|leaving)\s+out|exclud\w*|exempt\w*|outside)\b", re.IGNORECASE)
+"""English words of being left outside something (対象外, 圏外, 適用外)."""
 
 
 def cues_left(
