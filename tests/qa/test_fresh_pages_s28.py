@@ -20,6 +20,16 @@ def test_a_time_written_with_a_dot_is_an_hour_and_minutes() -> None:
     assert _found("dates", source, "始発のフェリーは午前6時50分に、最終便は午前10時15分に港を出る。") == [
         "午前10時15分"
     ]
+    # every way Japanese writes the time: no minutes for .00, 半, the 24-hour clock, 午前0時 for 12am
+    for english, japanese_ in (
+        ("The polls close at 10.00pm.", "投票は午後10時に締め切られる。"),
+        ("Kick-off is at 7.30pm.", "キックオフは午後7時半。"),
+        ("The train leaves at 7.40pm.", "列車は19時40分に出発する。"),
+        ("The bar shuts at 12.30am.", "バーは午前0時30分に閉まる。"),
+        ("The ferry leaves at 7.40AM daily.", "フェリーは毎日午前7時40分に出発する。"),
+        ("The ferry leaves at 7.40a.m. daily.", "フェリーは毎日午前7時40分に出発する。"),
+    ):
+        assert _found("numbers", english, japanese_) == [], english
     # a decimal is still a decimal where no am/pm follows
     assert _found("numbers", "The rate rose to 6.50 per cent.", "金利は6.5%に上昇した。") == []
     assert _found("numbers", "The rate rose to 6.50 per cent.", "金利は6.8%に上昇した。") == ["6.8%"]
@@ -41,7 +51,10 @@ def test_an_english_word_of_emptiness_explains_a_japanese_negation() -> None:
     assert _found("polarity", empty, rendered) == []
     plain = "The trust said the warehouses on the quay would be sold next year."
     assert _found("polarity", plain, rendered) == ["使われなく"]
-    assert _found("polarity", "The shelves stood empty by noon.", "正午までに棚には何もなかった。") == []
+    # only a clause before its noun: a predicate's negation stays one ("The empty shop will reopen")
+    assert _found("polarity", "The empty shop will reopen in May.", "空き店舗は5月に再開しない。") == [
+        "しない"
+    ]
 
 
 def test_a_sentence_split_off_with_a_number_of_its_own_is_no_addition() -> None:
@@ -134,3 +147,12 @@ def test_taisyougai_renders_left_out_and_an_attribution_parts_no_clause() -> Non
         "信号に対応していない古い受信機も対象外だった。"
     )
     assert _found("polarity", source, kept) == []
+
+
+def test_an_added_sentence_with_only_the_englishs_number_is_still_added() -> None:
+    # 62 is the English's, nothing else of the sentence is: an addition, not a split
+    source = "Mr Brown, 62, was fined £500 by magistrates in Leeds."
+    added = (
+        "ブラウン被告はリーズの治安判事裁判所で500ポンドの罰金を科された。62歳の同被告には前科が3件あった。"
+    )
+    assert _found("addition", source, added) == ["62歳の同被告には前科が3件あった。"]

@@ -51,3 +51,14 @@ def test_a_short_sentence_or_several_unrendered_ones_are_left_alone() -> None:
         "湖の近くの柵はボランティアが塗ったという。"
     )
     assert _omitted(three, one_left) == ["Ferries resume their winter timetable soon"]
+
+
+def test_an_idiom_said_freely_by_another_sentence_is_no_omission() -> None:
+    # "The writing was on the wall" rendered 結果は目に見えていた inside the other sentence
+    source = "The writing was on the wall. Orders had fallen for six years in a row."
+    assert _omitted(source, "受注は6年連続で減少しており、結果は目に見えていた。") == []
+    # a plain sentence left out the same way is still one
+    plain = "The factory had lost money. Orders had fallen for six years in a row."
+    assert _omitted(plain, "受注は6年連続で減少しており、状況は厳しいものだった。") == [
+        "The factory had lost money"
+    ]

@@ -23,7 +23,7 @@ from mtreview.qa.analysis.coverage import Coverage, coverage
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.appositive import dropped_appositives
-from mtreview.qa.checks.dropped_phrases import free_units, uncovered_runs
+from mtreview.qa.checks.dropped_phrases import free_units, has_idiom, uncovered_runs
 from mtreview.qa.checks.numbers import UNITS_TENS
 from mtreview.qa.checks.units import conversion_notes
 from mtreview.qa.context import DocumentFacts, length_ratio
@@ -143,8 +143,8 @@ class Addition(Check):
                 # among three unmatched words or more does not: 転作 "change", 財源 "finance")
                 continue
             numbers = (u for u in cov.units_in(js, je) if u.kind == "num" and u.covered)
-            if own == 1 and any(cov.target_own(u.start, u.end)[0] for u in numbers):
-                continue  # a number of its own is no chance match (2010年当時…11カ所あった: "when … had 11")
+            if own == 1 and c >= 2 and any(cov.target_own(u.start, u.end)[0] for u in numbers):
+                continue  # a number of its own beside another rendering: no chance match (…11カ所あった)
             if not _rest_covered(total_c - c, total_n - n, self.params):
                 continue
             if not long and (
@@ -411,6 +411,8 @@ class Omission(Check):
             long = (start, end) in whole and len(_LATIN_WORD.findall(source, start, end)) >= min_words
             if sentences_only and not long:
                 continue  # (the translation is as long as usual: only a whole sentence can be missing)
+            if (start, end) in whole and has_idiom(source[start:end], self.context.idiom_index):
+                continue  # an idiom's sentence is said freely ("The writing was on the wall": 目に見えていた)
             c, n = cov.source_own(start, end)
             if whole:  # a sentence or a clause of a paragraph of several sentences
                 c = min(c, rendered_here(cov, start, end, occurrences, renderings))
@@ -419,7 +421,7 @@ class Omission(Check):
             if not (
                 _uncovered(c, n, self.params)
                 or (c == 0 < n and (start, end) in whole and _negates(source, start, end))
-                or (c == 0 < n and long and fewer)  # a whole sentence left out: "Thank you for your help."
+                or (c == 0 < n and long and fewer and sentences_only)  # "Thank you for your help."
             ) or not _rest_covered(total_c - c, total_n - n, self.params, sentences_only):
                 continue  # (a dropped sentence that negates is one however short: "It was not approved.")
             if _unexplained_target(cov, pairs, start, end, counted) * 2 > n:

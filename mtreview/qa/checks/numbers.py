@@ -112,7 +112,7 @@ decade 10 decades 10 century 100 single 1 pair 2 couple 2 both 2
 _PAIRS = _split(_WORD_VALUES)
 WORDS.update({w: float(v) for w, v in zip(_PAIRS[::2], _PAIRS[1::2], strict=True)})
 WORD_RE = re.compile(r"[a-z]+")
-_ORDINAL = ("th", "st", "nd", "rd", "pm", "am", "s ", "s.", "s,")
+_ORDINAL = ("th", "st", "nd", "rd", "pm", "am", "a.", "p.", "s ", "s.", "s,")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +149,7 @@ def _glued(text: str, start: int, end: int) -> bool:
     if (
         after.isascii()
         and after.isalpha()
-        and text[end : end + 2] not in _ORDINAL
+        and text[end : end + 2].lower() not in _ORDINAL
         and not SCALE_SUFFIX.match(text, end)
         and not UNIT_GLUED.match(text, start)  # 120C, 250mg, 40km: a quantity
     ):
@@ -264,11 +264,14 @@ CLOCK_MARK = re.compile(r"\s?(?:[ap]m\b|[ap]\.m\.)", re.IGNORECASE)
 
 
 def _clock(token: str, start: int, end: int, pm: bool) -> list[Quantity]:
+    """The hour and the minutes of a time, none of them required: 午後10時 for 10.00pm, 7時半 for 7.30am,
+    19時40分 for 7.40pm and 午前0時30分 for 12.30am all say it (the dates check compares times as values)."""
     hour, minute = token.split(".")
-    split = start + len(hour)
-    out = [Quantity(float(hour), start, split, None), Quantity(float(minute), split + 1, end, None)]
-    if pm and float(hour) < 12:
-        out.append(Quantity(float(hour) + 12, start, split, None, required=False))
+    split, h = start + len(hour), float(hour)
+    out = [Quantity(h, start, split, None, required=False)]
+    out.append(Quantity(float(minute), split + 1, end, None, required=False))
+    if h <= 12:
+        out.append(Quantity(h % 12 + (12 if pm else 0), start, split, None, required=False))
     return out
 
 

@@ -41,6 +41,7 @@ from mtreview.qa.checks.polarity_clauses import (
     contrast_left,
     cues_left,
     derived_forms,
+    empty_noun,
     ja_clause_breaks,
     left_by_lexical,
     lexical_spans,
@@ -122,6 +123,7 @@ JA_OTHER_CANCELS = (
     r"ないと(?:いけ|だめ|なら)|ほかな|申し訳(?:ありませ|ございませ|な)|すみませ|すいませ|かかわらず|関わらず|拘らず|"
     r"違いありませ|たまらな|仕方(?:が)?な|しょうがな|気にしな|を問わず|問わず|満たな|満たず|"
     r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな|ないうちに|"  # litotes: "common"; "before"
+    r"まで(?:は)?信じ(?:な|ませ|られな)|"  # "will believe it when I see it"
     r"(?:ても|でも)(?:構わ|かまわ)な|"  # "would be happy with", "does not mind"
     r"(?:休む|休み|絶え間|途切れる|途絶える|欠かす|余す|惜しみ)(?:こと)?な[くし]|欠かさず"  # always
 )
@@ -150,7 +152,7 @@ NONE_CUE = re.compile(r"(?:none|nobody|nothing|neither|no\s+one|no(?!\s+longer))
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
 EN_SOFT = re.compile(
-    r"(?=[udirnalfshbptovmwcke,])(?:"  # the alternatives' first letters: same matches, a faster search
+    r"(?=[udirnalfshbptovmwck,])(?:"  # the alternatives' first letters: same matches, a faster search
     + EN_ASIDE_NO
     + r"|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
@@ -177,8 +179,8 @@ EN_SOFT = re.compile(
     r"notice|margin|scope|prospect|space|use|demand|light|sympathy|water|food|rain))|"
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
     # 疑うべきではない for "should be in no doubt", 海草のない区域 for "bare areas", まだ結論が出ていない for
-    # "the jury is still out", 見るまでは信じない for "will believe it when I see it"
-    r"no\s+doubt|\bbare\b|\b(?:vacant|empty|idle)\b|still\s+out\b|believe\s+it\s+when|"
+    # "the jury is still out" (空き for "vacant", "empty": ``empty_noun``)
+    r"no\s+doubt|\bbare\b|still\s+out\b|"
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"
     r"(?:repair|recognition|control|reach|saving|recovery)|ke(?:ep|eps|pt|eping)\s+(?:\w+\s+){0,2}?off|"
     # the verb, not the noun ("refuse collection")
@@ -515,8 +517,8 @@ class Polarity(Check):
                     # 承認した)
                     yield from self._prefix_only(segment, tokens, (js, je), en, ja)
                 continue
-            if ja and not en and EN_SOFT.search(source, es, ee):
-                continue
+            if ja and not en and (EN_SOFT.search(source, es, ee) or empty_noun(source, es, ee, tokens, ja)):
+                continue  # (使われなくなった倉庫 for "the empty warehouses": a clause before its noun)
             if ja and not en and bound_negation(source, target, (es, ee), (js, je)):
                 continue  # "no higher than" rendered 上回らなかった
             if ja and not en and not_even_the_bound(source, target, (es, ee), (js, je)):

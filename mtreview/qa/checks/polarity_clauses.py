@@ -30,6 +30,26 @@ def chain_end(unit: list[Token], i: int) -> int:
     return end
 
 
+EN_EMPTY = re.compile(r"\b(?:vacant|empty|idle|unoccupied|disused|unused)\b", re.IGNORECASE)
+
+
+def empty_noun(source: str, es: int, ee: int, tokens: list[Token], cues: list[Token]) -> bool:
+    """Whether an English word of emptiness ("the empty warehouses", "vacant", "idle") explains the Japanese
+    negations ``cues``: each closes a clause before a noun (使われなくなった倉庫, 人のいない家), none is a
+    predicate of the sentence (空き店舗は再開しない stays a negation)."""
+    if not EN_EMPTY.search(source, es, ee):
+        return False
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    for cue in cues:
+        i = starts.get(cue.start)
+        if i is None:
+            return False
+        nxt = next((t for t in tokens[i + 1 :] if t.pos != "助動詞" and t.base not in ("なる", "いる")), None)
+        if nxt is None or nxt.pos != "名詞" or nxt.pos1 == "非自立":
+            return False
+    return True
+
+
 def with_noun(unit: list[Token], i: int) -> int:
     """Start of the predicate at token ``i``: a サ変 noun before する belongs to it (承認 した), and so does
     the noun of Nとする (目的 と して いる: "is intended")."""
