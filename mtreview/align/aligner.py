@@ -37,7 +37,6 @@ from mtreview.align.linkcost import (
     FloatArray,
     IntArray,
     band_costs,
-    head_costs,
     link_cost,
     tail_costs,
 )
@@ -239,7 +238,6 @@ def _run(
     c11 = c12 = c21 = c22 = empty
     skip, edge = p.skip_cost, p.edge_cost
     tail_src, tail_tgt = tail_costs(source, p), tail_costs(target, p)
-    head_src = head_costs(source, p)
     max_width = int(widths.max())
     skip_steps = skip * np.arange(max_width, dtype=np.float64)
     edge_steps = edge * np.arange(max_width, dtype=np.float64)
@@ -254,7 +252,7 @@ def _run(
             block_start = int(offsets[i])
             c11, c12, c21, c22 = costs_for(i, min(i + block, n + 1))
         f0, f1 = int(offsets[i]) - block_start, int(offsets[i + 1]) - block_start
-        vals = head_src[i] + edge * start + edge_steps[:width]
+        vals = edge * (i + start) + edge_steps[:width]
         choice = np.zeros(width, dtype=np.int8)
         if i >= 1:
             prev, plo = rows_d[i - 1], rows_lo[i - 1]
@@ -337,8 +335,9 @@ def _run(
             ]
             for lk in links
         }
-        rows = _RowCosts(costs_for, offsets, n + 1)
-        post = link_posteriors(rows, lo, hi, n, m, p, ends, p.temperature, (tail_src, tail_tgt), head_src)
+        post = link_posteriors(
+            _RowCosts(costs_for, offsets, n + 1), lo, hi, n, m, p, ends, p.temperature, (tail_src, tail_tgt)
+        )
         # confidence: the lower of "is it here?" (posterior over positions) and "is it a translation?"
         # (the link's own evidence)
         links = [
@@ -393,7 +392,6 @@ def link_posteriors(
     ends: dict[tuple[int, int], int],
     temperature: float = 1.0,
     tails: tuple[FloatArray, FloatArray] | None = None,
-    head_src: FloatArray | None = None,
 ) -> dict[tuple[int, int], float]:
     """Posterior probability of each chosen link, by the forward–backward algorithm over the same band
     and costs as the best path (costs read as negative log-likelihoods, divided by ``temperature``):
@@ -414,7 +412,7 @@ def link_posteriors(
     for i in range(n + 1):
         start, width = int(lo[i]), int(widths[i])
         c11, c12, c21, c22 = costs.row(i) if t == 1.0 else tuple(c * t for c in costs.row(i))
-        g = -(t * head_src[i] if head_src is not None else edge * i) - edge * (start + steps[:width])
+        g = -edge * (i + start + steps[:width])
         if i >= 1:
             prev, plo = forward[i - 1], int(lo[i - 1])
             g = np.logaddexp(g, _log_slice(prev, plo, start, width) - skip)

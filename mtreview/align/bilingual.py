@@ -28,7 +28,7 @@ from mtreview.align.features import (
     japanese_ratio,
     ratio_of_pairs,
 )
-from mtreview.align.linkcost import length_cost
+from mtreview.align.linkcost import length_cost, link_cost
 from mtreview.align.structure import Unit, file_language, peel_file, read_units, split_page
 from mtreview.domain.errors import InputError
 from mtreview.domain.progress import NO_PROGRESS, Progress
@@ -104,13 +104,27 @@ def _trim_chrome_edges(
 _BULLETS = frozenset("・•●○◆◇■□▪‣-*※")
 
 
+def _bulleted(unit: Unit) -> bool:
+    return unit.flat.lstrip()[:1] in _BULLETS
+
+
 def _trim_leading_chrome(
-    result: AlignerResult, target: list[Unit], features: DocumentFeatures
+    result: AlignerResult, source: list[Unit], target: list[Unit], features: DocumentFeatures
 ) -> AlignerResult:
     """Drop a short non-sentence line (a heading) from the front of the first pair when it carries an anchor
     (a name, a number) the English paragraph lacks, or a bulleted item (a key point such as ・支援基金を創設,
     or ・試験では散布が3回で済んだ。) before a paragraph that is not one: the DP joins it for the length it
     adds, but it is the summary above the body, not the start of the paragraph."""
+    while result.links and all(map(_bulleted, (target[j] for j in result.links[0].target))):
+        first = result.links[0]  # an English headline or standfirst joined to key points alone: no pair
+        if any(_bulleted(source[i]) for i in first.source):
+            break
+        result = replace(
+            result,
+            links=result.links[1:],
+            source_edge=sorted([*result.source_edge, *first.source]),
+            target_edge=sorted([*result.target_edge, *first.target]),
+        )
     if not result.links:
         return result
     first = result.links[0]
@@ -121,8 +135,7 @@ def _trim_leading_chrome(
     foreign = [
         t for t in features.target[head].tokens if features.weights.get(t, 0.0) > 0 and t not in src_tokens
     ]
-    bullet = target[head].flat.lstrip()[:1] in _BULLETS
-    body = target[first.target[1]].flat.lstrip()[:1] not in _BULLETS
+    bullet, body = _bulleted(target[head]), not _bulleted(target[first.target[1]])
     if not ((_chrome_like(target[head]) and foreign) or (bullet and body)):
         return result  # (a key point is a bulleted line, whether or not it ends like a sentence)
     trimmed = replace(first, target=first.target[1:])
@@ -192,6 +205,39 @@ def _close_trailing_sentences(
     )
 
 
+def _open_leading_paragraph(
+    result: AlignerResult,
+    target: list[Unit],
+    src_feats: list[UnitFeatures],
+    tgt_feats: list[UnitFeatures],
+    weights: dict[str, float],
+    params: AlignParams,
+) -> AlignerResult:
+    """Pair the paragraphs left unpaired right before the first pair on both sides, when both are body
+    paragraphs (no bullet: a key point above the body is no paragraph) and their link costs less than leaving
+    both unpaired inside the body would (``skip_cost`` each): the DP leaves them at a headline's price where
+    few anchors show them (a condensed lead, a wrong weekday), but they are the page's first paragraph and
+    its translation. A lead the translation dropped finds no such partner (its neighbour is a key point or a
+    standfirst that costs more) and stays unpaired."""
+    while result.links:  # (one pair at a time: a lead of two paragraphs pairs both)
+        first = result.links[0]
+        s, t = first.source[0] - 1, first.target[0] - 1
+        if s < 0 or t < 0 or s not in result.source_edge or t not in result.target_edge:
+            break
+        if not (src_feats[s].sentence and tgt_feats[t].sentence) or _bulleted(target[t]):
+            break
+        cost, confidence = link_cost([src_feats[s]], [tgt_feats[t]], weights, params)
+        if cost >= 2 * params.skip_cost:
+            break  # (dearer than leaving both unpaired inside the body)
+        result = replace(
+            result,
+            links=[Link((s,), (t,), cost, confidence), *result.links],
+            source_edge=[i for i in result.source_edge if i != s],
+            target_edge=[j for j in result.target_edge if j != t],
+        )
+    return result
+
+
 REALIGN_LIMIT = 5000
 """Documents with fewer source paragraphs than this are realigned once with the ratio of their pairs."""
 
@@ -230,13 +276,16 @@ def align_units_to_alignment(
         result = align_units(src_feats, tgt_feats, features.weights, params, progress)
     if params is None or params.edge_cost < params.skip_cost:
         result = _trim_chrome_edges(result, source, target, features)
-        result = _trim_leading_chrome(result, target, features)
+        result = _trim_leading_chrome(result, source, target, features)
     if params is None:
         from mtreview.align.repair import repair
 
         result = repair(result, source, target)  # irregular links, second opinion from the dictionary
     if params is None or params.edge_cost < params.skip_cost:
         result = _close_trailing_sentences(
+            result, target, src_feats, tgt_feats, features.weights, params or AlignParams()
+        )
+        result = _open_leading_paragraph(
             result, target, src_feats, tgt_feats, features.weights, params or AlignParams()
         )
     pairs: list[AlignedPair] = []

@@ -49,10 +49,6 @@ class AlignParams:
     """Leaving a body-like paragraph (``UnitFeatures.sentence``) unpaired *after* the last pair: the end
     of a page is where chrome lives, but a closing sentence there is still body text. (Before the first
     pair, summaries and titles are body-like too, so the plain ``edge_cost`` applies there.)"""
-    head_body_cost: float = 3.0
-    """Leaving a body-like *English* paragraph unpaired *before* the first pair: a page's English seldom has a
-    line of its own above the body that the translation lacks (the Japanese side has its headline,
-    standfirst and key points), so its first paragraph pairs even where its anchors are few."""
     anchor_match: float = 1.0
     anchor_miss: float = 0.3
     speaker_mismatch: float = 2.0
@@ -286,15 +282,6 @@ def band_costs(
         return out[0], out[1], out[2], out[3]
 
     return costs_for
-
-
-def head_costs(units: Sequence[UnitFeatures], p: AlignParams) -> FloatArray:
-    """``out[k]``: the cost of leaving units ..k-1 unpaired before the first pair (``len(units) + 1``
-    values); for the English side (``head_body_cost`` for a body-like paragraph)."""
-    each = np.array([0.0] + [p.edge_cost] * len(units), dtype=np.float64)
-    if units and units[0].sentence:
-        each[1] = p.head_body_cost  # (only the first: a page whose English opens with its body)
-    return np.cumsum(each)
 
 
 def tail_costs(units: Sequence[UnitFeatures], p: AlignParams) -> FloatArray:

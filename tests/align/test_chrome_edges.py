@@ -116,7 +116,7 @@ def test_a_key_point_is_dropped_from_the_front_of_the_first_pair(head, dropped):
     result = AlignerResult(
         [Link((0,), (0, 1), 0.0, 1.0), Link((1,), (2,), 0.0, 1.0), Link((2,), (3,), 0.0, 1.0)]
     )
-    trimmed = _trim_leading_chrome(result, target, features)
+    trimmed = _trim_leading_chrome(result, read_units("\n".join(en) + "\n", "en.txt"), target, features)
     assert trimmed.links[0].target == ((1,) if dropped else (0, 1))
     assert trimmed.target_edge == ([0] if dropped else [])
 
@@ -176,3 +176,52 @@ def test_a_first_paragraph_with_few_anchors_still_pairs_below_the_key_points(tmp
     first_en = len(ja) + 2
     pairs = sorted((p.source_lines, p.target_lines) for p in alignment.pairs)
     assert pairs == [((first_en + k,), (7 + k,)) for k in range(len(en))]
+
+
+def _page(tmp_path, ja: list[str], en: list[str]):  # type: ignore[no-untyped-def]
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join([*ja, "原文を表示", *en, "Related stories"]) + "\n", encoding="utf-8")
+    alignment = align_page(page)
+    return sorted((p.source_lines, p.target_lines) for p in alignment.pairs), alignment.source_only
+
+
+HEAD = [
+    "運河沿いの倉庫、集合住宅に改装へ",
+    "築100年の倉庫群が住まいに生まれ変わる。",
+    "キーポイント",
+    "・改装費は約3000万ポンドに上る。",
+    "・住戸の3割は手頃な価格で提供される。",
+]
+BODY_JA = [
+    "ブリッグフォード市議会の計画委員会は、住戸の建設に伴い運河沿いの歩道を広げることも条件とした。",
+    "工事は来年春に始まり、2年で完了する見込みだ。",
+    "地元の住民団体は、歴史ある建物が残ることを歓迎した。",
+]
+BODY_EN = [
+    "Brigford council's planning committee also required the canal towpath to be widened as part of the "
+    "scheme.",
+    "Work is due to start next spring and take two years.",
+    "A local residents' group welcomed the fact that the historic buildings would survive.",
+]
+LEAD = (
+    "Plans to turn a row of 100-year-old canalside warehouses into 240 flats were approved on Thursday, at "
+    "a cost of about £30 million."
+)
+
+
+def test_a_lead_the_translation_dropped_stays_unpaired(tmp_path):
+    # the Japanese body opens with the English second paragraph: the lead has no translation, and no key
+    # point or standfirst is its partner
+    pairs, source_only = _page(tmp_path, HEAD + BODY_JA, [LEAD, *BODY_EN])
+    first_en = len(HEAD) + len(BODY_JA) + 2
+    assert pairs == [((first_en + 1 + k,), (len(HEAD) + 1 + k,)) for k in range(len(BODY_EN))]
+    assert first_en in source_only
+
+
+def test_an_english_standfirst_joined_to_key_points_alone_is_no_pair(tmp_path):
+    # the English has a standfirst sentence above its body; the Japanese has key points there instead
+    standfirst = "The conversion will keep the warehouses' brick facades and iron cranes."
+    pairs, source_only = _page(tmp_path, HEAD + BODY_JA, [standfirst, *BODY_EN])
+    first_en = len(HEAD) + len(BODY_JA) + 2
+    assert pairs == [((first_en + 1 + k,), (len(HEAD) + 1 + k,)) for k in range(len(BODY_EN))]
+    assert first_en in source_only
