@@ -170,11 +170,8 @@ def test_a_first_paragraph_with_few_anchors_still_pairs_below_the_key_points(tmp
         "A third of the timber used in the repairs was recovered from the original structure.",
         "The pier will stay open until 10pm every night from June to September.",
     ]
-    page = tmp_path / "page.txt"
-    page.write_text("\n".join([*ja, "原文を表示", *en, "Related stories"]) + "\n", encoding="utf-8")
-    alignment = align_page(page)
+    pairs, _source_only = _page(tmp_path, ja, en)
     first_en = len(ja) + 2
-    pairs = sorted((p.source_lines, p.target_lines) for p in alignment.pairs)
     assert pairs == [((first_en + k,), (7 + k,)) for k in range(len(en))]
 
 

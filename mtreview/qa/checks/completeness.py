@@ -23,7 +23,8 @@ from mtreview.qa.analysis.coverage import Coverage, coverage
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.appositive import dropped_appositives
-from mtreview.qa.checks.dropped_phrases import free_units, has_idiom, uncovered_runs
+from mtreview.qa.checks.dropped_phrases import free_units, uncovered_runs
+from mtreview.qa.checks.idioms import has_idiom
 from mtreview.qa.checks.numbers import UNITS_TENS
 from mtreview.qa.checks.units import conversion_notes
 from mtreview.qa.context import DocumentFacts, length_ratio
@@ -398,7 +399,6 @@ class Omission(Check):
                 spans.extend(parts)
         spans.extend(uncovered_runs(cov, sentences, spans))
         whole = set(sentences) if len(sentences) > 1 else set()
-        fewer = len(japanese.sentences(segment.target)) < len(sentences)
         min_words = int(self.params["min_sentence_words"])
         reported: list[tuple[int, int]] = []
         pairs = sentence_pairs(source, segment.target)
@@ -408,8 +408,9 @@ class Omission(Check):
         for start, end in spans:
             if any(rs <= start and end <= re_ for rs, re_ in reported):
                 continue
-            long = (start, end) in whole and len(_LATIN_WORD.findall(source, start, end)) >= min_words
-            if sentences_only and not long:
+            if sentences_only and not (
+                (start, end) in whole and len(_LATIN_WORD.findall(source, start, end)) >= min_words
+            ):
                 continue  # (the translation is as long as usual: only a whole sentence can be missing)
             if (start, end) in whole and has_idiom(source[start:end], self.context.idiom_index):
                 continue  # an idiom's sentence is said freely ("The writing was on the wall": 目に見えていた)
@@ -421,7 +422,7 @@ class Omission(Check):
             if not (
                 _uncovered(c, n, self.params)
                 or (c == 0 < n and (start, end) in whole and _negates(source, start, end))
-                or (c == 0 < n and long and fewer and sentences_only)  # "Thank you for your help."
+                or (c == 0 < n and sentences_only)  # a whole sentence left out: "Thank you for your help."
             ) or not _rest_covered(total_c - c, total_n - n, self.params, sentences_only):
                 continue  # (a dropped sentence that negates is one however short: "It was not approved.")
             if _unexplained_target(cov, pairs, start, end, counted) * 2 > n:

@@ -6,7 +6,6 @@ which weighs them as it weighs clauses."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mtreview.qa.analysis.coverage import Coverage
@@ -128,17 +127,3 @@ def free_units(cov: Coverage, target_span: tuple[int, int], source_span: tuple[i
         else:
             free += 1
     return free
-
-
-IDIOM_WORDS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
-
-
-def has_idiom(text: str, index: Mapping[str, Sequence[Any]]) -> bool:
-    """Whether ``text`` holds an idiom of the lexicon (``index``: word → idioms), such as "over the moon": a
-    sentence a translator may render by a word of another ("We are over the moon. …" → …大喜びしている)."""
-    words = set(IDIOM_WORDS.findall(text.lower()))
-    return any(
-        idiom.required <= words and idiom.pattern.search(text) is not None
-        for word in words
-        for idiom in index.get(word, ())
-    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from mtreview.domain.model import Severity, Side
@@ -186,6 +186,27 @@ _ONE_WORD = re.compile(f"[{_KK}]+")
 """One compound (閲覧室 for "reading room"): a term of its own, not a phrase rendered word for word."""
 
 
+def idiom_candidates(text: str, index: Mapping[str, Sequence[Idiom]]) -> tuple[set[str], list[Idiom]]:
+    """The lower-case words of ``text`` (hyphenated ones too) and the idioms of ``index`` (word → idioms)
+    that any of them may open, once each."""
+    lower = text.lower()
+    words = set(WORDS.findall(lower))
+    if "-" in lower:
+        words.update(HYPHENATED.findall(lower))
+    found: dict[int, Idiom] = {}
+    for word in words:
+        for idiom in index.get(word, ()):
+            found[id(idiom)] = idiom
+    return words, list(found.values())
+
+
+def has_idiom(text: str, index: Mapping[str, Sequence[Idiom]]) -> bool:
+    """Whether ``text`` holds an idiom of the lexicon, such as "over the moon": a sentence a translator may
+    render by a word of another ("We are over the moon. …" → …大喜びしている)."""
+    words, candidates = idiom_candidates(text, index)
+    return any(idiom.required <= words and idiom.pattern.search(text) is not None for idiom in candidates)
+
+
 class LiteralIdiom(Check):
     id = "literal-idiom"
     name = N_("Idiom translated literally")
@@ -201,16 +222,8 @@ class LiteralIdiom(Check):
         target = segment.target
         if not target:
             return
-        index = self.context.idiom_index
-        lower = segment.source.lower()
-        words = set(WORDS.findall(lower))
-        if "-" in lower:
-            words.update(HYPHENATED.findall(lower))
-        candidates: dict[int, Idiom] = {}
-        for word in words:
-            for idiom in index.get(word, ()):
-                candidates[id(idiom)] = idiom
-        for idiom in candidates.values():
+        words, candidates = idiom_candidates(segment.source, self.context.idiom_index)
+        for idiom in candidates:
             listed = any(next(iter(_literal_hits(literal, target)), None) for literal in idiom.literal)
             if not listed and len(_content_lemmas(idiom.idiom) & _source_forms(segment.source)) < 2:
                 continue  # nothing word for word in the translation: the idiom cannot matter here

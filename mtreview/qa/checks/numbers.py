@@ -201,8 +201,9 @@ def _scanned(text: str, after_re: re.Pattern[str], japanese: bool) -> tuple[Quan
             continue
         token = token.rstrip(".,")
         end = start + len(token)
-        if not japanese and CLOCK_DOT.fullmatch(token) and CLOCK_MARK.match(text, end):
-            found.extend(_clock(token, start, end, PM_AFTER.match(text, end) is not None))
+        mark = CLOCK_MARK.match(text, end) if not japanese and CLOCK_DOT.fullmatch(token) else None
+        if mark is not None:
+            found.extend(_clock(token, start, end, mark.group().strip()[:1].lower() == "p"))
             consumed = end  # 7.40am: the hour and the minutes (午前7時40分), not 7.4
             continue
         value = _to_float(token)
@@ -270,8 +271,9 @@ def _clock(token: str, start: int, end: int, pm: bool) -> list[Quantity]:
     split, h = start + len(hour), float(hour)
     out = [Quantity(h, start, split, None, required=False)]
     out.append(Quantity(float(minute), split + 1, end, None, required=False))
-    if h <= 12:
-        out.append(Quantity(h % 12 + (12 if pm else 0), start, split, None, required=False))
+    clock = h % 12 + (12 if pm else 0)  # on the 24-hour clock (午前0時 for 12.30am, 19時 for 7.40pm)
+    if h <= 12 and clock != h:
+        out.append(Quantity(clock, start, split, None, required=False))
     return out
 
 

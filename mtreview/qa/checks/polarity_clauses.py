@@ -324,8 +324,9 @@ def word_prefixes_left(
     words = [next((h for h in hits if h[0] <= c.start < h[1] - 1), None) for c in ja]
     kept = [c for c, w in zip(ja, words, strict=True) if c.pos != "接頭詞" or w is None]
     # 非 for the English prefix non- (非常勤 "non-executive", 非営利 "non-profit"), one each
-    non = len(EN_NON.findall(source))
-    kept = _less(kept, non, lambda c: c.pos == "接頭詞" and c.surface.startswith("非"))
+    kept = _less(
+        kept, len(EN_NON.findall(source)), lambda c: c.pos == "接頭詞" and c.surface.startswith("非")
+    )
     # 外 of 対象外, 圏外 for "left out", "excluded", "outside" (one each)
     kept = _less(kept, len(EN_OUT.findall(source)), lambda c: c.surface == "外")
     return kept, [w for c, w in zip(ja, words, strict=True) if c.pos == "接頭詞" and w is not None]
