@@ -35,6 +35,9 @@ class Slot:
     """``word``, ``poss``, ``refl``, ``some`` or ``any``."""
     forms: frozenset[str] = frozenset()
     optional: bool = False
+    singular: frozenset[str] = frozenset()
+    """After "a"/"an" in the idiom: the word as written, the only form it may take ("lay an egg" is not
+    "lay eggs")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +57,10 @@ def _forms(word: str) -> frozenset[str]:
 def slots(text: str) -> tuple[Slot, ...]:
     """The slots of an idiom written in the pattern language (``re:`` patterns are not accepted)."""
     out: list[Slot] = []
+    previous = ""
     for raw in text.lower().replace("’", "'").split():
         token = raw.strip("()").rstrip("+")
+        after_indefinite, previous = previous in ("a", "an", "a/an"), token
         # an article may be any determiner or none ("kicking this can down the road")
         optional = (raw.startswith("(") and raw.endswith(")")) or token in ARTICLES
         if token in ("one's", "someone's"):
@@ -73,7 +78,8 @@ def slots(text: str) -> tuple[Slot, ...]:
                 if alt:
                     forms |= _forms(alt)
             if forms:
-                out.append(Slot("word", frozenset(forms), optional))
+                written = frozenset(a.strip("'.,") for a in token.split("/") if after_indefinite)
+                out.append(Slot("word", frozenset(forms), optional, written))
     return tuple(out)
 
 
@@ -96,6 +102,8 @@ def _fits(slot: Slot, toks: tuple[Token, ...], i: int) -> list[int]:
         return []
     t = toks[i]
     if slot.kind == "word":
+        if slot.singular and t.lower not in slot.singular:
+            return []
         return [i + 1] if t.lemmas & slot.forms else []
     if slot.kind == "poss":
         ends = []

@@ -163,6 +163,11 @@ MUST_FIRE = [
     ("punctuation-width", [("Yes, it is.", "はい,そうです。")], [("1", "target", ",")]),
     (
         "punctuation-width",
+        [("The Care Alliance (a charity) said so.", "ケア連盟(慈善団体)はそう述べた。")],
+        [("1", "target", "("), ("1", "target", ")")],
+    ),
+    (
+        "punctuation-width",
         [("Windows 11 is here.", "Ｗｉｎｄｏｗｓ 11 が登場しました。")],
         [("1", "target", "Ｗｉｎｄｏｗｓ")],
     ),
@@ -240,6 +245,7 @@ MUST_NOT_FIRE = [
     ),
     ("punctuation-width", [("Version 4.6 of rule 7.1.7", "規則 7.1.7 のバージョン 4.6 です。")]),
     ("punctuation-width", [("Note", "（注）「確認」してください。")]),
+    ("punctuation-width", [("Tom Reilly, 63, of the KCA", "ライリー氏(63)はKCA連盟(KCA)の会員です。")]),
     ("punctuation-width", [("Sam Bowman: yes", "Sam Bowman: yes")]),
     ("identical", [("Contoso", "Contoso")]),
     ("identical", [("...", "...")]),

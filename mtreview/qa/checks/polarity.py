@@ -56,6 +56,8 @@ from mtreview.qa.checks.polarity_clauses import attributive_predicate as _attrib
 from mtreview.qa.checks.polarity_clauses import chain_end as _chain_end
 from mtreview.qa.checks.polarity_clauses import relative_clause as _relative_clause
 from mtreview.qa.checks.polarity_clauses import with_noun as _with_noun
+from mtreview.qa.checks.polarity_refusal import _ZU, EN_SKIP_AFTER_CUE, only_refusals_negated, refused_refusal
+from mtreview.qa.checks.polarity_refusal import negates_refusal as _negates_refusal
 from mtreview.qa.checks.polarity_rendered import (
     MIN_RENDERED,
     own_clause_rendered,
@@ -99,9 +101,6 @@ EN_NOT_NEGATION = re.compile(
 EN_ANSWER_NO = re.compile(r"^\W*no\b(?=\s*[,!])", re.IGNORECASE)
 """'No, …' at the start: an answer, not a negation of the sentence (masked first: no other phrase of
 ``EN_NOT_NEGATION`` can start where it does, and it leaves no word boundary the others could use)."""
-_ZU = r"(?<![必は])(?<![、。「」\n]ま)(?<!かかわら)(?<!関わら)(?<!拘わら)ず(?!か|っと|つ|いぶん|れ|から)"
-"""ず as a negation (行かず, 払わず, 休まず), not that of わずか, 必ず, いずれ, はず, ずっと, ずつ, まず…,
-nor にもかかわらず ("despite", "regardless")."""
 JA_QUICK = re.compile(
     rf"(?<![少危])な[いくかけしさ]|ぬ|{_ZU}|ません|ませ|未|不|非|無|拒|断|なし|否|却下|棄却"
 )
@@ -162,7 +161,9 @@ EN_SOFT = re.compile(
     r"(?:lie|lies|lay|lying|stay|stays|stayed|kept)\s+awake|(?:sit|sits|sat|sitting)\s+out|"
     r"(?:go|goes|went|gone|going|do|does|did|done|doing)\s+without)\b|"
     r"\bun(?!der|til|ion|it|ique|ivers|less)[a-z]*(?:ed|able|ible|ful|known|clear|likely|sure|aware|usual|fair|"
-    r"safe|even|wise|healthy|happy|real|paid|met|done|seen|said|til|certain)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
+    r"safe|even|wise|healthy|happy|real|paid|met|done|seen|said|til|certain|"
+    # irregular participles: unshorn, unworn, unbroken, unsung, unsold, untaught, unbuilt, unspent, uncut
+    r"orn|own|awn|en|ung|old|ught|uilt|ent|ept|eft|ead|ut|it)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
     r"\b(?:lack|lacks|lacked|absent|absence|free\s+of|[a-z]+-free|rarely|seldom|hardly|barely|deny|denies|denied|reject|"
     r"rejects|rejected|avoid|avoids|avoided|prevent|prevented|stop|stopped|instead\s+of|rather\s+than|"
     r"too\s+\w+\s+to|only|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?|turn(?:s|ed|ing)?\s+(?:down|away)|"
@@ -193,7 +194,6 @@ EN_SOFT = re.compile(
 )
 """Morphological and lexical negations ("unchanged", "lack"): they never raise a finding on their own but
 explain a negation in the translation (変更はない)."""
-EN_SKIP_AFTER_CUE = english.STOPWORDS | {"yet", "ever", "always", "quite", "really", "immediately", "longer"}
 
 
 _NO_DOT = re.compile(r"no\.", re.IGNORECASE)
@@ -373,6 +373,7 @@ def object_predicate(source: str, cue: tuple[int, int], unit: list[Token]) -> tu
     return None
 
 
+COORDINATED = re.compile(r"[^.;!?]*?\b(?:and|but)\s+(?:had|has|have|was|were|is|are|would|will|did|could)\b")
 NOT_ALL = re.compile(r"\s+(?:all|every\w*|many|much|both)\b", re.IGNORECASE)
 
 
@@ -407,39 +408,22 @@ def _predicate(
     # …しようとした: the attempt is the verb before よう, not the する after と
     verbs = [i for i in verbs if not _attempt_suru(unit, i)]
     # the quoting と before a reporting verb (…と述べた), not とする's (目的としている)
+    # the predicate of the negated verb's object, where the dictionary finds the object: first when another
+    # verb phrase follows ("had not been told about the plans … and had learned of them": not 知った)
+    found = object_predicate(source, cue, unit) if COORDINATED.match(source, cue[1]) else None
+    if found is not None:
+        return found
     quote = quote_for(unit, source, cue)
     if quote is not None:
         before = [i for i in verbs if i < quote]
         if before:
             return _with_noun(unit, before[-1]), _chain_end(unit, before[-1])
-    # the predicate of the negated verb's object, where the dictionary finds the object
     found = object_predicate(source, cue, unit)
     if found is not None:
         return found
     if verbs:
         return _with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])
     return None
-
-
-REFUSALS = frozenset(
-    {
-        *("reject", "deny", "dispute", "refuse", "decline", "oppose", "dismiss", "avoid", "skip", "miss"),
-        *("cancel", "postpone", "abandon", "fail", "resist", "veto", "block", "ban", "halt", "suspend"),
-        "withdraw",
-    }
-)
-
-
-def _negates_refusal(source: str, cue: tuple[int, int]) -> bool:
-    """Whether the English negates a verb of refusal ("did not reject"): then a Japanese word of refusal
-    (退けた) is the flip, not the negation."""
-    for m in english.WORD.finditer(source, cue[1]):
-        lower = m.group().lower()
-        lemma = irregular_base(lower) or english.lemma(lower)
-        if lemma in EN_SKIP_AFTER_CUE:
-            continue
-        return lemma in REFUSALS
-    return False
 
 
 def _attempt_suru(unit: list[Token], i: int) -> bool:
@@ -493,6 +477,12 @@ class Polarity(Check):
             # (変わらない may render "stay the same", ないし上回らない "no more than": MeCab decides)
             same = quick and JA_UNCHANGED.search(target, js, je) is not None
             bound = quick and bool(en) and NO_COMPARATIVE_THAN.search(source, es, ee) is not None
+            refused = refused_refusal(source, target, en, (js, je))
+            if refused is not None:  # "did not rule out opening" rendered 可能性を否定した
+                yield self._affirmative(segment, refused, en[0], ee, refusal=True)
+                continue
+            if not quick and only_refusals_negated(source, en):
+                continue  # 開所する可能性もある for "did not rule out opening": affirmative in meaning
             if bool(en) == quick and not multi and not cancelled and not same and not bound:
                 continue
             if quick and not cancelled and not contrast and _explains(source, es, ee, en):
@@ -589,20 +579,28 @@ class Polarity(Check):
         )
 
     def _affirmative(
-        self, segment: SegmentInput, span: tuple[int, int], cue: tuple[int, int], limit: int
+        self,
+        segment: SegmentInput,
+        span: tuple[int, int],
+        cue: tuple[int, int],
+        limit: int,
+        refusal: bool = False,
     ) -> Finding:
-        """The finding of a negative English rendered affirmatively at ``span``, with the cue's phrase (up to
-        ``limit``) as its evidence."""
+        """The finding of a negative English rendered affirmatively at ``span`` (or with ``refusal``, a
+        negated refusal rendered as a refusal), with the cue's phrase (up to ``limit``) as its evidence."""
         source, target = segment.source, segment.target
         ps, pe = _english_phrase(source, cue, limit)
+        message = (
+            _("English negates a refusal (“{en}”); the translation refuses (“{ja}”).")
+            if refusal
+            else _("English is negative (“{en}”); the translation is affirmative (“{ja}”).")
+        )
         return self.finding(
             segment,
             Side.TARGET,
             span[0],
             span[1],
-            _("English is negative (“{en}”); the translation is affirmative (“{ja}”).").format(
-                en=source[ps:pe], ja=target[span[0] : span[1]]
-            ),
+            message.format(en=source[ps:pe], ja=target[span[0] : span[1]]),
             evidence=(ps, pe),
         )
 

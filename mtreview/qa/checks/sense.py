@@ -398,7 +398,10 @@ class WrongSense(Check):
                     # come with the cues of one sense ("since the trial began" on a page about a trial
                     # scheme); a weaker evidence, reported as minor
                     sense = self._document_sense(w.lemma, segment.id, doc)
-                    if sense is not None:
+                    if sense is not None and _rendered_right_elsewhere(
+                        self._word_index(doc), w.lemma, sense, segment.id, doc
+                    ):  # (the other segments' translations say so too: "chairs" of a board's sentence
+                        # rendered チェア there is no evidence that the chairs here are its chairs)
                         applicable, by_document = [(sense, set())], True
                 guarded = set()
                 if not applicable and (not w.text[:1].isupper() or _starts_sentence(source, es, w.start)):

@@ -189,6 +189,8 @@ class PunctuationWidth(Check):
                 continue
             if char in ":;,." and after and after not in " \n" and not JA.match(after):
                 continue  # 7.1.7, 10:30, a URL or a number
+            if char in "()" and _ascii_parenthesis(target, start):
+                continue  # (63), (NCRO): half-width brackets round half-width text, a common house style
             suggestion = "…" if char == "..." else FULLWIDTH_PUNCT[char]
             yield self.finding(
                 segment,
@@ -224,6 +226,18 @@ class PunctuationWidth(Check):
                     )
         for opener, j in stack:
             yield self.finding(segment, Side.TARGET, j, j + 1, _("Unbalanced “{char}”.").format(char=opener))
+
+
+def _ascii_parenthesis(target: str, at: int) -> bool:
+    """Whether the ASCII bracket at ``at`` is one of a pair on one line that holds only ASCII text (an
+    age, an acronym, a short English name)."""
+    if target[at] == "(":
+        close = target.find(")", at + 1, at + 42)
+        inner = target[at + 1 : close] if close > 0 else ""
+    else:
+        open_ = target.rfind("(", max(0, at - 41), at)
+        inner = target[open_ + 1 : at] if open_ >= 0 else ""
+    return bool(inner.strip()) and inner.isascii() and not any(c in inner for c in "()\n")
 
 
 def _fullwidth_katakana(text: str) -> str:

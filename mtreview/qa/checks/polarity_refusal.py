@@ -1,0 +1,77 @@
+"""A negated verb of refusal: "did not reject the plan", "did not rule out opening on Saturdays" (it may
+open). A Japanese word of refusal (退けた, 否定した) there is the flip, not the rendering of the negation."""
+
+from __future__ import annotations
+
+import re
+
+from mtreview.qa.analysis import english, japanese
+from mtreview.qa.checks.polarity_clauses import VERB_CUE, chain_end
+from mtreview.qa.lexicons import irregular_base
+
+EN_SKIP_AFTER_CUE = (english.STOPWORDS - {"say", "says", "said", "tell", "told"}) | {
+    *("yet", "ever", "always", "quite", "really", "immediately", "longer")
+}
+"""Words between a negation and the verb it negates (a reporting verb is the verb negated: "had not been
+told about the plans" is no 計画)."""
+REFUSALS = frozenset(
+    {
+        *("reject", "deny", "dispute", "refuse", "decline", "oppose", "dismiss", "avoid", "skip", "miss"),
+        *("cancel", "postpone", "abandon", "fail", "resist", "veto", "block", "ban", "halt", "suspend"),
+        "withdraw",
+    }
+)
+"""Verbs of refusal (a Japanese word of refusal may render one, or the negation of its opposite)."""
+DENIALS = frozenset({"reject", "deny", "dispute", "refuse", "dismiss", "oppose", "veto"})
+"""The verbs of refusal whose negation is affirmative in meaning ("did not reject" it; not "decline", which
+is also to fall)."""
+
+
+def negates_refusal(source: str, cue: tuple[int, int], verbs: frozenset[str] = REFUSALS) -> bool:
+    """Whether the English negates a verb of refusal ("did not reject"): then a Japanese word of refusal
+    (退けた) is the flip, not the negation."""
+    for m in english.WORD.finditer(source, cue[1]):
+        lower = m.group().lower()
+        lemma = irregular_base(lower) or english.lemma(lower)
+        if lemma in EN_SKIP_AFTER_CUE:
+            continue
+        return lemma in verbs or (lemma == "rule" and RULE_OUT.match(source, m.end()) is not None)
+    return False
+
+
+JA_REFUSAL = re.compile(r"否定|排除|拒否|拒ん|拒む|退け|却下|一蹴|否認|反論")
+"""Japanese verbs of refusal: one in a sentence with no negation renders a refusal, not its negation."""
+_ZU = r"(?<![必は])(?<![、。「」\n]ま)(?<!かかわら)(?<!関わら)(?<!拘わら)ず(?!か|っと|つ|いぶん|れ|から)"
+"""ず as a negation (行かず, 払わず, 休まず), not that of わずか, 必ず, いずれ, はず, ずっと, ずつ, まず…,
+nor にもかかわらず ("despite", "regardless")."""
+JA_NEGATED = re.compile(rf"(?<![少危])な(?:い|かっ|く|けれ)|ぬ|{_ZU}|ません")
+"""A verbal negation anywhere in the sentence (否定しなかった, 排除せず)."""
+RULE_OUT = re.compile(r"\s+(?:(?:it|this|that|them)\s+)?out\b", re.IGNORECASE)
+"""The "out" of "rule out" ("did not rule out opening on Saturdays" is no 否定)."""
+
+
+def refused_refusal(
+    source: str, target: str, en: list[tuple[int, int]], japanese_span: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The Japanese word of refusal where every English negation (other than a verb of refusal itself)
+    negates a verb of refusal and the Japanese sentence has no negation of its own: "did not rule out
+    opening" (it may open) rendered 可能性を否定した (it will not)."""
+    if not only_refusals_negated(source, en):
+        return None
+    js, je = japanese_span
+    refused = JA_REFUSAL.search(target, js, je)
+    if refused is None or JA_NEGATED.search(target, js, je) is not None:
+        return None
+    tokens = list(japanese.tokens(target))
+    i = next((k for k, t in enumerate(tokens) if t.start == refused.start()), None)
+    if i is None:
+        return refused.start(), refused.end()
+    j = i + 1 if i + 1 < len(tokens) and tokens[i + 1].base == "する" else i  # 否定 した
+    return refused.start(), chain_end(tokens, j)
+
+
+def only_refusals_negated(source: str, en: list[tuple[int, int]]) -> bool:
+    """Whether every English negation (other than a verb of refusal itself) negates a verb of refusal: the
+    sentence is affirmative in meaning ("did not rule out opening": 開所する可能性もある)."""
+    negations = [c for c in en if not VERB_CUE.fullmatch(source[c[0] : c[1]])]
+    return bool(negations) and all(negates_refusal(source, cue, DENIALS) for cue in negations)

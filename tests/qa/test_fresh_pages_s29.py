@@ -1,0 +1,95 @@
+"""What the fresh tune pages of 2026-12-07 (twentieth session) taught, on sentences of our own."""
+
+from __future__ import annotations
+
+from .helpers import findings
+
+
+def _found(check: str, source: str, target: str) -> list[str]:
+    return [f.text for f in findings([(source, target)], check)]
+
+
+def _document(check: str, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(f.segment, f.text) for f in findings(pairs, check)]
+
+
+def test_half_width_brackets_round_half_width_text_are_a_house_style() -> None:
+    # 氏(63), 連盟(KCA): many Japanese house styles keep half-width brackets round half-width text
+    source = "Tom Reilly, 63, a member of the Kidney Care Alliance (KCA), said the unit was late."
+    house_style = "腎臓ケア連盟(KCA)の会員トム・ライリー氏(63)は、開設が遅れたと述べた。"
+    assert _found("punctuation-width", source, house_style) == []
+    # round Japanese text they are still ASCII punctuation in Japanese text
+    japanese_inside = "トム・ライリー氏(腎臓ケア連盟)は、開設が遅れたと述べた。"
+    assert _found("punctuation-width", source, japanese_inside) == ["(", ")"]
+
+
+def test_an_idiom_with_a_or_an_needs_its_noun_in_the_singular() -> None:
+    # "lay an egg" is to fail; flies that "lay eggs" lay eggs
+    flies = ("Blowflies lay eggs in damp wool.", "クロバエは湿った羊毛に卵を産みつける。")
+    assert _found("literal-idiom", *flies) == []
+    film = ("The new film laid an egg at the box office.", "その新作映画は興行で卵を産んだ。")
+    assert _found("literal-idiom", *film) == ["卵"]
+
+
+def test_one_sense_per_document_needs_the_documents_own_rendering_of_it() -> None:
+    # "chairs" beside "board" in one sentence, rendered チェア there too, says nothing of the chairs of a
+    # dialysis unit elsewhere
+    furniture = [
+        ("The unit has 16 dialysis chairs.", "ユニットには16台の透析チェアがある。"),
+        ("The board said two chairs would stay empty.", "委員会は、チェア2台は空いたままと述べた。"),
+    ]
+    assert ("1", "チェア") not in _document("sense", furniture)
+    # where the translation itself renders the person who leads the board, the bare "chair" is that person
+    person = [
+        ("The chair said the plan would be published in May.", "椅子は、計画は5月に公表されると述べた。"),
+        ("The board's chair, Ann Lee, said it voted.", "委員会のアン・リー議長は、投票したと述べた。"),
+    ]
+    assert ("1", "椅子") in _document("sense", person)
+
+
+def test_senses_of_a_device_driver_a_wool_staple_and_a_cast_from_a_mould() -> None:
+    drivers = "The manufacturers have not released new drivers for the library scanners."
+    assert _found("sense", drivers, "メーカーはスキャナー用の新しい運転手を出していない。") == ["運転手"]
+    assert _found("sense", drivers, "メーカーはスキャナー用の新しいドライバーを出していない。") == []
+    staple = "Buyers pay more for wool with a long staple."
+    assert _found("sense", staple, "買い手は長い主食のある羊毛に高値を払う。") == ["主食"]
+    assert _found("sense", "Wool is a staple of the valley's economy.", "羊毛は谷の経済の主要産物。") == []
+    casts = "The team will make silicone casts of the prints."
+    assert _found("sense", casts, "チームは足跡のシリコン製の配役を作る。") == ["配役"]
+    assert _found("sense", casts, "チームは足跡のシリコン製の型を作る。") == []
+
+
+def test_a_negated_reporting_verb_is_the_verb_the_finding_points_at() -> None:
+    # "had not been told about the plans" rendered 説明を受けており: the predicate, not 計画 (the plans)
+    source = "Parents had not been told about the plans by the council and had learned of them online."
+    flipped = "保護者は州議会から計画について説明を受けており、ネットでそれを知ったという。"
+    assert _found("polarity", source, flipped) == ["受けており"]
+    kept = "保護者は州議会から計画について説明を受けておらず、ネットでそれを知ったという。"
+    assert _found("polarity", source, kept) == []
+
+
+def test_an_english_word_with_un_and_an_irregular_participle_explains_a_japanese_negation() -> None:
+    source = "Ewes left unshorn in a heatwave could suffer heat stress within hours."
+    rendered = "熱波の中で毛を刈られていない雌羊は、数時間で熱ストレスに陥るおそれがある。"
+    assert _found("polarity", source, rendered) == []
+    plain = "Ewes left in a heatwave could suffer heat stress within hours."
+    assert _found("polarity", plain, "熱波の中に放置された雌羊は、熱ストレスに陥るおそれはない。") != []
+
+
+def test_a_negated_refusal_rendered_as_a_refusal_is_a_flip() -> None:
+    # "did not rule out opening" says it may open; 可能性を否定した says it will not
+    source = "The chief executive said sessions would be added, and did not rule out opening on Saturdays."
+    flipped = "最高経営責任者は枠を追加すると述べ、土曜日に開所する可能性を否定した。"
+    assert _found("polarity", source, flipped) == ["否定した"]
+    for right in (
+        "最高経営責任者は枠を追加すると述べ、土曜日に開所する可能性も否定しなかった。",
+        "最高経営責任者は枠を追加すると述べ、土曜日に開所する可能性も排除しなかった。",
+        "最高経営責任者は枠を追加すると述べ、土曜日に開所する可能性もあると述べた。",
+    ):
+        assert _found("polarity", source, right) == [], right
+    denied = "同社は報道を否定した。"
+    assert _found("polarity", "The company did not deny the report.", denied) == ["否定した"]
+    assert _found("polarity", "The company denied the report.", "同社は報道を否定した。") == []
+    # "decline" is also to fall: "had not declined" rendered 減少した stays a flip
+    squirrels = "The squirrel population on the farmland had not declined."
+    assert _found("polarity", squirrels, "農地のリスの個体数は減少した。") == ["減少した"]
