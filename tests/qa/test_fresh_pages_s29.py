@@ -93,3 +93,35 @@ def test_a_negated_refusal_rendered_as_a_refusal_is_a_flip() -> None:
     # "decline" is also to fall: "had not declined" rendered 減少した stays a flip
     squirrels = "The squirrel population on the farmland had not declined."
     assert _found("polarity", squirrels, "農地のリスの個体数は減少した。") == ["減少した"]
+
+
+def test_a_body_named_by_what_it_is_or_by_its_name_rendered_as_another_bodys_acronym() -> None:
+    opening = [
+        (
+            "The Westmere Health Board opened the unit on Monday.",
+            "ウェストミア保健委員会は月曜日、ユニットを開設した。",
+        ),
+        (
+            "The Kidney Care Alliance (KCA), a patients' charity, welcomed the opening.",
+            "患者団体の腎臓ケア連盟(KCA)は開設を歓迎した。",
+        ),
+        (
+            "The Public Service Workers Union (PSWU) said nurses were tired.",
+            "公共サービス労働者組合(PSWU)は、看護師は疲れていると述べた。",
+        ),
+    ]
+
+    def agent_findings(english: str, japanese_: str) -> list[str]:
+        found = _document("agent", [*opening, (english, japanese_)])
+        return [text for segment, text in found if segment == "4"]
+
+    # "The board" is the Westmere Health Board; KCA is the page's charity
+    hired = "KCAによると、同委員会は看護師11人を採用した。"
+    assert agent_findings("The board said it had hired 11 nurses.", hired) == ["KCA"]
+    # "The union" may well be the Public Service Workers Union; "the charity" is no body the page names so
+    assert agent_findings("The union said it had hired 11 nurses.", "PSWUによると、11人が採用された。") == []
+    assert agent_findings("The charity said it had hired 11 nurses.", "KCAによると、11人が採用された。") == []
+    # a body called by its name, rendered as another body's acronym
+    late = "KCAは、遅すぎると述べた。"
+    assert agent_findings("Consumer group FairTech said it was too late.", late) == ["KCA"]
+    assert agent_findings("The Kidney Care Alliance said it was too late.", late) == []

@@ -75,7 +75,7 @@ def replaced_by_acronym(
     text = source[agent[0] : agent[1]]
     own = set(ACRONYM.findall(text))
     if not own:
-        return None
+        return _acronym_for_another(source, target, text, sentence, japanese, sources, cache)
     acronyms, names = _bodies(sources, cache)
     js, je = japanese
     m = JA_LATIN_BODY.match(target, js, je)
@@ -114,6 +114,45 @@ def replaced_by_acronym(
     if not any(v >= 0.66 for n, v in shares if n != own_name and _initials(n) != acronym and n not in here):
         return None
     return topic.start("np"), topic.end("np")
+
+
+DESCRIBED = re.compile(r"(?:[Tt]he\s+)(?P<head>[a-z]+)")
+"""A body named by what it is ("The board", "the partnership")."""
+
+
+def _acronym_for_another(
+    source: str,
+    target: str,
+    text: str,
+    sentence: tuple[int, int],
+    japanese: tuple[int, int],
+    sources: Iterable[str],
+    cache: dict[str, Any],
+) -> tuple[int, int] | None:
+    """A Japanese sentence attributed to a Latin acronym the document gives another body than the English
+    agent: "The board said" (the page's Westmere Health Board) rendered KCAによると (the Kidney Care
+    Alliance), "Consumer group FairTech said" rendered NCROは. A body named by what it is needs a body of the
+    document with that word in its name, and the acronym's own name must not have it ("The union said"
+    may be the Public Service Workers Union (PSWU))."""
+    m = JA_LATIN_BODY.match(target, *japanese)
+    if m is None:
+        return None
+    acronyms, names = _bodies(sources, cache)
+    other = m.group("np")
+    name = acronyms.get(other)
+    if name is None or other in source[sentence[0] : sentence[1]]:
+        return None
+    own_words = {w.lower() for w in re.findall(r"[\w'’\-]+", name)}
+    described = DESCRIBED.fullmatch(text.strip())
+    if described is not None:
+        head = described.group("head")
+        if head in own_words or not any(head.title() in n.split() and n != name for n in names):
+            return None
+        return m.start("np"), m.end("np")
+    words = [w for w in re.findall(r"[A-Z][\w'’\-]*", text) if w != "The"]
+    if not words or any(w.lower() in own_words for w in words) or _initials(" ".join(words)) == other:
+        return None
+    return m.start("np"), m.end("np")
 
 
 def _rendered(name: str, body: str) -> float:
