@@ -125,3 +125,24 @@ def test_a_body_named_by_what_it_is_or_by_its_name_rendered_as_another_bodys_acr
     late = "KCAは、遅すぎると述べた。"
     assert agent_findings("Consumer group FairTech said it was too late.", late) == ["KCA"]
     assert agent_findings("The Kidney Care Alliance said it was too late.", late) == []
+
+
+def test_a_sentence_that_says_when_and_renders_nothing_of_its_own_is_added() -> None:
+    # one English sentence, two Japanese: the second says "around summer" of its own
+    source = (
+        "The museum has applied to the Heritage Lottery Fund for £250,000 to pay for a two-year survey of "
+        "the wreck, including dives after every winter storm."
+    )
+    applied = (
+        "博物館は、冬の嵐のたびに行う潜水調査を含む沈没船の2年間の調査費用として、"
+        "文化遺産宝くじ基金に25万ポンドを申請した。"
+    )
+    summer = "審査の結果は夏ごろに出る見通しだ。"
+    assert _found("addition", source, applied + summer) == [summer]
+    assert _found("addition", source, applied) == []
+    # a split that renders words of the English of its own is no addition
+    split = (
+        "博物館は文化遺産宝くじ基金に25万ポンドを申請した。"
+        "冬の嵐のたびに潜水する2年間の沈没船調査の費用に充てる。"
+    )
+    assert _found("addition", source, split) == []

@@ -23,6 +23,13 @@ from mtreview.qa.analysis.coverage import Coverage, coverage
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.appositive import dropped_appositives
+from mtreview.qa.checks.completeness_glosses import (
+    WEEKDAY_MARK,
+    abbreviation_of_word_before,
+    figures_in_source,
+    initials_of,
+    synonym_of_word_before,
+)
 from mtreview.qa.checks.dropped_phrases import free_units, uncovered_runs
 from mtreview.qa.checks.idioms import has_idiom
 from mtreview.qa.checks.numbers import UNITS_TENS
@@ -30,6 +37,10 @@ from mtreview.qa.checks.units import conversion_notes
 from mtreview.qa.context import DocumentFacts, length_ratio
 
 HAS_LETTER = re.compile(r"[A-Za-z]")
+ADDED_TIME = re.compile(
+    r"(?:昨|今|来|前|翌|先|同)(?:年|年度|月|週|春|夏|秋|冬|季)|[春夏秋冬]|年[内末初明]|年度内|月内|近く|近日|今後"
+)
+"""A Japanese word of time a translation may add with a sentence of its own (昨年, 夏ごろ, 年内)."""
 PRIOR_MEDIAN = math.log(0.49)
 PRIOR_IQR = 0.34
 """Length ratio (Japanese/English characters, log) of English→Japanese MT where a document is too short to
@@ -137,6 +148,23 @@ class Addition(Check):
             # topic another sentence renders: 組合は…), more of them than the English words nothing matched
             # could account for: no part of a split
             clear = own == 0 and c <= 1 and n >= 5 and (n - c) - english_left >= 3
+            # a sentence of nothing of its own that says when, where the English does not (昨年, 夏ごろ)
+            timed = (
+                own == 0
+                and n - c >= 2
+                and any(not u.covered and ADDED_TIME.fullmatch(u.text) for u in cov.units_in(js, je))
+            )
+            if timed and _rest_covered(total_c - c, total_n - n, self.params):
+                yield self.finding(
+                    segment,
+                    Side.TARGET,
+                    js,
+                    je,
+                    _("This sentence has no counterpart in the source."),
+                    "",
+                    severity=Severity.MAJOR,
+                )
+                continue
             if split and (english_left > 1 or c > 0 or n < 4) and not clear:
                 continue
             if n - c < 2 or not (_uncovered(own, n, self.params) or (own == 1 and n - own >= 3)):
@@ -211,17 +239,17 @@ class Addition(Check):
             before = target[m.start() - 1] if m.start() > 0 else " "
             if not TERM_CHAR.match(before) or len(content) > max_chars or CLAUSE_MARKS.search(content):
                 continue  # a restructured clause, not a gloss
-            if _WEEKDAY_MARK.fullmatch(content):
+            if WEEKDAY_MARK.fullmatch(content):
                 continue  # a date's weekday: 9月4日（月）
-            if _figures_in_source(content, segment.source):
+            if figures_in_source(content, segment.source):
                 continue  # the source's own figures, set in brackets: 被告（52）
             if any(a <= m.start() and m.end() <= b for a, b in conversion_notes(target)):
                 continue  # the quantity before it in another unit: 3200フィート（約975メートル）
-            if _initials_of(content, segment.source):
+            if initials_of(content, segment.source):
                 continue  # the English words' usual abbreviation: 最高経営責任者（CEO）, 世界保健機関（WHO）
-            if _abbreviation_of_word_before(content, target, m.start()):
+            if abbreviation_of_word_before(content, target, m.start()):
                 continue  # the abbreviation of the word it follows: 電気自動車（EV） for "electric car"
-            if _synonym_of_word_before(content, segment.source, target, m.start()):
+            if synonym_of_word_before(content, segment.source, target, m.start()):
                 continue  # another name of the English word the word before renders: レアアース（希土類）
             if _names_the_source_says(segment.source, target, m.start(), m.end()):
                 continue  # "flight LK417, an Airbus A320," → LK417便（エアバスA320）
@@ -576,83 +604,6 @@ def _uncovered(covered: int, total: int, params: Mapping[str, Any]) -> bool:
     if total < int(params["min_units"]):
         return False
     return covered == 0 or (total >= 5 and covered / total <= float(params["max_share"]))
-
-
-ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
-_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
-
-
-_WEEKDAY_MARK = re.compile(r"[月火水木金土日](?:曜日?)?(?:・[祝休])?|祝|休")
-_BRACKET_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_AGE = re.compile(r"(\d{1,3})歳")
-
-
-def _figures_in_source(content: str, source: str) -> bool:
-    """Whether ``content`` is only figures the source has too (an age: 52, 52歳): a Japanese newspaper sets
-    the source's ", 52," in brackets after the name. (An acronym after its spelt-out form,
-    責任ある拡張ポリシー(RSP), stays a gloss: the spelt-out form is what the translation added.)"""
-    bare = _AGE.sub(r"\1", content.strip())
-    figures = _BRACKET_NUMBER.findall(bare)
-    if not figures or _BRACKET_NUMBER.sub("", bare).strip(" 、,・/"):
-        return False
-    found = set(_BRACKET_NUMBER.findall(source))
-    return all(f in found for f in figures)
-
-
-def _initials_of(content: str, source: str) -> bool:
-    """Whether ``content`` is the acronym of consecutive words of ``source``: every letter the initial of
-    one (WHO for "World Health Organization"), or, for three letters or more, all but the last (CEO for
-    "chief executive"). Function words are skipped."""
-    if not ACRONYM.fullmatch(content):
-        return False
-    letters = content.replace("&", "").lower()
-    initials = "".join(w[0].lower() for w in english.WORD.findall(source) if w.lower() not in _FUNCTION_WORDS)
-    if letters in initials:
-        return True
-    return len(letters) >= 3 and letters[:-1] in initials
-
-
-WORD_BEFORE = re.compile(r"[\u30a1-\u30fc\u4e00-\u9fff]{2,16}$")  # (・ too: ドメスティック・バイオレンス)
-
-
-def _synonym_of_word_before(content: str, source: str, target: str, start: int) -> bool:
-    """Whether ``content`` is another name of the English word rendered just before the bracket: the
-    dictionary glosses it with a piece of that word (レアアース（希土類） for "rare-earth": rare, earth)."""
-    from mtreview.qa.analysis.lookup import glosses
-
-    said = glosses(content)
-    if not said:
-        return False
-    for w in coverage(source, target).words:
-        if any(b == start for _a, b in w.hits):
-            parts = {p for p in re.split(r"[-\s]+", w.text.lower()) if len(p) > 2} | {w.lemma}
-            if said & parts:
-                return True
-    return False
-
-
-def _abbreviation_of_word_before(content: str, target: str, start: int) -> bool:
-    """Whether ``content`` is an acronym of the Japanese word just before the bracket, by the dictionary:
-    one of the word's glosses (人工知能（AI）), or every letter the initial of one of its gloss words
-    (電気自動車（EV）: electric, vehicle). The word is the longest ending of the run the dictionary knows."""
-    if not ACRONYM.fullmatch(content):
-        return False
-    run = WORD_BEFORE.search(target, max(0, start - 16), start)
-    if run is None:
-        return False
-    from mtreview.qa.analysis.dictionary import DictionaryUnavailable, default_dictionary
-
-    letters = content.replace("&", "").lower()
-    try:
-        dictionary = default_dictionary()
-        for i in range(run.start(), start - 1):
-            glosses = dictionary.english(target[i:start])
-            if glosses:
-                initials = {g[0] for g in glosses}
-                return letters in glosses or (len(glosses) >= len(letters) and set(letters) <= initials)
-    except DictionaryUnavailable:
-        return False
-    return False
 
 
 def _rest_covered(covered: int, total: int, params: Mapping[str, Any], strict: bool = False) -> bool:
