@@ -70,10 +70,9 @@ from mtreview.qa.checks.agent_japanese import (
     JA_BY,
 )
 from mtreview.qa.checks.agent_named import replaced_named_body
-from mtreview.qa.checks.agent_person import replaced_person
+from mtreview.qa.checks.agent_person import english_names, replaced_person
 from mtreview.qa.checks.agent_roles import swapped_roles
 from mtreview.qa.context import DocumentFacts
-from mtreview.qa.jtext import katakana_full, name_similarity
 from mtreview.qa.latin import LETTERS, UPPER
 
 SAY = (
@@ -397,7 +396,7 @@ class Agent(Check):
         if not source or not target:
             return
         katakana = any("\u30a1" <= ch <= "\u30fa" for ch in target)
-        threshold = float(self.params["threshold"])
+        threshold, self._segment = float(self.params["threshold"]), segment.id  # (``said_together``)
 
         def names_of(name: str) -> list[str]:
             # both names and their order must agree: a looser sound match will do (ダンミア, Dunmere), but
@@ -685,16 +684,4 @@ class Agent(Check):
         return names(parts[-1], doc, threshold)
 
     def _english_names(self, katakana: str, doc: DocumentFacts, threshold: float) -> list[str]:
-        """The document's English names that ``katakana`` renders best (by sound), if they reach
-        ``threshold``: more than one when they sound alike (ラン: Lan, Lane), whatever their order."""
-        if not katakana_full(katakana):
-            return []
-        best: list[str] = []
-        score = 0.0
-        for token in doc.name_candidates(katakana):
-            s = name_similarity(token, katakana)
-            if s > score:
-                best, score = [token], s
-            elif s == score and best:
-                best.append(token)
-        return best if score >= threshold else []
+        return english_names(katakana, doc, threshold, self._segment)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from mtreview.qa.checks.agent_bodies import BODY_ENDS, NOT_A_BODY
+from mtreview.qa.checks.agent_bodies import BODY_CANDIDATES, BODY_ENDS, NEAR, NOT_A_BODY, common_word
 from mtreview.qa.checks.agent_japanese import JA_BODY_TOPIC
 from mtreview.qa.checks.agent_named import JA_ACCORDING
 
@@ -29,6 +30,46 @@ ENDS = (*BODY_ENDS, "警察", "大学", "学校")
 KATAKANA_LED = re.compile(r"^[\u30a1-\u30fa\u30fc・]+")
 WHO_NAME = re.compile(rf"{_NAME}\s+(?P<surname>{_NAME}),\s+(?:who|whose)\b")
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+
+if TYPE_CHECKING:
+    from mtreview.qa.context import DocumentFacts
+
+
+def english_names(katakana: str, doc: DocumentFacts, threshold: float, segment_id: str) -> list[str]:
+    """The document's English names that ``katakana`` renders best (by sound), if they reach
+    ``threshold``: more than one when they sound alike (ラン: Lan, Lane), whatever their order; a little
+    short of it, those the page's own pairs support (``said_together``)."""
+    from mtreview.qa.jtext import katakana_full, name_similarity
+
+    if not katakana_full(katakana):
+        return []
+    best: list[str] = []
+    score = 0.0
+    for token in doc.name_candidates(katakana):
+        s = name_similarity(token, katakana)
+        if s > score:
+            best, score = [token], s
+        elif s == score and best:
+            best.append(token)
+    if threshold - 0.15 <= score < threshold:  # ホイットコム (0.69) where a pair says Whitcombe
+        return said_together(best, katakana, segment_id, doc)
+    return best if score >= threshold else []
+
+
+def said_together(names: list[str], katakana: str, segment_id: str, doc: DocumentFacts) -> list[str]:
+    """Of ``names``, those a pair near ``segment_id`` supports (its English has the name, its translation
+    the katakana): a name the sound matches a little short of the bar (ホイットコム for "Whitcombe") is
+    read as the page's own rendering of it, not one a name of another pair sounds like (チェルニー, "Czerny",
+    is no "Chernyshov"). The other pairs' translations are read: ``dependents`` re-checks this segment."""
+    if not names or segment_id not in doc.order or any(common_word(p) for p in katakana.split("・")):
+        return []  # (a word of the dictionary, ニシン or シティ, is no name a pair renders so)
+    doc.cached(BODY_CANDIDATES, set).add(segment_id)
+    i, found = doc.order[segment_id], []
+    for j in range(max(0, i - NEAR), min(len(doc.order), i + NEAR + 1)):
+        other = doc.segments.at(j)
+        if j != i and katakana in (other.target or ""):
+            found += [n for n in names if n in other.source and n not in found]
+    return found
 
 
 def _persons(sources: Iterable[str]) -> frozenset[str]:

@@ -21,6 +21,7 @@ from mtreview.i18n import N_, _
 from mtreview.qa.analysis import japanese
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
+from mtreview.qa.checks.comparison_trends import JA_TREND_QUICK, turned_trends
 from mtreview.qa.checks.comparison_verbs import EN_THAN, turned_comparisons
 from mtreview.qa.checks.numbers import Quantity, english_quantities, japanese_quantities
 from mtreview.qa.checks.superlatives import EN_WORD as EN_SUPERLATIVE
@@ -41,8 +42,8 @@ EN_FRACTION = re.compile(
 """A fraction in words: a third, two thirds, a quarter, half."""
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _NUMERATORS = {None: 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-JA_FRACTION = re.compile(r"(\d+)分の(\d+)|半分|半数")
-"""A fraction in Japanese: 3分の1, 3分の2, 半分, 半数."""
+JA_FRACTION = re.compile(r"(\d+)分の(\d+)|半分|半数|(\d+)[人件社校軒台頭本]に(\d+)[人件社校軒台頭本]")
+"""A fraction in Japanese: 3分の1, 3分の2, 半分, 半数, 5人に1人."""
 
 
 def _fractions_en(source: str, start: int) -> Quantity | None:
@@ -59,7 +60,8 @@ def _fractions_en(source: str, start: int) -> Quantity | None:
 def _fractions_ja(target: str) -> list[Quantity]:
     out = []
     for m in JA_FRACTION.finditer(target):
-        value = int(m.group(2)) / int(m.group(1)) if m.group(1) and int(m.group(1)) else 0.5
+        whole, part = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        value = int(part) / int(whole) if whole and int(whole) else 0.5
         out.append(Quantity(value, m.start(), m.end(), None, required=False))
     return out
 
@@ -266,7 +268,7 @@ class Comparison(Check):
         bounds = english_bounds(source) if EN_BEFORE.search(source) or EN_AFTER_QUICK.search(source) else []
         if bounds:
             tgt = japanese_quantities(target)
-            fractions = _fractions_ja(target) if "分の" in target or "半" in target else []
+            fractions = _fractions_ja(target) if "分の" in target or "半" in target or "に" in target else []
             for direction, s_start, s_end, value in bounds:
                 for q in tgt + fractions:
                     # (a fraction is also a percentage: 5分の1 for "one in five", read as 20%)
@@ -303,6 +305,17 @@ class Comparison(Check):
                     en=source[a:b], ja=target[c:d]
                 )
                 yield self.finding(segment, Side.TARGET, c, d, message, evidence=(a, b))
+        if not compared and JA_TREND_QUICK.search(target):
+            for (a, b), (c, d) in turned_trends(source, target):
+                message = _("English says “{en}”; the translation says “{ja}”.")
+                yield self.finding(
+                    segment,
+                    Side.TARGET,
+                    c,
+                    d,
+                    message.format(en=source[a:b], ja=target[c:d]),
+                    evidence=(a, b),
+                )
         if ("最" in target or "一番" in target) and EN_SUPERLATIVE.search(source):
             yield from self._superlatives(segment)
 

@@ -56,7 +56,13 @@ from mtreview.qa.checks.polarity_clauses import attributive_predicate as _attrib
 from mtreview.qa.checks.polarity_clauses import chain_end as _chain_end
 from mtreview.qa.checks.polarity_clauses import relative_clause as _relative_clause
 from mtreview.qa.checks.polarity_clauses import with_noun as _with_noun
-from mtreview.qa.checks.polarity_refusal import _ZU, EN_SKIP_AFTER_CUE, only_refusals_negated, refused_refusal
+from mtreview.qa.checks.polarity_refusal import (
+    _ZU,
+    EN_SKIP_AFTER_CUE,
+    affirmative_in_meaning,
+    english_phrase,
+    refused_refusal,
+)
 from mtreview.qa.checks.polarity_refusal import negates_refusal as _negates_refusal
 from mtreview.qa.checks.polarity_rendered import (
     MIN_RENDERED,
@@ -182,6 +188,8 @@ EN_SOFT = re.compile(
     # 疑うべきではない for "should be in no doubt", 海草のない区域 for "bare areas", まだ結論が出ていない for
     # "the jury is still out" (空き for "vacant", "empty": ``empty_noun``)
     r"no\s+doubt|\bbare\b|still\s+out\b|"
+    # 停止しないよう勧める for "advised against doing so"
+    r"(?:advis|warn|argu|caution|counsel|recommend)\w*\s+(?:\w+\s+)?against|"
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"
     r"(?:repair|recognition|control|reach|saving|recovery)|ke(?:ep|eps|pt|eping)\s+(?:\w+\s+){0,2}?off|"
     # the verb, not the noun ("refuse collection")
@@ -481,8 +489,8 @@ class Polarity(Check):
             if refused is not None:  # "did not rule out opening" rendered 可能性を否定した
                 yield self._affirmative(segment, refused, en[0], ee, refusal=True)
                 continue
-            if not quick and only_refusals_negated(source, en):
-                continue  # 開所する可能性もある for "did not rule out opening": affirmative in meaning
+            if not quick and affirmative_in_meaning(source, target, en, (es, ee), (js, je)):
+                continue  # 開所する可能性もある for "did not rule out opening" (or "not until": のは…だ)
             if bool(en) == quick and not multi and not cancelled and not same and not bound:
                 continue
             if quick and not cancelled and not contrast and _explains(source, es, ee, en):
@@ -589,7 +597,7 @@ class Polarity(Check):
         """The finding of a negative English rendered affirmatively at ``span`` (or with ``refusal``, a
         negated refusal rendered as a refusal), with the cue's phrase (up to ``limit``) as its evidence."""
         source, target = segment.source, segment.target
-        ps, pe = _english_phrase(source, cue, limit)
+        ps, pe = english_phrase(source, cue, limit)
         message = (
             _("English negates a refusal (“{en}”); the translation refuses (“{ja}”).")
             if refusal
@@ -681,15 +689,3 @@ def _explains(source: str, start: int, end: int, en: list[tuple[int, int]]) -> b
     return any(
         not any(0 <= m.start() - e <= 12 for _s, e in en) for m in EN_SOFT.finditer(source, start, end)
     )
-
-
-def _english_phrase(source: str, cue: tuple[int, int], limit: int) -> tuple[int, int]:
-    """The cue with the word before it and the next two words (“had not received any”)."""
-    end = cue[1]
-    for n, m in enumerate(english.WORD.finditer(source, cue[1], limit), 1):
-        end = m.end()
-        if english.lemma(m.group().lower()) not in EN_SKIP_AFTER_CUE or n == 3:
-            break
-    before = english.word_before(source, cue[0])
-    start = before[0] if before and cue[0] - before[1] <= 1 else cue[0]
-    return start, end

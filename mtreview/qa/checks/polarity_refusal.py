@@ -1,16 +1,19 @@
-"""A negated verb of refusal: "did not reject the plan", "did not rule out opening on Saturdays" (it may
-open). A Japanese word of refusal (退けた, 否定した) there is the flip, not the rendering of the negation."""
+"""Negations that are affirmative in meaning, and the phrase of a polarity finding's evidence: a negated verb
+of refusal ("did not reject the plan", "did not rule out opening on Saturdays": it may open), where a
+Japanese word of refusal (退けた, 否定した) is the flip, not the rendering of the negation; "not … until X"
+rendered "only at X" (手にできるのはクリスマス)."""
 
 from __future__ import annotations
 
 import re
 
 from mtreview.qa.analysis import english, japanese
-from mtreview.qa.checks.polarity_clauses import VERB_CUE, chain_end
+from mtreview.qa.checks.polarity_clauses import NOT_CUE, chain_end
 from mtreview.qa.lexicons import irregular_base
 
 EN_SKIP_AFTER_CUE = (english.STOPWORDS - {"say", "says", "said", "tell", "told"}) | {
-    *("yet", "ever", "always", "quite", "really", "immediately", "longer")
+    *("yet", "ever", "always", "quite", "really", "immediately", "longer", "per", "se"),
+    *("itself", "themselves", "himself", "herself", "ourselves", "necessarily", "entirely", "fully"),
 }
 """Words between a negation and the verb it negates (a reporting verb is the verb negated: "had not been
 told about the plans" is no 計画)."""
@@ -59,7 +62,9 @@ def refused_refusal(
     if not only_refusals_negated(source, en):
         return None
     js, je = japanese_span
-    refused = JA_REFUSAL.search(target, js, je)
+    # the last: an earlier one may render another refusal of the English ("staff who decline to move"
+    # rendered 移転を拒む職員 before 可能性を否定した)
+    refused = next(reversed(list(JA_REFUSAL.finditer(target, js, je))), None)
     if refused is None or JA_NEGATED.search(target, js, je) is not None:
         return None
     tokens = list(japanese.tokens(target))
@@ -73,5 +78,41 @@ def refused_refusal(
 def only_refusals_negated(source: str, en: list[tuple[int, int]]) -> bool:
     """Whether every English negation (other than a verb of refusal itself) negates a verb of refusal: the
     sentence is affirmative in meaning ("did not rule out opening": 開所する可能性もある)."""
-    negations = [c for c in en if not VERB_CUE.fullmatch(source[c[0] : c[1]])]
+    negations = [c for c in en if NOT_CUE.fullmatch(source[c[0] : c[1]])]  # (not "decline to", "refused")
     return bool(negations) and all(negates_refusal(source, cue, DENIALS) for cue in negations)
+
+
+NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t)\b(?=[^.;!?]{1,40}?\buntil\b)", re.IGNORECASE)
+"""A negation before "until": "don't see the vinyl until Christmas" (they see it only then)."""
+JA_ONLY_THEN = re.compile(
+    r"のは[^、。]{1,30}(?:だ|です|になる|となる)|ようやく|やっと|初めて|以降|になってから"
+)
+"""How Japanese says "only then" without a negation (手にできるのはクリスマスです, 5月になってようやく)."""
+
+
+def affirmative_in_meaning(
+    source: str, target: str, en: list[tuple[int, int]], sentence: tuple[int, int], japanese: tuple[int, int]
+) -> bool:
+    """Whether the English negations say something affirmative that the Japanese says without a negation:
+    every one negates a refusal (``only_refusals_negated``), or they are "not … until X" rendered "only
+    at X" (まで…ない stays the negative rendering, and 2026年まで再開される a flip)."""
+    if only_refusals_negated(source, en):
+        return True
+    until = [m.start() for m in NOT_UNTIL.finditer(source, *sentence)]
+    return (
+        bool(until)
+        and all(any(abs(c[0] - a) <= 4 for a in until) for c in en)
+        and JA_ONLY_THEN.search(target, *japanese) is not None
+    )
+
+
+def english_phrase(source: str, cue: tuple[int, int], limit: int) -> tuple[int, int]:
+    """The cue with the word before it and the next two words (“had not received any”)."""
+    end = cue[1]
+    for n, m in enumerate(english.WORD.finditer(source, cue[1], limit), 1):
+        end = m.end()
+        if english.lemma(m.group().lower()) not in EN_SKIP_AFTER_CUE or n == 3:
+            break
+    before = english.word_before(source, cue[0])
+    start = before[0] if before and cue[0] - before[1] <= 1 else cue[0]
+    return start, end

@@ -170,7 +170,12 @@ def _rendered_right_elsewhere(
     doc.cached(EVIDENCE_USERS, set).add(segment_id)  # its finding reads the others' translations
     for sid in index.get(word, ()):
         other = doc.segments[sid]
-        if sid != segment_id and other.target and any(r in other.target for r in row.right):
+        if sid == segment_id or not other.target:
+            continue
+        text = other.target
+        for wrong in row.wrong:  # not a right rendering inside a wrong one (プレス of プレス機)
+            text = text.replace(wrong, "\0") if any(r in wrong for r in row.right) else text
+        if any(r in text for r in row.right):
             return True
     return False
 
@@ -393,10 +398,10 @@ class WrongSense(Check):
                     # a row of the very form ("shares" of a company) is more specific than the lemma's
                     applicable = [(row, c) for row, c in applicable if row.word == w.lower]
                 by_document = False
-                if not applicable:
-                    # no cue here: one sense per document, when the document's other uses of the word all
-                    # come with the cues of one sense ("since the trial began" on a page about a trial
-                    # scheme); a weaker evidence, reported as minor
+                if not applicable and (not w.text[:1].isupper() or _starts_sentence(source, es, w.start)):
+                    # no cue here (and no name's word: Brightwater Pressing): one sense per document, when
+                    # the document's other uses of the word all come with the cues of one sense ("since the
+                    # trial began" on a page about a trial scheme); a weaker evidence, reported as minor
                     sense = self._document_sense(w.lemma, segment.id, doc)
                     if sense is not None and _rendered_right_elsewhere(
                         self._word_index(doc), w.lemma, sense, segment.id, doc

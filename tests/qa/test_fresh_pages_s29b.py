@@ -1,0 +1,145 @@
+"""What the second set of fresh tune pages of 2026-12-07 (twentieth session) taught, on sentences of our
+own."""
+
+from __future__ import annotations
+
+from .helpers import findings
+
+
+def _found(check: str, source: str, target: str) -> list[str]:
+    return [f.text for f in findings([(source, target)], check)]
+
+
+def test_square_kilometres_written_short_are_an_area() -> None:
+    miles = "The trial reached phones across an area of 400 square miles."
+    assert _found("units", miles, "試験は400平方キロの範囲の携帯電話に届いた。") == ["400平方キロ"]
+    assert _found("units", "The park covers 400 square kilometres.", "公園の面積は400平方キロに及ぶ。") == []
+
+
+def test_a_movement_rendered_the_other_way() -> None:
+    risen = "Vinyl sales have risen for 18 consecutive years."
+    assert _found("comparison", risen, "レコードの販売は18年連続で減少した。") == ["減少"]
+    assert _found("comparison", risen, "レコードの販売は18年連続で増加した。") == []
+    assert _found("comparison", "Prices fell 5% in March.", "3月の価格は5%上昇した。") == ["上昇"]
+    # two movements side by side, a negated one, the American autumn, falls as accidents: no direction
+    both = "Sales rose but profits fell."
+    assert _found("comparison", both, "売上高は増加したが、利益は減少した。") == []
+    assert _found("comparison", "Sales did not rise.", "売上高は減少した。") == []
+    assert (
+        _found("comparison", "The school opens next fall.", "学校は来年秋に開校し、生徒数は減少する。") == []
+    )
+    falls = "Hearing loss is linked to dementia and falls."
+    assert _found("comparison", falls, "難聴は認知症や転倒のリスク上昇と関連している。") == []
+
+
+def test_one_in_five_is_a_fraction_in_japanese_too() -> None:
+    source = "Fewer than one in five staff were willing to move."
+    assert _found("comparison", source, "移転に応じる職員は5人に1人を超えた。") == ["5人に1人を超"]
+    assert _found("comparison", source, "移転に応じる職員は5人に1人に満たなかった。") == []
+
+
+def test_a_negated_refusal_beside_a_refusal_verb_of_its_own() -> None:
+    # "decline to move" is rendered 拒む; "did not rule out" rendered 否定した is the flip
+    source = "Marwick did not rule out compulsory redundancies for staff who decline to move."
+    flipped = "マーウィック氏は、移転を拒む職員に対する強制的な人員削減の可能性を否定した。"
+    assert _found("polarity", source, flipped) == ["否定した"]
+    kept = "マーウィック氏は、移転を拒む職員に対する強制的な人員削減の可能性を排除しなかった。"
+    assert _found("polarity", source, kept) == []
+
+
+def test_advise_against_and_not_until_are_said_either_way() -> None:
+    against = "The agency strongly advised against opting out of the tests."
+    assert _found("polarity", against, "同庁は試験の受信を停止しないよう強く勧めた。") == []
+    until = "Artists don't see the vinyl until Christmas."
+    assert _found("polarity", until, "アーティストがレコードを手にできるのはクリスマスだ。") == []
+    assert _found("polarity", until, "アーティストはクリスマスまでレコードを手にできない。") == []
+    # "until" alone explains no negation
+    assert _found("polarity", "The shop will stay open until May.", "店は5月まで営業しない。") == ["しない"]
+
+
+def test_a_negation_before_in_themselves_is_of_the_word_after_it() -> None:
+    source = "Greaves said member prices were not in themselves unlawful."
+    assert _found("polarity", source, "グリーブス氏は、会員価格はそれ自体が違法だと述べた。") == ["違法だ"]
+
+
+def test_senses_of_a_chains_stores_a_records_sleeve_a_phone_mast_and_the_government_estate() -> None:
+    stores = "Kestrel Foods, the largest chain with 640 stores, said the card was free."
+    assert _found(
+        "sense", stores, "640の貯蔵庫を持つ最大手チェーンのケストレル・フーズは、カードは無料だと述べた。"
+    ) == ["貯蔵庫"]
+    sleeves = "The records' sleeves will be printed across the street."
+    assert _found("sense", sleeves, "レコードの袖は通りの向かいで印刷される。") == ["袖"]
+    assert _found("sense", sleeves, "レコードのジャケットは通りの向かいで印刷される。") == []
+    masts = "The alert is broadcast from mobile masts to every phone in range."
+    assert _found("sense", masts, "警報は携帯電話の帆柱から範囲内の全端末に配信される。") == ["帆柱"]
+    estate = "The plan would shrink the government estate, where the department leases four buildings."
+    assert _found("sense", estate, "計画は政府の遺産を縮小し、同省は4棟の建物を賃借している。") == ["遺産"]
+
+
+def test_a_presses_own_rendering_is_no_evidence_of_the_news_media() -> None:
+    pairs = [
+        (
+            "Labels postponed releases because of backlogs at pressing plants.",
+            "レーベルはプレス工場の受注残でリリースを延期した。",
+        ),
+        (
+            "Each press turns a puck of PVC into a record in 30 seconds.",
+            "各プレス機は塩化ビニールの塊を30秒でレコードにする。",
+        ),
+        ("The presses are heated with steam.", "プレス機は蒸気で加熱される。"),
+    ]
+    assert [f.text for f in findings(pairs, "sense")] == []
+
+
+def test_give_the_game_away_word_for_word() -> None:
+    source = "A ten-second siren could give the game away, she said."
+    assert _found(
+        "literal-idiom", source, "10秒間のサイレンがゲームを譲り渡してしまうかもしれないと同氏は語った。"
+    ) == ["ゲーム"]
+    assert (
+        _found("literal-idiom", source, "10秒間のサイレンで気づかれてしまうかもしれないと同氏は語った。")
+        == []
+    )
+
+
+def test_a_katakana_name_a_little_short_of_the_sound_bar_is_read_by_the_pages_own_pairs() -> None:
+    opening = [
+        (
+            "Mayor Ruth Delacroix said the plant would bring 85 jobs.",
+            "ルース・デラクロワ市長は、工場が85人の雇用をもたらすと述べた。",
+        ),
+        (
+            "Owner Sam Whitcombe said musicians were waiting.",
+            "オーナーのサム・ホイットコム氏は、音楽家が待っていると述べた。",
+        ),
+    ]
+
+    def agent(english: str, japanese_: str) -> list[str]:
+        return [f.text for f in findings([*opening, (english, japanese_)], "agent") if f.segment == "3"]
+
+    # ホイットコム sounds 0.69 like "Whitcombe" (the bar is 0.7): the page's own pair says it is Whitcombe
+    assert agent(
+        "Delacroix said the city had granted a tax break.", "ホイットコム氏によると、市は減税を認めた。"
+    ) == ["ホイットコム氏"]
+    assert (
+        agent(
+            "Whitcombe said the city had granted a tax break.", "ホイットコム氏によると、市は減税を認めた。"
+        )
+        == []
+    )
+    # without a pair that says so, the sound alone decides (チェルニー is no "Chernyshov")
+    czerny = [
+        (
+            "Anna Czerny, the head of the school, said it would open.",
+            "校長のアンナ・チェルニー氏は、開校すると述べた。",
+        ),
+        (
+            "Ivan Chernyshov, a parent, said he was glad.",
+            "保護者のイワン・チェルヌイショフ氏は、うれしいと述べた。",
+        ),
+        (
+            "Czerny said the school would hire six teachers.",
+            "チェルニー氏は、学校が教員6人を採用すると述べた。",
+        ),
+    ]
+    assert [f.text for f in findings(czerny, "agent")] == []
