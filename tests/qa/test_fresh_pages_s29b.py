@@ -143,3 +143,13 @@ def test_a_katakana_name_a_little_short_of_the_sound_bar_is_read_by_the_pages_ow
         ),
     ]
     assert [f.text for f in findings(czerny, "agent")] == []
+
+
+def test_a_british_first_floor_is_2kai_and_digits_glued_to_a_unit_are_there() -> None:
+    ballroom = "The building has a 120-foot clock tower and a first-floor ballroom."
+    assert _found("numbers", ballroom, "建物には高さ120フィートの時計塔と2階の舞踏室がある。") == []
+    assert _found("numbers", "The office is on the third floor.", "事務所は3階にある。") == []
+    assert _found("numbers", "The office is on the third floor.", "事務所は5階にある。") == ["5"]
+    cfu = "Samples showed an average of 1,850 colony-forming units of E. coli."
+    assert _found("numbers", cfu, "試料からは平均1850CFUの大腸菌が検出された。") == []
+    assert _found("numbers", cfu, "試料からは平均11850CFUの大腸菌が検出された。") == ["1,850"]

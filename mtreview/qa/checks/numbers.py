@@ -621,6 +621,8 @@ class Numbers(Check):
                 None,
             )
         for q in missing:
+            if _glued_in(source[q.start : q.end], target):
+                continue  # 1850CFU: the digits are there, glued to a unit the scan does not read
             yield self.finding(
                 segment,
                 Side.SOURCE,
@@ -629,6 +631,8 @@ class Numbers(Check):
                 _("“{value}” is missing from the translation.").format(value=source[q.start : q.end]),
             )
         for q in extra:
+            if target.startswith("階", q.end) and _floor(source, q.value):
+                continue  # 2階 for the British "first floor" (Japan counts the ground floor as 1階)
             yield self.finding(
                 segment,
                 Side.TARGET,
@@ -662,3 +666,30 @@ class Numbers(Check):
                         src=source[q.start : q.end], cur=q.currency
                     ),
                 )
+
+
+def _glued_in(number: str, target: str) -> bool:
+    """Whether the digits of an English number of two digits or more stand in ``target`` glued to letters
+    (1,850 in 1850CFU)."""
+    digits = number.replace(",", "")
+    glued = re.compile(rf"(?<![\d.,]){digits}[A-Za-z]") if digits.isdigit() and len(digits) >= 2 else None
+    return glued is not None and glued.search(target) is not None
+
+
+FLOOR = re.compile(
+    r"\b(ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|[1-9]\d?(?:st|nd|rd|th))"
+    r"[- ]floor\b",
+    re.IGNORECASE,
+)
+_FLOORS = ("ground", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+def _floor(source: str, value: float) -> bool:
+    """Whether the English names a floor that ``value``階 renders: the same number (American) or one more
+    (British: the first floor is 2階, the ground floor 1階)."""
+    for m in FLOOR.finditer(source):
+        word = m.group(1).lower()
+        n = _FLOORS.index(word) if word in _FLOORS else int(word[:-2])
+        if value in (n, n + 1) and value >= 1:
+            return True
+    return False
