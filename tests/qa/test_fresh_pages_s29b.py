@@ -153,3 +153,17 @@ def test_a_british_first_floor_is_2kai_and_digits_glued_to_a_unit_are_there() ->
     cfu = "Samples showed an average of 1,850 colony-forming units of E. coli."
     assert _found("numbers", cfu, "試料からは平均1850CFUの大腸菌が検出された。") == []
     assert _found("numbers", cfu, "試料からは平均11850CFUの大腸菌が検出された。") == ["1,850"]
+
+
+def test_a_counter_after_a_number_and_a_word_that_refers_back_are_no_renderings_of_a_term() -> None:
+    pairs = [
+        ("The council will withdraw patrols from 38 sites.", "議会は38カ所から指導員を引き揚げる。"),
+        ("Parents said the sites were dangerous.", "保護者は、その場所は危険だと述べた。"),
+        ("The busiest sites have traffic lights.", "最も交通量の多い場所には信号機がある。"),
+        ("Other sites will keep their patrols.", "その他の場所では指導員が残る。"),
+        ("The minister said the plan was fair.", "閣僚は、計画は公正だと述べた。"),
+        ("The minister will visit the sites.", "閣僚はその場所を視察する。"),
+        ("The minister said more would follow.", "同相は、さらに続くと述べた。"),
+    ]
+    flagged = [f.text for f in findings(pairs, "term-consistency")]
+    assert "カ所" not in flagged and "同相" not in flagged

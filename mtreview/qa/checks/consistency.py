@@ -550,8 +550,14 @@ KANA = re.compile(r"[\u3041-\u309f]")
 
 
 def _counter(target: str, span: tuple[int, int]) -> bool:
-    """One kanji right after a number: a counter (3児, 2人), no rendering of the term to compare."""
-    return span[1] - span[0] == 1 and span[0] > 0 and target[span[0] - 1].isdigit()
+    """One or two characters right after a number: a counter (3児, 2人, 38カ所), no rendering of the term to
+    compare; or 同 and one or two kanji, a word that refers back (同相, 同省: "the minister")."""
+    if span[1] - span[0] <= 2 and span[0] > 0 and target[span[0] - 1].isdigit():
+        return True
+    return ANAPHOR.fullmatch(target, span[0], span[1]) is not None
+
+
+ANAPHOR = re.compile(r"同[\u4e00-\u9fff]{1,2}")
 
 
 def _same_term(run: str, majority: str) -> bool:
