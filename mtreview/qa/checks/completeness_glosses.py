@@ -24,7 +24,7 @@ def figures_in_source(content: str, source: str) -> bool:
     責任ある拡張ポリシー(RSP), stays a gloss: the spelt-out form is what the translation added.)"""
     bare = _AGE.sub(r"\1", content.strip())
     figures = _BRACKET_NUMBER.findall(bare)
-    if not figures or _BRACKET_NUMBER.sub("", bare).strip(" 、,・/"):
+    if not figures or _BRACKET_NUMBER.sub("", bare).strip(" 、,・/〜~～-"):  # (29〜41歳: "aged 29 to 41")
         return False
     found = set(_BRACKET_NUMBER.findall(source))
     return all(f in found for f in figures)
@@ -37,7 +37,8 @@ def initials_of(content: str, source: str) -> bool:
     if not ACRONYM.fullmatch(content):
         return False
     letters = content.replace("&", "").lower()
-    initials = "".join(w[0].lower() for w in english.WORD.findall(source) if w.lower() not in _FUNCTION_WORDS)
+    words = english.WORD.findall(source.replace("-", " "))  # (buy-now, pay-later: BNPL)
+    initials = "".join(w[0].lower() for w in words if w.lower() not in _FUNCTION_WORDS)
     if letters in initials:
         return True
     return len(letters) >= 3 and letters[:-1] in initials
@@ -83,4 +84,45 @@ def abbreviation_of_word_before(content: str, target: str, start: int) -> bool:
                 return letters in glosses or (len(glosses) >= len(letters) and set(letters) <= initials)
     except DictionaryUnavailable:
         return False
+    return False
+
+
+LOAN_BEFORE = re.compile(r"(?:[\u30a1-\u30fa\u30fc・]{3,}|[A-Z]{2,6})$")
+"""A katakana or Latin term just before a bracket."""
+KATAKANA_CONTENT = re.compile(r"[\u30a1-\u30fa\u30fc・]{3,}")
+
+
+def loanword_gloss(content: str, source: str, target: str, start: int) -> bool:
+    """Whether the bracket glosses a term the English says, by sound or by its initials: the term before it
+    is the English word written in katakana (アイスストーム（着氷性の嵐） for "ice storm") or its
+    abbreviation (CFU（コロニー形成単位） for "colony-forming units"), or the bracket holds the English word
+    in katakana (再審査（コールイン） for "called in")."""
+    if KATAKANA_CONTENT.fullmatch(content):
+        return _sounds_like_words(content.replace("・", ""), source)
+    before = LOAN_BEFORE.search(target, max(0, start - 24), start)
+    if before is None:
+        return False
+    said = (
+        initials_of(before.group(), source)
+        if before.group()[0].isascii()
+        else _sounds_like_words(before.group().replace("・", ""), source)
+    )
+    if not said:
+        return False
+    # …and the gloss renders words of the English too (嵐 "storm", 単位 "units"), not something else
+    # (ワークフロー（担当）: nothing of the English is 担当)
+    cov = coverage(source, target)
+    covered, total = cov.target_ratio(start + 1, start + 1 + len(content))
+    return cov.available and total > 0 and covered / total >= 0.5
+
+
+def _sounds_like_words(katakana: str, source: str) -> bool:
+    """Whether one to three consecutive English words of ``source`` sound like ``katakana``."""
+    from mtreview.qa.jtext import name_similarity
+
+    words = [w.lower() for w in english.WORD.findall(source.replace("-", " "))]
+    for n in (1, 2, 3):
+        for i in range(len(words) - n + 1):
+            if name_similarity("".join(words[i : i + n]), katakana) >= 0.65:
+                return True
     return False
