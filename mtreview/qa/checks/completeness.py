@@ -28,7 +28,6 @@ from mtreview.qa.checks.completeness_glosses import (
     abbreviation_of_word_before,
     figures_in_source,
     initials_of,
-    loanword_gloss,
     synonym_of_word_before,
 )
 from mtreview.qa.checks.dropped_phrases import free_units, uncovered_runs
@@ -250,8 +249,6 @@ class Addition(Check):
                 continue  # the English words' usual abbreviation: 最高経営責任者（CEO）, 世界保健機関（WHO）
             if abbreviation_of_word_before(content, target, m.start()):
                 continue  # the abbreviation of the word it follows: 電気自動車（EV） for "electric car"
-            if loanword_gloss(content, segment.source, target, m.start()):
-                continue  # a term the English says (in katakana or initials) and its gloss: CFU（…単位）
             if synonym_of_word_before(content, segment.source, target, m.start()):
                 continue  # another name of the English word the word before renders: レアアース（希土類）
             if _names_the_source_says(segment.source, target, m.start(), m.end()):
