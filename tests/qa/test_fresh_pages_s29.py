@@ -48,7 +48,7 @@ def test_one_sense_per_document_needs_the_documents_own_rendering_of_it() -> Non
 
 
 def test_senses_of_a_device_driver_a_wool_staple_and_a_cast_from_a_mould() -> None:
-    drivers = "The manufacturers have not released new drivers for the library scanners."
+    drivers = "The manufacturers have not released new drivers for the scanners and printers."
     assert _found("sense", drivers, "メーカーはスキャナー用の新しい運転手を出していない。") == ["運転手"]
     assert _found("sense", drivers, "メーカーはスキャナー用の新しいドライバーを出していない。") == []
     staple = "Buyers pay more for wool with a long staple."

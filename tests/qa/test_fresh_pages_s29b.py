@@ -95,7 +95,7 @@ def test_give_the_game_away_word_for_word() -> None:
     source = "A ten-second siren could give the game away, she said."
     assert _found(
         "literal-idiom", source, "10秒間のサイレンがゲームを譲り渡してしまうかもしれないと同氏は語った。"
-    ) == ["ゲーム"]
+    ) == ["ゲームを譲"]
     assert (
         _found("literal-idiom", source, "10秒間のサイレンで気づかれてしまうかもしれないと同氏は語った。")
         == []
@@ -179,3 +179,72 @@ def test_an_age_range_and_the_initials_of_hyphenated_words_in_brackets() -> None
     storm = "Insurers have received 41,000 claims since an ice storm struck the region."
     glossed = "保険会社には、同地域を襲ったアイスストーム（着氷性の嵐）以降、4万1000件の請求が寄せられた。"
     assert _found("addition", storm, glossed) == ["（着氷性の嵐）"]
+
+
+def test_what_a_reviewers_correct_pairs_showed_stays_silent() -> None:
+    # a cause and its effect, a rate of growth, a farmer who grows wheat: no movement turned round
+    for english, japanese_ in (
+        (
+            "Shares rose 5% after the company reported smaller losses.",
+            "赤字幅の縮小を好感し、同社株は5%値を上げた。",
+        ),
+        ("Inflation fell to 2.5% in May.", "5月の物価上昇率は2.5%に鈍化した。"),
+        (
+            "Farmers who grow wheat say their incomes have been squeezed.",
+            "小麦を栽培する農家は、収入が減っていると話す。",
+        ),
+        ("Home insurance premiums are expected to rise next year.", "住宅保険料は来年上昇する見通しだ。"),
+    ):
+        assert _found("comparison", english, japanese_) == [], english
+    # a refusal of the English's own beside the negated one
+    details = "The minister did not rule out tax rises but refused to give details."
+    assert _found("polarity", details, "大臣は増税に含みを持たせたが、詳細の説明は拒んだ。") == []
+    assert (
+        _found(
+            "polarity",
+            "The regulator did not reject the bid, despite a negative report.",
+            ("規制当局は、否定的な報告にもかかわらず買収案を退けなかった。"),
+        )
+        == []
+    )
+    # un- words that are no negation; 以降 is no "only then"
+    assert (
+        _found(
+            "polarity",
+            "The fintech unicorn reported a profit.",
+            "そのフィンテック企業は利益を計上しなかった。",
+        )
+        != []
+    )
+    assert _found("polarity", "The bridge will not reopen until 2027.", "橋は2027年以降も閉鎖される。") != []
+
+
+def test_a_document_that_uses_both_senses_of_a_word_spreads_neither() -> None:
+    pairs = [
+        (
+            "The firm has not released new drivers for its printers and scanners.",
+            "同社はプリンターとスキャナー用の新しいドライバーを公開していない。",
+        ),
+        ("The driver of the van was using a mobile phone.", "バンの運転手は携帯電話を使っていた。"),
+        ("Uber drivers can download the new app.", "ウーバーの運転手は新しいアプリをダウンロードできる。"),
+    ]
+    assert [f.text for f in findings(pairs, "sense")] == []
+
+
+def test_a_british_acronym_and_a_pair_of_two_persons() -> None:
+    opec = [
+        (
+            "The Organization of the Petroleum Exporting Countries (OPEC) met on Monday.",
+            "石油輸出国機構（OPEC）は月曜日に会合を開いた。",
+        ),
+        ("Opec said output would be cut.", "OPECは、生産を削減すると述べた。"),
+    ]
+    assert [f.text for f in findings(opec, "agent")] == []
+    lab = [
+        (
+            "Li Xiao, who founded the lab with Ben Shaw, said it would grow.",
+            "ベン・ショー氏と研究所を設立したリー・シャオ氏は、拡大すると述べた。",
+        ),
+        ("Xiao said the lab would hire ten people.", "シャオ氏によると、研究所は10人を採用する。"),
+    ]
+    assert [f.text for f in findings(lab, "agent")] == []

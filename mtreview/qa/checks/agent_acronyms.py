@@ -116,8 +116,12 @@ def replaced_by_acronym(
     return topic.start("np"), topic.end("np")
 
 
-DESCRIBED = re.compile(r"(?:[Tt]he\s+)(?P<head>[a-z]+)")
-"""A body named by what it is ("The board", "the partnership")."""
+DESCRIBED = re.compile(
+    r"(?:[Tt]he\s+)(?P<head>board|council|committee|partnership|trust|commission|department|ministry|inquiry|"
+    r"panel|tribunal|inspectorate)"
+)
+"""A body named by what it is ("The board", "the partnership"): words a body's name usually has (not
+"union", "charity", "organisation", "group", "company": the Royal College of Nursing is a union)."""
 
 
 def _acronym_for_another(
@@ -148,9 +152,14 @@ def _acronym_for_another(
         head = described.group("head")
         if head in own_words or not any(head.title() in n.split() and n != name for n in names):
             return None
+        # …nor a body the page describes so: "The Kidney Care Alliance (KCA), a patients' board"
+        if any(re.search(rf"\({other}\),\s+(?:a|an|the)\s+[^,.;]{{0,40}}\b{head}\b", s) for s in sources):
+            return None
         return m.start("np"), m.end("np")
     words = [w for w in re.findall(r"[A-Z][\w'’\-]*", text) if w != "The"]
-    if not words or any(w.lower() in own_words for w in words) or _initials(" ".join(words)) == other:
+    if not words or any(w.lower() in own_words or w.upper() == other for w in words):
+        return None  # (Opec for OPEC, Nato for NATO: the British spelling of the acronym)
+    if _initials(" ".join(words)) == other:
         return None
     return m.start("np"), m.end("np")
 

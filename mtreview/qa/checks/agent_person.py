@@ -30,6 +30,7 @@ ENDS = (*BODY_ENDS, "警察", "大学", "学校")
 KATAKANA_LED = re.compile(r"^[\u30a1-\u30fa\u30fc・]+")
 WHO_NAME = re.compile(rf"{_NAME}\s+(?P<surname>{_NAME}),\s+(?:who|whose)\b")
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+TITLED = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:氏|さん|教授|博士|会長|社長|市長|代表|議員|監督|選手)")
 
 if TYPE_CHECKING:
     from mtreview.qa.context import DocumentFacts
@@ -67,8 +68,9 @@ def said_together(names: list[str], katakana: str, segment_id: str, doc: Documen
     i, found = doc.order[segment_id], []
     for j in range(max(0, i - NEAR), min(len(doc.order), i + NEAR + 1)):
         other = doc.segments.at(j)
-        if j != i and katakana in (other.target or ""):
-            found += [n for n in names if n in other.source and n not in found]
+        if j == i or katakana not in (other.target or "") or len(TITLED.findall(other.target)) > 1:
+            continue  # (a pair of two persons, リー・シャオ氏 and ベン・ショー氏, says not which is which)
+        found += [n for n in names if n in other.source and n not in found]
     return found
 
 

@@ -11,15 +11,27 @@ from collections.abc import Iterator
 
 from mtreview.qa.analysis.pairs import sentence_pairs
 
+_AUX = (
+    "(?:"
+    + "|".join(
+        rf"(?<={aux}\s)" for aux in ("will", "would", "could", "may", "might", "to", "did", "does", "can")
+    )
+    + ")"
+)
+"""Right after an auxiliary or "to": a bare verb (will rise), not a noun (the rise)."""
 EN_UP = re.compile(
-    r"\b(?:ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|gr(?:ow|ows|ew|own|owing)|climb(?:s|ed|ing)?|"
-    r"jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|(?:go|goes|went|gone|going)\s+up)\b",
+    r"\b(?:rose|risen|rises|increased|increases|grew|grown|climbed|climbs|jumped|jumps|soared|soars|surged|"
+    r"surges|rebounded|(?:went|gone|goes)\s+up|"
+    + _AUX
+    + r"(?:rise|increase|grow|climb|jump|soar|surge|go\s+up))\b",
     re.IGNORECASE,
 )
+"""A finite verb of going up (not "rising costs", "a tax increase": an adjective or a noun)."""
 EN_DOWN = re.compile(
-    r"\b(?:f(?:all|alls|ell|allen|alling)|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|"
-    r"shr(?:ink|inks|ank|unk|inking)|slump(?:s|ed|ing)?|plung(?:e|es|ed|ing)|slid(?:e|es|ing)?|"
-    r"dip(?:s|ped|ping)?|(?:go|goes|went|gone|going)\s+down)\b",
+    r"\b(?:fell|fallen|falls|dropped|drops|declined|declines|decreased|decreases|shrank|shrunk|shrinks|"
+    r"slumped|slumps|plunged|plunges|slid|slides|dipped|dips|(?:went|gone|goes)\s+down|"
+    + _AUX
+    + r"(?:fall|drop|decline|decrease|shrink|slump|plunge|slide|dip|go\s+down))\b",
     re.IGNORECASE,
 )
 EN_NOT_A_MOVEMENT = re.compile(
@@ -32,6 +44,19 @@ EN_NOT_A_MOVEMENT = re.compile(
     re.IGNORECASE,
 )
 EN_NEGATED = re.compile(r"\b(?:not|never|no|n['’]t)\b", re.IGNORECASE)
+EN_LINKED = re.compile(
+    r"\b(?:after|as|because|since|when|while|whereas|despite|but|although|though|amid|following|due|by|"
+    r"with|than|against|pushing|driving|sending|leaving|helped|hit|hurt|fuelled|fueled)\b|"
+    r"\b(?:down|up)\s+from\b|\b(?:who|that|which|they|we|you|farmers)\s+grow\b|"
+    r"(?-i:\bRose\b)|\b(?:rising\s+stars?|high-rise|falls?\s+on|fell\s+from|fall\s+from\s+grace|"
+    r"growth|have\s+had\s+a\s+fall|had\s+a\s+fall|declin(?:e|es|ed|ing)\s+(?:comment|an?\b|the\b)|"
+    r"drop(?:s|ped|ping)?\s+(?:\w+\s+){0,2}(?:proposals?|plans?|charges?|bids?|ideas?|cases?))",
+    re.IGNORECASE,
+)
+"""A sentence whose movement may belong to another thing than the translation's (a cause and its effect,
+"the pound fell" as "the dollar rose", a rate of growth falling), or a word that is no movement."""
+JA_NOT_A_MOVEMENT = re.compile(r"(?:率|幅|傾向|方針|案|計画|見通し|分|額|ペース)")
+"""After a movement word: a noun it makes (物価上昇率, 赤字幅の縮小 is one too), not the predicate."""
 JA_UP = re.compile(r"増加|増え|増や|増し|上昇|伸び|拡大|急増|急騰|高騰|上が|増益|増収|上向")
 JA_DOWN = re.compile(r"減少|減っ|減ら|減り|減る|低下|下落|縮小|落ち込|下が|急減|急落|減益|減収|目減り|下降")
 JA_TREND_QUICK = re.compile(f"{JA_UP.pattern}|{JA_DOWN.pattern}")
@@ -42,13 +67,17 @@ def turned_trends(source: str, target: str) -> Iterator[tuple[tuple[int, int], t
     """(English movement, Japanese movement) of each sentence that the translation turns round."""
     for (es, ee), (js, je) in sentence_pairs(source, target):
         sentence = source[es:ee]
-        if EN_NEGATED.search(sentence) or EN_NOT_A_MOVEMENT.search(sentence):
+        if EN_NEGATED.search(sentence) or EN_NOT_A_MOVEMENT.search(sentence) or EN_LINKED.search(sentence):
             continue
-        up, down = EN_UP.search(source, es, ee), EN_DOWN.search(source, es, ee)
-        if (up is None) == (down is None):
-            continue  # no movement, or both ways
-        ja_up, ja_down = JA_UP.search(target, js, je), JA_DOWN.search(target, js, je)
-        english, japanese = (up, ja_down) if up is not None else (down, ja_up)
-        if english is None or japanese is None or (ja_up is not None and ja_down is not None):
-            continue
+        en = [(m, True) for m in EN_UP.finditer(source, es, ee)]
+        en += [(m, False) for m in EN_DOWN.finditer(source, es, ee)]
+        ja = [(m, True) for m in JA_UP.finditer(target, js, je)]
+        ja += [(m, False) for m in JA_DOWN.finditer(target, js, je)]
+        if len(en) != 1 or len(ja) != 1:
+            continue  # no movement, or more than one: which renders which is not known
+        (english, en_up), (japanese, ja_up) = en[0], ja[0]
+        if en_up == ja_up:
+            continue  # the same way
+        if JA_NOT_A_MOVEMENT.match(target, japanese.end()) or target.endswith("声が", 0, japanese.start()):
+            continue  # 上昇率, 伸び幅; 声が上がる (voices are raised)
         yield (english.start(), english.end()), (japanese.start(), japanese.end())

@@ -621,7 +621,7 @@ class Numbers(Check):
                 None,
             )
         for q in missing:
-            if _glued_in(source[q.start : q.end], target):
+            if _glued_in(source[q.start : q.end], target) and not _glued_in(source[q.start : q.end], source):
                 continue  # 1850CFU: the digits are there, glued to a unit the scan does not read
             yield self.finding(
                 segment,
@@ -672,13 +672,15 @@ def _glued_in(number: str, target: str) -> bool:
     """Whether the digits of an English number of two digits or more stand in ``target`` glued to letters
     (1,850 in 1850CFU)."""
     digits = number.replace(",", "")
-    glued = re.compile(rf"(?<![\d.,]){digits}[A-Za-z]") if digits.isdigit() and len(digits) >= 2 else None
+    glued = (
+        None if not digits.isdigit() or len(digits) < 2 else re.compile(rf"(?<![\d.,A-Za-z]){digits}[A-Za-z]")
+    )
     return glued is not None and glued.search(target) is not None
 
 
 FLOOR = re.compile(
     r"\b(ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|[1-9]\d?(?:st|nd|rd|th))"
-    r"[- ]floor\b",
+    r"(?:[- ]floors?\b|(?=(?:,\s*|\s+and\s+|\s+or\s+)(?:\w+\s+){0,3}?floors\b))",
     re.IGNORECASE,
 )
 _FLOORS = ("ground", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")

@@ -166,7 +166,7 @@ EN_SOFT = re.compile(
     r"\b(?:refrain|nevermind|nothing\s+but|anything\s+but|dry\s+(?:taps?|wells?)|(?:run|runs|ran|gone)\s+dry|"
     r"(?:lie|lies|lay|lying|stay|stays|stayed|kept)\s+awake|(?:sit|sits|sat|sitting)\s+out|"
     r"(?:go|goes|went|gone|going|do|does|did|done|doing)\s+without)\b|"
-    r"\bun(?!der|til|ion|it|ique|ivers|less)[a-z]*(?:ed|able|ible|ful|known|clear|likely|sure|aware|usual|fair|"
+    r"\bun(?!der|til|ion|it|ique|ivers|less|icorn|fold|iform|ison)[a-z]*(?:ed|able|ible|ful|known|clear|likely|sure|aware|usual|fair|"
     r"safe|even|wise|healthy|happy|real|paid|met|done|seen|said|til|certain|"
     # irregular participles: unshorn, unworn, unbroken, unsung, unsold, untaught, unbuilt, unspent, uncut
     r"orn|own|awn|en|ung|old|ught|uilt|ent|ept|eft|ead|ut|it)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
@@ -485,7 +485,7 @@ class Polarity(Check):
             # (変わらない may render "stay the same", ないし上回らない "no more than": MeCab decides)
             same = quick and JA_UNCHANGED.search(target, js, je) is not None
             bound = quick and bool(en) and NO_COMPARATIVE_THAN.search(source, es, ee) is not None
-            refused = refused_refusal(source, target, en, (js, je))
+            refused = refused_refusal(source, target, en, (js, je), (es, ee))
             if refused is not None:  # "did not rule out opening" rendered 可能性を否定した
                 yield self._affirmative(segment, refused, en[0], ee, refusal=True)
                 continue

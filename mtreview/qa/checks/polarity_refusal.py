@@ -42,7 +42,7 @@ def negates_refusal(source: str, cue: tuple[int, int], verbs: frozenset[str] = R
     return False
 
 
-JA_REFUSAL = re.compile(r"否定|排除|拒否|拒ん|拒む|退け|却下|一蹴|否認|反論")
+JA_REFUSAL = re.compile(r"否定(?!的)|排除|拒否|拒ん|拒む|退け|却下|一蹴|否認|反論")
 """Japanese verbs of refusal: one in a sentence with no negation renders a refusal, not its negation."""
 _ZU = r"(?<![必は])(?<![、。「」\n]ま)(?<!かかわら)(?<!関わら)(?<!拘わら)ず(?!か|っと|つ|いぶん|れ|から)"
 """ず as a negation (行かず, 払わず, 休まず), not that of わずか, 必ず, いずれ, はず, ずっと, ずつ, まず…,
@@ -53,8 +53,21 @@ RULE_OUT = re.compile(r"\s+(?:(?:it|this|that|them)\s+)?out\b", re.IGNORECASE)
 """The "out" of "rule out" ("did not rule out opening on Saturdays" is no 否定)."""
 
 
+def _refusal(m: re.Match[str], source: str) -> bool:
+    lemma = irregular_base(m.group().lower()) or english.lemma(m.group().lower())
+    return lemma in SAID_REFUSALS or (lemma == "rule" and RULE_OUT.match(source, m.end()) is not None)
+
+
+SAID_REFUSALS = DENIALS | {"decline"}
+"""The English refusals a Japanese word of refusal (拒む, 否定, 退け…) may render ("avoid" is 避ける)."""
+
+
 def refused_refusal(
-    source: str, target: str, en: list[tuple[int, int]], japanese_span: tuple[int, int]
+    source: str,
+    target: str,
+    en: list[tuple[int, int]],
+    japanese_span: tuple[int, int],
+    sentence: tuple[int, int],
 ) -> tuple[int, int] | None:
     """The Japanese word of refusal where every English negation (other than a verb of refusal itself)
     negates a verb of refusal and the Japanese sentence has no negation of its own: "did not rule out
@@ -63,10 +76,13 @@ def refused_refusal(
         return None
     js, je = japanese_span
     # the last: an earlier one may render another refusal of the English ("staff who decline to move"
-    # rendered 移転を拒む職員 before 可能性を否定した)
-    refused = next(reversed(list(JA_REFUSAL.finditer(target, js, je))), None)
-    if refused is None or JA_NEGATED.search(target, js, je) is not None:
+    # rendered 移転を拒む職員 before 可能性を否定した) — as long as every English refusal has one
+    # ("did not rule out tax rises but refused to give details": 含みを持たせたが…拒んだ is right)
+    refusals = list(JA_REFUSAL.finditer(target, js, je))
+    said = sum(1 for m in english.WORD.finditer(source, *sentence) if _refusal(m, source))
+    if not refusals or len(refusals) < said or JA_NEGATED.search(target, js, je) is not None:
         return None
+    refused = refusals[-1]
     tokens = list(japanese.tokens(target))
     i = next((k for k, t in enumerate(tokens) if t.start == refused.start()), None)
     if i is None:
@@ -84,9 +100,7 @@ def only_refusals_negated(source: str, en: list[tuple[int, int]]) -> bool:
 
 NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t)\b(?=[^.;!?]{1,40}?\buntil\b)", re.IGNORECASE)
 """A negation before "until": "don't see the vinyl until Christmas" (they see it only then)."""
-JA_ONLY_THEN = re.compile(
-    r"のは[^、。]{1,30}(?:だ|です|になる|となる)|ようやく|やっと|初めて|以降|になってから"
-)
+JA_ONLY_THEN = re.compile(r"のは[^、。]{1,30}(?:だ|です|になる|となる)|ようやく|やっと|初めて|になって(?!も)")
 """How Japanese says "only then" without a negation (手にできるのはクリスマスです, 5月になってようやく)."""
 
 

@@ -180,6 +180,14 @@ def _rendered_right_elsewhere(
     return False
 
 
+def _rendered_so_elsewhere(
+    index: dict[str, list[str]], word: str, wrong: str, segment_id: str, doc: DocumentFacts
+) -> bool:
+    """Whether another segment with the word has ``wrong`` in its translation too (運転手 for the van's
+    "driver" where a printer's "drivers" are ドライバー: the document uses both senses)."""
+    return any(sid != segment_id and wrong in (doc.segments[sid].target or "") for sid in index.get(word, ()))
+
+
 def _beside(words: Sequence[Any], word: Any, cues: set[str]) -> bool:
     """Whether a cue is the word just before or after ``word`` ("oil futures", "Tube passengers", "Patriot
     batteries"): a compound, not a word elsewhere in the sentence."""
@@ -439,6 +447,10 @@ class WrongSense(Check):
                     for wrong in row.wrong:
                         if wrong not in ja_text:
                             continue  # cheap before MeCab
+                        if by_document and _rendered_so_elsewhere(
+                            self._word_index(doc), w.lemma, wrong, segment.id, doc
+                        ):
+                            continue  # the document renders the word so elsewhere too: its own sense here
                         if len(cues) < 2 and self._elsewhere_right(w.lemma, row, wrong, doc):
                             # the document uses the word in the sense that calls for it; two cues of
                             # this sense in the sentence outweigh that ("book a charge … in the quarter")
