@@ -248,3 +248,36 @@ def test_a_british_acronym_and_a_pair_of_two_persons() -> None:
         ("Xiao said the lab would hire ten people.", "シャオ氏によると、研究所は10人を採用する。"),
     ]
     assert [f.text for f in findings(lab, "agent")] == []
+
+
+def test_japanese_negative_forms_that_say_all_or_must_and_english_words_that_say_few() -> None:
+    assert (
+        _found(
+            "polarity",
+            "Every one of those lorries will pass the school.",
+            "トラックは1台残らず学校の前を通る。",
+        )
+        == []
+    )
+    assert (
+        _found("polarity", "You'll have to ask my wife.", "「それは妻に聞いてもらわないと」と答えた。") == []
+    )
+    few = "The union said about 30% of donors were students, and that few of them owned cars."
+    assert (
+        _found("polarity", few, "組合によると、献血者の約30%は学生で、車を持っている人はほとんどいない。")
+        == []
+    )
+    turned = "The chief executive said the studio had been turning work away."
+    assert (
+        _found("polarity", turned, "最高経営責任者は、スタジオは仕事を断らざるを得ない状況だと述べた。") == []
+    )
+    # "a few" is some, not few
+    some = "The union said that a few of them owned cars."
+    assert _found("polarity", some, "組合によると、車を持っている人はほとんどいない。") == ["いない"]
+    trainers = "People use these products for groceries, not just trainers and televisions."
+    assert (
+        _found(
+            "polarity", trainers, "人々はスニーカーやテレビだけでなく、食料品にもこうした商品を使っている。"
+        )
+        == []
+    )

@@ -61,6 +61,7 @@ from mtreview.qa.checks.polarity_refusal import (
     EN_SKIP_AFTER_CUE,
     affirmative_in_meaning,
     english_phrase,
+    not_just_rendered,
     refused_refusal,
 )
 from mtreview.qa.checks.polarity_refusal import negates_refusal as _negates_refusal
@@ -130,7 +131,8 @@ JA_OTHER_CANCELS = (
     r"珍しくな|少なくな|欠かせな|否めな|見逃せな|絶えな|ないうちに|"  # litotes: "common"; "before"
     r"まで(?:は)?信じ(?:な|ませ|られな)|"  # "will believe it when I see it"
     r"(?:ても|でも)(?:構わ|かまわ)な|"  # "would be happy with", "does not mind"
-    r"(?:休む|休み|絶え間|途切れる|途絶える|欠かす|余す|惜しみ)(?:こと)?な[くし]|欠かさず"  # always
+    r"(?:休む|休み|絶え間|途切れる|途絶える|欠かす|余す|惜しみ)(?:こと)?な[くし]|欠かさず|残らず|漏れなく|余さず|"
+    r"ないと(?=[」』。])"  # always, every one; "(you'll) have to ask"
 )
 """Constructions whose negation is none of the sentence's but still says "not" in a way an English
 negation may match (気にしない "does not care", 仕方がない "cannot be helped")."""
@@ -172,7 +174,7 @@ EN_SOFT = re.compile(
     r"orn|own|awn|en|ung|old|ught|uilt|ent|ept|eft|ead|ut|it)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
     r"\b(?:lack|lacks|lacked|absent|absence|free\s+of|[a-z]+-free|rarely|seldom|hardly|barely|deny|denies|denied|reject|"
     r"rejects|rejected|avoid|avoids|avoided|prevent|prevented|stop|stopped|instead\s+of|rather\s+than|"
-    r"too\s+\w+\s+to|only|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?|turn(?:s|ed|ing)?\s+(?:down|away)|"
+    r"too\s+\w+\s+to|only|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?|turn(?:s|ed|ing)?\s+(?:\w+\s+)?(?:down|away)|"
     r"vot(?:e|es|ed|ing)\s+down|veto(?:es|ed|ing)?|throw(?:s|n|ing)?\s+out|threw\s+out|"
     # a state described by what it lacks: 使えない for "out of use", 知らせなかった for "in the dark",
     # まだ支払われていない for "still waiting for the payment", 守らなかった for "missed the deadline"
@@ -181,7 +183,7 @@ EN_SOFT = re.compile(
     # 届かなかった for "fell short of", 拒否した for "refused", ほとんど役立たない for "do little for"
     r"f(?:all|alls|ell|alling|allen)\s+short|(?:do|does|did|doing|done|see|sees|saw|seen)\s+little|"
     # ほとんどない for "little time", "few options" (not "a little", "a few")
-    r"(?:(?<![a-z]\s)|(?<=\bvery\s)|(?<=\bso\s)|(?<=\btoo\s))few\b|(?<!a\s)(?:little\s+(?:time|chance|hope|room|evidence|sign|interest|doubt|support|choice|money|"
+    r"(?<!\ba\s)(?<!\bquite\s)(?<!\bthe\s)(?<!past\s)(?<!last\s)(?<!next\s)(?<!every\s)(?<!first\s)few\b|(?<!a\s)(?:little\s+(?:time|chance|hope|room|evidence|sign|interest|doubt|support|choice|money|"
     r"progress|change|effect|impact|incentive|reason|appetite|help|attention|information|sleep|warning|"
     r"notice|margin|scope|prospect|space|use|demand|light|sympathy|water|food|rain))|"
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
@@ -489,7 +491,8 @@ class Polarity(Check):
             if refused is not None:  # "did not rule out opening" rendered 可能性を否定した
                 yield self._affirmative(segment, refused, en[0], ee, refusal=True)
                 continue
-            if not quick and affirmative_in_meaning(source, target, en, (es, ee), (js, je)):
+            spans = (source, target, en, (es, ee), (js, je))
+            if (not quick and affirmative_in_meaning(*spans)) or (cancelled and not_just_rendered(*spans)):
                 continue  # 開所する可能性もある for "did not rule out opening" (or "not until": のは…だ)
             if bool(en) == quick and not multi and not cancelled and not same and not bound:
                 continue

@@ -98,6 +98,8 @@ def only_refusals_negated(source: str, en: list[tuple[int, int]]) -> bool:
     return bool(negations) and all(negates_refusal(source, cue, DENIALS) for cue in negations)
 
 
+NOT_JUST = re.compile(r"\bnot(?=\s+(?:just|merely|simply|solely|only)\b)", re.IGNORECASE)
+JA_NOT_JUST = re.compile(r"だけで(?:は)?な|のみならず|ばかりでな|にとどまらず|に限らず")
 NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t)\b(?=[^.;!?]{1,40}?\buntil\b)", re.IGNORECASE)
 """A negation before "until": "don't see the vinyl until Christmas" (they see it only then)."""
 JA_ONLY_THEN = re.compile(r"のは[^、。]{1,30}(?:だ|です|になる|となる)|ようやく|やっと|初めて|になって(?!も)")
@@ -111,6 +113,8 @@ def affirmative_in_meaning(
     every one negates a refusal (``only_refusals_negated``), or they are "not … until X" rendered "only
     at X" (まで…ない stays the negative rendering, and 2026年まで再開される a flip)."""
     if only_refusals_negated(source, en):
+        return True
+    if not_just_rendered(source, target, en, sentence, japanese):
         return True
     until = [m.start() for m in NOT_UNTIL.finditer(source, *sentence)]
     return (
@@ -130,3 +134,12 @@ def english_phrase(source: str, cue: tuple[int, int], limit: int) -> tuple[int, 
     before = english.word_before(source, cue[0])
     start = before[0] if before and cue[0] - before[1] <= 1 else cue[0]
     return start, end
+
+
+def not_just_rendered(
+    source: str, target: str, en: list[tuple[int, int]], sentence: tuple[int, int], japanese: tuple[int, int]
+) -> bool:
+    """Whether every English negation is the "not" of "not just X" and the Japanese says だけでなく (or
+    のみならず…): "not just trainers" rendered スニーカーだけでなく, with no "but" after it."""
+    just = [m.start() for m in NOT_JUST.finditer(source, *sentence)]
+    return bool(just) and all(c[0] in just for c in en) and JA_NOT_JUST.search(target, *japanese) is not None
