@@ -2,12 +2,12 @@
 
 The issue's goals are recall of all planted errors ≥ 0.85, of the meaning classes (negation, comparison,
 agent, sense) ≥ 0.6, precision ≥ 0.8, on pages nobody tuned on. The held-out pages (``meaning/heldout``)
-meet the precision goal but NOT the recall goal (0.746 on the 137 pages of 2026-12-07, eighteenth
-session; pages written by others, measured at arrival, 0.50 to 0.88, the last pairs 0.71, 0.71, 0.67, 0.88
-and 0.79) nor the meaning-class goal: 0.597 (328/549), after pairs with 2 to 7 of their 8 meaning errors
-found arrived.
+meet the precision goal and, since 2026-12-07 (twentieth session), the meaning-class goal (0.614, 357/581
+on 145 pages), but NOT the recall goal (0.752, 1,308/1,740; pages written by others, measured at arrival,
+0.50 to 0.88, the last pairs 0.79 and 0.62).
 The bars below guard what they do reach (the meaning bar was lowered from 0.6 to 0.58, then to 0.56 on
-2026-12-06: the goal is not met, and the guard says so rather than hiding it). The
+2026-12-06, and raised back to 0.6 and the others to 0.72 and 0.84 on 2026-12-07 when the held-out pages
+reached 0.752 / 0.614 / 0.863: a fresh held-out pair that lowers them below a bar is news, not noise). The
 pages the checks were tuned on (``meaning/tune``) have their own, higher bars (lowered on 2026-12-06 from
 0.91 and 0.94 to 0.90 and 0.93 when four fresh tune pages came in at 0.62-0.67 and reached 0.71 after
 their tuning; on 2026-12-06 the meaning bar from 0.92 to 0.88 and the recall bar from 0.90 to 0.89 when
@@ -26,7 +26,7 @@ import pytest
 
 from .meaning_eval import MEANING, Summary, pages, summarise
 
-GOALS = {"heldout": (0.70, 0.56, 0.8), "tune": (0.85, 0.82, 0.92)}
+GOALS = {"heldout": (0.72, 0.6, 0.84), "tune": (0.85, 0.82, 0.92)}
 
 
 @pytest.fixture(scope="module", params=sorted(GOALS))
