@@ -411,8 +411,10 @@ class WrongSense(Check):
                     # the document's other uses of the word all come with the cues of one sense ("since the
                     # trial began" on a page about a trial scheme); a weaker evidence, reported as minor
                     sense = self._document_sense(w.lemma, segment.id, doc)
-                    if sense is not None and _rendered_right_elsewhere(
-                        self._word_index(doc), w.lemma, sense, segment.id, doc
+                    if (
+                        sense is not None
+                        and any(wrong in ja_text for wrong in sense.wrong)  # (cheap, and no evidence read)
+                        and _rendered_right_elsewhere(self._word_index(doc), w.lemma, sense, segment.id, doc)
                     ):  # (the other segments' translations say so too: "chairs" of a board's sentence
                         # rendered チェア there is no evidence that the chairs here are its chairs)
                         applicable, by_document = [(sense, set())], True
