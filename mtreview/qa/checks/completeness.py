@@ -154,40 +154,31 @@ class Addition(Check):
                 and n - c >= 2
                 and any(not u.covered and ADDED_TIME.fullmatch(u.text) for u in cov.units_in(js, je))
             )
-            if timed and _rest_covered(total_c - c, total_n - n, self.params):
-                yield self.finding(
-                    segment,
-                    Side.TARGET,
-                    js,
-                    je,
-                    _("This sentence has no counterpart in the source."),
-                    "",
-                    severity=Severity.MAJOR,
-                )
-                continue
-            if split and (english_left > 1 or c > 0 or n < 4) and not clear:
-                continue
-            if n - c < 2 or not (_uncovered(own, n, self.params) or (own == 1 and n - own >= 3)):
-                # it renders something of the English that no other sentence does (one chance match
-                # among three unmatched words or more does not: 転作 "change", 財源 "finance")
-                continue
-            numbers = (u for u in cov.units_in(js, je) if u.kind == "num" and u.covered)
-            if own == 1 and c >= 2 and any(cov.target_own(u.start, u.end)[0] for u in numbers):
-                continue  # a number of its own beside another rendering: no chance match (…11カ所あった)
-            if not _rest_covered(total_c - c, total_n - n, self.params):
-                continue
-            if not long and (
-                own > 0 or c > 1 or (total_c - c) < float(self.params["short_rest_share"]) * (total_n - n)
-            ):
-                continue  # a short addition: nothing of its own, and the rest of the paragraph well covered
-            # English words nothing matched may be what its words render, unless the other sentences'
-            # unmatched words account for them (their verbs too: 使わせる, 買わない are no units)
-            if verbs is None:
-                verbs = _unmatched_verbs(cov, target)
-            inside = bisect.bisect_left(verbs, je) - bisect.bisect_left(verbs, js)
-            other_left = (total_n - total_c) - (n - c) + len(verbs) - inside
-            if (n - c) - max(0, english_left - other_left) < 2:
-                continue
+            # (a sentence that says when is reported whatever the gates of a split or a chance match say)
+            if not (timed and _rest_covered(total_c - c, total_n - n, self.params)):
+                if split and (english_left > 1 or c > 0 or n < 4) and not clear:
+                    continue
+                if n - c < 2 or not (_uncovered(own, n, self.params) or (own == 1 and n - own >= 3)):
+                    # it renders something of the English that no other sentence does (one chance match
+                    # among three unmatched words or more does not: 転作 "change", 財源 "finance")
+                    continue
+                numbers = (u for u in cov.units_in(js, je) if u.kind == "num" and u.covered)
+                if own == 1 and c >= 2 and any(cov.target_own(u.start, u.end)[0] for u in numbers):
+                    continue  # a number of its own beside another rendering: no chance match (…11カ所あった)
+                if not _rest_covered(total_c - c, total_n - n, self.params):
+                    continue
+                if not long and (
+                    own > 0 or c > 1 or (total_c - c) < float(self.params["short_rest_share"]) * (total_n - n)
+                ):
+                    continue  # a short addition: nothing of its own, the rest of the paragraph well covered
+                # English words nothing matched may be what its words render, unless the other sentences'
+                # unmatched words account for them (their verbs too: 使わせる, 買わない are no units)
+                if verbs is None:
+                    verbs = _unmatched_verbs(cov, target)
+                inside = bisect.bisect_left(verbs, je) - bisect.bisect_left(verbs, js)
+                other_left = (total_n - total_c) - (n - c) + len(verbs) - inside
+                if (n - c) - max(0, english_left - other_left) < 2:
+                    continue
             yield self.finding(
                 segment,
                 Side.TARGET,

@@ -34,11 +34,10 @@ def negates_refusal(source: str, cue: tuple[int, int], verbs: frozenset[str] = R
     """Whether the English negates a verb of refusal ("did not reject"): then a Japanese word of refusal
     (退けた) is the flip, not the negation."""
     for m in english.WORD.finditer(source, cue[1]):
-        lower = m.group().lower()
-        lemma = irregular_base(lower) or english.lemma(lower)
+        lemma = _lemma(m)
         if lemma in EN_SKIP_AFTER_CUE:
             continue
-        return lemma in verbs or (lemma == "rule" and RULE_OUT.match(source, m.end()) is not None)
+        return _refusal(lemma, source, m.end(), verbs)
     return False
 
 
@@ -53,9 +52,15 @@ RULE_OUT = re.compile(r"\s+(?:(?:it|this|that|them)\s+)?out\b", re.IGNORECASE)
 """The "out" of "rule out" ("did not rule out opening on Saturdays" is no 否定)."""
 
 
-def _refusal(m: re.Match[str], source: str) -> bool:
-    lemma = irregular_base(m.group().lower()) or english.lemma(m.group().lower())
-    return lemma in SAID_REFUSALS or (lemma == "rule" and RULE_OUT.match(source, m.end()) is not None)
+def _lemma(m: re.Match[str]) -> str:
+    lower = m.group().lower()
+    return irregular_base(lower) or english.lemma(lower)
+
+
+def _refusal(lemma: str, source: str, end: int, verbs: frozenset[str]) -> bool:
+    """Whether the English word ending at `end` is a verb of refusal among `verbs`, or the "rule" of
+    "rule out"."""
+    return lemma in verbs or (lemma == "rule" and RULE_OUT.match(source, end) is not None)
 
 
 SAID_REFUSALS = DENIALS | {"decline"}
@@ -79,7 +84,11 @@ def refused_refusal(
     # rendered 移転を拒む職員 before 可能性を否定した) — as long as every English refusal has one
     # ("did not rule out tax rises but refused to give details": 含みを持たせたが…拒んだ is right)
     refusals = list(JA_REFUSAL.finditer(target, js, je))
-    said = sum(1 for m in english.WORD.finditer(source, *sentence) if _refusal(m, source))
+    said = sum(
+        1
+        for m in english.WORD.finditer(source, *sentence)
+        if _refusal(_lemma(m), source, m.end(), SAID_REFUSALS)
+    )
     if not refusals or len(refusals) < said or JA_NEGATED.search(target, js, je) is not None:
         return None
     refused = refusals[-1]

@@ -160,32 +160,33 @@ def _word_segments(
     return out
 
 
-def _rendered_right_elsewhere(
+def _elsewhere(
     index: dict[str, list[str]], word: str, row: Sense, segment_id: str, doc: DocumentFacts
-) -> bool:
+) -> tuple[bool, frozenset[str]]:
     """Whether another segment of the document has the word and one of the row's right renderings: the
     document's translation itself uses the sense the row expects (制度 for "scheme" there, 陰謀 here).
     Without that, a wrong rendering that is the word's everyday sense (劇場 for "theatre", コート for "coat",
-    将来 for "futures") is as likely right in a document whose words the guards or the one cue miss."""
+    将来 for "futures") is as likely right in a document whose words the guards or the one cue miss.
+    And which of the row's wrong renderings another segment with the word has too (運転手 for the van's
+    "driver" where a printer's "drivers" are ドライバー: the document uses both senses)."""
     doc.cached(EVIDENCE_USERS, set).add(segment_id)  # its finding reads the others' translations
+    right, wrongs = False, set[str]()
     for sid in index.get(word, ()):
         other = doc.segments[sid]
         if sid == segment_id or not other.target:
             continue
         text = other.target
+        wrongs.update(wrong for wrong in row.wrong if wrong in text)
         for wrong in row.wrong:  # not a right rendering inside a wrong one (プレス of プレス機)
             text = text.replace(wrong, "\0") if any(r in wrong for r in row.right) else text
-        if any(r in text for r in row.right):
-            return True
-    return False
+        right = right or any(r in text for r in row.right)
+    return right, frozenset(wrongs)
 
 
-def _rendered_so_elsewhere(
-    index: dict[str, list[str]], word: str, wrong: str, segment_id: str, doc: DocumentFacts
+def _rendered_right_elsewhere(
+    index: dict[str, list[str]], word: str, row: Sense, segment_id: str, doc: DocumentFacts
 ) -> bool:
-    """Whether another segment with the word has ``wrong`` in its translation too (運転手 for the van's
-    "driver" where a printer's "drivers" are ドライバー: the document uses both senses)."""
-    return any(sid != segment_id and wrong in (doc.segments[sid].target or "") for sid in index.get(word, ()))
+    return _elsewhere(index, word, row, segment_id, doc)[0]
 
 
 def _beside(words: Sequence[Any], word: Any, cues: set[str]) -> bool:
@@ -405,19 +406,18 @@ class WrongSense(Check):
                 if w.lower != w.lemma and any(row.word == w.lower for row, _c in applicable):
                     # a row of the very form ("shares" of a company) is more specific than the lemma's
                     applicable = [(row, c) for row, c in applicable if row.word == w.lower]
-                by_document = False
+                by_document, same_wrong = False, frozenset[str]()
                 if not applicable and (not w.text[:1].isupper() or _starts_sentence(source, es, w.start)):
                     # no cue here (and no name's word: Brightwater Pressing): one sense per document, when
                     # the document's other uses of the word all come with the cues of one sense ("since the
                     # trial began" on a page about a trial scheme); a weaker evidence, reported as minor
                     sense = self._document_sense(w.lemma, segment.id, doc)
-                    if (
-                        sense is not None
-                        and any(wrong in ja_text for wrong in sense.wrong)  # (cheap, and no evidence read)
-                        and _rendered_right_elsewhere(self._word_index(doc), w.lemma, sense, segment.id, doc)
-                    ):  # (the other segments' translations say so too: "chairs" of a board's sentence
+                    if sense is not None and any(wrong in ja_text for wrong in sense.wrong):  # (cheap first)
+                        right, same_wrong = _elsewhere(self._word_index(doc), w.lemma, sense, segment.id, doc)
+                        # (the other segments' translations say so too: "chairs" of a board's sentence
                         # rendered チェア there is no evidence that the chairs here are its chairs)
-                        applicable, by_document = [(sense, set())], True
+                        if right:
+                            applicable, by_document = [(sense, set())], True
                 guarded = set()
                 if not applicable and (not w.text[:1].isupper() or _starts_sentence(source, es, w.start)):
                     # guarded rows where no cue speaks: not for a name's word ("the Royal Mint")
@@ -449,9 +449,7 @@ class WrongSense(Check):
                     for wrong in row.wrong:
                         if wrong not in ja_text:
                             continue  # cheap before MeCab
-                        if by_document and _rendered_so_elsewhere(
-                            self._word_index(doc), w.lemma, wrong, segment.id, doc
-                        ):
+                        if by_document and wrong in same_wrong:
                             continue  # the document renders the word so elsewhere too: its own sense here
                         if len(cues) < 2 and self._elsewhere_right(w.lemma, row, wrong, doc):
                             # the document uses the word in the sense that calls for it; two cues of
