@@ -141,9 +141,16 @@ def match(idiom_slots: tuple[Slot, ...], text: str) -> tuple[int, int] | None:
 
 def _other_article(idiom_slots: tuple[Slot, ...], matched: tuple[Token, ...]) -> bool:
     """Whether the text puts an article the idiom does not have where it has one ("getting under a table" is
-    no "under the table"; "this can" for "the can" stays)."""
+    no "under the table"; "this can" for "the can" stays), or a distributive "each"/"every" the idiom does
+    not have: a literal phrase ("at the end of every day" is no "at the end of the day")."""
     own = {f for s in idiom_slots if s.kind == "word" and s.forms <= ARTICLES for f in s.forms}
+    words = {f for s in idiom_slots if s.kind == "word" for f in s.forms}
+    if any(t.lower in DISTRIBUTIVE and t.lower not in words for t in matched):
+        return True
     return bool(own) and any(t.lower in ARTICLES and t.lower not in own for t in matched)
+
+
+DISTRIBUTIVE = frozenset({"each", "every"})
 
 
 def _match_from(

@@ -156,7 +156,10 @@ def named_elsewhere(doc: DocumentFacts, segment_id: str, glossed: frozenset[str]
     return found
 
 
-BODY_WORDS_KANJI = ("連盟", "協会", "連合", "委員会", "機構", "財団", "組合", "団体", "評議会", "協議会")
+BODY_WORDS_KANJI = (
+    *("連盟", "協会", "連合", "委員会", "機構", "財団", "組合", "団体", "評議会", "協議会"),
+    "議会",
+)
 BODY_WORDS_KANA = ("トラスト", "センター", "グループ", "クラブ", "アライアンス", "ユニオン")
 """The words a Japanese body's name ends with (全国オリエンテーリング連盟, 地域センター)."""
 BODY_WORDS = BODY_WORDS_KANJI + BODY_WORDS_KANA

@@ -22,11 +22,11 @@ from mtreview.qa.analysis import japanese
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.comparison_trends import JA_TREND_QUICK, turned_trends
-from mtreview.qa.checks.comparison_verbs import EN_THAN, turned_comparisons
+from mtreview.qa.checks.comparison_verbs import EN_COMPARE_VERB, EN_THAN, turned_comparisons
 from mtreview.qa.checks.numbers import Quantity, english_quantities, japanese_quantities
 from mtreview.qa.checks.superlatives import EN_WORD as EN_SUPERLATIVE
 from mtreview.qa.checks.superlatives import reversed_superlatives
-from mtreview.qa.checks.time_bounds import BEFORE, reversed_time_bounds
+from mtreview.qa.checks.time_bounds import BEFORE, reversed_time_bounds, turned_time_limits
 from mtreview.qa.context import DocumentFacts
 
 UP, DOWN = "up", "down"
@@ -286,6 +286,12 @@ class Comparison(Check):
         for direction, s_start, s_end, t_start, t_end in reversed_time_bounds(source, target):
             after = _("after it") if direction == BEFORE else _("before it")
             yield self._turned(segment, (s_start, s_end), (t_start, t_end), after)
+        if "くと" in target or "くて" in target:  # 遅くとも, 早くても
+            for (a, b), (c, d) in turned_time_limits(source, target):
+                latest = target[c:d] in ("遅くとも", "遅くても")
+                yield self._turned(
+                    segment, (a, b), (c, d), _("at the latest") if latest else _("at the earliest")
+                )
         compared = []
         if "より" in target or "比" in target:
             compared = list(self._comparatives(segment)) if EN_COMPARATIVE.search(source) else []
@@ -299,7 +305,11 @@ class Comparison(Check):
                 yield from compared
         if not compared and JA_CHANGE_QUICK.search(target) and EN_DEGREE.search(source):
             yield from self._changes(segment)
-        if not compared and ("上回" in target or "下回" in target) and EN_THAN.search(source):
+        if (
+            not compared
+            and ("上回" in target or "下回" in target)
+            and (EN_THAN.search(source) or EN_COMPARE_VERB.search(source))
+        ):
             for (a, b), (c, d) in turned_comparisons(source, target):
                 message = _("English says “{en}”; the translation says “{ja}”.").format(
                     en=source[a:b], ja=target[c:d]

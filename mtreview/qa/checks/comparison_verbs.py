@@ -22,6 +22,14 @@ EN_THAN = re.compile(
 )
 """An English than-comparison, its noun and what qualifies it between ("more bookings by the end of February
 than"); not a bound on a number ("more than 300", "fewer than half": the bounds are compared as values)."""
+EN_COMPARE_VERB = re.compile(
+    r"\b(?:(?P<up>exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outstrip(?:s|ped|ping)?|outperform(?:s|ed|ing)?)|"
+    r"(?P<down>f(?:all|alls|ell|allen|alling)\s+short\s+of|lag(?:s|ged|ging)?\s+behind|undershot|undershoots?))\b"
+    r"(?!\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?(?:\d|£|\$|€|¥))",
+    re.IGNORECASE,
+)
+"""A verb of comparison ("the results had exceeded forecasts", "fell short of its target"): Japanese renders
+it 上回る / 下回る. Not before a number ("exceed 120C": a bound, which the bounds compare as values)."""
 EN_NOT_BEFORE = re.compile(r"\b(?:not|no|never|n['’]t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 JA_VERBS = {"上回る": UP, "下回る": DOWN}
 JA_NEGATED = re.compile(r"[^、。]{0,8}?(?:ない|なかった|なく|ず|ません)")
@@ -40,11 +48,12 @@ def turned_comparisons(source: str, target: str) -> Iterator[tuple[tuple[int, in
             continue
         found = [
             m
-            for m in EN_THAN.finditer(source, es, ee)
-            if not NOUN_STOP.search(m.group("noun"))
+            for m in (*EN_THAN.finditer(source, es, ee), *EN_COMPARE_VERB.finditer(source, es, ee))
+            if not NOUN_STOP.search(m.groupdict().get("noun") or "")
             and not EN_NOT_BEFORE.search(source, es, m.start())
             and _compares_amounts(m)
         ]
+        found.sort(key=lambda m: m.start())
         directions = {UP if m.group("up") else DOWN for m in found}
         if len(directions) != 1:
             continue
@@ -71,11 +80,18 @@ def _compares_amounts(m: re.Match[str]) -> bool:
     "more")."""
     if m.group("up") not in ("more", "More") and m.group("down") not in ("less", "fewer", "Less", "Fewer"):
         return True
-    noun = m.group("noun").split()
-    return bool(noun) and noun[0].endswith("s") and not noun[0].endswith(("ss", "ous", "ly"))
+    noun = (m.groupdict().get("noun") or "").split()
+    if not noun:  # "cost far more than the grant": an amount compared with a thing, not a number's bound
+        return THAN_THING.match(m.string, m.end()) is not None
+    return noun[0].endswith("s") and not noun[0].endswith(("ss", "ous", "ly"))
 
 
-JA_BEFORE_OBJECT = re.compile(r"[、。,]|[はが](?![じっずら])")
+THAN_THING = re.compile(r"\s+(?:the|its|their|his|her|our|that|this|those|these)\s+(?!other\b|same\b)[a-z]")
+"""What a bare "more than" compares with when it is a thing ("more than the grant", "more than its
+rivals"), not a clause or an adverb ("more than ever", "more than doubled")."""
+
+
+JA_BEFORE_OBJECT = re.compile(r"[、。,]|[はが](?![じっずらる])")
 
 
 def _object_renders(source: str, target: str, than_end: int, sentence_end: int, js: int, verb: int) -> bool:

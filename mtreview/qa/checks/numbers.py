@@ -272,8 +272,8 @@ def _clock(token: str, start: int, end: int, pm: bool) -> list[Quantity]:
     out = [Quantity(h, start, split, None, required=False)]
     out.append(Quantity(float(minute), split + 1, end, None, required=False))
     clock = h % 12 + (12 if pm else 0)  # on the 24-hour clock (午前0時 for 12.30am, 19時 for 7.40pm)
-    if h <= 12 and clock != h:
-        out.append(Quantity(clock, start, split, None, required=False))
+    if h <= 12:  # …and 午後0時30分 for 12.30pm
+        out.extend(Quantity(c, start, split, None, required=False) for c in {clock, h % 12} - {h})
     return out
 
 

@@ -71,6 +71,7 @@ from mtreview.qa.checks.polarity_rendered import (
     own_sentence_rendered,
     rendered,
 )
+from mtreview.qa.checks.polarity_soft import EN_ASIDE_NO, EN_SOFT, EN_SOFT_CLAUSE, NOT_SOFT, explains
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.lexicons import irregular_base
 
@@ -87,10 +88,6 @@ EN_CUE = re.compile(
     r"\s+to\b|\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b)",
     re.IGNORECASE,
 )
-EN_ASIDE_NO = r"\bor\s+no\b(?=\s*(?:[.!?]|$))|\bor\s+not\b(?=\s*(?:[,.!?;:]|$))|,\s*no\b(?=\s*,)"
-"""An alternative or an aside, not a negation of the sentence: "yes or no.", "signed or not, …", "…, no, do
-your job". Masked as a cue (``EN_NOT_NEGATION``), yet it explains a negation in the translation
-(``EN_SOFT``: 署名されていてもいなくても)."""
 EN_NOT_NEGATION = re.compile(
     # every first letter of the alternatives in a look-ahead: same matches, but the engine skips the other
     # positions quickly
@@ -132,7 +129,9 @@ JA_OTHER_CANCELS = (
     r"まで(?:は)?信じ(?:な|ませ|られな)|"  # "will believe it when I see it"
     r"(?:ても|でも)(?:構わ|かまわ)な|"  # "would be happy with", "does not mind"
     r"(?:休む|休み|絶え間|途切れる|途絶える|欠かす|余す|惜しみ)(?:こと)?な[くし]|欠かさず|残らず|漏れなく|余さず|"
-    r"ないと(?=[」』。])"  # always, every one; "(you'll) have to ask"
+    r"ないと(?=[」』。])|"  # always, every one; "(you'll) have to ask"
+    # adjectives ending in ない that negate nothing of the sentence ("tasteless", "casual", "brief")
+    r"味気な|頼りな|さりげな|何気な|素っ気な|そっけな|あっけな|心もとな|やるせな|はかな"
 )
 """Constructions whose negation is none of the sentence's but still says "not" in a way an English
 negation may match (気にしない "does not care", 仕方がない "cannot be helped")."""
@@ -158,52 +157,6 @@ JA_NEG_PREFIX = frozenset({"不", "未", "非", "無"})
 NONE_CUE = re.compile(r"(?:none|nobody|nothing|neither|no\s+one|no(?!\s+longer))\b", re.IGNORECASE)
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
-EN_SOFT = re.compile(
-    r"(?=[udirnalfshbptovmwck,])(?:"  # the alternatives' first letters: same matches, a faster search
-    + EN_ASIDE_NO
-    + r"|"
-    r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
-    r"\bdis(?:agree|like|approve|allow|obey|trust|continue|able|miss)[a-z]*\b|"
-    r"\bin(?:accurate|correct|complete|valid|sufficient|effective|capable|appropriate|consistent|active)\b|"
-    r"\b(?:refrain|nevermind|nothing\s+but|anything\s+but|dry\s+(?:taps?|wells?)|(?:run|runs|ran|gone)\s+dry|"
-    r"(?:lie|lies|lay|lying|stay|stays|stayed|kept)\s+awake|(?:sit|sits|sat|sitting)\s+out|"
-    r"(?:go|goes|went|gone|going|do|does|did|done|doing)\s+without)\b|"
-    r"\bun(?!der|til|ion|it|ique|ivers|less|icorn|fold|iform|ison)[a-z]*(?:ed|able|ible|ful|known|clear|likely|sure|aware|usual|fair|"
-    r"safe|even|wise|healthy|happy|real|paid|met|done|seen|said|til|certain|"
-    # irregular participles: unshorn, unworn, unbroken, unsung, unsold, untaught, unbuilt, unspent, uncut
-    r"orn|own|awn|en|ung|old|ught|uilt|ent|ept|eft|ead|ut|it)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
-    r"\b(?:lack|lacks|lacked|absent|absence|free\s+of|[a-z]+-free|rarely|seldom|hardly|barely|deny|denies|denied|reject|"
-    r"rejects|rejected|avoid|avoids|avoided|prevent|prevented|stop|stopped|instead\s+of|rather\s+than|"
-    r"too\s+\w+\s+to|only|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?|turn(?:s|ed|ing)?\s+(?:\w+\s+)?(?:down|away)|"
-    r"vot(?:e|es|ed|ing)\s+down|veto(?:es|ed|ing)?|throw(?:s|n|ing)?\s+out|threw\s+out|"
-    # a state described by what it lacks: 使えない for "out of use", 知らせなかった for "in the dark",
-    # まだ支払われていない for "still waiting for the payment", 守らなかった for "missed the deadline"
-    r"out\s+of\s+(?:use|service|order|action|stock|reach|work|print|date|sight|bounds|the\s+question)|"
-    r"in\s+the\s+dark|still\s+(?:waiting|awaiting)|(?-i:miss(?:ed|es|ing)?)|"
-    # 届かなかった for "fell short of", 拒否した for "refused", ほとんど役立たない for "do little for"
-    r"f(?:all|alls|ell|alling|allen)\s+short|(?:do|does|did|doing|done|see|sees|saw|seen)\s+little|"
-    # ほとんどない for "little time", "few options" (not "a little", "a few")
-    r"(?<!\ba\s)(?<!\bquite\s)(?<!\bthe\s)(?<!past\s)(?<!last\s)(?<!next\s)(?<!every\s)(?<!first\s)few\b|(?<!a\s)(?:little\s+(?:time|chance|hope|room|evidence|sign|interest|doubt|support|choice|money|"
-    r"progress|change|effect|impact|incentive|reason|appetite|help|attention|information|sleep|warning|"
-    r"notice|margin|scope|prospect|space|use|demand|light|sympathy|water|food|rain))|"
-    # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
-    # 疑うべきではない for "should be in no doubt", 海草のない区域 for "bare areas", まだ結論が出ていない for
-    # "the jury is still out" (空き for "vacant", "empty": ``empty_noun``)
-    r"no\s+doubt|\bbare\b|still\s+out\b|"
-    # 停止しないよう勧める for "advised against doing so"
-    r"(?:advis|warn|argu|caution|counsel|recommend)\w*\s+(?:\w+\s+)?against|"
-    r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"
-    r"(?:repair|recognition|control|reach|saving|recovery)|ke(?:ep|eps|pt|eping)\s+(?:\w+\s+){0,2}?off|"
-    # the verb, not the noun ("refuse collection")
-    r"refus(?:es|ed|ing|al)|(?-i:refuse)\s+(?:to|the|a|an|any|it|them|him|her|their|his|its)|"
-    # "not just X but Y" may be rendered XではなくY as well as XだけでなくY
-    r"not\s+(?:just|merely|simply|solely)(?=[^.;!?]{1,80}?\bbut\b)|"
-    # "may or may not": されるかもしれないし、されないかもしれない
-    r"(?P<aux>may|might|could|can|will|would|do|does|did|is|are|was|were)\s+or\s+(?P=aux)\s*(?:not|n['’]t))\b)",
-    re.IGNORECASE,
-)
-"""Morphological and lexical negations ("unchanged", "lack"): they never raise a finding on their own but
-explain a negation in the translation (変更はない)."""
 
 
 _NO_DOT = re.compile(r"no\.", re.IGNORECASE)
@@ -276,6 +229,7 @@ _AUX_VERB = re.compile(
 )
 
 
+SAID_BEFORE = re.compile(r"\b(?:said|says|told|tells)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?]|\bbut\b")
 
 
@@ -308,11 +262,14 @@ def verb_rendering(
         renderings = [dictionary.japanese(form) for form in (*derived_forms(verb[1]), verb[0])]
     except DictionaryUnavailable:
         return None
+    # the verb of saying after a quotation's と renders the sentence's "said", not a negated "told" after it
+    said = SAID_BEFORE.search(source, 0, cue[0]) is not None
     found = [
         i
         for i, t in enumerate(unit)
         # する renders "decide on" (にする) as well as everything else
         if t.base not in LIGHT_VERBS
+        and not (said and i > 0 and unit[i - 1].surface == "と" and unit[i - 1].pos == "助詞")
         and t.pos in ("動詞", "名詞", "形容詞")
         # not a form word (ため, こと: "affecting" is listed under 為)
         and t.pos1 != "非自立"
@@ -480,7 +437,16 @@ class Polarity(Check):
             # two negated English clauses may need comparing one by one (below)
             # (so may a negation beside "rather than": its ではなく agrees with it only in the count)
             contrast = bool(en) and EN_CONTRAST.search(source, es, ee) is not None
-            multi = contrast or (len(en) >= 2 and EN_SUBORDINATE.search(source, es, ee) is not None)
+            # a lexical negation of another clause ("companies that miss the targets", "because fewer than
+            # half") may be what the one Japanese negation renders, the negated clause rendered affirmatively
+            soft = (
+                [m.span() for m in EN_SOFT_CLAUSE.finditer(source, es, ee) if not NOT_SOFT.match(m.group())]
+                if en and quick
+                else []
+            )
+            multi = contrast or (
+                (len(en) >= 2 or bool(soft)) and EN_SUBORDINATE.search(source, es, ee) is not None
+            )
             # a cue inside a construction that is no negation (しか…ない "only", なければならない "must")
             # agrees with nothing: MeCab decides
             cancelled = quick and en and JA_AFFIRMATIVE_FORM.search(target, js, je) is not None
@@ -496,7 +462,8 @@ class Polarity(Check):
                 continue  # 開所する可能性もある for "did not rule out opening" (or "not until": のは…だ)
             if bool(en) == quick and not multi and not cancelled and not same and not bound:
                 continue
-            if quick and not cancelled and not contrast and _explains(source, es, ee, en):
+            explained = quick and not cancelled and not contrast and explains(source, es, ee, en)
+            if explained and not (soft and multi):
                 continue
             if tokens is None:
                 tokens = list(japanese.tokens(target))
@@ -512,12 +479,17 @@ class Polarity(Check):
                 if en and len(en) > len(ja):
                     # both negative, the English more often: compare coordinated clauses one by one
                     yield from self._clauses(segment, tokens, (es, ee), (js, je), en, ja)
+                elif en and soft and multi and not contrast:
+                    # …or as often, when a lexical negation may be what a Japanese one renders
+                    yield from self._clauses(segment, tokens, (es, ee), (js, je), en, ja, soft)
                 elif en and all(c.pos == "接頭詞" for c in ja):
                     # the Japanese negation is only a prefix of some word (未了 for "pending"), and the
                     # verb the English negates is rendered affirmatively elsewhere ("did not approve" →
                     # 承認した)
                     yield from self._prefix_only(segment, tokens, (js, je), en, ja)
                 continue
+            if explained:
+                continue  # the Japanese negation renders a lexical one of the English
             if ja and not en and (EN_SOFT.search(source, es, ee) or empty_noun(source, es, ee, tokens, ja)):
                 continue  # (使われなくなった倉庫 for "the empty warehouses": a clause before its noun)
             if ja and not en and bound_negation(source, target, (es, ee), (js, je)):
@@ -647,11 +619,13 @@ class Polarity(Check):
         ja_span: tuple[int, int],
         en: list[tuple[int, int]],
         ja: list[Token],
+        soft: list[tuple[int, int]] = (),  # type: ignore[assignment]
     ) -> Iterable[Finding]:
         """A negated clause rendered affirmatively beside one that kept its negation ("did not give
         evidence, and he showed no emotion" → 証言し、…表情一つ変えなかった): the English split at ", and" /
         ", but" / ";", the Japanese at a 、 after a verb or a conjunctive particle, compared in order
-        when both have as many clauses."""
+        when both have as many clauses. ``soft`` lexical negations of the sentence count as negated clauses
+        that a Japanese negation may belong to, never as the one reported."""
         source = segment.source
         en_clauses = split_at(en_span, [m.start() for m in EN_CLAUSE_BREAK.finditer(source, *en_span)])
         unit = [t for t in tokens if ja_span[0] <= t.start and t.end <= ja_span[1]]
@@ -661,8 +635,9 @@ class Polarity(Check):
         cov = coverage(source, segment.target)
         if len(en_clauses) < 2 or len(en_clauses) != len(ja_clauses):
             # not in order: each Japanese negation to the English clause whose words come before it
-            found = unmatched_negation(cov, en_span, en, [t.start for t in ja], MIN_RENDERED)
-            if found is not None and cov.available:
+            negated = sorted({*en, *soft})
+            found = unmatched_negation(cov, en_span, negated, [t.start for t in ja], MIN_RENDERED)
+            if found is not None and cov.available and found[0] in en:
                 lone, (_cs, end), (ks, ke) = found
                 ks, ke = max(ks, ja_span[0]), min(ke, ja_span[1])
                 if JA_LEXICAL.search(segment.target, ks, ke) or JA_STATE.search(segment.target, ks, ke):
@@ -684,11 +659,3 @@ class Polarity(Check):
             span = predicate_for(source, cue, tokens, ks, ke, segment.target) or (ks, ke)
             yield self._affirmative(segment, span, cue, ce)
             return
-
-
-def _explains(source: str, start: int, end: int, en: list[tuple[int, int]]) -> bool:
-    """Whether a lexical negation of ``EN_SOFT`` in the sentence may explain a Japanese one: not one that
-    an English negation itself negates ("would not rule out" is no negation to render)."""
-    return any(
-        not any(0 <= m.start() - e <= 12 for _s, e in en) for m in EN_SOFT.finditer(source, start, end)
-    )

@@ -146,7 +146,7 @@ def split_at(span: tuple[int, int], breaks: list[int]) -> list[tuple[int, int]]:
 
 
 EN_SUBORDINATE = re.compile(
-    r",\s+(?:and|but|while|whereas|yet|which|who|where)\s+|;\s+|"
+    r",\s+(?:and|but|while|whereas|yet|which|who|where|saying|adding|arguing|insisting|noting)\s+|;\s+|"
     r"\s(?:if|unless|because|although|though|when|until|since)\s+|"
     # "had not ruled out changes but had no plans": a clause whose subject is left out, after a bare "but"
     # or "and" ("did not go far enough and would not cut waiting times")

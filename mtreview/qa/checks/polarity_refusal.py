@@ -41,7 +41,9 @@ def negates_refusal(source: str, cue: tuple[int, int], verbs: frozenset[str] = R
     return False
 
 
-JA_REFUSAL = re.compile(r"否定(?!的)|排除|拒否|拒ん|拒む|退け|却下|一蹴|否認|反論")
+JA_REFUSAL = re.compile(
+    r"否定(?!的)|排除|拒否|拒ん|拒む|退け|却下|一蹴|否認|反論|反対(?=する|し[たてな]|の(?:立場|意向|姿勢|考え)|を(?:表明|示)|だ|です)"
+)
 """Japanese verbs of refusal: one in a sentence with no negation renders a refusal, not its negation."""
 _ZU = r"(?<![必は])(?<![、。「」\n]ま)(?<!かかわら)(?<!関わら)(?<!拘わら)ず(?!か|っと|つ|いぶん|れ|から)"
 """ず as a negation (行かず, 払わず, 休まず), not that of わずか, 必ず, いずれ, はず, ずっと, ずつ, まず…,

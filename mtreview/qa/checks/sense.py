@@ -191,11 +191,13 @@ def _rendered_right_elsewhere(
 
 def _beside(words: Sequence[Any], word: Any, cues: set[str]) -> bool:
     """Whether a cue is the word just before or after ``word`` ("oil futures", "Tube passengers", "Patriot
-    batteries"): a compound, not a word elsewhere in the sentence."""
+    batteries"), or after its "of" ("a strain of bacteria"): a compound, not a word elsewhere in the
+    sentence."""
     i = next((k for k, x in enumerate(words) if x.start == word.start), None)
     if i is None:
         return False
-    near = [words[k] for k in (i - 1, i + 1) if 0 <= k < len(words)]
+    after_of = i + 2 if i + 1 < len(words) and words[i + 1].lower == "of" else -1
+    near = [words[k] for k in (i - 1, i + 1, after_of) if 0 <= k < len(words)]
     return any(x.lemma in cues or x.lower in cues for x in near)
 
 

@@ -117,3 +117,27 @@ def reversed_time_bounds(source: str, target: str) -> Iterator[tuple[str, int, i
         _d, s_start, s_end = said[0]
         _d2, t_start, t_end = rendered[0]
         yield direction, s_start, s_end, t_start, t_end
+
+
+EN_AT_LEAST_UNTIL = re.compile(
+    r"\b(?:until|till)\s+at\s+least\b|\bat\s+least\s+(?:until|till)\b", re.IGNORECASE
+)
+EN_AT_THE_LATEST = re.compile(r"\bat\s+the\s+latest\b|\bno\s+later\s+than\b", re.IGNORECASE)
+JA_AT_THE_LATEST = re.compile(r"遅くとも|遅くても")
+JA_AT_LEAST_UNTIL = re.compile(r"早くとも|早くても|少なくとも[^。、]{0,16}?まで")
+
+
+def turned_time_limits(source: str, target: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """(English span, Japanese span) where a time's lower bound is rendered as its upper bound or the
+    reverse: "postponed until at least next Monday" (not before) rendered 遅くとも来週月曜日まで (by then at
+    the latest), "by Friday at the latest" rendered 早くとも金曜日."""
+    for english_re, japanese_re, other_re in (
+        (EN_AT_LEAST_UNTIL, JA_AT_THE_LATEST, JA_AT_LEAST_UNTIL),
+        (EN_AT_THE_LATEST, JA_AT_LEAST_UNTIL, JA_AT_THE_LATEST),
+    ):
+        said = english_re.search(source)
+        if said is None or english_re.search(source, said.end()) is not None:
+            continue  # one bound of the kind in the paragraph: the other kind renders it
+        rendered = japanese_re.search(target)
+        if rendered is not None and other_re.search(target) is None:
+            yield said.span(), rendered.span()
