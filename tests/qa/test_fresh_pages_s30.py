@@ -20,7 +20,8 @@ def test_every_day_makes_the_end_of_the_day_literal() -> None:
 
 def test_throwing_money_at_a_problem() -> None:
     source = "Richer councils can simply throw money at the problem."
-    assert _found("literal-idiom", source, "裕福な自治体はこの問題にお金を投げるだけでよい。") == ["お金を投げ"]
+    literal = "裕福な自治体はこの問題にお金を投げるだけでよい。"
+    assert _found("literal-idiom", source, literal) == ["お金を投げ"]
     assert _found("literal-idiom", source, "裕福な自治体はこの問題に資金をつぎ込むだけでよい。") == []
 
 
@@ -38,7 +39,8 @@ def test_a_lexical_negation_of_another_clause_does_not_hide_a_flip() -> None:
     assert _found("polarity", late, flipped) == ["提案した"]
     assert _found("polarity", late, kept) == []
     fewer = "The votes will not be counted because fewer than half of the members took part."
-    assert _found("polarity", fewer, "参加した会員が半数に満たなかったため、票は集計される。") == ["集計される"]
+    counted = "参加した会員が半数に満たなかったため、票は集計される。"
+    assert _found("polarity", fewer, counted) == ["集計される"]
     assert _found("polarity", fewer, "参加した会員が半数に満たなかったため、票は集計されない。") == []
     # "only" rendered しか…ない is no negation another clause could have kept
     only = "Some areas still had no signal, and some homes could only use one network."
@@ -54,10 +56,10 @@ def test_a_negated_opposition_rendered_as_opposition() -> None:
 
 def test_words_that_say_not_in_their_meaning() -> None:
     cases = [
-        ("The critics found the sauce bland and tasteless.", "批評家たちはそのソースを薄くて味気ないと評した。"),
+        ("The critics found the sauce bland and tasteless.", "批評家はそのソースを味気ないと評した。"),
         ("The valve had jammed in the cold.", "寒さでバルブが詰まって動かなくなっていた。"),
-        ("Callers complained about engaged tones every morning.", "毎朝電話がつながらないと苦情が寄せられた。"),
-        ("\"I doubt we will see another season like it,\" she said.", "「あんなシーズンはもう見られないでしょう」と同氏は述べた。"),
+        ("Callers complained about engaged tones.", "電話がつながらないと苦情が寄せられた。"),
+        ('"I doubt we will see another like it," she said.', "「もう見られないでしょう」と同氏は述べた。"),
     ]
     for source, target in cases:
         assert _found("polarity", source, target) == [], source
@@ -71,11 +73,11 @@ def test_a_negated_telling_points_at_its_own_rendering_not_at_the_said() -> None
 
 def test_verbs_of_comparison_and_bare_more_than_a_thing() -> None:
     exceeded = "The chief executive said sales had exceeded the board's forecasts."
-    assert _found("comparison", exceeded, "最高経営責任者は、売上高が取締役会の予測を下回ったと述べた。") == ["下回っ"]
-    assert _found("comparison", exceeded, "最高経営責任者は、売上高が取締役会の予測を上回ったと述べた。") == []
+    assert _found("comparison", exceeded, "同氏は、売上高が取締役会の予測を下回ったと述べた。") == ["下回っ"]
+    assert _found("comparison", exceeded, "同氏は、売上高が取締役会の予測を上回ったと述べた。") == []
     more = "She said the closures would cost the town far more than the savings."
-    assert _found("comparison", more, "同氏は、閉鎖による町の損失は節約額をはるかに下回ると述べた。") == ["下回る"]
-    assert _found("comparison", more, "同氏は、閉鎖による町の損失は節約額をはるかに上回ると述べた。") == []
+    assert _found("comparison", more, "同氏は、町の損失は節約額をはるかに下回ると述べた。") == ["下回る"]
+    assert _found("comparison", more, "同氏は、町の損失は節約額をはるかに上回ると述べた。") == []
 
 
 def test_at_least_until_is_not_at_the_latest() -> None:
@@ -114,3 +116,21 @@ def test_a_council_named_for_another_body() -> None:
         ),
     ]
     assert [f.text for f in findings(pairs, "agent")] == ["アシュビー市議会"]
+
+
+def test_a_term_of_two_words_rendered_as_one_loanword() -> None:
+    pairs = [
+        ("The ferry is fitted with two kite sails.", "フェリーには2基のカイトセイルが取り付けられている。"),
+        ("The kite sails cut fuel use by a fifth.", "カイトセイルにより燃料消費が5分の1減った。"),
+        ("Engineers inspected the kite sails in port.", "技術者たちは港でカイトセイルを点検した。"),
+        ("The operator will add kite sails to two more ships.", "運航会社はさらに2隻に凧帆を追加する。"),
+    ]
+    assert [f.text for f in findings(pairs, "term-consistency")] == ["凧帆"]
+    # a word of such a compound is not compared with that word's renderings elsewhere
+    food = [
+        ("The charity runs a food bank in the town.", "その慈善団体は町でフードバンクを運営している。"),
+        ("Food prices rose by 4%.", "食料価格は4%上昇した。"),
+        ("Demand at the food bank has doubled.", "フードバンクの利用者は倍増した。"),
+        ("Food donations fell in the summer.", "夏には食料の寄付が減った。"),
+    ]
+    assert [f.text for f in findings(food, "term-consistency")] == []

@@ -45,6 +45,7 @@ from mtreview.qa.checks.term_rendering import (
     document_name,
     head_covered,
     known_word,
+    loanword_run,
     renderings,
     run_at,
     same_word,
@@ -155,6 +156,8 @@ class TermConsistency(Check):
             ]
             if spans and any(w[-1].end > ee and rendered(k, w)[:1] == spans[:1] for k, w in around):
                 continue  # a modifier rendered as part of its compound ("river" of "river mouth", 河口)
+            if any(loanword_run(target, w) is not None for _k, w in around):
+                continue  # a word of a compound one loanword renders ("food" of "food bank": フードバンク)
             if spans and any(
                 w[0].start < es
                 and all(target[a:b] in dictionary_renderings(" ".join(k))[0] for a, b in spans)

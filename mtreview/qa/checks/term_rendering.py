@@ -23,6 +23,9 @@ def renderings(target: str, words: list[EnWord], source: str = "") -> list[tuple
     """The Japanese spans that may render ``words``: each run of kanji/katakana holding an exact
     counterpart of the term's head (its last word), extended over の to a run holding another word's
     (手首のセンサー), best first (most of the term's words, then longest)."""
+    loan = loanword_run(target, words)
+    if loan is not None:
+        return [loan]
     head = words[-1]
     if not head.strong:
         return _modifier_compound(target, words, source)
@@ -64,6 +67,28 @@ def renderings(target: str, words: list[EnWord], source: str = "") -> list[tuple
         if len(out) == MAX_RENDERINGS:
             break
     return out
+
+
+KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・]{4,}")
+LOANWORD_TERM = 0.8
+"""How like a katakana run a term of several words, written as one, must sound to be its loanword
+(ローターセイル for "rotor sails", ソーラーファーム for "solar farm")."""
+
+
+def loanword_run(target: str, words: list[EnWord]) -> tuple[int, int] | None:
+    """The katakana run that renders a term of several words as one loanword, by sound: the dictionary
+    knows its words one by one (帆 for "sail", 航海 for "sailed") but not the compound."""
+    if len(words) < 2 or not all(w.text.isalpha() for w in words) or not KATAKANA_RUN.search(target):
+        return None
+    from mtreview.qa.jtext import name_similarity
+
+    written = "".join(w.lemma for w in words)
+    best, span = LOANWORD_TERM, None
+    for m in KATAKANA_RUN.finditer(target):
+        score = name_similarity(written, m.group().replace("・", ""))
+        if score >= best:
+            best, span = score, m.span()
+    return span
 
 
 def _modifier_compound(target: str, words: list[EnWord], source: str = "") -> list[tuple[int, int]]:
