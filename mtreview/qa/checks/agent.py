@@ -93,7 +93,10 @@ SAY_BEFORE_SUBJECT = (
 """The reporting verbs that come before their subject ("…, said the council"); not those with an object
 ("…, called the idea reckless", "…, praised the fans")."""
 EN_INVERTED = re.compile(
-    rf"[,.!?][\"”’']?\s+(?:(?P<np1>[^,.;:!?\"“”]{{1,60}}?)\s+{SAY}|{SAY_BEFORE_SUBJECT}\s+"
+    rf"[,.!?][\"”’']?\s+(?:(?P<np1>[^,.;:!?\"“”]{{1,60}}?)\s+{SAY}"
+    # where and when it was said: "…," Oakes said in a statement.
+    r"(?:\s+(?:in|on|at|during|after|before|last|yesterday|today|earlier|later)\b[^,.;:!?\"“”]{0,40}?)?"
+    rf"|{SAY_BEFORE_SUBJECT}\s+"
     r"(?P<np2>[^,.;:!?\"“”]{1,60}?"
     # the name in apposition: "…," said Corbel's chief executive, Ingrid Solberg.
     rf"(?:,\s+[{UPPER}][\w'’\-]*(?:\s+[{UPPER}][\w'’\-]*){{0,3}}(?=\s*[.;]|\s*$))?))"

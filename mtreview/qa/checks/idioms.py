@@ -231,6 +231,8 @@ class LiteralIdiom(Check):
             if m is not None:
                 found, at = m.group(), m.start()
             else:
+                if len((idiom.words or idiom.idiom).split()) < 2:
+                    continue  # one word ("tanked"): its pattern says which forms are the idiom's ("tanks")
                 # inflected or interrupted: "the ball was now firmly in their court"
                 span = idiom_lemmas.match(idiom_lemmas.slots(idiom.words or idiom.idiom), segment.source)
                 if span is None:

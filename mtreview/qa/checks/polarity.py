@@ -116,6 +116,8 @@ JA_QUICK_INFLECTION = re.compile(
 JA_AFFIRMATIVE_FORMS = (
     r"なければ(?:なら|なりませ|いけ)|なくて(?:は|も)(?:なら|なりませ|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
     r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|かねな|かねませ|"
+    # のではないか "(I fear) that it may": 寸断されるのではないかと懸念している
+    r"(?:の|ん)では(?:ないか|ないだろうか|なかろうか)|"
     # 確保できないか検討する: "consider whether it could be set aside", an embedded question
     r"(?:ない|なかった)か(?:どうか)?(?:を|、)?[^。、]{0,8}?(?:検討|調べ|調査|確認|探|模索|考え|見極め|協議|話し合|打診|相談|問い合わせ)"
 )
@@ -229,6 +231,12 @@ _AUX_VERB = re.compile(
 )
 
 
+_NONE_VERB = re.compile(
+    r"(?:\s+of\s+(?:(?:the|these|those|its|their|his|her|our)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+|"
+    r"(?<=[Nn]either)\s+[\w'’-]+)?\s+(?P<verb>[A-Za-z]+)"
+)
+"""The verb after "none of the jars", "neither man", "nobody"."""
+_BE_FORMS = frozenset({"was", "were", "is", "are", "be", "been"})
 SAID_BEFORE = re.compile(r"\b(?:said|says|told|tells)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?]|\bbut\b")
 
@@ -248,7 +256,14 @@ def verb_rendering(
         # "none of the 46 staff would lose their jobs": the clause's verb, not the noun after the cue
         stop = _CLAUSE_END.search(source, cue[1], cue[1] + 80)
         aux = _AUX_VERB.search(source, cue[1], stop.start() if stop else cue[1] + 80)
-        after = aux.start("verb") if aux is not None else after
+        if aux is None:
+            # "None of the jars passed", "Neither man was on the list" (a copula: no verb to look for)
+            then = _NONE_VERB.match(source, cue[1])
+            if then is None or then.group("verb").lower() in _BE_FORMS:
+                return None
+            after = then.start("verb")
+        else:
+            after = aux.start("verb")
     for m in english.WORD.finditer(source, after):
         lower = m.group().lower()
         lemma = irregular_base(lower) or english.lemma(lower)  # "had not won": win, not the currency

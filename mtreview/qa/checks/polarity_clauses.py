@@ -373,7 +373,7 @@ def derived_forms(lemma: str) -> list[str]:
 
 JA_LEXICAL = re.compile(
     r"退け|一蹴|反論|突っぱね|はねつけ|撥ね付け|控え|見送|欠席|逃し|逃す|逃した|避け|免れ|断念|保留|辞退|棄権|黙秘|"
-    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|やめ|中止|白紙|皆無|遅配|"
+    r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|やめ|中止|白紙|皆無|遅配|遠慮|"
     r"(?<![\u30a1-\u30fa\u30fc])ゼロ(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff])"  # not ネットゼロ, ゼロ金利
 )
 """Japanese words that say "not" with their meaning (退けた "rejected", 控えた "declined to", 欠席した

@@ -43,7 +43,7 @@ EN_SOFT = re.compile(
     # "the jury is still out" (空き for "vacant", "empty": ``empty_noun``)
     r"no\s+doubt|\bbare\b|still\s+out\b|"
     # 動かなくなった for "jammed", つながらない for "engaged tones", ないだろう for "I doubt"
-    r"jam(?:s|med|ming)?|stall(?:s|ed|ing)?|stuck|engaged\s+tones?|(?<!beyond\s)(?<!without\s)(?<!no\s)(?<!reasonable\s)doubt(?:s|ed|ful)?|"
+    r"clear\s+of|jam(?:s|med|ming)?|stall(?:s|ed|ing)?|stuck|engaged\s+tones?|(?<!beyond\s)(?<!without\s)(?<!no\s)(?<!reasonable\s)doubt(?:s|ed|ful)?|"
     # 停止しないよう勧める for "advised against doing so"
     r"(?:advis|warn|argu|caution|counsel|recommend)\w*\s+(?:\w+\s+)?against|"
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"

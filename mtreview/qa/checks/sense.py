@@ -240,7 +240,7 @@ NEAR = 15
 
 def _near(source: str, word: Any, cue: str) -> bool:
     """Whether the sign ``cue`` stands within ``NEAR`` characters of ``word``."""
-    return cue in source[max(0, word.start - NEAR) : word.end + NEAR]
+    return cue in source[max(0, word.start - NEAR) : word.end + NEAR].lower()
 
 
 def _sentence_words(words: Sequence[Any], starts: Sequence[int], start: int, end: int) -> list[Any]:
