@@ -153,6 +153,18 @@ def _other_article(idiom_slots: tuple[Slot, ...], matched: tuple[Token, ...]) ->
 DISTRIBUTIVE = frozenset({"each", "every"})
 
 
+MAX_ASIDE = 6
+"""Words of an aside between commas inside an idiom."""
+
+
+def _aside_end(toks: tuple[Token, ...], comma: int) -> int | None:
+    """The token after the comma that closes an aside opened by the comma at ``comma``."""
+    for j in range(comma + 1, min(len(toks), comma + MAX_ASIDE + 2)):
+        if toks[j].punct:
+            return j + 1 if toks[j].lower == "," and j > comma + 1 else None
+    return None
+
+
 def _match_from(
     idiom_slots: tuple[Slot, ...], k: int, toks: tuple[Token, ...], i: int, first_slot: bool = False
 ) -> int | None:
@@ -160,6 +172,12 @@ def _match_from(
     the index after the last matched token."""
     if k == len(idiom_slots):
         return i
+    if not first_slot and i < len(toks) and toks[i].lower == ",":
+        # an aside between commas ("the jury, frankly, is still out", "the ball, as far as I'm concerned,
+        # is in their court"): the idiom goes on after it
+        close = _aside_end(toks, i)
+        if close is not None:
+            return _match_from(idiom_slots, k, toks, close)
     slot = idiom_slots[k]
     gaps = range(0, 1) if first_slot else range(0, MAX_GAP + 1)
     for gap in gaps:

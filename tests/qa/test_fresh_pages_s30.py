@@ -96,7 +96,7 @@ def test_senses_of_award_cure_statement_and_draw() -> None:
     cured = "The shop sells cured meats such as ham and salami."
     assert _found("sense", cured, "その店はハムやサラミなどの治療された肉を売っている。") == ["治療"]
     assert _found("sense", cured, "その店はハムやサラミなどの塩漬けの肉を売っている。") == []
-    statement = "Customers can download monthly statements from the app."
+    statement = "Customers can download monthly statements as PDF files."
     assert _found("sense", statement, "顧客はアプリから月次の声明をダウンロードできる。") == ["声明"]
     assert _found("sense", statement, "顧客はアプリから月次の利用明細をダウンロードできる。") == []
     draw = "Organisers hope the fair will draw 20,000 visitors."

@@ -69,7 +69,7 @@ def turned_comparisons(source: str, target: str) -> Iterator[tuple[tuple[int, in
         if not verbs or any(direction == en_dir for _t, direction in verbs):
             continue
         m, t = found[0], verbs[0][0]
-        if not _object_renders(source, target, m.end(), ee, js, t.start):
+        if not _object_renders(source, target, m.end(), ee, js, t.start, m.re is EN_COMPARE_VERB):
             continue  # its object is not what the English compares with (輸出は…輸入を下回った: turned round)
         yield (m.start(), m.end()), (t.start, t.end)
 
@@ -94,7 +94,15 @@ rivals"), not a clause or an adverb ("more than ever", "more than doubled")."""
 JA_BEFORE_OBJECT = re.compile(r"[、。,]|[はが](?![じっずらる])")
 
 
-def _object_renders(source: str, target: str, than_end: int, sentence_end: int, js: int, verb: int) -> bool:
+def _object_renders(
+    source: str,
+    target: str,
+    than_end: int,
+    sentence_end: int,
+    js: int,
+    verb: int,
+    verb_compared: bool = False,
+) -> bool:
     """Whether the verb's object (what stands between the clause's topic or subject and the verb) renders a
     word of what the English compares with (the words after "than")."""
     from mtreview.qa.analysis.coverage import coverage
@@ -109,9 +117,15 @@ def _object_renders(source: str, target: str, than_end: int, sentence_end: int, 
     start = js
     for b in JA_BEFORE_OBJECT.finditer(target, js, verb):
         start = b.end()
+    referred = source[begin:].lstrip().lower().startswith("the ") and SAME_BODY.search(target, js, start)
+    if verb_compared and (referred or any(js <= a < start for w in compared for a, _b in w.hits)):
+        return False  # what the English compares with is the Japanese topic: the comparison said the other
+        # way round (同社の業績は競合他社を下回った for "rivals outperformed the company")
     return any(start <= a < verb for w in compared for a, _b in w.hits)
 
 
+SAME_BODY = re.compile(r"同[社行局市町村省庁会団店校院所]")
+"""A topic that refers back to "the company", "the bank", "the council" (同社, 同行, 同市)."""
 LEADING_PREPOSITION = re.compile(r"\s+(?:in|at|on|for|during|before|after|by|over|from|with|to)\b")
 PHRASE_END = re.compile(
     r"[,.;:!?]|\b(?:and|but|while|although|as|because|in|at|on|for|during|before|after|by|over|from|with|to|"

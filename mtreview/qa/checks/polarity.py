@@ -237,6 +237,7 @@ _NONE_VERB = re.compile(
 )
 """The verb after "none of the jars", "neither man", "nobody"."""
 _BE_FORMS = frozenset({"was", "were", "is", "are", "be", "been"})
+MITANAI = re.compile(r"満た[なず]")
 SAID_BEFORE = re.compile(r"\b(?:said|says|told|tells)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?]|\bbut\b")
 
@@ -651,7 +652,10 @@ class Polarity(Check):
         if len(en_clauses) < 2 or len(en_clauses) != len(ja_clauses):
             # not in order: each Japanese negation to the English clause whose words come before it
             negated = sorted({*en, *soft})
-            found = unmatched_negation(cov, en_span, negated, [t.start for t in ja], MIN_RENDERED)
+            starts = [t.start for t in ja]
+            if soft:  # 満たない renders "fewer than": a negation of its own clause, cancelled as a bound
+                starts = sorted([*starts, *(m.start() for m in MITANAI.finditer(segment.target, *ja_span))])
+            found = unmatched_negation(cov, en_span, negated, starts, MIN_RENDERED)
             if found is not None and cov.available and found[0] in en:
                 lone, (_cs, end), (ks, ke) = found
                 ks, ke = max(ks, ja_span[0]), min(ke, ja_span[1])

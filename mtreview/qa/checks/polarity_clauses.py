@@ -199,6 +199,8 @@ def unmatched_negation(
         best = max(scores)
         if best == 0 or scores.count(best) > 1:
             return None
+        if scores.index(best) in owners and len(ja_cues) > len(negated) - 1:
+            return None  # two Japanese negations for one English clause, with one left over: unclear
         owners.add(scores.index(best))
     if not owners <= negated.keys():
         return None

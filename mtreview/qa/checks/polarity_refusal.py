@@ -25,9 +25,10 @@ REFUSALS = frozenset(
     }
 )
 """Verbs of refusal (a Japanese word of refusal may render one, or the negation of its opposite)."""
-DENIALS = frozenset({"reject", "deny", "dispute", "refuse", "dismiss", "oppose", "veto"})
+DENIALS = frozenset({"reject", "deny", "dispute", "refuse", "dismiss", "oppose", "veto", "against", "immune"})
 """The verbs of refusal whose negation is affirmative in meaning ("did not reject" it; not "decline", which
-is also to fall)."""
+is also to fall), and the words that say the same ("not against" it; "not immune to" a slowdown: hit by
+it)."""
 
 
 def negates_refusal(source: str, cue: tuple[int, int], verbs: frozenset[str] = REFUSALS) -> bool:
@@ -42,7 +43,7 @@ def negates_refusal(source: str, cue: tuple[int, int], verbs: frozenset[str] = R
 
 
 JA_REFUSAL = re.compile(
-    r"否定(?!的)|排除|拒否|拒ん|拒む|退け|却下|一蹴|否認|反論|反対(?=する|し[たてな]|の(?:立場|意向|姿勢|考え)|を(?:表明|示)|だ|です)"
+    r"否定(?!的)|排除|拒否|拒ん|拒む|退け|却下|一蹴|否認|反論|免れ|反対(?=する|し[たてな]|の(?:立場|意向|姿勢)|を(?:表明|示))"
 )
 """Japanese verbs of refusal: one in a sentence with no negation renders a refusal, not its negation."""
 _ZU = r"(?<![必は])(?<![、。「」\n]ま)(?<!かかわら)(?<!関わら)(?<!拘わら)ず(?!か|っと|つ|いぶん|れ|から)"
@@ -65,8 +66,19 @@ def _refusal(lemma: str, source: str, end: int, verbs: frozenset[str]) -> bool:
     return lemma in verbs or (lemma == "rule" and RULE_OUT.match(source, end) is not None)
 
 
-SAID_REFUSALS = DENIALS | {"decline"}
+SAID_REFUSALS = DENIALS | {"decline", "object", "critic", "opponent", "opposite", "reverse", "objection"}
 """The English refusals a Japanese word of refusal (拒む, 否定, 退け…) may render ("avoid" is 避ける)."""
+
+
+def _refusal_cue(source: str, cue: tuple[int, int]) -> bool:
+    """Whether the English cue is itself a verb of refusal ("decline to", "refused"): nothing to negate."""
+    first = english.WORD.match(source, cue[0])
+    return first is not None and _lemma(first) in REFUSALS
+
+
+REFUSAL_NEGATED = 12
+"""Characters between a Japanese word of refusal and a negation that negates it (否定はしなかった,
+反対しているわけではない)."""
 
 
 def refused_refusal(
@@ -79,8 +91,13 @@ def refused_refusal(
     """The Japanese word of refusal where every English negation (other than a verb of refusal itself)
     negates a verb of refusal and the Japanese sentence has no negation of its own: "did not rule out
     opening" (it may open) rendered 可能性を否定した (it will not)."""
-    if not only_refusals_negated(source, en):
+    negations = [c for c in en if NOT_CUE.fullmatch(source[c[0] : c[1]])]
+    refusing = [c for c in negations if negates_refusal(source, c, DENIALS)]
+    if not refusing:
         return None
+    # the other negations of the sentence ("had not ruled out changes but had no plans"), one Japanese
+    # negation each (計画はない), none of them the refusal's own (否定しなかった)
+    others = sum(1 for c in en if c not in refusing and not _refusal_cue(source, c))
     js, je = japanese_span
     # the last: an earlier one may render another refusal of the English ("staff who decline to move"
     # rendered 移転を拒む職員 before 可能性を否定した) — as long as every English refusal has one
@@ -91,9 +108,15 @@ def refused_refusal(
         for m in english.WORD.finditer(source, *sentence)
         if _refusal(_lemma(m), source, m.end(), SAID_REFUSALS)
     )
-    if not refusals or len(refusals) < said or JA_NEGATED.search(target, js, je) is not None:
+    negated = list(JA_NEGATED.finditer(target, js, je))
+    if not refusals or len(refusals) < said or len(negated) != others:
         return None
     refused = refusals[-1]
+    if any(
+        0 <= n.start() - refused.end() <= REFUSAL_NEGATED and "、" not in target[refused.end() : n.start()]
+        for n in negated
+    ):
+        return None  # the refusal itself negated (排除しておらず): the English negation is rendered
     tokens = list(japanese.tokens(target))
     i = next((k for k, t in enumerate(tokens) if t.start == refused.start()), None)
     if i is None:

@@ -11,7 +11,7 @@ EN_ASIDE_NO = r"\bor\s+no\b(?=\s*(?:[.!?]|$))|\bor\s+not\b(?=\s*(?:[,.!?;:]|$))|
 your job". Masked as a cue (``EN_NOT_NEGATION``), yet it explains a negation in the translation
 (``EN_SOFT``: 署名されていてもいなくても)."""
 EN_SOFT = re.compile(
-    r"(?=[udirnalfshbptovmwckje,])(?:"  # the alternatives' first letters: same matches, a faster search
+    r"(?=[udirnalfshbptovmwckjey,])(?:"  # the alternatives' first letters: same matches, a faster search
     + EN_ASIDE_NO
     + r"|"
     r"\bun(?:protect|block|lock|do|install|subscribe|follow|check|pin|hide|mute|link|watch|wrap)[a-z]*\b|"
@@ -43,7 +43,8 @@ EN_SOFT = re.compile(
     # "the jury is still out" (空き for "vacant", "empty": ``empty_noun``)
     r"no\s+doubt|\bbare\b|still\s+out\b|"
     # 動かなくなった for "jammed", つながらない for "engaged tones", ないだろう for "I doubt"
-    r"clear\s+of|jam(?:s|med|ming)?|stall(?:s|ed|ing)?|stuck|engaged\s+tones?|(?<!beyond\s)(?<!without\s)(?<!no\s)(?<!reasonable\s)doubt(?:s|ed|ful)?|"
+    r"clear\s+of|jam(?:med|ming)|stalled|stuck|"
+    r"engaged\s+tones?|(?:i|we|you|they|he|she)\s+doubt|doubted|"
     # 停止しないよう勧める for "advised against doing so"
     r"(?:advis|warn|argu|caution|counsel|recommend)\w*\s+(?:\w+\s+)?against|"
     r"(?:would|could|might)\s+otherwise|beyond\s+(?:(?:our|their|its|his|her|the\s+\w+['’]s?)\s+)?"

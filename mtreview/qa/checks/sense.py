@@ -191,14 +191,33 @@ def _rendered_right_elsewhere(
 
 def _beside(words: Sequence[Any], word: Any, cues: set[str]) -> bool:
     """Whether a cue is the word just before or after ``word`` ("oil futures", "Tube passengers", "Patriot
-    batteries"), or after its "of" ("a strain of bacteria"): a compound, not a word elsewhere in the
-    sentence."""
+    batteries"), or after a quantity that follows it ("draw around 450,000 visitors"): a compound or the
+    word's object, not a word elsewhere in the sentence."""
     i = next((k for k, x in enumerate(words) if x.start == word.start), None)
     if i is None:
         return False
-    after_of = i + 2 if i + 1 < len(words) and words[i + 1].lower == "of" else -1
-    near = [words[k] for k in (i - 1, i + 1, after_of) if 0 <= k < len(words)]
+    k = i + 1
+    while (
+        k < len(words)
+        and k - i <= MAX_QUANTITY_WORDS
+        and (_quantity_word(words[k].lower) or (words[k].lower == "of" and words[k - 1].lower in MANY))
+    ):
+        k += 1
+    near = [words[j] for j in {i - 1, i + 1, k} if 0 <= j < len(words)]
     return any(x.lemma in cues or x.lower in cues for x in near)
+
+
+QUANTITY_WORDS = frozenset(
+    {"around", "about", "some", "nearly", "almost", "up", "to", "more", "than", "over", "an", "estimated"}
+    | {"extra", "additional", "thousands", "hundreds", "millions", "at", "least", "another"}
+)
+MANY = frozenset({"thousands", "hundreds", "millions", "dozens", "tens"})
+"""Words after which "of" goes on to the counted noun ("thousands of visitors")."""
+MAX_QUANTITY_WORDS = 5
+
+
+def _quantity_word(lower: str) -> bool:
+    return lower in QUANTITY_WORDS or lower.replace(",", "").replace(".", "").isdigit()
 
 
 DETERMINERS = frozenset(

@@ -122,9 +122,13 @@ def reversed_time_bounds(source: str, target: str) -> Iterator[tuple[str, int, i
 EN_AT_LEAST_UNTIL = re.compile(
     r"\b(?:until|till)\s+at\s+least\b|\bat\s+least\s+(?:until|till)\b", re.IGNORECASE
 )
-EN_AT_THE_LATEST = re.compile(r"\bat\s+the\s+latest\b|\bno\s+later\s+than\b", re.IGNORECASE)
+EN_AT_THE_LATEST = re.compile(r"\bat\s+the\s+latest\b(?!\s+[a-z])|\bno\s+later\s+than\b", re.IGNORECASE)
 JA_AT_THE_LATEST = re.compile(r"遅くとも|遅くても")
-JA_AT_LEAST_UNTIL = re.compile(r"早くとも|早くても|少なくとも[^。、]{0,16}?まで")
+JA_AT_LEAST_UNTIL = re.compile(
+    r"早くとも|早くても|少なくとも(?![0-9０-９一二三四五六七八九十百千数]+(?:人|戸|件|社|台|隻|カ所|か所|頭|匹|羽|本|枚|回|世帯|"
+    r"校|店|個|軒|機|基|%|％|万|億))[^。、]{0,16}?まで"
+)
+"""A time's lower bound (not 少なくとも20人, a count)."""
 
 
 def turned_time_limits(source: str, target: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
