@@ -80,12 +80,19 @@ def loanword_run(target: str, words: list[EnWord]) -> tuple[int, int] | None:
     knows its words one by one (帆 for "sail", 航海 for "sailed") but not the compound."""
     if len(words) < 2 or not all(w.text.isalpha() for w in words) or not KATAKANA_RUN.search(target):
         return None
-    from mtreview.qa.jtext import name_similarity
+    from mtreview.qa.jtext import english_sounds, first_sound, katakana_full, name_similarity
 
+    similarity = name_similarity.__wrapped__  # (not its cache: these pairs seldom come again)
     written = "".join(w.lemma for w in words)
+    sounds = english_sounds(written)
     best, span = LOANWORD_TERM, None
     for m in KATAKANA_RUN.finditer(target):
-        score = name_similarity(written, m.group().replace("・", ""))
+        kana = m.group().replace("・", "")
+        if not 0.5 * len(written) <= len(kana) <= 1.5 * len(written):
+            continue  # (a loanword is about as long in katakana as in letters: ローターセイル, "rotorsail")
+        if sounds and first_sound(katakana_full.__wrapped__(kana)) not in sounds:
+            continue  # (nor does it begin with another sound)
+        score = similarity(written, kana)
         if score >= best:
             best, span = score, m.span()
     return span
