@@ -17,6 +17,11 @@ JA_UNIT = re.compile(
 HIRAGANA = re.compile(r"[\u3041-\u309f]+$")
 HAS_KANJI_OR_KATAKANA = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々\u30a1-\u30fa]")
 KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々]")
+COUNTERS = (
+    "人|戸|件|社|台|隻|カ所|か所|ヵ所|頭|匹|羽|本|枚|回|世帯|校|店|個|軒|機|基|棟|両|"
+    "カ国|か国|ヵ国|%|％|万|億"
+)
+"""What follows a number of things counted (少なくとも20人, 3校), as one alternation for patterns."""
 
 SKIP = english.STOPWORDS | frozenset(
     [

@@ -134,13 +134,20 @@ class TermConsistency(Check):
             by_run.setdefault(r, []).append((k, term))
         memo: dict[tuple[str, ...], list[tuple[int, int]]] = {}
 
+        loans: dict[tuple[str, ...], tuple[int, int] | None] = {}
+
+        def loan(key: tuple[str, ...], words: list[EnWord]) -> tuple[int, int] | None:
+            if key not in loans:
+                loans[key] = loanword_run(target, words)
+            return loans[key]
+
         def rendered(key: tuple[str, ...], words: list[EnWord]) -> list[tuple[int, int]]:
             # a term's counterparts depend on its lemmas only (every occurrence shares them)
             if key not in memo:
                 # a term the dictionary writes as one word renders as that word ("break point": breakpoint)
                 memo[key] = closed_compound(target, key) or [
                     sp
-                    for sp in renderings(target, words, segment.source)
+                    for sp in renderings(target, words, segment.source, loan(key, words))
                     if not VERB_AFTER.match(target, sp[1])
                 ]
             return memo[key]
@@ -156,7 +163,7 @@ class TermConsistency(Check):
             ]
             if spans and any(w[-1].end > ee and rendered(k, w)[:1] == spans[:1] for k, w in around):
                 continue  # a modifier rendered as part of its compound ("river" of "river mouth", 河口)
-            if any(loanword_run(target, w) is not None for _k, w in around):
+            if any(loan(k, w) is not None for k, w in around):
                 continue  # a word of a compound one loanword renders ("food" of "food bank": フードバンク)
             if spans and any(
                 w[0].start < es

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
@@ -635,7 +635,7 @@ class Polarity(Check):
         ja_span: tuple[int, int],
         en: list[tuple[int, int]],
         ja: list[Token],
-        soft: list[tuple[int, int]] = (),  # type: ignore[assignment]
+        soft: Sequence[tuple[int, int]] = (),
     ) -> Iterable[Finding]:
         """A negated clause rendered affirmatively beside one that kept its negation ("did not give
         evidence, and he showed no emotion" → 証言し、…表情一つ変えなかった): the English split at ", and" /

@@ -19,12 +19,16 @@ MAX_RENDERINGS = 8
 """Distinct renderings of one term kept per segment (a long paragraph repeating itself has few)."""
 
 
-def renderings(target: str, words: list[EnWord], source: str = "") -> list[tuple[int, int]]:
+def renderings(
+    target: str, words: list[EnWord], source: str = "", loan: tuple[int, int] | bool | None = False
+) -> list[tuple[int, int]]:
     """The Japanese spans that may render ``words``: each run of kanji/katakana holding an exact
     counterpart of the term's head (its last word), extended over の to a run holding another word's
-    (手首のセンサー), best first (most of the term's words, then longest)."""
-    loan = loanword_run(target, words)
-    if loan is not None:
+    (手首のセンサー), best first (most of the term's words, then longest). ``loan`` is the term's
+    loanword run when the caller has looked for it already (``False``: not yet)."""
+    if loan is False:
+        loan = loanword_run(target, words)
+    if isinstance(loan, tuple):
         return [loan]
     head = words[-1]
     if not head.strong:

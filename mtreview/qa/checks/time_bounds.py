@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mtreview.qa.analysis.wordlists import MONTHS
+from mtreview.qa.analysis.wordlists import COUNTERS, MONTHS
 
 BEFORE, AFTER = "before", "after"
 _MONTHS_TITLE = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
@@ -125,8 +125,7 @@ EN_AT_LEAST_UNTIL = re.compile(
 EN_AT_THE_LATEST = re.compile(r"\bat\s+the\s+latest\b(?!\s+[a-z])|\bno\s+later\s+than\b", re.IGNORECASE)
 JA_AT_THE_LATEST = re.compile(r"遅くとも|遅くても")
 JA_AT_LEAST_UNTIL = re.compile(
-    r"早くとも|早くても|少なくとも(?![0-9０-９一二三四五六七八九十百千数]+(?:人|戸|件|社|台|隻|カ所|か所|頭|匹|羽|本|枚|回|世帯|"
-    r"校|店|個|軒|機|基|%|％|万|億))[^。、]{0,16}?まで"
+    rf"早くとも|早くても|少なくとも(?![0-9０-９一二三四五六七八九十百千数]+(?:{COUNTERS}))[^。、]{{0,16}}?まで"
 )
 """A time's lower bound (not 少なくとも20人, a count)."""
 
