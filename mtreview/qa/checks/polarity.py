@@ -37,6 +37,7 @@ from mtreview.qa.checks.polarity_clauses import (
     NO_LONGER,
     NOT_CUE,
     VERB_CUE,
+    after_report,
     bound_negation,
     contrast_left,
     cues_left,
@@ -397,6 +398,9 @@ def _predicate(
     if found is not None:
         return found
     quote = quote_for(unit, source, cue)
+    going_on = after_report(unit, source, cue, quote) if quote is not None else None
+    if going_on is not None:
+        return _with_noun(unit, going_on), _chain_end(unit, going_on)
     if quote is not None:
         before = [i for i in verbs if i < quote]
         if before:

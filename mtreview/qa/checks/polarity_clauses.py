@@ -556,6 +556,27 @@ def quote_for(unit: list[Token], source: str, cue: tuple[int, int]) -> int | Non
     return quotes[-1] if quotes else None
 
 
+SPEAKER_GOES_ON = re.compile(
+    r"\b(?:but|and)\s+(?:did|does|do|would|will|could|can|has|have|had|was|is)\s*$", re.IGNORECASE
+)
+"""A clause the speaker's own, after what was said: "said the plans would come … but did not commit"."""
+
+
+def after_report(unit: list[Token], source: str, cue: tuple[int, int], quote: int) -> int | None:
+    """Where the negated clause goes on after the reporting verb in the English ("Harland said …, but did
+    not commit to a figure"), its rendering is the predicate after the Japanese one (…と述べ、…約束した):
+    the index of the last verb there, if the reporting verb is not the last one."""
+    start = max(source.rfind(". ", 0, cue[0]) + 1, 0)
+    if SPEAKER_GOES_ON.search(source, max(start, cue[0] - 20), cue[0]) is None:
+        return None
+    if EN_REPORTING.search(source, start, cue[0]) is None:
+        return None
+    after = [
+        i for i in range(quote + 2, len(unit)) if unit[i].pos in ("動詞", "形容詞") and unit[i].pos1 == "自立"
+    ]
+    return after[-1] if after else None
+
+
 EN_ONLY_AFTER = re.compile(
     # (not "but" before a verb: "did not oppose the scheme but was worried" coordinates two clauses)
     r"[,;.:]|\b(?:but(?!\s+(?:was|were|is|are|had|has|have|would|will|could|did|does|said|says)\b)|except|"
