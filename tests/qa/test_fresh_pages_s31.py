@@ -22,3 +22,70 @@ def test_a_speakers_own_negated_clause_after_what_was_said() -> None:
     # a negation inside what was said stays with the reported clause
     reported = "Venn said the council would not publish its plans before the spring."
     assert _found("polarity", reported, "ベン氏は、議会は春より前に計画を公表すると述べた。") == ["公表する"]
+
+
+def test_senses_of_ships_exams_batteries_homes_insurance_and_data() -> None:
+    cases = [
+        (
+            "The dredging lets ships with a deeper draft reach the quay at low tide.",
+            "浚渫により、より深い草案を持つ船も干潮時に岸壁に着けるようになる。",
+            "浚渫により、喫水の深い船も干潮時に岸壁に着けるようになる。",
+            "草案",
+        ),
+        (
+            "Examiners will mark the scripts of 4,000 candidates by July.",
+            "採点者は7月までに受験者4000人の台本を採点する。",
+            "採点者は7月までに受験者4000人の答案を採点する。",
+            "台本",
+        ),
+        (
+            "The lithium battery cells are made in Poland.",
+            "リチウム電池の細胞はポーランドで製造されている。",
+            "リチウム電池のセルはポーランドで製造されている。",
+            "細胞",
+        ),
+        (
+            "Private landlords own a quarter of the town's housing stock.",
+            "民間の家主が町の住宅株の4分の1を所有している。",
+            "民間の家主が町の住宅ストックの4分の1を所有している。",
+            "株",
+        ),
+        (
+            "Her home insurance policy did not cover the contents of the garage.",
+            "彼女の住宅保険はガレージの目次を補償していなかった。",
+            "彼女の住宅保険はガレージの中身を補償していなかった。",
+            "目次",
+        ),
+        (
+            "The app said it relied on legitimate interests to process the data.",
+            "同アプリは、データの処理には正当な利子に依拠していると説明した。",
+            "同アプリは、データの処理には正当な利益に依拠していると説明した。",
+            "利子",
+        ),
+    ]
+    for source, wrong, right, text in cases:
+        assert _found("sense", source, wrong) == [text], source
+        assert _found("sense", source, right) == [], source
+
+
+def test_the_last_resort_as_an_idiom() -> None:
+    source = "The chairman said closing the ground would be a last resort."
+    assert _found("literal-idiom", source, "会長は、グラウンドの閉鎖は最後のリゾートだと述べた。") == [
+        "リゾート"
+    ]
+    assert _found("literal-idiom", source, "会長は、グラウンドの閉鎖は最後の手段だと述べた。") == []
+
+
+def test_the_subject_of_said_after_a_clause_and_but() -> None:
+    source = (
+        'Quill called the state of the stand "a disgrace". Under the current lease, the club is responsible '
+        "for maintaining the stand, but she said Wanderers could not fund the work without a longer "
+        "agreement that would let them borrow against the ground."
+    )
+    target = (
+        "クイル氏は、スタンドの状態を「恥だ」と呼びました。現行の賃貸借契約ではスタンドの維持管理はクラブの責任"
+        "ですが、同氏によると、グラウンドを担保に借り入れができるような長期の契約がなければ、ワンダラーズは"
+        "工事の資金を賄えないということです。"
+    )
+    # the subject of "said" is "she" (クイル氏, 同氏), not the clause before "but"
+    assert _found("agent", source, target) == []

@@ -175,6 +175,9 @@ _CLAUSE_WORDS = frozenset(
 _SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you", "it", "there"})
 _BE = frozenset({"was", "were", "is", "are", "been", "being"})
 _QUOTES = re.compile(r"[\"“”]")
+CLAUSE_THEN_SUBJECT = re.compile(
+    r".*\b(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b.*,\s+(?:but|and|while|yet)\s+(?P<np>[^,]+)$"
+)
 
 
 def _said_who(np: str) -> bool:
@@ -226,7 +229,9 @@ def _agent(source: str, start: int, end: int) -> tuple[tuple[int, int], bool] | 
     # "The decision was announced by Okafor": a passive, whose agent follows "by", comes first
     passive_first = m is not None and _plausible_np(m.group("np"))
     if m is not None and passive_first and m.group("np").split()[-1].lower() not in _BE:
-        return (start + m.start("np"), start + m.end("np")), False
+        # "…, the club is responsible for the stand, but he said": the subject after the conjunction
+        tail = CLAUSE_THEN_SUBJECT.match(m.group("np"))
+        return (start + m.start("np") + (tail.start("np") if tail else 0), start + m.end("np")), False
     passive = passive_agent(source, start, end) if passive_first else None
     if passive is not None:
         return passive, True
