@@ -89,3 +89,15 @@ def test_the_subject_of_said_after_a_clause_and_but() -> None:
     )
     # the subject of "said" is "she" (クイル氏, 同氏), not the clause before "but"
     assert _found("agent", source, target) == []
+
+
+def test_two_negated_clauses_joined_by_and_no() -> None:
+    source = "The harbour master said no oil had spilled and no birds had been hurt."
+    flipped = "港長は、油が流出したものの、鳥に被害はなかったと述べた。"
+    kept = "港長は、油は流出しておらず、鳥に被害はなかったと述べた。"
+    # the first clause lost its negation; the finding names its verb, not the noun after "no"
+    assert _found("polarity", source, flipped) == ["流出した"]
+    assert _found("polarity", source, kept) == []
+    # no negation inside a list of nouns: "no heating and no hot water" is one clause
+    cold = "The tenants have had no heating and no hot water since Monday."
+    assert _found("polarity", cold, "入居者は月曜日から暖房もお湯も使えていない。") == []

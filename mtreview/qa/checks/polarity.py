@@ -241,6 +241,8 @@ _BE_FORMS = frozenset({"was", "were", "is", "are", "be", "been"})
 MITANAI = re.compile(r"満た[なず]")
 SAID_BEFORE = re.compile(r"\b(?:said|says|told|tells)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?]|\bbut\b")
+_NO_SUBJECT = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:had|has|have|was|were|is|are|will|would|could|can)\s")
+"""A subject "no …" before its verb ("no water had leaked"): the verb is what the cue negates."""
 
 
 def verb_rendering(
@@ -254,7 +256,9 @@ def verb_rendering(
 
     verb = None
     after = cue[1]
-    if source[cue[0] : cue[1]].lower() in ("none", "nobody", "neither"):
+    if source[cue[0] : cue[1]].lower() in ("none", "nobody", "neither") or (
+        source[cue[0] : cue[1]].lower() == "no" and _NO_SUBJECT.match(source, cue[1])
+    ):
         # "none of the 46 staff would lose their jobs": the clause's verb, not the noun after the cue
         stop = _CLAUSE_END.search(source, cue[1], cue[1] + 80)
         aux = _AUX_VERB.search(source, cue[1], stop.start() if stop else cue[1] + 80)
@@ -467,6 +471,8 @@ class Polarity(Check):
             multi = contrast or (
                 (len(en) >= 2 or bool(soft)) and EN_SUBORDINATE.search(source, es, ee) is not None
             )
+            # (two negated clauses joined: "no water had leaked and no animals had been harmed")
+            multi = multi or (len(en) >= 2 and EN_CLAUSE_BREAK.search(source, es, ee) is not None)
             # a cue inside a construction that is no negation (しか…ない "only", なければならない "must")
             # agrees with nothing: MeCab decides
             cancelled = quick and en and JA_AFFIRMATIVE_FORM.search(target, js, je) is not None

@@ -124,7 +124,9 @@ MAX_RELATIVE = 300
 
 NOT_CUE = re.compile(r"not|never|n['’]t", re.IGNORECASE)
 NO_LONGER = re.compile(r"no\s+longer\b", re.IGNORECASE)
-EN_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|yet)\s+|;\s+")
+EN_CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but|while|whereas|yet)\s+|;\s+|\s+and\s+(?=(?:no|none|nobody|nothing|never|neither)\s)"
+)
 
 
 def ja_clause_breaks(unit: list[Token]) -> list[int]:
