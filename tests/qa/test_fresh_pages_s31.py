@@ -101,3 +101,10 @@ def test_two_negated_clauses_joined_by_and_no() -> None:
     # no negation inside a list of nouns: "no heating and no hot water" is one clause
     cold = "The tenants have had no heating and no hot water since Monday."
     assert _found("polarity", cold, "入居者は月曜日から暖房もお湯も使えていない。") == []
+
+
+def test_a_century_spelled_as_an_ordinal() -> None:
+    source = "The chapel's roof was probably replaced in the fifteenth century."
+    assert _found("numbers", source, "礼拝堂の屋根はおそらく15世紀に葺き替えられた。") == []
+    assert _found("numbers", source, "礼拝堂の屋根はおそらく16世紀に葺き替えられた。") == ["16"]
+    assert _found("numbers", "A twenty-first century library.", "21世紀の図書館。") == []

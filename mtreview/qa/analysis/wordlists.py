@@ -125,6 +125,11 @@ ORDINALS = {
         1,
     )
 }
+_TEENS_ORDINALS = "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+CENTURY_ORDINALS = {**ORDINALS, **{w: i for i, w in enumerate(_TEENS_ORDINALS.split(), 13)}}
+CENTURY_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in ORDINALS.items() if i < 10})
+ORDINAL_CENTURY = re.compile(r"\b(" + "|".join(CENTURY_ORDINALS) + r")[\s-]+century\b")
+"""A century spelled as an ordinal ("the fifteenth century": 15世紀)."""
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "percent": ("%", "％", "パーセント", "ポイント"),
     "percentage": ("%", "％", "パーセント", "ポイント"),

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from mtreview.domain.model import Severity, Side
 from mtreview.i18n import N_, _
+from mtreview.qa.analysis.wordlists import CENTURY_ORDINALS, ORDINAL_CENTURY
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.implied_numbers import short_years
 from mtreview.qa.checks.named_lists import implied
@@ -318,6 +319,8 @@ def english_word_quantities(source: str) -> list[Quantity]:
             )
     for m in A_PERIOD.finditer(lower):  # a decade (10年), a century (100年)
         found.append(Quantity(float(PERIODS[m.group(1)]), m.start(), m.end(), None, required=False))
+    for m in ORDINAL_CENTURY.finditer(lower):  # the fifteenth century (15世紀)
+        found.append(Quantity(float(CENTURY_ORDINALS[m.group(1)]), m.start(), m.end(), None, required=False))
     for m in IMPLIED.finditer(lower):  # around the clock (24時間体制), midnight (午前0時)
         for value in IMPLIED_VALUES[re.sub(r"[\s-]+", " ", m.group()).removeprefix("a").strip()]:
             found.append(Quantity(value, m.start(), m.end(), None, required=False))
