@@ -108,3 +108,13 @@ def test_a_century_spelled_as_an_ordinal() -> None:
     assert _found("numbers", source, "礼拝堂の屋根はおそらく15世紀に葺き替えられた。") == []
     assert _found("numbers", source, "礼拝堂の屋根はおそらく16世紀に葺き替えられた。") == ["16"]
     assert _found("numbers", "A twenty-first century library.", "21世紀の図書館。") == []
+
+
+def test_a_rate_written_with_a_or_an() -> None:
+    source = "Heating oil now costs 92p a litre."
+    assert _found("units", source, "灯油は現在1ガロン92ペンスだ。") == ["1ガロン"]
+    assert _found("units", source, "灯油は現在1リットル92ペンスだ。") == []
+    assert _found("units", source, "灯油は現在1リットル当たり92ペンスだ。") == []
+    # "a month ago" is a time, not a rate
+    ago = "Barley fetched €205 per tonne, up from €180 a month ago."
+    assert _found("units", ago, "大麦は1カ月前の1トン当たり180ユーロから205ユーロに上がった。") == []

@@ -74,9 +74,17 @@ JA_QUANTITY = re.compile(
 )
 
 
-EN_PER = re.compile(rf"(?:\bper\s+(?:an?\s+)?|/\s?)({_EN_UNIT_WORDS})(?![A-Za-z])", re.IGNORECASE)
+EN_PER = re.compile(
+    # (an amount "a litre" is a rate too: "£1.31 a litre", "$4 a gallon")
+    rf"(?:\bper\s+(?:an?\s+)?|/\s?|(?:(?<=\d\s)|(?<=\dp\s))an?\s+)({_EN_UNIT_WORDS})(?![A-Za-z])"
+    r"(?!\s+(?:ago|earlier|later|before|after|from|into|on|since)\b)",  # (not "a month ago")
+    re.IGNORECASE,
+)
 JA_PER = re.compile(
-    rf"(?<![\d.])(?:1\s?)?({_alternatives(_JA_UNITS)})(?:当たり|あたり|につき)", re.IGNORECASE
+    # (1リットル150円, 1ガロン平均1.31ポンド: one unit and the amount straight after it)
+    rf"(?<![\d.])(?:(?:1\s?)?({_alternatives(_JA_UNITS)})(?:当たり|あたり|につき)|1\s?"
+    rf"({_alternatives(_JA_UNITS)})(?=平均|約|\d))",
+    re.IGNORECASE,
 )
 _EN_FIGURE = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?")
 _JA_FIGURE = re.compile(
@@ -302,7 +310,7 @@ class Units(Check):
         source, target = segment.source, segment.target
         if not target:
             return
-        if "per" in source or "/" in source:
+        if "per" in source or "/" in source or " a " in source or " an " in source:
             yield from self._per_unit(segment)
         if has_temperature(source):
             yield from self._temperatures(segment)
@@ -341,7 +349,7 @@ class Units(Check):
         """A rate's unit: "per megawatt-hour" rendered 1キロワット時当たり."""
         source, target = segment.source, segment.target
         folded = to_halfwidth_ascii(target)
-        ja = [(t, _JA_UNITS[t.group(1).lower()]) for t in JA_PER.finditer(folded)]
+        ja = [(t, _JA_UNITS[(t.group(1) or t.group(2)).lower()]) for t in JA_PER.finditer(folded)]
         if not ja:
             return
         # a rate whose unit changed and whose amount did not (18,600 dollars per megawatt-hour →
