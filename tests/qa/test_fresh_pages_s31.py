@@ -118,3 +118,16 @@ def test_a_rate_written_with_a_or_an() -> None:
     # "a month ago" is a time, not a rate
     ago = "Barley fetched €205 per tonne, up from €180 a month ago."
     assert _found("units", ago, "大麦は1カ月前の1トン当たり180ユーロから205ユーロに上がった。") == []
+
+
+def test_little_to_spend_and_kept_moving_say_not_in_their_meaning() -> None:
+    little = "The library said the cuts would leave it with very little to spend on new books."
+    assert (
+        _found("polarity", little, "図書館は、削減により新しい本に使える予算がほとんど残らないと述べた。")
+        == []
+    )
+    kept = '"Our crews kept the ferries running through the storm," the union said.'
+    assert _found("polarity", kept, "「乗組員たちは嵐の間もフェリーを止めなかった」と組合は述べた。") == []
+    # a real flip beside them is still found
+    flip = "The ferries did not run during the storm."
+    assert _found("polarity", flip, "嵐の間もフェリーは運航した。") == ["運航した"]

@@ -37,7 +37,9 @@ EN_SOFT = re.compile(
     # ほとんどない for "little time", "few options" (not "a little", "a few")
     r"(?<!\ba\s)(?<!\bquite\s)(?<!\bthe\s)(?<!past\s)(?<!last\s)(?<!next\s)(?<!every\s)(?<!first\s)few\b|(?<!a\s)(?:little\s+(?:time|chance|hope|room|evidence|sign|interest|doubt|support|choice|money|"
     r"progress|change|effect|impact|incentive|reason|appetite|help|attention|information|sleep|warning|"
-    r"notice|margin|scope|prospect|space|use|demand|light|sympathy|water|food|rain))|"
+    r"notice|margin|scope|prospect|space|use|demand|light|sympathy|water|food|rain|to|left|else)\b)|"
+    # 止めなかった, 絶やさなかった for "kept the county moving", "kept the line open"
+    r"ke(?:ep|eps|pt|eping)\s+(?:\w+\s+){1,3}?(?:moving|going|running|open|alive|afloat)\b|"
     # なければ…はずの for "would otherwise have", 修理できないほど for "beyond repair" (not "beyond doubt")
     # 疑うべきではない for "should be in no doubt", 海草のない区域 for "bare areas", まだ結論が出ていない for
     # "the jury is still out" (空き for "vacant", "empty": ``empty_noun``)
