@@ -131,3 +131,16 @@ def test_little_to_spend_and_kept_moving_say_not_in_their_meaning() -> None:
     # a real flip beside them is still found
     flip = "The ferries did not run during the storm."
     assert _found("polarity", flip, "嵐の間もフェリーは運航した。") == ["運航した"]
+
+
+def test_minasu_and_yogi_naku_are_no_negations() -> None:
+    # みなされて (regarded) and 余儀なくされた (forced to) hold な-forms that negate nothing: a lost
+    # "no longer" beside them is still found
+    regarded = "The virus is no longer regarded as a national emergency."
+    assert _found("polarity", regarded, "このウイルスは引き続き国家的な緊急事態とみなされている。") != []
+    assert _found("polarity", regarded, "このウイルスはもはや国家的な緊急事態とはみなされていない。") == []
+    forced = "The ferry no longer calls at Rellan, forcing islanders to travel via the mainland."
+    flipped = "フェリーは引き続きレラン島に寄港しており、島民は本土経由での移動を余儀なくされている。"
+    kept = "フェリーはもうレラン島に寄港しておらず、島民は本土経由での移動を余儀なくされている。"
+    assert _found("polarity", forced, flipped) != []
+    assert _found("polarity", forced, kept) == []

@@ -107,16 +107,17 @@ EN_ANSWER_NO = re.compile(r"^\W*no\b(?=\s*[,!])", re.IGNORECASE)
 """'No, …' at the start: an answer, not a negation of the sentence (masked first: no other phrase of
 ``EN_NOT_NEGATION`` can start where it does, and it leaves no word boundary the others could use)."""
 JA_QUICK = re.compile(
-    rf"(?<![少危])な[いくかけしさ]|ぬ|{_ZU}|ません|ませ|未|不|非|無|拒|断|なし|否|却下|棄却"
+    rf"(?<![少危])な[いくかけ]|(?<![少危み])な[しさ]|ぬ|{_ZU}|ません|ませ|未|不|非|無|拒|断|なし|否|却下|棄却"
 )
 JA_QUICK_INFLECTION = re.compile(
-    rf"(?<![少危])な[いくかけしさ]|ぬ|{_ZU}|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る|否定|否認|否決|"
+    rf"(?<![少危])な[いくかけ]|(?<![少危み])な[しさ]|ぬ|{_ZU}|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る|"
+    r"否定|否認|否決|"
     r"却下|棄却"
 )
 """The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
 JA_AFFIRMATIVE_FORMS = (
     r"なければ(?:なら|なりませ|いけ)|なくて(?:は|も)(?:なら|なりませ|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
-    r"に違いな|だけでな|のみならず|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|かねな|かねませ|"
+    r"に違いな|だけでな|のみならず|余儀な|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|かねな|かねませ|"
     # のではないか "(I fear) that it may": 寸断されるのではないかと懸念している
     r"(?:の|ん)では(?:ないか|ないだろうか|なかろうか)|"
     # 確保できないか検討する: "consider whether it could be set aside", an embedded question
