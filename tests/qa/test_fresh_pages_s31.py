@@ -144,3 +144,19 @@ def test_minasu_and_yogi_naku_are_no_negations() -> None:
     kept = "フェリーはもうレラン島に寄港しておらず、島民は本土経由での移動を余儀なくされている。"
     assert _found("polarity", forced, flipped) != []
     assert _found("polarity", forced, kept) == []
+
+
+def test_a_movement_turned_round_beside_a_cause() -> None:
+    cause = "Hospital admissions fell sharply after the vaccine was offered to the over-60s."
+    assert _found("comparison", cause, "60歳以上へのワクチン接種が始まった後、入院者数は急増した。") == [
+        "急増"
+    ]
+    assert _found("comparison", cause, "60歳以上へのワクチン接種が始まった後、入院者数は急減した。") == []
+    # a cause and its effect that move: the effect turned round is found, each kept way is not
+    both = "Bus journeys rose by 12% after the council lowered fares."
+    assert _found("comparison", both, "議会が運賃を引き下げた後、バスの利用は12%減少した。") == ["減少"]
+    assert _found("comparison", both, "議会が運賃を引き下げた後、バスの利用は12%増加した。") == []
+    # a rate raised, rendered as cut
+    assert _found("comparison", "The bank raised its main rate.", "同銀行は主要金利を引き下げた。") == [
+        "引き下げ"
+    ]
