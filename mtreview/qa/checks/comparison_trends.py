@@ -82,6 +82,8 @@ def turned_trends(source: str, target: str) -> Iterator[tuple[tuple[int, int], t
         ja = [(m, up) for m, up in ja if not _not_a_movement(target, m)]
         if len(ja) != len(en):
             continue  # 上昇率, 伸び幅; 声が上がる (voices are raised)
+        if EN_SUBORDINATE.search(source, es, ee) and not all(_predicate(target, m) for m, _up in ja):
+            continue  # beside a cause, a noun (赤字幅の縮小を好感し) may render the cause, not the movement
         ups = sum(up for _m, up in en)
         if ups == sum(up for _m, up in ja):
             continue  # the same ways ("fell after the city lowered limits": 引き下げた後、減少した)
@@ -97,6 +99,16 @@ def turned_trends(source: str, target: str) -> Iterator[tuple[tuple[int, int], t
 
 EN_SUBORDINATE = re.compile(r"\b(?:after|as|because|since|when|while|following|amid|despite|once)\b", re.I)
 """A conjunction between a main clause and the one that says its cause or its time."""
+
+
+def _predicate(target: str, m: re.Match[str]) -> bool:
+    """Whether the movement is said as a verb (減少した, 増え, 引き下げた), not as a noun (縮小を)."""
+    return not "\u4e00" <= m.group()[-1] <= "\u9fff" or target[m.end() : m.end() + 1] in (
+        "し",
+        "す",
+        "さ",
+        "せ",
+    )
 
 
 def _not_a_movement(target: str, m: re.Match[str]) -> bool:
