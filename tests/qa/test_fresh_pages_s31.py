@@ -160,3 +160,23 @@ def test_a_movement_turned_round_beside_a_cause() -> None:
     assert _found("comparison", "The bank raised its main rate.", "同銀行は主要金利を引き下げた。") == [
         "引き下げ"
     ]
+
+
+def test_japanese_words_that_render_a_negation() -> None:
+    cases = [
+        ("The bank did not change its main rate on Thursday.", "同銀行は木曜日、主要金利を据え置いた。"),
+        ("About 4,000 homes were left without power after the gale.", "強風の後、約4000戸が停電した。"),
+        (
+            "No trains will run between Aldgate and Moor Park on Sunday.",
+            "日曜日はオールドゲート―ムーアパーク間で列車が運休する。",
+        ),
+        (
+            "The beetle had never before been found in Scotland.",
+            "この甲虫がスコットランドで見つかったのは初めてだ。",
+        ),
+    ]
+    for source, target in cases:
+        assert _found("polarity", source, target) == [], source
+    # 据え置き that renders "stay" explains no negation: the flip beside it is found
+    stay = "Fees will stay at £40, and families will not pay for a second child."
+    assert _found("polarity", stay, "会費は40ポンドに据え置き、家庭は2人目の子どもの分も支払う。") != []
