@@ -180,3 +180,12 @@ def test_japanese_words_that_render_a_negation() -> None:
     # 据え置き that renders "stay" explains no negation: the flip beside it is found
     stay = "Fees will stay at £40, and families will not pay for a second child."
     assert _found("polarity", stay, "会費は40ポンドに据え置き、家庭は2人目の子どもの分も支払う。") != []
+
+
+def test_earlier_and_later_than() -> None:
+    source = "The swifts returned four days earlier than last year."
+    assert _found("comparison", source, "アマツバメは昨年より4日遅く戻ってきた。") == ["より4日遅く"]
+    assert _found("comparison", source, "アマツバメは昨年より4日早く戻ってきた。") == []
+    later = "The bridge will reopen later than planned."
+    assert _found("comparison", later, "橋は予定より早く再開する。") == ["より早く"]
+    assert _found("comparison", later, "橋の再開は予定より遅れる。") == []

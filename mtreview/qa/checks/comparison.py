@@ -548,6 +548,7 @@ _DEGREES = {
     "price": ("expensive costly dear", "cheap"),
     "heat": ("warm hot", "cool cold"),
     "likelihood": ("likely probable", "unlikely"),
+    "time": ("late", "early"),
 }
 """The qualities an English comparative and a Japanese より-comparative are compared on, by direction."""
 _EN_DEGREE: dict[str, tuple[str, str]] = {}
@@ -569,8 +570,8 @@ EN_DEGREE = re.compile(
 """An English comparative of a quality of ``_DEGREES``: faster, more slowly, less expensive, cheaper."""
 JA_DEGREE: dict[str, tuple[tuple[str, str], ...]] = {
     "速い": (("speed", UP),),
-    "早い": (("speed", UP),),
-    "遅い": (("speed", DOWN),),
+    "早い": (("speed", UP), ("time", DOWN)),  # (earlier: 例年より早く)
+    "遅い": (("speed", DOWN), ("time", UP)),
     "急速": (("speed", UP),),
     "緩やか": (("speed", DOWN),),
     "ゆっくり": (("speed", DOWN),),
