@@ -189,3 +189,8 @@ def test_earlier_and_later_than() -> None:
     later = "The bridge will reopen later than planned."
     assert _found("comparison", later, "橋は予定より早く再開する。") == ["より早く"]
     assert _found("comparison", later, "橋の再開は予定より遅れる。") == []
+
+
+def test_a_cancellation_rendered_as_one_explains_no_other_negation() -> None:
+    source = "The ferry company cancelled all sailings because of the gale. No passengers were stranded."
+    assert _found("polarity", source, "フェリー会社は強風のため全便を欠航とし、乗客が足止めされた。") != []

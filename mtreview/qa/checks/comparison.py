@@ -650,6 +650,8 @@ def english_degrees(source: str, start: int, end: int) -> list[tuple[str, str, r
             dim, direction = _EN_DEGREE[m.group(2).lower()]
             if m.group(1).lower() == "less":
                 direction = DOWN if direction == UP else UP
+        if dim == "time" and not source.startswith(" than", m.end()):
+            continue  # "later" of a time ("the firm later said"): only "earlier/later than" compares
         out.append((dim, direction, m))
     return out
 

@@ -378,8 +378,6 @@ def derived_forms(lemma: str) -> list[str]:
 JA_LEXICAL = re.compile(
     r"退け|一蹴|反論|突っぱね|はねつけ|撥ね付け|控え|見送|欠席|逃し|逃す|逃した|避け|免れ|断念|保留|辞退|棄権|黙秘|"
     r"怠っ|怠り|怠る|欠か|失敗|否定|拒|却下|見合わせ|取りやめ|取り止め|やめ|中止|白紙|皆無|遅配|遠慮|"
-    # 停電 "without power", 運休 "no trains will run", 初めて "never before"
-    r"停電|断水|運休|欠航|休校|初めて|"
     r"(?<![\u30a1-\u30fa\u30fc])ゼロ(?![\u30a1-\u30fa\u30fc\u4e00-\u9fff])"  # not ネットゼロ, ゼロ金利
 )
 """Japanese words that say "not" with their meaning (退けた "rejected", 控えた "declined to", 欠席した
@@ -398,22 +396,32 @@ def lexical_spans(
 ) -> list[tuple[int, int]]:
     """The Japanese words that say "not" with their meaning where the English negation may be rendered
     (``cue_sentences``)."""
-    # 据え置いた renders "did not change" where the English has no word of staying ("would stay at £40")
-    kept = None if EN_STAY.search(source, *sentence) else JA_KEPT
+    # words that render a negation unless they render an affirmative word of the English (据え置き for "would
+    # stay at £40", 欠航 for "cancelled flights")
+    kept = [ja for ja, en_affirmative in JA_LEXICAL_UNLESS if not en_affirmative.search(source, *sentence)]
     return [
         (m.start(), m.end())
         for a, b in cue_sentences(source, target, sentence, japanese_span, en)
-        for pattern in (JA_LEXICAL, kept)
-        if pattern is not None
+        for pattern in (JA_LEXICAL, *kept)
         for m in pattern.finditer(target, a, b)
     ]
 
 
-JA_KEPT = re.compile(r"据え置")
 EN_STAY = re.compile(
-    r"\b(?:stay|stays|stayed|remain|remains|remained|keep|keeps|kept|hold|holds|held|freez\w*|froze|frozen|unchanged)\b",
-    re.I,
+    r"\b(?:stay|stays|stayed|remain|remains|remained|keep|keeps|kept|hold|holds|held|freez\w*|froze|frozen|"
+    r"unchanged)\b",
+    re.IGNORECASE,
 )
+EN_CUT_OFF = re.compile(
+    r"\b(?:cancel\w*|suspend\w*|cut|cuts|outages?|blackouts?|clos\w*|shut\w*|halt\w*|grounded)\b",
+    re.IGNORECASE,
+)
+JA_LEXICAL_UNLESS = (
+    (re.compile(r"据え置"), EN_STAY),  # 据え置いた "did not change"
+    (re.compile(r"停電|断水|運休|欠航|休校"), EN_CUT_OFF),  # 停電 "without power", 運休 "no trains will run"
+    (re.compile(r"初めて"), re.compile(r"\bfirst\b", re.IGNORECASE)),  # 初めて "never before"
+)
+"""Japanese words that say "not" in their meaning where the English has no affirmative word they render."""
 
 
 def left_by_lexical(
