@@ -194,3 +194,14 @@ def test_earlier_and_later_than() -> None:
 def test_a_cancellation_rendered_as_one_explains_no_other_negation() -> None:
     source = "The ferry company cancelled all sailings because of the gale. No passengers were stranded."
     assert _found("polarity", source, "フェリー会社は強風のため全便を欠航とし、乗客が足止めされた。") != []
+
+
+def test_the_highest_or_lowest_since_a_year() -> None:
+    source = "Unemployment fell to 3.1%, the lowest since 1975."
+    assert _found("comparison", source, "失業率は3.1%に低下し、1975年以来の高水準となった。") == [
+        "以来の高水準"
+    ]
+    assert _found("comparison", source, "失業率は3.1%に低下し、1975年以来の低水準となった。") == []
+    high = "The krona hit its highest level in eight years."
+    assert _found("comparison", high, "クローナは8年ぶりの安値を付けた。") == ["ぶりの安値"]
+    assert _found("comparison", high, "クローナは8年ぶりの高値を付けた。") == []

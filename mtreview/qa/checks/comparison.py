@@ -25,7 +25,7 @@ from mtreview.qa.checks.comparison_trends import JA_TREND_QUICK, turned_trends
 from mtreview.qa.checks.comparison_verbs import EN_COMPARE_VERB, EN_THAN, turned_comparisons
 from mtreview.qa.checks.numbers import Quantity, english_quantities, japanese_quantities
 from mtreview.qa.checks.superlatives import EN_WORD as EN_SUPERLATIVE
-from mtreview.qa.checks.superlatives import reversed_superlatives
+from mtreview.qa.checks.superlatives import JA_SUPERLATIVE_QUICK, reversed_superlatives
 from mtreview.qa.checks.time_bounds import BEFORE, reversed_time_bounds, turned_time_limits
 from mtreview.qa.context import DocumentFacts
 
@@ -326,7 +326,7 @@ class Comparison(Check):
                     message.format(en=source[a:b], ja=target[c:d]),
                     evidence=(a, b),
                 )
-        if ("最" in target or "一番" in target) and EN_SUPERLATIVE.search(source):
+        if JA_SUPERLATIVE_QUICK.search(target) and EN_SUPERLATIVE.search(source):
             yield from self._superlatives(segment)
 
     def _turned(

@@ -59,8 +59,25 @@ _JA: dict[tuple[str, str], tuple[str, ...]] = {
     ("newness", UP): ("最古", "最も古い"),
     ("size", UP): ("最大", "最も大きい", "一番大きい", "最も大きな"),
     ("size", DOWN): ("最小", "最も小さい", "一番小さい", "最も小さな"),
-    ("height", UP): ("最高", "最も高い", "一番高い"),
-    ("height", DOWN): ("最低", "最も低い", "一番低い"),
+    # (the highest since 1969: 1969年以来の高水準, 10年ぶりの高値)
+    ("height", UP): (
+        "最高",
+        "最も高い",
+        "一番高い",
+        "以来の高水準",
+        "ぶりの高水準",
+        "以来の高値",
+        "ぶりの高値",
+    ),
+    ("height", DOWN): (
+        "最低",
+        "最も低い",
+        "一番低い",
+        "以来の低水準",
+        "ぶりの低水準",
+        "以来の安値",
+        "ぶりの安値",
+    ),
     ("length", UP): ("最長", "最も長い", "一番長い"),
     ("length", DOWN): ("最短", "最も短い", "一番短い"),
     ("speed", UP): ("最速", "最も速い", "一番速い", "最も早い"),
@@ -82,6 +99,8 @@ _JA: dict[tuple[str, str], tuple[str, ...]] = {
 }
 """The Japanese superlatives of each (dimension, direction)."""
 _ALL = sorted({w for words in _JA.values() for w in words}, key=len, reverse=True)
+JA_SUPERLATIVE_QUICK = re.compile(r"最|一番|ぶりの|以来の")
+"""Any Japanese superlative: a cheap test before the sentence pairs."""
 _BARE = ("最高", "最低", "最大", "最小", "最古", "最新")
 """Superlatives that open many compounds (最低賃金, 最高経営責任者, 最大手, 最小限): a word of their own
 only when no kanji follows (最新 of 最新鋭, 最新型 too)."""
