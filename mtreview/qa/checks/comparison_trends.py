@@ -82,7 +82,7 @@ def turned_trends(source: str, target: str) -> Iterator[tuple[tuple[int, int], t
         ja = [(m, up) for m, up in ja if not _not_a_movement(target, m)]
         if len(ja) != len(en):
             continue  # 上昇率, 伸び幅; 声が上がる (voices are raised)
-        if EN_SUBORDINATE.search(source, es, ee) and not all(_predicate(target, m) for m, _up in ja):
+        if EN_CAUSE_OR_TIME.search(source, es, ee) and not all(_predicate(target, m) for m, _up in ja):
             continue  # beside a cause, a noun (赤字幅の縮小を好感し) may render the cause, not the movement
         ups = sum(up for _m, up in en)
         if ups == sum(up for _m, up in ja):
@@ -91,24 +91,23 @@ def turned_trends(source: str, target: str) -> Iterator[tuple[tuple[int, int], t
         # last (…引き下げた後、…増加した), so the two are paired crosswise where a conjunction joins them
         en.sort(key=lambda e: e[0].start())
         ja.sort(key=lambda j: j[0].start())
-        if len(en) == 2 and EN_SUBORDINATE.search(source, en[0][0].end(), en[1][0].start()):
+        if len(en) == 2 and EN_CAUSE_OR_TIME.search(source, en[0][0].end(), en[1][0].start()):
             ja.reverse()
         (english, _up), (japanese, _ja_up) = next((e, j) for e, j in zip(en, ja, strict=True) if e[1] != j[1])
         yield (english.start(), english.end()), (japanese.start(), japanese.end())
 
 
-EN_SUBORDINATE = re.compile(r"\b(?:after|as|because|since|when|while|following|amid|despite|once)\b", re.I)
+EN_CAUSE_OR_TIME = re.compile(r"\b(?:after|as|because|since|when|while|following|amid|despite|once)\b", re.I)
 """A conjunction between a main clause and the one that says its cause or its time."""
 
 
 def _predicate(target: str, m: re.Match[str]) -> bool:
     """Whether the movement is said as a verb (減少した, 増え, 引き下げた), not as a noun (縮小を)."""
-    return not "\u4e00" <= m.group()[-1] <= "\u9fff" or target[m.end() : m.end() + 1] in (
-        "し",
-        "す",
-        "さ",
-        "せ",
-    )
+    return not "\u4e00" <= m.group()[-1] <= "\u9fff" or target[m.end() : m.end() + 1] in VERB_ENDINGS
+
+
+VERB_ENDINGS = "しすさせ"
+"""What follows a movement noun said as a verb (減少した, 拡大する, 縮小させた)."""
 
 
 def _not_a_movement(target: str, m: re.Match[str]) -> bool:

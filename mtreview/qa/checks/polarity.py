@@ -106,13 +106,11 @@ EN_NOT_NEGATION = re.compile(
 EN_ANSWER_NO = re.compile(r"^\W*no\b(?=\s*[,!])", re.IGNORECASE)
 """'No, …' at the start: an answer, not a negation of the sentence (masked first: no other phrase of
 ``EN_NOT_NEGATION`` can start where it does, and it leaves no word boundary the others could use)."""
-JA_QUICK = re.compile(
-    rf"(?<![少危])な[いくかけ]|(?<![少危み])な[しさ]|ぬ|{_ZU}|ません|ませ|未|不|非|無|拒|断|なし|否|却下|棄却"
-)
+_JA_NEGATED_FORMS = rf"(?<![少危])な[いくかけ]|(?<![少危み])な[しさ]|ぬ|{_ZU}|ません|ませ|なし|却下|棄却"
+"""The negating inflections (not 少ない, 危ない, みなす) and words of rejection both quick cues hold."""
+JA_QUICK = re.compile(rf"{_JA_NEGATED_FORMS}|未|不|非|無|拒|断|否")
 JA_QUICK_INFLECTION = re.compile(
-    rf"(?<![少危])な[いくかけ]|(?<![少危み])な[しさ]|ぬ|{_ZU}|ません|ませ|なし|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る|"
-    r"否定|否認|否決|"
-    r"却下|棄却"
+    rf"{_JA_NEGATED_FORMS}|拒否|拒ま|拒み|拒絶|断ら|断り|断っ|断る|否定|否認|否決"
 )
 """The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
 JA_AFFIRMATIVE_FORMS = (
@@ -257,9 +255,8 @@ def verb_rendering(
 
     verb = None
     after = cue[1]
-    if source[cue[0] : cue[1]].lower() in ("none", "nobody", "neither") or (
-        source[cue[0] : cue[1]].lower() == "no" and _NO_SUBJECT.match(source, cue[1])
-    ):
+    word = source[cue[0] : cue[1]].lower()
+    if word in ("none", "nobody", "neither") or (word == "no" and _NO_SUBJECT.match(source, cue[1])):
         # "none of the 46 staff would lose their jobs": the clause's verb, not the noun after the cue
         stop = _CLAUSE_END.search(source, cue[1], cue[1] + 80)
         aux = _AUX_VERB.search(source, cue[1], stop.start() if stop else cue[1] + 80)

@@ -20,15 +20,13 @@ MAX_RENDERINGS = 8
 
 
 def renderings(
-    target: str, words: list[EnWord], source: str = "", loan: tuple[int, int] | bool | None = False
+    target: str, words: list[EnWord], source: str, loan: tuple[int, int] | None
 ) -> list[tuple[int, int]]:
     """The Japanese spans that may render ``words``: each run of kanji/katakana holding an exact
     counterpart of the term's head (its last word), extended over の to a run holding another word's
     (手首のセンサー), best first (most of the term's words, then longest). ``loan`` is the term's
-    loanword run when the caller has looked for it already (``False``: not yet)."""
-    if loan is False:
-        loan = loanword_run(target, words)
-    if isinstance(loan, tuple):
+    loanword run (``loanword_run``), which renders it whole where there is one."""
+    if loan is not None:
         return [loan]
     head = words[-1]
     if not head.strong:

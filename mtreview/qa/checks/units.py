@@ -310,7 +310,7 @@ class Units(Check):
         source, target = segment.source, segment.target
         if not target:
             return
-        if "per" in source or "/" in source or " a " in source or " an " in source:
+        if EN_PER.search(source) is not None:  # (" a " alone is in nearly every sentence)
             yield from self._per_unit(segment)
         if has_temperature(source):
             yield from self._temperatures(segment)
