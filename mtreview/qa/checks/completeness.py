@@ -30,7 +30,7 @@ from mtreview.qa.checks.completeness_glosses import (
     initials_of,
     synonym_of_word_before,
 )
-from mtreview.qa.checks.dropped_phrases import free_units, uncovered_runs
+from mtreview.qa.checks.dropped_phrases import free_units, pieces, uncovered_runs
 from mtreview.qa.checks.idioms import has_idiom
 from mtreview.qa.checks.numbers import UNITS_TENS
 from mtreview.qa.checks.units import conversion_notes
@@ -417,6 +417,7 @@ class Omission(Check):
             if len(parts) > 1:
                 spans.extend(parts)
         spans.extend(uncovered_runs(cov, sentences, spans))
+        spans.extend(pieces(cov, sentences, spans))
         whole = set(sentences) if len(sentences) > 1 else set()
         min_words = int(self.params["min_sentence_words"])
         reported: list[tuple[int, int]] = []
@@ -636,4 +637,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in " .,;:!?)\"'”’":
         end -= 1
+    if end < len(text) and (
+        (text[end] == '"' and text.count('"', start, end) % 2)
+        or (text[end] == "”" and text.count("“", start, end) > text.count("”", start, end))
+    ):
+        end += 1  # the quotation the span opens ends with it: 'called the rota "unworkable"'
     return start, end

@@ -127,3 +127,43 @@ def free_units(cov: Coverage, target_span: tuple[int, int], source_span: tuple[i
         else:
             free += 1
     return free
+
+
+PIECE_BREAK = re.compile(
+    r"[,;:]+[\"”’']?\s+|\s+[—–]\s+|\s*[()]\s*|[\"“”]\s+(?=and\b|or\b|but\b)|"
+    r"\s+(?=(?:and|or|but|that|which|who|whom|whose|where)\b)"
+)
+"""Where a sentence falls into pieces: punctuation, a coordinator, a relative pronoun."""
+PIECE_WORDS = 3
+"""Content words (not names nor numbers) of a piece none of which has a counterpart: a phrase left out
+(two are too often a phrase said freely that the dictionary does not see: "no alternative to driving",
+車以外に移動手段のない)."""
+
+
+def pieces(
+    cov: Coverage, sentences: list[tuple[int, int]], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The pieces of each sentence between its commas, dashes and brackets and before each coordinator or
+    relative pronoun (", particularly in rural areas with poor internet connections,", "and called the
+    timetable 'brutal'") of ``PIECE_WORDS`` words or more (not names nor numbers), none with a counterpart: a
+    phrase the clause split does not set apart (not one that is already a span)."""
+    out: list[tuple[int, int]] = []
+    known = set(spans)
+    source = cov.source
+    for ss, se in sentences:
+        cuts = [ss]
+        for m in PIECE_BREAK.finditer(source, ss, se):
+            cuts.extend((m.start(), m.end()))
+        cuts.append(se)
+        for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+            text = source[a:b].rstrip(".!? ")
+            if text.endswith(('"', "”")) and text.count('"') + text.count("“") < 2:
+                text = text[:-1].rstrip(".!? ")  # a quotation's end, not its start: 'again," and that…'
+            b = a + len(text)
+            if b <= a or (a, b) in known or (a == ss and b >= se - 1):
+                continue
+            words = cov.words_in(a, b)
+            plain = [w for w in words if w.kind == "word"]
+            if len(plain) >= PIECE_WORDS and not any(w.hits for w in words):
+                out.append((a, b))
+    return out

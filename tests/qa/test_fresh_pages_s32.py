@@ -1,0 +1,33 @@
+"""What the tune pages taught in the twenty-third session (2026-12-08), on sentences of our own."""
+
+from __future__ import annotations
+
+from .helpers import findings
+
+
+def _found(check: str, source: str, target: str) -> list[str]:
+    return [f.text for f in findings([(source, target)], check)]
+
+
+def test_a_phrase_between_commas_or_after_and_left_out_is_named() -> None:
+    source = (
+        "The charity said many carers, especially in remote villages with no bus service, would struggle "
+        "to reach the new centre."
+    )
+    dropped = "同慈善団体は、多くの介護者が新しいセンターに通うのに苦労するだろうと述べた。"
+    kept = (
+        "同慈善団体は、多くの介護者、とりわけバスの便がない遠隔地の村に住む人々が、新しいセンターに通うのに"
+        "苦労するだろうと述べた。"
+    )
+    # the phrase, not the whole sentence, is what has no counterpart
+    assert _found("omission", source, dropped) == ["especially in remote villages with no bus service"]
+    assert _found("omission", source, kept) == []
+    source = (
+        "The union said its members had not been asked before the decision and called the new rota "
+        '"unworkable".'
+    )
+    dropped = "同組合は、決定の前に組合員への相談はなかったと述べた。"
+    kept = "同組合は、決定の前に組合員への相談はなかったと述べ、新しい勤務表を「実行不可能」と批判した。"
+    # a second verb phrase of the speaker after "and"; the quotation it opens ends with it
+    assert _found("omission", source, dropped) == ['and called the new rota "unworkable"']
+    assert _found("omission", source, kept) == []
