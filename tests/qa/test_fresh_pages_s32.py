@@ -31,3 +31,19 @@ def test_a_phrase_between_commas_or_after_and_left_out_is_named() -> None:
     # a second verb phrase of the speaker after "and"; the quotation it opens ends with it
     assert _found("omission", source, dropped) == ['and called the new rota "unworkable"']
     assert _found("omission", source, kept) == []
+
+
+def test_a_clause_after_a_quotation_that_ends_with_its_comma() -> None:
+    source = (
+        'The director said the festival had given local musicians "a stage of their own," and that the '
+        "council would fund a second edition next year."
+    )
+    dropped = "同ディレクターは、フェスティバルが地元の音楽家に「自分たちの舞台」を与えたと述べた。"
+    kept = (
+        "同ディレクターは、フェスティバルが地元の音楽家に「自分たちの舞台」を与えたと述べ、市議会が来年の"
+        "第2回開催に資金を出すとも語った。"
+    )
+    assert _found("omission", source, dropped) == [
+        "and that the council would fund a second edition next year"
+    ]
+    assert _found("omission", source, kept) == []

@@ -97,7 +97,7 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
 
 
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:which|who|whom|whose|where|including|excluding|unless|although|though|while|whereas|"
+    r",[\"”]?\s+(?=(?:which|who|whom|whose|where|including|excluding|unless|although|though|while|whereas|"
     r"after\s+which|(?:most|many|some|all|none|few|several|half|each|both|one|two|three)\s+of|but|and|so|"
     r"because|since|with|as\s+well\s+as|according\s+to|[a-z]{2,}ing|"
     # an appended comparison: ", nearly three times its level two years ago", ", up 4% from May"
