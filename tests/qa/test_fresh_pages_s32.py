@@ -47,3 +47,17 @@ def test_a_clause_after_a_quotation_that_ends_with_its_comma() -> None:
         "and that the council would fund a second edition next year"
     ]
     assert _found("omission", source, kept) == []
+
+
+def test_a_coined_name_said_by_a_body_in_kanji_is_another_agent() -> None:
+    source = "BrightPath said it had advised 2,300 households on energy debts in the six months to September."
+    swapped = "消費者保護庁は、9月までの6カ月間に2300世帯のエネルギー債務について助言したと明らかにした。"
+    kept = "ブライトパスは、9月までの6カ月間に2300世帯のエネルギー債務について助言したと明らかにした。"
+    assert _found("agent", source, swapped) == ["消費者保護庁"]
+    assert _found("agent", source, kept) == []
+    source = "According to BrightPath, 2,300 households were advised on energy debts."
+    assert _found(
+        "agent", source, "消費者保護庁によると、2300世帯がエネルギー債務について助言を受けた。"
+    ) == ["消費者保護庁"]
+    # the name kept in Latin letters
+    assert _found("agent", source, "BrightPathによると、2300世帯がエネルギー債務について助言を受けた。") == []

@@ -69,7 +69,7 @@ from mtreview.qa.checks.agent_japanese import (
     JA_BODY_TOPIC,
     JA_BY,
 )
-from mtreview.qa.checks.agent_named import replaced_named_body
+from mtreview.qa.checks.agent_named import replaced_coined_name, replaced_named_body
 from mtreview.qa.checks.agent_person import english_names, replaced_person
 from mtreview.qa.checks.agent_roles import swapped_roles
 from mtreview.qa.context import DocumentFacts
@@ -429,6 +429,9 @@ class Agent(Check):
             found_agent = _agent(source, es, ee)
             # "according to the Society of Imaging Professionals" rendered 保健省によると
             swap = replaced_named_body(source, target, found_agent and found_agent[0], (es, ee), (js, je))
+            if swap is None and found_agent is not None:  # "StepClear said" rendered 金融行為監督庁は
+                coined = replaced_coined_name(coverage(source, target), found_agent[0], (js, je))
+                swap = None if coined is None else (found_agent[0], coined)
             if swap is None and found_agent is not None:  # "The SCRU said" rendered プロラグビー選手協会は
                 sources, cache = _sources(doc), doc.cached(ACRONYMS, dict)
                 pair = (source, target, found_agent[0], (es, ee), (js, je))

@@ -161,3 +161,36 @@ def replaced_named_body(
 
     other = replaced_body(coverage(source, target), name, japanese)
     return None if other is None else (name, other)
+
+
+EN_COINED_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+"""A coined name written as one word with capitals inside (StepClear, BrightPath): a company's or a
+charity's own name, which a translation spells in katakana or keeps in Latin letters."""
+KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・]{2,}")
+
+
+def replaced_coined_name(
+    cov: Coverage, agent: tuple[int, int], japanese: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The Japanese body in kanji (金融行為監督庁は, 保健省によると) that stands where the English agent is a
+    coined name ("StepClear said"), when the Japanese sentence has the name nowhere: neither in Latin letters
+    nor in katakana that sounds like it. A body's own name is not translated word by word into kanji."""
+    from mtreview.qa.jtext import name_similarity
+
+    source, target = cov.source, cov.target
+    name = source[agent[0] : agent[1]].strip()
+    if EN_COINED_NAME.fullmatch(name) is None:
+        return None
+    js, je = japanese
+    if name.lower() in target[js:je].lower():
+        return None
+    if any(name_similarity(name, m.group()) >= 0.5 for m in KATAKANA_RUN.finditer(target, js, je)):
+        return None
+    for a, b in _japanese_bodies(target, japanese):
+        body = target[a:b]
+        if body.startswith(NOT_A_BODY) or not body.endswith(JA_BODY_ENDS):
+            continue
+        if KATAKANA_RUN.search(body) or not all("\u4e00" <= ch <= "\u9fff" for ch in body):
+            return None  # a name in katakana (ステップクリア社): the names' business
+        return a, b
+    return None
