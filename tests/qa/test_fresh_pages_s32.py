@@ -61,3 +61,41 @@ def test_a_coined_name_said_by_a_body_in_kanji_is_another_agent() -> None:
     ) == ["消費者保護庁"]
     # the name kept in Latin letters
     assert _found("agent", source, "BrightPathによると、2300世帯がエネルギー債務について助言を受けた。") == []
+
+
+def test_a_term_opening_a_sentence_is_the_same_term_as_inside_one() -> None:
+    pairs = [
+        (
+            "The estate employs four ghillies through the summer.",
+            "同地所は夏の間、猟場案内人を4人雇っている。",
+        ),
+        ("Most ghillies on the river are local men.", "川の猟場案内人の多くは地元の男性だ。"),
+        ("The trust pays the ghillies a daily rate.", "同トラストは猟場案内人に日当を支払っている。"),
+        ("Salmon numbers fell again in June.", "6月にはサケの数が再び減少した。"),
+        ("Ghillies usually start work at dawn.", "狩猟案内係は通常、夜明けに仕事を始める。"),
+    ]
+    # "Ghillies", capitalised and unknown to the dictionary, is read as a name: but it opens a sentence
+    assert [f.text for f in findings(pairs, "term-consistency")] == ["狩猟案内係"]
+    pairs[4] = ("Ghillies usually start work at dawn.", "猟場案内人は通常、夜明けに仕事を始める。")
+    assert findings(pairs, "term-consistency") == []
+
+
+def test_a_term_said_once_with_a_synonym_among_other_unexplained_words() -> None:
+    pairs = [
+        ("Every learner gets a free workbook.", "学習者全員に無料の練習帳が配られる。"),
+        ("The college said the learners meet twice a week.", "同カレッジによると、学習者は週2回集まる。"),
+        (
+            "Many learners had left school without qualifications.",
+            "多くの学習者は資格を持たずに学校を離れていた。",
+        ),
+        (
+            "The learners arrive at six in the evening after a day's work at the depot.",
+            "受講生は倉庫での一日の仕事を終えて夕方6時に教室にやって来る。",
+        ),
+    ]
+    # 受講生 and 学習者 are both glossed "student"; 教室 is another word the English does not say
+    found = findings(pairs, "term-consistency")
+    assert [f.text for f in found] == ["受講生"]
+    assert "学習者" in found[0].message
+    pairs[3] = (pairs[3][0], "学習者は倉庫での一日の仕事を終えて夕方6時に教室にやって来る。")
+    assert findings(pairs, "term-consistency") == []

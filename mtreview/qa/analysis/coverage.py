@@ -316,14 +316,14 @@ def _english_words(source: str, _generation: int) -> tuple[tuple[int, int, str, 
         if info is not None and info[0] == "cent" and per:
             info = ("percent", "number")  # "per cent" is the sign % ("per" is a function word)
         if info is None:
-            if text[0].isupper() and text.lower() in MONTHS and not _sentence_start(source, m.start()):
+            if text[0].isupper() and text.lower() in MONTHS and not sentence_start(source, m.start()):
                 out.append((m.start(), m.end(), text, text.lower(), "number"))  # "in May", not "may"
             continue
         lemma, kind = info
         if (
             kind == "word"
             and text[0].isupper()
-            and (not _sentence_start(source, m.start()) or not known(lemma))
+            and (not sentence_start(source, m.start()) or not known(lemma))
         ):
             kind = "name"
         out.append((m.start(), m.end(), text, lemma, kind))
@@ -357,7 +357,8 @@ def known(lemma: str) -> bool:
         return True
 
 
-def _sentence_start(text: str, pos: int) -> bool:
+def sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence of ``text`` (after quotes or brackets that open it)."""
     i = pos - 1
     while i >= 0 and text[i] in " \t\"'“‘(":
         i -= 1

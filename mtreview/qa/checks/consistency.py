@@ -36,6 +36,7 @@ from mtreview.qa.checks.term_learned import (
     free_runs,
     learned_majority,
     only_place,
+    related_run,
     weak_run,
     weak_runs,
 )
@@ -247,6 +248,7 @@ class TermConsistency(Check):
                         tail_sibling_run(segment, majority, key)
                         or _sibling(segment, majority, key, glossed=True)
                         or self._partial(segment, es, ee, majority, doc, key)
+                        or related_run(segment, _free, majority)
                     )
                 )
                 # a run that begins as the majority does (ブレークチャンス beside ブレークポイント):
@@ -318,6 +320,7 @@ class TermConsistency(Check):
                         or tail_sibling_run(segment, majority, key)
                         or _odd_run(segment, free, majority, doc, key)
                         or sibling_run(segment, majority, key)
+                        or related_run(segment, free, majority)
                     )
                 if span is None or (
                     not spans and self._another_terms(segment.target[span[0] : span[1]], key, index)

@@ -67,9 +67,10 @@ def candidate_terms(source: str, words: Sequence[Word]) -> list[tuple[tuple[str,
     before = _previous_words(source)
     runs: list[list[int]] = []
     current: list[int] = []
+    opening = {i for i, w in enumerate(words) if _opening_word(source, w)}
     for i, (start, _end, text, lemma, kind) in enumerate(words):
         usable = (
-            (kind == "word" or (kind == "name" and _named_words(words, i)))
+            (kind == "word" or i in opening or (kind == "name" and _named_words(words, i)))
             and len(lemma) > 2
             and not _verbal_text(text, lemma)
             and before.get(start, "") not in VERB_BEFORE
@@ -94,11 +95,21 @@ def candidate_terms(source: str, words: Sequence[Word]) -> list[tuple[tuple[str,
                     indices = part[i : i + n]
                     if tuple(indices) not in seen:
                         seen.add(tuple(indices))
-                        named = [words[k][4] == "name" for k in indices]
+                        named = [words[k][4] == "name" and k not in opening for k in indices]
                         if any(named) and (len(indices) < 2 or not all(named)):
                             continue  # a translated name is a term as a whole only (not "Office")
                         out.append((tuple([lemma_of[k] for k in indices]), indices, r))
     return out
+
+
+def _opening_word(source: str, word: Word) -> bool:
+    """A capitalised word opening a sentence that the dictionary does not know, in lower case after its
+    capital ("Shearers are typically paid…"): read as a name by the coverage, but the same term as "shearers"
+    inside a sentence (a person's or a place's name is capitalised everywhere, so never repeated as a term)."""
+    from mtreview.qa.analysis.coverage import sentence_start
+
+    start, _end, text, _lemma, kind = word
+    return kind == "name" and text[1:].islower() and sentence_start(source, start)
 
 
 def _named_words(words: Sequence[Word], i: int) -> bool:

@@ -204,3 +204,32 @@ def ends_with_head(text: str, head: str) -> bool:
         if any(g == head or same_stem(head, g) for g in glosses(text[i:])):
             return True
     return False
+
+
+def related(run: str, majority: str) -> bool:
+    """Whether the dictionary glosses ``run`` and ``majority`` with a word in common (受講生 and 学習者,
+    "student"; 診療所 and 動物病院, "clinic"): the same thing named with a synonym. (Runs that share
+    characters are too often another thing: 貯水率 beside 貯水池, 感染源 beside 集団感染.)"""
+    from mtreview.qa.analysis.lookup import glosses
+
+    found = glosses(run)
+    return bool(found) and not found.isdisjoint(glosses(majority))
+
+
+def related_run(segment: SegmentInput, free: Sequence[str], majority: str) -> tuple[int, int] | None:
+    """The one run no English word accounts for that names what the majority rendering names (``related``),
+    where the segment lacks the majority: the term said with a synonym (受講生 where the page says 学習者)."""
+    runs = dict.fromkeys(r.lstrip(PARTIAL + WEAK) for r in free)
+    picked = [
+        r
+        for r in runs
+        if len(r) >= 2
+        and r not in PRONOUNS
+        and r not in majority  # (試験 of 試験施設: the majority shortened, not another word)
+        and majority not in r
+        and not same_word(r, majority)
+        and related(r, majority)
+    ]
+    if len(picked) != 1:
+        return None
+    return only_place(segment.target, picked[0])
