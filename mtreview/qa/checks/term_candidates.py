@@ -104,8 +104,9 @@ def candidate_terms(source: str, words: Sequence[Word]) -> list[tuple[tuple[str,
 
 def _opening_word(source: str, word: Word) -> bool:
     """A capitalised word opening a sentence that the dictionary does not know, in lower case after its
-    capital ("Shearers are typically paid…"): read as a name by the coverage, but the same term as "shearers"
-    inside a sentence (a person's or a place's name is capitalised everywhere, so never repeated as a term)."""
+    capital ("Shearers are typically paid…"): read as a name by the coverage, but the same term as
+    "shearers" inside a sentence (a person's or a place's name is capitalised everywhere, so never
+    repeated as a term)."""
     from mtreview.qa.analysis.coverage import sentence_start
 
     start, _end, text, _lemma, kind = word
