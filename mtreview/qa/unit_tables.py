@@ -1,11 +1,19 @@
 """The units the ``units`` and ``numbers`` checks know: each English and Japanese unit word with its
-dimension and its factor to the dimension's base unit (grams, metres, litres, bytes, seconds, watts,
+dimension and its factor to the dimension's base unit (grams, metres, litres, bytes, bits, seconds, watts,
 watt-hours, square metres, metres per second, a currency's unit), and the number words of English."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+BITS = (
+    ("kilobit kilobits kbps", 1e3),
+    ("megabit megabits mbps", 1e6),
+    ("gigabit gigabits gbps", 1e9),
+    ("terabit terabits tbps", 1e12),
+)
+"""Bits and their rates (a rate is compared as its amount of bits: per second on both sides)."""
 
 YEAR = 31556952.0  # seconds in a Gregorian year; a month is a twelfth of it (12 months = 1 year)
 TIME = (
@@ -156,6 +164,8 @@ EN_UNITS = {
     **{w: ("data", 1e9) for w in ("gigabyte", "gigabytes")},
     **{w: ("data", 1e12) for w in ("terabyte", "terabytes")},
     **{w: ("data", 1e15) for w in ("petabyte", "petabytes", "pb")},
+    # bits and bit rates, one dimension: "142 megabits per second" is 毎秒142メガビット, 142Mbps
+    **{w: ("bits", f) for ws, f in BITS for w in ws.split()},
     **{w: ("area", f) for ws, f in AREA for w in ws.split("|")},
     "tonne": ("mass", 1e6),
     "tonnes": ("mass", 1e6),
@@ -277,6 +287,11 @@ JA_UNITS = {
     "ノット": ("speed", 1852 / 3600),
     "オンス": ("mass", 28.349523125),
     "ガロン": ("volume", 3.785411784),
+    **{w: ("bits", f) for ws, f in BITS for w in ws.split() if w.endswith("bps")},
+    "キロビット": ("bits", 1e3),
+    "メガビット": ("bits", 1e6),
+    "ギガビット": ("bits", 1e9),
+    "テラビット": ("bits", 1e12),
     "キロバイト": ("data", 1e3),
     "メガバイト": ("data", 1e6),
     "ギガバイト": ("data", 1e9),

@@ -99,3 +99,33 @@ def test_a_term_said_once_with_a_synonym_among_other_unexplained_words() -> None
     assert "学習者" in found[0].message
     pairs[3] = (pairs[3][0], "学習者は倉庫での一日の仕事を終えて夕方6時に教室にやって来る。")
     assert findings(pairs, "term-consistency") == []
+
+
+def test_a_verb_of_comparison_whose_object_a_relative_clause_qualifies() -> None:
+    source = "Pledges had exceeded the charity's £2m target by the end of the week."
+    turned = "寄付の申し出は、週末の時点で、同慈善団体が掲げた200万ポンドの目標を下回っていた。"
+    kept = "寄付の申し出は、週末の時点で、同慈善団体が掲げた200万ポンドの目標を上回っていた。"
+    # 同慈善団体が is the subject of 掲げた (the target it set), not the topic the comparison turns on
+    assert _found("comparison", source, turned) == ["下回っ"]
+    assert _found("comparison", source, kept) == []
+
+
+def test_a_flipped_negation_after_according_to_points_at_its_own_predicate() -> None:
+    source = "Okoro said the trust had not yet chosen an architect but hoped to do so by March."
+    flipped = "オコロ氏によると、同トラストはすでに建築家を選定しており、3月までの決定を目指している。"
+    kept = "オコロ氏によると、同トラストはまだ建築家を選定しておらず、3月までの決定を目指している。"
+    # not よる (によると is no rendering of "choose", 選る) nor the last predicate (目指している)
+    assert _found("polarity", source, flipped) == ["選定しており"]
+    assert _found("polarity", source, kept) == []
+
+
+def test_bits_and_bit_rates_are_units() -> None:
+    source = "Average speeds rose to 95 megabits per second, and the new cable carries 40 terabits."
+    assert _found(
+        "units", source, "平均速度は毎秒95ギガビットに上がり、新しいケーブルは40テラビットを運ぶ。"
+    ) == ["95ギガビット"]
+    assert (
+        _found("units", source, "平均速度は毎秒95メガビットに上がり、新しいケーブルは40テラビットを運ぶ。")
+        == []
+    )
+    assert _found("units", "Plans start at 500 Mbps.", "プランは500Gbpsから。") == ["500Gbps"]

@@ -92,6 +92,8 @@ rivals"), not a clause or an adverb ("more than ever", "more than doubled")."""
 
 
 JA_BEFORE_OBJECT = re.compile(r"[、。,]|[はが](?![じっずらる])")
+JA_RELATIVE = re.compile(r"[^、。はがを]{1,8}?(?:た|る|ている|ていた)(?=[\u4e00-\u9fff\u30a1-\u30fa\d])")
+"""A verb in its attributive form after が, then a noun (主催者が掲げた400万ポンドの目標): a relative clause."""
 
 
 def _object_renders(
@@ -116,7 +118,8 @@ def _object_renders(
     compared = cov.words_in(begin, stop.start() if stop else sentence_end)
     start = js
     for b in JA_BEFORE_OBJECT.finditer(target, js, verb):
-        start = b.end()
+        if b.group() != "が" or not JA_RELATIVE.match(target, b.end()):
+            start = b.end()  # (主催者が掲げた目標: the subject of a clause that qualifies the object)
     referred = source[begin:].lstrip().lower().startswith("the ") and SAME_BODY.search(target, js, start)
     if verb_compared and (referred or any(js <= a < start for w in compared for a, _b in w.hits)):
         return False  # what the English compares with is the Japanese topic: the comparison said the other

@@ -289,6 +289,8 @@ def verb_rendering(
         # する renders "decide on" (にする) as well as everything else
         if t.base not in LIGHT_VERBS
         and not (said and i > 0 and unit[i - 1].surface == "と" and unit[i - 1].pos == "助詞")
+        # the よる of によると/による (an attribution or a cause), not 選る ("choose") nor 寄る
+        and not (t.base == "よる" and i > 0 and unit[i - 1].surface == "に")
         and t.pos in ("動詞", "名詞", "形容詞")
         # not a form word (ため, こと: "affecting" is listed under 為)
         and t.pos1 != "非自立"
@@ -360,6 +362,8 @@ def object_predicate(source: str, cue: tuple[int, int], unit: list[Token]) -> tu
 
 
 COORDINATED = re.compile(r"[^.;!?]*?\b(?:and|but)\s+(?:had|has|have|was|were|is|are|would|will|did|could)\b")
+COORDINATED_VERB = re.compile(r"[^.;!?,]*?\s(?:and|but)\s+(?:also\s+|then\s+)?[a-z]+ed\b")
+"""A second verb phrase of the subject after the negated one ("… but hoped", "… and asked")."""
 NOT_ALL = re.compile(r"\s+(?:all|every\w*|many|much|both)\b", re.IGNORECASE)
 
 
@@ -410,6 +414,13 @@ def _predicate(
     found = object_predicate(source, cue, unit)
     if found is not None:
         return found
+    if verbs and COORDINATED_VERB.match(source, cue[1]):
+        # "had not yet chosen a builder but hoped work would start": the first of the Japanese predicates
+        # joined by a comma (選定しており、…目指しています), not the last
+        for i in verbs:
+            end = _chain_end(unit, i)
+            if any(t.start == end and t.surface == "、" for t in unit):
+                return _with_noun(unit, i), end
     if verbs:
         return _with_noun(unit, verbs[-1]), _chain_end(unit, verbs[-1])
     return None
