@@ -93,7 +93,8 @@ rivals"), not a clause or an adverb ("more than ever", "more than doubled")."""
 
 JA_BEFORE_OBJECT = re.compile(r"[、。,]|[はが](?![じっずらる])")
 JA_RELATIVE = re.compile(r"[^、。はがを]{1,8}?(?:た|る|ている|ていた)(?=[\u4e00-\u9fff\u30a1-\u30fa\d])")
-"""A verb in its attributive form after が, then a noun (主催者が掲げた400万ポンドの目標): a relative clause."""
+"""A verb in its attributive form after が, then a noun (主催者が掲げた400万ポンドの目標): a relative
+clause."""
 
 
 def _object_renders(
