@@ -129,3 +129,20 @@ def test_bits_and_bit_rates_are_units() -> None:
         == []
     )
     assert _found("units", "Plans start at 500 Mbps.", "プランは500Gbpsから。") == ["500Gbps"]
+
+
+def test_a_term_said_with_its_own_word_beside_another_words_compound() -> None:
+    pairs = [
+        ("The review panel met in March.", "調査委員会は3月に会合を開いた。"),
+        ("The panel interviewed 40 staff.", "調査委員会は職員40人から聞き取りを行った。"),
+        ("The panel will report in June.", "調査委員会は6月に報告する。"),
+        (
+            "The panel also recommended that the institute be placed under the oversight of the "
+            "university's research committee.",
+            "パネルはまた、同研究所を大学の研究委員会の監督下に置くよう勧告した。",
+        ),
+    ]
+    # 研究委員会 renders "research committee"; the odd rendering of "panel" is パネル
+    assert [f.text for f in findings(pairs, "term-consistency")] == ["パネル"]
+    pairs[3] = (pairs[3][0], "調査委員会はまた、同研究所を大学の研究委員会の監督下に置くよう勧告した。")
+    assert findings(pairs, "term-consistency") == []

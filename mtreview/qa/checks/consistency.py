@@ -190,6 +190,8 @@ class TermConsistency(Check):
             if len(spans) > 1:  # a hit inside a longer one says nothing more (比 beside 積立比率 for "ratio";
                 # for a term of several words, 図書館 beside 拠点図書館 too: the head alone, mentioned again)
                 spans = [sp for sp in spans if not _inside_longer(target, sp, spans, len(key) > 1)]
+            if len(spans) > 1:  # パネル beside 研究委員会 for "panel … research committee": not committee's
+                spans = _own_spans(source, target, key, spans)
             longer = tuple(k for k, _w in around)
             texts = tuple(sorted({target[a:b] for a, b in spans}))
             free = () if spans else (*weak_runs(target, term_words[-1]), *free_runs(source, target))
@@ -447,6 +449,37 @@ class TermConsistency(Check):
             if len(runs) == 1 and not (key is not None and _other_word_unmatched(segment, key)):
                 return runs[0]
         return found[0] if len(found) == 1 else None
+
+
+def _own_spans(
+    source: str, target: str, key: tuple[str, ...], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Of a term's several counterparts, those that are not the dictionary's rendering of another word of
+    the sentence (委員会 is "committee" where the English says "research committee") nor, beside a span that
+    is exactly the term's rendering (パネル), a compound that ends with one (研究委員会); all, if none is."""
+    others = {w[3] for w in source_words(source) if w[4] == "word" and w[3] not in key}
+
+    def said_by_others(text: str) -> bool:
+        return any(text in dictionary_renderings(o)[0] for o in others)
+
+    # a span that is the term's own rendering and no other word's (パネル)
+    own_word = [
+        sp
+        for sp in spans
+        if target[sp[0] : sp[1]] in dictionary_renderings(" ".join(key))[0]
+        and not said_by_others(target[sp[0] : sp[1]])
+    ]
+
+    def others_word(text: str) -> bool:
+        if said_by_others(text):
+            return True
+        # beside the term's own word, a compound that ends with another word's rendering (研究委員会)
+        return bool(own_word) and any(
+            text.endswith(r) for o in others for r in dictionary_renderings(o)[0] if len(r) > 1
+        )
+
+    own = [sp for sp in spans if sp in own_word or not others_word(target[sp[0] : sp[1]])]
+    return own or spans
 
 
 def _carried(
