@@ -146,3 +146,12 @@ def test_a_term_said_with_its_own_word_beside_another_words_compound() -> None:
     assert [f.text for f in findings(pairs, "term-consistency")] == ["パネル"]
     pairs[3] = (pairs[3][0], "調査委員会はまた、同研究所を大学の研究委員会の監督下に置くよう勧告した。")
     assert findings(pairs, "term-consistency") == []
+
+
+def test_a_named_trust_said_by_a_council_of_another_name() -> None:
+    source = "The Marwick Trust said it would not renew the grant until the audit was complete."
+    swapped = "研究倫理評議会は、監査が完了するまで助成金を更新しないと述べた。"
+    kept = "マーウィック財団は、監査が完了するまで助成金を更新しないと述べた。"
+    # 評議会 is only a loose match of "Trust" (a board of trustees): no rendering of the trust's name
+    assert _found("agent", source, swapped) == ["研究倫理評議会"]
+    assert _found("agent", source, kept) == []

@@ -112,15 +112,15 @@ def replaced_body(cov: Coverage, name: tuple[int, int], japanese: tuple[int, int
         if any(body.endswith(KIND_ENDS[k]) for k in kinds):
             return None  # a body of the same kind: the standard Japanese name of this one (英経営者協会 for
             # "the Institute of Directors"), which the dictionary cannot read word by word
-        # (one kanji of a body of another kind, 会 of 市議会, says nothing of "Association"; 金 of 金協会
-        # still says "Gold")
+        # (one kanji of a body of another kind, 会 of 市議会, says nothing of "Association", nor a loose
+        # match, 評議会 for "Trust"; 金 of 金協会 still says "Gold")
         other_kind = any(body.endswith(ends) for ends in KIND_ENDS.values())
         weak = {
             (c, d)
             for w in words
             if w.lemma in KIND_OF
             for c, d in w.hits
-            if other_kind and d - c == 1 and a <= c < b
+            if other_kind and (d - c == 1 or (c, d) not in w.strong) and a <= c < b
         }
         if any(js <= c < je for w in words for c, d in w.hits if (c, d) not in weak):
             return None  # a word of the name is rendered in the sentence
