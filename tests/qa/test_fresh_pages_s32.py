@@ -155,3 +155,15 @@ def test_a_named_trust_said_by_a_council_of_another_name() -> None:
     # 評議会 is only a loose match of "Trust" (a board of trustees): no rendering of the trust's name
     assert _found("agent", source, swapped) == ["研究倫理評議会"]
     assert _found("agent", source, kept) == []
+
+
+def test_fire_engines_are_vehicles() -> None:
+    source = "Crews from six stations and 20 engines fought the blaze through the night."
+    assert _found("sense", source, "6つの消防署の隊員と20台のエンジンが夜通し消火にあたった。") == [
+        "エンジン"
+    ]
+    assert _found("sense", source, "6つの消防署の隊員と消防車20台が夜通し消火にあたった。") == []
+    # an engine of a car or a plane is an engine
+    assert (
+        _found("sense", "The plane lost an engine over the sea.", "同機は海上でエンジンを1基失った。") == []
+    )
