@@ -167,3 +167,13 @@ def test_fire_engines_are_vehicles() -> None:
     assert (
         _found("sense", "The plane lost an engine over the sea.", "同機は海上でエンジンを1基失った。") == []
     )
+
+
+def test_few_rendered_as_many_is_a_flip() -> None:
+    source = "Few landlords had registered by the deadline, the council said."
+    assert _found("polarity", source, "市議会によると、期限までに多くの家主が登録した。") == ["多くの"]
+    assert _found("polarity", source, "市議会によると、期限までに登録した家主はほとんどいなかった。") == []
+    assert _found("polarity", source, "市議会によると、期限までに登録した家主はわずかだった。") == []
+    # "a few", "the last few": no flip
+    source = "A few landlords had registered, and most tenants were told in the last few weeks."
+    assert _found("polarity", source, "数人の家主が登録し、多くの借り手がここ数週間で知らされた。") == []

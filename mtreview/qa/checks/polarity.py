@@ -27,6 +27,8 @@ from mtreview.qa.analysis.japanese import Token
 from mtreview.qa.analysis.pairs import sentence_pairs
 from mtreview.qa.base import Check, Finding, SegmentInput
 from mtreview.qa.checks.polarity_clauses import (
+    COORDINATED,
+    COORDINATED_VERB,
     EN_CLAUSE_BREAK,
     EN_CONTRAST,
     EN_SUBORDINATE,
@@ -57,6 +59,7 @@ from mtreview.qa.checks.polarity_clauses import attributive_predicate as _attrib
 from mtreview.qa.checks.polarity_clauses import chain_end as _chain_end
 from mtreview.qa.checks.polarity_clauses import relative_clause as _relative_clause
 from mtreview.qa.checks.polarity_clauses import with_noun as _with_noun
+from mtreview.qa.checks.polarity_few import few_as_many
 from mtreview.qa.checks.polarity_refusal import (
     _ZU,
     EN_SKIP_AFTER_CUE,
@@ -361,9 +364,6 @@ def object_predicate(source: str, cue: tuple[int, int], unit: list[Token]) -> tu
     return None
 
 
-COORDINATED = re.compile(r"[^.;!?]*?\b(?:and|but)\s+(?:had|has|have|was|were|is|are|would|will|did|could)\b")
-COORDINATED_VERB = re.compile(r"[^.;!?,]*?\s(?:and|but)\s+(?:also\s+|then\s+)?[a-z]+ed\b")
-"""A second verb phrase of the subject after the negated one ("… but hoped", "… and asked")."""
 NOT_ALL = re.compile(r"\s+(?:all|every\w*|many|much|both)\b", re.IGNORECASE)
 
 
@@ -455,6 +455,8 @@ class Polarity(Check):
         source, target = segment.source, segment.target
         if not source.strip() or not target.strip():
             return
+        for en_span, ja_span in few_as_many(source, target) if "ew " in source else ():  # "Few…": 多くの
+            yield self._affirmative(segment, ja_span, en_span, en_span[1] + 40)
         en_quick = EN_CUE.search(source) is not None
         ja_quick = JA_QUICK.search(target) is not None
         if not en_quick and not ja_quick:

@@ -669,3 +669,9 @@ def bound_negation(source: str, target: str, en: tuple[int, int], ja: tuple[int,
     """Whether a Japanese negation renders an English "no higher than" (上回らなかった, 超えない): a bound
     said as a negated comparison, not a negation of anything else in the sentence."""
     return bool(NO_COMPARATIVE_THAN.search(source, *en) and JA_BOUND_NEGATION.search(target, *ja))
+
+
+COORDINATED = re.compile(r"[^.;!?]*?\b(?:and|but)\s+(?:had|has|have|was|were|is|are|would|will|did|could)\b")
+"""A second clause of the subject after the negated verb ("had not been told … and had learned")."""
+COORDINATED_VERB = re.compile(r"[^.;!?,]*?\s(?:and|but)\s+(?:also\s+|then\s+)?[a-z]+ed\b")
+"""A second verb phrase of the subject after the negated one ("… but hoped", "… and asked")."""
