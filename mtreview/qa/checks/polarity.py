@@ -163,7 +163,6 @@ NONE_CUE = re.compile(r"(?:none|nobody|nothing|neither|no\s+one|no(?!\s+longer))
 NOT_NEGATIONS = frozenset({"未満"})
 """Words that open with a negative prefix and negate nothing: 200人未満 is "fewer than 200"."""
 
-
 _NO_DOT = re.compile(r"no\.", re.IGNORECASE)
 
 
