@@ -177,3 +177,32 @@ def test_few_rendered_as_many_is_a_flip() -> None:
     # "a few", "the last few": no flip
     source = "A few landlords had registered, and most tenants were told in the last few weeks."
     assert _found("polarity", source, "数人の家主が登録し、多くの借り手がここ数週間で知らされた。") == []
+
+
+def test_not_only_is_no_negation_to_render() -> None:
+    source = "The storm not only closed the port but also cut power to 3,000 homes."
+    # a negation the English does not have
+    assert _found("polarity", source, "嵐は港を閉鎖しなかったが、3000世帯への送電を止めた。") == [
+        "しなかった"
+    ]
+    assert _found("polarity", source, "嵐は港を閉鎖しただけでなく、3000世帯への送電も止めた。") == []
+    # "not only" alone, rendered だけではない
+    source = "The harbour is not only a workplace. It draws visitors too."
+    assert _found("polarity", source, "港は職場であるだけではない。観光客も引き寄せる。") == []
+
+
+def test_must_not_except_rendered_as_must() -> None:
+    source = "Cyclists must not use the footpath except when the road is closed."
+    flipped = "自転車利用者は、道路が閉鎖されているとき以外でも歩道を使用しなければならない。"
+    kept = "自転車利用者は、道路が閉鎖されているとき以外は歩道を使用してはならない。"
+    assert len(_found("polarity", source, flipped)) == 1
+    assert _found("polarity", source, kept) == []
+    # "cannot … unless" rendered しか…ない is no flip
+    assert (
+        _found(
+            "polarity",
+            "Visitors cannot enter unless they have a ticket.",
+            "チケットを持つ人しか入場できない。",
+        )
+        == []
+    )

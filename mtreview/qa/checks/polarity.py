@@ -49,7 +49,7 @@ from mtreview.qa.checks.polarity_clauses import (
     left_by_lexical,
     lexical_spans,
     not_even_the_bound,
-    only_after,
+    only_said,
     potential_predicate,
     quote_for,
     split_at,
@@ -118,7 +118,7 @@ JA_QUICK_INFLECTION = re.compile(
 """The quick cues that are a negation wherever they stand (a prefix kanji may be part of a word)."""
 JA_AFFIRMATIVE_FORMS = (
     r"なければ(?:なら|なりませ|いけ)|なくて(?:は|も)(?:なら|なりませ|いけ)|なくちゃ|なきゃ|ざるを(?:得|え)|かもしれ[なま]|かも知れ[なま]|"
-    r"に違いな|だけでな|のみならず|余儀な|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|かねな|かねませ|"
+    r"に違いな|だけ(?:で|じゃ)(?:は)?な|ばかりで(?:は)?な|のみならず|余儀な|に限らず|間違いな|思わぬ|見知らぬ|知らぬ間|に(?:とど|留)ま(?:らな|らず)|かねな|かねませ|"
     # のではないか "(I fear) that it may": 寸断されるのではないかと懸念している
     r"(?:の|ん)では(?:ないか|ないだろうか|なかろうか)|"
     # 確保できないか検討する: "consider whether it could be set aside", an embedded question
@@ -507,7 +507,7 @@ class Polarity(Check):
             ja, whole_words = cues_left(source, target, ((es, ee), (js, je)), en, ja, same=same, bound=bound)
             if en and not ja and cancelled and JA_OTHER_CANCEL.search(target, js, je) is not None:
                 continue  # 気にしない, 仕方がない: negative in form, as the English may well be
-            if en and not ja and cancelled and any(only_after(source, cue, ee) for cue in en):
+            if en and not ja and cancelled and only_said(source, target, en, ee, (js, je)):
                 continue  # "had no choice but to", "cannot enter unless", "nobody except": しか…ない
             if bool(en) == bool(ja):
                 if JA_LEXICAL.search(target, js, je):

@@ -615,6 +615,18 @@ def only_after(source: str, cue: tuple[int, int], end: int) -> bool:
     return m is not None and m.group()[0] not in ",;.:"
 
 
+def only_said(
+    source: str, target: str, en: list[tuple[int, int]], end: int, japanese: tuple[int, int]
+) -> bool:
+    """Whether a negation whose clause goes on to say "only" (``only_after``) is rendered by a Japanese
+    construction of "only" (しか…ない), not one of "must" (使用しなければならない for "must not use …
+    except in an emergency" turns the prohibition round)."""
+    return any(only_after(source, cue, end) for cue in en) and not JA_MUST.search(target, *japanese)
+
+
+JA_MUST = re.compile(r"な(?:けれ|くて)(?:は|ば)(?:ならな|いけな)|ねばならな|なきゃ")
+
+
 CANNOT = re.compile(r"\b(?:cannot|can\s+not|could\s+not|can['’]t|couldn['’]t)$", re.IGNORECASE)
 
 

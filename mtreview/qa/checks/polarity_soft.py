@@ -26,7 +26,7 @@ EN_SOFT = re.compile(
     r"orn|own|awn|en|ung|old|ught|uilt|ent|ept|eft|ead|ut|it)\b|\b(?:non|in|im|dis)[a-z]{3,}(?:able|ible)\b|"
     r"\b(?:lack|lacks|lacked|absent|absence|free\s+of|[a-z]+-free|rarely|seldom|hardly|barely|deny|denies|denied|reject|"
     r"rejects|rejected|avoid|avoids|avoided|prevent|prevented|stop|stopped|instead\s+of|rather\s+than|"
-    r"too\s+\w+\s+to|only|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?|turn(?:s|ed|ing)?\s+(?:\w+\s+)?(?:down|away)|"
+    r"too\s+\w+\s+to|(?<!\bnot\s)only|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?|turn(?:s|ed|ing)?\s+(?:\w+\s+)?(?:down|away)|"
     r"vot(?:e|es|ed|ing)\s+down|veto(?:es|ed|ing)?|throw(?:s|n|ing)?\s+out|threw\s+out|"
     # a state described by what it lacks: 使えない for "out of use", 知らせなかった for "in the dark",
     # まだ支払われていない for "still waiting for the payment", 守らなかった for "missed the deadline"
