@@ -206,3 +206,20 @@ def test_must_not_except_rendered_as_must() -> None:
         )
         == []
     )
+
+
+def test_the_authority_said_rendered_as_another_bodys_acronym_after_the_quotation() -> None:
+    pairs = [
+        (
+            "The Coastal Transport Authority (CTA) and the Harbour Rail Partnership (HRP) signed the deal.",
+            "沿岸交通庁（CTA）とハーバー鉄道パートナーシップ（HRP）が契約に署名した。",
+        ),
+        (
+            "Fares will not rise to pay for the work, the authority said.",
+            "工事費用のために運賃を値上げすることはないとHRPは説明した。",
+        ),
+    ]
+    # "the authority" is the Coastal Transport Authority; HRP's name has no "authority"
+    assert [f.text for f in findings(pairs, "agent")] == ["HRP"]
+    pairs[1] = (pairs[1][0], "工事費用のために運賃を値上げすることはないとCTAは説明した。")
+    assert findings(pairs, "agent") == []

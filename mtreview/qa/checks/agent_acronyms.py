@@ -25,6 +25,10 @@ ACRONYMS = "agent-acronyms"
 BODY_NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:of|for|and|on|[A-Z][\w'’\-]*))+")
 JA_LATIN_BODY = re.compile(rf"\s*(?:{JA_OPENERS})?(?P<np>[A-Z][A-Z&]{{1,6}})(?:は|によると|によれば)")
 """A Japanese sentence that opens with a body's acronym as its topic or source (UMWによると)."""
+JA_LATIN_SPEAKER = re.compile(
+    r"と、?(?P<np>[A-Z][A-Z&]{1,6})(?:は|が)(?=[^、。「」]{0,12}?(?:説明|述べ|語っ|明らかに|発表|指摘|強調|主張|話し))"
+)
+"""A body's acronym as the speaker after a quotative と (…ことはないとTWFは説明しました)."""
 OTHER_BODY = re.compile(
     r"\b(?:[A-Z][A-Z&]{1,6}\b|(?:[A-Z][a-z]+\s+)+[A-Z][a-z]+\b|the\s+(?:council|government|ministry|union|"
     r"agency|regulator|club|company|league|trust|board|committee|association|federation|police)\b)"
@@ -118,7 +122,7 @@ def replaced_by_acronym(
 
 DESCRIBED = re.compile(
     r"(?:[Tt]he\s+)(?P<head>board|council|committee|partnership|trust|commission|department|ministry|inquiry|"
-    r"panel|tribunal|inspectorate)"
+    r"panel|tribunal|inspectorate|authority|agency|office|institute|directorate|bureau)"
 )
 """A body named by what it is ("The board", "the partnership"): words a body's name usually has (not
 "union", "charity", "organisation", "group", "company": the Royal College of Nursing is a union)."""
@@ -139,6 +143,8 @@ def _acronym_for_another(
     document with that word in its name, and the acronym's own name must not have it ("The union said"
     may be the Public Service Workers Union (PSWU))."""
     m = JA_LATIN_BODY.match(target, *japanese)
+    if m is None:  # or where the speaker stands after the quotation (…ことはないとTWFは説明した)
+        m = next(reversed(list(JA_LATIN_SPEAKER.finditer(target, *japanese))), None)
     if m is None:
         return None
     acronyms, names = _bodies(sources, cache)
