@@ -223,3 +223,26 @@ def test_the_authority_said_rendered_as_another_bodys_acronym_after_the_quotatio
     assert [f.text for f in findings(pairs, "agent")] == ["HRP"]
     pairs[1] = (pairs[1][0], "工事費用のために運賃を値上げすることはないとCTAは説明した。")
     assert findings(pairs, "agent") == []
+
+
+def test_the_straw_that_broke_the_camels_back_word_for_word() -> None:
+    source = "Residents said the new charge was the straw that broke the camel's back."
+    assert _found("literal-idiom", source, "住民らは、新たな料金はラクダの背中を折ったわらだと述べた。") == [
+        "ラクダ"
+    ]
+    assert _found("literal-idiom", source, "住民らは、新たな料金で我慢の限界に達したと述べた。") == []
+
+
+def test_merely_is_no_negation() -> None:
+    source = "Five years ago the garden was a car park."
+    assert _found("polarity", source, "5年前、この庭園は駐車場にすぎなかった。") == []
+    assert _found("polarity", "The garden was not a car park.", "この庭園は駐車場にすぎなかった。") != []
+
+
+def test_a_firms_two_word_name_said_by_a_ministry() -> None:
+    source = "Harlow Mutual said it had hired 30 more claims handlers."
+    assert _found("agent", source, "農業省は、保険金請求の担当者を30人増員したと述べた。") == ["農業省"]
+    assert (
+        _found("agent", source, "ハーロウ・ミューチュアルは、保険金請求の担当者を30人増員したと述べた。")
+        == []
+    )

@@ -166,6 +166,7 @@ def replaced_named_body(
 EN_COINED_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 """A coined name written as one word with capitals inside (StepClear, BrightPath): a company's or a
 charity's own name, which a translation spells in katakana or keeps in Latin letters."""
+EN_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
 KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・]{2,}")
 
 
@@ -179,9 +180,15 @@ def replaced_coined_name(
 
     source, target = cov.source, cov.target
     name = source[agent[0] : agent[1]].strip()
-    if EN_COINED_NAME.fullmatch(name) is None:
-        return None
     js, je = japanese
+    if EN_COINED_NAME.fullmatch(name) is None:
+        # or a name of two or three capitalised words, none of them a body's word nor rendered in the
+        # Japanese sentence ("Thornbury Mutual said" rendered 農村省は)
+        if EN_PLAIN_NAME.fullmatch(name) is None or not BODY_WORDS_EN.isdisjoint(name.lower().split()):
+            return None
+        words = [w for w in cov.words if agent[0] <= w.start < agent[1]]
+        if any(js <= a < je for w in words for a, _b in w.hits):
+            return None
     if name.lower() in target[js:je].lower():
         return None
     if any(name_similarity(name, m.group()) >= 0.5 for m in KATAKANA_RUN.finditer(target, js, je)):
