@@ -246,3 +246,36 @@ def test_a_firms_two_word_name_said_by_a_ministry() -> None:
         _found("agent", source, "ハーロウ・ミューチュアルは、保険金請求の担当者を30人増員したと述べた。")
         == []
     )
+
+
+def test_millilitres_rendered_as_milligrams() -> None:
+    source = "Each vial holds 5ml of the vaccine."
+    assert _found("units", source, "各バイアルにはワクチンが5ミリグラム入っている。") == ["5ミリグラム"]
+    assert _found("units", source, "各バイアルにはワクチンが5ミリリットル入っている。") == []
+    assert _found("units", "The dose is 40 mg.", "投与量は40ミリリットル。") == ["40ミリリットル"]
+
+
+def test_asleep_at_the_wheel_and_a_users_handle() -> None:
+    source = 'Campaigners said the inspectors had been "asleep at the wheel" for years.'
+    assert _found(
+        "literal-idiom", source, "運動家らは、検査官が何年も「ハンドルを握ったまま眠っていた」と述べた。"
+    ) == ["ハンドルを握ったまま"]
+    assert _found("literal-idiom", source, "運動家らは、検査官が何年も「監督を怠っていた」と述べた。") == []
+    # the literal sense is no idiom rendered word for word
+    assert (
+        _found(
+            "literal-idiom",
+            "He fell asleep at the wheel and hit a wall.",
+            "彼は運転中に居眠りし、壁に衝突した。",
+        )
+        == []
+    )
+    source = "Users can be reached by their phone number or their Chatter handle."
+    assert _found("sense", source, "利用者には電話番号かチャッターの取っ手で連絡できる。") == ["取っ手"]
+    assert _found("sense", source, "利用者には電話番号かチャッターのユーザー名で連絡できる。") == []
+    assert _found("sense", "She turned the door handle slowly.", "彼女はドアの取っ手をゆっくり回した。") == []
+
+
+def test_a_water_purification_plant_is_a_works() -> None:
+    source = "A faulty filter in the plant's water purification system was the likely source."
+    assert _found("sense", source, "工場の浄水システムにあるフィルターの不具合が原因とみられる。") == []

@@ -441,6 +441,7 @@ def _related(a: str, b: str) -> bool:
         pair <= {"pct", "pp"}
         or pair <= {"power", "energy"}
         or pair <= {"area", "volume"}  # square for cubic kilometres
+        or pair <= {"mass", "volume"}  # 10 ml rendered 10ミリグラム (a dose's unit mistaken)
         or pair <= {"loudness", "frequency"}  # a sound's decibels for its hertz
         or len(pair) == 1
     )
