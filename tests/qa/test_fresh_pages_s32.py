@@ -246,6 +246,13 @@ def test_a_firms_two_word_name_said_by_a_ministry() -> None:
         _found("agent", source, "ハーロウ・ミューチュアルは、保険金請求の担当者を30人増員したと述べた。")
         == []
     )
+    # places and houses that stand for an institution have Japanese names of their own
+    for source, target in [
+        ("Downing Street said the talks would continue.", "英首相官邸は、協議を続けると述べた。"),
+        ("Scotland Yard said two men had been arrested.", "ロンドン警視庁は、男2人を逮捕したと発表した。"),
+        ("The White House said the talks would continue.", "米大統領府は、協議を続けると述べた。"),
+    ]:
+        assert _found("agent", source, target) == [], source
 
 
 def test_millilitres_rendered_as_milligrams() -> None:
@@ -279,3 +286,18 @@ def test_asleep_at_the_wheel_and_a_users_handle() -> None:
 def test_a_water_purification_plant_is_a_works() -> None:
     source = "A faulty filter in the plant's water purification system was the likely source."
     assert _found("sense", source, "工場の浄水システムにあるフィルターの不具合が原因とみられる。") == []
+
+
+def test_a_transliterated_company_name_that_sounds_like_another_name_too() -> None:
+    pairs = [
+        (
+            "The tablets are made by Carrowmere Pharmaceuticals, chief executive Columba Reyes said.",
+            "この錠剤はキャロウミア・ファーマシューティカルズが製造していると、コロンバ・レイエス最高経営責任者は述べた。",
+        ),
+        (
+            "Carrowmere said other products were not affected.",
+            "キャロウミアは、ほかの製品は影響を受けていないと述べた。",
+        ),
+    ]
+    # キャロウミア sounds a little more like "Columba" than like "Carrowmere": it still names the speaker
+    assert findings(pairs, "agent") == []

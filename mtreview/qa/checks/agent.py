@@ -70,7 +70,7 @@ from mtreview.qa.checks.agent_japanese import (
     JA_BY,
 )
 from mtreview.qa.checks.agent_named import replaced_coined_name, replaced_named_body
-from mtreview.qa.checks.agent_person import english_names, replaced_person
+from mtreview.qa.checks.agent_person import english_names, near_names, replaced_person
 from mtreview.qa.checks.agent_roles import swapped_roles
 from mtreview.qa.context import DocumentFacts
 from mtreview.qa.latin import LETTERS, UPPER
@@ -498,6 +498,7 @@ class Agent(Check):
                     yield from self._other_body(segment, doc, agent, (es, ee), (js, je))
                 continue
             (n_start, n_end, _name), english = found
+            english = english + near_names(_name, doc, words)  # (キャロウミア: Carrowmere beside Columba)
             if any(
                 e.lower() == w.removesuffix("'s").removesuffix("’s") or made_of(e, w)
                 for e in english

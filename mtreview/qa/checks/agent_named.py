@@ -166,7 +166,13 @@ def replaced_named_body(
 EN_COINED_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 """A coined name written as one word with capitals inside (StepClear, BrightPath): a company's or a
 charity's own name, which a translation spells in katakana or keeps in Latin letters."""
-EN_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}")
+EN_PLAIN_NAME = re.compile(
+    r"(?!The\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}"
+    r"(?<!Street)(?<!Yard)(?<!House)(?<!Hall)(?<!Palace)(?<!Square)(?<!Road)(?<!Lane)(?<!Avenue)(?<!Park)"
+)
+"""A name of two or three capitalised words ("Thornbury Mutual"); not one with "The" (The White House, a
+newspaper) nor a place that stands for an institution (Downing Street, Scotland Yard: 英首相官邸,
+ロンドン警視庁 are their Japanese names)."""
 KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・]{2,}")
 
 
@@ -174,8 +180,9 @@ def replaced_coined_name(
     cov: Coverage, agent: tuple[int, int], japanese: tuple[int, int]
 ) -> tuple[int, int] | None:
     """The Japanese body in kanji (金融行為監督庁は, 保健省によると) that stands where the English agent is a
-    coined name ("StepClear said"), when the Japanese sentence has the name nowhere: neither in Latin letters
-    nor in katakana that sounds like it. A body's own name is not translated word by word into kanji."""
+    coined name ("StepClear said") or a plain one (``EN_PLAIN_NAME``) none of whose words the Japanese
+    sentence renders, when the sentence has the name nowhere: neither in Latin letters nor in katakana that
+    sounds like it. A body's own name is not translated word by word into kanji."""
     from mtreview.qa.jtext import name_similarity
 
     source, target = cov.source, cov.target

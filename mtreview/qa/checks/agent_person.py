@@ -57,6 +57,27 @@ def english_names(katakana: str, doc: DocumentFacts, threshold: float, segment_i
     return best if score >= threshold else []
 
 
+NEAR_SCORE = 0.03
+"""How much less like a katakana name than the best reading an English word may sound and still be one."""
+
+
+def near_names(katakana: str, doc: DocumentFacts, words: list[str]) -> list[str]:
+    """The English agent's ``words`` (lower case) that sound about as like ``katakana`` as the document's
+    best reading of it (キャロウミア: Columba 0.74, Carrowmere 0.72): the sound cannot tell them apart, so
+    the agent is named. Only the agent's own words, and a name of one part (not バルネイ・ディスティラーズ,
+    whose "Distillers" says nothing of whose): another name as close stays another name."""
+    from mtreview.qa.jtext import katakana_full, name_similarity
+
+    if "・" in katakana or not katakana_full(katakana):
+        return []
+    best = max((name_similarity(t, katakana) for t in doc.name_candidates(katakana)), default=0.0)
+    return [
+        w
+        for w in words
+        if len(w) >= 3 and best > 0 and best - name_similarity(w.title(), katakana) <= NEAR_SCORE
+    ]
+
+
 def said_together(names: list[str], katakana: str, segment_id: str, doc: DocumentFacts) -> list[str]:
     """Of ``names``, those a pair near ``segment_id`` supports (its English has the name, its translation
     the katakana): a name the sound matches a little short of the bar (ホイットコム for "Whitcombe") is
