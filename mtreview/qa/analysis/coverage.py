@@ -359,10 +359,8 @@ def known(lemma: str) -> bool:
 
 def sentence_start(text: str, pos: int) -> bool:
     """Whether ``pos`` opens a sentence of ``text`` (after quotes or brackets that open it)."""
-    i = pos - 1
-    while i >= 0 and text[i] in " \t\"'“‘(":
-        i -= 1
-    return i < 0 or text[i] in ".!?:;\n"
+    before = text[max(0, pos - 40) : pos].rstrip(" \t\"'“‘(")  # (bounded: linear in a long paragraph)
+    return not before or before[-1] in ".!?:;\n"
 
 
 def japanese_units(target: str) -> list[JaUnit]:
